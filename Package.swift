@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// PendCheck: prior-authorization documentation checker for interventional pain procedures.
+//
+// The targets mirror the pipeline: Extraction → Language → Facts → Matching → Reports,
+// with Review assembling them, Intake and Evaluation built on Review, and `pendcheck`
+// the command line at the edge. C libraries are reached only through the thin `C…`
+// system-library targets and the ICU shim.
+import PackageDescription
+
+let package = Package(
+  name: "PendCheck",
+  products: [
+    .executable(name: "pendcheck", targets: ["pendcheck"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CPoppler",
+      pkgConfig: "poppler-glib",
+      providers: [.apt(["libpoppler-glib-dev"])]
+    ),
+    .systemLibrary(
+      name: "CICU",
+      pkgConfig: "icu-i18n",
+      providers: [.apt(["libicu-dev"])]
+    ),
+    // Foundation carries its own ICU; the system ICU is only reachable through this C shim,
+    // whose public header uses plain C types (see ../shared/platform/NOTES.md).
+    .target(name: "ICUShim", dependencies: ["CICU"]),
+    .target(name: "Model"),
+    .target(name: "Extraction", dependencies: ["Model", "CPoppler", "ICUShim"]),
+    .target(name: "Language", dependencies: ["Model", "ICUShim"]),
+    .target(name: "Facts", dependencies: ["Model", "Language"]),
+    .target(name: "Matching", dependencies: ["Model"]),
+    .target(name: "Guidelines", dependencies: ["Model", "Matching"]),
+    .target(name: "Reports", dependencies: ["Model"]),
+    .target(
+      name: "Review",
+      dependencies: ["Model", "Extraction", "Language", "Facts", "Matching", "Guidelines"]
+    ),
+    .target(name: "Evaluation", dependencies: ["Model", "Review", "Reports"]),
+    .target(name: "Intake", dependencies: ["Model", "Review", "Reports"]),
+    .executableTarget(
+      name: "pendcheck",
+      dependencies: ["Model", "Extraction", "Review", "Reports", "Evaluation", "Intake"]
+    ),
+    .testTarget(name: "ModelTests", dependencies: ["Model"]),
+    .testTarget(name: "ExtractionTests", dependencies: ["Model", "Extraction"]),
+    .testTarget(name: "LanguageTests", dependencies: ["Model", "Language", "ICUShim"]),
+    .testTarget(name: "FactsTests", dependencies: ["Model", "Language", "Facts"]),
+    .testTarget(name: "MatchingTests", dependencies: ["Model", "Matching", "Guidelines"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports"]),
+    .testTarget(name: "EvaluationTests", dependencies: ["Model", "Evaluation"]),
+    .testTarget(name: "IntakeTests", dependencies: ["Model", "Intake"]),
+    .testTarget(name: "CLITests", dependencies: ["Model"]),
+  ]
+)

@@ -1,0 +1,5 @@
+#include <unicode/utypes.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/ucasemap.h>

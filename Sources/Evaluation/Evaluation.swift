@@ -1,0 +1,1 @@
+// The Evaluation stage of PendCheck; see README.md for what it does.

@@ -1,0 +1,1 @@
+// The Facts stage of PendCheck; see README.md for what it does.

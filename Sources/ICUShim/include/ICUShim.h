@@ -1,0 +1,52 @@
+// A narrow C face over the system ICU, using only standard C types, so that Swift code
+// never imports ICU's headers next to Foundation's private ICU copy.
+#ifndef PENDCHECK_ICU_SHIM_H
+#define PENDCHECK_ICU_SHIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Which ICU break iterator to run.
+typedef enum {
+  PCBreakWord = 0,
+  PCBreakSentence = 1,
+  PCBreakLine = 2
+} PCBreakKind;
+
+/// Finds break boundaries in `text` (UTF-16, `length` units).
+///
+/// Writes up to `capacity` boundary offsets into `boundaries` and, for each, the rule status
+/// of the segment that ends there into `statuses` (may be NULL). Returns the number of
+/// boundaries found (which may exceed `capacity`: call again with more room), or a negative
+/// ICU error code on failure.
+int32_t pc_breaks(PCBreakKind kind, const char *locale, const uint16_t *text, int32_t length,
+                  int32_t *boundaries, int32_t *statuses, int32_t capacity);
+
+/// NFKC-normalizes `text` into `out`. Returns the length needed (call again if larger than
+/// `capacity`), or a negative ICU error code.
+int32_t pc_nfkc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
+/// Full Unicode case folding of `text` into `out`. Same return convention as `pc_nfkc`.
+int32_t pc_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
+/// Upper-cases `text` into `out` under the root locale. Same return convention as `pc_nfkc`.
+int32_t pc_to_upper(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
+/// Returns a static, human-readable name for an ICU error code.
+const char *pc_error_name(int32_t code);
+
+/// Rule-status ranges of the word break iterator, re-exported as plain integers.
+extern const int32_t PC_WORD_NONE_LIMIT;
+extern const int32_t PC_WORD_NUMBER_LIMIT;
+extern const int32_t PC_WORD_LETTER_LIMIT;
+extern const int32_t PC_WORD_KANA_LIMIT;
+extern const int32_t PC_WORD_IDEO_LIMIT;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,1 @@
+// The Intake stage of PendCheck; see README.md for what it does.

@@ -1,0 +1,1 @@
+// The Matching stage of PendCheck; see README.md for what it does.
