@@ -1,0 +1,177 @@
+import Foundation
+import Model
+import Testing
+
+@testable import Reports
+
+@Suite struct HTMLReportTests {
+  func render(_ report: CaseReport) -> String {
+    HTMLReport(report: report, documents: ReportFixtures.documents).render()
+  }
+
+  @Test(arguments: DeterminationStatus.allCases)
+  func determinationIsShownAsAWordAndAColourTogether(_ status: DeterminationStatus) {
+    let html = render(ReportFixtures.report(status))
+
+    #expect(html.contains("class=\"determination \(status.rawValue)\""))
+    #expect(html.contains("Determination: \(ReportWording.label(status))"))
+    #expect(html.contains("Guideline 1756 (Sacroiliac joint injections)"))
+  }
+
+  @Test func headerNamesCaseCodesDatesAndIndication() throws {
+    let html = render(ReportFixtures.pend)
+    let header = try #require(html.components(separatedBy: "</header>").first)
+
+    for expected in [
+      "case sij-014", "CPT 27096", "sacroiliac, left", "Date of service", "03/14/2026",
+      "Planned date", "03/28/2026", "sacroiliac joint pain, diagnostic phase",
+      "Conservative care",
+    ] {
+      #expect(header.contains(expected), "header lacks \(expected)")
+    }
+  }
+
+  @Test func gapsComeFirstWithReasonAndTheRequestToSend() throws {
+    let html = render(ReportFixtures.pend)
+    let gaps = try #require(html.range(of: "id=\"gaps\""))
+    let criteria = try #require(html.range(of: "id=\"criteria\""))
+    let facts = try #require(html.range(of: "id=\"facts\""))
+    #expect(gaps.lowerBound < criteria.lowerBound && criteria.lowerBound < facts.lowerBound)
+
+    let gapSection = String(html[gaps.lowerBound..<criteria.lowerBound])
+    for shortfall in ReportFixtures.pendDetermination.criteria where shortfall.status != .met {
+      #expect(gapSection.contains(shortfall.reason.htmlEscaped))
+      #expect(gapSection.contains(try #require(shortfall.providerRequest).htmlEscaped))
+    }
+    #expect(!gapSection.contains(ReportFixtures.metSeverity.reason))
+  }
+
+  @Test func allRequestsStandInOneCopyableBlock() throws {
+    let html = render(ReportFixtures.pend)
+    let block = try #require(
+      HTMLInspection.captures(#"<pre class="requests"[^>]*>(.*?)</pre>"#, in: html).first)
+
+    #expect(block.hasPrefix("Case sij-014, CPT 27096, planned 03/28/2026"))
+    #expect(block.contains("1. Send the examination naming a third positive"))
+    #expect(block.contains("2. Send the home exercise program"))
+  }
+
+  @Test func aCaseWithoutGapsSaysSoAndHasNoRequestBlock() {
+    let html = render(ReportFixtures.ready)
+
+    #expect(html.contains("No gaps"))
+    #expect(!html.contains("class=\"requests\""))
+  }
+
+  @Test func anExcludedCaseGivesItsReason() {
+    let html = render(ReportFixtures.excluded)
+
+    #expect(html.contains("Why excluded:</span> Sacral lateral branch blocks are outside"))
+    #expect(html.contains("sacral lateral branch block"))
+  }
+
+  @Test(arguments: DeterminationStatus.allCases)
+  func everyEvidenceLinkHasItsTarget(_ status: DeterminationStatus) {
+    let html = render(ReportFixtures.report(status))
+    let ids = HTMLInspection.ids(html)
+    let links = HTMLInspection.fragmentLinks(html)
+
+    #expect(!links.isEmpty)
+    for link in links { #expect(ids.contains(link), "no element has id \(link)") }
+  }
+
+  @Test func elementIdsAreUnique() {
+    let html = render(ReportFixtures.pend)
+    let ids = HTMLInspection.captures(#"\sid="([^"]*)""#, in: html)
+
+    #expect(ids.count == Set(ids).count)
+  }
+
+  @Test(arguments: [
+    ReportFixtures.painEvidence, ReportFixtures.faberEvidence, ReportFixtures.therapyEvidence,
+    ReportFixtures.hostileEvidence,
+  ])
+  func eachQuoteLinksToItsHighlightedWordsInTheAppendix(_ evidence: Evidence) throws {
+    let report = HTMLReport(report: ReportFixtures.pend, documents: ReportFixtures.documents)
+    let html = report.render()
+    guard case .quote(let anchor) = report.anchors.target(for: evidence) else {
+      Issue.record("\(evidence.text) was not located")
+      return
+    }
+
+    let appendix = try #require(HTMLInspection.fromElement("appendix", in: html))
+    let mark = HTMLInspection.captures(#"<mark id="\#(anchor)">(.*?)</mark>"#, in: String(appendix))
+    #expect(mark.map(HTMLInspection.decoded) == [evidence.text])
+  }
+
+  @Test func aQuoteNotFoundInTheTextLinksToItsPageAndSaysSo() {
+    let report = HTMLReport(report: ReportFixtures.pend, documents: ReportFixtures.documents)
+    let html = report.render()
+
+    #expect(
+      report.anchors.target(for: ReportFixtures.unlocatableEvidence)
+        == .page(anchor: "doc-1-page-2"))
+    #expect(html.contains("(these words were not found in the extracted text)"))
+  }
+
+  @Test func evidenceFromADocumentWithoutTextNamesItsSourceWithoutALink() {
+    let evidence = Evidence(document: "scan.pdf", page: 1, text: "pain 8/10")
+    let report = HTMLReport(report: ReportFixtures.pend, documents: [])
+
+    #expect(report.source(of: evidence).contains("scan.pdf, page 1 (text not included"))
+    #expect(!report.source(of: evidence).contains("href"))
+  }
+
+  @Test func textFromDocumentsIsShownAsTextNeverAsMarkup() {
+    let html = render(ReportFixtures.pend)
+
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("<img"))
+    #expect(!html.contains("<b>form"))
+    #expect(html.contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;"))
+    #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot;"))
+    #expect(html.contains("intake-&lt;b&gt;form&lt;/b&gt;.pdf"))
+  }
+
+  @Test(arguments: DeterminationStatus.allCases)
+  func theFileStandsAloneAndPrintsOnLetterPaper(_ status: DeterminationStatus) {
+    let html = render(ReportFixtures.report(status))
+
+    for external in ["http://", "https://", " src=\"", "<link", "<script", "url(", "@import"] {
+      #expect(!html.contains(external), "report refers to \(external)")
+    }
+    #expect(html.contains("@page { size: letter"))
+    #expect(html.contains("@media print"))
+  }
+
+  @Test func factsTableHasTypeValueContextAndEvidence() throws {
+    let html = render(ReportFixtures.pend)
+    let facts = try #require(HTMLInspection.fromElement("facts", in: html))
+
+    #expect(facts.contains("<th>Type</th><th>Value</th><th>Context</th><th>Evidence</th>"))
+    #expect(facts.contains("<td>pain score</td><td>7/10</td><td>average</td>"))
+    #expect(facts.contains("<td>provocation test</td><td>thigh thrust positive</td><td>left</td>"))
+    #expect(facts.contains("<q>FABER positive on the left</q>"))
+  }
+
+  @Test func readingNotesNameUnreadPagesLowOCRConfidenceAndFailures() throws {
+    let html = render(ReportFixtures.pend)
+    let notes = try #require(HTMLInspection.fromElement("reading-notes", in: html))
+
+    #expect(
+      notes.contains("pt-discharge.pdf</span>, page 2: no text layer, and OCR did not read it"))
+    #expect(notes.contains("pt-discharge.pdf</span>, page 1: read by OCR at low confidence (62%)"))
+    #expect(notes.contains("scan.pdf</span> could not be read: the file is encrypted."))
+    #expect(notes.contains("office-note.pdf</span>: 2 pages, read from the PDF's text."))
+  }
+
+  @Test func overlappingQuotesShareOneHighlight() {
+    let document = ReportFixtures.officeNote
+    let wide = ReportFixtures.quote("FABER positive on the left", in: document)
+    let narrow = ReportFixtures.quote("positive on the", in: document)
+    let anchors = QuoteAnchors(evidence: [wide, narrow], documents: [document])
+
+    #expect(anchors.highlights[0].count == 1)
+    #expect(anchors.target(for: wide) == anchors.target(for: narrow))
+  }
+}
