@@ -38,6 +38,7 @@ public struct HTMLReport {
       <title>\(title.htmlEscaped)</title>
       <style>
       \(HTMLStyle.css)
+      \(HTMLStyle.printFooter(caseID: report.case))
       </style>
       </head>
       <body>

@@ -68,6 +68,8 @@ import Testing
 
     #expect(html.contains("Why excluded:</span> Sacral lateral branch blocks are outside"))
     #expect(html.contains("sacral lateral branch block"))
+    #expect(html.contains("Nothing to ask the provider for"))
+    #expect(html.contains("No criteria were evaluated for this guideline."))
   }
 
   @Test(arguments: DeterminationStatus.allCases)
@@ -131,6 +133,16 @@ import Testing
     #expect(html.contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;"))
     #expect(html.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot;"))
     #expect(html.contains("intake-&lt;b&gt;form&lt;/b&gt;.pdf"))
+  }
+
+  @Test func aCaseIdentifierCannotBreakOutOfTheStyleSheetOrTheText() {
+    var report = ReportFixtures.pend
+    report.case = "x\"</style><script>alert(1)</script>"
+    let html = render(report)
+
+    #expect(!html.contains("<script"))
+    #expect(html.contains("content: \"PendCheck \\b7  case x\\22 \\3c \\2f style\\3e "))
+    #expect(html.contains("case x&quot;&lt;/style&gt;&lt;script&gt;"))
   }
 
   @Test(arguments: DeterminationStatus.allCases)
