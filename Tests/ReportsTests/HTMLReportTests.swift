@@ -186,4 +186,35 @@ import Testing
     #expect(anchors.highlights[0].count == 1)
     #expect(anchors.target(for: wide) == anchors.target(for: narrow))
   }
+
+  @Test func eachGuidelineAppliedHasItsOwnDeterminationAndCriteria() throws {
+    let html = render(ReportFixtures.twoGuidelines)
+    let criteria = try #require(HTMLInspection.fromElement("criteria", in: html))
+    let gaps = try #require(html.components(separatedBy: "id=\"criteria\"").first)
+
+    #expect(html.contains("<section class=\"determination pend\" id=\"determination-1\">"))
+    #expect(html.contains("<section class=\"determination ready\" id=\"determination-2\">"))
+    #expect(criteria.contains("<h3>Guideline 1750 (Epidural spine injections)</h3>"))
+    #expect(criteria.contains("<h3>Guideline 1751 (Epidural injections and intrathecal drug"))
+    #expect(gaps.contains("Guideline 1750 § I.B"))
+    #expect(!gaps.contains("Guideline 1751 § I.B"))
+    #expect(html.contains("CPT 62323"))
+    #expect(html.contains("lumbar, levels L4-5, L5-S1"))
+  }
+
+  @Test func aQuoteAcrossAPageBreakIsMarkedOnBothPagesAndAnchoredOnTheFirst() {
+    let document = Document(
+      name: "two-pages.pdf",
+      pages: [
+        Page(number: 1, text: "Plan: continue home", source: .textLayer),
+        Page(number: 2, text: "exercise daily.", source: .textLayer),
+      ])
+    let evidence = ReportFixtures.quote("home\nexercise", in: document)
+    var report = ReportFixtures.ready
+    report.facts = [Fact(.therapy(Therapy(modality: .homeExercise)), evidence: [evidence])]
+    let html = HTMLReport(report: report, documents: [document]).render()
+
+    #expect(html.contains("continue <mark id=\"doc-1-quote-1\">home\n</mark></pre>"))
+    #expect(html.contains("<pre class=\"page-text\"><mark>exercise</mark> daily."))
+  }
 }

@@ -40,6 +40,15 @@ import Testing
     #expect(gaps.lowerBound < met.lowerBound)
   }
 
+  @Test func eachGuidelineAppliedIsSummarised() {
+    let text = TerminalReport(report: ReportFixtures.twoGuidelines).render(colored: false)
+
+    #expect(text.contains("PEND Guideline 1750 (Epidural spine injections)\n"))
+    #expect(
+      text.contains("READY Guideline 1751 (Epidural injections and intrathecal drug trials)\n"))
+    #expect(text.contains("Request   CPT 62323 · lumbar · L4-5, L5-S1\n"))
+  }
+
   @Test func theHeaderGivesRequestAndDates() {
     let text = TerminalReport(report: ReportFixtures.pend).render(colored: false)
 
