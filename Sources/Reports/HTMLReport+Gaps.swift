@@ -86,7 +86,7 @@ extension HTMLReport {
     "<span class=\"status \(status.rawValue)\">\(ReportWording.label(status))</span>"
   }
 
-  /// "1756 § B.2 · 1756.sij.provocation", escaped.
+  /// "Guideline 1756 § B.2 · 1756.sij.provocation", escaped.
   func citation(_ criterion: CriterionResult, guideline: String) -> String {
     "Guideline \(guideline) § \(criterion.section) · \(criterion.id)".htmlEscaped
   }

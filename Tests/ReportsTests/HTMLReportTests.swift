@@ -217,4 +217,16 @@ import Testing
     #expect(html.contains("continue <mark id=\"doc-1-quote-1\">home\n</mark></pre>"))
     #expect(html.contains("<pre class=\"page-text\"><mark>exercise</mark> daily."))
   }
+
+  @Test func aCaseNoGuidelineWasAppliedToSaysSo() {
+    var report = ReportFixtures.pend
+    report.determinations = []
+    report.request = ServiceRequest()
+    let html = render(report)
+
+    #expect(html.contains("Determination: NONE"))
+    #expect(html.contains("<dt>Requested codes</dt><dd>none given</dd>"))
+    #expect(html.contains("No criteria were evaluated."))
+    #expect(TerminalReport(report: report).render(colored: false).contains("No guideline was"))
+  }
 }
