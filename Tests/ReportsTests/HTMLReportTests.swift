@@ -15,6 +15,7 @@ import Testing
 
     #expect(html.contains("class=\"determination \(status.rawValue)\""))
     #expect(html.contains("Determination: \(ReportWording.label(status))"))
+    #expect(html.contains(".\(status.rawValue) { border-color: var(--"))
     #expect(html.contains("Guideline 1756 (Sacroiliac joint injections)"))
   }
 
@@ -228,5 +229,12 @@ import Testing
     #expect(html.contains("<dt>Requested codes</dt><dd>none given</dd>"))
     #expect(html.contains("No criteria were evaluated."))
     #expect(TerminalReport(report: report).render(colored: false).contains("No guideline was"))
+  }
+
+  @Test func evidenceCitingAPageTheDocumentLacksLinksToTheDocument() {
+    let evidence = Evidence(document: "office-note.pdf", page: 9, text: "words not there")
+    let anchors = QuoteAnchors(evidence: [evidence], documents: ReportFixtures.documents)
+
+    #expect(anchors.target(for: evidence) == .page(anchor: "doc-1"))
   }
 }
