@@ -6,9 +6,10 @@ extension HTMLReport {
       let heading =
         report.determinations.count > 1
         ? "<h3>\(ReportWording.guidelineName(determination.guideline).htmlEscaped)</h3>" : ""
-      let articles = determination.criteria.map {
-        criterionArticle($0, guideline: determination.guideline)
-      }
+      let articles =
+        determination.criteria.isEmpty
+        ? ["<p>No criteria were evaluated for this guideline.</p>"]
+        : determination.criteria.map { criterionArticle($0, guideline: determination.guideline) }
       return ([heading] + articles).joined(separator: "\n")
     }
     return """

@@ -24,10 +24,15 @@ extension HTMLReport {
 
   var gapsSection: String {
     let items = shortfalls.enumerated().map { gapArticle($1, number: $0 + 1) }
+    let isExcluded = report.determinations.contains { $0.determination == .excluded }
     let opening =
-      items.isEmpty
-      ? "<p>No gaps: no criterion is short of documentation or contradicted.</p>"
-      : "<p class=\"muted\">Criteria not met or not documented, with what to ask for.</p>"
+      if !items.isEmpty {
+        "<p class=\"muted\">Criteria not met or not documented, with what to ask for.</p>"
+      } else if isExcluded {
+        "<p>Nothing to ask the provider for: the request is outside the guideline.</p>"
+      } else {
+        "<p>No gaps: no criterion is short of documentation or contradicted.</p>"
+      }
     return """
       <section id="gaps">
       <h2>Gaps</h2>
@@ -81,7 +86,7 @@ extension HTMLReport {
     "<span class=\"status \(status.rawValue)\">\(ReportWording.label(status))</span>"
   }
 
-  /// "1756 § B.2 · 1756.sij.provocation", escaped.
+  /// "Guideline 1756 § B.2 · 1756.sij.provocation", escaped.
   func citation(_ criterion: CriterionResult, guideline: String) -> String {
     "Guideline \(guideline) § \(criterion.section) · \(criterion.id)".htmlEscaped
   }

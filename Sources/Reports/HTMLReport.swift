@@ -38,6 +38,7 @@ public struct HTMLReport {
       <title>\(title.htmlEscaped)</title>
       <style>
       \(HTMLStyle.css)
+      \(HTMLStyle.printFooter(caseID: report.case))
       </style>
       </head>
       <body>
@@ -48,6 +49,7 @@ public struct HTMLReport {
       """
   }
 
+  /// The page title: case and first determination, as a browser tab or a printout names it.
   var title: String {
     let verdict = report.determinations.first.map { ReportWording.label($0.determination) }
     return ["PendCheck", "case \(report.case)", verdict].compactMap { $0 }.joined(separator: " · ")
@@ -74,8 +76,8 @@ public struct HTMLReport {
   /// The request as label and value pairs; values are plain text, escaped by the caller.
   var requestRows: [(String, String)] {
     let request = report.request
-    let codes = request.cpt.isEmpty ? "none given" : request.cpt.joined(separator: ", ")
-    var rows = [("Requested codes", "CPT \(codes)")]
+    let codes = request.cpt.isEmpty ? "none given" : "CPT \(request.cpt.joined(separator: ", "))"
+    var rows = [("Requested codes", codes)]
     if let service = request.service { rows.append(("Service", service)) }
 
     let site = [
@@ -90,6 +92,7 @@ public struct HTMLReport {
     return rows
   }
 
+  /// The determination of one guideline, in words and in its colour.
   func determinationBanner(_ determination: Determination, number: Int) -> String {
     let status = determination.determination
     let guideline = ReportWording.guidelineName(determination.guideline)
@@ -115,7 +118,7 @@ public struct HTMLReport {
     """
     <section class="determination excluded" id="determination-1">
     <div class="verdict">Determination: NONE</div>
-    <p>No guideline was applied: none of guidelines 1750-1758 covers the request as read.</p>
+    <p>None of guidelines 1750-1758 was applied to this request.</p>
     </section>
     """
   }

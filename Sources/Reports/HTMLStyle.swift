@@ -65,6 +65,7 @@ enum HTMLStyle {
       white-space: pre-wrap; overflow-wrap: anywhere; margin: .5rem 0;
       font: 13px/1.45 "DejaVu Sans Mono", Menlo, Consolas, monospace;
     }
+    #all-requests { margin-top: 1.5rem; }
     pre.requests { background: var(--panel); border: 1px solid var(--rule); padding: .75rem; }
     ul.quotes { list-style: none; padding: 0; margin: .4rem 0 0; }
     ul.quotes li { margin: .25rem 0; padding-left: .75rem; border-left: 3px solid var(--rule); }
@@ -86,4 +87,35 @@ enum HTMLStyle {
       #appendix { break-before: page; }
     }
     """
+
+  /// The running footer of printed pages: the case on the left, the page number on the right.
+  static func printFooter(caseID: String) -> String {
+    let label = "PendCheck · case \(caseID)".cssStringEscaped
+    return """
+      @page {
+        @bottom-left { content: "\(label)"; font: 8pt "DejaVu Sans", sans-serif; color: #5f6b7a; }
+        @bottom-right {
+          content: "Page " counter(page) " of " counter(pages);
+          font: 8pt "DejaVu Sans", sans-serif; color: #5f6b7a;
+        }
+      }
+      """
+  }
+}
+
+extension String {
+  /// The string made safe inside a double-quoted CSS string in a `<style>` element: every
+  /// character other than a letter, digit, space or common punctuation becomes a CSS hex escape,
+  /// so neither a quote nor `</style>` can end it early.
+  var cssStringEscaped: String {
+    var escaped = ""
+    for scalar in unicodeScalars {
+      let isPlain =
+        scalar.isASCII
+        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+          || " -_.,:;()#".unicodeScalars.contains(scalar))
+      escaped += isPlain ? String(scalar) : "\\\(String(scalar.value, radix: 16)) "
+    }
+    return escaped
+  }
 }

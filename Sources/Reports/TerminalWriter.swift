@@ -1,3 +1,5 @@
+import Model
+
 /// Builds wrapped terminal text line by line; colour is applied after wrapping, so it never
 /// counts toward the width.
 struct TerminalWriter {
@@ -55,7 +57,7 @@ struct TerminalWriter {
     var current = ""
     func room() -> Int { max(lines.isEmpty ? width : (later ?? width), 10) }
 
-    for word in content.split(separator: " ") {
+    for word in content.terminalSafe.split(separator: " ") {
       var word = word
       if !current.isEmpty, current.count + 1 + word.count <= room() {
         current += " " + word
@@ -70,5 +72,19 @@ struct TerminalWriter {
     }
     if !current.isEmpty || lines.isEmpty { lines.append(current) }
     return lines
+  }
+}
+
+extension String {
+  /// The string with whitespace folded to single spaces and every other control character
+  /// (C0, DEL, C1) replaced by U+FFFD, so text from a document cannot move the cursor,
+  /// change colours or retitle the terminal.
+  var terminalSafe: String {
+    var safe = ""
+    for scalar in collapsingWhitespace.unicodeScalars {
+      let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+      safe.unicodeScalars.append(isControl ? "\u{FFFD}" : scalar)
+    }
+    return safe
   }
 }

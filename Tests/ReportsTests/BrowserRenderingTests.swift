@@ -7,13 +7,21 @@ import Testing
 /// What a person sees when Chromium opens and prints the report. Chromium is installed by
 /// scripts/install-dependencies; these tests fail, rather than skip, without it.
 @Suite(.serialized) struct BrowserRenderingTests {
+  /// The pended case, rendered once for the tests that look at it in detail.
+  static let pend = Result {
+    try BrowserRendering.render(
+      ReportFixtures.pend, documents: ReportFixtures.documents, named: "pend")
+  }
+
   @Test(arguments: DeterminationStatus.allCases)
   func thePrintedReportShowsTheDeterminationThenGapsThenCriteria(
     _ status: DeterminationStatus
   ) throws {
-    let report = ReportFixtures.report(status)
-    let rendering = try BrowserRendering.render(
-      report, documents: ReportFixtures.documents, named: status.rawValue)
+    let rendering =
+      status == .pend
+      ? try Self.pend.get()
+      : try BrowserRendering.render(
+        ReportFixtures.report(status), documents: ReportFixtures.documents, named: status.rawValue)
     let printed = rendering.printedText
 
     #expect(printed.contains("Determination: \(ReportWording.label(status))"))
@@ -23,12 +31,12 @@ import Testing
     let positions = try order.map { try #require(printed.range(of: $0), "\($0) not printed") }
     #expect(zip(positions, positions.dropFirst()).allSatisfy { $0.lowerBound < $1.lowerBound })
     #expect(rendering.pdfInfo.contains("612 x 792 pts (letter)"))
+    #expect(printed.contains("PendCheck · case \(ReportFixtures.report(status).case) Page 1 of"))
     #expect(rendering.screenshot.starts(with: [0x89, 0x50, 0x4E, 0x47]))
   }
 
   @Test func eachGapIsPrintedWithItsReasonAndRequestBeforeTheCriteria() throws {
-    let rendering = try BrowserRendering.render(
-      ReportFixtures.pend, documents: ReportFixtures.documents, named: "pend-gaps")
+    let rendering = try Self.pend.get()
     let criteria = try #require(rendering.printedText.range(of: "All criteria"))
     let gapPart = rendering.printedText[..<criteria.lowerBound]
 
@@ -40,8 +48,7 @@ import Testing
   }
 
   @Test func everyLinkInTheBrowsersDocumentLeadsToAnElement() throws {
-    let rendering = try BrowserRendering.render(
-      ReportFixtures.pend, documents: ReportFixtures.documents, named: "pend-links")
+    let rendering = try Self.pend.get()
     let ids = HTMLInspection.ids(rendering.dom)
     let links = HTMLInspection.fragmentLinks(rendering.dom)
 
@@ -50,8 +57,7 @@ import Testing
   }
 
   @Test func quotedWordsAreHighlightedInTheAppendixAndPrinted() throws {
-    let rendering = try BrowserRendering.render(
-      ReportFixtures.pend, documents: ReportFixtures.documents, named: "pend-quotes")
+    let rendering = try Self.pend.get()
     let marked = HTMLInspection.markedTexts(rendering.dom)
     let appendix = try #require(rendering.printedText.range(of: "Appendix: extracted text"))
 
@@ -65,8 +71,7 @@ import Testing
   }
 
   @Test func markupInADocumentIsPrintedAsTextAndNeverRun() throws {
-    let rendering = try BrowserRendering.render(
-      ReportFixtures.pend, documents: ReportFixtures.documents, named: "pend-escaping")
+    let rendering = try Self.pend.get()
 
     #expect(rendering.printedText.contains("<script>alert('pwned')</script> back pain"))
     #expect(rendering.printedText.contains("<img src=x onerror=alert(1)> & \"quoted\""))

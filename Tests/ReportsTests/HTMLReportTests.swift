@@ -15,6 +15,7 @@ import Testing
 
     #expect(html.contains("class=\"determination \(status.rawValue)\""))
     #expect(html.contains("Determination: \(ReportWording.label(status))"))
+    #expect(html.contains(".\(status.rawValue) { border-color: var(--"))
     #expect(html.contains("Guideline 1756 (Sacroiliac joint injections)"))
   }
 
@@ -68,6 +69,8 @@ import Testing
 
     #expect(html.contains("Why excluded:</span> Sacral lateral branch blocks are outside"))
     #expect(html.contains("sacral lateral branch block"))
+    #expect(html.contains("Nothing to ask the provider for"))
+    #expect(html.contains("No criteria were evaluated for this guideline."))
   }
 
   @Test(arguments: DeterminationStatus.allCases)
@@ -133,6 +136,16 @@ import Testing
     #expect(html.contains("intake-&lt;b&gt;form&lt;/b&gt;.pdf"))
   }
 
+  @Test func aCaseIdentifierCannotBreakOutOfTheStyleSheetOrTheText() {
+    var report = ReportFixtures.pend
+    report.case = "x\"</style><script>alert(1)</script>"
+    let html = render(report)
+
+    #expect(!html.contains("<script"))
+    #expect(html.contains("content: \"PendCheck \\b7  case x\\22 \\3c \\2f style\\3e "))
+    #expect(html.contains("case x&quot;&lt;/style&gt;&lt;script&gt;"))
+  }
+
   @Test(arguments: DeterminationStatus.allCases)
   func theFileStandsAloneAndPrintsOnLetterPaper(_ status: DeterminationStatus) {
     let html = render(ReportFixtures.report(status))
@@ -173,5 +186,55 @@ import Testing
 
     #expect(anchors.highlights[0].count == 1)
     #expect(anchors.target(for: wide) == anchors.target(for: narrow))
+  }
+
+  @Test func eachGuidelineAppliedHasItsOwnDeterminationAndCriteria() throws {
+    let html = render(ReportFixtures.twoGuidelines)
+    let criteria = try #require(HTMLInspection.fromElement("criteria", in: html))
+    let gaps = try #require(html.components(separatedBy: "id=\"criteria\"").first)
+
+    #expect(html.contains("<section class=\"determination pend\" id=\"determination-1\">"))
+    #expect(html.contains("<section class=\"determination ready\" id=\"determination-2\">"))
+    #expect(criteria.contains("<h3>Guideline 1750 (Epidural spine injections)</h3>"))
+    #expect(criteria.contains("<h3>Guideline 1751 (Epidural injections and intrathecal drug"))
+    #expect(gaps.contains("Guideline 1750 § I.B"))
+    #expect(!gaps.contains("Guideline 1751 § I.B"))
+    #expect(html.contains("CPT 62323"))
+    #expect(html.contains("lumbar, levels L4-5, L5-S1"))
+  }
+
+  @Test func aQuoteAcrossAPageBreakIsMarkedOnBothPagesAndAnchoredOnTheFirst() {
+    let document = Document(
+      name: "two-pages.pdf",
+      pages: [
+        Page(number: 1, text: "Plan: continue home", source: .textLayer),
+        Page(number: 2, text: "exercise daily.", source: .textLayer),
+      ])
+    let evidence = ReportFixtures.quote("home\nexercise", in: document)
+    var report = ReportFixtures.ready
+    report.facts = [Fact(.therapy(Therapy(modality: .homeExercise)), evidence: [evidence])]
+    let html = HTMLReport(report: report, documents: [document]).render()
+
+    #expect(html.contains("continue <mark id=\"doc-1-quote-1\">home\n</mark></pre>"))
+    #expect(html.contains("<pre class=\"page-text\"><mark>exercise</mark> daily."))
+  }
+
+  @Test func aCaseNoGuidelineWasAppliedToSaysSo() {
+    var report = ReportFixtures.pend
+    report.determinations = []
+    report.request = ServiceRequest()
+    let html = render(report)
+
+    #expect(html.contains("Determination: NONE"))
+    #expect(html.contains("<dt>Requested codes</dt><dd>none given</dd>"))
+    #expect(html.contains("No criteria were evaluated."))
+    #expect(TerminalReport(report: report).render(colored: false).contains("No guideline was"))
+  }
+
+  @Test func evidenceCitingAPageTheDocumentLacksLinksToTheDocument() {
+    let evidence = Evidence(document: "office-note.pdf", page: 9, text: "words not there")
+    let anchors = QuoteAnchors(evidence: [evidence], documents: ReportFixtures.documents)
+
+    #expect(anchors.target(for: evidence) == .page(anchor: "doc-1"))
   }
 }

@@ -76,6 +76,47 @@ import Testing
     #expect(types == Set(FactType.allCases))
   }
 
+  /// The facts-v1 key and detail fields of each fact type, as the contract's table lists them.
+  static let contractFields: [(FactType, [String])] = [
+    (.painScore, ["value", "context", "low"]),
+    (.functionalDisability, ["present", "instrument", "score"]),
+    (.painDuration, ["months", "onset"]),
+    (.painPattern, ["pattern", "site"]),
+    (.provocationTest, ["test", "result", "side"]),
+    (.budapestFinding, ["category", "kind", "present"]),
+    (.crpsDiagnosis, ["crpsType", "budapestStated"]),
+    (.relief, ["percent", "procedure", "durationDays", "procedureDate", "functionalImprovement"]),
+    (
+      .therapy,
+      [
+        "modality", "name", "start", "end", "weeks", "sessions", "status", "outcome",
+        "prescribedBy", "followUpDocumented",
+      ]
+    ),
+    (.staphScreen, ["organism", "result", "date"]),
+    (.decolonization, ["planned", "start", "agents"]),
+    (.psychEvaluation, ["completed", "date", "cleared"]),
+    (.opioidUse, ["status", "weeks"]),
+    (.priorProcedure, ["procedure", "date", "region", "side", "levels"]),
+    (.imagingFinding, ["finding", "modality", "date"]),
+    (.riskFactor, ["condition", "present"]),
+    (.diagnosis, ["condition", "icd10"]),
+    (.surgicalPlan, ["kind", "date"]),
+    (.deviceTrial, ["device", "percent", "days", "functionalImprovement"]),
+  ]
+
+  @Test(arguments: contractFields)
+  func everyContractFieldOfAFactIsWrittenUnderItsContractName(
+    type: FactType, fields: [String]
+  ) throws {
+    let json = try object(EveryField.report)
+    let facts = try #require(json["facts"] as? [[String: Any]])
+    let fact = try #require(facts.first { $0["type"] as? String == type.rawValue })
+
+    for field in fields { #expect(fact[field] != nil, "\(type.rawValue) lacks \(field)") }
+    #expect(fact["evidence"] is [[String: Any]])
+  }
+
   static func keys(in json: Any) -> Set<String> {
     if let object = json as? [String: Any] {
       return Set(object.keys).union(object.values.flatMap { keys(in: $0) })

@@ -189,6 +189,30 @@ enum ReportFixtures {
         exclusionReason: "Sacral lateral branch blocks are outside guideline 1756.")
     ])
 
+  /// An epidural request reviewed under both guidelines that cover it.
+  static let twoGuidelines: CaseReport = {
+    func epidural(_ guideline: String, _ status: CriterionStatus) -> CriterionResult {
+      CriterionResult(
+        id: "\(guideline).esi.painDuration", guideline: guideline, section: "I.B",
+        description: "Radicular pain present for four weeks or longer", family: .painDuration,
+        status: status, reason: "Pain for 8 months exceeds 4 weeks.",
+        providerRequest: status == .met ? nil : "Send the date the leg pain began.",
+        evidence: [quote("for 8 months", in: officeNote)])
+    }
+    return CaseReport(
+      case: "esi-007", noteDate: ClinicalDate(iso: "2026-03-14"),
+      request: ServiceRequest(cpt: ["62323"], region: .lumbar, levels: ["L4-5", "L5-S1"]),
+      documents: summaries, facts: facts,
+      determinations: [
+        Determination(
+          guideline: "1750", indication: "radiculopathy", determination: .pend,
+          gaps: [.painDuration], criteria: [epidural("1750", .notDocumented)]),
+        Determination(
+          guideline: "1751", indication: "radiculopathy", determination: .ready, gaps: [],
+          criteria: [epidural("1751", .met)]),
+      ])
+  }()
+
   /// The fixture case whose determination is `status`.
   static func report(_ status: DeterminationStatus) -> CaseReport {
     switch status {

@@ -40,6 +40,25 @@ import Testing
     #expect(gaps.lowerBound < met.lowerBound)
   }
 
+  @Test func eachGuidelineAppliedIsSummarised() {
+    let text = TerminalReport(report: ReportFixtures.twoGuidelines).render(colored: false)
+
+    #expect(text.contains("PEND Guideline 1750 (Epidural spine injections)\n"))
+    #expect(
+      text.contains("READY Guideline 1751 (Epidural injections and intrathecal drug trials)\n"))
+    #expect(text.contains("Request   CPT 62323 · lumbar · L4-5, L5-S1\n"))
+  }
+
+  @Test func controlCharactersFromDocumentsNeverReachTheTerminal() {
+    var report = ReportFixtures.pend
+    report.case = "sij\u{1B}]0;owned\u{07}-014"
+    report.documents = [DocumentSummary(name: "a\u{1B}[2Jb.pdf", pageCount: 1)]
+    let text = TerminalReport(report: report).render(colored: false)
+
+    #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    #expect(text.contains("a\u{FFFD}[2Jb.pdf: 1 page"))
+  }
+
   @Test func theHeaderGivesRequestAndDates() {
     let text = TerminalReport(report: ReportFixtures.pend).render(colored: false)
 
