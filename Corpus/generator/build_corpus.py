@@ -679,6 +679,115 @@ def check_gold(path: Path) -> list[str]:
         problems.append(f"{path}: expected is not an object")
     problems.extend(f"{path}: {where} is not an ISO date (YYYY-MM or YYYY-MM-DD): {value!r}"
                     for where, value in dates_in(gold, "") if not ISO_DATE.fullmatch(value))
+    if isinstance(gold.get("facts"), list):
+        problems.extend(f"{path}: {problem}" for problem in check_facts(gold["facts"]))
+    request = path.parent / "request.json"
+    if request.exists() and "request" in gold:
+        try:
+            if json.loads(request.read_text(encoding="utf-8")) != gold["request"]:
+                problems.append(f"{path}: request differs from request.json")
+        except json.JSONDecodeError:
+            pass  # reported by the request.json check
+    return problems
+
+
+# The contract's fact types: key fields, then the enumerated values of fields that have them.
+FACT_KEYS = {
+    "painScore": ("value", "context"),
+    "functionalDisability": ("present", "instrument"),
+    "painDuration": ("months",),
+    "painPattern": ("pattern",),
+    "provocationTest": ("test", "result"),
+    "budapestFinding": ("category", "kind", "present"),
+    "crpsDiagnosis": ("crpsType",),
+    "relief": ("percent", "procedure"),
+    "therapy": ("modality", "name"),
+    "staphScreen": ("organism", "result"),
+    "decolonization": ("planned",),
+    "psychEvaluation": ("completed",),
+    "opioidUse": ("status",),
+    "priorProcedure": ("procedure", "date"),
+    "imagingFinding": ("finding",),
+    "riskFactor": ("condition", "present"),
+    "diagnosis": ("condition",),
+    "surgicalPlan": ("kind",),
+    "deviceTrial": ("device", "percent"),
+}
+PROCEDURES = ("epiduralInjection", "facetInjection", "medialBranchBlock", "radiofrequencyAblation",
+              "sacroiliacInjection", "stellateGanglionBlock", "lumbarSympatheticBlock",
+              "thoracicSympatheticBlock", "celiacPlexusBlock", "superiorHypogastricBlock",
+              "spinalCordStimulatorTrial", "intrathecalTrial", "spineSurgery", "other")
+SIDES = ("left", "right", "bilateral")
+REGIONS = ("cervical", "thoracic", "lumbar", "sacral", "sacroiliac", "upperExtremity",
+           "lowerExtremity", "abdomen", "pelvis")
+FACT_ENUMS = {
+    ("painScore", "context"): ("current", "average", "worst", "least", "preProcedure",
+                               "postProcedure", "unspecified"),
+    ("functionalDisability", "instrument"): ("odi", "ndi", "promis", "narrative"),
+    ("painPattern", "pattern"): ("axial", "radicular", "mixed"),
+    ("provocationTest", "test"): ("distraction", "compression", "sacralThrust", "faber",
+                                  "posteriorShear", "yeoman", "gaenslen", "thighThrust",
+                                  "straightLegRaise", "slump", "spurling", "facetLoading"),
+    ("provocationTest", "result"): ("positive", "negative"),
+    ("provocationTest", "side"): SIDES,
+    ("budapestFinding", "category"): ("sensory", "vasomotor", "sudomotorEdema", "motorTrophic"),
+    ("budapestFinding", "kind"): ("symptom", "sign"),
+    ("relief", "procedure"): PROCEDURES,
+    ("priorProcedure", "procedure"): PROCEDURES,
+    ("priorProcedure", "side"): SIDES,
+    ("priorProcedure", "region"): REGIONS,
+    ("therapy", "modality"): ("physicalTherapy", "homeExercise", "chiropractic", "medication",
+                              "injection", "device", "occupationalTherapy", "painPsychology",
+                              "acupuncture"),
+    ("therapy", "status"): ("completed", "ongoing", "planned", "unable", "discontinued"),
+    ("therapy", "outcome"): ("failed", "improved", "worsened", "unknown"),
+    ("therapy", "prescribedBy"): ("physician", "physicalTherapist", "chiropractor"),
+    ("staphScreen", "organism"): ("mrsa", "mssa", "staphAureus"),
+    ("staphScreen", "result"): ("positive", "negative"),
+    ("opioidUse", "status"): ("current", "past", "naive"),
+    ("imagingFinding", "finding"): ("synovialCyst", "parsDefect", "spinalStenosis",
+                                    "severeStenosisObstruction", "discHerniation", "sacroiliitis",
+                                    "facetArthropathy", "spondylolisthesis", "other"),
+    ("imagingFinding", "modality"): ("mri", "ct", "xray"),
+    ("riskFactor", "condition"): ("systemicInfection", "spinalInfection", "skinInfectionAtSite",
+                                  "anticoagulation", "coagulopathy", "pregnancy",
+                                  "uncontrolledDiabetes", "contrastAllergy", "anestheticAllergy",
+                                  "localMalignancy", "recentMyocardialInfarction",
+                                  "insufficientBodyHabitus"),
+    ("diagnosis", "condition"): ("radiculopathy", "spinalStenosis", "failedBackSurgerySyndrome",
+                                 "epiduralFibrosis", "facetJointPain", "spondylolysis",
+                                 "sacroiliacJointPain", "spondyloarthritis", "crps",
+                                 "acuteHerpesZoster", "postherpeticNeuralgia", "phantomLimbPain",
+                                 "cancerPain", "ischemicLimbPain", "chronicPancreatitis",
+                                 "pelvicVisceralPain", "lumbosacralArachnoiditis",
+                                 "diabeticNeuropathy", "peripheralNeuropathy", "refractoryAngina",
+                                 "spinalCordInjury", "multipleSclerosis", "stiffPersonSyndrome",
+                                 "intractableSpasticity", "chronicIntractablePain", "other"),
+    ("surgicalPlan", "kind"): ("preoperativeEvaluation", "surgeryPlanned",
+                               "notSurgicalCandidate"),
+    ("deviceTrial", "device"): ("spinalCordStimulator", "dorsalRootGanglion", "intrathecalPump"),
+}
+
+
+def check_facts(facts: list[dict]) -> list[str]:
+    """Known types and enum values, and ANNOTATION.md's one fact per distinct key."""
+    problems: list[str] = []
+    seen: set[tuple] = set()
+    for index, fact in enumerate(facts):
+        kind = fact.get("type")
+        if kind not in FACT_KEYS:
+            problems.append(f"facts[{index}]: unknown fact type {kind!r}")
+            continue
+        for (enum_type, name), allowed in FACT_ENUMS.items():
+            if enum_type == kind and name in fact and fact[name] not in allowed:
+                problems.append(f"facts[{index}]: {kind}.{name} {fact[name]!r} is not in the "
+                                f"contract")
+        key = (kind,) + tuple(json.dumps(fact.get(name)) for name in FACT_KEYS[kind])
+        if kind == "painPattern" or kind == "painDuration":
+            key = (kind,)  # one per case
+        if key in seen:
+            problems.append(f"facts[{index}]: second {kind} fact with the same key")
+        seen.add(key)
     return problems
 
 
