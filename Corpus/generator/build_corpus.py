@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -676,7 +677,28 @@ def check_gold(path: Path) -> list[str]:
             problems.append(f"{path}: gaps must be a list of contract gap families")
     elif "expected" in gold:
         problems.append(f"{path}: expected is not an object")
+    problems.extend(f"{path}: {where} is not an ISO date (YYYY-MM or YYYY-MM-DD): {value!r}"
+                    for where, value in dates_in(gold, "") if not ISO_DATE.fullmatch(value))
     return problems
+
+
+DATE_KEYS = ("noteDate", "plannedDate", "date", "start", "end", "onset", "procedureDate")
+ISO_DATE = re.compile(r"(19|20)\d\d-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+
+
+def dates_in(value: object, where: str) -> list[tuple[str, str]]:
+    """Every (path, value) of a date-valued key anywhere inside a gold file."""
+    found: list[tuple[str, str]] = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key in DATE_KEYS and not isinstance(inner, (dict, list)):
+                found.append((f"{where}.{key}", str(inner)))
+            else:
+                found.extend(dates_in(inner, f"{where}.{key}"))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found.extend(dates_in(inner, f"{where}[{index}]"))
+    return found
 
 
 def main() -> int:
