@@ -314,6 +314,49 @@ def browser_print():
     pdf.save()
 
 
+REVIEW_OF_SYSTEMS = [
+    ["Constitutional", "No fever, chills or weight loss"],
+    ["Eyes", "No change in vision"],
+    ["Cardiovascular", "No chest pain or palpitations"],
+    ["Respiratory", "No shortness of breath"],
+    ["Gastrointestinal", "No bowel incontinence"],
+    ["Genitourinary", "No bladder incontinence or retention"],
+    ["Musculoskeletal", "Low back pain with stiffness in the morning"],
+    ["Neurological", "Numbness of the left foot, no weakness"],
+    ["Psychiatric", "Sleep disturbed by pain"],
+    ["Skin", "No rash over the lumbar spine"],
+    ["Endocrine", "No heat or cold intolerance"],
+    ["Hematologic", "Not on anticoagulation, no easy bruising"],
+]
+
+
+def review_of_systems():
+    """A long two-column table of labels and findings: read row by row, not as columns."""
+    pdf = new_canvas("review-of-systems.pdf")
+    table = Table(REVIEW_OF_SYSTEMS, colWidths=[200, 300])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 10),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    draw_flowables(pdf, [Paragraph("Review of systems", HEADING), table], MARGIN,
+                   HEIGHT - 60, WIDTH - 2 * MARGIN)
+    pdf.showPage()
+    pdf.save()
+
+
+def offset_columns():
+    """Two columns in different type sizes, so their lines do not share baselines."""
+    pdf = new_canvas("offset-columns.pdf")
+    small = ParagraphStyle("small", parent=BODY, fontSize=9, leading=11)
+    gutter = 18
+    column = (WIDTH - 2 * MARGIN - gutter) / 2
+    for x, texts, style in [(MARGIN, TWO_COLUMN_LEFT, BODY),
+                            (MARGIN + column + gutter, TWO_COLUMN_RIGHT, small)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList([Paragraph(text, style) for text in texts], pdf)
+    pdf.showPage()
+    pdf.save()
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -336,7 +379,11 @@ def benchmark(pages, out):
 
 
 def bad_inputs():
-    """Files that are not usable PDFs, each for one typed error."""
+    """Files that are not usable PDFs, each for one typed error.
+
+    The encrypted file uses 128-bit AES: qpdf's 256-bit encryption draws random salts even
+    with --static-id, which would change the fixture on every run.
+    """
     open(path("empty.pdf"), "wb").close()
     with open(path("not-a-pdf.pdf"), "w") as file:
         file.write("Office visit note saved as plain text, not as a PDF.\n")
@@ -349,7 +396,7 @@ def bad_inputs():
         file.write(b"%PDF-1.7\n" + bytes(generator.randrange(256) for _ in range(2048)))
     subprocess.run(
         ["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "secret", "owner-secret",
-         "256", "--", path("office-note.pdf"), path("encrypted.pdf")],
+         "128", "--use-aes=y", "--", path("office-note.pdf"), path("encrypted.pdf")],
         check=True)
     write_pdf_without_pages(path("no-pages.pdf"))
 
@@ -388,6 +435,8 @@ def main():
     characters()
     scanned_pages()
     browser_print()
+    review_of_systems()
+    offset_columns()
     bad_inputs()
     for name in sorted(os.listdir(OUT)):
         print(f"{os.path.getsize(path(name)):7d}  {name}")
