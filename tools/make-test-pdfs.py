@@ -401,6 +401,15 @@ def bad_inputs():
     write_pdf_without_pages(path("no-pages.pdf"))
 
 
+def rotated_pages():
+    """The tables page with a /Rotate entry of 90, 180 and 270 degrees, as faxes arrive."""
+    for degrees in (90, 180, 270):
+        subprocess.run(
+            ["qpdf", "--static-id", f"--rotate=+{degrees}", "--", path("tables.pdf"),
+             path(f"rotated-{degrees}.pdf")],
+            check=True)
+
+
 def write_pdf_without_pages(target):
     """A well-formed PDF whose page tree is empty (reportlab always writes a page)."""
     objects = [
@@ -437,6 +446,7 @@ def main():
     browser_print()
     review_of_systems()
     offset_columns()
+    rotated_pages()
     bad_inputs()
     for name in sorted(os.listdir(OUT)):
         print(f"{os.path.getsize(path(name)):7d}  {name}")

@@ -64,7 +64,9 @@ struct ReadingOrderTests {
 
   @Test(
     "each table row is one line, cells in order, two spaces apart",
-    arguments: ["tables.pdf", "browser-print.pdf"])
+    arguments: [
+      "tables.pdf", "browser-print.pdf", "rotated-90.pdf", "rotated-180.pdf", "rotated-270.pdf",
+    ])
   func tableRowsStayTogether(_ fixture: String) throws {
     let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
     let lines = Set(document.text.split(separator: "\n").map(String.init))
