@@ -5,8 +5,11 @@ Every note in these files is fictional. Each fixture exercises one thing the
 extraction stage must cope with (see Tests/ExtractionTests); the tests quote
 the text written here, so change both together.
 
-Needs reportlab (`pip install reportlab`, tooling only) and qpdf (for the
-encrypted fixture). Output is deterministic: reportlab runs in invariant mode
+Needs reportlab and weasyprint (`pip install reportlab weasyprint`, tooling
+only) and qpdf (for the encrypted and rotated fixtures). weasyprint lays out
+HTML and CSS as a browser's print does (CSS columns, tables, page margin boxes,
+automatic hyphenation), for the fixture that stands for a note printed from a
+patient portal. Output is deterministic: reportlab runs in invariant mode
 and qpdf with static ids.
 
 Usage:
@@ -330,6 +333,57 @@ REVIEW_OF_SYSTEMS = [
 ]
 
 
+CONSERVATIVE_CARE = (
+    "Conservative management included anti-inflammatory medication, supervised "
+    "physiotherapy, chiropractic manipulation and a structured home exercise programme, "
+    "without durable improvement of her radicular symptoms.")
+
+BROWSER_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Visit Summary</title><style>
+@page {{ size: letter; margin: 0.6in 0.5in;
+  @top-left {{ content: "3/2/26, 2:14 PM"; font: 8pt sans-serif; }}
+  @top-center {{ content: "Visit Summary - Valley Spine Portal"; font: 8pt sans-serif; }}
+  @bottom-left {{ content: "https://portal.valleyspine.example/visits/88231/summary";
+                  font: 8pt sans-serif; }}
+  @bottom-right {{ content: counter(page) "/" counter(pages); font: 8pt sans-serif; }} }}
+body {{ font: 10pt sans-serif; }}
+.columns {{ columns: 2; column-gap: 1.5em; }}
+.narrow {{ hyphens: auto; width: 2.2in; }}
+table {{ border-collapse: collapse; margin: 6pt 0; }}
+td, th {{ border: 0.5pt solid #888; padding: 3pt 8pt; text-align: left; }}
+h1 {{ font-size: 14pt; }} h2 {{ font-size: 11pt; margin: 10pt 0 2pt; }}
+.next {{ break-before: page; }}
+</style></head><body>
+<h1>Visit summary: lumbar radicular pain</h1>
+<div class="columns">{columns}</div>
+<h2>Vitals</h2>{vitals}
+<h2>Treatment so far</h2><p class="narrow">{care}</p>
+<h2 class="next">Current medications</h2>{medications}
+<h2>Physical examination</h2>{exam}
+<p>Follow-up in the spine clinic two weeks after the injection.</p>
+</body></html>"""
+
+
+def html_table(rows):
+    head = "".join(f"<th>{cell}</th>" for cell in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                   for row in rows[1:])
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def browser_print_html():
+    """A visit summary laid out by weasyprint as a browser prints a portal page: CSS
+    columns, ruled tables, a hyphenated narrow paragraph, date, title, address and "n/2"
+    in the page margins."""
+    import weasyprint
+
+    html = BROWSER_HTML.format(
+        columns="".join(f"<p>{text}</p>" for text in TWO_COLUMN_LEFT[:2] + TWO_COLUMN_RIGHT[:2]),
+        vitals=html_table(VITALS), care=CONSERVATIVE_CARE,
+        medications=html_table(MEDICATIONS), exam=html_table(EXAM))
+    weasyprint.HTML(string=html).write_pdf(path("browser-print-html.pdf"))
+
+
 def review_of_systems():
     """A long two-column table of labels and findings: read row by row, not as columns."""
     pdf = new_canvas("review-of-systems.pdf")
@@ -444,6 +498,7 @@ def main():
     characters()
     scanned_pages()
     browser_print()
+    browser_print_html()
     review_of_systems()
     offset_columns()
     rotated_pages()

@@ -59,23 +59,44 @@ struct ColumnGutter: Equatable {
       let placement = self.placement(of: row, in: layer)
       let gap = current.last.map { row.box.minY - $0.box.maxY } ?? 0
       if !current.isEmpty, placement != currentPlacement || gap > lineHeight * 2 {
-        stretches.append(stretch(of: current, placed: currentPlacement, in: layer))
+        stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
         current = []
       }
       current.append(row)
       currentPlacement = placement
     }
     if !current.isEmpty {
-      stretches.append(stretch(of: current, placed: currentPlacement, in: layer))
+      stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
     }
     return stretches
   }
 
-  private func stretch(of rows: [Row], placed placement: Placement, in layer: TextLayer)
-    -> Stretch
+  /// The rows of one placement as a stretch, and what follows the columns, if anything.
+  private func stretches(of rows: [Row], placed placement: Placement, in layer: TextLayer)
+    -> [Stretch]
   {
-    let isColumns = placement == .beside && isProse(beside: rows, in: layer)
-    return Stretch(rows: rows, isTwoColumnProse: isColumns)
+    guard placement == .beside, isProse(beside: rows, in: layer) else {
+      return [Stretch(rows: rows, isTwoColumnProse: false)]
+    }
+    let end = columnsEnd(in: rows, in: layer)
+    let columns = Stretch(rows: Array(rows[..<end]), isTwoColumnProse: true)
+    guard end < rows.count else { return [columns] }
+    return [columns, Stretch(rows: Array(rows[end...]), isTwoColumnProse: false)]
+  }
+
+  /// Where the columns of a stretch end: balanced columns (as a browser lays them out) end
+  /// together, and a left-aligned heading or paragraph below both, set off by a paragraph's
+  /// gap within two lines of the right column's end, is no longer part of the left column.
+  /// When the left column simply runs on below a shorter right column, its lines follow at
+  /// the usual spacing and stay in it.
+  private func columnsEnd(in rows: [Row], in layer: TextLayer) -> Int {
+    let hasRight = rows.map { !sides(of: $0, in: layer).right.isEmpty }
+    guard let lastRight = hasRight.lastIndex(of: true) else { return rows.count }
+
+    let lineHeight = Self.median(rows.map(\.anchor.height))
+    let candidates = (lastRight + 1)..<min(rows.count, lastRight + 3)
+    let gapped = candidates.first { rows[$0].box.minY - rows[$0 - 1].box.maxY > lineHeight * 0.8 }
+    return gapped ?? rows.count
   }
 
   private func placement(of row: Row, in layer: TextLayer) -> Placement {
