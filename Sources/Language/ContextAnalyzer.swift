@@ -2,7 +2,8 @@ import Model
 
 /// Decides assertions ConText-style: a trigger's scope runs forward (or backward) from it to
 /// the end of its sentence, stopping at a terminator ("but", "however") or a semicolon;
-/// backward scopes also stop at a comma and reach at most `backwardReach` tokens.
+/// backward scopes also stop at a comma and reach at most `backwardReach` tokens. A gap of
+/// two or more spaces within a line (between the cells of a table row) ends every scope.
 /// Pseudo-triggers ("no change in", "not only") cancel the triggers they overlap.
 struct ContextAnalyzer: Sendable {
   /// A trigger phrase found in the text, with its kind and direction.
@@ -17,6 +18,8 @@ struct ContextAnalyzer: Sendable {
   let stops: Set<Int>
   /// Indices of tokens that end backward scopes (commas and stops).
   let backwardStops: Set<Int>
+  /// Indices of tokens preceded by a gap of two or more spaces on their line.
+  let cellStarts: Set<Int>
 
   static let backwardReach = 6
 
@@ -32,11 +35,13 @@ struct ContextAnalyzer: Sendable {
     let direction = match.trigger.direction
     if trigger.upperBound <= target.lowerBound && direction != .backward {
       return !(trigger.upperBound..<target.lowerBound).contains { stops.contains($0) }
+        && !(trigger.upperBound...target.lowerBound).contains { cellStarts.contains($0) }
     }
     if trigger.lowerBound >= target.upperBound && direction != .forward {
       let between = target.upperBound..<trigger.lowerBound
       return between.count <= Self.backwardReach
         && !between.contains { backwardStops.contains($0) }
+        && !(target.upperBound...trigger.lowerBound).contains { cellStarts.contains($0) }
     }
     return false
   }
@@ -71,8 +76,13 @@ extension ContextAnalyzer {
     var stops = Set(tokens.indices.filter { tokens[$0].text == ";" })
     for match in lexiconMatches(.terminators) { stops.formUnion(match.tokenRange) }
     let commas = tokens.indices.filter { tokens[$0].text == "," }
+    let cells = tokens.indices.dropFirst().filter { index in
+      tokens[index].line == tokens[index - 1].line
+        && tokens[index].range.lowerBound - tokens[index - 1].range.upperBound >= 2
+    }
 
     self.init(
-      triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(commas))
+      triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(commas),
+      cellStarts: Set(cells))
   }
 }

@@ -61,7 +61,8 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       }
     case .dateCues:
       guard DateRole(rawValue: entry.concept) != nil else {
-        return "'\(entry.concept)' is not a date role (dateOfService, signature, documentDate)"
+        return
+          "'\(entry.concept)' is not a date role (dateOfService, signature, documentDate, dateOfBirth)"
       }
     case .pseudoNegation, .terminators:
       break

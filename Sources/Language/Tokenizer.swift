@@ -32,9 +32,11 @@ enum Tokenizer {
     try tokens(of: Array(phrase.utf16))
   }
 
+  /// The kind from ICU's rule status, except that a numeral with letters ("x6", which ICU
+  /// gives number status) is a word: `.number` tokens always parse as numbers.
   private static func kind(of text: String, status: Int32) -> TokenKind? {
     if status >= PC_WORD_NUMBER_LIMIT { return .word }
-    if status >= PC_WORD_NONE_LIMIT { return .number }
+    if status >= PC_WORD_NONE_LIMIT { return text.contains(where: \.isLetter) ? .word : .number }
     if text.allSatisfy(\.isWhitespace) { return nil }
     return text.allSatisfy(\.isPunctuation) ? .punctuation : .symbol
   }
