@@ -34,9 +34,7 @@ struct DurationScanner {
     }
   }
 
-  // NSRegularExpression is immutable and documented as safe to share between threads; it is
-  // only not marked Sendable on Linux.
-  nonisolated(unsafe) private static let sessions = DatePatterns.regex(
+  private static let sessions = DatePatterns.regex(
     #"(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\s+"#
       + #"(?:over|in|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|about\s+)?$"#)
 

@@ -47,6 +47,9 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       if let direction = attributes["direction"], TriggerDirection(rawValue: direction) == nil {
         return "direction=\(direction) is not forward, backward or both"
       }
+      if let reach = attributes["reach"], (Int(reach) ?? 0) < 1 {
+        return "reach=\(reach) is not a whole number of words above zero"
+      }
     case .abbreviations:
       if let end = attributes["sentenceEnd"], end != "never" && end != "allowed" {
         return "sentenceEnd=\(end) is not never or allowed"
