@@ -47,6 +47,24 @@ struct MatcherBenchmark {
         + String(
           format: "%.1f ms, %.2f µs/token", Double(nanoseconds) / 1e6,
           Double(nanoseconds) / 1e3 / Double(tokens)))
+
+    let language = Fixtures.lexicons.language
+    let phases: [(String, () -> Int)] = [
+      ("tokens", { (try? Tokenizer.tokens(of: document.utf16))?.count ?? 0 }),
+      (
+        "dates",
+        {
+          let scanner = DateScanner(text: document.text, language: language)
+          return scanner.absoluteDates().count
+            + scanner.relativeDates(dateOfService: nil, excluding: []).count
+        }
+      ),
+      ("durations", { DurationScanner(text: document.text, language: language).durations().count }),
+    ]
+    for (name, work) in phases {
+      let (phase, _) = Self.bestOf(3, work)
+      print("  \(name): " + String(format: "%.1f ms", Double(phase) / 1e6))
+    }
   }
 
   /// The fastest of `runs` runs of `work`, in nanoseconds, with its result.
