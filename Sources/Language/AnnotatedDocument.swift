@@ -1,0 +1,138 @@
+import Model
+
+/// A document as the Language stage reads it: tokens, sentences, sections, lexicon matches,
+/// dates and durations, and the assertion context of any span. One per `Model.Document`.
+public final class AnnotatedDocument: Sendable {
+  public let document: Document
+  public let tokens: [Token]
+  public let sentences: [Sentence]
+  public let sections: [Section]
+  public let dates: [DateMention]
+  public let durations: [DurationMention]
+  /// The visit's date: the date of service, else the signature date, else a "Date:" label.
+  public let dateOfService: ClinicalDate?
+
+  private let matchesByLexicon: [String: [PhraseMatch]]
+  private let sentenceOfToken: [Int]
+  private let context: ContextAnalyzer
+
+  /// Reads `document` with `lexicons`.
+  ///
+  /// - Complexity: O(n × k) for n tokens and the longest lexicon phrase of k tokens.
+  public init(document: Document, lexicons: Lexicons) {
+    self.document = document
+    let tokens = Self.tokenize(document.utf16)
+    self.tokens = tokens
+
+    let layout = LineLayout(utf16: document.utf16, tokens: tokens)
+    let lineMatches = lexicons.trie.matches(in: tokens, segments: tokens.map(\.line))
+    let headings = SectionFinder(
+      tokens: tokens, layout: layout,
+      headingMatches: lineMatches.filter { $0.entry.lexicon == StructuralLexicon.sections.rawValue }
+    ).headings()
+    let sections = SectionFinder(tokens: tokens, layout: layout, headingMatches: [])
+      .sections(headings, textLength: document.utf16.count)
+    self.sections = sections
+
+    let sentenceRanges = SentenceSplitter(
+      utf16: document.utf16, tokens: tokens, layout: layout,
+      headingLines: Set(headings.map(\.line)), abbreviations: lexicons.language.abbreviations
+    ).sentenceTokenRanges()
+    let sentences = sentenceRanges.map { range in
+      let span =
+        tokens[range.lowerBound].range
+        .lowerBound..<tokens[range.upperBound - 1]
+        .range.upperBound
+      return Sentence(
+        range: span, tokenRange: range,
+        section: Self.section(at: span.lowerBound, in: sections)?.kind)
+    }
+    self.sentences = sentences
+
+    var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
+    for (index, range) in sentenceRanges.enumerated() {
+      for token in range { sentenceOfToken[token] = index }
+    }
+    self.sentenceOfToken = sentenceOfToken
+
+    let matches = Dictionary(
+      grouping: lexicons.trie.matches(in: tokens, segments: sentenceOfToken),
+      by: \.entry.lexicon
+    ).mapValues { $0.leftmostLongest() }
+    self.matchesByLexicon = matches
+
+    let dating = Dating(
+      text: document.text, language: lexicons.language,
+      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [])
+    self.dates = dating.dates
+    self.dateOfService = dating.dateOfService
+    self.durations = DurationScanner(text: document.text, language: lexicons.language).durations()
+
+    self.context = ContextAnalyzer(
+      tokens: tokens, sentenceOfToken: sentenceOfToken,
+      lexiconMatches: { matches[$0.rawValue] ?? [] },
+      yearTriggers: PastYearTriggers(tokens: tokens, dateOfService: dating.dateOfService)
+        .triggers())
+  }
+
+  /// The leftmost-longest, non-overlapping matches of one lexicon (its file stem), in text
+  /// order. Matches never cross a sentence boundary.
+  public func matches(in lexicon: String) -> [PhraseMatch] { matchesByLexicon[lexicon] ?? [] }
+
+  /// Every lexicon's matches, by lexicon name.
+  public var matchesByLexiconName: [String: [PhraseMatch]] { matchesByLexicon }
+
+  /// The assertion context of the text at `range`: which triggers of its sentence reach it,
+  /// and whether its section is Family History.
+  public func assertion(for range: Range<Int>) -> Assertion {
+    guard let target = tokenRange(overlapping: range) else { return Assertion(triggers: []) }
+
+    let sentence = sentenceOfToken[target.lowerBound]
+    var triggers = context.triggers(covering: target, inSentence: sentence)
+    if let section = Self.section(at: range.lowerBound, in: sections),
+      section.kind == .familyHistory
+    {
+      triggers.append(
+        AssertionTrigger(
+          kind: .otherPerson, text: section.heading, range: section.headingRange,
+          direction: .forward, source: "section familyHistory"))
+    }
+    return Assertion(triggers: triggers)
+  }
+
+  /// The kind of the section holding `offset`, or `nil` before the first heading.
+  public func section(at offset: Int) -> SectionKind? {
+    Self.section(at: offset, in: sections)?.kind
+  }
+
+  /// The sentence holding `offset` (or the next one, when `offset` falls between two).
+  public func sentence(containing offset: Int) -> Sentence? {
+    sentences.first { $0.range.upperBound > offset }
+  }
+
+  /// The indices of the tokens overlapping `range`.
+  public func tokenRange(overlapping range: Range<Int>) -> Range<Int>? {
+    let first = tokens.firstIndex { $0.range.upperBound > range.lowerBound }
+    guard let first, tokens[first].range.lowerBound < max(range.upperBound, range.lowerBound + 1)
+    else { return nil }
+    var last = first
+    while last + 1 < tokens.count && tokens[last + 1].range.lowerBound < range.upperBound {
+      last += 1
+    }
+    return first..<(last + 1)
+  }
+
+  private static func section(at offset: Int, in sections: [Section]) -> Section? {
+    sections.last { $0.range.lowerBound <= offset && offset < $0.range.upperBound }
+  }
+
+  private static func tokenize(_ utf16: [UInt16]) -> [Token] {
+    do {
+      return try Tokenizer.tokens(of: utf16)
+    } catch {
+      // `Lexicons.load` has already run ICU's word break iterator over every lexicon phrase,
+      // so the iterator opened there and cannot fail here short of memory exhaustion.
+      preconditionFailure(error.description)
+    }
+  }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import Model
+
+/// The regular expressions of `DateScanner` and how each reads its groups.
+struct DatePatterns {
+  /// An absolute date format and how its capture groups become dates.
+  struct Absolute {
+    let regex: NSRegularExpression
+    /// The readings of the groups; `nil` when they name no real date.
+    let read: ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
+  }
+
+  /// A relative or yearless expression, resolved against the date of service.
+  struct Relative {
+    let regex: NSRegularExpression
+    /// The capture group whose range is the mention (0: the whole match).
+    let mentionGroup: Int
+    /// Yearless dates are ambiguous: the date of service only suggests a candidate.
+    let isYearless: Bool
+    let resolve: ([String?], ClinicalDate) -> ClinicalDate?
+  }
+
+  static let month =
+    "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+  // NSRegularExpression is immutable and documented as safe to share between threads; it is
+  // only not marked Sendable on Linux.
+  nonisolated(unsafe) static let absolute: [Absolute] = [
+    // 03/14/2026, 3/14/26, 7/10/26
+    Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#)) {
+      monthDayYear($0[1], $0[2], $0[3])
+    },
+    // 2026-03-14
+    Absolute(regex: regex(#"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"#)) {
+      date(year: int($0[1]), month: int($0[2]), day: int($0[3]))
+    },
+    // 03-14-2026
+    Absolute(regex: regex(#"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"#)) {
+      monthDayYear($0[1], $0[2], $0[3])
+    },
+    // March 14, 2026; Mar. 14 2026; March 14th, 2026
+    Absolute(regex: regex(#"\b"# + month + #"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#)) {
+      date(year: int($0[3]), month: monthNumber($0[1]), day: int($0[2]))
+    },
+    // 14-Mar-2026, 14 March 2026
+    Absolute(regex: regex(#"\b(\d{1,2})[-\s]"# + month + #"[a-z]*\.?[-\s,]+(\d{4})\b"#)) {
+      date(year: int($0[3]), month: monthNumber($0[2]), day: int($0[1]))
+    },
+    // Mar 2026, March, 2026
+    Absolute(regex: regex(#"\b"# + month + #"\.?,?\s+(\d{4})\b"#)) {
+      date(year: int($0[2]), month: monthNumber($0[1]), day: nil)
+    },
+    // 03/2026
+    Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])"#)) {
+      date(year: int($0[2]), month: int($0[1]), day: nil)
+    },
+  ]
+
+  let relative: [Relative]
+
+  init(language: LanguageData) {
+    let number = Self.numberAlternation(language)
+    let unit = Self.unitAlternation(language)
+    let quantity = { (groups: [String?], index: Int) in
+      Self.quantity(groups[index], language)
+    }
+    let unitDays = { (groups: [String?], index: Int) in
+      groups[index].flatMap { language.unit(named: $0) }
+    }
+
+    relative = [
+      // 3 weeks ago, a month ago, two years ago
+      Relative(
+        regex: Self.regex(#"\b"# + number + #"\s*"# + unit + #"\s+ago\b"#), mentionGroup: 0,
+        isYearless: false
+      ) { groups, service in
+        guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
+        return Self.moving(service, back: count, unit: unit)
+      },
+      // in the past 6 months, over the last 2 weeks
+      Relative(
+        regex: Self.regex(
+          #"\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+"# + number
+            + #"\s*"# + unit + #"\b"#),
+        mentionGroup: 0, isYearless: false
+      ) { groups, service in
+        guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
+        return Self.moving(service, back: count, unit: unit)
+      },
+      // last week, last month, last year
+      Relative(
+        regex: Self.regex(#"\b(?:last|past|previous)\s+(week|month|year)\b"#), mentionGroup: 0,
+        isYearless: false
+      ) { groups, service in
+        switch groups[1]?.lowercased() {
+        case "week": return service.adding(days: -7)
+        case "month": return Self.monthOnly(service.adding(months: -1))
+        default: return Self.monthOnly(service.adding(months: -12))
+        }
+      },
+      // since January (the most recent January before the visit)
+      Relative(
+        regex: Self.regex(#"\bsince\s+"# + Self.month + #"\b(?!\.?,?\s*\d)"#), mentionGroup: 0,
+        isYearless: false
+      ) { groups, service in
+        Self.mostRecent(month: Self.monthNumber(groups[1]), day: nil, before: service)
+      },
+      // today, yesterday
+      Relative(
+        regex: Self.regex(#"\b(today|yesterday)\b"#), mentionGroup: 0, isYearless: false
+      ) { groups, service in
+        groups[1]?.lowercased() == "today" ? service : service.adding(days: -1)
+      },
+      // on 3/14, since 3/14 (a yearless date only after a cue: scores look the same)
+      Relative(
+        regex: Self.regex(
+          #"\b(?:on|dated|since|from|until|through|thru|starting|started|of)\s+"#
+            + #"((\d{1,2})/(\d{1,2}))(?![\d/.])"#),
+        mentionGroup: 1, isYearless: true
+      ) { groups, service in
+        Self.mostRecent(month: Self.int(groups[2]), day: Self.int(groups[3]), before: service)
+      },
+      // March 14 with no year
+      Relative(
+        regex: Self.regex(
+          #"\b("# + Self.month + #"\.?\s+(\d{1,2}))(?:st|nd|rd|th)?\b(?!,?\s*\d)"#),
+        mentionGroup: 1, isYearless: true
+      ) { groups, service in
+        Self.mostRecent(
+          month: Self.monthNumber(groups[2]), day: Self.int(groups[3]), before: service)
+      },
+    ]
+  }
+
+  // MARK: Reading groups
+
+  static func monthDayYear(
+    _ first: String?, _ second: String?, _ year: String?
+  ) -> (dates: [ClinicalDate], isAmbiguous: Bool)? {
+    guard let first = int(first), let second = int(second), let year = fullYear(year) else {
+      return nil
+    }
+    if let date = ClinicalDate(year: year, month: first, day: second) { return ([date], false) }
+    // Not a US month/day; a day-first reading is possible but not what US notes write.
+    if let dayFirst = ClinicalDate(year: year, month: second, day: first) {
+      return ([dayFirst], true)
+    }
+    return nil
+  }
+
+  static func date(
+    year: Int?, month: Int?, day: Int?
+  ) -> (dates: [ClinicalDate], isAmbiguous: Bool)? {
+    guard let year, let month, let date = ClinicalDate(year: year, month: month, day: day)
+    else { return nil }
+    return ([date], false)
+  }
+
+  /// The year of a two- or four-digit year; two digits below 50 are 20xx.
+  static func fullYear(_ text: String?) -> Int? {
+    guard let text, let value = Int(text) else { return nil }
+    guard text.count == 2 else { return value }
+    return value < 50 ? 2000 + value : 1900 + value
+  }
+
+  static func int(_ text: String?) -> Int? { text.flatMap { Int($0) } }
+
+  static func monthNumber(_ name: String?) -> Int? {
+    guard let prefix = name?.lowercased().prefix(3) else { return nil }
+    let months = [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    return months.firstIndex(of: String(prefix)).map { $0 + 1 }
+  }
+
+  /// The month a whole word names ("Mar", "march", "Sept"), or `nil` ("mark", "maybe").
+  static func monthNumber(word: String) -> Int? {
+    let spellings = [
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+      "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+      "november", "dec", "december",
+    ]
+    let word = word.lowercased()
+    return spellings.contains(word) ? monthNumber(word) : nil
+  }
+
+  static func quantity(_ text: String?, _ language: LanguageData) -> Double? {
+    guard let text else { return nil }
+    let key = Normalization.normalize(text)
+    if key == "a" || key == "an" { return 1 }
+    return language.numberWords[key] ?? Numbers.value(of: key)
+  }
+
+  // MARK: Resolving against the date of service
+
+  static func moving(
+    _ service: ClinicalDate, back count: Double, unit: (concept: String, days: Double)
+  ) -> ClinicalDate {
+    if unit.days >= 28 {
+      let months = Int((count * unit.days / 30.44).rounded())
+      return monthOnly(service.adding(months: -months))
+    }
+    return service.adding(days: -Int((count * unit.days).rounded()))
+  }
+
+  static func monthOnly(_ date: ClinicalDate) -> ClinicalDate {
+    ClinicalDate(year: date.year, month: date.month) ?? date
+  }
+
+  /// The latest date with this month (and day) on or before `service`.
+  static func mostRecent(month: Int?, day: Int?, before service: ClinicalDate) -> ClinicalDate? {
+    guard let month else { return nil }
+    let sameYear = ClinicalDate(year: service.year, month: month, day: day)
+    if let sameYear, sameYear <= service { return sameYear }
+    return ClinicalDate(year: service.year - 1, month: month, day: day)
+  }
+
+  // MARK: Building the expressions
+
+  static func numberAlternation(
+    _ language: LanguageData, includingArticles: Bool = true
+  ) -> String {
+    let words =
+      Array(language.numberWords.keys) + Numbers.words + (includingArticles ? ["a", "an"] : [])
+    let escaped = words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern)
+    return #"(\d+(?:\.\d+)?|"# + escaped.joined(separator: "|") + ")"
+  }
+
+  static func unitAlternation(_ language: LanguageData) -> String {
+    let phrases = language.units.map(\.phrase).sorted { $0.count > $1.count }
+    guard !phrases.isEmpty else { return "(?!)" }
+    return "(" + phrases.map(NSRegularExpression.escapedPattern).joined(separator: "|") + ")"
+  }
+
+  static func regex(_ pattern: String) -> NSRegularExpression {
+    // The patterns are constants of this file; one that does not compile is a bug here.
+    try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+  }
+}

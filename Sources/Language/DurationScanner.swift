@@ -1,0 +1,57 @@
+import Foundation
+
+/// Finds lengths of time: a number (digits or words, or a range "6-8") and a unit from
+/// `units.txt`, optionally after "x" ("x6 wks", "x 3 mos"). A number after a slash (the
+/// "10" of "10/10 days") starts no duration, and "2x/week" is a frequency, not a length.
+struct DurationScanner {
+  let text: String
+  let language: LanguageData
+
+  func durations() -> [DurationMention] {
+    // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
+    let number = DatePatterns.numberAlternation(language, includingArticles: false)
+    let unit = DatePatterns.unitAlternation(language)
+    let pattern =
+      #"(?<![\w/.])(?:(?:x|×)\s*)?"# + number + #"(?:\s*(?:-|–|to)\s*"# + number + ")?"
+      + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#
+    let scanner = DateScanner(text: text, language: language)
+    let utf16 = scanner.utf16
+
+    return scanner.matches(of: DatePatterns.regex(pattern), group: 0).compactMap { match in
+      let groups = match.groups
+      guard let first = DatePatterns.quantity(groups[1], language),
+        let unit = groups[3].flatMap({ language.unit(named: $0) })
+      else { return nil }
+
+      let second = DatePatterns.quantity(groups[2], language)
+      let value = second ?? first
+      return DurationMention(
+        range: match.range, text: groups[0] ?? "", value: value,
+        lowValue: second == nil ? nil : first, unit: unit.concept, days: value * unit.days,
+        sessionCount: sessionCount(before: match.range.lowerBound, in: utf16),
+        isPartOfRelativeDate: isFollowedByAgo(match.range.upperBound, in: utf16))
+    }
+  }
+
+  /// "12 visits over 6 weeks" → 12, read from the words just before the duration.
+  private func sessionCount(before offset: Int, in utf16: [UInt16]) -> Int? {
+    let start = max(0, offset - 60)
+    let before = String(decoding: utf16[start..<offset], as: UTF16.self)
+    let regex = DatePatterns.regex(
+      #"(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\s+"#
+        + #"(?:over|in|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|about\s+)?$"#)
+    guard
+      let match = regex.firstMatch(
+        in: before, range: NSRange(location: 0, length: before.utf16.count))
+    else { return nil }
+    let group = match.range(at: 1)
+    let units = Array(before.utf16)[group.location..<(group.location + group.length)]
+    return Int(String(decoding: units, as: UTF16.self))
+  }
+
+  private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {
+    let end = min(utf16.count, offset + 6)
+    let after = String(decoding: utf16[offset..<end], as: UTF16.self).lowercased()
+    return after.trimmingWhitespace.hasPrefix("ago")
+  }
+}

@@ -1,1 +1,0 @@
-// The Language stage of PendCheck; see README.md for what it does.

@@ -1,0 +1,93 @@
+/// The lines of a document with the layout facts that sentence and section finding use:
+/// which tokens stand on each line, whether it opens a list item or a "Label:" field.
+struct LineLayout {
+  struct Line {
+    /// UTF-16 offsets of the line, newline excluded.
+    let range: Range<Int>
+    /// Indices of the line's tokens.
+    let tokenRange: Range<Int>
+    /// The number of characters from the first token to the last.
+    let width: Int
+  }
+
+  let lines: [Line]
+  private let tokens: [Token]
+
+  init(utf16: [UInt16], tokens: [Token]) {
+    let index = LineIndex(utf16)
+    var lines: [Line] = []
+    var cursor = 0
+    for (number, start) in index.starts.enumerated() {
+      let end = number + 1 < index.starts.count ? index.starts[number + 1] - 1 : utf16.count
+      let first = cursor
+      while cursor < tokens.count && tokens[cursor].line == number { cursor += 1 }
+      let width =
+        first < cursor
+        ? tokens[cursor - 1].range.upperBound
+          - tokens[first].range.lowerBound : 0
+      lines.append(Line(range: start..<max(start, end), tokenRange: first..<cursor, width: width))
+    }
+    self.lines = lines
+    self.tokens = tokens
+  }
+
+  func isBlank(_ line: Int) -> Bool { lines[line].tokenRange.isEmpty }
+
+  /// Whether the line opens a bulleted or numbered list item ("- ", "• ", "1.", "2)").
+  func startsListItem(_ line: Int) -> Bool {
+    let range = lines[line].tokenRange
+    guard let first = range.first else { return false }
+
+    if Self.bullets.contains(tokens[first].text) { return true }
+    guard tokens[first].kind == .number, range.count > 2 else { return false }
+    let mark = tokens[first + 1]
+    return (mark.text == "." || mark.text == ")")
+      && mark.range.lowerBound == tokens[first].range.upperBound
+      && tokens[first + 2].kind == .word
+  }
+
+  /// The index of the colon ending a "Label:" field at the line's start (up to five words,
+  /// the first capitalised), or `nil`.
+  func labelColon(_ line: Int) -> Int? {
+    let range = lines[line].tokenRange
+    guard let first = range.first, tokens[first].kind == .word, tokens[first].isCapitalized
+    else { return nil }
+
+    var words = 0
+    for index in range {
+      let token = tokens[index]
+      if token.text == ":" { return words > 0 ? index : nil }
+      if token.kind == .word || token.kind == .number { words += 1 }
+      if words > 5 || token.text == "." || token.text == "," { return nil }
+    }
+    return nil
+  }
+
+  /// Whether the line's last token asks for more: a comma, a conjunction, a preposition.
+  func endsMidClause(_ line: Int) -> Bool {
+    guard let last = lines[line].tokenRange.last else { return false }
+    return Self.continuations.contains(tokens[last].normalized)
+  }
+
+  /// Whether the line's first word starts with a lower-case letter.
+  func startsLowercase(_ line: Int) -> Bool {
+    guard let first = lines[line].tokenRange.first else { return false }
+    return tokens[first].text.first?.isLowercase ?? false
+  }
+
+  /// The width below which a line counts as short (a template or heading line, not wrapped
+  /// prose): 70% of the 90th-percentile line width, at least 30 characters.
+  func shortLineWidth() -> Int {
+    let widths = lines.map(\.width).filter { $0 > 0 }.sorted()
+    guard !widths.isEmpty else { return 30 }
+    let percentile = widths[min(widths.count - 1, widths.count * 9 / 10)]
+    return max(30, percentile * 7 / 10)
+  }
+
+  private static let bullets: Set<String> = ["-", "•", "*", "·", "▪", "◦", "‣", "○", "■", "□"]
+  private static let continuations: Set<String> = [
+    ",", "and", "or", "of", "the", "to", "with", "for", "in", "a", "an", "at", "on", "by",
+    "from", "as", "that", "which", "but", "is", "was", "are", "were", "has", "had", "than",
+    "into", "per", "her", "his", "their", "nor", "&", "-", "/",
+  ]
+}

@@ -1,0 +1,34 @@
+/// The normal form lexicons and text are compared in: NFKC, case-folded, every hyphen and
+/// dash spelled `-`, curly apostrophes straightened, a possessive `'s` removed.
+///
+/// "Gaenslen’s" and "GAENSLEN'S" both normalize to "gaenslen"; "L4–5" and "L4-5" agree.
+public enum Normalization {
+  /// The normal form of one token's text.
+  public static func normalize(_ text: String) -> String {
+    let units = Array(text.utf16)
+    let folded: [UInt16]
+    if units.allSatisfy({ $0 < 0x80 }) {
+      // ASCII is its own NFKC form and folds to lower case: skip two ICU round trips.
+      folded = units.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    } else {
+      folded = (try? ICU.foldCase(ICU.nfkc(units))) ?? units
+    }
+    return strippingPossessive(String(decoding: folded.map(unifyingDash), as: UTF16.self))
+  }
+
+  /// Whether a normalized token is a hyphen or dash, which phrase matching skips.
+  public static func isDash(_ normalized: String) -> Bool { normalized == "-" }
+
+  private static func unifyingDash(_ unit: UInt16) -> UInt16 {
+    switch unit {
+    case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D, 0x00AD: return 0x2D
+    case 0x2018, 0x2019, 0x02BC, 0xFF07: return 0x27
+    default: return unit
+    }
+  }
+
+  private static func strippingPossessive(_ text: String) -> String {
+    guard text.count > 2, text.hasSuffix("'s") else { return text }
+    return String(text.dropLast(2))
+  }
+}

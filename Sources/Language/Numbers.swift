@@ -1,0 +1,45 @@
+/// Reads the English number words clinical notes spell out ("seven", "twenty-one",
+/// "one hundred") and digits, the grammar every note shares.
+///
+/// Quantity idioms ("a couple", "twice", "half") are data, in `Lexicons/number-words.txt`.
+public enum Numbers {
+  /// The value of a number word or a numeral: "seven" → 7, "Twenty-One" → 21, "7.5" → 7.5.
+  public static func value(of word: String) -> Double? {
+    let normalized = Normalization.normalize(word)
+    if let number = Double(normalized.filter { $0 != "," }), normalized.first?.isNumber == true {
+      return number
+    }
+    return compound(normalized.split { $0 == "-" || $0 == " " }.map(String.init))
+  }
+
+  /// The number words `value(of:)` reads, for building expressions that contain them.
+  static var words: [String] { Array(units.keys) + ["hundred", "thousand"] }
+
+  private static func compound(_ words: [String]) -> Double? {
+    guard !words.isEmpty else { return nil }
+
+    var total = 0.0
+    var current = 0.0
+    for word in words where word != "and" {
+      if let unit = units[word] {
+        current += unit
+      } else if word == "hundred" {
+        current = max(current, 1) * 100
+      } else if word == "thousand" {
+        total += max(current, 1) * 1000
+        current = 0
+      } else {
+        return nil
+      }
+    }
+    return total + current
+  }
+
+  private static let units: [String: Double] = [
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+  ]
+}

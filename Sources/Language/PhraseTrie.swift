@@ -1,0 +1,102 @@
+/// A trie over the normalized tokens of every lexicon phrase, so that finding all phrases in
+/// a text costs one walk per token, bounded by the longest phrase, whatever the lexicon size.
+///
+/// Phrases and text are compared token by token in `Normalization`'s form, with hyphens and
+/// dashes skipped on both sides: "straight-leg raise" matches "straight leg raise" and "L4-5"
+/// matches "L4 - 5" and "L4–5".
+struct PhraseTrie: Sendable {
+  private struct Node: Sendable {
+    var children: [String: Int] = [:]
+    var entries: [Int] = []
+  }
+
+  private var nodes = [Node()]
+  /// The entries the trie was built from; terminal nodes refer to them by index.
+  let entries: [LexiconEntry]
+
+  /// Builds the trie, tokenizing every phrase with the document tokenizer.
+  init(entries: [LexiconEntry]) throws(ICUFailure) {
+    self.entries = entries
+    for (index, entry) in entries.enumerated() {
+      for phrase in entry.phrases {
+        insert(Self.keys(of: try Tokenizer.tokens(of: phrase)), entry: index)
+      }
+    }
+  }
+
+  /// The number of trie nodes, for the benchmark.
+  var nodeCount: Int { nodes.count }
+
+  /// Every match in `tokens`, overlapping ones included, ordered by start then length
+  /// (longest first). A match never spans two tokens with different `segments` values.
+  ///
+  /// - Complexity: O(n × k) for n tokens and the longest phrase of k tokens.
+  func matches(in tokens: [Token], segments: [Int]? = nil) -> [PhraseMatch] {
+    let stream = tokens.indices.filter { !Normalization.isDash(tokens[$0].normalized) }
+    var found: [PhraseMatch] = []
+
+    for start in stream.indices {
+      var node = 0
+      var position = start
+      var ends: [(last: Int, node: Int)] = []
+      while position < stream.count,
+        let next = nodes[node].children[tokens[stream[position]].normalized]
+      {
+        if let segments, segments[stream[position]] != segments[stream[start]] { break }
+        node = next
+        if !nodes[node].entries.isEmpty { ends.append((stream[position], node)) }
+        position += 1
+      }
+      for end in ends.reversed() {
+        let first = stream[start]
+        let range = tokens[first].range.lowerBound..<tokens[end.last].range.upperBound
+        for entry in nodes[end.node].entries {
+          found.append(
+            PhraseMatch(entry: entries[entry], tokenRange: first..<(end.last + 1), range: range))
+        }
+      }
+    }
+    return found
+  }
+
+  /// The comparison keys of a phrase's tokens: normalized, dashes dropped (unless the phrase
+  /// is nothing but dashes).
+  static func keys(of tokens: [Token]) -> [String] {
+    let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
+    return keys.isEmpty ? tokens.map(\.normalized) : keys
+  }
+
+  private mutating func insert(_ keys: [String], entry: Int) {
+    guard !keys.isEmpty else { return }
+
+    var node = 0
+    for key in keys {
+      if let next = nodes[node].children[key] {
+        node = next
+      } else {
+        nodes.append(Node())
+        nodes[node].children[key] = nodes.count - 1
+        node = nodes.count - 1
+      }
+    }
+    if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+  }
+}
+
+extension [PhraseMatch] {
+  /// The leftmost-longest matches that do not overlap; entries matching the very same tokens
+  /// are all kept. Expects the order `PhraseTrie.matches` returns.
+  func leftmostLongest() -> [PhraseMatch] {
+    var kept: [PhraseMatch] = []
+    var end = Int.min
+    for match in self {
+      if let last = kept.last, last.tokenRange == match.tokenRange {
+        kept.append(match)
+      } else if match.tokenRange.lowerBound >= end {
+        kept.append(match)
+        end = match.tokenRange.upperBound
+      }
+    }
+    return kept
+  }
+}

@@ -1,0 +1,38 @@
+/// One word, number or mark of a document, as ICU's word break iterator found it.
+public struct Token: Hashable, Sendable {
+  /// UTF-16 offsets into `Document.text`.
+  public let range: Range<Int>
+  /// The text as written.
+  public let text: String
+  /// The comparison form (see `Normalization`): "Patrick's" → "patrick", "—" → "-".
+  public let normalized: String
+  public let kind: TokenKind
+  /// The ICU word-break rule status of the token (`UBRK_WORD_*` ranges).
+  public let ruleStatus: Int32
+  /// The 0-based line of the document the token stands on.
+  public let line: Int
+  /// Whether the token is the first one on its line.
+  public let isLineStart: Bool
+  /// The token's value when it is a number or a number word ("7", "7.5", "seven").
+  public let numericValue: Double?
+
+  /// Whether the token starts with an upper-case letter.
+  public var isCapitalized: Bool { text.first?.isUppercase ?? false }
+
+  /// Whether every letter of the token is upper case and it has at least one.
+  public var isAllCaps: Bool {
+    text.contains { $0.isLetter } && !text.contains { $0.isLowercase }
+  }
+}
+
+/// What kind of text a token is, from ICU's rule status and its characters.
+public enum TokenKind: String, Sendable {
+  /// Letters, possibly with digits ("pain", "L4", "x6", "b.i.d").
+  case word
+  /// Digits ("7", "7.5", "1,000").
+  case number
+  /// Punctuation marks (".", ",", "(", "-", "/").
+  case punctuation
+  /// Other marks ("+", "%", "°", "=").
+  case symbol
+}

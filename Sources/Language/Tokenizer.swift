@@ -1,0 +1,73 @@
+import ICUShim
+
+/// Splits text into `Token`s with ICU's word break iterator; whitespace is dropped.
+enum Tokenizer {
+  /// The tokens of `utf16`, offsets relative to its start.
+  static func tokens(of utf16: [UInt16]) throws(ICUFailure) -> [Token] {
+    let boundaries = try ICU.boundaries(PCBreakWord, in: utf16)
+    let lines = LineIndex(utf16)
+    var tokens: [Token] = []
+    tokens.reserveCapacity(boundaries.count / 2)
+
+    var previousLine = -1
+    for (start, end) in zip(boundaries, boundaries.dropFirst()) {
+      let range = start.offset..<end.offset
+      let text = String(decoding: utf16[range], as: UTF16.self)
+      guard let kind = kind(of: text, status: end.status) else { continue }
+
+      let line = lines.line(at: range.lowerBound)
+      let normalized = Normalization.normalize(text)
+      tokens.append(
+        Token(
+          range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
+          line: line, isLineStart: line != previousLine,
+          numericValue: numericValue(normalized, kind: kind)))
+      previousLine = line
+    }
+    return tokens
+  }
+
+  /// The tokens of a phrase (a lexicon variant), for building the phrase trie.
+  static func tokens(of phrase: String) throws(ICUFailure) -> [Token] {
+    try tokens(of: Array(phrase.utf16))
+  }
+
+  private static func kind(of text: String, status: Int32) -> TokenKind? {
+    if status >= PC_WORD_NUMBER_LIMIT { return .word }
+    if status >= PC_WORD_NONE_LIMIT { return .number }
+    if text.allSatisfy(\.isWhitespace) { return nil }
+    return text.allSatisfy(\.isPunctuation) ? .punctuation : .symbol
+  }
+
+  private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
+    switch kind {
+    case .number: return Double(normalized.filter { $0 != "," })
+    case .word: return Numbers.value(of: normalized)
+    default: return nil
+    }
+  }
+}
+
+/// Maps a UTF-16 offset to its 0-based line.
+struct LineIndex {
+  /// The offset at which each line starts.
+  let starts: [Int]
+
+  init(_ utf16: [UInt16]) {
+    var starts = [0]
+    for (offset, unit) in utf16.enumerated() where unit == 0x0A {
+      starts.append(offset + 1)
+    }
+    self.starts = starts
+  }
+
+  func line(at offset: Int) -> Int {
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return low
+  }
+}

@@ -1,0 +1,29 @@
+import Language
+import Testing
+
+@Suite struct DurationTests {
+  @Test(arguments: [
+    ("PT for 6 weeks.", 42.0),
+    ("Meloxicam x 3 mos.", 3 * 30.44),
+    ("PT x6 wks.", 42.0),
+    ("Home exercise for 8 wks.", 56.0),
+    ("Pain for seven days.", 7.0),
+    ("Pain for two years.", 2 * 365.25),
+  ])
+  func durationsAreReadInDays(text: String, days: Double) {
+    let durations = Fixtures.annotate(text).durations
+    #expect(durations.count == 1)
+    #expect(abs((durations.first?.days ?? 0) - days) < 0.01)
+  }
+
+  @Test func sessionsOverWeeksGiveBothCounts() {
+    let duration = Fixtures.annotate("Completed 12 visits over 6 weeks.").durations.first
+    #expect(duration?.sessionCount == 12)
+    #expect(duration?.days == 42)
+  }
+
+  @Test(arguments: ["PT 2x/week.", "Pain 10/10 days.", "Twice a day."])
+  func frequenciesAndScoresAreNotDurations(text: String) {
+    #expect(Fixtures.annotate(text).durations.isEmpty)
+  }
+}
