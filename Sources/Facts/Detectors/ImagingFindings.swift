@@ -1,0 +1,96 @@
+import Model
+
+/// Finds imaging findings (synovial cyst, pars defect, stenosis, disc herniation,
+/// sacroiliitis, facet arthropathy, spondylolisthesis), with modality and study date.
+///
+/// A finding counts where the text is about a study: an imaging report, an imaging section,
+/// or a sentence naming a study or its reading ("MRI showed", "impression").
+struct ImagingFindingRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let hits = passage.hits("imaging-findings")
+    let findings = hits.filter { $0.attributes["finding"] != nil }
+    guard !findings.isEmpty, let study = Self.study(for: passage) else { return [] }
+
+    return findings.compactMap { hit in
+      guard let finding = hit.attributes["finding"].flatMap(ImagingFindingKind.init(rawValue:))
+      else { return nil }
+      let context = passage.context(of: hit)
+      guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
+        !context.isOtherPerson
+      else { return nil }
+
+      let local = passage.local(hit.range)
+      let window = passage.slice(
+        max(0, local.lowerBound - 30)..<min(passage.text.utf16.count, local.upperBound + 30))
+      let detail = ImagingFinding(
+        finding: finding, modality: study.modality, date: study.date,
+        levels: ClinicalWords.levels(in: window).nilIfEmpty)
+      return passage.fact(
+        .imagingFinding(detail), rule: "imagingFinding", hits: [hit] + study.hits, context: context)
+    }
+  }
+
+  private struct Study {
+    let modality: ImagingModality?
+    let date: ClinicalDate?
+    let hits: [LexiconHit]
+  }
+
+  /// The study a sentence reports on, if the sentence is about one.
+  private static func study(for passage: Passage) -> Study? {
+    let isReport = isImagingReport(passage.note)
+    let ownModality = modalityHits(passage).first
+    let isAboutStudy =
+      isReport || passage.section?.isImaging == true || ownModality != nil
+      || studyWords.occurs(in: passage.text)
+    guard isAboutStudy else { return nil }
+
+    if let hit = ownModality {
+      let date = passage.dates.first?.date ?? (isReport ? passage.note.dateOfService : nil)
+      return Study(modality: modality(of: hit), date: date, hits: [hit])
+    }
+    for earlier in passage.preceding(4) {
+      if let hit = modalityHits(earlier).last {
+        let date =
+          passage.dates.first?.date ?? earlier.dates.first?.date
+          ?? (isReport ? passage.note.dateOfService : nil)
+        return Study(modality: modality(of: hit), date: date, hits: [hit])
+      }
+    }
+    let headingHit = isReport ? headingModality(passage.note) : nil
+    return Study(
+      modality: headingHit,
+      date: passage.dates.first?.date ?? (isReport ? passage.note.dateOfService : nil),
+      hits: [])
+  }
+
+  private static func modalityHits(_ passage: Passage) -> [LexiconHit] {
+    passage.hits("imaging-findings").filter { $0.attributes["modality"] != nil }
+  }
+
+  private static func modality(of hit: LexiconHit) -> ImagingModality? {
+    hit.attributes["modality"].flatMap(ImagingModality.init(rawValue:))
+  }
+
+  private static func headingModality(_ note: Note) -> ImagingModality? {
+    let heading = note.heading
+    if TextPattern(#"\b(?:MRI|MR|magnetic resonance)\b"#).occurs(in: heading) { return .mri }
+    if TextPattern(#"\b(?:CT|computed tomography)\b"#).occurs(in: heading) { return .ct }
+    if TextPattern(#"\b(?:x-?ray|radiograph\w*)\b"#).occurs(in: heading) { return .xray }
+    return nil
+  }
+
+  static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
+
+  private static let reportHeading = TextPattern(
+    #"\b(?:radiology report|imaging report|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
+  )
+  private static let studyWords = TextPattern(
+    #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|impression|findings?|noted on|seen on|evidence of|consistent with|images?)\b"#
+  )
+}
+
+extension Array {
+  /// The array, or `nil` when it is empty (for optional detail fields).
+  var nilIfEmpty: [Element]? { isEmpty ? nil : self }
+}

@@ -1,0 +1,260 @@
+import Model
+
+/// Finds examination manoeuvres and their results: the sacroiliac tests (FABER/Patrick's,
+/// Gaenslen, Yeoman, thigh thrust/P4, posterior shear, distraction, compression, sacral
+/// thrust), straight-leg raise, slump, Spurling and facet loading.
+///
+/// Results are read however notes write them: "FABER positive on the left", "positive
+/// FABER and Gaenslen", "SLR (-) bilaterally", "FABER: +", "3/5 SI provocation tests
+/// positive (distraction, thigh thrust, compression)", "no pain with distraction".
+struct ProvocationTestRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let named = passage.hits("provocation-tests")
+    let tests = Self.distinctTests(Self.inExamContext(named, passage), in: passage.text, passage)
+    guard !tests.isEmpty else { return [] }
+
+    var facts: [Fact] = []
+    for clause in Self.clauses(of: passage.text) {
+      let clauseTests = tests.filter { clause.contains(passage.local($0.range).lowerBound) }
+      guard !clauseTests.isEmpty else { continue }
+      facts += ExamClause(passage: passage, range: clause, tests: clauseTests).facts()
+    }
+    return facts
+  }
+
+  /// Drops words that name a test only in an examination context ("compression" alone)
+  /// when the sentence names no other test, no SI joint and no provocation.
+  static func inExamContext(_ hits: [LexiconHit], _ passage: Passage) -> [LexiconHit] {
+    let hasExamContext =
+      hits.contains { $0.attributes["needsContext"] != "yes" }
+      || examContext.occurs(in: passage.text)
+    return hits.filter { $0.attributes["needsContext"] != "yes" || hasExamContext }
+  }
+
+  private static let examContext = TextPattern(
+    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett)\b"#)
+
+  /// Tests named twice for one manoeuvre ("posterior shear / thigh thrust", "FABER
+  /// (Patrick's)") are one test, listed under the first name written.
+  static func distinctTests(_ hits: [LexiconHit], in text: String, _ passage: Passage)
+    -> [LexiconHit]
+  {
+    var kept: [LexiconHit] = []
+    for hit in hits {
+      if let last = kept.last {
+        let gap = text.utf16Slice(
+          passage.local(last.range).upperBound..<passage.local(hit.range).lowerBound)
+        if aliasJoin.occurs(in: gap)
+          || last.attributes["test"] == hit.attributes["test"]
+            && gap.trimmingCharacters(in: .whitespaces).isEmpty
+        {
+          continue
+        }
+      }
+      kept.append(hit)
+    }
+    return kept
+  }
+
+  private static let aliasJoin = TextPattern(#"^\s*(?:/|\(|\s(?:or|aka|a\.k\.a\.)\s)\s*$"#)
+
+  /// The sentence split at semicolons and full stops, which end a result's reach.
+  static func clauses(of text: String) -> [Range<Int>] {
+    var clauses: [Range<Int>] = []
+    var start = 0
+    for match in clauseBreak.matches(in: text) {
+      clauses.append(start..<match.range.lowerBound)
+      start = match.range.upperBound
+    }
+    clauses.append(start..<text.utf16.count)
+    return clauses.filter { !$0.isEmpty }
+  }
+
+  private static let clauseBreak = TextPattern(#";|\.\s|\n"#)
+}
+
+/// One clause of an examination: its tests and result words, and which result belongs to
+/// which test.
+private struct ExamClause {
+  let passage: Passage
+  let range: Range<Int>
+  let tests: [LexiconHit]
+
+  private enum Item {
+    case test(LexiconHit, Range<Int>)
+    case result(TestResult, Range<Int>)
+
+    var range: Range<Int> {
+      switch self {
+      case .test(_, let range), .result(_, let range): range
+      }
+    }
+  }
+
+  func facts() -> [Fact] {
+    let items = self.items()
+    let isPrefixStyle: Bool = {
+      if case .result = items.first { return true }
+      return false
+    }()
+
+    var assigned: [Int: (TestResult, String)] = [:]
+    for (index, item) in items.enumerated() {
+      guard case .test = item else { continue }
+      if let direct = directResult(at: index, in: items, prefixFirst: isPrefixStyle) {
+        assigned[index] = direct
+      }
+    }
+    inheritWithinRuns(items, &assigned)
+    assignSingleResult(items, &assigned)
+
+    return items.indices.compactMap { index -> Fact? in
+      guard case .test(let hit, let local) = items[index] else { return nil }
+      return fact(
+        for: hit, at: index, in: items, assigned: assigned[index], isPrefixStyle: isPrefixStyle)
+    }
+  }
+
+  private func fact(
+    for hit: LexiconHit, at index: Int, in items: [Item], assigned: (TestResult, String)?,
+    isPrefixStyle: Bool
+  ) -> Fact? {
+    guard let test = hit.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:)) else {
+      return nil
+    }
+    let context = passage.context(of: hit)
+    guard !context.isHypothetical, !context.isOtherPerson else { return nil }
+
+    var result = assigned?.0
+    var rule = assigned?.1 ?? "provocationTest.negatedMention"
+    if result == nil, context.isNegated { result = .negative }
+    guard let result else { return nil }
+    if assigned == nil { rule = "provocationTest.negatedMention" }
+
+    let detail = ProvocationTest(
+      test: test, result: result, side: side(of: index, in: items, isPrefixStyle: isPrefixStyle))
+    return passage.fact(.provocationTest(detail), rule: rule, hits: [hit], context: context)
+  }
+
+  private func items() -> [Item] {
+    var items: [Item] = tests.map { .test($0, passage.local($0.range)) }
+    let text = passage.slice(range)
+    for (result, pattern) in [(TestResult.positive, Self.positive), (.negative, Self.negative)] {
+      for match in pattern.matches(in: text) {
+        let local =
+          (match.range.lowerBound + range.lowerBound)..<(match.range.upperBound + range.lowerBound)
+        guard !items.contains(where: { $0.range.overlaps(local) }) else { continue }
+        items.append(.result(result, local))
+      }
+    }
+    return items.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  private func gap(_ first: Item, _ second: Item) -> String {
+    passage.slice(first.range.upperBound..<max(first.range.upperBound, second.range.lowerBound))
+  }
+
+  /// The result written right after the test ("FABER positive") or right before it
+  /// ("positive FABER"), whichever the clause's style prefers when both are present.
+  private func directResult(at index: Int, in items: [Item], prefixFirst: Bool)
+    -> (TestResult, String)?
+  {
+    var postfix: TestResult?
+    var prefix: TestResult?
+    if index + 1 < items.count, case .result(let result, _) = items[index + 1],
+      Self.postfixGap.occurs(in: gap(items[index], items[index + 1]))
+    {
+      postfix = result
+    }
+    if index > 0, case .result(let result, _) = items[index - 1],
+      Self.prefixGap.occurs(in: gap(items[index - 1], items[index]))
+    {
+      prefix = result
+    }
+    if prefixFirst, let prefix { return (prefix, "provocationTest.resultBefore") }
+    if let postfix { return (postfix, "provocationTest.resultAfter") }
+    if let prefix { return (prefix, "provocationTest.resultBefore") }
+    return nil
+  }
+
+  /// Tests listed together share the result written at the head or the tail of the list.
+  private func inheritWithinRuns(_ items: [Item], _ assigned: inout [Int: (TestResult, String)]) {
+    var runs: [[Int]] = []
+    for index in items.indices {
+      guard case .test = items[index] else { continue }
+      if let last = runs.last?.last, last == index - 1,
+        Self.listGap.occurs(in: gap(items[last], items[index]))
+      {
+        runs[runs.count - 1].append(index)
+      } else {
+        runs.append([index])
+      }
+    }
+    for run in runs {
+      guard let shared = run.first.flatMap({ assigned[$0] }) ?? run.last.flatMap({ assigned[$0] })
+      else { continue }
+      for index in run where assigned[index] == nil {
+        assigned[index] = (shared.0, "provocationTest.sharedResult")
+      }
+    }
+  }
+
+  /// A clause whose result words all agree gives that result to any test still without one.
+  private func assignSingleResult(_ items: [Item], _ assigned: inout [Int: (TestResult, String)]) {
+    var results = Set<TestResult>()
+    for item in items {
+      if case .result(let result, _) = item { results.insert(result) }
+    }
+    guard results.count == 1, let only = results.first else { return }
+    for index in items.indices where assigned[index] == nil {
+      if case .test = items[index] { assigned[index] = (only, "provocationTest.clauseResult") }
+    }
+  }
+
+  /// The side written with a test: between it and the next test, or before it when the
+  /// result comes first ("left FABER positive", "FABER (+) R", "SLR negative bilaterally").
+  private func side(of index: Int, in items: [Item], isPrefixStyle: Bool) -> Side? {
+    let start =
+      isPrefixStyle && index > 0 && isResult(items[index - 1])
+      ? items[index - 1].range.upperBound : items[index].range.lowerBound
+    var end = range.upperBound
+    for later in items[(index + 1)...] {
+      if case .test = later {
+        end = later.range.lowerBound
+        break
+      }
+    }
+    let own = ClinicalWords.side(in: passage.slice(start..<end))
+    if own != nil { return own }
+    let clauseStart = passage.slice(range.lowerBound..<items[index].range.lowerBound)
+    return index == 0 || !items[..<index].contains(where: isTest)
+      ? ClinicalWords.side(in: clauseStart) : nil
+  }
+
+  private func isResult(_ item: Item) -> Bool {
+    if case .result = item { return true }
+    return false
+  }
+
+  private func isTest(_ item: Item) -> Bool { !isResult(item) }
+
+  private static let side = #"(?:left|right|bilateral(?:ly)?|bilat|L|R|B/L|both sides|lt|rt)"#
+  private static let filler =
+    #"(?:test(?:s|ing)?|signs?|maneuvers?|manoeuvres?|was|is|were|are|which was|noted|"#
+    + #"elicited|found|to be|at \d+ degrees|on|the|at|side|sided|for|with|reproduc\w*|"#
+    + side + #")"#
+  private static let postfixGap = TextPattern(
+    #"^[\s:=\-–()]*(?:"# + filler + #"[\s:=\-–()]*)*$"#)
+  private static let prefixGap = TextPattern(
+    #"^[\s:=\-–()]*(?:(?:for|on|the|with|pain with|pain on|"# + side + #")[\s:=\-–()]*)*$"#)
+  private static let listGap = TextPattern(
+    #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
+  private static let positive = TextPattern(
+    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;)]|$)|\breproduc\w*\s+(?:of\s+)?(?:his\s+|her\s+|the\s+|"#
+      + #"concordant\s+|familiar\s+|typical\s+|usual\s+)*(?:pain|symptoms)\b|\bprovok\w*\b|"#
+      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\bconcordant pain\b"#)
+  private static let negative = TextPattern(
+    #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;)]|$)|\bunremarkable\b|"#
+      + #"\bnon-?provocative\b|\bdid not (?:reproduce|provoke|elicit)\b|\bnot reproduc\w*\b|"#
+      + #"\bwithout (?:pain|reproduction)\b"#)
+}

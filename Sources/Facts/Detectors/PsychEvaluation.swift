@@ -1,0 +1,110 @@
+import Model
+
+/// Finds a psychological evaluation before an implant: whether it was completed, when, and
+/// whether the psychologist cleared the patient.
+///
+/// A psychologist's own report counts as a completed evaluation on its date of service.
+struct PsychEvaluationRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let isReport = Self.isPsychReport(passage.note)
+    let mention = Self.evaluation.firstMatch(in: passage.text)
+    let clearance = Self.clearance(in: passage.text)
+    guard mention != nil || (isReport && clearance != nil) else { return [] }
+
+    let range = mention?.range ?? 0..<passage.text.utf16.count
+    let context = passage.context(ofLocal: range)
+    guard !context.isOtherPerson, !context.isUncertain else { return [] }
+    if context.isHypothetical && Self.conditional.occurs(in: passage.text) { return [] }
+
+    let isPending =
+      Self.pending.occurs(in: passage.text) || context.isNegated
+      || (context.isHypothetical && !isReport)
+    let completed =
+      isReport || (!isPending && (Self.done.occurs(in: passage.text) || clearance != nil))
+    guard completed || isPending else { return [] }
+
+    let date = passage.dates.first?.date ?? (isReport ? passage.note.dateOfService : nil)
+    let detail = PsychEvaluation(
+      completed: completed, date: completed ? date : nil, cleared: completed ? clearance : nil)
+    return [passage.fact(.psychEvaluation(detail), rule: "psychEvaluation", context: context)]
+  }
+
+  static func isPsychReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
+
+  /// Whether the sentence clears the patient (`true`), refuses clearance (`false`), or is silent.
+  static func clearance(in text: String) -> Bool? {
+    if notCleared.occurs(in: text) { return false }
+    if cleared.occurs(in: text) { return true }
+    return nil
+  }
+
+  private static let evaluation = TextPattern(
+    #"\b(?:psych\w*\s+(?:evaluation|eval|assessment|clearance|consult\w*|testing|screening)|behavioral health (?:evaluation|assessment|clearance)|neuropsycholog\w* (?:evaluation|testing)|(?:evaluated|seen|cleared) by (?:psychology|a psychologist|the psychologist|psychiatry|behavioral health|Dr\.? \w+,? (?:PhD|PsyD))|psychologist|psychological(?:ly)? cleared|pre-?(?:implant|SCS|operative|surgical) psych\w*)\b"#
+  )
+  private static let reportHeading = TextPattern(
+    #"\b(?:psycholog\w*|behavioral health|neuropsycholog\w*)\s+(?:\w+\s+){0,3}?(?:evaluation|assessment|consultation|report)\b|\bpre-?(?:implant|surgical|SCS) (?:psych\w*|behavioral)"#
+  )
+  private static let done = TextPattern(
+    #"\b(?:completed|performed|done|underwent|was evaluated|was seen|has been evaluated|has had|had|obtained|received|dated|on file|conducted|finished|cleared)\b"#
+  )
+  private static let pending = TextPattern(
+    #"\b(?:pending|not yet|has not|hasn't|have not|will (?:be|need|obtain|schedule|refer)|to be (?:scheduled|completed|done|obtained)|awaiting|needs?|needed|required|refer\w*|outstanding|not been|not completed|not done|schedul\w*)\b"#
+  )
+  private static let cleared = TextPattern(
+    #"\b(?:cleared|clearance (?:was |is )?(?:granted|given|obtained|provided)|(?:appropriate|good|suitable|acceptable) candidate|no (?:psychological |psychiatric |behavioral )?(?:contraindications?|barriers)|recommended to proceed|may proceed|can proceed|approved|psychologically (?:appropriate|suitable|stable))\b"#
+  )
+  private static let notCleared = TextPattern(
+    #"\b(?:not cleared|not (?:an? )?(?:appropriate|suitable|good) candidate|does not clear|not recommended to proceed|should not proceed|recommend(?:s|ed)? against|contraindicat\w+ (?:to|for) (?:implant|SCS|the procedure|proceeding))\b"#
+  )
+  private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
+}
+
+/// Finds opioid exposure: current use, past use, or opioid-naive.
+struct OpioidUseRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    if let match = Self.naive.firstMatch(in: passage.text) {
+      let detail = OpioidUse(status: .naive)
+      return [
+        passage.fact(
+          .opioidUse(detail), rule: "opioidUse.naive",
+          context: passage.context(ofLocal: match.range))
+      ]
+    }
+    let hits = passage.hits("medications").filter { $0.attributes["class"] == "opioid" }
+    guard let hit = hits.first, passage.section?.isAllergies != true,
+      !TextPattern(#"\ballerg\w*"#).occurs(in: passage.text)
+    else { return [] }
+    let context = passage.context(of: hit)
+    guard !context.isOtherPerson, !context.isNegated, !context.isUncertain,
+      !context.isHypothetical
+    else { return [] }
+
+    let isPast = context.isHistorical || Self.past.occurs(in: passage.text)
+    let weeks = Self.weeks(in: passage.text)
+    let detail = OpioidUse(status: isPast ? .past : .current, weeks: weeks)
+    return [
+      passage.fact(
+        .opioidUse(detail), rule: isPast ? "opioidUse.past" : "opioidUse.current", hits: hits,
+        context: context)
+    ]
+  }
+
+  private static func weeks(in text: String) -> Double? {
+    guard let match = duration.firstMatch(in: text),
+      let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2),
+      let days = ClinicalWords.days(amount: amount, unit: unit)
+    else { return nil }
+    return (days / 7 * 10).rounded() / 10
+  }
+
+  private static let naive = TextPattern(
+    #"\bopioid[- ]naive\b|\bopiate[- ]naive\b|\bnever (?:been on|taken|used|had|required) (?:any )?(?:opioids|opiates|narcotics|opioid)\b|\bno (?:prior |previous |history of )(?:opioid|narcotic) (?:use|therapy|exposure)\b"#
+  )
+  private static let past = TextPattern(
+    #"\b(?:previously|formerly|prior|past|history of|h/o|used to|tapered off|weaned off|discontinued|stopped|no longer|was on|were tried|tried|trial of|failed|in the past)\b"#
+  )
+  private static let duration = TextPattern(
+    #"\b(?:for|x|×|over|past|last)\s+(?:the\s+)?(?:past\s+|last\s+)?("#
+      + ClinicalWords.numberPattern
+      + #"|an?)\s*(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
+}

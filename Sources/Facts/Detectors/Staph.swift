@@ -1,0 +1,105 @@
+import Model
+
+/// Finds MRSA, MSSA and Staphylococcus aureus screens with their result and date, and
+/// decolonization plans with their agents and start date.
+///
+/// A family member's MRSA is not the patient's: mentions about someone else are dropped.
+struct StaphScreenRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let text = passage.text
+    let organisms = Self.organisms(in: text)
+    guard !organisms.isEmpty,
+      Self.screenCue.occurs(in: text) || Self.positive.occurs(in: text)
+        || Self.negative.occurs(in: text)
+    else { return [] }
+
+    return organisms.compactMap { organism, range in
+      let context = passage.context(ofLocal: range)
+      guard !context.isOtherPerson, !context.isHypothetical, !Self.otherPerson.occurs(in: text)
+      else { return nil }
+      guard let result = Self.result(near: range, in: text, isNegated: context.isNegated) else {
+        return nil
+      }
+      let date = passage.dates.first?.date
+      let detail = StaphScreen(organism: organism, result: result, date: date)
+      return passage.fact(.staphScreen(detail), rule: "staphScreen", context: context)
+    }
+  }
+
+  static func organisms(in text: String) -> [(StaphOrganism, Range<Int>)] {
+    var found: [(StaphOrganism, Range<Int>)] = []
+    for (organism, pattern) in [(StaphOrganism.mrsa, mrsa), (.mssa, mssa), (.staphAureus, aureus)] {
+      for match in pattern.matches(in: text)
+      where !found.contains(where: { $0.1.overlaps(match.range) }) {
+        found.append((organism, match.range))
+      }
+    }
+    return found.sorted { $0.1.lowerBound < $1.1.lowerBound }
+  }
+
+  /// The result word nearest the organism; "negative for MRSA" reads as negated.
+  private static func result(near range: Range<Int>, in text: String, isNegated: Bool)
+    -> TestResult?
+  {
+    func distance(_ match: TextMatch) -> Int {
+      match.range.lowerBound >= range.upperBound
+        ? match.range.lowerBound - range.upperBound : range.lowerBound - match.range.upperBound
+    }
+    let positives = positive.matches(in: text).map { (TestResult.positive, distance($0)) }
+    let negatives = negative.matches(in: text).map { (TestResult.negative, distance($0)) }
+    if let nearest = (positives + negatives).min(by: { $0.1 < $1.1 }) { return nearest.0 }
+    return isNegated ? .negative : nil
+  }
+
+  private static let mrsa = TextPattern(
+    #"\bMRSA\b|\bmethicillin[- ]resistant\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?"#)
+  private static let mssa = TextPattern(
+    #"\bMSSA\b|\bmethicillin[- ](?:sensitive|susceptible)\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?"#
+  )
+  private static let aureus = TextPattern(
+    #"\b(?:staphylococcus|staph\.?|S\.)\s*aureus\b|\bstaph\b"#)
+  private static let screenCue = TextPattern(
+    #"\b(?:screen\w*|swab\w*|nares|nasal|culture\w*|PCR|test\w*|colonized|colonization|carrier|decoloniz\w*|result\w*)\b"#
+  )
+  private static let positive = TextPattern(
+    #"\b(?:positive|detected|colonized|carrier|grew|isolated|present)\b|\(\s*\+\s*\)"#)
+  private static let negative = TextPattern(
+    #"\b(?:negative|not detected|no growth|none detected|not isolated|absent)\b|\(\s*[-−]\s*\)"#)
+  private static let otherPerson = TextPattern(
+    #"\b(?:wife|husband|spouse|partner|mother|father|son|daughter|brother|sister|child|children|family member|household (?:member|contact)|roommate)\b"#
+  )
+}
+
+/// Finds a decolonization plan before an implant: mupirocin, chlorhexidine, start date.
+struct DecolonizationRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let agents = Self.agents(in: passage.text)
+    guard let cue = Self.cue.firstMatch(in: passage.text) else { return [] }
+    let context = passage.context(ofLocal: cue.range)
+    guard !context.isOtherPerson, !context.isUncertain else { return [] }
+    if context.isHypothetical && Self.conditional.occurs(in: passage.text) { return [] }
+
+    let isDeclined = context.isNegated || Self.notNeeded.occurs(in: passage.text)
+    let detail = Decolonization(
+      planned: !isDeclined, start: isDeclined ? nil : passage.dates.first?.date,
+      agents: agents.isEmpty ? nil : agents)
+    return [passage.fact(.decolonization(detail), rule: "decolonization", context: context)]
+  }
+
+  static func agents(in text: String) -> [String] {
+    var agents: [String] = []
+    if mupirocin.occurs(in: text) { agents.append("mupirocin") }
+    if chlorhexidine.occurs(in: text) { agents.append("chlorhexidine") }
+    return agents
+  }
+
+  private static let mupirocin = TextPattern(#"\b(?:mupirocin|Bactroban|Centany)\b"#)
+  private static let chlorhexidine = TextPattern(
+    #"\b(?:chlorhexidine|Hibiclens|CHG|chlorhexidine gluconate)\b"#)
+  private static let cue = TextPattern(
+    #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|chlorhexidine|Hibiclens|CHG (?:wash\w*|bath\w*|wipes?|shower\w*))\b"#
+  )
+  private static let notNeeded = TextPattern(
+    #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary)\b"#)
+  private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
+}

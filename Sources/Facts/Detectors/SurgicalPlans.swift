@@ -1,0 +1,100 @@
+import Model
+
+/// Finds where surgery stands: a surgeon's evaluation (or a diagnostic block requested to
+/// plan surgery), surgery planned or scheduled, or the patient not a surgical candidate.
+struct SurgicalPlanRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let text = passage.text
+    for (kind, pattern) in [
+      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate),
+      (.surgeryPlanned, Self.planned), (.preoperativeEvaluation, Self.evaluation),
+    ] {
+      guard let match = pattern.firstMatch(in: text) else { continue }
+      let context = passage.context(ofLocal: match.range)
+      guard !context.isOtherPerson, !context.isUncertain else { continue }
+      if kind != .notSurgicalCandidate && context.isNegated { continue }
+      if context.isHypothetical && Self.conditional.occurs(in: text) { continue }
+
+      let detail = SurgicalPlan(kind: kind, date: passage.dates.first?.date)
+      return [
+        passage.fact(.surgicalPlan(detail), rule: "surgicalPlan.\(kind.rawValue)", context: context)
+      ]
+    }
+    return []
+  }
+
+  private static let surgery =
+    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation)"#
+  private static let notCandidate = TextPattern(
+    #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:surgical candidate|candidate for (?:\w+ ){0,2}?"#
+      + surgery
+      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical)\b"#
+  )
+  private static let planned = TextPattern(
+    #"\b(?:scheduled for (?:\w+ ){0,4}?"# + surgery + #"|"# + surgery
+      + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with|undergo|have) (?:\w+ ){0,4}?"#
+      + surgery
+      + #"|planned (?:\w+ ){0,3}?"# + surgery
+      + #"|will (?:undergo|proceed with|have) (?:\w+ ){0,4}?"# + surgery
+      + #"|(?:recommended|offered|agreed to|consented for|consented to) (?:\w+ ){0,4}?"# + surgery
+      + #"|surgical date)\b"#)
+  private static let evaluation = TextPattern(
+    #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
+  )
+  private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event|may)\b"#)
+}
+
+/// Finds the result of a spinal cord stimulator, dorsal root ganglion or intrathecal trial:
+/// percent relief, days, and functional improvement.
+struct DeviceTrialRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let text = passage.text
+    guard let trial = Self.trialMention(in: passage) else { return [] }
+    guard let (percent, rule, range) = ReliefRule.percent(in: passage) else { return [] }
+    let context = passage.context(ofLocal: range)
+    guard !context.isHypothetical, !context.isOtherPerson, !Self.goal.occurs(in: text) else {
+      return []
+    }
+
+    let detail = DeviceTrial(
+      device: trial.device, percent: percent, days: Self.days(in: text),
+      functionalImprovement: ReliefRule.functionalImprovement(near: passage))
+    return [
+      passage.fact(
+        .deviceTrial(detail), rule: "deviceTrial.\(rule)", hits: trial.hits, context: context)
+    ]
+  }
+
+  private static func trialMention(in passage: Passage) -> (
+    device: TrialDevice, hits: [LexiconHit]
+  )? {
+    let trialHits = passage.hits("procedures").filter {
+      $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
+    }
+    let text = passage.text
+    let context =
+      trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
+    guard !trialHits.isEmpty || trialWords.occurs(in: context) else { return nil }
+    if dorsalRootGanglion.occurs(in: context) { return (.dorsalRootGanglion, trialHits) }
+    if intrathecal.occurs(in: context) { return (.intrathecalPump, trialHits) }
+    return (.spinalCordStimulator, trialHits)
+  }
+
+  private static func days(in text: String) -> Double? {
+    guard let match = dayCount.firstMatch(in: text),
+      let amount = (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number)
+    else { return nil }
+    return amount
+  }
+
+  private static let trialWords = TextPattern(
+    #"\b(?:SCS|stimulator|stimulation|DRG|intrathecal|neurostimulat\w*)\b[^.]*\btrial\b|\btrial\b[^.]*\b(?:SCS|stimulator|stimulation|DRG|intrathecal|leads?)\b"#
+  )
+  private static let dorsalRootGanglion = TextPattern(#"\b(?:DRG|dorsal root ganglion)\b"#)
+  private static let intrathecal = TextPattern(
+    #"\b(?:intrathecal|IT (?:morphine|trial|pump)|ziconotide|Prialt)\b"#)
+  private static let dayCount = TextPattern(
+    #"\b("# + ClinicalWords.numberPattern + #")[- ]day\b|\b(?:for|over|x|lasting|of)\s+("#
+      + ClinicalWords.numberPattern + #")\s+days?\b"#)
+  private static let goal = TextPattern(#"\b(?:goal|expect\w*|hope\w*|target)\b"#)
+}

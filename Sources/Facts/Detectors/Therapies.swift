@@ -1,0 +1,170 @@
+import Model
+
+/// Finds conservative and other treatments (physical therapy, home exercise, chiropractic,
+/// occupational therapy, pain psychology, acupuncture, devices, injections) with their
+/// dates, weeks, sessions, status and outcome.
+///
+/// Status follows the annotation rules: `unable` only when a medical reason is written
+/// ("unable to tolerate PT due to severe pain"); an unexplained "did not attend" is
+/// `discontinued`. A plan counts as `planned` only when it is concrete, not conditional
+/// ("if pain persists we will start PT" is not listed).
+struct TherapyRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    passage.hits("therapies").compactMap { hit in
+      guard let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
+      else { return nil }
+      return fact(modality: modality, hit: hit, in: passage)
+    }
+  }
+
+  private func fact(modality: TherapyModality, hit: LexiconHit, in passage: Passage) -> Fact? {
+    let context = passage.context(of: hit)
+    guard !context.isOtherPerson, !context.isUncertain else { return nil }
+    guard let status = TreatmentCourse.status(in: passage, context: context) else { return nil }
+
+    let course = TreatmentCourse(passage: passage, around: passage.local(hit.range))
+    var detail = Therapy(
+      modality: modality, start: course.start, end: course.end, weeks: course.weeks,
+      sessions: course.sessions, status: status.status,
+      outcome: TreatmentCourse.outcome(in: passage.text),
+      unableReason: status.reason)
+    if modality == .homeExercise {
+      detail.prescribedBy = Self.prescriber(in: passage)
+      detail.followUpDocumented = status.status == .planned ? nil : status.status != nil
+    }
+    return passage.fact(
+      .therapy(detail), rule: "therapy.\(status.rule)", hits: [hit], context: context)
+  }
+
+  /// Who prescribed a home exercise program, as the sentence or its document says.
+  static func prescriber(in passage: Passage) -> Prescriber? {
+    let text = passage.text
+    if byTherapist.occurs(in: text) { return .physicalTherapist }
+    if byChiropractor.occurs(in: text) { return .chiropractor }
+    if byPhysician.occurs(in: text) { return .physician }
+    if PTDischargeRule.isTherapyNote(passage.note) { return .physicalTherapist }
+    return nil
+  }
+
+  private static let byTherapist = TextPattern(
+    #"\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
+  )
+  private static let byChiropractor = TextPattern(
+    #"\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
+  )
+  private static let byPhysician = TextPattern(
+    #"\b(?:by|from|per)\s+(?:Dr\.?\s*\w+|the\s+physician|physician|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
+  )
+}
+
+/// What a sentence says about the course of a treatment: when, how long, how many visits,
+/// where it stands and how it turned out.
+struct TreatmentCourse {
+  let start: ClinicalDate?
+  let end: ClinicalDate?
+  let weeks: Double?
+  let sessions: Int?
+
+  init(passage: Passage, around local: Range<Int>) {
+    let text = passage.text
+    let dates = passage.dates.map(\.date).sorted()
+    var start: ClinicalDate?
+    var end: ClinicalDate?
+    if dates.count >= 2 {
+      start = dates.first
+      end = dates.last
+    } else if let only = dates.first {
+      if Self.endLead.occurs(in: text) { end = only } else { start = only }
+    }
+    self.start = start
+    self.end = end
+
+    var weeks = Self.weeksPattern.firstMatch(in: text).flatMap { match in
+      match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
+        match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
+      }
+    }
+    if weeks == nil, let start, let end, start.day != nil, end.day != nil {
+      weeks = (Double(start.days(until: end)) / 7).rounded()
+    }
+    self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
+    self.sessions = Self.sessionsPattern.firstMatch(in: text).flatMap { match in
+      (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
+    }
+  }
+
+  private static let endLead = TextPattern(
+    #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
+  )
+  private static let weeksPattern = TextPattern(
+    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*("# + ClinicalWords.numberPattern
+      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?)\b"#)
+  private static let sessionsPattern = TextPattern(
+    #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3})\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:PT\s+|therapy\s+|physical therapy\s+|chiropractic\s+|treatment\s+)?(?:sessions?|visits?|treatments?|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed))?\s*[:=]\s*(\d{1,3})\b"#
+  )
+
+  /// Where a treatment stands, the rule that read it, and the medical reason for `unable`;
+  /// `nil` when the sentence does not assert the treatment for this patient (a conditional
+  /// plan, a denial that it was ever tried).
+  static func status(in passage: Passage, context: Context)
+    -> (status: TherapyStatus?, rule: String, reason: String?)?
+  {
+    let text = passage.text
+    if let match = unable.firstMatch(in: text) {
+      let reason = (match.group(1) ?? match.group(2))?.trimmingCharacters(in: .whitespaces)
+      if let reason, !nonMedicalReason.occurs(in: reason) { return (.unable, "unable", reason) }
+      return (.discontinued, "discontinued", nil)
+    }
+    if discontinued.occurs(in: text) { return (.discontinued, "discontinued", nil) }
+    if context.isHypothetical || conditional.occurs(in: text) {
+      return planned.occurs(in: text) && !conditional.occurs(in: text)
+        ? (.planned, "planned", nil) : nil
+    }
+    if context.isNegated { return nil }
+    if ongoing.occurs(in: text) { return (.ongoing, "ongoing", nil) }
+    if completed.occurs(in: text) || context.isHistorical { return (.completed, "completed", nil) }
+    if planned.occurs(in: text) || passage.section?.isPlan == true {
+      return (.planned, "planned", nil)
+    }
+    if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
+    return (nil, "mention", nil)
+  }
+
+  /// How a treatment turned out, as the sentence says.
+  static func outcome(in text: String) -> TherapyOutcome? {
+    if failed.occurs(in: text) { return .failed }
+    if worsened.occurs(in: text) { return .worsened }
+    if improved.occurs(in: text) { return .improved }
+    return nil
+  }
+
+  private static let unable = TextPattern(
+    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
+  )
+  private static let nonMedicalReason = TextPattern(
+    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car)\b"#
+  )
+  private static let discontinued = TextPattern(
+    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up)\b"#
+  )
+  private static let conditional = TextPattern(
+    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|may|might|could consider|possibly|would benefit)\b"#
+  )
+  private static let planned = TextPattern(
+    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|recommend\w*|plan(?:s|ned)?|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
+  )
+  private static let ongoing = TextPattern(
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing)\b"#
+  )
+  private static let completed = TextPattern(
+    #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used)\b"#
+  )
+  private static let failed = TextPattern(
+    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b"#
+  )
+  private static let worsened = TextPattern(
+    #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
+  private static let improved = TextPattern(
+    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded)\b"#
+  )
+}

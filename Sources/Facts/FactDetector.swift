@@ -1,0 +1,73 @@
+import Language
+import Model
+
+/// Finds the facts of a case's documents, one per distinct key as the annotation rules
+/// count them, each with its evidence and the derivation (rule, lexicon entries, assertion
+/// triggers) that produced it.
+public struct FactDetector: Sendable {
+  private let rules: [any FactRule]
+
+  public init(lexicons: Lexicons) {
+    rules = [
+      PainScoreRule(), FunctionalDisabilityRule(), PainDurationRule(), PainPatternRule(),
+      ProvocationTestRule(), BudapestFindingRule(), CRPSDiagnosisRule(), ReliefRule(),
+      TherapyRule(), MedicationRule(), StaphScreenRule(), DecolonizationRule(),
+      PsychEvaluationRule(), OpioidUseRule(), PriorProcedureRule(), ImagingFindingRule(),
+      RiskFactorRule(), DiagnosisRule(lexicons: lexicons), SurgicalPlanRule(),
+      DeviceTrialRule(),
+    ]
+  }
+
+  /// All facts of a case's documents, deduplicated per the annotation rules (one per
+  /// distinct key; evidence merged).
+  ///
+  /// - Parameters:
+  ///   - documents: the case's documents, as the Language stage annotated them.
+  ///   - noteDate: the date of service of the most recent clinical note, against which
+  ///     "since March 2025" is counted.
+  public func detect(in documents: [AnnotatedDocument], noteDate: ClinicalDate?) -> [Fact] {
+    let notes = Self.newestFirst(documents.map(Note.init))
+    let reading = CaseReading(
+      noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) })
+
+    var facts: [Fact] = []
+    for note in notes {
+      for passage in note.passages {
+        for rule in rules { facts += rule.facts(in: passage, of: reading) }
+      }
+      if let course = PTDischargeRule.course(in: note) { facts.append(course) }
+    }
+    return FactMerger.merge(facts)
+  }
+
+  /// Notes ordered by date of service, most recent first; undated notes last, in order.
+  static func newestFirst(_ notes: [Note]) -> [Note] {
+    notes.enumerated().sorted { lhs, rhs in
+      switch (lhs.element.dateOfService, rhs.element.dateOfService) {
+      case (let left?, let right?) where left != right: return left > right
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return lhs.offset < rhs.offset
+      }
+    }.map(\.element)
+  }
+
+  private static let crps = TextPattern(
+    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|RSD|causalgia|Budapest)\b"#
+  )
+}
+
+/// The date of service of the most recent clinical note of a case (a request form is not a
+/// clinical note), or `nil` when no note gives one.
+public func noteDate(of documents: [AnnotatedDocument]) -> ClinicalDate? {
+  documents.filter { !RequestForm.isRequestForm(Note($0)) }.compactMap(\.dateOfService).max()
+}
+
+/// Recognises the forms on which a provider requests authorization.
+enum RequestForm {
+  static func isRequestForm(_ note: Note) -> Bool { heading.occurs(in: note.heading) }
+
+  private static let heading = TextPattern(
+    #"\b(?:prior authori[sz]ation|authori[sz]ation request|request for authori[sz]ation|pre-?certification|precert|request form|service request|utilization review request|referral form)\b"#
+  )
+}

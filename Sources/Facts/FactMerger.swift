@@ -1,0 +1,299 @@
+import Model
+
+/// Merges the facts found sentence by sentence into one fact per distinct key, as the
+/// annotation rules count them: the same fact stated twice is one fact with two pieces of
+/// evidence, its detail taken from the most specific mention.
+enum FactMerger {
+  static func merge(_ facts: [Fact]) -> [Fact] {
+    let isChosenPerCase: (Fact) -> Bool = { $0.type == .painDuration || $0.type == .painPattern }
+    let procedures = facts.filter { $0.type == .priorProcedure }
+    let keyed = facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure }
+
+    var merged = mergeByKey(keyed)
+    merged += priorProcedures(procedures)
+    merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
+    return withoutComputedRelief(withoutClassOnlyMedications(merged))
+  }
+
+  /// Relief computed from before and after scores stands only where no percent is stated
+  /// for the same procedure: "80% relief … went from 8/10 to 2/10" is one relief of 80%.
+  static func withoutComputedRelief(_ facts: [Fact]) -> [Fact] {
+    let stated = Set(
+      facts.compactMap { fact -> ProcedureKind? in
+        guard case .relief(let relief) = fact.detail,
+          fact.derivation?.rule.hasPrefix("relief.fromScores") == false
+        else { return nil }
+        return relief.procedure
+      })
+    return facts.filter { fact in
+      guard case .relief(let relief) = fact.detail,
+        fact.derivation?.rule.hasPrefix("relief.fromScores") == true
+      else { return true }
+      return !stated.contains(relief.procedure)
+    }
+  }
+
+  private static func mergeByKey(_ facts: [Fact]) -> [Fact] {
+    var merged: [Fact] = []
+    var indexByKey: [String: Int] = [:]
+    for fact in facts {
+      let key = self.key(of: fact)
+      if let index = indexByKey[key] {
+        merged[index] = combine(merged[index], fact)
+      } else {
+        indexByKey[key] = merged.count
+        merged.append(fact)
+      }
+    }
+    return merged
+  }
+
+  /// The duration of the complaint under review: the first stated in a history section of
+  /// the most recent note (documents come newest first), else the first stated anywhere.
+  static func painDuration(from facts: [Fact]) -> Fact? {
+    let candidates = facts.filter { $0.type == .painDuration }
+    let inHistory = candidates.first { fact in
+      fact.evidence.contains { SectionName($0.section ?? "").isHistory }
+    }
+    guard var chosen = inHistory ?? candidates.first,
+      case .painDuration(let duration) = chosen.detail
+    else { return nil }
+    for other in candidates {
+      guard case .painDuration(let more) = other.detail, other.evidence != chosen.evidence,
+        abs(more.months - duration.months) <= duration.months * 0.15
+      else { continue }
+      chosen = combine(chosen, other)
+    }
+    return chosen
+  }
+
+  /// One pattern per case: mixed when stated, or when both an axial component and a
+  /// radicular one are stated; else radicular when radiation is stated; else axial.
+  static func painPattern(from facts: [Fact]) -> Fact? {
+    let candidates = facts.filter { $0.type == .painPattern }
+    func cue(_ cue: PainPatternRule.Cue) -> [Fact] {
+      candidates.filter { $0.derivation?.rule == cue.rawValue }
+    }
+    let mixed = cue(.mixedStated)
+    let radicular = cue(.radiating)
+    let axial = cue(.axialStated)
+    let denied = cue(.radiationDenied)
+
+    let pattern: PainPatternKind
+    let supporting: [Fact]
+    if !mixed.isEmpty {
+      (pattern, supporting) = (.mixed, mixed)
+    } else if !radicular.isEmpty && !axial.isEmpty {
+      (pattern, supporting) = (.mixed, axial + radicular)
+    } else if !radicular.isEmpty {
+      (pattern, supporting) = (.radicular, radicular)
+    } else {
+      (pattern, supporting) = (.axial, axial + denied)
+    }
+    guard var chosen = supporting.first else { return nil }
+    for other in supporting.dropFirst() { chosen = combine(chosen, other) }
+    let site: String? = {
+      if case .painPattern(let first) = chosen.detail { return first.site }
+      return nil
+    }()
+    chosen.detail = .painPattern(PainPattern(pattern: pattern, site: site))
+    return chosen
+  }
+
+  /// Prior procedures, one per procedure and date (dates within three days are one); a
+  /// mention without a date joins the dated one when there is only one, or stands alone.
+  static func priorProcedures(_ facts: [Fact]) -> [Fact] {
+    var result: [Fact] = []
+    let kinds = facts.compactMap { fact -> ProcedureKind? in
+      if case .priorProcedure(let procedure) = fact.detail { return procedure.procedure }
+      return nil
+    }
+    for kind in Set(kinds).sorted(by: { $0.rawValue < $1.rawValue }) {
+      var dated: [(ClinicalDate, Fact)] = []
+      var undated: [Fact] = []
+      for fact in facts {
+        guard case .priorProcedure(let procedure) = fact.detail, procedure.procedure == kind
+        else { continue }
+        guard let date = procedure.date else {
+          undated.append(fact)
+          continue
+        }
+        if let index = dated.firstIndex(where: { $0.0.matches(date, toleranceDays: 3) }) {
+          dated[index].1 = combine(dated[index].1, fact)
+        } else {
+          dated.append((date, fact))
+        }
+      }
+      var clusters = dated.map(\.1)
+      if clusters.count == 1, !undated.isEmpty {
+        clusters[0] = undated.reduce(clusters[0], combine)
+      } else if clusters.isEmpty, let first = undated.first {
+        clusters = [undated.dropFirst().reduce(first, combine)]
+      }
+      result += clusters
+    }
+    return result
+  }
+
+  /// A drug class named alone ("failed NSAIDs") is listed only when no drug of the class is.
+  static func withoutClassOnlyMedications(_ facts: [Fact]) -> [Fact] {
+    let namedClasses = Set(
+      facts.compactMap { fact -> String? in
+        guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
+          therapy.name != nil
+        else { return nil }
+        return therapy.drugClass
+      })
+    return facts.filter { fact in
+      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
+        therapy.name == nil
+      else { return true }
+      return !namedClasses.contains(therapy.drugClass ?? "")
+    }
+  }
+
+  /// The key fields of the contract's table, as one string.
+  static func key(of fact: Fact) -> String {
+    switch fact.detail {
+    case .painScore(let score): "painScore|\(score.value)|\(score.context)"
+    case .functionalDisability(let value):
+      "functionalDisability|\(value.present)|\(value.instrument)"
+    case .painDuration: "painDuration"
+    case .painPattern: "painPattern"
+    case .provocationTest(let test): "provocationTest|\(test.test)|\(test.result)"
+    case .budapestFinding(let finding):
+      "budapestFinding|\(finding.category)|\(finding.kind)|\(finding.present)"
+    case .crpsDiagnosis: "crpsDiagnosis"
+    case .relief(let relief): "relief|\(relief.percent)|\(relief.procedure)"
+    case .therapy(let therapy): "therapy|\(therapy.modality)|\(therapy.name ?? "")"
+    case .staphScreen(let screen): "staphScreen|\(screen.organism)|\(screen.result)"
+    case .decolonization(let plan): "decolonization|\(plan.planned)"
+    case .psychEvaluation(let evaluation): "psychEvaluation|\(evaluation.completed)"
+    case .opioidUse(let use): "opioidUse|\(use.status)"
+    case .priorProcedure(let procedure):
+      "priorProcedure|\(procedure.procedure)|\(procedure.date?.iso ?? "")"
+    case .imagingFinding(let finding): "imagingFinding|\(finding.finding)"
+    case .riskFactor(let risk): "riskFactor|\(risk.condition)|\(risk.present)"
+    case .diagnosis(let diagnosis): "diagnosis|\(diagnosis.condition)"
+    case .surgicalPlan(let plan): "surgicalPlan|\(plan.kind)"
+    case .deviceTrial(let trial): "deviceTrial|\(trial.device)|\(trial.percent)"
+    }
+  }
+
+  /// Two mentions of one fact: evidence of both, detail from the more specific, gaps in it
+  /// filled from the other.
+  static func combine(_ first: Fact, _ second: Fact) -> Fact {
+    let (specific, other) =
+      specificity(second) > specificity(first) ? (second, first) : (first, second)
+    var result = specific
+    result.detail = filling(specific.detail, from: other.detail)
+    result.evidence = first.evidence + second.evidence.filter { !first.evidence.contains($0) }
+    if var derivation = specific.derivation, let more = other.derivation {
+      derivation.lexiconEntries = Array(Set(derivation.lexiconEntries + more.lexiconEntries))
+        .sorted()
+      derivation.triggers = Array(Set(derivation.triggers + more.triggers)).sorted()
+      if derivation.rule != more.rule { derivation.rule += "+" + more.rule }
+      result.derivation = derivation
+    }
+    return result
+  }
+
+  /// How many detail fields a fact fills.
+  static func specificity(_ fact: Fact) -> Int {
+    Mirror(reflecting: payload(of: fact.detail)).children.reduce(0) { count, child in
+      let mirror = Mirror(reflecting: child.value)
+      if mirror.displayStyle == .optional { return count + (mirror.children.isEmpty ? 0 : 1) }
+      return count + 1
+    }
+  }
+
+  private static func payload(of detail: FactDetail) -> Any {
+    switch detail {
+    case .painScore(let value): value
+    case .functionalDisability(let value): value
+    case .painDuration(let value): value
+    case .painPattern(let value): value
+    case .provocationTest(let value): value
+    case .budapestFinding(let value): value
+    case .crpsDiagnosis(let value): value
+    case .relief(let value): value
+    case .therapy(let value): value
+    case .staphScreen(let value): value
+    case .decolonization(let value): value
+    case .psychEvaluation(let value): value
+    case .opioidUse(let value): value
+    case .priorProcedure(let value): value
+    case .imagingFinding(let value): value
+    case .riskFactor(let value): value
+    case .diagnosis(let value): value
+    case .surgicalPlan(let value): value
+    case .deviceTrial(let value): value
+    }
+  }
+
+  /// Fills the detail fields one mention left empty from another mention of the same fact.
+  static func filling(_ detail: FactDetail, from other: FactDetail) -> FactDetail {
+    switch (detail, other) {
+    case (.therapy(var therapy), .therapy(let more)):
+      therapy.start = therapy.start ?? more.start
+      therapy.end = therapy.end ?? more.end
+      therapy.weeks = therapy.weeks ?? more.weeks
+      therapy.sessions = therapy.sessions ?? more.sessions
+      therapy.status = therapy.status ?? more.status
+      therapy.outcome = therapy.outcome ?? more.outcome
+      therapy.prescribedBy = therapy.prescribedBy ?? more.prescribedBy
+      therapy.followUpDocumented =
+        (therapy.followUpDocumented ?? false) || (more.followUpDocumented ?? false) ? true : nil
+      therapy.drugClass = therapy.drugClass ?? more.drugClass
+      therapy.unableReason = therapy.unableReason ?? more.unableReason
+      return .therapy(therapy)
+    case (.relief(var relief), .relief(let more)):
+      relief.durationDays = relief.durationDays ?? more.durationDays
+      relief.procedureDate = relief.procedureDate ?? more.procedureDate
+      relief.functionalImprovement = relief.functionalImprovement ?? more.functionalImprovement
+      relief.levels = relief.levels ?? more.levels
+      relief.side = relief.side ?? more.side
+      return .relief(relief)
+    case (.priorProcedure(var procedure), .priorProcedure(let more)):
+      procedure.date = procedure.date ?? more.date
+      procedure.region = procedure.region ?? more.region
+      procedure.side = procedure.side ?? more.side
+      procedure.levels = procedure.levels ?? more.levels
+      return .priorProcedure(procedure)
+    case (.imagingFinding(var finding), .imagingFinding(let more)):
+      finding.modality = finding.modality ?? more.modality
+      finding.date = finding.date ?? more.date
+      finding.levels = finding.levels ?? more.levels
+      return .imagingFinding(finding)
+    case (.crpsDiagnosis(var diagnosis), .crpsDiagnosis(let more)):
+      diagnosis.crpsType = diagnosis.crpsType ?? more.crpsType
+      diagnosis.budapestStated = diagnosis.budapestStated ?? more.budapestStated
+      return .crpsDiagnosis(diagnosis)
+    case (.diagnosis(var diagnosis), .diagnosis(let more)):
+      diagnosis.icd10 = diagnosis.icd10 ?? more.icd10
+      return .diagnosis(diagnosis)
+    case (.psychEvaluation(var evaluation), .psychEvaluation(let more)):
+      evaluation.date = evaluation.date ?? more.date
+      evaluation.cleared = evaluation.cleared ?? more.cleared
+      return .psychEvaluation(evaluation)
+    case (.staphScreen(var screen), .staphScreen(let more)):
+      screen.date = screen.date ?? more.date
+      return .staphScreen(screen)
+    case (.decolonization(var plan), .decolonization(let more)):
+      plan.start = plan.start ?? more.start
+      let agents = Array(Set((plan.agents ?? []) + (more.agents ?? []))).sorted()
+      plan.agents = agents.isEmpty ? nil : agents
+      return .decolonization(plan)
+    case (.deviceTrial(var trial), .deviceTrial(let more)):
+      trial.days = trial.days ?? more.days
+      trial.functionalImprovement = trial.functionalImprovement ?? more.functionalImprovement
+      return .deviceTrial(trial)
+    case (.painScore(var score), .painScore(let more)):
+      score.low = score.low ?? more.low
+      score.region = score.region ?? more.region
+      return .painScore(score)
+    default:
+      return detail
+    }
+  }
+}

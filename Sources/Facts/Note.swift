@@ -1,0 +1,146 @@
+import Language
+import Model
+
+/// One annotated document as the detectors read it: its sentences as passages, with the
+/// lexicon matches, dates and assertion context the Language stage found in them.
+///
+/// This is the one place that reads `AnnotatedDocument`; the detectors see only `Note`,
+/// `Passage`, `LexiconHit` and `Context`.
+final class Note {
+  let annotated: AnnotatedDocument
+  let document: Document
+  /// The document's sentences, in order.
+  private(set) var passages: [Passage] = []
+  /// The date of service the Language stage read, if any.
+  let dateOfService: ClinicalDate?
+  private var hitsByLexicon: [String: [LexiconHit]] = [:]
+  private var rawHitsByLexicon: [String: [LexiconHit]] = [:]
+  private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
+
+  init(_ annotated: AnnotatedDocument) {
+    self.annotated = annotated
+    self.document = annotated.document
+    self.dateOfService = annotated.dateOfService
+    self.dateMentions = annotated.dates.compactMap { mention in
+      mention.date.map { (date: $0, range: mention.range) }
+    }
+    self.passages = annotated.sentences.enumerated().map { index, sentence in
+      Passage(
+        note: self, index: index, range: sentence.range,
+        text: annotated.document.substring(sentence.range),
+        section: sentence.section.map { SectionName($0.rawValue) })
+    }
+  }
+
+  /// The matches of one lexicon (by file stem) inside a range of the document.
+  func hits(_ lexicon: String, in range: Range<Int>) -> [LexiconHit] {
+    if hitsByLexicon[lexicon] == nil {
+      let rivals = Self.domainLexicons.flatMap(rawHits)
+      hitsByLexicon[lexicon] = rawHits(lexicon).filter { hit in
+        !rivals.contains {
+          $0.range.count > hit.range.count && $0.range.lowerBound <= hit.range.lowerBound
+            && $0.range.upperBound >= hit.range.upperBound
+        }
+      }
+    }
+    return hitsByLexicon[lexicon, default: []].filter {
+      $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound
+    }
+  }
+
+  /// The lexicons of the fact detectors. A phrase found inside a longer phrase of any of
+  /// them is not a match of its own: "epidural" in "epidural fibrosis", "MS" in "MS Contin".
+  static let domainLexicons = [
+    "provocation-tests", "budapest", "therapies", "medications", "procedures",
+    "imaging-findings", "risk-factors", "diagnoses",
+  ]
+
+  /// Every match of one lexicon, abbreviations written in the wrong case left out.
+  private func rawHits(_ lexicon: String) -> [LexiconHit] {
+    if let cached = rawHitsByLexicon[lexicon] { return cached }
+    let hits = annotated.matches(in: lexicon).compactMap { match -> LexiconHit? in
+      if match.entry.attributes["upperCaseOnly"] == "yes" {
+        let written = document.substring(match.range)
+        guard written == written.uppercased() else { return nil }
+      }
+      return LexiconHit(
+        lexicon: lexicon, concept: match.entry.concept, attributes: match.entry.attributes,
+        range: match.range)
+    }
+    rawHitsByLexicon[lexicon] = hits
+    return hits
+  }
+
+  /// The assertion context of a range: negated, uncertain, hypothetical, historical, or
+  /// about someone else, with the triggers that decided it.
+  func context(of range: Range<Int>) -> Context {
+    let assertion = annotated.assertion(for: range)
+    return Context(
+      isNegated: assertion.isNegated, isUncertain: assertion.isUncertain,
+      isHypothetical: assertion.isHypothetical, isHistorical: assertion.isHistorical,
+      isOtherPerson: assertion.isOtherPerson,
+      triggers: assertion.triggers.map { "\($0.kind.rawValue):\($0.text)" })
+  }
+
+  /// The full dates written inside a range, in order.
+  func dates(in range: Range<Int>) -> [(date: ClinicalDate, range: Range<Int>)] {
+    dateMentions.filter {
+      $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound
+    }
+  }
+
+  /// The first words of the document, where notes say what kind of note they are.
+  var heading: String { document.substring(0..<min(400, document.utf16.count)) }
+}
+
+/// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
+struct SectionName: Hashable, Sendable {
+  let name: String
+
+  init(_ name: String) { self.name = name }
+
+  /// Whether the section records what the clinician examined.
+  var isExamination: Bool { has("exam", "objective") }
+  /// Whether the section records what the patient reports.
+  var isHistory: Bool { has("hpi", "history", "subjective", "interval", "complaint", "ros") }
+  /// Whether the section records what the clinician plans.
+  var isPlan: Bool { has("plan", "recommend", "disposition", "order") }
+  var isAssessment: Bool { has("assessment", "impression", "diagnos") }
+  var isMedications: Bool { has("medication") }
+  var isAllergies: Bool { has("allerg") }
+  var isFamilyHistory: Bool { has("family") }
+  var isVitals: Bool { has("vital") }
+  var isImaging: Bool { has("imaging", "radiolog", "finding", "mri", "study") }
+
+  private func has(_ fragments: String...) -> Bool {
+    let folded = name.lowercased()
+    return fragments.contains { folded.contains($0) }
+  }
+}
+
+/// One lexicon entry matched in the text.
+struct LexiconHit: Sendable {
+  /// The lexicon's file stem, such as `medications`.
+  let lexicon: String
+  let concept: String
+  let attributes: [String: String]
+  let range: Range<Int>
+
+  /// The entry as a derivation names it: `medications:gabapentin`.
+  var label: String { "\(lexicon):\(concept)" }
+}
+
+/// The assertion context of a mention, read from the Language stage.
+struct Context: Sendable {
+  var isNegated = false
+  var isUncertain = false
+  var isHypothetical = false
+  var isHistorical = false
+  var isOtherPerson = false
+  var triggers: [String] = []
+
+  /// Whether the mention asserts something about the patient as it stands documented.
+  var isAffirmedAboutPatient: Bool {
+    !isNegated && !isUncertain && !isHypothetical && !isOtherPerson
+  }
+}

@@ -1,0 +1,94 @@
+import Model
+
+/// A procedure named in the text, with the date, levels and side written with it.
+struct ProcedureReference {
+  let kind: ProcedureKind
+  let date: ClinicalDate?
+  let levels: [String]
+  let side: Side?
+  let region: Region?
+  let hits: [LexiconHit]
+
+  /// The procedure a statement in `passage` at `range` speaks of: the one named nearest in
+  /// the sentence, or else the last one named in the three sentences before it. A therapy or
+  /// medication named nearer than any procedure means the statement is not about a procedure.
+  static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
+    let procedures = passage.hits("procedures")
+    if let procedure = closest(procedures, to: range, in: passage) {
+      let treatments = passage.hits("therapies") + passage.hits("medications")
+      if let treatment = closest(treatments, to: range, in: passage),
+        distance(treatment, range, passage) < distance(procedure, range, passage)
+      {
+        return nil
+      }
+      return reference(procedure, in: passage)
+    }
+    guard passage.hits("therapies").isEmpty, passage.hits("medications").isEmpty else {
+      return nil
+    }
+    for earlier in passage.preceding(3) {
+      if let last = earlier.hits("procedures").last { return reference(last, in: earlier) }
+    }
+    return nil
+  }
+
+  /// The procedure a lexicon hit names, with what its sentence says about it.
+  static func reference(_ hit: LexiconHit, in passage: Passage) -> ProcedureReference? {
+    guard let kind = hit.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:)) else {
+      return nil
+    }
+    let local = passage.local(hit.range)
+    let window = passage.slice(
+      max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40))
+    let date = passage.dates.min {
+      abs($0.range.lowerBound - local.upperBound) < abs($1.range.lowerBound - local.upperBound)
+    }
+    return ProcedureReference(
+      kind: kind, date: date?.date, levels: ClinicalWords.levels(in: window),
+      side: ClinicalWords.side(in: window),
+      region: hit.attributes["region"].flatMap(Region.init(rawValue:)) ?? region(in: window),
+      hits: [hit])
+  }
+
+  private static func closest(_ hits: [LexiconHit], to range: Range<Int>, in passage: Passage)
+    -> LexiconHit?
+  {
+    hits.min { distance($0, range, passage) < distance($1, range, passage) }
+  }
+
+  private static func distance(_ hit: LexiconHit, _ range: Range<Int>, _ passage: Passage) -> Int {
+    let local = passage.local(hit.range)
+    if local.overlaps(range) { return 0 }
+    return local.upperBound <= range.lowerBound
+      ? range.lowerBound - local.upperBound : local.lowerBound - range.upperBound
+  }
+
+  /// The spinal region named in text, from levels or words.
+  static func region(in text: String) -> Region? {
+    if regionSacroiliac.occurs(in: text) { return .sacroiliac }
+    let levels = ClinicalWords.levels(in: text)
+    if let first = levels.first?.first {
+      switch first {
+      case "C": return .cervical
+      case "T": return .thoracic
+      case "L": return .lumbar
+      case "S": return .sacral
+      default: break
+      }
+    }
+    if regionLumbar.occurs(in: text) { return .lumbar }
+    if regionCervical.occurs(in: text) { return .cervical }
+    if regionThoracic.occurs(in: text) { return .thoracic }
+    return nil
+  }
+
+  private static let regionSacroiliac = TextPattern(#"\b(?:SI|SIJ|sacroiliac)\b"#)
+  private static let regionLumbar = TextPattern(#"\b(?:lumbar|low back|lumbosacral)\b"#)
+  private static let regionCervical = TextPattern(#"\b(?:cervical|neck)\b"#)
+  private static let regionThoracic = TextPattern(#"\bthoracic\b"#)
+}
+
+extension ProcedureKind {
+  /// Whether the procedure is a device or drug trial, whose result is a `deviceTrial`.
+  var isTrial: Bool { self == .spinalCordStimulatorTrial || self == .intrathecalTrial }
+}

@@ -1,0 +1,111 @@
+import Language
+import Model
+
+/// Reads the requested service from the documents when intake's request lacks it: CPT
+/// codes, the planned date, region, side, levels, the purpose, and the service in words.
+public struct RequestDetector: Sendable {
+  public init(lexicons: Lexicons) {}
+
+  /// The request as the documents state it; fields the documents do not state are empty.
+  public func detect(in documents: [AnnotatedDocument]) -> ServiceRequest {
+    let notes = FactDetector.newestFirst(documents.map(Note.init))
+    let forms = notes.filter(RequestForm.isRequestForm)
+    let ordered = forms + notes.filter { !RequestForm.isRequestForm($0) }
+    let passages = ordered.flatMap(\.passages)
+
+    var request = ServiceRequest()
+    request.cpt = Self.codes(in: passages)
+    request.plannedDate = Self.plannedDate(in: passages)
+    if let (passage, hit) = Self.requestedProcedure(in: ordered) {
+      let reference = ProcedureReference.reference(hit, in: passage)
+      request.service = hit.concept
+      request.region = reference?.region
+      request.side = reference?.side
+      request.levels = reference?.levels ?? []
+      request.purpose = Self.purpose(in: passage.text, kind: reference?.kind)
+    }
+    return request
+  }
+
+  /// CPT codes: after a "CPT" label, or pain-procedure codes in a sentence about a request.
+  static func codes(in passages: [Passage]) -> [String] {
+    var codes: [String] = []
+    for passage in passages {
+      let labelled = labelledCodes.matches(in: passage.text).flatMap { match in
+        codePattern.matches(in: match.value).map(\.value)
+      }
+      let known =
+        requestCue.occurs(in: passage.text)
+        ? painProcedureCode.matches(in: passage.text).map(\.value) : []
+      for code in labelled + known where !codes.contains(code.uppercased()) {
+        codes.append(code.uppercased())
+      }
+    }
+    return codes
+  }
+
+  /// The date the procedure is planned for: "scheduled for 03/28/2026", "DOS requested".
+  static func plannedDate(in passages: [Passage]) -> ClinicalDate? {
+    for passage in passages where scheduleCue.occurs(in: passage.text) {
+      if let date = passage.dates.first?.date { return date }
+    }
+    return nil
+  }
+
+  /// The procedure requested: a request form's, or the plan's of the newest note.
+  static func requestedProcedure(in notes: [Note]) -> (Passage, LexiconHit)? {
+    for note in notes {
+      let isForm = RequestForm.isRequestForm(note)
+      for passage in note.passages {
+        guard isForm || passage.section?.isPlan == true || requestCue.occurs(in: passage.text),
+          let hit = passage.hits("procedures").first(where: { !isPast($0, passage) })
+        else { continue }
+        return (passage, hit)
+      }
+    }
+    return nil
+  }
+
+  private static func isPast(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+    let context = passage.context(of: hit)
+    return context.isNegated || context.isHistorical
+      || pastCue.occurs(in: passage.text)
+        && !requestCue.occurs(in: passage.text)
+  }
+
+  /// The purpose a request names, or a trial's own.
+  static func purpose(in text: String, kind: ProcedureKind?) -> String? {
+    if surgicalPlanning.occurs(in: text) { return "surgicalPlanning" }
+    if kind?.isTrial == true || trial.occurs(in: text) { return "trial" }
+    if revision.occurs(in: text) { return "revision" }
+    if permanent.occurs(in: text) { return "permanent" }
+    if diagnostic.occurs(in: text) { return "diagnostic" }
+    if therapeutic.occurs(in: text) { return "therapeutic" }
+    return nil
+  }
+
+  private static let labelledCodes = TextPattern(
+    #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]|G\d{4})(?:\s*(?:,|/|&|and|x\s*\d|\+)\s*(?:[0-9]{4}[0-9A-Z]|G\d{4}))*"#
+  )
+  private static let codePattern = TextPattern(#"\b(?:\d{4}[0-9A-Z]|G\d{4})\b"#)
+  private static let painProcedureCode = TextPattern(
+    #"\b(?:6[234]\d{3}|27096|2055[23]|G0260|0\d{3}T)\b(?![-/.]\d)"#)
+  private static let requestCue = TextPattern(
+    #"\b(?:request\w*|authori[sz]\w*|plan(?:ned|s)?|schedul\w*|proceed with|will perform|recommend\w*|CPT|order\w*|to be performed)\b"#
+  )
+  private static let scheduleCue = TextPattern(
+    #"\b(?:scheduled|schedule|planned (?:date|for|on)|date of (?:procedure|service requested|planned service)|procedure date|requested date|anticipated date|tentative(?:ly)?|expected date|planned DOS)\b"#
+  )
+  private static let pastCue = TextPattern(
+    #"\b(?:s/p|status post|underwent|had|received|prior|previous|previously|after the|following the)\b"#
+  )
+  private static let surgicalPlanning = TextPattern(
+    #"\b(?:surgical planning|pre-?surgical|prior to (?:planned )?surgery|to guide surgery|surgical decision)\b"#
+  )
+  private static let trial = TextPattern(#"\btrial\b"#)
+  private static let revision = TextPattern(#"\brevision\b"#)
+  private static let permanent = TextPattern(#"\b(?:permanent|implant(?:ation)?)\b"#)
+  private static let diagnostic = TextPattern(
+    #"\bdiagnostic\b|\bconfirmatory\b|\bsecond (?:MBB|block|medial branch)"#)
+  private static let therapeutic = TextPattern(#"\b(?:therapeutic|repeat)\b"#)
+}
