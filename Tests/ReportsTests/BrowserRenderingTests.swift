@@ -84,4 +84,19 @@ import Testing
     #expect(!rendering.dom.contains("<img"))
     #expect(!rendering.dom.contains("<b>"))
   }
+
+  @Test func aPendedCorpusCaseReadFromItsPDFsPrintsItsHighlightedText() throws {
+    let corpusCase = try #require(try CorpusCase.richest(.pend))
+    let rendering = try BrowserRendering.render(
+      corpusCase.report, documents: corpusCase.documents, named: "corpus-pend")
+    let appendix = try #require(rendering.printedText.range(of: "Appendix: extracted text"))
+    let marked = HTMLInspection.markedTexts(rendering.dom)
+
+    #expect(rendering.firstPageText.contains("Determination: PEND"))
+    for quote in corpusCase.quotes {
+      #expect(marked.contains(quote.text.collapsingWhitespace))
+      #expect(
+        rendering.printedText[appendix.lowerBound...].contains(quote.text.collapsingWhitespace))
+    }
+  }
 }
