@@ -205,12 +205,12 @@ private struct WordReader {
     return Box(minX: x, minY: y, maxX: x + 5, maxY: y + 10)
   }
 
-  /// A character far to the right of the one before it, behind it, or on another line,
-  /// starts a new word: on rotated pages poppler can run two table cells together without a
-  /// space between them.
+  /// A character a space's width or more to the right of the one before it, behind it, or
+  /// on another line, starts a new word. poppler's text leaves out some narrow spaces ("2 h"
+  /// in a table cell comes as "2h") and, on rotated pages, can run two table cells together.
   private func startsNewWord(at box: Box) -> Bool {
     let height = max(lastBox.height, box.height, 1)
-    let farAhead = box.minX - lastBox.maxX > height
+    let farAhead = box.minX - lastBox.maxX > height * 0.2
     let behind = box.minX < lastBox.minX - height / 2
     return farAhead || behind || abs(box.centerY - lastBox.centerY) > height / 2
   }
