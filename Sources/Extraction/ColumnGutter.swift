@@ -36,12 +36,14 @@ struct ColumnGutter: Equatable {
 
   /// The page's gutter, or nil when its text is not laid out in two columns.
   static func find(in rows: [Row], of layer: TextLayer) -> ColumnGutter? {
-    guard rows.count >= minimumRows, let extent = Extent(rows), extent.width > 100 else {
-      return nil
-    }
+    // A page wider than any paper (glyphs placed far off the page) is not searched: its
+    // strips would cost memory for nothing.
+    guard rows.count >= minimumRows, let extent = Extent(rows), extent.width > 100,
+      extent.width < 5000
+    else { return nil }
 
     let occupancy = Occupancy(rows: rows, layer: layer, extent: extent)
-    for candidate in occupancy.candidateGutters(windowRows: minimumRows) {
+    for candidate in occupancy.candidateGutters(windowRows: minimumRows).prefix(3) {
       let stretches = candidate.stretches(of: rows, in: layer)
       if stretches.contains(where: \.isTwoColumnProse) { return candidate }
     }
