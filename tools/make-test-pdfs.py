@@ -384,6 +384,32 @@ def browser_print_html():
     weasyprint.HTML(string=html).write_pdf(path("browser-print-html.pdf"))
 
 
+def form_fields():
+    """A request form filled in as a PDF form: text fields, check boxes, a choice and a
+    multi-line field. The typed values live in the fields, not in the page's text."""
+    pdf = new_canvas("form-fields.pdf")
+    form = pdf.acroForm
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 700, "CPT code:")
+    form.textfield(name="cpt", value="64483", x=140, y=695, width=100, height=16,
+                   borderWidth=0)
+    pdf.drawString(72, 670, "Planned date:")
+    form.textfield(name="date", value="04/01/2026", x=140, y=665, width=100, height=16,
+                   borderWidth=0)
+    pdf.drawString(72, 640, "Conservative care completed:")
+    form.checkbox(name="care", checked=True, x=230, y=636, size=12)
+    pdf.drawString(72, 610, "Prior lumbar surgery:")
+    form.checkbox(name="surgery", checked=False, x=230, y=606, size=12)
+    pdf.drawString(72, 580, "Level:")
+    form.choice(name="level", value="L4-L5", options=["L3-L4", "L4-L5", "L5-S1"], x=140,
+                y=575, width=100, height=16)
+    pdf.drawString(72, 540, "Notes:")
+    form.textfield(name="notes", value="Failed 8 weeks of PT.\nNSAIDs without relief.",
+                   x=140, y=500, width=250, height=40, fieldFlags="multiline", borderWidth=0)
+    pdf.showPage()
+    pdf.save()
+
+
 def review_of_systems():
     """A long two-column table of labels and findings: read row by row, not as columns."""
     pdf = new_canvas("review-of-systems.pdf")
@@ -501,6 +527,7 @@ def main():
     browser_print_html()
     review_of_systems()
     offset_columns()
+    form_fields()
     rotated_pages()
     bad_inputs()
     for name in sorted(os.listdir(OUT)):

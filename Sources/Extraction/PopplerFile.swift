@@ -58,6 +58,7 @@ final class PopplerFile {
       start: hasLayout ? rectangles : nil, count: hasLayout ? Int(rectangleCount) : 0
     ).map(Box.init(poppler:))
     layer.read(utf8: utf8.bindMemory(to: UInt8.self), boxes: boxes)
+    layer.add(Self.formFieldValues(of: page, height: height))
 
     if layer.isNearlyEmpty {
       layer.imageCoverage = imageCoverage(of: page, width: width, height: height)
