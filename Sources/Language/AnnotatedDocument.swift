@@ -63,7 +63,8 @@ public final class AnnotatedDocument: Sendable {
 
     let dating = Dating(
       text: document.text, language: lexicons.language,
-      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [])
+      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [],
+      headerEnd: sections.first { $0.kind != .identification }?.range.lowerBound)
     self.dates = dating.dates
     self.dateOfService = dating.dateOfService
     self.durations = DurationScanner(text: document.text, language: lexicons.language).durations()
