@@ -36,7 +36,9 @@ public final class AnnotatedDocument: Sendable {
 
     let sentenceRanges = SentenceSplitter(
       utf16: document.utf16, tokens: tokens, layout: layout,
-      headingLines: Set(headings.map(\.line)), abbreviations: lexicons.language.abbreviations
+      headingLines: Set(headings.map(\.line)),
+      headingAloneLines: Set(headings.filter(\.isAlone).map(\.line)),
+      abbreviations: lexicons.language.abbreviations
     ).sentenceTokenRanges()
     let sentences = sentenceRanges.map { range in
       let span =

@@ -12,6 +12,8 @@ struct SectionFinder {
     let line: Int
     let kind: SectionKind
     let tokenRange: Range<Int>
+    /// Whether nothing but punctuation follows the heading on its line.
+    let isAlone: Bool
   }
 
   func headings() -> [Heading] {
@@ -46,7 +48,10 @@ struct SectionFinder {
     guard let match = candidates.first(where: { $0.tokenRange.upperBound == labelEnd }),
       let kind = SectionKind(rawValue: match.entry.concept)
     else { return nil }
-    return Heading(line: line, kind: kind, tokenRange: match.tokenRange)
+    let rest = match.tokenRange.upperBound..<range.upperBound
+    return Heading(
+      line: line, kind: kind, tokenRange: match.tokenRange,
+      isAlone: rest.allSatisfy { tokens[$0].kind == .punctuation })
   }
 
   /// The end of a line's tokens without trailing punctuation ("PLAN." → "PLAN").
