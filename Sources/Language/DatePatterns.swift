@@ -68,9 +68,12 @@ struct DatePatterns {
     }
 
     relative = [
-      // 3 weeks ago, a month ago, two years ago
+      // 3 weeks ago, a month ago, two years ago, 6 weeks prior, two months earlier
       Relative(
-        regex: Self.regex(#"\b"# + number + #"\s*"# + unit + #"\s+ago\b"#), mentionGroup: 0,
+        regex: Self.regex(
+          #"\b"# + number + #"\s*"# + unit
+            + #"\s+(?:ago|prior|earlier|before)\b(?!\s+(?:to|the)\b)"#),
+        mentionGroup: 0,
         isYearless: false
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }

@@ -76,6 +76,9 @@ import Testing
     ("last month", "2026-02"),
     ("since January", "2026-01"),
     ("in the past 6 months", "2025-09"),
+    ("6 weeks prior", "2026-01-31"),
+    ("two years ago", "2024-03"),
+    ("yesterday", "2026-03-13"),
   ])
   func relativeDatesResolveAgainstTheDateOfService(phrase: String, iso: String) {
     let doc = Fixtures.annotate("DOS: 03/14/2026\nPain began \(phrase).")
