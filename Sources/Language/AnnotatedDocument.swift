@@ -64,12 +64,14 @@ public final class AnnotatedDocument: Sendable {
     self.matchesByLexicon = matches
 
     let dating = Dating(
-      text: document.text, language: lexicons.language,
+      text: document.text, language: lexicons.language, patterns: lexicons.patterns,
       cues: matches[StructuralLexicon.dateCues.rawValue] ?? [],
       headerEnd: sections.first { $0.kind != .identification }?.range.lowerBound)
     self.dates = dating.dates
     self.dateOfService = dating.dateOfService
-    self.durations = DurationScanner(text: document.text, language: lexicons.language).durations()
+    self.durations = DurationScanner(
+      text: document.text, language: lexicons.language, patterns: lexicons.patterns
+    ).durations()
 
     self.context = ContextAnalyzer(
       tokens: tokens, sentenceOfToken: sentenceOfToken,

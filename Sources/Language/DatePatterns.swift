@@ -1,8 +1,9 @@
 import Foundation
 import Model
 
-/// The regular expressions of `DateScanner` and how each reads its groups.
-struct DatePatterns {
+/// The regular expressions of `DateScanner` and `DurationScanner` and how each reads its
+/// groups, compiled once per `Lexicons` (their number words and units come from there).
+struct DatePatterns: Sendable {
   /// An absolute date format and how its capture groups become dates.
   struct Absolute: Sendable {
     let regex: NSRegularExpression
@@ -11,13 +12,13 @@ struct DatePatterns {
   }
 
   /// A relative or yearless expression, resolved against the date of service.
-  struct Relative {
+  struct Relative: Sendable {
     let regex: NSRegularExpression
     /// The capture group whose range is the mention (0: the whole match).
     let mentionGroup: Int
     /// Yearless dates are ambiguous: the date of service only suggests a candidate.
     let isYearless: Bool
-    let resolve: ([String?], ClinicalDate) -> ClinicalDate?
+    let resolve: @Sendable ([String?], ClinicalDate) -> ClinicalDate?
   }
 
   static let month =
@@ -56,16 +57,24 @@ struct DatePatterns {
   ]
 
   let relative: [Relative]
+  /// A duration: a number or range, an optional "x" before it, a unit (`DurationScanner`).
+  let duration: NSRegularExpression
 
   init(language: LanguageData) {
     let number = Self.numberAlternation(language)
     let unit = Self.unitAlternation(language)
-    let quantity = { (groups: [String?], index: Int) in
+    let quantity = { @Sendable (groups: [String?], index: Int) in
       Self.quantity(groups[index], language)
     }
-    let unitDays = { (groups: [String?], index: Int) in
+    let unitDays = { @Sendable (groups: [String?], index: Int) in
       groups[index].flatMap { language.unit(named: $0) }
     }
+
+    // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
+    let count = Self.numberAlternation(language, includingArticles: false)
+    duration = Self.regex(
+      #"(?<![\w/.])(?:(?:x|×)\s*)?"# + count + #"(?:\s*(?:-|–|to)\s*"# + count + ")?"
+        + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#)
 
     relative = [
       // 3 weeks ago, a month ago, two years ago, 6 weeks prior, two months earlier

@@ -17,8 +17,11 @@ struct Dating {
   /// How much of a document without headings counts as its header (UTF-16 units).
   static let headerLength = 600
 
-  init(text: String, language: LanguageData, cues: [PhraseMatch], headerEnd: Int?) {
-    let scanner = DateScanner(text: text, language: language)
+  init(
+    text: String, language: LanguageData, patterns: DatePatterns, cues: [PhraseMatch],
+    headerEnd: Int?
+  ) {
+    let scanner = DateScanner(text: text, language: language, patterns: patterns)
     let absolute = scanner.absoluteDates()
     let utf16 = Array(text.utf16)
     let usable = cues.filter { Self.isUsable($0, utf16) }

@@ -6,18 +6,13 @@ import Foundation
 struct DurationScanner {
   let text: String
   let language: LanguageData
+  let patterns: DatePatterns
 
   func durations() -> [DurationMention] {
-    // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
-    let number = DatePatterns.numberAlternation(language, includingArticles: false)
-    let unit = DatePatterns.unitAlternation(language)
-    let pattern =
-      #"(?<![\w/.])(?:(?:x|×)\s*)?"# + number + #"(?:\s*(?:-|–|to)\s*"# + number + ")?"
-      + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#
-    let scanner = DateScanner(text: text, language: language)
+    let scanner = DateScanner(text: text, language: language, patterns: patterns)
     let utf16 = scanner.utf16
 
-    return scanner.matches(of: DatePatterns.regex(pattern), group: 0).compactMap { match in
+    return scanner.matches(of: patterns.duration, group: 0).compactMap { match in
       let groups = match.groups
       guard let first = DatePatterns.quantity(groups[1], language),
         let unit = groups[3].flatMap({ language.unit(named: $0) }),
