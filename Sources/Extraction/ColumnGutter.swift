@@ -1,0 +1,265 @@
+/// The empty vertical strip between the two columns of a two-column page.
+///
+/// A gutter is a narrow x-range in the middle of the page that no word of several
+/// consecutive rows touches, with text on both sides of it. Tables have such strips too
+/// (between their cells), so a stretch of rows is read as two columns only when both sides
+/// look like prose: lines of several words, without cell gaps, reaching most of the way
+/// across their column.
+///
+/// Known shortcomings: only one gutter is looked for, so a three-column page is read as two
+/// columns, one of them holding two; and a table inside one column is read across the
+/// page, row by row, together with the other column's lines beside it.
+struct ColumnGutter: Equatable {
+  var minX: Double
+  var maxX: Double
+
+  var middle: Double { (minX + maxX) / 2 }
+
+  /// Consecutive rows of one kind, read together.
+  struct Stretch {
+    var rows: [Row]
+    var isTwoColumnProse: Bool
+  }
+
+  /// How a row stands to the gutter.
+  private enum Placement {
+    /// A word of the row touches the gutter: a title, a full-width line, a wide table row.
+    case across
+    /// Text beside the gutter with a cell gap on one side: a table row.
+    case besideWithCells
+    /// Text beside the gutter, a line of each column or of one.
+    case beside
+  }
+
+  /// Consecutive rows with text on both sides of a strip needed to call it a gutter.
+  static let minimumRows = 4
+
+  /// The page's gutter, or nil when its text is not laid out in two columns.
+  static func find(in rows: [Row], of layer: TextLayer) -> ColumnGutter? {
+    guard rows.count >= minimumRows, let extent = Extent(rows), extent.width > 100 else {
+      return nil
+    }
+
+    let occupancy = Occupancy(rows: rows, layer: layer, extent: extent)
+    for candidate in occupancy.candidateGutters(windowRows: minimumRows) {
+      let stretches = candidate.stretches(of: rows, in: layer)
+      if stretches.contains(where: \.isTwoColumnProse) { return candidate }
+    }
+    return nil
+  }
+
+  /// The rows cut into stretches of one placement, split again at wide vertical gaps so that
+  /// a banner above the columns is not read as part of them.
+  func stretches(of rows: [Row], in layer: TextLayer) -> [Stretch] {
+    let lineHeight = Self.median(rows.map(\.anchor.height))
+    var stretches: [Stretch] = []
+    var current: [Row] = []
+    var currentPlacement = Placement.across
+    for row in rows {
+      let placement = self.placement(of: row, in: layer)
+      let gap = current.last.map { row.box.minY - $0.box.maxY } ?? 0
+      if !current.isEmpty, placement != currentPlacement || gap > lineHeight * 2 {
+        stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
+        current = []
+      }
+      current.append(row)
+      currentPlacement = placement
+    }
+    if !current.isEmpty {
+      stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
+    }
+    return stretches
+  }
+
+  /// The rows of one placement as a stretch, and what follows the columns, if anything.
+  private func stretches(of rows: [Row], placed placement: Placement, in layer: TextLayer)
+    -> [Stretch]
+  {
+    guard placement == .beside, isProse(beside: rows, in: layer) else {
+      return [Stretch(rows: rows, isTwoColumnProse: false)]
+    }
+    let end = columnsEnd(in: rows, in: layer)
+    let columns = Stretch(rows: Array(rows[..<end]), isTwoColumnProse: true)
+    guard end < rows.count else { return [columns] }
+    return [columns, Stretch(rows: Array(rows[end...]), isTwoColumnProse: false)]
+  }
+
+  /// Where the columns of a stretch end: balanced columns (as a browser lays them out) end
+  /// together, and a left-aligned heading or paragraph below both, set off by a paragraph's
+  /// gap within two lines of the right column's end, is no longer part of the left column.
+  /// When the left column simply runs on below a shorter right column, its lines follow at
+  /// the usual spacing and stay in it.
+  private func columnsEnd(in rows: [Row], in layer: TextLayer) -> Int {
+    let hasRight = rows.map { !sides(of: $0, in: layer).right.isEmpty }
+    guard let lastRight = hasRight.lastIndex(of: true) else { return rows.count }
+
+    let lineHeight = Self.median(rows.map(\.anchor.height))
+    let candidates = (lastRight + 1)..<min(rows.count, lastRight + 3)
+    let gapped = candidates.first { rows[$0].box.minY - rows[$0 - 1].box.maxY > lineHeight * 0.8 }
+    return gapped ?? rows.count
+  }
+
+  private func placement(of row: Row, in layer: TextLayer) -> Placement {
+    let crosses = row.words.contains { index in
+      let box = layer.words[index].box
+      return box.maxX > minX && box.minX < maxX
+    }
+    if crosses { return .across }
+
+    let (left, right) = sides(of: row, in: layer)
+    let hasCells = Self.hasCellGap(left, in: layer) || Self.hasCellGap(right, in: layer)
+    return hasCells ? .besideWithCells : .beside
+  }
+
+  /// The row's words left and right of the gutter.
+  func sides(of row: Row, in layer: TextLayer) -> (left: [Int], right: [Int]) {
+    let left = row.words.filter { layer.words[$0].box.centerX < middle }
+    let right = row.words.filter { layer.words[$0].box.centerX >= middle }
+    return (left, right)
+  }
+
+  /// Whether the lines on each side read as prose, not as table cells: on the median they
+  /// reach most of the way to the gutter (left) or to the right edge (right), and hold at
+  /// least three words.
+  private func isProse(beside rows: [Row], in layer: TextLayer) -> Bool {
+    guard rows.count >= Self.minimumRows - 1, let extent = Extent(rows) else { return false }
+
+    var leftFill: [Double] = []
+    var rightFill: [Double] = []
+    var leftWords: [Double] = []
+    var rightWords: [Double] = []
+    for row in rows {
+      let (left, right) = sides(of: row, in: layer)
+      if let end = left.last.map({ layer.words[$0].box.maxX }) {
+        leftFill.append((end - extent.minX) / max(1, minX - extent.minX))
+        leftWords.append(Double(left.count))
+      }
+      if let end = right.last.map({ layer.words[$0].box.maxX }) {
+        rightFill.append((end - maxX) / max(1, extent.maxX - maxX))
+        rightWords.append(Double(right.count))
+      }
+    }
+
+    guard leftFill.count >= 2, !rightFill.isEmpty else { return false }
+    let fills =
+      Self.median(leftFill) >= 0.6 && (rightFill.count < 2 || Self.median(rightFill) >= 0.6)
+    let wordy =
+      Self.median(leftWords) >= 3 && (rightWords.count < 2 || Self.median(rightWords) >= 3)
+    return fills && wordy
+  }
+
+  private static func hasCellGap(_ words: [Int], in layer: TextLayer) -> Bool {
+    zip(words, words.dropFirst()).contains { left, right in
+      ReadingOrder.isCellGap(from: layer.words[left].box, to: layer.words[right].box)
+    }
+  }
+
+  static func median(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    return values.sorted()[values.count / 2]
+  }
+}
+
+/// The horizontal and vertical reach of a set of rows.
+private struct Extent {
+  var minX: Double
+  var maxX: Double
+
+  init?(_ rows: [Row]) {
+    guard let first = rows.first else { return nil }
+    var box = first.box
+    for row in rows.dropFirst() { box = box.union(row.box) }
+    (minX, maxX) = (box.minX, box.maxX)
+  }
+
+  var width: Double { maxX - minX }
+}
+
+/// Which 1-point-wide vertical strips of the page each row's words touch.
+private struct Occupancy {
+  let rows: [Row]
+  let extent: Extent
+  let binCount: Int
+  /// `touched[row * binCount + bin]`; bin `b` is the strip `extent.minX + b ..< + 1`.
+  var touched: [Bool]
+
+  init(rows: [Row], layer: TextLayer, extent: Extent) {
+    self.rows = rows
+    self.extent = extent
+    self.binCount = Int(extent.width.rounded(.up)) + 1
+    self.touched = Array(repeating: false, count: rows.count * binCount)
+    for (rowIndex, row) in rows.enumerated() {
+      for index in row.words {
+        let box = layer.words[index].box
+        let first = max(0, Int((box.minX - extent.minX).rounded(.down)))
+        let last = min(binCount - 1, Int((box.maxX - extent.minX).rounded(.up)))
+        guard first <= last else { continue }
+        for bin in first...last { touched[rowIndex * binCount + bin] = true }
+      }
+    }
+  }
+
+  /// Gutters narrower than this (points) are word spaces.
+  static let minimumWidth = 8
+
+  /// Gutters wider than this (points) are gaps between table cells: 48 points, or a tenth
+  /// of the text's width on a wide page.
+  var maximumWidth: Int { max(48, Int(extent.width / 10)) }
+
+  /// Strips that several windows of `windowRows` consecutive rows leave empty, the strips
+  /// most windows agree on first. Each candidate is the part of the strip common to all
+  /// the windows that agree on it, which leaves out the ragged ends of short lines.
+  func candidateGutters(windowRows: Int) -> [ColumnGutter] {
+    var clusters: [(strip: Range<Int>, support: Int)] = []
+    for start in 0...(rows.count - windowRows) {
+      guard let strip = widestGutter(in: start..<(start + windowRows)) else { continue }
+      if let index = clusters.firstIndex(where: { Self.overlap($0.strip, strip) }) {
+        let common =
+          max(
+            clusters[index].strip.lowerBound, strip.lowerBound)..<min(
+            clusters[index].strip.upperBound, strip.upperBound)
+        clusters[index] = (common, clusters[index].support + 1)
+      } else {
+        clusters.append((strip, 1))
+      }
+    }
+
+    return clusters.sorted { $0.support > $1.support }.map { cluster in
+      ColumnGutter(
+        minX: extent.minX + Double(cluster.strip.lowerBound),
+        maxX: extent.minX + Double(cluster.strip.upperBound))
+    }
+  }
+
+  private static func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    min(a.upperBound, b.upperBound) - max(a.lowerBound, b.lowerBound) >= minimumWidth
+  }
+
+  /// The widest strip in the middle 60% of the text that no word of the window's rows
+  /// touches, with text on its left in half the rows and on its right in half the rows (the
+  /// columns' lines need not share baselines), and narrower than a column gap gets: wider
+  /// strips are the gaps between the cells of a table.
+  private func widestGutter(in window: Range<Int>) -> Range<Int>? {
+    let firstBin = Int(extent.width * 0.2)
+    let lastBin = Int(extent.width * 0.8)
+    var best: Range<Int>?
+    var runStart: Int?
+    for bin in firstBin...(lastBin + 1) {
+      let isEmpty = bin <= lastBin && !window.contains { touched[$0 * binCount + bin] }
+      if isEmpty, runStart == nil { runStart = bin }
+      guard !isEmpty, let start = runStart else { continue }
+      runStart = nil
+
+      let strip = start..<bin
+      guard strip.count >= Self.minimumWidth, strip.count <= maximumWidth,
+        strip.count > best?.count ?? 0
+      else { continue }
+      let left = extent.minX + Double(start)
+      let right = extent.minX + Double(bin)
+      let leftRows = window.filter { rows[$0].box.minX < left }.count
+      let rightRows = window.filter { rows[$0].box.maxX > right }.count
+      if leftRows * 2 >= window.count, rightRows * 2 >= window.count { best = strip }
+    }
+    return best
+  }
+}

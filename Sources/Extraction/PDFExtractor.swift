@@ -1,0 +1,107 @@
+import Foundation
+import Model
+
+/// Reads a PDF office note into a `Document`: its pages (numbered from 1), each page's text
+/// in reading order, running headers and footers recognised, and pages without a text
+/// layer marked as needing OCR.
+///
+/// The extractor holds no state besides its limits; one value can serve many threads, each
+/// call opening its own poppler document.
+public struct PDFExtractor: Sendable {
+  /// The page and size limits a PDF must keep to.
+  public let limits: ExtractionLimits
+
+  /// An extractor refusing PDFs over `limits`.
+  public init(limits: ExtractionLimits = .init()) {
+    self.limits = limits
+  }
+
+  /// Reads the PDF at `url` (a file URL) into a document named after its file.
+  ///
+  /// - Throws: `ExtractionError` naming the file when it is missing, unreadable, empty, not
+  ///   a PDF, damaged, encrypted, without pages, or over a limit.
+  /// - Complexity: linear in the number of characters, plus a rendering pass for each page
+  ///   with almost no text, to look for images.
+  public func extract(fileAt url: URL) throws(ExtractionError) -> Document {
+    let name = url.lastPathComponent
+    let bytes = try readBytes(of: url, name: name)
+    guard Self.hasPDFHeader(bytes) else { throw .notPDF(fileName: name) }
+
+    let file = try PopplerFile(bytes: bytes, fileName: name)
+    let count = file.pageCount
+    guard count > 0 else { throw .noPages(fileName: name) }
+    guard count <= limits.maxPages else {
+      throw .tooManyPages(fileName: name, count: count, limit: limits.maxPages)
+    }
+
+    let layers = (0..<count).map { file.textLayer(ofPageAt: $0) }
+    return Self.document(named: name, from: layers)
+  }
+
+  /// The document made of the pages' text layers.
+  static func document(named name: String, from layers: [TextLayer]) -> Document {
+    let needsOCR = layers.map(Self.needsOCR)
+    let lines = zip(layers, needsOCR).map { layer, needsOCR in
+      needsOCR ? [] : ReadingOrder(layer: layer).lines()
+    }
+    let kept = RunningBoilerplate.remove(from: lines)
+
+    let pages = layers.indices.map { index in
+      needsOCR[index]
+        ? Page(number: index + 1, text: "", source: .needsOCR)
+        : Page(
+          number: index + 1, text: PageText.text(of: kept.lines[index]), source: .textLayer,
+          removedBoilerplate: kept.removed[index])
+    }
+    return Document(name: name, pages: pages)
+  }
+
+  /// Whether a page has no text layer, only a few characters over an image (a scan with a
+  /// fax stamp), or a text layer of codes without meaning, and so must be read by OCR.
+  ///
+  /// A page with no text at all counts as needing OCR even without an image: a blank page is
+  /// rare in a note, and a scan drawn in some way poppler does not report as an image is
+  /// worse to lose than a blank page is to send to OCR.
+  static func needsOCR(_ layer: TextLayer) -> Bool {
+    layer.units.isEmpty || layer.isMostlyUnreadable
+      || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5)
+  }
+
+  /// The file's bytes, after checking that it exists, is a regular file and fits the limit.
+  private func readBytes(of url: URL, name: String) throws(ExtractionError) -> Data {
+    let path = url.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .fileNotFound(fileName: name)
+    }
+    guard !isDirectory.boolValue else {
+      throw .unreadable(fileName: name, reason: "it is a directory")
+    }
+
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard size <= limits.maxBytes else {
+      throw .tooLarge(fileName: name, bytes: size, limit: limits.maxBytes)
+    }
+
+    let bytes: Data
+    do {
+      bytes = try Data(contentsOf: url)
+    } catch {
+      let readable = FileManager.default.isReadableFile(atPath: path)
+      throw .unreadable(
+        fileName: name, reason: readable ? "the system could not read it" : "permission denied")
+    }
+    guard !bytes.isEmpty else { throw .emptyFile(fileName: name) }
+    return bytes
+  }
+
+  /// Whether `%PDF-` appears in the first kilobyte, where PDF readers look for it.
+  static func hasPDFHeader(_ bytes: Data) -> Bool {
+    let head = bytes.prefix(1024)
+    let marker = Array("%PDF-".utf8)
+    guard head.count >= marker.count else { return false }
+    return head.indices.dropLast(marker.count - 1).contains { start in
+      head[start..<start + marker.count].elementsEqual(marker)
+    }
+  }
+}

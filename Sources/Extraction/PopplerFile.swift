@@ -1,0 +1,126 @@
+import CPoppler
+import Foundation
+
+/// An open poppler-glib document: the only place in PendCheck that holds poppler pointers.
+///
+/// The document handle is released in `deinit`; each page handle is released as soon as its
+/// text layer has been copied out, so nothing above this type ever sees a C pointer.
+final class PopplerFile {
+  private let document: OpaquePointer
+  private let fileName: String
+
+  /// Opens the PDF held in `bytes`, which came from the file `fileName`.
+  init(bytes: Data, fileName: String) throws(ExtractionError) {
+    _ = popplerLogIsSilenced
+    self.fileName = fileName
+
+    let buffer = bytes.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
+    // poppler takes its own reference to the bytes, so ours can go at once.
+    defer { g_bytes_unref(buffer) }
+
+    var error: UnsafeMutablePointer<GError>?
+    guard let document = poppler_document_new_from_bytes(buffer, nil, &error) else {
+      throw ExtractionError(consuming: error, fileName: fileName)
+    }
+    self.document = document
+  }
+
+  deinit {
+    g_object_unref(UnsafeMutableRawPointer(document))
+  }
+
+  /// The number of pages in the document.
+  var pageCount: Int {
+    Int(poppler_document_get_n_pages(document))
+  }
+
+  /// The text layer of the page at the 0-based `index`, with each word's position.
+  func textLayer(ofPageAt index: Int) -> TextLayer {
+    guard let page = poppler_document_get_page(document, Int32(index)) else {
+      return TextLayer(width: 0, height: 0)
+    }
+    defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+
+    var width = 0.0
+    var height = 0.0
+    poppler_page_get_size(page, &width, &height)
+    var layer = TextLayer(width: width, height: height)
+    guard let text = poppler_page_get_text(page) else { return layer }
+    defer { g_free(text) }
+
+    var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+    var rectangleCount: guint = 0
+    let hasLayout = poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0
+    defer { g_free(rectangles) }
+
+    let utf8 = UnsafeRawBufferPointer(start: text, count: strlen(text))
+    let boxes = UnsafeBufferPointer(
+      start: hasLayout ? rectangles : nil, count: hasLayout ? Int(rectangleCount) : 0
+    ).map { Box(minX: $0.x1, minY: $0.y1, maxX: $0.x2, maxY: $0.y2) }
+    layer.read(utf8: utf8.bindMemory(to: UInt8.self), boxes: boxes)
+
+    if layer.isNearlyEmpty {
+      layer.imageCoverage = imageCoverage(of: page, width: width, height: height)
+    }
+    return layer
+  }
+
+  /// The fraction of the page's area covered by images (overlaps counted twice, capped at 1).
+  private func imageCoverage(of page: OpaquePointer, width: Double, height: Double) -> Double {
+    guard width > 0, height > 0, let mapping = poppler_page_get_image_mapping(page) else {
+      return 0
+    }
+    defer { poppler_page_free_image_mapping(mapping) }
+
+    var area = 0.0
+    var node: UnsafeMutablePointer<GList>? = mapping
+    while let current = node {
+      if let image = current.pointee.data?.assumingMemoryBound(to: PopplerImageMapping.self) {
+        let box = image.pointee.area
+        area += abs(box.x2 - box.x1) * abs(box.y2 - box.y1)
+      }
+      node = current.pointee.next
+    }
+    return min(1, area / (width * height))
+  }
+}
+
+extension ExtractionError {
+  /// The error for a failed poppler call on `fileName`; frees `error`.
+  ///
+  /// This is the one place a `GError` becomes a Swift error.
+  init(consuming error: UnsafeMutablePointer<GError>?, fileName: String) {
+    guard let error else {
+      self = .damaged(fileName: fileName, detail: "poppler gave no reason")
+      return
+    }
+    defer { g_error_free(error) }
+
+    let domain = error.pointee.domain
+    let code = error.pointee.code
+    let detail = error.pointee.message.map { String(cString: $0) } ?? "no detail"
+    if domain == poppler_error_quark(), code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+      self = .encrypted(fileName: fileName)
+    } else if domain == g_file_error_quark(), code == Int32(G_FILE_ERROR_NOENT.rawValue) {
+      self = .fileNotFound(fileName: fileName)
+    } else if domain == g_file_error_quark() {
+      self = .unreadable(fileName: fileName, reason: detail)
+    } else {
+      self = .damaged(fileName: fileName, detail: detail)
+    }
+  }
+}
+
+/// Installs, once and on first use, a glib log handler that drops poppler-glib's messages.
+///
+/// poppler-glib reports syntax warnings under the log domain "Poppler"; with
+/// `G_MESSAGES_DEBUG=all` glib's default handler would print them on standard output, in the
+/// middle of the command's results. Only that domain is touched. A global's initializer runs
+/// exactly once even when several threads reach it together.
+private let popplerLogIsSilenced: Bool = {
+  let everyLevel = GLogLevelFlags(
+    rawValue: G_LOG_LEVEL_MASK.rawValue | G_LOG_FLAG_FATAL.rawValue
+      | G_LOG_FLAG_RECURSION.rawValue)
+  g_log_set_handler("Poppler", everyLevel, { _, _, _, _ in }, nil)
+  return true
+}()

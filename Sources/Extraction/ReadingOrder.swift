@@ -1,0 +1,112 @@
+/// Puts a page's words in reading order and writes them out as lines of UTF-16 code units.
+///
+/// Words are grouped into lines by their vertical centre, and each line is read left to
+/// right, so every row of a table (vitals, medication lists, exam grids) stays on one line
+/// with its cells separated by two spaces. When the page has a column gutter (see
+/// `ColumnGutter`), each stretch of two-column prose is read left column first, then right
+/// column; lines that cross the gutter (titles, full-width paragraphs, tables) are read
+/// across. A blank line marks a vertical gap of more than a line's height.
+struct ReadingOrder {
+  let layer: TextLayer
+
+  /// The page's lines in reading order; an empty line stands for a vertical gap.
+  func lines() -> [[UInt16]] {
+    let rows = Self.rows(of: Array(layer.words.indices), in: layer)
+    let gutter = ColumnGutter.find(in: rows, of: layer)
+
+    var lines: [[UInt16]] = []
+    var previous: Box?
+    for block in Self.blocks(of: rows, around: gutter, in: layer) {
+      for row in block { write(row, into: &lines, after: &previous) }
+    }
+    return lines
+  }
+
+  /// Groups words into rows: a word joins a row when its vertical centre lies within half a
+  /// line height of the centre of the row's first word. Rows come top to bottom, each row's
+  /// words left to right.
+  static func rows(of words: [Int], in layer: TextLayer) -> [Row] {
+    let byCentre = words.sorted { layer.words[$0].box.centerY < layer.words[$1].box.centerY }
+    var rows: [Row] = []
+    for index in byCentre {
+      let box = layer.words[index].box
+      if let last = rows.last,
+        abs(box.centerY - last.anchor.centerY)
+          <= max(box.height, last.anchor.height) / 2
+      {
+        rows[rows.count - 1].add(index, box)
+      } else {
+        rows.append(Row(first: index, box))
+      }
+    }
+
+    for index in rows.indices {
+      rows[index].words.sort { layer.words[$0].box.minX < layer.words[$1].box.minX }
+    }
+    return rows
+  }
+
+  /// The rows in reading order: stretches of two-column prose become the rows of their left
+  /// column followed by those of their right column.
+  static func blocks(of rows: [Row], around gutter: ColumnGutter?, in layer: TextLayer)
+    -> [[Row]]
+  {
+    guard let gutter else { return [rows] }
+
+    return gutter.stretches(of: rows, in: layer).map { stretch in
+      guard stretch.isTwoColumnProse else { return stretch.rows }
+      let words = stretch.rows.flatMap(\.words)
+      let left = words.filter { layer.words[$0].box.centerX < gutter.middle }
+      let right = words.filter { layer.words[$0].box.centerX >= gutter.middle }
+      return Self.rows(of: left, in: layer) + Self.rows(of: right, in: layer)
+    }
+  }
+
+  /// Appends the row as one line, after a blank line when it stands well below the previous.
+  private func write(_ row: Row, into lines: inout [[UInt16]], after previous: inout Box?) {
+    if let above = previous, row.box.minY - above.maxY > above.height * 0.9 {
+      lines.append([])
+    }
+    previous = row.box
+
+    var line: [UInt16] = []
+    var left: Box?
+    for index in row.words {
+      let word = layer.words[index]
+      if let left {
+        line.append(0x20)
+        if Self.isCellGap(from: left, to: word.box) { line.append(0x20) }
+      }
+      line.append(contentsOf: layer.units[word.start..<word.end])
+      left = word.box
+    }
+    lines.append(line)
+  }
+
+  /// Whether the horizontal gap between two words on a row is wider than any word space, so
+  /// that the words stand in different table cells or columns.
+  static func isCellGap(from left: Box, to right: Box) -> Bool {
+    right.minX - left.maxX > max(left.height, right.height) * 0.75
+  }
+}
+
+/// Words at about the same height on a page, left to right.
+struct Row {
+  /// Indices into the layer's words.
+  var words: [Int]
+  /// The box of the row's first word, against which others are measured.
+  let anchor: Box
+  /// The box of all the row's words.
+  var box: Box
+
+  init(first index: Int, _ box: Box) {
+    self.words = [index]
+    self.anchor = box
+    self.box = box
+  }
+
+  mutating func add(_ index: Int, _ box: Box) {
+    words.append(index)
+    self.box = self.box.union(box)
+  }
+}

@@ -1,0 +1,83 @@
+/// Finds the running headers and footers of a document (a patient banner, a clinic name,
+/// "Page 2 of 3", a browser's date and address lines) and takes their repeats out of the
+/// page text.
+///
+/// A line is a running header or footer when it stands among the first or last
+/// `edgeLines` lines of at least two pages, and of at least half the pages with text,
+/// compared with every number treated alike (so "Page 2 of 3" matches "Page 3 of 3") and
+/// spaces and letter case ignored.
+///
+/// The first occurrence stays in the text: the banner's name, date of birth and visit date
+/// are then read once, and only the repeats, which would be read as findings again, are
+/// removed and recorded in `Page.removedBoilerplate`. A single-page document keeps
+/// everything.
+struct RunningBoilerplate {
+  /// How many lines at the top and at the bottom of a page can be a header or footer.
+  static let edgeLines = 3
+
+  /// The kept lines of each page and the lines removed from it.
+  struct Result {
+    var lines: [[[UInt16]]]
+    var removed: [[String]]
+  }
+
+  /// Removes repeated headers and footers from `pages` (each a list of lines; a page with
+  /// no lines is skipped).
+  static func remove(from pages: [[[UInt16]]]) -> Result {
+    var result = Result(lines: pages, removed: pages.map { _ in [] })
+    let pagesWithText = pages.filter { !$0.isEmpty }.count
+    guard pagesWithText >= 2 else { return result }
+
+    let edges = pages.map(edgeLineIndices)
+    var pagesByKey: [String: Int] = [:]
+    for (page, indices) in edges.enumerated() {
+      let keys = Set(indices.map { key(of: pages[page][$0]) })
+      for key in keys { pagesByKey[key, default: 0] += 1 }
+    }
+    let needed = max(2, (pagesWithText + 1) / 2)
+    let running = Set(pagesByKey.filter { $0.value >= needed }.keys)
+
+    var seen: Set<String> = []
+    for (page, indices) in edges.enumerated() {
+      var drop: Set<Int> = []
+      var firstHere: Set<String> = []
+      for index in indices {
+        let key = key(of: pages[page][index])
+        guard running.contains(key) else { continue }
+        if seen.contains(key) && !firstHere.contains(key) {
+          drop.insert(index)
+        } else {
+          firstHere.insert(key)
+        }
+      }
+      seen.formUnion(firstHere)
+      result.removed[page] = drop.sorted().map { String(decoding: pages[page][$0], as: UTF16.self) }
+      result.lines[page] = pages[page].enumerated().filter { !drop.contains($0.offset) }.map(
+        \.element)
+    }
+    return result
+  }
+
+  /// The indices of the first and last `edgeLines` non-empty lines of a page.
+  private static func edgeLineIndices(_ lines: [[UInt16]]) -> [Int] {
+    let filled = lines.indices.filter { !lines[$0].isEmpty }
+    let edges = Set(filled.prefix(edgeLines)).union(filled.suffix(edgeLines))
+    return edges.sorted()
+  }
+
+  /// The line as compared across pages: each run of digits as one `#` ("Page 9 of 12" and
+  /// "Page 10 of 12" alike), letters lower-cased, spaces dropped.
+  static func key(of line: [UInt16]) -> String {
+    var units: [UInt16] = []
+    units.reserveCapacity(line.count)
+    for unit in line where unit != 0x20 {
+      switch unit {
+      case 0x30...0x39 where units.last == 0x23: continue
+      case 0x30...0x39: units.append(0x23)
+      case 0x41...0x5A: units.append(unit | 0x20)
+      default: units.append(unit)
+      }
+    }
+    return String(decoding: units, as: UTF16.self)
+  }
+}

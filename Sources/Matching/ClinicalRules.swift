@@ -1,0 +1,276 @@
+import Model
+
+// Rules about the pain, the examination, the diagnosis and the contraindications.
+extension CaseContext {
+  func functionalLimitation() -> Finding {
+    let disabilities = facts.disabilities()
+    if disabilities.contains(where: \.value.present) {
+      return .met("Limited function is documented.", evidence: disabilities.evidence())
+    }
+    let ask = "Please document how the condition limits posture, balance or daily activities."
+    if !disabilities.isEmpty {
+      return .notMet(
+        "The documents deny a functional limitation.", ask: ask, evidence: disabilities.evidence())
+    }
+    return .notDocumented("No functional limitation is documented.", ask: ask)
+  }
+
+  func pain(_ requirement: PainRequirement) -> Finding {
+    let disabilities = facts.disabilities()
+    let disabled = disabilities.filter(\.value.present)
+    if requirement.acceptsDisability, let first = disabled.first {
+      let what = first.value.score.map {
+        "\(first.value.instrument.rawValue.uppercased()) \(formatted($0))"
+      }
+      return .met(
+        "Pain limits function (\(what ?? spoken(first.value.instrument.rawValue)) documented).",
+        evidence: disabled.evidence())
+    }
+
+    guard let (context, scores) = painReading(continuing: requirement.isContinuing) else {
+      return .notDocumented(
+        "No \(requirement.isContinuing ? "current " : "")pain score or functional limitation is"
+          + " documented.",
+        ask:
+          "Please send a note with the patient's \(requirement.isContinuing ? "current" : "average")"
+          + " pain score (0-10) or a description of how the pain limits function.")
+    }
+    let highest = scores.map(\.value.value).max() ?? 0
+    let described = "\(spoken(context.rawValue)) pain \(formatted(highest))/10"
+    if highest >= requirement.minimum {
+      return .met(
+        "The \(described) meets the level of \(formatted(requirement.minimum))/10.",
+        evidence: scores.evidence())
+    }
+    return .notMet(
+      "The \(described) is below \(formatted(requirement.minimum))/10 and no functional"
+        + " limitation is documented.",
+      ask: "Please document pain of at least \(formatted(requirement.minimum))/10 or how the pain"
+        + " limits function, if that is the case.",
+      evidence: scores.evidence() + disabilities.evidence())
+  }
+
+  /// The scores of the most telling context: average first for an initial request, the
+  /// current score first for pain that must continue after a relief period.
+  private func painReading(continuing: Bool) -> (PainContext, [Cited<PainScore>])? {
+    let order: [PainContext] =
+      continuing
+      ? [.current, .average, .unspecified, .worst]
+      : [.average, .current, .unspecified, .worst, .preProcedure]
+    let scores = facts.painScores()
+    for context in order {
+      let matching = scores.filter { $0.value.context == context }
+      if !matching.isEmpty { return (context, matching) }
+    }
+    return nil
+  }
+
+  func painDuration(_ bound: DurationBound) -> Finding {
+    guard let (months, cited) = documentedPainMonths() else {
+      return .notDocumented(
+        "How long the pain has lasted is not documented.",
+        ask: "Please document when the pain began or how long it has lasted.")
+    }
+    let lasted = "Pain has lasted \(plural(months, "month"))"
+    switch bound {
+    case .atLeastMonths(let minimum):
+      // Notes round durations: twelve weeks is written for three months, so a week's
+      // shortfall (a quarter month) is tolerated.
+      if months >= minimum - 0.25 {
+        return .met("\(lasted); at least \(plural(minimum, "month")) are needed.", evidence: cited)
+      }
+      return .notMet(
+        "\(lasted); at least \(plural(minimum, "month")) are needed.",
+        ask: "Please document the onset of the pain if it began earlier.", evidence: cited)
+    case .lessThanMonths(let maximum):
+      if months < maximum {
+        return .met("\(lasted); less than \(plural(maximum, "month")) is needed.", evidence: cited)
+      }
+      return .notMet(
+        "\(lasted); this indication is for pain of less than \(plural(maximum, "month")).",
+        evidence: cited)
+    case .lessThanWeeks(let maximum):
+      let weeks = months * 30.44 / 7
+      let text = "Pain has lasted \(plural(weeks, "week"))"
+      if weeks < maximum {
+        return .met("\(text); less than \(plural(maximum, "week")) is needed.", evidence: cited)
+      }
+      return .notMet(
+        "\(text); this indication is for pain of less than \(plural(maximum, "week")).",
+        evidence: cited)
+    }
+  }
+
+  private func documentedPainMonths() -> (Double, [Evidence])? {
+    let durations = facts.durations()
+    if let longest = durations.max(by: { $0.value.months < $1.value.months }) {
+      return (longest.value.months, durations.evidence())
+    }
+    if let onset = durations.compactMap(\.value.onset).min(), let reference = referenceDate {
+      return (Double(onset.days(until: reference)) / 30.44, durations.evidence())
+    }
+    return nil
+  }
+
+  func painPattern(accepted: Set<PainPatternKind>, contradicted: Set<PainPatternKind>)
+    -> Finding
+  {
+    let patterns = facts.patterns()
+    let wanted = listed(accepted.map(\.rawValue).sorted())
+    if patterns.contains(where: { accepted.contains($0.value.pattern) }) {
+      let found = listed(patterns.map(\.value.pattern.rawValue))
+      return .met("The pain is documented as \(found).", evidence: patterns.evidence())
+    }
+    if let contrary = patterns.first(where: { contradicted.contains($0.value.pattern) }) {
+      return .notMet(
+        "The pain is documented as \(contrary.value.pattern.rawValue); \(wanted) pain is needed.",
+        ask: "Please document the distribution of the pain.", evidence: patterns.evidence())
+    }
+    return .notDocumented(
+      "Whether the pain is \(wanted) is not documented.",
+      ask: "Please document where the pain is and whether it radiates.",
+      evidence: patterns.evidence())
+  }
+
+  func diagnosis(anyOf conditions: Set<DiagnosisCondition>, orImaging: Set<ImagingFindingKind>)
+    -> Finding
+  {
+    let diagnoses = facts.diagnoses().filter { conditions.contains($0.value.condition) }
+    let findings = facts.imagingFindings().filter { orImaging.contains($0.value.finding) }
+    let names = conditions.map(\.rawValue).sorted() + orImaging.map(\.rawValue).sorted()
+    let wanted = listed(Array(Set(names)).sorted().map(spoken))
+    if let first = diagnoses.first {
+      return .met(
+        "A diagnosis of \(spoken(first.value.condition.rawValue)) is documented.",
+        evidence: diagnoses.evidence())
+    }
+    if let first = findings.first {
+      return .met(
+        "Imaging shows \(spoken(first.value.finding.rawValue)).", evidence: findings.evidence())
+    }
+    return .notDocumented(
+      "None of \(wanted) is documented.",
+      ask: "Please send the diagnosis (\(wanted)) with the findings that support it.")
+  }
+
+  func notPrimarily(_ conditions: Set<DiagnosisCondition>) -> Finding {
+    let contrary = facts.diagnoses().filter { conditions.contains($0.value.condition) }
+    guard let first = contrary.first else {
+      let names = listed(conditions.map(\.rawValue).sorted().map(spoken))
+      return .met("No diagnosis of \(names) is documented as the source of the pain.")
+    }
+    return .notMet(
+      "A diagnosis of \(spoken(first.value.condition.rawValue)) is documented, which this"
+        + " indication does not treat.",
+      ask: "Please document why the pain is thought to come from the joint targeted.",
+      evidence: contrary.evidence())
+  }
+
+  func imaging(anyOf findings: Set<ImagingFindingKind>) -> Finding {
+    let found = facts.imagingFindings().filter { findings.contains($0.value.finding) }
+    let wanted = listed(findings.map(\.rawValue).sorted().map(spoken))
+    guard let first = found.first else {
+      return .notDocumented(
+        "No imaging showing \(wanted) is documented.",
+        ask: "Please send the imaging report showing \(wanted).")
+    }
+    let study = [first.value.modality?.rawValue.uppercased(), first.value.date?.usFormat]
+      .compactMap { $0 }.joined(separator: " ")
+    return .met(
+      "Imaging\(study.isEmpty ? "" : " (\(study))") shows \(spoken(first.value.finding.rawValue)).",
+      evidence: found.evidence())
+  }
+
+  func provocationTests(atLeast count: Int, _ tests: Set<ProvocationTestKind>) -> Finding {
+    let results = facts.provocationTests().filter { tests.contains($0.value.test) }
+    let positive = Set(results.filter { $0.value.result == .positive }.map(\.value.test))
+    let negative = Set(results.filter { $0.value.result == .negative }.map(\.value.test))
+      .subtracting(positive)
+    let untested = tests.count - positive.count - negative.count
+    let named = positive.isEmpty ? "" : " (\(listed(positive.map(\.rawValue).sorted())))"
+    let summary =
+      "\(positive.count) positive\(named) and \(negative.count) negative"
+      + " provocation tests are documented; \(count) positive are needed."
+    if positive.count >= count { return .met(summary, evidence: results.evidence()) }
+    let request =
+      "Please send the examination documenting at least \(count) positive provocation tests"
+      + " of the sacroiliac joint."
+    if positive.count + untested < count {
+      return .notMet(summary, ask: request, evidence: results.evidence())
+    }
+    return .notDocumented(summary, ask: request, evidence: results.evidence())
+  }
+
+  func budapestCriteria() -> Finding {
+    let stated = facts.crpsDiagnoses()
+    if stated.contains(where: { $0.value.budapestStated == true }) {
+      return .met("The note states the Budapest criteria are met.", evidence: stated.evidence())
+    }
+    let findings = facts.budapestFindings()
+    let symptoms = categories(in: findings, kind: .symptom, present: true)
+    let signs = categories(in: findings, kind: .sign, present: true)
+    let summary =
+      "Symptoms in \(symptoms.count) and signs in \(signs.count) of the 4 Budapest"
+      + " categories are documented; 3 and 2 are needed."
+    let evidence = findings.evidence() + stated.evidence()
+    if symptoms.count >= 3 && signs.count >= 2 { return .met(summary, evidence: evidence) }
+
+    let absentSymptoms = categories(in: findings, kind: .symptom, present: false)
+      .subtracting(symptoms)
+    let absentSigns = categories(in: findings, kind: .sign, present: false).subtracting(signs)
+    let request =
+      "Please send the examination documenting the Budapest criteria (symptoms in"
+      + " at least 3 and signs in at least 2 of the 4 categories)."
+    if stated.contains(where: { $0.value.budapestStated == false })
+      || 4 - absentSymptoms.count < 3 || 4 - absentSigns.count < 2
+    {
+      return .notMet(summary, ask: request, evidence: evidence)
+    }
+    return .notDocumented(summary, ask: request, evidence: evidence)
+  }
+
+  private func categories(in findings: [Cited<BudapestFinding>], kind: BudapestKind, present: Bool)
+    -> Set<BudapestCategory>
+  {
+    Set(
+      findings.filter { $0.value.kind == kind && $0.value.present == present }.map(\.value.category)
+    )
+  }
+
+  func surgicalPlan(anyOf kinds: Set<SurgicalPlanKind>) -> Finding {
+    let plans = facts.surgicalPlans()
+    if let plan = plans.first(where: { kinds.contains($0.value.kind) }) {
+      let date = plan.value.date.map { " (\($0.usFormat))" } ?? ""
+      return .met(
+        "A \(spoken(plan.value.kind.rawValue))\(date) is documented.", evidence: plans.evidence())
+    }
+    let request = "Please send the surgeon's pre-operative evaluation and the plan for surgery."
+    if plans.contains(where: { $0.value.kind == .notSurgicalCandidate }) {
+      return .notMet(
+        "The patient is documented as not a surgical candidate.", ask: request,
+        evidence: plans.evidence())
+    }
+    return .notDocumented(
+      "No pre-operative evaluation or surgical plan is documented.", ask: request)
+  }
+
+  func noContraindication(_ conditions: Set<RiskCondition>, imaging: Set<ImagingFindingKind>)
+    -> Finding
+  {
+    let risks = facts.riskFactors().filter { conditions.contains($0.value.condition) }
+    let present = risks.filter(\.value.present)
+    let findings = facts.imagingFindings().filter { imaging.contains($0.value.finding) }
+    let names =
+      present.map { spoken($0.value.condition.rawValue) }
+      + findings.map { spoken($0.value.finding.rawValue) }
+    guard names.isEmpty else {
+      return .notMet(
+        "A contraindication is documented: \(listed(Array(Set(names)).sorted(), conjunction: "and")).",
+        ask: "Please document how the contraindication has been resolved.",
+        evidence: present.evidence() + findings.evidence())
+    }
+    let denied = risks.map { spoken($0.value.condition.rawValue) }
+    let detail = denied.isEmpty ? "" : " (documented absent: \(listed(denied, conjunction: "and")))"
+    return .met("No contraindication is documented\(detail).", evidence: risks.evidence())
+  }
+}

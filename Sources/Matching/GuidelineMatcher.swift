@@ -1,0 +1,123 @@
+import Model
+
+/// Evaluates a case's facts against every guideline covering the requested codes, and says
+/// for each whether the case is ready, would pend, needs clinical review or is excluded.
+public struct GuidelineMatcher: Sendable {
+  public let catalog: GuidelineCatalog
+
+  public init(catalog: GuidelineCatalog) {
+    self.catalog = catalog
+  }
+
+  /// One determination per guideline covering a requested code, in catalog order.
+  ///
+  /// Codes no guideline covers are ignored when another code is covered; a request whose
+  /// service a guideline excludes is `excluded` under it even when its code is not listed.
+  public func evaluate(_ facts: CaseFacts) throws(MatchingError) -> [Determination] {
+    let requested = facts.request.cpt.map(ProcedureCode.normalized).filter { !$0.isEmpty }
+    let covering = catalog.guidelines.filter { guideline in
+      requested.contains { guideline.code($0) != nil }
+    }
+    guard !covering.isEmpty else {
+      let excluded = excludedByService(facts)
+      if !excluded.isEmpty { return excluded }
+      if let unknown = requested.first { throw .unknownCode(unknown) }
+      throw .noRequestedCode
+    }
+    let entries = requested.compactMap(catalog.procedureCode)
+    return covering.map { guideline in
+      let mine = requested.compactMap(guideline.code)
+      let others = entries.filter { entry in !mine.contains(entry) }
+      let context = CaseContext(facts: facts, guideline: guideline, codes: mine, others: others)
+      return determination(guideline, context)
+    }
+  }
+
+  private func excludedByService(_ facts: CaseFacts) -> [Determination] {
+    catalog.guidelines.compactMap { guideline in
+      let context = CaseContext(facts: facts, guideline: guideline, codes: [], others: [])
+      return exclusion(in: guideline, context).map { excluded(guideline, $0) }
+    }
+  }
+
+  private func determination(_ guideline: Guideline, _ context: CaseContext) -> Determination {
+    if let exclusion = exclusion(in: guideline, context) {
+      return excluded(guideline, exclusion)
+    }
+    let candidates = IndicationSelection(guideline: guideline, context: context).candidates()
+    let evaluated = candidates.enumerated().map { order, indication in
+      let determination = evaluate(indication, context)
+      return (determination, rank(determination, indication, order))
+    }
+    // Every guideline has at least one indication for each of its codes.
+    return evaluated.min { $0.1.lexicographicallyPrecedes($1.1) }!.0
+  }
+
+  /// How far an indication is from being met: its defining criteria that fall short first,
+  /// then contradicted criteria, then undocumented ones; on a tie, the indication whose
+  /// diagnosis is documented. A contradiction every indication
+  /// shares (a contraindication) stays in whichever is chosen.
+  private func rank(_ determination: Determination, _ indication: Indication, _ order: Int)
+    -> [Int]
+  {
+    let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
+    let criteria = determination.criteria
+    let definingShort = criteria.filter { defining.contains($0.id) && $0.status != .met }.count
+    let definingMet = criteria.filter { defining.contains($0.id) && $0.status == .met }.count
+    let notMet = criteria.filter { $0.status == .notMet }.count
+    let open = criteria.filter { $0.status == .notDocumented }.count
+    return [definingShort, notMet, open, -definingMet, order]
+  }
+
+  private func excluded(_ guideline: Guideline, _ exclusion: Exclusion) -> Determination {
+    Determination(
+      guideline: guideline.number, indication: "excluded", determination: .excluded, gaps: [],
+      criteria: [],
+      exclusionReason: "Guideline \(guideline.number) (\(exclusion.section)) does not consider"
+        + " \(exclusion.service).")
+  }
+
+  private func exclusion(in guideline: Guideline, _ context: CaseContext) -> Exclusion? {
+    let request = context.request
+    let service = ServiceWords(request.service)
+    let levels = Set(request.levels.map { $0.uppercased() })
+    let purposes = IndicationSelection.statedPurposes(of: request)
+    return guideline.exclusions.first { exclusion in
+      let byWords = exclusion.terms.contains { group in group.allSatisfy(service.contains) }
+      let byDiagnosis = context.facts.hasDiagnosis(exclusion.diagnoses)
+      let byRegion = request.region.map(exclusion.regions.contains) ?? false
+      let byLevel = !levels.isDisjoint(with: Set(exclusion.levels.map { $0.uppercased() }))
+      return byWords || byRegion || byLevel || byDiagnosis
+        || !purposes.isDisjoint(with: exclusion.purposes)
+    }
+  }
+
+  private func evaluate(_ indication: Indication, _ context: CaseContext) -> Determination {
+    let phase =
+      context.repeatPhase ?? (indication.purpose == .repetition ? .therapeutic : .initial)
+    let applicable = indication.criteria.filter { $0.repeatPhase == nil || $0.repeatPhase == phase }
+    let results = applicable.map { criterion in
+      let finding = context.evaluate(criterion.rule)
+      return CriterionResult(
+        id: criterion.id, guideline: context.guideline.number, section: criterion.section,
+        description: criterion.description, family: criterion.family, status: finding.status,
+        reason: finding.reason,
+        providerRequest: finding.status == .met ? nil : finding.request,
+        evidence: finding.evidence)
+    }
+    var gaps: [GapFamily] = []
+    for result in results where result.status != .met && !gaps.contains(result.family) {
+      gaps.append(result.family)
+    }
+    let status: DeterminationStatus =
+      results.contains { $0.status == .notMet }
+      ? .clinicalReview
+      : (results.contains { $0.status == .notDocumented } ? .pend : .ready)
+    let reportedPhase =
+      indication.purpose == .repetition
+      ? TreatmentPhase(rawValue: phase.rawValue) : indication.phase
+    return Determination(
+      guideline: context.guideline.number, indication: indication.name,
+      phase: reportedPhase?.rawValue, determination: status, gaps: gaps, criteria: results)
+  }
+}

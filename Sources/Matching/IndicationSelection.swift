@@ -1,0 +1,107 @@
+import Model
+
+/// Which indications of a guideline to evaluate, following the contract: a purpose the
+/// request or the documents name decides; otherwise every default indication is evaluated
+/// and the closest reported.
+struct IndicationSelection {
+  let guideline: Guideline
+  let context: CaseContext
+
+  func candidates() -> [Indication] {
+    let fitting = guideline.indications.filter(fitsRequest)
+    let stated = Self.statedPurposes(of: context.request).union(context.codes.compactMap(\.purpose))
+    let named = fitting.filter { stated.contains($0.purpose) }
+    if !named.isEmpty { return singledOut(named) }
+    for purpose in documentedPurposes(among: fitting) {
+      let implied = fitting.filter { $0.purpose == purpose }
+      if !implied.isEmpty { return singledOut(implied) }
+    }
+    let defaults = fitting.filter { guideline.defaultPurposes.contains($0.purpose) }
+    return singledOut(defaults.isEmpty ? fitting : defaults)
+  }
+
+  /// The indications the requested service's words or a documented trial device single out,
+  /// else all of them.
+  private func singledOut(_ indications: [Indication]) -> [Indication] {
+    let service = ServiceWords(context.request.service)
+    let byWords = indications.filter { $0.serviceTerms.contains(where: service.contains) }
+    if !byWords.isEmpty { return byWords }
+    let devices = Set(context.facts.deviceTrials().map(\.value.device))
+    let byDevice = indications.filter { !$0.devices.isDisjoint(with: devices) }
+    return byDevice.isEmpty ? indications : byDevice
+  }
+
+  private func fitsRequest(_ indication: Indication) -> Bool {
+    let codes = Set(context.codes.map(\.code))
+    if let only = indication.codes, only.isDisjoint(with: codes) { return false }
+    if let only = indication.regions, only.isDisjoint(with: context.regions) { return false }
+    return true
+  }
+
+  /// Purposes the documents imply, most specific first: a surgical plan, a completed trial,
+  /// an earlier trial or a diagnosis naming a trial, an earlier procedure of the same kind.
+  private func documentedPurposes(among indications: [Indication]) -> [Purpose] {
+    var purposes: [Purpose] = []
+    let plans = context.facts.surgicalPlans().map(\.value.kind)
+    if plans.contains(.preoperativeEvaluation) || plans.contains(.surgeryPlanned) {
+      purposes.append(.surgicalPlanning)
+    }
+    let priors = context.episode.allPriors.map(\.value.procedure)
+    if !context.facts.deviceTrials().isEmpty || priors.contains(.spinalCordStimulatorTrial)
+      || priors.contains(.intrathecalTrial)
+    {
+      purposes.append(.permanent)
+    }
+    let implied = indications.filter { context.facts.hasDiagnosis($0.impliedByDiagnoses) }
+    if priors.contains(.intrathecalTrial) || implied.contains(where: { $0.purpose == .trial }) {
+      purposes.append(.trial)
+    }
+    purposes += implied.map(\.purpose).filter { $0 != .trial }
+    if !context.episode.priors.isEmpty { purposes.append(.repetition) }
+    return purposes
+  }
+
+  /// Purposes the request names, in `purpose` or in the words of `service`.
+  static func statedPurposes(of request: ServiceRequest) -> Set<Purpose> {
+    var purposes = Set<Purpose>()
+    switch request.purpose?.lowercased() {
+    case "surgicalplanning": purposes.insert(.surgicalPlanning)
+    case "trial": purposes.insert(.trial)
+    case "permanent": purposes.insert(.permanent)
+    case "revision", "replacement", "removal": purposes.insert(.revision)
+    case "therapeutic", "repeat": purposes.insert(.repetition)
+    default: break
+    }
+    let service = ServiceWords(request.service)
+    let words: [(Purpose, [String])] = [
+      (.trial, ["trial"]),
+      (.revision, ["revision", "replacement", "replace", "removal", "explant"]),
+      (.surgicalPlanning, ["surgical planning", "pre-operative", "preoperative"]),
+    ]
+    for (purpose, triggers) in words where triggers.contains(where: service.contains) {
+      purposes.insert(purpose)
+    }
+    if purposes.isEmpty, service.contains("permanent") { purposes.insert(.permanent) }
+    return purposes
+  }
+}
+
+/// The words of a requested service's name, for matching whole words and phrases:
+/// "L4-5 RFA" contains "rfa" but "surface" does not.
+struct ServiceWords {
+  private let padded: String
+
+  init(_ service: String?) {
+    let words = (service ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }
+    padded = " " + words.joined(separator: " ") + " "
+  }
+
+  var isEmpty: Bool { padded.allSatisfy { $0 == " " } }
+
+  /// Whether the phrase occurs as whole words; a phrase's own punctuation counts as a space.
+  func contains(_ phrase: String) -> Bool {
+    let words = phrase.lowercased().split { !$0.isLetter && !$0.isNumber }
+    guard !words.isEmpty else { return false }
+    return padded.contains(" " + words.joined(separator: " ") + " ")
+  }
+}

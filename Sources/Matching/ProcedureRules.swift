@@ -1,0 +1,75 @@
+import Model
+
+// Rules about the requested procedure itself: guidance, levels, several on one day.
+extension CaseContext {
+  func imageGuidance(_ allowed: Set<ImageGuidance>) -> Finding {
+    let primary = codes.filter { !$0.isAddOn }
+    let checked = primary.isEmpty ? codes : primary
+    if let unguided = checked.first(where: { $0.guidance == .none }) {
+      return .notMet(
+        "Code \(unguided.code) is the code for the procedure without imaging guidance.",
+        ask: "Please confirm the procedure will be done under imaging guidance and send the"
+          + " matching code.")
+    }
+    if let other = checked.first(where: {
+      $0.guidance != .unspecified && !allowed.contains($0.guidance)
+    }) {
+      return .notMet(
+        "Code \(other.code) uses \(spoken(other.guidance.rawValue)) guidance, which this"
+          + " guideline does not accept.",
+        ask: "Please confirm the imaging guidance planned.")
+    }
+    let codesText = listed(checked.map(\.code), conjunction: "and")
+    if checked.allSatisfy({ $0.guidance == .unspecified }) {
+      return .met(
+        "Code \(codesText) does not name the guidance; the procedure is to be done under imaging"
+          + " guidance as the guideline requires.")
+    }
+    return .met("Code \(codesText) includes imaging guidance.")
+  }
+
+  func levels(atMost maximum: Int) -> Finding {
+    let addOns = codes.filter(\.isAddOn).count
+    let primaries = codes.count - addOns
+    let count = max(Set(request.levels.map { $0.uppercased() }).count, primaries + addOns)
+    let summary =
+      "\(count) level\(count == 1 ? " is" : "s are") requested; at most \(maximum) in one day."
+    if count <= maximum { return .met(summary) }
+    return .notMet(summary, ask: "Please limit the request to \(maximum) levels on one day.")
+  }
+
+  func sameDay(_ policy: SameDayPolicy) -> Finding {
+    if policy.forbidsBilateral, request.side == .bilateral {
+      return .notMet(
+        "Bilateral blocks are requested for one day of service, which the guideline does not"
+          + " allow.", ask: "Please request one side per day of service.")
+    }
+    let mine = Set(codes.map(\.procedure))
+    let others = otherRequested.filter { !mine.contains($0.procedure) }
+    guard let other = others.first else {
+      return .met("One procedure is requested for the day of service.")
+    }
+    let sameRegion = others.filter { !$0.regions.isDisjoint(with: regions) }
+    guard let clash = sameRegion.first else {
+      return .notDocumented(
+        "Procedures in different regions (code \(other.code)) are requested for one day.",
+        ask: "Please document the medical reason the regions must be treated on the same day"
+          + " (for example, anticoagulation that cannot be held twice).")
+    }
+    let pair: Set<ProcedureKind> = [clash.procedure, requestedProcedure]
+    let facetWithEpidural =
+      pair.contains(.epiduralInjection)
+      && !pair.isDisjoint(with: [.facetInjection, .medialBranchBlock])
+    let cyst = facts.imagingFindings().filter {
+      policy.combinationAllowedWith.contains($0.value.finding)
+    }
+    if facetWithEpidural, !cyst.isEmpty {
+      return .met(
+        "A facet injection with an epidural on one day is allowed for a synovial cyst seen on"
+          + " imaging.", evidence: cyst.evidence())
+    }
+    return .notMet(
+      "Different procedures in the same region (code \(clash.code)) are requested for one day.",
+      ask: "Please request the procedures on separate days of service.")
+  }
+}

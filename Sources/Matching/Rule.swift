@@ -1,0 +1,277 @@
+import Model
+
+/// The vocabulary criteria are written in. Each case is a kind of requirement the
+/// guidelines state; its parameters are the guideline's numbers. The engine knows how to
+/// evaluate every case against a case's facts, so a guideline written in this vocabulary
+/// needs no engine change.
+public indirect enum Rule: Sendable {
+  /// Pain at or above a level, or pain causing functional disability.
+  case pain(PainRequirement)
+  /// Function limited by the condition (posture, balance, daily activities), in any
+  /// instrument.
+  case functionalLimitation
+  case painDuration(DurationBound)
+  /// The documented pain pattern is one of `accepted`; one of `contradicted` is not met.
+  case painPattern(accepted: Set<PainPatternKind>, contradicted: Set<PainPatternKind>)
+  /// One of the diagnoses, or one of the imaging findings, is documented.
+  case diagnosis(anyOf: Set<DiagnosisCondition>, orImaging: Set<ImagingFindingKind> = [])
+  /// None of the diagnoses is documented as the pain's source.
+  case notPrimarily(Set<DiagnosisCondition>)
+  case imaging(anyOf: Set<ImagingFindingKind>)
+  /// At least `count` of the tests are positive on examination.
+  case provocationTests(atLeast: Int, among: Set<ProvocationTestKind>)
+  case conservativeTreatment(ConservativeTreatmentPolicy)
+  /// When a home exercise program is the active treatment relied on: prescribed by a
+  /// physician, physical therapist or chiropractor, and followed up.
+  case homeExerciseProgram
+  /// Treatment of one of the modalities is under way now.
+  case ongoingTreatment(modalities: Set<TherapyModality>?)
+  /// Treatment of one of the modalities was tried and failed.
+  case failedTreatment(modalities: Set<TherapyModality>?)
+  case medication(MedicationRequirement)
+  /// The patient is not opioid-naive.
+  case opioidExposure
+  case budapestCriteria
+  /// A positive staphylococcal screen has decolonization starting no earlier than this many
+  /// days before the planned date.
+  case decolonization(maximumDaysBefore: Int)
+  /// A psychological evaluation is completed and does not advise against the implant.
+  case psychologicalEvaluation
+  case deviceTrial(DeviceTrialRequirement)
+  case priorRelief(ReliefRequirement)
+  case procedureCount(CountLimit)
+  case interval(IntervalRequirement)
+  case surgicalPlan(anyOf: Set<SurgicalPlanKind>)
+  case imageGuidance(allowed: Set<ImageGuidance>)
+  /// No more than this many levels are requested for one day.
+  case levels(atMost: Int)
+  /// Requests for several procedures on one date of service.
+  case sameDay(SameDayPolicy)
+  /// None of the conditions is documented as present, nor any of the imaging findings.
+  case noContraindication(Set<RiskCondition>, imaging: Set<ImagingFindingKind> = [])
+  /// The condition holds; `contradictedBy` holding instead is not met.
+  case documented(CaseCondition, what: String, contradictedBy: CaseCondition? = nil)
+  case allOf([Rule])
+  case anyOf([Rule])
+  case atLeast(Int, of: [Rule])
+  /// The rule, or a clearly documented medical reason the treatment cannot be done.
+  case unlessMedicalReason(Rule)
+  /// The rule applies only when the condition holds; otherwise it is met.
+  case when(CaseCondition, Rule)
+}
+
+/// A condition on the case that decides whether a rule applies.
+public indirect enum CaseCondition: Sendable {
+  case diagnosis(Set<DiagnosisCondition>)
+  case imaging(Set<ImagingFindingKind>)
+  /// An earlier procedure of the same kind in this episode of care.
+  case priorOfSameKind
+  /// A procedure of one of these kinds since the last one of the same kind.
+  case sinceLastSameKind(Set<ProcedureKind>)
+  /// An earlier procedure of one of these kinds, in any episode.
+  case prior(Set<ProcedureKind>)
+  case surgicalPlan(Set<SurgicalPlanKind>)
+  /// One of the risk factors documented as present.
+  case riskFactor(Set<RiskCondition>)
+  /// A trial of one of these devices is documented.
+  case deviceTrial(Set<TrialDevice>)
+  case anyOf([CaseCondition])
+  case not(CaseCondition)
+}
+
+/// Which pain scores a pain requirement reads, and the level it needs.
+public struct PainRequirement: Sendable {
+  public var minimum: Double
+  public var acceptsDisability: Bool
+  /// `true` for pain that must continue after a procedure's relief period.
+  public var isContinuing: Bool
+
+  public init(minimum: Double, acceptsDisability: Bool = true, isContinuing: Bool = false) {
+    self.minimum = minimum
+    self.acceptsDisability = acceptsDisability
+    self.isContinuing = isContinuing
+  }
+}
+
+/// A bound on how long the pain has lasted.
+public enum DurationBound: Sendable {
+  case atLeastMonths(Double)
+  case lessThanMonths(Double)
+  case lessThanWeeks(Double)
+}
+
+/// Conservative treatment as a guideline defines it.
+public struct ConservativeTreatmentPolicy: Sendable {
+  /// The shortest course, in days (six weeks is 42).
+  public var minimumDays: Int
+  /// Months before the reference date the course must fall in; `nil` for any time.
+  public var windowMonths: Int?
+  /// At least one active and one inactive modality.
+  public var requiresActiveAndInactive: Bool
+  /// Modalities that count; `nil` for every modality.
+  public var modalities: Set<TherapyModality>?
+  /// Prior procedures that count as treatment (interventional procedures for stimulators).
+  public var countsProcedures: Bool
+  /// After earlier spinal injections in the same region, ongoing treatment is enough.
+  public var ongoingSufficesAfterPriorInjection: Bool
+
+  public init(
+    minimumDays: Int, windowMonths: Int? = nil, requiresActiveAndInactive: Bool = false,
+    modalities: Set<TherapyModality>? = nil, countsProcedures: Bool = false,
+    ongoingSufficesAfterPriorInjection: Bool = false
+  ) {
+    self.minimumDays = minimumDays
+    self.windowMonths = windowMonths
+    self.requiresActiveAndInactive = requiresActiveAndInactive
+    self.modalities = modalities
+    self.countsProcedures = countsProcedures
+    self.ongoingSufficesAfterPriorInjection = ongoingSufficesAfterPriorInjection
+  }
+}
+
+/// A medication course the criterion needs.
+public struct MedicationRequirement: Sendable {
+  /// What the medicines are, for sentences: "antiviral", "opioid or non-opioid pain".
+  public var label: String
+  /// Generic names that count; empty for any medication.
+  public var names: Set<String>
+  /// Drug classes that count (`nsaid`); empty for any.
+  public var classes: Set<String>
+  public var minimumWeeks: Double?
+  /// Whether the course must be under way now.
+  public var mustBeCurrent: Bool
+  /// Whether current opioid use of the length needed counts as the course.
+  public var opioidUseCounts: Bool
+
+  public init(
+    label: String, names: Set<String> = [], classes: Set<String> = [],
+    minimumWeeks: Double? = nil, mustBeCurrent: Bool = false, opioidUseCounts: Bool = false
+  ) {
+    self.label = label
+    self.names = names
+    self.classes = classes
+    self.minimumWeeks = minimumWeeks
+    self.mustBeCurrent = mustBeCurrent
+    self.opioidUseCounts = opioidUseCounts
+  }
+}
+
+/// A successful trial before a permanent implant.
+public struct DeviceTrialRequirement: Sendable {
+  public var devices: Set<TrialDevice>
+  public var minimumPercent: Double
+  public var minimumDays: Double?
+  public var requiresFunctionalImprovement: Bool
+  /// Prior procedures whose relief can stand for the trial result.
+  public var trialProcedures: Set<ProcedureKind>
+  /// For a further trial: the earlier one must have given less than `minimumPercent`.
+  public var isUpperBound: Bool
+
+  public init(
+    devices: Set<TrialDevice>, minimumPercent: Double, minimumDays: Double? = nil,
+    requiresFunctionalImprovement: Bool = false, trialProcedures: Set<ProcedureKind> = [],
+    isUpperBound: Bool = false
+  ) {
+    self.isUpperBound = isUpperBound
+    self.devices = devices
+    self.minimumPercent = minimumPercent
+    self.minimumDays = minimumDays
+    self.requiresFunctionalImprovement = requiresFunctionalImprovement
+    self.trialProcedures = trialProcedures
+  }
+}
+
+/// Relief after an earlier procedure that the criterion needs.
+public struct ReliefRequirement: Sendable {
+  /// Procedures whose relief is read; empty for the requested procedure's own kind.
+  public var procedures: Set<ProcedureKind>
+  public var minimumPercent: Double
+  /// Days the relief must last; `nil` for no duration.
+  public var minimumDays: Double?
+  /// Relief must have lasted less than this many days (insufficient sustained relief).
+  public var lessThanDays: Double?
+  /// Whether documented functional improvement stands in for the percent.
+  public var acceptsFunctionalImprovement: Bool
+  /// Relief at or above this percent contradicts the criterion (a repeat trial after a
+  /// successful one).
+  public var isUpperBound: Bool
+
+  public init(
+    procedures: Set<ProcedureKind> = [], minimumPercent: Double, minimumDays: Double? = nil,
+    lessThanDays: Double? = nil, acceptsFunctionalImprovement: Bool = true,
+    isUpperBound: Bool = false
+  ) {
+    self.procedures = procedures
+    self.minimumPercent = minimumPercent
+    self.minimumDays = minimumDays
+    self.lessThanDays = lessThanDays
+    self.acceptsFunctionalImprovement = acceptsFunctionalImprovement
+    self.isUpperBound = isUpperBound
+  }
+}
+
+/// How many procedures of the requested kind a region may have.
+public struct CountLimit: Sendable {
+  /// The most procedures, the requested one included.
+  public var limit: Int
+  /// The window counted back from the reference date; `nil` for the whole episode.
+  public var withinDays: Int?
+  /// A higher limit at the start of an episode: its length in days and its limit.
+  public var opening: (days: Int, limit: Int)?
+  /// Procedures of these kinds are counted instead of the requested kind.
+  public var procedures: Set<ProcedureKind>
+
+  public init(
+    limit: Int, withinDays: Int? = nil, opening: (days: Int, limit: Int)? = nil,
+    procedures: Set<ProcedureKind> = []
+  ) {
+    self.limit = limit
+    self.withinDays = withinDays
+    self.opening = opening
+    self.procedures = procedures
+  }
+}
+
+/// The least time between the requested procedure and an earlier one.
+public struct IntervalRequirement: Sendable {
+  public var minimumDays: Int
+  public var scope: IntervalScope
+  /// A different minimum when the most recent procedure was of a kind listed here.
+  public var minimumDaysAfter: [ProcedureKind: Int]
+  /// Calendar months instead of days, for "every 3 months".
+  public var minimumMonths: Int?
+
+  public init(
+    minimumDays: Int, scope: IntervalScope, minimumDaysAfter: [ProcedureKind: Int] = [:],
+    minimumMonths: Int? = nil
+  ) {
+    self.minimumDays = minimumDays
+    self.scope = scope
+    self.minimumDaysAfter = minimumDaysAfter
+    self.minimumMonths = minimumMonths
+  }
+}
+
+/// Which earlier procedures an interval is measured from.
+public enum IntervalScope: Sendable {
+  /// The same kind, in the same region.
+  case sameKind
+  /// Any injection in a different region.
+  case otherRegion
+  /// Any injection, in any region.
+  case anyInjection
+}
+
+/// What a guideline says about several procedures on one date of service.
+public struct SameDayPolicy: Sendable {
+  /// Bilateral procedures on one day are not allowed.
+  public var forbidsBilateral: Bool
+  /// Imaging findings that allow a facet injection with an epidural on one day.
+  public var combinationAllowedWith: Set<ImagingFindingKind>
+
+  public init(forbidsBilateral: Bool = false, combinationAllowedWith: Set<ImagingFindingKind> = [])
+  {
+    self.forbidsBilateral = forbidsBilateral
+    self.combinationAllowedWith = combinationAllowedWith
+  }
+}

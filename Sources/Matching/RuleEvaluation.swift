@@ -1,0 +1,138 @@
+import Model
+
+extension CaseContext {
+  /// Evaluates one rule of the vocabulary on this case.
+  func evaluate(_ rule: Rule) -> Finding {
+    switch rule {
+    case .pain(let requirement): return pain(requirement)
+    case .functionalLimitation: return functionalLimitation()
+    case .painDuration(let bound): return painDuration(bound)
+    case .painPattern(let accepted, let contradicted):
+      return painPattern(accepted: accepted, contradicted: contradicted)
+    case .diagnosis(let conditions, let findings):
+      return diagnosis(anyOf: conditions, orImaging: findings)
+    case .notPrimarily(let conditions): return notPrimarily(conditions)
+    case .imaging(let findings): return imaging(anyOf: findings)
+    case .provocationTests(let count, let tests): return provocationTests(atLeast: count, tests)
+    case .conservativeTreatment(let policy): return conservativeTreatment(policy)
+    case .homeExerciseProgram: return homeExerciseProgram()
+    case .ongoingTreatment(let modalities): return ongoingTreatment(modalities)
+    case .failedTreatment(let modalities): return failedTreatment(modalities)
+    case .medication(let requirement): return medication(requirement)
+    case .opioidExposure: return opioidExposure()
+    case .budapestCriteria: return budapestCriteria()
+    case .decolonization(let days): return decolonization(maximumDaysBefore: days)
+    case .psychologicalEvaluation: return psychologicalEvaluation()
+    case .deviceTrial(let requirement): return deviceTrial(requirement)
+    case .priorRelief(let requirement): return priorRelief(requirement)
+    case .procedureCount(let limit): return procedureCount(limit)
+    case .interval(let requirement): return interval(requirement)
+    case .surgicalPlan(let kinds): return surgicalPlan(anyOf: kinds)
+    case .imageGuidance(let allowed): return imageGuidance(allowed)
+    case .levels(let maximum): return levels(atMost: maximum)
+    case .sameDay(let policy): return sameDay(policy)
+    case .noContraindication(let conditions, let findings):
+      return noContraindication(conditions, imaging: findings)
+    case .documented(let condition, let what, let contrary):
+      return documented(condition, what: what, contradictedBy: contrary)
+    case .allOf(let rules): return allOf(rules.map(evaluate))
+    case .anyOf(let rules): return anyOf(rules.map(evaluate))
+    case .atLeast(let count, let rules): return atLeast(count, rules.map(evaluate))
+    case .unlessMedicalReason(let inner): return unlessMedicalReason(evaluate(inner))
+    case .when(let condition, let inner):
+      guard holds(condition) else { return .met(notApplicable(condition)) }
+      return evaluate(inner)
+    }
+  }
+
+  func documented(_ condition: CaseCondition, what: String, contradictedBy: CaseCondition?)
+    -> Finding
+  {
+    if holds(condition) { return .met("The documents show \(what).") }
+    let ask = "Please document \(what)."
+    if let contradictedBy, holds(contradictedBy) {
+      return .notMet(
+        "Instead of \(what), the documents show \(describe(contradictedBy)).", ask: ask)
+    }
+    return .notDocumented("The documents do not show \(what).", ask: ask)
+  }
+
+  func allOf(_ findings: [Finding]) -> Finding {
+    let worst = findings.max { $0.status.severity < $1.status.severity }
+    guard let worst, worst.status != .met else {
+      return combined(findings, status: .met, reasons: findings)
+    }
+    let shortfalls = findings.filter { $0.status != .met }
+    return combined(findings, status: worst.status, reasons: shortfalls)
+  }
+
+  func anyOf(_ findings: [Finding]) -> Finding {
+    if let met = findings.first(where: { $0.status == .met }) { return met }
+    let status: CriterionStatus =
+      findings.contains { $0.status == .notDocumented } ? .notDocumented : .notMet
+    return combined(findings, status: status, reasons: findings.filter { $0.status == status })
+  }
+
+  func atLeast(_ count: Int, _ findings: [Finding]) -> Finding {
+    let met = findings.filter { $0.status == .met }.count
+    let open = findings.filter { $0.status == .notDocumented }.count
+    let status: CriterionStatus =
+      met >= count ? .met : (met + open >= count ? .notDocumented : .notMet)
+    var result = combined(findings, status: status, reasons: findings)
+    result.reason = "\(met) of \(findings.count) are met; \(count) are needed. " + result.reason
+    return result
+  }
+
+  /// The "unless the medical reason this treatment cannot be done is clearly documented"
+  /// escape: a therapy documented as `unable` satisfies the rule.
+  func unlessMedicalReason(_ finding: Finding) -> Finding {
+    guard finding.status != .met else { return finding }
+    let unable = facts.therapies().filter { $0.value.status == .unable }
+    guard let first = unable.first else { return finding }
+    let why = first.value.unableReason.map { ": \($0)" } ?? ""
+    return .met(
+      "A medical reason \(spoken(first.value.modality.rawValue)) cannot be done is documented"
+        + "\(why).", evidence: unable.evidence())
+  }
+
+  private func combined(_ all: [Finding], status: CriterionStatus, reasons: [Finding]) -> Finding {
+    var seen = Set<Evidence>()
+    let evidence = all.flatMap(\.evidence).filter { seen.insert($0).inserted }
+    let request = reasons.compactMap(\.request).first
+    let reason = reasons.map(\.reason).joined(separator: " ")
+    return Finding(status: status, reason: reason, request: request, evidence: evidence)
+  }
+
+  private func notApplicable(_ condition: CaseCondition) -> String {
+    if case .not(let inner) = condition {
+      return "Does not apply: the case has \(describe(inner))."
+    }
+    return "Does not apply: the case has no \(describe(condition))."
+  }
+
+  private func describe(_ condition: CaseCondition) -> String {
+    switch condition {
+    case .diagnosis(let conditions):
+      return "diagnosis of " + listed(conditions.map(\.rawValue).sorted().map(spoken))
+    case .imaging(let findings):
+      return "imaging showing " + listed(findings.map(\.rawValue).sorted().map(spoken))
+    case .priorOfSameKind:
+      return "earlier procedure of the same kind in this episode"
+    case .sinceLastSameKind(let kinds):
+      return listed(kinds.map(\.rawValue).sorted().map(spoken))
+        + " since the last procedure of the same kind"
+    case .prior(let kinds):
+      return "earlier " + listed(kinds.map(\.rawValue).sorted().map(spoken))
+    case .surgicalPlan(let kinds):
+      return listed(kinds.map(\.rawValue).sorted().map(spoken))
+    case .riskFactor(let conditions):
+      return listed(conditions.map(\.rawValue).sorted().map(spoken))
+    case .deviceTrial(let devices):
+      return "trial of a " + listed(devices.map(\.rawValue).sorted().map(spoken))
+    case .anyOf(let conditions):
+      return listed(conditions.map(describe))
+    case .not(let inner):
+      return "absence of " + describe(inner)
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import Model
+
+/// One case's review as a single self-contained HTML page, for a reviewer to read on screen or
+/// print on letter paper.
+///
+/// The page opens with the request and the determination (as a word and a colour), then the
+/// gaps with the exact request to send the provider and all requests in one block to copy,
+/// then every criterion with its evidence, the facts table, how each document was read, and an
+/// appendix of the extracted text in which every quoted passage is highlighted and linked to.
+/// The file has no scripts and loads nothing: it works offline and can be archived as is.
+/// Everything taken from a document or a request is escaped.
+public struct HTMLReport {
+  public let report: CaseReport
+  /// The extracted texts, shown in the appendix and used to place the highlights.
+  public let documents: [Document]
+  let anchors: QuoteAnchors
+
+  public init(report: CaseReport, documents: [Document]) {
+    self.report = report
+    self.documents = documents
+
+    let factEvidence = report.facts.flatMap(\.evidence)
+    let criterionEvidence = report.determinations.flatMap(\.criteria).flatMap(\.evidence)
+    anchors = QuoteAnchors(evidence: factEvidence + criterionEvidence, documents: documents)
+  }
+
+  /// The complete HTML document.
+  public func render() -> String {
+    let sections = [
+      header, gapsSection, criteriaSection, factsSection, readingNotesSection, appendixSection,
+    ]
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(title.htmlEscaped)</title>
+      <style>
+      \(HTMLStyle.css)
+      \(HTMLStyle.printFooter(caseID: report.case))
+      </style>
+      </head>
+      <body>
+      \(sections.joined(separator: "\n"))
+      </body>
+      </html>
+
+      """
+  }
+
+  /// The page title: case and first determination, as a browser tab or a printout names it.
+  var title: String {
+    let verdict = report.determinations.first.map { ReportWording.label($0.determination) }
+    return ["PendCheck", "case \(report.case)", verdict].compactMap { $0 }.joined(separator: " · ")
+  }
+
+  // MARK: Header
+
+  var header: String {
+    let banners =
+      report.determinations.isEmpty
+      ? [noDeterminationBanner]
+      : report.determinations.enumerated().map { determinationBanner($1, number: $0 + 1) }
+    return """
+      <header id="summary">
+      <h1>Prior-authorization review: case \(report.case.htmlEscaped)</h1>
+      <dl class="request-facts">
+      \(requestRows.map { "<dt>\($0)</dt><dd>\($1.htmlEscaped)</dd>" }.joined(separator: "\n"))
+      </dl>
+      \(banners.joined(separator: "\n"))
+      </header>
+      """
+  }
+
+  /// The request as label and value pairs; values are plain text, escaped by the caller.
+  var requestRows: [(String, String)] {
+    let request = report.request
+    let codes = request.cpt.isEmpty ? "none given" : "CPT \(request.cpt.joined(separator: ", "))"
+    var rows = [("Requested codes", codes)]
+    if let service = request.service { rows.append(("Service", service)) }
+
+    let site = [
+      request.region.map { ReportWording.humanized($0.rawValue) }, request.side?.rawValue,
+      request.levels.isEmpty ? nil : "levels \(request.levels.joined(separator: ", "))",
+    ].compactMap { $0 }
+    if !site.isEmpty { rows.append(("Site", site.joined(separator: ", "))) }
+    if let purpose = request.purpose { rows.append(("Purpose", ReportWording.humanized(purpose))) }
+
+    rows.append(("Date of service", report.noteDate?.usFormat ?? "not found in the notes"))
+    rows.append(("Planned date", request.plannedDate?.usFormat ?? "not given"))
+    return rows
+  }
+
+  /// The determination of one guideline, in words and in its colour.
+  func determinationBanner(_ determination: Determination, number: Int) -> String {
+    let status = determination.determination
+    let guideline = ReportWording.guidelineName(determination.guideline)
+    let gaps = determination.gaps.map(ReportWording.label).joined(separator: ", ")
+    let detail =
+      if let reason = determination.exclusionReason {
+        "<p><span class=\"label\">Why excluded:</span> \(reason.htmlEscaped)</p>"
+      } else if !gaps.isEmpty {
+        "<p><span class=\"label\">Gaps:</span> \(gaps.htmlEscaped)</p>"
+      } else { "" }
+    return """
+      <section class="determination \(status.rawValue)" id="determination-\(number)">
+      <div class="verdict">Determination: \(ReportWording.label(status))</div>
+      <p>\(guideline.htmlEscaped), indication applied: \
+      \(ReportWording.indication(of: determination).htmlEscaped)</p>
+      <p>\(ReportWording.meaning(status))</p>
+      \(detail)
+      </section>
+      """
+  }
+
+  var noDeterminationBanner: String {
+    """
+    <section class="determination excluded" id="determination-1">
+    <div class="verdict">Determination: NONE</div>
+    <p>None of guidelines 1750-1758 was applied to this request.</p>
+    </section>
+    """
+  }
+}

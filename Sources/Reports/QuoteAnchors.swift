@@ -1,0 +1,92 @@
+import Model
+
+/// A highlighted stretch of a document's text in the appendix, which evidence links point to.
+struct HighlightedQuote: Equatable {
+  /// The element id the evidence links use.
+  var anchor: String
+  /// UTF-16 offsets into the document's text.
+  var range: Range<Int>
+}
+
+/// Where an evidence quote links to in the appendix.
+enum QuoteTarget: Equatable {
+  /// The quoted words, highlighted.
+  case quote(anchor: String)
+  /// The page the evidence names; its words were not found in the extracted text.
+  case page(anchor: String)
+  /// Nothing: the document's text is not part of the report.
+  case unavailable
+}
+
+/// Resolves every evidence of a report to a place in the appendix and collects the quotes to
+/// highlight there.
+///
+/// Quotes that overlap in one document are merged into one highlight, because `<mark>`
+/// elements cannot overlap; every evidence inside the merged stretch links to it.
+struct QuoteAnchors {
+  private(set) var highlights: [[HighlightedQuote]]
+  private var targets: [Evidence: QuoteTarget] = [:]
+
+  init(evidence: [Evidence], documents: [Document]) {
+    // Evidence names its document by file name; the first document of a name is the one cited.
+    var index: [String: Int] = [:]
+    for (position, document) in documents.enumerated() where index[document.name] == nil {
+      index[document.name] = position
+    }
+    highlights = Array(repeating: [], count: documents.count)
+
+    let locators = documents.map(QuoteLocator.init)
+    var located: [Int: [(Evidence, Range<Int>)]] = [:]
+    for item in Set(evidence) {
+      guard let position = index[item.document] else {
+        targets[item] = .unavailable
+        continue
+      }
+      if let range = locators[position].range(of: item) {
+        located[position, default: []].append((item, range))
+      } else {
+        targets[item] = Self.pageTarget(item, in: documents[position], position: position)
+      }
+    }
+    for (position, items) in located { merge(items, inDocument: position) }
+  }
+
+  /// Where an evidence links to.
+  func target(for evidence: Evidence) -> QuoteTarget { targets[evidence] ?? .unavailable }
+
+  /// The element id of a document's section in the appendix.
+  static func documentAnchor(_ position: Int) -> String { "doc-\(position + 1)" }
+
+  /// The element id of a page in the appendix.
+  static func pageAnchor(document position: Int, page: Int) -> String {
+    "doc-\(position + 1)-page-\(page)"
+  }
+
+  private static func pageTarget(_ evidence: Evidence, in document: Document, position: Int)
+    -> QuoteTarget
+  {
+    guard document.pages.contains(where: { $0.number == evidence.page }) else {
+      return .page(anchor: documentAnchor(position))
+    }
+    return .page(anchor: pageAnchor(document: position, page: evidence.page))
+  }
+
+  private mutating func merge(_ items: [(Evidence, Range<Int>)], inDocument position: Int) {
+    let sorted = items.sorted {
+      ($0.1.lowerBound, $0.1.upperBound) < ($1.1.lowerBound, $1.1.upperBound)
+    }
+
+    var merged: [HighlightedQuote] = []
+    for (evidence, range) in sorted {
+      if let last = merged.last, range.lowerBound < last.range.upperBound {
+        let upper = max(last.range.upperBound, range.upperBound)
+        merged[merged.count - 1].range = last.range.lowerBound..<upper
+      } else {
+        merged.append(
+          HighlightedQuote(anchor: "doc-\(position + 1)-quote-\(merged.count + 1)", range: range))
+      }
+      targets[evidence] = .quote(anchor: merged[merged.count - 1].anchor)
+    }
+    highlights[position] = merged
+  }
+}

@@ -1,0 +1,88 @@
+import Model
+
+/// Finds the words an `Evidence` quotes in its document's text.
+///
+/// The evidence's own UTF-16 offsets are trusted when they hold the quoted words. Otherwise
+/// (no offsets, or offsets from another version of the text) the quote is searched for with
+/// whitespace folded, first case-sensitively, then ignoring ASCII case, preferring a match on
+/// the page the evidence names.
+struct QuoteLocator {
+  let document: Document
+  /// The document's UTF-16 text with every whitespace run folded to one space.
+  private let folded: [UInt16]
+  /// For each unit of `folded`, its offset in `document.utf16`.
+  private let origin: [Int]
+
+  init(document: Document) {
+    self.document = document
+
+    var folded: [UInt16] = []
+    var origin: [Int] = []
+    folded.reserveCapacity(document.utf16.count)
+    for (offset, unit) in document.utf16.enumerated() {
+      if Self.isWhitespace(unit) {
+        if folded.last == Self.space { continue }
+        folded.append(Self.space)
+      } else {
+        folded.append(unit)
+      }
+      origin.append(offset)
+    }
+    self.folded = folded
+    self.origin = origin
+  }
+
+  /// The UTF-16 range of the quoted words in `document.text`, or `nil` when they are not there.
+  func range(of evidence: Evidence) -> Range<Int>? {
+    let offsets = validOffsets(of: evidence)
+    if let offsets, quotes(evidence.text, at: offsets) { return offsets }
+
+    return search(for: evidence.text, preferringPage: evidence.page) ?? offsets
+  }
+
+  private func validOffsets(of evidence: Evidence) -> Range<Int>? {
+    guard let start = evidence.start, let end = evidence.end,
+      start >= 0, start < end, end <= document.utf16.count
+    else { return nil }
+    return start..<end
+  }
+
+  private func quotes(_ quote: String, at range: Range<Int>) -> Bool {
+    document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
+  }
+
+  private func search(for quote: String, preferringPage page: Int) -> Range<Int>? {
+    let needle = Array(quote.collapsingWhitespace.utf16)
+    guard !needle.isEmpty else { return nil }
+
+    for caseFolding in [false, true] {
+      let starts = matchStarts(of: needle, caseFolding: caseFolding)
+      let ranges = starts.map { origin[$0]..<(origin[$0 + needle.count - 1] + 1) }
+      if let onPage = ranges.first(where: { document.pageNumber(at: $0.lowerBound) == page }) {
+        return onPage
+      }
+      if let first = ranges.first { return first }
+    }
+    return nil
+  }
+
+  private func matchStarts(of needle: [UInt16], caseFolding: Bool) -> [Int] {
+    guard needle.count <= folded.count else { return [] }
+
+    func fold(_ unit: UInt16) -> UInt16 { caseFolding ? Self.asciiLowercased(unit) : unit }
+    let pattern = needle.map(fold)
+    return (0...(folded.count - needle.count)).filter { start in
+      pattern.indices.allSatisfy { fold(folded[start + $0]) == pattern[$0] }
+    }
+  }
+
+  private static let space = UInt16(0x20)
+
+  private static func isWhitespace(_ unit: UInt16) -> Bool {
+    unit == 0x20 || (0x09...0x0D).contains(unit) || unit == 0xA0 || unit == 0x2028
+  }
+
+  private static func asciiLowercased(_ unit: UInt16) -> UInt16 {
+    (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a report could not be written, with the path involved and the system's reason.
+public enum ReportWriteError: Error, Equatable, CustomStringConvertible {
+  /// No temporary file could be made next to the destination.
+  case cannotCreateTemporaryFile(directory: String, reason: String)
+  /// Writing or flushing the temporary file failed (a full disk, a quota).
+  case cannotWrite(path: String, reason: String)
+  /// The finished temporary file could not be moved over the destination.
+  case cannotReplace(path: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .cannotCreateTemporaryFile(let directory, let reason):
+      "cannot write a report in \(directory): \(reason)"
+    case .cannotWrite(let path, let reason):
+      "cannot write the report \(path): \(reason)"
+    case .cannotReplace(let path, let reason):
+      "cannot put the report in place at \(path): \(reason)"
+    }
+  }
+}
+
+/// Writes report files so that a reader sees the old file or the whole new one, never a part.
+public enum ReportFile {
+  /// Writes `data` to `url` through a temporary file in the same directory: the file is
+  /// written, flushed to disk, given `permissions`, and renamed over the destination.
+  ///
+  /// - Parameter permissions: the new file's mode; reports quote patient notes, so by
+  ///   default only the owner may read them.
+  /// - Throws: `ReportWriteError` naming the path and the reason; the temporary file is
+  ///   removed on failure.
+  public static func writeAtomically(
+    _ data: Data, to url: URL, permissions: mode_t = 0o600
+  ) throws(ReportWriteError) {
+    let destination = url.path
+    let directory = url.deletingLastPathComponent().path
+    let (descriptor, temporary) = try makeTemporaryFile(in: directory, for: url.lastPathComponent)
+
+    do {
+      try writeAll(data, to: descriptor, path: destination, permissions: permissions)
+    } catch {
+      close(descriptor)
+      unlink(temporary)
+      throw error
+    }
+    close(descriptor)
+
+    guard rename(temporary, destination) == 0 else {
+      let reason = systemReason()
+      unlink(temporary)
+      throw .cannotReplace(path: destination, reason: reason)
+    }
+    syncDirectory(directory)
+  }
+
+  private static func makeTemporaryFile(in directory: String, for name: String)
+    throws(ReportWriteError) -> (Int32, String)
+  {
+    var template = Array("\(directory)/.\(name).XXXXXX".utf8CString)
+    // A non-empty array always has a base address.
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw .cannotCreateTemporaryFile(directory: directory, reason: systemReason())
+    }
+    let path = template.dropLast().map { UInt8(bitPattern: $0) }
+    return (descriptor, String(decoding: path, as: UTF8.self))
+  }
+
+  private static func writeAll(
+    _ data: Data, to descriptor: Int32, path: String, permissions: mode_t
+  ) throws(ReportWriteError) {
+    let failure: String? = data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        // The buffer holds at least one byte here, so it has a base address.
+        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return systemReason() }
+        offset += written
+      }
+      return nil
+    }
+    if let failure { throw .cannotWrite(path: path, reason: failure) }
+
+    guard fchmod(descriptor, permissions) == 0, fsync(descriptor) == 0 else {
+      throw .cannotWrite(path: path, reason: systemReason())
+    }
+  }
+
+  /// Flushes the directory entry of the rename; failing to is not worth failing the write.
+  private static func syncDirectory(_ directory: String) {
+    let descriptor = open(directory, O_RDONLY)
+    guard descriptor >= 0 else { return }
+    fsync(descriptor)
+    close(descriptor)
+  }
+
+  private static func systemReason() -> String { String(cString: strerror(errno)) }
+}
