@@ -11,6 +11,12 @@ import Model
 /// A forward trigger with nothing but punctuation after it in its sentence is the answer of
 /// a template line ("Numbness: denies") and reaches backward instead.
 /// Pseudo-triggers ("no change in", "not only") cancel the triggers they overlap.
+///
+/// Known shortcoming: a forward scope runs on through commas and colons, as a list needs
+/// ("denies fever, chills or night sweats"). A second clause after a comma is cut off only
+/// by a terminator word ("No fever, positive SLR" is right because "positive" terminates),
+/// so "less likely: no SI tenderness, FABER negative" lets "likely" reach FABER. Telling a
+/// list item from a new clause needs a parser this stage does not have.
 struct ContextAnalyzer: Sendable {
   /// A trigger phrase found in the text, with its kind, direction and reach.
   struct TriggerMatch: Sendable {
