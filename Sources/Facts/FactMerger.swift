@@ -12,7 +12,21 @@ enum FactMerger {
     var merged = mergeByKey(keyed)
     merged += priorProcedures(procedures)
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
-    return withoutComputedRelief(withoutClassOnlyMedications(merged))
+    return withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged)))
+  }
+
+  /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.
+  static func withoutDeniedNarrative(_ facts: [Fact]) -> [Fact] {
+    let hasLimit = facts.contains {
+      if case .functionalDisability(let value) = $0.detail {
+        return value.instrument == .narrative && value.present
+      }
+      return false
+    }
+    return facts.filter {
+      guard hasLimit, case .functionalDisability(let value) = $0.detail else { return true }
+      return !(value.instrument == .narrative && !value.present)
+    }
   }
 
   /// Relief computed from before and after scores stands only where no percent is stated
