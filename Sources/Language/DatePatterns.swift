@@ -1,32 +1,31 @@
 import Foundation
 import Model
 
-/// The regular expressions of `DateScanner` and how each reads its groups.
-struct DatePatterns {
+/// The regular expressions of `DateScanner` and `DurationScanner` and how each reads its
+/// groups, compiled once per `Lexicons` (their number words and units come from there).
+struct DatePatterns: Sendable {
   /// An absolute date format and how its capture groups become dates.
-  struct Absolute {
+  struct Absolute: Sendable {
     let regex: NSRegularExpression
     /// The readings of the groups; `nil` when they name no real date.
-    let read: ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
+    let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
   }
 
   /// A relative or yearless expression, resolved against the date of service.
-  struct Relative {
+  struct Relative: Sendable {
     let regex: NSRegularExpression
     /// The capture group whose range is the mention (0: the whole match).
     let mentionGroup: Int
     /// Yearless dates are ambiguous: the date of service only suggests a candidate.
     let isYearless: Bool
-    let resolve: ([String?], ClinicalDate) -> ClinicalDate?
+    let resolve: @Sendable ([String?], ClinicalDate) -> ClinicalDate?
   }
 
   static let month =
     "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
-  // NSRegularExpression is immutable and documented as safe to share between threads; it is
-  // only not marked Sendable on Linux.
-  nonisolated(unsafe) static let absolute: [Absolute] = [
+  static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
     Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#)) {
       monthDayYear($0[1], $0[2], $0[3])
@@ -58,21 +57,32 @@ struct DatePatterns {
   ]
 
   let relative: [Relative]
+  /// A duration: a number or range, an optional "x" before it, a unit (`DurationScanner`).
+  let duration: NSRegularExpression
 
   init(language: LanguageData) {
     let number = Self.numberAlternation(language)
     let unit = Self.unitAlternation(language)
-    let quantity = { (groups: [String?], index: Int) in
+    let quantity = { @Sendable (groups: [String?], index: Int) in
       Self.quantity(groups[index], language)
     }
-    let unitDays = { (groups: [String?], index: Int) in
+    let unitDays = { @Sendable (groups: [String?], index: Int) in
       groups[index].flatMap { language.unit(named: $0) }
     }
 
+    // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
+    let count = Self.numberAlternation(language, includingArticles: false)
+    duration = Self.regex(
+      #"(?<![\w/.])(?:(?:x|×)\s*)?"# + count + #"(?:\s*(?:-|–|to)\s*"# + count + ")?"
+        + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#)
+
     relative = [
-      // 3 weeks ago, a month ago, two years ago
+      // 3 weeks ago, a month ago, two years ago, 6 weeks prior, two months earlier
       Relative(
-        regex: Self.regex(#"\b"# + number + #"\s*"# + unit + #"\s+ago\b"#), mentionGroup: 0,
+        regex: Self.regex(
+          #"\b"# + number + #"\s*"# + unit
+            + #"\s+(?:ago|prior|earlier|before)\b(?!\s+(?:to|the)\b)"#),
+        mentionGroup: 0,
         isYearless: false
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }

@@ -15,6 +15,8 @@ public final class Lexicons: Sendable {
   let trie: PhraseTrie
   /// The structural lexicons, read for the stage's own use.
   let language: LanguageData
+  /// The date and duration expressions, built from `language`'s number words and units.
+  let patterns: DatePatterns
 
   private init(directory: URL, entries: [String: [LexiconEntry]]) throws(ICUFailure) {
     self.directory = directory
@@ -22,6 +24,7 @@ public final class Lexicons: Sendable {
     self.entriesByLexicon = entries
     self.trie = try PhraseTrie(entries: names.flatMap { entries[$0] ?? [] })
     self.language = LanguageData { entries[$0.rawValue] ?? [] }
+    self.patterns = DatePatterns(language: language)
   }
 
   /// Loads every `*.txt` file of `directory`.
