@@ -12,7 +12,8 @@ extension Guideline {
       Exclusion(
         section: "Exclusions",
         service: "intrathecal injections for pain or spasticity before a permanent pump",
-        terms: [["intrathecal"]], purposes: [.trial], diagnoses: [.intractableSpasticity])
+        terms: [["intrathecal"]], purposes: [.trial],
+        diagnoses: [.intractableSpasticity, .chronicIntractablePain])
     ] + EpiduralDefinitions.sharedExclusions,
     indications: EpiduralDefinitions.indications(guideline: "1750"),
     repeats: EpiduralDefinitions.repeats)
@@ -51,6 +52,10 @@ enum EpiduralDefinitions {
   static let transforaminalCodes: Set<String> = ["64479", "64480", "64483", "64484"]
 
   static let sharedExclusions = [
+    Exclusion(
+      section: "Exclusions",
+      service: "epidural or intrathecal catheter infusions (post-operative pain control,"
+        + " anesthesia or chemotherapy)", codes: ["62324", "62325", "62326", "62327"]),
     Exclusion(
       section: "Exclusions", service: "intrathecal catheters or ports for chemotherapy",
       terms: [["chemotherapy"], ["intrathecal", "port"], ["intrathecal", "catheter"]]),
@@ -137,7 +142,7 @@ enum EpiduralDefinitions {
           "A pre-operative evaluation and a plan for surgery.",
           .surgicalPlan(anyOf: [.preoperativeEvaluation, .surgeryPlanned])),
         shared.criterion(
-          "diagnostic.levels", diagnostic, .other,
+          "diagnostic.levels", diagnostic, .frequency,
           "No more than two transforaminal levels on one day.", .levels(atMost: 2)),
       ] + shared.limits)
   }

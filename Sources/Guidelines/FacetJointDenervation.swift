@@ -29,7 +29,8 @@ extension Guideline {
         section: "Exclusions",
         service: "radiofrequency denervation of the sacroiliac joint or sacral lateral branches",
         terms: [["sacroiliac"], ["si", "joint"], ["sij"], ["lateral", "branch"]],
-        regions: [.sacroiliac], levels: ["S1", "S2", "S3", "S1-S3", "S1-S2", "S2-S3"])
+        regions: [.sacroiliac], levels: ["S1", "S2", "S3", "S1-S3", "S1-S2", "S2-S3"],
+        codes: ["64625"])
     ],
     indications: [DenervationDefinitions.initial, DenervationDefinitions.repeatRequest],
     repeats: RepeatPolicy(

@@ -25,8 +25,10 @@ extension Guideline {
     exclusions: [
       Exclusion(
         section: "Exclusions", service: "sphenopalatine ganglion blocks",
-        terms: [["sphenopalatine"]]),
-      Exclusion(section: "Exclusions", service: "ganglion impar blocks", terms: [["impar"]]),
+        terms: [["sphenopalatine"]], codes: ["64505"]),
+      Exclusion(
+        section: "Exclusions", service: "ganglion impar blocks", terms: [["impar"]],
+        codes: ["64999"]),
       Exclusion(
         section: "Exclusions", service: "other parasympathetic ganglion blocks",
         terms: [["parasympathetic"]]),
@@ -83,14 +85,13 @@ enum SympatheticDefinitions {
     "1758.pain", section: generalSection, family: .painSeverity,
     "Non-cancer pain of 6/10 or more or limiting function, or cancer pain affecting quality of"
       + " life, before the block.",
-    rule: .anyOf([.pain(PainRequirement(minimum: 6)), .diagnosis(anyOf: [.cancerPain])]))
+    rule: .when(.not(.diagnosis([.cancerPain])), .pain(PainRequirement(minimum: 6))))
 
   static let continuing = Criterion(
     "1758.continuing", section: generalSection, family: .painSeverity,
     "Pain or limited function continues after the earlier block's relief period.",
-    rule: .anyOf([
-      .pain(PainRequirement(minimum: 6, isContinuing: true)), .diagnosis(anyOf: [.cancerPain]),
-    ]))
+    rule: .when(
+      .not(.diagnosis([.cancerPain])), .pain(PainRequirement(minimum: 6, isContinuing: true))))
 
   static let stellateSection = "Indications for Stellate Ganglion Block"
   static let sympatheticSection = "Indications for Thoracic or Lumbar Sympathetic Block"
@@ -256,7 +257,8 @@ enum SympatheticDefinitions {
           "\(id).restorationOngoing", section: section, family: .conservativeCare,
           "The patient takes part in ongoing functional restoration, or a medical reason"
             + " prevents it.",
-          rule: .unlessMedicalReason(.ongoingTreatment(modalities: functionalRestoration))),
+          rule: .unlessMedicalReason(
+            .ongoingTreatment(modalities: functionalRestoration.union([.homeExercise])))),
       ],
       repeatCriteria: [
         relief(id, section),

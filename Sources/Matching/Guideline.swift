@@ -106,12 +106,20 @@ public struct Exclusion: Sendable {
   public var purposes: Set<Purpose>
   /// Documented diagnoses that show the request is the excluded service.
   public var diagnoses: Set<DiagnosisCondition>
+  /// A condition on the case that shows the request is the excluded service.
+  public var condition: CaseCondition?
+  /// Codes outside the guideline's table that are this service (64625 is sacroiliac
+  /// radiofrequency denervation).
+  public var codes: Set<String>
 
   public init(
     section: String, service: String, terms: [[String]] = [], regions: Set<Region> = [],
-    levels: Set<String> = [], purposes: Set<Purpose> = [], diagnoses: Set<DiagnosisCondition> = []
+    levels: Set<String> = [], purposes: Set<Purpose> = [], diagnoses: Set<DiagnosisCondition> = [],
+    condition: CaseCondition? = nil, codes: Set<String> = []
   ) {
     self.diagnoses = diagnoses
+    self.condition = condition
+    self.codes = Set(codes.map(ProcedureCode.normalized))
     self.section = section
     self.service = service
     self.terms = terms
@@ -210,13 +218,17 @@ public struct RepeatPolicy: Sendable {
   public var therapeuticRelief: (percent: Double, days: Double)?
   /// Days within which unilateral procedures at the same levels on opposite sides count as one.
   public var oppositeSidesAsOneWithinDays: Int?
+  /// What an earlier procedure of the same kind makes the request: a repeat, or for an
+  /// implanted device a revision.
+  public var repeatPurpose: Purpose
 
   public init(
     sameKind: [ProcedureKind: Set<ProcedureKind>] = [:], newEpisodeAfterYears: Int? = nil,
     surgeryStartsNewEpisode: Bool = false, initialSeriesLimit: Int? = nil,
     therapeuticRelief: (percent: Double, days: Double)? = nil,
-    oppositeSidesAsOneWithinDays: Int? = nil
+    oppositeSidesAsOneWithinDays: Int? = nil, repeatPurpose: Purpose = .repetition
   ) {
+    self.repeatPurpose = repeatPurpose
     self.sameKind = sameKind
     self.newEpisodeAfterYears = newEpisodeAfterYears
     self.surgeryStartsNewEpisode = surgeryStartsNewEpisode

@@ -2,9 +2,15 @@ import Model
 
 // Rules that come before an implant or a trial: decolonization, psychology, trial results.
 extension CaseContext {
-  func decolonization(maximumDaysBefore limit: Int) -> Finding {
+  func decolonization(maximumDaysBefore limit: Int, requiresScreen: Bool) -> Finding {
     let screens = facts.staphScreens()
     let positive = screens.filter { $0.value.result == .positive }
+    if requiresScreen, screens.isEmpty {
+      return .notDocumented(
+        "No nasal Staphylococcus aureus screen is documented before the revision.",
+        ask: "Please send the nasal S. aureus screen and, if positive, the decolonization plan,"
+          + " or the medical reason it cannot be done.")
+    }
     guard let screen = positive.first else {
       let negative = screens.isEmpty ? "" : " (screens documented negative)"
       return .met(

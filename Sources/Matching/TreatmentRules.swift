@@ -47,7 +47,7 @@ extension CaseContext {
   }
 
   private func isOngoing(_ therapy: Therapy) -> Bool {
-    therapy.status == .ongoing || (therapy.status == nil && therapy.end == nil)
+    therapy.status == .ongoing
   }
 
   private func missingComponent(_ counted: [Cited<Therapy>], policy: ConservativeTreatmentPolicy)
@@ -77,8 +77,12 @@ extension CaseContext {
     _ counted: [Cited<Therapy>], procedures: [Cited<PriorProcedure>],
     policy: ConservativeTreatmentPolicy
   ) -> String? {
-    let relied =
-      policy.requiresActiveAndInactive ? counted.filter { $0.value.modality.isActive } : counted
+    // The active treatment carries the length; a home program's length is what its own
+    // follow-up criterion asks, so a course whose only active part is one is measured whole.
+    let activeOther = counted.filter {
+      $0.value.modality.isActive && $0.value.modality != .homeExercise
+    }
+    let relied = policy.requiresActiveAndInactive && !activeOther.isEmpty ? activeOther : counted
     let window = treatmentWindow(policy)
     let spans = relied.map { ($0.value, courseDays($0.value, window: window)) }
     var longest = spans.compactMap(\.1).max()
@@ -87,6 +91,14 @@ extension CaseContext {
     }
     if policy.countsProcedures, let history = treatmentHistoryDays(counted, procedures) {
       longest = max(longest ?? 0, history)
+    }
+    // A treatment history of unstated length (medication trials over years) is read as
+    // spanning the pain's documented duration.
+    if policy.countsProcedures, (longest ?? 0) < policy.minimumDays,
+      relied.contains(where: { courseDays($0.value, window: window) == nil }),
+      let months = painMonths()
+    {
+      longest = max(longest ?? 0, nearestInteger(months * 30))
     }
     let needed = needSentence(policy, window: window)
     guard let longest else {
@@ -136,19 +148,28 @@ extension CaseContext {
     return request + ", and how the pain responded."
   }
 
+  /// Whether the treatment failed, judged on the active treatment first: an active course
+  /// that helped outweighs a medication that did not.
   private func treatmentFailure(_ counted: [Cited<Therapy>], evidence: [Evidence]) -> Finding {
-    let failed = counted.filter { $0.value.outcome == .failed || $0.value.outcome == .worsened }
+    let active = counted.filter { $0.value.modality.isActive }
+    let judged =
+      active.contains { $0.value.outcome != nil && $0.value.outcome != .unknown }
+      ? active : counted
+    let failed = judged.filter { $0.value.outcome == .failed || $0.value.outcome == .worsened }
     if let first = failed.first {
       return .met(
         "\(name(first.value).capitalizedFirst) did not relieve the pain"
           + " (\(first.value.outcome!.rawValue)).", evidence: evidence)
     }
-    let improved = counted.filter { $0.value.outcome == .improved }
+    let improved = judged.filter { $0.value.outcome == .improved }
     if !improved.isEmpty {
-      return .notMet(
+      // Improvement is not the failure the criterion needs, but the provider may document
+      // that the pain persisted: not documented rather than contradicted.
+      return .notDocumented(
         "\(listed(improved.map { name($0.value) }).capitalizedFirst) improved the pain; the"
           + " guideline needs conservative treatment to have failed.",
-        ask: "Please document whether the pain persisted despite treatment.", evidence: evidence)
+        ask: "Please document whether the pain persisted despite treatment.",
+        evidence: evidence)
     }
     // An outcome not written down is read as no meaningful improvement: the request itself
     // says the pain persists after the course.
@@ -157,36 +178,44 @@ extension CaseContext {
         + " persists.", evidence: evidence)
   }
 
-  /// Days of a course inside the window (the whole course when there is no window).
+  /// Days of a course that counts in the window: the whole course when it ended inside the
+  /// window or is still going (reviewers read "six weeks in the last six months" as a
+  /// course that ended recently, not day by day); none when it ended before the window.
   func courseDays(_ therapy: Therapy, window: ClosedRange<Int>?) -> Int? {
-    if let interval = dayInterval(therapy) {
-      guard let window else { return interval.upperBound - interval.lowerBound }
-      let lower = max(interval.lowerBound, window.lowerBound)
-      let upper = min(interval.upperBound, window.upperBound)
-      return max(0, upper - lower)
+    let interval = dayInterval(therapy)
+    if let window, let last = interval?.upperBound ?? therapy.end.map(lastDay),
+      last < window.lowerBound
+    {
+      return 0
     }
-    guard let weeks = therapy.weeks else { return nil }
-    if let window, let end = therapy.end, end.dayNumber < window.lowerBound { return 0 }
-    return nearestInteger(weeks * 7)
+    if let weeks = therapy.weeks { return nearestInteger(weeks * 7) }
+    return interval.map { $0.upperBound - $0.lowerBound }
+  }
+
+  /// The last day a date can mean: the month's last day for a month-only date.
+  private func lastDay(_ date: ClinicalDate) -> Int {
+    guard date.day == nil else { return date.dayNumber }
+    return date.dayNumber + ClinicalDate.daysIn(month: date.month, year: date.year) - 1
   }
 
   /// The course's first and last day when its start is known.
   private func dayInterval(_ therapy: Therapy) -> Range<Int>? {
-    guard let start = therapy.start else { return nil }
-    if let end = therapy.end { return start.dayNumber..<max(start.dayNumber, end.dayNumber) }
-    if let weeks = therapy.weeks {
+    if let weeks = therapy.weeks,
+      let start = therapy.start ?? therapy.end?.adding(days: -nearestInteger(weeks * 7))
+    {
       return start.dayNumber..<(start.dayNumber + nearestInteger(weeks * 7))
     }
-    guard isOngoing(therapy), let reference = referenceDate else { return nil }
-    return start.dayNumber..<max(start.dayNumber, reference.dayNumber)
+    guard let start = therapy.start else { return nil }
+    if let end = therapy.end { return start.dayNumber..<max(start.dayNumber, lastDay(end)) }
+    // Ongoing treatment is documented up to the latest note, not to the planned date.
+    guard isOngoing(therapy), let documented = facts.noteDate ?? referenceDate else { return nil }
+    return start.dayNumber..<max(start.dayNumber, documented.dayNumber)
   }
 
   /// Days covered by dated courses together, inside the window.
   private func unionDays(_ therapies: [Therapy], window: ClosedRange<Int>?) -> Int? {
-    var intervals = therapies.compactMap(dayInterval).map { interval -> Range<Int> in
-      guard let window else { return interval }
-      let lower = max(interval.lowerBound, window.lowerBound)
-      return lower..<max(lower, min(interval.upperBound, window.upperBound))
+    var intervals = therapies.compactMap(dayInterval).filter { interval in
+      window.map { interval.upperBound >= $0.lowerBound } ?? true
     }
     guard !intervals.isEmpty else { return nil }
     intervals.sort { $0.lowerBound < $1.lowerBound }
@@ -324,9 +353,15 @@ extension CaseContext {
     guard !courses.isEmpty || !opioids.isEmpty else {
       return .notDocumented("No \(requirement.label) medication is documented.", ask: ask)
     }
-    if requirement.mustBeCurrent,
-      !courses.contains(where: { isOngoing($0.value) || $0.value.status == .completed })
-    {
+    if requirement.mustBeCurrent, !courses.contains(where: { isOngoing($0.value) }) {
+      let finished = courses.filter {
+        $0.value.status == .completed || $0.value.status == .discontinued
+      }
+      if let course = finished.first {
+        return .notMet(
+          "The \(requirement.label) course (\(name(course.value))) has ended; a current one is"
+            + " needed.", ask: ask, evidence: evidence)
+      }
       return .notDocumented(
         "No current \(requirement.label) medication is documented.", ask: ask, evidence: evidence)
     }
@@ -339,6 +374,16 @@ extension CaseContext {
       (courses.compactMap { courseDays($0.value, window: nil) }.map { Double($0) / 7 }
       + opioids.compactMap(\.value.weeks)).max()
     guard let longest else {
+      // Courses of unstated length that are still going are read as spanning the pain's
+      // documented duration ("on hydrocodone for years").
+      if let months = painMonths(), months * 30.44 / 7 >= weeks,
+        courses.contains(where: { isOngoing($0.value) }) || !opioids.isEmpty
+      {
+        return .met(
+          "\(listed(courses.map { name($0.value) }).capitalizedFirst) continue through pain of"
+            + " \(plural(months, "month")); \(plural(weeks, "week")) are needed.",
+          evidence: evidence)
+      }
       return .notDocumented(
         "How long the \(requirement.label) medication was taken is not documented.", ask: ask,
         evidence: evidence)
