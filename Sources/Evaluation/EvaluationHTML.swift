@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Reports
 
 /// The evaluation as one self-contained HTML page: per-type F1 as an inline SVG bar chart,
 /// the confusion matrix as a table, and each differing case's misses.
@@ -112,18 +113,6 @@ public enum EvaluationHTML {
     result.falseReady.isEmpty ? "none" : escape(result.falseReady.joined(separator: ", "))
   }
 
-  static func escape(_ text: String) -> String {
-    var escaped = ""
-    for character in text {
-      switch character {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
-  }
+  private static func escape(_ text: String) -> String { text.htmlEscaped }
+
 }

@@ -5,7 +5,7 @@ extension String {
   /// looks like markup (`<script>`, `<img onerror=…>`) is displayed, never interpreted. NUL and
   /// other C0 control characters except tab and newline, which HTML cannot carry, become
   /// U+FFFD.
-  var htmlEscaped: String {
+  public var htmlEscaped: String {
     var escaped = ""
     escaped.reserveCapacity(utf8.count)
     for scalar in unicodeScalars {

@@ -11,6 +11,8 @@ struct BrowserRendering {
   let dom: String
   /// The text of the printed PDF, whitespace folded, as `pdftotext` reads it.
   let printedText: String
+  /// The text of the first printed page alone, whitespace folded.
+  let firstPageText: String
   /// `pdfinfo`'s description of the printed PDF.
   let pdfInfo: String
   let screenshot: Data
@@ -29,11 +31,16 @@ struct BrowserRendering {
     _ = try run(ReportPaths.renderCheck.path, [html.path, directory.path])
     let pdf = directory.appending(path: "\(name).pdf").path
     let text = try run("pdftotext", ["-enc", "UTF-8", pdf, "-"])
+    let firstPage = try run("pdftotext", ["-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-"])
     return BrowserRendering(
       dom: try String(contentsOf: directory.appending(path: "\(name).dom.html"), encoding: .utf8),
-      printedText: text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+      printedText: folded(text), firstPageText: folded(firstPage),
       pdfInfo: try run("pdfinfo", [pdf]),
       screenshot: try Data(contentsOf: directory.appending(path: "\(name).png")))
+  }
+
+  private static func folded(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   private static func outputDirectory(_ name: String) throws -> URL {

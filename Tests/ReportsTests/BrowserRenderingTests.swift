@@ -24,7 +24,8 @@ import Testing
         ReportFixtures.report(status), documents: ReportFixtures.documents, named: status.rawValue)
     let printed = rendering.printedText
 
-    #expect(printed.contains("Determination: \(ReportWording.label(status))"))
+    #expect(rendering.firstPageText.contains("Determination: \(ReportWording.label(status))"))
+    #expect(rendering.firstPageText.contains("Gaps"))
     let order = [
       "Determination:", "Gaps", "All criteria", "Facts found", "Appendix: extracted text",
     ]
@@ -39,6 +40,9 @@ import Testing
     let rendering = try Self.pend.get()
     let criteria = try #require(rendering.printedText.range(of: "All criteria"))
     let gapPart = rendering.printedText[..<criteria.lowerBound]
+    #expect(
+      rendering.firstPageText.contains(
+        "Ask the provider: \(ReportFixtures.pendDetermination.criteria[2].providerRequest ?? "")"))
 
     for shortfall in ReportFixtures.pendDetermination.criteria where shortfall.status != .met {
       #expect(gapPart.contains(shortfall.reason))

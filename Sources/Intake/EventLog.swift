@@ -1,0 +1,74 @@
+import Foundation
+
+/// One line per intake event, as logfmt or JSON lines.
+///
+/// Lines carry case ids, file names, counts, outcomes and timings: never text from a
+/// document. The log file, when one is named, is created readable by its owner only.
+public final class EventLog: @unchecked Sendable {
+  /// How each line is written.
+  public enum Format: String, Sendable {
+    case logfmt, json
+  }
+
+  private let format: Format
+  private let handle: FileHandle
+  private let lock = NSLock()
+
+  public init(format: Format, handle: FileHandle = .standardError) {
+    self.format = format
+    self.handle = handle
+  }
+
+  /// A log appending to `url`, created with mode 0600 when it does not exist.
+  public convenience init(format: Format, appendingTo url: URL) throws {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw IntakeError.cannotCreate(path: url.path, reason: String(cString: strerror(errno)))
+    }
+    self.init(format: format, handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
+  }
+
+  /// Writes one event with its fields, in the order given.
+  public func record(_ event: String, _ fields: (String, String)...) {
+    record(event, fields)
+  }
+
+  /// Writes one event with its fields, in the order given.
+  public func record(_ event: String, _ fields: [(String, String)]) {
+    let timestamp = ISO8601DateFormatter().string(from: Date())
+    let all = [("ts", timestamp), ("event", event)] + fields
+    let line = format == .json ? jsonLine(all) : logfmtLine(all)
+    lock.withLock { handle.write(Data((line + "\n").utf8)) }
+  }
+
+  private func logfmtLine(_ fields: [(String, String)]) -> String {
+    fields.map { key, value in
+      let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "\"" || $0 == "=" }
+      let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+      return "\(key)=" + (needsQuotes ? "\"\(escaped)\"" : escaped)
+    }.joined(separator: " ")
+  }
+
+  private func jsonLine(_ fields: [(String, String)]) -> String {
+    let members = fields.map { key, value in "\(jsonString(key)):\(jsonString(value))" }
+    return "{" + members.joined(separator: ",") + "}"
+  }
+
+  private func jsonString(_ text: String) -> String {
+    var escaped = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      case _ where scalar.value < 0x20:
+        escaped += String(format: "\\u%04x", scalar.value)
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped + "\""
+  }
+}

@@ -1,1 +1,0 @@
-// The Review stage of PendCheck; see README.md for what it does.

@@ -1,0 +1,183 @@
+import Foundation
+import Intake
+import Review
+
+/// Options shared by `watch` and `batch`.
+private let intakeOptions = [
+  OptionSpec(
+    "reports", value: "DIR",
+    help: "Where <case>.json and <case>.html go (default INBOX/../reports)."),
+  OptionSpec(
+    "done", value: "DIR", help: "Where finished cases go, untouched (default INBOX/../done)."),
+  OptionSpec(
+    "failed", value: "DIR",
+    help: "Where unreadable cases go with reason.txt (default INBOX/../failed)."),
+  OptionSpec("jobs", value: "N", help: "Cases processed at once (default: the number of cores)."),
+  OptionSpec(
+    "quiet", value: "SECONDS", help: "How long a case's files must stay unchanged (default 2)."),
+  OptionSpec("timeout", value: "SECONDS", help: "Wall-clock limit per case (default 180)."),
+  OptionSpec("memory-mb", value: "N", help: "Memory limit per case process in MiB (default 2048)."),
+  OptionSpec("reprocess", help: "Re-run cases whose content was reported before."),
+  OptionSpec("log-format", value: "FORMAT", help: "logfmt (default) or json."),
+  OptionSpec("log", value: "FILE", help: "Append log lines to FILE (mode 0600) instead of stderr."),
+]
+
+private let intakeDiscussion = """
+  A case is a folder in the inbox (PDFs and an optional request.json) or a single PDF at
+  its top; its id is the folder's or file's name. A case is taken once none of its files
+  has changed for the quiet period, claimed by renaming it into INBOX/.claimed, and
+  processed in its own child process with limits on time and memory. Its reports go to the
+  reports folder, the case itself, untouched, to the done folder; a case that cannot be
+  processed goes to the failed folder as failed/<case>/ with reason.txt naming the file and
+  the reason. The same content dropped again under any name is linked to the existing
+  report unless --reprocess is given. Cases left in .claimed by a run that died are
+  processed again on start. SIGTERM and SIGINT finish the cases in flight and exit 0.
+  """
+
+/// Reads the intake options shared by `watch` and `batch`.
+private func intakeConfiguration(_ arguments: ParsedArguments, command: String, batch: Bool)
+  throws -> (IntakeOptions, EventLog)
+{
+  guard arguments.positional.count == 1, let inbox = arguments.positional.first else {
+    throw UsageError(message: "name one inbox folder", command: command)
+  }
+  let folder = { (name: String) in arguments.value(name).map { URL(fileURLWithPath: $0) } }
+  let layout = InboxLayout(
+    inbox: URL(fileURLWithPath: inbox), reports: folder("reports"), done: folder("done"),
+    failed: folder("failed"))
+
+  var options = IntakeOptions(layout: layout, executable: try currentExecutable())
+  options.jobs = try number(arguments, "jobs", command: command).map(Int.init) ?? options.jobs
+  options.quietPeriod = try number(arguments, "quiet", command: command) ?? options.quietPeriod
+  options.limits.wallSeconds = try number(arguments, "timeout", command: command) ?? 180
+  options.limits.memoryMegabytes =
+    try number(arguments, "memory-mb", command: command).map(Int.init) ?? 2048
+  options.reprocessDuplicates = arguments.has("reprocess")
+  options.stopsWhenIdle = batch
+  options.showsProgress = batch && isatty(STDERR_FILENO) == 1 && arguments.value("log") != nil
+  if let lexicons = arguments.value("lexicons") {
+    options.childArguments = ["--lexicons", lexicons]
+  }
+
+  guard let format = EventLog.Format(rawValue: arguments.value("log-format") ?? "logfmt") else {
+    throw UsageError(message: "--log-format must be logfmt or json", command: command)
+  }
+  let log =
+    try arguments.value("log").map {
+      try EventLog(format: format, appendingTo: URL(fileURLWithPath: $0))
+    }
+    ?? EventLog(format: format)
+  return (options, log)
+}
+
+private func number(_ arguments: ParsedArguments, _ option: String, command: String)
+  throws(UsageError)
+  -> Double?
+{
+  guard let text = arguments.value(option) else { return nil }
+  guard let value = Double(text), value >= 0 else {
+    throw UsageError(
+      message: "--\(option) needs a non-negative number, not '\(text)'", command: command)
+  }
+  return value
+}
+
+/// The absolute path of the running `pendcheck`, which intake starts for every case.
+private func currentExecutable() throws -> String {
+  let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+  guard let path else {
+    throw CommandFailure(
+      message: "cannot find the pendcheck executable to run cases", exitStatus: 70)
+  }
+  return path
+}
+
+private func runIntake(_ arguments: ParsedArguments, command: String, batch: Bool) throws
+  -> IntakeSummary
+{
+  let (options, log) = try intakeConfiguration(arguments, command: command, batch: batch)
+  do {
+    return try Intake(options: options, log: log).run()
+  } catch {
+    throw CommandFailure(message: error.message, exitStatus: 66)
+  }
+}
+
+/// `pendcheck watch`: the watch folder, until stopped.
+enum WatchCommand: Command {
+  static let name = "watch"
+  static let summary = "Watch an inbox folder and report every case dropped into it."
+  static let usage = "pendcheck watch INBOX [--reports DIR] [--done DIR] [--failed DIR] [--jobs N]"
+  static let discussion =
+    intakeDiscussion + """
+
+
+      Exit statuses: 0 stopped by SIGTERM or SIGINT after finishing the cases in flight;
+      64 usage error; 66 the inbox does not exist or a folder cannot be created.
+      """
+  static let options = intakeOptions
+
+  static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
+    _ = try runIntake(arguments, command: name, batch: false)
+    return 0
+  }
+}
+
+/// `pendcheck batch`: the watch folder, once.
+enum BatchCommand: Command {
+  static let name = "batch"
+  static let summary = "Report every case in an inbox folder once, then exit."
+  static let usage = "pendcheck batch INBOX [--reports DIR] [--done DIR] [--failed DIR] [--jobs N]"
+  static let discussion =
+    intakeDiscussion + """
+
+
+      Prints a summary at the end (and a progress bar on a terminal when --log sends the log
+      lines to a file).
+
+      Exit statuses: 0 every case was reported; 2 at least one case failed (see its
+      reason.txt); 64 usage error; 66 the inbox does not exist or a folder cannot be created.
+      """
+  static let options = intakeOptions
+
+  static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
+    let summary = try runIntake(arguments, command: name, batch: true)
+    console.out(summary.describe() + "\n")
+    return summary.failed > 0 ? 2 : 0
+  }
+}
+
+/// `pendcheck process-case`: one claimed case inside intake's child process (internal).
+enum ProcessCaseCommand: Command {
+  static let name = "process-case"
+  static let summary = "Internal: process one claimed case for watch and batch."
+  static let usage = "pendcheck process-case CASE --reports DIR [--fingerprint HASH]"
+  static let discussion = """
+    Used by watch and batch in the child process of each case; not meant to be run by hand.
+
+    Exit statuses: as for review.
+    """
+  static let options = [
+    OptionSpec("reports", value: "DIR", help: "Where to write the reports."),
+    OptionSpec("fingerprint", value: "HASH", help: "The case's content fingerprint."),
+    OptionSpec("memory-mb", value: "N", help: "Limit this process's memory."),
+    OptionSpec("cpu-seconds", value: "N", help: "Limit this process's CPU time."),
+  ]
+
+  static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
+    guard let path = arguments.positional.first, let reports = arguments.value("reports") else {
+      throw UsageError(message: "name the case and --reports", command: name)
+    }
+    var limits = ResourceLimits()
+    limits.memoryMegabytes = Int(arguments.value("memory-mb") ?? "") ?? limits.memoryMegabytes
+    limits.cpuSeconds = Int(arguments.value("cpu-seconds") ?? "") ?? limits.cpuSeconds
+    limits.applyToCurrentProcess()
+
+    let reviewer = CaseReviewer(lexicons: try loadLexicons(arguments))
+    let result = try CaseJob.run(
+      URL(fileURLWithPath: path), reviewer: reviewer, reports: URL(fileURLWithPath: reports),
+      fingerprint: arguments.value("fingerprint"))
+    console.error(result)
+    return 0
+  }
+}

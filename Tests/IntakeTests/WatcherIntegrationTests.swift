@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// The real `pendcheck watch` and `batch` on temporary inboxes.
+@Suite("The watch folder", .serialized)
+struct WatcherIntegrationTests {
+  static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent().appendingPathComponent("pendcheck")
+  static let sample = root.appendingPathComponent("Samples/sample-case")
+  static let selfContainedNote = "Corpus/dev/sij-003/office-note.pdf"
+
+  /// A fresh inbox beside empty reports, done and failed folders.
+  struct Workspace {
+    let base: URL
+    var inbox: URL { base.appendingPathComponent("inbox") }
+    var reports: URL { base.appendingPathComponent("reports") }
+    var done: URL { base.appendingPathComponent("done") }
+    var failed: URL { base.appendingPathComponent("failed") }
+
+    init() throws {
+      base = try temporaryFolder()
+      try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+    }
+
+    func names(_ folder: URL) -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    /// Copies the sample case's PDFs into a new case folder of the inbox.
+    func dropSampleCase(_ name: String) throws {
+      let folder = base.appendingPathComponent(".staging-\(name)")
+      try FileManager.default.copyItem(at: WatcherIntegrationTests.sample, to: folder)
+      try FileManager.default.moveItem(at: folder, to: inbox.appendingPathComponent(name))
+    }
+
+    func drop(_ bytes: [UInt8], as name: String) throws {
+      try Data(bytes).write(to: inbox.appendingPathComponent(name))
+    }
+  }
+
+  private func start(_ command: String, _ workspace: Workspace, _ extra: [String] = []) throws
+    -> Process
+  {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = [command, workspace.inbox.path, "--quiet", "0.5"] + extra
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = try FileHandle(
+      forWritingTo: {
+        let log = workspace.base.appendingPathComponent("log.txt")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        return log
+      }())
+    try process.run()
+    return process
+  }
+
+  private func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition() { return true }
+      usleep(100_000)
+    }
+    return condition()
+  }
+
+  @Test("a batch of good and broken files ends with a report or a reason for each")
+  func mixedBatch() throws {
+    let workspace = try Workspace()
+    for index in 0..<12 { try workspace.dropSampleCase("case-\(index)") }
+    try workspace.drop([], as: "zero.pdf")
+    try workspace.drop(Array("not a pdf at all".utf8), as: "memo.pdf")
+    try workspace.drop(Array("%PDF-1.7\n1 0 obj\n<<".utf8), as: "truncated.pdf")
+    let encrypted = Self.root.appendingPathComponent("Tests/Fixtures/pdf/encrypted.pdf")
+    if FileManager.default.fileExists(atPath: encrypted.path) {
+      try FileManager.default.copyItem(
+        at: encrypted, to: workspace.inbox.appendingPathComponent("locked.pdf"))
+    }
+
+    let batch = try start("batch", workspace)
+    batch.waitUntilExit()
+
+    #expect(batch.terminationStatus == 2)
+    #expect(workspace.names(workspace.inbox).isEmpty)
+    let reports = workspace.names(workspace.reports)
+    for index in 0..<12 {
+      #expect(reports.contains("case-\(index).json"))
+      #expect(reports.contains("case-\(index).html"))
+    }
+    let failures = workspace.names(workspace.failed)
+    for name in ["zero", "memo", "truncated"] {
+      #expect(failures.contains(name))
+      let reason = try String(
+        contentsOf: workspace.failed.appendingPathComponent("\(name)/reason.txt"), encoding: .utf8)
+      #expect(reason.contains("\(name).pdf"), "reason must name the file: \(reason)")
+      #expect(
+        FileManager.default.fileExists(
+          atPath: workspace.failed.appendingPathComponent("\(name)/\(name).pdf").path),
+        "the original is kept")
+    }
+  }
+
+  @Test("the same PDFs dropped again under another name are linked, not re-run")
+  func duplicateIsLinked() throws {
+    let workspace = try Workspace()
+    try workspace.dropSampleCase("first")
+    let batch = try start("batch", workspace)
+    batch.waitUntilExit()
+
+    try workspace.dropSampleCase("second")
+    let again = try start("batch", workspace)
+    again.waitUntilExit()
+
+    let link = workspace.reports.appendingPathComponent("second.json").path
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "first.json")
+    #expect(workspace.names(workspace.done) == ["first", "second"])
+  }
+
+  @Test("a file still being copied is not read before it is complete")
+  func slowCopyWaits() throws {
+    let workspace = try Workspace()
+    let watcher = try start("watch", workspace)
+    defer { watcher.terminate() }
+
+    // A note that names its own CPT code, so a lone PDF is a complete case.
+    let pdf = try Data(contentsOf: Self.root.appendingPathComponent(Self.selfContainedNote))
+    let target = workspace.inbox.appendingPathComponent("slow.pdf")
+    FileManager.default.createFile(atPath: target.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: target)
+    let chunk = max(1, pdf.count / 8)
+    for start in stride(from: 0, to: pdf.count, by: chunk) {
+      try handle.write(contentsOf: pdf[start..<min(pdf.count, start + chunk)])
+      usleep(300_000)
+      #expect(FileManager.default.fileExists(atPath: target.path), "taken while still written")
+    }
+    try handle.close()
+
+    #expect(waitUntil(20) { workspace.names(workspace.reports).contains("slow.json") })
+    #expect(workspace.names(workspace.failed).isEmpty)
+  }
+
+  @Test("kill -9 mid-run loses nothing and duplicates nothing on restart")
+  func killNineRecovers() throws {
+    let workspace = try Workspace()
+    let count = 24
+    for index in 0..<count { try workspace.dropSampleCase("case-\(index)") }
+
+    let first = try start("watch", workspace, ["--jobs", "2"])
+    _ = waitUntil(30) { !workspace.names(workspace.reports).isEmpty }
+    kill(first.processIdentifier, SIGKILL)
+    first.waitUntilExit()
+
+    let second = try start("watch", workspace, ["--jobs", "2"])
+    let finished = waitUntil(90) { workspace.names(workspace.done).count == count }
+    second.terminate()
+    second.waitUntilExit()
+
+    #expect(finished)
+    #expect(workspace.names(workspace.done) == (0..<count).map { "case-\($0)" }.sorted())
+    let reports = workspace.names(workspace.reports)
+    #expect(reports.count == count * 2)
+    #expect(reports.allSatisfy { !$0.contains("tmp") })
+    #expect(workspace.names(workspace.inbox).isEmpty)
+  }
+
+  @Test("SIGTERM finishes the cases in flight and exits 0")
+  func sigtermIsClean() throws {
+    let workspace = try Workspace()
+    for index in 0..<4 { try workspace.dropSampleCase("case-\(index)") }
+    let watcher = try start("watch", workspace)
+    _ = waitUntil(20) { !workspace.names(workspace.reports).isEmpty }
+
+    watcher.terminate()
+    watcher.waitUntilExit()
+
+    #expect(watcher.terminationStatus == 0)
+    let claimed = workspace.inbox.appendingPathComponent(".claimed")
+    #expect(workspace.names(claimed).isEmpty, "no case left half done")
+  }
+}
