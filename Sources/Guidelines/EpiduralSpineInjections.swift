@@ -12,11 +12,14 @@ extension Guideline {
       Exclusion(
         section: "Exclusions",
         service: "intrathecal injections for pain or spasticity before a permanent pump",
-        terms: [["intrathecal"]], purposes: [.trial],
+        terms: [["intrathecal", "trial"]], purposes: [.trial],
         diagnoses: [.intractableSpasticity, .chronicIntractablePain])
     ] + EpiduralDefinitions.sharedExclusions,
     indications: EpiduralDefinitions.indications(guideline: "1750"),
-    repeats: EpiduralDefinitions.repeats)
+    repeats: EpiduralDefinitions.repeats,
+    services: EpiduralDefinitions.services + [
+      NamedService(["intrathecal trial", "intrathecal drug trial"], code: "62323")
+    ])
 }
 
 enum EpiduralDefinitions {
@@ -50,6 +53,13 @@ enum EpiduralDefinitions {
   ]
 
   static let transforaminalCodes: Set<String> = ["64479", "64480", "64483", "64484"]
+
+  /// An epidural named in words: the guided interlaminar code of its region.
+  static let services = [
+    NamedService(
+      ["epidural", "esi", "selective nerve root block", "nerve root block"], code: "62323",
+      codesByRegion: [.cervical: "62321", .thoracic: "62321"])
+  ]
 
   static let sharedExclusions = [
     Exclusion(

@@ -35,7 +35,12 @@ extension Guideline {
     indications: [DenervationDefinitions.initial, DenervationDefinitions.repeatRequest],
     repeats: RepeatPolicy(
       sameKind: [.radiofrequencyAblation: [.radiofrequencyAblation]],
-      oppositeSidesAsOneWithinDays: 30))
+      oppositeSidesAsOneWithinDays: 30),
+    services: [
+      NamedService(
+        ["radiofrequency", "rfa", "rhizotomy", "neurotomy", "denervation"], code: "64635",
+        codesByRegion: [.cervical: "64633", .thoracic: "64633"])
+    ])
 }
 
 enum DenervationDefinitions {

@@ -32,7 +32,12 @@ extension Guideline {
       ],
       newEpisodeAfterYears: 2, surgeryStartsNewEpisode: true, initialSeriesLimit: 2,
       therapeuticRelief: (percent: 50, days: Double(Days.months(2))),
-      oppositeSidesAsOneWithinDays: 30))
+      oppositeSidesAsOneWithinDays: 30),
+    services: [
+      NamedService(
+        ["facet", "medial branch"], code: "64493",
+        codesByRegion: [.cervical: "64490", .thoracic: "64490"])
+    ])
 }
 
 enum FacetDefinitions {

@@ -35,7 +35,8 @@ extension Guideline {
     ],
     indications: [PumpDefinitions.pain, PumpDefinitions.spasticity, PumpDefinitions.replacement],
     repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),
-    defaultPurposes: [.permanent])
+    defaultPurposes: [.permanent],
+    services: [NamedService(["intrathecal pump", "infusion pump", "pain pump"], code: "62362")])
 }
 
 enum PumpDefinitions {

@@ -31,7 +31,8 @@ extension Guideline {
     repeats: RepeatPolicy(
       sameKind: [.sacroiliacInjection: [.sacroiliacInjection]], newEpisodeAfterYears: 2,
       surgeryStartsNewEpisode: true, initialSeriesLimit: 2,
-      therapeuticRelief: (percent: 50, days: Double(Days.months(2)))))
+      therapeuticRelief: (percent: 50, days: Double(Days.months(2)))),
+    services: [NamedService(["sacroiliac", "si joint", "sij"], code: "27096")])
 }
 
 enum SacroiliacDefinitions {

@@ -39,7 +39,11 @@ extension Guideline {
       StimulatorDefinitions.revision,
     ],
     repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),
-    defaultPurposes: [.trial])
+    defaultPurposes: [.trial],
+    services: [
+      NamedService(
+        ["spinal cord stimulator", "dorsal root ganglion", "neurostimulator"], code: "63650")
+    ])
 }
 
 enum StimulatorDefinitions {

@@ -43,7 +43,13 @@ extension Guideline {
         .thoracicSympatheticBlock: [.lumbarSympatheticBlock, .thoracicSympatheticBlock],
       ],
       newEpisodeAfterYears: 2, surgeryStartsNewEpisode: true, initialSeriesLimit: 2,
-      therapeuticRelief: (percent: 50, days: Double(Days.months(3)))))
+      therapeuticRelief: (percent: 50, days: Double(Days.months(3)))),
+    services: [
+      NamedService(["stellate"], code: "64510"),
+      NamedService(["lumbar sympathetic", "thoracic sympathetic"], code: "64520"),
+      NamedService(["celiac"], code: "64530"),
+      NamedService(["superior hypogastric"], code: "64517"),
+    ])
 }
 
 enum SympatheticDefinitions {

@@ -15,11 +15,16 @@ public struct Guideline: Sendable {
   public var repeats: RepeatPolicy
   /// The purposes evaluated when neither the request nor the documents name one.
   public var defaultPurposes: Set<Purpose>
+  /// Services named in words that stand for one of the guideline's codes, for a request
+  /// whose documents name the procedure but no code.
+  public var services: [NamedService]
 
   public init(
     number: String, title: String, codes: [ProcedureCode], exclusions: [Exclusion] = [],
-    indications: [Indication], repeats: RepeatPolicy, defaultPurposes: Set<Purpose> = [.initial]
+    indications: [Indication], repeats: RepeatPolicy, defaultPurposes: Set<Purpose> = [.initial],
+    services: [NamedService] = []
   ) {
+    self.services = services
     self.number = number
     self.title = title
     self.codes = codes
@@ -33,6 +38,26 @@ public struct Guideline: Sendable {
   public func code(_ text: String) -> ProcedureCode? {
     let wanted = ProcedureCode.normalized(text)
     return codes.first { $0.code == wanted }
+  }
+}
+
+/// A procedure named in words ("lumbar sympathetic block") and the code it stands for, by
+/// region where the code depends on it.
+public struct NamedService: Sendable {
+  /// Lower-case phrases, any of which names the service.
+  public var terms: [String]
+  /// The code when the region is unknown or not listed in `codesByRegion`.
+  public var code: String
+  public var codesByRegion: [Region: String]
+
+  public init(_ terms: [String], code: String, codesByRegion: [Region: String] = [:]) {
+    self.terms = terms
+    self.code = code
+    self.codesByRegion = codesByRegion
+  }
+
+  public func code(for region: Region?) -> String {
+    region.flatMap { codesByRegion[$0] } ?? code
   }
 }
 

@@ -14,7 +14,8 @@ public struct GuidelineMatcher: Sendable {
   /// Codes no guideline covers are ignored when another code is covered; a request whose
   /// service a guideline excludes is `excluded` under it even when its code is not listed.
   public func evaluate(_ facts: CaseFacts) throws(MatchingError) -> [Determination] {
-    let requested = facts.request.cpt.map(ProcedureCode.normalized).filter { !$0.isEmpty }
+    let stated = facts.request.cpt.map(ProcedureCode.normalized).filter { !$0.isEmpty }
+    let requested = stated.isEmpty ? inferredCodes(facts.request) : stated
     let covering = catalog.guidelines.filter { guideline in
       requested.contains { code in
         guideline.code(code) != nil || guideline.exclusions.contains { $0.codes.contains(code) }
@@ -33,6 +34,20 @@ public struct GuidelineMatcher: Sendable {
       let context = CaseContext(facts: facts, guideline: guideline, codes: mine, others: others)
       return determination(guideline, context)
     }
+  }
+
+  /// Codes for a request that names its procedure only in words: each guideline's services
+  /// whose terms occur in the requested service.
+  func inferredCodes(_ request: ServiceRequest) -> [String] {
+    let words = ServiceWords(request.service)
+    var codes: [String] = []
+    for guideline in catalog.guidelines {
+      for service in guideline.services where service.terms.contains(where: words.contains) {
+        let code = ProcedureCode.normalized(service.code(for: request.region))
+        if !codes.contains(code) { codes.append(code) }
+      }
+    }
+    return codes
   }
 
   /// Exclusions the request's own words show, for a request no guideline's code covers.

@@ -401,8 +401,12 @@ extension CaseContext {
       return .met(
         "Opioid use is documented (\(use.value.status.rawValue)).", evidence: uses.evidence())
     }
+    // An explicit "opioid naive" outweighs a medication known only by its class; a named
+    // opioid does not.
+    let isNaive = uses.contains { $0.value.status == .naive }
     let opioidCourses = facts.therapies().filter {
-      $0.value.drugClass == "opioid" || $0.value.name.map(Self.opioidNames.contains) == true
+      $0.value.name.map(Self.opioidNames.contains) == true
+        || (!isNaive && $0.value.drugClass == "opioid")
     }
     if !opioidCourses.isEmpty {
       return .met(
