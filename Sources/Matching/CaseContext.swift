@@ -55,8 +55,7 @@ struct CaseContext {
     case .painAtLeast(let level):
       return facts.painScores().contains { $0.value.value >= level }
     case .functionalLimitation:
-      let all = facts.disabilities()
-      return all.contains { limitsFunction($0.value, among: all) }
+      return facts.disabilities().contains { limitsFunction($0.value) }
     case .surgicalPlan(let kinds):
       return facts.surgicalPlans().contains { kinds.contains($0.value.kind) }
     case .riskFactor(let conditions):

@@ -3,11 +3,8 @@ import Model
 // Rules about the pain, the examination, the diagnosis and the contraindications.
 extension CaseContext {
   /// Whether a disability finding shows pain limiting function: a narrative limit, or a
-  /// scored ODI or NDI above minimal disability (20%), unless function is also documented as
-  /// unlimited and the score is minimal.
-  func limitsFunction(_ disability: FunctionalDisability, among all: [Cited<FunctionalDisability>])
-    -> Bool
-  {
+  /// scored ODI or NDI above minimal disability (below 20%).
+  func limitsFunction(_ disability: FunctionalDisability) -> Bool {
     guard disability.present else { return false }
     guard disability.instrument == .odi || disability.instrument == .ndi,
       let score = disability.score
@@ -30,7 +27,7 @@ extension CaseContext {
 
   func pain(_ requirement: PainRequirement) -> Finding {
     let disabilities = facts.disabilities()
-    let disabled = disabilities.filter { limitsFunction($0.value, among: disabilities) }
+    let disabled = disabilities.filter { limitsFunction($0.value) }
     if requirement.acceptsDisability, let first = disabled.first {
       let what = first.value.score.map {
         "\(first.value.instrument.rawValue.uppercased()) \(formatted($0))"

@@ -28,7 +28,7 @@ extension CaseContext {
       "Please send the decolonization plan with its start date, no earlier than"
       + " \(limit) days before the procedure"
       + (request.plannedDate.map { " (\($0.adding(days: -limit).usFormat) or later)" } ?? "") + "."
-    guard let plan = plans.first else {
+    guard !plans.isEmpty else {
       return .notMet(
         "\(screened) and no decolonization plan is documented.", ask: ask, evidence: evidence)
     }
@@ -38,7 +38,6 @@ extension CaseContext {
         "\(screened); decolonization is planned but its start date or the procedure date is not"
           + " documented.", ask: ask, evidence: evidence)
     }
-    _ = plan
     let before = start.days(until: planned)
     let timing =
       "\(screened); decolonization starts \(start.usFormat), \(before) days before the"
