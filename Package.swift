@@ -48,7 +48,7 @@ let package = Package(
     .testTarget(name: "LanguageTests", dependencies: ["Model", "Language", "ICUShim"]),
     .testTarget(name: "FactsTests", dependencies: ["Model", "Language", "Facts"]),
     .testTarget(name: "MatchingTests", dependencies: ["Model", "Matching", "Guidelines"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports", "Extraction"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Model", "Evaluation"]),
     .testTarget(name: "IntakeTests", dependencies: ["Model", "Intake"]),
     .testTarget(name: "CLITests", dependencies: ["Model"]),

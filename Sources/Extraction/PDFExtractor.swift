@@ -56,14 +56,15 @@ public struct PDFExtractor: Sendable {
     return Document(name: name, pages: pages)
   }
 
-  /// Whether a page has no text layer, or only a few characters over an image (a scan with
-  /// a fax stamp), and so must be read by OCR.
+  /// Whether a page has no text layer, only a few characters over an image (a scan with a
+  /// fax stamp), or a text layer of codes without meaning, and so must be read by OCR.
   ///
   /// A page with no text at all counts as needing OCR even without an image: a blank page is
   /// rare in a note, and a scan drawn in some way poppler does not report as an image is
   /// worse to lose than a blank page is to send to OCR.
   static func needsOCR(_ layer: TextLayer) -> Bool {
-    layer.units.isEmpty || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5)
+    layer.units.isEmpty || layer.isMostlyUnreadable
+      || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5)
   }
 
   /// The file's bytes, after checking that it exists, is a regular file and fits the limit.

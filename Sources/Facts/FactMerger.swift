@@ -281,7 +281,8 @@ enum FactMerger {
       return .staphScreen(screen)
     case (.decolonization(var plan), .decolonization(let more)):
       plan.start = plan.start ?? more.start
-      let agents = Array(Set((plan.agents ?? []) + (more.agents ?? []))).sorted()
+      var agents = plan.agents ?? []
+      for agent in more.agents ?? [] where !agents.contains(agent) { agents.append(agent) }
       plan.agents = agents.isEmpty ? nil : agents
       return .decolonization(plan)
     case (.deviceTrial(var trial), .deviceTrial(let more)):

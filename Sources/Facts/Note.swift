@@ -1,3 +1,4 @@
+import Foundation
 import Language
 import Model
 
@@ -89,8 +90,17 @@ final class Note {
     }
   }
 
-  /// The first words of the document, where notes say what kind of note they are.
-  var heading: String { document.substring(0..<min(400, document.utf16.count)) }
+  /// The title lines of the document, where notes say what kind of note they are: short
+  /// lines among the first few, such as "PHYSICAL THERAPY DISCHARGE SUMMARY".
+  var heading: String {
+    let lines = document.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }.prefix(6)
+    return lines.filter { line in
+      line.count <= 70
+        && (line == line.uppercased()
+          || (line.split(separator: " ").count <= 8 && !line.hasSuffix(".")))
+    }.joined(separator: "\n")
+  }
 }
 
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).

@@ -97,6 +97,10 @@ enum FacetDefinitions {
         "By history the pain is mainly axial, not radicular.",
         rule: .painPattern(accepted: [.axial], contradicted: [.radicular])),
       notOtherSource,
+      Criterion(
+        "1753.facet.pars", section: indications, family: .imaging,
+        "Where chronic lumbar spondylolysis is diagnosed, imaging shows the pars defect.",
+        rule: .when(.diagnosis([.spondylolysis]), .imaging(anyOf: [.parsDefect]))),
     ] + treatment)
 
   static let synovialCyst = Indication(

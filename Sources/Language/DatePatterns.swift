@@ -4,10 +4,10 @@ import Model
 /// The regular expressions of `DateScanner` and how each reads its groups.
 struct DatePatterns {
   /// An absolute date format and how its capture groups become dates.
-  struct Absolute {
+  struct Absolute: Sendable {
     let regex: NSRegularExpression
     /// The readings of the groups; `nil` when they name no real date.
-    let read: ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
+    let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
   }
 
   /// A relative or yearless expression, resolved against the date of service.
@@ -24,9 +24,7 @@ struct DatePatterns {
     "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
-  // NSRegularExpression is immutable and documented as safe to share between threads; it is
-  // only not marked Sendable on Linux.
-  nonisolated(unsafe) static let absolute: [Absolute] = [
+  static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
     Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#)) {
       monthDayYear($0[1], $0[2], $0[3])

@@ -20,7 +20,8 @@ struct DurationScanner {
     return scanner.matches(of: DatePatterns.regex(pattern), group: 0).compactMap { match in
       let groups = match.groups
       guard let first = DatePatterns.quantity(groups[1], language),
-        let unit = groups[3].flatMap({ language.unit(named: $0) })
+        let unit = groups[3].flatMap({ language.unit(named: $0) }),
+        !isAge(after: match.range.upperBound, in: utf16)
       else { return nil }
 
       let second = DatePatterns.quantity(groups[2], language)
@@ -33,15 +34,16 @@ struct DurationScanner {
     }
   }
 
+  private static let sessions = DatePatterns.regex(
+    #"(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\s+"#
+      + #"(?:over|in|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|about\s+)?$"#)
+
   /// "12 visits over 6 weeks" → 12, read from the words just before the duration.
   private func sessionCount(before offset: Int, in utf16: [UInt16]) -> Int? {
     let start = max(0, offset - 60)
     let before = String(decoding: utf16[start..<offset], as: UTF16.self)
-    let regex = DatePatterns.regex(
-      #"(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\s+"#
-        + #"(?:over|in|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|about\s+)?$"#)
     guard
-      let match = regex.firstMatch(
+      let match = Self.sessions.firstMatch(
         in: before, range: NSRange(location: 0, length: before.utf16.count))
     else { return nil }
     let group = match.range(at: 1)
@@ -50,8 +52,17 @@ struct DurationScanner {
   }
 
   private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {
-    let end = min(utf16.count, offset + 6)
-    let after = String(decoding: utf16[offset..<end], as: UTF16.self).lowercased()
-    return after.trimmingWhitespace.hasPrefix("ago")
+    text(after: offset, in: utf16).hasPrefix("ago")
+  }
+
+  /// Whether the duration is an age ("56-year-old", "44 year old", "60 yo").
+  private func isAge(after offset: Int, in utf16: [UInt16]) -> Bool {
+    let after = text(after: offset, in: utf16)
+    return ["old", "-old", "yo", "y/o", "y.o"].contains { after.hasPrefix($0) }
+  }
+
+  private func text(after offset: Int, in utf16: [UInt16]) -> String {
+    let end = min(utf16.count, offset + 8)
+    return String(decoding: utf16[offset..<end], as: UTF16.self).lowercased().trimmingWhitespace
   }
 }

@@ -46,21 +46,23 @@ struct SentenceSplitter {
   }
 
   /// Whether the token before `start` is the period of an abbreviation that never ends a
-  /// sentence ("Dr.", "vs.", "e.g."), written without a space before it.
+  /// sentence ("Dr.", "vs.", "e.g.") or of an initial ("J. Doe"), written without a space
+  /// before it.
   private func followsAbbreviation(_ start: Int) -> Bool {
     guard start >= 2, tokens[start - 1].text == "." else { return false }
     let word = tokens[start - 2]
     guard word.range.upperBound == tokens[start - 1].range.lowerBound else { return false }
-    return abbreviations[word.normalized + "."] == false
+    let isInitial = word.text.count == 1 && word.isCapitalized
+    return isInitial || abbreviations[word.normalized + "."] == false
   }
 
   /// Token indices where the layout starts a sentence at a line start.
   private func layoutSentenceStarts() -> [Int] {
-    let shortWidth = layout.shortLineWidth()
+    let wrapWidth = layout.wrapWidth()
     var starts: [Int] = []
     var previous: Int?
     for line in layout.lines.indices where !layout.isBlank(line) {
-      if let previous, layoutBreaks(after: previous, before: line, shortWidth: shortWidth) {
+      if let previous, layoutBreaks(after: previous, before: line, wrapWidth: wrapWidth) {
         starts.append(layout.lines[line].tokenRange.lowerBound)
       }
       previous = line
@@ -68,11 +70,11 @@ struct SentenceSplitter {
     return starts
   }
 
-  private func layoutBreaks(after line: Int, before next: Int, shortWidth: Int) -> Bool {
+  private func layoutBreaks(after line: Int, before next: Int, wrapWidth: Int) -> Bool {
     if next > line + 1 { return true }
     if headingLines.contains(line) || headingLines.contains(next) { return true }
     if layout.startsListItem(next) || layout.labelColon(next) != nil { return true }
     if layout.endsMidClause(line) || layout.startsLowercase(next) { return false }
-    return layout.lines[line].width < shortWidth
+    return layout.lineEndsByChoice(line, before: next, wrapWidth: wrapWidth)
   }
 }

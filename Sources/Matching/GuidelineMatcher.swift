@@ -54,7 +54,8 @@ public struct GuidelineMatcher: Sendable {
   }
 
   /// How far an indication is from being met: its defining criteria that fall short first,
-  /// then contradicted criteria, then undocumented ones. A contradiction every indication
+  /// then contradicted criteria, then undocumented ones; on a tie, the indication whose
+  /// diagnosis is documented. A contradiction every indication
   /// shares (a contraindication) stays in whichever is chosen.
   private func rank(_ determination: Determination, _ indication: Indication, _ order: Int)
     -> [Int]
@@ -62,9 +63,10 @@ public struct GuidelineMatcher: Sendable {
     let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
     let criteria = determination.criteria
     let definingShort = criteria.filter { defining.contains($0.id) && $0.status != .met }.count
+    let definingMet = criteria.filter { defining.contains($0.id) && $0.status == .met }.count
     let notMet = criteria.filter { $0.status == .notMet }.count
     let open = criteria.filter { $0.status == .notDocumented }.count
-    return [definingShort, notMet, open, order]
+    return [definingShort, notMet, open, -definingMet, order]
   }
 
   private func excluded(_ guideline: Guideline, _ exclusion: Exclusion) -> Determination {

@@ -46,7 +46,8 @@ struct FunctionalDisabilityRule: FactRule {
         ?? Self.limitedBy.firstMatch(in: passage.text)
     else { return deniedLimits(in: passage) }
     let context = passage.context(ofLocal: match.range)
-    guard !context.isHypothetical, !context.isOtherPerson, !context.isNegated else { return [] }
+    guard !context.isHypothetical, !context.isOtherPerson else { return [] }
+    if context.isNegated { return deniedLimits(in: passage) }
 
     let detail = FunctionalDisability(
       present: true, instrument: .narrative, activity: match.value.lowercased())

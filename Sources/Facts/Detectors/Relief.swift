@@ -87,8 +87,8 @@ struct ReliefRule: FactRule {
   private static let lasting = TextPattern(
     #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+"#
       + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
-      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*"#
-      + ClinicalWords.timeUnitPattern + #"\b"#)
+      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
+      + ClinicalWords.timeUnitPattern + #")\b"#)
   private static let anesthetic = TextPattern(
     #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b|\ban(?:a)?esthetic (?:phase|window|period)\b"#
   )
