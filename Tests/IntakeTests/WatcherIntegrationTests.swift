@@ -97,10 +97,17 @@ struct WatcherIntegrationTests {
     for name in workspace.names(workspace.done) {
       #expect(reports.contains("\(name).json") && reports.contains("\(name).html"), "\(name)")
     }
+    let reportMode = try FileManager.default.attributesOfItem(
+      atPath: workspace.reports.appendingPathComponent("case-0.json").path)[.posixPermissions]
+    #expect(reportMode as? Int == 0o600, "reports hold patient information")
     for name in workspace.names(workspace.failed) {
       let reason = try String(
         contentsOf: workspace.failed.appendingPathComponent("\(name)/reason.txt"), encoding: .utf8)
       #expect(reason.count > 40, "\(name) has a reason: \(reason)")
+      let mode = try FileManager.default.attributesOfItem(
+        atPath: workspace.failed.appendingPathComponent("\(name)/reason.txt").path)[
+          .posixPermissions]
+      #expect(mode as? Int == 0o600, "reasons quote file names only, but stay private")
     }
     for (name, file) in [("zero", "zero.pdf"), ("memo", "memo.pdf"), ("locked", "locked.pdf")] {
       #expect(workspace.names(workspace.failed).contains(name))
