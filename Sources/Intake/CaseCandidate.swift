@@ -15,14 +15,17 @@ struct CaseCandidate: Hashable, Sendable {
   /// skipped: copy tools write partial files under such names and rename them when done.
   static func scan(_ inbox: URL) -> [CaseCandidate] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
-      var isDirectory: ObjCBool = false
-      let path = inbox.appendingPathComponent(name).path
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        return nil
-      }
-      return CaseCandidate(name: name, isFolder: isDirectory.boolValue)
+    return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { at(inbox, name: $0) }
+  }
+
+  /// The entry `name` of the inbox, `nil` when it does not exist.
+  static func at(_ inbox: URL, name: String) -> CaseCandidate? {
+    var isDirectory: ObjCBool = false
+    let path = inbox.appendingPathComponent(name).path
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      return nil
     }
+    return CaseCandidate(name: name, isFolder: isDirectory.boolValue)
   }
 }
 
@@ -53,40 +56,99 @@ struct FileSignature: Equatable, Sendable {
   }
 }
 
-/// Decides when a candidate has been left alone for the quiet period.
-struct StabilityTracker {
+/// The entries of the inbox and when each is finished: left alone for the quiet period.
+///
+/// Nothing here rescans every case on every turn of the intake loop. An entry's signature
+/// is taken when it appears, again when an event touches it, and again when its quiet
+/// period is due to end; only if it is unchanged then is it ready. Shares that send no
+/// events are covered the same way, since the due check compares signatures, and new
+/// entries on such a share are found by the watcher's periodic listing (`rescan`).
+struct InboxTracker {
   let quietPeriod: Double
-  private var seen: [CaseCandidate: (signature: FileSignature, since: Double)] = [:]
+  private var entries: [String: Entry] = [:]
+
+  private struct Entry {
+    let candidate: CaseCandidate
+    var signature: FileSignature
+    /// When the signature last changed or an event last touched the entry.
+    var changedAt: Double
+    var isReady: Bool
+  }
 
   init(quietPeriod: Double) { self.quietPeriod = quietPeriod }
 
-  /// Records an event that touched a candidate: its quiet period starts again.
-  mutating func touch(_ name: String, at now: Double) {
-    for key in seen.keys where key.name == name {
-      seen[key]?.since = now
+  var count: Int { entries.count }
+
+  /// Adds the entries that appeared in the inbox and drops those that left it; returns the
+  /// new ones.
+  mutating func rescan(_ inbox: URL, at now: Double) -> [CaseCandidate] {
+    let present = CaseCandidate.scan(inbox)
+    let names = Set(present.map(\.name))
+    entries = entries.filter { names.contains($0.key) }
+    return present.filter { entries[$0.name] == nil }.map { candidate in
+      add(candidate, inbox: inbox, at: now)
+      return candidate
     }
   }
 
-  /// The candidates whose files have not changed for the quiet period, given the inbox now.
-  mutating func stable(_ candidates: [CaseCandidate], inbox: URL, at now: Double)
-    -> [CaseCandidate]
-  {
-    let present = Set(candidates)
-    seen = seen.filter { present.contains($0.key) }
-
-    var ready: [CaseCandidate] = []
-    for candidate in candidates {
-      let signature = FileSignature.of(inbox.appendingPathComponent(candidate.name))
-      guard let previous = seen[candidate], previous.signature == signature else {
-        seen[candidate] = (signature, now)
-        if quietPeriod <= 0 { ready.append(candidate) }
+  /// Records events on `names`: each one's quiet period starts again from `now` (an entry
+  /// that is gone is dropped); returns the entries seen for the first time.
+  mutating func touch(_ names: Set<String>, inbox: URL, at now: Double) -> [CaseCandidate] {
+    var added: [CaseCandidate] = []
+    for name in names where !name.hasPrefix(".") {
+      guard let candidate = CaseCandidate.at(inbox, name: name) else {
+        entries[name] = nil
         continue
       }
-      if now - previous.since >= quietPeriod { ready.append(candidate) }
+      if entries[name] == nil { added.append(candidate) }
+      add(candidate, inbox: inbox, at: now)
     }
-    return ready
+    return added
   }
 
-  /// Forgets a candidate once it has been claimed.
-  mutating func forget(_ candidate: CaseCandidate) { seen[candidate] = nil }
+  private mutating func add(_ candidate: CaseCandidate, inbox: URL, at now: Double) {
+    let signature = FileSignature.of(inbox.appendingPathComponent(candidate.name))
+    entries[candidate.name] = Entry(
+      candidate: candidate, signature: signature, changedAt: now, isReady: quietPeriod <= 0)
+  }
+
+  /// When the next entry's quiet period ends, `nil` when none is waiting.
+  var nextCheck: Double? {
+    entries.values.filter { !$0.isReady }.map(\.changedAt).min().map { $0 + quietPeriod }
+  }
+
+  /// Takes a new signature of each entry whose quiet period has ended: unchanged, it is
+  /// ready; changed, its quiet period starts again.
+  mutating func checkDue(_ inbox: URL, at now: Double) {
+    for (name, entry) in entries where !entry.isReady && now - entry.changedAt >= quietPeriod {
+      let signature = FileSignature.of(inbox.appendingPathComponent(name))
+      if signature == entry.signature {
+        entries[name]?.isReady = true
+      } else {
+        entries[name]?.signature = signature
+        entries[name]?.changedAt = now
+      }
+    }
+  }
+
+  /// The first ready entry in name order whose files are still as they were when it
+  /// became ready (a share may have written since), removed from the tracker.
+  mutating func takeReady(_ inbox: URL, at now: Double) -> CaseCandidate? {
+    let ready = entries.values.filter(\.isReady).sorted { $0.candidate.name < $1.candidate.name }
+    for entry in ready {
+      let name = entry.candidate.name
+      let signature = FileSignature.of(inbox.appendingPathComponent(name))
+      guard signature == entry.signature else {
+        entries[name] = Entry(
+          candidate: entry.candidate, signature: signature, changedAt: now, isReady: false)
+        continue
+      }
+      entries[name] = nil
+      return entry.candidate
+    }
+    return nil
+  }
+
+  /// Whether any entry is ready to be taken.
+  var hasReady: Bool { entries.values.contains { $0.isReady } }
 }

@@ -3,22 +3,20 @@ import Model
 import Reports
 import Review
 
-/// The work of one case inside its child process: review it and write its reports.
+/// The work of one case inside a worker process: review it and write its reports.
 ///
-/// Standard error carries `reading NAME` before each document (so the parent can say which
-/// file a crash happened in) and the error message on failure; the last line of a success is
-/// `result key=value …` for the parent's log. No document text is written.
-public enum CaseJob {
+/// `willRead` is told each document before it is read (so the watcher can say which file a
+/// crash happened in); the result's fields (counts, outcome and timings, never document
+/// text) go into the watcher's log line.
+enum CaseJob {
   /// Reviews the claimed case at `url` and writes `<case>.json` and `<case>.html` to
   /// `reports`, each atomically; records `fingerprint` for duplicate detection.
-  public static func run(
-    _ url: URL, reviewer: CaseReviewer, reports: URL, fingerprint: String?
-  ) throws -> String {
+  static func run(
+    _ url: URL, reviewer: CaseReviewer, reports: URL, fingerprint: String?,
+    willRead: (URL) -> Void
+  ) throws -> [WorkerMessage.ResultField] {
     let input = try CaseInput.at(url)
-    for document in input.documents {
-      FileHandle.standardError.write(Data("reading \(document.lastPathComponent)\n".utf8))
-    }
-    let reviewed = try reviewer.review(input)
+    let reviewed = try reviewer.review(input, willRead: willRead)
     let reportStart = monotonicSeconds()
 
     let html = HTMLReport(report: reviewed.report, documents: reviewed.documents).render()
@@ -32,10 +30,12 @@ public enum CaseJob {
         Data(input.caseID.utf8),
         to: reports.appendingPathComponent(".fingerprints").appendingPathComponent(fingerprint))
     }
-    return resultLine(reviewed, reportSeconds: monotonicSeconds() - reportStart)
+    return resultFields(reviewed, reportSeconds: monotonicSeconds() - reportStart)
   }
 
-  private static func resultLine(_ reviewed: ReviewedCase, reportSeconds: Double) -> String {
+  private static func resultFields(_ reviewed: ReviewedCase, reportSeconds: Double)
+    -> [WorkerMessage.ResultField]
+  {
     let first = reviewed.report.determinations.first
     let timings = reviewed.timings
     let milliseconds = { (seconds: Double) in String(format: "%.2f", seconds * 1000) }
@@ -52,6 +52,6 @@ public enum CaseJob {
       ("matching_ms", milliseconds(timings.matching)),
       ("report_ms", milliseconds(reportSeconds)),
     ]
-    return "result " + fields.map { "\($0.0)=\($0.1)" }.joined(separator: " ")
+    return fields.map { WorkerMessage.ResultField(key: $0.0, value: $0.1) }
   }
 }

@@ -49,6 +49,7 @@ public enum IntakeError: Error, Sendable {
   case inboxMissing(path: String)
   case cannotCreate(path: String, reason: String)
   case cannotWatch(path: String, reason: String)
+  case cannotStartWorker(reason: String)
 
   public var message: String {
     switch self {
@@ -58,6 +59,8 @@ public enum IntakeError: Error, Sendable {
       "\(path): cannot create the folder (\(reason))."
     case .cannotWatch(let path, let reason):
       "\(path): cannot watch the folder for new files (\(reason))."
+    case .cannotStartWorker(let reason):
+      "cannot start a worker process (\(reason)); the case was not read."
     }
   }
 }

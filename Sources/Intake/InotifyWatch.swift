@@ -7,11 +7,12 @@ import Foundation
 /// inotify on the inbox and on each case folder in it: which top-level entries were written,
 /// closed after writing, moved in, created or removed.
 ///
-/// Events only wake the intake loop early and restart a case's quiet period; whether a case
-/// is finished is always decided by its file signature, so a lost or coalesced event (or a
-/// share that sends none) delays a case by at most one poll interval, never loses it.
+/// Events wake the intake loop and restart a case's quiet period; whether a case is finished
+/// is always decided by its file signature, so a lost or coalesced event (or a share that
+/// sends none) delays a case until the watcher's next listing of the inbox, never loses it.
 final class InotifyWatch {
-  private let descriptor: Int32
+  /// The inotify descriptor, for `poll`.
+  let descriptor: Int32
   private var watches: [Int32: String] = [:]
   private var watchedNames: Set<String> = []
   private static let inboxName = ""
@@ -44,21 +45,27 @@ final class InotifyWatch {
     watchedNames.insert(name)
   }
 
-  /// Stops tracking a folder that has left the inbox (its watch ends with it).
+  /// Stops watching a folder that has left the inbox: a watch follows the folder to where
+  /// it was moved, so it is removed rather than left to pile up over a long run.
   func forgetFolder(_ name: String) {
-    watchedNames.remove(name)
-    watches = watches.filter { $0.value != name }
+    guard watchedNames.remove(name) != nil else { return }
+    for (watch, folder) in watches where folder == name {
+      inotify_rm_watch(descriptor, watch)
+      watches[watch] = nil
+    }
   }
 
-  /// Waits up to `timeout` seconds for events and returns the top-level names they touched.
-  func wait(timeout: Double) -> Set<String> {
-    var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-    guard poll(&poller, 1, Int32(timeout * 1000)) > 0 else { return [] }
-    return drain()
+  /// What the queued events touched.
+  struct Events {
+    /// The top-level entries of the inbox that events touched.
+    var names: Set<String> = []
+    /// The kernel's queue overflowed and dropped events: the inbox must be listed again.
+    var hasOverflowed = false
   }
 
-  private func drain() -> Set<String> {
-    var touched: Set<String> = []
+  /// Reads every queued event without waiting.
+  func readEvents() -> Events {
+    var events = Events()
     let capacity = 64 * 1024
     let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
     defer { buffer.deallocate() }
@@ -73,13 +80,16 @@ final class InotifyWatch {
         let watch = buffer.load(fromByteOffset: offset, as: Int32.self)
         let nameLength = Int(buffer.load(fromByteOffset: offset + 12, as: UInt32.self))
         let name = nameLength > 0 ? eventName(buffer + offset + 16, maxLength: nameLength) : ""
+        let mask = buffer.load(fromByteOffset: offset + 4, as: UInt32.self)
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 { events.hasOverflowed = true }
         if let folder = watches[watch] {
-          touched.insert(folder == Self.inboxName ? name : folder)
+          events.names.insert(folder == Self.inboxName ? name : folder)
         }
         offset += 16 + nameLength
       }
     }
-    return touched.subtracting([""])
+    events.names.remove("")
+    return events
   }
 
   private func eventName(_ pointer: UnsafeMutableRawPointer, maxLength: Int) -> String {

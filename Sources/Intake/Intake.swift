@@ -3,26 +3,36 @@ import Foundation
 import Reports
 
 /// The watch folder: finds finished cases in the inbox, claims each by an atomic rename,
-/// processes it in a child process, and files it under done or failed.
+/// sends it to one of a pool of worker processes, and files it under done or failed.
 ///
 /// Nothing is lost on a crash: a case is only ever in the inbox, in `.claimed`, or in done
 /// or failed, each step one rename; reports are written to a temporary file and renamed by
-/// the child; on start every case left in `.claimed` is processed again, and since a report's
-/// name is its case id, doing so replaces rather than duplicates it.
+/// the worker; on start every case left in `.claimed` is processed again, and since a
+/// report's name is its case id, doing so replaces rather than duplicates it.
+///
+/// The loop sleeps in `poll` on inotify, the workers' answers and the stop request, waking
+/// for an event, an answer, the end of a quiet period, a wall-clock limit, or the periodic
+/// listing of the inbox that catches shares without events.
 public final class Intake {
   private let options: IntakeOptions
   private let log: EventLog
-  private var tracker: StabilityTracker
-  private var running: [RunningCase] = []
+  private var tracker: InboxTracker
+  private let pool: WorkerPool
   private var backlog: [ClaimedCase] = []
   private var summary = IntakeSummary()
   private let stopRequest = StopRequest()
   private var progress: ProgressBar?
+  private var nextListing = 0.0
+  /// Seconds between listings of the inbox (events find new entries sooner).
+  private static let listingInterval = 2.0
 
   public init(options: IntakeOptions, log: EventLog) {
     self.options = options
     self.log = log
-    self.tracker = StabilityTracker(quietPeriod: options.quietPeriod)
+    self.tracker = InboxTracker(quietPeriod: options.quietPeriod)
+    self.pool = WorkerPool(
+      size: options.jobs, executable: options.executable,
+      arguments: workerArguments(options), limits: options.limits)
   }
 
   /// Runs until SIGTERM or SIGINT (or, for batch, until the inbox is empty), finishing the
@@ -39,47 +49,108 @@ public final class Intake {
     log.record(
       "intake.start", ("inbox", layout.inbox.path), ("jobs", "\(options.jobs)"),
       ("recovered", "\(backlog.count)"))
+    if options.showsProgress { progress = ProgressBar() }
 
     while true {
-      reapFinished()
-      let candidates = stopRequest.isRequested ? [] : CaseCandidate.scan(layout.inbox)
-      if !stopRequest.isRequested { startReadyCases(candidates, watch: watch) }
-
-      let isIdle = running.isEmpty && backlog.isEmpty
-      if isIdle && (stopRequest.isRequested || (options.stopsWhenIdle && candidates.isEmpty)) {
-        break
-      }
       let now = monotonicSeconds()
-      for name in watch.wait(timeout: running.isEmpty ? 0.25 : 0.05) {
-        tracker.touch(name, at: now)
-      }
+      if !stopRequest.isRequested { findReadyCases(watch: watch, at: now) }
+      startCases(watch: watch)
+
+      if pool.busyCount == 0 && backlog.isEmpty && isFinished(watch: watch) { break }
+      waitForWork(watch: watch)
     }
 
+    pool.shutDown()
     progress?.finish()
     log.record("intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"))
     return summary
   }
 
+  private func isFinished(watch: InotifyWatch) -> Bool {
+    if stopRequest.isRequested { return true }
+    guard options.stopsWhenIdle, tracker.count == 0 else { return false }
+
+    // Confirm by a listing that nothing arrived without an event.
+    watchFolders(tracker.rescan(options.layout.inbox, at: monotonicSeconds()), watch: watch)
+    return tracker.count == 0
+  }
+
+  // MARK: Waiting
+
+  /// Sleeps until an event, an answer, a stop request or the next thing due, and handles
+  /// what woke it.
+  private func waitForWork(watch: InotifyWatch) {
+    let workers = pool.descriptors
+    // Once a stop is requested the wake pipe stays readable; it has done its job.
+    let wake = stopRequest.isRequested ? [] : [stopRequest.wakeDescriptor]
+    let descriptors = [watch.descriptor] + wake + workers
+    var pollers = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+    let timeout = millisecondsUntilDue(at: monotonicSeconds())
+    guard poll(&pollers, nfds_t(pollers.count), timeout) > 0 else {
+      finishOverrunning()
+      return
+    }
+
+    let now = monotonicSeconds()
+    for (index, poller) in pollers.enumerated() where poller.revents != 0 {
+      let descriptor = descriptors[index]
+      if descriptor == watch.descriptor {
+        handle(watch.readEvents(), watch: watch, at: now)
+      } else if descriptor != stopRequest.wakeDescriptor,
+        let completion = pool.answersArrived(on: descriptor)
+      {
+        finish(completion)
+      }
+    }
+    finishOverrunning()
+  }
+
+  private func millisecondsUntilDue(at now: Double) -> Int32 {
+    var due = [pool.nextDeadline].compactMap { $0 }
+    if !stopRequest.isRequested {
+      due += [nextListing] + [tracker.nextCheck].compactMap { $0 }
+    }
+    guard let next = due.min() else { return -1 }
+    return Int32(max(0, min(60, next - now)) * 1000) + 1
+  }
+
+  private func handle(_ events: InotifyWatch.Events, watch: InotifyWatch, at now: Double) {
+    if events.hasOverflowed { nextListing = now }
+    watchFolders(tracker.touch(events.names, inbox: options.layout.inbox, at: now), watch: watch)
+  }
+
+  private func finishOverrunning() {
+    for completion in pool.stopOverrunning(at: monotonicSeconds()) { finish(completion) }
+  }
+
   // MARK: Taking cases
 
-  private func startReadyCases(_ candidates: [CaseCandidate], watch: InotifyWatch) {
-    let now = monotonicSeconds()
+  private func findReadyCases(watch: InotifyWatch, at now: Double) {
+    if now >= nextListing {
+      watchFolders(tracker.rescan(options.layout.inbox, at: now), watch: watch)
+      nextListing = now + Self.listingInterval
+    }
+    tracker.checkDue(options.layout.inbox, at: now)
+  }
+
+  private func watchFolders(_ candidates: [CaseCandidate], watch: InotifyWatch) {
     for candidate in candidates where candidate.isFolder {
       watch.watchFolder(
         options.layout.inbox.appendingPathComponent(candidate.name), name: candidate.name)
     }
-    var stable = tracker.stable(candidates, inbox: options.layout.inbox, at: now)
-    if options.showsProgress, progress == nil { progress = ProgressBar() }
-    progress?.expect(summary.total + running.count + backlog.count + stable.count)
+  }
 
-    while running.count < max(1, options.jobs) {
+  /// Sends cases to the pool while it has room: recovered cases first, then ready ones.
+  private func startCases(watch: InotifyWatch) {
+    progress?.expect(summary.total + pool.busyCount + backlog.count + tracker.count)
+    while pool.hasIdleCapacity {
       if !backlog.isEmpty {
         start(backlog.removeFirst())
-      } else if !stable.isEmpty {
-        let candidate = stable.removeFirst()
-        tracker.forget(candidate)
+      } else if !stopRequest.isRequested,
+        let candidate = tracker.takeReady(options.layout.inbox, at: monotonicSeconds())
+      {
         watch.forgetFolder(candidate.name)
-        if let claimed = claim(candidate, stableAt: now) { start(claimed) }
+        if let claimed = claim(candidate, stableAt: monotonicSeconds()) { start(claimed) }
       } else {
         break
       }
@@ -117,69 +188,27 @@ public final class Intake {
       return
     }
 
-    let outputFile = options.layout.claimed.appendingPathComponent(".\(claimed.candidate.name).log")
-    var arguments = [
-      "process-case", claimed.url.path, "--reports", options.layout.reports.path,
-      "--memory-mb", "\(options.limits.memoryMegabytes)",
-      "--cpu-seconds", "\(options.limits.cpuSeconds)",
-    ]
-    if let fingerprint { arguments += ["--fingerprint", fingerprint] }
-    do {
-      let child = try ChildProcess.spawn(
-        options.executable, arguments + options.childArguments, outputFile: outputFile)
-      running.append(RunningCase(claimed: claimed, child: child))
-    } catch {
-      fail(claimed, reason: (error as? IntakeError)?.message ?? "\(error)")
-    }
+    if let completion = pool.assign(claimed, fingerprint: fingerprint) { finish(completion) }
   }
 
   // MARK: Finishing cases
 
-  private func reapFinished() {
-    let now = monotonicSeconds()
-    var stillRunning: [RunningCase] = []
-    for job in running {
-      if let ending = job.child.poll() {
-        finish(job, ending: ending)
-      } else if now - job.child.started > options.limits.wallSeconds {
-        job.child.kill()
-        _ = waitForExit(job.child)
-        let file = lastFileRead(job.child.output()).map { " while reading \($0)" } ?? ""
-        fail(
-          job.claimed,
-          reason: "processing took longer than \(Int(options.limits.wallSeconds)) s\(file) "
-            + "and was stopped; the PDF may be damaged or hostile.")
-        try? FileManager.default.removeItem(at: job.child.outputFile)
-      } else {
-        stillRunning.append(job)
-      }
-    }
-    running = stillRunning
-  }
-
-  private func finish(_ job: RunningCase, ending: ChildProcess.Ending) {
-    let output = job.child.output()
-    try? FileManager.default.removeItem(at: job.child.outputFile)
-
-    switch ending {
-    case .exited(0):
-      let caseID = job.claimed.candidate.caseID
-      move(job.claimed.url, into: options.layout.done, named: job.claimed.candidate.name)
-      record(latency: job.claimed.stableAt)
+  private func finish(_ completion: WorkerPool.Completion) {
+    let claimed = completion.claimed
+    switch completion.outcome {
+    case .reported(let fields):
+      move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
+      record(latency: claimed.stableAt)
       summary.reported += 1
       log.record(
         "case.reported",
-        [("case", caseID), ("entry", job.claimed.candidate.name)]
-          + resultFields(output) + [("latency_ms", milliseconds(since: job.claimed.stableAt))])
-    case .exited:
-      fail(job.claimed, reason: failureReason(output))
-    case .signalled(let signal):
-      let file = lastFileRead(output).map { " while reading \($0)" } ?? ""
-      fail(
-        job.claimed,
-        reason: "the PDF reader stopped with signal \(signal)\(file); the file may be damaged.")
+        [("case", claimed.candidate.caseID), ("entry", claimed.candidate.name)]
+          + fields.map { ($0.key, $0.value) }
+          + [("latency_ms", milliseconds(since: claimed.stableAt))])
+      progress?.advance(failed: summary.failed)
+    case .failed(let reason):
+      fail(claimed, reason: reason)
     }
-    progress?.advance(failed: summary.failed)
   }
 
   private func fail(_ claimed: ClaimedCase, reason: String) {
@@ -269,14 +298,6 @@ public final class Intake {
   private func milliseconds(since start: Double) -> String {
     String(Int((monotonicSeconds() - start) * 1000))
   }
-
-  private func waitForExit(_ child: ChildProcess) -> ChildProcess.Ending? {
-    for _ in 0..<100 {
-      if let ending = child.poll() { return ending }
-      usleep(10_000)
-    }
-    return nil
-  }
 }
 
 /// A case moved into `.claimed`, waiting for or under processing.
@@ -287,33 +308,11 @@ struct ClaimedCase {
   let stableAt: Double
 }
 
-/// A case whose child process is running.
-struct RunningCase {
-  let claimed: ClaimedCase
-  let child: ChildProcess
-}
-
-/// The fields of the child's result line (`result key=value …`), for the log.
-func resultFields(_ output: String) -> [(String, String)] {
-  guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("result ") })
-  else { return [] }
-  return line.dropFirst("result ".count).split(separator: " ").compactMap { pair in
-    let parts = pair.split(separator: "=", maxSplits: 1)
-    return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-  }
-}
-
-/// The child's error lines, which name the file and the reason.
-func failureReason(_ output: String) -> String {
-  let lines = output.split(separator: "\n").filter {
-    !$0.hasPrefix("reading ") && !$0.hasPrefix("result ")
-  }
-  let reason = lines.map { $0.hasPrefix("pendcheck: ") ? String($0.dropFirst(11)) : String($0) }
-    .joined(separator: "\n")
-  return reason.isEmpty ? "processing failed without saying why." : reason
-}
-
-/// The file the child was reading when it stopped, from its `reading NAME` lines.
-func lastFileRead(_ output: String) -> String? {
-  output.split(separator: "\n").last { $0.hasPrefix("reading ") }.map { String($0.dropFirst(8)) }
+/// The arguments of every worker: `worker`, where reports go, and the limits.
+private func workerArguments(_ options: IntakeOptions) -> [String] {
+  [
+    "worker", "--reports", options.layout.reports.path,
+    "--memory-mb", "\(options.limits.memoryMegabytes)",
+    "--cpu-seconds", "\(options.limits.cpuSeconds)",
+  ] + options.childArguments
 }

@@ -41,14 +41,20 @@ public struct CaseReviewer: Sendable {
     self.catalog = catalog
   }
 
-  public func review(_ input: CaseInput, overrides: RequestOverrides = RequestOverrides())
-    throws(ReviewError) -> ReviewedCase
-  {
+  /// Reviews `input`; `willRead` is told each document's file before it is extracted, so a
+  /// caller can say which file was being read when the process died in the PDF reader.
+  public func review(
+    _ input: CaseInput, overrides: RequestOverrides = RequestOverrides(),
+    willRead: (URL) -> Void = { _ in }
+  ) throws(ReviewError) -> ReviewedCase {
     var timings = StageTimings()
     let requestFile = try readRequestFile(input)
 
     let documents = try timed(&timings.extraction) { () throws(ReviewError) in
-      try input.documents.map { url throws(ReviewError) in try extract(url) }
+      try input.documents.map { url throws(ReviewError) in
+        willRead(url)
+        return try extract(url)
+      }
     }
     timings.pages = documents.reduce(0) { $0 + $1.pages.count }
 

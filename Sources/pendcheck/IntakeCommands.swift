@@ -26,7 +26,7 @@ private let intakeDiscussion = """
   A case is a folder in the inbox (PDFs and an optional request.json) or a single PDF at
   its top; its id is the folder's or file's name. A case is taken once none of its files
   has changed for the quiet period, claimed by renaming it into INBOX/.claimed, and
-  processed in its own child process with limits on time and memory. Its reports go to the
+  processed by one of --jobs worker processes with limits on time and memory. Its reports go to the
   reports folder, the case itself, untouched, to the done folder; a case that cannot be
   processed goes to the failed folder as failed/<case>/ with reason.txt naming the file and
   the reason. The same content dropped again under any name is linked to the existing
@@ -96,6 +96,8 @@ private func runIntake(_ arguments: ParsedArguments, command: String, batch: Boo
   -> IntakeSummary
 {
   let (options, log) = try intakeConfiguration(arguments, command: command, batch: batch)
+  // A worker that dies leaves a broken pipe; writing to it must fail, not end the watcher.
+  signal(SIGPIPE, SIG_IGN)
   do {
     return try Intake(options: options, log: log).run()
   } catch {
@@ -147,37 +149,35 @@ enum BatchCommand: Command {
   }
 }
 
-/// `pendcheck process-case`: one claimed case inside intake's child process (internal).
-enum ProcessCaseCommand: Command {
-  static let name = "process-case"
-  static let summary = "Internal: process one claimed case for watch and batch."
-  static let usage = "pendcheck process-case CASE --reports DIR [--fingerprint HASH]"
+/// `pendcheck worker`: one of intake's long-lived worker processes (internal).
+enum WorkerCommand: Command {
+  static let name = "worker"
+  static let summary = "Internal: process the cases watch and batch send on standard input."
+  static let usage = "pendcheck worker --reports DIR [--memory-mb N] [--cpu-seconds N]"
   static let discussion = """
-    Used by watch and batch in the child process of each case; not meant to be run by hand.
+    Started by watch and batch, one per job; not meant to be run by hand. Reads one
+    'case FINGERPRINT PATH' line per case on standard input and answers 'reading NAME'
+    before each document, then one 'result ...' or 'failed STATUS REASON' line, on standard
+    output. Exits when its input ends.
 
-    Exit statuses: as for review.
+    Exit statuses: 0 its input ended.
     """
   static let options = [
     OptionSpec("reports", value: "DIR", help: "Where to write the reports."),
-    OptionSpec("fingerprint", value: "HASH", help: "The case's content fingerprint."),
     OptionSpec("memory-mb", value: "N", help: "Limit this process's memory."),
-    OptionSpec("cpu-seconds", value: "N", help: "Limit this process's CPU time."),
+    OptionSpec("cpu-seconds", value: "N", help: "Limit the CPU time of each case."),
   ]
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
-    guard let path = arguments.positional.first, let reports = arguments.value("reports") else {
-      throw UsageError(message: "name the case and --reports", command: name)
+    guard let reports = arguments.value("reports") else {
+      throw UsageError(message: "name --reports", command: name)
     }
     var limits = ResourceLimits()
     limits.memoryMegabytes = Int(arguments.value("memory-mb") ?? "") ?? limits.memoryMegabytes
     limits.cpuSeconds = Int(arguments.value("cpu-seconds") ?? "") ?? limits.cpuSeconds
-    limits.applyToCurrentProcess()
 
-    let reviewer = CaseReviewer(lexicons: try loadLexicons(arguments))
-    let result = try CaseJob.run(
-      URL(fileURLWithPath: path), reviewer: reviewer, reports: URL(fileURLWithPath: reports),
-      fingerprint: arguments.value("fingerprint"))
-    console.error(result)
-    return 0
+    return CaseWorker.serve(reports: URL(fileURLWithPath: reports), limits: limits) {
+      CaseReviewer(lexicons: try loadLexicons(arguments))
+    }
   }
 }

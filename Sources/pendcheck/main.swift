@@ -9,7 +9,7 @@ let commands: [CommandEntry] = [
   CommandEntry(ReviewCommand.self), CommandEntry(TextCommand.self),
   CommandEntry(AnnotateCommand.self), CommandEntry(GuidelinesCommand.self),
   CommandEntry(EvaluateCommand.self), CommandEntry(BatchCommand.self),
-  CommandEntry(WatchCommand.self), CommandEntry(ProcessCaseCommand.self),
+  CommandEntry(WatchCommand.self), CommandEntry(WorkerCommand.self),
 ]
 
 let overview = """

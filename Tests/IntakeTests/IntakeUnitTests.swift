@@ -45,31 +45,73 @@ struct StabilityTests {
     let inbox = try temporaryFolder()
     let file = inbox.appendingPathComponent("scan.pdf")
     try Data("%PDF-1.4 partial".utf8).write(to: file)
-    var tracker = StabilityTracker(quietPeriod: 2)
-    let candidates = CaseCandidate.scan(inbox)
+    var tracker = InboxTracker(quietPeriod: 2)
 
-    #expect(tracker.stable(candidates, inbox: inbox, at: 100).isEmpty)
-    #expect(tracker.stable(candidates, inbox: inbox, at: 101).isEmpty)
+    #expect(tracker.rescan(inbox, at: 100).map(\.name) == ["scan.pdf"])
+    #expect(tracker.nextCheck == 102)
+    tracker.checkDue(inbox, at: 101)
+    #expect(tracker.takeReady(inbox, at: 101) == nil)
 
     let handle = try FileHandle(forWritingTo: file)
     try handle.seekToEnd()
     try handle.write(contentsOf: Data(" more bytes".utf8))
     try handle.close()
-    #expect(tracker.stable(candidates, inbox: inbox, at: 102.5).isEmpty)
-    #expect(tracker.stable(candidates, inbox: inbox, at: 104.6).map(\.name) == ["scan.pdf"])
+    tracker.checkDue(inbox, at: 102.5)
+    #expect(tracker.takeReady(inbox, at: 102.5) == nil, "changed with no event: wait again")
+    tracker.checkDue(inbox, at: 104.6)
+    #expect(tracker.takeReady(inbox, at: 104.6)?.name == "scan.pdf")
+    #expect(tracker.count == 0, "a taken case is no longer tracked")
   }
 
   @Test("an event restarts the quiet period even when sizes look the same")
   func eventRestartsQuietPeriod() throws {
     let inbox = try temporaryFolder()
     try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("a.pdf"))
-    var tracker = StabilityTracker(quietPeriod: 2)
-    let candidates = CaseCandidate.scan(inbox)
+    var tracker = InboxTracker(quietPeriod: 2)
 
-    _ = tracker.stable(candidates, inbox: inbox, at: 0)
-    tracker.touch("a.pdf", at: 1.5)
-    #expect(tracker.stable(candidates, inbox: inbox, at: 2.5).isEmpty)
-    #expect(!tracker.stable(candidates, inbox: inbox, at: 3.6).isEmpty)
+    _ = tracker.rescan(inbox, at: 0)
+    #expect(tracker.touch(["a.pdf"], inbox: inbox, at: 1.5).isEmpty, "already known")
+    tracker.checkDue(inbox, at: 2.5)
+    #expect(tracker.takeReady(inbox, at: 2.5) == nil)
+    tracker.checkDue(inbox, at: 3.6)
+    #expect(tracker.takeReady(inbox, at: 3.6)?.name == "a.pdf")
+  }
+
+  @Test("an event on a new entry adds it; on a vanished one drops it")
+  func eventsAddAndDrop() throws {
+    let inbox = try temporaryFolder()
+    try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("b.pdf"))
+    var tracker = InboxTracker(quietPeriod: 0)
+
+    #expect(tracker.touch(["b.pdf", ".claimed"], inbox: inbox, at: 0).map(\.name) == ["b.pdf"])
+    try FileManager.default.removeItem(at: inbox.appendingPathComponent("b.pdf"))
+    _ = tracker.touch(["b.pdf"], inbox: inbox, at: 1)
+    #expect(tracker.count == 0)
+  }
+
+  @Test("a ready case written to before it is taken waits for a new quiet period")
+  func readyCaseIsCheckedWhenTaken() throws {
+    let inbox = try temporaryFolder()
+    let file = inbox.appendingPathComponent("c.pdf")
+    try Data("%PDF".utf8).write(to: file)
+    var tracker = InboxTracker(quietPeriod: 1)
+    _ = tracker.rescan(inbox, at: 0)
+    tracker.checkDue(inbox, at: 1)
+
+    try Data("%PDF-1.7 longer".utf8).write(to: file)
+    #expect(tracker.takeReady(inbox, at: 1.5) == nil)
+    #expect(tracker.nextCheck == 2.5)
+  }
+
+  @Test("only entries due are signed again: the next check is the earliest quiet period end")
+  func nextCheckIsEarliestDue() throws {
+    let inbox = try temporaryFolder()
+    try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("d.pdf"))
+    var tracker = InboxTracker(quietPeriod: 2)
+    _ = tracker.rescan(inbox, at: 10)
+    try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("e.pdf"))
+    #expect(tracker.rescan(inbox, at: 11).map(\.name) == ["e.pdf"], "known entries kept")
+    #expect(tracker.nextCheck == 12)
   }
 
   @Test("hidden entries, such as partial copies, are not cases")
@@ -89,20 +131,37 @@ struct StabilityTests {
   }
 }
 
-@Suite("Child results")
-struct ChildOutputTests {
-  @Test("the reason of a failure is the child's message without the program prefix")
-  func failureReasonDropsPrefix() {
-    let output = "reading a.pdf\npendcheck: a.pdf: the file is encrypted.\n"
-    #expect(failureReason(output) == "a.pdf: the file is encrypted.")
-    #expect(lastFileRead(output) == "a.pdf")
+@Suite("Worker messages")
+struct WorkerMessageTests {
+  @Test(
+    "every message reads back as itself from its line",
+    arguments: [
+      WorkerMessage.process(path: "/in/.claimed/case 7/a b.pdf", fingerprint: "ab12"),
+      .process(path: "/in/.claimed/odd\nname\\x", fingerprint: nil),
+      .reading(file: "note\nwith newline.pdf"), .ready,
+      .result(fields: [.init(key: "pages", value: "3"), .init(key: "determination", value: "pend")]
+      ),
+      .failed(status: 5, reason: "a.pdf: the file is encrypted.\nAsk for a copy."),
+    ])
+  func roundTrip(_ message: WorkerMessage) {
+    let line = message.line
+    #expect(line.hasSuffix("\n") && line.dropLast().allSatisfy { $0 != "\n" })
+    #expect(WorkerMessage(line: line.dropLast()) == message)
   }
 
-  @Test("result fields are read from the last result line")
-  func resultFieldsParse() {
-    let fields = resultFields("reading a.pdf\nresult pages=3 determination=pend\n")
-    #expect(fields.map(\.0) == ["pages", "determination"])
-    #expect(fields.last?.1 == "pend")
+  @Test("lines split across reads come out whole")
+  func linesAcrossReads() {
+    var buffer = LineBuffer()
+    let first = Array("reading a.pdf\nresu".utf8)
+    let second = Array("lt pages=1\n".utf8)
+    #expect(first.withUnsafeBytes { buffer.append($0) } == ["reading a.pdf"])
+    #expect(second.withUnsafeBytes { buffer.append($0) } == ["result pages=1"])
+  }
+
+  @Test("anything else is not a message")
+  func unknownLines() {
+    #expect(WorkerMessage(line: "Fatal error: something") == nil)
+    #expect(WorkerMessage(line: "failed x reason") == nil)
   }
 }
 

@@ -225,4 +225,91 @@ struct WatcherIntegrationTests {
     let claimed = workspace.inbox.appendingPathComponent(".claimed")
     #expect(workspace.names(claimed).isEmpty, "no case left half done")
   }
+
+  /// The pids of the watcher's worker processes.
+  private func workers(of watcher: Process) -> [pid_t] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return entries.compactMap { Int32($0) }.filter { pid in
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let end = stat.lastIndex(of: ")")
+      else { return false }
+      let fields = stat[stat.index(after: end)...].split(separator: " ")
+      return fields.count > 1 && Int32(fields[1]) == watcher.processIdentifier
+    }
+  }
+
+  /// Starts a watcher with one job and waits until its worker has reported a first case.
+  private func watcherWithWarmWorker(_ workspace: Workspace, _ extra: [String]) throws
+    -> (Process, pid_t)?
+  {
+    let watcher = try start("watch", workspace, ["--jobs", "1", "--reprocess"] + extra)
+    try workspace.dropSampleCase("warm-up")
+    guard waitUntil(60, { workspace.names(workspace.done).contains("warm-up") }),
+      let worker = workers(of: watcher).first
+    else {
+      watcher.terminate()
+      return nil
+    }
+    return (watcher, worker)
+  }
+
+  private func reason(_ workspace: Workspace, _ caseID: String) -> String? {
+    try? String(
+      contentsOf: workspace.failed.appendingPathComponent("\(caseID)/reason.txt"),
+      encoding: .utf8)
+  }
+
+  @Test("a worker killed mid-case fails only that case, naming the file, and work goes on")
+  func crashedWorkerFailsOneCase() throws {
+    let workspace = try Workspace()
+    let started = try watcherWithWarmWorker(workspace, [])
+    let (watcher, worker) = try #require(started)
+    defer { watcher.terminate() }
+
+    kill(worker, SIGSTOP)
+    try workspace.dropSampleCase("crashed")
+    let claimed = workspace.inbox.appendingPathComponent(".claimed")
+    #expect(waitUntil(20) { workspace.names(claimed).contains("crashed") })
+    usleep(300_000)
+    kill(worker, SIGKILL)
+
+    #expect(waitUntil(20) { reason(workspace, "crashed") != nil })
+    let text = reason(workspace, "crashed") ?? ""
+    #expect(text.contains("signal 9") && text.contains(".pdf"), "\(text)")
+
+    try workspace.dropSampleCase("after")
+    #expect(waitUntil(60) { workspace.names(workspace.reports).contains("after.json") })
+    #expect(workspace.names(workspace.failed) == ["crashed"])
+  }
+
+  @Test("a case over the wall-clock limit is stopped with its reason, and work goes on")
+  func hungWorkerIsStopped() throws {
+    let workspace = try Workspace()
+    let started = try watcherWithWarmWorker(workspace, ["--timeout", "5"])
+    let (watcher, worker) = try #require(started)
+    defer { watcher.terminate() }
+
+    kill(worker, SIGSTOP)
+    try workspace.dropSampleCase("hung")
+    #expect(waitUntil(30) { reason(workspace, "hung") != nil })
+    let text = reason(workspace, "hung") ?? ""
+    #expect(text.contains("longer than 5 s") && text.contains(".pdf"), "\(text)")
+    #expect(!workers(of: watcher).contains(worker), "the hung worker was killed")
+
+    try workspace.dropSampleCase("after")
+    #expect(waitUntil(60) { workspace.names(workspace.reports).contains("after.json") })
+    #expect(workspace.names(workspace.failed) == ["hung"])
+  }
+
+  @Test("the watcher's workers end with it")
+  func workersEndWithWatcher() throws {
+    let workspace = try Workspace()
+    let started = try watcherWithWarmWorker(workspace, [])
+    let (watcher, worker) = try #require(started)
+
+    watcher.terminate()
+    watcher.waitUntilExit()
+    #expect(watcher.terminationStatus == 0)
+    #expect(kill(worker, 0) != 0, "no worker is left running")
+  }
 }

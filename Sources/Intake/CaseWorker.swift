@@ -1,0 +1,84 @@
+import Foundation
+import Review
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The loop of a long-lived worker process: reads `case` lines on standard input, reviews
+/// each case and answers on standard output (see `WorkerMessage`), until its input ends.
+///
+/// The lexicons are loaded once per worker, not once per case. The worker limits its own
+/// address space once and its CPU time afresh for every case; the watcher kills a worker
+/// that overruns the wall-clock limit and starts another.
+public enum CaseWorker {
+  /// Serves cases until standard input ends; returns the exit status.
+  ///
+  /// - Parameter makeReviewer: builds the reviewer (loading the lexicons); when it throws,
+  ///   every case is answered with that error, so a bad installation fails each case with
+  ///   a reason instead of the watcher restarting workers in a loop.
+  public static func serve(
+    reports: URL, limits: ResourceLimits, makeReviewer: () throws -> CaseReviewer
+  ) -> Int32 {
+    let replies = protocolOutput()
+    ignoreTerminalSignals()
+    limits.applyMemoryLimit()
+    let reviewer = Result { try makeReviewer() }
+    send(.ready, to: replies)
+
+    while let line = readLine(strippingNewline: true) {
+      guard case .process(let path, let fingerprint)? = WorkerMessage(line: line[...]) else {
+        continue
+      }
+      limits.applyCPULimitForNextCase()
+      let answer = process(
+        path, fingerprint: fingerprint, reviewer: reviewer, reports: reports,
+        replies: replies)
+      send(answer, to: replies)
+    }
+    return 0
+  }
+
+  private static func process(
+    _ path: String, fingerprint: String?, reviewer: Result<CaseReviewer, any Error>,
+    reports: URL, replies: Int32
+  ) -> WorkerMessage {
+    do {
+      let fields = try CaseJob.run(
+        URL(fileURLWithPath: path), reviewer: reviewer.get(), reports: reports,
+        fingerprint: fingerprint
+      ) { file in send(.reading(file: file.lastPathComponent), to: replies) }
+      return .result(fields: fields)
+    } catch let error as ReviewError {
+      return .failed(status: error.exitStatus, reason: error.message)
+    } catch {
+      return .failed(status: 70, reason: "\(error)")
+    }
+  }
+
+  /// Moves the protocol to a private descriptor and points standard output at standard
+  /// error, so that a library printing to standard output cannot corrupt the replies.
+  private static func protocolOutput() -> Int32 {
+    let replies = dup(STDOUT_FILENO)
+    dup2(STDERR_FILENO, STDOUT_FILENO)
+    return replies
+  }
+
+  /// Ctrl-C on a terminal signals the whole process group; the watcher decides when its
+  /// workers stop (by closing their input), so that cases in flight can finish.
+  private static func ignoreTerminalSignals() {
+    signal(SIGINT, SIG_IGN)
+    signal(SIGTERM, SIG_IGN)
+  }
+
+  private static func send(_ message: WorkerMessage, to descriptor: Int32) {
+    let bytes = Array(message.line.utf8)
+    var written = 0
+    while written < bytes.count {
+      let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { exit(74) }
+      written += count
+    }
+  }
+}

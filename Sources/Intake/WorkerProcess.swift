@@ -1,0 +1,153 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The watcher's side of one long-lived `pendcheck worker` process: a pipe to send it cases,
+/// a pipe for its answers, and the case it is working on.
+///
+/// A worker serves case after case, so the lexicons are loaded once per worker. A crash or
+/// hang fails only the case in flight: the watcher knows which case (and, from the worker's
+/// `reading` lines, which file) it was, and starts another worker for the next case.
+final class WorkerProcess {
+  let pid: pid_t
+  /// The read end of the worker's answers, for `poll`.
+  let output: Int32
+  private var input: Int32
+  private var lines = LineBuffer()
+  private(set) var casesServed = 0
+  /// The case the worker is processing, `nil` when it waits for one.
+  private(set) var current: CaseInFlight?
+  /// Whether the worker has loaded its lexicons; a case's wall-clock time starts then.
+  private(set) var isReady = false
+
+  /// A case sent to a worker and not yet answered.
+  struct CaseInFlight {
+    let claimed: ClaimedCase
+    /// When the worker started on the case: sent, or the worker ready if it was not yet.
+    var started: Double
+    /// The document the worker said it was reading last.
+    var file: String?
+  }
+
+  /// How a worker process ended.
+  enum Ending: Equatable {
+    case exited(Int32)
+    case signalled(Int32)
+  }
+
+  private init(pid: pid_t, input: Int32, output: Int32) {
+    self.pid = pid
+    self.input = input
+    self.output = output
+  }
+
+  deinit {
+    if input >= 0 { close(input) }
+    close(output)
+  }
+
+  /// Starts `executable worker …`; its standard error goes to /dev/null, since nothing it
+  /// would print belongs in the event log.
+  static func spawn(_ executable: String, _ arguments: [String]) throws(IntakeError)
+    -> WorkerProcess
+  {
+    guard let toWorker = closeOnExecPipe(), let fromWorker = closeOnExecPipe() else {
+      throw .cannotStartWorker(reason: String(cString: strerror(errno)))
+    }
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, toWorker[0], STDIN_FILENO)
+    posix_spawn_file_actions_adddup2(&actions, fromWorker[1], STDOUT_FILENO)
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    close(toWorker[0])
+    close(fromWorker[1])
+    guard status == 0 else {
+      close(toWorker[1])
+      close(fromWorker[0])
+      throw .cannotStartWorker(reason: String(cString: strerror(status)))
+    }
+    return WorkerProcess(pid: pid, input: toWorker[1], output: fromWorker[0])
+  }
+
+  /// Sends a case; `false` when the worker can no longer take it (it died).
+  func send(_ claimed: ClaimedCase, fingerprint: String?) -> Bool {
+    let line = WorkerMessage.process(path: claimed.url.path, fingerprint: fingerprint).line
+    let bytes = Array(line.utf8)
+    let written = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+    guard written == bytes.count else { return false }
+
+    current = CaseInFlight(claimed: claimed, started: monotonicSeconds())
+    casesServed += 1
+    return true
+  }
+
+  /// Reads what the worker wrote; returns the answer that finished the case in flight, if
+  /// one did, and whether the worker's output has ended (it exited or was killed).
+  func readAnswers() -> (finished: (CaseInFlight, WorkerMessage)?, hasEnded: Bool) {
+    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+    let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+    if count < 0 && (errno == EINTR || errno == EAGAIN) { return (nil, false) }
+    guard count > 0 else { return (nil, true) }
+
+    var finished: (CaseInFlight, WorkerMessage)?
+    let messages = buffer.withUnsafeBytes {
+      lines.append(UnsafeRawBufferPointer(rebasing: $0[..<count]))
+    }
+    for line in messages {
+      switch WorkerMessage(line: line) {
+      case .ready?:
+        isReady = true
+        current?.started = monotonicSeconds()
+      case .reading(let file)?:
+        current?.file = file
+      case let answer? where current != nil:
+        finished = current.map { ($0, answer) }
+        current = nil
+      default:
+        break
+      }
+    }
+    return (finished, false)
+  }
+
+  /// Takes the case in flight away from a worker that died or is being killed.
+  func abandonCase() -> CaseInFlight? {
+    defer { current = nil }
+    return current
+  }
+
+  func kill() { _ = Glibc.kill(pid, SIGKILL) }
+
+  /// Closes the worker's input: it finishes its case, if any, and exits.
+  func closeInput() {
+    guard input >= 0 else { return }
+    close(input)
+    input = -1
+  }
+
+  /// Waits for the worker to end and collects its status.
+  func waitForExit() -> Ending {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let signal = status & 0x7f
+    return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+  }
+}
+
+/// A pipe whose ends are closed in every process started later, so that one worker never
+/// holds another's pipe open (which would hide that worker's exit); `nil` on failure.
+func closeOnExecPipe() -> [Int32]? {
+  var ends: [Int32] = [-1, -1]
+  guard pipe(&ends) == 0 else { return nil }
+  for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+  return ends
+}
