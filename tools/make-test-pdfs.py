@@ -444,6 +444,20 @@ def offset_columns():
     pdf.save()
 
 
+def justified_columns():
+    """Two narrow justified columns, as a word processor sets a letter: wide word spaces."""
+    pdf = new_canvas("justified-columns.pdf")
+    justified = ParagraphStyle("justified", parent=BODY, alignment=4)
+    gutter = 30
+    column = 200
+    for x, texts in [(MARGIN, TWO_COLUMN_LEFT), (MARGIN + column + gutter, TWO_COLUMN_RIGHT)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList([Paragraph(text, justified) for text in texts], pdf)
+    pdf.showPage()
+    pdf.save()
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -534,6 +548,7 @@ def main():
     browser_print_html()
     review_of_systems()
     offset_columns()
+    justified_columns()
     form_fields()
     rotated_pages()
     bad_inputs()

@@ -152,10 +152,12 @@ struct ColumnGutter: Equatable {
     return leftIsProse && (rightWords.count < 2 || Self.median(rightWords) >= 3)
   }
 
+  /// Whether one side of a row has a table cell gap: a wide gap on a line that is not
+  /// justified (a justified column's word spaces can be as wide).
   private static func hasCellGap(_ words: [Int], in layer: TextLayer) -> Bool {
-    zip(words, words.dropFirst()).contains { left, right in
-      ReadingOrder.isCellGap(from: layer.words[left].box, to: layer.words[right].box)
-    }
+    let boxes = words.map { layer.words[$0].box }
+    guard !ReadingOrder.isJustified(boxes) else { return false }
+    return zip(boxes, boxes.dropFirst()).contains { ReadingOrder.isCellGap(from: $0, to: $1) }
   }
 
   static func median(_ values: [Double]) -> Double {

@@ -25,7 +25,9 @@ struct ReadingOrderTests {
 
   @Test(
     "two columns read left column, then right column, each paragraph whole",
-    arguments: ["two-column.pdf", "browser-print.pdf", "offset-columns.pdf"])
+    arguments: [
+      "two-column.pdf", "browser-print.pdf", "offset-columns.pdf", "justified-columns.pdf",
+    ])
   func twoColumnsReadInOrder(_ fixture: String) throws {
     let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
     let text = document.pages[0].text.collapsingWhitespace
