@@ -7,8 +7,10 @@
 /// across their column.
 ///
 /// Known shortcomings: only one gutter is looked for, so a three-column page is read as two
-/// columns, one of them holding two; and a table inside one column is read across the
-/// page, row by row, together with the other column's lines beside it.
+/// columns, one of them holding two; a table inside one column is read across the page,
+/// row by row, together with the other column's lines beside it; and a narrow sidebar of
+/// short lines (contact details, labels) beside a main column fails the prose test and is
+/// read across, row by row, like a label-and-value table.
 struct ColumnGutter: Equatable {
   var minX: Double
   var maxX: Double
