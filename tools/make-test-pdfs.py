@@ -458,6 +458,26 @@ def justified_columns():
     pdf.save()
 
 
+COLUMN_MEDICATIONS = [["Medication", "Dose"], ["Gabapentin", "300 mg TID"],
+                      ["Meloxicam", "15 mg daily"], ["Cyclobenzaprine", "10 mg at night"]]
+
+
+def column_table():
+    """Two columns with a small ruled table inside the left one, between paragraphs."""
+    pdf = new_canvas("column-table.pdf")
+    gutter = 24
+    column = (WIDTH - 2 * MARGIN - gutter) / 2
+    left = [Paragraph(TWO_COLUMN_LEFT[0], BODY), grid_table(COLUMN_MEDICATIONS, [110, 100]),
+            Paragraph(TWO_COLUMN_LEFT[2], BODY)]
+    right = [Paragraph(text, BODY) for text in TWO_COLUMN_RIGHT]
+    for x, flowables in [(MARGIN, left), (MARGIN + column + gutter, right)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList(flowables, pdf)
+    pdf.showPage()
+    pdf.save()
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -549,6 +569,7 @@ def main():
     review_of_systems()
     offset_columns()
     justified_columns()
+    column_table()
     form_fields()
     rotated_pages()
     bad_inputs()
