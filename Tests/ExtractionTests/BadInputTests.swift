@@ -57,6 +57,15 @@ struct BadInputTests {
     }
   }
 
+  @Test("a device is refused before it is read")
+  func deviceIsUnreadable() {
+    #expect(
+      throws: ExtractionError.unreadable(fileName: "zero", reason: "it is not a regular file")
+    ) {
+      try PDFExtractor().extract(fileAt: URL(fileURLWithPath: "/dev/zero"))
+    }
+  }
+
   @Test("a PDF over the page limit is refused with its count")
   func pageLimitIsEnforced() {
     let extractor = PDFExtractor(limits: ExtractionLimits(maxPages: 2))
