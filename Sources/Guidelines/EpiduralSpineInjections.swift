@@ -134,7 +134,7 @@ enum EpiduralDefinitions {
       criteria: shared.general + [
         shared.criterion(
           "fbss.diagnosis", treatment, .diagnosis,
-          "Failed back surgery syndrome or epidural fibrosis causing axial or radicular pain.",
+          "Axial or radicular pain from failed back surgery syndrome or epidural fibrosis.",
           .diagnosis(anyOf: [.failedBackSurgerySyndrome, .epiduralFibrosis]), defining: true),
         shared.sixWeekConservative("fbss"), shared.homeExercise,
       ] + shared.limits)
