@@ -32,7 +32,7 @@ let package = Package(
     .target(name: "Facts", dependencies: ["Model", "Language"]),
     .target(name: "Matching", dependencies: ["Model"]),
     .target(name: "Guidelines", dependencies: ["Model", "Matching"]),
-    .target(name: "Reports", dependencies: ["Model"], exclude: ["README-section.md"]),
+    .target(name: "Reports", dependencies: ["Model"]),
     .target(
       name: "Review",
       dependencies: ["Model", "Extraction", "Language", "Facts", "Matching", "Guidelines"]
