@@ -126,6 +126,18 @@ import Testing
     #expect(assertion(target, in: text).isOtherPerson)
   }
 
+  @Test(arguments: [
+    ("lift", "Unable to lift her granddaughter, stopped volunteering."),
+    ("back pain", "She lives alone; her husband died. She has back pain."),
+  ])
+  func relativesAsObjectsDoNotMakeTheFindingTheirs(target: String, text: String) {
+    #expect(!assertion(target, in: text).isOtherPerson)
+  }
+
+  @Test func findingInARelativeIsTheirs() {
+    #expect(assertion("lupus", in: "Lupus in her mother.").isOtherPerson)
+  }
+
   @Test func familyHistorySectionMarksSomeoneElse() {
     let result = assertion(
       "back pain", in: "HPI: low back pain.\nFamily History:\nLupus and diabetes.\nPlan: PT")
