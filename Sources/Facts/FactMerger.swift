@@ -101,28 +101,28 @@ enum FactMerger {
     return chosen
   }
 
-  /// One pattern per case: mixed when stated, or when both an axial component and a
-  /// radicular one are stated; else radicular when radiation is stated; else axial.
+  /// One pattern per case: mixed when stated, or when a spinal and a limb component are
+  /// both described; radicular when only the limb component is; else axial.
   static func painPattern(from facts: [Fact]) -> Fact? {
     let candidates = facts.filter { $0.type == .painPattern }
-    func cue(_ cue: PainPatternRule.Cue) -> [Fact] {
-      candidates.filter { $0.derivation?.rule == cue.rawValue }
+    func cue(_ cues: PainPatternRule.Cue...) -> [Fact] {
+      candidates.filter { fact in cues.contains { fact.derivation?.rule == $0.rawValue } }
     }
-    let mixed = cue(.mixedStated)
-    let radicular = cue(.radiating)
-    let axial = cue(.axialStated)
-    let denied = cue(.radiationDenied)
+    let limb = cue(.limb, .spineAndLimb)
+    let spine = cue(.spine, .axialStated, .spineAndLimb, .radiationDenied)
 
     let pattern: PainPatternKind
     let supporting: [Fact]
-    if !mixed.isEmpty {
-      (pattern, supporting) = (.mixed, mixed)
-    } else if !radicular.isEmpty && !axial.isEmpty {
-      (pattern, supporting) = (.mixed, axial + radicular)
-    } else if !radicular.isEmpty {
-      (pattern, supporting) = (.radicular, radicular)
+    if !cue(.mixedStated).isEmpty {
+      (pattern, supporting) = (.mixed, cue(.mixedStated))
+    } else if !cue(.spineAndLimb).isEmpty {
+      (pattern, supporting) = (.mixed, cue(.spineAndLimb))
+    } else if !cue(.axialStated).isEmpty && !limb.isEmpty {
+      (pattern, supporting) = (.mixed, cue(.axialStated) + limb)
+    } else if !limb.isEmpty {
+      (pattern, supporting) = (.radicular, limb)
     } else {
-      (pattern, supporting) = (.axial, axial + denied)
+      (pattern, supporting) = (.axial, spine + cue(.referredOnly))
     }
     guard var chosen = supporting.first else { return nil }
     for other in supporting.dropFirst() { chosen = combine(chosen, other) }

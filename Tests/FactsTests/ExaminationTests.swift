@@ -97,7 +97,8 @@ import Testing
 
 @Suite struct PainPatternTests {
   @Test(arguments: [
-    ("Low back pain radiates down the left leg to the calf.", ["radicular"]),
+    ("Low back pain radiates down the left leg to the calf.", ["mixed"]),
+    ("Right leg pain radiates to the calf.", ["radicular"]),
     ("Pain radiates to the L calf.", ["radicular"]),
     ("She has sciatica on the right.", ["radicular"]),
     ("Burning pain in an L5 dermatomal distribution.", ["radicular"]),
