@@ -12,7 +12,7 @@ enum FactMerger {
       + facts.compactMap(deviceTrial(fromRelief:))
 
     var merged = mergeByKey(keyed)
-    merged += priorProcedures(procedures)
+    merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
     return withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged)))
   }
@@ -47,6 +47,19 @@ enum FactMerger {
       else { return true }
       return !stated.contains(relief.procedure)
     }
+  }
+
+  /// Relief after a dated procedure shows the procedure was done: "The first, on November
+  /// 12, 2025, gave her about 60% relief".
+  static func priorProcedure(fromRelief fact: Fact) -> Fact? {
+    guard case .relief(let relief) = fact.detail, let date = relief.procedureDate else {
+      return nil
+    }
+    let detail = PriorProcedure(
+      procedure: relief.procedure, date: date, side: relief.side, levels: relief.levels)
+    var derivation = fact.derivation ?? Derivation(rule: "")
+    derivation.rule = "priorProcedure.fromRelief." + derivation.rule
+    return Fact(.priorProcedure(detail), evidence: fact.evidence, derivation: derivation)
   }
 
   /// A trial's relief is also the trial's result: "intrathecal trial … 70% relief".
