@@ -157,3 +157,35 @@ import Testing
     #expect(Fixtures.summaries(.functionalDisability, in: note) == ["present narrative"])
   }
 }
+
+@Suite struct ExaminationTableTests {
+  @Test func sideColumnsGiveOneResultPerSide() {
+    let note = """
+      PHYSICAL EXAM:
+      | Test | Right | Left |
+      | FABER | + | - |
+      | Thigh thrust | Positive | Negative |
+      """
+    #expect(
+      Fixtures.summaries(.provocationTest, in: note) == [
+        "faber negative left", "faber positive right", "thighThrust negative left",
+        "thighThrust positive right",
+      ])
+  }
+
+  @Test(arguments: [
+    ("Distraction positive.", ["distraction positive"]),
+    (
+      "SLR positive on the right at 50 degrees; negative left.",
+      ["straightLegRaise negative left", "straightLegRaise positive right"]
+    ),
+    (
+      "Pain with extension-rotation (facet loading) on both sides.",
+      ["facetLoading positive bilateral"]
+    ),
+    ("SLR positive on the right with crossed SLR negative.", ["straightLegRaise positive right"]),
+  ])
+  func readsTerseAndContinuedResults(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.provocationTest, in: text) == expected)
+  }
+}
