@@ -3,6 +3,10 @@ import Model
 
 /// The regular expressions of `DateScanner` and `DurationScanner` and how each reads its
 /// groups, compiled once per `Lexicons` (their number words and units come from there).
+///
+/// Known shortcoming: a year alone ("since 2024", "fusion in 2019") is no `DateMention`,
+/// because `ClinicalDate` needs at least a month; past years still mark findings historical
+/// (`PastYearTriggers`), and detectors that need a year read it from the text.
 struct DatePatterns: Sendable {
   /// An absolute date format and how its capture groups become dates.
   struct Absolute: Sendable {
@@ -168,6 +172,10 @@ struct DatePatterns: Sendable {
   }
 
   /// The year of a two- or four-digit year; two digits below 50 are 20xx.
+  ///
+  /// Known shortcoming: a fixed pivot, so a date of birth written "3/14/45" reads as 2045.
+  /// Notes give visit dates in this century and birth dates mostly with four digits; a pivot
+  /// relative to the date of service would need the date of service first.
   static func fullYear(_ text: String?) -> Int? {
     guard let text, let value = Int(text) else { return nil }
     guard text.count == 2 else { return value }
