@@ -117,3 +117,51 @@ struct CatalogTests {
     }
   }
 }
+
+/// Requests that name the procedure only in words, or a code outside the tables.
+struct NamedServiceTests {
+  static let cases: [(service: String?, codes: [String], region: Region?, expected: [String])] = [
+    ("lumbar sympathetic block", [], .lumbar, ["1758"]),
+    ("epidural steroid injection", [], .cervical, ["1750", "1751"]),
+    ("intrathecal trial", [], nil, ["1750", "1751"]),
+    ("intrathecal pump", [], nil, ["1752"]),
+    ("medial branch block", [], .lumbar, ["1753"]),
+    ("radiofrequency ablation", [], .lumbar, ["1754"]),
+    ("sacroiliac joint injection", [], .sacroiliac, ["1756"]),
+    ("spinal cord stimulator trial", [], nil, ["1757"]),
+    ("sacroiliac radiofrequency", [], nil, ["1754", "1756"]),
+    (nil, ["64625"], .sacroiliac, ["1754", "1756"]),
+    (nil, ["64505"], nil, ["1758"]),
+  ]
+
+  @Test("A service named in words or an out-of-table code reaches its guidelines", arguments: cases)
+  func serviceReachesGuidelines(
+    _ example: (service: String?, codes: [String], region: Region?, expected: [String])
+  ) throws {
+    let request = ServiceRequest(
+      cpt: example.codes, region: example.region, service: example.service)
+    let facts = CaseFacts(facts: [], request: request, noteDate: noteDay)
+    #expect(try GuidelineMatcher().evaluate(facts).map(\.guideline) == example.expected)
+  }
+
+  @Test("Sacroiliac radiofrequency named in words is excluded under 1754 and 1756")
+  func sacroiliacRadiofrequencyIsExcluded() throws {
+    let request = ServiceRequest(service: "sacroiliac radiofrequency")
+    let facts = CaseFacts(facts: [], request: request, noteDate: noteDay)
+    #expect(try GuidelineMatcher().evaluate(facts).map(\.determination) == [.excluded, .excluded])
+  }
+
+  @Test("A stated opioid-naive status outweighs an unnamed opioid medication")
+  func opioidNaiveOutweighsUnnamedOpioid() throws {
+    let unnamed = Fact(
+      .therapy(Therapy(modality: .medication, status: .ongoing, drugClass: "opioid")))
+    let facts = CaseFacts(
+      facts: EpiduralInjectionTests.trial.without(.opioidUse, .therapy) + [
+        Note.physicalTherapy, Note.therapy(.physicalTherapy, weeks: 14), unnamed,
+        Note.opioids(.naive),
+      ], request: request("62323", purpose: "trial"), noteDate: noteDay)
+    let result = try #require(try GuidelineMatcher().evaluate(facts).last)
+    #expect(result.determination == .clinicalReview)
+    #expect(result.gaps == [.medicationTrial])
+  }
+}

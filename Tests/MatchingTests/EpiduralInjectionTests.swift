@@ -51,11 +51,18 @@ struct EpiduralInjectionTests {
     scenario(
       "pain exactly 6/10 is enough", acute.replacing(.painScore, with: Note.pain(6)), .ready),
     scenario(
-      "the code without imaging guidance is contradicted", acute, .clinicalReview,
+      "the code without imaging guidance pends", acute, .pend,
       [.imagingGuidance], request: request("62322", region: .lumbar)),
     scenario(
       "stenosis with six weeks of two kinds of treatment is ready", stenosis, .ready,
       indication: "spinalStenosis"),
+    scenario(
+      "a home program as the only active part pends on the home program, not the course",
+      stenosis.replacing(
+        .therapy,
+        with: Note.therapy(
+          .homeExercise, from: "2026-01-10", status: nil, outcome: nil,
+          prescribedBy: .physician, followUp: false), Note.nsaid), .pend, [.homeExercise]),
     scenario(
       "stenosis with only PT pends on the inactive part",
       stenosis.replacing(.therapy, with: Note.physicalTherapy), .pend, [.conservativeCare],
@@ -103,7 +110,7 @@ struct EpiduralInjectionTests {
       indication: "diagnosticTransforaminal"),
     scenario(
       "three transforaminal levels in one day are contradicted",
-      [Note.pain(7), Note.plan(.preoperativeEvaluation)], .clinicalReview, [.other],
+      [Note.pain(7), Note.plan(.preoperativeEvaluation)], .clinicalReview, [.frequency],
       request: request(
         "64483", "64484", "64484", region: .lumbar, levels: ["L3-4", "L4-5", "L5-S1"]),
       indication: "diagnosticTransforaminal"),
@@ -141,7 +148,22 @@ struct EpiduralInjectionTests {
     Note.therapy(.homeExercise, status: .ongoing, outcome: nil, prescribedBy: .physician),
   ]
 
+  /// A second injection of the initial series, four weeks after the first.
+  static let initialSeries: [Fact] = [
+    Note.pain(7), Note.prior(.epiduralInjection, on: "2026-03-02", region: .lumbar),
+    Note.relief(40, after: .epiduralInjection, on: "2026-03-02", days: 20),
+  ]
+
   static let repeats: [Scenario] = [
+    scenario(
+      "a second injection of the initial series within two weeks is contradicted",
+      initialSeries, .clinicalReview, [.interval],
+      request: request("62323", planned: "2026-03-15", region: .lumbar)),
+    scenario(
+      "an earlier injection four months ago is past the initial series",
+      therapeutic.replacing(
+        .relief, with: Note.relief(40, after: .epiduralInjection, on: "2025-11-20", days: 20)),
+      .clinicalReview, [.priorResponse]),
     scenario(
       "a therapeutic epidural is ready", therapeutic, .ready, indication: "therapeuticEpidural"),
     scenario(
@@ -152,18 +174,18 @@ struct EpiduralInjectionTests {
       ]),
     scenario(
       "relief of 40% is enough in the initial phase",
-      therapeutic.replacing(
-        .relief, with: Note.relief(40, after: .epiduralInjection, on: "2025-11-20", days: 20)),
+      initialSeries.replacing(
+        .relief, with: Note.relief(40, after: .epiduralInjection, on: "2026-03-02", days: 20)),
       .ready),
     scenario(
       "relief of 29% is contradicted in the initial phase",
-      therapeutic.replacing(
-        .relief, with: Note.relief(29, after: .epiduralInjection, on: "2025-11-20", days: 20)),
+      initialSeries.replacing(
+        .relief, with: Note.relief(29, after: .epiduralInjection, on: "2026-03-02", days: 20)),
       .clinicalReview, [.priorResponse]),
     scenario(
       "relief of 30% is enough in the initial phase",
-      therapeutic.replacing(
-        .relief, with: Note.relief(30, after: .epiduralInjection, on: "2025-11-20", days: 20)),
+      initialSeries.replacing(
+        .relief, with: Note.relief(30, after: .epiduralInjection, on: "2026-03-02", days: 20)),
       .ready),
     scenario(
       "no relief documented pends", therapeutic.without(.relief), .pend, [.priorResponse]),
@@ -218,8 +240,7 @@ struct EpiduralInjectionTests {
       "an opioid-naive patient is contradicted",
       trial.without(.opioidUse).replacing(.therapy, with: Note.physicalTherapy).adding(
         Note.opioids(.naive)),
-      .clinicalReview, [.conservativeCare, .medicationTrial], request: trialRequest,
-      guideline: "1751"),
+      .clinicalReview, [.medicationTrial], request: trialRequest, guideline: "1751"),
     scenario(
       "eight weeks of treatment pends",
       trial.replacing(.therapy, with: Note.therapy(.physicalTherapy, weeks: 8)), .pend,

@@ -21,7 +21,7 @@ struct ExplanationTests {
           modality: .physicalTherapy, start: day("2026-01-05"), end: day("2026-01-26"),
           status: .completed, outcome: .failed)), evidence: [Self.evidence])
     let result = try Self.determination(
-      SacroiliacJointInjectionTests.ready.replacing(.therapy, with: therapy),
+      SacroiliacJointInjectionTests.ready.replacing(.therapy, with: therapy, Note.nsaid),
       request("27096", planned: "2026-03-14"))
     let criterion = try #require(result.criteria.first { $0.id == "1756.sij.conservative" })
 
@@ -47,19 +47,27 @@ struct ExplanationTests {
   func referenceDateFallsBackToNoteDate() throws {
     let result = try Self.determination(
       SacroiliacJointInjectionTests.ready.replacing(
-        .therapy, with: Note.therapy(.physicalTherapy, from: "2026-01-05", to: "2026-01-26")),
+        .therapy, with: Note.therapy(.physicalTherapy, from: "2026-01-05", to: "2026-01-26"),
+        Note.nsaid),
       request("27096", planned: nil))
     let criterion = try #require(result.criteria.first { $0.id == "1756.sij.conservative" })
     #expect(criterion.reason.contains("before 03/14/2026"))
   }
 
-  @Test("A gap repeated by several criteria is listed once, in criterion order")
+  @Test("A pending case lists each undocumented family once, in criterion order")
   func gapsAreDistinctAndOrdered() throws {
-    let result = try Self.determination(
-      [Note.pain(3)], request("27096"))
-    #expect(result.gaps.first == .painPattern)
-    #expect(Set(result.gaps).count == result.gaps.count)
+    let result = try Self.determination([Note.pain(7)], request("27096"))
+    #expect(result.determination == .pend)
+    #expect(
+      result.gaps == [.painPattern, .provocationTests, .painDuration, .conservativeCare])
+  }
+
+  @Test("A case for clinical review lists only what is contradicted")
+  func clinicalReviewListsContradictions() throws {
+    let result = try Self.determination([Note.pain(3)], request("27096"))
     #expect(result.determination == .clinicalReview)
+    #expect(result.gaps == [.painSeverity])
+    #expect(result.criteria.contains { $0.status == .notDocumented && $0.providerRequest != nil })
   }
 
   @Test("The decolonization reason counts the days before the procedure")

@@ -28,17 +28,37 @@ struct FacetTests {
       facet.replacing(.painPattern, with: Note.pattern(.radicular)),
       .clinicalReview, [.painPattern], indication: "facetPain"),
     scenario(
-      "mixed pain pends on the pattern", facet.replacing(.painPattern, with: Note.pattern(.mixed)),
-      .pend, [.painPattern]),
+      "mixed pain is not mainly axial", facet.replacing(.painPattern, with: Note.pattern(.mixed)),
+      .clinicalReview, [.painPattern]),
+    scenario("no pain pattern pends", facet.without(.painPattern), .pend, [.painPattern]),
     scenario("no duration pends", facet.without(.painDuration), .pend, [.painDuration]),
     scenario(
       "three months of pain is enough",
       facet.replacing(.painDuration, with: Note.lasting(months: 3)),
       .ready),
     scenario(
-      "2.7 months of pain is contradicted",
-      facet.replacing(.painDuration, with: Note.lasting(months: 2.7)), .clinicalReview,
-      [.painDuration]),
+      "2.7 months of pain pends",
+      facet.replacing(.painDuration, with: Note.lasting(months: 2.7)), .pend, [.painDuration]),
+    scenario(
+      "ODI of 12% with average pain 3/10 is contradicted",
+      facet.replacing(.painScore, with: Note.pain(3)).adding(
+        Fact(
+          .functionalDisability(FunctionalDisability(present: true, instrument: .odi, score: 12)))),
+      .clinicalReview, [.painSeverity]),
+    scenario(
+      "ODI of 30% with average pain 3/10 is ready",
+      facet.replacing(.painScore, with: Note.pain(3)).adding(
+        Fact(
+          .functionalDisability(FunctionalDisability(present: true, instrument: .odi, score: 30)))),
+      .ready),
+    scenario(
+      "a current score of 4/10 alone pends for the average",
+      facet.replacing(.painScore, with: Note.pain(4, .current)), .pend, [.painSeverity]),
+    scenario(
+      "radicular pain with a disc herniation is not a synovial cyst case",
+      facet.replacing(.painPattern, with: Note.pattern(.radicular)).adding(
+        Note.imaging(.discHerniation), Note.diagnosis(.radiculopathy)),
+      .clinicalReview, [.painPattern, .diagnosis], indication: "facetPain"),
     scenario(
       "only medication pends on the active part", facet.replacing(.therapy, with: Note.nsaid),
       .pend, [.conservativeCare]),

@@ -81,9 +81,26 @@ struct ImplantTests {
       "a pump replacement is ready", "1752", request("62362", purpose: "replacement"), [], .ready,
       indication: "pumpReplacement"),
     scenario(
-      "removal for infection with a positive screen and no plan is contradicted", "1752",
-      request("62355"),
-      [Note.risk(.skinInfectionAtSite), Note.screen(.staphAureus, .positive)], .clinicalReview,
+      "an earlier implant makes the request a replacement", "1752", request("62362"),
+      [Note.prior(.other, on: "2019-06"), Note.pain(4, .current)], .ready,
+      indication: "pumpReplacement"),
+    scenario(
+      "a re-implant 10 weeks after removing an infected pump is contradicted", "1752",
+      request("62362", planned: "2026-06-11"),
+      [
+        Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-04-02"),
+        Note.screen(.mrsa, .negative),
+      ], .clinicalReview, [.interval], indication: "pumpReplacement"),
+    scenario(
+      "a re-implant without a nasal screen pends", "1752", request("62362", planned: "2026-06-11"),
+      [Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-01-02")], .pend,
+      [.mrsaDecolonization], indication: "pumpReplacement"),
+    scenario(
+      "an intrathecal reservoir for chemotherapy is excluded", "1752", request("62360", "62350"),
+      [Note.diagnosis(.other), Note.pain(3)], .excluded),
+    scenario(
+      "removal with a positive screen and no plan is contradicted", "1752",
+      request("62355"), [Note.screen(.staphAureus, .positive)], .clinicalReview,
       [.mrsaDecolonization], indication: "pumpReplacement"),
   ]
 
@@ -102,9 +119,8 @@ struct ImplantTests {
   static let stimulators: [Scenario] = [
     scenario("an SCS trial is ready", "1757", lead, scsReady, .ready, indication: "scsTrial"),
     scenario(
-      "five months of pain is contradicted", "1757", lead,
-      scsReady.replacing(.painDuration, with: Note.lasting(months: 5)), .clinicalReview,
-      [.painDuration]),
+      "five months of pain pends", "1757", lead,
+      scsReady.replacing(.painDuration, with: Note.lasting(months: 5)), .pend, [.painDuration]),
     scenario(
       "four months of treatment pends", "1757", lead,
       scsReady.replacing(
@@ -124,7 +140,9 @@ struct ImplantTests {
       scsReady.replacing(.diagnosis, with: Note.diagnosis(.crps)) + Note.budapestMet, .ready),
     scenario(
       "a DRG trial named in the request is ready", "1757",
-      request("63650", planned: "2026-04-10", service: "dorsal root ganglion stimulator trial"),
+      request(
+        "63650", planned: "2026-04-10", region: .lumbar,
+        service: "dorsal root ganglion stimulator trial"),
       scsReady.replacing(.diagnosis, with: Note.diagnosis(.crps)) + Note.budapestMet, .ready,
       indication: "drgTrial"),
     scenario(
@@ -154,6 +172,11 @@ struct ImplantTests {
     scenario(
       "a generator revision is ready", "1757", request("63688"), [], .ready,
       indication: "scsRevision"),
+    scenario(
+      "a DRG trial for the upper limb is contradicted", "1757",
+      request("63650", planned: "2026-04-10", region: .cervical, service: "DRG trial"),
+      scsReady.replacing(.diagnosis, with: Note.diagnosis(.crps)) + Note.budapestMet,
+      .clinicalReview, [.diagnosis], indication: "drgTrial"),
   ]
 
   @Test("Spinal cord and dorsal root ganglion stimulation", arguments: stimulators)
