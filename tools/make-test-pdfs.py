@@ -338,6 +338,10 @@ CONSERVATIVE_CARE = (
     "physiotherapy, chiropractic manipulation and a structured home exercise programme, "
     "without durable improvement of her radicular symptoms.")
 
+FUNCTION = (
+    "She cannot stand at the counter of her bakery for more than twenty minutes, stopped "
+    "cycling to work in January, and now needs help carrying flour sacks upstairs.")
+
 BROWSER_HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Visit Summary</title><style>
 @page {{ size: letter; margin: 0.6in 0.5in;
@@ -348,16 +352,19 @@ BROWSER_HTML = """<!DOCTYPE html>
   @bottom-right {{ content: counter(page) "/" counter(pages); font: 8pt sans-serif; }} }}
 body {{ font: 10pt sans-serif; }}
 .columns {{ columns: 2; column-gap: 1.5em; }}
-.narrow {{ hyphens: auto; width: 2.2in; }}
+.narrow {{ hyphens: auto; text-align: justify; width: 2.2in; }}
+.justified {{ text-align: justify; width: 3in; }}
 table {{ border-collapse: collapse; margin: 6pt 0; }}
 td, th {{ border: 0.5pt solid #888; padding: 3pt 8pt; text-align: left; }}
-h1 {{ font-size: 14pt; }} h2 {{ font-size: 11pt; margin: 10pt 0 2pt; }}
+h1 {{ font-size: 14pt; }}
+h2 {{ font-size: 11pt; margin: 10pt 0 2pt; letter-spacing: 0.12em; text-transform: uppercase; }}
 .next {{ break-before: page; }}
 </style></head><body>
 <h1>Visit summary: lumbar radicular pain</h1>
 <div class="columns">{columns}</div>
 <h2>Vitals</h2>{vitals}
 <h2>Treatment so far</h2><p class="narrow">{care}</p>
+<h2>Function</h2><p class="justified">{function}</p>
 <h2 class="next">Current medications</h2>{medications}
 <h2>Physical examination</h2>{exam}
 <p>Follow-up in the spine clinic two weeks after the injection.</p>
@@ -373,15 +380,41 @@ def html_table(rows):
 
 def browser_print_html():
     """A visit summary laid out by weasyprint as a browser prints a portal page: CSS
-    columns, ruled tables, a hyphenated narrow paragraph, date, title, address and "n/2"
-    in the page margins."""
+    columns, ruled tables, letter-spaced headings, a justified and hyphenated narrow
+    paragraph, and date, title, address and "n/2" in the page margins."""
     import weasyprint
 
     html = BROWSER_HTML.format(
         columns="".join(f"<p>{text}</p>" for text in TWO_COLUMN_LEFT[:2] + TWO_COLUMN_RIGHT[:2]),
-        vitals=html_table(VITALS), care=CONSERVATIVE_CARE,
+        vitals=html_table(VITALS), care=CONSERVATIVE_CARE, function=FUNCTION,
         medications=html_table(MEDICATIONS), exam=html_table(EXAM))
     weasyprint.HTML(string=html).write_pdf(path("browser-print-html.pdf"))
+
+
+def form_fields():
+    """A request form filled in as a PDF form: text fields, check boxes, a choice and a
+    multi-line field. The typed values live in the fields, not in the page's text."""
+    pdf = new_canvas("form-fields.pdf")
+    form = pdf.acroForm
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 700, "CPT code:")
+    form.textfield(name="cpt", value="64483", x=140, y=695, width=100, height=16,
+                   borderWidth=0)
+    pdf.drawString(72, 670, "Planned date:")
+    form.textfield(name="date", value="04/01/2026", x=140, y=665, width=100, height=16,
+                   borderWidth=0)
+    pdf.drawString(72, 640, "Conservative care completed:")
+    form.checkbox(name="care", checked=True, x=230, y=636, size=12)
+    pdf.drawString(72, 610, "Prior lumbar surgery:")
+    form.checkbox(name="surgery", checked=False, x=230, y=606, size=12)
+    pdf.drawString(72, 580, "Level:")
+    form.choice(name="level", value="L4-L5", options=["L3-L4", "L4-L5", "L5-S1"], x=140,
+                y=575, width=100, height=16)
+    pdf.drawString(72, 540, "Notes:")
+    form.textfield(name="notes", value="Failed 8 weeks of PT.\nNSAIDs without relief.",
+                   x=140, y=500, width=250, height=40, fieldFlags="multiline", borderWidth=0)
+    pdf.showPage()
+    pdf.save()
 
 
 def review_of_systems():
@@ -501,6 +534,7 @@ def main():
     browser_print_html()
     review_of_systems()
     offset_columns()
+    form_fields()
     rotated_pages()
     bad_inputs()
     for name in sorted(os.listdir(OUT)):

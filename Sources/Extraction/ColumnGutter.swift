@@ -36,12 +36,14 @@ struct ColumnGutter: Equatable {
 
   /// The page's gutter, or nil when its text is not laid out in two columns.
   static func find(in rows: [Row], of layer: TextLayer) -> ColumnGutter? {
-    guard rows.count >= minimumRows, let extent = Extent(rows), extent.width > 100 else {
-      return nil
-    }
+    // A page wider than any paper (glyphs placed far off the page) is not searched: its
+    // strips would cost memory for nothing.
+    guard rows.count >= minimumRows, let extent = Extent(rows), extent.width > 100,
+      extent.width < 5000
+    else { return nil }
 
     let occupancy = Occupancy(rows: rows, layer: layer, extent: extent)
-    for candidate in occupancy.candidateGutters(windowRows: minimumRows) {
+    for candidate in occupancy.candidateGutters(windowRows: minimumRows).prefix(3) {
       let stretches = candidate.stretches(of: rows, in: layer)
       if stretches.contains(where: \.isTwoColumnProse) { return candidate }
     }
@@ -84,19 +86,25 @@ struct ColumnGutter: Equatable {
     return [columns, Stretch(rows: Array(rows[end...]), isTwoColumnProse: false)]
   }
 
-  /// Where the columns of a stretch end: balanced columns (as a browser lays them out) end
-  /// together, and a left-aligned heading or paragraph below both, set off by a paragraph's
-  /// gap within two lines of the right column's end, is no longer part of the left column.
-  /// When the left column simply runs on below a shorter right column, its lines follow at
-  /// the usual spacing and stay in it.
+  /// Where the columns of a stretch end. Balanced columns (as a browser lays them out) end
+  /// together, and a short left-aligned line below both (a heading over a table), set off
+  /// by a paragraph's gap within two lines of the right column's end, is not part of the
+  /// left column. When the left column runs on below a shorter right column, its lines
+  /// reach the gutter again and it is kept whole.
   private func columnsEnd(in rows: [Row], in layer: TextLayer) -> Int {
     let hasRight = rows.map { !sides(of: $0, in: layer).right.isEmpty }
-    guard let lastRight = hasRight.lastIndex(of: true) else { return rows.count }
+    guard let lastRight = hasRight.lastIndex(of: true), let extent = Extent(rows) else {
+      return rows.count
+    }
 
     let lineHeight = Self.median(rows.map(\.anchor.height))
     let candidates = (lastRight + 1)..<min(rows.count, lastRight + 3)
     let gapped = candidates.first { rows[$0].box.minY - rows[$0 - 1].box.maxY > lineHeight * 0.8 }
-    return gapped ?? rows.count
+    guard let start = gapped else { return rows.count }
+
+    let columnWidth = max(1, minX - extent.minX)
+    let reachesGutter = rows[start...].contains { ($0.box.maxX - extent.minX) / columnWidth > 0.85 }
+    return reachesGutter ? rows.count : start
   }
 
   private func placement(of row: Row, in layer: TextLayer) -> Placement {
@@ -118,14 +126,16 @@ struct ColumnGutter: Equatable {
     return (left, right)
   }
 
-  /// Whether the lines on each side read as prose, not as table cells: on the median they
-  /// reach most of the way to the gutter (left) or to the right edge (right), and hold at
-  /// least three words.
+  /// Whether the lines beside the gutter read as prose, not as table cells: on the median,
+  /// left lines hold at least four words and reach at least 40% of the way to the gutter
+  /// (reports have many headings and short lines), and right lines hold at least three
+  /// words (a right column has more headings and short last lines than a left one, so only
+  /// their words are counted). Label and value tables fail on their short labels, tables
+  /// with long first cells on their short last ones.
   private func isProse(beside rows: [Row], in layer: TextLayer) -> Bool {
     guard rows.count >= Self.minimumRows - 1, let extent = Extent(rows) else { return false }
 
     var leftFill: [Double] = []
-    var rightFill: [Double] = []
     var leftWords: [Double] = []
     var rightWords: [Double] = []
     for row in rows {
@@ -134,18 +144,12 @@ struct ColumnGutter: Equatable {
         leftFill.append((end - extent.minX) / max(1, minX - extent.minX))
         leftWords.append(Double(left.count))
       }
-      if let end = right.last.map({ layer.words[$0].box.maxX }) {
-        rightFill.append((end - maxX) / max(1, extent.maxX - maxX))
-        rightWords.append(Double(right.count))
-      }
+      if !right.isEmpty { rightWords.append(Double(right.count)) }
     }
 
-    guard leftFill.count >= 2, !rightFill.isEmpty else { return false }
-    let fills =
-      Self.median(leftFill) >= 0.6 && (rightFill.count < 2 || Self.median(rightFill) >= 0.6)
-    let wordy =
-      Self.median(leftWords) >= 3 && (rightWords.count < 2 || Self.median(rightWords) >= 3)
-    return fills && wordy
+    guard leftFill.count >= 2, !rightWords.isEmpty else { return false }
+    let leftIsProse = Self.median(leftFill) >= 0.4 && Self.median(leftWords) >= 4
+    return leftIsProse && (rightWords.count < 2 || Self.median(rightWords) >= 3)
   }
 
   private static func hasCellGap(_ words: [Int], in layer: TextLayer) -> Bool {

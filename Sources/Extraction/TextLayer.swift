@@ -43,6 +43,8 @@ struct TextLayer {
   /// How many characters have no readable meaning: the replacement character, private-use
   /// code points and control characters. A font without a Unicode map gives such codes.
   var unreadableCount = 0
+  /// The way the page's text runs as displayed, before its boxes were turned upright.
+  var direction = TextDirection.leftToRight
 
   init(width: Double, height: Double) {
     self.width = width
@@ -68,13 +70,56 @@ struct TextLayer {
   /// When poppler gives no rectangles, or not one per scalar, each line of its text gets
   /// made-up positions in poppler's own order, so the page still reads as poppler read it.
   mutating func read(utf8: UnsafeBufferPointer<UInt8>, boxes: [Box]) {
-    let upright = TextDirection(of: boxes).upright(boxes)
+    direction = TextDirection(of: boxes)
+    let upright = direction.upright(boxes)
     let reader = WordReader.read(utf8: utf8, boxes: upright, into: &self)
     guard boxes.isEmpty || !reader.boxesMatch() else { return }
 
     units = []
     words = []
     WordReader.read(utf8: utf8, boxes: [], into: &self)
+  }
+}
+
+extension TextLayer {
+  /// Adds the values of filled-in form fields as words where their fields stand: a one-line
+  /// value level with the middle of its field, so that it joins its label's line. On a
+  /// rotated page, whose text boxes were turned but whose field boxes were not, the values
+  /// go below all the text instead.
+  mutating func add(_ fields: [FormFieldValue]) {
+    var below = (words.map(\.box.maxY).max() ?? 0) + 20
+    for field in fields {
+      let lineCount = field.text.split(separator: "\n", omittingEmptySubsequences: false).count
+      let origin: (x: Double, y: Double)
+      if direction != .leftToRight {
+        origin = (0, below)
+        below += Double(lineCount) * 12 + 8
+      } else if lineCount == 1 {
+        origin = (field.box.minX + 2, field.box.centerY - 5)
+      } else {
+        origin = (field.box.minX + 2, field.box.minY + 2)
+      }
+      let boxes = Self.characterBoxes(of: field.text, from: origin)
+      Array(field.text.utf8).withUnsafeBufferPointer { utf8 in
+        _ = WordReader.read(utf8: utf8, boxes: boxes, into: &self)
+      }
+    }
+  }
+
+  /// Boxes for the characters of `text` set in a 5-point grid, lines 12 points apart.
+  private static func characterBoxes(of text: String, from origin: (x: Double, y: Double))
+    -> [Box]
+  {
+    var boxes: [Box] = []
+    var line = 0.0
+    var column = 0.0
+    for scalar in text.unicodeScalars {
+      let x = origin.x + column * 5
+      let y = origin.y + line * 12
+      boxes.append(Box(minX: x, minY: y, maxX: x + 5, maxY: y + 10))
+      if scalar == "\n" { (line, column) = (line + 1, 0) } else { column += 1 }
+    }
+    return boxes
   }
 }
 
@@ -205,12 +250,12 @@ private struct WordReader {
     return Box(minX: x, minY: y, maxX: x + 5, maxY: y + 10)
   }
 
-  /// A character far to the right of the one before it, behind it, or on another line,
-  /// starts a new word: on rotated pages poppler can run two table cells together without a
-  /// space between them.
+  /// A character a space's width or more to the right of the one before it, behind it, or
+  /// on another line, starts a new word. poppler's text leaves out some narrow spaces ("2 h"
+  /// in a table cell comes as "2h") and, on rotated pages, can run two table cells together.
   private func startsNewWord(at box: Box) -> Bool {
     let height = max(lastBox.height, box.height, 1)
-    let farAhead = box.minX - lastBox.maxX > height
+    let farAhead = box.minX - lastBox.maxX > height * 0.2
     let behind = box.minX < lastBox.minX - height / 2
     return farAhead || behind || abs(box.centerY - lastBox.centerY) > height / 2
   }

@@ -36,7 +36,9 @@ public final class AnnotatedDocument: Sendable {
 
     let sentenceRanges = SentenceSplitter(
       utf16: document.utf16, tokens: tokens, layout: layout,
-      headingLines: Set(headings.map(\.line)), abbreviations: lexicons.language.abbreviations
+      headingLines: Set(headings.map(\.line)),
+      headingAloneLines: Set(headings.filter(\.isAlone).map(\.line)),
+      abbreviations: lexicons.language.abbreviations
     ).sentenceTokenRanges()
     let sentences = sentenceRanges.map { range in
       let span =
@@ -62,11 +64,14 @@ public final class AnnotatedDocument: Sendable {
     self.matchesByLexicon = matches
 
     let dating = Dating(
-      text: document.text, language: lexicons.language,
-      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [])
+      text: document.text, language: lexicons.language, patterns: lexicons.patterns,
+      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [],
+      headerEnd: sections.first { $0.kind != .identification }?.range.lowerBound)
     self.dates = dating.dates
     self.dateOfService = dating.dateOfService
-    self.durations = DurationScanner(text: document.text, language: lexicons.language).durations()
+    self.durations = DurationScanner(
+      text: document.text, language: lexicons.language, patterns: lexicons.patterns
+    ).durations()
 
     self.context = ContextAnalyzer(
       tokens: tokens, sentenceOfToken: sentenceOfToken,

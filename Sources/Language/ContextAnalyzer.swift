@@ -8,7 +8,15 @@ import Model
 ///   change), HEP ongoing" leaves the HEP alone);
 /// - for backward scopes, a comma, and `backwardReach` tokens;
 /// - a trigger's own `reach=N` attribute, when it has one ("not" reaches a few words).
+/// A forward trigger with nothing but punctuation after it in its sentence is the answer of
+/// a template line ("Numbness: denies") and reaches backward instead.
 /// Pseudo-triggers ("no change in", "not only") cancel the triggers they overlap.
+///
+/// Known shortcoming: a forward scope runs on through commas and colons, as a list needs
+/// ("denies fever, chills or night sweats"). A second clause after a comma is cut off only
+/// by a terminator word ("No fever, positive SLR" is right because "positive" terminates),
+/// so "less likely: no SI tenderness, FABER negative" lets "likely" reach FABER. Telling a
+/// list item from a new clause needs a parser this stage does not have.
 struct ContextAnalyzer: Sendable {
   /// A trigger phrase found in the text, with its kind, direction and reach.
   struct TriggerMatch: Sendable {
@@ -67,7 +75,8 @@ extension ContextAnalyzer {
   ) {
     var bySentence: [Int: [TriggerMatch]] = [:]
     for trigger in Self.lexiconTriggers(tokens: tokens, lexiconMatches) + yearTriggers {
-      bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(trigger)
+      let answer = Self.answeringTemplate(trigger, tokens: tokens, sentenceOfToken: sentenceOfToken)
+      bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(answer)
     }
 
     var stops = Set(tokens.indices.filter { tokens[$0].text == ";" })
@@ -103,6 +112,25 @@ extension ContextAnalyzer {
             tokenRange: match.tokenRange, reach: attributes["reach"].flatMap { Int($0) })
         }
     }
+  }
+
+  /// The trigger turned backward when it is the last word of its sentence.
+  private static func answeringTemplate(
+    _ match: TriggerMatch, tokens: [Token], sentenceOfToken: [Int]
+  ) -> TriggerMatch {
+    guard match.trigger.direction == .forward else { return match }
+    let sentence = sentenceOfToken[match.tokenRange.lowerBound]
+    var next = match.tokenRange.upperBound
+    while next < tokens.count && sentenceOfToken[next] == sentence {
+      if tokens[next].kind != .punctuation { return match }
+      next += 1
+    }
+    let trigger = match.trigger
+    return TriggerMatch(
+      trigger: AssertionTrigger(
+        kind: trigger.kind, text: trigger.text, range: trigger.range, direction: .backward,
+        source: trigger.source),
+      tokenRange: match.tokenRange, reach: match.reach)
   }
 
   private static func parenthesisDepth(_ tokens: [Token], sentenceOfToken: [Int]) -> [Int] {

@@ -90,6 +90,10 @@ struct LineLayout {
   ///
   /// Widths are counted in characters while PDF fonts are proportional, so a line counts as
   /// full from 85% of `wrapWidth` on.
+  ///
+  /// Known shortcoming: a centred title that wraps ("… Pre-Implant Psychological" /
+  /// "Evaluation") has short lines and becomes two sentences; the text layer keeps no
+  /// alignment to tell it from two template lines.
   func lineEndsByChoice(_ line: Int, before next: Int, wrapWidth: Int) -> Bool {
     guard let first = lines[next].tokenRange.first else { return true }
     let nextWord = tokens[first].text.count

@@ -11,8 +11,9 @@ public enum SectionKind: String, CaseIterable, Sendable {
   case indication, technique, comparison, findings, labs
   /// The service a request form or note asks for.
   case request
-  /// Psychological evaluations.
-  case reasonForReferral, mentalStatus, behavioralObservations, testResults, recommendations
+  /// Psychological evaluations, and a note's summary of one.
+  case psychology, reasonForReferral, mentalStatus, behavioralObservations, testResults,
+    recommendations
   /// Signature blocks and attestations.
   case signature
 }

@@ -78,7 +78,8 @@ extension HTMLReport {
     let numbered = providerRequests.enumerated().map { "\($0 + 1). \($1)" }
     let text = ([requestsPreamble] + numbered).joined(separator: "\n")
     return """
-      <h3 id="all-requests">All requests to the provider, ready to copy</h3>
+      <h3 id="all-requests">All requests to the provider, ready to copy \
+      <span class="back">(one click selects the whole block)</span></h3>
       <pre class="requests" id="provider-requests">\(text.htmlEscaped)</pre>
       """
   }

@@ -4,8 +4,9 @@ import Model
 import Testing
 
 /// The portal page laid out by weasyprint as a browser prints it (`browser-print-html.pdf`):
-/// balanced CSS columns, ruled tables, a narrow paragraph hyphenated by the layout engine,
-/// and the date, title, address and page count in the page margins.
+/// balanced CSS columns, ruled tables, letter-spaced headings, a narrow justified paragraph
+/// hyphenated by the layout engine, and the date, title, address and page count in the page
+/// margins.
 @Suite("A note printed from a browser")
 struct BrowserPrintTests {
   static func document() throws -> Document {
@@ -17,7 +18,7 @@ struct BrowserPrintTests {
     let text = try Self.document().pages[0].text.collapsingWhitespace
     let sequence = [
       ReadingOrderTests.leftColumn[0], ReadingOrderTests.leftColumn[1],
-      ReadingOrderTests.rightColumn[0], ReadingOrderTests.rightColumn[1], "Vitals BP Pulse",
+      ReadingOrderTests.rightColumn[0], ReadingOrderTests.rightColumn[1], "VITALS BP Pulse",
     ]
     var previous = text.startIndex
     for passage in sequence {
@@ -54,6 +55,21 @@ struct BrowserPrintTests {
       document.pages[0].text.hasPrefix("3/2/26, 2:14 PM  Visit Summary - Valley Spine Portal"))
     #expect(document.pages[1].removedBoilerplate.count == 2)
     #expect(!document.pages[1].text.contains("portal.valleyspine.example"))
-    #expect(document.pages[1].text.hasPrefix("Current medications\n"))
+    #expect(document.pages[1].text.hasPrefix("CURRENT MEDICATIONS\n"))
+  }
+
+  @Test("letter-spaced headings read as words, justified lines with single spaces")
+  func spacingIsUndone() throws {
+    let text = try Self.document().pages[0].text
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines.contains("TREATMENT SO FAR"))
+    let heading = try #require(lines.firstIndex(of: "FUNCTION"))
+    let justified = lines[(heading + 1)...].prefix { !$0.hasPrefix("https:") && !$0.isEmpty }
+    #expect(justified.count >= 3)
+    #expect(justified.allSatisfy { !$0.contains("  ") })
+    #expect(
+      text.collapsingWhitespace.contains(
+        "She cannot stand at the counter of her bakery for more than twenty minutes, stopped "
+          + "cycling to work in January, and now needs help carrying flour sacks upstairs."))
   }
 }

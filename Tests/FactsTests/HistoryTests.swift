@@ -71,7 +71,7 @@ import Testing
   }
 
   @Test(arguments: [
-    "She denies fever or chills.",
+    "Her mother has a fever.",
     "History of myocardial infarction in 2015.",
     "Her mother takes warfarin.",
     "A1c 6.4%.",

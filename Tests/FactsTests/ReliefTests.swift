@@ -41,6 +41,8 @@ import Testing
     "A1c 8.2% last month.",
     "Physical therapy gave her 30% relief.",
     "Our goal is at least 50% relief after the MBB.",
+    "The intrathecal trial gave less than 50% relief.",
+    "She used a lidocaine 4% patch after the injection without benefit.",
   ])
   func ignoresPercentagesThatAreNotProcedureRelief(text: String) {
     #expect(Fixtures.summaries(.relief, in: text).isEmpty)
@@ -65,8 +67,8 @@ import Testing
     #expect(Fixtures.summaries(.deviceTrial, in: text) == expected)
   }
 
-  @Test func trialReliefIsNotProcedureRelief() {
+  @Test func trialReliefIsAlsoReliefAfterTheTrial() {
     let note = "SCS trial completed over 7 days with 70% pain relief."
-    #expect(Fixtures.summaries(.relief, in: note).isEmpty)
+    #expect(Fixtures.summaries(.relief, in: note) == ["70 spinalCordStimulatorTrial days 7"])
   }
 }

@@ -22,6 +22,8 @@ import Testing
     ("fracture", "X-rays ruled out fracture."),
     ("SLR", "SLR was negative bilaterally."),
     ("Fever", "Fever: none"),
+    ("Numbness", "Numbness: denies"),
+    ("Saddle anesthesia", "Saddle anesthesia: no"),
     ("FABER", "FABER (-) on the left."),
     ("anticoagulants", "Not on anticoagulants."),
   ])
@@ -71,6 +73,10 @@ import Testing
   @Test func negationInsideATableCellStaysInItsCell() {
     let row = "Gabapentin 300 mg  2023 - 2025  stopped, no benefit"
     #expect(!assertion("Gabapentin", in: row).isNegated)
+  }
+
+  @Test func templateAnswerNegatesOnlyItsLabel() {
+    #expect(!assertion("leg pain", in: "She has leg pain and denies fever.").isNegated)
   }
 
   @Test func scopeEndsAtTheSentence() {

@@ -20,6 +20,8 @@ import Testing
     ("Family History: mother with lupus.", .familyHistory),
     ("Social History: nonsmoker.", .socialHistory),
     ("Interval History: better since the injection.", .intervalHistory),
+    ("IMAGING (MRI 01/2026)\nL4-5 protrusion.", .imaging),
+    ("PSYCHOLOGY AND SCREENING\nCleared.", .psychology),
   ])
   func officeNoteHeadingsOpenTheirSection(text: String, kind: SectionKind) {
     let doc = Fixtures.annotate(text)

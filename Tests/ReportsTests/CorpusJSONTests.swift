@@ -41,7 +41,7 @@ import Testing
   }
 
   @Test func everyGoldFactKeepsItsFieldsAndValuesInTheReport() throws {
-    let readme = try String(contentsOf: ReportPaths.readmeSection, encoding: .utf8)
+    let readme = try String(contentsOf: ReportPaths.readme, encoding: .utf8)
     for file in Self.goldFiles {
       let data = try Data(contentsOf: file)
       let gold = try JSONDecoder().decode(GoldCase.self, from: data)

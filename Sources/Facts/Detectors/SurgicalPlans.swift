@@ -50,7 +50,8 @@ struct DeviceTrialRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
     guard let trial = Self.trialMention(in: passage) else { return [] }
-    guard let (percent, rule, range) = ReliefRule.percent(in: passage) else { return [] }
+    guard let statement = ReliefRule.statements(in: passage).first else { return [] }
+    let (percent, rule, range) = (statement.percent, statement.rule, statement.range)
     let context = passage.context(ofLocal: range)
     guard !context.isHypothetical, !context.isOtherPerson, !Self.goal.occurs(in: text) else {
       return []
@@ -80,7 +81,7 @@ struct DeviceTrialRule: FactRule {
     return (.spinalCordStimulator, trialHits)
   }
 
-  private static func days(in text: String) -> Double? {
+  static func days(in text: String) -> Double? {
     guard let match = dayCount.firstMatch(in: text),
       let amount = (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number)
     else { return nil }
@@ -96,5 +97,7 @@ struct DeviceTrialRule: FactRule {
   private static let dayCount = TextPattern(
     #"\b("# + ClinicalWords.numberPattern + #")[- ]day\b|\b(?:for|over|x|lasting|of)\s+("#
       + ClinicalWords.numberPattern + #")\s+days?\b"#)
-  private static let goal = TextPattern(#"\b(?:goal|expect\w*|hope\w*|target)\b"#)
+  private static let goal = TextPattern(
+    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
+  )
 }
