@@ -77,7 +77,8 @@ public struct GuidelineMatcher: Sendable {
     if !defined.isEmpty {
       evaluated = evaluated.filter { !hasDefiningShort($0.0, $0.2) }
     }
-    // Every guideline has at least one indication for each of its codes.
+    // Candidates fall back to all of a guideline's indications, and every guideline in the
+    // catalog has at least one (CatalogTests checks each code reaches criteria).
     return evaluated.min { $0.1.lexicographicallyPrecedes($1.1) }!.0
   }
 
