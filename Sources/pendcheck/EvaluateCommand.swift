@@ -46,8 +46,7 @@ enum EvaluateCommand: Command {
     let reviewer = CaseReviewer(lexicons: try loadLexicons(arguments))
     let scored: [ScoredCase]
     do {
-      scored = try CorpusRun.score(
-        folders, reviewer: reviewer, jobs: ProcessInfo.processInfo.activeProcessorCount)
+      scored = try CorpusRun.score(folders, reviewer: reviewer)
     } catch let error as GoldFileError {
       throw CommandFailure(message: error.message, exitStatus: 65)
     }
