@@ -20,6 +20,11 @@ extension CaseContext {
         ask: "Please confirm the imaging guidance planned.")
     }
     let codesText = listed(checked.map(\.code), conjunction: "and")
+    if request.cpt.isEmpty {
+      return .met(
+        "No code was requested; the service named (\(request.service ?? "the procedure")) is read"
+          + " as code \(codesText), under the imaging guidance the guideline requires.")
+    }
     if checked.allSatisfy({ $0.guidance == .unspecified }) {
       return .met(
         "Code \(codesText) does not name the guidance; the procedure is to be done under imaging"
