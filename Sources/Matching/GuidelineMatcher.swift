@@ -157,11 +157,10 @@ public struct GuidelineMatcher: Sendable {
       results.contains { $0.status == .notMet }
       ? .clinicalReview
       : (results.contains { $0.status == .notDocumented } ? .pend : .ready)
-    // A case for clinical review names what the documents contradict; the criteria still
-    // carry what is merely undocumented.
-    let shortfall: CriterionStatus = status == .clinicalReview ? .notMet : .notDocumented
+    // Every family that falls short, contradicted or undocumented, in criterion order: a
+    // case for clinical review still lists what the provider has yet to send.
     var gaps: [GapFamily] = []
-    for result in results where result.status == shortfall && !gaps.contains(result.family) {
+    for result in results where result.status != .met && !gaps.contains(result.family) {
       gaps.append(result.family)
     }
     let reportedPhase =

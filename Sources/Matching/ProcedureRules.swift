@@ -5,8 +5,10 @@ extension CaseContext {
   func imageGuidance(_ allowed: Set<ImageGuidance>) -> Finding {
     let primary = codes.filter { !$0.isAddOn }
     let checked = primary.isEmpty ? codes : primary
+    // A request for the unguided code states the technique itself: no later document can
+    // supply the guidance, so the request contradicts the criterion.
     if let unguided = checked.first(where: { $0.guidance == .none }) {
-      return .notDocumented(
+      return .notMet(
         "Code \(unguided.code) is the code for the procedure without imaging guidance.",
         ask: "Please confirm the procedure will be done under imaging guidance and send the"
           + " matching code.")

@@ -51,7 +51,7 @@ struct EpiduralInjectionTests {
     scenario(
       "pain exactly 6/10 is enough", acute.replacing(.painScore, with: Note.pain(6)), .ready),
     scenario(
-      "the code without imaging guidance pends", acute, .pend,
+      "the code without imaging guidance is contradicted by the request", acute, .clinicalReview,
       [.imagingGuidance], request: request("62322", region: .lumbar)),
     scenario(
       "stenosis with six weeks of two kinds of treatment is ready", stenosis, .ready,
@@ -240,7 +240,8 @@ struct EpiduralInjectionTests {
       "an opioid-naive patient is contradicted",
       trial.without(.opioidUse).replacing(.therapy, with: Note.physicalTherapy).adding(
         Note.opioids(.naive)),
-      .clinicalReview, [.medicationTrial], request: trialRequest, guideline: "1751"),
+      .clinicalReview, [.conservativeCare, .medicationTrial], request: trialRequest,
+      guideline: "1751"),
     scenario(
       "eight weeks of treatment pends",
       trial.replacing(.therapy, with: Note.therapy(.physicalTherapy, weeks: 8)), .pend,
