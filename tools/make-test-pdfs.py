@@ -444,6 +444,40 @@ def offset_columns():
     pdf.save()
 
 
+def justified_columns():
+    """Two narrow justified columns, as a word processor sets a letter: wide word spaces."""
+    pdf = new_canvas("justified-columns.pdf")
+    justified = ParagraphStyle("justified", parent=BODY, alignment=4)
+    gutter = 30
+    column = 200
+    for x, texts in [(MARGIN, TWO_COLUMN_LEFT), (MARGIN + column + gutter, TWO_COLUMN_RIGHT)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList([Paragraph(text, justified) for text in texts], pdf)
+    pdf.showPage()
+    pdf.save()
+
+
+COLUMN_MEDICATIONS = [["Medication", "Dose"], ["Gabapentin", "300 mg TID"],
+                      ["Meloxicam", "15 mg daily"], ["Cyclobenzaprine", "10 mg at night"]]
+
+
+def column_table():
+    """Two columns with a small ruled table inside the left one, between paragraphs."""
+    pdf = new_canvas("column-table.pdf")
+    gutter = 24
+    column = (WIDTH - 2 * MARGIN - gutter) / 2
+    left = [Paragraph(TWO_COLUMN_LEFT[0], BODY), grid_table(COLUMN_MEDICATIONS, [110, 100]),
+            Paragraph(TWO_COLUMN_LEFT[2], BODY)]
+    right = [Paragraph(text, BODY) for text in TWO_COLUMN_RIGHT]
+    for x, flowables in [(MARGIN, left), (MARGIN + column + gutter, right)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList(flowables, pdf)
+    pdf.showPage()
+    pdf.save()
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -534,6 +568,8 @@ def main():
     browser_print_html()
     review_of_systems()
     offset_columns()
+    justified_columns()
+    column_table()
     form_fields()
     rotated_pages()
     bad_inputs()

@@ -101,7 +101,7 @@ struct ReadingOrder {
 
   /// Whether a row's words are spread by justification: at least three gaps, all about
   /// equally wide and none as wide as a table's. Table rows have gaps of every width.
-  private static func isJustified(_ boxes: [Box]) -> Bool {
+  static func isJustified(_ boxes: [Box]) -> Bool {
     let gaps = zip(boxes, boxes.dropFirst()).map { $1.minX - $0.maxX }
     guard gaps.count >= 3, let narrowest = gaps.min(), let widest = gaps.max() else {
       return false

@@ -99,7 +99,7 @@ enum EpiduralDefinitions {
       criteria: shared.general + [
         shared.criterion(
           "acute.radicular", treatment, .painPattern,
-          "Neck or back pain with acute radicular symptoms.",
+          "Acute radicular symptoms from the neck or back.",
           .painPattern(accepted: [.radicular, .mixed], contradicted: [.axial])),
         shared.criterion(
           "acute.duration", treatment, .painDuration, "The pain has lasted less than three months.",
@@ -134,7 +134,7 @@ enum EpiduralDefinitions {
       criteria: shared.general + [
         shared.criterion(
           "fbss.diagnosis", treatment, .diagnosis,
-          "Failed back surgery syndrome or epidural fibrosis causing axial or radicular pain.",
+          "Axial or radicular pain from failed back surgery syndrome or epidural fibrosis.",
           .diagnosis(anyOf: [.failedBackSurgerySyndrome, .epiduralFibrosis]), defining: true),
         shared.sixWeekConservative("fbss"), shared.homeExercise,
       ] + shared.limits)
