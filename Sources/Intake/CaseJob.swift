@@ -26,11 +26,25 @@ enum CaseJob {
     try ReportFile.writeAtomically(
       Data(html.utf8), to: reports.appendingPathComponent("\(input.caseID).html"))
     if let fingerprint {
-      try ReportFile.writeAtomically(
-        Data(input.caseID.utf8),
-        to: reports.appendingPathComponent(".fingerprints").appendingPathComponent(fingerprint))
+      recordFingerprint(
+        fingerprint, caseID: input.caseID, in: reports.appendingPathComponent(".fingerprints"))
     }
     return resultFields(reviewed, reportSeconds: monotonicSeconds() - reportStart)
+  }
+
+  /// Records which case made the reports for a fingerprint, by an atomic rename but without
+  /// flushing to disk: the reports take four disk flushes already, and a marker lost in a
+  /// crash only means that the same content dropped again is processed again, not linked.
+  private static func recordFingerprint(_ fingerprint: String, caseID: String, in folder: URL) {
+    let marker = folder.appendingPathComponent(fingerprint).path
+    let temporary = folder.appendingPathComponent(".\(fingerprint).\(getpid())").path
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { return }
+
+    let bytes = Array(caseID.utf8)
+    let written = write(descriptor, bytes, bytes.count)
+    close(descriptor)
+    if written != bytes.count || rename(temporary, marker) != 0 { unlink(temporary) }
   }
 
   private static func resultFields(_ reviewed: ReviewedCase, reportSeconds: Double)

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Reports
 
@@ -38,12 +37,12 @@ public final class Intake {
   /// Runs until SIGTERM or SIGINT (or, for batch, until the inbox is empty), finishing the
   /// cases in flight before returning.
   public func run() throws(IntakeError) -> IntakeSummary {
+    stopRequest.installHandlers()
+    defer { stopRequest.removeHandlers() }
     let layout = options.layout
     try layout.prepare()
     removeStaleTemporaryFiles()
     let watch = try InotifyWatch(inbox: layout.inbox)
-    let signals = stopRequest.installHandlers()
-    defer { signals.forEach { $0.cancel() } }
 
     backlog = recoverClaimedCases()
     log.record(

@@ -1,14 +1,16 @@
-import Dispatch
 import Foundation
+
+/// The write end of the wake pipe, for the signal handler, which can capture nothing.
+nonisolated(unsafe) private var stopSignalDescriptor: Int32 = -1
 
 /// Whether SIGTERM or SIGINT has asked intake to stop taking new cases.
 ///
-/// A request also writes a byte to `wakeDescriptor`, which the intake loop polls with its
-/// other descriptors, so that it notices at once instead of at its next timeout.
-final class StopRequest: @unchecked Sendable {
-  // Guarded by `lock`: set from the signal queue, read by the intake loop.
+/// The signal handler only writes a byte to a pipe (all a handler may safely do); the intake
+/// loop polls the pipe's read end (`wakeDescriptor`) with its other descriptors, so that it
+/// notices at once. Handlers are plain `signal` handlers, installed before intake touches
+/// any case: a signal sent at any moment after that is seen, none is lost in between.
+final class StopRequest {
   private var requested = false
-  private let lock = NSLock()
   private var wakePipe: [Int32] = [-1, -1]
 
   /// Readable once a stop was requested.
@@ -17,28 +19,40 @@ final class StopRequest: @unchecked Sendable {
   init() {
     guard let ends = closeOnExecPipe() else { return }
     wakePipe = ends
-    _ = fcntl(ends[1], F_SETFL, O_NONBLOCK)
+    for end in ends { _ = fcntl(end, F_SETFL, O_NONBLOCK) }
   }
 
   deinit { wakePipe.filter { $0 >= 0 }.forEach { close($0) } }
 
-  var isRequested: Bool { lock.withLock { requested } }
-
-  func request() {
-    lock.withLock { requested = true }
-    var byte: UInt8 = 1
-    _ = write(wakePipe[1], &byte, 1)
+  /// Whether a stop was requested, reading what the handler wrote.
+  var isRequested: Bool {
+    var byte: UInt8 = 0
+    while !requested, read(wakePipe[0], &byte, 1) > 0 { requested = true }
+    return requested
   }
 
-  /// Routes SIGTERM and SIGINT to `request()`; keep the returned sources alive.
-  func installHandlers() -> [DispatchSourceSignal] {
-    [SIGTERM, SIGINT].map { number in
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { [weak self] in self?.request() }
-      source.resume()
-      return source
+  /// Routes SIGTERM and SIGINT to the wake pipe, until `removeHandlers`.
+  ///
+  /// The signals are also unblocked: a process started from a thread that blocks them (as
+  /// Foundation's `Process` does from a test runner's threads) inherits that mask, and a
+  /// blocked signal would wait forever instead of reaching the handler.
+  func installHandlers() {
+    stopSignalDescriptor = wakePipe[1]
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for number in [SIGTERM, SIGINT] {
+      _ = signal(number) { _ in
+        var byte: UInt8 = 1
+        _ = write(stopSignalDescriptor, &byte, 1)
+      }
+      sigaddset(&signals, number)
     }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+  }
+
+  /// Gives SIGTERM and SIGINT their default actions back.
+  func removeHandlers() {
+    for number in [SIGTERM, SIGINT] { _ = signal(number, SIG_DFL) }
   }
 }
 

@@ -211,6 +211,22 @@ struct WatcherIntegrationTests {
     #expect(workspace.names(workspace.inbox).isEmpty)
   }
 
+  @Test("SIGTERM sent as soon as the watcher has started is not lost")
+  func sigtermAtStartIsSeen() throws {
+    let workspace = try Workspace()
+    let watcher = try start("watch", workspace)
+    let log = workspace.base.appendingPathComponent("log.txt")
+    _ = waitUntil(20) {
+      ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("intake.start")
+    }
+
+    watcher.terminate()
+    #expect(waitUntil(10) { !watcher.isRunning }, "the watcher stops")
+    if watcher.isRunning { kill(watcher.processIdentifier, SIGKILL) }
+    watcher.waitUntilExit()
+    #expect(watcher.terminationStatus == 0)
+  }
+
   @Test("SIGTERM finishes the cases in flight and exits 0")
   func sigtermIsClean() throws {
     let workspace = try Workspace()
