@@ -274,6 +274,61 @@ def scanned_pages():
     pdf.save()
 
 
+SCAN_LINES = [
+    "Lumbar radicular pain for 9 weeks.",
+    "Pain averages 7/10 on most days.",
+    "Physical therapy since 03/02/2026.",
+]
+
+
+def scan_image(lines, degrees):
+    """Grey picture of a faxed strip of note at 200 dpi: DejaVu text, turned, with specks."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 36)
+    image = Image.new("L", (1000, 400), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        draw.text((50, 60 + number * 90), line, font=font, fill=20)
+    image = image.rotate(degrees, fillcolor=255)
+    generator = random.Random("scan")
+    for _ in range(300):
+        image.putpixel((generator.randrange(1000), generator.randrange(400)), 60)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    return ImageReader(buffer)
+
+
+def small_canvas(name):
+    pdf = canvas.Canvas(path(name), pagesize=(360, 144), invariant=1)
+    pdf.setCreator("PendCheck test fixtures")
+    return pdf
+
+
+def scanned_note():
+    """One small image-only page (5 x 2 inches at 200 dpi), turned by a degree, for OCR."""
+    pdf = small_canvas("scanned-note.pdf")
+    pdf.drawImage(scan_image(SCAN_LINES, 1.0), 0, 0, 360, 144)
+    pdf.showPage()
+    pdf.save()
+
+
+def garbage_layer():
+    """The same scan carrying an invisible text layer of stray symbols, as a broken OCR
+    program leaves behind: the page must be read by OCR, not by its layer."""
+    pdf = small_canvas("garbage-layer.pdf")
+    pdf.drawImage(scan_image(SCAN_LINES, 0.0), 0, 0, 360, 144)
+    text = pdf.beginText(10, 100)
+    text.setTextRenderMode(3)
+    text.setFont("Helvetica", 8)
+    for row in range(4):
+        text.textLine("~# 1 | % 2 ;; @ 3 .. * 4 ^^ = 5 __ ) 6 (( + 7 \\\\ 8 $")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+
+
 def browser_print():
     """A visit summary as a browser prints it: date and title above, URL and "n/2" below."""
     pdf = new_canvas("browser-print.pdf")
@@ -387,6 +442,8 @@ def main():
     hyphenation()
     characters()
     scanned_pages()
+    scanned_note()
+    garbage_layer()
     browser_print()
     bad_inputs()
     for name in sorted(os.listdir(OUT)):

@@ -70,7 +70,7 @@ struct TextLayer {
 }
 
 /// Splits a stream of scalars and their rectangles into words.
-private struct WordReader {
+struct WordReader {
   let boxes: [Box]
   var index = 0
   var wordStart: Int?

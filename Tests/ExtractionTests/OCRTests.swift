@@ -1,0 +1,106 @@
+import Foundation
+import Model
+import Testing
+
+@testable import Extraction
+
+/// One reader for every test: each engine loads its model once, as in a real run.
+private let sharedReader = Result { try OCRReader() }
+
+@Suite("Pages without a usable text layer are read by OCR")
+struct OCRTests {
+  private func extractor() throws -> PDFExtractor {
+    PDFExtractor(ocr: try sharedReader.get())
+  }
+
+  @Test("an image-only page is read by OCR, its words found and its confidence kept")
+  func imageOnlyPageIsRead() throws {
+    let document = try extractor().extract(fileAt: Fixtures.url("scanned-note.pdf"))
+    let page = try #require(document.pages.first)
+
+    #expect(page.source == .ocr)
+    for phrase in ["Lumbar radicular pain", "Pain averages 7/10", "Physical therapy"] {
+      #expect(page.text.contains(phrase), "\(phrase) in \(page.text)")
+    }
+    let confidence = try #require(page.ocrConfidence)
+    #expect((50...100).contains(confidence))
+  }
+
+  @Test("evidence quoted from an OCR page has its page, offsets and the page's confidence")
+  func evidenceCarriesConfidence() throws {
+    let document = try extractor().extract(fileAt: Fixtures.url("scanned-note.pdf"))
+    let phrase = "Pain averages 7/10"
+    let range = try #require(document.text.range(of: phrase))
+    let start = document.text.utf16.distance(
+      from: document.text.utf16.startIndex, to: range.lowerBound)
+
+    let evidence = document.evidence(start..<(start + phrase.utf16.count))
+    #expect(evidence.text == phrase)
+    #expect(evidence.page == 1)
+    #expect(evidence.ocrConfidence == document.pages[0].ocrConfidence)
+  }
+
+  @Test("a page whose text layer is stray symbols over a scan is read by OCR instead")
+  func garbageLayerIsReplaced() throws {
+    let document = try extractor().extract(fileAt: Fixtures.url("garbage-layer.pdf"))
+    #expect(document.pages[0].source == .ocr)
+    #expect(document.pages[0].text.contains("Physical therapy"))
+    #expect(!document.pages[0].text.contains("~#"))
+  }
+
+  @Test("without an OCR reader (--no-ocr) a scanned page stays unread, needing OCR")
+  func noReaderLeavesPageUnread() throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url("scanned-note.pdf"))
+    #expect(document.pages[0].source == .needsOCR)
+    #expect(document.pages[0].text.isEmpty)
+    #expect(document.pages[0].ocrConfidence == nil)
+  }
+
+  @Test("a missing language model is an error at start naming the package to install")
+  func missingModelIsReported() throws {
+    let empty = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tessdata-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+
+    #expect(throws: OCRError.languageModelMissing(language: "eng", searched: [empty.path])) {
+      try OCRReader(environment: ["TESSDATA_PREFIX": empty.path])
+    }
+    let message = OCRError.languageModelMissing(language: "eng", searched: [empty.path]).message
+    #expect(message.contains("eng.traineddata"))
+    #expect(message.contains("tesseract-ocr-eng"))
+    #expect(message.contains("--no-ocr"))
+  }
+
+  @Test("a page turned by a degree is found turned by a degree, and drawn straight")
+  func skewIsEstimated() throws {
+    let bytes = try Data(contentsOf: Fixtures.url("scanned-note.pdf"))
+    let file = try PopplerFile(bytes: bytes, fileName: "scanned-note.pdf")
+
+    // The fixture is turned 1 degree anticlockwise, which is -1 in clockwise degrees.
+    let skew = try #require(
+      file.withImage(ofPageAt: 0, dpi: 200) { SkewEstimate(image: $0).degrees })
+    #expect(abs(skew + 1) <= 0.2, "estimated \(skew)")
+    let straightened = try #require(
+      file.withImage(ofPageAt: 0, dpi: 200, rotation: -skew) { SkewEstimate(image: $0).degrees })
+    #expect(abs(straightened) <= 0.1, "after turning back \(straightened)")
+  }
+}
+
+@Suite("Which text layers are clearly garbage")
+struct TextLayerQualityTests {
+  @Test(
+    "a layer is garbage when mostly non-letters over a scan or in unmapped glyphs",
+    arguments: [
+      ("Pain averages 7/10 since March.", 0.0, false),
+      ("12/03/2026 40 mg 2x 15 3/10 07/11/2025 120 mg", 0.0, false),
+      ("~# 1 | % 2 ;; @ 3 .. * 4 ^^ = 5 __ ) 6", 1.0, true),
+      ("\u{E001}\u{E002}\u{E003} 4 \u{FFFD}\u{FFFD} 5 \u{E004}\u{E005}", 0.0, true),
+    ])
+  func garbageLayers(_ text: String, _ imageCoverage: Double, _ isGarbage: Bool) {
+    var layer = TextLayer(width: 612, height: 792)
+    let utf8 = Array(text.utf8)
+    utf8.withUnsafeBufferPointer { layer.read(utf8: $0, boxes: []) }
+    layer.imageCoverage = imageCoverage
+    #expect(layer.isGarbage == isGarbage)
+  }
+}
