@@ -24,10 +24,23 @@
   X(TessBaseAPIGetUTF8Text)        \
   X(TessBaseAPIAllWordConfidences) \
   X(TessBaseAPIClear)              \
-  X(TessBaseAPIEnd)
+  X(TessBaseAPIEnd)                \
+  X(TessBaseAPIGetInputImage)      \
+  X(TessBaseAPISetImage2)
 
 #define PC_OCR_POINTER(name) static __typeof__(&name) pc_##name;
 PC_OCR_FUNCTIONS(PC_OCR_POINTER)
+
+// Three Leptonica functions, found through Tesseract's handle (Leptonica is one of its
+// dependencies); declared here rather than through allheaders.h, which is large.
+#define PC_LEPTONICA_FUNCTIONS(X) \
+  X(pixConvertTo8)                \
+  X(pixMedianFilter)              \
+  X(pixDestroy)
+
+static struct Pix *(*pc_pixConvertTo8)(struct Pix *pix, int colormap);
+static struct Pix *(*pc_pixMedianFilter)(struct Pix *pix, int width, int height);
+static void (*pc_pixDestroy)(struct Pix **pix);
 
 struct pc_ocr_engine {
   TessBaseAPI *api;
@@ -47,6 +60,11 @@ static int pc_ocr_resolve(void *library, char *error, size_t capacity) {
   if (!pc_##name) return pc_ocr_fail(error, capacity, "missing symbol " #name);
   PC_OCR_FUNCTIONS(PC_OCR_RESOLVE)
 #undef PC_OCR_RESOLVE
+#define PC_LEPTONICA_RESOLVE(name)                                 \
+  *(void **)&pc_##name = dlsym(library, #name);                    \
+  if (!pc_##name) return pc_ocr_fail(error, capacity, "missing symbol " #name);
+  PC_LEPTONICA_FUNCTIONS(PC_LEPTONICA_RESOLVE)
+#undef PC_LEPTONICA_RESOLVE
   return 0;
 }
 
@@ -104,10 +122,23 @@ void pc_ocr_engine_destroy(pc_ocr_engine *engine) {
   free(engine);
 }
 
+// Replaces the engine's input image by its grey version with a median filter of `size`
+// pixels applied; leaves the input as it was if Leptonica fails.
+static void pc_ocr_despeckle(TessBaseAPI *api, int size) {
+  struct Pix *input = pc_TessBaseAPIGetInputImage(api);
+  struct Pix *grey = input ? pc_pixConvertTo8(input, 0) : NULL;
+  struct Pix *clean = grey ? pc_pixMedianFilter(grey, size, size) : NULL;
+  // Tesseract keeps its own reference to the image it is given, so ours can go at once.
+  if (clean) pc_TessBaseAPISetImage2(api, clean);
+  if (clean) pc_pixDestroy(&clean);
+  if (grey) pc_pixDestroy(&grey);
+}
+
 int pc_ocr_recognize(pc_ocr_engine *engine, const unsigned char *pixels, int width, int height,
-                     int bytes_per_pixel, int bytes_per_line, int dpi) {
+                     int bytes_per_pixel, int bytes_per_line, int dpi, int median_size) {
   pc_TessBaseAPIClear(engine->api);
   pc_TessBaseAPISetImage(engine->api, pixels, width, height, bytes_per_pixel, bytes_per_line);
+  if (median_size > 1) pc_ocr_despeckle(engine->api, median_size);
   pc_TessBaseAPISetSourceResolution(engine->api, dpi);
   return pc_TessBaseAPIRecognize(engine->api, NULL) == 0 ? 0 : -1;
 }

@@ -36,11 +36,13 @@ final class OCREngine: @unchecked Sendable {
     pc_ocr_engine_destroy(engine)
   }
 
-  /// The text and word confidences of `image`, or nil when Tesseract fails on it.
-  func recognise(_ image: PageImage) -> RecognisedPage? {
+  /// The text and word confidences of `image`, median-filtered over squares of
+  /// `medianSize` pixels first when that is above 1, or nil when Tesseract fails on it.
+  func recognise(_ image: PageImage, medianSize: Int) -> RecognisedPage? {
     let status = pc_ocr_recognize(
       engine, image.pixels, Int32(image.width), Int32(image.height),
-      Int32(PageImage.bytesPerPixel), Int32(image.bytesPerRow), Int32(image.dpi.rounded()))
+      Int32(PageImage.bytesPerPixel), Int32(image.bytesPerRow), Int32(image.dpi.rounded()),
+      Int32(medianSize))
     guard status == 0, let text = pc_ocr_text(engine) else { return nil }
     defer { pc_ocr_free(text) }
 

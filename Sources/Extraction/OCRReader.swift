@@ -13,6 +13,8 @@ public final class OCRReader: @unchecked Sendable {
   public let language: String
   /// The folder holding `<language>.traineddata`.
   public let modelFolder: String
+  /// What is done to a page image before recognition.
+  public let cleanup: OCRCleanup
   /// Pixels per inch pages are drawn at; scans at fax resolution (200 dpi or less) are
   /// upscaled to it, which Tesseract reads better.
   let dpi = 300.0
@@ -26,7 +28,7 @@ public final class OCRReader: @unchecked Sendable {
   ///
   /// - Throws: `OCRError.languageModelMissing` naming the folders searched.
   public init(
-    language: String = "eng", modelFolder: String? = nil,
+    language: String = "eng", modelFolder: String? = nil, cleanup: OCRCleanup = .init(),
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws(OCRError) {
     let candidates = modelFolder.map { [$0] } ?? Self.modelFolders(environment: environment)
@@ -40,6 +42,7 @@ public final class OCRReader: @unchecked Sendable {
     }
     self.language = language
     self.modelFolder = folder
+    self.cleanup = cleanup
   }
 
   /// Where Tesseract's language models are looked for: `TESSDATA_PREFIX` when set, then
@@ -67,11 +70,12 @@ public final class OCRReader: @unchecked Sendable {
     let engine = try borrowEngine()
     defer { giveBack(engine) }
 
-    let skew = file.withImage(ofPageAt: index, dpi: SkewEstimate.dpi) {
-      SkewEstimate(image: $0).degrees
-    }
+    let skew =
+      cleanup.straightens
+      ? file.withImage(ofPageAt: index, dpi: SkewEstimate.dpi) { SkewEstimate(image: $0).degrees }
+      : nil
     return file.withImage(ofPageAt: index, dpi: dpi, rotation: -(skew ?? 0)) {
-      engine.recognise($0)
+      engine.recognise($0, medianSize: cleanup.medianSize)
     } ?? nil
   }
 

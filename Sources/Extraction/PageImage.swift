@@ -13,10 +13,4 @@ struct PageImage {
   let dpi: Double
 
   static let bytesPerPixel = 4
-
-  /// The brightness (0 black, 255 white) of the pixel at column `x`, row `y`.
-  func brightness(x: Int, y: Int) -> UInt8 {
-    // The green channel: the pages OCR reads are grey, where every channel is the same.
-    pixels[y * bytesPerRow + x * Self.bytesPerPixel + 1]
-  }
 }

@@ -36,8 +36,9 @@ struct SkewEstimate {
 
   /// Fewer dark pixels than this (at 100 dpi) is a page with a line or two at most.
   static let minimumInk = 500
-  /// At most this many dark pixels are used; more only slow the estimate down.
-  static let maximumInk = 60_000
+  /// At most this many dark pixels are used; more only slow the estimate down (20 000 still
+  /// put the fixture's turn within 0.05° of its true value).
+  static let maximumInk = 20_000
 
   /// The dark pixels of the page, away from its edges (where scan borders lie), evenly
   /// thinned to at most `maximumInk`.
@@ -46,8 +47,10 @@ struct SkewEstimate {
     let marginY = image.height / 40
     var ink: [(x: Int32, y: Int32)] = []
     for y in marginY..<max(marginY, image.height - marginY) {
+      // The green byte of each pixel, read straight from the row: this loop sees every pixel.
+      let row = image.pixels + y * image.bytesPerRow + 1
       for x in marginX..<max(marginX, image.width - marginX)
-      where image.brightness(x: x, y: y) < 128 {
+      where row[x * PageImage.bytesPerPixel] < 128 {
         ink.append((Int32(x), Int32(y)))
       }
     }
@@ -83,9 +86,11 @@ struct SkewEstimate {
       let slope = tan(angle * .pi / 180)
       let shift = Int((Double(width) * abs(slope)).rounded(.up)) + 1
       var rows = [Int](repeating: 0, count: height + 2 * shift)
-      for pixel in ink {
-        let row = Int((Double(pixel.y) - Double(pixel.x) * slope).rounded()) + shift
-        rows[row] += 1
+      let offset = Double(shift) + 0.5
+      rows.withUnsafeMutableBufferPointer { rows in
+        for pixel in ink {
+          rows[Int(Double(pixel.y) - Double(pixel.x) * slope + offset)] += 1
+        }
       }
       return rows.reduce(0.0) { $0 + Double($1) * Double($1) }
     }

@@ -43,3 +43,40 @@ struct OCRCommandTests {
     #expect(run.output.contains("[no text layer: needs OCR]"))
   }
 }
+
+@Suite("OCR in intake's child processes")
+struct OCRIntakeTests {
+  /// Runs `batch` once over an inbox holding one case: the scanned fixture and a request.
+  private func batchReport(_ extra: [String]) throws -> [String: Any] {
+    let base = try temporaryFolder()
+    let inbox = base.appendingPathComponent("inbox")
+    let folder = inbox.appendingPathComponent("scan-1")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      at: PendcheckBinary.packageRoot.appendingPathComponent(OCRCommandTests.scan),
+      to: folder.appendingPathComponent("scanned-note.pdf"))
+    try Data(#"{"cpt": ["64483"], "region": "lumbar"}"#.utf8)
+      .write(to: folder.appendingPathComponent("request.json"))
+
+    let run = try PendcheckBinary.run(["batch", inbox.path, "--quiet", "0"] + extra)
+    #expect(run.status == 0, "\(run.errors)")
+    let report = try Data(contentsOf: base.appendingPathComponent("reports/scan-1.json"))
+    return try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
+  }
+
+  private func document(_ report: [String: Any]) throws -> [String: Any] {
+    let documents = try #require(report["documents"] as? [[String: Any]])
+    return try #require(documents.first)
+  }
+
+  @Test("batch reads a scanned case by OCR in the child, and --no-ocr reaches the child")
+  func childHonoursNoOCR() throws {
+    let read = try document(try batchReport([]))
+    let pages = try #require(read["ocrPages"] as? [[String: Any]])
+    #expect(pages.first?["page"] as? Int == 1)
+
+    let unread = try document(try batchReport(["--no-ocr"]))
+    #expect(unread["pagesNeedingOCR"] as? [Int] == [1])
+    #expect((unread["ocrPages"] as? [Any])?.isEmpty ?? true)
+  }
+}

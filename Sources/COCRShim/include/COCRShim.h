@@ -34,10 +34,12 @@ pc_ocr_engine *pc_ocr_engine_create(const char *datapath, const char *language);
 void pc_ocr_engine_destroy(pc_ocr_engine *engine);
 
 /// Recognises one page image: `pixels` holds `height` rows of `bytes_per_line` bytes, each
-/// pixel `bytes_per_pixel` bytes (1 grey, 4 for 32-bit colour), scanned at `dpi`.
+/// pixel `bytes_per_pixel` bytes (1 grey, 4 for 32-bit colour), scanned at `dpi`. With
+/// `median_size` above 1 the image is first made grey and median-filtered over squares of
+/// that many pixels (Leptonica), which removes speckle smaller than half the square.
 /// Returns 0 on success, -1 when Tesseract fails.
 int pc_ocr_recognize(pc_ocr_engine *engine, const unsigned char *pixels, int width, int height,
-                     int bytes_per_pixel, int bytes_per_line, int dpi);
+                     int bytes_per_pixel, int bytes_per_line, int dpi, int median_size);
 
 /// The text of the last recognised page (UTF-8, lines ending in newlines, a blank line
 /// between blocks), to be released with `pc_ocr_free`; NULL on failure.
