@@ -181,6 +181,11 @@ import Testing
     #expect(notes.contains("office-note.pdf</span>: 2 pages, read from the PDF's text."))
   }
 
+  @Test func evidenceFromALowConfidenceOCRPageAsksForAComparisonWithTheOriginal() {
+    let html = render(ReportFixtures.pend)
+    #expect(html.contains(", read by OCR at 62% confidence: verify against the original</span>"))
+  }
+
   @Test func overlappingQuotesShareOneHighlight() {
     let document = ReportFixtures.officeNote
     let wide = ReportFixtures.quote("FABER positive on the left", in: document)
