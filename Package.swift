@@ -35,7 +35,7 @@ let package = Package(
     .target(name: "Facts", dependencies: ["Model", "Language"]),
     .target(name: "Matching", dependencies: ["Model"]),
     .target(name: "Guidelines", dependencies: ["Model", "Matching"]),
-    .target(name: "Reports", dependencies: ["Model"], exclude: ["README-section.md"]),
+    .target(name: "Reports", dependencies: ["Model"]),
     .target(
       name: "Review",
       dependencies: ["Model", "Extraction", "Language", "Facts", "Matching", "Guidelines"]
@@ -51,7 +51,7 @@ let package = Package(
     .testTarget(name: "LanguageTests", dependencies: ["Model", "Language", "ICUShim"]),
     .testTarget(name: "FactsTests", dependencies: ["Model", "Language", "Facts"]),
     .testTarget(name: "MatchingTests", dependencies: ["Model", "Matching", "Guidelines"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports", "Extraction"]),
     .testTarget(name: "EvaluationTests", dependencies: ["Model", "Evaluation"]),
     .testTarget(name: "IntakeTests", dependencies: ["Model", "Intake"]),
     .testTarget(name: "CLITests", dependencies: ["Model"]),

@@ -5,8 +5,11 @@ Every note in these files is fictional. Each fixture exercises one thing the
 extraction stage must cope with (see Tests/ExtractionTests); the tests quote
 the text written here, so change both together.
 
-Needs reportlab (`pip install reportlab`, tooling only) and qpdf (for the
-encrypted fixture). Output is deterministic: reportlab runs in invariant mode
+Needs reportlab and weasyprint (`pip install reportlab weasyprint`, tooling
+only) and qpdf (for the encrypted and rotated fixtures). weasyprint lays out
+HTML and CSS as a browser's print does (CSS columns, tables, page margin boxes,
+automatic hyphenation), for the fixture that stands for a note printed from a
+patient portal. Output is deterministic: reportlab runs in invariant mode
 and qpdf with static ids.
 
 Usage:
@@ -369,6 +372,133 @@ def browser_print():
     pdf.save()
 
 
+REVIEW_OF_SYSTEMS = [
+    ["Constitutional", "No fever, chills or weight loss"],
+    ["Eyes", "No change in vision"],
+    ["Cardiovascular", "No chest pain or palpitations"],
+    ["Respiratory", "No shortness of breath"],
+    ["Gastrointestinal", "No bowel incontinence"],
+    ["Genitourinary", "No bladder incontinence or retention"],
+    ["Musculoskeletal", "Low back pain with stiffness in the morning"],
+    ["Neurological", "Numbness of the left foot, no weakness"],
+    ["Psychiatric", "Sleep disturbed by pain"],
+    ["Skin", "No rash over the lumbar spine"],
+    ["Endocrine", "No heat or cold intolerance"],
+    ["Hematologic", "Not on anticoagulation, no easy bruising"],
+]
+
+
+CONSERVATIVE_CARE = (
+    "Conservative management included anti-inflammatory medication, supervised "
+    "physiotherapy, chiropractic manipulation and a structured home exercise programme, "
+    "without durable improvement of her radicular symptoms.")
+
+FUNCTION = (
+    "She cannot stand at the counter of her bakery for more than twenty minutes, stopped "
+    "cycling to work in January, and now needs help carrying flour sacks upstairs.")
+
+BROWSER_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Visit Summary</title><style>
+@page {{ size: letter; margin: 0.6in 0.5in;
+  @top-left {{ content: "3/2/26, 2:14 PM"; font: 8pt sans-serif; }}
+  @top-center {{ content: "Visit Summary - Valley Spine Portal"; font: 8pt sans-serif; }}
+  @bottom-left {{ content: "https://portal.valleyspine.example/visits/88231/summary";
+                  font: 8pt sans-serif; }}
+  @bottom-right {{ content: counter(page) "/" counter(pages); font: 8pt sans-serif; }} }}
+body {{ font: 10pt sans-serif; }}
+.columns {{ columns: 2; column-gap: 1.5em; }}
+.narrow {{ hyphens: auto; text-align: justify; width: 2.2in; }}
+.justified {{ text-align: justify; width: 3in; }}
+table {{ border-collapse: collapse; margin: 6pt 0; }}
+td, th {{ border: 0.5pt solid #888; padding: 3pt 8pt; text-align: left; }}
+h1 {{ font-size: 14pt; }}
+h2 {{ font-size: 11pt; margin: 10pt 0 2pt; letter-spacing: 0.12em; text-transform: uppercase; }}
+.next {{ break-before: page; }}
+</style></head><body>
+<h1>Visit summary: lumbar radicular pain</h1>
+<div class="columns">{columns}</div>
+<h2>Vitals</h2>{vitals}
+<h2>Treatment so far</h2><p class="narrow">{care}</p>
+<h2>Function</h2><p class="justified">{function}</p>
+<h2 class="next">Current medications</h2>{medications}
+<h2>Physical examination</h2>{exam}
+<p>Follow-up in the spine clinic two weeks after the injection.</p>
+</body></html>"""
+
+
+def html_table(rows):
+    head = "".join(f"<th>{cell}</th>" for cell in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                   for row in rows[1:])
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def browser_print_html():
+    """A visit summary laid out by weasyprint as a browser prints a portal page: CSS
+    columns, ruled tables, letter-spaced headings, a justified and hyphenated narrow
+    paragraph, and date, title, address and "n/2" in the page margins."""
+    import weasyprint
+
+    html = BROWSER_HTML.format(
+        columns="".join(f"<p>{text}</p>" for text in TWO_COLUMN_LEFT[:2] + TWO_COLUMN_RIGHT[:2]),
+        vitals=html_table(VITALS), care=CONSERVATIVE_CARE, function=FUNCTION,
+        medications=html_table(MEDICATIONS), exam=html_table(EXAM))
+    weasyprint.HTML(string=html).write_pdf(path("browser-print-html.pdf"))
+
+
+def form_fields():
+    """A request form filled in as a PDF form: text fields, check boxes, a choice and a
+    multi-line field. The typed values live in the fields, not in the page's text."""
+    pdf = new_canvas("form-fields.pdf")
+    form = pdf.acroForm
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 700, "CPT code:")
+    form.textfield(name="cpt", value="64483", x=140, y=695, width=100, height=16,
+                   borderWidth=0)
+    pdf.drawString(72, 670, "Planned date:")
+    form.textfield(name="date", value="04/01/2026", x=140, y=665, width=100, height=16,
+                   borderWidth=0)
+    pdf.drawString(72, 640, "Conservative care completed:")
+    form.checkbox(name="care", checked=True, x=230, y=636, size=12)
+    pdf.drawString(72, 610, "Prior lumbar surgery:")
+    form.checkbox(name="surgery", checked=False, x=230, y=606, size=12)
+    pdf.drawString(72, 580, "Level:")
+    form.choice(name="level", value="L4-L5", options=["L3-L4", "L4-L5", "L5-S1"], x=140,
+                y=575, width=100, height=16)
+    pdf.drawString(72, 540, "Notes:")
+    form.textfield(name="notes", value="Failed 8 weeks of PT.\nNSAIDs without relief.",
+                   x=140, y=500, width=250, height=40, fieldFlags="multiline", borderWidth=0)
+    pdf.showPage()
+    pdf.save()
+
+
+def review_of_systems():
+    """A long two-column table of labels and findings: read row by row, not as columns."""
+    pdf = new_canvas("review-of-systems.pdf")
+    table = Table(REVIEW_OF_SYSTEMS, colWidths=[200, 300])
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 10),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    draw_flowables(pdf, [Paragraph("Review of systems", HEADING), table], MARGIN,
+                   HEIGHT - 60, WIDTH - 2 * MARGIN)
+    pdf.showPage()
+    pdf.save()
+
+
+def offset_columns():
+    """Two columns in different type sizes, so their lines do not share baselines."""
+    pdf = new_canvas("offset-columns.pdf")
+    small = ParagraphStyle("small", parent=BODY, fontSize=9, leading=11)
+    gutter = 18
+    column = (WIDTH - 2 * MARGIN - gutter) / 2
+    for x, texts, style in [(MARGIN, TWO_COLUMN_LEFT, BODY),
+                            (MARGIN + column + gutter, TWO_COLUMN_RIGHT, small)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList([Paragraph(text, style) for text in texts], pdf)
+    pdf.showPage()
+    pdf.save()
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -391,7 +521,11 @@ def benchmark(pages, out):
 
 
 def bad_inputs():
-    """Files that are not usable PDFs, each for one typed error."""
+    """Files that are not usable PDFs, each for one typed error.
+
+    The encrypted file uses 128-bit AES: qpdf's 256-bit encryption draws random salts even
+    with --static-id, which would change the fixture on every run.
+    """
     open(path("empty.pdf"), "wb").close()
     with open(path("not-a-pdf.pdf"), "w") as file:
         file.write("Office visit note saved as plain text, not as a PDF.\n")
@@ -404,9 +538,18 @@ def bad_inputs():
         file.write(b"%PDF-1.7\n" + bytes(generator.randrange(256) for _ in range(2048)))
     subprocess.run(
         ["qpdf", "--static-id", "--static-aes-iv", "--encrypt", "secret", "owner-secret",
-         "256", "--", path("office-note.pdf"), path("encrypted.pdf")],
+         "128", "--use-aes=y", "--", path("office-note.pdf"), path("encrypted.pdf")],
         check=True)
     write_pdf_without_pages(path("no-pages.pdf"))
+
+
+def rotated_pages():
+    """The tables page with a /Rotate entry of 90, 180 and 270 degrees, as faxes arrive."""
+    for degrees in (90, 180, 270):
+        subprocess.run(
+            ["qpdf", "--static-id", f"--rotate=+{degrees}", "--", path("tables.pdf"),
+             path(f"rotated-{degrees}.pdf")],
+            check=True)
 
 
 def write_pdf_without_pages(target):
@@ -445,6 +588,11 @@ def main():
     scanned_note()
     garbage_layer()
     browser_print()
+    browser_print_html()
+    review_of_systems()
+    offset_columns()
+    form_fields()
+    rotated_pages()
     bad_inputs()
     for name in sorted(os.listdir(OUT)):
         print(f"{os.path.getsize(path(name)):7d}  {name}")

@@ -21,20 +21,17 @@ public enum CorpusRun {
     return folders.sorted { $0.path < $1.path }
   }
 
-  /// Reviews every case folder, `jobs` at a time, and pairs each report with its gold.
+  /// Reviews every case folder, one per core at a time, and pairs each report with its gold.
   ///
   /// - Throws: `GoldFileError` when a gold file cannot be read: a scoring run on a broken
   ///   gold file would report numbers that mean nothing.
-  public static func score(_ folders: [URL], reviewer: CaseReviewer, jobs: Int) throws
-    -> [ScoredCase]
-  {
+  public static func score(_ folders: [URL], reviewer: CaseReviewer) throws -> [ScoredCase] {
     let golds = try folders.map(readGold)
     let results = ResultSlots<ScoredCase>(count: folders.count)
 
     DispatchQueue.concurrentPerform(iterations: folders.count) { index in
       results[index] = review(folders[index], gold: golds[index], reviewer: reviewer)
     }
-    _ = jobs  // concurrentPerform already uses one thread per core.
     return results.values
   }
 

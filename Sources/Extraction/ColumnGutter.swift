@@ -1,112 +1,161 @@
 /// The empty vertical strip between the two columns of a two-column page.
 ///
-/// A gutter is an x-range in the middle of the page that no word of a long vertical run of
-/// rows touches, with text on both sides of it in those rows. Tables have such strips too
-/// (between their cells); a stretch is read as two columns only when both sides look like
-/// prose: lines that reach most of the way across their column and have no cell gaps.
+/// A gutter is a narrow x-range in the middle of the page that no word of several
+/// consecutive rows touches, with text on both sides of it. Tables have such strips too
+/// (between their cells), so a stretch of rows is read as two columns only when both sides
+/// look like prose: lines of several words, without cell gaps, reaching most of the way
+/// across their column.
 ///
-/// Known shortcoming: only one gutter is looked for, so a three-column page is read as two
-/// columns, one of them holding two; and a full-width table whose cell gap happens to fall
-/// on the gutter, right next to a column stretch, is read with that stretch.
+/// Known shortcomings: only one gutter is looked for, so a three-column page is read as two
+/// columns, one of them holding two; and a table inside one column is read across the
+/// page, row by row, together with the other column's lines beside it.
 struct ColumnGutter: Equatable {
   var minX: Double
   var maxX: Double
 
   var middle: Double { (minX + maxX) / 2 }
 
-  /// A vertical run of rows that all cross the gutter, or none of which do.
+  /// Consecutive rows of one kind, read together.
   struct Stretch {
     var rows: [Row]
     var isTwoColumnProse: Bool
   }
 
+  /// How a row stands to the gutter.
+  private enum Placement {
+    /// A word of the row touches the gutter: a title, a full-width line, a wide table row.
+    case across
+    /// Text beside the gutter with a cell gap on one side: a table row.
+    case besideWithCells
+    /// Text beside the gutter, a line of each column or of one.
+    case beside
+  }
+
+  /// Consecutive rows with text on both sides of a strip needed to call it a gutter.
+  static let minimumRows = 4
+
   /// The page's gutter, or nil when its text is not laid out in two columns.
   static func find(in rows: [Row], of layer: TextLayer) -> ColumnGutter? {
-    guard rows.count >= minimumRows, let extent = Extent(rows) else { return nil }
+    // A page wider than any paper (glyphs placed far off the page) is not searched: its
+    // strips would cost memory for nothing.
+    guard rows.count >= minimumRows, let extent = Extent(rows), extent.width > 100,
+      extent.width < 5000
+    else { return nil }
 
     let occupancy = Occupancy(rows: rows, layer: layer, extent: extent)
-    for candidate in occupancy.candidateGutters(minimumRows: minimumRows) {
+    for candidate in occupancy.candidateGutters(windowRows: minimumRows).prefix(3) {
       let stretches = candidate.stretches(of: rows, in: layer)
       if stretches.contains(where: \.isTwoColumnProse) { return candidate }
     }
     return nil
   }
 
-  /// Rows of text beside a gutter needed before a page counts as two columns.
-  static let minimumRows = 4
-
-  /// The rows cut into vertical runs that cross the gutter or stand beside it, split again
-  /// at wide vertical gaps so that a banner above the columns is not read as part of them.
+  /// The rows cut into stretches of one placement, split again at wide vertical gaps so that
+  /// a banner above the columns is not read as part of them.
   func stretches(of rows: [Row], in layer: TextLayer) -> [Stretch] {
-    let lineHeight = Self.medianHeight(of: rows)
+    let lineHeight = Self.median(rows.map(\.anchor.height))
     var stretches: [Stretch] = []
     var current: [Row] = []
-    var currentCrosses = false
+    var currentPlacement = Placement.across
     for row in rows {
-      let crosses = self.crosses(row, in: layer)
+      let placement = self.placement(of: row, in: layer)
       let gap = current.last.map { row.box.minY - $0.box.maxY } ?? 0
-      if !current.isEmpty, crosses != currentCrosses || gap > lineHeight * 2 {
-        stretches.append(stretch(of: current, crossing: currentCrosses, in: layer))
+      if !current.isEmpty, placement != currentPlacement || gap > lineHeight * 2 {
+        stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
         current = []
       }
       current.append(row)
-      currentCrosses = crosses
+      currentPlacement = placement
     }
     if !current.isEmpty {
-      stretches.append(stretch(of: current, crossing: currentCrosses, in: layer))
+      stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
     }
     return stretches
   }
 
-  private func stretch(of rows: [Row], crossing: Bool, in layer: TextLayer) -> Stretch {
-    Stretch(rows: rows, isTwoColumnProse: !crossing && isProse(beside: rows, in: layer))
+  /// The rows of one placement as a stretch, and what follows the columns, if anything.
+  private func stretches(of rows: [Row], placed placement: Placement, in layer: TextLayer)
+    -> [Stretch]
+  {
+    guard placement == .beside, isProse(beside: rows, in: layer) else {
+      return [Stretch(rows: rows, isTwoColumnProse: false)]
+    }
+    let end = columnsEnd(in: rows, in: layer)
+    let columns = Stretch(rows: Array(rows[..<end]), isTwoColumnProse: true)
+    guard end < rows.count else { return [columns] }
+    return [columns, Stretch(rows: Array(rows[end...]), isTwoColumnProse: false)]
   }
 
-  /// Whether a word of the row touches the gutter.
-  func crosses(_ row: Row, in layer: TextLayer) -> Bool {
-    row.words.contains { index in
+  /// Where the columns of a stretch end. Balanced columns (as a browser lays them out) end
+  /// together, and a short left-aligned line below both (a heading over a table), set off
+  /// by a paragraph's gap within two lines of the right column's end, is not part of the
+  /// left column. When the left column runs on below a shorter right column, its lines
+  /// reach the gutter again and it is kept whole.
+  private func columnsEnd(in rows: [Row], in layer: TextLayer) -> Int {
+    let hasRight = rows.map { !sides(of: $0, in: layer).right.isEmpty }
+    guard let lastRight = hasRight.lastIndex(of: true), let extent = Extent(rows) else {
+      return rows.count
+    }
+
+    let lineHeight = Self.median(rows.map(\.anchor.height))
+    let candidates = (lastRight + 1)..<min(rows.count, lastRight + 3)
+    let gapped = candidates.first { rows[$0].box.minY - rows[$0 - 1].box.maxY > lineHeight * 0.8 }
+    guard let start = gapped else { return rows.count }
+
+    let columnWidth = max(1, minX - extent.minX)
+    let reachesGutter = rows[start...].contains { ($0.box.maxX - extent.minX) / columnWidth > 0.85 }
+    return reachesGutter ? rows.count : start
+  }
+
+  private func placement(of row: Row, in layer: TextLayer) -> Placement {
+    let crosses = row.words.contains { index in
       let box = layer.words[index].box
       return box.maxX > minX && box.minX < maxX
     }
+    if crosses { return .across }
+
+    let (left, right) = sides(of: row, in: layer)
+    let hasCells = Self.hasCellGap(left, in: layer) || Self.hasCellGap(right, in: layer)
+    return hasCells ? .besideWithCells : .beside
   }
 
-  /// Whether the text on each side of the gutter reads as prose: at least a few lines,
-  /// reaching on the median most of the way to the gutter (left) or the right edge (right),
-  /// and hardly any with a cell gap inside.
+  /// The row's words left and right of the gutter.
+  func sides(of row: Row, in layer: TextLayer) -> (left: [Int], right: [Int]) {
+    let left = row.words.filter { layer.words[$0].box.centerX < middle }
+    let right = row.words.filter { layer.words[$0].box.centerX >= middle }
+    return (left, right)
+  }
+
+  /// Whether the lines beside the gutter read as prose, not as table cells: on the median,
+  /// left lines hold at least four words and reach at least 40% of the way to the gutter
+  /// (reports have many headings and short lines), and right lines hold at least three
+  /// words (a right column has more headings and short last lines than a left one, so only
+  /// their words are counted). Label and value tables fail on their short labels, tables
+  /// with long first cells on their short last ones.
   private func isProse(beside rows: [Row], in layer: TextLayer) -> Bool {
     guard rows.count >= Self.minimumRows - 1, let extent = Extent(rows) else { return false }
 
     var leftFill: [Double] = []
-    var rightFill: [Double] = []
-    var linesWithCells = 0
+    var leftWords: [Double] = []
+    var rightWords: [Double] = []
     for row in rows {
-      let left = row.words.filter { layer.words[$0].box.centerX < middle }
-      let right = row.words.filter { layer.words[$0].box.centerX >= middle }
+      let (left, right) = sides(of: row, in: layer)
       if let end = left.last.map({ layer.words[$0].box.maxX }) {
         leftFill.append((end - extent.minX) / max(1, minX - extent.minX))
+        leftWords.append(Double(left.count))
       }
-      if let end = right.last.map({ layer.words[$0].box.maxX }) {
-        rightFill.append((end - maxX) / max(1, extent.maxX - maxX))
-      }
-      if Self.hasCellGap(left, in: layer) || Self.hasCellGap(right, in: layer) {
-        linesWithCells += 1
-      }
+      if !right.isEmpty { rightWords.append(Double(right.count)) }
     }
 
-    guard leftFill.count >= 2, !rightFill.isEmpty else { return false }
-    let fewCells = Double(linesWithCells) <= Double(rows.count) * 0.25
-    return fewCells && Self.median(leftFill) >= 0.6
-      && (rightFill.count < 2 || Self.median(rightFill) >= 0.6)
+    guard leftFill.count >= 2, !rightWords.isEmpty else { return false }
+    let leftIsProse = Self.median(leftFill) >= 0.4 && Self.median(leftWords) >= 4
+    return leftIsProse && (rightWords.count < 2 || Self.median(rightWords) >= 3)
   }
 
   private static func hasCellGap(_ words: [Int], in layer: TextLayer) -> Bool {
     zip(words, words.dropFirst()).contains { left, right in
       ReadingOrder.isCellGap(from: layer.words[left].box, to: layer.words[right].box)
     }
-  }
-
-  static func medianHeight(of rows: [Row]) -> Double {
-    median(rows.map(\.anchor.height))
   }
 
   static func median(_ values: [Double]) -> Double {
@@ -119,18 +168,15 @@ struct ColumnGutter: Equatable {
 private struct Extent {
   var minX: Double
   var maxX: Double
-  var minY: Double
-  var maxY: Double
 
   init?(_ rows: [Row]) {
     guard let first = rows.first else { return nil }
     var box = first.box
     for row in rows.dropFirst() { box = box.union(row.box) }
-    (minX, maxX, minY, maxY) = (box.minX, box.maxX, box.minY, box.maxY)
+    (minX, maxX) = (box.minX, box.maxX)
   }
 
   var width: Double { maxX - minX }
-  var height: Double { maxY - minY }
 }
 
 /// Which 1-point-wide vertical strips of the page each row's words touch.
@@ -138,13 +184,13 @@ private struct Occupancy {
   let rows: [Row]
   let extent: Extent
   let binCount: Int
-  /// `touched[row * binCount + bin]`.
+  /// `touched[row * binCount + bin]`; bin `b` is the strip `extent.minX + b ..< + 1`.
   var touched: [Bool]
 
   init(rows: [Row], layer: TextLayer, extent: Extent) {
     self.rows = rows
     self.extent = extent
-    self.binCount = max(1, Int(extent.width.rounded(.up)) + 1)
+    self.binCount = Int(extent.width.rounded(.up)) + 1
     self.touched = Array(repeating: false, count: rows.count * binCount)
     for (rowIndex, row) in rows.enumerated() {
       for index in row.words {
@@ -157,64 +203,67 @@ private struct Occupancy {
     }
   }
 
-  /// Runs of strips in the middle of the page beside which a long vertical run of rows has
-  /// text on both sides, widest first.
-  func candidateGutters(minimumRows: Int) -> [ColumnGutter] {
-    guard extent.width > 100 else { return [] }
+  /// Gutters narrower than this (points) are word spaces.
+  static let minimumWidth = 8
 
+  /// Gutters wider than this (points) are gaps between table cells: 48 points, or a tenth
+  /// of the text's width on a wide page.
+  var maximumWidth: Int { max(48, Int(extent.width / 10)) }
+
+  /// Strips that several windows of `windowRows` consecutive rows leave empty, the strips
+  /// most windows agree on first. Each candidate is the part of the strip common to all
+  /// the windows that agree on it, which leaves out the ragged ends of short lines.
+  func candidateGutters(windowRows: Int) -> [ColumnGutter] {
+    var clusters: [(strip: Range<Int>, support: Int)] = []
+    for start in 0...(rows.count - windowRows) {
+      guard let strip = widestGutter(in: start..<(start + windowRows)) else { continue }
+      if let index = clusters.firstIndex(where: { Self.overlap($0.strip, strip) }) {
+        let common =
+          max(
+            clusters[index].strip.lowerBound, strip.lowerBound)..<min(
+            clusters[index].strip.upperBound, strip.upperBound)
+        clusters[index] = (common, clusters[index].support + 1)
+      } else {
+        clusters.append((strip, 1))
+      }
+    }
+
+    return clusters.sorted { $0.support > $1.support }.map { cluster in
+      ColumnGutter(
+        minX: extent.minX + Double(cluster.strip.lowerBound),
+        maxX: extent.minX + Double(cluster.strip.upperBound))
+    }
+  }
+
+  private static func overlap(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    min(a.upperBound, b.upperBound) - max(a.lowerBound, b.lowerBound) >= minimumWidth
+  }
+
+  /// The widest strip in the middle 60% of the text that no word of the window's rows
+  /// touches, with text on its left in half the rows and on its right in half the rows (the
+  /// columns' lines need not share baselines), and narrower than a column gap gets: wider
+  /// strips are the gaps between the cells of a table.
+  private func widestGutter(in window: Range<Int>) -> Range<Int>? {
     let firstBin = Int(extent.width * 0.2)
     let lastBin = Int(extent.width * 0.8)
-    var gutters: [ColumnGutter] = []
+    var best: Range<Int>?
     var runStart: Int?
-    for bin in firstBin...lastBin + 1 {
-      let isCandidate = bin <= lastBin && isEmptyBesideText(bin, minimumRows: minimumRows)
-      if isCandidate, runStart == nil { runStart = bin }
-      if !isCandidate, let start = runStart {
-        if bin - start >= Self.minimumWidth { gutters.append(core(of: start..<bin)) }
-        runStart = nil
-      }
-    }
-    return gutters.sorted { $0.maxX - $0.minX > $1.maxX - $1.minX }
-  }
+    for bin in firstBin...(lastBin + 1) {
+      let isEmpty = bin <= lastBin && !window.contains { touched[$0 * binCount + bin] }
+      if isEmpty, runStart == nil { runStart = bin }
+      guard !isEmpty, let start = runStart else { continue }
+      runStart = nil
 
-  /// The strips of `bins` that the fewest rows touch: a candidate run also takes in the
-  /// ragged ends of the column's shorter lines, and a row reaching into those is no
-  /// full-width row.
-  private func core(of bins: Range<Int>) -> ColumnGutter {
-    let counts = bins.map { bin in
-      rows.indices.reduce(0) { $0 + (touched[$1 * binCount + bin] ? 1 : 0) }
+      let strip = start..<bin
+      guard strip.count >= Self.minimumWidth, strip.count <= maximumWidth,
+        strip.count > best?.count ?? 0
+      else { continue }
+      let left = extent.minX + Double(start)
+      let right = extent.minX + Double(bin)
+      let leftRows = window.filter { rows[$0].box.minX < left }.count
+      let rightRows = window.filter { rows[$0].box.maxX > right }.count
+      if leftRows * 2 >= window.count, rightRows * 2 >= window.count { best = strip }
     }
-    let fewest = counts.min() ?? 0
-    let first = bins.lowerBound + (counts.firstIndex(of: fewest) ?? 0)
-    let last = bins.lowerBound + (counts.lastIndex(of: fewest) ?? 0)
-    return ColumnGutter(minX: extent.minX + Double(first), maxX: extent.minX + Double(last))
-  }
-
-  /// Gutters narrower than this (points) are word spaces, not gutters.
-  static let minimumWidth = 6
-
-  /// Whether some run of consecutive rows leaves the strip empty, has text on both sides of
-  /// it in at least three rows each, and spans at least 30% of the text's height.
-  private func isEmptyBesideText(_ bin: Int, minimumRows: Int) -> Bool {
-    let x = extent.minX + Double(bin)
-    var runRows = 0
-    var leftRows = 0
-    var rightRows = 0
-    var runTop = 0.0
-    for (rowIndex, row) in rows.enumerated() {
-      if touched[rowIndex * binCount + bin] {
-        runRows = 0
-        leftRows = 0
-        rightRows = 0
-        continue
-      }
-      if runRows == 0 { runTop = row.box.minY }
-      runRows += 1
-      if row.box.minX < x { leftRows += 1 }
-      if row.box.maxX > x { rightRows += 1 }
-      let tallEnough = row.box.maxY - runTop >= extent.height * 0.3
-      if runRows >= minimumRows, leftRows >= 3, rightRows >= 3, tallEnough { return true }
-    }
-    return false
+    return best
   }
 }

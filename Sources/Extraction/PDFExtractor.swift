@@ -89,14 +89,15 @@ public struct PDFExtractor: Sendable {
   }
 
   /// Whether a page has no usable text layer, and so must be read by OCR: no text at all,
-  /// only a few characters over an image (a scan with a fax stamp), or a layer that is
-  /// clearly garbage (`TextLayer.isGarbage`).
+  /// a layer of codes without meaning, only a few characters over an image (a scan with a
+  /// fax stamp), or mostly stray symbols over an image (`TextLayer.isGarbageOverImage`).
   ///
   /// A page with no text at all counts as needing OCR even without an image: a blank page is
   /// rare in a note, and a scan drawn in some way poppler does not report as an image is
   /// worse to lose than a blank page is to send to OCR.
   static func needsOCR(_ layer: TextLayer) -> Bool {
-    layer.units.isEmpty || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5) || layer.isGarbage
+    layer.units.isEmpty || layer.isMostlyUnreadable
+      || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5) || layer.isGarbageOverImage
   }
 
   /// The file's bytes, after checking that it exists, is a regular file and fits the limit.

@@ -1,15 +1,19 @@
 import ICUShim
 
 /// The last steps that turn a page's lines into its text: lines joined, blank lines folded,
-/// compatibility characters normalised, and words hyphenated across a line break rejoined.
+/// compatibility characters normalised, words hyphenated across a line break rejoined, and
+/// soft hyphens dropped.
 enum PageText {
   /// The page text of `lines` (an empty line marks a vertical gap), ending with a newline.
   static func text(of lines: [[UInt16]]) -> String {
     let joined = join(lines)
     let normalized = nfkc(joined)
-    let dehyphenated = Dehyphenation.apply(to: normalized)
+    // Soft hyphens only matter at a line end, where de-hyphenation has used them.
+    let dehyphenated = Dehyphenation.apply(to: normalized).filter { $0 != softHyphen }
     return String(decoding: dehyphenated, as: UTF16.self)
   }
+
+  private static let softHyphen: UInt16 = 0xAD
 
   /// The lines, one per line, with runs of blank lines folded to one and none at either end.
   static func join(_ lines: [[UInt16]]) -> [UInt16] {

@@ -56,8 +56,9 @@ final class PopplerFile {
     let utf8 = UnsafeRawBufferPointer(start: text, count: strlen(text))
     let boxes = UnsafeBufferPointer(
       start: hasLayout ? rectangles : nil, count: hasLayout ? Int(rectangleCount) : 0
-    ).map { Box(minX: $0.x1, minY: $0.y1, maxX: $0.x2, maxY: $0.y2) }
+    ).map(Box.init(poppler:))
     layer.read(utf8: utf8.bindMemory(to: UInt8.self), boxes: boxes)
+    layer.add(Self.formFieldValues(of: page, height: height))
 
     if layer.isNearlyEmpty || layer.isMostlyNonLetters {
       layer.imageCoverage = imageCoverage(of: page, width: width, height: height)
@@ -124,3 +125,14 @@ private let popplerLogIsSilenced: Bool = {
   g_log_set_handler("Poppler", everyLevel, { _, _, _, _ in }, nil)
   return true
 }()
+
+extension Box {
+  /// The box of a poppler rectangle, with corners in order and any coordinate that is not a
+  /// finite number (a broken font can give one) set to zero.
+  init(poppler rectangle: PopplerRectangle) {
+    let finite = { (value: Double) in value.isFinite ? value : 0 }
+    let (x1, x2) = (finite(rectangle.x1), finite(rectangle.x2))
+    let (y1, y2) = (finite(rectangle.y1), finite(rectangle.y2))
+    self.init(minX: min(x1, x2), minY: min(y1, y2), maxX: max(x1, x2), maxY: max(y1, y2))
+  }
+}

@@ -69,18 +69,45 @@ struct ReadingOrder {
     }
     previous = row.box
 
+    let boxes = row.words.map { layer.words[$0].box }
+    let justified = Self.isJustified(boxes)
     var line: [UInt16] = []
-    var left: Box?
-    for index in row.words {
+    for (position, index) in row.words.enumerated() {
       let word = layer.words[index]
-      if let left {
-        line.append(0x20)
-        if Self.isCellGap(from: left, to: word.box) { line.append(0x20) }
+      if position > 0 {
+        let left = boxes[position - 1]
+        switch Self.separator(from: left, to: word.box, justified: justified) {
+        case .none: break
+        case .space: line.append(0x20)
+        case .cellGap: line.append(contentsOf: [0x20, 0x20])
+        }
       }
       line.append(contentsOf: layer.units[word.start..<word.end])
-      left = word.box
     }
     lines.append(line)
+  }
+
+  private enum Separator { case none, space, cellGap }
+
+  /// What stands between two neighbouring words of a row. A gap narrower than any word
+  /// space joins them: poppler splits letter-spaced headings ("H I S T O R Y") into letters.
+  /// On a justified line every gap is a word space, however wide.
+  private static func separator(from left: Box, to right: Box, justified: Bool) -> Separator {
+    let gap = right.minX - left.maxX
+    let height = max(left.height, right.height)
+    if gap < height * 0.15 { return .none }
+    return !justified && isCellGap(from: left, to: right) ? .cellGap : .space
+  }
+
+  /// Whether a row's words are spread by justification: at least three gaps, all about
+  /// equally wide and none as wide as a table's. Table rows have gaps of every width.
+  private static func isJustified(_ boxes: [Box]) -> Bool {
+    let gaps = zip(boxes, boxes.dropFirst()).map { $1.minX - $0.maxX }
+    guard gaps.count >= 3, let narrowest = gaps.min(), let widest = gaps.max() else {
+      return false
+    }
+    let height = boxes.map(\.height).max() ?? 0
+    return widest <= narrowest * 1.3 + 0.5 && widest < height * 2.5
   }
 
   /// Whether the horizontal gap between two words on a row is wider than any word space, so

@@ -4,7 +4,7 @@
 ///
 /// A line is a running header or footer when it stands among the first or last
 /// `edgeLines` lines of at least two pages, and of at least half the pages with text,
-/// compared with every digit treated alike (so "Page 2 of 3" matches "Page 3 of 3") and
+/// compared with every number treated alike (so "Page 2 of 3" matches "Page 3 of 3") and
 /// spaces and letter case ignored.
 ///
 /// The first occurrence stays in the text: the banner's name, date of birth and visit date
@@ -65,12 +65,14 @@ struct RunningBoilerplate {
     return edges.sorted()
   }
 
-  /// The line as compared across pages: digits as `#`, letters lower-cased, spaces dropped.
+  /// The line as compared across pages: each run of digits as one `#` ("Page 9 of 12" and
+  /// "Page 10 of 12" alike), letters lower-cased, spaces dropped.
   static func key(of line: [UInt16]) -> String {
     var units: [UInt16] = []
     units.reserveCapacity(line.count)
     for unit in line where unit != 0x20 {
       switch unit {
+      case 0x30...0x39 where units.last == 0x23: continue
       case 0x30...0x39: units.append(0x23)
       case 0x41...0x5A: units.append(unit | 0x20)
       default: units.append(unit)

@@ -40,10 +40,20 @@ struct TextLayer {
   /// The fraction of the page covered by images; measured only when the page has almost no
   /// text, since poppler renders the page to find its images.
   var imageCoverage = 0.0
+  /// How many characters have no readable meaning: the replacement character, private-use
+  /// code points and control characters. A font without a Unicode map gives such codes.
+  var unreadableCount = 0
+  /// The way the page's text runs as displayed, before its boxes were turned upright.
+  var direction = TextDirection.leftToRight
 
   init(width: Double, height: Double) {
     self.width = width
     self.height = height
+  }
+
+  /// Whether most of the page's characters are unreadable codes rather than text.
+  var isMostlyUnreadable: Bool {
+    unreadableCount * 2 > units.count
   }
 
   /// Whether the page has so few characters that it is probably an image with a stamp on it.
@@ -60,12 +70,95 @@ struct TextLayer {
   /// When poppler gives no rectangles, or not one per scalar, each line of its text gets
   /// made-up positions in poppler's own order, so the page still reads as poppler read it.
   mutating func read(utf8: UnsafeBufferPointer<UInt8>, boxes: [Box]) {
-    let reader = WordReader.read(utf8: utf8, boxes: boxes, into: &self)
+    direction = TextDirection(of: boxes)
+    let upright = direction.upright(boxes)
+    let reader = WordReader.read(utf8: utf8, boxes: upright, into: &self)
     guard boxes.isEmpty || !reader.boxesMatch() else { return }
 
     units = []
     words = []
     WordReader.read(utf8: utf8, boxes: [], into: &self)
+  }
+}
+
+extension TextLayer {
+  /// Adds the values of filled-in form fields as words where their fields stand: a one-line
+  /// value level with the middle of its field, so that it joins its label's line. On a
+  /// rotated page, whose text boxes were turned but whose field boxes were not, the values
+  /// go below all the text instead.
+  mutating func add(_ fields: [FormFieldValue]) {
+    var below = (words.map(\.box.maxY).max() ?? 0) + 20
+    for field in fields {
+      let lineCount = field.text.split(separator: "\n", omittingEmptySubsequences: false).count
+      let origin: (x: Double, y: Double)
+      if direction != .leftToRight {
+        origin = (0, below)
+        below += Double(lineCount) * 12 + 8
+      } else if lineCount == 1 {
+        origin = (field.box.minX + 2, field.box.centerY - 5)
+      } else {
+        origin = (field.box.minX + 2, field.box.minY + 2)
+      }
+      let boxes = Self.characterBoxes(of: field.text, from: origin)
+      Array(field.text.utf8).withUnsafeBufferPointer { utf8 in
+        _ = WordReader.read(utf8: utf8, boxes: boxes, into: &self)
+      }
+    }
+  }
+
+  /// Boxes for the characters of `text` set in a 5-point grid, lines 12 points apart.
+  private static func characterBoxes(of text: String, from origin: (x: Double, y: Double))
+    -> [Box]
+  {
+    var boxes: [Box] = []
+    var line = 0.0
+    var column = 0.0
+    for scalar in text.unicodeScalars {
+      let x = origin.x + column * 5
+      let y = origin.y + line * 12
+      boxes.append(Box(minX: x, minY: y, maxX: x + 5, maxY: y + 10))
+      if scalar == "\n" { (line, column) = (line + 1, 0) } else { column += 1 }
+    }
+    return boxes
+  }
+}
+
+/// The way most of a page's text runs on the page as displayed.
+///
+/// poppler gives rectangles on the page as displayed, so the text of a page with a
+/// `/Rotate` entry (a landscape scan turned upright, a note rotated by a fax) runs down or up
+/// the page. Turning the rectangles so that the text runs left to right lets reading order
+/// treat every page alike.
+enum TextDirection {
+  case leftToRight, topToBottom, bottomToTop, rightToLeft
+
+  /// The direction most pairs of neighbouring characters step in.
+  init(of boxes: [Box]) {
+    var votes = [0, 0, 0, 0]
+    for (first, second) in zip(boxes, boxes.dropFirst()) {
+      let dx = second.centerX - first.centerX
+      let dy = second.centerY - first.centerY
+      let size = max(first.maxX - first.minX, first.height, 1)
+      guard abs(dx) + abs(dy) < size * 3 else { continue }
+      if abs(dx) >= abs(dy) { votes[dx >= 0 ? 0 : 3] += 1 } else { votes[dy > 0 ? 1 : 2] += 1 }
+    }
+    let winner = votes.indices.max { votes[$0] < votes[$1] } ?? 0
+    self = [.leftToRight, .topToBottom, .bottomToTop, .rightToLeft][winner]
+  }
+
+  /// The boxes turned so that text in this direction runs left to right, lines top to
+  /// bottom. Only distances and order matter downstream, so coordinates may go negative.
+  func upright(_ boxes: [Box]) -> [Box] {
+    switch self {
+    case .leftToRight:
+      return boxes
+    case .topToBottom:
+      return boxes.map { Box(minX: $0.minY, minY: -$0.maxX, maxX: $0.maxY, maxY: -$0.minX) }
+    case .bottomToTop:
+      return boxes.map { Box(minX: -$0.maxY, minY: $0.minX, maxX: -$0.minY, maxY: $0.maxX) }
+    case .rightToLeft:
+      return boxes.map { Box(minX: -$0.maxX, minY: -$0.maxY, maxX: -$0.minX, maxY: -$0.minY) }
+    }
   }
 }
 
@@ -75,6 +168,8 @@ struct WordReader {
   var index = 0
   var wordStart: Int?
   var wordBox = Box(minX: 0, minY: 0, maxX: 0, maxY: 0)
+  /// The box of the word's last character.
+  var lastBox = Box(minX: 0, minY: 0, maxX: 0, maxY: 0)
   var line = 0
   var column = 0
   let usesBoxes: Bool
@@ -123,7 +218,9 @@ struct WordReader {
     } else {
       wordBox = wordBox.union(box)
     }
+    lastBox = box
     let value = normalized.value
+    if Self.isUnreadable(value) { layer.unreadableCount += 1 }
     if value < 0x1_0000 {
       layer.units.append(UInt16(value))
     } else {
@@ -153,11 +250,21 @@ struct WordReader {
     return Box(minX: x, minY: y, maxX: x + 5, maxY: y + 10)
   }
 
-  /// A character far to the right of the word so far, or on another line, starts a new word:
-  /// poppler sometimes runs table cells together.
+  /// A character a space's width or more to the right of the one before it, behind it, or
+  /// on another line, starts a new word. poppler's text leaves out some narrow spaces ("2 h"
+  /// in a table cell comes as "2h") and, on rotated pages, can run two table cells together.
   private func startsNewWord(at box: Box) -> Bool {
-    let height = max(wordBox.height, box.height, 1)
-    return box.minX - wordBox.maxX > height || abs(box.centerY - wordBox.centerY) > height / 2
+    let height = max(lastBox.height, box.height, 1)
+    let farAhead = box.minX - lastBox.maxX > height * 0.2
+    let behind = box.minX < lastBox.minX - height / 2
+    return farAhead || behind || abs(box.centerY - lastBox.centerY) > height / 2
+  }
+
+  private static func isUnreadable(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x00...0x1F, 0x7F...0x9F, 0xE000...0xF8FF, 0xFFFD, 0xF_0000...0x10_FFFF: return true
+    default: return false
+    }
   }
 
   /// The scalar as it should stand in the page text: `" "` for any space or line break,

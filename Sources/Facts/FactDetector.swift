@@ -27,6 +27,9 @@ public struct FactDetector: Sendable {
   ///     "since March 2025" is counted.
   public func detect(in documents: [AnnotatedDocument], noteDate: ClinicalDate?) -> [Fact] {
     let notes = Self.newestFirst(documents.map(Note.init))
+    // Passages hold their note unowned; keep every note alive until detection is done
+    // (optimised builds otherwise release them after their last direct use).
+    defer { withExtendedLifetime(notes) {} }
     let reading = CaseReading(
       noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) })
 

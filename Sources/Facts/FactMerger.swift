@@ -7,12 +7,28 @@ enum FactMerger {
   static func merge(_ facts: [Fact]) -> [Fact] {
     let isChosenPerCase: (Fact) -> Bool = { $0.type == .painDuration || $0.type == .painPattern }
     let procedures = facts.filter { $0.type == .priorProcedure }
-    let keyed = facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure }
+    let keyed =
+      facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure }
+      + facts.compactMap(deviceTrial(fromRelief:))
 
     var merged = mergeByKey(keyed)
     merged += priorProcedures(procedures)
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
-    return withoutComputedRelief(withoutClassOnlyMedications(merged))
+    return withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged)))
+  }
+
+  /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.
+  static func withoutDeniedNarrative(_ facts: [Fact]) -> [Fact] {
+    let hasLimit = facts.contains {
+      if case .functionalDisability(let value) = $0.detail {
+        return value.instrument == .narrative && value.present
+      }
+      return false
+    }
+    return facts.filter {
+      guard hasLimit, case .functionalDisability(let value) = $0.detail else { return true }
+      return !(value.instrument == .narrative && !value.present)
+    }
   }
 
   /// Relief computed from before and after scores stands only where no percent is stated
@@ -32,6 +48,24 @@ enum FactMerger {
       return !stated.contains(relief.procedure)
     }
   }
+
+  /// A trial's relief is also the trial's result: "intrathecal trial … 70% relief".
+  static func deviceTrial(fromRelief fact: Fact) -> Fact? {
+    guard case .relief(let relief) = fact.detail, relief.procedure.isTrial else { return nil }
+    let quote = fact.evidence.map(\.text).joined(separator: " ")
+    let device: TrialDevice =
+      relief.procedure == .intrathecalTrial
+      ? .intrathecalPump
+      : (dorsalRootGanglion.occurs(in: quote) ? .dorsalRootGanglion : .spinalCordStimulator)
+    let detail = DeviceTrial(
+      device: device, percent: relief.percent, days: DeviceTrialRule.days(in: quote),
+      functionalImprovement: relief.functionalImprovement)
+    var derivation = fact.derivation ?? Derivation(rule: "")
+    derivation.rule = "deviceTrial.fromRelief." + derivation.rule
+    return Fact(.deviceTrial(detail), evidence: fact.evidence, derivation: derivation)
+  }
+
+  private static let dorsalRootGanglion = TextPattern(#"\b(?:DRG|dorsal root ganglion)\b"#)
 
   private static func mergeByKey(_ facts: [Fact]) -> [Fact] {
     var merged: [Fact] = []
@@ -281,7 +315,8 @@ enum FactMerger {
       return .staphScreen(screen)
     case (.decolonization(var plan), .decolonization(let more)):
       plan.start = plan.start ?? more.start
-      let agents = Array(Set((plan.agents ?? []) + (more.agents ?? []))).sorted()
+      var agents = plan.agents ?? []
+      for agent in more.agents ?? [] where !agents.contains(agent) { agents.append(agent) }
       plan.agents = agents.isEmpty ? nil : agents
       return .decolonization(plan)
     case (.deviceTrial(var trial), .deviceTrial(let more)):

@@ -1,3 +1,4 @@
+import Foundation
 import Language
 import Model
 
@@ -25,10 +26,10 @@ final class Note {
       mention.date.map { (date: $0, range: mention.range) }
     }
     self.passages = annotated.sentences.enumerated().map { index, sentence in
-      Passage(
-        note: self, index: index, range: sentence.range,
-        text: annotated.document.substring(sentence.range),
-        section: sentence.section.map { SectionName($0.rawValue) })
+      let folded = FoldedText(annotated.document.utf16, range: sentence.range)
+      return Passage(
+        note: self, index: index, range: sentence.range, text: folded.text,
+        offsets: folded.offsets, section: sentence.section.map { SectionName($0.rawValue) })
     }
   }
 
@@ -89,8 +90,17 @@ final class Note {
     }
   }
 
-  /// The first words of the document, where notes say what kind of note they are.
-  var heading: String { document.substring(0..<min(400, document.utf16.count)) }
+  /// The title lines of the document, where notes say what kind of note they are: short
+  /// lines among the first few, such as "PHYSICAL THERAPY DISCHARGE SUMMARY".
+  var heading: String {
+    let lines = document.text.split(separator: "\n").map { String($0).collapsingWhitespace }
+      .filter { !$0.isEmpty }.prefix(6)
+    return lines.filter { line in
+      line.count <= 70
+        && (line == line.uppercased()
+          || (line.split(separator: " ").count <= 8 && !line.hasSuffix(".")))
+    }.joined(separator: "\n")
+  }
 }
 
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
@@ -142,5 +152,31 @@ struct Context: Sendable {
   /// Whether the mention asserts something about the patient as it stands documented.
   var isAffirmedAboutPatient: Bool {
     !isNegated && !isUncertain && !isHypothetical && !isOtherPerson
+  }
+}
+
+/// A sentence's text with every run of whitespace folded to one space (PDF text layers put
+/// two spaces between words and break lines mid-sentence), and the document offset of each
+/// of its UTF-16 units, so that matches in the folded text cite the document exactly.
+struct FoldedText {
+  let text: String
+  /// `offsets[i]` is the document offset of unit `i`; one more entry marks the end.
+  let offsets: [Int]
+
+  init(_ utf16: [UInt16], range: Range<Int>) {
+    var units: [UInt16] = []
+    var offsets: [Int] = []
+    var previousWasSpace = false
+    for offset in range {
+      let unit = utf16[offset]
+      let isSpace = unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0
+      if isSpace && previousWasSpace { continue }
+      units.append(isSpace ? 0x20 : unit)
+      offsets.append(offset)
+      previousWasSpace = isSpace
+    }
+    offsets.append(range.upperBound)
+    self.text = String(decoding: units, as: UTF16.self)
+    self.offsets = offsets
   }
 }

@@ -7,18 +7,36 @@ struct Passage {
   let index: Int
   /// The sentence's UTF-16 range in the document.
   let range: Range<Int>
-  /// The sentence's text; offsets into it plus `range.lowerBound` are document offsets.
+  /// The sentence's text, whitespace folded to single spaces (see `FoldedText`).
   let text: String
+  /// The document offset of each UTF-16 unit of `text`, and of its end.
+  let offsets: [Int]
   let section: SectionName?
 
   /// Converts an offset range inside `text` to a document range.
   func absolute(_ local: Range<Int>) -> Range<Int> {
-    (local.lowerBound + range.lowerBound)..<(local.upperBound + range.lowerBound)
+    let lower = offsets[min(max(0, local.lowerBound), offsets.count - 1)]
+    guard local.upperBound > local.lowerBound else { return lower..<lower }
+    let upper = offsets[min(local.upperBound - 1, offsets.count - 2)] + 1
+    return lower..<max(lower, upper)
   }
 
   /// Converts a document range inside this sentence to a range inside `text`.
   func local(_ absolute: Range<Int>) -> Range<Int> {
-    (absolute.lowerBound - range.lowerBound)..<(absolute.upperBound - range.lowerBound)
+    let lower = firstIndex(atOrAfter: absolute.lowerBound)
+    let upper = firstIndex(atOrAfter: absolute.upperBound)
+    return lower..<max(lower, upper)
+  }
+
+  /// The index of the first unit of `text` at or after a document offset.
+  private func firstIndex(atOrAfter offset: Int) -> Int {
+    var low = 0
+    var high = offsets.count - 1
+    while low < high {
+      let middle = (low + high) / 2
+      if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The matches of one lexicon in this sentence, in order.

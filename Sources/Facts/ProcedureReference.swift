@@ -23,23 +23,28 @@ struct ProcedureReference {
       }
       return reference(procedure, in: passage)
     }
-    guard passage.hits("therapies").isEmpty, passage.hits("medications").isEmpty else {
-      return nil
-    }
-    for earlier in passage.preceding(3) {
-      if let last = earlier.hits("procedures").last { return reference(last, in: earlier) }
+    let namesTreatment = !passage.hits("therapies").isEmpty || !passage.hits("medications").isEmpty
+    guard !namesTreatment || procedureWords.occurs(in: passage.text) else { return nil }
+    let reach = anaphora.occurs(in: passage.text) ? 8 : 3
+    for earlier in passage.preceding(reach) {
+      if let first = earlier.hits("procedures").first { return reference(first, in: earlier) }
     }
     return nil
   }
 
   /// The procedure a lexicon hit names, with what its sentence says about it.
   static func reference(_ hit: LexiconHit, in passage: Passage) -> ProcedureReference? {
-    guard let kind = hit.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:)) else {
+    guard var kind = hit.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:)) else {
       return nil
     }
     let local = passage.local(hit.range)
     let window = passage.slice(
       max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40))
+    if kind == .other, trialWord.occurs(in: window) {
+      // "spinal cord stimulator: declined after trial", "intrathecal pump trial".
+      if hit.attributes["service"] == "spinalCordStimulator" { kind = .spinalCordStimulatorTrial }
+      if hit.attributes["service"] == "intrathecalPump" { kind = .intrathecalTrial }
+    }
     let date = passage.dates.min {
       abs($0.range.lowerBound - local.upperBound) < abs($1.range.lowerBound - local.upperBound)
     }
@@ -82,6 +87,15 @@ struct ProcedureReference {
     return nil
   }
 
+  /// Words that make a sentence about a procedure even when it names a drug ("a single
+  /// bolus of morphine", "the block").
+  private static let procedureWords = TextPattern(
+    #"\b(?:bolus|trial|block|blocks|injection|injections|infusion|procedure|screen)\b"#)
+  /// "the block", "that injection": a procedure named earlier.
+  private static let anaphora = TextPattern(
+    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(?:block|blocks|injection|injections|procedure|trial|bolus)\b"#
+  )
+  private static let trialWord = TextPattern(#"\btrial(?:ed|led)?\b"#)
   private static let regionSacroiliac = TextPattern(#"\b(?:SI|SIJ|sacroiliac)\b"#)
   private static let regionLumbar = TextPattern(#"\b(?:lumbar|low back|lumbosacral)\b"#)
   private static let regionCervical = TextPattern(#"\b(?:cervical|neck)\b"#)

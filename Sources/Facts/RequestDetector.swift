@@ -9,6 +9,9 @@ public struct RequestDetector: Sendable {
   /// The request as the documents state it; fields the documents do not state are empty.
   public func detect(in documents: [AnnotatedDocument]) -> ServiceRequest {
     let notes = FactDetector.newestFirst(documents.map(Note.init))
+    // Passages hold their note unowned; keep every note alive until detection is done
+    // (optimised builds otherwise release them after their last direct use).
+    defer { withExtendedLifetime(notes) {} }
     let forms = notes.filter(RequestForm.isRequestForm)
     let ordered = forms + notes.filter { !RequestForm.isRequestForm($0) }
     let passages = ordered.flatMap(\.passages)

@@ -12,7 +12,10 @@ extension Guideline {
     indications: EpiduralDefinitions.indications(guideline: "1751") + [
       IntrathecalTrialDefinitions.pain, IntrathecalTrialDefinitions.spasticity,
     ],
-    repeats: EpiduralDefinitions.repeats)
+    repeats: EpiduralDefinitions.repeats,
+    services: EpiduralDefinitions.services + [
+      NamedService(["intrathecal trial", "intrathecal drug trial"], code: "62323")
+    ])
 }
 
 enum IntrathecalTrialDefinitions {

@@ -12,10 +12,14 @@ extension Guideline {
       Exclusion(
         section: "Exclusions",
         service: "intrathecal injections for pain or spasticity before a permanent pump",
-        terms: [["intrathecal"]], purposes: [.trial], diagnoses: [.intractableSpasticity])
+        terms: [["intrathecal", "trial"]], purposes: [.trial],
+        diagnoses: [.intractableSpasticity, .chronicIntractablePain])
     ] + EpiduralDefinitions.sharedExclusions,
     indications: EpiduralDefinitions.indications(guideline: "1750"),
-    repeats: EpiduralDefinitions.repeats)
+    repeats: EpiduralDefinitions.repeats,
+    services: EpiduralDefinitions.services + [
+      NamedService(["intrathecal trial", "intrathecal drug trial"], code: "62323")
+    ])
 }
 
 enum EpiduralDefinitions {
@@ -50,7 +54,18 @@ enum EpiduralDefinitions {
 
   static let transforaminalCodes: Set<String> = ["64479", "64480", "64483", "64484"]
 
+  /// An epidural named in words: the guided interlaminar code of its region.
+  static let services = [
+    NamedService(
+      ["epidural", "esi", "selective nerve root block", "nerve root block"], code: "62323",
+      codesByRegion: [.cervical: "62321", .thoracic: "62321"])
+  ]
+
   static let sharedExclusions = [
+    Exclusion(
+      section: "Exclusions",
+      service: "epidural or intrathecal catheter infusions (post-operative pain control,"
+        + " anesthesia or chemotherapy)", codes: ["62324", "62325", "62326", "62327"]),
     Exclusion(
       section: "Exclusions", service: "intrathecal catheters or ports for chemotherapy",
       terms: [["chemotherapy"], ["intrathecal", "port"], ["intrathecal", "catheter"]]),
@@ -119,7 +134,7 @@ enum EpiduralDefinitions {
       criteria: shared.general + [
         shared.criterion(
           "fbss.diagnosis", treatment, .diagnosis,
-          "Failed back surgery syndrome or epidural fibrosis causing axial or radicular pain.",
+          "Axial or radicular pain from failed back surgery syndrome or epidural fibrosis.",
           .diagnosis(anyOf: [.failedBackSurgerySyndrome, .epiduralFibrosis]), defining: true),
         shared.sixWeekConservative("fbss"), shared.homeExercise,
       ] + shared.limits)
@@ -137,7 +152,7 @@ enum EpiduralDefinitions {
           "A pre-operative evaluation and a plan for surgery.",
           .surgicalPlan(anyOf: [.preoperativeEvaluation, .surgeryPlanned])),
         shared.criterion(
-          "diagnostic.levels", diagnostic, .other,
+          "diagnostic.levels", diagnostic, .frequency,
           "No more than two transforaminal levels on one day.", .levels(atMost: 2)),
       ] + shared.limits)
   }

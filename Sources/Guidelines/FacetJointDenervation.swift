@@ -29,12 +29,18 @@ extension Guideline {
         section: "Exclusions",
         service: "radiofrequency denervation of the sacroiliac joint or sacral lateral branches",
         terms: [["sacroiliac"], ["si", "joint"], ["sij"], ["lateral", "branch"]],
-        regions: [.sacroiliac], levels: ["S1", "S2", "S3", "S1-S3", "S1-S2", "S2-S3"])
+        regions: [.sacroiliac], levels: ["S1", "S2", "S3", "S1-S3", "S1-S2", "S2-S3"],
+        codes: ["64625"])
     ],
     indications: [DenervationDefinitions.initial, DenervationDefinitions.repeatRequest],
     repeats: RepeatPolicy(
       sameKind: [.radiofrequencyAblation: [.radiofrequencyAblation]],
-      oppositeSidesAsOneWithinDays: 30))
+      oppositeSidesAsOneWithinDays: 30),
+    services: [
+      NamedService(
+        ["radiofrequency", "rfa", "rhizotomy", "neurotomy", "denervation"], code: "64635",
+        codesByRegion: [.cervical: "64633", .thoracic: "64633"])
+    ])
 }
 
 enum DenervationDefinitions {

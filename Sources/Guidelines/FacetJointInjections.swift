@@ -11,11 +11,13 @@ extension Guideline {
       Exclusion(
         section: "Exclusions", service: "sacral lateral branch blocks (S1-S3)",
         terms: [["lateral", "branch"]], regions: [.sacroiliac],
-        levels: ["S1", "S2", "S3", "S1-S3", "S1-S2", "S2-S3"]),
+        levels: ["S1", "S2", "S3", "S1-S3", "S1-S2", "S2-S3"], codes: ["64451"]),
       Exclusion(
         section: "Exclusions", service: "atlantoaxial (C1-2) joint injections",
         terms: [["atlantoaxial"], ["atlanto", "axial"]], levels: ["C1-2", "C1-C2"]),
-      Exclusion(section: "Exclusions", service: "occipital nerve blocks", terms: [["occipital"]]),
+      Exclusion(
+        section: "Exclusions", service: "occipital nerve blocks", terms: [["occipital"]],
+        codes: ["64405"]),
       Exclusion(
         section: "Exclusions", service: "hardware injections or blocks", terms: [["hardware"]]),
     ],
@@ -30,7 +32,12 @@ extension Guideline {
       ],
       newEpisodeAfterYears: 2, surgeryStartsNewEpisode: true, initialSeriesLimit: 2,
       therapeuticRelief: (percent: 50, days: Double(Days.months(2))),
-      oppositeSidesAsOneWithinDays: 30))
+      oppositeSidesAsOneWithinDays: 30),
+    services: [
+      NamedService(
+        ["facet", "medial branch"], code: "64493",
+        codesByRegion: [.cervical: "64490", .thoracic: "64490"])
+    ])
 }
 
 enum FacetDefinitions {
@@ -95,8 +102,12 @@ enum FacetDefinitions {
       Criterion(
         "1753.facet.axial", section: indications, family: .painPattern,
         "By history the pain is mainly axial, not radicular.",
-        rule: .painPattern(accepted: [.axial], contradicted: [.radicular])),
+        rule: .painPattern(accepted: [.axial], contradicted: [.radicular, .mixed])),
       notOtherSource,
+      Criterion(
+        "1753.facet.pars", section: indications, family: .imaging,
+        "Where chronic lumbar spondylolysis is diagnosed, imaging shows the pars defect.",
+        rule: .when(.diagnosis([.spondylolysis]), .imaging(anyOf: [.parsDefect]))),
     ] + treatment)
 
   static let synovialCyst = Indication(
@@ -110,6 +121,10 @@ enum FacetDefinitions {
         "1753.cyst.imaging", section: indications, family: .imaging,
         "Imaging confirms the synovial cyst.", rule: .imaging(anyOf: [.synovialCyst]),
         defining: true),
+      Criterion(
+        "1753.cyst.source", section: indications, family: .diagnosis,
+        "The main source is not the sacroiliac joint or a disc herniation.",
+        rule: .notPrimarily([.sacroiliacJointPain], imaging: [.discHerniation])),
     ] + treatment)
 
   static let spondylolysis = Indication(
@@ -118,7 +133,7 @@ enum FacetDefinitions {
       Criterion(
         "1753.pars.axial", section: indications, family: .painPattern,
         "By history the pain is mainly axial, not radicular.",
-        rule: .painPattern(accepted: [.axial, .mixed], contradicted: [.radicular])),
+        rule: .painPattern(accepted: [.axial], contradicted: [.radicular, .mixed])),
       Criterion(
         "1753.pars.diagnosis", section: indications, family: .diagnosis,
         "Chronic lumbar spondylolysis is diagnosed.", rule: .diagnosis(anyOf: [.spondylolysis]),

@@ -26,11 +26,32 @@ extension Guideline {
       ProcedureCode(
         "62362", "Implanting or replacing a programmable pump", procedure: .other, regions: []),
     ],
+    exclusions: [
+      Exclusion(
+        section: "Purpose (note)",
+        service: "intrathecal treatment for anything other than chronic pain or intractable"
+          + " spasticity (such as chemotherapy)",
+        terms: [["chemotherapy"]], condition: PumpDefinitions.noPainOrSpasticity)
+    ],
     indications: [PumpDefinitions.pain, PumpDefinitions.spasticity, PumpDefinitions.replacement],
-    repeats: RepeatPolicy(), defaultPurposes: [.permanent])
+    repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),
+    defaultPurposes: [.permanent],
+    services: [NamedService(["intrathecal pump", "infusion pump", "pain pump"], code: "62362")])
 }
 
 enum PumpDefinitions {
+  /// A diagnosis outside the pain conditions, with no documented pain (4/10 or more, or
+  /// limiting function) and no pain or spasticity diagnosis: the intrathecal therapy is for
+  /// something else (chemotherapy, a drug for a neuromuscular disease).
+  static let noPainOrSpasticity = CaseCondition.allOf([
+    .diagnosis([.other]),
+    .not(
+      .anyOf([
+        .diagnosis(Set(DiagnosisCondition.allCases).subtracting([.other])), .painAtLeast(4),
+        .functionalLimitation,
+      ])),
+  ])
+
   static let painSection = "Permanently Implanted Infusion Pump: Chronic Intractable Pain"
   static let spasticitySection = "Permanently Implanted Infusion Pump: Spasticity"
   static let revisionSection = "Pump Replacement, Revision and Removal"
@@ -47,8 +68,7 @@ enum PumpDefinitions {
         "1752.pain.conservative", section: painSection, family: .conservativeCare,
         "Twelve weeks of failed conservative treatment of the region, unless a medical reason"
           + " prevents it.",
-        rule: .unlessMedicalReason(
-          .conservativeTreatment(ConservativeTreatmentPolicy(minimumDays: Days.weeks(12))))),
+        rule: .unlessMedicalReason(.conservativeTreatment(nonDrugTwelveWeeks))),
       Criterion(
         "1752.pain.medication", section: painSection, family: .medicationTrial,
         "Twelve weeks or more of oral or transdermal pain medication, opioid or not.",
@@ -93,20 +113,18 @@ enum PumpDefinitions {
     ])
 
   // FIXME: the reasons for a replacement (battery depletion, intolerance, malfunction, a
-  // painful site, patient demand, other medical reasons) and the infectious-disease consult
-  // and 12-week gap after an infected device have no facts-v1 fact type; the criteria below
-  // cover what the facts can show, and the reason is left to the reviewer.
+  // painful site, patient demand, other medical reasons) have no facts-v1 fact type, nor the
+  // infectious-disease consult; the criteria below cover what the facts can show, and the
+  // reason is left to the reviewer.
   static let replacement = Indication(
     "pumpReplacement", section: revisionSection, purpose: .revision, phase: .revision,
-    criteria: [
-      Criterion(
-        "1752.revision.decolonization", section: revisionSection, family: .mrsaDecolonization,
-        "Before a revision for infection, a positive S. aureus screen is decolonized no earlier"
-          + " than 10 days before.",
-        rule: .when(
-          .riskFactor([.systemicInfection, .skinInfectionAtSite, .spinalInfection]),
-          .decolonization(maximumDaysBefore: 10)))
-    ])
+    criteria: ImplantRevision.criteria(guideline: "1752", section: revisionSection))
+
+  /// Twelve weeks of conservative therapy other than the medication course, which 1752 asks
+  /// for separately.
+  static let nonDrugTwelveWeeks = ConservativeTreatmentPolicy(
+    minimumDays: Days.weeks(12),
+    modalities: Set(TherapyModality.allCases).subtracting([.medication]))
 
   static let decolonization = Criterion(
     "1752.decolonization", section: "Indications for Intraspinal Drug Trial",

@@ -18,10 +18,11 @@ extension Guideline {
     exclusions: [
       Exclusion(
         section: "Exclusions", service: "sacral lateral branch blocks (S1-S3)",
-        terms: [["lateral", "branch"]], levels: ["S1", "S2", "S3", "S1-S3"]),
+        terms: [["lateral", "branch"]], levels: ["S1", "S2", "S3", "S1-S3"], codes: ["64451"]),
       Exclusion(
         section: "Exclusions", service: "radiofrequency denervation of the sacroiliac joint",
-        terms: [["radiofrequency"], ["denervation"], ["ablation"], ["rfa"], ["neurotomy"]]),
+        terms: [["radiofrequency"], ["denervation"], ["ablation"], ["rfa"], ["neurotomy"]],
+        codes: ["64625"]),
     ],
     indications: [
       SacroiliacDefinitions.jointPain, SacroiliacDefinitions.spondyloarthritis,
@@ -30,7 +31,8 @@ extension Guideline {
     repeats: RepeatPolicy(
       sameKind: [.sacroiliacInjection: [.sacroiliacInjection]], newEpisodeAfterYears: 2,
       surgeryStartsNewEpisode: true, initialSeriesLimit: 2,
-      therapeuticRelief: (percent: 50, days: Double(Days.months(2)))))
+      therapeuticRelief: (percent: 50, days: Double(Days.months(2)))),
+    services: [NamedService(["sacroiliac", "si joint", "sij"], code: "27096")])
 }
 
 enum SacroiliacDefinitions {
@@ -62,10 +64,9 @@ enum SacroiliacDefinitions {
       homeExercise, guidance, contraindications,
     ])
 
-  /// 1756 asks for six weeks in six months but, unlike the spinal guidelines, does not
-  /// define the course as one active plus one inactive modality.
-  static let conservativeCourse = ConservativeTreatmentPolicy(
-    minimumDays: Days.weeks(6), windowMonths: 6, ongoingSufficesAfterPriorInjection: true)
+  /// 1756 asks for six weeks in six months without restating what the course is; the team
+  /// reads it as the spinal guidelines define it, one active and one inactive modality.
+  static let conservativeCourse = sixWeeksInSixMonths
 
   static let spondyloarthritisSection = "Indications: Spondyloarthritis"
 

@@ -25,8 +25,6 @@ enum Days {
   static func weeks(_ count: Int) -> Int { count * 7 }
   /// Months as the annotation counts them: thirty days each.
   static func months(_ count: Int) -> Int { count * 30 }
-  /// The duration of a local anesthetic's effect, as the annotation records it.
-  static let anesthetic = 0.25
 }
 
 /// The 6-weeks-in-6-months course with one active and one inactive modality that the

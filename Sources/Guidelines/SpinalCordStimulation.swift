@@ -38,7 +38,12 @@ extension Guideline {
       StimulatorDefinitions.permanent("drgPermanent", device: .dorsalRootGanglion),
       StimulatorDefinitions.revision,
     ],
-    repeats: RepeatPolicy(), defaultPurposes: [.trial])
+    repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),
+    defaultPurposes: [.trial],
+    services: [
+      NamedService(
+        ["spinal cord stimulator", "dorsal root ganglion", "neurostimulator"], code: "63650")
+    ])
 }
 
 enum StimulatorDefinitions {
@@ -91,8 +96,11 @@ enum StimulatorDefinitions {
       pain("drg", drgSection), duration("drg", drgSection),
       Criterion(
         "1757.drg.crps", section: drgSection, family: .diagnosis,
-        "The pain comes from CRPS type I or II of the lower limbs.",
-        rule: .diagnosis(anyOf: [.crps]), defining: true),
+        "The pain comes from CRPS type I or II.", rule: .diagnosis(anyOf: [.crps]), defining: true),
+      Criterion(
+        "1757.drg.lowerLimb", section: drgSection, family: .diagnosis,
+        "The CRPS affects the lower limbs (lumbar or sacral levels).",
+        rule: .requestedRegion([.lumbar, .sacral, .lowerExtremity, .pelvis])),
       Criterion(
         "1757.drg.budapest", section: drgSection, family: .budapestCriteria,
         "The CRPS meets the Budapest criteria.", rule: .budapestCriteria),
@@ -124,15 +132,7 @@ enum StimulatorDefinitions {
   // painful generator site, new neurological deficit, patient demand) have no fact type.
   static let revision = Indication(
     "scsRevision", section: revisionSection, purpose: .revision, phase: .revision,
-    criteria: [
-      Criterion(
-        "1757.revision.decolonization", section: revisionSection, family: .mrsaDecolonization,
-        "Before a revision for infection, a positive S. aureus screen is decolonized no earlier"
-          + " than 10 days before.",
-        rule: .when(
-          .riskFactor([.systemicInfection, .skinInfectionAtSite, .spinalInfection]),
-          .decolonization(maximumDaysBefore: 10)))
-    ])
+    criteria: ImplantRevision.criteria(guideline: "1757", section: revisionSection))
 
   static let decolonization = Criterion(
     "1757.decolonization", section: "Indications", family: .mrsaDecolonization,

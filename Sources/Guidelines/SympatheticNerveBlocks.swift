@@ -25,8 +25,10 @@ extension Guideline {
     exclusions: [
       Exclusion(
         section: "Exclusions", service: "sphenopalatine ganglion blocks",
-        terms: [["sphenopalatine"]]),
-      Exclusion(section: "Exclusions", service: "ganglion impar blocks", terms: [["impar"]]),
+        terms: [["sphenopalatine"]], codes: ["64505"]),
+      Exclusion(
+        section: "Exclusions", service: "ganglion impar blocks", terms: [["impar"]],
+        codes: ["64999"]),
       Exclusion(
         section: "Exclusions", service: "other parasympathetic ganglion blocks",
         terms: [["parasympathetic"]]),
@@ -41,7 +43,13 @@ extension Guideline {
         .thoracicSympatheticBlock: [.lumbarSympatheticBlock, .thoracicSympatheticBlock],
       ],
       newEpisodeAfterYears: 2, surgeryStartsNewEpisode: true, initialSeriesLimit: 2,
-      therapeuticRelief: (percent: 50, days: Double(Days.months(3)))))
+      therapeuticRelief: (percent: 50, days: Double(Days.months(3)))),
+    services: [
+      NamedService(["stellate"], code: "64510"),
+      NamedService(["lumbar sympathetic", "thoracic sympathetic"], code: "64520"),
+      NamedService(["celiac"], code: "64530"),
+      NamedService(["superior hypogastric"], code: "64517"),
+    ])
 }
 
 enum SympatheticDefinitions {
@@ -83,14 +91,13 @@ enum SympatheticDefinitions {
     "1758.pain", section: generalSection, family: .painSeverity,
     "Non-cancer pain of 6/10 or more or limiting function, or cancer pain affecting quality of"
       + " life, before the block.",
-    rule: .anyOf([.pain(PainRequirement(minimum: 6)), .diagnosis(anyOf: [.cancerPain])]))
+    rule: .when(.not(.diagnosis([.cancerPain])), .pain(PainRequirement(minimum: 6))))
 
   static let continuing = Criterion(
     "1758.continuing", section: generalSection, family: .painSeverity,
     "Pain or limited function continues after the earlier block's relief period.",
-    rule: .anyOf([
-      .pain(PainRequirement(minimum: 6, isContinuing: true)), .diagnosis(anyOf: [.cancerPain]),
-    ]))
+    rule: .when(
+      .not(.diagnosis([.cancerPain])), .pain(PainRequirement(minimum: 6, isContinuing: true))))
 
   static let stellateSection = "Indications for Stellate Ganglion Block"
   static let sympatheticSection = "Indications for Thoracic or Lumbar Sympathetic Block"
@@ -256,7 +263,8 @@ enum SympatheticDefinitions {
           "\(id).restorationOngoing", section: section, family: .conservativeCare,
           "The patient takes part in ongoing functional restoration, or a medical reason"
             + " prevents it.",
-          rule: .unlessMedicalReason(.ongoingTreatment(modalities: functionalRestoration))),
+          rule: .unlessMedicalReason(
+            .ongoingTreatment(modalities: functionalRestoration.union([.homeExercise])))),
       ],
       repeatCriteria: [
         relief(id, section),

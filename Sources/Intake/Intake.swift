@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Reports
 
 /// The watch folder: finds finished cases in the inbox, claims each by an atomic rename,
 /// processes it in a child process, and files it under done or failed.
@@ -187,7 +188,8 @@ public final class Intake {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let text = "Case \(caseID) could not be processed.\n\n\(reason)\n"
-      try Data(text.utf8).write(to: folder.appendingPathComponent("reason.txt"), options: .atomic)
+      try ReportFile.writeAtomically(
+        Data(text.utf8), to: folder.appendingPathComponent("reason.txt"))
       _ = rename(claimed.url.path, folder.appendingPathComponent(claimed.candidate.name).path)
     } catch {
       log.record("case.unfiled", ("case", caseID), ("error", "\(error)"))

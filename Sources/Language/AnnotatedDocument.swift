@@ -36,7 +36,9 @@ public final class AnnotatedDocument: Sendable {
 
     let sentenceRanges = SentenceSplitter(
       utf16: document.utf16, tokens: tokens, layout: layout,
-      headingLines: Set(headings.map(\.line)), abbreviations: lexicons.language.abbreviations
+      headingLines: Set(headings.map(\.line)),
+      headingAloneLines: Set(headings.filter(\.isAlone).map(\.line)),
+      abbreviations: lexicons.language.abbreviations
     ).sentenceTokenRanges()
     let sentences = sentenceRanges.map { range in
       let span =
@@ -62,11 +64,14 @@ public final class AnnotatedDocument: Sendable {
     self.matchesByLexicon = matches
 
     let dating = Dating(
-      text: document.text, language: lexicons.language,
-      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [])
+      text: document.text, language: lexicons.language, patterns: lexicons.patterns,
+      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [],
+      headerEnd: sections.first { $0.kind != .identification }?.range.lowerBound)
     self.dates = dating.dates
     self.dateOfService = dating.dateOfService
-    self.durations = DurationScanner(text: document.text, language: lexicons.language).durations()
+    self.durations = DurationScanner(
+      text: document.text, language: lexicons.language, patterns: lexicons.patterns
+    ).durations()
 
     self.context = ContextAnalyzer(
       tokens: tokens, sentenceOfToken: sentenceOfToken,
@@ -107,19 +112,32 @@ public final class AnnotatedDocument: Sendable {
 
   /// The sentence holding `offset` (or the next one, when `offset` falls between two).
   public func sentence(containing offset: Int) -> Sentence? {
-    sentences.first { $0.range.upperBound > offset }
+    let token = firstToken(endingAfter: offset)
+    return token < tokens.count ? sentences[sentenceOfToken[token]] : nil
   }
 
   /// The indices of the tokens overlapping `range`.
   public func tokenRange(overlapping range: Range<Int>) -> Range<Int>? {
-    let first = tokens.firstIndex { $0.range.upperBound > range.lowerBound }
-    guard let first, tokens[first].range.lowerBound < max(range.upperBound, range.lowerBound + 1)
+    let first = firstToken(endingAfter: range.lowerBound)
+    guard first < tokens.count,
+      tokens[first].range.lowerBound < max(range.upperBound, range.lowerBound + 1)
     else { return nil }
     var last = first
     while last + 1 < tokens.count && tokens[last + 1].range.lowerBound < range.upperBound {
       last += 1
     }
     return first..<(last + 1)
+  }
+
+  /// The index of the first token ending after `offset` (binary search).
+  private func firstToken(endingAfter offset: Int) -> Int {
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if tokens[middle].range.upperBound > offset { high = middle } else { low = middle + 1 }
+    }
+    return low
   }
 
   private static func section(at offset: Int, in sections: [Section]) -> Section? {

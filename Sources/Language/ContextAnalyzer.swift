@@ -1,14 +1,29 @@
 import Model
 
-/// Decides assertions ConText-style: a trigger's scope runs forward (or backward) from it to
-/// the end of its sentence, stopping at a terminator ("but", "however") or a semicolon;
-/// backward scopes also stop at a comma and reach at most `backwardReach` tokens.
+/// Decides assertions ConText-style: a trigger's scope runs forward (or backward) from it
+/// within its sentence, and stops at
+/// - a terminator ("but", "however", "positive") or a semicolon;
+/// - a gap of two or more spaces within a line (between the cells of a table row);
+/// - the closing parenthesis of a parenthesis the trigger stands in ("(12 visits, no
+///   change), HEP ongoing" leaves the HEP alone);
+/// - for backward scopes, a comma, and `backwardReach` tokens;
+/// - a trigger's own `reach=N` attribute, when it has one ("not" reaches a few words).
+/// A forward trigger with nothing but punctuation after it in its sentence is the answer of
+/// a template line ("Numbness: denies") and reaches backward instead.
 /// Pseudo-triggers ("no change in", "not only") cancel the triggers they overlap.
+///
+/// Known shortcoming: a forward scope runs on through commas and colons, as a list needs
+/// ("denies fever, chills or night sweats"). A second clause after a comma is cut off only
+/// by a terminator word ("No fever, positive SLR" is right because "positive" terminates),
+/// so "less likely: no SI tenderness, FABER negative" lets "likely" reach FABER. Telling a
+/// list item from a new clause needs a parser this stage does not have.
 struct ContextAnalyzer: Sendable {
-  /// A trigger phrase found in the text, with its kind and direction.
+  /// A trigger phrase found in the text, with its kind, direction and reach.
   struct TriggerMatch: Sendable {
     let trigger: AssertionTrigger
     let tokenRange: Range<Int>
+    /// The most tokens between trigger and target, or `nil` for the sentence's end.
+    var reach: Int?
   }
 
   /// Triggers grouped by the index of the sentence they stand in.
@@ -17,6 +32,10 @@ struct ContextAnalyzer: Sendable {
   let stops: Set<Int>
   /// Indices of tokens that end backward scopes (commas and stops).
   let backwardStops: Set<Int>
+  /// Indices of tokens preceded by a gap of two or more spaces on their line.
+  let cellStarts: Set<Int>
+  /// How many parentheses are open before each token, counted within its sentence.
+  let parenthesisDepth: [Int]
 
   static let backwardReach = 6
 
@@ -27,16 +46,22 @@ struct ContextAnalyzer: Sendable {
 
   private func covers(_ match: TriggerMatch, _ target: Range<Int>) -> Bool {
     let trigger = match.tokenRange
-    guard !trigger.overlaps(target) else { return false }
+    guard !trigger.overlaps(target),
+      parenthesisDepth[trigger.lowerBound] <= parenthesisDepth[target.lowerBound]
+    else { return false }
 
     let direction = match.trigger.direction
     if trigger.upperBound <= target.lowerBound && direction != .backward {
-      return !(trigger.upperBound..<target.lowerBound).contains { stops.contains($0) }
+      let between = trigger.upperBound..<target.lowerBound
+      return between.count <= match.reach ?? Int.max
+        && !between.contains { stops.contains($0) }
+        && !(trigger.upperBound...target.lowerBound).contains { cellStarts.contains($0) }
     }
     if trigger.lowerBound >= target.upperBound && direction != .forward {
       let between = target.upperBound..<trigger.lowerBound
-      return between.count <= Self.backwardReach
+      return between.count <= min(match.reach ?? Self.backwardReach, Self.backwardReach)
         && !between.contains { backwardStops.contains($0) }
+        && !(target.upperBound...trigger.lowerBound).contains { cellStarts.contains($0) }
     }
     return false
   }
@@ -48,31 +73,76 @@ extension ContextAnalyzer {
     tokens: [Token], sentenceOfToken: [Int], lexiconMatches: (StructuralLexicon) -> [PhraseMatch],
     yearTriggers: [TriggerMatch]
   ) {
-    let pseudo = lexiconMatches(.pseudoNegation).map(\.tokenRange)
     var bySentence: [Int: [TriggerMatch]] = [:]
-    for lexicon in StructuralLexicon.allCases {
-      guard let kind = lexicon.assertionKind else { continue }
-      for match in lexiconMatches(lexicon) where !pseudo.contains(where: match.tokenRange.overlaps)
-      {
-        let trigger = TriggerMatch(
-          trigger: AssertionTrigger(
-            kind: kind, text: tokens[match.tokenRange].writtenText, range: match.range,
-            direction: TriggerDirection(rawValue: match.entry.attributes["direction"] ?? "")
-              ?? .forward,
-            source: "\(match.entry.lexicon).txt:\(match.entry.line) \(match.entry.concept)"),
-          tokenRange: match.tokenRange)
-        bySentence[sentenceOfToken[match.tokenRange.lowerBound], default: []].append(trigger)
-      }
-    }
-    for trigger in yearTriggers {
-      bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(trigger)
+    for trigger in Self.lexiconTriggers(tokens: tokens, lexiconMatches) + yearTriggers {
+      let answer = Self.answeringTemplate(trigger, tokens: tokens, sentenceOfToken: sentenceOfToken)
+      bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(answer)
     }
 
     var stops = Set(tokens.indices.filter { tokens[$0].text == ";" })
     for match in lexiconMatches(.terminators) { stops.formUnion(match.tokenRange) }
     let commas = tokens.indices.filter { tokens[$0].text == "," }
+    let cells = tokens.indices.dropFirst().filter { index in
+      tokens[index].line == tokens[index - 1].line
+        && tokens[index].range.lowerBound - tokens[index - 1].range.upperBound >= 2
+    }
 
     self.init(
-      triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(commas))
+      triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(commas),
+      cellStarts: Set(cells),
+      parenthesisDepth: Self.parenthesisDepth(tokens, sentenceOfToken: sentenceOfToken))
+  }
+
+  /// The matches of the trigger lexicons that no pseudo-trigger overlaps.
+  private static func lexiconTriggers(
+    tokens: [Token], _ lexiconMatches: (StructuralLexicon) -> [PhraseMatch]
+  ) -> [TriggerMatch] {
+    let pseudo = lexiconMatches(.pseudoNegation).map(\.tokenRange)
+    return StructuralLexicon.allCases.flatMap { lexicon -> [TriggerMatch] in
+      guard let kind = lexicon.assertionKind else { return [] }
+      return lexiconMatches(lexicon)
+        .filter { match in !pseudo.contains(where: match.tokenRange.overlaps) }
+        .map { match in
+          let attributes = match.entry.attributes
+          return TriggerMatch(
+            trigger: AssertionTrigger(
+              kind: kind, text: tokens[match.tokenRange].writtenText, range: match.range,
+              direction: TriggerDirection(rawValue: attributes["direction"] ?? "") ?? .forward,
+              source: "\(match.entry.lexicon).txt:\(match.entry.line) \(match.entry.concept)"),
+            tokenRange: match.tokenRange, reach: attributes["reach"].flatMap { Int($0) })
+        }
+    }
+  }
+
+  /// The trigger turned backward when it is the last word of its sentence.
+  private static func answeringTemplate(
+    _ match: TriggerMatch, tokens: [Token], sentenceOfToken: [Int]
+  ) -> TriggerMatch {
+    guard match.trigger.direction == .forward else { return match }
+    let sentence = sentenceOfToken[match.tokenRange.lowerBound]
+    var next = match.tokenRange.upperBound
+    while next < tokens.count && sentenceOfToken[next] == sentence {
+      if tokens[next].kind != .punctuation { return match }
+      next += 1
+    }
+    let trigger = match.trigger
+    return TriggerMatch(
+      trigger: AssertionTrigger(
+        kind: trigger.kind, text: trigger.text, range: trigger.range, direction: .backward,
+        source: trigger.source),
+      tokenRange: match.tokenRange, reach: match.reach)
+  }
+
+  private static func parenthesisDepth(_ tokens: [Token], sentenceOfToken: [Int]) -> [Int] {
+    var depths: [Int] = []
+    depths.reserveCapacity(tokens.count)
+    var depth = 0
+    for (index, token) in tokens.enumerated() {
+      if index > 0 && sentenceOfToken[index] != sentenceOfToken[index - 1] { depth = 0 }
+      if token.text == ")" || token.text == "]" { depth = max(0, depth - 1) }
+      depths.append(depth)
+      if token.text == "(" || token.text == "[" { depth += 1 }
+    }
+    return depths
   }
 }

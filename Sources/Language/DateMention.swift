@@ -25,6 +25,8 @@ public enum DateRole: String, Sendable {
   case signature
   /// A bare "Date:" label, used when neither of the above is present.
   case documentDate
+  /// The patient's date of birth ("DOB:"), never a clinical event.
+  case dateOfBirth
   /// Any other date (of an MRI, an injection, an onset).
   case other
 }

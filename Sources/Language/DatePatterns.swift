@@ -1,32 +1,35 @@
 import Foundation
 import Model
 
-/// The regular expressions of `DateScanner` and how each reads its groups.
-struct DatePatterns {
+/// The regular expressions of `DateScanner` and `DurationScanner` and how each reads its
+/// groups, compiled once per `Lexicons` (their number words and units come from there).
+///
+/// Known shortcoming: a year alone ("since 2024", "fusion in 2019") is no `DateMention`,
+/// because `ClinicalDate` needs at least a month; past years still mark findings historical
+/// (`PastYearTriggers`), and detectors that need a year read it from the text.
+struct DatePatterns: Sendable {
   /// An absolute date format and how its capture groups become dates.
-  struct Absolute {
+  struct Absolute: Sendable {
     let regex: NSRegularExpression
     /// The readings of the groups; `nil` when they name no real date.
-    let read: ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
+    let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
   }
 
   /// A relative or yearless expression, resolved against the date of service.
-  struct Relative {
+  struct Relative: Sendable {
     let regex: NSRegularExpression
     /// The capture group whose range is the mention (0: the whole match).
     let mentionGroup: Int
     /// Yearless dates are ambiguous: the date of service only suggests a candidate.
     let isYearless: Bool
-    let resolve: ([String?], ClinicalDate) -> ClinicalDate?
+    let resolve: @Sendable ([String?], ClinicalDate) -> ClinicalDate?
   }
 
   static let month =
     "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
-  // NSRegularExpression is immutable and documented as safe to share between threads; it is
-  // only not marked Sendable on Linux.
-  nonisolated(unsafe) static let absolute: [Absolute] = [
+  static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
     Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#)) {
       monthDayYear($0[1], $0[2], $0[3])
@@ -58,21 +61,32 @@ struct DatePatterns {
   ]
 
   let relative: [Relative]
+  /// A duration: a number or range, an optional "x" before it, a unit (`DurationScanner`).
+  let duration: NSRegularExpression
 
   init(language: LanguageData) {
     let number = Self.numberAlternation(language)
     let unit = Self.unitAlternation(language)
-    let quantity = { (groups: [String?], index: Int) in
+    let quantity = { @Sendable (groups: [String?], index: Int) in
       Self.quantity(groups[index], language)
     }
-    let unitDays = { (groups: [String?], index: Int) in
+    let unitDays = { @Sendable (groups: [String?], index: Int) in
       groups[index].flatMap { language.unit(named: $0) }
     }
 
+    // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
+    let count = Self.numberAlternation(language, includingArticles: false)
+    duration = Self.regex(
+      #"(?<![\w/.])(?:(?:x|×)\s*)?"# + count + #"(?:\s*(?:-|–|to)\s*"# + count + ")?"
+        + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#)
+
     relative = [
-      // 3 weeks ago, a month ago, two years ago
+      // 3 weeks ago, a month ago, two years ago, 6 weeks prior, two months earlier
       Relative(
-        regex: Self.regex(#"\b"# + number + #"\s*"# + unit + #"\s+ago\b"#), mentionGroup: 0,
+        regex: Self.regex(
+          #"\b"# + number + #"\s*"# + unit
+            + #"\s+(?:ago|prior|earlier|before)\b(?!\s+(?:to|the)\b)"#),
+        mentionGroup: 0,
         isYearless: false
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
@@ -158,6 +172,10 @@ struct DatePatterns {
   }
 
   /// The year of a two- or four-digit year; two digits below 50 are 20xx.
+  ///
+  /// Known shortcoming: a fixed pivot, so a date of birth written "3/14/45" reads as 2045.
+  /// Notes give visit dates in this century and birth dates mostly with four digits; a pivot
+  /// relative to the date of service would need the date of service first.
   static func fullYear(_ text: String?) -> Int? {
     guard let text, let value = Int(text) else { return nil }
     guard text.count == 2 else { return value }

@@ -10,11 +10,13 @@ import Model
 struct DateScanner {
   let utf16: [UInt16]
   let language: LanguageData
+  let patterns: DatePatterns
 
-  init(text: String, language: LanguageData) {
+  init(text: String, language: LanguageData, patterns: DatePatterns) {
     self.text = text
     self.utf16 = Array(text.utf16)
     self.language = language
+    self.patterns = patterns
   }
 
   private let text: String
@@ -48,7 +50,6 @@ struct DateScanner {
 
   /// Relative and yearless dates, resolved against the date of service when it is known.
   func relativeDates(dateOfService: ClinicalDate?, excluding taken: [Range<Int>]) -> [Found] {
-    let patterns = DatePatterns(language: language)
     var found: [Found] = []
     for pattern in patterns.relative {
       for (range, groups) in matches(of: pattern.regex, group: pattern.mentionGroup) {

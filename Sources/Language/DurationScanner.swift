@@ -6,21 +6,17 @@ import Foundation
 struct DurationScanner {
   let text: String
   let language: LanguageData
+  let patterns: DatePatterns
 
   func durations() -> [DurationMention] {
-    // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
-    let number = DatePatterns.numberAlternation(language, includingArticles: false)
-    let unit = DatePatterns.unitAlternation(language)
-    let pattern =
-      #"(?<![\w/.])(?:(?:x|×)\s*)?"# + number + #"(?:\s*(?:-|–|to)\s*"# + number + ")?"
-      + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#
-    let scanner = DateScanner(text: text, language: language)
+    let scanner = DateScanner(text: text, language: language, patterns: patterns)
     let utf16 = scanner.utf16
 
-    return scanner.matches(of: DatePatterns.regex(pattern), group: 0).compactMap { match in
+    return scanner.matches(of: patterns.duration, group: 0).compactMap { match in
       let groups = match.groups
       guard let first = DatePatterns.quantity(groups[1], language),
-        let unit = groups[3].flatMap({ language.unit(named: $0) })
+        let unit = groups[3].flatMap({ language.unit(named: $0) }),
+        !isAge(after: match.range.upperBound, in: utf16)
       else { return nil }
 
       let second = DatePatterns.quantity(groups[2], language)
@@ -28,20 +24,38 @@ struct DurationScanner {
       return DurationMention(
         range: match.range, text: groups[0] ?? "", value: value,
         lowValue: second == nil ? nil : first, unit: unit.concept, days: value * unit.days,
-        sessionCount: sessionCount(before: match.range.lowerBound, in: utf16),
+        sessionCount: sessionCount(before: match.range.lowerBound, in: utf16)
+          ?? sessionCount(after: match.range.upperBound, in: utf16),
         isPartOfRelativeDate: isFollowedByAgo(match.range.upperBound, in: utf16))
     }
   }
+
+  private static let sessionsAfter = DatePatterns.regex(
+    #"^\s*[,(;]?\s*(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\b"#)
+
+  /// "8 weeks, 14 visits" and "6 weeks (12 sessions)" → 14 and 12.
+  private func sessionCount(after offset: Int, in utf16: [UInt16]) -> Int? {
+    let end = min(utf16.count, offset + 40)
+    let after = String(decoding: utf16[offset..<end], as: UTF16.self)
+    guard
+      let match = Self.sessionsAfter.firstMatch(
+        in: after, range: NSRange(location: 0, length: after.utf16.count))
+    else { return nil }
+    let group = match.range(at: 1)
+    let units = Array(after.utf16)[group.location..<(group.location + group.length)]
+    return Int(String(decoding: units, as: UTF16.self))
+  }
+
+  private static let sessions = DatePatterns.regex(
+    #"(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\s+"#
+      + #"(?:over|in|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|about\s+)?$"#)
 
   /// "12 visits over 6 weeks" → 12, read from the words just before the duration.
   private func sessionCount(before offset: Int, in utf16: [UInt16]) -> Int? {
     let start = max(0, offset - 60)
     let before = String(decoding: utf16[start..<offset], as: UTF16.self)
-    let regex = DatePatterns.regex(
-      #"(\d+)\s+(?:\w+\s+)?(?:visits|sessions|treatments|appointments)\s+"#
-        + #"(?:over|in|across|during)\s+(?:the\s+)?(?:past\s+|last\s+|about\s+)?$"#)
     guard
-      let match = regex.firstMatch(
+      let match = Self.sessions.firstMatch(
         in: before, range: NSRange(location: 0, length: before.utf16.count))
     else { return nil }
     let group = match.range(at: 1)
@@ -50,8 +64,19 @@ struct DurationScanner {
   }
 
   private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {
-    let end = min(utf16.count, offset + 6)
-    let after = String(decoding: utf16[offset..<end], as: UTF16.self).lowercased()
-    return after.trimmingWhitespace.hasPrefix("ago")
+    let after = text(after: offset, in: utf16)
+    return ["ago", "prior", "earlier", "before"].contains { after.hasPrefix($0) }
+      && !after.hasPrefix("prior to") && !after.hasPrefix("before the")
+  }
+
+  /// Whether the duration is an age ("56-year-old", "44 year old", "60 yo").
+  private func isAge(after offset: Int, in utf16: [UInt16]) -> Bool {
+    let after = text(after: offset, in: utf16)
+    return ["old", "-old", "yo", "y/o", "y.o"].contains { after.hasPrefix($0) }
+  }
+
+  private func text(after offset: Int, in utf16: [UInt16]) -> String {
+    let end = min(utf16.count, offset + 8)
+    return String(decoding: utf16[offset..<end], as: UTF16.self).lowercased().trimmingWhitespace
   }
 }

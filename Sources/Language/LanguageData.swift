@@ -4,6 +4,7 @@ struct LanguageData: Sendable {
   let abbreviations: [String: Bool]
   /// Unit phrases ("wks") with their unit concept and length in days.
   let units: [(phrase: String, concept: String, days: Double)]
+  private let unitsByPhrase: [String: (concept: String, days: Double)]
   /// Quantity words and idioms ("couple", "twice") with their values.
   let numberWords: [String: Double]
 
@@ -21,6 +22,9 @@ struct LanguageData: Sendable {
       let days = entry.attributes["days"].flatMap(Double.init) ?? 0
       return entry.phrases.map { (phrase: $0, concept: entry.concept, days: days) }
     }
+    unitsByPhrase = Dictionary(
+      units.map { (Normalization.normalize($0.phrase), (concept: $0.concept, days: $0.days)) }
+    ) { first, _ in first }
 
     var words: [String: Double] = [:]
     for entry in entries(.numberWords) {
@@ -32,8 +36,6 @@ struct LanguageData: Sendable {
 
   /// The unit whose phrase is `text` (case-insensitive).
   func unit(named text: String) -> (concept: String, days: Double)? {
-    let key = Normalization.normalize(text)
-    return units.first { Normalization.normalize($0.phrase) == key }
-      .map { (concept: $0.concept, days: $0.days) }
+    unitsByPhrase[Normalization.normalize(text)]
   }
 }

@@ -15,6 +15,8 @@ public final class Lexicons: Sendable {
   let trie: PhraseTrie
   /// The structural lexicons, read for the stage's own use.
   let language: LanguageData
+  /// The date and duration expressions, built from `language`'s number words and units.
+  let patterns: DatePatterns
 
   private init(directory: URL, entries: [String: [LexiconEntry]]) throws(ICUFailure) {
     self.directory = directory
@@ -22,6 +24,7 @@ public final class Lexicons: Sendable {
     self.entriesByLexicon = entries
     self.trie = try PhraseTrie(entries: names.flatMap { entries[$0] ?? [] })
     self.language = LanguageData { entries[$0.rawValue] ?? [] }
+    self.patterns = DatePatterns(language: language)
   }
 
   /// Loads every `*.txt` file of `directory`.
@@ -64,13 +67,18 @@ public final class Lexicons: Sendable {
   /// In order: `$PENDCHECK_LEXICONS`; `<executable dir>/../share/pendcheck/Lexicons`; then,
   /// walking up from the executable's directory, the first `Lexicons` directory that stands
   /// next to a `Package.swift` (a source checkout and its `.build` products).
+  ///
+  /// - Parameters:
+  ///   - environment: the process environment (a parameter for tests).
+  ///   - executable: the running executable (a parameter for tests).
   public static func defaultDirectory(
-    environment: [String: String] = ProcessInfo.processInfo.environment
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    executable: URL? = executableURL()
   ) -> URL? {
     if let override = environment["PENDCHECK_LEXICONS"], !override.isEmpty {
       return URL(fileURLWithPath: override)
     }
-    guard let executable = executableURL() else { return nil }
+    guard let executable else { return nil }
 
     var directory = executable.deletingLastPathComponent()
     let installed = directory.deletingLastPathComponent()
@@ -88,7 +96,8 @@ public final class Lexicons: Sendable {
     return nil
   }
 
-  private static func executableURL() -> URL? {
+  /// The running executable, symbolic links resolved.
+  public static func executableURL() -> URL? {
     if let url = Bundle.main.executableURL { return url.resolvingSymlinksInPath() }
     guard let first = CommandLine.arguments.first else { return nil }
     return URL(fileURLWithPath: first).resolvingSymlinksInPath()

@@ -5,7 +5,11 @@
 public enum Numbers {
   /// The value of a number word or a numeral: "seven" → 7, "Twenty-One" → 21, "7.5" → 7.5.
   public static func value(of word: String) -> Double? {
-    let normalized = Normalization.normalize(word)
+    value(ofNormalized: Normalization.normalize(word))
+  }
+
+  /// `value(of:)` for a word already in `Normalization`'s form.
+  static func value(ofNormalized normalized: String) -> Double? {
     if let number = Double(normalized.filter { $0 != "," }), normalized.first?.isNumber == true {
       return number
     }

@@ -19,7 +19,7 @@ struct PastYearTriggers {
         trigger: AssertionTrigger(
           kind: .historical, text: tokens[index..<end].writtenText, range: range,
           direction: .both, source: "a year before the date of service"),
-        tokenRange: index..<end)
+        tokenRange: index..<end, reach: nil)
     }
   }
 

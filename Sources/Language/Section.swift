@@ -1,15 +1,19 @@
 /// The kinds of note section PendCheck recognises, named as Evidence.section spells them.
 public enum SectionKind: String, CaseIterable, Sendable {
-  case chiefComplaint, hpi, intervalHistory, pastMedicalHistory, pastSurgicalHistory
-  case medications, allergies, reviewOfSystems, physicalExam, vitals, imaging, procedures
+  case identification, chiefComplaint, hpi, intervalHistory, pastMedicalHistory, pastSurgicalHistory
+  case priorTreatment, medications, allergies, reviewOfSystems, physicalExam, vitals, imaging,
+    procedures
   case assessment, plan, assessmentAndPlan, impression, diagnoses, familyHistory
   case socialHistory
   /// PT notes.
   case subjective, objective, goals, treatment, functionalStatus
-  /// Imaging reports.
-  case indication, technique, comparison, findings
-  /// Psychological evaluations.
-  case reasonForReferral, mentalStatus, behavioralObservations, testResults, recommendations
+  /// Imaging reports, laboratory results.
+  case indication, technique, comparison, findings, labs
+  /// The service a request form or note asks for.
+  case request
+  /// Psychological evaluations, and a note's summary of one.
+  case psychology, reasonForReferral, mentalStatus, behavioralObservations, testResults,
+    recommendations
   /// Signature blocks and attestations.
   case signature
 }

@@ -1,6 +1,6 @@
 /// Finds section headings by layout and colon: a heading phrase from `sections.txt` that is
-/// alone on its line (in any case, with or without a colon) or that opens its line and is
-/// followed by a colon ("Exam: normal gait").
+/// alone on its line (in any case, with or without a colon, perhaps with a parenthesis after
+/// it) or that opens its line and is followed by a colon ("Exam: normal gait").
 struct SectionFinder {
   let tokens: [Token]
   let layout: LineLayout
@@ -12,6 +12,8 @@ struct SectionFinder {
     let line: Int
     let kind: SectionKind
     let tokenRange: Range<Int>
+    /// Whether nothing but punctuation follows the heading on its line.
+    let isAlone: Bool
   }
 
   func headings() -> [Heading] {
@@ -43,10 +45,22 @@ struct SectionFinder {
 
     let colon = range.first { tokens[$0].text == ":" }
     let labelEnd = colon ?? trimmedEnd(of: range)
-    guard let match = candidates.first(where: { $0.tokenRange.upperBound == labelEnd }),
+    let qualified = candidates.first { isQualified($0, lineEnd: colon ?? range.upperBound) }
+    guard
+      let match = candidates.first(where: { $0.tokenRange.upperBound == labelEnd }) ?? qualified,
       let kind = SectionKind(rawValue: match.entry.concept)
     else { return nil }
-    return Heading(line: line, kind: kind, tokenRange: match.tokenRange)
+    let rest = match.tokenRange.upperBound..<range.upperBound
+    return Heading(
+      line: line, kind: kind, tokenRange: match.tokenRange,
+      isAlone: rest.allSatisfy { tokens[$0].kind == .punctuation })
+  }
+
+  /// Whether a heading is followed only by a parenthesis closing at the label's end:
+  /// "IMAGING (MRI 01/2026)", "EPIDURAL HISTORY (cervical region):".
+  private func isQualified(_ match: PhraseMatch, lineEnd: Int) -> Bool {
+    let next = match.tokenRange.upperBound
+    return next < lineEnd && tokens[next].text == "(" && tokens[lineEnd - 1].text == ")"
   }
 
   /// The end of a line's tokens without trailing punctuation ("PLAN." → "PLAN").

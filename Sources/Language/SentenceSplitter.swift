@@ -7,8 +7,10 @@ struct SentenceSplitter {
   let utf16: [UInt16]
   let tokens: [Token]
   let layout: LineLayout
-  /// Lines holding a section heading.
+  /// Lines holding a section heading: a sentence starts with each.
   let headingLines: Set<Int>
+  /// Lines holding nothing but a section heading: a sentence ends with each.
+  let headingAloneLines: Set<Int>
   let abbreviations: [String: Bool]
 
   /// The sentences as token index ranges, in order.
@@ -46,21 +48,24 @@ struct SentenceSplitter {
   }
 
   /// Whether the token before `start` is the period of an abbreviation that never ends a
-  /// sentence ("Dr.", "vs.", "e.g."), written without a space before it.
+  /// sentence ("Dr.", "vs.", "e.g."), of an initial ("J. Doe") or of a list number opening
+  /// its line ("1. Lumbar stenosis"), written without a space before it.
   private func followsAbbreviation(_ start: Int) -> Bool {
     guard start >= 2, tokens[start - 1].text == "." else { return false }
     let word = tokens[start - 2]
     guard word.range.upperBound == tokens[start - 1].range.lowerBound else { return false }
-    return abbreviations[word.normalized + "."] == false
+    let isInitial = word.text.count == 1 && word.isCapitalized
+    let isListNumber = word.isLineStart && word.kind == .number && word.text.count <= 2
+    return isInitial || isListNumber || abbreviations[word.normalized + "."] == false
   }
 
   /// Token indices where the layout starts a sentence at a line start.
   private func layoutSentenceStarts() -> [Int] {
-    let shortWidth = layout.shortLineWidth()
+    let wrapWidth = layout.wrapWidth()
     var starts: [Int] = []
     var previous: Int?
     for line in layout.lines.indices where !layout.isBlank(line) {
-      if let previous, layoutBreaks(after: previous, before: line, shortWidth: shortWidth) {
+      if let previous, layoutBreaks(after: previous, before: line, wrapWidth: wrapWidth) {
         starts.append(layout.lines[line].tokenRange.lowerBound)
       }
       previous = line
@@ -68,11 +73,11 @@ struct SentenceSplitter {
     return starts
   }
 
-  private func layoutBreaks(after line: Int, before next: Int, shortWidth: Int) -> Bool {
+  private func layoutBreaks(after line: Int, before next: Int, wrapWidth: Int) -> Bool {
     if next > line + 1 { return true }
-    if headingLines.contains(line) || headingLines.contains(next) { return true }
+    if headingAloneLines.contains(line) || headingLines.contains(next) { return true }
     if layout.startsListItem(next) || layout.labelColon(next) != nil { return true }
     if layout.endsMidClause(line) || layout.startsLowercase(next) { return false }
-    return layout.lines[line].width < shortWidth
+    return layout.lineEndsByChoice(line, before: next, wrapWidth: wrapWidth)
   }
 }

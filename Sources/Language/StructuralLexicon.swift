@@ -47,6 +47,9 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       if let direction = attributes["direction"], TriggerDirection(rawValue: direction) == nil {
         return "direction=\(direction) is not forward, backward or both"
       }
+      if let reach = attributes["reach"], (Int(reach) ?? 0) < 1 {
+        return "reach=\(reach) is not a whole number of words above zero"
+      }
     case .abbreviations:
       if let end = attributes["sentenceEnd"], end != "never" && end != "allowed" {
         return "sentenceEnd=\(end) is not never or allowed"
@@ -61,7 +64,8 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       }
     case .dateCues:
       guard DateRole(rawValue: entry.concept) != nil else {
-        return "'\(entry.concept)' is not a date role (dateOfService, signature, documentDate)"
+        return
+          "'\(entry.concept)' is not a date role (dateOfService, signature, documentDate, dateOfBirth)"
       }
     case .pseudoNegation, .terminators:
       break

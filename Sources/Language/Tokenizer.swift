@@ -12,6 +12,7 @@ enum Tokenizer {
     var previousLine = -1
     for (start, end) in zip(boundaries, boundaries.dropFirst()) {
       let range = start.offset..<end.offset
+      if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
       let text = String(decoding: utf16[range], as: UTF16.self)
       guard let kind = kind(of: text, status: end.status) else { continue }
 
@@ -32,9 +33,11 @@ enum Tokenizer {
     try tokens(of: Array(phrase.utf16))
   }
 
+  /// The kind from ICU's rule status, except that a numeral with letters ("x6", which ICU
+  /// gives number status) is a word: `.number` tokens always parse as numbers.
   private static func kind(of text: String, status: Int32) -> TokenKind? {
     if status >= PC_WORD_NUMBER_LIMIT { return .word }
-    if status >= PC_WORD_NONE_LIMIT { return .number }
+    if status >= PC_WORD_NONE_LIMIT { return text.contains(where: \.isLetter) ? .word : .number }
     if text.allSatisfy(\.isWhitespace) { return nil }
     return text.allSatisfy(\.isPunctuation) ? .punctuation : .symbol
   }
@@ -42,8 +45,18 @@ enum Tokenizer {
   private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
     switch kind {
     case .number: return Double(normalized.filter { $0 != "," })
-    case .word: return Numbers.value(of: normalized)
+    case .word: return Numbers.value(ofNormalized: normalized)
     default: return nil
+    }
+  }
+
+  private static func isSpace(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      return true
+    default:
+      return false
     }
   }
 }

@@ -50,6 +50,12 @@ struct CaseContext {
       return episode.procedures(of: kinds, sinceLastOfSameKind: true).isEmpty == false
     case .prior(let kinds):
       return episode.allPriors.contains { kinds.contains($0.value.procedure) }
+    case .priorsOfSameKind(let count):
+      return episode.priors.count >= count
+    case .painAtLeast(let level):
+      return facts.painScores().contains { $0.value.value >= level }
+    case .functionalLimitation:
+      return facts.disabilities().contains { limitsFunction($0.value) }
     case .surgicalPlan(let kinds):
       return facts.surgicalPlans().contains { kinds.contains($0.value.kind) }
     case .riskFactor(let conditions):
@@ -60,6 +66,8 @@ struct CaseContext {
       return facts.deviceTrials().contains { devices.contains($0.value.device) }
     case .anyOf(let conditions):
       return conditions.contains(where: holds)
+    case .allOf(let conditions):
+      return conditions.allSatisfy(holds)
     case .not(let inner):
       return !holds(inner)
     }
@@ -100,7 +108,8 @@ struct Episode {
       sameKind, request: facts.request, reference: reference, policy: policy)
     self.priors = sameKind
     self.phase = Episode.phase(
-      of: sameKind, reliefs: reliefs.filter { kinds.contains($0.value.procedure) }, policy: policy)
+      of: sameKind, reliefs: reliefs.filter { kinds.contains($0.value.procedure) },
+      reference: reference, policy: policy)
   }
 
   /// The most recent dated procedure of the same kind, else the last undated one.
@@ -208,21 +217,27 @@ struct Episode {
     return Set(first.map { $0.uppercased() }) == Set(second.map { $0.uppercased() })
   }
 
-  /// Initial while the series is shorter than its limit and no procedure has yet given the
-  /// relief that opens the therapeutic phase; therapeutic after that.
+  /// Initial while the series is shorter than its limit, the last procedure is more recent
+  /// than the relief the therapeutic phase asks for, and no procedure has yet given that
+  /// relief; therapeutic after that.
   private static func phase(
-    of priors: [Cited<PriorProcedure>], reliefs: [Cited<Relief>], policy: RepeatPolicy
+    of priors: [Cited<PriorProcedure>], reliefs: [Cited<Relief>], reference: ClinicalDate?,
+    policy: RepeatPolicy
   ) -> RepeatPhase? {
     guard !priors.isEmpty else { return nil }
-    guard let limit = policy.initialSeriesLimit else { return .therapeutic }
-    if let success = policy.therapeuticRelief,
-      reliefs.contains(where: {
-        $0.value.percent >= success.percent && ($0.value.durationDays ?? 0) >= success.days
-      })
+    guard let limit = policy.initialSeriesLimit, priors.count < limit else { return .therapeutic }
+    guard let success = policy.therapeuticRelief else { return .initial }
+    if reliefs.contains(where: {
+      $0.value.percent >= success.percent && ($0.value.durationDays ?? 0) >= success.days
+    }) {
+      return .therapeutic
+    }
+    if let last = priors.last?.value.date, let reference,
+      Double(last.days(until: reference)) >= success.days
     {
       return .therapeutic
     }
-    return priors.count < limit ? .initial : .therapeutic
+    return .initial
   }
 }
 

@@ -2,6 +2,16 @@ import Model
 
 // Rules about the pain, the examination, the diagnosis and the contraindications.
 extension CaseContext {
+  /// Whether a disability finding shows pain limiting function: a narrative limit, or a
+  /// scored ODI or NDI above minimal disability (below 20%).
+  func limitsFunction(_ disability: FunctionalDisability) -> Bool {
+    guard disability.present else { return false }
+    guard disability.instrument == .odi || disability.instrument == .ndi,
+      let score = disability.score
+    else { return true }
+    return score >= 20
+  }
+
   func functionalLimitation() -> Finding {
     let disabilities = facts.disabilities()
     if disabilities.contains(where: \.value.present) {
@@ -17,7 +27,7 @@ extension CaseContext {
 
   func pain(_ requirement: PainRequirement) -> Finding {
     let disabilities = facts.disabilities()
-    let disabled = disabilities.filter(\.value.present)
+    let disabled = disabilities.filter { limitsFunction($0.value) }
     if requirement.acceptsDisability, let first = disabled.first {
       let what = first.value.score.map {
         "\(first.value.instrument.rawValue.uppercased()) \(formatted($0))"
@@ -31,31 +41,41 @@ extension CaseContext {
       return .notDocumented(
         "No \(requirement.isContinuing ? "current " : "")pain score or functional limitation is"
           + " documented.",
-        ask:
-          "Please send a note with the patient's \(requirement.isContinuing ? "current" : "average")"
-          + " pain score (0-10) or a description of how the pain limits function.")
+        ask: "Please send a note with the patient's average pain score (0-10) or a description"
+          + " of how the pain limits function.")
     }
-    let highest = scores.map(\.value.value).max() ?? 0
-    let described = "\(spoken(context.rawValue)) pain \(formatted(highest))/10"
-    if highest >= requirement.minimum {
+    // Pain that must continue is read at its lowest average (the score after the relief
+    // period), pain before a first procedure at its highest.
+    let values = scores.map(\.value.value)
+    let level = (requirement.isContinuing ? values.min() : values.max()) ?? 0
+    let described = "\(spoken(context.rawValue)) pain \(formatted(level))/10"
+    if level >= requirement.minimum {
       return .met(
         "The \(described) meets the level of \(formatted(requirement.minimum))/10.",
         evidence: scores.evidence())
     }
+    let ask =
+      "Please document the average pain (at least \(formatted(requirement.minimum))/10)"
+      + " or how the pain limits function."
+    let evidence = scores.evidence() + disabilities.evidence()
+    // Only an average below the level contradicts the criterion; a single office score
+    // leaves the average undocumented.
+    guard context == .average else {
+      return .notDocumented(
+        "Only a \(described) is documented; the average pain or a functional limitation is"
+          + " needed.", ask: ask, evidence: evidence)
+    }
     return .notMet(
       "The \(described) is below \(formatted(requirement.minimum))/10 and no functional"
-        + " limitation is documented.",
-      ask: "Please document pain of at least \(formatted(requirement.minimum))/10 or how the pain"
-        + " limits function, if that is the case.",
-      evidence: scores.evidence() + disabilities.evidence())
+        + " limitation is documented.", ask: ask, evidence: evidence)
   }
 
-  /// The scores of the most telling context: average first for an initial request, the
-  /// current score first for pain that must continue after a relief period.
+  /// The scores of the most telling context: the average first, then the scores of the
+  /// visit; a pre-procedure score counts only before a first procedure.
   private func painReading(continuing: Bool) -> (PainContext, [Cited<PainScore>])? {
     let order: [PainContext] =
       continuing
-      ? [.current, .average, .unspecified, .worst]
+      ? [.average, .current, .unspecified, .worst]
       : [.average, .current, .unspecified, .worst, .preProcedure]
     let scores = facts.painScores()
     for context in order {
@@ -79,7 +99,8 @@ extension CaseContext {
       if months >= minimum - 0.25 {
         return .met("\(lasted); at least \(plural(minimum, "month")) are needed.", evidence: cited)
       }
-      return .notMet(
+      // Pain that has not lasted long enough yet may still qualify later: not documented.
+      return .notDocumented(
         "\(lasted); at least \(plural(minimum, "month")) are needed.",
         ask: "Please document the onset of the pain if it began earlier.", evidence: cited)
     case .lessThanMonths(let maximum):
@@ -100,6 +121,9 @@ extension CaseContext {
         evidence: cited)
     }
   }
+
+  /// How long the pain has lasted, in months, when documented.
+  func painMonths() -> Double? { documentedPainMonths()?.0 }
 
   private func documentedPainMonths() -> (Double, [Evidence])? {
     let durations = facts.durations()
@@ -153,7 +177,16 @@ extension CaseContext {
       ask: "Please send the diagnosis (\(wanted)) with the findings that support it.")
   }
 
-  func notPrimarily(_ conditions: Set<DiagnosisCondition>) -> Finding {
+  func notPrimarily(_ conditions: Set<DiagnosisCondition>, imaging: Set<ImagingFindingKind>)
+    -> Finding
+  {
+    let images = facts.imagingFindings().filter { imaging.contains($0.value.finding) }
+    if let image = images.first {
+      return .notMet(
+        "Imaging shows \(spoken(image.value.finding.rawValue)), a source this indication does not"
+          + " treat.", ask: "Please document why the pain is thought to come from the joint.",
+        evidence: images.evidence())
+    }
     let contrary = facts.diagnoses().filter { conditions.contains($0.value.condition) }
     guard let first = contrary.first else {
       let names = listed(conditions.map(\.rawValue).sorted().map(spoken))
@@ -221,9 +254,9 @@ extension CaseContext {
     let request =
       "Please send the examination documenting the Budapest criteria (symptoms in"
       + " at least 3 and signs in at least 2 of the 4 categories)."
-    if stated.contains(where: { $0.value.budapestStated == false })
-      || 4 - absentSymptoms.count < 3 || 4 - absentSigns.count < 2
-    {
+    // A note that does not state the criteria (`budapestStated` false) contradicts nothing;
+    // findings documented absent do.
+    if 4 - absentSymptoms.count < 3 || 4 - absentSigns.count < 2 {
       return .notMet(summary, ask: request, evidence: evidence)
     }
     return .notDocumented(summary, ask: request, evidence: evidence)

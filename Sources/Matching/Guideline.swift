@@ -15,11 +15,16 @@ public struct Guideline: Sendable {
   public var repeats: RepeatPolicy
   /// The purposes evaluated when neither the request nor the documents name one.
   public var defaultPurposes: Set<Purpose>
+  /// Services named in words that stand for one of the guideline's codes, for a request
+  /// whose documents name the procedure but no code.
+  public var services: [NamedService]
 
   public init(
     number: String, title: String, codes: [ProcedureCode], exclusions: [Exclusion] = [],
-    indications: [Indication], repeats: RepeatPolicy, defaultPurposes: Set<Purpose> = [.initial]
+    indications: [Indication], repeats: RepeatPolicy, defaultPurposes: Set<Purpose> = [.initial],
+    services: [NamedService] = []
   ) {
+    self.services = services
     self.number = number
     self.title = title
     self.codes = codes
@@ -33,6 +38,26 @@ public struct Guideline: Sendable {
   public func code(_ text: String) -> ProcedureCode? {
     let wanted = ProcedureCode.normalized(text)
     return codes.first { $0.code == wanted }
+  }
+}
+
+/// A procedure named in words ("lumbar sympathetic block") and the code it stands for, by
+/// region where the code depends on it.
+public struct NamedService: Sendable {
+  /// Lower-case phrases, any of which names the service.
+  public var terms: [String]
+  /// The code when the region is unknown or not listed in `codesByRegion`.
+  public var code: String
+  public var codesByRegion: [Region: String]
+
+  public init(_ terms: [String], code: String, codesByRegion: [Region: String] = [:]) {
+    self.terms = terms
+    self.code = code
+    self.codesByRegion = codesByRegion
+  }
+
+  public func code(for region: Region?) -> String {
+    region.flatMap { codesByRegion[$0] } ?? code
   }
 }
 
@@ -106,12 +131,20 @@ public struct Exclusion: Sendable {
   public var purposes: Set<Purpose>
   /// Documented diagnoses that show the request is the excluded service.
   public var diagnoses: Set<DiagnosisCondition>
+  /// A condition on the case that shows the request is the excluded service.
+  public var condition: CaseCondition?
+  /// Codes outside the guideline's table that are this service (64625 is sacroiliac
+  /// radiofrequency denervation).
+  public var codes: Set<String>
 
   public init(
     section: String, service: String, terms: [[String]] = [], regions: Set<Region> = [],
-    levels: Set<String> = [], purposes: Set<Purpose> = [], diagnoses: Set<DiagnosisCondition> = []
+    levels: Set<String> = [], purposes: Set<Purpose> = [], diagnoses: Set<DiagnosisCondition> = [],
+    condition: CaseCondition? = nil, codes: Set<String> = []
   ) {
     self.diagnoses = diagnoses
+    self.condition = condition
+    self.codes = Set(codes.map(ProcedureCode.normalized))
     self.section = section
     self.service = service
     self.terms = terms
@@ -210,13 +243,17 @@ public struct RepeatPolicy: Sendable {
   public var therapeuticRelief: (percent: Double, days: Double)?
   /// Days within which unilateral procedures at the same levels on opposite sides count as one.
   public var oppositeSidesAsOneWithinDays: Int?
+  /// What an earlier procedure of the same kind makes the request: a repeat, or for an
+  /// implanted device a revision.
+  public var repeatPurpose: Purpose
 
   public init(
     sameKind: [ProcedureKind: Set<ProcedureKind>] = [:], newEpisodeAfterYears: Int? = nil,
     surgeryStartsNewEpisode: Bool = false, initialSeriesLimit: Int? = nil,
     therapeuticRelief: (percent: Double, days: Double)? = nil,
-    oppositeSidesAsOneWithinDays: Int? = nil
+    oppositeSidesAsOneWithinDays: Int? = nil, repeatPurpose: Purpose = .repetition
   ) {
+    self.repeatPurpose = repeatPurpose
     self.sameKind = sameKind
     self.newEpisodeAfterYears = newEpisodeAfterYears
     self.surgeryStartsNewEpisode = surgeryStartsNewEpisode

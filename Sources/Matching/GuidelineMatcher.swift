@@ -14,9 +14,12 @@ public struct GuidelineMatcher: Sendable {
   /// Codes no guideline covers are ignored when another code is covered; a request whose
   /// service a guideline excludes is `excluded` under it even when its code is not listed.
   public func evaluate(_ facts: CaseFacts) throws(MatchingError) -> [Determination] {
-    let requested = facts.request.cpt.map(ProcedureCode.normalized).filter { !$0.isEmpty }
+    let stated = facts.request.cpt.map(ProcedureCode.normalized).filter { !$0.isEmpty }
+    let requested = stated.isEmpty ? inferredCodes(facts.request) : stated
     let covering = catalog.guidelines.filter { guideline in
-      requested.contains { guideline.code($0) != nil }
+      requested.contains { code in
+        guideline.code(code) != nil || guideline.exclusions.contains { $0.codes.contains(code) }
+      }
     }
     guard !covering.isEmpty else {
       let excluded = excludedByService(facts)
@@ -33,10 +36,25 @@ public struct GuidelineMatcher: Sendable {
     }
   }
 
+  /// Codes for a request that names its procedure only in words: each guideline's services
+  /// whose terms occur in the requested service.
+  func inferredCodes(_ request: ServiceRequest) -> [String] {
+    let words = ServiceWords(request.service)
+    var codes: [String] = []
+    for guideline in catalog.guidelines {
+      for service in guideline.services where service.terms.contains(where: words.contains) {
+        let code = ProcedureCode.normalized(service.code(for: request.region))
+        if !codes.contains(code) { codes.append(code) }
+      }
+    }
+    return codes
+  }
+
+  /// Exclusions the request's own words show, for a request no guideline's code covers.
   private func excludedByService(_ facts: CaseFacts) -> [Determination] {
     catalog.guidelines.compactMap { guideline in
       let context = CaseContext(facts: facts, guideline: guideline, codes: [], others: [])
-      return exclusion(in: guideline, context).map { excluded(guideline, $0) }
+      return exclusion(in: guideline, context, byRequestOnly: true).map { excluded(guideline, $0) }
     }
   }
 
@@ -45,16 +63,35 @@ public struct GuidelineMatcher: Sendable {
       return excluded(guideline, exclusion)
     }
     let candidates = IndicationSelection(guideline: guideline, context: context).candidates()
-    let evaluated = candidates.enumerated().map { order, indication in
+    var evaluated = candidates.enumerated().map { order, indication in
       let determination = evaluate(indication, context)
-      return (determination, rank(determination, indication, order))
+      return (determination, rank(determination, indication, order), indication)
+    }
+    // Where some indication's defining diagnosis is documented, indications whose defining
+    // diagnosis is not are out of the running.
+    let defined = evaluated.filter { hasDefiningMet($0.0, $0.2) }
+    if !defined.isEmpty {
+      evaluated = evaluated.filter { !hasDefiningShort($0.0, $0.2) }
     }
     // Every guideline has at least one indication for each of its codes.
     return evaluated.min { $0.1.lexicographicallyPrecedes($1.1) }!.0
   }
 
-  /// How far an indication is from being met: its defining criteria that fall short first,
-  /// then contradicted criteria, then undocumented ones. A contradiction every indication
+  private func hasDefiningMet(_ determination: Determination, _ indication: Indication) -> Bool {
+    let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
+    let results = determination.criteria.filter { defining.contains($0.id) }
+    return !results.isEmpty && results.allSatisfy { $0.status == .met }
+  }
+
+  private func hasDefiningShort(_ determination: Determination, _ indication: Indication) -> Bool {
+    let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
+    return determination.criteria.contains { defining.contains($0.id) && $0.status != .met }
+  }
+
+  /// How far an indication is from being met: a contradicted criterion weighs two, an
+  /// undocumented one one, and a defining criterion short of met three more; on a tie, fewer
+  /// contradictions, then the indication whose diagnosis is documented, then the guideline's
+  /// order. A contradiction every indication
   /// shares (a contraindication) stays in whichever is chosen.
   private func rank(_ determination: Determination, _ indication: Indication, _ order: Int)
     -> [Int]
@@ -62,9 +99,10 @@ public struct GuidelineMatcher: Sendable {
     let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
     let criteria = determination.criteria
     let definingShort = criteria.filter { defining.contains($0.id) && $0.status != .met }.count
+    let definingMet = criteria.filter { defining.contains($0.id) && $0.status == .met }.count
     let notMet = criteria.filter { $0.status == .notMet }.count
     let open = criteria.filter { $0.status == .notDocumented }.count
-    return [definingShort, notMet, open, order]
+    return [2 * notMet + open + 3 * definingShort, notMet, -definingMet, order]
   }
 
   private func excluded(_ guideline: Guideline, _ exclusion: Exclusion) -> Determination {
@@ -75,17 +113,22 @@ public struct GuidelineMatcher: Sendable {
         + " \(exclusion.service).")
   }
 
-  private func exclusion(in guideline: Guideline, _ context: CaseContext) -> Exclusion? {
+  private func exclusion(
+    in guideline: Guideline, _ context: CaseContext, byRequestOnly: Bool = false
+  ) -> Exclusion? {
     let request = context.request
     let service = ServiceWords(request.service)
     let levels = Set(request.levels.map { $0.uppercased() })
     let purposes = IndicationSelection.statedPurposes(of: request)
+    let requested = Set(request.cpt.map(ProcedureCode.normalized))
     return guideline.exclusions.first { exclusion in
       let byWords = exclusion.terms.contains { group in group.allSatisfy(service.contains) }
-      let byDiagnosis = context.facts.hasDiagnosis(exclusion.diagnoses)
+      let byDiagnosis = !byRequestOnly && context.facts.hasDiagnosis(exclusion.diagnoses)
+      let byCondition = !byRequestOnly && (exclusion.condition.map(context.holds) ?? false)
+      let byCode = !exclusion.codes.isDisjoint(with: requested)
       let byRegion = request.region.map(exclusion.regions.contains) ?? false
       let byLevel = !levels.isDisjoint(with: Set(exclusion.levels.map { $0.uppercased() }))
-      return byWords || byRegion || byLevel || byDiagnosis
+      return byWords || byRegion || byLevel || byDiagnosis || byCondition || byCode
         || !purposes.isDisjoint(with: exclusion.purposes)
     }
   }
@@ -103,14 +146,17 @@ public struct GuidelineMatcher: Sendable {
         providerRequest: finding.status == .met ? nil : finding.request,
         evidence: finding.evidence)
     }
-    var gaps: [GapFamily] = []
-    for result in results where result.status != .met && !gaps.contains(result.family) {
-      gaps.append(result.family)
-    }
     let status: DeterminationStatus =
       results.contains { $0.status == .notMet }
       ? .clinicalReview
       : (results.contains { $0.status == .notDocumented } ? .pend : .ready)
+    // A case for clinical review names what the documents contradict; the criteria still
+    // carry what is merely undocumented.
+    let shortfall: CriterionStatus = status == .clinicalReview ? .notMet : .notDocumented
+    var gaps: [GapFamily] = []
+    for result in results where result.status == shortfall && !gaps.contains(result.family) {
+      gaps.append(result.family)
+    }
     let reportedPhase =
       indication.purpose == .repetition
       ? TreatmentPhase(rawValue: phase.rawValue) : indication.phase

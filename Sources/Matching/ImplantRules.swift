@@ -2,9 +2,15 @@ import Model
 
 // Rules that come before an implant or a trial: decolonization, psychology, trial results.
 extension CaseContext {
-  func decolonization(maximumDaysBefore limit: Int) -> Finding {
+  func decolonization(maximumDaysBefore limit: Int, requiresScreen: Bool) -> Finding {
     let screens = facts.staphScreens()
     let positive = screens.filter { $0.value.result == .positive }
+    if requiresScreen, screens.isEmpty {
+      return .notDocumented(
+        "No nasal Staphylococcus aureus screen is documented before the revision.",
+        ask: "Please send the nasal S. aureus screen and, if positive, the decolonization plan,"
+          + " or the medical reason it cannot be done.")
+    }
     guard let screen = positive.first else {
       let negative = screens.isEmpty ? "" : " (screens documented negative)"
       return .met(
@@ -22,7 +28,7 @@ extension CaseContext {
       "Please send the decolonization plan with its start date, no earlier than"
       + " \(limit) days before the procedure"
       + (request.plannedDate.map { " (\($0.adding(days: -limit).usFormat) or later)" } ?? "") + "."
-    guard let plan = plans.first else {
+    guard !plans.isEmpty else {
       return .notMet(
         "\(screened) and no decolonization plan is documented.", ask: ask, evidence: evidence)
     }
@@ -32,7 +38,6 @@ extension CaseContext {
         "\(screened); decolonization is planned but its start date or the procedure date is not"
           + " documented.", ask: ask, evidence: evidence)
     }
-    _ = plan
     let before = start.days(until: planned)
     let timing =
       "\(screened); decolonization starts \(start.usFormat), \(before) days before the"

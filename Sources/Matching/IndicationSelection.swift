@@ -10,8 +10,10 @@ struct IndicationSelection {
   func candidates() -> [Indication] {
     let fitting = guideline.indications.filter(fitsRequest)
     let stated = Self.statedPurposes(of: context.request).union(context.codes.compactMap(\.purpose))
-    let named = fitting.filter { stated.contains($0.purpose) }
-    if !named.isEmpty { return singledOut(named) }
+    for purpose in Self.priority where stated.contains(purpose) {
+      let named = fitting.filter { $0.purpose == purpose }
+      if !named.isEmpty { return singledOut(named) }
+    }
     for purpose in documentedPurposes(among: fitting) {
       let implied = fitting.filter { $0.purpose == purpose }
       if !implied.isEmpty { return singledOut(implied) }
@@ -56,12 +58,21 @@ struct IndicationSelection {
     if priors.contains(.intrathecalTrial) || implied.contains(where: { $0.purpose == .trial }) {
       purposes.append(.trial)
     }
+    // An earlier implant makes a device request a revision before any diagnosis speaks.
+    let repeatPurpose = guideline.repeats.repeatPurpose
+    let hasPriors = !context.episode.priors.isEmpty
+    if hasPriors, repeatPurpose == .revision { purposes.append(.revision) }
     purposes += implied.map(\.purpose).filter { $0 != .trial }
-    if !context.episode.priors.isEmpty { purposes.append(.repetition) }
+    if hasPriors, repeatPurpose != .revision { purposes.append(repeatPurpose) }
     return purposes
   }
 
-  /// Purposes the request names, in `purpose` or in the words of `service`.
+  /// The order in which stated purposes decide: a revision code with a generator code is a
+  /// revision.
+  static let priority: [Purpose] = [.surgicalPlanning, .revision, .trial, .permanent, .repetition]
+
+  /// Purposes the request names, in `purpose` or in the words of `service`. "Diagnostic" and
+  /// "therapeutic" are left to the documents: both are said of first injections too.
   static func statedPurposes(of request: ServiceRequest) -> Set<Purpose> {
     var purposes = Set<Purpose>()
     switch request.purpose?.lowercased() {
@@ -69,7 +80,7 @@ struct IndicationSelection {
     case "trial": purposes.insert(.trial)
     case "permanent": purposes.insert(.permanent)
     case "revision", "replacement", "removal": purposes.insert(.revision)
-    case "therapeutic", "repeat": purposes.insert(.repetition)
+    case "repeat": purposes.insert(.repetition)
     default: break
     }
     let service = ServiceWords(request.service)

@@ -6,7 +6,7 @@ extension CaseContext {
     let primary = codes.filter { !$0.isAddOn }
     let checked = primary.isEmpty ? codes : primary
     if let unguided = checked.first(where: { $0.guidance == .none }) {
-      return .notMet(
+      return .notDocumented(
         "Code \(unguided.code) is the code for the procedure without imaging guidance.",
         ask: "Please confirm the procedure will be done under imaging guidance and send the"
           + " matching code.")
@@ -26,6 +26,21 @@ extension CaseContext {
           + " guidance as the guideline requires.")
     }
     return .met("Code \(codesText) includes imaging guidance.")
+  }
+
+  func requestedRegion(_ allowed: Set<Region>) -> Finding {
+    let names = listed(allowed.map(\.rawValue).sorted().map(spoken))
+    guard let region = request.region else {
+      return .notDocumented(
+        "The region to be treated is not stated; \(names) is needed.",
+        ask: "Please state the region to be treated.")
+    }
+    if allowed.contains(region) {
+      return .met("The \(spoken(region.rawValue)) region is requested.")
+    }
+    return .notMet(
+      "The \(spoken(region.rawValue)) region is requested; this indication covers \(names).",
+      ask: "Please confirm the region to be treated.")
   }
 
   func levels(atMost maximum: Int) -> Finding {

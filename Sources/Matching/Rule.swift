@@ -15,8 +15,8 @@ public indirect enum Rule: Sendable {
   case painPattern(accepted: Set<PainPatternKind>, contradicted: Set<PainPatternKind>)
   /// One of the diagnoses, or one of the imaging findings, is documented.
   case diagnosis(anyOf: Set<DiagnosisCondition>, orImaging: Set<ImagingFindingKind> = [])
-  /// None of the diagnoses is documented as the pain's source.
-  case notPrimarily(Set<DiagnosisCondition>)
+  /// None of the diagnoses is documented as the pain's source, nor the imaging findings.
+  case notPrimarily(Set<DiagnosisCondition>, imaging: Set<ImagingFindingKind> = [])
   case imaging(anyOf: Set<ImagingFindingKind>)
   /// At least `count` of the tests are positive on examination.
   case provocationTests(atLeast: Int, among: Set<ProvocationTestKind>)
@@ -34,7 +34,7 @@ public indirect enum Rule: Sendable {
   case budapestCriteria
   /// A positive staphylococcal screen has decolonization starting no earlier than this many
   /// days before the planned date.
-  case decolonization(maximumDaysBefore: Int)
+  case decolonization(maximumDaysBefore: Int, requiresScreen: Bool = false)
   /// A psychological evaluation is completed and does not advise against the implant.
   case psychologicalEvaluation
   case deviceTrial(DeviceTrialRequirement)
@@ -45,6 +45,8 @@ public indirect enum Rule: Sendable {
   case imageGuidance(allowed: Set<ImageGuidance>)
   /// No more than this many levels are requested for one day.
   case levels(atMost: Int)
+  /// The requested region is one of these.
+  case requestedRegion(Set<Region>)
   /// Requests for several procedures on one date of service.
   case sameDay(SameDayPolicy)
   /// None of the conditions is documented as present, nor any of the imaging findings.
@@ -70,12 +72,20 @@ public indirect enum CaseCondition: Sendable {
   case sinceLastSameKind(Set<ProcedureKind>)
   /// An earlier procedure of one of these kinds, in any episode.
   case prior(Set<ProcedureKind>)
+  /// At least this many earlier procedures of the same kind in the episode (an implant and
+  /// its removal before a re-implant).
+  case priorsOfSameKind(atLeast: Int)
+  /// A pain score of at least this level, in any context.
+  case painAtLeast(Double)
+  /// Limited function documented as present.
+  case functionalLimitation
   case surgicalPlan(Set<SurgicalPlanKind>)
   /// One of the risk factors documented as present.
   case riskFactor(Set<RiskCondition>)
   /// A trial of one of these devices is documented.
   case deviceTrial(Set<TrialDevice>)
   case anyOf([CaseCondition])
+  case allOf([CaseCondition])
   case not(CaseCondition)
 }
 

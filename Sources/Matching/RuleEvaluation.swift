@@ -11,7 +11,8 @@ extension CaseContext {
       return painPattern(accepted: accepted, contradicted: contradicted)
     case .diagnosis(let conditions, let findings):
       return diagnosis(anyOf: conditions, orImaging: findings)
-    case .notPrimarily(let conditions): return notPrimarily(conditions)
+    case .notPrimarily(let conditions, let findings):
+      return notPrimarily(conditions, imaging: findings)
     case .imaging(let findings): return imaging(anyOf: findings)
     case .provocationTests(let count, let tests): return provocationTests(atLeast: count, tests)
     case .conservativeTreatment(let policy): return conservativeTreatment(policy)
@@ -21,7 +22,8 @@ extension CaseContext {
     case .medication(let requirement): return medication(requirement)
     case .opioidExposure: return opioidExposure()
     case .budapestCriteria: return budapestCriteria()
-    case .decolonization(let days): return decolonization(maximumDaysBefore: days)
+    case .decolonization(let days, let requiresScreen):
+      return decolonization(maximumDaysBefore: days, requiresScreen: requiresScreen)
     case .psychologicalEvaluation: return psychologicalEvaluation()
     case .deviceTrial(let requirement): return deviceTrial(requirement)
     case .priorRelief(let requirement): return priorRelief(requirement)
@@ -30,6 +32,7 @@ extension CaseContext {
     case .surgicalPlan(let kinds): return surgicalPlan(anyOf: kinds)
     case .imageGuidance(let allowed): return imageGuidance(allowed)
     case .levels(let maximum): return levels(atMost: maximum)
+    case .requestedRegion(let allowed): return requestedRegion(allowed)
     case .sameDay(let policy): return sameDay(policy)
     case .noContraindication(let conditions, let findings):
       return noContraindication(conditions, imaging: findings)
@@ -83,8 +86,8 @@ extension CaseContext {
     return result
   }
 
-  /// The "unless the medical reason this treatment cannot be done is clearly documented"
-  /// escape: a therapy documented as `unable` satisfies the rule.
+  /// The guidelines' escape for a clearly documented medical reason that the treatment
+  /// cannot be given: a therapy documented as `unable` satisfies the rule.
   func unlessMedicalReason(_ finding: Finding) -> Finding {
     guard finding.status != .met else { return finding }
     let unable = facts.therapies().filter { $0.value.status == .unable }
@@ -123,6 +126,12 @@ extension CaseContext {
         + " since the last procedure of the same kind"
     case .prior(let kinds):
       return "earlier " + listed(kinds.map(\.rawValue).sorted().map(spoken))
+    case .priorsOfSameKind(let count):
+      return "\(count) or more earlier procedures of the same kind"
+    case .painAtLeast(let level):
+      return "pain of \(formatted(level))/10 or more"
+    case .functionalLimitation:
+      return "functional limitation"
     case .surgicalPlan(let kinds):
       return listed(kinds.map(\.rawValue).sorted().map(spoken))
     case .riskFactor(let conditions):
@@ -131,6 +140,8 @@ extension CaseContext {
       return "trial of a " + listed(devices.map(\.rawValue).sorted().map(spoken))
     case .anyOf(let conditions):
       return listed(conditions.map(describe))
+    case .allOf(let conditions):
+      return listed(conditions.map(describe), conjunction: "and")
     case .not(let inner):
       return "absence of " + describe(inner)
     }

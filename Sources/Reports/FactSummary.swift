@@ -26,7 +26,7 @@ struct FactSummary: Equatable {
     case .relief(let relief): describe(relief)
     case .therapy(let therapy): describe(therapy)
     case .staphScreen(let screen):
-      ("\(words(screen.organism)) \(screen.result.rawValue)", joined(date(nil, screen.date)))
+      ("\(words(screen.organism)) \(screen.result.rawValue)", joined(date("on", screen.date)))
     case .decolonization(let plan): describe(plan)
     case .psychEvaluation(let evaluation): describe(evaluation)
     case .opioidUse(let use):
@@ -37,7 +37,7 @@ struct FactSummary: Equatable {
       (words(risk.condition), joined(risk.present ? "present" : "absent", risk.detail))
     case .diagnosis(let diagnosis):
       (words(diagnosis.condition), joined(diagnosis.icd10.map { "ICD-10 \($0)" }))
-    case .surgicalPlan(let plan): (words(plan.kind), joined(date(nil, plan.date)))
+    case .surgicalPlan(let plan): (words(plan.kind), joined(date("on", plan.date)))
     case .deviceTrial(let trial): describe(trial)
     }
   }
@@ -58,7 +58,8 @@ struct FactSummary: Equatable {
   }
 
   private static func describe(_ finding: BudapestFinding) -> (String, String) {
-    let value = joined(finding.finding.map(ReportWording.humanized), words(finding.category))
+    let category = words(finding.category)
+    let value = finding.finding.map { "\(ReportWording.humanized($0)) (\(category))" } ?? category
     return (value, joined(finding.kind.rawValue, finding.present ? "present" : "absent"))
   }
 
@@ -71,16 +72,19 @@ struct FactSummary: Equatable {
   private static func describe(_ relief: Relief) -> (String, String) {
     let value = "\(number(relief.percent))% relief after \(words(relief.procedure))"
     let context = joined(
-      relief.durationDays.map { "lasting \(number($0)) days" }, date(nil, relief.procedureDate),
+      relief.durationDays.map { "lasting \(number($0)) days" }, date("on", relief.procedureDate),
       levels(relief.levels), relief.side?.rawValue,
       improvement(relief.functionalImprovement))
     return (value, context)
   }
 
   private static func describe(_ therapy: Therapy) -> (String, String) {
-    let value = joined(words(therapy.modality), therapy.name, therapy.drugClass)
+    let drugClass = therapy.drugClass.map { " (\(ReportWording.humanized($0)))" } ?? ""
+    let value = therapy.name.map { "\($0)\(drugClass)" } ?? words(therapy.modality)
+    let status = therapy.status.map(words)
     let context = joined(
-      therapy.status.map(words), therapy.unableReason, therapy.outcome.map(words),
+      therapy.unableReason.map { "\(status ?? "unable"): \($0)" } ?? status,
+      therapy.outcome.map(words),
       therapy.weeks.map { "\(number($0)) weeks" }, therapy.sessions.map { "\($0) sessions" },
       date("from", therapy.start), date("to", therapy.end),
       therapy.prescribedBy.map { "prescribed by \(words($0))" },
@@ -96,19 +100,19 @@ struct FactSummary: Equatable {
   private static func describe(_ evaluation: PsychEvaluation) -> (String, String) {
     let cleared = evaluation.cleared.map { $0 ? "cleared" : "not cleared" }
     let value = evaluation.completed ? "completed" : "not completed"
-    return (value, joined(date(nil, evaluation.date), cleared))
+    return (value, joined(date("on", evaluation.date), cleared))
   }
 
   private static func describe(_ procedure: PriorProcedure) -> (String, String) {
     let context = joined(
-      date(nil, procedure.date), procedure.region.map(words), procedure.side?.rawValue,
+      date("on", procedure.date), procedure.region.map(words), procedure.side?.rawValue,
       levels(procedure.levels))
     return (words(procedure.procedure), context)
   }
 
   private static func describe(_ finding: ImagingFinding) -> (String, String) {
     let context = joined(
-      finding.modality.map(words), date(nil, finding.date), levels(finding.levels))
+      finding.modality.map(words), date("on", finding.date), levels(finding.levels))
     return (words(finding.finding), context)
   }
 

@@ -65,7 +65,7 @@ extension HTMLReport {
     }
     return """
       <section class="document" id="\(QuoteAnchors.documentAnchor(position))">
-      <h3>\(document.name.htmlEscaped)</h3>
+      <h3>\(document.name.htmlEscaped) <a class="back" href="#gaps">back to the gaps</a></h3>
       \(pages.joined(separator: "\n"))
       </section>
       """

@@ -19,7 +19,18 @@ extension HTMLReport {
   /// The provider requests of all shortfalls, each once, in order.
   var providerRequests: [String] {
     var seen: Set<String> = []
-    return shortfalls.compactMap(\.criterion.providerRequest).filter { seen.insert($0).inserted }
+    return shortfalls.compactMap { Self.request(for: $0.criterion) }
+      .filter { seen.insert($0).inserted }
+  }
+
+  /// What to ask the provider for a criterion: the matcher's own request, or, for a criterion
+  /// not documented that came without one, a request built from its description, so that
+  /// every missing item can be asked for. A contradicted criterion (`notMet`) is for a
+  /// physician reviewer, not a request.
+  static func request(for criterion: CriterionResult) -> String? {
+    if let request = criterion.providerRequest { return request }
+    guard criterion.status == .notDocumented else { return nil }
+    return "Send documentation of: \(criterion.description)"
   }
 
   var gapsSection: String {
@@ -46,7 +57,7 @@ extension HTMLReport {
   func gapArticle(_ shortfall: Shortfall, number: Int) -> String {
     let criterion = shortfall.criterion
     let guideline = shortfall.determination.guideline
-    let request = criterion.providerRequest.map {
+    let request = Self.request(for: criterion).map {
       "<p class=\"provider-request\"><span class=\"label\">Ask the provider:</span> "
         + "\($0.htmlEscaped)</p>"
     }
@@ -67,7 +78,8 @@ extension HTMLReport {
     let numbered = providerRequests.enumerated().map { "\($0 + 1). \($1)" }
     let text = ([requestsPreamble] + numbered).joined(separator: "\n")
     return """
-      <h3 id="all-requests">All requests to the provider, ready to copy</h3>
+      <h3 id="all-requests">All requests to the provider, ready to copy \
+      <span class="back">(one click selects the whole block)</span></h3>
       <pre class="requests" id="provider-requests">\(text.htmlEscaped)</pre>
       """
   }

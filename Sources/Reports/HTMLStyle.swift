@@ -66,7 +66,11 @@ enum HTMLStyle {
       font: 13px/1.45 "DejaVu Sans Mono", Menlo, Consolas, monospace;
     }
     #all-requests { margin-top: 1.5rem; }
-    pre.requests { background: var(--panel); border: 1px solid var(--rule); padding: .75rem; }
+    pre.requests {
+      background: var(--panel); border: 1px solid var(--rule); padding: .75rem;
+      -webkit-user-select: all; user-select: all;
+    }
+    .back { font-size: .8rem; font-weight: normal; margin-left: .5rem; color: var(--muted); }
     ul.quotes { list-style: none; padding: 0; margin: .4rem 0 0; }
     ul.quotes li { margin: .25rem 0; padding-left: .75rem; border-left: 3px solid var(--rule); }
     table { border-collapse: collapse; width: 100%; font-size: .9rem; }
@@ -82,6 +86,7 @@ enum HTMLStyle {
     @media print {
       body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
       a { color: inherit; text-decoration: none; }
+      .back { display: none; }
       .gap, .criterion, tr, .determination { break-inside: avoid; }
       h2, h3 { break-after: avoid; }
       #appendix { break-before: page; }

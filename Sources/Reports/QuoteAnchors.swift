@@ -26,14 +26,13 @@ enum QuoteTarget: Equatable {
 struct QuoteAnchors {
   private(set) var highlights: [[HighlightedQuote]]
   private var targets: [Evidence: QuoteTarget] = [:]
-  private let documentIndex: [String: Int]
 
   init(evidence: [Evidence], documents: [Document]) {
+    // Evidence names its document by file name; the first document of a name is the one cited.
     var index: [String: Int] = [:]
     for (position, document) in documents.enumerated() where index[document.name] == nil {
       index[document.name] = position
     }
-    documentIndex = index
     highlights = Array(repeating: [], count: documents.count)
 
     let locators = documents.map(QuoteLocator.init)

@@ -66,14 +66,23 @@ struct QuoteLocator {
     return nil
   }
 
+  /// Where `needle` starts in the folded text: a plain scan, which is fast enough for
+  /// clinical notes of a few pages (tens of thousands of units) and a few hundred quotes.
   private func matchStarts(of needle: [UInt16], caseFolding: Bool) -> [Int] {
     guard needle.count <= folded.count else { return [] }
 
-    func fold(_ unit: UInt16) -> UInt16 { caseFolding ? Self.asciiLowercased(unit) : unit }
-    let pattern = needle.map(fold)
-    return (0...(folded.count - needle.count)).filter { start in
-      pattern.indices.allSatisfy { fold(folded[start + $0]) == pattern[$0] }
+    let pattern = caseFolding ? needle.map(Self.asciiLowercased) : needle
+    var starts: [Int] = []
+    for start in 0...(folded.count - pattern.count) {
+      var offset = 0
+      while offset < pattern.count {
+        let unit = folded[start + offset]
+        guard (caseFolding ? Self.asciiLowercased(unit) : unit) == pattern[offset] else { break }
+        offset += 1
+      }
+      if offset == pattern.count { starts.append(start) }
     }
+    return starts
   }
 
   private static let space = UInt16(0x20)

@@ -88,14 +88,12 @@ enum ReportWording {
 
   /// A contract name spelled for people: `sacroiliacInjection` becomes "sacroiliac injection".
   static func humanized(_ name: String) -> String {
-    if let acronym = acronyms[name] { return acronym }
-
-    var words = ""
+    var words: [String] = []
     for character in name {
-      if character.isUppercase, !words.isEmpty { words.append(" ") }
-      words.append(contentsOf: character.lowercased())
+      if character.isUppercase || words.isEmpty { words.append("") }
+      words[words.count - 1].append(contentsOf: character.lowercased())
     }
-    return words
+    return words.map { properNames[$0] ?? $0 }.joined(separator: " ")
   }
 
   /// A number without a trailing `.0`: 7 stays "7", 7.5 stays "7.5".
@@ -104,9 +102,11 @@ enum ReportWording {
     return String(value)
   }
 
-  /// Names that read better as their usual abbreviation.
-  private static let acronyms: [String: String] = [
+  /// Words of contract names that are written as an abbreviation or a proper name.
+  private static let properNames: [String: String] = [
     "odi": "ODI", "ndi": "NDI", "promis": "PROMIS", "mrsa": "MRSA", "mssa": "MSSA",
     "mri": "MRI", "ct": "CT", "xray": "X-ray", "faber": "FABER", "crps": "CRPS",
+    "nsaid": "NSAID", "budapest": "Budapest", "yeoman": "Yeoman", "gaenslen": "Gaenslen",
+    "spurling": "Spurling", "icd10": "ICD-10",
   ]
 }

@@ -84,7 +84,7 @@ public struct TerminalReport {
     let title = "\(ReportWording.label(criterion.family)) (§ \(criterion.section))"
     writer.labelled(label, title, style: style, labelWidth: 0, indent: 2)
     writer.labelled("Why:", criterion.reason, labelWidth: 4, indent: 4)
-    if let request = criterion.providerRequest {
+    if let request = HTMLReport.request(for: criterion) {
       writer.labelled("Ask:", request, labelWidth: 4, indent: 4)
     }
   }

@@ -77,7 +77,7 @@ public struct CaseReviewer: Sendable {
   private func readRequestFile(_ input: CaseInput) throws(ReviewError) -> RequestFile? {
     guard let url = input.requestFile else { return nil }
     do {
-      return try RequestFile.load(url) { !catalog.guidelines(forCPT: $0).isEmpty }
+      return try RequestFile.load(url)
     } catch {
       throw .invalidRequest(error)
     }

@@ -12,11 +12,10 @@ public struct RequestFile: Sendable {
   /// Reads and validates a request file.
   ///
   /// - Throws: `RequestFileError` naming the file and the line of what is wrong: text that
-  ///   is not JSON, a field of the wrong kind, an impossible date, or a code no guideline
-  ///   covers (checked by `isKnownCode`).
-  public static func load(_ url: URL, isKnownCode: (String) -> Bool) throws(RequestFileError)
-    -> RequestFile
-  {
+  ///   is not JSON, a field of the wrong kind, an impossible date, or a code that is not a
+  ///   CPT or HCPCS code at all. A well-formed code no guideline covers is not an error here:
+  ///   the matcher decides whether a guideline excludes the service or none covers it.
+  public static func load(_ url: URL) throws(RequestFileError) -> RequestFile {
     let data: Data
     do {
       data = try Data(contentsOf: url)
@@ -26,12 +25,24 @@ public struct RequestFile: Sendable {
     let text = String(decoding: data, as: UTF8.self)
 
     let file = try decode(data, text: text, name: url.lastPathComponent)
-    for code in file.request.cpt where !isKnownCode(code) {
+    for code in file.request.cpt where !isProcedureCode(code) {
       throw RequestFileError(
         file: url.lastPathComponent, line: line(of: "\"\(code)\"", in: text),
-        reason: "CPT code \(code) is not covered by any guideline PendCheck knows")
+        reason: "'\(code)' is not a CPT or HCPCS code (five characters such as 27096, "
+          + "0213T or G0260)")
     }
     return file
+  }
+
+  /// Whether `code` has the shape of a CPT code (five digits, or four and a letter for
+  /// category III) or a HCPCS level II code (a letter and four digits).
+  static func isProcedureCode(_ code: String) -> Bool {
+    let characters = Array(code.uppercased())
+    guard characters.count == 5 else { return false }
+    let digits = characters.filter(\.isNumber).count
+    if digits == 5 { return true }
+    if digits == 4, characters.last?.isLetter == true { return true }
+    return digits == 4 && characters.first?.isLetter == true
   }
 
   private static func decode(_ data: Data, text: String, name: String) throws(RequestFileError)

@@ -49,8 +49,7 @@ enum EvaluateCommand: Command {
       lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
     let scored: [ScoredCase]
     do {
-      scored = try CorpusRun.score(
-        folders, reviewer: reviewer, jobs: ProcessInfo.processInfo.activeProcessorCount)
+      scored = try CorpusRun.score(folders, reviewer: reviewer)
     } catch let error as GoldFileError {
       throw CommandFailure(message: error.message, exitStatus: 65)
     }

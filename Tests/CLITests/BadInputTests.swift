@@ -30,6 +30,15 @@ struct BadInputTests {
     }
   }
 
+  @Test("a well-formed code that no guideline covers says so plainly, status 7")
+  func uncoveredCode() throws {
+    let sample = PendcheckBinary.packageRoot.appendingPathComponent("Samples/sample-case").path
+    let run = try PendcheckBinary.run(["review", sample, "--cpt", "99213"])
+    #expect(run.status == 7, "\(run.errors)")
+    #expect(run.errors.contains("99213"))
+    #expect(run.errors.contains("not covered by any guideline"))
+  }
+
   @Test("a missing file or folder is status 66")
   func missingFile() throws {
     let run = try PendcheckBinary.run(["review", "/nonexistent/case-9"])
@@ -57,8 +66,8 @@ struct BadInputTests {
       label: "not JSON", json: "{\n  \"cpt\": [\"27096\"],\n  plannedDate: 2026\n}",
       expected: ["request.json", "not valid JSON"]),
     .init(
-      label: "an unknown code", json: "{\n  \"cpt\": [\"99999\"]\n}",
-      expected: ["request.json, line 2", "99999"]),
+      label: "something that is not a code", json: "{\n  \"cpt\": [\"2709\"]\n}",
+      expected: ["request.json, line 2", "2709", "not a CPT"]),
     .init(
       label: "an impossible date",
       json: "{\n  \"cpt\": [\"27096\"],\n  \"plannedDate\": \"2026-02-31\"\n}",

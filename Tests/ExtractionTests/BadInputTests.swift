@@ -1,5 +1,6 @@
 import Extraction
 import Foundation
+import Model
 import Testing
 
 @Suite("Bad input gets a typed error naming the file")
@@ -95,6 +96,59 @@ struct BadInputTests {
       #expect(error.message.hasPrefix("a.pdf: "))
       #expect(error.message.hasSuffix("."))
       #expect(error.exitStatus == status)
+    }
+  }
+}
+
+@Suite("Damaged copies of a good PDF never crash extraction")
+struct DamagedCopyTests {
+  static func isAcceptable(_ error: ExtractionError) -> Bool {
+    switch error {
+    case .damaged, .notPDF, .noPages, .emptyFile: return true
+    default: return false
+    }
+  }
+
+  /// Writes `bytes` to a fresh temporary file and extracts it.
+  static func extract(_ bytes: Data, named name: String) throws -> Result<Document, ExtractionError>
+  {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("pendcheck-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent(name)
+    try bytes.write(to: url)
+    do {
+      return .success(try PDFExtractor().extract(fileAt: url))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  @Test("a copy cut short anywhere gives a document or a typed error", arguments: 1...12)
+  func truncatedCopies(_ twelfth: Int) throws {
+    let whole = try Data(contentsOf: Fixtures.url("browser-print-html.pdf"))
+    let cut = whole.prefix(whole.count * twelfth / 13)
+    switch try Self.extract(cut, named: "cut-\(twelfth).pdf") {
+    case .success(let document): #expect(document.pages.count <= 2)
+    case .failure(let error):
+      #expect(Self.isAcceptable(error), "\(error)")
+      #expect(error.fileName == "cut-\(twelfth).pdf")
+    }
+  }
+
+  @Test(
+    "a copy with a run of bytes overwritten gives a document or a typed error", arguments: 1...8)
+  func overwrittenCopies(_ eighth: Int) throws {
+    var bytes = try Data(contentsOf: Fixtures.url("browser-print-html.pdf"))
+    let start = bytes.count * eighth / 9
+    // A fixed scramble, so that a failure can be reproduced.
+    for index in start..<min(bytes.count, start + 400) {
+      bytes[index] = UInt8(truncatingIfNeeded: index &* 37 &+ eighth)
+    }
+    switch try Self.extract(bytes, named: "overwritten.pdf") {
+    case .success(let document): #expect(document.pages.count <= 2)
+    case .failure(let error): #expect(Self.isAcceptable(error), "\(error)")
     }
   }
 }

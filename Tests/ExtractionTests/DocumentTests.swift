@@ -53,3 +53,27 @@ struct DocumentTests {
     #expect(pages == ["office-note.pdf": 1, "banner-three-pages.pdf": 3, "browser-print.pdf": 2])
   }
 }
+
+@Suite("Filled-in PDF forms")
+struct FormFieldTests {
+  @Test(
+    "typed values, ticked boxes and chosen items stand beside their labels",
+    arguments: [
+      "CPT code:  64483",
+      "Planned date:  04/01/2026",
+      "Conservative care completed:  [x]",
+      "Prior lumbar surgery:  [ ]",
+      "Level:  L4-L5",
+    ])
+  func valuesBesideLabels(_ line: String) throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url("form-fields.pdf"))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    #expect(lines.contains(line))
+  }
+
+  @Test("a multi-line field keeps its lines, after its label")
+  func multiLineField() throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url("form-fields.pdf"))
+    #expect(document.text.contains("Notes:\nFailed 8 weeks of PT.\nNSAIDs without relief.\n"))
+  }
+}

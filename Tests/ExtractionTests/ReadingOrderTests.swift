@@ -25,7 +25,7 @@ struct ReadingOrderTests {
 
   @Test(
     "two columns read left column, then right column, each paragraph whole",
-    arguments: ["two-column.pdf", "browser-print.pdf"])
+    arguments: ["two-column.pdf", "browser-print.pdf", "offset-columns.pdf"])
   func twoColumnsReadInOrder(_ fixture: String) throws {
     let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
     let text = document.pages[0].text.collapsingWhitespace
@@ -64,7 +64,9 @@ struct ReadingOrderTests {
 
   @Test(
     "each table row is one line, cells in order, two spaces apart",
-    arguments: ["tables.pdf", "browser-print.pdf"])
+    arguments: [
+      "tables.pdf", "browser-print.pdf", "rotated-90.pdf", "rotated-180.pdf", "rotated-270.pdf",
+    ])
   func tableRowsStayTogether(_ fixture: String) throws {
     let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
     let lines = Set(document.text.split(separator: "\n").map(String.init))
@@ -81,5 +83,18 @@ struct ReadingOrderTests {
       try #require(text.range(of: row)).lowerBound
     }
     #expect(positions == positions.sorted())
+  }
+
+  @Test("a long table of labels and findings is read row by row, not as two columns")
+  func labelTableIsNotColumns() throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url("review-of-systems.pdf"))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    for row in [
+      "Constitutional  No fever, chills or weight loss",
+      "Musculoskeletal  Low back pain with stiffness in the morning",
+      "Hematologic  Not on anticoagulation, no easy bruising",
+    ] {
+      #expect(lines.contains(row), "missing row: \(row)")
+    }
   }
 }

@@ -67,39 +67,84 @@ struct WatcherIntegrationTests {
     return condition()
   }
 
-  @Test("a batch of good and broken files ends with a report or a reason for each")
-  func mixedBatch() throws {
+  @Test("200 cases dropped at once, good, broken and duplicate, each end with a report or a reason")
+  func twoHundredCasesAtOnce() throws {
     let workspace = try Workspace()
-    for index in 0..<12 { try workspace.dropSampleCase("case-\(index)") }
+    let corpus = try corpusCases(count: 180)
+    for (index, source) in corpus.enumerated() {
+      try FileManager.default.copyItem(
+        at: source, to: workspace.inbox.appendingPathComponent("case-\(index)"))
+    }
+    for index in 0..<12 { try workspace.dropSampleCase("same-\(index)") }
     try workspace.drop([], as: "zero.pdf")
     try workspace.drop(Array("not a pdf at all".utf8), as: "memo.pdf")
     try workspace.drop(Array("%PDF-1.7\n1 0 obj\n<<".utf8), as: "truncated.pdf")
-    let encrypted = Self.root.appendingPathComponent("Tests/Fixtures/pdf/encrypted.pdf")
-    if FileManager.default.fileExists(atPath: encrypted.path) {
-      try FileManager.default.copyItem(
-        at: encrypted, to: workspace.inbox.appendingPathComponent("locked.pdf"))
-    }
+    try FileManager.default.copyItem(
+      at: Self.root.appendingPathComponent("Tests/Fixtures/pdf/encrypted.pdf"),
+      to: workspace.inbox.appendingPathComponent("locked.pdf"))
+    let dropped = workspace.names(workspace.inbox)
+    #expect(dropped.count == 196)
 
     let batch = try start("batch", workspace)
     batch.waitUntilExit()
 
     #expect(batch.terminationStatus == 2)
     #expect(workspace.names(workspace.inbox).isEmpty)
-    let reports = workspace.names(workspace.reports)
-    for index in 0..<12 {
-      #expect(reports.contains("case-\(index).json"))
-      #expect(reports.contains("case-\(index).html"))
+    let finished = Set(workspace.names(workspace.done) + workspace.names(workspace.failed))
+    let caseIDs = Set(dropped.map { ($0 as NSString).deletingPathExtension })
+    #expect(finished == caseIDs, "every case ends in done or failed, once")
+    let reports = Set(workspace.names(workspace.reports))
+    for name in workspace.names(workspace.done) {
+      #expect(reports.contains("\(name).json") && reports.contains("\(name).html"), "\(name)")
     }
-    let failures = workspace.names(workspace.failed)
-    for name in ["zero", "memo", "truncated"] {
-      #expect(failures.contains(name))
+    let reportMode = try FileManager.default.attributesOfItem(
+      atPath: workspace.reports.appendingPathComponent("case-0.json").path)[.posixPermissions]
+    #expect(reportMode as? Int == 0o600, "reports hold patient information")
+    for name in workspace.names(workspace.failed) {
       let reason = try String(
         contentsOf: workspace.failed.appendingPathComponent("\(name)/reason.txt"), encoding: .utf8)
-      #expect(reason.contains("\(name).pdf"), "reason must name the file: \(reason)")
+      #expect(reason.count > 40, "\(name) has a reason: \(reason)")
+      let mode = try FileManager.default.attributesOfItem(
+        atPath: workspace.failed.appendingPathComponent("\(name)/reason.txt").path)[
+          .posixPermissions]
+      #expect(mode as? Int == 0o600, "reasons quote file names only, but stay private")
+    }
+    for (name, file) in [("zero", "zero.pdf"), ("memo", "memo.pdf"), ("locked", "locked.pdf")] {
+      #expect(workspace.names(workspace.failed).contains(name))
+      let reason = try String(
+        contentsOf: workspace.failed.appendingPathComponent("\(name)/reason.txt"), encoding: .utf8)
+      #expect(reason.contains(file), "reason must name the file: \(reason)")
       #expect(
         FileManager.default.fileExists(
-          atPath: workspace.failed.appendingPathComponent("\(name)/\(name).pdf").path),
+          atPath: workspace.failed.appendingPathComponent("\(name)/\(file)").path),
         "the original is kept")
+    }
+    let links = (0..<12).compactMap { index in
+      try? FileManager.default.destinationOfSymbolicLink(
+        atPath: workspace.reports.appendingPathComponent("same-\(index).json").path)
+    }
+    // The sample case is also a corpus case, so the first identical copy may be linked too.
+    #expect(links.count >= 11, "identical cases after the first are linked, not re-run")
+  }
+
+  /// Corpus case folders (PDFs and request only), repeated to `count`.
+  private func corpusCases(count: Int) throws -> [URL] {
+    let staging = try temporaryFolder()
+    let folders = ["dev", "test"].flatMap { split -> [URL] in
+      let root = Self.root.appendingPathComponent("Corpus/\(split)")
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+      return names.sorted().map { root.appendingPathComponent($0) }
+    }
+    return try (0..<count).map { index in
+      let source = folders[index % folders.count]
+      let copy = staging.appendingPathComponent("\(index)-\(source.lastPathComponent)")
+      try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+      for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
+      where name.hasSuffix(".pdf") || name == "request.json" {
+        try FileManager.default.copyItem(
+          at: source.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+      }
+      return copy
     }
   }
 

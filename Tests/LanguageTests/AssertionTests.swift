@@ -22,6 +22,8 @@ import Testing
     ("fracture", "X-rays ruled out fracture."),
     ("SLR", "SLR was negative bilaterally."),
     ("Fever", "Fever: none"),
+    ("Numbness", "Numbness: denies"),
+    ("Saddle anesthesia", "Saddle anesthesia: no"),
     ("FABER", "FABER (-) on the left."),
     ("anticoagulants", "Not on anticoagulants."),
   ])
@@ -46,9 +48,35 @@ import Testing
     ("numbness", "No fever; numbness in the left foot."),
     ("radiation", "No bowel changes, however radiation to the left leg."),
     ("SLR", "FABER (-), SLR positive."),
+    ("SLR", "No fever, positive SLR on the left."),
+    ("HEP", "PT 03/2026 - 05/2026 (12 visits, no lasting change), HEP ongoing."),
+    ("HEP", "PT x 8 weeks (not helpful) and a HEP."),
+    (
+      "physical therapy",
+      "If he is not better in a few weeks we would start him on physical therapy."
+    ),
+    ("meloxicam", "Physical therapy  no improvement  meloxicam"),
   ])
-  func scopeEndsAtTerminatorsAndClauses(target: String, text: String) {
+  func scopeEndsAtTerminatorsClausesParenthesesAndCells(target: String, text: String) {
     #expect(!assertion(target, in: text).isNegated)
+  }
+
+  @Test func notReachesOnlyAFewWords() {
+    #expect(assertion("tender", in: "The SI joint is not tender.").isNegated)
+    #expect(
+      !assertion(
+        "physical therapy",
+        in: "She could not sit through the drive to her first session of physical therapy."
+      ).isNegated)
+  }
+
+  @Test func negationInsideATableCellStaysInItsCell() {
+    let row = "Gabapentin 300 mg  2023 - 2025  stopped, no benefit"
+    #expect(!assertion("Gabapentin", in: row).isNegated)
+  }
+
+  @Test func templateAnswerNegatesOnlyItsLabel() {
+    #expect(!assertion("leg pain", in: "She has leg pain and denies fever.").isNegated)
   }
 
   @Test func scopeEndsAtTheSentence() {

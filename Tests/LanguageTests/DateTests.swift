@@ -42,6 +42,29 @@ import Testing
     #expect(doc.dates.first { $0.role == .dateOfService }?.date?.iso == iso)
   }
 
+  @Test func dateOfBirthIsNeverTheDateOfService() {
+    let doc = Fixtures.annotate("Patient: Doe, Jane  DOB: 01/02/1960\nHPI: pain since 2024.")
+    #expect(doc.dates.first?.role == .dateOfBirth)
+    #expect(doc.dateOfService == nil)
+  }
+
+  @Test func cueDatesOnlyTheFirstDateAfterIt() {
+    let doc = Fixtures.annotate("DOS: 03/14/2026 referral 03/01/2026\nHPI: pain.")
+    #expect(doc.dates.map(\.role) == [.dateOfService, .other])
+  }
+
+  @Test func bareDateWordDatesNothingWithoutAColon() {
+    let doc = Fixtures.annotate(
+      "HPI: pain.\nPLAN: pump, surgery date 06/16/2026.\nSigned 05/12/2026")
+    #expect(doc.dateOfService?.iso == "2026-05-12")
+  }
+
+  @Test func unlabelledBannerDateIsTheFallback() {
+    let doc = Fixtures.annotate(
+      "NGUYEN, DUC | 10/02/1972 | GSP-118843 | 05/13/2026\nS: pain since 03/28/26.")
+    #expect(doc.dateOfService?.iso == "2026-05-13")
+  }
+
   @Test func signatureDateIsTheFallback() {
     let doc = Fixtures.annotate(
       "MRI 01/02/2025 showed stenosis.\nElectronically signed by J. Doe, MD on 03/20/2026")
@@ -53,6 +76,9 @@ import Testing
     ("last month", "2026-02"),
     ("since January", "2026-01"),
     ("in the past 6 months", "2025-09"),
+    ("6 weeks prior", "2026-01-31"),
+    ("two years ago", "2024-03"),
+    ("yesterday", "2026-03-13"),
   ])
   func relativeDatesResolveAgainstTheDateOfService(phrase: String, iso: String) {
     let doc = Fixtures.annotate("DOS: 03/14/2026\nPain began \(phrase).")

@@ -16,6 +16,25 @@ import Testing
     #expect(abs((durations.first?.days ?? 0) - days) < 0.01)
   }
 
+  @Test func coupleOfWeeksIsTwoWeeks() {
+    #expect(Fixtures.annotate("Pain for a couple of weeks.").durations.first?.days == 14)
+  }
+
+  @Test(arguments: ["PT for 8 weeks, 14 visits.", "PT for 8 weeks (14 sessions)."])
+  func sessionsAfterTheDurationAreCounted(text: String) {
+    #expect(Fixtures.annotate(text).durations.first?.sessionCount == 14)
+  }
+
+  @Test(arguments: ["3 weeks ago", "6 weeks prior", "two months earlier"])
+  func relativeDateIsMarkedOnItsDuration(text: String) {
+    #expect(Fixtures.annotate("Injection \(text).").durations.first?.isPartOfRelativeDate == true)
+  }
+
+  @Test(arguments: ["56-year-old man.", "A 44 year old.", "60 yo F."])
+  func agesAreNotDurations(text: String) {
+    #expect(Fixtures.annotate(text).durations.isEmpty)
+  }
+
   @Test func sessionsOverWeeksGiveBothCounts() {
     let duration = Fixtures.annotate("Completed 12 visits over 6 weeks.").durations.first
     #expect(duration?.sessionCount == 12)

@@ -20,8 +20,12 @@ enum Fixtures {
 
   /// A one-page document holding `text`, read by the Language stage.
   static func annotate(_ text: String, name: String = "note.pdf") -> AnnotatedDocument {
-    let document = Document(name: name, pages: [Page(number: 1, text: text, source: .textLayer)])
-    return AnnotatedDocument(document: document, lexicons: lexicons)
+    AnnotatedDocument(document: document(text, name: name), lexicons: lexicons)
+  }
+
+  /// A one-page document holding `text`.
+  static func document(_ text: String, name: String = "note.pdf") -> Document {
+    Document(name: name, pages: [Page(number: 1, text: text, source: .textLayer)])
   }
 
   /// A fresh temporary directory for one test.

@@ -121,6 +121,33 @@ import Testing
     #expect(url?.path == "/tmp/lex")
   }
 
+  @Test func installedShareDirectoryIsFoundNextToTheExecutable() throws {
+    let prefix = Fixtures.temporaryDirectory()
+    let installed = prefix.appendingPathComponent("share/pendcheck/Lexicons")
+    try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)
+    let executable = prefix.appendingPathComponent("bin/pendcheck")
+
+    let found = Lexicons.defaultDirectory(environment: [:], executable: executable)
+    #expect(found?.standardizedFileURL.path == installed.standardizedFileURL.path)
+  }
+
+  @Test func checkoutLexiconsAreFoundWalkingUpFromTheExecutable() throws {
+    let checkout = Fixtures.temporaryDirectory()
+    let lexicons = checkout.appendingPathComponent("Lexicons")
+    try FileManager.default.createDirectory(at: lexicons, withIntermediateDirectories: true)
+    try "// manifest".write(
+      to: checkout.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+    let executable = checkout.appendingPathComponent(".build/x86_64/debug/pendcheck")
+
+    let found = Lexicons.defaultDirectory(environment: [:], executable: executable)
+    #expect(found?.standardizedFileURL.path == lexicons.standardizedFileURL.path)
+  }
+
+  @Test func noLexiconsAnywhereGivesNil() {
+    let executable = Fixtures.temporaryDirectory().appendingPathComponent("bin/pendcheck")
+    #expect(Lexicons.defaultDirectory(environment: [:], executable: executable) == nil)
+  }
+
   @Test func defaultDirectoryIsFoundFromTheBuiltExecutable() {
     let url = Lexicons.defaultDirectory(environment: [:])
     #expect(url?.standardizedFileURL.path == Fixtures.lexiconDirectory.standardizedFileURL.path)

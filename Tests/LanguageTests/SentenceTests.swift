@@ -59,6 +59,34 @@ import Testing
     #expect(doc.sentences.count == 2)
   }
 
+  @Test func inlineHeadingLineWrapsLikeProse() {
+    let doc = Fixtures.annotate(
+      """
+      PAST MEDICAL HISTORY: Hypertension. Lumbar microdiscectomy at L5-S1 in June 2015 with a
+      good result. No cervical surgery.
+      HISTORY: Mr. Okonkwo is a 56-year-old right-handed electrician referred by urgent care. About three
+      weeks ago he woke with a stiff neck.
+      """)
+    #expect(
+      doc.sentenceTexts == [
+        "PAST MEDICAL HISTORY: Hypertension.",
+        "Lumbar microdiscectomy at L5-S1 in June 2015 with a good result.",
+        "No cervical surgery.",
+        "HISTORY: Mr. Okonkwo is a 56-year-old right-handed electrician referred by urgent care.",
+        "About three weeks ago he woke with a stiff neck.",
+      ])
+  }
+
+  @Test func numberedListItemKeepsItsNumber() {
+    let doc = Fixtures.annotate("ASSESSMENT\n1. Lumbar stenosis (M48.062)\n2. Obesity")
+    #expect(doc.sentenceTexts == ["ASSESSMENT", "1. Lumbar stenosis (M48.062)", "2. Obesity"])
+  }
+
+  @Test func initialsDoNotEndSentences() {
+    let doc = Fixtures.annotate("Referred by A. Lindqvist, DO. She has pain.")
+    #expect(doc.sentenceTexts == ["Referred by A. Lindqvist, DO.", "She has pain."])
+  }
+
   @Test func capitalisedHeadingIsItsOwnSentence() {
     let doc = Fixtures.annotate(
       """

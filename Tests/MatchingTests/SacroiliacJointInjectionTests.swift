@@ -57,14 +57,14 @@ struct SacroiliacJointInjectionTests {
         Note.test(.straightLegRaise)), .pend, [.provocationTests]),
     scenario("no duration pends", ready.without(.painDuration), .pend, [.painDuration]),
     scenario(
-      "two months of pain is contradicted",
-      ready.replacing(.painDuration, with: Note.lasting(months: 2)),
-      .clinicalReview, [.painDuration]),
+      "two months of pain pends until it has lasted three",
+      ready.replacing(.painDuration, with: Note.lasting(months: 2)), .pend, [.painDuration]),
     scenario("no treatment pends", ready.without(.therapy), .pend, [.conservativeCare]),
     scenario(
       "three weeks of PT pends",
       ready.replacing(
-        .therapy, with: Note.therapy(.physicalTherapy, from: "2026-01-05", to: "2026-01-26")),
+        .therapy, with: Note.therapy(.physicalTherapy, from: "2026-01-05", to: "2026-01-26"),
+        Note.nsaid),
       .pend, [.conservativeCare]),
     scenario(
       "planned PT is not treatment",
@@ -76,21 +76,27 @@ struct SacroiliacJointInjectionTests {
         .therapy, with: Note.therapy(.physicalTherapy, status: .unable, outcome: nil)),
       .ready),
     scenario(
-      "PT that relieved the pain is contradicted",
+      "PT that relieved the pain is not a failure and pends",
       ready.replacing(
         .therapy,
         with: Note.therapy(
-          .physicalTherapy, from: "2026-01-05", to: "2026-02-23", outcome: .improved)),
-      .clinicalReview, [.conservativeCare]),
+          .physicalTherapy, from: "2026-01-05", to: "2026-02-23", outcome: .improved),
+        Note.nsaid),
+      .pend, [.conservativeCare]),
+    scenario(
+      "medication alone lacks the active part",
+      ready.replacing(.therapy, with: Note.nsaid), .pend, [.conservativeCare]),
     scenario(
       "an unprescribed home program pends on its elements",
-      ready.replacing(.therapy, with: Note.therapy(.homeExercise, weeks: 8, followUp: true)),
+      ready.replacing(
+        .therapy, with: Note.therapy(.homeExercise, weeks: 8, followUp: true), Note.nsaid),
       .pend, [.homeExercise]),
     scenario(
       "a prescribed and followed-up home program is ready",
       ready.replacing(
         .therapy,
-        with: Note.therapy(.homeExercise, weeks: 8, prescribedBy: .physician, followUp: true)),
+        with: Note.therapy(.homeExercise, weeks: 8, prescribedBy: .physician, followUp: true),
+        Note.nsaid),
       .ready),
     scenario(
       "a skin infection at the site is contradicted",

@@ -57,6 +57,23 @@ import Testing
     #expect(block.contains("2. Send the home exercise program"))
   }
 
+  @Test func aMissingItemWithoutAProviderRequestIsAskedForByItsDescription() throws {
+    var report = ReportFixtures.pend
+    report.determinations[0].criteria[3].providerRequest = nil
+    let html = render(report)
+    let block = try #require(
+      HTMLInspection.captures(#"<pre class="requests"[^>]*>(.*?)</pre>"#, in: html).first)
+
+    #expect(block.contains("2. Send documentation of: A trial of active conservative care"))
+  }
+
+  @Test func aContradictedCriterionIsNotTurnedIntoARequest() {
+    let html = render(ReportFixtures.clinicalReview)
+
+    #expect(!html.contains("Ask the provider"))
+    #expect(!html.contains("class=\"requests\""))
+  }
+
   @Test func aCaseWithoutGapsSaysSoAndHasNoRequestBlock() {
     let html = render(ReportFixtures.ready)
 

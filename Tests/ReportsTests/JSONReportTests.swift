@@ -62,12 +62,12 @@ import Testing
   }
 
   @Test func theReadmeDocumentsEveryFieldTheReportCanHold() throws {
-    let readme = try String(contentsOf: ReportPaths.readmeSection, encoding: .utf8)
+    let readme = try String(contentsOf: ReportPaths.readme, encoding: .utf8)
     let keys = Self.keys(
       in: try JSONSerialization.jsonObject(with: JSONReport.encode(EveryField.report)))
 
     let undocumented = keys.filter { !readme.contains("`\($0)`") }.sorted()
-    #expect(undocumented.isEmpty, "README-section.md does not document \(undocumented)")
+    #expect(undocumented.isEmpty, "README.md does not document \(undocumented)")
   }
 
   @Test func theEveryFieldFixtureHasEveryFactType() {
@@ -130,6 +130,6 @@ import Testing
 enum ReportPaths {
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let readmeSection = repository.appending(path: "Sources/Reports/README-section.md")
+  static let readme = repository.appending(path: "README.md")
   static let renderCheck = repository.appending(path: "scripts/render-html-check")
 }

@@ -35,9 +35,8 @@ struct FunctionalDisabilityRule: FactRule {
   }
 
   private static let instrumentScore = TextPattern(
-    #"\b(ODI|Oswestry(?: Low Back Pain)?(?: Disability)?(?: Index| Questionnaire)?|NDI|"#
-      + #"Neck Disability Index|PROMIS(?:[- ]\w+){0,4}?)(?:\s+(?:score|T-score|total))?"#
-      + #"\s*(?:\(\w+\))?\s*(?:of|is|was|=|:|-|score(?:d)?(?: of)?)?\s*(\d{1,3}(?:\.\d+)?)\s*"#
+    #"\b(ODI|Oswestry(?: Low Back Pain)?(?: Disability)?(?: Index| Questionnaire| score)?|NDI|"#
+      + #"Neck Disability Index|PROMIS(?:[- ][A-Za-z]+){0,4}?)[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
       + #"(?:%|percent|points?|/\s*\d+)?"#)
 
   private func narrativeLimits(in passage: Passage) -> [Fact] {
@@ -46,7 +45,8 @@ struct FunctionalDisabilityRule: FactRule {
         ?? Self.limitedBy.firstMatch(in: passage.text)
     else { return deniedLimits(in: passage) }
     let context = passage.context(ofLocal: match.range)
-    guard !context.isHypothetical, !context.isOtherPerson, !context.isNegated else { return [] }
+    guard !context.isHypothetical, !context.isOtherPerson else { return [] }
+    if context.isNegated { return deniedLimits(in: passage) }
 
     let detail = FunctionalDisability(
       present: true, instrument: .narrative, activity: match.value.lowercased())
@@ -72,20 +72,29 @@ struct FunctionalDisabilityRule: FactRule {
   /// "unable to sit", "cannot stand for more than 10 minutes", "difficulty with ADLs".
   private static let limitation = TextPattern(
     #"\b(?:unable to|inability to|cannot|can't|can not|could not|couldn't|not able to|"#
+      + #"no longer able to|can no longer|no longer|can only|only able to|"#
       + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited in|"#
-      + #"limits? (?:his|her|their)|interferes? with|intolerance (?:to|of)|needs help with|"#
-      + #"requires assistance with|restricted)\s+(?:\w+\s+){0,3}?"# + activity + #"\b"#)
-  /// "sitting tolerance 20 minutes", "sleep disturbed by pain", "off work", "on disability".
+      + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)|needs help with|"#
+      + #"needs (?:his|her|their) \w+'s help with|requires assistance with|restricted|"#
+      + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from)\s+(?:\S+\s+){0,5}?"#
+      + activity + #"\b"#)
+  /// "sitting tolerance 20 minutes", "sleep disturbed by pain", "has given up gardening".
   private static let limitedBy = TextPattern(
     #"\b(?:(?:sitting|standing|walking) tolerance|(?:sit|stand|walk)s? (?:no|not) (?:more|longer) than|"#
-      + #"tolerates (?:sitting|standing|walking) (?:for )?(?:only|less than|<)|"#
-      + #"(?:sleep|sleeping) (?:is )?(?:disturbed|disrupted|interrupted|poor)|wakes? (?:up )?"#
-      + #"(?:\w+ )?(?:at night|from sleep|during the night)|(?:off|out of|missed) work|"#
-      + #"on (?:short[- ]term |long[- ]term )?disability|stopped working|"#
+      + #"(?:sits|stands|walks|tolerates \w+) (?:for )?(?:only|less than|<|no more than|about|up to)\s+(?:\d|a |one|two|three|five|ten|fifteen|twenty)|"#
+      + #"walks? (?:\S+\s+){1,3}then (?:must|has to|needs to) (?:sit|stop|rest)|"#
+      + #"(?:sleep|sleeping) (?:is )?(?:disturbed|disrupted|interrupted|poor|broken|fragmented)|wakes? (?:up )?"#
+      + #"(?:\w+ )?(?:at night|from sleep|during the night)|(?:pain|it) wakes (?:him|her|them)|sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours|"#
+      + #"(?:off|out of|missed) (?:\w+ )?work|on (?:short[- ]term |long[- ]term )?disability|stopped working|"#
+      + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job|work|hobbies|gardening|golf|driving|"#
+      + #"\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) |light duty|modified duty|part-time|"#
+      + #"makes (?:\S+\s+){1,5}?(?:very |extremely )?difficult|difficult to|"#
       + #"functional (?:limitations?|impairment|decline)|limited (?:walking|sitting|standing)"#
-      + #"|(?:walking|sitting|standing) (?:is )?limited)\b"#)
+      + #"|(?:walking|sitting|standing) (?:is )?limited|spends most of the day)\b"#)
   private static let noLimits = TextPattern(
     #"\b(?:no functional (?:limitations?|impairment|deficits?)|denies (?:any )?functional (?:limitations?|impairment)|"#
-      + #"independent (?:with|in) (?:all )?ADLs|fully functional|no limitations? (?:in|with) (?:ADLs|activities))\b"#
+      + #"independent (?:with|in) (?:all )?(?:ADLs|activities)|fully functional|"#
+      + #"no (?:limits?|limitations?|restrictions?|trouble|difficulty|problems?) (?:on|in|with) (?:her |his )?(?:ADLs|activities|daily|sleep|household|work)|"#
+      + #"works? (?:full[- ]duty|full[- ]time)|without restrictions|sleeps through the night|functionally well compensated)\b"#
   )
 }

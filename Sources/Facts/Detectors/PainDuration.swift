@@ -68,7 +68,12 @@ struct PainDurationRule: FactRule {
       .filter { $0 <= span.lowerBound }
     let treatmentWords = Self.treatmentWords.matches(in: before).map(\.range.upperBound)
     let treatment = (treatmentHits + treatmentWords).max() ?? -1
-    return complaint >= 0 && complaint > treatment
+    if complaint < 0 {
+      // "a 9-month history of buttock pain": the complaint follows its span.
+      let after = passage.slice(span.upperBound..<passage.text.utf16.count)
+      return treatment < 0 && Self.complaintWords.occurs(in: String(after.prefix(40)))
+    }
+    return complaint > treatment
   }
 
   private static let number = ClinicalWords.numberPattern + "|an?"

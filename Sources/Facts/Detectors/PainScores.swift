@@ -11,7 +11,8 @@ struct PainScoreRule: FactRule {
     let scores = Self.scores(in: passage.text)
     guard !scores.isEmpty else { return [] }
 
-    let isProcedureSentence = Self.namesProcedure(passage)
+    let reader = PainContextReader(
+      passage: passage, scores: scores, isProcedureSentence: Self.namesProcedure(passage))
     var facts: [Fact] = []
     for (index, score) in scores.enumerated() {
       let context = passage.context(ofLocal: score.range)
@@ -19,8 +20,7 @@ struct PainScoreRule: FactRule {
         !Self.isDate(score, passage)
       else { continue }
 
-      let painContext = Self.painContext(
-        of: index, in: scores, passage: passage, isProcedureSentence: isProcedureSentence)
+      let painContext = reader.context(of: index)
       let detail = PainScore(
         value: score.value, low: score.low, context: painContext,
         region: Self.region(before: score.range.lowerBound, in: passage.text))
@@ -77,7 +77,7 @@ struct PainScoreRule: FactRule {
     #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
   private static let overTen = TextPattern(
-    #"(?<![\d/.])(\d{1,2}(?:\.\d)?|"# + number + #")\s*(?:/|out of)\s*(?:10|ten)"#
+    #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|"# + number + #")\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
   private static let visualAnalogue = TextPattern(
     #"\bVAS(?:\s+(?:score|pain))?\s*(?:of|is|was|=|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#)
@@ -85,7 +85,7 @@ struct PainScoreRule: FactRule {
     #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity| rating)?|"#
       + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my) )?(?:pain )?(?:as |at )?)"#
       + #"\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
-      + #"(?!\s*(?:/|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
+      + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
 
   /// Whether the sentence is about a procedure, so that "from 8/10 to 2/10" is before/after.
   static func namesProcedure(_ passage: Passage) -> Bool {
@@ -94,7 +94,8 @@ struct PainScoreRule: FactRule {
   }
 
   private static let procedureWords = TextPattern(
-    #"\b(?:block|injection|MBB|RFA|ESI|ablation|procedure|stimulator trial|trial)\b"#)
+    #"\b(?:block|blocks|injection|MBB|RFA|ESI|ablation|procedure|stimulator|trial|relief|infusion|bolus)\b"#
+  )
 
   /// Whether the score is a goal or target, not a measurement.
   private static func isGoal(_ score: WrittenScore, _ passage: Passage) -> Bool {
@@ -105,8 +106,15 @@ struct PainScoreRule: FactRule {
   /// Whether the "score" is a date without a year ("the MBB on 3/10").
   private static func isDate(_ score: WrittenScore, _ passage: Passage) -> Bool {
     let before = passage.slice(max(0, score.range.lowerBound - 12)..<score.range.lowerBound)
-    return dateLead.occurs(in: before)
+    let after = passage.slice(
+      score.range.upperBound..<min(passage.text.utf16.count, score.range.upperBound + 24))
+    return dateLead.occurs(in: before) || dateFollow.occurs(in: after)
   }
+
+  /// "the 03/10 block": a yearless date naming a procedure.
+  private static let dateFollow = TextPattern(
+    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment|SGB|LSB)\b"#
+  )
 
   private static let dateLead = TextPattern(#"\b(?:on|dated?|since|DOS:?|performed|done)\s*$"#)
 
@@ -114,122 +122,6 @@ struct PainScoreRule: FactRule {
 }
 
 extension PainScoreRule {
-  /// The context of the score at `index`: the keyword that governs it in its clause, or
-  /// before/after when two scores bracket a procedure, or the section's default.
-  static func painContext(
-    of index: Int, in scores: [WrittenScore], passage: Passage, isProcedureSentence: Bool
-  ) -> PainContext {
-    let text = passage.text
-    let score = scores[index]
-    let previousEnd = index > 0 ? scores[index - 1].range.upperBound : 0
-    let nextStart = index + 1 < scores.count ? scores[index + 1].range.lowerBound : text.utf16.count
-    let before = text.utf16Slice(previousEnd..<score.range.lowerBound)
-    let after = Self.clauseStart(of: text.utf16Slice(score.range.upperBound..<nextStart))
-
-    if isProcedureSentence, let bracketed = bracketedContext(of: index, in: scores, text: text) {
-      return bracketed
-    }
-    if let trailing = keyword(in: after, pattern: trailingKeywords) { return trailing }
-    if let leading = keyword(in: lastClause(of: before), pattern: leadingKeywords, last: true) {
-      return leading
-    }
-    if let trailing = keyword(in: after, pattern: leadingKeywords) { return trailing }
-    if index == 0, let sentenceWide = keyword(in: before, pattern: leadingKeywords, last: true) {
-      return sentenceWide
-    }
-    if passage.section?.isVitals == true { return .current }
-    return .unspecified
-  }
-
-  /// "went from 8/10 to 2/10" and "8/10 → 2/10" in a sentence about a procedure.
-  private static func bracketedContext(
-    of index: Int, in scores: [WrittenScore], text: String
-  ) -> PainContext? {
-    if index + 1 < scores.count {
-      let between = text.utf16Slice(
-        scores[index].range.upperBound..<scores[index + 1].range.lowerBound)
-      let before = text.utf16Slice(0..<scores[index].range.lowerBound)
-      if bracketJoin.occurs(in: between), !rangeJoinWords.occurs(in: before.suffix(25).description)
-      {
-        return .preProcedure
-      }
-    }
-    if index > 0 {
-      let between = text.utf16Slice(
-        scores[index - 1].range.upperBound..<scores[index].range.lowerBound)
-      if bracketJoin.occurs(in: between) { return .postProcedure }
-    }
-    return nil
-  }
-
-  private static let bracketJoin = TextPattern(
-    #"^\s*(?:(?:at|before|pre-?\w*)\s*\w*\s*)?(?:,\s*)?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to)\s*$"#
-  )
-  private static let rangeJoinWords = TextPattern(
-    #"\b(?:ranges?|ranging|varies|varying|fluctuat\w*)\b"#)
-
-  /// The keyword that decides a context, nearest to the score.
-  private static func keyword(in text: String, pattern: TextPattern, last: Bool = false)
-    -> PainContext?
-  {
-    let matches = pattern.matches(in: text)
-    guard let match = last ? matches.last : matches.first else { return nil }
-    return context(forKeyword: match.value)
-  }
-
-  private static func context(forKeyword word: String) -> PainContext? {
-    let folded = word.lowercased()
-    if folded.contains("worst") || folded.contains("max") || folded.contains("highest")
-      || folded.contains("severe")
-    {
-      return .worst
-    }
-    if folded.contains("best") || folded.contains("least") || folded.contains("lowest")
-      || folded.contains("min")
-    {
-      return .least
-    }
-    if folded.contains("aver") || folded.contains("avg") || folded.contains("usual")
-      || folded.contains("typical")
-    {
-      return .average
-    }
-    if folded.hasPrefix("pre") || folded.contains("before") || folded.contains("prior")
-      || folded.contains("baseline")
-    {
-      return .preProcedure
-    }
-    if folded.hasPrefix("post") || folded.contains("after") || folded.contains("following") {
-      return .postProcedure
-    }
-    return .current
-  }
-
-  private static let procedureNoun = #"(?:block|injection|procedure|MBB|RFA|ESI|ablation)"#
-  /// Keywords that follow their score: "8/10 at worst", "6/10 on average", "7/10 today".
-  private static let trailingKeywords = TextPattern(
-    #"^\s*(?:\(|-|,)?\s*(?:pain\s+)?(?:at (?:its |their )?(?:worst|best|least|lowest|maximum|minimum)|on average|average|"#
-      + #"today|currently|now|at present|at this (?:visit|time)|worst|best|"#
-      + #"(?:before|prior to|after|following) (?:the |his |her |each )?(?:\w+ )?"# + procedureNoun
-      + #"|pre-?"# + procedureNoun + #"|post-?"# + procedureNoun + #")"#)
-  /// Keywords that come before their score: "worst 9/10", "current pain 7/10".
-  private static let leadingKeywords = TextPattern(
-    #"\b(?:worst|maximum|max|highest|best|least|lowest|minimum|min|average|avg|usual(?:ly)?|"#
-      + #"typical(?:ly)?|current(?:ly)?|today|now|presently|at present|at this visit|"#
-      + #"pre-?(?:procedure|procedural|injection|block)|post-?(?:procedure|procedural|injection|block)|"#
-      + #"baseline|(?:before|prior to|after|following) (?:the |his |her |each )?(?:\w+ )?"#
-      + procedureNoun + #")\b"#)
-
-  private static func lastClause(of text: String) -> String {
-    guard let cut = text.lastIndex(where: { $0 == "," || $0 == ";" }) else { return text }
-    return String(text[text.index(after: cut)...])
-  }
-
-  private static func clauseStart(of text: String) -> String {
-    guard let cut = text.firstIndex(where: { $0 == "," || $0 == ";" }) else { return text }
-    return String(text[..<cut])
-  }
-
   /// The body region named just before a score: "low back pain 7/10" → "low back".
   static func region(before offset: Int, in text: String) -> String? {
     let window = text.utf16Slice(max(0, offset - 40)..<offset)

@@ -105,19 +105,22 @@ private struct ExamClause {
         assigned[index] = direct
       }
     }
-    inheritWithinRuns(items, &assigned)
+    let runs = self.runs(items)
+    inheritWithinRuns(runs, &assigned)
     assignSingleResult(items, &assigned)
 
     return items.indices.compactMap { index -> Fact? in
       guard case .test(let hit, let local) = items[index] else { return nil }
-      return fact(
-        for: hit, at: index, in: items, assigned: assigned[index], isPrefixStyle: isPrefixStyle)
+      let run = runs.first { $0.contains(index) } ?? [index]
+      let sides = ([index] + run.reversed()).compactMap {
+        side(of: $0, in: items, isPrefixStyle: isPrefixStyle)
+      }
+      return fact(for: hit, at: index, assigned: assigned[index], side: sides.first)
     }
   }
 
   private func fact(
-    for hit: LexiconHit, at index: Int, in items: [Item], assigned: (TestResult, String)?,
-    isPrefixStyle: Bool
+    for hit: LexiconHit, at index: Int, assigned: (TestResult, String)?, side: Side?
   ) -> Fact? {
     guard let test = hit.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:)) else {
       return nil
@@ -132,7 +135,7 @@ private struct ExamClause {
     if assigned == nil { rule = "provocationTest.negatedMention" }
 
     let detail = ProvocationTest(
-      test: test, result: result, side: side(of: index, in: items, isPrefixStyle: isPrefixStyle))
+      test: test, result: result, side: side)
     return passage.fact(.provocationTest(detail), rule: rule, hits: [hit], context: context)
   }
 
@@ -178,7 +181,8 @@ private struct ExamClause {
   }
 
   /// Tests listed together share the result written at the head or the tail of the list.
-  private func inheritWithinRuns(_ items: [Item], _ assigned: inout [Int: (TestResult, String)]) {
+  /// Tests listed together ("FABER, Gaenslen and thigh thrust"), as runs of item indices.
+  private func runs(_ items: [Item]) -> [[Int]] {
     var runs: [[Int]] = []
     for index in items.indices {
       guard case .test = items[index] else { continue }
@@ -190,6 +194,10 @@ private struct ExamClause {
         runs.append([index])
       }
     }
+    return runs
+  }
+
+  private func inheritWithinRuns(_ runs: [[Int]], _ assigned: inout [Int: (TestResult, String)]) {
     for run in runs {
       guard let shared = run.first.flatMap({ assigned[$0] }) ?? run.last.flatMap({ assigned[$0] })
       else { continue }
@@ -250,8 +258,7 @@ private struct ExamClause {
   private static let listGap = TextPattern(
     #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
   private static let positive = TextPattern(
-    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;)]|$)|\breproduc\w*\s+(?:of\s+)?(?:his\s+|her\s+|the\s+|"#
-      + #"concordant\s+|familiar\s+|typical\s+|usual\s+)*(?:pain|symptoms)\b|\bprovok\w*\b|"#
+    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;)]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
       + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\bconcordant pain\b"#)
   private static let negative = TextPattern(
     #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;)]|$)|\bunremarkable\b|"#

@@ -8,60 +8,129 @@ import Model
 /// before it; relief after a therapy or a medication is not procedure relief.
 struct ReliefRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard let (percent, rule, range) = Self.percent(in: passage) else { return [] }
-    let context = passage.context(ofLocal: range)
-    guard !context.isHypothetical, !context.isOtherPerson, !context.isUncertain,
-      !Self.goal.occurs(in: passage.text)
-    else { return [] }
-    guard let procedure = ProcedureReference.nearest(to: range, in: passage),
-      !procedure.kind.isTrial
-    else { return [] }
+    let statements = Self.statements(in: passage)
+    guard !statements.isEmpty, !Self.goal.occurs(in: passage.text) else { return [] }
 
-    let detail = Relief(
-      percent: percent, procedure: procedure.kind, durationDays: Self.durationDays(in: passage),
-      procedureDate: procedure.date,
-      functionalImprovement: Self.functionalImprovement(near: passage),
-      levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
-    return [passage.fact(.relief(detail), rule: rule, hits: procedure.hits, context: context)]
+    let dates = Self.datesBeforeStatements(statements, in: passage)
+    return statements.enumerated().compactMap { index, statement in
+      let context = passage.context(ofLocal: statement.range)
+      // An uncertain estimate ("maybe 40% relief") is still the relief the patient reports.
+      guard !context.isHypothetical, !context.isOtherPerson,
+        let procedure = ProcedureReference.nearest(to: statement.range, in: passage)
+      else { return nil }
+
+      let nextStart = index + 1 < statements.count ? statements[index + 1].range.lowerBound : nil
+      let detail = Relief(
+        percent: statement.percent, procedure: procedure.kind,
+        durationDays: Self.durationDays(
+          in: passage, after: statement.range.lowerBound, before: nextStart),
+        procedureDate: dates.map { $0[index] } ?? procedure.date,
+        functionalImprovement: Self.functionalImprovement(near: passage),
+        levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
+      return passage.fact(
+        .relief(detail), rule: statement.rule, hits: procedure.hits, context: context)
+    }
   }
 
-  /// The percent relief a sentence states, with the rule that read it and where it stands.
-  static func percent(in passage: Passage) -> (Double, String, Range<Int>)? {
+  /// One percent relief a sentence states.
+  struct Statement {
+    let percent: Double
+    let rule: String
+    let range: Range<Int>
+  }
+
+  /// When a sentence gives as many dates as reliefs before its first relief ("blocks on
+  /// 02/10 and 02/24 gave 90% and 85% relief"), the dates in order, one per relief.
+  private static func datesBeforeStatements(_ statements: [Statement], in passage: Passage)
+    -> [ClinicalDate]?
+  {
+    guard statements.count > 1, let first = statements.first else { return nil }
+    let before = passage.dates.filter { $0.range.upperBound <= first.range.lowerBound }
+    guard before.count == statements.count else { return nil }
+    return before.map(\.date)
+  }
+
+  /// Every percent relief a sentence states, with the rule that read it and where it stands.
+  static func statements(in passage: Passage) -> [Statement] {
     let text = passage.text
-    if let match = statedPercent.firstMatch(in: text),
-      let value = match.group(1).flatMap(ClinicalWords.number), value <= 100,
-      reliefWords.occurs(in: text),
-      !notRelief.occurs(
-        in: text.utf16Slice(max(0, match.range.lowerBound - 16)..<match.range.lowerBound))
-    {
-      return (value, "relief.percent", match.range)
+    let isReliefSentence = reliefWords.occurs(in: text) || isTableRow(passage)
+    let stated = statedPercent.matches(in: text).compactMap { match -> Statement? in
+      guard isReliefSentence, let value = match.group(1).flatMap(ClinicalWords.number),
+        value <= 100,
+        !(value <= 5 && isConcentration(match.range, in: text)), !isThreshold(match.range, in: text)
+      else { return nil }
+      return Statement(percent: value, rule: "relief.percent", range: match.range)
     }
-    if let match = half.firstMatch(in: text) { return (50, "relief.half", match.range) }
-    if let match = noRelief.firstMatch(in: text) { return (0, "relief.none", match.range) }
+    if !stated.isEmpty { return stated }
+    if isReliefSentence, let match = half.firstMatch(in: text) {
+      return [Statement(percent: 50, rule: "relief.half", range: match.range)]
+    }
+    if let match = noRelief.firstMatch(in: text) {
+      return [Statement(percent: 0, rule: "relief.none", range: match.range)]
+    }
+    return fromScores(in: passage).map { [$0] } ?? []
+  }
+
+  /// "went from 8/10 to 2/10" after a procedure: the relief the two scores imply.
+  private static func fromScores(in passage: Passage) -> Statement? {
+    let text = passage.text
     let scores = PainScoreRule.scores(in: text)
-    if scores.count >= 2, PainScoreRule.namesProcedure(passage) {
-      for index in scores.indices.dropLast() {
-        let before = scores[index]
-        let after = scores[index + 1]
-        let between = text.utf16Slice(before.range.upperBound..<after.range.lowerBound)
-        guard scoreJoin.occurs(in: between), before.value > 0, after.value <= before.value
-        else { continue }
-        let value = ((before.value - after.value) / before.value * 100).rounded()
-        return (value, "relief.fromScores", before.range.lowerBound..<after.range.upperBound)
-      }
+    guard scores.count >= 2, PainScoreRule.namesProcedure(passage) else { return nil }
+    for index in scores.indices.dropLast() {
+      let before = scores[index]
+      let after = scores[index + 1]
+      let between = text.utf16Slice(before.range.upperBound..<after.range.lowerBound)
+      guard scoreJoin.occurs(in: between), before.value > 0, after.value <= before.value
+      else { continue }
+      let value = ((before.value - after.value) / before.value * 100).rounded()
+      return Statement(
+        percent: value, rule: "relief.fromScores",
+        range: before.range.lowerBound..<after.range.upperBound)
     }
     return nil
   }
 
+  /// A row of a table of procedures: a procedure, a date and a percent on one short line.
+  private static func isTableRow(_ passage: Passage) -> Bool {
+    passage.text.utf16.count < 160 && !passage.hits("procedures").isEmpty && !passage.dates.isEmpty
+  }
+
+  /// "2% lidocaine", "bupivacaine 0.5%", "lidocaine 4% patch": a strength, not a relief.
+  private static func isConcentration(_ range: Range<Int>, in text: String) -> Bool {
+    let before = text.utf16Slice(max(0, range.lowerBound - 16)..<range.lowerBound)
+    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 16))
+    return notRelief.occurs(in: before) || drugBefore.occurs(in: before)
+      || drugAfter.occurs(in: after)
+  }
+
+  /// "at least 50%", "below the customary 50% threshold": a criterion, not a result.
+  private static func isThreshold(_ range: Range<Int>, in text: String) -> Bool {
+    let before = text.utf16Slice(max(0, range.lowerBound - 24)..<range.lowerBound)
+    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 24))
+    return thresholdBefore.occurs(in: before) || thresholdAfter.occurs(in: after)
+  }
+
+  private static let thresholdBefore = TextPattern(
+    #"\b(?:at least|less than|fewer than|under|below|above|minimum of|threshold of|customary|required|requires|goal of|target of|>=|≥)\s*(?:the\s+)?(?:customary\s+|required\s+)?(?:~\s*)?$"#
+  )
+  private static let thresholdAfter = TextPattern(
+    #"^\s*(?:\w+\s+)?(?:threshold|cutoff|cut-off|criterion|criteria)\b"#)
+
+  private static let drugBefore = TextPattern(
+    #"\b(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|dextrose|saline|Omnipaque|iohexol)\s*$"#
+  )
+  private static let drugAfter = TextPattern(
+    #"^\s*(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|patch|patches|cream|gel|ointment|solution|dextrose|saline|wash)\b"#
+  )
   private static let statedPercent = TextPattern(
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
-    #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|"#
+    #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
       + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*)\b"#)
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
   private static let half = TextPattern(
-    #"\b(?:by|about|approximately|roughly|nearly)\s+(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b"#
+    #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   )
   private static let noRelief = TextPattern(
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
@@ -69,26 +138,40 @@ struct ReliefRule: FactRule {
       + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement|response)\b|\bnon-?responder\b"#
   )
   private static let scoreJoin = TextPattern(
-    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to)\s*$"#
+    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
   )
-  private static let goal = TextPattern(#"\b(?:goal|expect\w*|hope\w*|anticipat\w*|target)\b"#)
+  private static let goal = TextPattern(
+    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
+  )
 
-  /// Days of relief: "for 6 hours", "lasting 3 months", "for the duration of the anesthetic".
-  static func durationDays(in passage: Passage) -> Double? {
-    if let match = lasting.firstMatch(in: passage.text),
-      let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2)
-    {
-      return ClinicalWords.days(amount: amount, unit: unit)
+  /// Days of relief: "for 6 hours", "lasting 3 months", "for the duration of the anesthetic",
+  /// read after the relief it belongs to (up to the next one), else anywhere in the sentence.
+  static func durationDays(in passage: Passage, after start: Int = 0, before end: Int? = nil)
+    -> Double?
+  {
+    let text = passage.text
+    let own = text.utf16Slice(start..<(end ?? text.utf16.count))
+    for stretch in [own, text] {
+      if let match = lasting.firstMatch(in: stretch) ?? bareSpan.firstMatch(in: stretch),
+        let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2)
+      {
+        return ClinicalWords.days(amount: amount, unit: unit)
+      }
+      if anesthetic.occurs(in: stretch) { return 0.25 }
     }
-    if anesthetic.occurs(in: passage.text) { return 0.25 }
     return nil
   }
+
+  /// A table cell's bare span: "85% | about 6 hours".
+  private static let bareSpan = TextPattern(
+    #"(?:%|relief)\s*(?:about\s+|approximately\s+|~\s*)?("# + ClinicalWords.numberPattern
+      + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
     #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+"#
       + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
-      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*"#
-      + ClinicalWords.timeUnitPattern + #"\b"#)
+      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
+      + ClinicalWords.timeUnitPattern + #")\b"#)
   private static let anesthetic = TextPattern(
     #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b|\ban(?:a)?esthetic (?:phase|window|period)\b"#
   )

@@ -19,16 +19,62 @@ struct RiskFactorRule: FactRule {
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     guard let condition = hit.attributes["condition"].flatMap(RiskCondition.init(rawValue:))
     else { return nil }
-    let context = passage.context(of: hit)
+    var context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isUncertain, !context.isHypothetical else { return nil }
-    if context.isNegated && hit.attributes["deniedCounts"] == "no" { return nil }
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 24)..<local.lowerBound)
+    if !context.isNegated, Self.shortNegation.occurs(in: before) {
+      context.isNegated = true
+      context.triggers.append("negated:\(before.trimmingCharacters(in: .whitespaces))")
+    }
     if context.isHistorical && !context.isNegated && condition != .anticoagulation { return nil }
     if condition == .anticoagulation && passage.section?.isAllergies == true { return nil }
+    if hit.attributes["needsSite"] == "yes", !Self.site.occurs(in: passage.text) {
+      return nil
+    }
 
-    let detail = RiskFactor(condition: condition, present: !context.isNegated, detail: hit.concept)
+    if context.isNegated, Self.noHistory.occurs(in: before) { return nil }
+    let kind =
+      hit.concept == "systemic infection" ? Self.atTheSkin(condition, local, passage) : condition
+    var present = !context.isNegated && !Self.resolved.occurs(in: passage.text)
+    if hit.attributes["statesAbsence"] == "yes" {
+      guard !context.isNegated else { return nil }
+      present = false
+    }
+    if kind == .pregnancy, present, Self.pastPregnancy.occurs(in: passage.text) {
+      present = false
+    }
+    let detail = RiskFactor(condition: kind, present: present, detail: hit.concept)
     return passage.fact(
-      .riskFactor(detail), rule: "riskFactor.\(condition.rawValue)", hits: [hit], context: context)
+      .riskFactor(detail), rule: "riskFactor.\(kind.rawValue)", hits: [hit], context: context)
   }
+
+  /// An infection named in a sentence about the skin is an infection at the site.
+  private static func atTheSkin(
+    _ condition: RiskCondition, _ local: Range<Int>, _ passage: Passage
+  ) -> RiskCondition {
+    let near = passage.slice(
+      max(0, local.lowerBound - 30)..<min(passage.text.utf16.count, local.upperBound + 30))
+    guard condition == .systemicInfection, skin.occurs(in: near) else { return condition }
+    return .skinInfectionAtSite
+  }
+
+  /// "No history of surgical site infection": a past that is not a present risk.
+  private static let noHistory = TextPattern(
+    #"\b(?:no|denies)\s+(?:\w+\s+)?(?:history of|h/o|prior)\b"#)
+  private static let resolved = TextPattern(
+    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b"#)
+
+  private static let shortNegation = TextPattern(
+    #"\b(?:neg|negative for|no|denies|without|not on|not taking|off)\b[^.;]{0,16}$"#)
+  private static let site = TextPattern(
+    #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target) site|needle entry|over the (?:planned|proposed)|overl(?:ies|ying)|over (?:the )?(?:lumbar|cervical|thoracic|lumbosacral) spine)\b"#
+  )
+  private static let skin = TextPattern(
+    #"\b(?:skin|rash|vesicles?|wound|incision|cellulitis|residual limb|pocket|site|scar)\b"#)
+  private static let pastPregnancy = TextPattern(
+    #"\b(?:since|after|following) (?:her |the )?(?:last |recent )?pregnancy\b|\bpost-?partum\b|\bdelivered\b"#
+  )
 
   /// "A1c 8.4%": uncontrolled diabetes at 8 or more.
   private func glycatedHemoglobin(in passage: Passage) -> [Fact] {

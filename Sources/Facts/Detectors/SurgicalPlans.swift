@@ -26,17 +26,17 @@ struct SurgicalPlanRule: FactRule {
   private static let surgery =
     #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation)"#
   private static let notCandidate = TextPattern(
-    #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:surgical candidate|candidate for (?:\w+ ){0,2}?"#
+    #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:surgical candidate|candidate for (?:\S+ ){0,2}?"#
       + surgery
       + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical)\b"#
   )
   private static let planned = TextPattern(
-    #"\b(?:scheduled for (?:\w+ ){0,4}?"# + surgery + #"|"# + surgery
-      + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with|undergo|have) (?:\w+ ){0,4}?"#
+    #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
+      + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with|undergo|have) (?:\S+ ){0,4}?"#
       + surgery
-      + #"|planned (?:\w+ ){0,3}?"# + surgery
-      + #"|will (?:undergo|proceed with|have) (?:\w+ ){0,4}?"# + surgery
-      + #"|(?:recommended|offered|agreed to|consented for|consented to) (?:\w+ ){0,4}?"# + surgery
+      + #"|planned (?:\S+ ){0,3}?"# + surgery
+      + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
+      + #"|(?:recommended|offered|agreed to|consented for|consented to) (?:\S+ ){0,4}?"# + surgery
       + #"|surgical date)\b"#)
   private static let evaluation = TextPattern(
     #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
@@ -50,7 +50,8 @@ struct DeviceTrialRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
     guard let trial = Self.trialMention(in: passage) else { return [] }
-    guard let (percent, rule, range) = ReliefRule.percent(in: passage) else { return [] }
+    guard let statement = ReliefRule.statements(in: passage).first else { return [] }
+    let (percent, rule, range) = (statement.percent, statement.rule, statement.range)
     let context = passage.context(ofLocal: range)
     guard !context.isHypothetical, !context.isOtherPerson, !Self.goal.occurs(in: text) else {
       return []
@@ -80,7 +81,7 @@ struct DeviceTrialRule: FactRule {
     return (.spinalCordStimulator, trialHits)
   }
 
-  private static func days(in text: String) -> Double? {
+  static func days(in text: String) -> Double? {
     guard let match = dayCount.firstMatch(in: text),
       let amount = (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number)
     else { return nil }
@@ -96,5 +97,7 @@ struct DeviceTrialRule: FactRule {
   private static let dayCount = TextPattern(
     #"\b("# + ClinicalWords.numberPattern + #")[- ]day\b|\b(?:for|over|x|lasting|of)\s+("#
       + ClinicalWords.numberPattern + #")\s+days?\b"#)
-  private static let goal = TextPattern(#"\b(?:goal|expect\w*|hope\w*|target)\b"#)
+  private static let goal = TextPattern(
+    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
+  )
 }

@@ -30,7 +30,9 @@ struct TherapyRule: FactRule {
       unableReason: status.reason)
     if modality == .homeExercise {
       detail.prescribedBy = Self.prescriber(in: passage)
-      detail.followUpDocumented = status.status == .planned ? nil : status.status != nil
+      detail.followUpDocumented =
+        Self.adherence.occurs(in: passage.text)
+        || [.ongoing, .completed, .discontinued, .unable].contains(status.status)
     }
     return passage.fact(
       .therapy(detail), rule: "therapy.\(status.rule)", hits: [hit], context: context)
@@ -45,6 +47,11 @@ struct TherapyRule: FactRule {
     if PTDischargeRule.isTherapyNote(passage.note) { return .physicalTherapist }
     return nil
   }
+
+  /// Words saying whether a home program is being done: "reports doing", "compliant".
+  private static let adherence = TextPattern(
+    #"\b(?:reports? (?:doing|performing|completing|compliance)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
+  )
 
   private static let byTherapist = TextPattern(
     #"\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
@@ -157,7 +164,7 @@ struct TreatmentCourse {
     #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing)\b"#
   )
   private static let completed = TextPattern(
-    #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used)\b"#
+    #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
     #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b"#

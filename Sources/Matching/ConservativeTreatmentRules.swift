@@ -1,6 +1,6 @@
 import Model
 
-// Rules about conservative treatment, home exercise and medication courses.
+// Rules about conservative treatment: which courses count, how long, and whether they failed.
 extension CaseContext {
   func conservativeTreatment(_ policy: ConservativeTreatmentPolicy) -> Finding {
     let counted = treatments(policy.modalities)
@@ -46,8 +46,8 @@ extension CaseContext {
     }
   }
 
-  private func isOngoing(_ therapy: Therapy) -> Bool {
-    therapy.status == .ongoing || (therapy.status == nil && therapy.end == nil)
+  func isOngoing(_ therapy: Therapy) -> Bool {
+    therapy.status == .ongoing
   }
 
   private func missingComponent(_ counted: [Cited<Therapy>], policy: ConservativeTreatmentPolicy)
@@ -77,8 +77,12 @@ extension CaseContext {
     _ counted: [Cited<Therapy>], procedures: [Cited<PriorProcedure>],
     policy: ConservativeTreatmentPolicy
   ) -> String? {
-    let relied =
-      policy.requiresActiveAndInactive ? counted.filter { $0.value.modality.isActive } : counted
+    // The active treatment carries the length; a home program's length is what its own
+    // follow-up criterion asks, so a course whose only active part is one is measured whole.
+    let activeOther = counted.filter {
+      $0.value.modality.isActive && $0.value.modality != .homeExercise
+    }
+    let relied = policy.requiresActiveAndInactive && !activeOther.isEmpty ? activeOther : counted
     let window = treatmentWindow(policy)
     let spans = relied.map { ($0.value, courseDays($0.value, window: window)) }
     var longest = spans.compactMap(\.1).max()
@@ -87,6 +91,14 @@ extension CaseContext {
     }
     if policy.countsProcedures, let history = treatmentHistoryDays(counted, procedures) {
       longest = max(longest ?? 0, history)
+    }
+    // A treatment history of unstated length (medication trials over years) is read as
+    // spanning the pain's documented duration.
+    if policy.countsProcedures, (longest ?? 0) < policy.minimumDays,
+      relied.contains(where: { courseDays($0.value, window: window) == nil }),
+      let months = painMonths()
+    {
+      longest = max(longest ?? 0, nearestInteger(months * 30))
     }
     let needed = needSentence(policy, window: window)
     guard let longest else {
@@ -112,10 +124,9 @@ extension CaseContext {
   {
     let length = spokenLength(days: policy.minimumDays)
     guard let months = policy.windowMonths else { return "\(length) are needed" }
-    guard let window, let reference = referenceDate else {
+    guard window != nil, let reference = referenceDate else {
       return "\(length) within the last \(plural(Double(months), "month")) are needed"
     }
-    _ = window
     return "\(length) within the \(plural(Double(months), "month")) before"
       + " \(reference.usFormat) are needed"
   }
@@ -136,19 +147,28 @@ extension CaseContext {
     return request + ", and how the pain responded."
   }
 
-  private func treatmentFailure(_ counted: [Cited<Therapy>], evidence: [Evidence]) -> Finding {
-    let failed = counted.filter { $0.value.outcome == .failed || $0.value.outcome == .worsened }
+  /// Whether the treatment failed, judged on the active treatment first: an active course
+  /// that helped outweighs a medication that did not.
+  func treatmentFailure(_ counted: [Cited<Therapy>], evidence: [Evidence]) -> Finding {
+    let active = counted.filter { $0.value.modality.isActive }
+    let judged =
+      active.contains { $0.value.outcome != nil && $0.value.outcome != .unknown }
+      ? active : counted
+    let failed = judged.filter { $0.value.outcome == .failed || $0.value.outcome == .worsened }
     if let first = failed.first {
       return .met(
         "\(name(first.value).capitalizedFirst) did not relieve the pain"
           + " (\(first.value.outcome!.rawValue)).", evidence: evidence)
     }
-    let improved = counted.filter { $0.value.outcome == .improved }
+    let improved = judged.filter { $0.value.outcome == .improved }
     if !improved.isEmpty {
-      return .notMet(
+      // Improvement is not the failure the criterion needs, but the provider may document
+      // that the pain persisted: not documented rather than contradicted.
+      return .notDocumented(
         "\(listed(improved.map { name($0.value) }).capitalizedFirst) improved the pain; the"
           + " guideline needs conservative treatment to have failed.",
-        ask: "Please document whether the pain persisted despite treatment.", evidence: evidence)
+        ask: "Please document whether the pain persisted despite treatment.",
+        evidence: evidence)
     }
     // An outcome not written down is read as no meaningful improvement: the request itself
     // says the pain persists after the course.
@@ -157,36 +177,44 @@ extension CaseContext {
         + " persists.", evidence: evidence)
   }
 
-  /// Days of a course inside the window (the whole course when there is no window).
+  /// Days of a course that counts in the window: the whole course when it ended inside the
+  /// window or is still going (reviewers read "six weeks in the last six months" as a
+  /// course that ended recently, not day by day); none when it ended before the window.
   func courseDays(_ therapy: Therapy, window: ClosedRange<Int>?) -> Int? {
-    if let interval = dayInterval(therapy) {
-      guard let window else { return interval.upperBound - interval.lowerBound }
-      let lower = max(interval.lowerBound, window.lowerBound)
-      let upper = min(interval.upperBound, window.upperBound)
-      return max(0, upper - lower)
+    let interval = dayInterval(therapy)
+    if let window, let last = interval?.upperBound ?? therapy.end.map(lastDay),
+      last < window.lowerBound
+    {
+      return 0
     }
-    guard let weeks = therapy.weeks else { return nil }
-    if let window, let end = therapy.end, end.dayNumber < window.lowerBound { return 0 }
-    return nearestInteger(weeks * 7)
+    if let weeks = therapy.weeks { return nearestInteger(weeks * 7) }
+    return interval.map { $0.upperBound - $0.lowerBound }
+  }
+
+  /// The last day a date can mean: the month's last day for a month-only date.
+  private func lastDay(_ date: ClinicalDate) -> Int {
+    guard date.day == nil else { return date.dayNumber }
+    return date.dayNumber + ClinicalDate.daysIn(month: date.month, year: date.year) - 1
   }
 
   /// The course's first and last day when its start is known.
   private func dayInterval(_ therapy: Therapy) -> Range<Int>? {
-    guard let start = therapy.start else { return nil }
-    if let end = therapy.end { return start.dayNumber..<max(start.dayNumber, end.dayNumber) }
-    if let weeks = therapy.weeks {
+    if let weeks = therapy.weeks,
+      let start = therapy.start ?? therapy.end?.adding(days: -nearestInteger(weeks * 7))
+    {
       return start.dayNumber..<(start.dayNumber + nearestInteger(weeks * 7))
     }
-    guard isOngoing(therapy), let reference = referenceDate else { return nil }
-    return start.dayNumber..<max(start.dayNumber, reference.dayNumber)
+    guard let start = therapy.start else { return nil }
+    if let end = therapy.end { return start.dayNumber..<max(start.dayNumber, lastDay(end)) }
+    // Ongoing treatment is documented up to the latest note, not to the planned date.
+    guard isOngoing(therapy), let documented = facts.noteDate ?? referenceDate else { return nil }
+    return start.dayNumber..<max(start.dayNumber, documented.dayNumber)
   }
 
   /// Days covered by dated courses together, inside the window.
   private func unionDays(_ therapies: [Therapy], window: ClosedRange<Int>?) -> Int? {
-    var intervals = therapies.compactMap(dayInterval).map { interval -> Range<Int> in
-      guard let window else { return interval }
-      let lower = max(interval.lowerBound, window.lowerBound)
-      return lower..<max(lower, min(interval.upperBound, window.upperBound))
+    var intervals = therapies.compactMap(dayInterval).filter { interval in
+      window.map { interval.upperBound >= $0.lowerBound } ?? true
     }
     guard !intervals.isEmpty else { return nil }
     intervals.sort { $0.lowerBound < $1.lowerBound }
@@ -238,145 +266,6 @@ extension CaseContext {
     if days % 30 == 0 && days >= 90 { return plural(Double(days / 30), "month") }
     return plural(Double(days) / 7, "week")
   }
-
-  func homeExerciseProgram() -> Finding {
-    let tried = treatments(nil)
-    if let other = tried.first(where: {
-      $0.value.modality.isActive && $0.value.modality != .homeExercise
-    }) {
-      return .met(
-        "\(name(other.value).capitalizedFirst) is the active treatment; the home exercise"
-          + " program's two elements are not relied on.", evidence: [other].evidence())
-    }
-    let programs = tried.filter { $0.value.modality == .homeExercise }
-    guard !programs.isEmpty else {
-      return .met("No home exercise program is relied on as the active treatment.")
-    }
-    let prescribed = programs.first { $0.value.prescribedBy != nil }
-    let followedUp = programs.first {
-      $0.value.followUpDocumented == true || $0.value.status == .unable
-        || $0.value.status == .completed
-    }
-    switch (prescribed, followedUp) {
-    case (let prescribed?, _?):
-      return .met(
-        "The home exercise program was prescribed by a \(spoken(prescribed.value.prescribedBy!.rawValue))"
-          + " and followed up.", evidence: programs.evidence())
-    case (nil, _?):
-      return .notDocumented(
-        "The home exercise program has no documented prescription by a physician, physical"
-          + " therapist or chiropractor.",
-        ask: "Please send the home exercise prescription or plan and who provided it.",
-        evidence: programs.evidence())
-    case (_, nil):
-      return .notDocumented(
-        "No follow-up on whether the home exercise program was completed, or why it could not"
-          + " be, is documented.",
-        ask: "Please send a follow-up note on completion of the home exercise program after"
-          + " 6 weeks, or the medical reason it could not be completed.",
-        evidence: programs.evidence())
-    }
-  }
-
-  func ongoingTreatment(_ modalities: Set<TherapyModality>?) -> Finding {
-    let tried = treatments(modalities)
-    let kinds = modalities.map { listed($0.map(\.rawValue).sorted().map(spoken)) }
-    if let ongoing = tried.first(where: { isOngoing($0.value) }) {
-      return .met("Ongoing \(name(ongoing.value)) is documented.", evidence: tried.evidence())
-    }
-    return .notDocumented(
-      "No ongoing \(kinds ?? "conservative treatment") is documented.",
-      ask: "Please document the treatment the patient is currently doing"
-        + " (\(kinds ?? "for example physical therapy or a home exercise program")).",
-      evidence: tried.evidence())
-  }
-
-  func failedTreatment(_ modalities: Set<TherapyModality>?) -> Finding {
-    let tried = treatments(modalities)
-    let kinds = modalities.map { listed($0.map(\.rawValue).sorted().map(spoken)) }
-    guard !tried.isEmpty else {
-      return .notDocumented(
-        "No \(kinds ?? "conservative treatment") is documented.",
-        ask: "Please send notes of the \(kinds ?? "conservative treatment") tried and its result.")
-    }
-    return treatmentFailure(tried, evidence: tried.evidence())
-  }
-
-  func medication(_ requirement: MedicationRequirement) -> Finding {
-    let courses = facts.therapies().filter { cited in
-      let therapy = cited.value
-      guard therapy.modality == .medication, therapy.status != .planned else { return false }
-      if requirement.names.isEmpty && requirement.classes.isEmpty { return true }
-      return therapy.name.map(requirement.names.contains) == true
-        || therapy.drugClass.map(requirement.classes.contains) == true
-    }
-    let opioids =
-      requirement.opioidUseCounts ? facts.opioidUses().filter { $0.value.status != .naive } : []
-    let evidence = courses.evidence() + opioids.evidence()
-    let ask =
-      "Please document the \(requirement.label) medication"
-      + (requirement.minimumWeeks.map { " taken for at least \(plural($0, "week"))" } ?? "")
-      + ", with dates."
-    if let unable = courses.first(where: { $0.value.status == .unable }) {
-      return .met(
-        "A medical reason \(name(unable.value)) cannot be taken is documented.", evidence: evidence)
-    }
-    guard !courses.isEmpty || !opioids.isEmpty else {
-      return .notDocumented("No \(requirement.label) medication is documented.", ask: ask)
-    }
-    if requirement.mustBeCurrent,
-      !courses.contains(where: { isOngoing($0.value) || $0.value.status == .completed })
-    {
-      return .notDocumented(
-        "No current \(requirement.label) medication is documented.", ask: ask, evidence: evidence)
-    }
-    guard let weeks = requirement.minimumWeeks else {
-      return .met(
-        "\(listed(courses.map { name($0.value) }).capitalizedFirst) is documented.",
-        evidence: evidence)
-    }
-    let longest =
-      (courses.compactMap { courseDays($0.value, window: nil) }.map { Double($0) / 7 }
-      + opioids.compactMap(\.value.weeks)).max()
-    guard let longest else {
-      return .notDocumented(
-        "How long the \(requirement.label) medication was taken is not documented.", ask: ask,
-        evidence: evidence)
-    }
-    let summary =
-      "The longest \(requirement.label) medication course is"
-      + " \(plural(longest, "week")); \(plural(weeks, "week")) are needed."
-    guard longest >= weeks else { return .notDocumented(summary, ask: ask, evidence: evidence) }
-    return .met(summary, evidence: evidence)
-  }
-
-  func opioidExposure() -> Finding {
-    let uses = facts.opioidUses()
-    if let use = uses.first(where: { $0.value.status != .naive }) {
-      return .met(
-        "Opioid use is documented (\(use.value.status.rawValue)).", evidence: uses.evidence())
-    }
-    let opioidCourses = facts.therapies().filter {
-      $0.value.drugClass == "opioid" || $0.value.name.map(Self.opioidNames.contains) == true
-    }
-    if !opioidCourses.isEmpty {
-      return .met(
-        "Opioid medication is documented (\(listed(opioidCourses.map { name($0.value) }))).",
-        evidence: opioidCourses.evidence())
-    }
-    let ask = "Please document the patient's opioid history."
-    if !uses.isEmpty {
-      return .notMet(
-        "The patient is documented as opioid-naive; intrathecal trials are not for opioid-naive"
-          + " patients.", ask: ask, evidence: uses.evidence())
-    }
-    return .notDocumented("The patient's opioid history is not documented.", ask: ask)
-  }
-
-  static let opioidNames: Set<String> = [
-    "hydrocodone", "oxycodone", "morphine", "hydromorphone", "tramadol", "tapentadol",
-    "fentanyl", "methadone", "buprenorphine", "oxymorphone", "codeine",
-  ]
 }
 
 extension String {

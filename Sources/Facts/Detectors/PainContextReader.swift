@@ -1,0 +1,171 @@
+import Model
+
+/// Decides the context of each pain score in a sentence: the keyword that governs it in its
+/// clause ("8/10 at worst", "averages 7/10", "reaches 9/10", "never below 6/10"), or
+/// before/after when scores bracket a procedure ("went from 8/10 to 2/10", "pre 8/10 ->
+/// post 2/10", "At 2 hours: 2/10"), or the label of a table cell, or the section's default.
+struct PainContextReader {
+  let passage: Passage
+  let scores: [PainScoreRule.WrittenScore]
+  let isProcedureSentence: Bool
+
+  func context(of index: Int) -> PainContext {
+    let text = passage.text
+    let score = scores[index]
+    let previousEnd = index > 0 ? scores[index - 1].range.upperBound : 0
+    let nextStart = index + 1 < scores.count ? scores[index + 1].range.lowerBound : text.utf16.count
+    let before = ownLeadingText(text.utf16Slice(previousEnd..<score.range.lowerBound), index: index)
+    let after = Self.firstClause(of: text.utf16Slice(score.range.upperBound..<nextStart))
+
+    if let chosen = keyword(before: before, after: after) { return chosen }
+    if isProcedureSentence, let bracketed = bracketedContext(of: index) { return bracketed }
+    if Self.activity.occurs(in: after), scores.contains(where: { $0.value < score.value }) {
+      return .worst
+    }
+    if passage.section?.isVitals == true { return .current }
+    if let label = tableLabel(for: score) { return label }
+    return .unspecified
+  }
+
+  /// The text before a score that can govern it: after the previous score's own trailing
+  /// keyword ("9/10 at worst and 7/10 …" leaves " and " for the second score), and after
+  /// the last comma, unless this is the sentence's first score.
+  private func ownLeadingText(_ text: String, index: Int) -> String {
+    var text = text
+    if index > 0, let consumed = Self.anyKeyword.firstMatch(in: text),
+      consumed.range.lowerBound <= 4
+    {
+      text = text.utf16Slice(consumed.range.upperBound..<text.utf16.count)
+    }
+    return index == 0 ? text : Self.lastClause(of: text)
+  }
+
+  /// The nearest keyword before the score and the first after it; a specific context
+  /// (worst, average, before/after) wins over "current", and an adjacent trailing keyword
+  /// ("8/10 at worst") over a leading one.
+  private func keyword(before: String, after: String) -> PainContext? {
+    let leading = Self.contextKeywords(in: before).last
+    let trailing = Self.contextKeywords(in: after).first
+    switch (leading, trailing) {
+    case (nil, nil): return nil
+    case (let leading?, nil): return leading.context
+    case (nil, let trailing?): return trailing.context
+    case (let leading?, let trailing?):
+      if leading.context == .current { return trailing.context }
+      if trailing.context == .current { return leading.context }
+      return trailing.offset <= 4 ? trailing.context : leading.context
+    }
+  }
+
+  /// "from 8/10 to 2/10", "8/10 → 2/10", "before … 8/10; at the four-hour mark … 2/10".
+  private func bracketedContext(of index: Int) -> PainContext? {
+    let text = passage.text
+    if index + 1 < scores.count {
+      let between = text.utf16Slice(
+        scores[index].range.upperBound..<scores[index + 1].range.lowerBound)
+      let before = text.utf16Slice(0..<scores[index].range.lowerBound)
+      if Self.bracketJoin.occurs(in: between),
+        !Self.rangeWords.occurs(in: String(before.suffix(25)))
+      {
+        return .preProcedure
+      }
+    }
+    if index > 0 {
+      let between = text.utf16Slice(
+        scores[index - 1].range.upperBound..<scores[index].range.lowerBound)
+      if Self.bracketJoin.occurs(in: between) || Self.timePoint.occurs(in: between) {
+        return .postProcedure
+      }
+    }
+    let before = text.utf16Slice(0..<scores[index].range.lowerBound)
+    if Self.timePoint.occurs(in: String(before.suffix(40))) { return .postProcedure }
+    return nil
+  }
+
+  /// A score standing alone in a table cell takes its context from the label before it.
+  private func tableLabel(for score: PainScoreRule.WrittenScore) -> PainContext? {
+    let rest =
+      passage.text.utf16Slice(0..<score.range.lowerBound)
+      + passage.text.utf16Slice(score.range.upperBound..<passage.text.utf16.count)
+    guard
+      rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).count < 3,
+      let label = passage.preceding(1).first
+    else { return nil }
+    return Self.contextKeywords(in: label.text).last?.context
+  }
+
+  /// Context keywords in a stretch of text, in order, with their offsets.
+  static func contextKeywords(in text: String) -> [(context: PainContext, offset: Int)] {
+    keywords.flatMap { context, pattern in
+      pattern.matches(in: text).map { (context, $0.range.lowerBound) }
+    }.sorted { $0.offset < $1.offset }
+  }
+
+  private static let procedureNoun =
+    #"(?:block|blocks|injection|procedure|MBB|RFA|ESI|ablation|trial|stimulator|SCS|TFESI|infusion|bolus)"#
+  private static let keywords: [(PainContext, TextPattern)] = [
+    (
+      .preProcedure,
+      TextPattern(
+        #"\b(?:pre-?(?:procedure|procedural|injection|block|trial|op)|pre|before|prior)\b(?:\s+(?:the |his |her |each )?(?:\w+ )?"#
+          + procedureNoun + #")?"#)
+    ),
+    (
+      .postProcedure,
+      TextPattern(
+        #"\b(?:post-?(?:procedure|procedural|injection|block|trial|op)|post|at the peak|peak|during the (?:\w+ )?"#
+          + procedureNoun
+          + #"|trial diary|diary|(?:after|following) (?:the |his |her |each )?(?:\w+ )?"#
+          + procedureNoun + #")\b"#)
+    ),
+    (
+      .worst,
+      TextPattern(
+        #"\b(?:worst|at (?:its |their )?worst|maximum|max|highest|peaks? at|reach(?:es|ed|ing)?|up to|as high as|spikes? to|flares? to|bad days?|on a bad day|severe days?)\b"#
+      )
+    ),
+    (
+      .least,
+      TextPattern(
+        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not|rarely) (?:\w+ )?(?:below|under|less than|lower than)|good days?|on a good day)\b"#
+      )
+    ),
+    (
+      .average,
+      TextPattern(
+        #"\b(?:averag\w*|avg|on average|usual(?:ly)?|typical(?:ly)?|on a typical day|most days|on most days|ordinary day|on an ordinary day|day[- ]to[- ]day|baseline average|generally|constant(?:ly)?)\b"#
+      )
+    ),
+    (
+      .current,
+      TextPattern(
+        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now|this (?:morning|visit))\b"#
+      )
+    ),
+  ]
+  private static let anyKeyword = TextPattern(
+    #"^\s*(?:\(|-)?\s*(?:pain\s+)?(?:at (?:its |their )?(?:worst|best|least|lowest|peak|maximum|minimum)|on (?:average|most days|a (?:typical|good|bad) day|bad days|good days)|today|now|currently|before|after|post|pre|during the \w+)\b"#
+  )
+  private static let bracketJoin = TextPattern(
+    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
+  )
+  private static let rangeWords = TextPattern(
+    #"\b(?:ranges?|ranging|varies|varying|fluctuat\w*|between)\b"#)
+  private static let timePoint = TextPattern(
+    #"\b(?:at|by|after)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|thirty|fifteen|ten)[- ]?(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?:[- ]mark)?\b|\b(?:hours?|minutes?|days?) later\b"#
+  )
+  /// A score tied to an activity that provokes it: "9/10 with prolonged sitting".
+  private static let activity = TextPattern(
+    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending|lifting)|upright|during (?:activity|activities|flares?))\b|w/)"#
+  )
+
+  private static func lastClause(of text: String) -> String {
+    guard let cut = text.lastIndex(where: { $0 == "," || $0 == ";" }) else { return text }
+    return String(text[text.index(after: cut)...])
+  }
+
+  private static func firstClause(of text: String) -> String {
+    guard let cut = text.firstIndex(where: { $0 == "," || $0 == ";" }) else { return text }
+    return String(text[..<cut])
+  }
+}

@@ -1,0 +1,74 @@
+import Model
+import Testing
+
+@Suite struct ReliefTests {
+  @Test(arguments: [
+    (
+      "She reported 80% relief for 6 hours after the L4-5 MBB on 03/02/2026.",
+      ["80 medialBranchBlock days 0.2 2026-03-02"]
+    ),
+    (
+      "After the right SI joint injection, relief lasted about 3 months at 70 percent.",
+      ["70 sacroiliacInjection days 90"]
+    ),
+    (
+      "Following the epidural steroid injection her pain improved by half.",
+      ["50 epiduralInjection"]
+    ),
+    ("She had no relief from the prior facet injections.", ["0 facetInjection"]),
+    ("After the MBB her pain went from 8/10 to 2/10.", ["75 medialBranchBlock"]),
+    (
+      "The left L3-5 medial branch blocks gave 90% relief for the duration of the anesthetic.",
+      ["90 medialBranchBlock days 0.2"]
+    ),
+    (
+      "The TFESI gave 60% relief and she was able to walk her dog again.",
+      ["60 epiduralInjection function true"]
+    ),
+  ])
+  func readsReliefTiedToItsProcedure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.relief, in: text) == expected)
+  }
+
+  @Test func reliefRefersToTheProcedureOfThePreviousSentence() {
+    let note =
+      "She underwent bilateral L4-5 MBB on 02/10/2026. She reported 80% relief for 5 hours."
+    #expect(Fixtures.summaries(.relief, in: note) == ["80 medialBranchBlock days 0.2 2026-02-10"])
+  }
+
+  @Test(arguments: [
+    "ODI 40%.",
+    "A1c 8.2% last month.",
+    "Physical therapy gave her 30% relief.",
+    "Our goal is at least 50% relief after the MBB.",
+    "The intrathecal trial gave less than 50% relief.",
+    "She used a lidocaine 4% patch after the injection without benefit.",
+  ])
+  func ignoresPercentagesThatAreNotProcedureRelief(text: String) {
+    #expect(Fixtures.summaries(.relief, in: text).isEmpty)
+  }
+
+  @Test func statedPercentWinsOverComputedFromScores() {
+    let note = "She had 80% relief after the MBB. Her pain went from 8/10 to 2/10 after the block."
+    #expect(Fixtures.summaries(.relief, in: note) == ["80 medialBranchBlock"])
+  }
+}
+
+@Suite struct DeviceTrialTests {
+  @Test(arguments: [
+    (
+      "SCS trial completed over 7 days with 70% pain relief and improved walking tolerance.",
+      ["spinalCordStimulator 70 days 7"]
+    ),
+    ("DRG stimulator trial: 60% relief over a 5-day trial.", ["dorsalRootGanglion 60 days 5"]),
+    ("Intrathecal morphine trial gave 50% relief.", ["intrathecalPump 50"]),
+  ])
+  func readsTrialResults(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.deviceTrial, in: text) == expected)
+  }
+
+  @Test func trialReliefIsAlsoReliefAfterTheTrial() {
+    let note = "SCS trial completed over 7 days with 70% pain relief."
+    #expect(Fixtures.summaries(.relief, in: note) == ["70 spinalCordStimulatorTrial days 7"])
+  }
+}

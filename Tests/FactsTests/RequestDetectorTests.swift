@@ -1,0 +1,71 @@
+import Facts
+import Model
+import Testing
+
+@Suite struct RequestDetectorTests {
+  private let detector = RequestDetector(lexicons: Fixtures.lexicons)
+
+  private func request(_ texts: String...) -> ServiceRequest {
+    detector.detect(in: texts.enumerated().map { Fixtures.annotate($1, name: "doc\($0).pdf") })
+  }
+
+  @Test func readsPlannedMedialBranchBlockFromThePlan() {
+    let found = request(
+      """
+      DOS: 03/14/2026
+      PLAN:
+      Proceed with planned right L4-5 and L5-S1 MBB, CPT 64493, 64494, scheduled for 03/28/2026.
+      """)
+    #expect(found.cpt == ["64493", "64494"])
+    #expect(found.plannedDate == ClinicalDate(year: 2026, month: 3, day: 28))
+    #expect(found.region == .lumbar)
+    #expect(found.side == .right)
+    #expect(found.levels == ["L4-5", "L5-S1"])
+    #expect(found.service == "medial branch block")
+  }
+
+  @Test(arguments: [
+    (
+      "PLAN:\nRequest authorization for left sacral lateral branch block.",
+      "sacral lateral branch block"
+    ),
+    ("PLAN:\nWe will schedule a right occipital nerve block.", "occipital nerve block"),
+    ("PLAN:\nRequesting left SI joint radiofrequency ablation.", "sacroiliac radiofrequency"),
+  ])
+  func namesTheRequestedService(text: String, service: String) {
+    #expect(request(text).service == service)
+  }
+
+  @Test(arguments: [
+    ("PLAN:\nDiagnostic L4-5 MBB requested for surgical planning.", "surgicalPlanning"),
+    ("PLAN:\nProceed with SCS trial.", "trial"),
+    ("PLAN:\nSecond diagnostic MBB at L4-5.", "diagnostic"),
+    ("PLAN:\nRepeat therapeutic right SI joint injection.", "therapeutic"),
+  ])
+  func readsThePurpose(text: String, purpose: String) {
+    #expect(request(text).purpose == purpose)
+  }
+
+  @Test func priorProcedureIsNotTheRequest() {
+    let found = request(
+      "HPI:\nShe had a left SI joint injection in 2025.\nPLAN:\nRight L5-S1 TFESI.")
+    #expect(found.service == "epidural steroid injection")
+    #expect(found.side == .right)
+  }
+
+  @Test func zipCodesAreNotCPTCodes() {
+    #expect(request("Address: 12 Main St, Springfield 62704.").cpt.isEmpty)
+  }
+}
+
+@Suite struct NoteDateTests {
+  @Test func isTheMostRecentClinicalNotesDateOfServiceNotTheRequestForm() {
+    let documents = [
+      Fixtures.annotate("OFFICE NOTE\nDate of Service: 02/10/2026\nHPI: back pain.", name: "a.pdf"),
+      Fixtures.annotate("OFFICE NOTE\nDate of Service: 03/14/2026\nHPI: back pain.", name: "b.pdf"),
+      Fixtures.annotate(
+        "PRIOR AUTHORIZATION REQUEST\nDate of Service: 03/20/2026\nCPT 64493", name: "c.pdf"),
+    ]
+    #expect(noteDate(of: documents) == ClinicalDate(year: 2026, month: 3, day: 14))
+  }
+}

@@ -1,0 +1,142 @@
+import Model
+import Testing
+
+@Suite struct TherapyTests {
+  @Test(arguments: [
+    (
+      "She completed 12 sessions of physical therapy from 11/01/2025 to 12/15/2025 without improvement.",
+      ["physicalTherapy completed failed"]
+    ),
+    ("She is currently in PT twice a week.", ["physicalTherapy ongoing"]),
+    ("Plan: start PT 2x/week for 6 weeks.", ["physicalTherapy planned"]),
+    ("She was unable to tolerate physical therapy due to severe pain.", ["physicalTherapy unable"]),
+    ("She did not attend PT.", ["physicalTherapy discontinued"]),
+    (
+      "She could not attend physical therapy because of transportation.",
+      ["physicalTherapy discontinued"]
+    ),
+    ("Chiropractic care for 8 weeks helped somewhat.", ["chiropractic completed improved"]),
+    ("She tried acupuncture last year with no benefit.", ["acupuncture completed failed"]),
+    ("She uses a TENS unit daily.", ["device ongoing"]),
+    ("Pain worsened with chiropractic manipulation.", ["chiropractic worsened"]),
+  ])
+  func readsModalityStatusAndOutcome(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    "If pain persists we will start PT.",
+    "Pt reports her pain is worse.",
+    "Her mother did physical therapy.",
+  ])
+  func listsNoTherapyForConditionalPlansOrOthers(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test func readsDatesWeeksAndSessions() throws {
+    let text = "She completed 12 visits of physical therapy from 11/03/2025 to 12/15/2025."
+    let therapy = try #require(Fixtures.facts(.therapy, in: text).first)
+    guard case .therapy(let detail) = therapy else { return }
+    #expect(detail.start == ClinicalDate(year: 2025, month: 11, day: 3))
+    #expect(detail.end == ClinicalDate(year: 2025, month: 12, day: 15))
+    #expect(detail.weeks == 6)
+    #expect(detail.sessions == 12)
+  }
+
+  @Test func unableKeepsItsMedicalReason() throws {
+    let text = "She was unable to tolerate physical therapy due to severe pain."
+    guard case .therapy(let detail) = try #require(Fixtures.facts(.therapy, in: text).first)
+    else { return }
+    #expect(detail.unableReason == "severe pain")
+  }
+
+  @Test(arguments: [
+    (
+      "She performs the home exercise program prescribed by her physical therapist daily.",
+      Prescriber.physicalTherapist, true
+    ),
+    (
+      "She was instructed in a home exercise program by Dr. Lee and reports doing it daily.",
+      .physician, true
+    ),
+  ])
+  func homeExerciseRecordsPrescriberAndFollowUp(
+    text: String, prescriber: Prescriber, followUp: Bool
+  ) throws {
+    guard case .therapy(let detail) = try #require(Fixtures.facts(.therapy, in: text).first)
+    else { return }
+    #expect(detail.modality == .homeExercise)
+    #expect(detail.prescribedBy == prescriber)
+    #expect(detail.followUpDocumented == followUp)
+  }
+
+  @Test func dischargeSummaryGivesTheCourse() throws {
+    let note = """
+      PHYSICAL THERAPY DISCHARGE SUMMARY
+      Start of care: 01/05/2026
+      Discharge date: 02/16/2026
+      Total visits: 12
+      Assessment: Patient has plateaued; goals not met.
+      """
+    let therapy = Fixtures.facts(.therapy, in: note)
+    guard case .therapy(let detail) = try #require(therapy.first) else { return }
+    #expect(therapy.count == 1)
+    #expect(detail.modality == .physicalTherapy)
+    #expect(detail.start == ClinicalDate(year: 2026, month: 1, day: 5))
+    #expect(detail.end == ClinicalDate(year: 2026, month: 2, day: 16))
+    #expect(detail.sessions == 12)
+    #expect(detail.weeks == 6)
+    #expect(detail.status == .completed)
+    #expect(detail.outcome == .failed)
+  }
+}
+
+@Suite struct MedicationTests {
+  @Test(arguments: [
+    (
+      "MEDICATIONS:\nMobic 15 mg daily\nNeurontin 300 mg TID\nFlexeril 10 mg qhs\nNorco 5/325 prn",
+      [
+        "medication cyclobenzaprine ongoing", "medication gabapentin ongoing",
+        "medication hydrocodone ongoing", "medication meloxicam ongoing",
+      ]
+    ),
+    (
+      "She tried ibuprofen and naproxen without relief.",
+      ["medication ibuprofen completed failed", "medication naproxen completed failed"]
+    ),
+    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued"]),
+  ])
+  func readsGenericNamesFromBrandsWithStatus(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    "80 mg of methylprednisolone and 2 mL of lidocaine were injected.",
+    "ALLERGIES:\nIbuprofen (GI upset)",
+    "Her husband takes gabapentin.",
+  ])
+  func injectatesAllergiesAndOthersAreNotTreatments(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test func drugClassAloneIsListedOnlyWithoutANamedDrugOfTheClass() {
+    #expect(
+      Fixtures.summaries(.therapy, in: "She failed NSAIDs.") == ["medication completed failed"])
+    #expect(
+      Fixtures.summaries(.therapy, in: "She failed NSAIDs including naproxen.")
+        == ["medication naproxen completed failed"])
+  }
+}
+
+@Suite struct OpioidUseTests {
+  @Test(arguments: [
+    ("MEDICATIONS:\nOxycodone 5 mg q6h prn", ["current"]),
+    ("She previously took tramadol but stopped.", ["past"]),
+    ("She is opioid naive.", ["naive"]),
+    ("She has never taken opioids.", ["naive"]),
+    ("Not on opioids.", []),
+  ])
+  func readsOpioidStatus(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.opioidUse, in: text) == expected)
+  }
+}
