@@ -5,7 +5,7 @@ Usage:
     build_corpus.py [ROOT ...]           render every **/*.src.txt under ROOT (default: Corpus/)
     build_corpus.py --check [ROOT ...]   verify PDFs are up to date and gold.json files are valid
     build_corpus.py --force [ROOT ...]   rewrite every PDF even when the bytes are unchanged
-    build_corpus.py --scanned            write scanned variants of 36 cases to Corpus/scanned/
+    build_corpus.py --scanned            write scanned variants of 32 cases to Corpus/scanned/
                                          (needs pdftoppm, Pillow and numpy; see scanned.py)
 
 The markup is described in Corpus/README.md. Output is deterministic: reportlab runs with

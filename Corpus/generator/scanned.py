@@ -27,19 +27,30 @@ from PIL import Image, ImageFilter
 DPI = 200
 MAX_DEGREES = 1.5
 JPEG_QUALITY = 40
-# One case in this many, in name order over dev and test together: 36 of 179, every
-# guideline and both splits.
-EVERY = 5
+# For each guideline (case-name prefix) and each split, the cases with the smallest hashes of
+# their names are chosen: every guideline and split gets the same share (8 x 2 x 2 = 32
+# cases), and adding a case changes the choice only when its hash falls among the smallest.
+PER_GUIDELINE_AND_SPLIT = 2
 # Pillow writes the current time into the PDF unless told otherwise.
 FIXED_DATE = time.strptime("2026-01-01", "%Y-%m-%d")
 
 
+def name_hash(case: str) -> int:
+    return int.from_bytes(hashlib.sha256(case.encode()).digest()[:8], "big")
+
+
 def chosen_cases(corpus: Path) -> list[Path]:
-    folders = sorted(
-        (gold.parent for split in ("dev", "test") for gold in (corpus / split).glob("*/gold.json")),
-        key=lambda folder: folder.name,
-    )
-    return folders[::EVERY]
+    groups: dict[tuple[str, str], list[Path]] = {}
+    for split in ("dev", "test"):
+        for gold in (corpus / split).glob("*/gold.json"):
+            key = (gold.parent.name.split("-")[0], split)
+            groups.setdefault(key, []).append(gold.parent)
+    chosen = [
+        folder
+        for folders in groups.values()
+        for folder in sorted(folders, key=lambda f: name_hash(f.name))[:PER_GUIDELINE_AND_SPLIT]
+    ]
+    return sorted(chosen, key=lambda folder: folder.name)
 
 
 def seeded(*parts: str) -> random.Random:
@@ -85,6 +96,10 @@ def scan(pdf: Path, case: str) -> bytes:
 def build_scanned(corpus: Path) -> int:
     target_root = corpus / "scanned"
     cases = chosen_cases(corpus)
+    chosen = {folder.name for folder in cases}
+    for stale in sorted(target_root.glob("*/")):
+        if stale.name not in chosen:
+            shutil.rmtree(stale)
     total = 0
     for folder in cases:
         target = target_root / folder.name

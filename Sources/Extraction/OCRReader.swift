@@ -59,10 +59,40 @@ public final class OCRReader: @unchecked Sendable {
   /// The shared library loaded on first use.
   public static let library = "libtesseract.so.5"
 
-  /// Loads the library now rather than on the first scanned page, for a long-running
-  /// process (intake's parent) that should fail at start when it is missing.
-  public func checkLibrary() throws(OCRError) {
-    try tesseractLoaded.get()
+  /// Checks, without loading it, that the library is installed where the dynamic loader
+  /// looks: for a long run (an evaluation, intake's parent) that should stop at start when
+  /// it is missing rather than fail on every scanned case.
+  ///
+  /// Loading the library would be the surer test, but it would put some 55 libraries and
+  /// an OpenMP runtime into intake's parent, which only starts child processes. A library
+  /// the loader finds some other way still loads on the first scanned page; one that is
+  /// found here but cannot load gives `.libraryMissing` there, as a typed error.
+  public func checkLibrary(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(OCRError) {
+    let folders = Self.libraryFolders(environment: environment)
+    let isInstalled = folders.contains {
+      FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(Self.library))
+    }
+    guard isInstalled else {
+      throw .libraryMissing(
+        library: Self.library, detail: "not found in \(folders.joined(separator: ", "))")
+    }
+  }
+
+  /// Where the dynamic loader looks for a library: `LD_LIBRARY_PATH`, the folders listed in
+  /// `/etc/ld.so.conf.d`, then the system's own.
+  static func libraryFolders(environment: [String: String]) -> [String] {
+    let fromEnvironment = (environment["LD_LIBRARY_PATH"] ?? "").split(separator: ":")
+    let configured =
+      (try? FileManager.default.contentsOfDirectory(atPath: "/etc/ld.so.conf.d"))?
+      .filter { $0.hasSuffix(".conf") }.sorted()
+      .compactMap { try? String(contentsOfFile: "/etc/ld.so.conf.d/\($0)", encoding: .utf8) }
+      .flatMap { $0.split(separator: "\n") }
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { $0.hasPrefix("/") } ?? []
+    let system = ["/lib", "/usr/lib", "/lib64", "/usr/lib64"]
+    return fromEnvironment.map(String.init) + configured + system
   }
 
   /// The text of page `index` of `file`, or nil when it cannot be drawn or recognised.

@@ -71,8 +71,8 @@ public struct OCRPage: Codable, Sendable, Hashable {
 
   /// Below this mean word confidence a page is flagged for checking against the original.
   ///
-  /// A chosen line between two measured groups: the 56 fax-like pages of `Corpus/scanned`
-  /// (200 dpi, turned, speckled) read at 90-96, with few misread words; the same kind of note
+  /// A chosen line between two measured groups: the 42 fax-like pages of `Corpus/scanned`
+  /// (200 dpi, turned, speckled) read at 83-95, with few misread words; the same kind of note
   /// at 100-150 dpi with heavy noise read at 32-51, with most words wrong.
   public static let lowConfidence = 70.0
 

@@ -46,7 +46,8 @@ enum EvaluateCommand: Command {
     }
 
     let reviewer = CaseReviewer(
-      lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
+      lexicons: try loadLexicons(arguments),
+      extractor: try OCROption.extractor(arguments, checksLibrary: true))
     let scored: [ScoredCase]
     do {
       scored = try CorpusRun.score(folders, reviewer: reviewer)

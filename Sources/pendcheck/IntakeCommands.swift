@@ -76,10 +76,10 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
   return (options, log)
 }
 
-/// Fails at start when OCR is on and cannot run: the parent loads Tesseract once, as no
-/// case's child process would otherwise find out before its first scanned page.
+/// Fails at start when OCR is on and cannot run (no model, no library), as no case's child
+/// process would otherwise find out before its first scanned page.
 private func checkOCR(_ arguments: ParsedArguments) throws(OCRError) {
-  try OCROption.reader(arguments)?.checkLibrary()
+  _ = try OCROption.extractor(arguments, checksLibrary: true)
 }
 
 private func number(_ arguments: ParsedArguments, _ option: String, command: String)

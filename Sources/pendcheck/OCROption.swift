@@ -15,9 +15,15 @@ enum OCROption {
   }
 
   /// An extractor with `limits` that reads scanned pages unless `--no-ocr` was given.
-  static func extractor(_ arguments: ParsedArguments, limits: ExtractionLimits = .init())
-    throws(OCRError) -> PDFExtractor
-  {
-    PDFExtractor(limits: limits, ocr: try reader(arguments))
+  ///
+  /// With `checksLibrary`, the Tesseract library is looked for at once, so that a long run
+  /// (an evaluation, intake's parent) stops at start when it is missing; every command
+  /// loads it only on its first scanned page, so a run without one never pays the 45 ms.
+  static func extractor(
+    _ arguments: ParsedArguments, limits: ExtractionLimits = .init(), checksLibrary: Bool = false
+  ) throws(OCRError) -> PDFExtractor {
+    let ocr = try reader(arguments)
+    if checksLibrary { try ocr?.checkLibrary() }
+    return PDFExtractor(limits: limits, ocr: ocr)
   }
 }

@@ -71,6 +71,23 @@ struct OCRTests {
     #expect(message.contains("--no-ocr"))
   }
 
+  @Test("a missing library or a refused model names what to install, and the way round it")
+  func unavailableOCRIsExplained() {
+    let missing = OCRError.libraryMissing(
+      library: "libtesseract.so.5", detail: "cannot open shared object file")
+    #expect(missing.message.contains("libtesseract.so.5"))
+    #expect(missing.message.contains("apt-get install libtesseract5"))
+    #expect(missing.message.contains("--no-ocr"))
+
+    let refused = OCRError.engineRefusedModel(language: "eng", folder: "/opt/tessdata")
+    #expect(refused.message.contains("/opt/tessdata"))
+    #expect(refused.message.contains("tesseract-ocr-eng"))
+
+    let inFile = ExtractionError.ocrUnavailable(fileName: "fax.pdf", cause: missing)
+    #expect(inFile.message.hasPrefix("fax.pdf: "))
+    #expect(inFile.exitStatus == 69)
+  }
+
   @Test("a page turned by a degree is found turned by a degree, and drawn straight")
   func skewIsEstimated() throws {
     let bytes = try Data(contentsOf: Fixtures.url("scanned-note.pdf"))
@@ -105,5 +122,37 @@ struct TextLayerQualityTests {
     utf8.withUnsafeBufferPointer { layer.read(utf8: $0, boxes: []) }
     layer.imageCoverage = imageCoverage
     #expect(PDFExtractor.needsOCR(layer) == needsOCR)
+  }
+}
+
+@Suite("OCR lines are cleaned as text-layer lines are")
+struct OCRTextTests {
+  @Test(
+    "a lone bar is the letter I before a lower-case word or punctuation, else a ruled line",
+    arguments: [
+      ("| saw her today.", "I saw her today."),
+      ("for which | first consulted", "for which I first consulted"),
+      ("CRPS type |, right upper extremity", "CRPS type I, right upper extremity"),
+      ("| Anand Iyer, MD | New Patient consult |", "Anand Iyer, MD New Patient consult"),
+      ("BP | HR | Temp", "BP HR Temp"),
+      ("Pain \u{201C}7/10\u{201D}  at  rest", "Pain \"7/10\" at rest"),
+    ])
+  func bars(_ read: String, _ expected: String) {
+    #expect(String(decoding: OCRText.line(read), as: UTF16.self) == expected)
+  }
+}
+
+@Suite("Finding the Tesseract library without loading it")
+struct OCRLibraryTests {
+  @Test("LD_LIBRARY_PATH folders are searched first, then the configured and system ones")
+  func libraryFolders() {
+    let folders = OCRReader.libraryFolders(environment: ["LD_LIBRARY_PATH": "/opt/a:/opt/b"])
+    #expect(Array(folders.prefix(2)) == ["/opt/a", "/opt/b"])
+    #expect(folders.contains("/usr/lib"))
+  }
+
+  @Test("the library installed on this machine is found")
+  func installedLibraryIsFound() throws {
+    try OCRReader(language: "eng").checkLibrary()
   }
 }
