@@ -138,7 +138,6 @@ enum FactMerger {
       candidates.filter { fact in cues.contains { fact.derivation?.rule == $0.rawValue } }
     }
     let limb = cue(.limb, .spineAndLimb)
-    let spine = cue(.spine, .axialStated, .spineAndLimb, .radiationDenied)
 
     let pattern: PainPatternKind
     let supporting: [Fact]
@@ -151,7 +150,9 @@ enum FactMerger {
     } else if !limb.isEmpty {
       (pattern, supporting) = (.radicular, limb)
     } else {
-      (pattern, supporting) = (.axial, spine + cue(.referredOnly))
+      // Axial only where the note says so (axial, radiation denied): a bare "low back
+      // pain" leaves the pattern undocumented.
+      (pattern, supporting) = (.axial, cue(.axialStated, .radiationDenied))
     }
     guard var chosen = supporting.first else { return nil }
     for other in supporting.dropFirst() { chosen = combine(chosen, other) }
