@@ -38,7 +38,11 @@ struct PainPatternRule: FactRule {
       } ?? false
     let isDenied =
       (limbContext?.isNegated == true && isNegatedNearby) || Self.deniedRadiation.occurs(in: text)
-    let spine = Self.spine.matches(in: text).first { !passage.context(ofLocal: $0.range).isNegated }
+    let spine = Self.spine.matches(in: text).first { match in
+      !(passage.context(ofLocal: match.range).isNegated
+        && Self.nearNegation.occurs(
+          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)))
+    }
 
     if let limb, !isDenied {
       let cue: Cue = spine == nil ? .limb : .spineAndLimb
