@@ -8,10 +8,29 @@ import Model
 struct MedicationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let hits = passage.hits("medications")
-    guard !hits.isEmpty, passage.section?.isAllergies != true,
-      !Self.injectate.occurs(in: passage.text), !Self.allergy.occurs(in: passage.text)
-    else { return [] }
-    return hits.compactMap { fact(for: $0, in: passage) }
+    guard !hits.isEmpty, passage.section?.isAllergies != true else { return [] }
+    return hits.filter { !isInjectateOrAllergy($0, passage) }.compactMap {
+      fact(for: $0, in: passage)
+    }
+  }
+
+  /// Whether the drug is named as what was injected, or as an allergy, in its own clause:
+  /// "80 mg of methylprednisolone was injected", but not "failed gabapentin, meloxicam,
+  /// and three epidural injections".
+  private func isInjectateOrAllergy(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let text = passage.text
+    let before = text.utf16Slice(max(0, local.lowerBound - 40)..<local.lowerBound)
+    let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
+    let clause = Self.ownClause(before, after)
+    return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
+  }
+
+  /// The words around a drug up to the nearest comma, semicolon or full stop on each side.
+  private static func ownClause(_ before: String, _ after: String) -> String {
+    let left = before.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.last ?? ""
+    let right = after.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.first ?? ""
+    return String(left) + " " + String(right)
   }
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
