@@ -199,20 +199,14 @@ enum FactMerger {
     return result
   }
 
-  /// A drug class named alone ("failed NSAIDs") is listed only when no drug of the class is.
+  /// A drug class named alone ("failed NSAIDs") is not a medication fact: the annotation
+  /// lists medications by generic name.
   static func withoutClassOnlyMedications(_ facts: [Fact]) -> [Fact] {
-    let namedClasses = Set(
-      facts.compactMap { fact -> String? in
-        guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
-          therapy.name != nil
-        else { return nil }
-        return therapy.drugClass
-      })
-    return facts.filter { fact in
-      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
-        therapy.name == nil
-      else { return true }
-      return !namedClasses.contains(therapy.drugClass ?? "")
+    facts.filter { fact in
+      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication else {
+        return true
+      }
+      return therapy.name != nil
     }
   }
 

@@ -8,7 +8,10 @@ import Model
 struct MedicationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let hits = passage.hits("medications")
-    guard !hits.isEmpty, passage.section?.isAllergies != true else { return [] }
+    // A procedure note's drugs are what was given during the procedure.
+    guard !hits.isEmpty, passage.section?.isAllergies != true,
+      !(PriorProcedureRule.isProcedureNote(passage.note) && passage.section?.isMedications != true)
+    else { return [] }
     return hits.filter { !isInjectateOrAllergy($0, passage) }.compactMap {
       fact(for: $0, in: passage)
     }
@@ -20,7 +23,7 @@ struct MedicationRule: FactRule {
   private func isInjectateOrAllergy(_ hit: LexiconHit, _ passage: Passage) -> Bool {
     let local = passage.local(hit.range)
     let text = passage.text
-    let before = text.utf16Slice(max(0, local.lowerBound - 40)..<local.lowerBound)
+    let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
     let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
     return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
@@ -54,7 +57,7 @@ struct MedicationRule: FactRule {
   }
 
   private static let injectate = TextPattern(
-    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at)\b"#
+    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)
