@@ -126,4 +126,7 @@ struct PriorProcedureRule: FactRule {
 extension ClinicalDate {
   /// Whether this date is before another (a month-only date counts as its first day).
   func isBefore(_ other: ClinicalDate) -> Bool { self < other && !matches(other) }
+
+  /// Whether this date is after another (a month-only date counts as its first day).
+  func isAfter(_ other: ClinicalDate) -> Bool { other < self && !matches(other) }
 }
