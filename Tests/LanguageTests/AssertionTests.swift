@@ -56,6 +56,7 @@ import Testing
       "If he is not better in a few weeks we would start him on physical therapy."
     ),
     ("meloxicam", "Physical therapy  no improvement  meloxicam"),
+    ("MRI", "No disc herniation on MRI."),
   ])
   func scopeEndsAtTerminatorsClausesParenthesesAndCells(target: String, text: String) {
     #expect(!assertion(target, in: text).isNegated)
