@@ -25,37 +25,38 @@ struct RunningBoilerplate {
   /// no lines is skipped).
   static func remove(from pages: [[[UInt16]]]) -> Result {
     var result = Result(lines: pages, removed: pages.map { _ in [] })
-    let pagesWithText = pages.filter { !$0.isEmpty }.count
-    guard pagesWithText >= 2 else { return result }
-
     let edges = pages.map(edgeLineIndices)
-    var pagesByKey: [String: Int] = [:]
-    for (page, indices) in edges.enumerated() {
-      let keys = Set(indices.map { key(of: pages[page][$0]) })
-      for key in keys { pagesByKey[key, default: 0] += 1 }
-    }
-    let needed = max(2, (pagesWithText + 1) / 2)
-    let running = Set(pagesByKey.filter { $0.value >= needed }.keys)
+    let running = runningKeys(of: pages, edges: edges)
+    guard !running.isEmpty else { return result }
 
     var seen: Set<String> = []
     for (page, indices) in edges.enumerated() {
-      var drop: Set<Int> = []
-      var firstHere: Set<String> = []
-      for index in indices {
+      let repeats = indices.filter { index in
         let key = key(of: pages[page][index])
-        guard running.contains(key) else { continue }
-        if seen.contains(key) && !firstHere.contains(key) {
-          drop.insert(index)
-        } else {
-          firstHere.insert(key)
-        }
+        return running.contains(key) && seen.contains(key)
       }
-      seen.formUnion(firstHere)
-      result.removed[page] = drop.sorted().map { String(decoding: pages[page][$0], as: UTF16.self) }
-      result.lines[page] = pages[page].enumerated().filter { !drop.contains($0.offset) }.map(
-        \.element)
+      seen.formUnion(indices.map { key(of: pages[page][$0]) }.filter(running.contains))
+
+      let drop = Set(repeats)
+      result.removed[page] = repeats.map { String(decoding: pages[page][$0], as: UTF16.self) }
+      result.lines[page] = pages[page].indices.filter { !drop.contains($0) }.map { pages[page][$0] }
     }
     return result
+  }
+
+  /// The keys of lines at the edges of at least two pages and half the pages with text.
+  private static func runningKeys(of pages: [[[UInt16]]], edges: [[Int]]) -> Set<String> {
+    let pagesWithText = pages.filter { !$0.isEmpty }.count
+    guard pagesWithText >= 2 else { return [] }
+
+    var pagesByKey: [String: Int] = [:]
+    for (page, indices) in edges.enumerated() {
+      for key in Set(indices.map({ key(of: pages[page][$0]) })) {
+        pagesByKey[key, default: 0] += 1
+      }
+    }
+    let needed = max(2, (pagesWithText + 1) / 2)
+    return Set(pagesByKey.filter { $0.value >= needed }.keys)
   }
 
   /// The indices of the first and last `edgeLines` non-empty lines of a page.
