@@ -58,6 +58,20 @@ struct RunningBoilerplateKeyTests {
     #expect(result.lines[2].contains(repeated))
   }
 
+  @Test("diary rows differing only in their numbers are findings, page footers are not")
+  func numberedLines() {
+    let pages: [[[UInt16]]] = [
+      ["Day 1  7/10  walked 20 min", "body a", "Page 1 of 3"],
+      ["Day 15  6/10  walked 20 min", "body b", "Page 2 of 3"],
+      ["Day 29  5/10  walked 20 min", "body c", "Page 3 of 3"],
+    ].map { $0.map { Array($0.utf16) } }
+    let result = RunningBoilerplate.remove(from: pages)
+    #expect(result.removed == [[], ["Page 2 of 3"], ["Page 3 of 3"]])
+    #expect(
+      result.lines[2].first.map { String(decoding: $0, as: UTF16.self) }
+        == "Day 29  5/10  walked 20 min")
+  }
+
   @Test("a line at the edge of only one page in three is kept")
   func rareLinesAreKept() {
     let pages: [[[UInt16]]] = [
