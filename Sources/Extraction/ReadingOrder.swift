@@ -6,6 +6,11 @@
 /// `ColumnGutter`), each stretch of two-column prose is read left column first, then right
 /// column; lines that cross the gutter (titles, full-width paragraphs, tables) are read
 /// across. A blank line marks a vertical gap of more than a line's height.
+///
+/// Known shortcoming: rows are lines, not table rows. A cell wrapped over several lines
+/// comes out as several lines, its first line beside the other cells when they are set at
+/// the top of the row, its middle or last line when they are centred or set at the bottom;
+/// cells are never regrouped, since poppler's text layer says nothing of the table's rules.
 struct ReadingOrder {
   let layer: TextLayer
 
