@@ -12,7 +12,7 @@ enum FactMerger {
       + facts.compactMap(deviceTrial(fromRelief:))
 
     var merged = mergeByKey(keyed)
-    merged += priorProcedures(procedures)
+    merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
     return withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged)))
   }
@@ -47,6 +47,19 @@ enum FactMerger {
       else { return true }
       return !stated.contains(relief.procedure)
     }
+  }
+
+  /// Relief after a dated procedure shows the procedure was done: "The first, on November
+  /// 12, 2025, gave her about 60% relief".
+  static func priorProcedure(fromRelief fact: Fact) -> Fact? {
+    guard case .relief(let relief) = fact.detail, let date = relief.procedureDate else {
+      return nil
+    }
+    let detail = PriorProcedure(
+      procedure: relief.procedure, date: date, side: relief.side, levels: relief.levels)
+    var derivation = fact.derivation ?? Derivation(rule: "")
+    derivation.rule = "priorProcedure.fromRelief." + derivation.rule
+    return Fact(.priorProcedure(detail), evidence: fact.evidence, derivation: derivation)
   }
 
   /// A trial's relief is also the trial's result: "intrathecal trial … 70% relief".
@@ -101,28 +114,28 @@ enum FactMerger {
     return chosen
   }
 
-  /// One pattern per case: mixed when stated, or when both an axial component and a
-  /// radicular one are stated; else radicular when radiation is stated; else axial.
+  /// One pattern per case: mixed when stated, or when a spinal and a limb component are
+  /// both described; radicular when only the limb component is; else axial.
   static func painPattern(from facts: [Fact]) -> Fact? {
     let candidates = facts.filter { $0.type == .painPattern }
-    func cue(_ cue: PainPatternRule.Cue) -> [Fact] {
-      candidates.filter { $0.derivation?.rule == cue.rawValue }
+    func cue(_ cues: PainPatternRule.Cue...) -> [Fact] {
+      candidates.filter { fact in cues.contains { fact.derivation?.rule == $0.rawValue } }
     }
-    let mixed = cue(.mixedStated)
-    let radicular = cue(.radiating)
-    let axial = cue(.axialStated)
-    let denied = cue(.radiationDenied)
+    let limb = cue(.limb, .spineAndLimb)
+    let spine = cue(.spine, .axialStated, .spineAndLimb, .radiationDenied)
 
     let pattern: PainPatternKind
     let supporting: [Fact]
-    if !mixed.isEmpty {
-      (pattern, supporting) = (.mixed, mixed)
-    } else if !radicular.isEmpty && !axial.isEmpty {
-      (pattern, supporting) = (.mixed, axial + radicular)
-    } else if !radicular.isEmpty {
-      (pattern, supporting) = (.radicular, radicular)
+    if !cue(.mixedStated).isEmpty {
+      (pattern, supporting) = (.mixed, cue(.mixedStated))
+    } else if !cue(.spineAndLimb).isEmpty {
+      (pattern, supporting) = (.mixed, cue(.spineAndLimb))
+    } else if !cue(.axialStated).isEmpty && !limb.isEmpty {
+      (pattern, supporting) = (.mixed, cue(.axialStated) + limb)
+    } else if !limb.isEmpty {
+      (pattern, supporting) = (.radicular, limb)
     } else {
-      (pattern, supporting) = (.axial, axial + denied)
+      (pattern, supporting) = (.axial, spine + cue(.referredOnly))
     }
     guard var chosen = supporting.first else { return nil }
     for other in supporting.dropFirst() { chosen = combine(chosen, other) }

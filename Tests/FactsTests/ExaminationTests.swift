@@ -97,7 +97,8 @@ import Testing
 
 @Suite struct PainPatternTests {
   @Test(arguments: [
-    ("Low back pain radiates down the left leg to the calf.", ["radicular"]),
+    ("Low back pain radiates down the left leg to the calf.", ["mixed"]),
+    ("Right leg pain radiates to the calf.", ["radicular"]),
     ("Pain radiates to the L calf.", ["radicular"]),
     ("She has sciatica on the right.", ["radicular"]),
     ("Burning pain in an L5 dermatomal distribution.", ["radicular"]),
@@ -154,5 +155,37 @@ import Testing
   @Test func severalNarrativeLimitsAreOneFact() {
     let note = "She cannot stand more than 10 minutes. She is unable to work. Sleep is disturbed."
     #expect(Fixtures.summaries(.functionalDisability, in: note) == ["present narrative"])
+  }
+}
+
+@Suite struct ExaminationTableTests {
+  @Test func sideColumnsGiveOneResultPerSide() {
+    let note = """
+      PHYSICAL EXAM:
+      | Test | Right | Left |
+      | FABER | + | - |
+      | Thigh thrust | Positive | Negative |
+      """
+    #expect(
+      Fixtures.summaries(.provocationTest, in: note) == [
+        "faber negative left", "faber positive right", "thighThrust negative left",
+        "thighThrust positive right",
+      ])
+  }
+
+  @Test(arguments: [
+    ("Distraction positive.", ["distraction positive"]),
+    (
+      "SLR positive on the right at 50 degrees; negative left.",
+      ["straightLegRaise negative left", "straightLegRaise positive right"]
+    ),
+    (
+      "Pain with extension-rotation (facet loading) on both sides.",
+      ["facetLoading positive bilateral"]
+    ),
+    ("SLR positive on the right with crossed SLR negative.", ["straightLegRaise positive right"]),
+  ])
+  func readsTerseAndContinuedResults(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.provocationTest, in: text) == expected)
   }
 }

@@ -67,7 +67,7 @@ struct FunctionalDisabilityRule: FactRule {
     + #"lift(?:ing)?|bend(?:ing)?|carry(?:ing)?|climb(?:ing)?|stairs|dress(?:ing)?|bath(?:e|ing)|"#
     + #"cook(?:ing)?|clean(?:ing)?|shop(?:ping)?|household|chores|housework|yard ?work|garden(?:ing)?|"#
     + #"exercis(?:e|ing)|play(?:ing)?|ADLs?|activities of daily living|daily activities|"#
-    + #"turn(?:ing)? (?:his|her|the) head|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? up|"#
+    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? up|"#
     + #"care for|hold(?:ing)?|grip(?:ping)?|typ(?:e|ing)|write|writing|his job|her job|job duties)"#
   /// "unable to sit", "cannot stand for more than 10 minutes", "difficulty with ADLs".
   private static let limitation = TextPattern(
@@ -76,7 +76,7 @@ struct FunctionalDisabilityRule: FactRule {
       + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited in|"#
       + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)|needs help with|"#
       + #"needs (?:his|her|their) \w+'s help with|requires assistance with|restricted|"#
-      + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from)\s+(?:\S+\s+){0,5}?"#
+      + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from|prevents (?:an? )?|interfer\w* with)\s+(?:\S+\s+){0,5}?"#
       + activity + #"\b"#)
   /// "sitting tolerance 20 minutes", "sleep disturbed by pain", "has given up gardening".
   private static let limitedBy = TextPattern(
@@ -90,7 +90,11 @@ struct FunctionalDisabilityRule: FactRule {
       + #"\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) |light duty|modified duty|part-time|"#
       + #"makes (?:\S+\s+){1,5}?(?:very |extremely )?difficult|difficult to|"#
       + #"functional (?:limitations?|impairment|decline)|limited (?:walking|sitting|standing)"#
-      + #"|(?:walking|sitting|standing) (?:is )?limited|spends most of the day)\b"#)
+      + #"|(?:walking|sitting|standing) (?:is )?limited|spends most of the day"#
+      + #"|missed (?:\S+\s+){0,4}?(?:work|school|shifts?)|(?:bed|house|wheelchair)[- ]?bound"#
+      + #"|(?:sitting|standing|walking|driving)\b[^.;]{0,50}\b(?:intolerable|unbearable|impossible)"#
+      + #"|needs? (?:a )?(?:shower chair|walker|wheelchair|help)|uses a (?:walker|wheelchair|cane)"#
+      + #"|give up (?:her |his )?\w+|had to stop \w+)\b"#)
   private static let noLimits = TextPattern(
     #"\b(?:no functional (?:limitations?|impairment|deficits?)|denies (?:any )?functional (?:limitations?|impairment)|"#
       + #"independent (?:with|in) (?:all )?(?:ADLs|activities)|fully functional|"#

@@ -16,7 +16,8 @@ struct MedicationRule: FactRule {
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
-    guard !context.isOtherPerson, !context.isUncertain,
+    guard !TreatmentCourse.isDeniedOrUnknown(hit, in: passage), !context.isOtherPerson,
+      !context.isUncertain,
       let status = TreatmentCourse.status(in: passage, context: context)
     else { return nil }
 
@@ -34,7 +35,7 @@ struct MedicationRule: FactRule {
   }
 
   private static let injectate = TextPattern(
-    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle)\b"#
+    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)

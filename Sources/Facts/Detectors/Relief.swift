@@ -24,12 +24,20 @@ struct ReliefRule: FactRule {
         percent: statement.percent, procedure: procedure.kind,
         durationDays: Self.durationDays(
           in: passage, after: statement.range.lowerBound, before: nextStart),
-        procedureDate: dates.map { $0[index] } ?? procedure.date,
+        procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
+          ?? procedure.date,
         functionalImprovement: Self.functionalImprovement(near: passage),
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
         .relief(detail), rule: statement.rule, hits: procedure.hits, context: context)
     }
+  }
+
+  /// The date written in the relief's own sentence before it, when the procedure was named
+  /// earlier: "The first, on November 12, 2025, gave her about 60% relief".
+  private static func ownDate(of statement: Statement, in passage: Passage) -> ClinicalDate? {
+    guard passage.hits("procedures").isEmpty else { return nil }
+    return passage.dates.last { $0.range.upperBound <= statement.range.lowerBound }?.date
   }
 
   /// One percent relief a sentence states.

@@ -10,7 +10,8 @@ import Model
 /// ("if pain persists we will start PT" is not listed).
 struct TherapyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    passage.hits("therapies").compactMap { hit in
+    guard !TreatmentCourse.isIdentificationLine(passage) else { return [] }
+    return passage.hits("therapies").compactMap { hit in
       guard let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }
       return fact(modality: modality, hit: hit, in: passage)
@@ -19,8 +20,11 @@ struct TherapyRule: FactRule {
 
   private func fact(modality: TherapyModality, hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
-    guard !context.isOtherPerson, !context.isUncertain else { return nil }
-    guard let status = TreatmentCourse.status(in: passage, context: context) else { return nil }
+    guard !context.isOtherPerson, !context.isUncertain,
+      let status = TreatmentCourse.status(in: passage, context: context)
+    else { return nil }
+    let isStopped = status.status == .discontinued || status.status == .unable
+    if !isStopped, TreatmentCourse.isDeniedOrUnknown(hit, in: passage) { return nil }
 
     let course = TreatmentCourse(passage: passage, around: passage.local(hit.range))
     var detail = Therapy(
@@ -100,6 +104,30 @@ struct TreatmentCourse {
     }
   }
 
+  /// A banner or identification line ("PT: DOE, JANE DOB 07/22/1957 MRN …"): "PT" there
+  /// is the patient.
+  static func isIdentificationLine(_ passage: Passage) -> Bool {
+    identification.occurs(in: passage.text)
+  }
+
+  /// "No chiropractor", "has not seen a therapist", "declined opioids", "opioid therapy
+  /// unknown": the treatment is not asserted.
+  static func isDeniedOrUnknown(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
+    return denialBefore.occurs(in: before) || unknownAfter.occurs(in: after)
+  }
+
+  private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
+  private static let denialBefore = TextPattern(
+    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b[^.;,]{0,24}$"#
+  )
+  private static let unknownAfter = TextPattern(
+    #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
+  )
+
   private static let endLead = TextPattern(
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
   )
@@ -130,7 +158,13 @@ struct TreatmentCourse {
     if context.isNegated { return nil }
     if ongoing.occurs(in: text) { return (.ongoing, "ongoing", nil) }
     if completed.occurs(in: text) || context.isHistorical { return (.completed, "completed", nil) }
-    if planned.occurs(in: text) || passage.section?.isPlan == true {
+    // A bare recommendation or a plan line with no start, referral or schedule is not a
+    // concrete plan, and a plan is not listed as anything else.
+    if !planned.occurs(in: text), passage.section?.isPlan == true || recommendation.occurs(in: text)
+    {
+      return nil
+    }
+    if planned.occurs(in: text) {
       return (.planned, "planned", nil)
     }
     if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
@@ -157,8 +191,10 @@ struct TreatmentCourse {
   private static let conditional = TextPattern(
     #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|may|might|could consider|possibly|would benefit)\b"#
   )
+  private static let recommendation = TextPattern(
+    #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
   private static let planned = TextPattern(
-    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|recommend\w*|plan(?:s|ned)?|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
+    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
     #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing)\b"#
