@@ -478,6 +478,41 @@ def column_table():
     pdf.save()
 
 
+WRAPPED_MEDICATIONS = [
+    ["Medication", "Dose", "Instructions"],
+    ["Gabapentin", "300 mg", "Take one capsule by mouth three times daily with food; increase "
+                             "after one week if tolerated"],
+    ["Cyclobenzaprine hydrochloride extended release", "15 mg", "At bedtime"],
+]
+
+
+def wrapped_cells():
+    """Medication tables whose long cells wrap, with the other cells set at the top, the
+    middle and the bottom of the row; and the same table as a browser lays it out."""
+    pdf = new_canvas("wrapped-cells.pdf")
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12)
+    flowables = []
+    for valign in ("TOP", "MIDDLE", "BOTTOM"):
+        rows = [[Paragraph(cell, style) if len(cell) > 20 else cell for cell in row]
+                for row in WRAPPED_MEDICATIONS]
+        table = Table(rows, colWidths=[120, 60, 200])
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                                   ("VALIGN", (0, 0), (-1, -1), valign),
+                                   ("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
+        flowables += [Paragraph(f"Cells set at the {valign.lower()}", HEADING), table]
+    draw_flowables(pdf, flowables, MARGIN, HEIGHT - 60, WIDTH - 2 * MARGIN)
+    pdf.showPage()
+    pdf.save()
+
+    import weasyprint
+
+    html = ("<html><head><style>body { font: 10pt sans-serif; } table { border-collapse: "
+            "collapse; } td, th { border: 0.5pt solid #888; padding: 3pt 6pt; text-align: left; }"
+            "</style></head><body><h2>Medications</h2>" + html_table(WRAPPED_MEDICATIONS)
+            .replace("<table>", '<table style="width: 4in">') + "</body></html>")
+    weasyprint.HTML(string=html).write_pdf(path("wrapped-cells-html.pdf"))
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -570,6 +605,7 @@ def main():
     offset_columns()
     justified_columns()
     column_table()
+    wrapped_cells()
     form_fields()
     rotated_pages()
     bad_inputs()
