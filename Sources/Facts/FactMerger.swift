@@ -14,7 +14,23 @@ enum FactMerger {
     var merged = mergeByKey(keyed)
     merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
-    return withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged)))
+    return withoutOutweighedAbsences(
+      withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged))))
+  }
+
+  /// A Budapest category documented as present (a sign or a symptom) is not also listed as
+  /// absent for the same kind: "edema of the foot … no sweating asymmetry" is one present
+  /// sudomotor/edema sign.
+  static func withoutOutweighedAbsences(_ facts: [Fact]) -> [Fact] {
+    let present = Set(
+      facts.compactMap { fact -> String? in
+        guard case .budapestFinding(let finding) = fact.detail, finding.present else { return nil }
+        return "\(finding.category)|\(finding.kind)"
+      })
+    return facts.filter { fact in
+      guard case .budapestFinding(let finding) = fact.detail, !finding.present else { return true }
+      return !present.contains("\(finding.category)|\(finding.kind)")
+    }
   }
 
   /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.

@@ -58,7 +58,9 @@ struct PainPatternRule: FactRule {
     {
       return false
     }
-    let isTitle = passage.text.count < 70 && passage.note.heading.contains(passage.text)
+    let isTitle =
+      passage.section == nil && passage.text.count < 70
+      && passage.note.heading.contains(passage.text)
     return !isTitle && Self.painWords.occurs(in: passage.text)
   }
 
