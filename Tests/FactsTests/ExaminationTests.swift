@@ -112,6 +112,16 @@ import Testing
     #expect(Fixtures.summaries(.painPattern, in: text) == expected)
   }
 
+  @Test(arguments: [
+    ("HPI:\nWithout the stimulator her back and leg pain has returned.", ["mixed"]),
+    ("HPI:\nL-sided neck pain x 14 mo, no arm sx.", ["axial"]),
+    ("HPI:\nBilat axial LBP x 3 yrs.", ["axial"]),
+    ("HPI:\nChronic low back pain from facet arthropathy.", []),
+  ])
+  func readsPatternsAsNotesWriteThem(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == expected)
+  }
+
   @Test func axialImagingPlaneIsNotAPattern() {
     #expect(Fixtures.summaries(.painPattern, in: "Axial T2 images were reviewed.").isEmpty)
   }

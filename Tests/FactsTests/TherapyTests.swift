@@ -119,13 +119,18 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
   }
 
-  @Test func drugClassAloneIsListedOnlyWithoutANamedDrugOfTheClass() {
-    #expect(
-      Fixtures.summaries(.therapy, in: "She failed NSAIDs.") == ["medication completed failed"])
+  @Test func drugClassAloneIsNotAMedicationFact() {
+    #expect(Fixtures.summaries(.therapy, in: "She failed NSAIDs.").isEmpty)
     #expect(
       Fixtures.summaries(.therapy, in: "She failed NSAIDs including naproxen.")
         == ["medication naproxen completed failed"])
   }
+
+  @Test func denialReachesEveryTreatmentOfItsList() {
+    let text = "He has not had physical therapy, chiropractic care or injections for this."
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
 }
 
 @Suite struct OpioidUseTests {

@@ -77,8 +77,11 @@ struct TreatmentCourse {
   let sessions: Int?
 
   init(passage: Passage, around local: Range<Int>) {
-    let text = passage.text
-    let dates = passage.dates.map(\.date).sorted()
+    // The course is read in the treatment's own clause: "chiro 12/2025-02/2026 x 8 wks;
+    // PT HEP ongoing" gives the dates to chiropractic only.
+    let clause = Self.clause(around: local, in: passage.text)
+    let text = passage.text.utf16Slice(clause)
+    let dates = passage.dates.filter { clause.contains($0.range.lowerBound) }.map(\.date).sorted()
     var start: ClinicalDate?
     var end: ClinicalDate?
     if dates.count >= 2 {
@@ -122,11 +125,21 @@ struct TreatmentCourse {
 
   private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
   private static let denialBefore = TextPattern(
-    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b[^.;,]{0,24}$"#
+    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
   )
   private static let unknownAfter = TextPattern(
     #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
   )
+
+  /// The stretch of the sentence between the semicolons around a treatment.
+  static func clause(around local: Range<Int>, in text: String) -> Range<Int> {
+    let units = Array(text.utf16)
+    var start = min(local.lowerBound, units.count)
+    while start > 0 && units[start - 1] != 0x3B { start -= 1 }
+    var end = min(local.upperBound, units.count)
+    while end < units.count && units[end] != 0x3B { end += 1 }
+    return start..<end
+  }
 
   private static let endLead = TextPattern(
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
@@ -155,7 +168,8 @@ struct TreatmentCourse {
       return planned.occurs(in: text) && !conditional.occurs(in: text)
         ? (.planned, "planned", nil) : nil
     }
-    if context.isNegated { return nil }
+    // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
+    // ("completed PT without improvement and continues the home program") does not deny it.
     if ongoing.occurs(in: text) { return (.ongoing, "ongoing", nil) }
     if completed.occurs(in: text) || context.isHistorical { return (.completed, "completed", nil) }
     // A bare recommendation or a plan line with no start, referral or schedule is not a
