@@ -76,8 +76,24 @@ struct ReliefRule: FactRule {
     if let match = noRelief.firstMatch(in: text) {
       return [Statement(percent: 0, rule: "relief.none", range: match.range)]
     }
-    return fromScores(in: passage).map { [$0] } ?? []
+    return (fromScores(in: passage) ?? fromBareNumbers(in: passage)).map { [$0] } ?? []
   }
+
+  /// "Pain was reduced from 8 to 2 after the medial branch block": scores without "/10".
+  private static func fromBareNumbers(in passage: Passage) -> Statement? {
+    guard PainScoreRule.namesProcedure(passage),
+      let match = bareFromTo.firstMatch(in: passage.text),
+      let before = match.group(1).flatMap(ClinicalWords.number),
+      let after = match.group(2).flatMap(ClinicalWords.number),
+      before > 0, before <= 10, after <= before
+    else { return nil }
+    let value = ((before - after) / before * 100).rounded()
+    return Statement(percent: value, rule: "relief.fromScores", range: match.range)
+  }
+
+  private static let bareFromTo = TextPattern(
+    #"\bpain\b(?:\s+\S+){0,4}?\s+from\s+(\d{1,2})\s+(?:to|down to)\s+(\d{1,2})\b(?!\s*(?:/|%|percent|mg|mcg|hours?|days?|weeks?|months?))"#
+  )
 
   /// "went from 8/10 to 2/10" after a procedure: the relief the two scores imply.
   private static func fromScores(in passage: Passage) -> Statement? {
@@ -134,7 +150,7 @@ struct ReliefRule: FactRule {
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*)\b"#)
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved)\b"#)
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
   private static let half = TextPattern(
@@ -144,6 +160,7 @@ struct ReliefRule: FactRule {
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
       + #"didn't (?:get|provide|give|help)|failed to (?:provide|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
       + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement|response)\b|\bnon-?responder\b"#
+      + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
   )
   private static let scoreJoin = TextPattern(
     #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
