@@ -69,7 +69,7 @@ struct PainDurationRule: FactRule {
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
   private func year(after lead: TextMatch, in passage: Passage) -> ClinicalDate? {
     let rest = passage.slice(
-      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 24))
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 48))
     guard let match = Self.yearOnly.firstMatch(in: rest),
       let year = match.group(2).flatMap({ Int($0) })
     else { return nil }
@@ -96,7 +96,11 @@ struct PainDurationRule: FactRule {
     // Negation is not read here: "started without injury in November, so five months" is
     // still five months of pain.
     guard !context.isHypothetical, !context.isOtherPerson else { return nil }
-    let detail = PainDuration(months: (months * 10).rounded() / 10)
+    // "It began after a fall in July 2025, so roughly 8 months": the onset written with it.
+    let onset =
+      Self.onsetWords.occurs(in: passage.text)
+      ? passage.dates.first { $0.range.upperBound <= match.range.lowerBound }?.date : nil
+    let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
     return passage.fact(.painDuration(detail), rule: rule, context: context)
   }
 
@@ -154,7 +158,7 @@ struct PainDurationRule: FactRule {
     #"\b(?:since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to)\b"#
   )
   private static let yearOnly = TextPattern(
-    #"^\s*~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
   private static let onsetWords = TextPattern(
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
