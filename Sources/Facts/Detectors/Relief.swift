@@ -193,7 +193,7 @@ struct ReliefRule: FactRule {
       + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
-    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+"#
+    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+(?:the\s+)?"#
       + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
       + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
       + ClinicalWords.timeUnitPattern + #")\b"#)
@@ -214,8 +214,14 @@ struct ReliefRule: FactRule {
     #"\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?(?:function\w*|ability|mobility|walking|"#
       + #"sitting|standing|ADLs|activit\w+|tolerance|range of motion|sleep)\b|\bfunctional (?:improvement|gains?|benefit)\b|"#
       + #"\b(?:able|ability) to (?:walk|sit|stand|return|work|sleep|perform|resume|do|increase|exercise|drive|garden|lift|play|complete)\b|"#
-      + #"\breturn(?:ed)? to (?:work|activit\w+|exercis\w+)\b"#)
+      + #"\breturn(?:ed)? to (?:work|activit\w+|exercis\w+)\b"#
+      + #"|\b(?:walked|stood|hiked|gardened|slept (?:through|in a bed|all night)|resumed|returned to)\b"#
+      + #"|\bcould (?:walk|bend|sit|stand|rotate|turn|sleep|drive|work|lift|garden|play|return|tie|dress|cook|shop)\b"#
+      + #"|\b(?:was|were) able to\b|\bback to (?:\S+\s+){0,3}?(?:work|skiing|golf|walking|running|gardening|activities|woodworking|exercise)\b"#
+      + #"|\bwithout (?:her|his|a) (?:cane|walker|brace)\b|\bfunctional (?:change|gains?|improvement)\b"#
+  )
   private static let noFunction = TextPattern(
-    #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit)|improvement in (?:function|activit\w+|ADLs))\b"#
+    #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit|change)|improvement in (?:function|activit\w+|ADLs))\b"#
+      + #"|\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged|unchanged|did not improve)\b"#
   )
 }
