@@ -104,7 +104,7 @@ import Testing
       "She tried ibuprofen and naproxen without relief.",
       ["medication ibuprofen completed failed", "medication naproxen completed failed"]
     ),
-    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued"]),
+    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued failed"]),
   ])
   func readsGenericNamesFromBrandsWithStatus(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text) == expected)

@@ -182,6 +182,9 @@ struct TreatmentCourse {
       return (.planned, "planned", nil)
     }
     if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
+    // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
+    if regimen.occurs(in: text) { return (.ongoing, "regimen", nil) }
+    if passage.dates.count >= 2 { return (.completed, "dateRange", nil) }
     return (nil, "mention", nil)
   }
 
@@ -205,6 +208,9 @@ struct TreatmentCourse {
   private static let conditional = TextPattern(
     #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|may|might|could consider|possibly|would benefit)\b"#
   )
+  private static let regimen = TextPattern(
+    #"\b(?:since|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
+  )
   private static let recommendation = TextPattern(
     #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
   private static let planned = TextPattern(
@@ -217,11 +223,11 @@ struct TreatmentCourse {
     #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s+(?:help|effect|benefit|change|relief))|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
   private static let improved = TextPattern(
-    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded)\b"#
+    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded|partial (?:help|effect|relief|benefit)|small gains|gains|somewhat less|less (?:pain|spasm\w*))\b"#
   )
 }
