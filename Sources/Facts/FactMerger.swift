@@ -86,6 +86,8 @@ enum FactMerger {
       relief.procedure == .intrathecalTrial
       ? .intrathecalPump
       : (dorsalRootGanglion.occurs(in: quote) ? .dorsalRootGanglion : .spinalCordStimulator)
+    // Shortcoming: the trial's length is read only from the relief's own sentence; a
+    // "7-day trial" named sentences earlier is not found here.
     let detail = DeviceTrial(
       device: device, percent: relief.percent, days: DeviceTrialRule.days(in: quote),
       functionalImprovement: relief.functionalImprovement)

@@ -29,6 +29,9 @@ struct PriorProcedureRule: FactRule {
         || (isProcedureNote && passage.section?.isPlan != true)
       guard isPast else { return [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
+      // Shortcoming: a procedure dated only by its year ("ESI x2 (2023)") is left out,
+      // because a fact's date key cannot hold a year alone and the annotation omits it;
+      // the history is then silent about it rather than undated.
       if dates.isEmpty, Self.yearOnly.occurs(in: passage.text) { return [] }
       if let noteDate, !isProcedureNote { dates = dates.filter { !noteDate.isBefore($0) } }
 
