@@ -142,6 +142,22 @@ import Testing
     #expect(Fixtures.summaries(.painDuration, in: text) == expected)
   }
 
+  @Test(arguments: [
+    ("It began after a fall on ice in July 2025, so roughly 8 months now.", ["8"]),
+    ("60 yo F with 14 months of right buttock and leg pain.", ["14"]),
+    ("Chronic low back pain since a work injury in 2021.", ["56.4"]),
+    ("Duration of symptoms: 6 months.", ["6"]),
+  ])
+  func readsDurationsAsNotesSummariseThem(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == expected)
+  }
+
+  @Test func reportingWindowIsNotPainDuration() {
+    #expect(
+      Fixtures.summaries(.painDuration, in: "Average pain over the past two weeks is 7/10.").isEmpty
+    )
+  }
+
   @Test func therapyDurationIsNotPainDuration() {
     #expect(Fixtures.summaries(.painDuration, in: "She did PT for 6 weeks.").isEmpty)
   }

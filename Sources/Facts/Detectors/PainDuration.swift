@@ -31,6 +31,11 @@ struct PainDurationRule: FactRule {
 
   private func span(in passage: Passage) -> Fact? {
     let text = passage.text
+    if let match = Self.durationLabel.firstMatch(in: text),
+      let months = months(match.group(1), match.group(2))
+    {
+      return fact(months: months, rule: "painDuration.label", match: match, in: passage)
+    }
     for match in Self.spans.matches(in: text) {
       let amount = match.group(1) ?? match.group(3) ?? match.group(5) ?? match.group(7)
       let unit = match.group(2) ?? match.group(4) ?? match.group(6) ?? match.group(8)
@@ -128,7 +133,7 @@ struct PainDurationRule: FactRule {
       + Self.treatmentWords.matches(in: before).map(\.range.upperBound)
     let treatment = treatmentEnds.max() ?? -1
     guard let complaint else {
-      let after = passage.slice(span.upperBound..<passage.text.utf16.count)
+      let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
       let onset = Self.onsetWords.occurs(in: before)
       return treatment < 0 && (complaintMayFollow || onset)
         && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset)
@@ -151,6 +156,11 @@ struct PainDurationRule: FactRule {
       + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
       + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
       + unit + #"\s+(?:ago|prior)\b"#)
+  /// "Duration: 8 months", "Duration of symptoms: 6 mo".
+  private static let durationLabel = TextPattern(
+    #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#
+      + hedge + #"("#
+      + number + #")\+?\s*"# + unit + #"\b"#)
   private static let soSpan = TextPattern(
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
       + #"("# + number + #")\s*"# + unit + #"\b"#)
@@ -158,7 +168,7 @@ struct PainDurationRule: FactRule {
     #"\b(?:since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to)\b"#
   )
   private static let yearOnly = TextPattern(
-    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
   private static let onsetWords = TextPattern(
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)

@@ -25,7 +25,7 @@ struct ReliefRule: FactRule {
         durationDays: Self.durationDays(
           in: passage, after: statement.range.lowerBound, before: nextStart),
         procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
-          ?? procedure.date,
+          ?? Self.dateBetween(statements, index, procedure, in: passage) ?? procedure.date,
         functionalImprovement: Self.functionalImprovement(near: passage),
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
@@ -38,6 +38,18 @@ struct ReliefRule: FactRule {
   private static func ownDate(of statement: Statement, in passage: Passage) -> ClinicalDate? {
     guard passage.hits("procedures").isEmpty else { return nil }
     return passage.dates.last { $0.range.upperBound <= statement.range.lowerBound }?.date
+  }
+
+  /// "the first on 09/16/2025 gave 40%; the second on 10/07/2025 gave 60%": the date
+  /// written between the previous relief and this one.
+  private static func dateBetween(
+    _ statements: [Statement], _ index: Int, _ procedure: ProcedureReference, in passage: Passage
+  ) -> ClinicalDate? {
+    guard index > 0 else { return nil }
+    let start = statements[index - 1].range.upperBound
+    return passage.dates.last {
+      $0.range.lowerBound >= start && $0.range.upperBound <= statements[index].range.lowerBound
+    }?.date
   }
 
   /// One percent relief a sentence states.
@@ -116,7 +128,9 @@ struct ReliefRule: FactRule {
 
   /// A row of a table of procedures: a procedure, a date and a percent on one short line.
   private static func isTableRow(_ passage: Passage) -> Bool {
-    passage.text.utf16.count < 160 && !passage.hits("procedures").isEmpty && !passage.dates.isEmpty
+    let length = passage.text.utf16.count
+    let namesProcedure = !passage.hits("procedures").isEmpty
+    return namesProcedure && (length < 160 && !passage.dates.isEmpty || length < 70)
   }
 
   /// "2% lidocaine", "bupivacaine 0.5%", "lidocaine 4% patch": a strength, not a relief.
@@ -150,7 +164,8 @@ struct ReliefRule: FactRule {
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved)\b"#)
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective)\b"#
+  )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
   private static let half = TextPattern(
