@@ -51,7 +51,9 @@ struct PainDurationRule: FactRule {
     guard let noteDate else { return nil }
     for match in Self.onsetLead.matches(in: passage.text) {
       let reach = match.value.lowercased().hasPrefix("since") ? 3 : 60
-      guard isAboutThePain(match.range, in: passage, complaintMayFollow: true),
+      let lead = passage.slice(0..<match.range.lowerBound)
+      guard !Self.careLead.occurs(in: lead),
+        isAboutThePain(match.range, in: passage, complaintMayFollow: true),
         let onset = writtenDate(after: match.range, within: reach, in: passage)
           ?? year(after: match, in: passage),
         onset < noteDate
@@ -116,6 +118,13 @@ struct PainDurationRule: FactRule {
     let after = text.utf16Slice(span.upperBound..<min(text.utf16.count, span.upperBound + 30))
     let before = text.utf16Slice(max(0, span.lowerBound - 30)..<span.lowerBound)
     if Self.ofActivity.occurs(in: after) { return true }
+    // "more than 12 weeks of benzodiazepine": the length of a treatment named after it.
+    let treatmentAfter = (passage.hits("medications") + passage.hits("therapies")).contains {
+      let start = passage.local($0.range).lowerBound
+      guard start >= span.upperBound, start - span.upperBound <= 25 else { return false }
+      return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
+    }
+    if treatmentAfter { return true }
     if Self.recurrence.occurs(in: text) { return true }
     return Self.windowLead.occurs(in: before + text.utf16Slice(span))
       && !PainScoreRule.scores(in: text).isEmpty
@@ -161,6 +170,10 @@ struct PainDurationRule: FactRule {
     #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#
       + hedge + #"("#
       + number + #")\+?\s*"# + unit + #"\b"#)
+  /// "whom I have followed … since November 2025": how long the clinician has known her.
+  private static let ofTreatment = TextPattern(#"^\s*(?:of|on)\s+(?:\S+\s+){0,2}$"#)
+  private static let careLead = TextPattern(
+    #"\b(?:followed|seen|treated|cared for|under (?:my|our) care|known (?:him|her))\b"#)
   private static let soSpan = TextPattern(
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
       + #"("# + number + #")\s*"# + unit + #"\b"#)
@@ -180,7 +193,8 @@ struct PainDurationRule: FactRule {
       + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed)\b"#
   )
   private static let ofActivity = TextPattern(
-    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:surgery|the))\b"#)
+    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy|discectomy|operation|implant\w*))\b"#
+  )
   private static let recurrence = TextPattern(
     #"\b(?:crept back|came back|returned|recurred|has recurred|resolved|resolution|pain-free|pain free)\b"#
   )
