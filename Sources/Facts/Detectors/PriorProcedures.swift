@@ -83,8 +83,11 @@ struct PriorProcedureRule: FactRule {
       }
       return joined
     }
+    // A date before the procedure is its own only when close (a table row's date cell),
+    // not a therapy's dates earlier in the sentence.
     let before = passage.dates.filter {
       $0.range.upperBound <= local.lowerBound && $0.range.lowerBound >= previousEnd
+        && local.lowerBound - $0.range.upperBound <= 40
     }
     return before.last.map { [$0.date] } ?? []
   }
