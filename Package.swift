@@ -52,7 +52,9 @@ let package = Package(
     .testTarget(name: "FactsTests", dependencies: ["Model", "Language", "Facts"]),
     .testTarget(name: "MatchingTests", dependencies: ["Model", "Matching", "Guidelines"]),
     .testTarget(name: "ReportsTests", dependencies: ["Model", "Reports", "Extraction"]),
-    .testTarget(name: "EvaluationTests", dependencies: ["Model", "Evaluation"]),
+    .testTarget(
+      name: "EvaluationTests",
+      dependencies: ["Model", "Evaluation", "Review", "Reports", "Language"]),
     .testTarget(name: "IntakeTests", dependencies: ["Model", "Intake"]),
     .testTarget(name: "CLITests", dependencies: ["Model"]),
   ]

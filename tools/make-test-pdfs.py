@@ -499,6 +499,75 @@ def offset_columns():
     pdf.save()
 
 
+def justified_columns():
+    """Two narrow justified columns, as a word processor sets a letter: wide word spaces."""
+    pdf = new_canvas("justified-columns.pdf")
+    justified = ParagraphStyle("justified", parent=BODY, alignment=4)
+    gutter = 30
+    column = 200
+    for x, texts in [(MARGIN, TWO_COLUMN_LEFT), (MARGIN + column + gutter, TWO_COLUMN_RIGHT)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList([Paragraph(text, justified) for text in texts], pdf)
+    pdf.showPage()
+    pdf.save()
+
+
+COLUMN_MEDICATIONS = [["Medication", "Dose"], ["Gabapentin", "300 mg TID"],
+                      ["Meloxicam", "15 mg daily"], ["Cyclobenzaprine", "10 mg at night"]]
+
+
+def column_table():
+    """Two columns with a small ruled table inside the left one, between paragraphs."""
+    pdf = new_canvas("column-table.pdf")
+    gutter = 24
+    column = (WIDTH - 2 * MARGIN - gutter) / 2
+    left = [Paragraph(TWO_COLUMN_LEFT[0], BODY), grid_table(COLUMN_MEDICATIONS, [110, 100]),
+            Paragraph(TWO_COLUMN_LEFT[2], BODY)]
+    right = [Paragraph(text, BODY) for text in TWO_COLUMN_RIGHT]
+    for x, flowables in [(MARGIN, left), (MARGIN + column + gutter, right)]:
+        frame = Frame(x, 300, column, HEIGHT - 360, leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0)
+        frame.addFromList(flowables, pdf)
+    pdf.showPage()
+    pdf.save()
+
+
+WRAPPED_MEDICATIONS = [
+    ["Medication", "Dose", "Instructions"],
+    ["Gabapentin", "300 mg", "Take one capsule by mouth three times daily with food; increase "
+                             "after one week if tolerated"],
+    ["Cyclobenzaprine hydrochloride extended release", "15 mg", "At bedtime"],
+]
+
+
+def wrapped_cells():
+    """Medication tables whose long cells wrap, with the other cells set at the top, the
+    middle and the bottom of the row; and the same table as a browser lays it out."""
+    pdf = new_canvas("wrapped-cells.pdf")
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12)
+    flowables = []
+    for valign in ("TOP", "MIDDLE", "BOTTOM"):
+        rows = [[Paragraph(cell, style) if len(cell) > 20 else cell for cell in row]
+                for row in WRAPPED_MEDICATIONS]
+        table = Table(rows, colWidths=[120, 60, 200])
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                                   ("VALIGN", (0, 0), (-1, -1), valign),
+                                   ("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
+        flowables += [Paragraph(f"Cells set at the {valign.lower()}", HEADING), table]
+    draw_flowables(pdf, flowables, MARGIN, HEIGHT - 60, WIDTH - 2 * MARGIN)
+    pdf.showPage()
+    pdf.save()
+
+    import weasyprint
+
+    html = ("<html><head><style>body { font: 10pt sans-serif; } table { border-collapse: "
+            "collapse; } td, th { border: 0.5pt solid #888; padding: 3pt 6pt; text-align: left; }"
+            "</style></head><body><h2>Medications</h2>" + html_table(WRAPPED_MEDICATIONS)
+            .replace("<table>", '<table style="width: 4in">') + "</body></html>")
+    weasyprint.HTML(string=html).write_pdf(path("wrapped-cells-html.pdf"))
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -591,6 +660,9 @@ def main():
     browser_print_html()
     review_of_systems()
     offset_columns()
+    justified_columns()
+    column_table()
+    wrapped_cells()
     form_fields()
     rotated_pages()
     bad_inputs()

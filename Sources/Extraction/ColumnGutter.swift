@@ -7,8 +7,10 @@
 /// across their column.
 ///
 /// Known shortcomings: only one gutter is looked for, so a three-column page is read as two
-/// columns, one of them holding two; and a table inside one column is read across the
-/// page, row by row, together with the other column's lines beside it.
+/// columns, one of them holding two; a table inside one column is read across the page,
+/// row by row, together with the other column's lines beside it; and a narrow sidebar of
+/// short lines (contact details, labels) beside a main column fails the prose test and is
+/// read across, row by row, like a label-and-value table.
 struct ColumnGutter: Equatable {
   var minX: Double
   var maxX: Double
@@ -19,16 +21,6 @@ struct ColumnGutter: Equatable {
   struct Stretch {
     var rows: [Row]
     var isTwoColumnProse: Bool
-  }
-
-  /// How a row stands to the gutter.
-  private enum Placement {
-    /// A word of the row touches the gutter: a title, a full-width line, a wide table row.
-    case across
-    /// Text beside the gutter with a cell gap on one side: a table row.
-    case besideWithCells
-    /// Text beside the gutter, a line of each column or of one.
-    case beside
   }
 
   /// Consecutive rows with text on both sides of a strip needed to call it a gutter.
@@ -50,73 +42,99 @@ struct ColumnGutter: Equatable {
     return nil
   }
 
-  /// The rows cut into stretches of one placement, split again at wide vertical gaps so that
-  /// a banner above the columns is not read as part of them.
+  /// The rows cut into stretches that cross the gutter or stand beside it, split again at
+  /// wide vertical gaps so that a banner above the columns is not read as part of them.
   func stretches(of rows: [Row], in layer: TextLayer) -> [Stretch] {
     let lineHeight = Self.median(rows.map(\.anchor.height))
     var stretches: [Stretch] = []
     var current: [Row] = []
-    var currentPlacement = Placement.across
+    var currentCrosses = false
     for row in rows {
-      let placement = self.placement(of: row, in: layer)
+      let crosses = self.crosses(row, in: layer)
       let gap = current.last.map { row.box.minY - $0.box.maxY } ?? 0
-      if !current.isEmpty, placement != currentPlacement || gap > lineHeight * 2 {
-        stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
+      if !current.isEmpty, crosses != currentCrosses || gap > lineHeight * 2 {
+        stretches +=
+          currentCrosses
+          ? [Stretch(rows: current, isTwoColumnProse: false)]
+          : self.stretches(beside: current, in: layer)
         current = []
       }
       current.append(row)
-      currentPlacement = placement
+      currentCrosses = crosses
     }
     if !current.isEmpty {
-      stretches += self.stretches(of: current, placed: currentPlacement, in: layer)
+      stretches +=
+        currentCrosses
+        ? [Stretch(rows: current, isTwoColumnProse: false)]
+        : self.stretches(beside: current, in: layer)
     }
     return stretches
   }
 
-  /// The rows of one placement as a stretch, and what follows the columns, if anything.
-  private func stretches(of rows: [Row], placed placement: Placement, in layer: TextLayer)
-    -> [Stretch]
-  {
-    guard placement == .beside, isProse(beside: rows, in: layer) else {
+  /// Rows beside the gutter as stretches: the columns, if they read as prose, with any
+  /// table rows just above or below them (a full-width table whose cell gap falls on the
+  /// gutter) and any heading below them set apart, to be read across.
+  private func stretches(beside rows: [Row], in layer: TextLayer) -> [Stretch] {
+    var first = rows.startIndex
+    var last = rows.endIndex
+    while first < last, isTableRowAcross(rows[first], in: layer) { first += 1 }
+    while last > first, isTableRowAcross(rows[last - 1], in: layer) { last -= 1 }
+    let core = Array(rows[first..<last])
+    guard isProse(beside: core, in: layer) else {
       return [Stretch(rows: rows, isTwoColumnProse: false)]
     }
-    let end = columnsEnd(in: rows, in: layer)
-    let columns = Stretch(rows: Array(rows[..<end]), isTwoColumnProse: true)
-    guard end < rows.count else { return [columns] }
-    return [columns, Stretch(rows: Array(rows[end...]), isTwoColumnProse: false)]
+
+    let end = columnsEnd(in: core, in: layer)
+    let pieces = [
+      Stretch(rows: Array(rows[..<first]), isTwoColumnProse: false),
+      Stretch(rows: Array(core[..<end]), isTwoColumnProse: true),
+      Stretch(rows: Array(core[end...]) + Array(rows[last...]), isTwoColumnProse: false),
+    ]
+    return pieces.filter { !$0.rows.isEmpty }
+  }
+
+  /// Whether a row beside the gutter is a row of a table spanning it rather than a line of
+  /// each column: it has a cell gap, and its right side is a cell too (a cell gap, or fewer
+  /// than three words). A table inside the left column has a prose line beside its rows.
+  private func isTableRowAcross(_ row: Row, in layer: TextLayer) -> Bool {
+    let (left, right) = sides(of: row, in: layer)
+    let rightIsCell = right.count < 3 || Self.hasCellGap(right, in: layer)
+    return rightIsCell && (Self.hasCellGap(left, in: layer) || Self.hasCellGap(right, in: layer))
   }
 
   /// Where the columns of a stretch end. Balanced columns (as a browser lays them out) end
-  /// together, and a short left-aligned line below both (a heading over a table), set off
-  /// by a paragraph's gap within two lines of the right column's end, is not part of the
-  /// left column. When the left column runs on below a shorter right column, its lines
-  /// reach the gutter again and it is kept whole.
+  /// together, and what stands below both on the left (a heading, a narrow table or
+  /// paragraph), set off by a paragraph's gap within two lines of the right column's end,
+  /// is not part of the left column. When the left column runs on below a shorter right
+  /// column, its lines still wrap at the column's measure, and it is kept whole.
   private func columnsEnd(in rows: [Row], in layer: TextLayer) -> Int {
     let hasRight = rows.map { !sides(of: $0, in: layer).right.isEmpty }
-    guard let lastRight = hasRight.lastIndex(of: true), let extent = Extent(rows) else {
-      return rows.count
-    }
+    guard let lastRight = hasRight.lastIndex(of: true) else { return rows.count }
 
     let lineHeight = Self.median(rows.map(\.anchor.height))
     let candidates = (lastRight + 1)..<min(rows.count, lastRight + 3)
     let gapped = candidates.first { rows[$0].box.minY - rows[$0 - 1].box.maxY > lineHeight * 0.8 }
-    guard let start = gapped else { return rows.count }
+    guard let start = gapped, let extent = Extent(rows) else { return rows.count }
 
-    let columnWidth = max(1, minX - extent.minX)
-    let reachesGutter = rows[start...].contains { ($0.box.maxX - extent.minX) / columnWidth > 0.85 }
-    return reachesGutter ? rows.count : start
+    let proseEnds = { (rows: ArraySlice<Row>) in
+      rows.compactMap { row -> Double? in
+        let left = self.sides(of: row, in: layer).left
+        guard !Self.hasCellGap(left, in: layer) else { return nil }
+        return left.last.map { layer.words[$0].box.maxX }
+      }
+    }
+    let measure = Self.percentile90(proseEnds(rows[..<start]))
+    let slack = (measure - extent.minX) * 0.1
+    let wrapsAtMeasure = proseEnds(rows[start...]).contains { $0 >= measure - slack }
+    return wrapsAtMeasure ? rows.count : start
   }
 
-  private func placement(of row: Row, in layer: TextLayer) -> Placement {
-    let crosses = row.words.contains { index in
+  /// Whether a word of the row touches the gutter.
+  private func crosses(_ row: Row, in layer: TextLayer) -> Bool {
+    row.words.contains { index in
       let box = layer.words[index].box
       return box.maxX > minX && box.minX < maxX
     }
-    if crosses { return .across }
-
-    let (left, right) = sides(of: row, in: layer)
-    let hasCells = Self.hasCellGap(left, in: layer) || Self.hasCellGap(right, in: layer)
-    return hasCells ? .besideWithCells : .beside
   }
 
   /// The row's words left and right of the gutter.
@@ -130,16 +148,22 @@ struct ColumnGutter: Equatable {
   /// left lines hold at least four words and reach at least 40% of the way to the gutter
   /// (reports have many headings and short lines), and right lines hold at least three
   /// words (a right column has more headings and short last lines than a left one, so only
-  /// their words are counted). Label and value tables fail on their short labels, tables
-  /// with long first cells on their short last ones.
+  /// their words are counted). Rows with a cell gap (a small table inside a column) are
+  /// left out of the medians but may be at most half the rows. Label and value tables fail
+  /// on their short labels, tables with long first cells on their short last ones.
   private func isProse(beside rows: [Row], in layer: TextLayer) -> Bool {
     guard rows.count >= Self.minimumRows - 1, let extent = Extent(rows) else { return false }
 
     var leftFill: [Double] = []
     var leftWords: [Double] = []
     var rightWords: [Double] = []
+    var rowsWithCells = 0
     for row in rows {
       let (left, right) = sides(of: row, in: layer)
+      if Self.hasCellGap(left, in: layer) || Self.hasCellGap(right, in: layer) {
+        rowsWithCells += 1
+        continue
+      }
       if let end = left.last.map({ layer.words[$0].box.maxX }) {
         leftFill.append((end - extent.minX) / max(1, minX - extent.minX))
         leftWords.append(Double(left.count))
@@ -147,15 +171,24 @@ struct ColumnGutter: Equatable {
       if !right.isEmpty { rightWords.append(Double(right.count)) }
     }
 
-    guard leftFill.count >= 2, !rightWords.isEmpty else { return false }
+    guard leftFill.count >= 2, !rightWords.isEmpty, rowsWithCells * 2 <= rows.count else {
+      return false
+    }
     let leftIsProse = Self.median(leftFill) >= 0.4 && Self.median(leftWords) >= 4
     return leftIsProse && (rightWords.count < 2 || Self.median(rightWords) >= 3)
   }
 
+  /// Whether one side of a row has a table cell gap: a wide gap on a line that is not
+  /// justified (a justified column's word spaces can be as wide).
   private static func hasCellGap(_ words: [Int], in layer: TextLayer) -> Bool {
-    zip(words, words.dropFirst()).contains { left, right in
-      ReadingOrder.isCellGap(from: layer.words[left].box, to: layer.words[right].box)
-    }
+    let boxes = words.map { layer.words[$0].box }
+    guard !ReadingOrder.isJustified(boxes) else { return false }
+    return zip(boxes, boxes.dropFirst()).contains { ReadingOrder.isCellGap(from: $0, to: $1) }
+  }
+
+  static func percentile90(_ values: [Double]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    return values.sorted()[values.count * 9 / 10]
   }
 
   static func median(_ values: [Double]) -> Double {

@@ -2,8 +2,10 @@ import Foundation
 import Model
 
 /// Reads a PDF office note into a `Document`: its pages (numbered from 1), each page's text
-/// in reading order, running headers and footers recognised, and pages without a usable
-/// text layer read by OCR (or, without an OCR reader, marked as needing OCR).
+/// in reading order (`ReadingOrder`), running headers and footers kept once and removed
+/// from later pages (`RunningBoilerplate`), words hyphenated across lines rejoined, and
+/// pages without a usable text layer read by OCR (or, without an OCR reader, marked as
+/// needing OCR).
 ///
 /// The extractor holds no state besides its limits and its OCR reader, which is safe to
 /// share; one value can serve many threads, each call opening its own poppler document.
@@ -111,7 +113,12 @@ public struct PDFExtractor: Sendable {
       throw .unreadable(fileName: name, reason: "it is a directory")
     }
 
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+    // A device or a pipe (/dev/zero, a FIFO) could be read forever.
+    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+      throw .unreadable(fileName: name, reason: "it is not a regular file")
+    }
+    let size = attributes[.size] as? Int ?? 0
     guard size <= limits.maxBytes else {
       throw .tooLarge(fileName: name, bytes: size, limit: limits.maxBytes)
     }

@@ -97,16 +97,31 @@ extension ExtractionError {
     }
     defer { g_error_free(error) }
 
-    let domain = error.pointee.domain
-    let code = error.pointee.code
+    let domain: GErrorDomain =
+      switch error.pointee.domain {
+      case poppler_error_quark(): .poppler
+      case g_file_error_quark(): .file
+      default: .other
+      }
     let detail = error.pointee.message.map { String(cString: $0) } ?? "no detail"
-    if domain == poppler_error_quark(), code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) {
+    self.init(domain: domain, code: error.pointee.code, detail: detail, fileName: fileName)
+  }
+
+  /// The glib error domains poppler reports in.
+  enum GErrorDomain {
+    case poppler, file, other
+  }
+
+  /// The error for a glib error of `domain` and `code` with the message `detail`.
+  init(domain: GErrorDomain, code: Int32, detail: String, fileName: String) {
+    switch domain {
+    case .poppler where code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue):
       self = .encrypted(fileName: fileName)
-    } else if domain == g_file_error_quark(), code == Int32(G_FILE_ERROR_NOENT.rawValue) {
+    case .file where code == Int32(G_FILE_ERROR_NOENT.rawValue):
       self = .fileNotFound(fileName: fileName)
-    } else if domain == g_file_error_quark() {
+    case .file:
       self = .unreadable(fileName: fileName, reason: detail)
-    } else {
+    case .poppler, .other:
       self = .damaged(fileName: fileName, detail: detail)
     }
   }

@@ -34,7 +34,8 @@ enum ClinicalWords {
     return nil
   }
 
-  private static let bilateralPattern = TextPattern(#"\b(?:bilateral(?:ly)?|both sides|B/L)\b"#)
+  private static let bilateralPattern = TextPattern(
+    #"\b(?:bilateral(?:ly)?|bilat|both sides|both ways|on both sides|B/L)\b"#)
   private static let leftPattern = TextPattern(#"\b(?:left|lt)\b|(?<![\w.])L(?![\w-])|\(L\)"#)
   private static let rightPattern = TextPattern(#"\b(?:right|rt)\b|(?<![\w.])R(?![\w-])|\(R\)"#)
 

@@ -31,7 +31,8 @@ public struct FactDetector: Sendable {
     // (optimised builds otherwise release them after their last direct use).
     defer { withExtendedLifetime(notes) {} }
     let reading = CaseReading(
-      noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) })
+      noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) },
+      concernsNonSpinalPain: notes.contains { Self.nonSpinalPain.occurs(in: $0.document.text) })
 
     var facts: [Fact] = []
     for note in notes {
@@ -55,6 +56,9 @@ public struct FactDetector: Sendable {
     }.map(\.element)
   }
 
+  private static let nonSpinalPain = TextPattern(
+    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain|malignancy-related|visceral pain|pelvic cancer)\b"#
+  )
   private static let crps = TextPattern(
     #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|RSD|causalgia|Budapest)\b"#
   )

@@ -12,9 +12,25 @@ enum FactMerger {
       + facts.compactMap(deviceTrial(fromRelief:))
 
     var merged = mergeByKey(keyed)
-    merged += priorProcedures(procedures)
+    merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
-    return withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged)))
+    return withoutOutweighedAbsences(
+      withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged))))
+  }
+
+  /// A Budapest category documented as present (a sign or a symptom) is not also listed as
+  /// absent for the same kind: "edema of the foot … no sweating asymmetry" is one present
+  /// sudomotor/edema sign.
+  static func withoutOutweighedAbsences(_ facts: [Fact]) -> [Fact] {
+    let present = Set(
+      facts.compactMap { fact -> String? in
+        guard case .budapestFinding(let finding) = fact.detail, finding.present else { return nil }
+        return "\(finding.category)|\(finding.kind)"
+      })
+    return facts.filter { fact in
+      guard case .budapestFinding(let finding) = fact.detail, !finding.present else { return true }
+      return !present.contains("\(finding.category)|\(finding.kind)")
+    }
   }
 
   /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.
@@ -49,6 +65,19 @@ enum FactMerger {
     }
   }
 
+  /// Relief after a dated procedure shows the procedure was done: "The first, on November
+  /// 12, 2025, gave her about 60% relief".
+  static func priorProcedure(fromRelief fact: Fact) -> Fact? {
+    guard case .relief(let relief) = fact.detail, let date = relief.procedureDate else {
+      return nil
+    }
+    let detail = PriorProcedure(
+      procedure: relief.procedure, date: date, side: relief.side, levels: relief.levels)
+    var derivation = fact.derivation ?? Derivation(rule: "")
+    derivation.rule = "priorProcedure.fromRelief." + derivation.rule
+    return Fact(.priorProcedure(detail), evidence: fact.evidence, derivation: derivation)
+  }
+
   /// A trial's relief is also the trial's result: "intrathecal trial … 70% relief".
   static func deviceTrial(fromRelief fact: Fact) -> Fact? {
     guard case .relief(let relief) = fact.detail, relief.procedure.isTrial else { return nil }
@@ -57,6 +86,8 @@ enum FactMerger {
       relief.procedure == .intrathecalTrial
       ? .intrathecalPump
       : (dorsalRootGanglion.occurs(in: quote) ? .dorsalRootGanglion : .spinalCordStimulator)
+    // Shortcoming: the trial's length is read only from the relief's own sentence; a
+    // "7-day trial" named sentences earlier is not found here.
     let detail = DeviceTrial(
       device: device, percent: relief.percent, days: DeviceTrialRule.days(in: quote),
       functionalImprovement: relief.functionalImprovement)
@@ -101,28 +132,29 @@ enum FactMerger {
     return chosen
   }
 
-  /// One pattern per case: mixed when stated, or when both an axial component and a
-  /// radicular one are stated; else radicular when radiation is stated; else axial.
+  /// One pattern per case: mixed when stated, or when a spinal and a limb component are
+  /// both described; radicular when only the limb component is; else axial.
   static func painPattern(from facts: [Fact]) -> Fact? {
     let candidates = facts.filter { $0.type == .painPattern }
-    func cue(_ cue: PainPatternRule.Cue) -> [Fact] {
-      candidates.filter { $0.derivation?.rule == cue.rawValue }
+    func cue(_ cues: PainPatternRule.Cue...) -> [Fact] {
+      candidates.filter { fact in cues.contains { fact.derivation?.rule == $0.rawValue } }
     }
-    let mixed = cue(.mixedStated)
-    let radicular = cue(.radiating)
-    let axial = cue(.axialStated)
-    let denied = cue(.radiationDenied)
+    let limb = cue(.limb, .spineAndLimb)
 
     let pattern: PainPatternKind
     let supporting: [Fact]
-    if !mixed.isEmpty {
-      (pattern, supporting) = (.mixed, mixed)
-    } else if !radicular.isEmpty && !axial.isEmpty {
-      (pattern, supporting) = (.mixed, axial + radicular)
-    } else if !radicular.isEmpty {
-      (pattern, supporting) = (.radicular, radicular)
+    if !cue(.mixedStated).isEmpty {
+      (pattern, supporting) = (.mixed, cue(.mixedStated))
+    } else if !cue(.spineAndLimb).isEmpty {
+      (pattern, supporting) = (.mixed, cue(.spineAndLimb))
+    } else if !cue(.axialStated).isEmpty && !limb.isEmpty {
+      (pattern, supporting) = (.mixed, cue(.axialStated) + limb)
+    } else if !limb.isEmpty {
+      (pattern, supporting) = (.radicular, limb)
     } else {
-      (pattern, supporting) = (.axial, axial + denied)
+      // Axial only where the note says so (axial, radiation denied): a bare "low back
+      // pain" leaves the pattern undocumented.
+      (pattern, supporting) = (.axial, cue(.axialStated, .radiationDenied))
     }
     guard var chosen = supporting.first else { return nil }
     for other in supporting.dropFirst() { chosen = combine(chosen, other) }
@@ -169,20 +201,14 @@ enum FactMerger {
     return result
   }
 
-  /// A drug class named alone ("failed NSAIDs") is listed only when no drug of the class is.
+  /// A drug class named alone ("failed NSAIDs") is not a medication fact: the annotation
+  /// lists medications by generic name.
   static func withoutClassOnlyMedications(_ facts: [Fact]) -> [Fact] {
-    let namedClasses = Set(
-      facts.compactMap { fact -> String? in
-        guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
-          therapy.name != nil
-        else { return nil }
-        return therapy.drugClass
-      })
-    return facts.filter { fact in
-      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
-        therapy.name == nil
-      else { return true }
-      return !namedClasses.contains(therapy.drugClass ?? "")
+    facts.filter { fact in
+      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication else {
+        return true
+      }
+      return therapy.name != nil
     }
   }
 

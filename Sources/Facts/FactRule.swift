@@ -12,6 +12,9 @@ struct CaseReading {
   /// Whether any document speaks of complex regional pain syndrome, where Budapest
   /// signs and symptoms are read as such (elsewhere "weakness" is not a Budapest finding).
   let concernsCRPS: Bool
+  /// Whether the case's pain is not spinal (CRPS, zoster, visceral or cancer pain), where
+  /// the axial/radicular pattern does not apply.
+  var concernsNonSpinalPain: Bool = false
 }
 
 extension Passage {

@@ -8,7 +8,12 @@ extension Guideline {
   public static let epiduralInjectionsAndIntrathecalTrials = Guideline(
     number: "1751", title: "Epidural injections and intraspinal drug trials",
     codes: EpiduralDefinitions.codes,
-    exclusions: EpiduralDefinitions.sharedExclusions,
+    exclusions: EpiduralDefinitions.sharedExclusions + [
+      Exclusion(
+        section: "Exclusions", service: "intrathecal catheters or ports for chemotherapy",
+        condition: PumpDefinitions.noPainOrSpasticity,
+        codes: ["62350", "62351", "62360", "62361", "62362"])
+    ],
     indications: EpiduralDefinitions.indications(guideline: "1751") + [
       IntrathecalTrialDefinitions.pain, IntrathecalTrialDefinitions.spasticity,
     ],

@@ -99,7 +99,7 @@ enum EpiduralDefinitions {
       criteria: shared.general + [
         shared.criterion(
           "acute.radicular", treatment, .painPattern,
-          "Neck or back pain with acute radicular symptoms.",
+          "Acute radicular symptoms from the neck or back.",
           .painPattern(accepted: [.radicular, .mixed], contradicted: [.axial])),
         shared.criterion(
           "acute.duration", treatment, .painDuration, "The pain has lasted less than three months.",

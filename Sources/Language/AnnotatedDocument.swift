@@ -25,13 +25,13 @@ public final class AnnotatedDocument: Sendable {
     self.tokens = tokens
 
     let layout = LineLayout(utf16: document.utf16, tokens: tokens)
-    let lineMatches = lexicons.trie.matches(in: tokens, segments: tokens.map(\.line))
-    let headings = SectionFinder(
+    let sectionFinder = SectionFinder(
       tokens: tokens, layout: layout,
-      headingMatches: lineMatches.filter { $0.entry.lexicon == StructuralLexicon.sections.rawValue }
-    ).headings()
-    let sections = SectionFinder(tokens: tokens, layout: layout, headingMatches: [])
-      .sections(headings, textLength: document.utf16.count)
+      headingMatches: lexicons.trie.matches(
+        in: tokens, segments: tokens.map(\.line), startingAt: { tokens[$0].isLineStart }
+      ).filter { $0.entry.lexicon == StructuralLexicon.sections.rawValue })
+    let headings = sectionFinder.headings()
+    let sections = sectionFinder.sections(headings, textLength: document.utf16.count)
     self.sections = sections
 
     let sentenceRanges = SentenceSplitter(
@@ -40,21 +40,8 @@ public final class AnnotatedDocument: Sendable {
       headingAloneLines: Set(headings.filter(\.isAlone).map(\.line)),
       abbreviations: lexicons.language.abbreviations
     ).sentenceTokenRanges()
-    let sentences = sentenceRanges.map { range in
-      let span =
-        tokens[range.lowerBound].range
-        .lowerBound..<tokens[range.upperBound - 1]
-        .range.upperBound
-      return Sentence(
-        range: span, tokenRange: range,
-        section: Self.section(at: span.lowerBound, in: sections)?.kind)
-    }
-    self.sentences = sentences
-
-    var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
-    for (index, range) in sentenceRanges.enumerated() {
-      for token in range { sentenceOfToken[token] = index }
-    }
+    self.sentences = Self.sentences(sentenceRanges, tokens: tokens, sections: sections)
+    let sentenceOfToken = Self.sentenceIndices(sentenceRanges, tokenCount: tokens.count)
     self.sentenceOfToken = sentenceOfToken
 
     let matches = Dictionary(
@@ -138,6 +125,27 @@ public final class AnnotatedDocument: Sendable {
       if tokens[middle].range.upperBound > offset { high = middle } else { low = middle + 1 }
     }
     return low
+  }
+
+  private static func sentences(
+    _ ranges: [Range<Int>], tokens: [Token], sections: [Section]
+  ) -> [Sentence] {
+    ranges.map { range in
+      let start = tokens[range.lowerBound].range.lowerBound
+      let end = tokens[range.upperBound - 1].range.upperBound
+      return Sentence(
+        range: start..<end, tokenRange: range,
+        section: Self.section(at: start, in: sections)?.kind)
+    }
+  }
+
+  /// The index of the sentence each token stands in.
+  private static func sentenceIndices(_ ranges: [Range<Int>], tokenCount: Int) -> [Int] {
+    var indices = [Int](repeating: 0, count: tokenCount)
+    for (index, range) in ranges.enumerated() {
+      for token in range { indices[token] = index }
+    }
+    return indices
   }
 
   private static func section(at offset: Int, in sections: [Section]) -> Section? {

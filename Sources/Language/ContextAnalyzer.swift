@@ -8,6 +8,8 @@ import Model
 ///   change), HEP ongoing" leaves the HEP alone);
 /// - for backward scopes, a comma, and `backwardReach` tokens;
 /// - a trigger's own `reach=N` attribute, when it has one ("not" reaches a few words).
+/// A `clauseStart=yes` trigger counts only where it opens its clause (a relative as the
+/// subject: "Mother has lupus", not "cannot lift her grandson").
 /// A forward trigger with nothing but punctuation after it in its sentence is the answer of
 /// a template line ("Numbness: denies") and reaches backward instead.
 /// Pseudo-triggers ("no change in", "not only") cancel the triggers they overlap.
@@ -24,6 +26,8 @@ struct ContextAnalyzer: Sendable {
     let tokenRange: Range<Int>
     /// The most tokens between trigger and target, or `nil` for the sentence's end.
     var reach: Int?
+    /// Whether the trigger counts only at the start of its clause (`clauseStart=yes`).
+    var opensClause = false
   }
 
   /// Triggers grouped by the index of the sentence they stand in.
@@ -74,7 +78,10 @@ extension ContextAnalyzer {
     yearTriggers: [TriggerMatch]
   ) {
     var bySentence: [Int: [TriggerMatch]] = [:]
-    for trigger in Self.lexiconTriggers(tokens: tokens, lexiconMatches) + yearTriggers {
+    let lexiconTriggers = Self.lexiconTriggers(tokens: tokens, lexiconMatches).filter {
+      Self.standsWhereItMay($0, tokens: tokens, sentenceOfToken: sentenceOfToken)
+    }
+    for trigger in lexiconTriggers + yearTriggers {
       let answer = Self.answeringTemplate(trigger, tokens: tokens, sentenceOfToken: sentenceOfToken)
       bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(answer)
     }
@@ -109,9 +116,31 @@ extension ContextAnalyzer {
               kind: kind, text: tokens[match.tokenRange].writtenText, range: match.range,
               direction: TriggerDirection(rawValue: attributes["direction"] ?? "") ?? .forward,
               source: "\(match.entry.lexicon).txt:\(match.entry.line) \(match.entry.concept)"),
-            tokenRange: match.tokenRange, reach: attributes["reach"].flatMap { Int($0) })
+            tokenRange: match.tokenRange, reach: attributes["reach"].flatMap { Int($0) },
+            opensClause: attributes["clauseStart"] == "yes")
         }
     }
+  }
+
+  /// Whether a `clauseStart=yes` trigger opens its clause: at most two words ("her", "the
+  /// patient's") stand between it and the start of its sentence or a `,` `;` `:` `(`.
+  /// "Mother has lupus" and "Family history: a brother with MS" qualify; "unable to lift her
+  /// grandson" does not.
+  private static func standsWhereItMay(
+    _ match: TriggerMatch, tokens: [Token], sentenceOfToken: [Int]
+  ) -> Bool {
+    guard match.opensClause else { return true }
+
+    let sentence = sentenceOfToken[match.tokenRange.lowerBound]
+    var words = 0
+    var index = match.tokenRange.lowerBound - 1
+    while index >= 0 && sentenceOfToken[index] == sentence {
+      if [",", ";", ":", "("].contains(tokens[index].text) { break }
+      if tokens[index].kind == .word || tokens[index].kind == .number { words += 1 }
+      if words > 2 { return false }
+      index -= 1
+    }
+    return true
   }
 
   /// The trigger turned backward when it is the last word of its sentence.
@@ -130,7 +159,7 @@ extension ContextAnalyzer {
       trigger: AssertionTrigger(
         kind: trigger.kind, text: trigger.text, range: trigger.range, direction: .backward,
         source: trigger.source),
-      tokenRange: match.tokenRange, reach: match.reach)
+      tokenRange: match.tokenRange, reach: match.reach, opensClause: match.opensClause)
   }
 
   private static func parenthesisDepth(_ tokens: [Token], sentenceOfToken: [Int]) -> [Int] {

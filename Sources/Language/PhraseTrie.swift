@@ -28,14 +28,17 @@ struct PhraseTrie: Sendable {
   var nodeCount: Int { nodes.count }
 
   /// Every match in `tokens`, overlapping ones included, ordered by start then length
-  /// (longest first). A match never spans two tokens with different `segments` values.
+  /// (longest first). A match never spans two tokens with different `segments` values, and
+  /// starts only at tokens `startingAt` accepts.
   ///
   /// - Complexity: O(n × k) for n tokens and the longest phrase of k tokens.
-  func matches(in tokens: [Token], segments: [Int]? = nil) -> [PhraseMatch] {
+  func matches(
+    in tokens: [Token], segments: [Int]? = nil, startingAt: (Int) -> Bool = { _ in true }
+  ) -> [PhraseMatch] {
     let stream = tokens.indices.filter { !Normalization.isDash(tokens[$0].normalized) }
     var found: [PhraseMatch] = []
 
-    for start in stream.indices {
+    for start in stream.indices where startingAt(stream[start]) {
       var node = 0
       var position = start
       var ends: [(last: Int, node: Int)] = []
@@ -57,6 +60,23 @@ struct PhraseTrie: Sendable {
       }
     }
     return found
+  }
+
+  /// How many trie edges matching `tokens` follows in all, for the benchmark: the work per
+  /// token is this count over the token count, bounded by the longest phrase.
+  func edgesFollowed(in tokens: [Token]) -> Int {
+    let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
+    var edges = 0
+    for start in keys.indices {
+      var node = 0
+      var position = start
+      while position < keys.count, let next = nodes[node].children[keys[position]] {
+        edges += 1
+        node = next
+        position += 1
+      }
+    }
+    return edges
   }
 
   /// The comparison keys of a phrase's tokens: normalized, dashes dropped (unless the phrase

@@ -50,6 +50,9 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       if let reach = attributes["reach"], (Int(reach) ?? 0) < 1 {
         return "reach=\(reach) is not a whole number of words above zero"
       }
+      if let start = attributes["clauseStart"], start != "yes" && start != "no" {
+        return "clauseStart=\(start) is not yes or no"
+      }
     case .abbreviations:
       if let end = attributes["sentenceEnd"], end != "never" && end != "allowed" {
         return "sentenceEnd=\(end) is not never or allowed"

@@ -142,7 +142,7 @@ extension CaseContext {
     let patterns = facts.patterns()
     let wanted = listed(accepted.map(\.rawValue).sorted())
     if patterns.contains(where: { accepted.contains($0.value.pattern) }) {
-      let found = listed(patterns.map(\.value.pattern.rawValue))
+      let found = listed(patterns.map(\.value.pattern.rawValue), conjunction: "and")
       return .met("The pain is documented as \(found).", evidence: patterns.evidence())
     }
     if let contrary = patterns.first(where: { contradicted.contains($0.value.pattern) }) {
@@ -220,7 +220,8 @@ extension CaseContext {
     let negative = Set(results.filter { $0.value.result == .negative }.map(\.value.test))
       .subtracting(positive)
     let untested = tests.count - positive.count - negative.count
-    let named = positive.isEmpty ? "" : " (\(listed(positive.map(\.rawValue).sorted())))"
+    let named =
+      positive.isEmpty ? "" : " (\(listed(positive.map(\.rawValue).sorted(), conjunction: "and")))"
     let summary =
       "\(positive.count) positive\(named) and \(negative.count) negative"
       + " provocation tests are documented; \(count) positive are needed."

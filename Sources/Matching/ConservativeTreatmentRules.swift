@@ -18,7 +18,8 @@ extension CaseContext {
       policy.countsProcedures ? episode.allPriors.filter(\.value.procedure.isInjection) : []
     guard !counted.isEmpty || !procedures.isEmpty else {
       let plannedNote =
-        planned.isEmpty ? "" : " (\(listed(planned.map { name($0.value) })) only planned)"
+        planned.isEmpty
+        ? "" : " (\(listed(planned.map { name($0.value) }, conjunction: "and")) only planned)"
       return .notDocumented(
         "No conservative treatment is documented\(plannedNote).", ask: treatmentRequest(policy),
         evidence: evidence)
@@ -60,10 +61,12 @@ extension CaseContext {
     switch (hasActive, hasInactive) {
     case (true, true): return nil
     case (false, true):
-      return "Only inactive treatment (\(listed(counted.map { name($0.value) }))) is documented;"
+      return
+        "Only inactive treatment (\(listed(counted.map { name($0.value) }, conjunction: "and"))) is documented;"
         + " an active one (physical therapy, home exercise or chiropractic care) is needed too."
     case (true, false):
-      return "Only active treatment (\(listed(counted.map { name($0.value) }))) is documented;"
+      return
+        "Only active treatment (\(listed(counted.map { name($0.value) }, conjunction: "and"))) is documented;"
         + " an inactive one (medication, injection or a device such as TENS or a brace) is"
         + " needed too."
     case (false, false):
@@ -102,7 +105,8 @@ extension CaseContext {
     }
     let needed = needSentence(policy, window: window)
     guard let longest else {
-      return "The length of \(listed(relied.map { name($0.value) })) is not documented; \(needed)."
+      return
+        "The length of \(listed(relied.map { name($0.value) }, conjunction: "and")) is not documented; \(needed)."
     }
     guard longest < policy.minimumDays else { return nil }
 
@@ -165,7 +169,7 @@ extension CaseContext {
       // Improvement is not the failure the criterion needs, but the provider may document
       // that the pain persisted: not documented rather than contradicted.
       return .notDocumented(
-        "\(listed(improved.map { name($0.value) }).capitalizedFirst) improved the pain; the"
+        "\(listed(improved.map { name($0.value) }, conjunction: "and").capitalizedFirst) improved the pain; the"
           + " guideline needs conservative treatment to have failed.",
         ask: "Please document whether the pain persisted despite treatment.",
         evidence: evidence)
@@ -173,8 +177,8 @@ extension CaseContext {
     // An outcome not written down is read as no meaningful improvement: the request itself
     // says the pain persists after the course.
     return .met(
-      "\(listed(counted.map { name($0.value) }).capitalizedFirst) was tried and the pain"
-        + " persists.", evidence: evidence)
+      "Tried, with the pain persisting: \(listed(counted.map { name($0.value) }, conjunction: "and")).",
+      evidence: evidence)
   }
 
   /// Days of a course that counts in the window: the whole course when it ended inside the

@@ -134,7 +134,8 @@ public struct Exclusion: Sendable {
   /// A condition on the case that shows the request is the excluded service.
   public var condition: CaseCondition?
   /// Codes outside the guideline's table that are this service (64625 is sacroiliac
-  /// radiofrequency denervation).
+  /// radiofrequency denervation). With a `condition`, the code excludes only when the
+  /// condition holds too (a catheter code is excluded when it is for chemotherapy).
   public var codes: Set<String>
 
   public init(

@@ -28,10 +28,14 @@ public struct GuidelineMatcher: Sendable {
       throw .noRequestedCode
     }
     let entries = requested.compactMap(catalog.procedureCode)
-    return covering.map { guideline in
+    return covering.compactMap { guideline in
       let mine = requested.compactMap(guideline.code)
       let others = entries.filter { entry in !mine.contains(entry) }
       let context = CaseContext(facts: facts, guideline: guideline, codes: mine, others: others)
+      // A guideline reached only through an excluded code speaks only to exclude it.
+      guard !mine.isEmpty else {
+        return exclusion(in: guideline, context).map { excluded(guideline, $0) }
+      }
       return determination(guideline, context)
     }
   }
@@ -73,7 +77,8 @@ public struct GuidelineMatcher: Sendable {
     if !defined.isEmpty {
       evaluated = evaluated.filter { !hasDefiningShort($0.0, $0.2) }
     }
-    // Every guideline has at least one indication for each of its codes.
+    // Candidates fall back to all of a guideline's indications, and every guideline in the
+    // catalog has at least one (CatalogTests checks each code reaches criteria).
     return evaluated.min { $0.1.lexicographicallyPrecedes($1.1) }!.0
   }
 
@@ -124,8 +129,10 @@ public struct GuidelineMatcher: Sendable {
     return guideline.exclusions.first { exclusion in
       let byWords = exclusion.terms.contains { group in group.allSatisfy(service.contains) }
       let byDiagnosis = !byRequestOnly && context.facts.hasDiagnosis(exclusion.diagnoses)
-      let byCondition = !byRequestOnly && (exclusion.condition.map(context.holds) ?? false)
-      let byCode = !exclusion.codes.isDisjoint(with: requested)
+      let condition = !byRequestOnly && (exclusion.condition.map(context.holds) ?? false)
+      let coded = !exclusion.codes.isDisjoint(with: requested)
+      let byCode = coded && (exclusion.condition == nil || condition)
+      let byCondition = condition && exclusion.codes.isEmpty
       let byRegion = request.region.map(exclusion.regions.contains) ?? false
       let byLevel = !levels.isDisjoint(with: Set(exclusion.levels.map { $0.uppercased() }))
       return byWords || byRegion || byLevel || byDiagnosis || byCondition || byCode
@@ -150,11 +157,10 @@ public struct GuidelineMatcher: Sendable {
       results.contains { $0.status == .notMet }
       ? .clinicalReview
       : (results.contains { $0.status == .notDocumented } ? .pend : .ready)
-    // A case for clinical review names what the documents contradict; the criteria still
-    // carry what is merely undocumented.
-    let shortfall: CriterionStatus = status == .clinicalReview ? .notMet : .notDocumented
+    // Every family that falls short, contradicted or undocumented, in criterion order: a
+    // case for clinical review still lists what the provider has yet to send.
     var gaps: [GapFamily] = []
-    for result in results where result.status == shortfall && !gaps.contains(result.family) {
+    for result in results where result.status != .met && !gaps.contains(result.family) {
       gaps.append(result.family)
     }
     let reportedPhase =

@@ -8,7 +8,7 @@ struct IndicationSelection {
   let context: CaseContext
 
   func candidates() -> [Indication] {
-    let fitting = guideline.indications.filter(fitsRequest)
+    let fitting = fittingIndications()
     let stated = Self.statedPurposes(of: context.request).union(context.codes.compactMap(\.purpose))
     for purpose in Self.priority where stated.contains(purpose) {
       let named = fitting.filter { $0.purpose == purpose }
@@ -33,10 +33,22 @@ struct IndicationSelection {
     return byDevice.isEmpty ? indications : byDevice
   }
 
-  private func fitsRequest(_ indication: Indication) -> Bool {
+  /// Indications limited to the requested codes and region; where the region fits none (a
+  /// lumbar sympathetic code with a sacral region), those of the codes; where nothing fits,
+  /// all of them.
+  private func fittingIndications() -> [Indication] {
+    let byRequest = guideline.indications.filter { fitsRequest($0) }
+    if !byRequest.isEmpty { return byRequest }
+    let byCode = guideline.indications.filter { fitsRequest($0, checkingRegion: false) }
+    return byCode.isEmpty ? guideline.indications : byCode
+  }
+
+  private func fitsRequest(_ indication: Indication, checkingRegion: Bool = true) -> Bool {
     let codes = Set(context.codes.map(\.code))
     if let only = indication.codes, only.isDisjoint(with: codes) { return false }
-    if let only = indication.regions, only.isDisjoint(with: context.regions) { return false }
+    if checkingRegion, let only = indication.regions, only.isDisjoint(with: context.regions) {
+      return false
+    }
     return true
   }
 

@@ -101,7 +101,7 @@ extension CaseContext {
     }
     guard let weeks = requirement.minimumWeeks else {
       return .met(
-        "\(listed(courses.map { name($0.value) }).capitalizedFirst) is documented.",
+        "Documented: \(listed(courses.map { name($0.value) }, conjunction: "and")).",
         evidence: evidence)
     }
     let longest =
@@ -114,7 +114,7 @@ extension CaseContext {
         courses.contains(where: { isOngoing($0.value) }) || !opioids.isEmpty
       {
         return .met(
-          "\(listed(courses.map { name($0.value) }).capitalizedFirst) continue through pain of"
+          "\(listed(courses.map { name($0.value) }, conjunction: "and").capitalizedFirst) continue through pain of"
             + " \(plural(months, "month")); \(plural(weeks, "week")) are needed.",
           evidence: evidence)
       }
@@ -144,7 +144,7 @@ extension CaseContext {
     }
     if !opioidCourses.isEmpty {
       return .met(
-        "Opioid medication is documented (\(listed(opioidCourses.map { name($0.value) }))).",
+        "Opioid medication is documented (\(listed(opioidCourses.map { name($0.value) }, conjunction: "and"))).",
         evidence: opioidCourses.evidence())
     }
     let ask = "Please document the patient's opioid history."

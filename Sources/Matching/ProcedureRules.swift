@@ -5,8 +5,10 @@ extension CaseContext {
   func imageGuidance(_ allowed: Set<ImageGuidance>) -> Finding {
     let primary = codes.filter { !$0.isAddOn }
     let checked = primary.isEmpty ? codes : primary
+    // A request for the unguided code states the technique itself: no later document can
+    // supply the guidance, so the request contradicts the criterion.
     if let unguided = checked.first(where: { $0.guidance == .none }) {
-      return .notDocumented(
+      return .notMet(
         "Code \(unguided.code) is the code for the procedure without imaging guidance.",
         ask: "Please confirm the procedure will be done under imaging guidance and send the"
           + " matching code.")
@@ -20,6 +22,11 @@ extension CaseContext {
         ask: "Please confirm the imaging guidance planned.")
     }
     let codesText = listed(checked.map(\.code), conjunction: "and")
+    if request.cpt.isEmpty {
+      return .met(
+        "No code was requested; the service named (\(request.service ?? "the procedure")) is read"
+          + " as code \(codesText), under the imaging guidance the guideline requires.")
+    }
     if checked.allSatisfy({ $0.guidance == .unspecified }) {
       return .met(
         "Code \(codesText) does not name the guidance; the procedure is to be done under imaging"

@@ -56,7 +56,7 @@ public indirect enum Rule: Sendable {
   case allOf([Rule])
   case anyOf([Rule])
   case atLeast(Int, of: [Rule])
-  /// The rule, or a clearly documented medical reason the treatment cannot be done.
+  /// The rule, or a documented medical inability to do the treatment (a therapy `unable`).
   case unlessMedicalReason(Rule)
   /// The rule applies only when the condition holds; otherwise it is met.
   case when(CaseCondition, Rule)

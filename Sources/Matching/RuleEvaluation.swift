@@ -86,8 +86,8 @@ extension CaseContext {
     return result
   }
 
-  /// The guidelines' escape for a clearly documented medical reason that the treatment
-  /// cannot be given: a therapy documented as `unable` satisfies the rule.
+  /// The escape most treatment criteria allow: a documented medical reason the patient
+  /// cannot do it. A therapy documented as `unable` satisfies the rule.
   func unlessMedicalReason(_ finding: Finding) -> Finding {
     guard finding.status != .met else { return finding }
     let unable = facts.therapies().filter { $0.value.status == .unable }

@@ -1,7 +1,8 @@
-import Extraction
 import Foundation
 import Model
 import Testing
+
+@testable import Extraction
 
 @Suite("Bad input gets a typed error naming the file")
 struct BadInputTests {
@@ -53,6 +54,15 @@ struct BadInputTests {
         fileName: directory.lastPathComponent, reason: "it is a directory")
     ) {
       try PDFExtractor().extract(fileAt: directory)
+    }
+  }
+
+  @Test("a device is refused before it is read")
+  func deviceIsUnreadable() {
+    #expect(
+      throws: ExtractionError.unreadable(fileName: "zero", reason: "it is not a regular file")
+    ) {
+      try PDFExtractor().extract(fileAt: URL(fileURLWithPath: "/dev/zero"))
     }
   }
 
@@ -150,5 +160,25 @@ struct DamagedCopyTests {
     case .success(let document): #expect(document.pages.count <= 2)
     case .failure(let error): #expect(Self.isAcceptable(error), "\(error)")
     }
+  }
+}
+
+@Suite("poppler's error codes")
+struct GErrorMappingTests {
+  @Test(
+    "each poppler and file error code becomes its typed error",
+    arguments: [
+      (
+        ExtractionError.GErrorDomain.poppler, Int32(1), ExtractionError.encrypted(fileName: "a.pdf")
+      ),
+      (.poppler, 4, .damaged(fileName: "a.pdf", detail: "broken")),
+      (.poppler, 0, .damaged(fileName: "a.pdf", detail: "broken")),
+      (.file, 4, .fileNotFound(fileName: "a.pdf")),
+      (.file, 2, .unreadable(fileName: "a.pdf", reason: "broken")),
+      (.other, 1, .damaged(fileName: "a.pdf", detail: "broken")),
+    ])
+  func mapping(_ domain: ExtractionError.GErrorDomain, _ code: Int32, _ expected: ExtractionError) {
+    #expect(
+      ExtractionError(domain: domain, code: code, detail: "broken", fileName: "a.pdf") == expected)
   }
 }

@@ -25,7 +25,9 @@ struct ReadingOrderTests {
 
   @Test(
     "two columns read left column, then right column, each paragraph whole",
-    arguments: ["two-column.pdf", "browser-print.pdf", "offset-columns.pdf"])
+    arguments: [
+      "two-column.pdf", "browser-print.pdf", "offset-columns.pdf", "justified-columns.pdf",
+    ])
   func twoColumnsReadInOrder(_ fixture: String) throws {
     let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
     let text = document.pages[0].text.collapsingWhitespace
@@ -95,6 +97,43 @@ struct ReadingOrderTests {
       "Hematologic  Not on anticoagulation, no easy bruising",
     ] {
       #expect(lines.contains(row), "missing row: \(row)")
+    }
+  }
+
+  @Test("a small table inside the left column is read with that column, row by row")
+  func tableInsideColumn() throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url("column-table.pdf"))
+    let text = document.pages[0].text
+    let lines = Set(text.split(separator: "\n").map(String.init))
+    #expect(lines.contains("Gabapentin  300 mg TID"))
+    #expect(lines.contains("Cyclobenzaprine  10 mg at night"))
+
+    let collapsed = text.collapsingWhitespace
+    let sequence =
+      [Self.leftColumn[0], "Medication Dose", "Meloxicam 15 mg daily", Self.leftColumn[2]]
+      + Self.rightColumn
+    var previous = collapsed.startIndex
+    for passage in sequence {
+      let range = try #require(collapsed.range(of: passage), "\(passage) not read whole")
+      #expect(range.lowerBound >= previous, "\(passage) out of order")
+      previous = range.upperBound
+    }
+  }
+
+  @Test(
+    "a table row whose cells wrap is put back on one line, whatever the cells' alignment",
+    arguments: [("wrapped-cells.pdf", 3), ("wrapped-cells-html.pdf", 1)])
+  func wrappedCellsRejoined(_ fixture: String, _ tables: Int) throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    let rows = [
+      "Medication  Dose  Instructions",
+      "Gabapentin  300 mg  Take one capsule by mouth three times daily with food; increase "
+        + "after one week if tolerated",
+      "Cyclobenzaprine hydrochloride extended release  15 mg  At bedtime",
+    ]
+    for row in rows {
+      #expect(lines.filter { $0 == row }.count == tables, "\(row)")
     }
   }
 }

@@ -97,7 +97,8 @@ import Testing
 
 @Suite struct PainPatternTests {
   @Test(arguments: [
-    ("Low back pain radiates down the left leg to the calf.", ["radicular"]),
+    ("Low back pain radiates down the left leg to the calf.", ["mixed"]),
+    ("Right leg pain radiates to the calf.", ["radicular"]),
     ("Pain radiates to the L calf.", ["radicular"]),
     ("She has sciatica on the right.", ["radicular"]),
     ("Burning pain in an L5 dermatomal distribution.", ["radicular"]),
@@ -108,6 +109,16 @@ import Testing
     ("Predominantly axial low back pain. It also radiates into the right leg.", ["mixed"]),
   ])
   func readsOnePatternPerCase(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    ("HPI:\nWithout the stimulator her back and leg pain has returned.", ["mixed"]),
+    ("HPI:\nL-sided neck pain x 14 mo, no arm sx.", ["axial"]),
+    ("HPI:\nBilat axial LBP x 3 yrs.", ["axial"]),
+    ("HPI:\nChronic low back pain from facet arthropathy.", []),
+  ])
+  func readsPatternsAsNotesWriteThem(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painPattern, in: text) == expected)
   }
 
@@ -129,6 +140,22 @@ import Testing
   ])
   func readsTheComplaintsDurationInMonths(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painDuration, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    ("It began after a fall on ice in July 2025, so roughly 8 months now.", ["8"]),
+    ("60 yo F with 14 months of right buttock and leg pain.", ["14"]),
+    ("Chronic low back pain since a work injury in 2021.", ["56.4"]),
+    ("Duration of symptoms: 6 months.", ["6"]),
+  ])
+  func readsDurationsAsNotesSummariseThem(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == expected)
+  }
+
+  @Test func reportingWindowIsNotPainDuration() {
+    #expect(
+      Fixtures.summaries(.painDuration, in: "Average pain over the past two weeks is 7/10.").isEmpty
+    )
   }
 
   @Test func therapyDurationIsNotPainDuration() {
@@ -154,5 +181,37 @@ import Testing
   @Test func severalNarrativeLimitsAreOneFact() {
     let note = "She cannot stand more than 10 minutes. She is unable to work. Sleep is disturbed."
     #expect(Fixtures.summaries(.functionalDisability, in: note) == ["present narrative"])
+  }
+}
+
+@Suite struct ExaminationTableTests {
+  @Test func sideColumnsGiveOneResultPerSide() {
+    let note = """
+      PHYSICAL EXAM:
+      | Test | Right | Left |
+      | FABER | + | - |
+      | Thigh thrust | Positive | Negative |
+      """
+    #expect(
+      Fixtures.summaries(.provocationTest, in: note) == [
+        "faber negative left", "faber positive right", "thighThrust negative left",
+        "thighThrust positive right",
+      ])
+  }
+
+  @Test(arguments: [
+    ("Distraction positive.", ["distraction positive"]),
+    (
+      "SLR positive on the right at 50 degrees; negative left.",
+      ["straightLegRaise negative left", "straightLegRaise positive right"]
+    ),
+    (
+      "Pain with extension-rotation (facet loading) on both sides.",
+      ["facetLoading positive bilateral"]
+    ),
+    ("SLR positive on the right with crossed SLR negative.", ["straightLegRaise positive right"]),
+  ])
+  func readsTerseAndContinuedResults(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.provocationTest, in: text) == expected)
   }
 }

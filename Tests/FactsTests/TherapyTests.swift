@@ -104,7 +104,7 @@ import Testing
       "She tried ibuprofen and naproxen without relief.",
       ["medication ibuprofen completed failed", "medication naproxen completed failed"]
     ),
-    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued"]),
+    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued failed"]),
   ])
   func readsGenericNamesFromBrandsWithStatus(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text) == expected)
@@ -119,13 +119,18 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
   }
 
-  @Test func drugClassAloneIsListedOnlyWithoutANamedDrugOfTheClass() {
-    #expect(
-      Fixtures.summaries(.therapy, in: "She failed NSAIDs.") == ["medication completed failed"])
+  @Test func drugClassAloneIsNotAMedicationFact() {
+    #expect(Fixtures.summaries(.therapy, in: "She failed NSAIDs.").isEmpty)
     #expect(
       Fixtures.summaries(.therapy, in: "She failed NSAIDs including naproxen.")
         == ["medication naproxen completed failed"])
   }
+
+  @Test func denialReachesEveryTreatmentOfItsList() {
+    let text = "He has not had physical therapy, chiropractic care or injections for this."
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
 }
 
 @Suite struct OpioidUseTests {

@@ -56,6 +56,7 @@ import Testing
       "If he is not better in a few weeks we would start him on physical therapy."
     ),
     ("meloxicam", "Physical therapy  no improvement  meloxicam"),
+    ("MRI", "No disc herniation on MRI."),
   ])
   func scopeEndsAtTerminatorsClausesParenthesesAndCells(target: String, text: String) {
     #expect(!assertion(target, in: text).isNegated)
@@ -112,6 +113,15 @@ import Testing
     #expect(assertion(target, in: text).isHistorical)
   }
 
+  @Test(arguments: [
+    ("pain", "Pain was 8/10 prior to the injection."),
+    ("low back pain", "History of Present Illness: low back pain for 6 months."),
+    ("SI joint injection", "Prior authorization request for SI joint injection."),
+  ])
+  func historyWordsInsideIdiomsAreNotHistorical(target: String, text: String) {
+    #expect(!assertion(target, in: text).isHistorical)
+  }
+
   @Test func yearOfTheVisitIsNotHistorical() {
     let result = assertion("injection", in: "DOS: 03/14/2026\nShe had an injection in 2026.")
     #expect(!result.isHistorical)
@@ -124,6 +134,18 @@ import Testing
   ])
   func experiencerTriggersMarkSomeoneElse(target: String, text: String) {
     #expect(assertion(target, in: text).isOtherPerson)
+  }
+
+  @Test(arguments: [
+    ("lift", "Unable to lift her granddaughter, stopped volunteering."),
+    ("back pain", "She lives alone; her husband died. She has back pain."),
+  ])
+  func relativesAsObjectsDoNotMakeTheFindingTheirs(target: String, text: String) {
+    #expect(!assertion(target, in: text).isOtherPerson)
+  }
+
+  @Test func findingInARelativeIsTheirs() {
+    #expect(assertion("lupus", in: "Lupus in her mother.").isOtherPerson)
   }
 
   @Test func familyHistorySectionMarksSomeoneElse() {

@@ -2,14 +2,19 @@ import Language
 import Testing
 
 @Suite struct DurationTests {
-  @Test(arguments: [
-    ("PT for 6 weeks.", 42.0),
-    ("Meloxicam x 3 mos.", 3 * 30.44),
-    ("PT x6 wks.", 42.0),
-    ("Home exercise for 8 wks.", 56.0),
-    ("Pain for seven days.", 7.0),
-    ("Pain for two years.", 2 * 365.25),
-  ])
+  @Test(
+    arguments: [
+      ("PT for 6 weeks.", 42.0),
+      ("Meloxicam x 3 mos.", 3 * 30.44),
+      ("PT x6 wks.", 42.0),
+      ("Home exercise for 8 wks.", 56.0),
+      ("Pain for seven days.", 7.0),
+      ("Pain for two years.", 2 * 365.25),
+      ("Relief for 30 minutes.", 30 * 0.000694444),
+      ("Relief lasted 6 hours.", 6 * 0.0416667),
+      ("A six-week course of PT.", 42.0),
+      ("PT for 6 to 8 weeks.", 56.0),
+    ] as [(String, Double)])
   func durationsAreReadInDays(text: String, days: Double) {
     let durations = Fixtures.annotate(text).durations
     #expect(durations.count == 1)

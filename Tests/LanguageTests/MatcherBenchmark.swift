@@ -22,11 +22,19 @@ struct MatcherBenchmark {
         grouping: realEntries
           + Self.syntheticEntries(count: realEntries.count * 99, seed: 20_260_315),
         by: \.lexicon))
+    let disjoint = try Lexicons.make(
+      Dictionary(
+        grouping: realEntries
+          + Self.inventedEntries(count: realEntries.count * 9, seed: 20_260_316),
+        by: \.lexicon))
     let tokens = try Tokenizer.tokens(of: Array(Self.sampleText(repeats: 200).utf16))
 
     // Rounds alternate between the sets, so that a busy machine slows all of them alike;
     // each set keeps its fastest round.
-    let sets = [("real", real), ("10x", tenfold), ("100x", hundredfold)]
+    let sets = [
+      ("real", real), ("10x invented words", disjoint), ("10x text prefixes", tenfold),
+      ("100x text prefixes", hundredfold),
+    ]
     var best = [UInt64](repeating: .max, count: sets.count)
     var matchCounts = [Int](repeating: 0, count: sets.count)
     for _ in 0..<9 {
@@ -41,10 +49,11 @@ struct MatcherBenchmark {
       let entries = lexicons.names.map { lexicons.entries(in: $0).count }.reduce(0, +)
       let matches = matchCounts[index]
       let perToken = Double(best[index]) / Double(tokens.count)
+      let edges = Double(lexicons.trie.edgesFollowed(in: tokens)) / Double(tokens.count)
       print(
         "matcher \(label): \(entries) entries, \(lexicons.trie.nodeCount) trie nodes, "
           + "\(tokens.count) tokens, \(matches) matches, "
-          + String(format: "%.1f ns/token", perToken))
+          + String(format: "%.1f ns/token, %.2f trie edges/token", perToken, edges))
     }
   }
 
@@ -112,6 +121,17 @@ struct MatcherBenchmark {
       let phrase = words[start..<(start + length)] + ["zq\(generator.next() % 100_000)"]
       return LexiconEntry(
         lexicon: "synthetic\(index % 8)", concept: phrase.joined(separator: " "))
+    }
+  }
+
+  /// Made-up terms of one to four invented words: they grow the trie but never extend a walk,
+  /// so they measure the cost of size alone.
+  static func inventedEntries(count: Int, seed: UInt64) -> [LexiconEntry] {
+    var generator = SplitMix(seed: seed)
+    return (0..<count).map { index in
+      let length = 1 + Int(generator.next() % 4)
+      let phrase = (0..<length).map { _ in "zq\(generator.next() % 1_000_000)" }
+      return LexiconEntry(lexicon: "invented\(index % 8)", concept: phrase.joined(separator: " "))
     }
   }
 

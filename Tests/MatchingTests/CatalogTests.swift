@@ -165,3 +165,21 @@ struct NamedServiceTests {
     #expect(result.gaps == [.medicationTrial])
   }
 }
+
+/// Every code with every region and side gives a determination per covering guideline.
+struct CoverageTests {
+  @Test("Every code, region and side is evaluated", arguments: Region.allCases)
+  func everyCodeRegionAndSide(_ region: Region) throws {
+    for guideline in GuidelineCatalog.standard.guidelines {
+      for code in guideline.codes {
+        for side in Side.allCases {
+          let facts = CaseFacts(
+            facts: SacroiliacJointInjectionTests.ready,
+            request: request(code.code, region: region, side: side), noteDate: noteDay)
+          let results = try GuidelineMatcher().evaluate(facts)
+          #expect(results.contains { $0.guideline == guideline.number }, "\(code.code) \(region)")
+        }
+      }
+    }
+  }
+}

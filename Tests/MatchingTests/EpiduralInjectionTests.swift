@@ -51,7 +51,7 @@ struct EpiduralInjectionTests {
     scenario(
       "pain exactly 6/10 is enough", acute.replacing(.painScore, with: Note.pain(6)), .ready),
     scenario(
-      "the code without imaging guidance pends", acute, .pend,
+      "the code without imaging guidance is contradicted by the request", acute, .clinicalReview,
       [.imagingGuidance], request: request("62322", region: .lumbar)),
     scenario(
       "stenosis with six weeks of two kinds of treatment is ready", stenosis, .ready,
@@ -240,7 +240,8 @@ struct EpiduralInjectionTests {
       "an opioid-naive patient is contradicted",
       trial.without(.opioidUse).replacing(.therapy, with: Note.physicalTherapy).adding(
         Note.opioids(.naive)),
-      .clinicalReview, [.medicationTrial], request: trialRequest, guideline: "1751"),
+      .clinicalReview, [.conservativeCare, .medicationTrial], request: trialRequest,
+      guideline: "1751"),
     scenario(
       "eight weeks of treatment pends",
       trial.replacing(.therapy, with: Note.therapy(.physicalTherapy, weeks: 8)), .pend,
@@ -277,4 +278,42 @@ struct EpiduralInjectionTests {
 
   @Test("Intrathecal drug trials under 1751", arguments: trials)
   func intrathecalTrial(_ scenario: Scenario) throws { try scenario.check() }
+}
+
+/// Prior procedures from the documents, from intake's history and implied by relief.
+struct PriorProcedureTests {
+  static let dates = ["2025-05-01", "2025-06-01", "2025-08-01", "2025-10-01", "2025-11-20"]
+
+  static func count(facts: [Fact], history: [PriorProcedure]) throws -> CriterionStatus {
+    let all = try GuidelineMatcher().evaluate(
+      CaseFacts(
+        facts: facts + EpiduralInjectionTests.therapeutic.without(.priorProcedure),
+        request: request("62323", region: .lumbar), noteDate: noteDay, history: history))
+    let criteria = try #require(all.first).criteria
+    return try #require(criteria.first { $0.id == "1750.repeat.count" }).status
+  }
+
+  @Test("A history entry repeating a documented procedure within three days counts once")
+  func historyDuplicatesCountOnce() throws {
+    let documented = Self.dates.map { Note.prior(.epiduralInjection, on: $0, region: .lumbar) }
+    let repeated = PriorProcedure(
+      procedure: .epiduralInjection, date: day("2025-06-02"), region: .lumbar)
+    #expect(try Self.count(facts: documented, history: [repeated]) == .met)
+  }
+
+  @Test("A history entry on another date counts")
+  func historyOnAnotherDateCounts() throws {
+    let documented = Self.dates.map { Note.prior(.epiduralInjection, on: $0, region: .lumbar) }
+    let another = PriorProcedure(
+      procedure: .epiduralInjection, date: day("2025-07-01"), region: .lumbar)
+    #expect(try Self.count(facts: documented, history: [another]) == .notMet)
+  }
+
+  @Test("Relief after an unlisted injection makes the request a repeat")
+  func reliefImpliesPriorProcedure() throws {
+    let facts = CaseFacts(
+      facts: EpiduralInjectionTests.therapeutic.without(.priorProcedure),
+      request: request("62323", region: .lumbar), noteDate: noteDay)
+    #expect(try GuidelineMatcher().evaluate(facts).first?.indication == "therapeuticEpidural")
+  }
 }

@@ -62,11 +62,15 @@ struct ExplanationTests {
       result.gaps == [.painPattern, .provocationTests, .painDuration, .conservativeCare])
   }
 
-  @Test("A case for clinical review lists only what is contradicted")
-  func clinicalReviewListsContradictions() throws {
+  @Test("A case for clinical review lists the contradicted and the undocumented families")
+  func clinicalReviewListsEveryShortfall() throws {
     let result = try Self.determination([Note.pain(3)], request("27096"))
     #expect(result.determination == .clinicalReview)
-    #expect(result.gaps == [.painSeverity])
+    #expect(
+      result.gaps == [
+        .painPattern, .painSeverity, .provocationTests, .painDuration, .conservativeCare,
+      ])
+    #expect(result.criteria.first { $0.family == .painSeverity }?.status == .notMet)
     #expect(result.criteria.contains { $0.status == .notDocumented && $0.providerRequest != nil })
   }
 

@@ -182,3 +182,24 @@ struct ImplantTests {
   @Test("Spinal cord and dorsal root ganglion stimulation", arguments: stimulators)
   func stimulator(_ scenario: Scenario) throws { try scenario.check() }
 }
+
+/// Which guidelines speak to a pump or catheter code.
+struct PumpCodeTests {
+  @Test("A reservoir for chemotherapy is excluded under 1751 and 1752")
+  func chemotherapyReservoirIsExcludedTwice() throws {
+    let facts = CaseFacts(
+      facts: [Note.diagnosis(.other), Note.pain(3)], request: request("62360", "62350"),
+      noteDate: noteDay)
+    let results = try GuidelineMatcher().evaluate(facts)
+    #expect(results.map(\.guideline) == ["1751", "1752"])
+    #expect(results.allSatisfy { $0.determination == .excluded })
+  }
+
+  @Test("A pump for pain is reviewed under 1752 alone")
+  func painPumpIsReviewedUnder1752() throws {
+    let facts = CaseFacts(
+      facts: ImplantTests.pumpReady, request: request("62362", planned: "2026-04-10"),
+      noteDate: noteDay)
+    #expect(try GuidelineMatcher().evaluate(facts).map(\.guideline) == ["1752"])
+  }
+}

@@ -149,3 +149,16 @@ struct SympatheticBlockTests {
   @Test("Repeat sympathetic blocks", arguments: repeats)
   func repeatBlock(_ scenario: Scenario) throws { try scenario.check() }
 }
+
+/// Requests whose region fits none of the block's indications still get a determination.
+struct SympatheticRegionTests {
+  @Test("A lumbar sympathetic code with a sacral region is still evaluated")
+  func unexpectedRegionIsEvaluated() throws {
+    let facts = CaseFacts(
+      facts: SympatheticBlockTests.crps, request: request("64520", region: .sacral),
+      noteDate: noteDay)
+    let result = try #require(try GuidelineMatcher().evaluate(facts).first)
+    #expect(result.guideline == "1758")
+    #expect(result.determination == .ready)
+  }
+}

@@ -27,13 +27,29 @@ struct BudapestFindingRule: FactRule {
 
   /// A sign when the sentence reports an examination, a symptom when the patient reports it.
   static func kind(of hit: LexiconHit, in passage: Passage) -> BudapestKind {
-    let before = passage.slice(0..<passage.local(hit.range).lowerBound)
+    let local = passage.local(hit.range)
+    let before = lastClause(passage.slice(0..<local.lowerBound))
     let sign = signWords.matches(in: before).last?.range.lowerBound ?? -1
     let symptom = symptomWords.matches(in: before).last?.range.lowerBound ?? -1
     if sign != symptom { return sign > symptom ? .sign : .symptom }
+    // "(allodynia, swelling, stiffness reported; allodynia, edema on exam)": the cue after.
+    let after = firstClause(passage.slice(local.upperBound..<passage.text.utf16.count))
+    let signAfter = signWords.firstMatch(in: after)?.range.lowerBound ?? Int.max
+    let symptomAfter = symptomWords.firstMatch(in: after)?.range.lowerBound ?? Int.max
+    if signAfter != symptomAfter { return signAfter < symptomAfter ? .sign : .symptom }
     if hit.attributes["kind"] == "sign" { return .sign }
     if passage.section?.isExamination == true { return .sign }
     return .symptom
+  }
+
+  private static func lastClause(_ text: String) -> String {
+    guard let cut = text.lastIndex(where: { $0 == ";" || $0 == "(" }) else { return text }
+    return String(text[text.index(after: cut)...])
+  }
+
+  private static func firstClause(_ text: String) -> String {
+    guard let cut = text.firstIndex(where: { $0 == ";" || $0 == ")" }) else { return text }
+    return String(text[..<cut])
   }
 
   private static let signWords = TextPattern(

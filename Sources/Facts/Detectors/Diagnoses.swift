@@ -32,28 +32,28 @@ struct DiagnosisRule: FactRule {
       guard let condition = hit.attributes["condition"].flatMap(DiagnosisCondition.init(rawValue:))
       else { continue }
       let context = passage.context(of: hit)
+      let local = passage.local(hit.range)
       guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
-        !context.isOtherPerson
+        !context.isOtherPerson, !Self.isProspective(local, passage)
       else { continue }
 
-      let local = passage.local(hit.range)
+      // A code written with a named diagnosis is that diagnosis's code ("lumbar facet pain,
+      // M54.50"), even where the code's own prefix reads otherwise.
       let code = codes.enumerated().min { lhs, rhs in
         abs(lhs.element.range.lowerBound - local.upperBound)
           < abs(rhs.element.range.lowerBound - local.upperBound)
       }
-      if let code, self.condition(forCode: code.element.value) == condition {
-        coded.insert(code.offset)
-      }
-      let icd = code.flatMap {
-        self.condition(forCode: $0.element.value) == condition ? $0.element.value.uppercased() : nil
-      }
+      if let code { coded.insert(code.offset) }
+      let icd = code.map { $0.element.value.uppercased() }
       let detail = Diagnosis(condition: condition, icd10: icd)
       facts.append(
         passage.fact(.diagnosis(detail), rule: "diagnosis.named", hits: [hit], context: context))
     }
 
     for (offset, code) in codes.enumerated() where !coded.contains(offset) {
-      guard let condition = condition(forCode: code.value) else { continue }
+      let isAssessment = passage.section?.isAssessment == true
+      guard let condition = condition(forCode: code.value) ?? (isAssessment ? .other : nil)
+      else { continue }
       let context = passage.context(ofLocal: code.range)
       guard !context.isNegated, !context.isOtherPerson, !context.isUncertain else { continue }
       let detail = Diagnosis(condition: condition, icd10: code.value.uppercased())
@@ -68,18 +68,32 @@ struct DiagnosisRule: FactRule {
     return codePrefixes.first { folded.hasPrefix($0.prefix) }?.condition
   }
 
+  /// Diagnoses are read where a clinician states them: not in an examination, an imaging
+  /// report's findings, or the note's title lines.
   private func isDiagnosticPlace(_ passage: Passage) -> Bool {
-    guard let section = passage.section else { return true }
-    if section.isAssessment || section.isPlan || Self.diagnosticSections.contains(section.name) {
-      return true
+    guard let section = passage.section else {
+      return !(passage.text.count < 70 && passage.note.heading.contains(passage.text))
     }
-    return !passage.note.hasDiagnosticSection
+    if section.isAssessment || Self.diagnosticSections.contains(section.name) { return true }
+    return !(section.isExamination || section.isImaging || section.isVitals)
   }
+
+  /// "to reduce the risk of postherpetic neuralgia", "evolving toward": not yet the diagnosis.
+  private static func isProspective(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    let before = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
+    return prospective.occurs(in: before)
+  }
+
+  private static let prospective = TextPattern(
+    #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to|develop(?:ing)?)\s+(?:\S+\s+){0,2}$"#
+  )
 
   private static let diagnosticSections: Set<String> = [
     "chiefComplaint", "reasonForReferral", "indication", "diagnoses", "impression",
   ]
-  private static let codePattern = TextPattern(#"\b[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?\b(?![-/]\d)"#)
+  /// An ICD-10-CM code: a letter, two digits, and a dotted extension (a bare "C5" or "T12"
+  /// is a spinal level, not a code).
+  private static let codePattern = TextPattern(#"\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b(?![-/]\d)"#)
 }
 
 extension Note {

@@ -1,40 +1,48 @@
 import Model
 
 /// Finds how long the complaint has lasted: "for 5 months", "x 1 yr", "a 6-week history",
-/// "began 2 years ago", "since March 2025" (counted to the note date).
+/// "14 months of leg pain", "began 2 years ago", "so roughly 8 months now", "since March
+/// 2025" or "since 2022" (counted to the note date).
 ///
-/// A span counts only when the nearest noun before it is the pain itself, not a therapy,
-/// a medication or a relief: "back pain for 8 months despite PT for 6 weeks" gives 8.
+/// A span counts only when the nearest noun before it is the complaint, not a therapy, a
+/// medication or a relief: "back pain for 8 months despite PT for 6 weeks" gives 8; and not
+/// when it is a reporting window ("average pain over the past two weeks is 7/10").
 struct PainDurationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard Self.complaintWords.occurs(in: passage.text) else { return [] }
-    if let fact = span(in: passage) { return [fact] }
-    if let fact = onset(in: passage, noteDate: reading.noteDate ?? passage.note.dateOfService) {
-      return [fact]
-    }
-    return []
+    guard isHistory(passage) else { return [] }
+    let noteDate = reading.noteDate ?? passage.note.dateOfService
+    let found = summary(in: passage) ?? span(in: passage) ?? onset(in: passage, noteDate: noteDate)
+    return found.map { [$0] } ?? []
+  }
+
+  private func isHistory(_ passage: Passage) -> Bool {
+    guard let section = passage.section else { return true }
+    return !(section.isExamination || section.isImaging || section.isPlan || section.isMedications)
+  }
+
+  /// "It began after a fall in July 2025, so roughly 8 months now."
+  private func summary(in passage: Passage) -> Fact? {
+    guard Self.onsetWords.occurs(in: passage.text) || Self.complaintWords.occurs(in: passage.text),
+      let match = Self.soSpan.firstMatch(in: passage.text),
+      let months = months(match.group(1), match.group(2))
+    else { return nil }
+    return fact(months: months, rule: "painDuration.summary", match: match, in: passage)
   }
 
   private func span(in passage: Passage) -> Fact? {
-    for match in Self.spans.matches(in: passage.text) {
-      guard let amountText = match.group(1) ?? match.group(3) ?? match.group(5),
-        let unit = match.group(2) ?? match.group(4) ?? match.group(6),
-        let amount = ClinicalWords.number(amountText),
-        let months = ClinicalWords.months(amount: amount, unit: unit),
-        isAboutThePain(match.range, in: passage)
-      else { continue }
-      let context = passage.context(ofLocal: match.range)
-      guard !context.isHypothetical, !context.isOtherPerson, !context.isNegated else { continue }
-
-      let detail = PainDuration(months: (months * 10).rounded() / 10)
-      return passage.fact(.painDuration(detail), rule: "painDuration.span", context: context)
+    let text = passage.text
+    if let match = Self.durationLabel.firstMatch(in: text),
+      let months = months(match.group(1), match.group(2))
+    {
+      return fact(months: months, rule: "painDuration.label", match: match, in: passage)
     }
-    for match in Self.pastUnit.matches(in: passage.text) {
-      guard let unit = match.group(1), let months = ClinicalWords.months(amount: 1, unit: unit),
-        isAboutThePain(match.range, in: passage)
+    for match in Self.spans.matches(in: text) {
+      let amount = match.group(1) ?? match.group(3) ?? match.group(5) ?? match.group(7)
+      let unit = match.group(2) ?? match.group(4) ?? match.group(6) ?? match.group(8)
+      guard let months = months(amount, unit), !isReportingWindow(match.range, in: passage),
+        isAboutThePain(match.range, in: passage, complaintMayFollow: match.group(1) == nil)
       else { continue }
-      let detail = PainDuration(months: months)
-      return passage.fact(.painDuration(detail), rule: "painDuration.pastUnit")
+      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
     }
     return nil
   }
@@ -42,56 +50,153 @@ struct PainDurationRule: FactRule {
   private func onset(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
     guard let noteDate else { return nil }
     for match in Self.onsetLead.matches(in: passage.text) {
-      guard
-        let written = passage.dates.first(where: {
-          $0.range.lowerBound >= match.range.upperBound
-            && $0.range.lowerBound - match.range.upperBound <= 2
-        }),
-        written.date < noteDate,
-        isAboutThePain(match.range, in: passage)
+      let reach = match.value.lowercased().hasPrefix("since") ? 3 : 60
+      let lead = passage.slice(0..<match.range.lowerBound)
+      guard !Self.careLead.occurs(in: lead),
+        isAboutThePain(match.range, in: passage, complaintMayFollow: true),
+        let onset = writtenDate(after: match.range, within: reach, in: passage)
+          ?? year(after: match, in: passage),
+        onset < noteDate
       else { continue }
-
-      let months = Double(written.date.days(until: noteDate)) / 30.44
-      let detail = PainDuration(months: (months * 10).rounded() / 10, onset: written.date)
+      let months = Double(onset.days(until: noteDate)) / 30.44
+      let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
       return passage.fact(.painDuration(detail), rule: "painDuration.since")
     }
     return nil
   }
 
-  /// Whether the nearest head noun before a span is the complaint rather than a treatment.
-  private func isAboutThePain(_ span: Range<Int>, in passage: Passage) -> Bool {
-    let before = passage.slice(0..<span.lowerBound)
-    let complaint = Self.complaintWords.matches(in: before).last?.range.upperBound ?? -1
-    let treatmentHits =
-      (passage.hits("therapies") + passage.hits("medications") + passage.hits("procedures"))
-      .map { passage.local($0.range).upperBound }
-      .filter { $0 <= span.lowerBound }
-    let treatmentWords = Self.treatmentWords.matches(in: before).map(\.range.upperBound)
-    let treatment = (treatmentHits + treatmentWords).max() ?? -1
-    if complaint < 0 {
-      // "a 9-month history of buttock pain": the complaint follows its span.
-      let after = passage.slice(span.upperBound..<passage.text.utf16.count)
-      return treatment < 0 && Self.complaintWords.occurs(in: String(after.prefix(40)))
+  private func writtenDate(after lead: Range<Int>, within reach: Int, in passage: Passage)
+    -> ClinicalDate?
+  {
+    passage.dates.first {
+      $0.range.lowerBound >= lead.upperBound && $0.range.lowerBound - lead.upperBound <= reach
+    }?.date
+  }
+
+  /// "since 2022": a year alone is read as its middle, July (the annotation convention).
+  private func year(after lead: TextMatch, in passage: Passage) -> ClinicalDate? {
+    let rest = passage.slice(
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 48))
+    guard let match = Self.yearOnly.firstMatch(in: rest),
+      let year = match.group(2).flatMap({ Int($0) })
+    else { return nil }
+    let season = match.group(1)?.lowercased() ?? ""
+    let month =
+      season.hasPrefix("early") || season.hasPrefix("winter")
+      ? 2
+      : season.hasPrefix("spring")
+        ? 4
+        : season.hasPrefix("late")
+          ? 11
+          : season.hasPrefix("fall") || season.hasPrefix("autumn") || season.hasPrefix("the fall")
+            ? 10 : 7
+    return ClinicalDate(year: year, month: month)
+  }
+
+  private func months(_ amount: String?, _ unit: String?) -> Double? {
+    guard let amount = amount.flatMap(ClinicalWords.number), let unit else { return nil }
+    return ClinicalWords.months(amount: amount, unit: unit)
+  }
+
+  private func fact(months: Double, rule: String, match: TextMatch, in passage: Passage) -> Fact? {
+    let context = passage.context(ofLocal: match.range)
+    // Negation is not read here: "started without injury in November, so five months" is
+    // still five months of pain.
+    guard !context.isHypothetical, !context.isOtherPerson else { return nil }
+    // "It began after a fall in July 2025, so roughly 8 months": the onset written with it.
+    let onset =
+      Self.onsetWords.occurs(in: passage.text)
+      ? passage.dates.first { $0.range.upperBound <= match.range.lowerBound }?.date : nil
+    let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
+    return passage.fact(.painDuration(detail), rule: rule, context: context)
+  }
+
+  /// "Average pain over the past two weeks is 7/10", "the pain has crept back over the last
+  /// two weeks": a window of the report or a recurrence, not the complaint's duration.
+  private func isReportingWindow(_ span: Range<Int>, in passage: Passage) -> Bool {
+    let text = passage.text
+    let after = text.utf16Slice(span.upperBound..<min(text.utf16.count, span.upperBound + 30))
+    let before = text.utf16Slice(max(0, span.lowerBound - 30)..<span.lowerBound)
+    if Self.ofActivity.occurs(in: after) { return true }
+    // "more than 12 weeks of benzodiazepine": the length of a treatment named after it.
+    let treatmentAfter = (passage.hits("medications") + passage.hits("therapies")).contains {
+      let start = passage.local($0.range).lowerBound
+      guard start >= span.upperBound, start - span.upperBound <= 25 else { return false }
+      return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
     }
-    return complaint > treatment
+    if treatmentAfter { return true }
+    if Self.recurrence.occurs(in: text) { return true }
+    return Self.windowLead.occurs(in: before + text.utf16Slice(span))
+      && !PainScoreRule.scores(in: text).isEmpty
+  }
+
+  /// Whether the nearest head noun before a span is the complaint rather than a treatment.
+  private func isAboutThePain(_ span: Range<Int>, in passage: Passage, complaintMayFollow: Bool)
+    -> Bool
+  {
+    let before = passage.slice(0..<span.lowerBound)
+    let complaint = Self.complaintWords.matches(in: before).last?.range
+    let treatmentEnds =
+      (passage.hits("therapies") + passage.hits("medications") + passage.hits("procedures"))
+      .map { passage.local($0.range).upperBound }.filter { $0 <= span.lowerBound }
+      + Self.treatmentWords.matches(in: before).map(\.range.upperBound)
+    let treatment = treatmentEnds.max() ?? -1
+    guard let complaint else {
+      let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
+      let onset = Self.onsetWords.occurs(in: before)
+      return treatment < 0 && (complaintMayFollow || onset)
+        && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset)
+    }
+    // "physical therapy for CRPS since November": the complaint is the therapy's object.
+    return treatment < 0
+      || (complaint.upperBound > treatment && complaint.lowerBound - treatment > 12)
   }
 
   private static let number = ClinicalWords.numberPattern + "|an?"
   private static let unit = #"(weeks?|wks?|months?|mos?|mths?|years?|yrs?)"#
+  private static let hedge =
+    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|just over\s+|~\s*|>\s*)?"#
   private static let spans = TextPattern(
     #"\b(?:for|x|×|over|of|past|last|approximately|about|roughly|nearly|almost|>|greater than|more than)\s*"#
-      + #"(?:the\s+)?(?:past\s+|last\s+)?(?:about\s+|approximately\s+|over\s+|nearly\s+|~\s*)?("#
-      + number + #")\+?\s*"# + unit + #"\b"#
+      + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
+      + #"\b(?!\s+ago)"#
       + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
-      + #"|\b(?:began|started|start|onset|beginning)\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?("#
-      + number + #")\s*"# + unit + #"\s+(?:ago|prior)\b"#)
-  private static let pastUnit = TextPattern(#"\b(?:for|over) the (?:past|last) (year|month)\b"#)
+      + #"|\b("# + number + #")\+?\s*"# + unit
+      + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
+      + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
+      + unit + #"\s+(?:ago|prior)\b"#)
+  /// "Duration: 8 months", "Duration of symptoms: 6 mo".
+  private static let durationLabel = TextPattern(
+    #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#
+      + hedge + #"("#
+      + number + #")\+?\s*"# + unit + #"\b"#)
+  /// "whom I have followed … since November 2025": how long the clinician has known her.
+  private static let ofTreatment = TextPattern(#"^\s*(?:of|on)\s+(?:\S+\s+){0,2}$"#)
+  private static let careLead = TextPattern(
+    #"\b(?:followed|seen|treated|cared for|under (?:my|our) care|known (?:him|her))\b"#)
+  private static let soSpan = TextPattern(
+    #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
+      + #"("# + number + #")\s*"# + unit + #"\b"#)
   private static let onsetLead = TextPattern(
-    #"\b(?:since|began in|started in|beginning in|onset(?: in| of| on)?:?|starting in)\b"#)
+    #"\b(?:since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to)\b"#
+  )
+  private static let yearOnly = TextPattern(
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+  )
+  private static let onsetWords = TextPattern(
+    #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
   private static let complaintWords = TextPattern(
     #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
-      + #"CRPS|neuralgia|burning)\b"#)
+      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx)\b"#)
   private static let treatmentWords = TextPattern(
-    #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|"#
-      + #"medications?|injection|block|program|exercises?|stopped|used)\b"#)
+    #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|pump|stimulator|implant\w*|"#
+      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed)\b"#
+  )
+  private static let ofActivity = TextPattern(
+    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy|discectomy|operation|implant\w*))\b"#
+  )
+  private static let recurrence = TextPattern(
+    #"\b(?:crept back|came back|returned|recurred|has recurred|resolved|resolution|pain-free|pain free)\b"#
+  )
+  private static let windowLead = TextPattern(#"\b(?:over|during|in) the (?:past|last)\b"#)
 }

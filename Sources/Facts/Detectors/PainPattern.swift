@@ -1,66 +1,123 @@
 import Model
 
-/// Finds whether pain stays in the spine (axial), travels along a nerve (radicular), or both.
+/// Finds what each sentence of a history says about where the pain goes: a spinal
+/// component (low back, neck), a limb component (radiating down the leg, sciatica, arm
+/// pain), radiation denied, or the pattern stated outright ("mixed axial and radicular").
 ///
-/// Each sentence yields evidence of one kind; the case-level choice (one pattern per case)
-/// is made when facts are merged: see `FactMerger.painPattern(from:)`.
+/// The case's one pattern is chosen when facts are merged (`FactMerger.painPattern`): mixed
+/// when stated or when a spinal and a limb component are both described; radicular when
+/// only the limb component is; axial otherwise.
 struct PainPatternRule: FactRule {
-  /// Rule names, by the strength of what they show.
+  /// What a sentence shows, as the rule name of its fact.
   enum Cue: String {
     case mixedStated = "painPattern.mixedStated"
+    case spineAndLimb = "painPattern.spineAndLimb"
+    case limb = "painPattern.limb"
+    case spine = "painPattern.spine"
     case axialStated = "painPattern.axialStated"
     case radiationDenied = "painPattern.radiationDenied"
-    case radiating = "painPattern.radiating"
+    case referredOnly = "painPattern.referredOnly"
   }
 
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    if let match = Self.mixed.firstMatch(in: passage.text) {
+    guard !reading.concernsNonSpinalPain, isComplaint(passage) else { return [] }
+    let text = passage.text
+    if let match = Self.mixed.firstMatch(in: text) {
       return fact(.mixed, cue: .mixedStated, match: match, in: passage)
     }
-    if let match = Self.radicular.firstMatch(in: passage.text) {
-      let context = passage.context(ofLocal: match.range)
-      guard !context.isHypothetical, !context.isOtherPerson, !context.isUncertain else { return [] }
-      if context.isNegated || Self.deniedRadiation.occurs(in: passage.text) {
-        return fact(.axial, cue: .radiationDenied, match: match, in: passage, context: context)
-      }
-      return fact(.radicular, cue: .radiating, match: match, in: passage, context: context)
+
+    let limb = Self.radicular.firstMatch(in: text) ?? Self.limbPain.firstMatch(in: text)
+    let limbContext = limb.map { passage.context(ofLocal: $0.range) }
+    if let limbContext, limbContext.isHypothetical || limbContext.isOtherPerson { return [] }
+    // Negation counts only close before the limb: "without the stimulator her back and leg
+    // pain has returned" still describes leg pain.
+    let isNegatedNearby =
+      limb.map { match in
+        Self.nearNegation.occurs(
+          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound))
+      } ?? false
+    let isDenied =
+      (limbContext?.isNegated == true && isNegatedNearby) || Self.deniedRadiation.occurs(in: text)
+    let spine = Self.spine.matches(in: text).first { match in
+      !(passage.context(ofLocal: match.range).isNegated
+        && Self.nearNegation.occurs(
+          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)))
     }
-    if let match = Self.deniedRadiation.firstMatch(in: passage.text) {
-      return fact(.axial, cue: .radiationDenied, match: match, in: passage)
+
+    if let limb, !isDenied {
+      let cue: Cue = spine == nil ? .limb : .spineAndLimb
+      return fact(cue == .limb ? .radicular : .mixed, cue: cue, match: limb, in: passage)
     }
-    if let match = Self.axial.firstMatch(in: passage.text) {
-      let context = passage.context(ofLocal: match.range)
-      guard !context.isNegated, !context.isHypothetical else { return [] }
-      return fact(.axial, cue: .axialStated, match: match, in: passage, context: context)
+    if let denied = Self.deniedRadiation.firstMatch(in: text) ?? limb {
+      return fact(.axial, cue: .radiationDenied, match: denied, in: passage)
+    }
+    if let spine {
+      let cue: Cue = Self.axialWord.occurs(in: text) ? .axialStated : .spine
+      return fact(.axial, cue: cue, match: spine, in: passage)
+    }
+    if let referred = Self.referred.firstMatch(in: text) {
+      return fact(.axial, cue: .referredOnly, match: referred, in: passage)
     }
     return []
   }
 
+  /// Whether the sentence describes the complaint: pain words in a history section (or in
+  /// a note without sections), not an examination, assessment or imaging finding.
+  private func isComplaint(_ passage: Passage) -> Bool {
+    if let section = passage.section,
+      section.isExamination || section.isAssessment || section.isImaging || section.isPlan
+        || section.isMedications
+    {
+      return false
+    }
+    let isTitle =
+      passage.section == nil && passage.text.count < 70
+      && passage.note.heading.contains(passage.text)
+    return !isTitle && Self.painWords.occurs(in: passage.text)
+  }
+
   private func fact(
-    _ pattern: PainPatternKind, cue: Cue, match: TextMatch, in passage: Passage,
-    context: Context? = nil
+    _ pattern: PainPatternKind, cue: Cue, match: TextMatch, in passage: Passage
   ) -> [Fact] {
+    let context = passage.context(ofLocal: match.range)
     let site = PainScoreRule.region(before: match.range.upperBound, in: passage.text)
     let detail = PainPattern(pattern: pattern, site: site)
     return [passage.fact(.painPattern(detail), rule: cue.rawValue, context: context)]
   }
 
+  private static let axialWord = TextPattern(
+    #"\baxial\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI|sequences?|cuts|STIR))"#
+  )
+  private static let nearNegation = TextPattern(#"\b(?:no|denies|without|not|nor)\b[^,.;]{0,20}$"#)
+  private static let painWords = TextPattern(
+    #"\b(?:pain|aches?|aching|burning|sciatica|LBP|radiat\w*|shooting|symptoms)\b"#)
   private static let limb =
     #"(?:legs?|calf|calves|foot|feet|toes?|ankles?|shins?|below the knee|arms?|hands?|"#
     + #"fingers?|thumb|forearms?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|[LR]?LE|[LR]?UE)"#
+  /// Radiation into a limb, or words that name nerve-root pain.
   private static let radicular = TextPattern(
-    #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|runs?|running)\s+"#
-      + #"(?:\w+\s+){0,6}?(?:down|into|to|along|through)\s+(?:\w+\s+){0,4}?"# + limb + #"\b"#
-      + #"|\bsciatica\b|\bradicular\b|\bradiculopathy\b|\bradiculitis\b|\bdermatomal\b"#
-      + #"|\b[LCS]\d(?:-[LCS]?\d)? (?:dermatom\w*|distribution|nerve root)\b"#
-      + #"|\bradiat\w* (?:pain|symptoms)\b"#)
+    #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|runs?|running|wraps?)\s+"#
+      + #"(?:\S+\s+){0,8}?(?:down|into|to|along|through|around)\s+(?:\S+\s+){0,5}?"# + limb + #"\b"#
+      + #"|\bsciatica\b|\bradicular\b|\bradiculopathy\b|\bradiculitis\b|\bdermatom\w*\b"#
+      + #"|\b[LCST]\d{1,2}(?:-[LCST]?\d{1,2})? (?:dermatom\w*|distribution|nerve root)\b"#)
+  /// Pain in a limb: "right leg pain", "burning into both legs", "aching in both legs".
+  private static let limbPain = TextPattern(
+    #"\b(?:leg|arm|calf|foot|shin|hand|thigh) (?:pain|heaviness|numbness|symptoms|aching|burning)\b|\bB/L legs?\b|\b(?:pain|burning|aching|ache|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
+      + #"(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
+      + #"|\b(?:both|bilateral) legs\b"#)
+  /// A spinal component: low back or neck pain, axial pain, LBP.
+  private static let spine = TextPattern(
+    #"\b(?:low(?:er)? back|back|lumbar|lumbosacral|neck|cervical|thoracolumbar|thoracic|midline|mid-back|axial|spine|spinal|paraspinal|suboccipital)"#
+      + #"(?:\s+[a-z]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
+      + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:low(?:er)? back|neck|lumbar spine)\b"#
+  )
+  /// Pain that stays at the buttock or the SI joint, referred but not radicular.
+  private static let referred = TextPattern(
+    #"\b(?:buttocks?|SI joint|sacroiliac|posterior pelvi\w*|PSIS|sacral sulcus|pelvic|groin)\b"#)
   private static let deniedRadiation = TextPattern(
     #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:radiation|radiating|"#
-      + #"radicular|sciatica|leg pain|arm pain|radiculopathy)\b|\b(?:does not|doesn't|do not|did not)\s+"#
-      + #"radiate\b|\bnon-?radiating\b|\bnon-?radicular\b|\blocali[sz]ed to the (?:low(?:er)? )?"#
-      + #"(?:back|neck|spine|lumbar|cervical|buttock|SI joint)\b"#)
-  private static let axial = TextPattern(
-    #"\baxial\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI|sequences?|cuts|STIR))"#
+      + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms|(?:leg|arm) (?:sx|radiation|symptoms|numbness|paresthesias?))\b|\b(?:does not|doesn't|do not|did not)\s+"#
+      + #"(?:radiate|go below|go down|go into|travel|extend)\b|\bnon-?radiating\b|\bnon-?radicular\b|\b(?:stays|localized|localised|confined) (?:to|in) the\b"#
   )
   private static let mixed = TextPattern(
     #"\bmixed\s+(?:axial\s+(?:and|&|/)\s+radicular|pattern|pain pattern)\b"#

@@ -13,14 +13,71 @@ struct ProvocationTestRule: FactRule {
     let tests = Self.distinctTests(Self.inExamContext(named, passage), in: passage.text, passage)
     guard !tests.isEmpty else { return [] }
 
+    if let row = tableRow(tests, in: passage) { return row }
     var facts: [Fact] = []
+    var single: LexiconHit?
     for clause in Self.clauses(of: passage.text) {
       let clauseTests = tests.filter { clause.contains(passage.local($0.range).lowerBound) }
-      guard !clauseTests.isEmpty else { continue }
+      guard !clauseTests.isEmpty else {
+        // "SLR positive on the right; negative left": a clause of results alone continues
+        // the one test before it.
+        if let single, let fact = continuation(of: single, in: clause, passage) {
+          facts.append(fact)
+        }
+        continue
+      }
+      single = clauseTests.count == 1 ? clauseTests[0] : nil
       facts += ExamClause(passage: passage, range: clause, tests: clauseTests).facts()
     }
     return facts
   }
+
+  private func continuation(of test: LexiconHit, in clause: Range<Int>, _ passage: Passage)
+    -> Fact?
+  {
+    let text = passage.slice(clause)
+    let isPositive = ExamClause.positive.occurs(in: text)
+    let isNegative = ExamClause.negative.occurs(in: text)
+    guard isPositive != isNegative,
+      let kind = test.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:))
+    else { return nil }
+    let detail = ProvocationTest(
+      test: kind, result: isPositive ? .positive : .negative, side: ClinicalWords.side(in: text))
+    return passage.fact(
+      .provocationTest(detail), rule: "provocationTest.continuedClause", hits: [test])
+  }
+
+  /// A row of an examination table with a column per side ("| FABER | + | - |" under
+  /// "| Test | Right | Left |"): one result per side, in the header's order.
+  private func tableRow(_ tests: [LexiconHit], in passage: Passage) -> [Fact]? {
+    guard tests.count == 1, let test = tests.first,
+      let kind = test.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:))
+    else { return nil }
+    let rest = passage.slice(passage.local(test.range).upperBound..<passage.text.utf16.count)
+    let cells = Self.resultCell.matches(in: rest)
+    guard cells.count == 2, Self.rowOfResults.occurs(in: rest),
+      let header = passage.preceding(10).first(where: { Self.sideHeader.occurs(in: $0.text) })
+    else { return nil }
+    let rightFirst =
+      header.text.lowercased().range(of: "right").map { right in
+        header.text.lowercased().range(of: "left").map { right.lowerBound < $0.lowerBound } ?? true
+      } ?? true
+    let sides: [Side] = rightFirst ? [.right, .left] : [.left, .right]
+    return zip(cells, sides).map { cell, side in
+      let value = cell.value.lowercased()
+      let result: TestResult = value.contains("+") || value.hasPrefix("pos") ? .positive : .negative
+      let detail = ProvocationTest(test: kind, result: result, side: side)
+      return passage.fact(.provocationTest(detail), rule: "provocationTest.sideTable", hits: [test])
+    }
+  }
+
+  private static let resultCell = TextPattern(
+    #"(?<![\w])(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?![\w])"#)
+  private static let rowOfResults = TextPattern(
+    #"^[\s|:]*(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))[\s|]+(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))[\s|.]*$"#
+  )
+  private static let sideHeader = TextPattern(
+    #"\bright\b.*\bleft\b|\bleft\b.*\bright\b|\bR\b.*\bL\b"#)
 
   /// Drops words that name a test only in an examination context ("compression" alone)
   /// when the sentence names no other test, no SI joint and no provocation.
@@ -28,9 +85,19 @@ struct ProvocationTestRule: FactRule {
     let hasExamContext =
       hits.contains { $0.attributes["needsContext"] != "yes" }
       || examContext.occurs(in: passage.text)
-    return hits.filter { $0.attributes["needsContext"] != "yes" || hasExamContext }
+    return hits.filter { hit in
+      guard hit.attributes["needsContext"] == "yes", !hasExamContext else { return true }
+      // "Distraction positive.", "| Compression | Positive |": a result right beside it.
+      let local = passage.local(hit.range)
+      let after = passage.slice(
+        local.upperBound..<min(passage.text.utf16.count, local.upperBound + 14))
+      return adjacentResult.occurs(in: after)
+    }
   }
 
+  private static let adjacentResult = TextPattern(
+    #"^[\s|:=-]*(?:test\s+)?(?:(?:is|was)\s+)?(?:positive|negative|pos|neg|\(\s*[+-]\s*\)|\+|-)(?![\w])"#
+  )
   private static let examContext = TextPattern(
     #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett)\b"#)
 
@@ -142,7 +209,7 @@ private struct ExamClause {
   private func items() -> [Item] {
     var items: [Item] = tests.map { .test($0, passage.local($0.range)) }
     let text = passage.slice(range)
-    for (result, pattern) in [(TestResult.positive, Self.positive), (.negative, Self.negative)] {
+    for (result, pattern) in [(TestResult.negative, Self.negative), (.positive, Self.positive)] {
       for match in pattern.matches(in: text) {
         let local =
           (match.range.lowerBound + range.lowerBound)..<(match.range.upperBound + range.lowerBound)
@@ -257,11 +324,11 @@ private struct ExamClause {
     #"^[\s:=\-–()]*(?:(?:for|on|the|with|pain with|pain on|"# + side + #")[\s:=\-–()]*)*$"#)
   private static let listGap = TextPattern(
     #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
-  private static let positive = TextPattern(
+  static let positive = TextPattern(
     #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;)]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
-      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\bconcordant pain\b"#)
-  private static let negative = TextPattern(
+      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\bconcordant pain\b|\bpain (?:with|on)\b"#)
+  static let negative = TextPattern(
     #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;)]|$)|\bunremarkable\b|"#
       + #"\bnon-?provocative\b|\bdid not (?:reproduce|provoke|elicit)\b|\bnot reproduc\w*\b|"#
-      + #"\bwithout (?:pain|reproduction)\b"#)
+      + #"\bwithout (?:pain|reproduction)\b|\bno pain (?:with|on)\b"#)
 }

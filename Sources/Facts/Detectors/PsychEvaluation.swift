@@ -7,7 +7,13 @@ import Model
 struct PsychEvaluationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let isReport = Self.isPsychReport(passage.note)
-    let mention = Self.evaluation.firstMatch(in: passage.text)
+    let inPsychologySection =
+      passage.section?.name.lowercased().contains("psych") == true
+      || passage.preceding(1).first.map { Self.psychologyLabel.occurs(in: $0.text) } == true
+    let mention =
+      Self.evaluation.firstMatch(in: passage.text)
+      ?? (inPsychologySection || Self.psychologyLabel.occurs(in: passage.text)
+        ? Self.evaluatedVerb.firstMatch(in: passage.text) : nil)
     let clearance = Self.clearance(in: passage.text)
     guard mention != nil || (isReport && clearance != nil) else { return [] }
 
@@ -39,8 +45,12 @@ struct PsychEvaluationRule: FactRule {
   }
 
   private static let evaluation = TextPattern(
-    #"\b(?:psych\w*\s+(?:evaluation|eval|assessment|clearance|consult\w*|testing|screening)|behavioral health (?:evaluation|assessment|clearance)|neuropsycholog\w* (?:evaluation|testing)|(?:evaluated|seen|cleared) by (?:psychology|a psychologist|the psychologist|psychiatry|behavioral health|Dr\.? \w+,? (?:PhD|PsyD))|psychologist|psychological(?:ly)? cleared|pre-?(?:implant|SCS|operative|surgical) psych\w*)\b"#
+    #"\b(?:psych\w*\s+(?:evaluation|eval|assessment|clearance|consult\w*|testing|screening)|behavioral health (?:evaluation|assessment|clearance)|neuropsycholog\w* (?:evaluation|testing)|(?:evaluated|seen|cleared) by (?:psychology|a psychologist|the psychologist|psychiatry|behavioral health|Dr\.? \w+,? (?:PhD|PsyD))|psychologist|psychological(?:ly)? cleared|pre-?(?:implant|SCS|operative|surgical) psych\w*|psychology (?:cleared|clearance|referral|consult\w*|evaluation)|(?:cleared|seen|evaluated) by (?:our |the )?(?:\w+ )?psycholog\w*)\b"#
   )
+  /// "Psychology: Dr. Zhao evaluated her…", a "PSYCHOLOGY" heading.
+  private static let psychologyLabel = TextPattern(#"^\s*(?:==\s*)?psycholog(?:y|ical)\b"#)
+  private static let evaluatedVerb = TextPattern(
+    #"\b(?:evaluated|evaluation|assessment|assessed|cleared|seen by|no contraindication)\b"#)
   private static let reportHeading = TextPattern(
     #"\b(?:psycholog\w*|behavioral health|neuropsycholog\w*)\s+(?:\w+\s+){0,3}?(?:evaluation|assessment|consultation|report)\b|\bpre-?(?:implant|surgical|SCS) (?:psych\w*|behavioral)"#
   )
@@ -72,14 +82,17 @@ struct OpioidUseRule: FactRule {
     }
     let hits = passage.hits("medications").filter { $0.attributes["class"] == "opioid" }
     guard let hit = hits.first, passage.section?.isAllergies != true,
-      !TextPattern(#"\ballerg\w*"#).occurs(in: passage.text)
+      !Self.notUse.occurs(in: passage.text), !TreatmentCourse.isDeniedOrUnknown(hit, in: passage)
     else { return [] }
     let context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isNegated, !context.isUncertain,
       !context.isHypothetical
     else { return [] }
 
-    let isPast = context.isHistorical || Self.past.occurs(in: passage.text)
+    let local = passage.local(hit.range)
+    let near = passage.slice(
+      max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40))
+    let isPast = context.isHistorical || Self.past.occurs(in: near)
     let weeks = Self.weeks(in: passage.text)
     let detail = OpioidUse(status: isPast ? .past : .current, weeks: weeks)
     return [
@@ -101,7 +114,11 @@ struct OpioidUseRule: FactRule {
     #"\bopioid[- ]naive\b|\bopiate[- ]naive\b|\bnever (?:been on|taken|used|had|required) (?:any )?(?:opioids|opiates|narcotics|opioid)\b|\bno (?:prior |previous |history of )(?:opioid|narcotic) (?:use|therapy|exposure)\b"#
   )
   private static let past = TextPattern(
-    #"\b(?:previously|formerly|prior|past|history of|h/o|used to|tapered off|weaned off|discontinued|stopped|no longer|was on|were tried|tried|trial of|failed|in the past)\b"#
+    #"\b(?:previously|formerly|used to|tapered off|weaned off|discontinued|stopped|no longer|was on|were tried|tried|trial of|failed|in the past)\b"#
+  )
+  /// An allergy, an anesthetic or a trial's drug: not the patient's opioid use.
+  private static let notUse = TextPattern(
+    #"\b(?:allerg\w*|spinal anesthetic|anesthesia|epidural catheter|intrathecal|bolus|single-shot|trial|infusion|pump)\b"#
   )
   private static let duration = TextPattern(
     #"\b(?:for|x|×|over|past|last)\s+(?:the\s+)?(?:past\s+|last\s+)?("#

@@ -8,10 +8,7 @@ struct StaphScreenRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
     let organisms = Self.organisms(in: text)
-    guard !organisms.isEmpty,
-      Self.screenCue.occurs(in: text) || Self.positive.occurs(in: text)
-        || Self.negative.occurs(in: text)
-    else { return [] }
+    guard !organisms.isEmpty, Self.screenCue.occurs(in: text) else { return [] }
 
     return organisms.compactMap { organism, range in
       let context = passage.context(ofLocal: range)
@@ -33,6 +30,10 @@ struct StaphScreenRule: FactRule {
       where !found.contains(where: { $0.1.overlaps(match.range) }) {
         found.append((organism, match.range))
       }
+    }
+    // "S. aureus (MSSA)": the typed name says which.
+    if found.contains(where: { $0.0 != .staphAureus }) {
+      found.removeAll { $0.0 == .staphAureus }
     }
     return found.sorted { $0.1.lowerBound < $1.1.lowerBound }
   }
@@ -59,7 +60,7 @@ struct StaphScreenRule: FactRule {
   private static let aureus = TextPattern(
     #"\b(?:staphylococcus|staph\.?|S\.)\s*aureus\b|\bstaph\b"#)
   private static let screenCue = TextPattern(
-    #"\b(?:screen\w*|swab\w*|nares|nasal|culture\w*|PCR|test\w*|colonized|colonization|carrier|decoloniz\w*|result\w*)\b"#
+    #"\b(?:screen\w*|swab\w*|nares|nasal|PCR|colonized|colonization|carrier|decoloniz\w*)\b"#
   )
   private static let positive = TextPattern(
     #"\b(?:positive|detected|colonized|carrier|grew|isolated|present)\b|\(\s*\+\s*\)"#)
@@ -79,6 +80,7 @@ struct DecolonizationRule: FactRule {
     guard !context.isOtherPerson, !context.isUncertain else { return [] }
     if context.isHypothetical && Self.conditional.occurs(in: passage.text) { return [] }
 
+    if Self.recommendation.occurs(in: passage.text) { return [] }
     let isDeclined = context.isNegated || Self.notNeeded.occurs(in: passage.text)
     let detail = Decolonization(
       planned: !isDeclined, start: isDeclined ? nil : passage.dates.first?.date,
@@ -99,6 +101,8 @@ struct DecolonizationRule: FactRule {
   private static let cue = TextPattern(
     #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|chlorhexidine|Hibiclens|CHG (?:wash\w*|bath\w*|wipes?|shower\w*))\b"#
   )
+  private static let recommendation = TextPattern(
+    #"\b(?:would recommend|recommend(?:ed|s)?|consider\w*|instructions)\b"#)
   private static let notNeeded = TextPattern(
     #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary)\b"#)
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
