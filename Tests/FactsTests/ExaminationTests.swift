@@ -201,6 +201,11 @@ import Testing
 
   @Test(arguments: [
     ("Distraction positive.", ["distraction positive"]),
+    ("FABER: R +, L -.", ["faber negative left", "faber positive right"]),
+    (
+      "Gaenslen right positive, left negative.",
+      ["gaenslen negative left", "gaenslen positive right"]
+    ),
     (
       "SLR positive on the right at 50 degrees; negative left.",
       ["straightLegRaise negative left", "straightLegRaise positive right"]

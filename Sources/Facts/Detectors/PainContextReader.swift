@@ -52,9 +52,11 @@ struct PainContextReader {
     case (let leading?, nil): return leading.context
     case (nil, let trailing?): return trailing.context
     case (let leading?, let trailing?):
-      if leading.context == .current { return trailing.context }
-      if trailing.context == .current { return leading.context }
-      return trailing.offset <= 4 ? trailing.context : leading.context
+      // "8/10 at worst" (adjacent) beats what came before; "4/10 and her usual pain is
+      // 6/10" (far) does not.
+      if trailing.offset <= 4 && trailing.context != .current { return trailing.context }
+      if leading.context == .current && trailing.offset <= 4 { return leading.context }
+      return leading.context
     }
   }
 

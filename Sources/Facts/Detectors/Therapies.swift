@@ -120,12 +120,19 @@ struct TreatmentCourse {
     let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
     let after = passage.slice(
       local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
-    return denialBefore.occurs(in: before) || unknownAfter.occurs(in: after)
+    // "completed PT without improvement and continues the home program": a new clause
+    // ends the denial's reach.
+    let isDenied =
+      denialBefore.firstMatch(in: before).map { !newClause.occurs(in: $0.value) } ?? false
+    return isDenied || unknownAfter.occurs(in: after)
   }
 
   private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
   private static let denialBefore = TextPattern(
     #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
+  )
+  private static let newClause = TextPattern(
+    #"\b(?:and|but|then) (?:continues?|is|was|has|does|did|uses|takes|remains|keeps|still|he|she|they|now)\b"#
   )
   private static let unknownAfter = TextPattern(
     #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
@@ -206,7 +213,7 @@ struct TreatmentCourse {
     #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up)\b"#
   )
   private static let conditional = TextPattern(
-    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|may|might|could consider|possibly|would benefit)\b"#
+    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
   )
   private static let regimen = TextPattern(
     #"\b(?:since|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
