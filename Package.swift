@@ -26,8 +26,11 @@ let package = Package(
     // Foundation carries its own ICU; the system ICU is only reachable through this C shim,
     // whose public header uses plain C types (see ../shared/platform/NOTES.md).
     .target(name: "ICUShim", dependencies: ["CICU"]),
+    // Tesseract is loaded with dlopen on the first page that needs OCR, never linked: most
+    // runs meet no scanned page and should not pay its start-up (only its header is used).
+    .target(name: "COCRShim", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "Model"),
-    .target(name: "Extraction", dependencies: ["Model", "CPoppler", "ICUShim"]),
+    .target(name: "Extraction", dependencies: ["Model", "CPoppler", "ICUShim", "COCRShim"]),
     .target(name: "Language", dependencies: ["Model", "ICUShim"]),
     .target(name: "Facts", dependencies: ["Model", "Language"]),
     .target(name: "Matching", dependencies: ["Model"]),

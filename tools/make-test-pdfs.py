@@ -277,6 +277,61 @@ def scanned_pages():
     pdf.save()
 
 
+SCAN_LINES = [
+    "Lumbar radicular pain for 9 weeks.",
+    "Pain averages 7/10 on most days.",
+    "Physical therapy since 03/02/2026.",
+]
+
+
+def scan_image(lines, degrees):
+    """Grey picture of a faxed strip of note at 200 dpi: DejaVu text, turned, with specks."""
+    from PIL import ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 36)
+    image = Image.new("L", (1000, 400), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        draw.text((50, 60 + number * 90), line, font=font, fill=20)
+    image = image.rotate(degrees, fillcolor=255)
+    generator = random.Random("scan")
+    for _ in range(300):
+        image.putpixel((generator.randrange(1000), generator.randrange(400)), 60)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    return ImageReader(buffer)
+
+
+def small_canvas(name):
+    pdf = canvas.Canvas(path(name), pagesize=(360, 144), invariant=1)
+    pdf.setCreator("PendCheck test fixtures")
+    return pdf
+
+
+def scanned_note():
+    """One small image-only page (5 x 2 inches at 200 dpi), turned by a degree, for OCR."""
+    pdf = small_canvas("scanned-note.pdf")
+    pdf.drawImage(scan_image(SCAN_LINES, 1.0), 0, 0, 360, 144)
+    pdf.showPage()
+    pdf.save()
+
+
+def garbage_layer():
+    """The same scan carrying an invisible text layer of stray symbols, as a broken OCR
+    program leaves behind: the page must be read by OCR, not by its layer."""
+    pdf = small_canvas("garbage-layer.pdf")
+    pdf.drawImage(scan_image(SCAN_LINES, 0.0), 0, 0, 360, 144)
+    text = pdf.beginText(10, 100)
+    text.setTextRenderMode(3)
+    text.setFont("Helvetica", 8)
+    for row in range(4):
+        text.textLine("~# 1 | % 2 ;; @ 3 .. * 4 ^^ = 5 __ ) 6 (( + 7 \\\\ 8 $")
+    pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+
+
 def browser_print():
     """A visit summary as a browser prints it: date and title above, URL and "n/2" below."""
     pdf = new_canvas("browser-print.pdf")
@@ -478,6 +533,41 @@ def column_table():
     pdf.save()
 
 
+WRAPPED_MEDICATIONS = [
+    ["Medication", "Dose", "Instructions"],
+    ["Gabapentin", "300 mg", "Take one capsule by mouth three times daily with food; increase "
+                             "after one week if tolerated"],
+    ["Cyclobenzaprine hydrochloride extended release", "15 mg", "At bedtime"],
+]
+
+
+def wrapped_cells():
+    """Medication tables whose long cells wrap, with the other cells set at the top, the
+    middle and the bottom of the row; and the same table as a browser lays it out."""
+    pdf = new_canvas("wrapped-cells.pdf")
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12)
+    flowables = []
+    for valign in ("TOP", "MIDDLE", "BOTTOM"):
+        rows = [[Paragraph(cell, style) if len(cell) > 20 else cell for cell in row]
+                for row in WRAPPED_MEDICATIONS]
+        table = Table(rows, colWidths=[120, 60, 200])
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                                   ("VALIGN", (0, 0), (-1, -1), valign),
+                                   ("FONT", (0, 0), (-1, -1), "Helvetica", 10)]))
+        flowables += [Paragraph(f"Cells set at the {valign.lower()}", HEADING), table]
+    draw_flowables(pdf, flowables, MARGIN, HEIGHT - 60, WIDTH - 2 * MARGIN)
+    pdf.showPage()
+    pdf.save()
+
+    import weasyprint
+
+    html = ("<html><head><style>body { font: 10pt sans-serif; } table { border-collapse: "
+            "collapse; } td, th { border: 0.5pt solid #888; padding: 3pt 6pt; text-align: left; }"
+            "</style></head><body><h2>Medications</h2>" + html_table(WRAPPED_MEDICATIONS)
+            .replace("<table>", '<table style="width: 4in">') + "</body></html>")
+    weasyprint.HTML(string=html).write_pdf(path("wrapped-cells-html.pdf"))
+
+
 def benchmark(pages, out):
     """An N-page note mixing prose, two columns and tables, for timing."""
     pdf = canvas.Canvas(out, pagesize=letter, invariant=1)
@@ -564,12 +654,15 @@ def main():
     hyphenation()
     characters()
     scanned_pages()
+    scanned_note()
+    garbage_layer()
     browser_print()
     browser_print_html()
     review_of_systems()
     offset_columns()
     justified_columns()
     column_table()
+    wrapped_cells()
     form_fields()
     rotated_pages()
     bad_inputs()

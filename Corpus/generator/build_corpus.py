@@ -5,6 +5,8 @@ Usage:
     build_corpus.py [ROOT ...]           render every **/*.src.txt under ROOT (default: Corpus/)
     build_corpus.py --check [ROOT ...]   verify PDFs are up to date and gold.json files are valid
     build_corpus.py --force [ROOT ...]   rewrite every PDF even when the bytes are unchanged
+    build_corpus.py --scanned            write scanned variants of 32 cases to Corpus/scanned/
+                                         (needs pdftoppm, Pillow and numpy; see scanned.py)
 
 The markup is described in Corpus/README.md. Output is deterministic: reportlab runs with
 invariant=1 (fixed creation date and document id), so rebuilding yields identical bytes and
@@ -815,8 +817,15 @@ def main() -> int:
     parser.add_argument("roots", nargs="*", type=Path, help="folders to scan (default Corpus/)")
     parser.add_argument("--check", action="store_true", help="verify, do not write")
     parser.add_argument("--force", action="store_true", help="rewrite every PDF")
+    parser.add_argument(
+        "--scanned", action="store_true", help="write image-only scans of some cases")
     arguments = parser.parse_args()
-    roots = arguments.roots or [Path(__file__).resolve().parent.parent]
+    corpus = Path(__file__).resolve().parent.parent
+    if arguments.scanned:
+        from scanned import build_scanned  # Pillow and numpy are needed only here
+
+        return build_scanned(corpus)
+    roots = arguments.roots or [corpus]
     try:
         return check(roots) if arguments.check else build(roots, arguments.force)
     except SourceError as error:

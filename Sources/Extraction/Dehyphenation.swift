@@ -5,8 +5,9 @@
 /// before the hyphen must be letters in lower case (a capital first letter allowed), and the
 /// next line must start with a lower-case letter. So "5-" / "7 days" (a range) and
 /// "Lopez-" / "Marin" (a double name) are left as they are. Compounds that keep their
-/// hyphen ("follow-up", "x-ray", "self-care", "non-steroidal", "fluoroscopy-guided") are
-/// joined with the hyphen kept. A soft hyphen (U+00AD) at a line end is always joined.
+/// hyphen ("follow-up", "x-ray", "self-care", "non-steroidal", "fluoroscopy-guided",
+/// "anti-inflammatory") are joined with the hyphen kept. A soft hyphen (U+00AD) at a line
+/// end is always joined.
 enum Dehyphenation {
   /// The text with words hyphenated across line breaks rejoined.
   static func apply(to units: [UInt16]) -> [UInt16] {
@@ -65,6 +66,7 @@ enum Dehyphenation {
     let keeps =
       HyphenatedCompounds.prefixes.contains(before)
       || (before.count >= 3 && HyphenatedCompounds.secondParts.contains(after))
+      || (HyphenatedCompounds.vowelPrefixes.contains(before) && before.last == after.first)
     return Join(tokenEnd: tokenEnd, keepsHyphen: keeps)
   }
 
@@ -101,6 +103,13 @@ enum HyphenatedCompounds {
   static let prefixes: Set<String> = [
     "all", "ex", "follow", "high", "left", "long", "low", "non", "right", "self", "short",
     "well", "x",
+  ]
+
+  /// Prefixes that keep their hyphen before a word starting with the letter they end in
+  /// ("anti-inflammatory", "intra-articular", "re-evaluate") and join otherwise
+  /// ("anticoagulant", "report").
+  static let vowelPrefixes: Set<String> = [
+    "anti", "co", "de", "extra", "intra", "multi", "pre", "re", "semi", "ultra",
   ]
 
   /// Second parts that keep the hyphen after a first part of three letters or more

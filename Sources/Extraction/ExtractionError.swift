@@ -10,6 +10,7 @@
 /// | 4 | `emptyFile`, `notPDF`, `damaged`, `noPages` | the file is not a usable PDF |
 /// | 5 | `encrypted` | the PDF is protected by a password |
 /// | 6 | `tooManyPages`, `tooLarge` | the PDF is over a configured limit |
+/// | 69 | `ocrUnavailable` | the PDF has a scanned page and OCR cannot run on this machine |
 public enum ExtractionError: Error, Equatable, Sendable {
   /// No file exists at the path.
   case fileNotFound(fileName: String)
@@ -29,13 +30,15 @@ public enum ExtractionError: Error, Equatable, Sendable {
   case tooManyPages(fileName: String, count: Int, limit: Int)
   /// The file is bigger than `ExtractionLimits.maxBytes` allows.
   case tooLarge(fileName: String, bytes: Int, limit: Int)
+  /// A page needs OCR and OCR cannot run (`cause` says what is missing).
+  case ocrUnavailable(fileName: String, cause: OCRError)
 
   /// The name of the file the error is about.
   public var fileName: String {
     switch self {
     case .fileNotFound(let name), .unreadable(let name, _), .emptyFile(let name),
       .notPDF(let name), .damaged(let name, _), .encrypted(let name), .noPages(let name),
-      .tooManyPages(let name, _, _), .tooLarge(let name, _, _):
+      .tooManyPages(let name, _, _), .tooLarge(let name, _, _), .ocrUnavailable(let name, _):
       return name
     }
   }
@@ -63,6 +66,8 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case .tooLarge(let name, let bytes, let limit):
       return "\(name): the file has \(bytes) bytes, more than the limit of \(limit); "
         + "reduce it or raise the size limit."
+    case .ocrUnavailable(let name, let cause):
+      return "\(name): a page has no text layer and must be read by OCR. \(cause.message)"
     }
   }
 
@@ -73,6 +78,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case .emptyFile, .notPDF, .damaged, .noPages: return 4
     case .encrypted: return 5
     case .tooManyPages, .tooLarge: return 6
+    case .ocrUnavailable(_, let cause): return cause.exitStatus
     }
   }
 }

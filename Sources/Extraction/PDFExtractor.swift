@@ -4,25 +4,31 @@ import Model
 /// Reads a PDF office note into a `Document`: its pages (numbered from 1), each page's text
 /// in reading order (`ReadingOrder`), running headers and footers kept once and removed
 /// from later pages (`RunningBoilerplate`), words hyphenated across lines rejoined, and
-/// pages without a usable text layer marked as needing OCR.
+/// pages without a usable text layer read by OCR (or, without an OCR reader, marked as
+/// needing OCR).
 ///
-/// The extractor holds no state besides its limits; one value can serve many threads, each
-/// call opening its own poppler document.
+/// The extractor holds no state besides its limits and its OCR reader, which is safe to
+/// share; one value can serve many threads, each call opening its own poppler document.
 public struct PDFExtractor: Sendable {
   /// The page and size limits a PDF must keep to.
   public let limits: ExtractionLimits
+  /// What reads scanned pages; nil leaves them as `.needsOCR` (`--no-ocr`).
+  public let ocr: OCRReader?
 
-  /// An extractor refusing PDFs over `limits`.
-  public init(limits: ExtractionLimits = .init()) {
+  /// An extractor refusing PDFs over `limits` and reading scanned pages with `ocr`.
+  public init(limits: ExtractionLimits = .init(), ocr: OCRReader? = nil) {
     self.limits = limits
+    self.ocr = ocr
   }
 
   /// Reads the PDF at `url` (a file URL) into a document named after its file.
   ///
   /// - Throws: `ExtractionError` naming the file when it is missing, unreadable, empty, not
-  ///   a PDF, damaged, encrypted, without pages, or over a limit.
+  ///   a PDF, damaged, encrypted, without pages, or over a limit, and when a page needs OCR
+  ///   that cannot run (`.ocrUnavailable`).
   /// - Complexity: linear in the number of characters, plus a rendering pass for each page
-  ///   with almost no text, to look for images.
+  ///   with almost no text, to look for images, and about a second of OCR for each page
+  ///   without a usable text layer.
   public func extract(fileAt url: URL) throws(ExtractionError) -> Document {
     let name = url.lastPathComponent
     let bytes = try readBytes(of: url, name: name)
@@ -36,36 +42,64 @@ public struct PDFExtractor: Sendable {
     }
 
     let layers = (0..<count).map { file.textLayer(ofPageAt: $0) }
-    return Self.document(named: name, from: layers)
+    let recognised = try recognise(layers.indices.filter { Self.needsOCR(layers[$0]) }, of: file)
+    return Self.document(named: name, from: layers, recognised: recognised)
   }
 
-  /// The document made of the pages' text layers.
-  static func document(named name: String, from layers: [TextLayer]) -> Document {
+  /// What OCR read on each of the pages at `indices` that it could read, by page index.
+  private func recognise(_ indices: [Int], of file: PopplerFile) throws(ExtractionError)
+    -> [Int: RecognisedPage]
+  {
+    guard let ocr, !indices.isEmpty else { return [:] }
+    var recognised: [Int: RecognisedPage] = [:]
+    for index in indices {
+      do {
+        recognised[index] = try ocr.read(pageAt: index, of: file)
+      } catch {
+        throw .ocrUnavailable(fileName: file.fileName, cause: error)
+      }
+    }
+    return recognised
+  }
+
+  /// The document made of the pages' text layers and, for pages without a usable one, what
+  /// OCR read on them (a page needing OCR that is not in `recognised` stays `.needsOCR`).
+  static func document(
+    named name: String, from layers: [TextLayer], recognised: [Int: RecognisedPage] = [:]
+  ) -> Document {
     let needsOCR = layers.map(Self.needsOCR)
-    let lines = zip(layers, needsOCR).map { layer, needsOCR in
-      needsOCR ? [] : ReadingOrder(layer: layer).lines()
+    let lines = layers.indices.map { index in
+      if let page = recognised[index] { return OCRText.lines(of: page) }
+      return needsOCR[index] ? [] : ReadingOrder(layer: layers[index]).lines()
     }
     let kept = RunningBoilerplate.remove(from: lines)
 
     let pages = layers.indices.map { index in
-      needsOCR[index]
-        ? Page(number: index + 1, text: "", source: .needsOCR)
-        : Page(
-          number: index + 1, text: PageText.text(of: kept.lines[index]), source: .textLayer,
+      let text = PageText.text(of: kept.lines[index])
+      let number = index + 1
+      if let page = recognised[index] {
+        return Page(
+          number: number, text: text, source: .ocr, ocrConfidence: page.meanConfidence,
           removedBoilerplate: kept.removed[index])
+      }
+      return needsOCR[index]
+        ? Page(number: number, text: "", source: .needsOCR)
+        : Page(
+          number: number, text: text, source: .textLayer, removedBoilerplate: kept.removed[index])
     }
     return Document(name: name, pages: pages)
   }
 
-  /// Whether a page has no text layer, only a few characters over an image (a scan with a
-  /// fax stamp), or a text layer of codes without meaning, and so must be read by OCR.
+  /// Whether a page has no usable text layer, and so must be read by OCR: no text at all,
+  /// a layer of codes without meaning, only a few characters over an image (a scan with a
+  /// fax stamp), or mostly stray symbols over an image (`TextLayer.isGarbageOverImage`).
   ///
   /// A page with no text at all counts as needing OCR even without an image: a blank page is
   /// rare in a note, and a scan drawn in some way poppler does not report as an image is
   /// worse to lose than a blank page is to send to OCR.
   static func needsOCR(_ layer: TextLayer) -> Bool {
     layer.units.isEmpty || layer.isMostlyUnreadable
-      || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5)
+      || (layer.isNearlyEmpty && layer.imageCoverage >= 0.5) || layer.isGarbageOverImage
   }
 
   /// The file's bytes, after checking that it exists, is a regular file and fits the limit.

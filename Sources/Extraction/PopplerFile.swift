@@ -6,8 +6,8 @@ import Foundation
 /// The document handle is released in `deinit`; each page handle is released as soon as its
 /// text layer has been copied out, so nothing above this type ever sees a C pointer.
 final class PopplerFile {
-  private let document: OpaquePointer
-  private let fileName: String
+  let document: OpaquePointer
+  let fileName: String
 
   /// Opens the PDF held in `bytes`, which came from the file `fileName`.
   init(bytes: Data, fileName: String) throws(ExtractionError) {
@@ -60,7 +60,7 @@ final class PopplerFile {
     layer.read(utf8: utf8.bindMemory(to: UInt8.self), boxes: boxes)
     layer.add(Self.formFieldValues(of: page, height: height))
 
-    if layer.isNearlyEmpty {
+    if layer.isNearlyEmpty || layer.isMostlyNonLetters {
       layer.imageCoverage = imageCoverage(of: page, width: width, height: height)
     }
     return layer

@@ -6,6 +6,11 @@
 /// `ColumnGutter`), each stretch of two-column prose is read left column first, then right
 /// column; lines that cross the gutter (titles, full-width paragraphs, tables) are read
 /// across. A blank line marks a vertical gap of more than a line's height.
+///
+/// A table row whose cells wrap over several lines is put back together (`WrappedCells`).
+/// Known shortcoming: that works only where the row's lines stand closer together than the
+/// table's rows; poppler's text layer says nothing of the table's rules, so a table set
+/// without padding between rows keeps its wrapped cells' lines as separate lines.
 struct ReadingOrder {
   let layer: TextLayer
 
@@ -17,7 +22,9 @@ struct ReadingOrder {
     var lines: [[UInt16]] = []
     var previous: Box?
     for block in Self.blocks(of: rows, around: gutter, in: layer) {
-      for row in block { write(row, into: &lines, after: &previous) }
+      for row in WrappedCells.merged(block, in: layer) {
+        write(row, into: &lines, after: &previous)
+      }
     }
     return lines
   }
@@ -76,7 +83,10 @@ struct ReadingOrder {
       let word = layer.words[index]
       if position > 0 {
         let left = boxes[position - 1]
-        switch Self.separator(from: left, to: word.box, justified: justified) {
+        let separator =
+          row.columnStarts.map { $0.contains(position) ? .cellGap : .space }
+          ?? Self.separator(from: left, to: word.box, justified: justified)
+        switch separator {
         case .none: break
         case .space: line.append(0x20)
         case .cellGap: line.append(contentsOf: [0x20, 0x20])
@@ -125,6 +135,9 @@ struct Row {
   let anchor: Box
   /// The box of all the row's words.
   var box: Box
+  /// For a table row put together from wrapped cells (`WrappedCells`), the positions in
+  /// `words` where a new cell starts; nil for a row read as it stands.
+  var columnStarts: Set<Int>?
 
   init(first index: Int, _ box: Box) {
     self.words = [index]

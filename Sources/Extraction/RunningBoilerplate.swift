@@ -5,7 +5,9 @@
 /// A line is a running header or footer when it stands among the first or last
 /// `edgeLines` lines of at least two pages, and of at least half the pages with text,
 /// compared with every number treated alike (so "Page 2 of 3" matches "Page 3 of 3") and
-/// spaces and letter case ignored.
+/// spaces and letter case ignored. Lines that match only with their numbers set aside are
+/// removed only where one of their numbers is the page's own number: a pain diary's rows
+/// ("Day 15  6/10", "Day 29  5/10") at the top of each page are findings, not a footer.
 ///
 /// The first occurrence stays in the text: the banner's name, date of birth and visit date
 /// are then read once, and only the repeats, which would be read as findings again, are
@@ -25,37 +27,71 @@ struct RunningBoilerplate {
   /// no lines is skipped).
   static func remove(from pages: [[[UInt16]]]) -> Result {
     var result = Result(lines: pages, removed: pages.map { _ in [] })
-    let pagesWithText = pages.filter { !$0.isEmpty }.count
-    guard pagesWithText >= 2 else { return result }
-
     let edges = pages.map(edgeLineIndices)
-    var pagesByKey: [String: Int] = [:]
-    for (page, indices) in edges.enumerated() {
-      let keys = Set(indices.map { key(of: pages[page][$0]) })
-      for key in keys { pagesByKey[key, default: 0] += 1 }
-    }
-    let needed = max(2, (pagesWithText + 1) / 2)
-    let running = Set(pagesByKey.filter { $0.value >= needed }.keys)
+    let running = runningKeys(of: pages, edges: edges)
+    guard !running.isEmpty else { return result }
 
+    let constant = constantKeys(of: pages, edges: edges, among: running)
     var seen: Set<String> = []
     for (page, indices) in edges.enumerated() {
-      var drop: Set<Int> = []
-      var firstHere: Set<String> = []
-      for index in indices {
-        let key = key(of: pages[page][index])
-        guard running.contains(key) else { continue }
-        if seen.contains(key) && !firstHere.contains(key) {
-          drop.insert(index)
-        } else {
-          firstHere.insert(key)
-        }
+      let repeats = indices.filter { index in
+        let line = pages[page][index]
+        let key = key(of: line)
+        guard running.contains(key), seen.contains(key) else { return false }
+        return constant.contains(key) || numbers(in: line).contains(page + 1)
       }
-      seen.formUnion(firstHere)
-      result.removed[page] = drop.sorted().map { String(decoding: pages[page][$0], as: UTF16.self) }
-      result.lines[page] = pages[page].enumerated().filter { !drop.contains($0.offset) }.map(
-        \.element)
+      seen.formUnion(indices.map { key(of: pages[page][$0]) }.filter(running.contains))
+
+      let drop = Set(repeats)
+      result.removed[page] = repeats.map { String(decoding: pages[page][$0], as: UTF16.self) }
+      result.lines[page] = pages[page].indices.filter { !drop.contains($0) }.map { pages[page][$0] }
     }
     return result
+  }
+
+  /// The running keys whose lines are the same on every page, numbers included.
+  private static func constantKeys(
+    of pages: [[[UInt16]]], edges: [[Int]], among running: Set<String>
+  ) -> Set<String> {
+    var variants: [String: Set<[UInt16]>] = [:]
+    for (page, indices) in edges.enumerated() {
+      for index in indices {
+        let line = pages[page][index]
+        let key = key(of: line)
+        if running.contains(key) { variants[key, default: []].insert(line.filter { $0 != 0x20 }) }
+      }
+    }
+    return Set(variants.filter { $0.value.count == 1 }.keys)
+  }
+
+  /// The whole numbers written in a line ("Page 2 of 3" holds 2 and 3).
+  static func numbers(in line: [UInt16]) -> Set<Int> {
+    var numbers: Set<Int> = []
+    var current: Int?
+    for unit in line + [0x20] {
+      if (0x30...0x39).contains(unit) {
+        current = min((current ?? 0) * 10 + Int(unit - 0x30), 1_000_000)
+      } else if let number = current {
+        numbers.insert(number)
+        current = nil
+      }
+    }
+    return numbers
+  }
+
+  /// The keys of lines at the edges of at least two pages and half the pages with text.
+  private static func runningKeys(of pages: [[[UInt16]]], edges: [[Int]]) -> Set<String> {
+    let pagesWithText = pages.filter { !$0.isEmpty }.count
+    guard pagesWithText >= 2 else { return [] }
+
+    var pagesByKey: [String: Int] = [:]
+    for (page, indices) in edges.enumerated() {
+      for key in Set(indices.map({ key(of: pages[page][$0]) })) {
+        pagesByKey[key, default: 0] += 1
+      }
+    }
+    let needed = max(2, (pagesWithText + 1) / 2)
+    return Set(pagesByKey.filter { $0.value >= needed }.keys)
   }
 
   /// The indices of the first and last `edgeLines` non-empty lines of a page.

@@ -163,7 +163,7 @@ enum TextDirection {
 }
 
 /// Splits a stream of scalars and their rectangles into words.
-private struct WordReader {
+struct WordReader {
   let boxes: [Box]
   var index = 0
   var wordStart: Int?

@@ -86,6 +86,8 @@ enum FactMerger {
       relief.procedure == .intrathecalTrial
       ? .intrathecalPump
       : (dorsalRootGanglion.occurs(in: quote) ? .dorsalRootGanglion : .spinalCordStimulator)
+    // Shortcoming: the trial's length is read only from the relief's own sentence; a
+    // "7-day trial" named sentences earlier is not found here.
     let detail = DeviceTrial(
       device: device, percent: relief.percent, days: DeviceTrialRule.days(in: quote),
       functionalImprovement: relief.functionalImprovement)
@@ -138,7 +140,6 @@ enum FactMerger {
       candidates.filter { fact in cues.contains { fact.derivation?.rule == $0.rawValue } }
     }
     let limb = cue(.limb, .spineAndLimb)
-    let spine = cue(.spine, .axialStated, .spineAndLimb, .radiationDenied)
 
     let pattern: PainPatternKind
     let supporting: [Fact]
@@ -151,7 +152,9 @@ enum FactMerger {
     } else if !limb.isEmpty {
       (pattern, supporting) = (.radicular, limb)
     } else {
-      (pattern, supporting) = (.axial, spine + cue(.referredOnly))
+      // Axial only where the note says so (axial, radiation denied): a bare "low back
+      // pain" leaves the pattern undocumented.
+      (pattern, supporting) = (.axial, cue(.axialStated, .radiationDenied))
     }
     guard var chosen = supporting.first else { return nil }
     for other in supporting.dropFirst() { chosen = combine(chosen, other) }
@@ -198,20 +201,14 @@ enum FactMerger {
     return result
   }
 
-  /// A drug class named alone ("failed NSAIDs") is listed only when no drug of the class is.
+  /// A drug class named alone ("failed NSAIDs") is not a medication fact: the annotation
+  /// lists medications by generic name.
   static func withoutClassOnlyMedications(_ facts: [Fact]) -> [Fact] {
-    let namedClasses = Set(
-      facts.compactMap { fact -> String? in
-        guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
-          therapy.name != nil
-        else { return nil }
-        return therapy.drugClass
-      })
-    return facts.filter { fact in
-      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication,
-        therapy.name == nil
-      else { return true }
-      return !namedClasses.contains(therapy.drugClass ?? "")
+    facts.filter { fact in
+      guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication else {
+        return true
+      }
+      return therapy.name != nil
     }
   }
 

@@ -171,7 +171,8 @@ struct FoldedText {
       let unit = utf16[offset]
       let isSpace = unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0
       if isSpace && previousWasSpace { continue }
-      units.append(isSpace ? 0x20 : unit)
+      // Curly apostrophes read as straight ones, so "can’t" matches "can't".
+      units.append(isSpace ? 0x20 : (unit == 0x2019 || unit == 0x2018 ? 0x27 : unit))
       offsets.append(offset)
       previousWasSpace = isSpace
     }

@@ -34,8 +34,12 @@ public struct RequestDetector: Sendable {
   static func codes(in passages: [Passage]) -> [String] {
     var codes: [String] = []
     for passage in passages {
-      let labelled = labelledCodes.matches(in: passage.text).flatMap { match in
+      var labelled = labelledCodes.matches(in: passage.text).flatMap { match in
         codePattern.matches(in: match.value).map(\.value)
+      }
+      // A form's "CPT:" label with its value in the next field.
+      if labelled.isEmpty, cptLabelOnly.occurs(in: passage.text), let next = passage.next {
+        labelled = codePattern.matches(in: next.text).map(\.value)
       }
       let known =
         requestCue.occurs(in: passage.text)
@@ -48,11 +52,33 @@ public struct RequestDetector: Sendable {
   }
 
   /// The date the procedure is planned for: "scheduled for 03/28/2026", "DOS requested".
+  ///
+  /// In order: a labelled date ("Planned date of service: 10/19/2026", "Target date
+  /// 02/24/26"), a date after a scheduling word, then the first date after the note's own
+  /// date in a sentence that requests or plans a procedure ("submit … for 06/02/2026").
   static func plannedDate(in passages: [Passage]) -> ClinicalDate? {
+    for passage in passages {
+      guard dateLabel.occurs(in: passage.text) else { continue }
+      if let date = passage.dates.first?.date ?? passage.next?.dates.first?.date { return date }
+    }
     for passage in passages where scheduleCue.occurs(in: passage.text) {
       if let date = passage.dates.first?.date { return date }
     }
+    for passage in passages where isRequest(passage) {
+      let noteDate = passage.note.dateOfService
+      if let date = passage.dates.map(\.date).first(where: { date in
+        noteDate.map { date.isAfter($0) } ?? true
+      }) {
+        return date
+      }
+    }
     return nil
+  }
+
+  /// Whether a sentence requests or plans a procedure.
+  private static func isRequest(_ passage: Passage) -> Bool {
+    let names = !passage.hits("procedures").isEmpty || painProcedureCode.occurs(in: passage.text)
+    return names && (passage.section?.isPlan == true || requestCue.occurs(in: passage.text))
   }
 
   /// The procedure requested: a request form's, or the plan's of the newest note.
@@ -90,11 +116,15 @@ public struct RequestDetector: Sendable {
   private static let labelledCodes = TextPattern(
     #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]|G\d{4})(?:\s*(?:,|/|&|and|x\s*\d|\+)\s*(?:[0-9]{4}[0-9A-Z]|G\d{4}))*"#
   )
+  private static let cptLabelOnly = TextPattern(#"^\s*(?:CPT|HCPCS)(?:\s+codes?)?\s*:?\s*$"#)
+  private static let dateLabel = TextPattern(
+    #"\b(?:target|planned|requested|proposed|anticipated|expected|tentative) (?:date|DOS)(?: of (?:service|procedure))?\b|\bdate of (?:planned )?(?:procedure|service requested)\b"#
+  )
   private static let codePattern = TextPattern(#"\b(?:\d{4}[0-9A-Z]|G\d{4})\b"#)
   private static let painProcedureCode = TextPattern(
     #"\b(?:6[234]\d{3}|27096|2055[23]|G0260|0\d{3}T)\b(?![-/.]\d)"#)
   private static let requestCue = TextPattern(
-    #"\b(?:request\w*|authori[sz]\w*|plan(?:ned|s)?|schedul\w*|proceed with|will perform|recommend\w*|CPT|order\w*|to be performed)\b"#
+    #"\b(?:request\w*|authori[sz]\w*|plan(?:ned|s)?|schedul\w*|proceed with|will perform|recommend\w*|CPT|order\w*|to be performed|submit\w*)\b"#
   )
   private static let scheduleCue = TextPattern(
     #"\b(?:scheduled|schedule|planned (?:date|for|on)|date of (?:procedure|service requested|planned service)|procedure date|requested date|anticipated date|tentative(?:ly)?|expected date|planned DOS)\b"#

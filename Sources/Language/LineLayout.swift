@@ -77,9 +77,18 @@ struct LineLayout {
     return tokens[first].text.first?.isLowercase ?? false
   }
 
-  /// The width (in characters) at which the document's prose wraps: the 90th-percentile
-  /// line width, and at least 70 characters, the narrowest a letter-size page wraps at.
+  /// The width (in characters) at which the document's prose wraps.
+  ///
+  /// Where the text shows at least three lines that certainly wrapped (the next line goes
+  /// on in lower case), their median width: that is how wide a column of this document is,
+  /// narrow columns included. Otherwise the 90th-percentile line width, and at least 70
+  /// characters, the narrowest a letter-size page wraps at.
   func wrapWidth() -> Int {
+    let wrapped = lines.indices.dropLast().filter { line in
+      !isBlank(line) && !isBlank(line + 1) && startsLowercase(line + 1)
+    }.map { lines[$0].width }.sorted()
+    if wrapped.count >= 3 { return wrapped[wrapped.count / 2] }
+
     let widths = lines.map(\.width).filter { $0 > 0 }.sorted()
     guard !widths.isEmpty else { return 70 }
     return max(70, widths[min(widths.count - 1, widths.count * 9 / 10)])

@@ -53,6 +53,7 @@ extension HTMLReport {
     }
     if let confidence = evidence.ocrConfidence {
       place += ", read by OCR at \(ReportWording.number(confidence.rounded()))% confidence"
+      if confidence < OCRPage.lowConfidence { place += ": verify against the original" }
     }
     return "<span class=\"cite\">\(place)</span>"
   }

@@ -1,12 +1,6 @@
 import Model
 
 extension HTMLReport {
-  /// Below this mean OCR confidence (0-100) a page's quotes deserve a check against the PDF.
-  ///
-  /// A chosen line, not a measured one: it flags pages whose OCR was unsure of about one word
-  /// in five, where a misread number could change a criterion.
-  static let lowOCRConfidence = 80.0
-
   var readingNotesSection: String {
     let notes = report.documents.flatMap(readingNotes)
     let list = notes.map { "<li>\($0)</li>" }.joined(separator: "\n")
@@ -36,10 +30,8 @@ extension HTMLReport {
     for page in summary.ocrPages.sorted(by: { $0.page < $1.page }) {
       let confidence = "\(ReportWording.number(page.meanConfidence.rounded()))%"
       notes.append(
-        page.meanConfidence < Self.lowOCRConfidence
-          ? "\(name), page \(page.page): read by OCR at low confidence (\(confidence)); "
-            + "check quotes from it against the original."
-          : "\(name), page \(page.page): read by OCR (\(confidence) mean confidence).")
+        page.warning.map { "\(name): \($0.htmlEscaped)." }
+          ?? "\(name), page \(page.page): read by OCR (\(confidence) mean confidence).")
     }
     if notes.isEmpty {
       notes.append("\(name): \(pageCount(summary.pageCount)), read from the PDF's text.")

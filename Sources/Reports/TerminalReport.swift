@@ -108,9 +108,7 @@ public struct TerminalReport {
     }
     for page in summary.ocrPages.sorted(by: { $0.page < $1.page }) {
       let confidence = "\(ReportWording.number(page.meanConfidence.rounded()))%"
-      let isLow = page.meanConfidence < HTMLReport.lowOCRConfidence
-      notes.append(
-        "page \(page.page) read by OCR\(isLow ? " at low confidence" : ""), \(confidence)")
+      notes.append(page.warning ?? "page \(page.page) read by OCR, \(confidence)")
     }
     return notes
   }

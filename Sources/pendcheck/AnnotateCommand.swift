@@ -15,11 +15,12 @@ enum AnnotateCommand: Command {
     match with its assertion (negated, uncertain, hypothetical, historical, someone else's)
     and the trigger that decided it.
 
-    Exit statuses: 0 printed; 3-6 a PDF could not be read (as for review); 64 usage error; 66 not found;
-    73 the --out file could not be written.
+    Exit statuses: 0 printed; 3-6 a PDF could not be read (as for review); 64 usage error;
+    66 not found; 69 OCR is needed and not installed; 73 the --out file could not be written.
     """
   static let options = [
-    OptionSpec("out", value: "FILE", help: "Write the annotation to FILE instead of stdout.")
+    OptionSpec("out", value: "FILE", help: "Write the annotation to FILE instead of stdout."),
+    OCROption.spec,
   ]
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
@@ -28,7 +29,7 @@ enum AnnotateCommand: Command {
     }
     let lexicons = try loadLexicons(arguments)
     let input = try CaseInput.of(files: arguments.positional.map { URL(fileURLWithPath: $0) })
-    let extractor = PDFExtractor()
+    let extractor = try OCROption.extractor(arguments)
 
     var text = ""
     for url in input.documents {

@@ -19,7 +19,8 @@ enum EvaluateCommand: Command {
     Exit statuses: 0 scored (and above any bar given); 1 micro-F1 below --min-f1, a type
     with 20 or more gold facts below --min-type-f1, determination accuracy below
     --min-determination-accuracy, or more false-ready cases than --max-false-ready;
-    64 usage error; 65 a gold file is invalid; 66 DIR holds no gold cases.
+    64 usage error; 65 a gold file is invalid; 66 DIR holds no gold cases; 69 OCR is not
+    installed (run with --no-ocr to score scanned pages as unread).
     """
   static let options = [
     OptionSpec("format", value: "FORMAT", help: "text (default), json or html."),
@@ -30,6 +31,7 @@ enum EvaluateCommand: Command {
     OptionSpec("min-determination-accuracy", value: "X", help: "Fail when accuracy is below X."),
     OptionSpec(
       "max-false-ready", value: "N", help: "Fail when more than N cases are falsely ready."),
+    OCROption.spec,
   ]
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
@@ -43,7 +45,9 @@ enum EvaluateCommand: Command {
         message: "\(path): no case folder with a gold.json found", exitStatus: 66)
     }
 
-    let reviewer = CaseReviewer(lexicons: try loadLexicons(arguments))
+    let reviewer = CaseReviewer(
+      lexicons: try loadLexicons(arguments),
+      extractor: try OCROption.extractor(arguments, checksLibrary: true))
     let scored: [ScoredCase]
     do {
       scored = try CorpusRun.score(folders, reviewer: reviewer)

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Intake
 import Review
@@ -20,6 +21,7 @@ private let intakeOptions = [
   OptionSpec("reprocess", help: "Re-run cases whose content was reported before."),
   OptionSpec("log-format", value: "FORMAT", help: "logfmt (default) or json."),
   OptionSpec("log", value: "FILE", help: "Append log lines to FILE (mode 0600) instead of stderr."),
+  OCROption.spec,
 ]
 
 private let intakeDiscussion = """
@@ -58,6 +60,10 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
   if let lexicons = arguments.value("lexicons") {
     options.childArguments = ["--lexicons", lexicons]
   }
+  try checkOCR(arguments)
+  if arguments.has(OCROption.spec.name) {
+    options.childArguments.append("--\(OCROption.spec.name)")
+  }
 
   guard let format = EventLog.Format(rawValue: arguments.value("log-format") ?? "logfmt") else {
     throw UsageError(message: "--log-format must be logfmt or json", command: command)
@@ -68,6 +74,12 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
     }
     ?? EventLog(format: format)
   return (options, log)
+}
+
+/// Fails at start when OCR is on and cannot run (no model, no library), as no case's child
+/// process would otherwise find out before its first scanned page.
+private func checkOCR(_ arguments: ParsedArguments) throws(OCRError) {
+  _ = try OCROption.extractor(arguments, checksLibrary: true)
 }
 
 private func number(_ arguments: ParsedArguments, _ option: String, command: String)
@@ -115,7 +127,8 @@ enum WatchCommand: Command {
 
 
       Exit statuses: 0 stopped by SIGTERM or SIGINT after finishing the cases in flight;
-      64 usage error; 66 the inbox does not exist or a folder cannot be created.
+      64 usage error; 66 the inbox does not exist or a folder cannot be created; 69 OCR is
+      on and Tesseract or its English model is not installed.
       """
   static let options = intakeOptions
 
@@ -138,7 +151,8 @@ enum BatchCommand: Command {
       lines to a file).
 
       Exit statuses: 0 every case was reported; 2 at least one case failed (see its
-      reason.txt); 64 usage error; 66 the inbox does not exist or a folder cannot be created.
+      reason.txt); 64 usage error; 66 the inbox does not exist or a folder cannot be created;
+      69 OCR is on and Tesseract or its English model is not installed.
       """
   static let options = intakeOptions
 
@@ -166,6 +180,7 @@ enum WorkerCommand: Command {
     OptionSpec("reports", value: "DIR", help: "Where to write the reports."),
     OptionSpec("memory-mb", value: "N", help: "Limit this process's memory."),
     OptionSpec("cpu-seconds", value: "N", help: "Limit the CPU time of each case."),
+    OCROption.spec,
   ]
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
@@ -177,7 +192,8 @@ enum WorkerCommand: Command {
     limits.cpuSeconds = Int(arguments.value("cpu-seconds") ?? "") ?? limits.cpuSeconds
 
     return CaseWorker.serve(reports: URL(fileURLWithPath: reports), limits: limits) {
-      CaseReviewer(lexicons: try loadLexicons(arguments))
+      CaseReviewer(
+        lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
     }
   }
 }

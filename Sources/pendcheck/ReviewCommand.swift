@@ -23,6 +23,7 @@ enum ReviewCommand: Command {
     read (3 cannot open, 4 not a usable PDF, 5 encrypted, 6 over a limit); 7 no guideline
     covers the requested code, or no code was found; 64 usage error;
     65 invalid request.json or option value; 66 case not found or holds no PDF;
+    69 a page needs OCR and Tesseract or its English model is not installed;
     73 the --out file could not be written.
     """
   static let options = [
@@ -32,6 +33,7 @@ enum ReviewCommand: Command {
     OptionSpec(
       "out", value: "FILE", help: "Write the report to FILE atomically instead of stdout."),
     OptionSpec("max-pages", value: "N", help: "Refuse PDFs with more than N pages (default 300)."),
+    OCROption.spec,
   ]
 
   static func run(_ arguments: ParsedArguments, _ console: Console) throws -> Int32 {
@@ -45,7 +47,7 @@ enum ReviewCommand: Command {
         arguments.value("planned-date"), option: "planned-date", command: name))
     let reviewer = CaseReviewer(
       lexicons: try loadLexicons(arguments),
-      extractor: PDFExtractor(limits: try TextCommand.limits(arguments)))
+      extractor: try OCROption.extractor(arguments, limits: try TextCommand.limits(arguments)))
 
     let input = try CaseInput.of(files: arguments.positional.map { URL(fileURLWithPath: $0) })
     let reviewed = try reviewer.review(input, overrides: overrides)

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Language
 import Review
@@ -27,8 +28,8 @@ let overview = """
   Exit statuses: 0 done; 1 evaluation below the bar asked for; 2 a batch had failed cases;
   3 a PDF could not be opened; 4 a file is not a usable PDF; 5 a PDF is encrypted; 6 a PDF
   is over a limit; 7 no guideline covers the request; 64 usage error; 65 invalid
-  request.json or option value; 66 a case or file not found; 73 an output file could not
-  be written.
+  request.json or option value; 66 a case or file not found; 69 OCR is needed and
+  Tesseract or its English model is not installed; 73 an output file could not be written.
 
   """
 
@@ -76,6 +77,9 @@ private func run(_ command: CommandEntry, _ arguments: [String], _ console: Cons
     console.error("pendcheck: \(error.message)")
     return error.exitStatus
   } catch let error as ReviewError {
+    console.error("pendcheck: \(error.message)")
+    return error.exitStatus
+  } catch let error as OCRError {
     console.error("pendcheck: \(error.message)")
     return error.exitStatus
   } catch let error as LexiconError {

@@ -30,6 +30,47 @@ struct BadInputTests {
     }
   }
 
+  struct FixtureFailure: Sendable, CustomTestStringConvertible {
+    let fixture: String
+    let arguments: [String]
+    let status: Int32
+    let words: String
+    var testDescription: String { fixture }
+  }
+
+  static let fixtureFailures: [FixtureFailure] = [
+    .init(fixture: "encrypted.pdf", arguments: [], status: 5, words: "password"),
+    .init(fixture: "no-pages.pdf", arguments: [], status: 4, words: "no pages"),
+    .init(fixture: "corrupt.pdf", arguments: [], status: 4, words: "corrupt.pdf"),
+    .init(
+      fixture: "banner-three-pages.pdf", arguments: ["--max-pages", "2"], status: 6,
+      words: "limit of 2"),
+  ]
+
+  @Test(
+    "encrypted, empty, damaged and oversized PDFs each get their status", arguments: fixtureFailures
+  )
+  func fixtureFailure(_ example: FixtureFailure) throws {
+    let path = PendcheckBinary.packageRoot
+      .appendingPathComponent("Tests/Fixtures/pdf/\(example.fixture)").path
+    for command in ["text", "review"] {
+      let run = try PendcheckBinary.run([command, path] + example.arguments)
+      #expect(run.status == example.status, "\(command): \(run.errors)")
+      #expect(run.errors.contains(example.fixture), "\(run.errors)")
+      #expect(run.errors.lowercased().contains(example.words.lowercased()), "\(run.errors)")
+      #expect(run.output.isEmpty)
+    }
+  }
+
+  @Test("poppler's own messages never reach the terminal, even with G_MESSAGES_DEBUG=all")
+  func popplerStaysQuiet() throws {
+    let path = PendcheckBinary.packageRoot.appendingPathComponent("Tests/Fixtures/pdf/corrupt.pdf")
+    let run = try PendcheckBinary.run(
+      ["text", path.path], environment: ["G_MESSAGES_DEBUG": "all"])
+    #expect(run.output.isEmpty)
+    #expect(run.errors.split(separator: "\n").count == 1, "\(run.errors)")
+  }
+
   @Test("a well-formed code that no guideline covers says so plainly, status 7")
   func uncoveredCode() throws {
     let sample = PendcheckBinary.packageRoot.appendingPathComponent("Samples/sample-case").path

@@ -51,7 +51,11 @@ struct CorpusReportContractTests {
   func everyCorpusReport() throws {
     let directory = try #require(Lexicons.defaultDirectory())
     let reviewer = CaseReviewer(lexicons: try Lexicons.load(from: directory))
-    let folders = CorpusRun.caseFolders(under: Self.root.appendingPathComponent("Corpus"))
+    // The text-PDF cases: Corpus/scanned holds image-only copies of some of them, which this
+    // reviewer, without OCR, leaves unread (the OCR tests and `evaluate` cover those).
+    let folders = ["dev", "test"].flatMap {
+      CorpusRun.caseFolders(under: Self.root.appendingPathComponent("Corpus/\($0)"))
+    }
     #expect(folders.count >= 160)
 
     for folder in folders {

@@ -15,6 +15,10 @@ struct DehyphenationTests {
       ("now pain-\nfree since May", "now pain-free\nsince May"),
       ("an in-\ndependent gait", "an independent\ngait"),
       ("lumbar x-\nray", "lumbar x-ray"),
+      ("anti-\ninflammatory use", "anti-inflammatory\nuse"),
+      ("no anti-\ncoagulant use", "no anticoagulant\nuse"),
+      ("an intra-\narticular injection", "an intra-articular\ninjection"),
+      ("the re-\nport", "the report"),
       ("for 5-\n7 days", "for 5-\n7 days"),
       ("at L4-\n5 level", "at L4-\n5 level"),
       ("Dr. Smith-\nJones", "Dr. Smith-\nJones"),
@@ -52,6 +56,20 @@ struct RunningBoilerplateKeyTests {
     }
     let result = RunningBoilerplate.remove(from: [page("a"), page("b"), page("c")])
     #expect(result.lines[2].contains(repeated))
+  }
+
+  @Test("diary rows differing only in their numbers are findings, page footers are not")
+  func numberedLines() {
+    let pages: [[[UInt16]]] = [
+      ["Day 1  7/10  walked 20 min", "body a", "Page 1 of 3"],
+      ["Day 15  6/10  walked 20 min", "body b", "Page 2 of 3"],
+      ["Day 29  5/10  walked 20 min", "body c", "Page 3 of 3"],
+    ].map { $0.map { Array($0.utf16) } }
+    let result = RunningBoilerplate.remove(from: pages)
+    #expect(result.removed == [[], ["Page 2 of 3"], ["Page 3 of 3"]])
+    #expect(
+      result.lines[2].first.map { String(decoding: $0, as: UTF16.self) }
+        == "Day 29  5/10  walked 20 min")
   }
 
   @Test("a line at the edge of only one page in three is kept")

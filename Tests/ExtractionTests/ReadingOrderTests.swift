@@ -119,4 +119,21 @@ struct ReadingOrderTests {
       previous = range.upperBound
     }
   }
+
+  @Test(
+    "a table row whose cells wrap is put back on one line, whatever the cells' alignment",
+    arguments: [("wrapped-cells.pdf", 3), ("wrapped-cells-html.pdf", 1)])
+  func wrappedCellsRejoined(_ fixture: String, _ tables: Int) throws {
+    let document = try PDFExtractor().extract(fileAt: Fixtures.url(fixture))
+    let lines = document.text.split(separator: "\n").map(String.init)
+    let rows = [
+      "Medication  Dose  Instructions",
+      "Gabapentin  300 mg  Take one capsule by mouth three times daily with food; increase "
+        + "after one week if tolerated",
+      "Cyclobenzaprine hydrochloride extended release  15 mg  At bedtime",
+    ]
+    for row in rows {
+      #expect(lines.filter { $0 == row }.count == tables, "\(row)")
+    }
+  }
 }

@@ -112,6 +112,16 @@ import Testing
     #expect(Fixtures.summaries(.painPattern, in: text) == expected)
   }
 
+  @Test(arguments: [
+    ("HPI:\nWithout the stimulator her back and leg pain has returned.", ["mixed"]),
+    ("HPI:\nL-sided neck pain x 14 mo, no arm sx.", ["axial"]),
+    ("HPI:\nBilat axial LBP x 3 yrs.", ["axial"]),
+    ("HPI:\nChronic low back pain from facet arthropathy.", []),
+  ])
+  func readsPatternsAsNotesWriteThem(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == expected)
+  }
+
   @Test func axialImagingPlaneIsNotAPattern() {
     #expect(Fixtures.summaries(.painPattern, in: "Axial T2 images were reviewed.").isEmpty)
   }
@@ -130,6 +140,22 @@ import Testing
   ])
   func readsTheComplaintsDurationInMonths(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painDuration, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    ("It began after a fall on ice in July 2025, so roughly 8 months now.", ["8"]),
+    ("60 yo F with 14 months of right buttock and leg pain.", ["14"]),
+    ("Chronic low back pain since a work injury in 2021.", ["56.4"]),
+    ("Duration of symptoms: 6 months.", ["6"]),
+  ])
+  func readsDurationsAsNotesSummariseThem(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == expected)
+  }
+
+  @Test func reportingWindowIsNotPainDuration() {
+    #expect(
+      Fixtures.summaries(.painDuration, in: "Average pain over the past two weeks is 7/10.").isEmpty
+    )
   }
 
   @Test func therapyDurationIsNotPainDuration() {
@@ -175,6 +201,11 @@ import Testing
 
   @Test(arguments: [
     ("Distraction positive.", ["distraction positive"]),
+    ("FABER: R +, L -.", ["faber negative left", "faber positive right"]),
+    (
+      "Gaenslen right positive, left negative.",
+      ["gaenslen negative left", "gaenslen positive right"]
+    ),
     (
       "SLR positive on the right at 50 degrees; negative left.",
       ["straightLegRaise negative left", "straightLegRaise positive right"]

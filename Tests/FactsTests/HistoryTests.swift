@@ -23,6 +23,8 @@ import Testing
     "We will schedule a right SI joint injection.",
     "She has had no prior injections.",
     "Epidural fibrosis at L5.",
+    "He asks about a spinal cord stimulator after reading about it online.",
+    "The CT of 04/14/2026 shows solid fusion L4-S1 with well-positioned hardware.",
   ])
   func plannedOrDeniedProceduresAreNotPrior(text: String) {
     #expect(Fixtures.summaries(.priorProcedure, in: text).isEmpty)

@@ -18,6 +18,16 @@ import Testing
     ("On average pain is 6 out of ten.", ["6 average"]),
     ("After the L4-5 MBB her pain went from 8/10 to 2/10.", ["2 postProcedure", "8 preProcedure"]),
     ("Pre-procedure pain 7/10; post-procedure pain 1/10.", ["1 postProcedure", "7 preProcedure"]),
+    ("Today's pain score is 4/10 and her usual pain is 6/10.", ["4 current", "6 average"]),
+    ("Pain intensity (NRS): 5.", ["5 unspecified"]),
+    ("Pain averages 7/10 and reaches 9/10 after meals.", ["7 average", "9 worst"]),
+    ("She rates it 9/10 at worst and 7/10 on a typical day.", ["7 average", "9 worst"]),
+    ("Avg 8/10, 10/10 w/ extension.", ["10 worst", "8 average"]),
+    (
+      "Dx MBB 06/02/2026: pre 8/10 -> post 2/10 = 75% relief.",
+      ["2 postProcedure", "8 preProcedure"]
+    ),
+    ("Average pain 9/10, never below 7/10.", ["7 least", "9 average"]),
   ])
   func readsScoresWithTheirContext(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painScore, in: text) == expected)

@@ -30,6 +30,30 @@ import Testing
     #expect(Fixtures.summaries(.relief, in: text) == expected)
   }
 
+  @Test(arguments: [
+    (
+      "The first L5-S1 interlaminar epidural on 09/16/2025 gave her about 40% relief; the second on 10/07/2025 gave about 60% relief.",
+      ["40 epiduralInjection 2025-09-16", "60 epiduralInjection 2025-10-07"]
+    ),
+    (
+      "Bilateral L4-5 MBBs on 03/03/2026 and 03/17/2026 gave 90% and 85% relief for about 6 and 2 hours.",
+      ["85 medialBranchBlock 2026-03-17", "90 medialBranchBlock 2026-03-03"]
+    ),
+    (
+      "The bilateral L4-5 MBB cut her pain in half for the duration of the anesthetic.",
+      ["50 medialBranchBlock days 0.2"]
+    ),
+    ("The prior epidural did not help at all.", ["0 epiduralInjection"]),
+    ("Pain was reduced from 8 to 2 after the medial branch block.", ["75 medialBranchBlock"]),
+    (
+      "She had 80% relief after the MBB and walked the hallway without her cane.",
+      ["80 medialBranchBlock function true"]
+    ),
+  ])
+  func readsSeveralReliefsAndLooserPhrasings(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.relief, in: text) == expected)
+  }
+
   @Test func reliefRefersToTheProcedureOfThePreviousSentence() {
     let note =
       "She underwent bilateral L4-5 MBB on 02/10/2026. She reported 80% relief for 5 hours."

@@ -46,6 +46,18 @@ import Testing
     #expect(request(text).purpose == purpose)
   }
 
+  @Test(arguments: [
+    ("DOS: 02/10/2026\nPLAN:\n- ILESI L3-4. CPT 62322. Target date 02/24/26.", "2026-02-24"),
+    (
+      "DOS: 05/20/2026\nPt requests injection -> submit R L3-4 IA facet inj (64493) for 06/02/2026.",
+      "2026-06-02"
+    ),
+    ("REQUESTED SERVICE\nCPT: 64451\nPlanned date of service: 10/19/2026", "2026-10-19"),
+  ])
+  func readsThePlannedDate(text: String, iso: String) {
+    #expect(request(text).plannedDate?.iso == iso)
+  }
+
   @Test func priorProcedureIsNotTheRequest() {
     let found = request(
       "HPI:\nShe had a left SI joint injection in 2025.\nPLAN:\nRight L5-S1 TFESI.")

@@ -19,6 +19,8 @@ import Testing
     ("She tried acupuncture last year with no benefit.", ["acupuncture completed failed"]),
     ("She uses a TENS unit daily.", ["device ongoing"]),
     ("Pain worsened with chiropractic manipulation.", ["chiropractic worsened"]),
+    ("She completed physical therapy from May 4 to June 29, 2026.", ["physicalTherapy completed"]),
+
   ])
   func readsModalityStatusAndOutcome(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text) == expected)
@@ -104,7 +106,7 @@ import Testing
       "She tried ibuprofen and naproxen without relief.",
       ["medication ibuprofen completed failed", "medication naproxen completed failed"]
     ),
-    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued"]),
+    ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued failed"]),
   ])
   func readsGenericNamesFromBrandsWithStatus(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text) == expected)
@@ -119,13 +121,27 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
   }
 
-  @Test func drugClassAloneIsListedOnlyWithoutANamedDrugOfTheClass() {
-    #expect(
-      Fixtures.summaries(.therapy, in: "She failed NSAIDs.") == ["medication completed failed"])
+  @Test func drugClassAloneIsNotAMedicationFact() {
+    #expect(Fixtures.summaries(.therapy, in: "She failed NSAIDs.").isEmpty)
     #expect(
       Fixtures.summaries(.therapy, in: "She failed NSAIDs including naproxen.")
         == ["medication naproxen completed failed"])
   }
+
+  @Test func aDenialDoesNotReachPastANewClause() {
+    let text = "He completed PT without improvement and continues the therapist's home program."
+    let modalities = Fixtures.facts(.therapy, in: text).compactMap { detail -> TherapyModality? in
+      if case .therapy(let therapy) = detail { return therapy.modality }
+      return nil
+    }
+    #expect(Set(modalities) == [.physicalTherapy, .homeExercise])
+  }
+
+  @Test func denialReachesEveryTreatmentOfItsList() {
+    let text = "He has not had physical therapy, chiropractic care or injections for this."
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
 }
 
 @Suite struct OpioidUseTests {

@@ -59,6 +59,25 @@ import Testing
     #expect(doc.sentences.count == 2)
   }
 
+  @Test func proseInANarrowColumnWrapsAtTheColumnWidth() {
+    let doc = Fixtures.annotate(
+      """
+      The patient reports low back pain radiating to
+      the left calf for five months. Average pain is
+      seven out of ten and worst pain is nine out of
+      ten. Plan: left L4-5 transforaminal epidural
+      steroid injection at the left L4-5 level, CPT
+      64483.
+      """)
+    #expect(
+      doc.sentenceTexts == [
+        "The patient reports low back pain radiating to the left calf for five months.",
+        "Average pain is seven out of ten and worst pain is nine out of ten.",
+        "Plan: left L4-5 transforaminal epidural steroid injection at the left L4-5 level, "
+          + "CPT 64483.",
+      ])
+  }
+
   @Test func inlineHeadingLineWrapsLikeProse() {
     let doc = Fixtures.annotate(
       """

@@ -190,9 +190,17 @@ import Testing
 
     #expect(
       notes.contains("pt-discharge.pdf</span>, page 2: no text layer, and OCR did not read it"))
-    #expect(notes.contains("pt-discharge.pdf</span>, page 1: read by OCR at low confidence (62%)"))
+    #expect(
+      notes.contains(
+        "pt-discharge.pdf</span>: page 1 was read by OCR at 62% confidence: verify against the "
+          + "original."))
     #expect(notes.contains("scan.pdf</span> could not be read: the file is encrypted."))
     #expect(notes.contains("office-note.pdf</span>: 2 pages, read from the PDF's text."))
+  }
+
+  @Test func evidenceFromALowConfidenceOCRPageAsksForAComparisonWithTheOriginal() {
+    let html = render(ReportFixtures.pend)
+    #expect(html.contains(", read by OCR at 62% confidence: verify against the original</span>"))
   }
 
   @Test func overlappingQuotesShareOneHighlight() {

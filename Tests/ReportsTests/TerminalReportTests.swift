@@ -73,7 +73,8 @@ import Testing
 
     #expect(text.contains("scan.pdf: could not be read (the file is encrypted)"))
     #expect(text.contains("  pt-discharge.pdf: 2 pages\n    page 2 not read: no text layer\n"))
-    #expect(text.contains("    page 1 read by OCR at low confidence, 62%\n"))
+    #expect(
+      text.contains("    page 1 was read by OCR at 62% confidence: verify against the original\n"))
   }
 
   @Test(arguments: [

@@ -52,7 +52,9 @@ struct DiagnosisRule: FactRule {
 
     for (offset, code) in codes.enumerated() where !coded.contains(offset) {
       let isAssessment = passage.section?.isAssessment == true
-      guard let condition = condition(forCode: code.value) ?? (isAssessment ? .other : nil)
+      guard
+        let condition = condition(forCode: code.value)
+          ?? (isAssessment && !Self.notAPainDiagnosis.occurs(in: code.value) ? .other : nil)
       else { continue }
       let context = passage.context(ofLocal: code.range)
       guard !context.isNegated, !context.isOtherPerson, !context.isUncertain else { continue }
@@ -84,6 +86,9 @@ struct DiagnosisRule: FactRule {
     return prospective.occurs(in: before)
   }
 
+  /// Codes of encounters, devices, injuries, skin and the bare low back pain symptom: an
+  /// assessment lists them, but they are not the diagnosis a procedure treats.
+  private static let notAPainDiagnosis = TextPattern(#"^(?:[ZTLRS]|M54\.5)"#)
   private static let prospective = TextPattern(
     #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to|develop(?:ing)?)\s+(?:\S+\s+){0,2}$"#
   )

@@ -46,7 +46,10 @@ struct FunctionalDisabilityRule: FactRule {
     else { return deniedLimits(in: passage) }
     let context = passage.context(ofLocal: match.range)
     guard !context.isHypothetical, !context.isOtherPerson else { return [] }
-    if context.isNegated { return deniedLimits(in: passage) }
+    // A negation counts only close before the limit: "without the stimulator she is again
+    // unable to walk her dog" states a limit.
+    let lead = passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)
+    if context.isNegated, Self.nearNegation.occurs(in: lead) { return deniedLimits(in: passage) }
 
     let detail = FunctionalDisability(
       present: true, instrument: .narrative, activity: match.value.lowercased())
@@ -87,14 +90,18 @@ struct FunctionalDisabilityRule: FactRule {
       + #"(?:\w+ )?(?:at night|from sleep|during the night)|(?:pain|it) wakes (?:him|her|them)|sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours|"#
       + #"(?:off|out of|missed) (?:\w+ )?work|on (?:short[- ]term |long[- ]term )?disability|stopped working|"#
       + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job|work|hobbies|gardening|golf|driving|"#
-      + #"\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) |light duty|modified duty|part-time|"#
+      + #"(?!using\b|taking\b)\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) |light duty|modified duty|part-time|"#
       + #"makes (?:\S+\s+){1,5}?(?:very |extremely )?difficult|difficult to|"#
       + #"functional (?:limitations?|impairment|decline)|limited (?:walking|sitting|standing)"#
       + #"|(?:walking|sitting|standing) (?:is )?limited|spends most of the day"#
       + #"|missed (?:\S+\s+){0,4}?(?:work|school|shifts?)|(?:bed|house|wheelchair)[- ]?bound"#
       + #"|(?:sitting|standing|walking|driving)\b[^.;]{0,50}\b(?:intolerable|unbearable|impossible)"#
       + #"|needs? (?:a )?(?:shower chair|walker|wheelchair|help)|uses a (?:walker|wheelchair|cane)"#
-      + #"|give up (?:her |his )?\w+|had to stop \w+)\b"#)
+      + #"|give up (?:her |his )?\w+|had to stop \w+|skipping (?:her |his )?\w+"#
+      + #"|\bcan (?:only )?(?:walk|sit|stand|drive) (?:for )?(?:about |only |up to |less than )?(?:\d+|one|two|three|five|ten|fifteen|twenty|thirty|a)\s*(?:minutes?|mins?|blocks?|hours?))\b"#
+  )
+  private static let nearNegation = TextPattern(
+    #"\b(?:no|not|denies|without|never)\b[^,.;]{0,20}$"#)
   private static let noLimits = TextPattern(
     #"\b(?:no functional (?:limitations?|impairment|deficits?)|denies (?:any )?functional (?:limitations?|impairment)|"#
       + #"independent (?:with|in) (?:all )?(?:ADLs|activities)|fully functional|"#

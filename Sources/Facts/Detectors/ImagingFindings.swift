@@ -12,8 +12,15 @@ struct ImagingFindingRule: FactRule {
     guard !findings.isEmpty, let study = Self.study(for: passage) else { return [] }
 
     return findings.compactMap { hit in
-      guard let finding = hit.attributes["finding"].flatMap(ImagingFindingKind.init(rawValue:))
+      guard var finding = hit.attributes["finding"].flatMap(ImagingFindingKind.init(rawValue:))
       else { return nil }
+      let lead = passage.slice(
+        max(0, passage.local(hit.range).lowerBound - 16)..<passage.local(hit.range).lowerBound)
+      // "moderate to severe stenosis" is stenosis; a mild "other" finding is not listed.
+      if finding == .severeStenosisObstruction, Self.moderateTo.occurs(in: lead) {
+        finding = .spinalStenosis
+      }
+      if finding == .other, Self.mild.occurs(in: lead) { return nil }
       let context = passage.context(of: hit)
       guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
         !context.isOtherPerson
@@ -80,13 +87,16 @@ struct ImagingFindingRule: FactRule {
     return nil
   }
 
+  private static let moderateTo = TextPattern(#"\bmoderate(?:ly)?\s*(?:to|-)\s*$"#)
+  private static let mild = TextPattern(#"\b(?:mild|minimal|small|trace|slight)\s+(?:\S+\s+)?$"#)
+
   static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
 
   private static let reportHeading = TextPattern(
     #"\b(?:radiology report|imaging report|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
   )
   private static let studyWords = TextPattern(
-    #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|impression|findings?|noted on|seen on|evidence of|consistent with|images?)\b"#
+    #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|findings?|noted on|seen on|images?)\b"#
   )
 }
 

@@ -8,10 +8,32 @@ import Model
 struct MedicationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let hits = passage.hits("medications")
+    // A procedure note's drugs are what was given during the procedure.
     guard !hits.isEmpty, passage.section?.isAllergies != true,
-      !Self.injectate.occurs(in: passage.text), !Self.allergy.occurs(in: passage.text)
+      !(PriorProcedureRule.isProcedureNote(passage.note) && passage.section?.isMedications != true)
     else { return [] }
-    return hits.compactMap { fact(for: $0, in: passage) }
+    return hits.filter { !isInjectateOrAllergy($0, passage) }.compactMap {
+      fact(for: $0, in: passage)
+    }
+  }
+
+  /// Whether the drug is named as what was injected, or as an allergy, in its own clause:
+  /// "80 mg of methylprednisolone was injected", but not "failed gabapentin, meloxicam,
+  /// and three epidural injections".
+  private func isInjectateOrAllergy(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let text = passage.text
+    let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
+    let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
+    let clause = Self.ownClause(before, after)
+    return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
+  }
+
+  /// The words around a drug up to the nearest comma, semicolon or full stop on each side.
+  private static func ownClause(_ before: String, _ after: String) -> String {
+    let left = before.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.last ?? ""
+    let right = after.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.first ?? ""
+    return String(left) + " " + String(right)
   }
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
@@ -35,7 +57,7 @@ struct MedicationRule: FactRule {
   }
 
   private static let injectate = TextPattern(
-    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at)\b"#
+    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)

@@ -45,15 +45,18 @@ struct PainContextReader {
   /// ("8/10 at worst") over a leading one.
   private func keyword(before: String, after: String) -> PainContext? {
     let leading = Self.contextKeywords(in: before).last
-    let trailing = Self.contextKeywords(in: after).first
+    // "pre 8/10 -> post 2/10": a keyword after a join belongs to the next score.
+    let trailing = Self.joinFirst.occurs(in: after) ? nil : Self.contextKeywords(in: after).first
     switch (leading, trailing) {
     case (nil, nil): return nil
     case (let leading?, nil): return leading.context
     case (nil, let trailing?): return trailing.context
     case (let leading?, let trailing?):
-      if leading.context == .current { return trailing.context }
-      if trailing.context == .current { return leading.context }
-      return trailing.offset <= 4 ? trailing.context : leading.context
+      // "8/10 at worst" (adjacent) beats what came before; "4/10 and her usual pain is
+      // 6/10" (far) does not.
+      if trailing.offset <= 4 && trailing.context != .current { return trailing.context }
+      if leading.context == .current && trailing.offset <= 4 { return leading.context }
+      return leading.context
     }
   }
 
@@ -149,6 +152,7 @@ struct PainContextReader {
   private static let bracketJoin = TextPattern(
     #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
   )
+  private static let joinFirst = TextPattern(#"^\s*(?:->|→|=>|to\b)"#)
   private static let rangeWords = TextPattern(
     #"\b(?:ranges?|ranging|varies|varying|fluctuat\w*|between)\b"#)
   private static let timePoint = TextPattern(

@@ -31,6 +31,11 @@ struct PainDurationRule: FactRule {
 
   private func span(in passage: Passage) -> Fact? {
     let text = passage.text
+    if let match = Self.durationLabel.firstMatch(in: text),
+      let months = months(match.group(1), match.group(2))
+    {
+      return fact(months: months, rule: "painDuration.label", match: match, in: passage)
+    }
     for match in Self.spans.matches(in: text) {
       let amount = match.group(1) ?? match.group(3) ?? match.group(5) ?? match.group(7)
       let unit = match.group(2) ?? match.group(4) ?? match.group(6) ?? match.group(8)
@@ -46,7 +51,9 @@ struct PainDurationRule: FactRule {
     guard let noteDate else { return nil }
     for match in Self.onsetLead.matches(in: passage.text) {
       let reach = match.value.lowercased().hasPrefix("since") ? 3 : 60
-      guard isAboutThePain(match.range, in: passage, complaintMayFollow: true),
+      let lead = passage.slice(0..<match.range.lowerBound)
+      guard !Self.careLead.occurs(in: lead),
+        isAboutThePain(match.range, in: passage, complaintMayFollow: true),
         let onset = writtenDate(after: match.range, within: reach, in: passage)
           ?? year(after: match, in: passage),
         onset < noteDate
@@ -69,7 +76,7 @@ struct PainDurationRule: FactRule {
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
   private func year(after lead: TextMatch, in passage: Passage) -> ClinicalDate? {
     let rest = passage.slice(
-      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 24))
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 48))
     guard let match = Self.yearOnly.firstMatch(in: rest),
       let year = match.group(2).flatMap({ Int($0) })
     else { return nil }
@@ -96,7 +103,11 @@ struct PainDurationRule: FactRule {
     // Negation is not read here: "started without injury in November, so five months" is
     // still five months of pain.
     guard !context.isHypothetical, !context.isOtherPerson else { return nil }
-    let detail = PainDuration(months: (months * 10).rounded() / 10)
+    // "It began after a fall in July 2025, so roughly 8 months": the onset written with it.
+    let onset =
+      Self.onsetWords.occurs(in: passage.text)
+      ? passage.dates.first { $0.range.upperBound <= match.range.lowerBound }?.date : nil
+    let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
     return passage.fact(.painDuration(detail), rule: rule, context: context)
   }
 
@@ -107,6 +118,13 @@ struct PainDurationRule: FactRule {
     let after = text.utf16Slice(span.upperBound..<min(text.utf16.count, span.upperBound + 30))
     let before = text.utf16Slice(max(0, span.lowerBound - 30)..<span.lowerBound)
     if Self.ofActivity.occurs(in: after) { return true }
+    // "more than 12 weeks of benzodiazepine": the length of a treatment named after it.
+    let treatmentAfter = (passage.hits("medications") + passage.hits("therapies")).contains {
+      let start = passage.local($0.range).lowerBound
+      guard start >= span.upperBound, start - span.upperBound <= 25 else { return false }
+      return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
+    }
+    if treatmentAfter { return true }
     if Self.recurrence.occurs(in: text) { return true }
     return Self.windowLead.occurs(in: before + text.utf16Slice(span))
       && !PainScoreRule.scores(in: text).isEmpty
@@ -124,7 +142,7 @@ struct PainDurationRule: FactRule {
       + Self.treatmentWords.matches(in: before).map(\.range.upperBound)
     let treatment = treatmentEnds.max() ?? -1
     guard let complaint else {
-      let after = passage.slice(span.upperBound..<passage.text.utf16.count)
+      let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
       let onset = Self.onsetWords.occurs(in: before)
       return treatment < 0 && (complaintMayFollow || onset)
         && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset)
@@ -147,6 +165,15 @@ struct PainDurationRule: FactRule {
       + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
       + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
       + unit + #"\s+(?:ago|prior)\b"#)
+  /// "Duration: 8 months", "Duration of symptoms: 6 mo".
+  private static let durationLabel = TextPattern(
+    #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#
+      + hedge + #"("#
+      + number + #")\+?\s*"# + unit + #"\b"#)
+  /// "whom I have followed … since November 2025": how long the clinician has known her.
+  private static let ofTreatment = TextPattern(#"^\s*(?:of|on)\s+(?:\S+\s+){0,2}$"#)
+  private static let careLead = TextPattern(
+    #"\b(?:followed|seen|treated|cared for|under (?:my|our) care|known (?:him|her))\b"#)
   private static let soSpan = TextPattern(
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
       + #"("# + number + #")\s*"# + unit + #"\b"#)
@@ -154,7 +181,7 @@ struct PainDurationRule: FactRule {
     #"\b(?:since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to)\b"#
   )
   private static let yearOnly = TextPattern(
-    #"^\s*~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
   private static let onsetWords = TextPattern(
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
@@ -166,7 +193,8 @@ struct PainDurationRule: FactRule {
       + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed)\b"#
   )
   private static let ofActivity = TextPattern(
-    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:surgery|the))\b"#)
+    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy|discectomy|operation|implant\w*))\b"#
+  )
   private static let recurrence = TextPattern(
     #"\b(?:crept back|came back|returned|recurred|has recurred|resolved|resolution|pain-free|pain free)\b"#
   )

@@ -29,8 +29,20 @@ struct PainPatternRule: FactRule {
     let limb = Self.radicular.firstMatch(in: text) ?? Self.limbPain.firstMatch(in: text)
     let limbContext = limb.map { passage.context(ofLocal: $0.range) }
     if let limbContext, limbContext.isHypothetical || limbContext.isOtherPerson { return [] }
-    let isDenied = limbContext?.isNegated == true || Self.deniedRadiation.occurs(in: text)
-    let spine = Self.spine.matches(in: text).first { !passage.context(ofLocal: $0.range).isNegated }
+    // Negation counts only close before the limb: "without the stimulator her back and leg
+    // pain has returned" still describes leg pain.
+    let isNegatedNearby =
+      limb.map { match in
+        Self.nearNegation.occurs(
+          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound))
+      } ?? false
+    let isDenied =
+      (limbContext?.isNegated == true && isNegatedNearby) || Self.deniedRadiation.occurs(in: text)
+    let spine = Self.spine.matches(in: text).first { match in
+      !(passage.context(ofLocal: match.range).isNegated
+        && Self.nearNegation.occurs(
+          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)))
+    }
 
     if let limb, !isDenied {
       let cue: Cue = spine == nil ? .limb : .spineAndLimb
@@ -40,7 +52,7 @@ struct PainPatternRule: FactRule {
       return fact(.axial, cue: .radiationDenied, match: denied, in: passage)
     }
     if let spine {
-      let cue: Cue = spine.value.lowercased().contains("axial") ? .axialStated : .spine
+      let cue: Cue = Self.axialWord.occurs(in: text) ? .axialStated : .spine
       return fact(.axial, cue: cue, match: spine, in: passage)
     }
     if let referred = Self.referred.firstMatch(in: text) {
@@ -73,6 +85,10 @@ struct PainPatternRule: FactRule {
     return [passage.fact(.painPattern(detail), rule: cue.rawValue, context: context)]
   }
 
+  private static let axialWord = TextPattern(
+    #"\baxial\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI|sequences?|cuts|STIR))"#
+  )
+  private static let nearNegation = TextPattern(#"\b(?:no|denies|without|not|nor)\b[^,.;]{0,20}$"#)
   private static let painWords = TextPattern(
     #"\b(?:pain|aches?|aching|burning|sciatica|LBP|radiat\w*|shooting|symptoms)\b"#)
   private static let limb =
@@ -86,20 +102,21 @@ struct PainPatternRule: FactRule {
       + #"|\b[LCST]\d{1,2}(?:-[LCST]?\d{1,2})? (?:dermatom\w*|distribution|nerve root)\b"#)
   /// Pain in a limb: "right leg pain", "burning into both legs", "aching in both legs".
   private static let limbPain = TextPattern(
-    #"\b(?:leg|arm|calf|foot|shin|hand) pain\b|\b(?:pain|burning|aching|ache|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
-      + #"(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?)\b"#
+    #"\b(?:leg|arm|calf|foot|shin|hand|thigh) (?:pain|heaviness|numbness|symptoms|aching|burning)\b|\bB/L legs?\b|\b(?:pain|burning|aching|ache|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
+      + #"(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
       + #"|\b(?:both|bilateral) legs\b"#)
   /// A spinal component: low back or neck pain, axial pain, LBP.
   private static let spine = TextPattern(
     #"\b(?:low(?:er)? back|back|lumbar|lumbosacral|neck|cervical|thoracolumbar|thoracic|midline|mid-back|axial|spine|spinal|paraspinal|suboccipital)"#
-      + #"(?:\s+[a-z]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b|\bpain (?:in|across|over) the (?:low(?:er)? back|neck|lumbar)"#
+      + #"(?:\s+[a-z]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
+      + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:low(?:er)? back|neck|lumbar spine)\b"#
   )
   /// Pain that stays at the buttock or the SI joint, referred but not radicular.
   private static let referred = TextPattern(
     #"\b(?:buttocks?|SI joint|sacroiliac|posterior pelvi\w*|PSIS|sacral sulcus|pelvic|groin)\b"#)
   private static let deniedRadiation = TextPattern(
     #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:radiation|radiating|"#
-      + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms)\b|\b(?:does not|doesn't|do not|did not)\s+"#
+      + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms|(?:leg|arm) (?:sx|radiation|symptoms|numbness|paresthesias?))\b|\b(?:does not|doesn't|do not|did not)\s+"#
       + #"(?:radiate|go below|go down|go into|travel|extend)\b|\bnon-?radiating\b|\bnon-?radicular\b|\b(?:stays|localized|localised|confined) (?:to|in) the\b"#
   )
   private static let mixed = TextPattern(

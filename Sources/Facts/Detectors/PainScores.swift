@@ -84,7 +84,7 @@ struct PainScoreRule: FactRule {
   private static let namedScale = TextPattern(
     #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity| rating)?|"#
       + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my) )?(?:pain )?(?:as |at )?)"#
-      + #"\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
+      + #"(?:\s*\([^)]{1,12}\))?\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
       + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
 
   /// Whether the sentence is about a procedure, so that "from 8/10 to 2/10" is before/after.

@@ -17,7 +17,8 @@ struct PriorProcedureRule: FactRule {
     return hits.enumerated().flatMap { index, hit -> [Fact] in
       let context = passage.context(of: hit)
       let local = passage.local(hit.range)
-      guard !context.isNegated, !context.isOtherPerson, !context.isHypothetical,
+      guard !Self.isImagingStatement(passage), !context.isNegated, !context.isOtherPerson,
+        !context.isHypothetical,
         !context.isUncertain, !Self.isDenied(local, passage), !Self.isFuture(local, passage),
         let reference = ProcedureReference.reference(hit, in: passage)
       else { return [] }
@@ -29,6 +30,9 @@ struct PriorProcedureRule: FactRule {
         || (isProcedureNote && passage.section?.isPlan != true)
       guard isPast else { return [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
+      // Shortcoming: a procedure dated only by its year ("ESI x2 (2023)") is left out,
+      // because a fact's date key cannot hold a year alone and the annotation omits it;
+      // the history is then silent about it rather than undated.
       if dates.isEmpty, Self.yearOnly.occurs(in: passage.text) { return [] }
       if let noteDate, !isProcedureNote { dates = dates.filter { !noteDate.isBefore($0) } }
 
@@ -41,6 +45,16 @@ struct PriorProcedureRule: FactRule {
       }
     }
   }
+
+  /// "The CT of 04/14/2026 shows solid fusion": an imaging finding about an operation,
+  /// dated by the study.
+  private static func isImagingStatement(_ passage: Passage) -> Bool {
+    let modality = passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
+    return modality && studyVerb.occurs(in: passage.text)
+  }
+
+  private static let studyVerb = TextPattern(
+    #"\b(?:shows?|showed|demonstrat\w*|reveal\w*|confirm\w*|without evidence)\b"#)
 
   /// Whether the note is the report of a procedure (its findings are that procedure's).
   static func isProcedureNote(_ note: Note) -> Bool {
@@ -69,8 +83,11 @@ struct PriorProcedureRule: FactRule {
       }
       return joined
     }
+    // A date before the procedure is its own only when close (a table row's date cell),
+    // not a therapy's dates earlier in the sentence.
     let before = passage.dates.filter {
       $0.range.upperBound <= local.lowerBound && $0.range.lowerBound >= previousEnd
+        && local.lowerBound - $0.range.upperBound <= 40
     }
     return before.last.map { [$0.date] } ?? []
   }
@@ -107,7 +124,7 @@ struct PriorProcedureRule: FactRule {
     #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last|was performed|were performed|performed on|performed|completed|done|got|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped|gave)\b"#
   )
   private static let futureWords = TextPattern(
-    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|repeat|order\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT)\b"#
+    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|repeat|order\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?|in support of|support of)\b"#
   )
   /// "cleared for SCS", "referred for RFA": the procedure a sentence is for.
   private static let purposeLead = TextPattern(
@@ -126,4 +143,7 @@ struct PriorProcedureRule: FactRule {
 extension ClinicalDate {
   /// Whether this date is before another (a month-only date counts as its first day).
   func isBefore(_ other: ClinicalDate) -> Bool { self < other && !matches(other) }
+
+  /// Whether this date is after another (a month-only date counts as its first day).
+  func isAfter(_ other: ClinicalDate) -> Bool { other < self && !matches(other) }
 }

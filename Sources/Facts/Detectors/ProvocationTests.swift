@@ -14,6 +14,7 @@ struct ProvocationTestRule: FactRule {
     guard !tests.isEmpty else { return [] }
 
     if let row = tableRow(tests, in: passage) { return row }
+    if let pairs = sideResults(tests, in: passage) { return pairs }
     var facts: [Fact] = []
     var single: LexiconHit?
     for clause in Self.clauses(of: passage.text) {
@@ -71,6 +72,29 @@ struct ProvocationTestRule: FactRule {
     }
   }
 
+  /// "FABER: R +, L -", "Gaenslen right positive, left negative": one result per side.
+  private func sideResults(_ tests: [LexiconHit], in passage: Passage) -> [Fact]? {
+    guard tests.count == 1, let test = tests.first,
+      let kind = test.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:))
+    else { return nil }
+    let rest = passage.slice(passage.local(test.range).upperBound..<passage.text.utf16.count)
+    let pairs = Self.sideResult.matches(in: rest)
+    guard pairs.count >= 2 else { return nil }
+    return pairs.compactMap { pair in
+      guard let sideWord = pair.group(1), let resultWord = pair.group(2)?.lowercased() else {
+        return nil
+      }
+      let side: Side = sideWord.lowercased().hasPrefix("r") ? .right : .left
+      let result: TestResult =
+        resultWord.contains("+") || resultWord.hasPrefix("pos") ? .positive : .negative
+      let detail = ProvocationTest(test: kind, result: result, side: side)
+      return passage.fact(.provocationTest(detail), rule: "provocationTest.perSide", hits: [test])
+    }
+  }
+
+  private static let sideResult = TextPattern(
+    #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])"#
+  )
   private static let resultCell = TextPattern(
     #"(?<![\w])(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?![\w])"#)
   private static let rowOfResults = TextPattern(

@@ -7,7 +7,13 @@ import Model
 struct PsychEvaluationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let isReport = Self.isPsychReport(passage.note)
-    let mention = Self.evaluation.firstMatch(in: passage.text)
+    let inPsychologySection =
+      passage.section?.name.lowercased().contains("psych") == true
+      || passage.preceding(1).first.map { Self.psychologyLabel.occurs(in: $0.text) } == true
+    let mention =
+      Self.evaluation.firstMatch(in: passage.text)
+      ?? (inPsychologySection || Self.psychologyLabel.occurs(in: passage.text)
+        ? Self.evaluatedVerb.firstMatch(in: passage.text) : nil)
     let clearance = Self.clearance(in: passage.text)
     guard mention != nil || (isReport && clearance != nil) else { return [] }
 
@@ -41,6 +47,10 @@ struct PsychEvaluationRule: FactRule {
   private static let evaluation = TextPattern(
     #"\b(?:psych\w*\s+(?:evaluation|eval|assessment|clearance|consult\w*|testing|screening)|behavioral health (?:evaluation|assessment|clearance)|neuropsycholog\w* (?:evaluation|testing)|(?:evaluated|seen|cleared) by (?:psychology|a psychologist|the psychologist|psychiatry|behavioral health|Dr\.? \w+,? (?:PhD|PsyD))|psychologist|psychological(?:ly)? cleared|pre-?(?:implant|SCS|operative|surgical) psych\w*|psychology (?:cleared|clearance|referral|consult\w*|evaluation)|(?:cleared|seen|evaluated) by (?:our |the )?(?:\w+ )?psycholog\w*)\b"#
   )
+  /// "Psychology: Dr. Zhao evaluated her…", a "PSYCHOLOGY" heading.
+  private static let psychologyLabel = TextPattern(#"^\s*(?:==\s*)?psycholog(?:y|ical)\b"#)
+  private static let evaluatedVerb = TextPattern(
+    #"\b(?:evaluated|evaluation|assessment|assessed|cleared|seen by|no contraindication)\b"#)
   private static let reportHeading = TextPattern(
     #"\b(?:psycholog\w*|behavioral health|neuropsycholog\w*)\s+(?:\w+\s+){0,3}?(?:evaluation|assessment|consultation|report)\b|\bpre-?(?:implant|surgical|SCS) (?:psych\w*|behavioral)"#
   )

@@ -25,7 +25,7 @@ struct ReliefRule: FactRule {
         durationDays: Self.durationDays(
           in: passage, after: statement.range.lowerBound, before: nextStart),
         procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
-          ?? procedure.date,
+          ?? Self.dateBetween(statements, index, procedure, in: passage) ?? procedure.date,
         functionalImprovement: Self.functionalImprovement(near: passage),
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
@@ -38,6 +38,18 @@ struct ReliefRule: FactRule {
   private static func ownDate(of statement: Statement, in passage: Passage) -> ClinicalDate? {
     guard passage.hits("procedures").isEmpty else { return nil }
     return passage.dates.last { $0.range.upperBound <= statement.range.lowerBound }?.date
+  }
+
+  /// "the first on 09/16/2025 gave 40%; the second on 10/07/2025 gave 60%": the date
+  /// written between the previous relief and this one.
+  private static func dateBetween(
+    _ statements: [Statement], _ index: Int, _ procedure: ProcedureReference, in passage: Passage
+  ) -> ClinicalDate? {
+    guard index > 0 else { return nil }
+    let start = statements[index - 1].range.upperBound
+    return passage.dates.last {
+      $0.range.lowerBound >= start && $0.range.upperBound <= statements[index].range.lowerBound
+    }?.date
   }
 
   /// One percent relief a sentence states.
@@ -76,8 +88,24 @@ struct ReliefRule: FactRule {
     if let match = noRelief.firstMatch(in: text) {
       return [Statement(percent: 0, rule: "relief.none", range: match.range)]
     }
-    return fromScores(in: passage).map { [$0] } ?? []
+    return (fromScores(in: passage) ?? fromBareNumbers(in: passage)).map { [$0] } ?? []
   }
+
+  /// "Pain was reduced from 8 to 2 after the medial branch block": scores without "/10".
+  private static func fromBareNumbers(in passage: Passage) -> Statement? {
+    guard PainScoreRule.namesProcedure(passage),
+      let match = bareFromTo.firstMatch(in: passage.text),
+      let before = match.group(1).flatMap(ClinicalWords.number),
+      let after = match.group(2).flatMap(ClinicalWords.number),
+      before > 0, before <= 10, after <= before
+    else { return nil }
+    let value = ((before - after) / before * 100).rounded()
+    return Statement(percent: value, rule: "relief.fromScores", range: match.range)
+  }
+
+  private static let bareFromTo = TextPattern(
+    #"\bpain\b(?:\s+\S+){0,4}?\s+from\s+(\d{1,2})\s+(?:to|down to)\s+(\d{1,2})\b(?!\s*(?:/|%|percent|mg|mcg|hours?|days?|weeks?|months?))"#
+  )
 
   /// "went from 8/10 to 2/10" after a procedure: the relief the two scores imply.
   private static func fromScores(in passage: Passage) -> Statement? {
@@ -100,7 +128,9 @@ struct ReliefRule: FactRule {
 
   /// A row of a table of procedures: a procedure, a date and a percent on one short line.
   private static func isTableRow(_ passage: Passage) -> Bool {
-    passage.text.utf16.count < 160 && !passage.hits("procedures").isEmpty && !passage.dates.isEmpty
+    let length = passage.text.utf16.count
+    let namesProcedure = !passage.hits("procedures").isEmpty
+    return namesProcedure && (length < 160 && !passage.dates.isEmpty || length < 70)
   }
 
   /// "2% lidocaine", "bupivacaine 0.5%", "lidocaine 4% patch": a strength, not a relief.
@@ -134,7 +164,8 @@ struct ReliefRule: FactRule {
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*)\b"#)
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective)\b"#
+  )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
   private static let half = TextPattern(
@@ -144,6 +175,7 @@ struct ReliefRule: FactRule {
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
       + #"didn't (?:get|provide|give|help)|failed to (?:provide|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
       + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement|response)\b|\bnon-?responder\b"#
+      + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
   )
   private static let scoreJoin = TextPattern(
     #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
@@ -176,7 +208,7 @@ struct ReliefRule: FactRule {
       + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
-    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+"#
+    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+(?:the\s+)?"#
       + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
       + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
       + ClinicalWords.timeUnitPattern + #")\b"#)
@@ -197,8 +229,14 @@ struct ReliefRule: FactRule {
     #"\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?(?:function\w*|ability|mobility|walking|"#
       + #"sitting|standing|ADLs|activit\w+|tolerance|range of motion|sleep)\b|\bfunctional (?:improvement|gains?|benefit)\b|"#
       + #"\b(?:able|ability) to (?:walk|sit|stand|return|work|sleep|perform|resume|do|increase|exercise|drive|garden|lift|play|complete)\b|"#
-      + #"\breturn(?:ed)? to (?:work|activit\w+|exercis\w+)\b"#)
+      + #"\breturn(?:ed)? to (?:work|activit\w+|exercis\w+)\b"#
+      + #"|\b(?:walked|stood|hiked|gardened|slept (?:through|in a bed|all night)|resumed|returned to)\b"#
+      + #"|\bcould (?:walk|bend|sit|stand|rotate|turn|sleep|drive|work|lift|garden|play|return|tie|dress|cook|shop)\b"#
+      + #"|\b(?:was|were) able to\b|\bback to (?:\S+\s+){0,3}?(?:work|skiing|golf|walking|running|gardening|activities|woodworking|exercise)\b"#
+      + #"|\bwithout (?:her|his|a) (?:cane|walker|brace)\b|\bfunctional (?:change|gains?|improvement)\b"#
+  )
   private static let noFunction = TextPattern(
-    #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit)|improvement in (?:function|activit\w+|ADLs))\b"#
+    #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit|change)|improvement in (?:function|activit\w+|ADLs))\b"#
+      + #"|\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged|unchanged|did not improve)\b"#
   )
 }

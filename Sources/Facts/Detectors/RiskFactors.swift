@@ -68,7 +68,7 @@ struct RiskFactorRule: FactRule {
   private static let shortNegation = TextPattern(
     #"\b(?:neg|negative for|no|denies|without|not on|not taking|off)\b[^.;]{0,16}$"#)
   private static let site = TextPattern(
-    #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target) site|needle entry|over the (?:planned|proposed)|overl(?:ies|ying)|over (?:the )?(?:lumbar|cervical|thoracic|lumbosacral) spine)\b"#
+    #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target|exit|lead) sites?|pocket|needle entry|over the (?:planned|proposed)|overl(?:ies|ying)|over (?:the )?(?:lumbar|cervical|thoracic|lumbosacral) spine)\b"#
   )
   private static let skin = TextPattern(
     #"\b(?:skin|rash|vesicles?|wound|incision|cellulitis|residual limb|pocket|site|scar)\b"#)

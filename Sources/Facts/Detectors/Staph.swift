@@ -80,6 +80,7 @@ struct DecolonizationRule: FactRule {
     guard !context.isOtherPerson, !context.isUncertain else { return [] }
     if context.isHypothetical && Self.conditional.occurs(in: passage.text) { return [] }
 
+    if Self.recommendation.occurs(in: passage.text) { return [] }
     let isDeclined = context.isNegated || Self.notNeeded.occurs(in: passage.text)
     let detail = Decolonization(
       planned: !isDeclined, start: isDeclined ? nil : passage.dates.first?.date,
@@ -100,6 +101,8 @@ struct DecolonizationRule: FactRule {
   private static let cue = TextPattern(
     #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|chlorhexidine|Hibiclens|CHG (?:wash\w*|bath\w*|wipes?|shower\w*))\b"#
   )
+  private static let recommendation = TextPattern(
+    #"\b(?:would recommend|recommend(?:ed|s)?|consider\w*|instructions)\b"#)
   private static let notNeeded = TextPattern(
     #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary)\b"#)
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)

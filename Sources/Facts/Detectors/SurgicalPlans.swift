@@ -28,7 +28,7 @@ struct SurgicalPlanRule: FactRule {
   private static let notCandidate = TextPattern(
     #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:surgical candidate|candidate for (?:\S+ ){0,2}?"#
       + surgery
-      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical)\b"#
+      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery|reoperation|surgical \w+|re-?operation|fusion|decompression)|without a surgical target|no surgical target)\b"#
   )
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
@@ -36,12 +36,13 @@ struct SurgicalPlanRule: FactRule {
       + surgery
       + #"|planned (?:\S+ ){0,3}?"# + surgery
       + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
-      + #"|(?:recommended|offered|agreed to|consented for|consented to) (?:\S+ ){0,4}?"# + surgery
+      + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with|elected to proceed with|wants to proceed with|decided to proceed with) (?:\S+ ){0,4}?"#
+      + surgery
       + #"|surgical date)\b"#)
   private static let evaluation = TextPattern(
     #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
   )
-  private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event|may)\b"#)
+  private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event|(?-i:may))\b"#)
 }
 
 /// Finds the result of a spinal cord stimulator, dorsal root ganglion or intrathecal trial:

@@ -77,8 +77,11 @@ struct TreatmentCourse {
   let sessions: Int?
 
   init(passage: Passage, around local: Range<Int>) {
-    let text = passage.text
-    let dates = passage.dates.map(\.date).sorted()
+    // The course is read in the treatment's own clause: "chiro 12/2025-02/2026 x 8 wks;
+    // PT HEP ongoing" gives the dates to chiropractic only.
+    let clause = Self.clause(around: local, in: passage.text)
+    let text = passage.text.utf16Slice(clause)
+    let dates = passage.dates.filter { clause.contains($0.range.lowerBound) }.map(\.date).sorted()
     var start: ClinicalDate?
     var end: ClinicalDate?
     if dates.count >= 2 {
@@ -117,16 +120,33 @@ struct TreatmentCourse {
     let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
     let after = passage.slice(
       local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
-    return denialBefore.occurs(in: before) || unknownAfter.occurs(in: after)
+    // "completed PT without improvement and continues the home program": a new clause
+    // ends the denial's reach.
+    let isDenied =
+      denialBefore.firstMatch(in: before).map { !newClause.occurs(in: $0.value) } ?? false
+    return isDenied || unknownAfter.occurs(in: after)
   }
 
   private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
   private static let denialBefore = TextPattern(
-    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b[^.;,]{0,24}$"#
+    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
+  )
+  private static let newClause = TextPattern(
+    #"\b(?:and|but|then) (?:continues?|is|was|has|does|did|uses|takes|remains|keeps|still|he|she|they|now)\b"#
   )
   private static let unknownAfter = TextPattern(
     #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
   )
+
+  /// The stretch of the sentence between the semicolons around a treatment.
+  static func clause(around local: Range<Int>, in text: String) -> Range<Int> {
+    let units = Array(text.utf16)
+    var start = min(local.lowerBound, units.count)
+    while start > 0 && units[start - 1] != 0x3B { start -= 1 }
+    var end = min(local.upperBound, units.count)
+    while end < units.count && units[end] != 0x3B { end += 1 }
+    return start..<end
+  }
 
   private static let endLead = TextPattern(
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
@@ -155,7 +175,8 @@ struct TreatmentCourse {
       return planned.occurs(in: text) && !conditional.occurs(in: text)
         ? (.planned, "planned", nil) : nil
     }
-    if context.isNegated { return nil }
+    // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
+    // ("completed PT without improvement and continues the home program") does not deny it.
     if ongoing.occurs(in: text) { return (.ongoing, "ongoing", nil) }
     if completed.occurs(in: text) || context.isHistorical { return (.completed, "completed", nil) }
     // A bare recommendation or a plan line with no start, referral or schedule is not a
@@ -168,6 +189,9 @@ struct TreatmentCourse {
       return (.planned, "planned", nil)
     }
     if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
+    // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
+    if regimen.occurs(in: text) { return (.ongoing, "regimen", nil) }
+    if passage.dates.count >= 2 { return (.completed, "dateRange", nil) }
     return (nil, "mention", nil)
   }
 
@@ -189,7 +213,10 @@ struct TreatmentCourse {
     #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up)\b"#
   )
   private static let conditional = TextPattern(
-    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|may|might|could consider|possibly|would benefit)\b"#
+    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
+  )
+  private static let regimen = TextPattern(
+    #"\b(?:since|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
   )
   private static let recommendation = TextPattern(
     #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
@@ -203,11 +230,11 @@ struct TreatmentCourse {
     #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s+(?:help|effect|benefit|change|relief))|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
   private static let improved = TextPattern(
-    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded)\b"#
+    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded|partial (?:help|effect|relief|benefit)|small gains|gains|somewhat less|less (?:pain|spasm\w*))\b"#
   )
 }
