@@ -47,14 +47,14 @@ final class WorkerPool {
   /// The descriptors to wait on for answers.
   var descriptors: [Int32] { workers.map(\.output) }
 
-  /// When the earliest case in flight overruns the wall-clock limit; a worker still loading
-  /// its lexicons is given the limit again from now.
+  /// When the earliest case in flight overruns the wall-clock limit, counted from when its
+  /// worker became ready (or, for a worker not ready yet, from when it was started).
   var nextDeadline: Double? {
-    let now = monotonicSeconds()
-    let starts = workers.compactMap { worker in
-      worker.current.map { worker.isReady ? $0.started : now }
-    }
-    return starts.min().map { $0 + limits.wallSeconds }
+    workers.compactMap(startOfLimit).min().map { $0 + limits.wallSeconds }
+  }
+
+  private func startOfLimit(_ worker: WorkerProcess) -> Double? {
+    worker.current.map { worker.isReady ? $0.started : worker.spawned }
   }
 
   /// Sends a case to an idle worker, starting one if needed; a failure to start one fails
@@ -102,8 +102,7 @@ final class WorkerPool {
   /// Kills the workers whose case overran the wall-clock limit and fails those cases.
   func stopOverrunning(at now: Double) -> [Completion] {
     let overrunning = workers.filter { worker in
-      guard worker.isReady, let inFlight = worker.current else { return false }
-      return now - inFlight.started > limits.wallSeconds
+      startOfLimit(worker).map { now - $0 > limits.wallSeconds } ?? false
     }
     return overrunning.compactMap { worker in
       worker.kill()

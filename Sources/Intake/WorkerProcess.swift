@@ -21,6 +21,9 @@ final class WorkerProcess {
   private(set) var current: CaseInFlight?
   /// Whether the worker has loaded its lexicons; a case's wall-clock time starts then.
   private(set) var isReady = false
+  /// When the worker was started: one that never becomes ready is stopped a wall-clock
+  /// limit after this.
+  let spawned = monotonicSeconds()
 
   /// A case sent to a worker and not yet answered.
   struct CaseInFlight {
