@@ -10,7 +10,7 @@ public struct IntakeOptions: Sendable {
   public var limits = ResourceLimits()
   /// Re-run a case whose content was reported before instead of linking the old report.
   public var reprocessDuplicates = false
-  /// The `pendcheck` executable that processes each case in a child process.
+  /// The `pendcheck` executable, started as `pendcheck worker` for each worker process.
   public var executable: String
   /// Arguments passed on to every child, such as `--lexicons DIR`.
   public var childArguments: [String] = []
