@@ -92,15 +92,17 @@ final class Note {
 
   /// The title lines of the document, where notes say what kind of note they are: short
   /// lines among the first few, such as "PHYSICAL THERAPY DISCHARGE SUMMARY".
-  var heading: String {
-    let lines = document.text.split(separator: "\n").map { String($0).collapsingWhitespace }
-      .filter { !$0.isEmpty }.prefix(6)
+  ///
+  /// Computed once: detectors ask for it for every passage.
+  private(set) lazy var heading: String = {
+    let lines = document.text.split(separator: "\n").lazy
+      .map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }.prefix(6)
     return lines.filter { line in
       line.count <= 70
         && (line == line.uppercased()
           || (line.split(separator: " ").count <= 8 && !line.hasSuffix(".")))
     }.joined(separator: "\n")
-  }
+  }()
 }
 
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
