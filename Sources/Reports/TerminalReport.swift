@@ -73,7 +73,14 @@ public struct TerminalReport {
     let met = determination.criteria.filter { $0.status == .met }
     if !met.isEmpty {
       writer.blank()
-      let families = met.map { ReportWording.label($0.family) }.joined(separator: ", ")
+      // Two criteria of one family (two interval rules) are named once, with their count.
+      var counts: [GapFamily: Int] = [:]
+      met.forEach { counts[$0.family, default: 0] += 1 }
+      var named: Set<GapFamily> = []
+      let families = met.map(\.family).filter { named.insert($0).inserted }.map { family in
+        let count = counts[family] ?? 1
+        return ReportWording.label(family) + (count > 1 ? "×\(count)" : "")
+      }.joined(separator: ", ")
       writer.labelled("Met (\(met.count))", families, style: .green, labelWidth: 0)
     }
   }

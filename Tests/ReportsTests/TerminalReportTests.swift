@@ -22,6 +22,18 @@ import Testing
     #expect(report.render(colored: true).contains("\u{1B}["))
   }
 
+  @Test func metCriteriaOfOneFamilyAreNamedOnceWithTheirCount() {
+    let interval = ReportFixtures.criterion(.interval, .met, reason: "Last block 30 days ago.")
+    var report = ReportFixtures.ready
+    report.determinations[0].criteria += [interval, interval]
+
+    let text = TerminalReport(report: report).render(colored: false)
+
+    #expect(text.contains("Met (4)"))
+    #expect(text.contains("Interval×2"))
+    #expect(text.components(separatedBy: "Interval").count == 2)
+  }
+
   @Test func colourDoesNotChangeTheWords() {
     let report = TerminalReport(report: ReportFixtures.pend)
     let stripped = report.render(colored: true).replacing(/\x1B\[[0-9]+m/, with: "")
