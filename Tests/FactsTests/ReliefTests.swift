@@ -44,6 +44,10 @@ import Testing
       ["50 medialBranchBlock days 0.2"]
     ),
     ("The prior epidural did not help at all.", ["0 epiduralInjection"]),
+    (
+      "The C7-T1 interlaminar on 07/28/2026 took away about 60% of the arm pain.",
+      ["60 epiduralInjection 2026-07-28"]
+    ),
     ("Pain was reduced from 8 to 2 after the medial branch block.", ["75 medialBranchBlock"]),
     (
       "She had 80% relief after the MBB and walked the hallway without her cane.",

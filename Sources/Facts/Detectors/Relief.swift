@@ -164,7 +164,7 @@ struct ReliefRule: FactRule {
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective)\b"#
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective|took away|taken away)\b"#
   )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
