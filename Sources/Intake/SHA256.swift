@@ -23,15 +23,26 @@ struct SHA256 {
     0xc671_78f2,
   ]
 
+  /// Adds bytes to the message: whole 64-byte blocks are compressed where they stand, and
+  /// only a partial block is kept for later.
   mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      pending.append(byte)
-      length += 1
-      if pending.count == 64 {
-        compress(pending)
-        pending.removeAll(keepingCapacity: true)
-      }
+    let bytes = Array(bytes)
+    length += UInt64(bytes.count)
+    var offset = 0
+
+    if !pending.isEmpty {
+      offset = min(64 - pending.count, bytes.count)
+      pending += bytes[0..<offset]
+      guard pending.count == 64 else { return }
+      compress(pending[...])
+      pending.removeAll(keepingCapacity: true)
     }
+
+    while bytes.count - offset >= 64 {
+      compress(bytes[offset..<offset + 64])
+      offset += 64
+    }
+    pending += bytes[offset...]
   }
 
   /// The digest as 64 lower-case hexadecimal digits.
@@ -46,10 +57,12 @@ struct SHA256 {
     }.joined()
   }
 
-  private mutating func compress(_ block: [UInt8]) {
+  private mutating func compress(_ block: ArraySlice<UInt8>) {
     var words = [UInt32](repeating: 0, count: 64)
+    let base = block.startIndex
     for index in 0..<16 {
-      words[index] = block[index * 4..<index * 4 + 4].reduce(0) { $0 << 8 | UInt32($1) }
+      let start = base + index * 4
+      words[index] = block[start..<start + 4].reduce(0) { $0 << 8 | UInt32($1) }
     }
     for index in 16..<64 {
       let s0 =

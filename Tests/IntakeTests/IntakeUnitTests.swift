@@ -21,6 +21,30 @@ struct FingerprintTests {
     #expect(hasher.finalizeHex() == expected)
   }
 
+  @Test("the digest does not depend on how the bytes are split into chunks")
+  func chunkingDoesNotChangeTheDigest() {
+    let message = (0..<1000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+    var whole = SHA256()
+    whole.update(message)
+    var chunked = SHA256()
+    var offset = 0
+    for size in [1, 63, 64, 65, 3, 128, 200] + Array(repeating: 100, count: 10) {
+      let end = min(message.count, offset + size)
+      chunked.update(message[offset..<end])
+      offset = end
+    }
+    chunked.update(message[offset...])
+    #expect(chunked.finalizeHex() == whole.finalizeHex())
+  }
+
+  @Test("a million a's hash to the standard vector")
+  func millionAs() {
+    var hasher = SHA256()
+    hasher.update([UInt8](repeating: 0x61, count: 1_000_000))
+    #expect(
+      hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+  }
+
   @Test("the same content under other names has the same fingerprint")
   func fingerprintIgnoresNames() throws {
     let root = try temporaryFolder()
