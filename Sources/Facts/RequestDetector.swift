@@ -16,18 +16,58 @@ public struct RequestDetector: Sendable {
     let ordered = forms + notes.filter { !RequestForm.isRequestForm($0) }
     let passages = ordered.flatMap(\.passages)
 
+    let fields = forms.flatMap(RequestFormField.fields)
     var request = ServiceRequest()
     request.cpt = Self.codes(in: passages)
-    request.plannedDate = Self.plannedDate(in: passages)
-    if let (passage, hit) = Self.requestedProcedure(in: ordered) {
-      let reference = ProcedureReference.reference(hit, in: passage)
-      request.service = hit.concept
-      request.region = reference?.region
-      request.side = reference?.side
-      request.levels = reference?.levels ?? []
-      request.purpose = Self.purpose(in: passage.text, kind: reference?.kind)
+    request.plannedDate =
+      fields.first { $0.kind == .plannedDate && !$0.dates.isEmpty }?.dates.first
+      ?? Self.plannedDate(in: passages)
+    if let (field, hit) = Self.requestedService(in: fields) {
+      describe(&request, hit: hit, in: field.passage, service: field.value)
+    } else if let (passage, hit) = Self.requestedProcedure(in: ordered) {
+      describe(&request, hit: hit, in: passage, service: hit.concept)
     }
+    fillSite(of: &request, from: fields)
+    request.reason = fields.first { $0.kind == .reason }?.value
     return request
+  }
+
+  /// The service, its place and its purpose, from the sentence that names the procedure.
+  private func describe(
+    _ request: inout ServiceRequest, hit: LexiconHit, in passage: Passage, service: String
+  ) {
+    let reference = ProcedureReference.reference(hit, in: passage)
+    request.service = service
+    request.region = reference?.region
+    request.side = reference?.side
+    request.levels = reference?.levels ?? []
+    request.purpose = Self.purpose(in: passage.text, kind: reference?.kind)
+  }
+
+  /// Region, side and levels a form gives in fields of their own ("REGION / SIDE: thoracic,
+  /// right"), where the service's own words left them out.
+  private func fillSite(of request: inout ServiceRequest, from fields: [RequestFormField]) {
+    for field in fields where field.kind == .site {
+      let value = field.value
+      request.region = request.region ?? ProcedureReference.region(in: value)
+      request.side = request.side ?? ClinicalWords.side(in: value)
+      if request.levels.isEmpty { request.levels = ClinicalWords.levels(in: value) }
+    }
+  }
+
+  /// A form's service field that names a procedure, with the procedure's lexicon hit.
+  static func requestedService(in fields: [RequestFormField]) -> (
+    RequestFormField, LexiconHit
+  )? {
+    for field in fields where field.kind == .service {
+      let start = field.passage.absolute(field.valueStart..<field.valueStart).lowerBound
+      if let hit = field.passage.hits("procedures").first(where: {
+        $0.range.lowerBound >= start && !isPast($0, field.passage)
+      }) {
+        return (field, hit)
+      }
+    }
+    return nil
   }
 
   /// CPT codes: after a "CPT" label, or pain-procedure codes in a sentence about a request.
@@ -116,7 +156,8 @@ public struct RequestDetector: Sendable {
   private static let labelledCodes = TextPattern(
     #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]|G\d{4})(?:\s*(?:,|/|&|and|x\s*\d|\+)\s*(?:[0-9]{4}[0-9A-Z]|G\d{4}))*"#
   )
-  private static let cptLabelOnly = TextPattern(#"^\s*(?:CPT|HCPCS)(?:\s+codes?)?\s*:?\s*$"#)
+  private static let cptLabelOnly = TextPattern(
+    #"^\s*(?:CPT|HCPCS)(?:\s+codes?|\s*codes?\s*\(s\)|\(s\))?\s*:?\s*$"#)
   private static let dateLabel = TextPattern(
     #"\b(?:target|planned|requested|proposed|anticipated|expected|tentative) (?:date|DOS)(?: of (?:service|procedure))?\b|\bdate of (?:planned )?(?:procedure|service requested)\b"#
   )

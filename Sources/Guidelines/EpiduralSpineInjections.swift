@@ -68,13 +68,23 @@ enum EpiduralDefinitions {
         + " anesthesia or chemotherapy)", codes: ["62324", "62325", "62326", "62327"]),
     Exclusion(
       section: "Exclusions", service: "intrathecal catheters or ports for chemotherapy",
-      terms: [["chemotherapy"], ["intrathecal", "port"], ["intrathecal", "catheter"]]),
+      terms: [["chemotherapy"], ["intrathecal", "port"], ["intrathecal", "catheter"]],
+      reasons: [["chemotherapy"]]),
     Exclusion(
       section: "Exclusions", service: "post-operative pain control",
-      terms: [["postoperative", "pain"], ["post", "operative", "pain"], ["postop", "pain"]]),
+      terms: postoperativePain, reasons: postoperativePain, icd10: ["G89.12", "G89.18"]),
     Exclusion(
       section: "Exclusions", service: "caudal or spinal anesthesia for surgery",
-      terms: [["spinal", "anesthesia"], ["caudal", "anesthesia"], ["anesthesia", "surgery"]]),
+      terms: surgicalAnesthesia, reasons: surgicalAnesthesia),
+  ]
+
+  private static let postoperativePain = [
+    ["postoperative", "pain"], ["post", "operative", "pain"], ["postop", "pain"],
+    ["postsurgical", "pain"], ["post", "surgical", "pain"],
+  ]
+  private static let surgicalAnesthesia = [
+    ["spinal", "anesthesia"], ["caudal", "anesthesia"], ["anesthesia", "surgery"],
+    ["spinal", "anesthetic"], ["neuraxial", "anesthesia"], ["surgical", "anesthesia"],
   ]
 
   static let repeats = RepeatPolicy(

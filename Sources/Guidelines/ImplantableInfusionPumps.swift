@@ -31,7 +31,8 @@ extension Guideline {
         section: "Purpose (note)",
         service: "intrathecal treatment for anything other than chronic pain or intractable"
           + " spasticity (such as chemotherapy)",
-        terms: [["chemotherapy"]], condition: PumpDefinitions.noPainOrSpasticity)
+        terms: [["chemotherapy"]], reasons: [["chemotherapy"]],
+        condition: PumpDefinitions.noPainOrSpasticity)
     ],
     indications: [PumpDefinitions.pain, PumpDefinitions.spasticity, PumpDefinitions.replacement],
     repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),

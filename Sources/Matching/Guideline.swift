@@ -125,12 +125,19 @@ public struct Exclusion: Sendable {
   /// Groups of lower-case words; the exclusion applies when every word of one group occurs
   /// in the requested service's name.
   public var terms: [[String]]
+  /// Groups of lower-case words that show the service when a request form gives them as its
+  /// reason ("post-operative pain control"); kept apart from `terms` because a reason names
+  /// the pain as well as the procedure.
+  public var reasons: [[String]]
   public var regions: Set<Region>
   /// Requested levels that identify the service, compared without case (`S1`).
   public var levels: Set<String>
   public var purposes: Set<Purpose>
   /// Documented diagnoses that show the request is the excluded service.
   public var diagnoses: Set<DiagnosisCondition>
+  /// ICD-10 codes, or the start of codes, that name the excluded service's purpose
+  /// (G89.18, acute postprocedural pain); compared without case or dot.
+  public var icd10: Set<String>
   /// A condition on the case that shows the request is the excluded service.
   public var condition: CaseCondition?
   /// Codes outside the guideline's table that are this service (64625 is sacroiliac
@@ -139,11 +146,14 @@ public struct Exclusion: Sendable {
   public var codes: Set<String>
 
   public init(
-    section: String, service: String, terms: [[String]] = [], regions: Set<Region> = [],
-    levels: Set<String> = [], purposes: Set<Purpose> = [], diagnoses: Set<DiagnosisCondition> = [],
+    section: String, service: String, terms: [[String]] = [], reasons: [[String]] = [],
+    regions: Set<Region> = [], levels: Set<String> = [], purposes: Set<Purpose> = [],
+    diagnoses: Set<DiagnosisCondition> = [], icd10: Set<String> = [],
     condition: CaseCondition? = nil, codes: Set<String> = []
   ) {
     self.diagnoses = diagnoses
+    self.reasons = reasons
+    self.icd10 = Set(icd10.map(Exclusion.normalizedICD10))
     self.condition = condition
     self.codes = Set(codes.map(ProcedureCode.normalized))
     self.section = section
@@ -152,6 +162,11 @@ public struct Exclusion: Sendable {
     self.regions = regions
     self.levels = levels
     self.purposes = purposes
+  }
+
+  /// An ICD-10 code in upper case without its dot, for comparing starts: `G8918`.
+  public static func normalizedICD10(_ code: String) -> String {
+    code.uppercased().filter { $0 != "." }
   }
 }
 

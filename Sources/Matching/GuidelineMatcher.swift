@@ -32,9 +32,11 @@ public struct GuidelineMatcher: Sendable {
       let mine = requested.compactMap(guideline.code)
       let others = entries.filter { entry in !mine.contains(entry) }
       let context = CaseContext(facts: facts, guideline: guideline, codes: mine, others: others)
-      // A guideline reached only through an excluded code speaks only to exclude it.
+      // A guideline reached only through an excluded code speaks only to exclude it, and
+      // only by an exclusion of that code.
       guard !mine.isEmpty else {
-        return exclusion(in: guideline, context).map { excluded(guideline, $0) }
+        let coded = guideline.exclusions.filter { !$0.codes.isDisjoint(with: requested) }
+        return exclusion(in: guideline, context, among: coded).map { excluded(guideline, $0) }
       }
       return determination(guideline, context)
     }
@@ -119,16 +121,26 @@ public struct GuidelineMatcher: Sendable {
   }
 
   private func exclusion(
-    in guideline: Guideline, _ context: CaseContext, byRequestOnly: Bool = false
+    in guideline: Guideline, _ context: CaseContext, among candidates: [Exclusion]? = nil,
+    byRequestOnly: Bool = false
   ) -> Exclusion? {
     let request = context.request
     let service = ServiceWords(request.service)
+    let reason = ServiceWords(request.reason)
+    let codedDiagnoses = context.facts.diagnoses().compactMap(\.value.icd10)
+      .map(Exclusion.normalizedICD10)
     let levels = Set(request.levels.map { $0.uppercased() })
     let purposes = IndicationSelection.statedPurposes(of: request)
     let requested = Set(request.cpt.map(ProcedureCode.normalized))
-    return guideline.exclusions.first { exclusion in
-      let byWords = exclusion.terms.contains { group in group.allSatisfy(service.contains) }
-      let byDiagnosis = !byRequestOnly && context.facts.hasDiagnosis(exclusion.diagnoses)
+    return (candidates ?? guideline.exclusions).first { exclusion in
+      let byWords =
+        exclusion.terms.contains { group in group.allSatisfy(service.contains) }
+        || exclusion.reasons.contains { group in group.allSatisfy(reason.contains) }
+      let byCodedDiagnosis =
+        !byRequestOnly
+        && codedDiagnoses.contains { code in exclusion.icd10.contains(where: code.hasPrefix) }
+      let byDiagnosis =
+        !byRequestOnly && context.facts.hasDiagnosis(exclusion.diagnoses) || byCodedDiagnosis
       let condition = !byRequestOnly && (exclusion.condition.map(context.holds) ?? false)
       let coded = !exclusion.codes.isDisjoint(with: requested)
       let byCode = coded && (exclusion.condition == nil || condition)

@@ -11,10 +11,14 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
   public var purpose: String?
   /// A service named in words, such as "sacral lateral branch block" (PendCheck's addition).
   public var service: String?
+  /// The reason a request form gives for the service, in its words, such as "post-operative
+  /// pain control" (PendCheck's addition).
+  public var reason: String?
 
   public init(
     cpt: [String] = [], plannedDate: ClinicalDate? = nil, region: Region? = nil,
-    side: Side? = nil, levels: [String] = [], purpose: String? = nil, service: String? = nil
+    side: Side? = nil, levels: [String] = [], purpose: String? = nil, service: String? = nil,
+    reason: String? = nil
   ) {
     self.cpt = cpt
     self.plannedDate = plannedDate
@@ -23,10 +27,11 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
     self.levels = levels
     self.purpose = purpose
     self.service = service
+    self.reason = reason
   }
 
   private enum CodingKeys: String, CodingKey {
-    case cpt, plannedDate, region, side, levels, purpose, service
+    case cpt, plannedDate, region, side, levels, purpose, service, reason
   }
 
   public init(from decoder: Decoder) throws {
@@ -38,5 +43,6 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
     levels = try container.decodeIfPresent([String].self, forKey: .levels) ?? []
     purpose = try container.decodeIfPresent(String.self, forKey: .purpose)
     service = try container.decodeIfPresent(String.self, forKey: .service)
+    reason = try container.decodeIfPresent(String.self, forKey: .reason)
   }
 }

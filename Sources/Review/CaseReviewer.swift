@@ -123,6 +123,7 @@ public struct CaseReviewer: Sendable {
     if request.levels.isEmpty { request.levels = detected.levels }
     request.purpose = request.purpose ?? detected.purpose
     request.service = request.service ?? detected.service
+    request.reason = request.reason ?? detected.reason
     return request
   }
 

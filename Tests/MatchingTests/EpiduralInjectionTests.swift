@@ -138,6 +138,23 @@ struct EpiduralInjectionTests {
     scenario(
       "post-operative pain control is excluded", acute, .excluded,
       request: request("62323", service: "epidural for post-operative pain control")),
+    scenario(
+      "a form's reason of post-operative pain control is excluded", acute, .excluded,
+      request: request(
+        "62323", service: "caudal epidural steroid injection",
+        reason: "post-operative pain control after L4-5 laminectomy")),
+    scenario(
+      "acute postprocedural pain coded G89.18 is excluded",
+      acute.adding(Note.diagnosis(.other, icd10: "G89.18")), .excluded),
+    scenario(
+      "a spinal anesthetic for a knee replacement is excluded", acute, .excluded,
+      request: request("62322", reason: "spinal anesthesia for right total knee arthroplasty")),
+    scenario(
+      "a reason that names the pain to treat is no exclusion", acute, .ready,
+      request: request("62323", reason: "acute L5 radiculopathy after a lifting injury")),
+    scenario(
+      "chronic pain coded G89.29 is no exclusion",
+      acute.adding(Note.diagnosis(.other, icd10: "G89.29")), .ready),
   ]
 
   /// An epidural on 11/20/2025 that gave 60% relief for 3 months; pain is back at 7/10 and

@@ -11,11 +11,11 @@ let noteDay = day("2026-03-14")
 
 func request(
   _ codes: String..., planned: String? = "2026-03-28", region: Region? = nil, side: Side? = nil,
-  levels: [String] = [], purpose: String? = nil, service: String? = nil
+  levels: [String] = [], purpose: String? = nil, service: String? = nil, reason: String? = nil
 ) -> ServiceRequest {
   ServiceRequest(
     cpt: codes, plannedDate: planned.map(day), region: region, side: side, levels: levels,
-    purpose: purpose, service: service)
+    purpose: purpose, service: service, reason: reason)
 }
 
 /// One case and the determination a careful reviewer expects under one guideline.
@@ -86,8 +86,8 @@ enum Note {
   static let physicalTherapy = therapy(.physicalTherapy, from: "2026-01-05", to: "2026-02-23")
   static let nsaid = therapy(.medication, weeks: 10, status: .ongoing, name: "meloxicam")
 
-  static func diagnosis(_ condition: DiagnosisCondition) -> Fact {
-    Fact(.diagnosis(Diagnosis(condition: condition)))
+  static func diagnosis(_ condition: DiagnosisCondition, icd10: String? = nil) -> Fact {
+    Fact(.diagnosis(Diagnosis(condition: condition, icd10: icd10)))
   }
 
   static func imaging(_ finding: ImagingFindingKind) -> Fact {
