@@ -145,6 +145,8 @@ def parse_source(path: Path) -> Source:
 
     if source.layout not in LAYOUTS:
         raise SourceError(path, None, f"unknown layout '{source.layout}'")
+    if source.layout != "twocolumn" and any(block.kind == "column" for block in source.blocks):
+        raise SourceError(path, None, "~~column~~ needs @layout twocolumn")
     source.font = source.font or DEFAULT_FONT[source.layout]
     if source.font not in FONTS:
         raise SourceError(path, None, f"unknown font '{source.font}'")
