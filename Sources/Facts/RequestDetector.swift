@@ -41,7 +41,8 @@ public struct RequestDetector: Sendable {
     request.region = reference?.region
     request.side = reference?.side
     request.levels = reference?.levels ?? []
-    request.purpose = Self.purpose(in: passage.text, kind: reference?.kind)
+    request.purpose = Self.purpose(
+      in: passage.text, near: passage.local(hit.range), kind: reference?.kind)
   }
 
   /// Region, side and levels a form gives in fields of their own ("REGION / SIDE: thoracic,
@@ -142,16 +143,43 @@ public struct RequestDetector: Sendable {
         && !requestCue.occurs(in: passage.text)
   }
 
-  /// The purpose a request names, or a trial's own.
-  static func purpose(in text: String, kind: ProcedureKind?) -> String? {
+  /// The purpose a request names, or a trial's own: a surgical-planning purpose anywhere in
+  /// the sentence, else the purpose word nearest the procedure ("permanent DRG stimulator
+  /// with the platform of the trial" is permanent; "SCS trial before a permanent implant" is
+  /// a trial).
+  static func purpose(in text: String, near procedure: Range<Int>, kind: ProcedureKind?)
+    -> String?
+  {
     if surgicalPlanning.occurs(in: text) { return "surgicalPlanning" }
-    if kind?.isTrial == true || trial.occurs(in: text) { return "trial" }
-    if revision.occurs(in: text) { return "revision" }
-    if permanent.occurs(in: text) { return "permanent" }
-    if diagnostic.occurs(in: text) { return "diagnostic" }
-    if therapeutic.occurs(in: text) { return "therapeutic" }
-    return nil
+
+    var nearest: (purpose: String, distance: Int)?
+    if kind?.isTrial == true { nearest = ("trial", 0) }
+    for (purpose, pattern) in purposeWords {
+      for match in pattern.matches(in: text) {
+        let distance = gap(between: match.range, and: procedure)
+        if distance < nearest?.distance ?? .max { nearest = (purpose, distance) }
+      }
+    }
+    return nearest?.purpose
   }
+
+  /// Characters between two ranges; 0 when they touch or overlap.
+  private static func gap(between a: Range<Int>, and b: Range<Int>) -> Int {
+    if a.overlaps(b) { return 0 }
+    return a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
+  }
+
+  /// Words naming a purpose, in the order that breaks a tie.
+  private static let purposeWords: [(String, TextPattern)] = [
+    ("trial", TextPattern(#"\btrial\b"#)),
+    ("revision", TextPattern(#"\brevision\b"#)),
+    ("permanent", TextPattern(#"\b(?:permanent|implant(?:ation)?)\b"#)),
+    (
+      "diagnostic",
+      TextPattern(#"\bdiagnostic\b|\bconfirmatory\b|\bsecond (?:MBB|block|medial branch)"#)
+    ),
+    ("therapeutic", TextPattern(#"\b(?:therapeutic|repeat)\b"#)),
+  ]
 
   private static let labelledCodes = TextPattern(
     #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]|G\d{4})(?:\s*(?:,|/|&|and|x\s*\d|\+)\s*(?:[0-9]{4}[0-9A-Z]|G\d{4}))*"#
@@ -176,10 +204,4 @@ public struct RequestDetector: Sendable {
   private static let surgicalPlanning = TextPattern(
     #"\b(?:surgical planning|pre-?surgical|prior to (?:planned )?surgery|to guide surgery|surgical decision)\b"#
   )
-  private static let trial = TextPattern(#"\btrial\b"#)
-  private static let revision = TextPattern(#"\brevision\b"#)
-  private static let permanent = TextPattern(#"\b(?:permanent|implant(?:ation)?)\b"#)
-  private static let diagnostic = TextPattern(
-    #"\bdiagnostic\b|\bconfirmatory\b|\bsecond (?:MBB|block|medial branch)"#)
-  private static let therapeutic = TextPattern(#"\b(?:therapeutic|repeat)\b"#)
 }

@@ -31,6 +31,11 @@ import Testing
     ),
     ("PLAN:\nWe will schedule a right occipital nerve block.", "occipital nerve block"),
     ("PLAN:\nRequesting left SI joint radiofrequency ablation.", "sacroiliac radiofrequency"),
+    (
+      "PLAN:\nRequest DRG stimulator trial at left L4 and L5.",
+      "dorsal root ganglion stimulator trial"
+    ),
+    ("PLAN:\nPermanent DRG stimulator, left L5 and S1.", "dorsal root ganglion stimulator"),
   ])
   func namesTheRequestedService(text: String, service: String) {
     #expect(request(text).service == service)
@@ -41,6 +46,12 @@ import Testing
     ("PLAN:\nProceed with SCS trial.", "trial"),
     ("PLAN:\nSecond diagnostic MBB at L4-5.", "diagnostic"),
     ("PLAN:\nRepeat therapeutic right SI joint injection.", "therapeutic"),
+    (
+      "PLAN:\nPermanent DRG stimulator with the same device platform as the trial.",
+      "permanent"
+    ),
+    ("PLAN:\nProceed with SCS trial; if successful, permanent implant.", "trial"),
+    ("PLAN:\nRequest SCS revision: the lead migrated after the 2024 trial.", "revision"),
   ])
   func readsThePurpose(text: String, purpose: String) {
     #expect(request(text).purpose == purpose)
