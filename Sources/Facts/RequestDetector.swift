@@ -2,7 +2,8 @@ import Language
 import Model
 
 /// Reads the requested service from the documents when intake's request lacks it: CPT
-/// codes, the planned date, region, side, levels, the purpose, and the service in words.
+/// codes, the planned date, region, side, levels, the purpose, the service in words, and the
+/// reason (a form's reason field, or the sentence of a note that requests the service).
 public struct RequestDetector: Sendable {
   public init(lexicons: Lexicons) {}
 
@@ -26,9 +27,10 @@ public struct RequestDetector: Sendable {
       describe(&request, hit: hit, in: field.passage, service: field.value)
     } else if let (passage, hit) = Self.requestedProcedure(in: ordered) {
       describe(&request, hit: hit, in: passage, service: hit.concept)
+      request.reason = passage.text
     }
     fillSite(of: &request, from: fields)
-    request.reason = fields.first { $0.kind == .reason }?.value
+    request.reason = fields.first { $0.kind == .reason }?.value ?? request.reason
     return request
   }
 

@@ -11,7 +11,7 @@ extension Guideline {
     exclusions: EpiduralDefinitions.sharedExclusions + [
       Exclusion(
         section: "Exclusions", service: "intrathecal catheters or ports for chemotherapy",
-        condition: PumpDefinitions.noPainOrSpasticity,
+        reasons: ["chemotherapy"], condition: PumpDefinitions.noPainOrSpasticity,
         codes: ["62350", "62351", "62360", "62361", "62362"])
     ],
     indications: EpiduralDefinitions.indications(guideline: "1751") + [

@@ -69,22 +69,22 @@ enum EpiduralDefinitions {
     Exclusion(
       section: "Exclusions", service: "intrathecal catheters or ports for chemotherapy",
       terms: [["chemotherapy"], ["intrathecal", "port"], ["intrathecal", "catheter"]],
-      reasons: [["chemotherapy"]]),
+      reasons: ["chemotherapy"]),
     Exclusion(
       section: "Exclusions", service: "post-operative pain control",
-      terms: postoperativePain, reasons: postoperativePain, icd10: ["G89.12", "G89.18"]),
+      terms: [["postoperative", "pain"], ["post", "operative", "pain"], ["postop", "pain"]],
+      reasons: [
+        "postoperative pain control", "post-operative pain control", "postop pain control",
+        "acute postoperative pain", "acute post-operative pain", "postoperative analgesia",
+        "post-operative analgesia",
+      ], icd10: ["G89.12", "G89.18"]),
     Exclusion(
       section: "Exclusions", service: "caudal or spinal anesthesia for surgery",
-      terms: surgicalAnesthesia, reasons: surgicalAnesthesia),
-  ]
-
-  private static let postoperativePain = [
-    ["postoperative", "pain"], ["post", "operative", "pain"], ["postop", "pain"],
-    ["postsurgical", "pain"], ["post", "surgical", "pain"],
-  ]
-  private static let surgicalAnesthesia = [
-    ["spinal", "anesthesia"], ["caudal", "anesthesia"], ["anesthesia", "surgery"],
-    ["spinal", "anesthetic"], ["neuraxial", "anesthesia"], ["surgical", "anesthesia"],
+      terms: [["spinal", "anesthesia"], ["caudal", "anesthesia"], ["anesthesia", "surgery"]],
+      reasons: [
+        "spinal anesthesia", "spinal anesthetic", "caudal anesthesia", "neuraxial anesthesia",
+        "anesthesia for surgery", "surgical anesthesia",
+      ]),
   ]
 
   static let repeats = RepeatPolicy(

@@ -31,7 +31,7 @@ extension Guideline {
         section: "Purpose (note)",
         service: "intrathecal treatment for anything other than chronic pain or intractable"
           + " spasticity (such as chemotherapy)",
-        terms: [["chemotherapy"]], reasons: [["chemotherapy"]],
+        terms: [["chemotherapy"]], reasons: ["chemotherapy"],
         condition: PumpDefinitions.noPainOrSpasticity)
     ],
     indications: [PumpDefinitions.pain, PumpDefinitions.spasticity, PumpDefinitions.replacement],

@@ -125,10 +125,10 @@ public struct Exclusion: Sendable {
   /// Groups of lower-case words; the exclusion applies when every word of one group occurs
   /// in the requested service's name.
   public var terms: [[String]]
-  /// Groups of lower-case words that show the service when a request form gives them as its
-  /// reason ("post-operative pain control"); kept apart from `terms` because a reason names
-  /// the pain as well as the procedure.
-  public var reasons: [[String]]
+  /// Phrases that show the service when the request gives them as its reason ("post-operative
+  /// pain control"); whole phrases, not loose words, because a reason is a sentence that
+  /// names the pain as well as the procedure.
+  public var reasons: [String]
   public var regions: Set<Region>
   /// Requested levels that identify the service, compared without case (`S1`).
   public var levels: Set<String>
@@ -146,7 +146,7 @@ public struct Exclusion: Sendable {
   public var codes: Set<String>
 
   public init(
-    section: String, service: String, terms: [[String]] = [], reasons: [[String]] = [],
+    section: String, service: String, terms: [[String]] = [], reasons: [String] = [],
     regions: Set<Region> = [], levels: Set<String> = [], purposes: Set<Purpose> = [],
     diagnoses: Set<DiagnosisCondition> = [], icd10: Set<String> = [],
     condition: CaseCondition? = nil, codes: Set<String> = []

@@ -135,7 +135,7 @@ public struct GuidelineMatcher: Sendable {
     return (candidates ?? guideline.exclusions).first { exclusion in
       let byWords =
         exclusion.terms.contains { group in group.allSatisfy(service.contains) }
-        || exclusion.reasons.contains { group in group.allSatisfy(reason.contains) }
+        || exclusion.reasons.contains(where: reason.contains)
       let byCodedDiagnosis =
         !byRequestOnly
         && codedDiagnoses.contains { code in exclusion.icd10.contains(where: code.hasPrefix) }

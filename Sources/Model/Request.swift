@@ -11,8 +11,9 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
   public var purpose: String?
   /// A service named in words, such as "sacral lateral branch block" (PendCheck's addition).
   public var service: String?
-  /// The reason a request form gives for the service, in its words, such as "post-operative
-  /// pain control" (PendCheck's addition).
+  /// The reason the request gives for the service, in its words: a form's reason field
+  /// ("post-operative pain control"), or the sentence of a note that requests the service
+  /// (PendCheck's addition).
   public var reason: String?
 
   public init(

@@ -69,6 +69,23 @@ import Testing
     #expect(request(text).plannedDate?.iso == iso)
   }
 
+  @Test(arguments: [
+    (
+      "Plan discussed with neurosurgery: placement of a tunneled intrathecal catheter connected"
+        + " to a subcutaneous port, so that intrathecal chemotherapy can be given.",
+      "intrathecal catheter", "chemotherapy"
+    ),
+    (
+      "ANESTHESIA PLAN:\nSpinal anesthetic: single-shot intrathecal bupivacaine, L3-4.",
+      "spinal anesthesia", "bupivacaine"
+    ),
+  ])
+  func keepsTheRequestingSentenceAsTheReason(text: String, service: String, word: String) {
+    let found = request(text)
+    #expect(found.service == service)
+    #expect(found.reason?.contains(word) == true)
+  }
+
   @Test func priorProcedureIsNotTheRequest() {
     let found = request(
       "HPI:\nShe had a left SI joint injection in 2025.\nPLAN:\nRight L5-S1 TFESI.")

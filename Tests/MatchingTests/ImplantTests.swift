@@ -195,6 +195,16 @@ struct PumpCodeTests {
     #expect(results.allSatisfy { $0.determination == .excluded })
   }
 
+  @Test("A reservoir the request gives chemotherapy as the reason for is excluded twice")
+  func reservoirRequestedForChemotherapyIsExcludedTwice() throws {
+    var chemotherapy = request("62360", "62350")
+    chemotherapy.reason = "Reservoir with catheter for repeated intrathecal chemotherapy."
+    let facts = CaseFacts(facts: [Note.pain(3)], request: chemotherapy, noteDate: noteDay)
+    let results = try GuidelineMatcher().evaluate(facts)
+    #expect(results.map(\.guideline) == ["1751", "1752"])
+    #expect(results.allSatisfy { $0.determination == .excluded })
+  }
+
   @Test("A pump for pain is reviewed under 1752 alone")
   func painPumpIsReviewedUnder1752() throws {
     let facts = CaseFacts(
