@@ -22,11 +22,22 @@ struct PainDurationRule: FactRule {
 
   /// "It began after a fall in July 2025, so roughly 8 months now."
   private func summary(in passage: Passage) -> Fact? {
-    guard Self.onsetWords.occurs(in: passage.text) || Self.complaintWords.occurs(in: passage.text),
-      let match = Self.soSpan.firstMatch(in: passage.text),
+    let text = passage.text
+    let hasOnset = Self.onsetWords.occurs(in: text)
+    guard hasOnset || Self.complaintWords.occurs(in: text),
+      let match = Self.soSpan.firstMatch(in: text) ?? spanAfterOnset(in: passage, hasOnset),
       let months = months(match.group(1), match.group(2))
     else { return nil }
     return fact(months: months, rule: "painDuration.summary", match: match, in: passage)
+  }
+
+  /// "since a wrist arthroscopy in January 2026, about 8 months", but not "naproxen since
+  /// 09/29/2026 (about four weeks)": the span must follow the complaint, not a treatment.
+  private func spanAfterOnset(in passage: Passage, _ hasOnset: Bool) -> TextMatch? {
+    guard hasOnset, let match = Self.spanAfterOnset.firstMatch(in: passage.text),
+      isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+    else { return nil }
+    return match
   }
 
   private func span(in passage: Passage) -> Fact? {
@@ -39,7 +50,9 @@ struct PainDurationRule: FactRule {
     for match in Self.spans.matches(in: text) {
       let amount = match.group(1) ?? match.group(3) ?? match.group(5) ?? match.group(7)
       let unit = match.group(2) ?? match.group(4) ?? match.group(6) ?? match.group(8)
-      guard let months = months(amount, unit), !isReportingWindow(match.range, in: passage),
+      let isAgo = match.group(7) != nil
+      guard let months = months(amount, unit),
+        !isReportingWindow(match.range, in: passage, isAgo: isAgo),
         isAboutThePain(match.range, in: passage, complaintMayFollow: match.group(1) == nil)
       else { continue }
       return fact(months: months, rule: "painDuration.span", match: match, in: passage)
@@ -50,12 +63,15 @@ struct PainDurationRule: FactRule {
   private func onset(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
     guard let noteDate else { return nil }
     for match in Self.onsetLead.matches(in: passage.text) {
-      let reach = match.value.lowercased().hasPrefix("since") ? 3 : 60
+      let isSince = match.value.lowercased().hasPrefix("since")
       let lead = passage.slice(0..<match.range.lowerBound)
-      guard !Self.careLead.occurs(in: lead),
+      guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
+        !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
-        let onset = writtenDate(after: match.range, within: reach, in: passage)
-          ?? year(after: match, in: passage),
+        let onset = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage)
+          ?? (isSince ? eventDate(after: match.range, in: passage) : nil)
+            ?? year(after: match, in: passage)
+            ?? (Self.sinceThen.occurs(in: match.value) ? previousDate(of: passage) : nil),
         onset < noteDate
       else { continue }
       let months = Double(onset.days(until: noteDate)) / 30.44
@@ -65,12 +81,32 @@ struct PainDurationRule: FactRule {
     return nil
   }
 
+  /// The date written right after the lead; a date whose mention includes the lead ("since
+  /// October", read by the Language stage as one expression) counts too.
   private func writtenDate(after lead: Range<Int>, within reach: Int, in passage: Passage)
     -> ClinicalDate?
   {
     passage.dates.first {
-      $0.range.lowerBound >= lead.upperBound && $0.range.lowerBound - lead.upperBound <= reach
+      $0.range.lowerBound >= lead.lowerBound && $0.range.upperBound > lead.upperBound
+        && $0.range.lowerBound - lead.upperBound <= reach
     }?.date
+  }
+
+  /// "since a fall on ice in January 2025", "since she lifted a planter in October 2025":
+  /// the date of the event that started the pain, written after the event.
+  private func eventDate(after lead: Range<Int>, in passage: Passage) -> ClinicalDate? {
+    passage.dates.first { date in
+      guard date.range.lowerBound > lead.upperBound,
+        date.range.lowerBound - lead.upperBound <= 70
+      else { return false }
+      return Self.eventBeforeDate.occurs(in: passage.slice(lead.upperBound..<date.range.lowerBound))
+    }?.date
+  }
+
+  /// "… in August 2025 (repaired). Since then he has burning pain": the last date of the
+  /// sentence before.
+  private func previousDate(of passage: Passage) -> ClinicalDate? {
+    passage.preceding(1).first?.dates.last?.date
   }
 
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
@@ -113,7 +149,7 @@ struct PainDurationRule: FactRule {
 
   /// "Average pain over the past two weeks is 7/10", "the pain has crept back over the last
   /// two weeks": a window of the report or a recurrence, not the complaint's duration.
-  private func isReportingWindow(_ span: Range<Int>, in passage: Passage) -> Bool {
+  private func isReportingWindow(_ span: Range<Int>, in passage: Passage, isAgo: Bool) -> Bool {
     let text = passage.text
     let after = text.utf16Slice(span.upperBound..<min(text.utf16.count, span.upperBound + 30))
     let before = text.utf16Slice(max(0, span.lowerBound - 30)..<span.lowerBound)
@@ -125,7 +161,9 @@ struct PainDurationRule: FactRule {
       return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
     }
     if treatmentAfter { return true }
-    if Self.recurrence.occurs(in: text) { return true }
+    // "came back in October 2025, six months ago": a recurrence dated back from today is
+    // the complaint under review; "has crept back over the last two weeks" is not.
+    if !isAgo, Self.recurrence.occurs(in: text) { return true }
     return Self.windowLead.occurs(in: before + text.utf16Slice(span))
       && !PainScoreRule.scores(in: text).isEmpty
   }
@@ -134,11 +172,17 @@ struct PainDurationRule: FactRule {
   private func isAboutThePain(_ span: Range<Int>, in passage: Passage, complaintMayFollow: Bool)
     -> Bool
   {
-    let before = passage.slice(0..<span.lowerBound)
+    // A semicolon starts a new statement: "Leg pain resolved until late 2025; since
+    // November the left leg pain has returned".
+    let clauseStart =
+      Self.clauseBreak.matches(in: passage.slice(0..<span.lowerBound)).last?.range.upperBound ?? 0
+    let before =
+      String(repeating: " ", count: clauseStart) + passage.slice(clauseStart..<span.lowerBound)
     let complaint = Self.complaintWords.matches(in: before).last?.range
     let treatmentEnds =
       (passage.hits("therapies") + passage.hits("medications") + passage.hits("procedures"))
-      .map { passage.local($0.range).upperBound }.filter { $0 <= span.lowerBound }
+      .map { passage.local($0.range).upperBound }
+      .filter { $0 <= span.lowerBound && $0 > clauseStart }
       + Self.treatmentWords.matches(in: before).map(\.range.upperBound)
     let treatment = treatmentEnds.max() ?? -1
     guard let complaint else {
@@ -155,9 +199,9 @@ struct PainDurationRule: FactRule {
   private static let number = ClinicalWords.numberPattern + "|an?"
   private static let unit = #"(weeks?|wks?|months?|mos?|mths?|years?|yrs?)"#
   private static let hedge =
-    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|just over\s+|~\s*|>\s*)?"#
+    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|just over\s+|at least\s+|~\s*|>\s*)?"#
   private static let spans = TextPattern(
-    #"\b(?:for|x|×|over|of|past|last|approximately|about|roughly|nearly|almost|>|greater than|more than)\s*"#
+    #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than|more than)|×|>)\s*"#
       + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
       + #"\b(?!\s+ago)"#
       + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
@@ -178,19 +222,34 @@ struct PainDurationRule: FactRule {
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
       + #"("# + number + #")\s*"# + unit + #"\b"#)
   private static let onsetLead = TextPattern(
-    #"\b(?:since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to)\b"#
+    #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to|(?:came back|returned|recurred) in)\b"#
   )
+  /// "Since June, the spasms have increased sharply": a change, not the onset.
+  private static let worsening = TextPattern(
+    #"\b(?:has|have) (?:\w+ )?(?:increased|worsened|intensified|escalated)\b"#)
+  private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
+  private static let clauseBreak = TextPattern(#";"#)
+  /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
+  /// planter in", "a wrist arthroscopy in".
+  private static let eventBeforeDate = TextPattern(
+    #"^\s*(?:a|an|the|his|her|their|he|she|they|my)\b[^,;.()]{0,60}\b(?:in|on|of)\s*$"#)
+  /// "since a wrist arthroscopy in January 2026, about 8 months", "(14 months)", "since the
+  /// summer - about eight months": the span a history gives after the onset.
+  private static let spanAfterOnset = TextPattern(
+    #"(?:,|\(|\s[-–—])\s*"# + hedge + #"("# + number + #")\s*"# + unit
+      + #"\b(?!\s+(?:ago|prior|later|after|before))"#)
   private static let yearOnly = TextPattern(
-    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(?:(?:about|around|approximately|circa|roughly|a|an|his|her)\s+)?(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
   private static let onsetWords = TextPattern(
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
   private static let complaintWords = TextPattern(
     #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
-      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx)\b"#)
+      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?)\b"#)
   private static let treatmentWords = TextPattern(
     #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|pump|stimulator|implant\w*|"#
-      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed)\b"#
+      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed|"#
+      + #"attendance|attending)\b"#
   )
   private static let ofActivity = TextPattern(
     #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy|discectomy|operation|implant\w*))\b"#

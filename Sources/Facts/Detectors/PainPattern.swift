@@ -20,13 +20,15 @@ struct PainPatternRule: FactRule {
   }
 
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard !reading.concernsNonSpinalPain, isComplaint(passage) else { return [] }
+    guard !reading.concernsNonSpinalPain else { return [] }
     let text = passage.text
+    if isAssessment(passage) { return statedPattern(in: passage) }
+    guard isComplaint(passage) else { return [] }
     if let match = Self.mixed.firstMatch(in: text) {
       return fact(.mixed, cue: .mixedStated, match: match, in: passage)
     }
 
-    let limb = Self.radicular.firstMatch(in: text) ?? Self.limbPain.firstMatch(in: text)
+    let limb = currentLimb(in: passage)
     let limbContext = limb.map { passage.context(ofLocal: $0.range) }
     if let limbContext, limbContext.isHypothetical || limbContext.isOtherPerson { return [] }
     // Negation counts only close before the limb: "without the stimulator her back and leg
@@ -48,8 +50,12 @@ struct PainPatternRule: FactRule {
       let cue: Cue = spine == nil ? .limb : .spineAndLimb
       return fact(cue == .limb ? .radicular : .mixed, cue: cue, match: limb, in: passage)
     }
-    if let denied = Self.deniedRadiation.firstMatch(in: text) ?? limb {
+    // "no back or leg pain" denies the pain, not its radiation.
+    if let denied = Self.deniedRadiation.firstMatch(in: text) ?? (spine == nil ? nil : limb) {
       return fact(.axial, cue: .radiationDenied, match: denied, in: passage)
+    }
+    if let stated = Self.axialCondition.firstMatch(in: text) {
+      return fact(.axial, cue: .axialStated, match: stated, in: passage)
     }
     if let spine {
       let cue: Cue = Self.axialWord.occurs(in: text) ? .axialStated : .spine
@@ -62,18 +68,53 @@ struct PainPatternRule: FactRule {
   }
 
   /// Whether the sentence describes the complaint: pain words in a history section (or in
-  /// a note without sections), not an examination, assessment or imaging finding.
+  /// a note without sections), not an examination, assessment or imaging finding. A
+  /// sentence that only denies radiation ("It does not travel into the arm") or names the
+  /// regions alone ("back for his neck and right arm") describes it too.
   private func isComplaint(_ passage: Passage) -> Bool {
     if let section = passage.section,
-      section.isExamination || section.isAssessment || section.isImaging || section.isPlan
-        || section.isMedications
+      section.isExamination || section.isImaging || section.isPlan || section.isMedications
     {
       return false
     }
     let isTitle =
       passage.section == nil && passage.text.count < 70
       && passage.note.heading.contains(passage.text)
-    return !isTitle && Self.painWords.occurs(in: passage.text)
+    return !isTitle
+      && (Self.painWords.occurs(in: passage.text) || Self.deniedRadiation.occurs(in: passage.text)
+        || Self.spineAndLimbRegions.occurs(in: passage.text))
+  }
+
+  private func isAssessment(_ passage: Passage) -> Bool {
+    passage.section?.isAssessment == true
+  }
+
+  /// An assessment counts only where it names the pattern: "persistent axial pain",
+  /// "mixed axial and radicular pain", "axial spondyloarthritis"; a diagnosis of
+  /// radiculopathy there says nothing about whether the back hurts too.
+  private func statedPattern(in passage: Passage) -> [Fact] {
+    let text = passage.text
+    if let match = Self.mixed.firstMatch(in: text) {
+      return fact(.mixed, cue: .mixedStated, match: match, in: passage)
+    }
+    let stated =
+      Self.axialCondition.firstMatch(in: text)
+      ?? Self.spine.matches(in: text).first { Self.axialWord.occurs(in: $0.value) }
+    guard let stated, !passage.context(ofLocal: stated.range).isNegated else { return [] }
+    return fact(.axial, cue: .axialStated, match: stated, in: passage)
+  }
+
+  /// The limb component of the sentence, unless it is past or gone: "h/o ESI in 2019 for
+  /// right sciatica, which resolved", "the leg pain has since settled".
+  private func currentLimb(in passage: Passage) -> TextMatch? {
+    let text = passage.text
+    guard
+      let limb = Self.radicular.firstMatch(in: text) ?? Self.limbPain.firstMatch(in: text)
+        ?? Self.spineAndLimbRegions.firstMatch(in: text)
+    else { return nil }
+    let after = passage.slice(limb.range.upperBound..<text.utf16.count)
+    if Self.pastHistory.occurs(in: text) || Self.resolved.occurs(in: after) { return nil }
+    return limb
   }
 
   private func fact(
@@ -86,13 +127,26 @@ struct PainPatternRule: FactRule {
   }
 
   private static let axialWord = TextPattern(
-    #"\baxial\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI|sequences?|cuts|STIR))"#
+    #"\b(?:axial|midline)\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI|sequences?|cuts|STIR))"#
   )
+  /// A condition that is axial by name: "axial spondyloarthritis", "axial SpA".
+  private static let axialCondition = TextPattern(
+    #"\baxial (?:spondyloarthritis|spondyloarthropathy|SpA)\b"#)
+  /// The back or neck and a limb named together: "his neck and right arm", "LBP + bilat
+  /// post thigh", "pain in both legs and the sacrum".
+  private static let spineAndLimbRegions = TextPattern(
+    #"\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:\S+\s+){0,2}?"#
+      + #"(?:arms?|legs?|thighs?)\b"#
+      + #"|\b(?:arms?|legs?)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:the\s+)?(?:sacrum|neck|low back|back)\b"#
+  )
+  private static let pastHistory = TextPattern(#"^\s*(?:past(?: history)?|PMH|PSH|h/o)\b"#)
+  private static let resolved = TextPattern(
+    #"\b(?:which|that)?\s*(?:has\s+)?(?:since\s+)?(?:resolved|settled|went away|subsided)\b"#)
   private static let nearNegation = TextPattern(#"\b(?:no|denies|without|not|nor)\b[^,.;]{0,20}$"#)
   private static let painWords = TextPattern(
     #"\b(?:pain|aches?|aching|burning|sciatica|LBP|radiat\w*|shooting|symptoms)\b"#)
   private static let limb =
-    #"(?:legs?|calf|calves|foot|feet|toes?|ankles?|shins?|below the knee|arms?|hands?|"#
+    #"(?:legs?|calf|calves|foot|feet|toes?|ankles?|shins?|thighs?|below the knee|arms?|hands?|"#
     + #"fingers?|thumb|forearms?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|[LR]?LE|[LR]?UE)"#
   /// Radiation into a limb, or words that name nerve-root pain.
   private static let radicular = TextPattern(
@@ -103,13 +157,14 @@ struct PainPatternRule: FactRule {
   /// Pain in a limb: "right leg pain", "burning into both legs", "aching in both legs".
   private static let limbPain = TextPattern(
     #"\b(?:leg|arm|calf|foot|shin|hand|thigh) (?:pain|heaviness|numbness|symptoms|aching|burning)\b|\bB/L legs?\b|\b(?:pain|burning|aching|ache|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
-      + #"(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
+      + #"(?:[^.;,]{0,40}?\s)?(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+|posterior\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
       + #"|\b(?:both|bilateral) legs\b"#)
   /// A spinal component: low back or neck pain, axial pain, LBP.
   private static let spine = TextPattern(
     #"\b(?:low(?:er)? back|back|lumbar|lumbosacral|neck|cervical|thoracolumbar|thoracic|midline|mid-back|axial|spine|spinal|paraspinal|suboccipital)"#
-      + #"(?:\s+[a-z]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
-      + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:low(?:er)? back|neck|lumbar spine)\b"#
+      + #"(?:\s+(?!with\b|from\b|after\b|and\b)[a-z/-]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
+      + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:lower\s+|upper\s+)?(?:low(?:er)? back|neck|lumbar spine|sacrum)\b"#
+      + #"|\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:\S+\s+){0,2}?(?:arms?|legs?|thighs?)\b"#
   )
   /// Pain that stays at the buttock or the SI joint, referred but not radicular.
   private static let referred = TextPattern(
@@ -117,7 +172,7 @@ struct PainPatternRule: FactRule {
   private static let deniedRadiation = TextPattern(
     #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:radiation|radiating|"#
       + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms|(?:leg|arm) (?:sx|radiation|symptoms|numbness|paresthesias?))\b|\b(?:does not|doesn't|do not|did not)\s+"#
-      + #"(?:radiate|go below|go down|go into|travel|extend)\b|\bnon-?radiating\b|\bnon-?radicular\b|\b(?:stays|localized|localised|confined) (?:to|in) the\b"#
+      + #"(?:radiate|go below|go down|go into|go past|travel|extend|spread|wrap)\b|\bnon-?radiating\b|\b(?:never|nothing|not|no)\s+(?:\w+\s+)?(?:into|down|past|below|beyond)\s+(?:the\s+|his\s+|her\s+|either\s+|both\s+)?(?:legs?|arms?|knees?|elbows?|thighs?|feet|foot|hands?|buttocks?)\b|\bnon-?radicular\b|\b(?:stays|localized|localised|confined) (?:to|in) the\b"#
   )
   private static let mixed = TextPattern(
     #"\bmixed\s+(?:axial\s+(?:and|&|/)\s+radicular|pattern|pain pattern)\b"#

@@ -22,7 +22,9 @@ struct ProvocationTestRule: FactRule {
       guard !clauseTests.isEmpty else {
         // "SLR positive on the right; negative left": a clause of results alone continues
         // the one test before it.
-        if let single, let fact = continuation(of: single, in: clause, passage) {
+        if let single, Self.resultsAlone.occurs(in: passage.slice(clause)),
+          let fact = continuation(of: single, in: clause, passage)
+        {
           facts.append(fact)
         }
         continue
@@ -78,10 +80,17 @@ struct ProvocationTestRule: FactRule {
       let kind = test.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:))
     else { return nil }
     let rest = passage.slice(passage.local(test.range).upperBound..<passage.text.utf16.count)
-    let pairs = Self.sideResult.matches(in: rest)
-    guard pairs.count >= 2 else { return nil }
+    // "R +, L -" names the side first; "positive on the left, negative right" the result.
+    let sideFirst = Self.sideResult.matches(in: rest)
+    let resultFirst = Self.resultSide.matches(in: rest)
+    let pairs: [(side: String?, result: String?)] =
+      sideFirst.count >= 2
+      ? sideFirst.map { ($0.group(1), $0.group(2)) }
+      : resultFirst.map { ($0.group(2), $0.group(1)) }
+    guard pairs.count >= 2, Set(pairs.compactMap { $0.side?.lowercased().first }).count == 2
+    else { return nil }
     return pairs.compactMap { pair in
-      guard let sideWord = pair.group(1), let resultWord = pair.group(2)?.lowercased() else {
+      guard let sideWord = pair.side, let resultWord = pair.result?.lowercased() else {
         return nil
       }
       let side: Side = sideWord.lowercased().hasPrefix("r") ? .right : .left
@@ -95,11 +104,17 @@ struct ProvocationTestRule: FactRule {
   private static let sideResult = TextPattern(
     #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])"#
   )
+  /// A result followed by its side: "positive on the left at 45 degrees, negative right".
+  private static let resultSide = TextPattern(
+    #"(?<![\w+-])(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])\s*"#
+      + #"(?:on\s+(?:the\s+)?)?\b(R|L|right|left|rt|lt)\b(?!\s*[:=]?\s*(?:\+|-|pos|neg))"#)
   private static let resultCell = TextPattern(
     #"(?<![\w])(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?![\w])"#)
+  /// Two result cells, each perhaps with the angle it was reached at ("positive 40 deg").
   private static let rowOfResults = TextPattern(
-    #"^[\s|:]*(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))[\s|]+(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))[\s|.]*$"#
-  )
+    #"^[\s|:]*"# + resultWithAngle + #"[\s|]+"# + resultWithAngle + #"[\s|.]*$"#)
+  private static let resultWithAngle =
+    #"(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?:\s*(?:at\s+)?\d{1,2}\s*(?:°|deg\w*))?"#
   private static let sideHeader = TextPattern(
     #"\bright\b.*\bleft\b|\bleft\b.*\bright\b|\bR\b.*\bL\b"#)
 
@@ -162,6 +177,11 @@ struct ProvocationTestRule: FactRule {
   }
 
   private static let clauseBreak = TextPattern(#";|\.\s|\n"#)
+  /// A clause that opens with a side or a result ("negative left", "- on the right")
+  /// continues the test before it; "femoral stretch is uncomfortable" does not.
+  private static let resultsAlone = TextPattern(
+    #"^[\s,]*(?:and\s+|but\s+)?(?:on the\s+)?(?:left|right|L|R|lt|rt|bilat\w*|positive|negative|pos|neg|\+|-|−|\(\s*[+-]\s*\))(?![\w])"#
+  )
 }
 
 /// One clause of an examination: its tests and result words, and which result belongs to
@@ -349,10 +369,11 @@ private struct ExamClause {
   private static let listGap = TextPattern(
     #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
   static let positive = TextPattern(
-    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;)]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
-      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\bconcordant pain\b|\bpain (?:with|on)\b"#)
+    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;).]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
+      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\b(?:mildly |somewhat )?uncomfortable\b|\bconcordant pain\b|\bpain (?:with|on)\b"#
+  )
   static let negative = TextPattern(
-    #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;)]|$)|\bunremarkable\b|"#
+    #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;).]|$)|\bunremarkable\b|"#
       + #"\bnon-?provocative\b|\bdid not (?:reproduce|provoke|elicit)\b|\bnot reproduc\w*\b|"#
       + #"\bwithout (?:pain|reproduction)\b|\bno pain (?:with|on)\b"#)
 }

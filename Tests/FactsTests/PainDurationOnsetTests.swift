@@ -1,0 +1,38 @@
+import Model
+import Testing
+
+/// Durations written from the onset, as histories give them (note date 2026-03-14).
+@Suite struct PainDurationOnsetTests {
+  @Test(arguments: [
+    ("Right neck pain since a fall on ice in January 2025.", "14.4"),
+    ("Mid-back pain since she lifted a heavy planter in October 2025.", "5.4"),
+    ("Right neck pain since a fall on ice in January 2025 (14 months).", "14"),
+    ("Neurogenic claudication and low back pain since about 2019 (7 years).", "84"),
+    ("Right buttock pain since about 2019.", "80.4"),
+    ("Right foot pain since a 2025 bunionectomy.", "8.4"),
+    ("DOS 03/14/2026\nHISTORY\nSince October he has had burning pain in the hand.", "5.4"),
+    ("The same low back pain came back in October 2025, five months ago.", "5"),
+    ("The pain has been present for at least four years.", "48"),
+    ("Chronic cluster headache, right orbital, for 6 years.", "72"),
+    ("60M bilat SIJ pain, L>R, >3 yrs.", "36"),
+  ])
+  func readsTheDurationFromTheOnset(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == [expected])
+  }
+
+  @Test func sinceThenTakesTheDateOfTheSentenceBefore() {
+    let note = "He injured the nerve in August 2025. Since then he has burning pain in the foot."
+    #expect(Fixtures.summaries(.painDuration, in: note) == ["7.4"])
+  }
+
+  @Test(arguments: [
+    "Naproxen 220 mg twice daily since 01/29/2026 (about six weeks) with partial help.",
+    "PT started 01/07/26 - 7 wks, 2x/wk, still going.",
+    "Since January, the spasms in both legs have increased sharply.",
+    "Since then the burning pain down the left leg has returned.",
+    "Attendance 100% since 08/2025.",
+  ])
+  func doesNotReadATreatmentOrAChangeAsTheDuration(text: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text).isEmpty)
+  }
+}

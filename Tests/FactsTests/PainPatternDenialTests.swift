@@ -1,0 +1,44 @@
+import Model
+import Testing
+
+/// Where the pain goes, as histories deny or state it in passing.
+@Suite struct PainPatternDenialTests {
+  @Test(arguments: [
+    ("HPI:\nNeck pain. It does not travel into the arm and he has no hand numbness.", "axial"),
+    ("HPI:\nCentral low back pain, never into the legs.", "axial"),
+    ("HPI:\nRight upper neck pain spreading to the head; nothing into the arm.", "axial"),
+    ("HPI:\nRight buttock pain below the PSIS. It does not go below the knee.", "axial"),
+    (
+      "HPI:\nMid-back pain between the shoulder blades that does not wrap around the chest.",
+      "axial"
+    ),
+    ("HPI:\nAching in both buttocks, with no pain down the legs.", "axial"),
+    ("HPI:\nConstant midline T-L pain.", "axial"),
+    ("IMPRESSION:\nChronic bilateral L5 spondylolysis with persistent axial pain.", "axial"),
+    ("ASSESSMENT:\nActive sacroiliitis, consistent with axial spondyloarthritis.", "axial"),
+  ])
+  func readsAxialFromADenialOrAStatement(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    ("HPI:\nAlistair is back for his neck and right arm.", "mixed"),
+    ("HPI:\nPain in both legs and the sacrum, average 8/10.", "mixed"),
+    ("HPI:\nLow back pain with pain into both buttocks and the backs of both thighs.", "mixed"),
+    ("HPI:\nBack pain with radiation into both buttocks and thighs.", "mixed"),
+    ("HPI:\nA deep ache across the lower lumbar spine with burning into both legs.", "mixed"),
+  ])
+  func readsBothComponentsNamedTogether(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    "HPI:\nShe has mild headache, 3/10, and no back or leg pain.",
+    "HPI:\nPast: h/o L5-S1 ESI in 2019 for right sciatica, which resolved.",
+    "HPI:\nShe developed right leg pain last year; the leg pain has since settled.",
+    "ASSESSMENT:\nLumbar radiculopathy.",
+  ])
+  func readsNoPatternFromDeniedPastOrDiagnosedPain(text: String) {
+    #expect(Fixtures.summaries(.painPattern, in: text).isEmpty)
+  }
+}
