@@ -17,8 +17,19 @@ struct PainContextReader {
     let before = ownLeadingText(text.utf16Slice(previousEnd..<score.range.lowerBound), index: index)
     let after = Self.firstClause(of: text.utf16Slice(score.range.upperBound..<nextStart))
 
-    if let chosen = keyword(before: before, after: after) { return chosen }
-    if isProcedureSentence, let bracketed = bracketedContext(of: index) { return bracketed }
+    let chosen = keyword(before: before, after: after)
+    let bracketed = isProcedureSentence ? bracketedContext(of: index) : nil
+    // "Average pain fell from 7/10 to 2/10", "8/10 before the injection to 6/10 at its best":
+    // around a procedure, the bracket says more than the measure's name.
+    if let bracketed, chosen == nil || [.average, .current, .least].contains(chosen) {
+      return bracketed
+    }
+    // "10/10 at peak" of an attack is the worst pain; of a block, its effect.
+    if chosen == .postProcedure, !isProcedureSentence, Self.peak.occurs(in: before + after) {
+      return .worst
+    }
+    if let chosen { return chosen }
+    if Self.elapsedTime.occurs(in: before) { return .postProcedure }
     if Self.activity.occurs(in: after), scores.contains(where: { $0.value < score.value }) {
       return .worst
     }
@@ -44,7 +55,7 @@ struct PainContextReader {
   /// (worst, average, before/after) wins over "current", and an adjacent trailing keyword
   /// ("8/10 at worst") over a leading one.
   private func keyword(before: String, after: String) -> PainContext? {
-    let leading = Self.contextKeywords(in: before).last
+    let leading = Self.leadingKeyword(in: before)
     // "pre 8/10 -> post 2/10": a keyword after a join belongs to the next score.
     let trailing = Self.joinFirst.occurs(in: after) ? nil : Self.contextKeywords(in: after).first
     switch (leading, trailing) {
@@ -58,6 +69,14 @@ struct PainContextReader {
       if leading.context == .current && trailing.offset <= 4 { return leading.context }
       return leading.context
     }
+  }
+
+  /// The keyword nearest before a score; a specific one written right beside "now" wins
+  /// ("average now 7/10", "currently averaging 6/10").
+  private static func leadingKeyword(in text: String) -> (context: PainContext, offset: Int)? {
+    let found = contextKeywords(in: text)
+    guard let last = found.last, last.context == .current else { return found.last }
+    return found.last { $0.context != .current && last.offset - $0.offset <= 12 } ?? last
   }
 
   /// "from 8/10 to 2/10", "8/10 → 2/10", "before … 8/10; at the four-hour mark … 2/10".
@@ -119,7 +138,9 @@ struct PainContextReader {
         #"\b(?:post-?(?:procedure|procedural|injection|block|trial|op)|post|at the peak|peak|during the (?:\w+ )?"#
           + procedureNoun
           + #"|trial diary|diary|(?:after|following) (?:the |his |her |each )?(?:\w+ )?"#
-          + procedureNoun + #")\b"#)
+          + procedureNoun + #")\b"#
+          // "7/10 the week after", "2/10 during": after what, the sentence has said.
+          + #"|\b(?:after|afterwards?|during)(?=\s*(?:[,.;)]|$))"#)
     ),
     (
       .worst,
@@ -130,7 +151,7 @@ struct PainContextReader {
     (
       .least,
       TextPattern(
-        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not|rarely) (?:\w+ )?(?:below|under|less than|lower than)|good days?|on a good day)\b"#
+        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not|rarely) (?:\w+ ){0,2}?(?:below|under|less than|lower than)|good days?|on a good day)\b"#
       )
     ),
     (
@@ -142,7 +163,7 @@ struct PainContextReader {
     (
       .current,
       TextPattern(
-        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now|this (?:morning|visit))\b"#
+        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now|this (?:morning|visit)|(?:climbed|crept|come|came|gone|went) back (?:up )?to)\b"#
       )
     ),
   ]
@@ -160,7 +181,13 @@ struct PainContextReader {
   )
   /// A score tied to an activity that provokes it: "9/10 with prolonged sitting".
   private static let activity = TextPattern(
-    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending|lifting)|upright|during (?:activity|activities|flares?))\b|w/)"#
+    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending|lifting)|upright|during (?:activity|activities|flares?)|(?:by|at|toward|towards) the end of)\b|w/)"#
+  )
+
+  private static let peak = TextPattern(#"\bpeaks?\b"#)
+  /// "30 minutes 1/10", "at 2 hours: 2/10": the time since a block, written as a label.
+  private static let elapsedTime = TextPattern(
+    #"(?:^|[\s(|])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?|h)(?:\s+post)?\s*[:=-]?\s*$"#
   )
 
   private static func lastClause(of text: String) -> String {

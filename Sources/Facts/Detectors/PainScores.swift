@@ -8,11 +8,14 @@ import Model
 /// "10/10 days" are refused by look-ahead.
 struct PainScoreRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let scores = Self.scores(in: passage.text)
-    guard !scores.isEmpty else { return [] }
+    let written = Self.scores(in: passage.text)
+    guard !written.isEmpty else { return [] }
+    let scores = Self.withImpliedScores(written, in: passage.text)
 
+    let isProcedureSentence =
+      Self.namesProcedure(passage) || Self.statesRelief.occurs(in: passage.text)
     let reader = PainContextReader(
-      passage: passage, scores: scores, isProcedureSentence: Self.namesProcedure(passage))
+      passage: passage, scores: scores, isProcedureSentence: isProcedureSentence)
     var facts: [Fact] = []
     for (index, score) in scores.enumerated() {
       let context = passage.context(ofLocal: score.range)
@@ -70,9 +73,35 @@ struct PainScoreRule: FactRule {
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
+  /// Adds the bare numbers a sentence gives on the scale it has just used: "her average pain
+  /// is 8 out of 10, and on a good day 5", "usual pain is 7/10 and it never drops below 5".
+  static func withImpliedScores(_ scores: [WrittenScore], in text: String) -> [WrittenScore] {
+    var all = scores
+    for match in impliedScore.matches(in: text) {
+      guard let value = match.group(1).flatMap(ClinicalWords.number), (0...10).contains(value),
+        let range = match.groups.first ?? nil,
+        scores.contains(where: { $0.range.upperBound <= match.range.lowerBound }),
+        !all.contains(where: { $0.range.overlaps(range) })
+      else { continue }
+      all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
+    }
+    return all.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  private static let impliedScore = TextPattern(
+    #"\b(?:on (?:a |her |his )?(?:good|bad|better|worse) days?|at (?:its |her |his )?(?:best|worst)|"#
+      + #"(?:never|rarely|not) (?:\w+ ){0,2}?(?:below|under|lower than|less than))"#
+      + #"\s*(?:it is\s+|is\s+|of\s+|:\s*|about\s+|around\s+)?(\d{1,2})\b"#
+      + #"(?![\d/%]|\.\d|\s*(?:out of|mg|x\b|times|%|degrees|"# + ClinicalWords.timeUnitPattern
+      + #"\b))"#)
+
+  /// "pain from 4/10 to 1/10 (75%)": a relief statement brackets its scores like a block.
+  private static let statesRelief = TextPattern(
+    #"\d\s*(?:%|percent)|\b(?:improvement|better|single-shot|bolus|test dose)\b"#)
+
   private static let number = ClinicalWords.numberPattern
   private static let notADateOrCount =
-    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?)\b)"#
+    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?|sites?|points?|locations?)\b)"#
   private static let rangeOverTen = TextPattern(
     #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
@@ -80,7 +109,8 @@ struct PainScoreRule: FactRule {
     #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|"# + number + #")\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
   private static let visualAnalogue = TextPattern(
-    #"\bVAS(?:\s+(?:score|pain))?\s*(?:of|is|was|=|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#)
+    #"\b(?:VAS|visual analog(?:ue)? scale)(?:\s+(?:score|pain))?\s*(?:of|is|was|=|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#
+  )
   private static let namedScale = TextPattern(
     #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity| rating)?|"#
       + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my) )?(?:pain )?(?:as |at )?)"#

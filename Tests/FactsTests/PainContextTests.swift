@@ -1,0 +1,52 @@
+import Model
+import Testing
+
+/// The context a score takes from how the sentence around it is built: trailing before /
+/// after, relief statements, peaks of attacks, activities, implied scores and labels.
+@Suite struct PainContextTests {
+  @Test(arguments: [
+    (
+      "Pain diary average 8/10 before and 7/10 the week after.",
+      ["7 postProcedure", "8 preProcedure"]
+    ),
+    ("Pain 7/10 before the trial and 2/10 during.", ["2 postProcedure", "7 preProcedure"]),
+    ("Intrathecal morphine: pain from 4/10 to 1/10 (75%).", ["1 postProcedure", "4 preProcedure"]),
+    (
+      "Average pain fell from 7/10 to 2/10 after the bolus.", ["2 postProcedure", "7 preProcedure"]
+    ),
+    (
+      "Pain went from 8/10 before the injection to 6/10 at its best about six hours later.",
+      ["6 postProcedure", "8 preProcedure"]
+    ),
+    ("30 minutes 1/10", ["1 postProcedure"]),
+  ])
+  func readsBeforeAndAfterAProcedure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    ("Attacks 2-4 times daily, 10/10 at peak, lasting 45-90 minutes.", ["10 worst"]),
+    (
+      "Average pain 6/10 over the past month; 8/10 by the end of grocery shopping.",
+      ["6 average", "8 worst"]
+    ),
+    ("The pain came back in April: average now 7/10.", ["7 average"]),
+    ("Pain has climbed back to 8/10 and he has stopped going to work.", ["8 current"]),
+    ("Her average pain is 8 out of 10, and on a good day 5.", ["5 least", "8 average"]),
+    ("His usual pain is 7/10 and it never really drops below 5.", ["5 least", "7 average"]),
+    ("Average pain on the visual analog scale is 70 mm out of 100.", ["7 average"]),
+  ])
+  func readsTheContextTheSentenceGives(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    "Monofilament 4/10 sites felt on each foot.",
+    "At best 5 sessions remain.",
+    "He has been on a good day 5 times this month.",
+    "She walks 2 blocks on a good day 3 times a week.",
+  ])
+  func ignoresNumbersThatAreNotScores(text: String) {
+    #expect(Fixtures.summaries(.painScore, in: text).isEmpty)
+  }
+}
