@@ -121,7 +121,7 @@ struct PainPatternRule: FactRule {
     _ pattern: PainPatternKind, cue: Cue, match: TextMatch, in passage: Passage
   ) -> [Fact] {
     let context = passage.context(ofLocal: match.range)
-    let site = PainScoreRule.region(before: match.range.upperBound, in: passage.text)
+    let site = PainSite(pattern: pattern, text: passage.text).name
     let detail = PainPattern(pattern: pattern, site: site)
     return [passage.fact(.painPattern(detail), rule: cue.rawValue, context: context)]
   }
@@ -178,4 +178,88 @@ struct PainPatternRule: FactRule {
     #"\bmixed\s+(?:axial\s+(?:and|&|/)\s+radicular|pattern|pain pattern)\b"#
       + #"|\b(?:both\s+)?axial\s+(?:and|&|/|as well as)\s+(?:a\s+)?radicular\b"#
       + #"|\bradicular\s+(?:and|&|/)\s+axial\b"#)
+}
+
+/// Where the pain is, written as the annotation writes a pattern's site: the spinal region
+/// and the limb with their sides ("low back and left leg", "neck and both arms", "right
+/// leg", "right low back", "low back, bilateral").
+///
+/// Known shortcoming: only the main regions are named (low back, neck, mid-back, leg, arm);
+/// a site written in finer words ("right buttock, lateral thigh and shin to the foot") is
+/// reduced to them, so it will not equal a reviewer's free text.
+struct PainSite {
+  let pattern: PainPatternKind
+  let text: String
+
+  /// The site, or `nil` when the sentence names no region.
+  var name: String? {
+    let spine = spinalRegion()
+    let limb = limbRegion()
+    switch pattern {
+    case .mixed:
+      guard let spine, let limb else { return spine?.name ?? limb }
+      return "\(spine.name) and \(limb)"
+    case .radicular:
+      return limb
+    case .axial:
+      guard let spine else { return nil }
+      // "low back pain, worse on the right": unless a limb carries it, the sentence's side
+      // is the back's.
+      let limbHasSide = limb.map { $0.hasPrefix("left") || $0.hasPrefix("right") } ?? false
+      let side = spine.side ?? (limbHasSide ? nil : ClinicalWords.side(in: text))
+      if side == .bilateral { return "\(spine.name), bilateral" }
+      return [side?.rawValue, spine.name].compactMap { $0 }.joined(separator: " ")
+    }
+  }
+
+  /// The spinal region and the side written just before it ("right low back").
+  private func spinalRegion() -> (name: String, side: Side?)? {
+    for (name, pattern) in Self.spinalRegions {
+      guard let match = pattern.firstMatch(in: text) else { continue }
+      let lead = text.utf16Slice(max(0, match.range.lowerBound - 16)..<match.range.lowerBound)
+      return (name, Self.side(before: lead))
+    }
+    return nil
+  }
+
+  /// The limb with its side: "left leg", "both legs", "right arm".
+  private func limbRegion() -> String? {
+    guard let match = Self.limb.firstMatch(in: text), let word = match.group(1) else { return nil }
+    let folded = word.lowercased()
+    let isArm = folded.hasPrefix("arm") || folded.hasPrefix("upper") || folded.contains("ue")
+    let name = isArm ? "arm" : "leg"
+    let lead = text.utf16Slice(max(0, match.range.lowerBound - 20)..<match.range.lowerBound)
+    let trail = text.utf16Slice(
+      match.range.upperBound..<min(text.utf16.count, match.range.upperBound + 16))
+    let side =
+      Self.side(before: lead)
+      ?? Self.sideAfter.firstMatch(in: trail).flatMap {
+        ClinicalWords.side(in: $0.value)
+      }
+    let isBoth = side == .bilateral || (folded.hasSuffix("s") && side == nil)
+    if isBoth { return "both \(name)s" }
+    return [side?.rawValue, name].compactMap { $0 }.joined(separator: " ")
+  }
+
+  /// The side word nearest before a region; "both" counts as bilateral.
+  private static func side(before lead: String) -> Side? {
+    let clause = lead.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init)
+    guard let word = sideWord.matches(in: clause ?? lead).last?.value else { return nil }
+    return word.lowercased() == "both" ? .bilateral : ClinicalWords.side(in: word)
+  }
+
+  /// "sciatica on the left", "leg pain, right".
+  private static let sideAfter = TextPattern(
+    #"^\s*(?:pain|symptoms|sx)?\s*(?:on the|on|,)?\s*(?:left|right|bilaterally)\b"#)
+
+  private static let spinalRegions: [(String, TextPattern)] = [
+    ("low back", TextPattern(#"\b(?:low(?:er)? back|LBP|lumbar|lumbosacral|back)\b"#)),
+    ("neck", TextPattern(#"\b(?:neck|cervical)\b"#)),
+    ("mid-back", TextPattern(#"\b(?:mid-?back|thoracic)\b"#)),
+  ]
+  private static let limb = TextPattern(
+    #"\b(legs?|arms?|[LR]?LEs?|[LR]?UEs?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|sciatica)\b"#
+  )
+  private static let sideWord = TextPattern(
+    #"\b(?:left|right|lt|rt|bilateral(?:ly)?|bilat|both|B/L)\b|(?<![\w.])[LR](?![\w-])"#)
 }
