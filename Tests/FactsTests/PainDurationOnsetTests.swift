@@ -36,3 +36,30 @@ import Testing
     #expect(Fixtures.summaries(.painDuration, in: text).isEmpty)
   }
 }
+
+/// Spans written with halves, split by a line break, or counted from a rash.
+@Suite struct PainDurationSpanTests {
+  @Test(arguments: [
+    ("Right-sided axial neck pain for about two and a half years.", "30"),
+    ("Low back pain for the past year and a half.", "18"),
+    ("Neck pain x one and a half yrs.", "18"),
+    ("Zoster, rash onset 03/05/2026 (9 days).", "0.3"),
+  ])
+  func readsTheSpan(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == [expected])
+  }
+
+  @Test func aSpanBrokenOntoTheNextLineStillCounts() {
+    let note =
+      "HPI:\nLow back pain, which has been going on since the summer\n- about eight months."
+    #expect(Fixtures.summaries(.painDuration, in: note) == ["8"])
+  }
+
+  @Test(arguments: [
+    "The pump has controlled his pain well for seven years.",
+    "She walked for one and a half hours after PT for a year and a half.",
+  ])
+  func readsNoDurationFromATreatmentsEffect(text: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text).isEmpty)
+  }
+}

@@ -25,7 +25,8 @@ struct PainDurationRule: FactRule {
     let text = passage.text
     let hasOnset = Self.onsetWords.occurs(in: text)
     guard hasOnset || Self.complaintWords.occurs(in: text),
-      let match = Self.soSpan.firstMatch(in: text) ?? spanAfterOnset(in: passage, hasOnset),
+      let match = Self.soSpan.firstMatch(in: text) ?? spanAfterOnset(in: passage, hasOnset)
+        ?? continuedSpan(after: passage, hasOnset),
       let months = months(match.group(1), match.group(2))
     else { return nil }
     return fact(months: months, rule: "painDuration.summary", match: match, in: passage)
@@ -40,8 +41,28 @@ struct PainDurationRule: FactRule {
     return match
   }
 
+  /// "… going on since the summer" / "- about eight months.": a span the PDF's line break
+  /// left at the head of the next sentence.
+  private func continuedSpan(after passage: Passage, _ hasOnset: Bool) -> TextMatch? {
+    guard hasOnset, let next = passage.next, next.section == passage.section,
+      let match = Self.leadingSpan.firstMatch(in: next.text),
+      isAboutThePain(
+        passage.text.utf16.count..<passage.text.utf16.count, in: passage,
+        complaintMayFollow: false)
+    else { return nil }
+    return match
+  }
+
   private func span(in passage: Passage) -> Fact? {
     let text = passage.text
+    // "a year and a half", "the past year and a half": one unit and a half.
+    if let match = Self.halfSpan.firstMatch(in: text), let unit = match.group(2) ?? match.group(4),
+      let months = ClinicalWords.months(
+        amount: (match.group(1).flatMap(ClinicalWords.number) ?? 1) + 0.5, unit: unit),
+      isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+    {
+      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+    }
     if let match = Self.durationLabel.firstMatch(in: text),
       let months = months(match.group(1), match.group(2))
     {
@@ -161,6 +182,10 @@ struct PainDurationRule: FactRule {
       return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
     }
     if treatmentAfter { return true }
+    // "has controlled his pain well for seven years": how long a treatment has worked.
+    if Self.controlled.occurs(in: text.utf16Slice(max(0, span.lowerBound - 40)..<span.lowerBound)) {
+      return true
+    }
     // "came back in October 2025, six months ago": a recurrence dated back from today is
     // the complaint under review; "has crept back over the last two weeks" is not.
     if !isAgo, Self.recurrence.occurs(in: text) { return true }
@@ -227,6 +252,16 @@ struct PainDurationRule: FactRule {
   /// "Since June, the spasms have increased sharply": a change, not the onset.
   private static let worsening = TextPattern(
     #"\b(?:has|have) (?:\w+ )?(?:increased|worsened|intensified|escalated)\b"#)
+  /// "for about two and a half years", "for the past year and a half", "x 1 and a half yrs".
+  private static let halfSpan = TextPattern(
+    #"(?:\b(?:for|over|of|past|last)|\bx|×)\s*(?:the\s+)?(?:past\s+|last\s+)?"# + hedge
+      + #"(?:("# + ClinicalWords.numberPattern + #"|an?)\s+and\s+a\s+half\s+"# + unit
+      + #"|(an?\s+|one\s+)?"# + unit + #"\s+and\s+a\s+half)\b"#)
+  private static let leadingSpan = TextPattern(
+    #"^\s*[-–—]\s*"# + hedge + #"("# + number + #")\s*"# + unit + #"\b"#)
+  private static let controlled = TextPattern(
+    #"\b(?:controlled|managed|relieved|kept|eased|helped)\s+(?:\w+\s+){0,2}?(?:pain|symptoms)\s+(?:\w+\s+)?$"#
+  )
   private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
   private static let clauseBreak = TextPattern(#";"#)
   /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
@@ -245,7 +280,8 @@ struct PainDurationRule: FactRule {
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
   private static let complaintWords = TextPattern(
     #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
-      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?)\b"#)
+      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?|rash|zoster|shingles)\b"#
+  )
   private static let treatmentWords = TextPattern(
     #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|pump|stimulator|implant\w*|"#
       + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed|"#
