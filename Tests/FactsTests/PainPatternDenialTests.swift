@@ -27,6 +27,10 @@ import Testing
     ("HPI:\nLow back pain with pain into both buttocks and the backs of both thighs.", "mixed"),
     ("HPI:\nBack pain with radiation into both buttocks and thighs.", "mixed"),
     ("HPI:\nA deep ache across the lower lumbar spine with burning into both legs.", "mixed"),
+    ("HPI:\nNeurogenic claudication and low back pain since about 2019.", "mixed"),
+    (
+      "IMPRESSION:\n62-year-old with post-laminectomy syndrome and bilateral leg pain.", "radicular"
+    ),
   ])
   func readsBothComponentsNamedTogether(text: String, expected: String) {
     #expect(Fixtures.summaries(.painPattern, in: text) == [expected])
@@ -40,5 +44,17 @@ import Testing
   ])
   func readsNoPatternFromDeniedPastOrDiagnosedPain(text: String) {
     #expect(Fixtures.summaries(.painPattern, in: text).isEmpty)
+  }
+
+  @Test func anotherPersonsShinglesDoesNotMakeANeckComplaintNonSpinal() {
+    let note =
+      "HPI:\nAlistair is back for his neck and right arm.\nHis wife recently had shingles; he has no rash."
+    #expect(Fixtures.summaries(.painPattern, in: note) == ["mixed"])
+  }
+
+  @Test func thePatientsOwnZosterIsNotASpinalPattern() {
+    let note =
+      "HPI:\nHerpes zoster of the left chest wall with burning pain radiating around the rib."
+    #expect(Fixtures.summaries(.painPattern, in: note).isEmpty)
   }
 }

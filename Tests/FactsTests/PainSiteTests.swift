@@ -15,6 +15,7 @@ import Testing
     (.axial, "Right-sided low back pain without radiation.", "right low back"),
     (.axial, "Axial low back pain, bilateral, no radiation.", "low back, bilateral"),
     (.axial, "Neck pain, worse on the left, no arm symptoms.", "left neck"),
+    (.mixed, "Alistair is back for his neck and right arm.", "neck and right arm"),
   ])
   func namesTheRegionsWithTheirSides(pattern: PainPatternKind, text: String, site: String) {
     #expect(PainSite(pattern: pattern, text: text).name == site)

@@ -100,8 +100,17 @@ struct PainPatternRule: FactRule {
     let stated =
       Self.axialCondition.firstMatch(in: text)
       ?? Self.spine.matches(in: text).first { Self.axialWord.occurs(in: $0.value) }
-    guard let stated, !passage.context(ofLocal: stated.range).isNegated else { return [] }
-    return fact(.axial, cue: .axialStated, match: stated, in: passage)
+    if let stated, !passage.context(ofLocal: stated.range).isNegated {
+      return fact(.axial, cue: .axialStated, match: stated, in: passage)
+    }
+    // "62-year-old with post-laminectomy syndrome and bilateral leg pain": limb pain the
+    // assessment describes in words, not a diagnosis of radiculopathy.
+    guard let limb = Self.limbPain.firstMatch(in: text),
+      !passage.context(ofLocal: limb.range).isNegated,
+      !passage.context(ofLocal: limb.range).isUncertain
+    else { return [] }
+    let cue: Cue = Self.spine.occurs(in: text) ? .spineAndLimb : .limb
+    return fact(cue == .limb ? .radicular : .mixed, cue: cue, match: limb, in: passage)
   }
 
   /// The limb component of the sentence, unless it is past or gone: "h/o ESI in 2019 for
@@ -158,7 +167,7 @@ struct PainPatternRule: FactRule {
   private static let limbPain = TextPattern(
     #"\b(?:leg|arm|calf|foot|shin|hand|thigh) (?:pain|heaviness|numbness|symptoms|aching|burning)\b|\bB/L legs?\b|\b(?:pain|burning|aching|ache|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
       + #"(?:[^.;,]{0,40}?\s)?(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+|posterior\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
-      + #"|\b(?:both|bilateral) legs\b"#)
+      + #"|\b(?:both|bilateral) legs\b|\bneurogenic claudication\b"#)
   /// A spinal component: low back or neck pain, axial pain, LBP.
   private static let spine = TextPattern(
     #"\b(?:low(?:er)? back|back|lumbar|lumbosacral|neck|cervical|thoracolumbar|thoracic|midline|mid-back|axial|spine|spinal|paraspinal|suboccipital)"#
@@ -253,9 +262,11 @@ struct PainSite {
     #"^\s*(?:pain|symptoms|sx)?\s*(?:on the|on|,)?\s*(?:left|right|bilaterally)\b"#)
 
   private static let spinalRegions: [(String, TextPattern)] = [
-    ("low back", TextPattern(#"\b(?:low(?:er)? back|LBP|lumbar|lumbosacral|back)\b"#)),
+    ("low back", TextPattern(#"\b(?:low(?:er)? back|LBP|lumbar|lumbosacral)\b"#)),
     ("neck", TextPattern(#"\b(?:neck|cervical)\b"#)),
     ("mid-back", TextPattern(#"\b(?:mid-?back|thoracic)\b"#)),
+    // A bare "back" last: "he is back for his neck" names no region.
+    ("low back", TextPattern(#"\bback\b(?!\s+(?:for|to|in|on|at|from)\b)"#)),
   ]
   private static let limb = TextPattern(
     #"\b(legs?|arms?|[LR]?LEs?|[LR]?UEs?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|sciatica)\b"#
