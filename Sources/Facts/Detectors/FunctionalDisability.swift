@@ -36,7 +36,7 @@ struct FunctionalDisabilityRule: FactRule {
 
   private static let instrumentScore = TextPattern(
     #"\b(ODI|Oswestry(?: Low Back Pain)?(?: Disability)?(?: Index| Questionnaire| score)?|NDI|"#
-      + #"Neck Disability Index|PROMIS(?:[- ][A-Za-z]+){0,4}?)[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
+      + #"Neck Disability Index|PROMIS(?:-\d{2}\b)?(?:[- ][A-Za-z]+){0,4}?)[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
       + #"(?:%|percent|points?|/\s*\d+)?"#)
 
   private func narrativeLimits(in passage: Passage) -> [Fact] {

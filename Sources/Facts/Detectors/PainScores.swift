@@ -101,7 +101,10 @@ struct PainScoreRule: FactRule {
 
   private static let number = ClinicalWords.numberPattern
   private static let notADateOrCount =
-    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?|sites?|points?|locations?)\b)"#
+    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?|sites?|points?|locations?)\b"#
+    // "10/10 PT visits": a count of treatments, though "7/10 most days" is a score.
+    + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled|attended)\s+"#
+    + #"(?:visits?|sessions?|appointments?|treatments?)\b)"#
   private static let rangeOverTen = TextPattern(
     #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
@@ -113,7 +116,7 @@ struct PainScoreRule: FactRule {
   )
   private static let namedScale = TextPattern(
     #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity| rating)?|"#
-      + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my) )?(?:pain )?(?:as |at )?)"#
+      + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my|it|it as) )?(?:pain )?(?:as |at )?)"#
       + #"(?:\s*\([^)]{1,12}\))?\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
       + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
 

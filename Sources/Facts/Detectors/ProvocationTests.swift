@@ -138,7 +138,8 @@ struct ProvocationTestRule: FactRule {
     #"^[\s|:=-]*(?:test\s+)?(?:(?:is|was)\s+)?(?:positive|negative|pos|neg|\(\s*[+-]\s*\)|\+|-)(?![\w])"#
   )
   private static let examContext = TextPattern(
-    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett)\b"#)
+    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett|tests|testing)\b"#
+  )
 
   /// Tests named twice for one manoeuvre ("posterior shear / thigh thrust", "FABER
   /// (Patrick's)") are one test, listed under the first name written.
