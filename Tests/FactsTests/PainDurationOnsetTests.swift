@@ -63,3 +63,27 @@ import Testing
     #expect(Fixtures.summaries(.painDuration, in: text).isEmpty)
   }
 }
+
+/// The onset date a duration carries, as the annotation fills it.
+@Suite struct PainDurationOnsetDateTests {
+  @Test(arguments: [
+    ("Low back pain for about 7 months, since August 2025.", "2025-08"),
+    ("The pain began about five months ago, in October 2025.", "2025-10"),
+    ("Neck pain for 18 months after a rear-end collision in 09/2024.", "2024-09"),
+    ("Four weeks of right leg pain (onset 02/14/2026 after shovelling snow).", "2026-02-14"),
+  ])
+  func carriesTheOnsetWrittenWithTheSpan(text: String, onset: String) {
+    #expect(onsets(in: text) == [onset])
+  }
+
+  @Test func aYearAloneGivesNoOnsetDate() {
+    #expect(onsets(in: "Right-sided low back pain since 2022.") == ["none"])
+  }
+
+  private func onsets(in text: String) -> [String] {
+    Fixtures.facts(.painDuration, in: text).compactMap { detail in
+      guard case .painDuration(let duration) = detail else { return nil }
+      return duration.onset?.iso ?? "none"
+    }
+  }
+}

@@ -89,17 +89,32 @@ struct PainDurationRule: FactRule {
       guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
-        let onset = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage)
-          ?? (isSince ? eventDate(after: match.range, in: passage) : nil)
-            ?? year(after: match, in: passage)
-            ?? (Self.sinceThen.occurs(in: match.value) ? previousDate(of: passage) : nil),
+        let (onset, isYearOnly) = onsetDate(after: match, isSince: isSince, in: passage),
         onset < noteDate
       else { continue }
       let months = Double(onset.days(until: noteDate)) / 30.44
-      let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
+      // A year alone is counted from its middle but is no onset date (the contract has no
+      // year-only date).
+      let detail = PainDuration(
+        months: (months * 10).rounded() / 10, onset: isYearOnly ? nil : onset)
       return passage.fact(.painDuration(detail), rule: "painDuration.since")
     }
     return nil
+  }
+
+  /// The onset a lead names, and whether only its year is written.
+  private func onsetDate(after match: TextMatch, isSince: Bool, in passage: Passage)
+    -> (ClinicalDate, Bool)?
+  {
+    if let dated = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage)
+      ?? (isSince ? eventDate(after: match.range, in: passage) : nil)
+    {
+      return (dated, false)
+    }
+    if let year = year(after: match, in: passage) { return (year, true) }
+    guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
+    else { return nil }
+    return (previous, false)
   }
 
   /// The date written right after the lead; a date whose mention includes the lead ("since
@@ -161,11 +176,27 @@ struct PainDurationRule: FactRule {
     // still five months of pain.
     guard !context.isHypothetical, !context.isOtherPerson else { return nil }
     // "It began after a fall in July 2025, so roughly 8 months": the onset written with it.
-    let onset =
-      Self.onsetWords.occurs(in: passage.text)
-      ? passage.dates.first { $0.range.upperBound <= match.range.lowerBound }?.date : nil
+    let onset = writtenOnset(of: match, in: passage)
     let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
     return passage.fact(.painDuration(detail), rule: rule, context: context)
+  }
+
+  /// The onset written with a span: the date after an onset word ("for about 7 months,
+  /// since January 2026", "14 months ago, in May 2025", "for 18 months after a collision
+  /// in 09/2024"), else the date before the span in a sentence that names an onset.
+  private func writtenOnset(of span: TextMatch, in passage: Passage) -> ClinicalDate? {
+    let text = passage.text
+    let leads = Self.onsetWords.matches(in: text) + Self.agoIn.matches(in: text)
+    guard !leads.isEmpty else { return nil }
+    for lead in leads.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      if let date = passage.dates.first(where: {
+        $0.range.upperBound > lead.range.upperBound
+          && $0.range.lowerBound - lead.range.upperBound <= 60
+      }) {
+        return date.date
+      }
+    }
+    return passage.dates.first { $0.range.upperBound <= span.range.lowerBound }?.date
   }
 
   /// "Average pain over the past two weeks is 7/10", "the pain has crept back over the last
@@ -262,6 +293,9 @@ struct PainDurationRule: FactRule {
   private static let controlled = TextPattern(
     #"\b(?:controlled|managed|relieved|kept|eased|helped)\s+(?:\w+\s+){0,2}?(?:pain|symptoms)\s+(?:\w+\s+)?$"#
   )
+  /// "fourteen months ago, in May 2025", "after a rear-end collision in 09/2024".
+  private static let agoIn = TextPattern(
+    #"\bago,?\s+in\b|\b(?:after|following) (?:a|an|the|his|her)\b|\(onset\b"#)
   private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
   private static let clauseBreak = TextPattern(#";"#)
   /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
