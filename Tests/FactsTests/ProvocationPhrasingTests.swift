@@ -54,3 +54,45 @@ import Testing
     #expect(Fixtures.summaries(.provocationTest, in: text) == expected)
   }
 }
+
+/// The side a result belongs to, however the examination writes it.
+@Suite struct ProvocationSideTests {
+  @Test(arguments: [
+    (
+      "Left FABER positive, left Gaenslen positive, thigh thrust positive.",
+      ["faber positive left", "gaenslen positive left", "thighThrust positive"]
+    ),
+    (
+      "O: L FABER +, L thigh thrust +, L Gaenslen +.",
+      ["faber positive left", "gaenslen positive left", "thighThrust positive left"]
+    ),
+    (
+      "Right: thigh thrust positive, compression positive; Gaenslen negative.",
+      ["compression positive right", "gaenslen negative", "thighThrust positive right"]
+    ),
+    (
+      "SLR negative bilaterally, FABER positive.",
+      ["faber positive", "straightLegRaise negative bilateral"]
+    ),
+  ])
+  func givesEachTestItsOwnSide(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.provocationTest, in: text) == expected)
+  }
+
+  @Test func aRowWithTheSameResultOnBothSidesIsBilateral() {
+    let note = "EXAM\nTest  Right  Left\nSLR  negative  negative\n"
+    #expect(
+      Fixtures.summaries(.provocationTest, in: note) == ["straightLegRaise negative bilateral"])
+  }
+
+  @Test(arguments: [
+    "EXAM\nSI provocation, left side:\nTest  Result\nDistraction  Positive\nGaenslen  Negative\n",
+    "EXAM\nTest  Left\nDistraction  (+)\nGaenslen  (-)\n",
+  ])
+  func aOneSideTableGivesItsRowsThatSide(note: String) {
+    #expect(
+      Fixtures.summaries(.provocationTest, in: note) == [
+        "distraction positive left", "gaenslen negative left",
+      ])
+  }
+}

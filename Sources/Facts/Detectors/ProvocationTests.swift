@@ -15,6 +15,35 @@ struct ProvocationTestRule: FactRule {
 
     if let row = tableRow(tests, in: passage) { return row }
     if let pairs = sideResults(tests, in: passage) { return pairs }
+    if let side = captionSide(of: tests, in: passage) {
+      return clauseFacts(tests, in: passage).map { fact in
+        guard case .provocationTest(var test) = fact.detail, test.side == nil else { return fact }
+        test.side = side
+        var sided = fact
+        sided.detail = .provocationTest(test)
+        return sided
+      }
+    }
+    return clauseFacts(tests, in: passage)
+  }
+
+  /// A row of a one-side table ("Distraction  Positive" under "SI provocation, left side:"
+  /// or under "Test  Left"): the side its caption or header names.
+  private func captionSide(of tests: [LexiconHit], in passage: Passage) -> Side? {
+    guard tests.count == 1,
+      passage.text.count <= 40,
+      Self.resultCell.matches(in: passage.text).count == 1
+    else { return nil }
+    for earlier in passage.preceding(12) {
+      if let caption = Self.sideCaption.firstMatch(in: earlier.text) {
+        return ClinicalWords.side(in: caption.value)
+      }
+      if earlier.text.count > 60 { return nil }
+    }
+    return nil
+  }
+
+  private func clauseFacts(_ tests: [LexiconHit], in passage: Passage) -> [Fact] {
     var facts: [Fact] = []
     var single: LexiconHit?
     for clause in Self.clauses(of: passage.text) {
@@ -66,6 +95,18 @@ struct ProvocationTestRule: FactRule {
         header.text.lowercased().range(of: "left").map { right.lowerBound < $0.lowerBound } ?? true
       } ?? true
     let sides: [Side] = rightFirst ? [.right, .left] : [.left, .right]
+    let results = cells.map { cell in
+      let value = cell.value.lowercased()
+      return value.contains("+") || value.hasPrefix("pos")
+    }
+    // "SLR | negative | negative": one result on both sides.
+    if results[0] == results[1] {
+      let detail = ProvocationTest(
+        test: kind, result: results[0] ? .positive : .negative, side: .bilateral)
+      return [
+        passage.fact(.provocationTest(detail), rule: "provocationTest.sideTable", hits: [test])
+      ]
+    }
     return zip(cells, sides).map { cell, side in
       let value = cell.value.lowercased()
       let result: TestResult = value.contains("+") || value.hasPrefix("pos") ? .positive : .negative
@@ -101,6 +142,10 @@ struct ProvocationTestRule: FactRule {
     }
   }
 
+  /// "SI provocation, left side:", "Left SI joint:", "Test  Left" (one side column).
+  private static let sideCaption = TextPattern(
+    #"\b(?:left|right) side:?\s*$|^\s*(?:left|right)(?: side)?(?: SI joint| SIJ| sacroiliac joint)?\s*:\s*$"#
+      + #"|^\s*(?:test|finding|maneuver|manoeuvre)s?\s+(?:result\s+)?(?:left|right)\s*$"#)
   private static let sideResult = TextPattern(
     #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])"#
   )
@@ -334,6 +379,13 @@ private struct ExamClause {
   /// The side written with a test: between it and the next test, or before it when the
   /// result comes first ("left FABER positive", "FABER (+) R", "SLR negative bilaterally").
   private func side(of index: Int, in items: [Item], isPrefixStyle: Bool) -> Side? {
+    // "left FABER positive, left Gaenslen positive": a side right before the test is its own.
+    let previousEnd = index > 0 ? items[index - 1].range.upperBound : range.lowerBound
+    let lead = passage.slice(previousEnd..<max(previousEnd, items[index].range.lowerBound))
+    if let word = Self.sideBefore.firstMatch(in: lead) {
+      return ClinicalWords.side(in: word.value)
+    }
+
     let start =
       isPrefixStyle && index > 0 && isResult(items[index - 1])
       ? items[index - 1].range.upperBound : items[index].range.lowerBound
@@ -341,12 +393,20 @@ private struct ExamClause {
     for later in items[(index + 1)...] {
       if case .test = later {
         end = later.range.lowerBound
+        // ... and the side that leads the next test is not this one's.
+        if let next = Self.sideBefore.firstMatch(in: passage.slice(start..<end)) {
+          end = start + next.range.lowerBound
+        }
         break
       }
     }
     let own = ClinicalWords.side(in: passage.slice(start..<end))
     if own != nil { return own }
     let clauseStart = passage.slice(range.lowerBound..<items[index].range.lowerBound)
+    // "Right: thigh thrust positive, compression positive": a label heads the clause.
+    if let label = Self.sideLabel.firstMatch(in: clauseStart) {
+      return ClinicalWords.side(in: label.value)
+    }
     return index == 0 || !items[..<index].contains(where: isTest)
       ? ClinicalWords.side(in: clauseStart) : nil
   }
@@ -359,6 +419,10 @@ private struct ExamClause {
   private func isTest(_ item: Item) -> Bool { !isResult(item) }
 
   private static let side = #"(?:left|right|bilateral(?:ly)?|bilat|L|R|B/L|both sides|lt|rt)"#
+  private static let sideBefore = TextPattern(
+    #"(?:^|(?<=[\s,;(]))(?:left|right|L|R|lt|rt|bilateral|bilat|B/L)\s*$"#)
+  private static let sideLabel = TextPattern(
+    #"^\s*(?:[OP]E?:\s*)?(?:right|left|R|L|bilateral(?:ly)?|both sides)\b[^:,;]{0,24}:"#)
   private static let filler =
     #"(?:test(?:s|ing)?|signs?|maneuvers?|manoeuvres?|was|is|were|are|which was|noted|"#
     + #"elicited|found|to be|at \d+ degrees|on|the|at|side|sided|for|with|reproduc\w*|"#
