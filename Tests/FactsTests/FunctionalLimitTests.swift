@@ -41,3 +41,17 @@ import Testing
       Fixtures.summaries(.functionalDisability, in: text).allSatisfy { $0 != "present narrative" })
   }
 }
+
+/// Treatments that did not work or were stopped are not limits of function.
+@Suite struct FunctionalLimitLookAlikeTests {
+  @Test(arguments: [
+    "Gabapentin has not worked.",
+    "PT has not worked so far.",
+    "She stopped meloxicam because of it.",
+    "Missing work-up results were requested.",
+  ])
+  func readsNoLimitFromATreatmentStatement(text: String) {
+    #expect(
+      Fixtures.summaries(.functionalDisability, in: text).allSatisfy { $0 != "present narrative" })
+  }
+}

@@ -87,3 +87,14 @@ import Testing
     }
   }
 }
+
+/// Dates of treatments and reliefs are not the onset.
+@Suite struct PainDurationTreatmentDateTests {
+  @Test(arguments: [
+    "Her pain has been better since she started gabapentin in January 2026.",
+    "She had a right L4-5 MBB on 02/01/2026. Since then her pain has been much better.",
+  ])
+  func readsNoOnsetFromATreatment(text: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text).isEmpty)
+  }
+}

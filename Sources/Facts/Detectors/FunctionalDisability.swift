@@ -46,6 +46,11 @@ struct FunctionalDisabilityRule: FactRule {
     else { return deniedLimits(in: passage) }
     let context = passage.context(ofLocal: match.range)
     guard !context.isHypothetical, !context.isOtherPerson else { return [] }
+    // "She stopped meloxicam because of it": a treatment given up, not an activity.
+    let treatments = passage.hits("medications") + passage.hits("therapies")
+    if treatments.contains(where: { passage.local($0.range).overlaps(match.range) }) {
+      return deniedLimits(in: passage)
+    }
     // A negation counts only close before the limit: "without the stimulator she is again
     // unable to walk her dog" states a limit.
     let lead = passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)
@@ -125,9 +130,10 @@ struct FunctionalDisabilityRule: FactRule {
   private static let reducedWork =
     #"\b(?:cut|reduced|dropped|decreased) (?:\S+ ){0,2}?(?:work(?:ing)? (?:hours|days|schedule)|hours at work|shifts)\b"#
     + #"|\bdropped to (?:\w+ ){1,2}(?:working |work )?days\b"#
-    + #"|\b(?:has not|hasn't|have not|not) (?:worked|driven|cooked|exercised)\b"#
-    + #"|\bmissing (?:\S+\s+){0,4}?(?:work|school|shifts?)\b"#
-    + #"|\bmissed (?:\S+\s+){5,7}?(?:work|school|shifts?)\b"#
+    // The person, not a treatment: "gabapentin has not worked".
+    + #"|\b(?:he|she|they|patient|pt)\s+(?:has not|hasn't|have not|haven't)\s+(?:worked|driven|cooked)\b"#
+    + #"|\bmissing (?:\S+\s+){0,4}?(?:work|school|shifts?)\b(?!-)"#
+    + #"|\bmissed (?:\S+\s+){5,7}?(?:work|school|shifts?)\b(?!-)"#
     + #"|\bon (?:temporary|medical|partial) disability\b"#
     + #"|\bcannot (?:complete|finish|do) (?:his|her|their) (?:route|shifts?|job|work|duties)\b"#
     + #"|\bavoids (?:driving|sitting|standing|walking|stairs|lifting|bending|work)\b"#

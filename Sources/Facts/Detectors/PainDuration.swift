@@ -106,11 +106,12 @@ struct PainDurationRule: FactRule {
   private func onsetDate(after match: TextMatch, isSince: Bool, in passage: Passage)
     -> (ClinicalDate, Bool)?
   {
-    if let dated = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage)
-      ?? (isSince ? eventDate(after: match.range, in: passage) : nil)
+    if let dated = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage),
+      !startsATreatment(match, before: dated, in: passage)
     {
       return (dated, false)
     }
+    if isSince, let dated = eventDate(after: match.range, in: passage) { return (dated, false) }
     if let year = year(after: match, in: passage) { return (year, true) }
     guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
     else { return nil }
@@ -130,19 +131,42 @@ struct PainDurationRule: FactRule {
 
   /// "since a fall on ice in January 2025", "since she lifted a planter in October 2025":
   /// the date of the event that started the pain, written after the event.
+  /// Not a treatment: "better since she started gabapentin in January" dates the drug.
   private func eventDate(after lead: Range<Int>, in passage: Passage) -> ClinicalDate? {
     passage.dates.first { date in
       guard date.range.lowerBound > lead.upperBound,
         date.range.lowerBound - lead.upperBound <= 70
       else { return false }
-      return Self.eventBeforeDate.occurs(in: passage.slice(lead.upperBound..<date.range.lowerBound))
+      let event = lead.upperBound..<date.range.lowerBound
+      return Self.eventBeforeDate.occurs(in: passage.slice(event))
+        && !treatments(in: passage).contains { $0.overlaps(event) }
     }?.date
+  }
+
+  /// "started gabapentin in January 2026": the lead dates a treatment named after it.
+  private func startsATreatment(_ lead: TextMatch, before date: ClinicalDate, in passage: Passage)
+    -> Bool
+  {
+    guard let written = passage.dates.first(where: { $0.date == date }) else { return false }
+    let between = lead.range.upperBound..<max(lead.range.upperBound, written.range.lowerBound)
+    return treatments(in: passage).contains { $0.overlaps(between) }
+  }
+
+  /// Medications and therapies named in the sentence; a procedure may be the inciting
+  /// event ("since a wrist arthroscopy in January 2026").
+  private func treatments(in passage: Passage) -> [Range<Int>] {
+    (passage.hits("medications") + passage.hits("therapies")).map { passage.local($0.range) }
   }
 
   /// "… in August 2025 (repaired). Since then he has burning pain": the last date of the
   /// sentence before.
+  /// Not after a procedure or with relief: "She had an MBB on 03/01. Since then her pain
+  /// has been better" dates the relief, not the pain.
   private func previousDate(of passage: Passage) -> ClinicalDate? {
-    passage.preceding(1).first?.dates.last?.date
+    guard let previous = passage.preceding(1).first,
+      previous.hits("procedures").isEmpty, !Self.relieved.occurs(in: passage.text)
+    else { return nil }
+    return previous.dates.last?.date
   }
 
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
@@ -296,6 +320,8 @@ struct PainDurationRule: FactRule {
   /// "fourteen months ago, in May 2025", "after a rear-end collision in 09/2024".
   private static let agoIn = TextPattern(
     #"\bago,?\s+in\b|\b(?:after|following) (?:a|an|the|his|her)\b|\(onset\b"#)
+  private static let relieved = TextPattern(
+    #"\b(?:better|improved|improvement|relief|relieved|helped|controlled|resolved|less)\b"#)
   private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
   private static let clauseBreak = TextPattern(#";"#)
   /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
