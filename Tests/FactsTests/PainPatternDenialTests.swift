@@ -58,3 +58,19 @@ import Testing
     #expect(Fixtures.summaries(.painPattern, in: note).isEmpty)
   }
 }
+
+/// A denial of the distal limb does not undo radiation into the leg.
+@Suite struct PainPatternDistalDenialTests {
+  @Test(arguments: [
+    (
+      "HPI:\nRight leg pain radiates down the lateral leg to the ankle, not past the foot.",
+      "radicular"
+    ),
+    ("HPI:\nPain radiates down the left leg, not below the knee.", "radicular"),
+    ("HPI:\nButtock pain radiates into the posterior thigh, never past the knee.", "axial"),
+    ("HPI:\nLow back pain that refers into the right buttock, never past the knee.", "axial"),
+  ])
+  func readsTheLimbPastADistalDenial(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == [expected])
+  }
+}

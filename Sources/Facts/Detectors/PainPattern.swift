@@ -38,8 +38,14 @@ struct PainPatternRule: FactRule {
         Self.nearNegation.occurs(
           in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound))
       } ?? false
+    // "radiates down the left leg, not below the knee" still radiates into the leg.
+    let denial = Self.deniedRadiation.firstMatch(in: text)
+    let deniesOnlyTheDistalLimb =
+      denial.map { Self.distalLimit.occurs(in: $0.value) } == true
+      && Self.radicular.firstMatch(in: text).map { !Self.thigh.occurs(in: $0.value) } == true
     let isDenied =
-      (limbContext?.isNegated == true && isNegatedNearby) || Self.deniedRadiation.occurs(in: text)
+      (limbContext?.isNegated == true && isNegatedNearby)
+      || (denial != nil && !deniesOnlyTheDistalLimb)
     let spine = Self.spine.matches(in: text).first { match in
       !(passage.context(ofLocal: match.range).isNegated
         && Self.nearNegation.occurs(
@@ -148,6 +154,9 @@ struct PainPatternRule: FactRule {
       + #"(?:arms?|legs?|thighs?)\b"#
       + #"|\b(?:arms?|legs?)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:the\s+)?(?:sacrum|neck|low back|back)\b"#
   )
+  /// Pain referred to the thigh but "never past the knee" is the referral of a joint.
+  private static let thigh = TextPattern(#"\bthighs?\s*$"#)
+  private static let distalLimit = TextPattern(#"\b(?:knees?|elbows?|below|past|beyond)\b"#)
   private static let pastHistory = TextPattern(#"^\s*(?:past(?: history)?|PMH|PSH|h/o)\b"#)
   private static let resolved = TextPattern(
     #"\b(?:which|that)?\s*(?:has\s+)?(?:since\s+)?(?:resolved|settled|went away|subsided)\b"#)
