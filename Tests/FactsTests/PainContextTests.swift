@@ -50,3 +50,22 @@ import Testing
     #expect(Fixtures.summaries(.painScore, in: text).isEmpty)
   }
 }
+
+/// Scores in tables: columns under a header of contexts, rows under a label, goal columns.
+@Suite struct PainScoreTableTests {
+  @Test func aRowOfScoresTakesItsHeaderColumns() {
+    let note = "PAIN ASSESSMENT\nCurrent  Average  Worst\n6/10  7/10  9/10\n"
+    #expect(Fixtures.summaries(.painScore, in: note) == ["6 current", "7 average", "9 worst"])
+  }
+
+  @Test func aRowTakesItsLabelAndDropsTheGoalColumn() {
+    let note =
+      "OUTCOMES\nMeasure  Initial  Discharge  Goal\nPain at best (NPRS)  3/10  4/10  1/10\n"
+    #expect(Fixtures.summaries(.painScore, in: note) == ["3 least", "4 least"])
+  }
+
+  @Test(arguments: ["Seen 7/10 for follow-up.", "Last seen 3/10 for a recheck."])
+  func readsAYearlessVisitDateAsNoScore(text: String) {
+    #expect(Fixtures.summaries(.painScore, in: text).isEmpty)
+  }
+}

@@ -34,8 +34,45 @@ struct PainContextReader {
       return .worst
     }
     if passage.section?.isVitals == true { return .current }
-    if let label = tableLabel(for: score) { return label }
+    if let label = tableLabel(for: score) ?? columnLabel(of: index) ?? rowLabel() {
+      return label
+    }
     return .unspecified
+  }
+
+  /// Whether the sentence is a table row of scores alone after a label: "Pain at best
+  /// (NPRS)  3/10  3/10  1/10".
+  var isRowOfScores: Bool {
+    guard scores.count >= 2 else { return false }
+    return zip(scores, scores.dropFirst()).allSatisfy { first, second in
+      passage.text.utf16Slice(first.range.upperBound..<second.range.lowerBound)
+        .allSatisfy { $0 == "|" || $0.isWhitespace }
+    }
+  }
+
+  /// Every score of a row takes its label's context.
+  private func rowLabel() -> PainContext? {
+    guard isRowOfScores, let first = scores.first else { return nil }
+    return Self.contextKeywords(in: passage.text.utf16Slice(0..<first.range.lowerBound)).last?
+      .context
+  }
+
+  /// A row of scores under a header of contexts ("Current  Average  Worst" over "6/10  7/10
+  /// 9/10"): each score takes the header word in its column.
+  private func columnLabel(of index: Int) -> PainContext? {
+    guard scores.count >= 2 else { return nil }
+    var rest = passage.text
+    for score in scores.reversed() {
+      rest =
+        rest.utf16Slice(0..<score.range.lowerBound)
+        + rest.utf16Slice(score.range.upperBound..<rest.utf16.count)
+    }
+    guard
+      rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).count < 3,
+      let header = passage.preceding(1).first
+    else { return nil }
+    let columns = Self.contextKeywords(in: header.text)
+    return columns.count == scores.count ? columns[index].context : nil
   }
 
   /// The text before a score that can govern it: after the previous score's own trailing

@@ -16,11 +16,12 @@ struct PainScoreRule: FactRule {
       Self.namesProcedure(passage) || Self.statesRelief.occurs(in: passage.text)
     let reader = PainContextReader(
       passage: passage, scores: scores, isProcedureSentence: isProcedureSentence)
+    let goalColumn = reader.isRowOfScores ? Self.goalColumn(of: scores.count, passage) : nil
     var facts: [Fact] = []
     for (index, score) in scores.enumerated() {
       let context = passage.context(ofLocal: score.range)
       guard !context.isHypothetical, !context.isOtherPerson, !Self.isGoal(score, passage),
-        !Self.isDate(score, passage)
+        !Self.isDate(score, passage), index != goalColumn
       else { continue }
 
       let painContext = reader.context(of: index)
@@ -136,6 +137,21 @@ struct PainScoreRule: FactRule {
     return goalWords.occurs(in: before)
   }
 
+  /// The column of a table row that holds a goal, from the header above the row: "Measure
+  /// Initial Discharge Goal" over "Pain at best (NPRS) 3/10 3/10 1/10" makes the third a
+  /// target, not a measurement.
+  static func goalColumn(of count: Int, _ passage: Passage) -> Int? {
+    guard
+      let header = passage.preceding(8).first(where: {
+        $0.text.count <= 60 && goalWords.occurs(in: $0.text)
+          && !$0.text.contains("/10")
+      })
+    else { return nil }
+    let columns = header.text.split(whereSeparator: \.isWhitespace).suffix(count)
+    guard columns.count == count else { return nil }
+    return columns.firstIndex { goalWords.occurs(in: String($0)) }.map { $0 - columns.startIndex }
+  }
+
   /// Whether the "score" is a date without a year ("the MBB on 3/10").
   private static func isDate(_ score: WrittenScore, _ passage: Passage) -> Bool {
     let before = passage.slice(max(0, score.range.lowerBound - 12)..<score.range.lowerBound)
@@ -146,10 +162,11 @@ struct PainScoreRule: FactRule {
 
   /// "the 03/10 block": a yearless date naming a procedure.
   private static let dateFollow = TextPattern(
-    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment|SGB|LSB)\b"#
+    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment|SGB|LSB|for (?:a |her |his )?(?:follow-?up|f/u|visit|appointment|recheck))\b"#
   )
 
-  private static let dateLead = TextPattern(#"\b(?:on|dated?|since|DOS:?|performed|done)\s*$"#)
+  private static let dateLead = TextPattern(
+    #"\b(?:on|dated?|since|DOS:?|performed|done|seen|visit|last seen)\s*$"#)
 
   private static let goalWords = TextPattern(#"\b(?:goal|target|aim|hope|expect\w*)\b"#)
 }
