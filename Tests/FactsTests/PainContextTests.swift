@@ -69,3 +69,33 @@ import Testing
     #expect(Fixtures.summaries(.painScore, in: text).isEmpty)
   }
 }
+
+/// Scores written without "/10": a pain diary's rows, and a change around a procedure.
+@Suite struct PainDiaryTests {
+  @Test func diaryRowsAreBeforeAndAfterTheBlock() {
+    let note =
+      "PAIN DIARY\nTime  Pain 0-10\nBefore block  7\n15 min  1\n2 hours  2\n4 hours  6\n"
+    #expect(
+      Fixtures.summaries(.painScore, in: note) == [
+        "1 postProcedure", "2 postProcedure", "6 postProcedure", "7 preProcedure",
+      ])
+  }
+
+  @Test func rowsOfAnotherTableAreNoScores() {
+    let note = "VITALS\nTime  BP  HR\n15 min  7\n2 hours  6\n"
+    #expect(Fixtures.summaries(.painScore, in: note).isEmpty)
+  }
+
+  @Test(arguments: [
+    (
+      "s/p TFESI, ~40% better per pt - R thigh/shin pain down from 9 to 5-6.",
+      ["6 low 5 postProcedure", "9 preProcedure"]
+    ),
+    ("After the block her leg pain went from 8 to 3.", ["3 postProcedure", "8 preProcedure"]),
+    ("Her pain medication went from 10 to 5 mg.", []),
+    ("The pain moved from 3 to 4 days a week.", []),
+  ])
+  func readsABareChangeAroundAProcedure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+}

@@ -24,6 +24,8 @@ struct PainContextReader {
     if let bracketed, chosen == nil || [.average, .current, .least].contains(chosen) {
       return bracketed
     }
+    // "After the block her pain went from 8 to 3": the first of the pair is the before.
+    if bracketed == .preProcedure, chosen == .postProcedure { return .preProcedure }
     // "10/10 at peak" of an attack is the worst pain; of a block, its effect.
     if chosen == .postProcedure, !isProcedureSentence, Self.peak.occurs(in: before + after) {
       return .worst

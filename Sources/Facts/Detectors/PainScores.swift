@@ -8,9 +8,10 @@ import Model
 /// "10/10 days" are refused by look-ahead.
 struct PainScoreRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    if let row = Self.diaryRow(in: passage) { return [row] }
     let written = Self.scores(in: passage.text)
-    guard !written.isEmpty else { return [] }
     let scores = Self.withImpliedScores(written, in: passage.text)
+    guard !scores.isEmpty else { return [] }
 
     let isProcedureSentence =
       Self.namesProcedure(passage) || Self.statesRelief.occurs(in: passage.text)
@@ -74,7 +75,8 @@ struct PainScoreRule: FactRule {
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
-  /// Adds the bare numbers a sentence gives on the scale it has just used: "her average pain
+  /// Adds the bare numbers a sentence gives on the scale it has just used, and the bare pair
+  /// of a change around a procedure ("pain down from 9 to 5-6"): "her average pain
   /// is 8 out of 10, and on a good day 5", "usual pain is 7/10 and it never drops below 5".
   static func withImpliedScores(_ scores: [WrittenScore], in text: String) -> [WrittenScore] {
     var all = scores
@@ -86,8 +88,30 @@ struct PainScoreRule: FactRule {
       else { continue }
       all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
     }
+    for match in bareChange.matches(in: text) {
+      guard let before = match.group(1).flatMap(ClinicalWords.number),
+        let after = match.group(2).flatMap(ClinicalWords.number),
+        let beforeRange = match.groups[0], let afterRange = match.groups[1],
+        before <= 10, after <= 10, after < before,
+        !all.contains(where: { $0.range.overlaps(match.range) })
+      else { continue }
+      let low = match.group(3).flatMap(ClinicalWords.number).flatMap { $0 <= 10 ? $0 : nil }
+      let afterEnd = match.groups[2]?.upperBound ?? afterRange.upperBound
+      all.append(
+        WrittenScore(value: before, low: nil, range: beforeRange, rule: "painScore.change"))
+      all.append(
+        WrittenScore(
+          value: low.map { max($0, after) } ?? after, low: low.map { min($0, after) },
+          range: afterRange.lowerBound..<afterEnd, rule: "painScore.change"))
+    }
     return all.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
+
+  /// "pain down from 9 to 5-6", "leg pain went from 8 to 3": a change written without "/10".
+  private static let bareChange = TextPattern(
+    #"\bpain\b[^.;:]{0,25}?\bfrom\s+(\d{1,2})\s+(?:down\s+)?to\s+(\d{1,2})(?:\s*-\s*(\d{1,2}))?\b"#
+      + #"(?![\d/%]|\.\d|\s*(?:%|percent|mg|mcg|days?|weeks?|months?|hours?|minutes?|times|visits?|sessions?)\b)"#
+  )
 
   private static let impliedScore = TextPattern(
     #"\b(?:on (?:a |her |his )?(?:good|bad|better|worse) days?|at (?:its |her |his )?(?:best|worst)|"#
@@ -120,6 +144,29 @@ struct PainScoreRule: FactRule {
       + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my|it|it as) )?(?:pain )?(?:as |at )?)"#
       + #"(?:\s*\([^)]{1,12}\))?\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
       + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
+
+  /// A row of a pain diary or observation table ("Before block  7", "15 min  1", "2 h  7"
+  /// under "Time  Pain (0-10)"): a bare score, before or after the procedure by its label.
+  static func diaryRow(in passage: Passage) -> Fact? {
+    guard let row = diaryLine.firstMatch(in: passage.text),
+      let label = row.group(1), let value = row.group(2).flatMap(ClinicalWords.number),
+      value <= 10,
+      passage.preceding(12).contains(where: { diaryHeader.occurs(in: $0.text) })
+    else { return nil }
+    let context: PainContext = baselineLabel.occurs(in: label) ? .preProcedure : .postProcedure
+    let detail = PainScore(value: value, low: nil, context: context)
+    return passage.fact(.painScore(detail), rule: "painScore.diaryRow")
+  }
+
+  private static let diaryHeader = TextPattern(
+    #"^\s*(?:time|time point|interval)\b.*\b(?:pain|NRS|VAS)\s*(?:score\s*)?\(?\s*0\s*-\s*10\s*\)?"#
+  )
+  private static let diaryLine = TextPattern(
+    #"^\s*((?:pre|post|baseline|before(?: (?:the )?(?:block|injection|procedure|bolus))?|"#
+      + #"after(?: (?:the )?(?:block|injection|procedure|bolus))?|"#
+      + #"\d+\s*(?:min|mins|minutes?|h|hrs?|hours?)(?:\s+post)?))\s*[:|]?\s+(\d{1,2})\b(?![/.\d%])"#
+  )
+  private static let baselineLabel = TextPattern(#"^\s*(?:pre|baseline|before)\b"#)
 
   /// Whether the sentence is about a procedure, so that "from 8/10 to 2/10" is before/after.
   static func namesProcedure(_ passage: Passage) -> Bool {
