@@ -1,7 +1,9 @@
 import Model
 
 /// Finds function limited by pain: ODI, NDI and PROMIS scores, and limits written in words
-/// ("cannot sit more than 20 minutes", "unable to work", "difficulty with ADLs").
+/// ("cannot sit more than 20 minutes", "unable to work", "difficulty with ADLs", "standing
+/// tol ~5 min", "walking 1/2 block w/ cane", "has cut her work hours", "sleeping in two-hour
+/// stretches", "stopped her water aerobics because of it").
 struct FunctionalDisabilityRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     var facts = instrumentScores(in: passage)

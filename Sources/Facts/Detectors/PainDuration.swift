@@ -1,8 +1,9 @@
 import Model
 
 /// Finds how long the complaint has lasted: "for 5 months", "x 1 yr", "a 6-week history",
-/// "14 months of leg pain", "began 2 years ago", "so roughly 8 months now", "since March
-/// 2025" or "since 2022" (counted to the note date).
+/// "14 months of leg pain", "began 2 years ago", "so roughly 8 months now", "for the past
+/// year and a half", "since March 2025", "since a fall in March 2025", "since then" or
+/// "since 2022" (counted to the note date).
 ///
 /// A span counts only when the nearest noun before it is the complaint, not a therapy, a
 /// medication or a relief: "back pain for 8 months despite PT for 6 weeks" gives 8; and not
@@ -55,14 +56,8 @@ struct PainDurationRule: FactRule {
 
   private func span(in passage: Passage) -> Fact? {
     let text = passage.text
-    // "a year and a half", "the past year and a half": one unit and a half.
-    if let match = Self.halfSpan.firstMatch(in: text), let unit = match.group(2) ?? match.group(4),
-      let months = ClinicalWords.months(
-        amount: (match.group(1).flatMap(ClinicalWords.number) ?? 1) + 0.5, unit: unit),
-      isAboutThePain(match.range, in: passage, complaintMayFollow: false)
-    {
-      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
-    }
+    if let half = halfSpan(in: passage) { return half }
+
     if let match = Self.durationLabel.firstMatch(in: text),
       let months = months(match.group(1), match.group(2))
     {
@@ -79,6 +74,17 @@ struct PainDurationRule: FactRule {
       return fact(months: months, rule: "painDuration.span", match: match, in: passage)
     }
     return nil
+  }
+
+  /// "for about two and a half years", "the past year and a half": units and a half.
+  private func halfSpan(in passage: Passage) -> Fact? {
+    guard let match = Self.halfSpan.firstMatch(in: passage.text),
+      let unit = match.group(2) ?? match.group(4),
+      let months = ClinicalWords.months(
+        amount: (match.group(1).flatMap(ClinicalWords.number) ?? 1) + 0.5, unit: unit),
+      isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+    else { return nil }
+    return fact(months: months, rule: "painDuration.span", match: match, in: passage)
   }
 
   private func onset(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {

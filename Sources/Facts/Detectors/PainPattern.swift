@@ -2,7 +2,9 @@ import Model
 
 /// Finds what each sentence of a history says about where the pain goes: a spinal
 /// component (low back, neck), a limb component (radiating down the leg, sciatica, arm
-/// pain), radiation denied, or the pattern stated outright ("mixed axial and radicular").
+/// pain), radiation denied ("no radiation", "never into the legs", "nothing into the arm"),
+/// or the pattern stated outright ("mixed axial and radicular", "persistent axial pain",
+/// also in an assessment).
 ///
 /// The case's one pattern is chosen when facts are merged (`FactMerger.painPattern`): mixed
 /// when stated or when a spinal and a limb component are both described; radicular when

@@ -6,7 +6,9 @@ import Model
 ///
 /// Results are read however notes write them: "FABER positive on the left", "positive
 /// FABER and Gaenslen", "SLR (-) bilaterally", "FABER: +", "3/5 SI provocation tests
-/// positive (distraction, thigh thrust, compression)", "no pain with distraction".
+/// positive (distraction, thigh thrust, compression)", "no pain with distraction", "SLR
+/// positive on the right, negative left", "Right: FABER +, Gaenslen +", and rows of exam
+/// tables with one column per side or under a one-side caption.
 struct ProvocationTestRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let named = passage.hits("provocation-tests")
