@@ -24,6 +24,10 @@ import Testing
     "Rest pain that wakes him every night.",
     "She has stopped her water aerobics because of it.",
     "He gave up his volunteer driving.",
+    "She is limited to sitting 20 minutes at a time.",
+    "He wakes 3-4 times a night from pain.",
+    "He has difficulty getting out of a chair.",
+    "She is on FMLA leave because of the pain.",
   ])
   func readsALimitWrittenInWords(text: String) {
     #expect(Fixtures.summaries(.functionalDisability, in: text) == ["present narrative"])

@@ -15,6 +15,7 @@ import Testing
     ("The pain has been present for at least four years.", "48"),
     ("Chronic cluster headache, right orbital, for 6 years.", "72"),
     ("60M bilat SIJ pain, L>R, >3 yrs.", "36"),
+    ("Since injuring his back at work in November 2025, he has had constant pain.", "4.4"),
   ])
   func readsTheDurationFromTheOnset(text: String, expected: String) {
     #expect(Fixtures.summaries(.painDuration, in: text) == [expected])

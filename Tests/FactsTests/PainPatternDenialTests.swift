@@ -14,6 +14,7 @@ import Testing
     ),
     ("HPI:\nAching in both buttocks, with no pain down the legs.", "axial"),
     ("HPI:\nConstant midline T-L pain.", "axial"),
+    ("HPI:\nLow back pain. No numbness, tingling or radiating pain.", "axial"),
     ("IMPRESSION:\nChronic bilateral L5 spondylolysis with persistent axial pain.", "axial"),
     ("ASSESSMENT:\nActive sacroiliitis, consistent with axial spondyloarthritis.", "axial"),
   ])

@@ -79,13 +79,13 @@ struct FunctionalDisabilityRule: FactRule {
     + #"exercis(?:e|es|ing)|play(?:s|ing)?|ADLs?|activities of daily living|daily activities|"#
     + #"wear(?:ing)? (?:a |her |his )?(?:shoes?|socks?|seat ?belt|bra|clothes|clothing)|"#
     + #"use (?:a |her |his |the )?(?:mouse|keyboard|computer|hand|arm)|look(?:ing)? (?:up|down|at)|"#
-    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? up|"#
+    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? (?:up|out of|in and out of|into)|"#
     + #"care for|hold(?:ing)?|grip(?:ping)?|typ(?:e|ing)|write|writing|his job|her job|job duties)"#
   /// "unable to sit", "cannot stand for more than 10 minutes", "difficulty with ADLs".
   private static let limitation = TextPattern(
     #"\b(?:unable to|inability to|cannot|can't|can not|could not|couldn't|not able to|"#
       + #"no longer able to|can no longer|no longer|can only|only able to|"#
-      + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited in|"#
+      + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited (?:in|to)|"#
       + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)|needs help with|"#
       + #"needs (?:his|her|their) \w+'s help with|requires assistance with|restricted|"#
       + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from|prevents (?:an? )?|interfer\w* with)\s+(?:\S+\s+){0,5}?"#
@@ -137,6 +137,7 @@ struct FunctionalDisabilityRule: FactRule {
     + #"|\bmissing (?:\S+\s+){0,4}?(?:work|school|shifts?)\b(?!-)"#
     + #"|\bmissed (?:\S+\s+){5,7}?(?:work|school|shifts?)\b(?!-)"#
     + #"|\bon (?:temporary|medical|partial) disability\b"#
+    + #"|\bon (?:FMLA|medical leave|a leave of absence)\b|\b(?:FMLA|medical) leave\b"#
     + #"|\bcannot (?:complete|finish|do) (?:his|her|their) (?:route|shifts?|job|work|duties)\b"#
     + #"|\bavoids (?:driving|sitting|standing|walking|stairs|lifting|bending|work)\b"#
   /// "sleeping in two-hour stretches", "pain that wakes him every night", "forces him to
@@ -145,6 +146,7 @@ struct FunctionalDisabilityRule: FactRule {
     #"\bsleep(?:s|ing)? (?:only )?in (?:\w+[- ])?(?:hour|hr) (?:stretches|blocks|increments)\b"#
     + #"|\b(?:that|which) wakes (?:him|her|them)\b"#
     + #"|\bsleep(?:s|ing)? (?:in|on) (?:a |the )?(?:recliner|chair|couch)\b"#
+    + #"|\bwak(?:es|ing|e)\b[^.;]{0,25}\b(?:a night|per night|each night|every night|nightly|from (?:the )?pain)\b"#
   /// "has stopped her water aerobics because of it": an activity given up for the pain.
   private static let givenUpBecauseOfPain =
     #"\b(?:stopped|given up|gave up|quit|abandoned) (?:her |his |their )?(?:\w+ ){1,3}?"#

@@ -333,7 +333,7 @@ struct PainDurationRule: FactRule {
   /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
   /// planter in", "a wrist arthroscopy in".
   private static let eventBeforeDate = TextPattern(
-    #"^\s*(?:a|an|the|his|her|their|he|she|they|my)\b[^,;.()]{0,60}\b(?:in|on|of)\s*$"#)
+    #"^\s*(?:a|an|the|his|her|their|he|she|they|my|[a-z]+ing)\b[^,;.()]{0,60}\b(?:in|on|of)\s*$"#)
   /// "since a wrist arthroscopy in January 2026, about 8 months", "(14 months)", "since the
   /// summer - about eight months": the span a history gives after the onset.
   private static let spanAfterOnset = TextPattern(

@@ -190,7 +190,7 @@ struct PainPatternRule: FactRule {
   private static let referred = TextPattern(
     #"\b(?:buttocks?|SI joint|sacroiliac|posterior pelvi\w*|PSIS|sacral sulcus|pelvic|groin)\b"#)
   private static let deniedRadiation = TextPattern(
-    #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:radiation|radiating|"#
+    #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:(?!back\b|neck\b|spine\b|lumbar\b)[a-z-]+,?\s+(?:or\s+|and\s+)?){0,3}?(?:radiation|radiating|"#
       + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms|(?:leg|arm) (?:sx|radiation|symptoms|numbness|paresthesias?))\b|\b(?:does not|doesn't|do not|did not)\s+"#
       + #"(?:radiate|go below|go down|go into|go past|travel|extend|spread|wrap)\b|\bnon-?radiating\b|\b(?:never|nothing|not|no)\s+(?:\w+\s+)?(?:into|down|past|below|beyond)\s+(?:the\s+|his\s+|her\s+|either\s+|both\s+)?(?:legs?|arms?|knees?|elbows?|thighs?|feet|foot|hands?|buttocks?)\b|\bnon-?radicular\b|\b(?:stays|localized|localised|confined) (?:to|in) the\b"#
   )
