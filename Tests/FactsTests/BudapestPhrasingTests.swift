@@ -9,6 +9,7 @@ import Testing
     ("HPI:\nHer toes feel stiff and weak.", ["motorTrophic symptom true"]),
     ("HPI:\nHe has noticed the toenails are brittle.", ["motorTrophic symptom true"]),
     ("HPI:\nPt states she can't stand anything touching it.", ["sensory symptom true"]),
+    ("HPI:\nShe can't bear the bedsheet on her foot.", ["sensory symptom true"]),
     ("HPI:\nHe describes severe sensitivity to touch and cold water.", ["sensory symptom true"]),
     ("HPI:\nHe specifically denies any color or temperature change.", ["vasomotor symptom false"]),
     (
@@ -22,6 +23,11 @@ import Testing
   ])
   func readsFindingsAsPatientsAndExamsWriteThem(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.budapestFinding, in: crpsNote + text) == expected)
+  }
+
+  @Test func bearingWeightIsNotAllodynia() {
+    let note = crpsNote + "HPI:\nShe can't bear weight on the foot."
+    #expect(!Fixtures.summaries(.budapestFinding, in: note).contains("sensory symptom true"))
   }
 
   @Test func stiffnessOutsideACRPSCaseIsNotAFinding() {

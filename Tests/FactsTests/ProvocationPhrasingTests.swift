@@ -11,6 +11,7 @@ import Testing
     ("ROM full but painful on extension/rotation R.", ["facetLoading positive right"]),
     ("Extension-rotation mildly uncomfortable bilaterally.", ["facetLoading positive bilateral"]),
     ("Compression +. Distraction +.", ["compression positive", "distraction positive"]),
+    ("Facet loading: pain reproduced bilaterally.", ["facetLoading positive bilateral"]),
   ])
   func readsFacetLoadingAndTerseResults(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.provocationTest, in: text) == expected)
