@@ -66,7 +66,7 @@ public struct FactDetector: Sendable {
   }
 
   private static let nonSpinalPain = TextPattern(
-    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain|malignancy-related|visceral pain|pelvic cancer)\b"#
+    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain|malignancy-related|visceral pain|pelvic cancer|ischemic (?:rest )?pain|ischemic limb pain|peripheral arterial disease)\b"#
   )
   private static let crps = TextPattern(
     #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|RSD|causalgia|Budapest)\b"#

@@ -99,3 +99,14 @@ import Testing
     #expect(Fixtures.summaries(.painScore, in: text) == expected)
   }
 }
+
+@Suite struct PainScoreRowTests {
+  @Test func aNamedScaleRowGivesOneScorePerColumn() {
+    let note = "OUTCOME\nMeasure  Initial  Discharge\nPain (0-10)  7  6\n"
+    #expect(Fixtures.summaries(.painScore, in: note) == ["6 unspecified", "7 unspecified"])
+  }
+
+  @Test func numbersAfterAScoreInProseAreNotColumns() {
+    #expect(Fixtures.summaries(.painScore, in: "Pain level: 7 since 2 weeks.") == ["7 unspecified"])
+  }
+}

@@ -53,6 +53,12 @@ import Testing
     #expect(Fixtures.summaries(.painPattern, in: note) == ["mixed"])
   }
 
+  @Test func ischemicLimbPainIsNotARadicularPattern() {
+    let note =
+      "HPI:\nSevere peripheral arterial disease of the right leg, ischemic rest pain of the right foot."
+    #expect(Fixtures.summaries(.painPattern, in: note).isEmpty)
+  }
+
   @Test func thePatientsOwnZosterIsNotASpinalPattern() {
     let note =
       "HPI:\nHerpes zoster of the left chest wall with burning pain radiating around the rib."

@@ -88,6 +88,20 @@ struct PainScoreRule: FactRule {
       else { continue }
       all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
     }
+    // "Pain (0-10)  7  6": the rest of a table row after a named scale, one per column.
+    if let last = scores.last, last.rule == "painScore.named",
+      let row = rowContinuation.firstMatch(
+        in: text.utf16Slice(last.range.upperBound..<text.utf16.count))
+    {
+      for range in row.groups.compactMap({ $0 }) {
+        let local =
+          (range.lowerBound + last.range.upperBound)..<(range.upperBound + last.range.upperBound)
+        guard let value = ClinicalWords.number(text.utf16Slice(local)), value <= 10 else {
+          continue
+        }
+        all.append(WrittenScore(value: value, low: nil, range: local, rule: "painScore.row"))
+      }
+    }
     for match in bareChange.matches(in: text) {
       guard let before = match.group(1).flatMap(ClinicalWords.number),
         let after = match.group(2).flatMap(ClinicalWords.number),
@@ -106,6 +120,9 @@ struct PainScoreRule: FactRule {
     }
     return all.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
+
+  private static let rowContinuation = TextPattern(
+    #"^\s+(\d{1,2})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?\s*$"#)
 
   /// "pain down from 9 to 5-6", "leg pain went from 8 to 3": a change written without "/10".
   private static let bareChange = TextPattern(
