@@ -32,7 +32,7 @@ public struct FactDetector: Sendable {
     defer { withExtendedLifetime(notes) {} }
     let reading = CaseReading(
       noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) },
-      concernsNonSpinalPain: notes.contains { Self.nonSpinalPain.occurs(in: $0.document.text) })
+      concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain))
 
     var facts: [Fact] = []
     for note in notes {
@@ -56,8 +56,17 @@ public struct FactDetector: Sendable {
     }.map(\.element)
   }
 
+  /// Whether a note speaks of the patient's own non-spinal pain: "his wife recently had
+  /// shingles" or "no history of zoster" does not make a neck complaint non-spinal.
+  private static func concernsNonSpinalPain(_ note: Note) -> Bool {
+    nonSpinalPain.matches(in: note.document.text).contains { match in
+      let context = note.context(of: match.range)
+      return !context.isNegated && !context.isOtherPerson
+    }
+  }
+
   private static let nonSpinalPain = TextPattern(
-    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain|malignancy-related|visceral pain|pelvic cancer)\b"#
+    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain|malignancy-related|visceral pain|pelvic cancer|ischemic (?:rest )?pain|ischemic limb pain|peripheral arterial disease)\b"#
   )
   private static let crps = TextPattern(
     #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|RSD|causalgia|Budapest)\b"#

@@ -158,10 +158,12 @@ enum FactMerger {
     }
     guard var chosen = supporting.first else { return nil }
     for other in supporting.dropFirst() { chosen = combine(chosen, other) }
-    let site: String? = {
-      if case .painPattern(let first) = chosen.detail { return first.site }
+    // The site from the mention that names one, both components first for a mixed pattern.
+    let sites = supporting.compactMap { fact -> String? in
+      if case .painPattern(let mention) = fact.detail { return mention.site }
       return nil
-    }()
+    }
+    let site = (pattern == .mixed ? sites.first { $0.contains(" and ") } : nil) ?? sites.first
     chosen.detail = .painPattern(PainPattern(pattern: pattern, site: site))
     return chosen
   }

@@ -1,7 +1,9 @@
 import Model
 
 /// Finds function limited by pain: ODI, NDI and PROMIS scores, and limits written in words
-/// ("cannot sit more than 20 minutes", "unable to work", "difficulty with ADLs").
+/// ("cannot sit more than 20 minutes", "unable to work", "difficulty with ADLs", "standing
+/// tol ~5 min", "walking 1/2 block w/ cane", "has cut her work hours", "sleeping in two-hour
+/// stretches", "stopped her water aerobics because of it").
 struct FunctionalDisabilityRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     var facts = instrumentScores(in: passage)
@@ -36,7 +38,7 @@ struct FunctionalDisabilityRule: FactRule {
 
   private static let instrumentScore = TextPattern(
     #"\b(ODI|Oswestry(?: Low Back Pain)?(?: Disability)?(?: Index| Questionnaire| score)?|NDI|"#
-      + #"Neck Disability Index|PROMIS(?:[- ][A-Za-z]+){0,4}?)[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
+      + #"Neck Disability Index|PROMIS(?:-\d{2}\b)?(?:[- ][A-Za-z]+){0,4}?)[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
       + #"(?:%|percent|points?|/\s*\d+)?"#)
 
   private func narrativeLimits(in passage: Passage) -> [Fact] {
@@ -46,6 +48,11 @@ struct FunctionalDisabilityRule: FactRule {
     else { return deniedLimits(in: passage) }
     let context = passage.context(ofLocal: match.range)
     guard !context.isHypothetical, !context.isOtherPerson else { return [] }
+    // "She stopped meloxicam because of it": a treatment given up, not an activity.
+    let treatments = passage.hits("medications") + passage.hits("therapies")
+    if treatments.contains(where: { passage.local($0.range).overlaps(match.range) }) {
+      return deniedLimits(in: passage)
+    }
     // A negation counts only close before the limit: "without the stimulator she is again
     // unable to walk her dog" states a limit.
     let lead = passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)
@@ -66,17 +73,19 @@ struct FunctionalDisabilityRule: FactRule {
   }
 
   private static let activity =
-    #"(?:sit(?:ting)?|stand(?:ing)?|walk(?:ing)?|work(?:ing)?|sleep(?:ing)?|driv(?:e|ing)|"#
-    + #"lift(?:ing)?|bend(?:ing)?|carry(?:ing)?|climb(?:ing)?|stairs|dress(?:ing)?|bath(?:e|ing)|"#
-    + #"cook(?:ing)?|clean(?:ing)?|shop(?:ping)?|household|chores|housework|yard ?work|garden(?:ing)?|"#
-    + #"exercis(?:e|ing)|play(?:ing)?|ADLs?|activities of daily living|daily activities|"#
-    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? up|"#
+    #"(?:sit(?:s|ting)?|stand(?:s|ing)?|walk(?:s|ing)?|work(?:s|ing)?|sleep(?:s|ing)?|driv(?:e|es|ing)|"#
+    + #"lift(?:s|ing)?|bend(?:s|ing)?|carry(?:ing)?|climb(?:s|ing)?|stairs|dress(?:es|ing)?|bath(?:e|es|ing)|"#
+    + #"cook(?:s|ing)?|clean(?:s|ing)?|shop(?:s|ping)?|household|chores|housework|yard ?work|garden(?:s|ing)?|"#
+    + #"exercis(?:e|es|ing)|play(?:s|ing)?|ADLs?|activities of daily living|daily activities|"#
+    + #"wear(?:ing)? (?:a |her |his )?(?:shoes?|socks?|seat ?belt|bra|clothes|clothing)|"#
+    + #"use (?:a |her |his |the )?(?:mouse|keyboard|computer|hand|arm)|look(?:ing)? (?:up|down|at)|"#
+    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? (?:up|out of|in and out of|into)|"#
     + #"care for|hold(?:ing)?|grip(?:ping)?|typ(?:e|ing)|write|writing|his job|her job|job duties)"#
   /// "unable to sit", "cannot stand for more than 10 minutes", "difficulty with ADLs".
   private static let limitation = TextPattern(
     #"\b(?:unable to|inability to|cannot|can't|can not|could not|couldn't|not able to|"#
       + #"no longer able to|can no longer|no longer|can only|only able to|"#
-      + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited in|"#
+      + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited (?:in|to)|"#
       + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)|needs help with|"#
       + #"needs (?:his|her|their) \w+'s help with|requires assistance with|restricted|"#
       + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from|prevents (?:an? )?|interfer\w* with)\s+(?:\S+\s+){0,5}?"#
@@ -99,7 +108,50 @@ struct FunctionalDisabilityRule: FactRule {
       + #"|needs? (?:a )?(?:shower chair|walker|wheelchair|help)|uses a (?:walker|wheelchair|cane)"#
       + #"|give up (?:her |his )?\w+|had to stop \w+|skipping (?:her |his )?\w+"#
       + #"|\bcan (?:only )?(?:walk|sit|stand|drive) (?:for )?(?:about |only |up to |less than )?(?:\d+|one|two|three|five|ten|fifteen|twenty|thirty|a)\s*(?:minutes?|mins?|blocks?|hours?))\b"#
+      + #"|"# + tolerance + #"|"# + walkingDistance + #"|"# + mobilityAid + #"|"# + reducedWork
+      + #"|"# + brokenSleep + #"|"# + givenUpBecauseOfPain
   )
+  /// "standing tol ~5 min", "sitting tolerance 20 minutes".
+  private static let tolerance =
+    #"\b(?:sitting|standing|walking|sit|stand|walk)\s+tol(?:erance)?\b\.?\s*(?:of\s+|is\s+)?[~<≈]?\s*\d"#
+  /// "walking 1/2 block", "back to walking 30 feet", "walks only inside the house".
+  private static let walkingDistance =
+    #"\bwalk(?:s|ing)?\s+(?:is\s+)?(?:only\s+|about\s+|~\s*|less than\s+|under\s+)?"#
+    + #"(?:\d+(?:/\d)?|half a|a half|one|two|three|a)\s*(?:blocks?|feet|ft|yards?|meters?|m)\b"#
+    + #"|\bwalks? only (?:inside|in|around|within) (?:the|her|his) (?:house|home|apartment)\b"#
+    + #"|\bwalking\b[^.;]{0,40}\b(?:half a block|a block|\d+ blocks?)\b"#
+  /// "walking 1/2 block w/ cane", "using a walker", "walks with crutches", "uses a donut
+  /// cushion": an aid he needs to move or sit.
+  private static let mobilityAid =
+    #"(?<!stopped )(?<!no longer )(?<!quit )(?<!not )"#
+    + #"\b(?:uses?|using|walks with|needs?|requires?|relies on)\s+(?:a |an |his |her )?"#
+    + #"(?:cane|walker|rollator|crutch(?:es)?|wheelchair|knee scooter|scooter|donut cushion|"#
+    + #"doughnut cushion|(?:donut|doughnut|wedge) pillow)\b"#
+  /// "has cut her work hours in half", "dropped to three working days a week", "has not
+  /// worked since the fall", "missing work again", "on temporary disability".
+  private static let reducedWork =
+    #"\b(?:cut|reduced|dropped|decreased) (?:\S+ ){0,2}?(?:work(?:ing)? (?:hours|days|schedule)|hours at work|shifts)\b"#
+    + #"|\bdropped to (?:\w+ ){1,2}(?:working |work )?days\b"#
+    // The person, not a treatment: "gabapentin has not worked".
+    + #"|\b(?:he|she|they|patient|pt)\s+(?:has not|hasn't|have not|haven't)\s+(?:worked|driven|cooked)\b"#
+    + #"|\bmissing (?:\S+\s+){0,4}?(?:work|school|shifts?)\b(?!-)"#
+    + #"|\bmissed (?:\S+\s+){5,7}?(?:work|school|shifts?)\b(?!-)"#
+    + #"|\bon (?:temporary|medical|partial) disability\b"#
+    + #"|\bon (?:FMLA|medical leave|a leave of absence)\b|\b(?:FMLA|medical) leave\b"#
+    + #"|\bcannot (?:complete|finish|do) (?:his|her|their) (?:route|shifts?|job|work|duties)\b"#
+    + #"|\bavoids (?:driving|sitting|standing|walking|stairs|lifting|bending|work)\b"#
+  /// "sleeping in two-hour stretches", "pain that wakes him every night", "forces him to
+  /// sleep in a recliner".
+  private static let brokenSleep =
+    #"\bsleep(?:s|ing)? (?:only )?in (?:\w+[- ])?(?:hour|hr) (?:stretches|blocks|increments)\b"#
+    + #"|\b(?:that|which) wakes (?:him|her|them)\b"#
+    + #"|\bsleep(?:s|ing)? (?:in|on) (?:a |the )?(?:recliner|chair|couch)\b"#
+    + #"|\bwak(?:es|ing|e)\b[^.;]{0,25}\b(?:a night|per night|each night|every night|nightly|from (?:the )?pain)\b"#
+  /// "has stopped her water aerobics because of it": an activity given up for the pain.
+  private static let givenUpBecauseOfPain =
+    #"\b(?:stopped|given up|gave up|quit|abandoned) (?:her |his |their )?(?:\w+ ){1,3}?"#
+    + #"(?:because of|due to) (?:it|the pain|pain|her pain|his pain)\b"#
+    + #"|\b(?:given up|gave up) (?:her |his |their )?\w+ (?:driving|work|job|shifts|hobbies)\b"#
   private static let nearNegation = TextPattern(
     #"\b(?:no|not|denies|without|never)\b[^,.;]{0,20}$"#)
   private static let noLimits = TextPattern(

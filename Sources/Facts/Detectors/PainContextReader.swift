@@ -17,14 +17,64 @@ struct PainContextReader {
     let before = ownLeadingText(text.utf16Slice(previousEnd..<score.range.lowerBound), index: index)
     let after = Self.firstClause(of: text.utf16Slice(score.range.upperBound..<nextStart))
 
-    if let chosen = keyword(before: before, after: after) { return chosen }
-    if isProcedureSentence, let bracketed = bracketedContext(of: index) { return bracketed }
+    let chosen = keyword(before: before, after: after)
+    let bracketed = isProcedureSentence ? bracketedContext(of: index) : nil
+    // "Average pain fell from 7/10 to 2/10", "8/10 before the injection to 6/10 at its best":
+    // around a procedure, the bracket says more than the measure's name.
+    if let bracketed, chosen == nil || [.average, .current, .least].contains(chosen) {
+      return bracketed
+    }
+    // "After the block her pain went from 8 to 3": the first of the pair is the before.
+    if bracketed == .preProcedure, chosen == .postProcedure { return .preProcedure }
+    // "10/10 at peak" of an attack is the worst pain; of a block, its effect.
+    if chosen == .postProcedure, !isProcedureSentence, Self.peak.occurs(in: before + after) {
+      return .worst
+    }
+    if let chosen { return chosen }
+    if Self.elapsedTime.occurs(in: before) { return .postProcedure }
     if Self.activity.occurs(in: after), scores.contains(where: { $0.value < score.value }) {
       return .worst
     }
     if passage.section?.isVitals == true { return .current }
-    if let label = tableLabel(for: score) { return label }
+    if let label = tableLabel(for: score) ?? columnLabel(of: index) ?? rowLabel() {
+      return label
+    }
     return .unspecified
+  }
+
+  /// Whether the sentence is a table row of scores alone after a label: "Pain at best
+  /// (NPRS)  3/10  3/10  1/10".
+  var isRowOfScores: Bool {
+    guard scores.count >= 2 else { return false }
+    return zip(scores, scores.dropFirst()).allSatisfy { first, second in
+      passage.text.utf16Slice(first.range.upperBound..<second.range.lowerBound)
+        .allSatisfy { $0 == "|" || $0.isWhitespace }
+    }
+  }
+
+  /// Every score of a row takes its label's context.
+  private func rowLabel() -> PainContext? {
+    guard isRowOfScores, let first = scores.first else { return nil }
+    return Self.contextKeywords(in: passage.text.utf16Slice(0..<first.range.lowerBound)).last?
+      .context
+  }
+
+  /// A row of scores under a header of contexts ("Current  Average  Worst" over "6/10  7/10
+  /// 9/10"): each score takes the header word in its column.
+  private func columnLabel(of index: Int) -> PainContext? {
+    guard scores.count >= 2 else { return nil }
+    var rest = passage.text
+    for score in scores.reversed() {
+      rest =
+        rest.utf16Slice(0..<score.range.lowerBound)
+        + rest.utf16Slice(score.range.upperBound..<rest.utf16.count)
+    }
+    guard
+      rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).count < 3,
+      let header = passage.preceding(1).first
+    else { return nil }
+    let columns = Self.contextKeywords(in: header.text)
+    return columns.count == scores.count ? columns[index].context : nil
   }
 
   /// The text before a score that can govern it: after the previous score's own trailing
@@ -44,7 +94,7 @@ struct PainContextReader {
   /// (worst, average, before/after) wins over "current", and an adjacent trailing keyword
   /// ("8/10 at worst") over a leading one.
   private func keyword(before: String, after: String) -> PainContext? {
-    let leading = Self.contextKeywords(in: before).last
+    let leading = Self.leadingKeyword(in: before)
     // "pre 8/10 -> post 2/10": a keyword after a join belongs to the next score.
     let trailing = Self.joinFirst.occurs(in: after) ? nil : Self.contextKeywords(in: after).first
     switch (leading, trailing) {
@@ -58,6 +108,14 @@ struct PainContextReader {
       if leading.context == .current && trailing.offset <= 4 { return leading.context }
       return leading.context
     }
+  }
+
+  /// The keyword nearest before a score; a specific one written right beside "now" wins
+  /// ("average now 7/10", "currently averaging 6/10").
+  private static func leadingKeyword(in text: String) -> (context: PainContext, offset: Int)? {
+    let found = contextKeywords(in: text)
+    guard let last = found.last, last.context == .current else { return found.last }
+    return found.last { $0.context != .current && last.offset - $0.offset <= 12 } ?? last
   }
 
   /// "from 8/10 to 2/10", "8/10 → 2/10", "before … 8/10; at the four-hour mark … 2/10".
@@ -119,7 +177,9 @@ struct PainContextReader {
         #"\b(?:post-?(?:procedure|procedural|injection|block|trial|op)|post|at the peak|peak|during the (?:\w+ )?"#
           + procedureNoun
           + #"|trial diary|diary|(?:after|following) (?:the |his |her |each )?(?:\w+ )?"#
-          + procedureNoun + #")\b"#)
+          + procedureNoun + #")\b"#
+          // "7/10 the week after", "2/10 during": after what, the sentence has said.
+          + #"|\b(?:after|afterwards?|during)(?=\s*(?:[,.;)]|$))"#)
     ),
     (
       .worst,
@@ -130,7 +190,7 @@ struct PainContextReader {
     (
       .least,
       TextPattern(
-        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not|rarely) (?:\w+ )?(?:below|under|less than|lower than)|good days?|on a good day)\b"#
+        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not|rarely) (?:\w+ ){0,2}?(?:below|under|less than|lower than)|good days?|on a good day)\b"#
       )
     ),
     (
@@ -142,7 +202,7 @@ struct PainContextReader {
     (
       .current,
       TextPattern(
-        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now|this (?:morning|visit))\b"#
+        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now|this (?:morning|visit)|(?:climbed|crept|come|came|gone|went) back (?:up )?to)\b"#
       )
     ),
   ]
@@ -160,7 +220,13 @@ struct PainContextReader {
   )
   /// A score tied to an activity that provokes it: "9/10 with prolonged sitting".
   private static let activity = TextPattern(
-    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending|lifting)|upright|during (?:activity|activities|flares?))\b|w/)"#
+    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending|lifting)|upright|during (?:activity|activities|flares?)|(?:by|at|toward|towards) the end of)\b|w/)"#
+  )
+
+  private static let peak = TextPattern(#"\bpeaks?\b"#)
+  /// "30 minutes 1/10", "at 2 hours: 2/10": the time since a block, written as a label.
+  private static let elapsedTime = TextPattern(
+    #"(?:^|[\s(|])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?|h)(?:\s+post)?\s*[:=-]?\s*$"#
   )
 
   private static func lastClause(of text: String) -> String {

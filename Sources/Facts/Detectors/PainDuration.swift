@@ -1,8 +1,9 @@
 import Model
 
 /// Finds how long the complaint has lasted: "for 5 months", "x 1 yr", "a 6-week history",
-/// "14 months of leg pain", "began 2 years ago", "so roughly 8 months now", "since March
-/// 2025" or "since 2022" (counted to the note date).
+/// "14 months of leg pain", "began 2 years ago", "so roughly 8 months now", "for the past
+/// year and a half", "since March 2025", "since a fall in March 2025", "since then" or
+/// "since 2022" (counted to the note date).
 ///
 /// A span counts only when the nearest noun before it is the complaint, not a therapy, a
 /// medication or a relief: "back pain for 8 months despite PT for 6 weeks" gives 8; and not
@@ -22,15 +23,41 @@ struct PainDurationRule: FactRule {
 
   /// "It began after a fall in July 2025, so roughly 8 months now."
   private func summary(in passage: Passage) -> Fact? {
-    guard Self.onsetWords.occurs(in: passage.text) || Self.complaintWords.occurs(in: passage.text),
-      let match = Self.soSpan.firstMatch(in: passage.text),
+    let text = passage.text
+    let hasOnset = Self.onsetWords.occurs(in: text)
+    guard hasOnset || Self.complaintWords.occurs(in: text),
+      let match = Self.soSpan.firstMatch(in: text) ?? spanAfterOnset(in: passage, hasOnset)
+        ?? continuedSpan(after: passage, hasOnset),
       let months = months(match.group(1), match.group(2))
     else { return nil }
     return fact(months: months, rule: "painDuration.summary", match: match, in: passage)
   }
 
+  /// "since a wrist arthroscopy in January 2026, about 8 months", but not "naproxen since
+  /// 09/29/2026 (about four weeks)": the span must follow the complaint, not a treatment.
+  private func spanAfterOnset(in passage: Passage, _ hasOnset: Bool) -> TextMatch? {
+    guard hasOnset, let match = Self.spanAfterOnset.firstMatch(in: passage.text),
+      isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+    else { return nil }
+    return match
+  }
+
+  /// "… going on since the summer" / "- about eight months.": a span the PDF's line break
+  /// left at the head of the next sentence.
+  private func continuedSpan(after passage: Passage, _ hasOnset: Bool) -> TextMatch? {
+    guard hasOnset, let next = passage.next, next.section == passage.section,
+      let match = Self.leadingSpan.firstMatch(in: next.text),
+      isAboutThePain(
+        passage.text.utf16.count..<passage.text.utf16.count, in: passage,
+        complaintMayFollow: false)
+    else { return nil }
+    return match
+  }
+
   private func span(in passage: Passage) -> Fact? {
     let text = passage.text
+    if let half = halfSpan(in: passage) { return half }
+
     if let match = Self.durationLabel.firstMatch(in: text),
       let months = months(match.group(1), match.group(2))
     {
@@ -39,7 +66,9 @@ struct PainDurationRule: FactRule {
     for match in Self.spans.matches(in: text) {
       let amount = match.group(1) ?? match.group(3) ?? match.group(5) ?? match.group(7)
       let unit = match.group(2) ?? match.group(4) ?? match.group(6) ?? match.group(8)
-      guard let months = months(amount, unit), !isReportingWindow(match.range, in: passage),
+      let isAgo = match.group(7) != nil
+      guard let months = months(amount, unit),
+        !isReportingWindow(match.range, in: passage, isAgo: isAgo),
         isAboutThePain(match.range, in: passage, complaintMayFollow: match.group(1) == nil)
       else { continue }
       return fact(months: months, rule: "painDuration.span", match: match, in: passage)
@@ -47,30 +76,103 @@ struct PainDurationRule: FactRule {
     return nil
   }
 
+  /// "for about two and a half years", "the past year and a half": units and a half.
+  private func halfSpan(in passage: Passage) -> Fact? {
+    guard let match = Self.halfSpan.firstMatch(in: passage.text),
+      let unit = match.group(2) ?? match.group(4),
+      let months = ClinicalWords.months(
+        amount: (match.group(1).flatMap(ClinicalWords.number) ?? 1) + 0.5, unit: unit),
+      isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+    else { return nil }
+    return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+  }
+
   private func onset(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
     guard let noteDate else { return nil }
     for match in Self.onsetLead.matches(in: passage.text) {
-      let reach = match.value.lowercased().hasPrefix("since") ? 3 : 60
+      let isSince = match.value.lowercased().hasPrefix("since")
       let lead = passage.slice(0..<match.range.lowerBound)
-      guard !Self.careLead.occurs(in: lead),
+      guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
+        !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
-        let onset = writtenDate(after: match.range, within: reach, in: passage)
-          ?? year(after: match, in: passage),
+        let (onset, isYearOnly) = onsetDate(after: match, isSince: isSince, in: passage),
         onset < noteDate
       else { continue }
       let months = Double(onset.days(until: noteDate)) / 30.44
-      let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
+      // A year alone is counted from its middle but is no onset date (the contract has no
+      // year-only date).
+      let detail = PainDuration(
+        months: (months * 10).rounded() / 10, onset: isYearOnly ? nil : onset)
       return passage.fact(.painDuration(detail), rule: "painDuration.since")
     }
     return nil
   }
 
+  /// The onset a lead names, and whether only its year is written.
+  private func onsetDate(after match: TextMatch, isSince: Bool, in passage: Passage)
+    -> (ClinicalDate, Bool)?
+  {
+    if let dated = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage),
+      !startsATreatment(match, before: dated, in: passage)
+    {
+      return (dated, false)
+    }
+    if isSince, let dated = eventDate(after: match.range, in: passage) { return (dated, false) }
+    if let year = year(after: match, in: passage) { return (year, true) }
+    guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
+    else { return nil }
+    return (previous, false)
+  }
+
+  /// The date written right after the lead; a date whose mention includes the lead ("since
+  /// October", read by the Language stage as one expression) counts too.
   private func writtenDate(after lead: Range<Int>, within reach: Int, in passage: Passage)
     -> ClinicalDate?
   {
     passage.dates.first {
-      $0.range.lowerBound >= lead.upperBound && $0.range.lowerBound - lead.upperBound <= reach
+      $0.range.lowerBound >= lead.lowerBound && $0.range.upperBound > lead.upperBound
+        && $0.range.lowerBound - lead.upperBound <= reach
     }?.date
+  }
+
+  /// "since a fall on ice in January 2025", "since she lifted a planter in October 2025":
+  /// the date of the event that started the pain, written after the event.
+  /// Not a treatment: "better since she started gabapentin in January" dates the drug.
+  private func eventDate(after lead: Range<Int>, in passage: Passage) -> ClinicalDate? {
+    passage.dates.first { date in
+      guard date.range.lowerBound > lead.upperBound,
+        date.range.lowerBound - lead.upperBound <= 70
+      else { return false }
+      let event = lead.upperBound..<date.range.lowerBound
+      return Self.eventBeforeDate.occurs(in: passage.slice(event))
+        && !treatments(in: passage).contains { $0.overlaps(event) }
+    }?.date
+  }
+
+  /// "started gabapentin in January 2026": the lead dates a treatment named after it.
+  private func startsATreatment(_ lead: TextMatch, before date: ClinicalDate, in passage: Passage)
+    -> Bool
+  {
+    guard let written = passage.dates.first(where: { $0.date == date }) else { return false }
+    let between = lead.range.upperBound..<max(lead.range.upperBound, written.range.lowerBound)
+    return treatments(in: passage).contains { $0.overlaps(between) }
+  }
+
+  /// Medications and therapies named in the sentence; a procedure may be the inciting
+  /// event ("since a wrist arthroscopy in January 2026").
+  private func treatments(in passage: Passage) -> [Range<Int>] {
+    (passage.hits("medications") + passage.hits("therapies")).map { passage.local($0.range) }
+  }
+
+  /// "… in August 2025 (repaired). Since then he has burning pain": the last date of the
+  /// sentence before.
+  /// Not after a procedure or with relief: "She had an MBB on 03/01. Since then her pain
+  /// has been better" dates the relief, not the pain.
+  private func previousDate(of passage: Passage) -> ClinicalDate? {
+    guard let previous = passage.preceding(1).first,
+      previous.hits("procedures").isEmpty, !Self.relieved.occurs(in: passage.text)
+    else { return nil }
+    return previous.dates.last?.date
   }
 
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
@@ -104,16 +206,32 @@ struct PainDurationRule: FactRule {
     // still five months of pain.
     guard !context.isHypothetical, !context.isOtherPerson else { return nil }
     // "It began after a fall in July 2025, so roughly 8 months": the onset written with it.
-    let onset =
-      Self.onsetWords.occurs(in: passage.text)
-      ? passage.dates.first { $0.range.upperBound <= match.range.lowerBound }?.date : nil
+    let onset = writtenOnset(of: match, in: passage)
     let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
     return passage.fact(.painDuration(detail), rule: rule, context: context)
   }
 
+  /// The onset written with a span: the date after an onset word ("for about 7 months,
+  /// since January 2026", "14 months ago, in May 2025", "for 18 months after a collision
+  /// in 09/2024"), else the date before the span in a sentence that names an onset.
+  private func writtenOnset(of span: TextMatch, in passage: Passage) -> ClinicalDate? {
+    let text = passage.text
+    let leads = Self.onsetWords.matches(in: text) + Self.agoIn.matches(in: text)
+    guard !leads.isEmpty else { return nil }
+    for lead in leads.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      if let date = passage.dates.first(where: {
+        $0.range.upperBound > lead.range.upperBound
+          && $0.range.lowerBound - lead.range.upperBound <= 60
+      }) {
+        return date.date
+      }
+    }
+    return passage.dates.first { $0.range.upperBound <= span.range.lowerBound }?.date
+  }
+
   /// "Average pain over the past two weeks is 7/10", "the pain has crept back over the last
   /// two weeks": a window of the report or a recurrence, not the complaint's duration.
-  private func isReportingWindow(_ span: Range<Int>, in passage: Passage) -> Bool {
+  private func isReportingWindow(_ span: Range<Int>, in passage: Passage, isAgo: Bool) -> Bool {
     let text = passage.text
     let after = text.utf16Slice(span.upperBound..<min(text.utf16.count, span.upperBound + 30))
     let before = text.utf16Slice(max(0, span.lowerBound - 30)..<span.lowerBound)
@@ -125,7 +243,13 @@ struct PainDurationRule: FactRule {
       return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
     }
     if treatmentAfter { return true }
-    if Self.recurrence.occurs(in: text) { return true }
+    // "has controlled his pain well for seven years": how long a treatment has worked.
+    if Self.controlled.occurs(in: text.utf16Slice(max(0, span.lowerBound - 40)..<span.lowerBound)) {
+      return true
+    }
+    // "came back in October 2025, six months ago": a recurrence dated back from today is
+    // the complaint under review; "has crept back over the last two weeks" is not.
+    if !isAgo, Self.recurrence.occurs(in: text) { return true }
     return Self.windowLead.occurs(in: before + text.utf16Slice(span))
       && !PainScoreRule.scores(in: text).isEmpty
   }
@@ -134,11 +258,17 @@ struct PainDurationRule: FactRule {
   private func isAboutThePain(_ span: Range<Int>, in passage: Passage, complaintMayFollow: Bool)
     -> Bool
   {
-    let before = passage.slice(0..<span.lowerBound)
+    // A semicolon starts a new statement: "Leg pain resolved until late 2025; since
+    // November the left leg pain has returned".
+    let clauseStart =
+      Self.clauseBreak.matches(in: passage.slice(0..<span.lowerBound)).last?.range.upperBound ?? 0
+    let before =
+      String(repeating: " ", count: clauseStart) + passage.slice(clauseStart..<span.lowerBound)
     let complaint = Self.complaintWords.matches(in: before).last?.range
     let treatmentEnds =
       (passage.hits("therapies") + passage.hits("medications") + passage.hits("procedures"))
-      .map { passage.local($0.range).upperBound }.filter { $0 <= span.lowerBound }
+      .map { passage.local($0.range).upperBound }
+      .filter { $0 <= span.lowerBound && $0 > clauseStart }
       + Self.treatmentWords.matches(in: before).map(\.range.upperBound)
     let treatment = treatmentEnds.max() ?? -1
     guard let complaint else {
@@ -155,9 +285,9 @@ struct PainDurationRule: FactRule {
   private static let number = ClinicalWords.numberPattern + "|an?"
   private static let unit = #"(weeks?|wks?|months?|mos?|mths?|years?|yrs?)"#
   private static let hedge =
-    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|just over\s+|~\s*|>\s*)?"#
+    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|just over\s+|at least\s+|~\s*|>\s*)?"#
   private static let spans = TextPattern(
-    #"\b(?:for|x|×|over|of|past|last|approximately|about|roughly|nearly|almost|>|greater than|more than)\s*"#
+    #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than|more than)|×|>)\s*"#
       + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
       + #"\b(?!\s+ago)"#
       + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
@@ -178,19 +308,50 @@ struct PainDurationRule: FactRule {
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
       + #"("# + number + #")\s*"# + unit + #"\b"#)
   private static let onsetLead = TextPattern(
-    #"\b(?:since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to)\b"#
+    #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to|(?:came back|returned|recurred) in)\b"#
   )
+  /// "Since June, the spasms have increased sharply": a change, not the onset.
+  private static let worsening = TextPattern(
+    #"\b(?:has|have) (?:\w+ )?(?:increased|worsened|intensified|escalated)\b"#)
+  /// "for about two and a half years", "for the past year and a half", "x 1 and a half yrs".
+  private static let halfSpan = TextPattern(
+    #"(?:\b(?:for|over|of|past|last)|\bx|×)\s*(?:the\s+)?(?:past\s+|last\s+)?"# + hedge
+      + #"(?:("# + ClinicalWords.numberPattern + #"|an?)\s+and\s+a\s+half\s+"# + unit
+      + #"|(an?\s+|one\s+)?"# + unit + #"\s+and\s+a\s+half)\b"#)
+  private static let leadingSpan = TextPattern(
+    #"^\s*[-–—]\s*"# + hedge + #"("# + number + #")\s*"# + unit + #"\b"#)
+  private static let controlled = TextPattern(
+    #"\b(?:controlled|managed|relieved|kept|eased|helped)\s+(?:\w+\s+){0,2}?(?:pain|symptoms)\s+(?:\w+\s+)?$"#
+  )
+  /// "fourteen months ago, in May 2025", "after a rear-end collision in 09/2024".
+  private static let agoIn = TextPattern(
+    #"\bago,?\s+in\b|\b(?:after|following) (?:a|an|the|his|her)\b|\(onset\b"#)
+  private static let relieved = TextPattern(
+    #"\b(?:better|improved|improvement|relief|relieved|helped|controlled|resolved|less)\b"#)
+  private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
+  private static let clauseBreak = TextPattern(#";"#)
+  /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
+  /// planter in", "a wrist arthroscopy in".
+  private static let eventBeforeDate = TextPattern(
+    #"^\s*(?:a|an|the|his|her|their|he|she|they|my|[a-z]+ing)\b[^,;.()]{0,60}\b(?:in|on|of)\s*$"#)
+  /// "since a wrist arthroscopy in January 2026, about 8 months", "(14 months)", "since the
+  /// summer - about eight months": the span a history gives after the onset.
+  private static let spanAfterOnset = TextPattern(
+    #"(?:,|\(|\s[-–—])\s*"# + hedge + #"("# + number + #")\s*"# + unit
+      + #"\b(?!\s+(?:ago|prior|later|after|before))"#)
   private static let yearOnly = TextPattern(
-    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(?:(?:about|around|approximately|circa|roughly|a|an|his|her)\s+)?(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
   private static let onsetWords = TextPattern(
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
   private static let complaintWords = TextPattern(
     #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
-      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx)\b"#)
+      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?|rash|zoster|shingles)\b"#
+  )
   private static let treatmentWords = TextPattern(
     #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|pump|stimulator|implant\w*|"#
-      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed)\b"#
+      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed|"#
+      + #"attendance|attending)\b"#
   )
   private static let ofActivity = TextPattern(
     #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy|discectomy|operation|implant\w*))\b"#

@@ -8,16 +8,21 @@ import Model
 /// "10/10 days" are refused by look-ahead.
 struct PainScoreRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let scores = Self.scores(in: passage.text)
+    if let row = Self.diaryRow(in: passage) { return [row] }
+    let written = Self.scores(in: passage.text)
+    let scores = Self.withImpliedScores(written, in: passage.text)
     guard !scores.isEmpty else { return [] }
 
+    let isProcedureSentence =
+      Self.namesProcedure(passage) || Self.statesRelief.occurs(in: passage.text)
     let reader = PainContextReader(
-      passage: passage, scores: scores, isProcedureSentence: Self.namesProcedure(passage))
+      passage: passage, scores: scores, isProcedureSentence: isProcedureSentence)
+    let goalColumn = reader.isRowOfScores ? Self.goalColumn(of: scores.count, passage) : nil
     var facts: [Fact] = []
     for (index, score) in scores.enumerated() {
       let context = passage.context(ofLocal: score.range)
       guard !context.isHypothetical, !context.isOtherPerson, !Self.isGoal(score, passage),
-        !Self.isDate(score, passage)
+        !Self.isDate(score, passage), index != goalColumn
       else { continue }
 
       let painContext = reader.context(of: index)
@@ -70,9 +75,78 @@ struct PainScoreRule: FactRule {
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
+  /// Adds the bare numbers a sentence gives on the scale it has just used, and the bare pair
+  /// of a change around a procedure ("pain down from 9 to 5-6"): "her average pain
+  /// is 8 out of 10, and on a good day 5", "usual pain is 7/10 and it never drops below 5".
+  static func withImpliedScores(_ scores: [WrittenScore], in text: String) -> [WrittenScore] {
+    var all = scores
+    for match in impliedScore.matches(in: text) {
+      guard let value = match.group(1).flatMap(ClinicalWords.number), (0...10).contains(value),
+        let range = match.groups.first ?? nil,
+        scores.contains(where: { $0.range.upperBound <= match.range.lowerBound }),
+        !all.contains(where: { $0.range.overlaps(range) })
+      else { continue }
+      all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
+    }
+    // "Pain (0-10)  7  6": the rest of a table row after a named scale, one per column.
+    if let last = scores.last, last.rule == "painScore.named",
+      let row = rowContinuation.firstMatch(
+        in: text.utf16Slice(last.range.upperBound..<text.utf16.count))
+    {
+      for range in row.groups.compactMap({ $0 }) {
+        let local =
+          (range.lowerBound + last.range.upperBound)..<(range.upperBound + last.range.upperBound)
+        guard let value = ClinicalWords.number(text.utf16Slice(local)), value <= 10 else {
+          continue
+        }
+        all.append(WrittenScore(value: value, low: nil, range: local, rule: "painScore.row"))
+      }
+    }
+    for match in bareChange.matches(in: text) {
+      guard let before = match.group(1).flatMap(ClinicalWords.number),
+        let after = match.group(2).flatMap(ClinicalWords.number),
+        let beforeRange = match.groups[0], let afterRange = match.groups[1],
+        before <= 10, after <= 10, after < before,
+        !all.contains(where: { $0.range.overlaps(match.range) })
+      else { continue }
+      let low = match.group(3).flatMap(ClinicalWords.number).flatMap { $0 <= 10 ? $0 : nil }
+      let afterEnd = match.groups[2]?.upperBound ?? afterRange.upperBound
+      all.append(
+        WrittenScore(value: before, low: nil, range: beforeRange, rule: "painScore.change"))
+      all.append(
+        WrittenScore(
+          value: low.map { max($0, after) } ?? after, low: low.map { min($0, after) },
+          range: afterRange.lowerBound..<afterEnd, rule: "painScore.change"))
+    }
+    return all.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  private static let rowContinuation = TextPattern(
+    #"^\s+(\d{1,2})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?\s*$"#)
+
+  /// "pain down from 9 to 5-6", "leg pain went from 8 to 3": a change written without "/10".
+  private static let bareChange = TextPattern(
+    #"\bpain\b[^.;:]{0,25}?\bfrom\s+(\d{1,2})\s+(?:down\s+)?to\s+(\d{1,2})(?:\s*-\s*(\d{1,2}))?\b"#
+      + #"(?![\d/%]|\.\d|\s*(?:%|percent|mg|mcg|days?|weeks?|months?|hours?|minutes?|times|visits?|sessions?)\b)"#
+  )
+
+  private static let impliedScore = TextPattern(
+    #"\b(?:on (?:a |her |his )?(?:good|bad|better|worse) days?|at (?:its |her |his )?(?:best|worst)|"#
+      + #"(?:never|rarely|not) (?:\w+ ){0,2}?(?:below|under|lower than|less than))"#
+      + #"\s*(?:it is\s+|is\s+|of\s+|:\s*|about\s+|around\s+)?(\d{1,2})\b"#
+      + #"(?![\d/%]|\.\d|\s*(?:out of|mg|x\b|times|%|degrees|"# + ClinicalWords.timeUnitPattern
+      + #"\b))"#)
+
+  /// "pain from 4/10 to 1/10 (75%)": a relief statement brackets its scores like a block.
+  private static let statesRelief = TextPattern(
+    #"\d\s*(?:%|percent)|\b(?:improvement|better|single-shot|bolus|test dose)\b"#)
+
   private static let number = ClinicalWords.numberPattern
   private static let notADateOrCount =
-    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?)\b)"#
+    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?|sites?|points?|locations?)\b"#
+    // "10/10 PT visits": a count of treatments, though "7/10 most days" is a score.
+    + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled|attended)\s+"#
+    + #"(?:visits?|sessions?|appointments?|treatments?)\b)"#
   private static let rangeOverTen = TextPattern(
     #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
@@ -80,12 +154,36 @@ struct PainScoreRule: FactRule {
     #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|"# + number + #")\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
   private static let visualAnalogue = TextPattern(
-    #"\bVAS(?:\s+(?:score|pain))?\s*(?:of|is|was|=|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#)
+    #"\b(?:VAS|visual analog(?:ue)? scale)(?:\s+(?:score|pain))?\s*(?:of|is|was|=|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#
+  )
   private static let namedScale = TextPattern(
     #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity| rating)?|"#
-      + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my) )?(?:pain )?(?:as |at )?)"#
+      + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my|it|it as) )?(?:pain )?(?:as |at )?)"#
       + #"(?:\s*\([^)]{1,12}\))?\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
       + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
+
+  /// A row of a pain diary or observation table ("Before block  7", "15 min  1", "2 h  7"
+  /// under "Time  Pain (0-10)"): a bare score, before or after the procedure by its label.
+  static func diaryRow(in passage: Passage) -> Fact? {
+    guard let row = diaryLine.firstMatch(in: passage.text),
+      let label = row.group(1), let value = row.group(2).flatMap(ClinicalWords.number),
+      value <= 10,
+      passage.preceding(12).contains(where: { diaryHeader.occurs(in: $0.text) })
+    else { return nil }
+    let context: PainContext = baselineLabel.occurs(in: label) ? .preProcedure : .postProcedure
+    let detail = PainScore(value: value, low: nil, context: context)
+    return passage.fact(.painScore(detail), rule: "painScore.diaryRow")
+  }
+
+  private static let diaryHeader = TextPattern(
+    #"^\s*(?:time|time point|interval)\b.*\b(?:pain|NRS|VAS)\s*(?:score\s*)?\(?\s*0\s*-\s*10\s*\)?"#
+  )
+  private static let diaryLine = TextPattern(
+    #"^\s*((?:pre|post|baseline|before(?: (?:the )?(?:block|injection|procedure|bolus))?|"#
+      + #"after(?: (?:the )?(?:block|injection|procedure|bolus))?|"#
+      + #"\d+\s*(?:min|mins|minutes?|h|hrs?|hours?)(?:\s+post)?))\s*[:|]?\s+(\d{1,2})\b(?![/.\d%])"#
+  )
+  private static let baselineLabel = TextPattern(#"^\s*(?:pre|baseline|before)\b"#)
 
   /// Whether the sentence is about a procedure, so that "from 8/10 to 2/10" is before/after.
   static func namesProcedure(_ passage: Passage) -> Bool {
@@ -103,6 +201,21 @@ struct PainScoreRule: FactRule {
     return goalWords.occurs(in: before)
   }
 
+  /// The column of a table row that holds a goal, from the header above the row: "Measure
+  /// Initial Discharge Goal" over "Pain at best (NPRS) 3/10 3/10 1/10" makes the third a
+  /// target, not a measurement.
+  static func goalColumn(of count: Int, _ passage: Passage) -> Int? {
+    guard
+      let header = passage.preceding(8).first(where: {
+        $0.text.count <= 60 && goalWords.occurs(in: $0.text)
+          && !$0.text.contains("/10")
+      })
+    else { return nil }
+    let columns = header.text.split(whereSeparator: \.isWhitespace).suffix(count)
+    guard columns.count == count else { return nil }
+    return columns.firstIndex { goalWords.occurs(in: String($0)) }.map { $0 - columns.startIndex }
+  }
+
   /// Whether the "score" is a date without a year ("the MBB on 3/10").
   private static func isDate(_ score: WrittenScore, _ passage: Passage) -> Bool {
     let before = passage.slice(max(0, score.range.lowerBound - 12)..<score.range.lowerBound)
@@ -113,10 +226,11 @@ struct PainScoreRule: FactRule {
 
   /// "the 03/10 block": a yearless date naming a procedure.
   private static let dateFollow = TextPattern(
-    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment|SGB|LSB)\b"#
+    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment|SGB|LSB|for (?:a |her |his )?(?:follow-?up|f/u|visit|appointment|recheck))\b"#
   )
 
-  private static let dateLead = TextPattern(#"\b(?:on|dated?|since|DOS:?|performed|done)\s*$"#)
+  private static let dateLead = TextPattern(
+    #"\b(?:on|dated?|since|DOS:?|performed|done|seen|visit|last seen)\s*$"#)
 
   private static let goalWords = TextPattern(#"\b(?:goal|target|aim|hope|expect\w*)\b"#)
 }

@@ -6,7 +6,9 @@ import Model
 ///
 /// Results are read however notes write them: "FABER positive on the left", "positive
 /// FABER and Gaenslen", "SLR (-) bilaterally", "FABER: +", "3/5 SI provocation tests
-/// positive (distraction, thigh thrust, compression)", "no pain with distraction".
+/// positive (distraction, thigh thrust, compression)", "no pain with distraction", "SLR
+/// positive on the right, negative left", "Right: FABER +, Gaenslen +", and rows of exam
+/// tables with one column per side or under a one-side caption.
 struct ProvocationTestRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let named = passage.hits("provocation-tests")
@@ -15,6 +17,35 @@ struct ProvocationTestRule: FactRule {
 
     if let row = tableRow(tests, in: passage) { return row }
     if let pairs = sideResults(tests, in: passage) { return pairs }
+    if let side = captionSide(of: tests, in: passage) {
+      return clauseFacts(tests, in: passage).map { fact in
+        guard case .provocationTest(var test) = fact.detail, test.side == nil else { return fact }
+        test.side = side
+        var sided = fact
+        sided.detail = .provocationTest(test)
+        return sided
+      }
+    }
+    return clauseFacts(tests, in: passage)
+  }
+
+  /// A row of a one-side table ("Distraction  Positive" under "SI provocation, left side:"
+  /// or under "Test  Left"): the side its caption or header names.
+  private func captionSide(of tests: [LexiconHit], in passage: Passage) -> Side? {
+    guard tests.count == 1,
+      passage.text.count <= 40,
+      Self.resultCell.matches(in: passage.text).count == 1
+    else { return nil }
+    for earlier in passage.preceding(12) {
+      if let caption = Self.sideCaption.firstMatch(in: earlier.text) {
+        return ClinicalWords.side(in: caption.value)
+      }
+      if earlier.text.count > 60 { return nil }
+    }
+    return nil
+  }
+
+  private func clauseFacts(_ tests: [LexiconHit], in passage: Passage) -> [Fact] {
     var facts: [Fact] = []
     var single: LexiconHit?
     for clause in Self.clauses(of: passage.text) {
@@ -22,7 +53,9 @@ struct ProvocationTestRule: FactRule {
       guard !clauseTests.isEmpty else {
         // "SLR positive on the right; negative left": a clause of results alone continues
         // the one test before it.
-        if let single, let fact = continuation(of: single, in: clause, passage) {
+        if let single, Self.resultsAlone.occurs(in: passage.slice(clause)),
+          let fact = continuation(of: single, in: clause, passage)
+        {
           facts.append(fact)
         }
         continue
@@ -64,6 +97,18 @@ struct ProvocationTestRule: FactRule {
         header.text.lowercased().range(of: "left").map { right.lowerBound < $0.lowerBound } ?? true
       } ?? true
     let sides: [Side] = rightFirst ? [.right, .left] : [.left, .right]
+    let results = cells.map { cell in
+      let value = cell.value.lowercased()
+      return value.contains("+") || value.hasPrefix("pos")
+    }
+    // "SLR | negative | negative": one result on both sides.
+    if results[0] == results[1] {
+      let detail = ProvocationTest(
+        test: kind, result: results[0] ? .positive : .negative, side: .bilateral)
+      return [
+        passage.fact(.provocationTest(detail), rule: "provocationTest.sideTable", hits: [test])
+      ]
+    }
     return zip(cells, sides).map { cell, side in
       let value = cell.value.lowercased()
       let result: TestResult = value.contains("+") || value.hasPrefix("pos") ? .positive : .negative
@@ -78,10 +123,17 @@ struct ProvocationTestRule: FactRule {
       let kind = test.attributes["test"].flatMap(ProvocationTestKind.init(rawValue:))
     else { return nil }
     let rest = passage.slice(passage.local(test.range).upperBound..<passage.text.utf16.count)
-    let pairs = Self.sideResult.matches(in: rest)
-    guard pairs.count >= 2 else { return nil }
+    // "R +, L -" names the side first; "positive on the left, negative right" the result.
+    let sideFirst = Self.sideResult.matches(in: rest)
+    let resultFirst = Self.resultSide.matches(in: rest)
+    let pairs: [(side: String?, result: String?)] =
+      sideFirst.count >= 2
+      ? sideFirst.map { ($0.group(1), $0.group(2)) }
+      : resultFirst.map { ($0.group(2), $0.group(1)) }
+    guard pairs.count >= 2, Set(pairs.compactMap { $0.side?.lowercased().first }).count == 2
+    else { return nil }
     return pairs.compactMap { pair in
-      guard let sideWord = pair.group(1), let resultWord = pair.group(2)?.lowercased() else {
+      guard let sideWord = pair.side, let resultWord = pair.result?.lowercased() else {
         return nil
       }
       let side: Side = sideWord.lowercased().hasPrefix("r") ? .right : .left
@@ -92,14 +144,24 @@ struct ProvocationTestRule: FactRule {
     }
   }
 
+  /// "SI provocation, left side:", "Left SI joint:", "Test  Left" (one side column).
+  private static let sideCaption = TextPattern(
+    #"\b(?:left|right) side:?\s*$|^\s*(?:left|right)(?: side)?(?: SI joint| SIJ| sacroiliac joint)?\s*:\s*$"#
+      + #"|^\s*(?:test|finding|maneuver|manoeuvre)s?\s+(?:result\s+)?(?:left|right)\s*$"#)
   private static let sideResult = TextPattern(
     #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])"#
   )
+  /// A result followed by its side: "positive on the left at 45 degrees, negative right".
+  private static let resultSide = TextPattern(
+    #"(?<![\w+-])(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])\s*"#
+      + #"(?:on\s+(?:the\s+)?)?\b(R|L|right|left|rt|lt)\b(?!\s*[:=]?\s*(?:\+|-|pos|neg))"#)
   private static let resultCell = TextPattern(
     #"(?<![\w])(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?![\w])"#)
+  /// Two result cells, each perhaps with the angle it was reached at ("positive 40 deg").
   private static let rowOfResults = TextPattern(
-    #"^[\s|:]*(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))[\s|]+(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))[\s|.]*$"#
-  )
+    #"^[\s|:]*"# + resultWithAngle + #"[\s|]+"# + resultWithAngle + #"[\s|.]*$"#)
+  private static let resultWithAngle =
+    #"(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?:\s*(?:at\s+)?\d{1,2}\s*(?:°|deg\w*))?"#
   private static let sideHeader = TextPattern(
     #"\bright\b.*\bleft\b|\bleft\b.*\bright\b|\bR\b.*\bL\b"#)
 
@@ -123,7 +185,8 @@ struct ProvocationTestRule: FactRule {
     #"^[\s|:=-]*(?:test\s+)?(?:(?:is|was)\s+)?(?:positive|negative|pos|neg|\(\s*[+-]\s*\)|\+|-)(?![\w])"#
   )
   private static let examContext = TextPattern(
-    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett)\b"#)
+    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett|tests|testing)\b"#
+  )
 
   /// Tests named twice for one manoeuvre ("posterior shear / thigh thrust", "FABER
   /// (Patrick's)") are one test, listed under the first name written.
@@ -162,6 +225,11 @@ struct ProvocationTestRule: FactRule {
   }
 
   private static let clauseBreak = TextPattern(#";|\.\s|\n"#)
+  /// A clause that opens with a side or a result ("negative left", "- on the right")
+  /// continues the test before it; "femoral stretch is uncomfortable" does not.
+  private static let resultsAlone = TextPattern(
+    #"^[\s,]*(?:and\s+|but\s+)?(?:on the\s+)?(?:left|right|L|R|lt|rt|bilat\w*|positive|negative|pos|neg|\+|-|−|\(\s*[+-]\s*\))(?![\w])"#
+  )
 }
 
 /// One clause of an examination: its tests and result words, and which result belongs to
@@ -313,6 +381,13 @@ private struct ExamClause {
   /// The side written with a test: between it and the next test, or before it when the
   /// result comes first ("left FABER positive", "FABER (+) R", "SLR negative bilaterally").
   private func side(of index: Int, in items: [Item], isPrefixStyle: Bool) -> Side? {
+    // "left FABER positive, left Gaenslen positive": a side right before the test is its own.
+    let previousEnd = index > 0 ? items[index - 1].range.upperBound : range.lowerBound
+    let lead = passage.slice(previousEnd..<max(previousEnd, items[index].range.lowerBound))
+    if let word = Self.sideBefore.firstMatch(in: lead) {
+      return ClinicalWords.side(in: word.value)
+    }
+
     let start =
       isPrefixStyle && index > 0 && isResult(items[index - 1])
       ? items[index - 1].range.upperBound : items[index].range.lowerBound
@@ -320,12 +395,20 @@ private struct ExamClause {
     for later in items[(index + 1)...] {
       if case .test = later {
         end = later.range.lowerBound
+        // ... and the side that leads the next test is not this one's.
+        if let next = Self.sideBefore.firstMatch(in: passage.slice(start..<end)) {
+          end = start + next.range.lowerBound
+        }
         break
       }
     }
     let own = ClinicalWords.side(in: passage.slice(start..<end))
     if own != nil { return own }
     let clauseStart = passage.slice(range.lowerBound..<items[index].range.lowerBound)
+    // "Right: thigh thrust positive, compression positive": a label heads the clause.
+    if let label = Self.sideLabel.firstMatch(in: clauseStart) {
+      return ClinicalWords.side(in: label.value)
+    }
     return index == 0 || !items[..<index].contains(where: isTest)
       ? ClinicalWords.side(in: clauseStart) : nil
   }
@@ -338,6 +421,10 @@ private struct ExamClause {
   private func isTest(_ item: Item) -> Bool { !isResult(item) }
 
   private static let side = #"(?:left|right|bilateral(?:ly)?|bilat|L|R|B/L|both sides|lt|rt)"#
+  private static let sideBefore = TextPattern(
+    #"(?:^|(?<=[\s,;(]))(?:left|right|L|R|lt|rt|bilateral|bilat|B/L)\s*$"#)
+  private static let sideLabel = TextPattern(
+    #"^\s*(?:[OP]E?:\s*)?(?:right|left|R|L|bilateral(?:ly)?|both sides)\b[^:,;]{0,24}:"#)
   private static let filler =
     #"(?:test(?:s|ing)?|signs?|maneuvers?|manoeuvres?|was|is|were|are|which was|noted|"#
     + #"elicited|found|to be|at \d+ degrees|on|the|at|side|sided|for|with|reproduc\w*|"#
@@ -349,10 +436,11 @@ private struct ExamClause {
   private static let listGap = TextPattern(
     #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
   static let positive = TextPattern(
-    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;)]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
-      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\bconcordant pain\b|\bpain (?:with|on)\b"#)
+    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;).]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
+      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\b(?:mildly |somewhat )?uncomfortable\b|\bconcordant pain\b|\b(?:pain|symptoms) (?:was |were )?reproduced\b|\bpain (?:with|on)\b"#
+  )
   static let negative = TextPattern(
-    #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;)]|$)|\bunremarkable\b|"#
+    #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;).]|$)|\bunremarkable\b|"#
       + #"\bnon-?provocative\b|\bdid not (?:reproduce|provoke|elicit)\b|\bnot reproduc\w*\b|"#
       + #"\bwithout (?:pain|reproduction)\b|\bno pain (?:with|on)\b"#)
 }
