@@ -49,19 +49,25 @@ enum FactMerger {
 
   /// Relief computed from before and after scores stands only where no percent is stated
   /// for the same procedure: "80% relief … went from 8/10 to 2/10" is one relief of 80%.
+  /// Two dates a week apart are two procedures, each with its own relief.
   static func withoutComputedRelief(_ facts: [Fact]) -> [Fact] {
-    let stated = Set(
-      facts.compactMap { fact -> ProcedureKind? in
-        guard case .relief(let relief) = fact.detail,
-          fact.derivation?.rule.hasPrefix("relief.fromScores") == false
-        else { return nil }
-        return relief.procedure
-      })
+    let stated = facts.compactMap { fact -> Relief? in
+      guard case .relief(let relief) = fact.detail,
+        fact.derivation?.rule.hasPrefix("relief.fromScores") == false
+      else { return nil }
+      return relief
+    }
     return facts.filter { fact in
       guard case .relief(let relief) = fact.detail,
         fact.derivation?.rule.hasPrefix("relief.fromScores") == true
       else { return true }
-      return !stated.contains(relief.procedure)
+      return !stated.contains { other in
+        guard other.procedure == relief.procedure else { return false }
+        guard let date = relief.procedureDate, let otherDate = other.procedureDate else {
+          return true
+        }
+        return date.matches(otherDate, toleranceDays: 3)
+      }
     }
   }
 

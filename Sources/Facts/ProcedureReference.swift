@@ -15,7 +15,9 @@ struct ProcedureReference {
   static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
     let procedures = passage.hits("procedures")
     if let procedure = closest(procedures, to: range, in: passage) {
-      let treatments = passage.hits("therapies") + passage.hits("medications")
+      let treatments = (passage.hits("therapies") + passage.hits("medications")).filter {
+        !isInjectate($0, of: procedures, in: passage)
+      }
       if let treatment = closest(treatments, to: range, in: passage),
         distance(treatment, range, passage) < distance(procedure, range, passage)
       {
@@ -25,11 +27,28 @@ struct ProcedureReference {
     }
     let namesTreatment = !passage.hits("therapies").isEmpty || !passage.hits("medications").isEmpty
     guard !namesTreatment || procedureWords.occurs(in: passage.text) else { return nil }
-    let reach = anaphora.occurs(in: passage.text) ? 8 : 3
-    for earlier in passage.preceding(reach) {
-      if let first = earlier.hits("procedures").first { return reference(first, in: earlier) }
+    let pointer = anaphora.firstMatch(in: passage.text)
+    let noun = pointer?.group(1)?.lowercased() ?? "procedure"
+    for earlier in passage.preceding(pointer == nil ? 3 : 8) {
+      let named = earlier.hits("procedures").first {
+        $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:)).map {
+          pointing(noun, canName: $0)
+        } ?? false
+      }
+      if let named { return reference(named, in: earlier) }
     }
     return nil
+  }
+
+  /// Whether a pointing noun ("the block", "the surgery", "the trial") can stand for a
+  /// procedure of a kind: an injection is not an operation.
+  static func pointing(_ noun: String, canName kind: ProcedureKind) -> Bool {
+    if noun.hasPrefix("surg") || noun.hasPrefix("operation") { return kind == .spineSurgery }
+    if noun.hasPrefix("trial") { return kind.isTrial || kind == .other }
+    if noun.hasPrefix("block") || noun.hasPrefix("injection") {
+      return kind != .spineSurgery && kind != .other
+    }
+    return true
   }
 
   /// The procedure a lexicon hit names, with what its sentence says about it.
@@ -54,6 +73,23 @@ struct ProcedureReference {
       region: hit.attributes["region"].flatMap(Region.init(rawValue:)) ?? region(in: window),
       hits: [hit])
   }
+
+  /// "intrathecal infusion trial (fentanyl)", "intrathecal bolus of morphine": the drug a
+  /// procedure gives, written right after it, is part of the procedure, not a treatment of
+  /// its own.
+  private static func isInjectate(
+    _ drug: LexiconHit, of procedures: [LexiconHit], in passage: Passage
+  ) -> Bool {
+    let start = passage.local(drug.range).lowerBound
+    return procedures.contains { procedure in
+      let end = passage.local(procedure.range).upperBound
+      guard end <= start, start - end <= 24 else { return false }
+      return injectateLink.occurs(in: passage.slice(end..<start))
+    }
+  }
+
+  private static let injectateLink = TextPattern(
+    #"^[\s(:,-]*(?:(?:of|with|using)\s+)?(?:[\d.]+\s*(?:mg|mcg|ml|mL)\s+(?:of\s+)?)?$"#)
 
   private static func closest(_ hits: [LexiconHit], to range: Range<Int>, in passage: Passage)
     -> LexiconHit?
@@ -93,7 +129,7 @@ struct ProcedureReference {
     #"\b(?:bolus|trial|block|blocks|injection|injections|infusion|procedure|screen)\b"#)
   /// "the block", "that injection": a procedure named earlier.
   private static let anaphora = TextPattern(
-    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(?:block|blocks|injection|injections|procedure|trial|bolus)\b"#
+    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks|injection|injections|procedure|trial|bolus)\b"#
   )
   private static let trialWord = TextPattern(#"\btrial(?:ed|led)?\b"#)
   private static let regionSacroiliac = TextPattern(#"\b(?:SI|SIJ|sacroiliac)\b"#)

@@ -10,25 +10,31 @@ import Model
 struct PriorProcedureRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let hits = passage.hits("procedures").filter { !Self.isAnatomical($0, passage) }
-    guard !hits.isEmpty else { return [] }
-    let isProcedureNote = Self.isProcedureNote(passage.note)
     let noteDate = passage.note.dateOfService ?? reading.noteDate
+    guard !hits.isEmpty else { return Self.anaphoricallyDated(in: passage, noteDate: noteDate) }
+    let isProcedureNote = Self.isProcedureNote(passage.note)
 
     return hits.enumerated().flatMap { index, hit -> [Fact] in
       let context = passage.context(of: hit)
       let local = passage.local(hit.range)
-      guard !Self.isImagingStatement(passage), !context.isNegated, !context.isOtherPerson,
+      var dates = Self.dates(of: index, among: hits, in: passage)
+      if dates.isEmpty, let noteDate, let date = Self.relativeDate(of: local, in: passage, noteDate)
+      {
+        dates = [date]
+      }
+      let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
+      guard !Self.isImagingStatement(local, passage), !context.isNegated, !context.isOtherPerson,
         !context.isHypothetical,
-        !context.isUncertain, !Self.isDenied(local, passage), !Self.isFuture(local, passage),
+        !context.isUncertain, !Self.isDenied(local, passage),
+        !Self.isFuture(local, passage, hasPastDate: hasPastDate),
         let reference = ProcedureReference.reference(hit, in: passage)
       else { return [] }
 
-      var dates = Self.dates(of: index, among: hits, in: passage)
       let isPast =
-        context.isHistorical || Self.pastWords.occurs(in: passage.text)
-        || dates.contains { noteDate.map($0.isBefore) ?? true }
+        context.isHistorical || Self.pastWords.occurs(in: passage.text) || hasPastDate
         || (isProcedureNote && passage.section?.isPlan != true)
       guard isPast else { return [] }
+      if Self.isTherapyAttribute(local, passage) { dates = [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
       // Shortcoming: a procedure dated only by its year ("ESI x2 (2023)") is left out,
       // because a fact's date key cannot hold a year alone and the annotation omits it;
@@ -46,11 +52,89 @@ struct PriorProcedureRule: FactRule {
     }
   }
 
+  /// "The first block was 02/24/2026.", "Trial start 10/06/26.": a dated sentence that
+  /// names no procedure but points back to one named in the sentences before it.
+  private static func anaphoricallyDated(in passage: Passage, noteDate: ClinicalDate?) -> [Fact] {
+    guard let pointer = anaphor.firstMatch(in: passage.text),
+      !futureWords.occurs(in: passage.text), passage.section?.isPlan != true,
+      let date = passage.dates.first(where: { noteDate.map($0.date.isBefore) ?? true })?.date,
+      !passage.context(ofLocal: pointer.range).isNegated
+    else { return [] }
+
+    let noun = (pointer.group(1) ?? pointer.group(2) ?? "").lowercased()
+    for earlier in passage.preceding(3) {
+      let named = earlier.hits("procedures").compactMap { hit in
+        ProcedureReference.reference(hit, in: earlier)
+      }
+      guard
+        let reference = named.last(where: { ProcedureReference.pointing(noun, canName: $0.kind) })
+      else {
+        continue
+      }
+      let detail = PriorProcedure(
+        procedure: reference.kind, date: date, region: reference.region, side: reference.side,
+        levels: reference.levels.isEmpty ? nil : reference.levels)
+      return [
+        passage.fact(
+          .priorProcedure(detail), rule: "priorProcedure.anaphoric", hits: reference.hits,
+          context: passage.context(ofLocal: pointer.range))
+      ]
+    }
+    return []
+  }
+
+  /// "seen back today, two weeks after his intrathecal trial": a date counted back from the
+  /// date of service. Weeks and days give the day; months only
+  /// the month.
+  static func relativeDate(of hit: Range<Int>, in passage: Passage, _ noteDate: ClinicalDate)
+    -> ClinicalDate?
+  {
+    let before = passage.slice(max(0, hit.lowerBound - 40)..<hit.lowerBound)
+    guard let match = spanBefore.firstMatch(in: before),
+      visitAnchor.occurs(in: passage.slice(0..<hit.lowerBound)),
+      let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2),
+      let days = ClinicalWords.days(amount: amount, unit: unit), days >= 1
+    else { return nil }
+    let date = noteDate.adding(days: -Int(days.rounded()))
+    guard unit.lowercased().hasPrefix("mo") else { return date }
+    return ClinicalDate(year: date.year, month: date.month)
+  }
+
+  private static let spanBefore = TextPattern(
+    #"\b("# + ClinicalWords.numberPattern + #")\s+("# + ClinicalWords.timeUnitPattern
+      + #")\s+(?:after|following|since|post)\s+(?:(?:his|her|the|their|a|an)\s+)?(?:\S+\s+){0,3}$"#)
+  /// The span counts from this visit only when the sentence speaks of the visit.
+  private static let visitAnchor = TextPattern(
+    #"\b(?:today|now|returns?|seen|presents?|follows? up|follow-up|here)\b"#)
+
+  /// "PT post-TKA 06/2025-12/2025": an operation naming the course of a therapy, whose
+  /// dates are the therapy's.
+  private static func isTherapyAttribute(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    passage.hits("therapies").contains { therapy in
+      let end = passage.local(therapy.range).upperBound
+      guard end <= hit.lowerBound, hit.lowerBound - end <= 14 else { return false }
+      return therapyLink.occurs(in: passage.slice(end..<hit.lowerBound))
+    }
+  }
+
+  private static let therapyLink = TextPattern(
+    #"^\s*(?:post-?|after|following|s/p)\s*(?:(?:his|her|the)\s+)?$"#)
+  /// "The first block was 02/24/2026", "the injection on 3/2", "Trial start 10/06/26".
+  private static let anaphor = TextPattern(
+    #"\b(?:the|that|this|his|her|first|second|third|last|previous|prior|most recent)\s+"#
+      + #"(?:\S+\s+){0,2}?(blocks?|injections?|procedures?|trial|surgery|operation|ablation)\b"#
+      + #"|^\s*(trial)\s+(?:start\w*|began|begun|dates?|placed|placement)\b"#)
+
   /// "The CT of 04/14/2026 shows solid fusion": an imaging finding about an operation,
-  /// dated by the study.
-  private static func isImagingStatement(_ passage: Passage) -> Bool {
-    let modality = passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
-    return modality && studyVerb.occurs(in: passage.text)
+  /// dated by the study: a study, then its verb, then the procedure. "Arachnoiditis
+  /// confirmed on MRI, which followed a microdiscectomy in 2020" reports the operation.
+  private static func isImagingStatement(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    let studies = passage.hits("imaging-findings").filter { $0.attributes["modality"] != nil }
+    return studies.contains { study in
+      let end = passage.local(study.range).upperBound
+      guard end <= hit.lowerBound else { return false }
+      return studyVerb.occurs(in: passage.slice(end..<hit.lowerBound))
+    }
   }
 
   private static let studyVerb = TextPattern(
@@ -88,6 +172,7 @@ struct PriorProcedureRule: FactRule {
     let before = passage.dates.filter {
       $0.range.upperBound <= local.lowerBound && $0.range.lowerBound >= previousEnd
         && local.lowerBound - $0.range.upperBound <= 40
+        && !foreignLink.occurs(in: passage.slice($0.range.upperBound..<local.lowerBound))
     }
     return before.last.map { [$0.date] } ?? []
   }
@@ -105,11 +190,16 @@ struct PriorProcedureRule: FactRule {
     return denial.occurs(in: before)
   }
 
-  private static func isFuture(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+  /// Whether the procedure is planned, requested or offered. "Repeat" marks a plan only
+  /// when the procedure has no date before the visit ("repeat right L5 TFESI 7/15/2025").
+  private static func isFuture(_ hit: Range<Int>, _ passage: Passage, hasPastDate: Bool)
+    -> Bool
+  {
     let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
     let purpose = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
     let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 40))
     return futureWords.occurs(in: before) || purposeLead.occurs(in: purpose)
+      || (!hasPastDate && repeatWord.occurs(in: before))
       || requestAfter.occurs(in: after)
       || (passage.section?.isPlan == true && !pastWords.occurs(in: passage.text))
   }
@@ -121,23 +211,32 @@ struct PriorProcedureRule: FactRule {
     #"\b(?:follow[- ]up|post-?procedure (?:visit|call|check)|office visit|consult\w*|visit note)\b"#
   )
   private static let pastWords = TextPattern(
-    #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last|was performed|were performed|performed on|performed|completed|done|got|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped|gave)\b"#
+    #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last|was performed|were performed|performed on|(?<!\bbe )(?:performed|completed|done)|got|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped|gave)\b"#
   )
   private static let futureWords = TextPattern(
-    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|repeat|order\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?|in support of|support of)\b"#
+    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|order\w*|book\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?|in support of|support of)\b"#
   )
   /// "cleared for SCS", "referred for RFA": the procedure a sentence is for.
   private static let purposeLead = TextPattern(
     #"\b(?:for|to)\s+(?:an?\s+|the\s+|repeat\s+|\S+\s+)?$"#)
+  private static let repeatWord = TextPattern(#"\brepeat\b"#)
   private static let requestAfter = TextPattern(#"\b(?:CPT|requested|scheduled|planned)\b"#)
   private static let denial = TextPattern(
     #"\b(?:no|denies|never had|never underwent|without|not had)\s+(?:\S+\s+){0,2}$"#)
-  private static let dateJoin = TextPattern(#"^\s*(?:,|and|&|/|then)\s*(?:and\s+)?(?:on\s+)?$"#)
+  /// What joins two dates of one procedure: "on 02/10 and 02/24", "twice, on 1/13 and
+  /// again on 5/20", "fusion 06/2017, extension to S1 03/2020", "in May 2019 and a
+  /// revision in August 2021" (a revision or extension is the same operation again).
+  private static let dateJoin = TextPattern(
+    #"^\s*(?:,|;|and|&|/|then)\s*(?:and\s+)?(?:again\s+)?(?:(?:an?\s+)?(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?"#
+      + #"(?:revision|extension|redo|re-do|reoperation)(?:\s+(?:to|of|at)\s+[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?)?\s*)?"#
+      + #"(?:on\s+|in\s+)?$"#)
+  /// "pump since June 2019 for post-laminectomy pain": a date joined to something else.
+  private static let foreignLink = TextPattern(#"\b(?:for|of|with|from|due to|because)\b"#)
   private static let anatomicalNoun = TextPattern(
     #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*|enhancement|mass|collection|venous)\b"#
   )
   /// A procedure dated only by a year ("ESI x2 (2023)") cannot be placed within days.
-  private static let yearOnly = TextPattern(#"\b(?:in|\(|since)\s*(?:19|20)\d{2}\b(?![/-]\d)"#)
+  private static let yearOnly = TextPattern(#"(?:\bin|\(|\bsince)\s*(?:19|20)\d{2}\b(?![/-]\d)"#)
 }
 
 extension ClinicalDate {

@@ -20,10 +20,12 @@ struct ReliefRule: FactRule {
       else { return nil }
 
       let nextStart = index + 1 < statements.count ? statements[index + 1].range.lowerBound : nil
+      let lasting = Self.durationDays(
+        in: passage, after: statement.range.lowerBound, before: nextStart)
       let detail = Relief(
         percent: statement.percent, procedure: procedure.kind,
-        durationDays: Self.durationDays(
-          in: passage, after: statement.range.lowerBound, before: nextStart),
+        durationDays: lasting
+          ?? (procedure.kind.isTrial ? TrialLength.stated(near: passage) : nil),
         procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
           ?? Self.dateBetween(statements, index, procedure, in: passage) ?? procedure.date,
         functionalImprovement: Self.functionalImprovement(near: passage),
@@ -84,6 +86,9 @@ struct ReliefRule: FactRule {
     if !stated.isEmpty { return stated }
     if isReliefSentence, let match = half.firstMatch(in: text) {
       return [Statement(percent: 50, rule: "relief.half", range: match.range)]
+    }
+    if let match = completeRelief.firstMatch(in: text) {
+      return [Statement(percent: 100, rule: "relief.complete", range: match.range)]
     }
     if let match = noRelief.firstMatch(in: text) {
       return [Statement(percent: 0, rule: "relief.none", range: match.range)]
@@ -171,6 +176,10 @@ struct ReliefRule: FactRule {
   private static let half = TextPattern(
     #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   )
+  /// "complete relief", "total relief", "completely pain-free": relief of 100%.
+  private static let completeRelief = TextPattern(
+    #"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b|\b(?:completely|totally|entirely)\s+pain[- ]free\b"#
+  )
   private static let noRelief = TextPattern(
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
       + #"didn't (?:get|provide|give|help)|failed to (?:provide|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
@@ -204,7 +213,7 @@ struct ReliefRule: FactRule {
 
   /// A table cell's bare span: "85% | about 6 hours".
   private static let bareSpan = TextPattern(
-    #"(?:%|relief)\s*(?:about\s+|approximately\s+|~\s*)?("# + ClinicalWords.numberPattern
+    #"(?:%|relief)\s*[,;|/-]?\s*(?:about\s+|approximately\s+|~\s*)?("# + ClinicalWords.numberPattern
       + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
@@ -217,26 +226,39 @@ struct ReliefRule: FactRule {
   )
 
   /// Function improved after the procedure, in this sentence or the next one.
+  /// The next sentence counts only when it states no relief of its own.
   static func functionalImprovement(near passage: Passage) -> Bool? {
-    for text in [passage.text, passage.next?.text ?? ""] {
+    let next = passage.next.flatMap { statements(in: $0).isEmpty ? $0.text : nil }
+    for text in [passage.text, next ?? ""] {
       if noFunction.occurs(in: text) { return false }
       if function.occurs(in: text) { return true }
     }
     return nil
   }
 
+  /// Function regained, in the shapes notes write it rather than by listing activities:
+  /// function or a capacity improved ("better sitting tolerance", "improved mobility"), a
+  /// regained ability ("was able to garden", "could sleep through the night"), a return to
+  /// work or a pastime, an activity done for a measured time or distance ("walked 150 feet",
+  /// "slept 6 hours"), or without a walking aid.
   private static let function = TextPattern(
-    #"\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?(?:function\w*|ability|mobility|walking|"#
-      + #"sitting|standing|ADLs|activit\w+|tolerance|range of motion|sleep)\b|\bfunctional (?:improvement|gains?|benefit)\b|"#
-      + #"\b(?:able|ability) to (?:walk|sit|stand|return|work|sleep|perform|resume|do|increase|exercise|drive|garden|lift|play|complete)\b|"#
-      + #"\breturn(?:ed)? to (?:work|activit\w+|exercis\w+)\b"#
-      + #"|\b(?:walked|stood|hiked|gardened|slept (?:through|in a bed|all night)|resumed|returned to)\b"#
-      + #"|\bcould (?:walk|bend|sit|stand|rotate|turn|sleep|drive|work|lift|garden|play|return|tie|dress|cook|shop)\b"#
-      + #"|\b(?:was|were) able to\b|\bback to (?:\S+\s+){0,3}?(?:work|skiing|golf|walking|running|gardening|activities|woodworking|exercise)\b"#
-      + #"|\bwithout (?:her|his|a) (?:cane|walker|brace)\b|\bfunctional (?:change|gains?|improvement)\b"#
+    #"\bfunctional (?:improvement|gains?|benefit|change)\b"#
+      + #"|\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?"#
+      + #"(?:function\w*|ability|mobility|tolerance|endurance|ADLs|activit\w+|range of motion|sleep|\w+ing)\b"#
+      + #"|(?<!\bnot )(?<!n't )\b(?:able|ability) to (?!tolerate\b)\w+"#
+      + #"|(?<!what she |what he )\bcould (?:now |again |finally )?(?!not\b|barely\b|hardly\b|only\b|no\b|be\b)\w+"#
+      + #"|\b(?:return(?:ed)?|went back|got back|back) to (?:\S+ ){0,2}?(?:work|\w+ing\b|(?:his|her|their|full|normal|usual) \w+)"#
+      + #"|\b\w+ing (?:and \w+ing )?(?:were |was |are |is )?(?:back to normal|much easier|easier)\b"#
+      + #"|\bresum(?:ed|ing)\b|\bslept (?:through|all night|in (?:a|her|his) bed)"#
+      + #"|\b(?!(?:lasted|reported|rated|returned|recurred|started|began|noted|described|used|needed|required|"#
+      + #"experienced|waited|stayed|observed|monitored|recovered)\b)(?:\w+ed|slept|stood|sat|ran|swam|rode|drove)\s+"#
+      + #"(?:\S+\s+){0,4}?(?:(?:for\s+)?\d+\s*(?:minutes?|min|hours?|hrs?|miles?|blocks?|feet|ft|yards?|laps?|holes)|"#
+      + #"all (?:day|night)|the (?:whole|entire) \w+|again)\b"#
+      + #"|\bwithout (?:her|his|a|the|any|their) (?:cane|walker|crutch\w*|brace|wheelchair|assistive device)\b"#
   )
   private static let noFunction = TextPattern(
     #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit|change)|improvement in (?:function|activit\w+|ADLs))\b"#
+      + #"|\b(?:no|not|any)\s+(?:\w+\s+){0,2}?(?:change|difference)\s+in\s+(?:what (?:she|he|they) (?:could|can) do|(?:her |his )?(?:function\w*|activit\w+|ADLs))"#
       + #"|\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged|unchanged|did not improve)\b"#
   )
 }

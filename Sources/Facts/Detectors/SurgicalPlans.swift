@@ -12,10 +12,13 @@ struct SurgicalPlanRule: FactRule {
       guard let match = pattern.firstMatch(in: text) else { continue }
       let context = passage.context(ofLocal: match.range)
       guard !context.isOtherPerson, !context.isUncertain else { continue }
+      if kind == .preoperativeEvaluation, Self.isDevicePlacement(after: match.range, in: text) {
+        continue
+      }
       if kind != .notSurgicalCandidate && context.isNegated { continue }
       if context.isHypothetical && Self.conditional.occurs(in: text) { continue }
 
-      let detail = SurgicalPlan(kind: kind, date: passage.dates.first?.date)
+      let detail = SurgicalPlan(kind: kind, date: Self.date(of: kind, in: passage))
       return [
         passage.fact(.surgicalPlan(detail), rule: "surgicalPlan.\(kind.rawValue)", context: context)
       ]
@@ -23,12 +26,35 @@ struct SurgicalPlanRule: FactRule {
     return []
   }
 
+  /// The date of the plan: written in its sentence, else, for a surgeon's judgement, the
+  /// date of the surgeon's own note (a planned operation's date is the operation's).
+  private static func date(of kind: SurgicalPlanKind, in passage: Passage) -> ClinicalDate? {
+    if let written = passage.dates.first?.date { return written }
+    guard kind != .surgeryPlanned, surgeonNote.occurs(in: passage.note.heading) else {
+      return nil
+    }
+    return passage.note.dateOfService
+  }
+
+  /// "Refer to neurosurgery for placement of a reservoir": a referral for an implant is
+  /// the implant's request, not an evaluation for surgery.
+  private static func isDevicePlacement(after range: Range<Int>, in text: String) -> Bool {
+    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 40))
+    return devicePurpose.occurs(in: after)
+  }
+
+  private static let devicePurpose = TextPattern(
+    #"^\s*(?:for|to)\s+(?:\S+\s+)?(?:placement|implant\w*|insertion|pump|reservoir|catheter|stimulator|SCS|revision of (?:the |her |his )?(?:pump|stimulator))\b"#
+  )
+  private static let surgeonNote = TextPattern(
+    #"\b(?:neurosurg\w*|spine surg\w*|orthopa?edic|surgical (?:consult\w*|evaluation)|spine (?:&|and) neurosurg\w*)\b"#
+  )
   private static let surgery =
-    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation)"#
+    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation)"#
   private static let notCandidate = TextPattern(
     #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:surgical candidate|candidate for (?:\S+ ){0,2}?"#
       + surgery
-      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery|reoperation|surgical \w+|re-?operation|fusion|decompression)|without a surgical target|no surgical target)\b"#
+      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery|reoperation|surgical \w+|re-?operation|fusion|decompression)|without a surgical target|no surgical target|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is |had been )?ruled out|(?:surgery|re-?operation) (?:was |has been |is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery))\b"#
   )
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
@@ -38,7 +64,9 @@ struct SurgicalPlanRule: FactRule {
       + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
       + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with|elected to proceed with|wants to proceed with|decided to proceed with) (?:\S+ ){0,4}?"#
       + surgery
-      + #"|surgical date)\b"#)
+      + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
+      + #"|(?:surgical|surgery|operative) date|date of surgery|candidate for (?:\S+ ){0,3}?"#
+      + surgery + #"|planning (?:\S+ ){0,3}?"# + surgery + #")\b"#)
   private static let evaluation = TextPattern(
     #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
   )
@@ -59,7 +87,7 @@ struct DeviceTrialRule: FactRule {
     }
 
     let detail = DeviceTrial(
-      device: trial.device, percent: percent, days: Self.days(in: text),
+      device: trial.device, percent: percent, days: TrialLength.days(near: passage),
       functionalImprovement: ReliefRule.functionalImprovement(near: passage))
     return [
       passage.fact(
@@ -76,11 +104,24 @@ struct DeviceTrialRule: FactRule {
     let text = passage.text
     let context =
       trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
-    guard !trialHits.isEmpty || trialWords.occurs(in: context) else { return nil }
+    guard !trialHits.isEmpty || trialWords.occurs(in: context) || Self.pointsToTrial(passage)
+    else { return nil }
     if dorsalRootGanglion.occurs(in: context) { return (.dorsalRootGanglion, trialHits) }
     if intrathecal.occurs(in: context) { return (.intrathecalPump, trialHits) }
     return (.spinalCordStimulator, trialHits)
   }
+
+  /// "… during the trial" after a sentence naming an intrathecal or stimulator trial.
+  private static func pointsToTrial(_ passage: Passage) -> Bool {
+    guard trialWord.occurs(in: passage.text) else { return false }
+    return passage.preceding(3).contains { earlier in
+      earlier.hits("procedures").contains {
+        $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
+      }
+    }
+  }
+
+  private static let trialWord = TextPattern(#"\btrial\b"#)
 
   static func days(in text: String) -> Double? {
     guard let match = dayCount.firstMatch(in: text),

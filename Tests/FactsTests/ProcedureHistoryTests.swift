@@ -1,0 +1,85 @@
+import Model
+import Testing
+
+/// Prior procedures as histories write them in prose: dates joined across a revision,
+/// dates pointed back to, dates counted from the visit, and the look-alikes that are not
+/// a procedure's date.
+@Suite struct ProcedureHistoryTests {
+  @Test(arguments: [
+    (
+      "Failed back surgery (L3-L5 fusion 06/2017, extension to S1 03/2020).",
+      ["spineSurgery 2017-06", "spineSurgery 2020-03"]
+    ),
+    (
+      "She had an L4-S1 posterior fusion in May 2019 and a revision in August 2021.",
+      ["spineSurgery 2019-05", "spineSurgery 2021-08"]
+    ),
+    (
+      "Two prior cervical fusions (C5-7 in 03/2017, C4-5 extension in 11/2020).",
+      ["spineSurgery 2017-03", "spineSurgery 2020-11"]
+    ),
+    (
+      "She had a right SI joint injection twice, on January 13, 2026 and again on May 20, 2026.",
+      ["sacroiliacInjection 2026-01-13", "sacroiliacInjection 2026-05-20"]
+    ),
+  ])
+  func readsEveryDateOfOneProcedure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.priorProcedure, in: text).map(Self.kindAndDate) == expected)
+  }
+
+  @Test(arguments: [
+    (
+      "He had a right stellate ganglion block on 03/10/2026. The first block was 02/24/2026.",
+      ["stellateGanglionBlock 2026-02-24", "stellateGanglionBlock 2026-03-10"]
+    ),
+    (
+      "S: s/p SCS trial for lumbar radiculopathy. Trial start 03/06/26. Lead pull today.",
+      ["spinalCordStimulatorTrial 2026-03-06"]
+    ),
+    (
+      "She is seen back today, two weeks after her intrathecal morphine trial.",
+      ["intrathecalTrial 2026-02-28"]
+    ),
+  ])
+  func datesAProcedureFromLaterSentencesAndFromTheVisit(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.priorProcedure, in: text).map(Self.kindAndDate) == expected)
+  }
+
+  @Test func anOperationNamedAfterAStudyIsStillReported() {
+    let note =
+      "Arachnoiditis confirmed on MRI, which followed an L5-S1 microdiscectomy in October 2020."
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate) == [
+        "spineSurgery 2020-10"
+      ])
+  }
+
+  @Test(arguments: [
+    "Tx: PT post-TKA 06/2025-12/2025 then desensitization PT 01/2026-04/2026.",
+    "Selective right L4 and L5 transforaminal blocks may be done on the same day.",
+    "I scheduled the second MBB for 03/20/2026 so that we can book radiofrequency ablation.",
+    "Prior: lumbar ESI x2 (2023) minimal help.",
+    "He has had a pump since June 2019 for post-laminectomy pain.",
+    "His back pain began two years after his fusion.",
+  ])
+  func datesThatBelongToSomethingElseAreNotTheProcedures(text: String) {
+    let dated = Fixtures.facts(.priorProcedure, in: text).filter {
+      guard case .priorProcedure(let procedure) = $0 else { return false }
+      return procedure.date != nil && procedure.procedure != .other
+    }
+    #expect(dated.isEmpty, "\(Fixtures.summaries(.priorProcedure, in: text))")
+  }
+
+  @Test func aRepeatProcedureWithAPastDateWasDone() {
+    let note = "Procedure history:\n- 07/15/2025: repeat right L5-S1 TFESI, 40% x 3 weeks"
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note) == [
+        "epiduralInjection 2025-07-15 right L5-S1"
+      ])
+  }
+
+  /// A summary's procedure and date, without side and levels.
+  private static func kindAndDate(_ summary: String) -> String {
+    summary.split(separator: " ").prefix(2).joined(separator: " ")
+  }
+}

@@ -1,0 +1,107 @@
+import Model
+import Testing
+
+/// Relief, trial lengths and surgical plans in the looser shapes notes write them.
+@Suite struct ReliefPhrasingTests {
+  @Test(arguments: [
+    ("The MBB on 02/10/2026 gave complete relief for 8 hours.", ["100 medialBranchBlock"]),
+    ("After the SI joint injection she was completely pain-free.", ["100 sacroiliacInjection"]),
+    (
+      "She completed a 24-hour continuous intrathecal infusion trial (fentanyl) on 02/02/2026 with roughly 65% relief.",
+      ["65 intrathecalTrial"]
+    ),
+    ("He reports the right L5 TFESI gave 60% relief, 6 weeks.", ["60 epiduralInjection"]),
+  ])
+  func readsCompleteReliefAndTheDrugOfATrial(text: String, expected: [String]) {
+    let found = Fixtures.summaries(.relief, in: text).map(Self.percentAndKind)
+    #expect(found == expected)
+  }
+
+  @Test func reliefComputedFromScoresStandsForAnotherDatedProcedure() {
+    let note =
+      "The MBB on 01/09/2026 gave 80% relief. After the MBB on 02/20/2026 his pain went from 8/10 to 2/10."
+    #expect(
+      Fixtures.summaries(.relief, in: note).map(Self.percentAndKind).sorted() == [
+        "75 medialBranchBlock", "80 medialBranchBlock",
+      ])
+  }
+
+  @Test func anInjectionIsNotTheOperationOfTheSentenceBefore() {
+    let note =
+      "PAST SURGICAL HISTORY: L4-5 laminectomy 06/2019. He reports the injection gave him about 60% relief for two weeks."
+    #expect(!Fixtures.summaries(.relief, in: note).contains { $0.contains("spineSurgery") })
+  }
+
+  @Test(arguments: [
+    "The L4-5 MBB gave 80% relief and she was able to garden for the first time in a year.",
+    "After the RFA he had 70% relief and could sleep through the night.",
+    "The TFESI gave 60% relief; she walked 2 miles with her sister.",
+    "The SI injection gave 80% relief and she played golf again.",
+    "The RFA gave 80% relief, back to cross-country skiing.",
+    "The ESI gave 70% relief, with walking and sleeping back to normal.",
+    "After the MBB she had 90% relief for 8 hours, during which she vacuumed the whole house.",
+    "The MBB gave 80% relief and she walked the hallway without her cane.",
+  ])
+  func readsFunctionRegainedInWords(text: String) {
+    #expect(Fixtures.summaries(.relief, in: text).allSatisfy { $0.hasSuffix("function true") })
+    #expect(!Fixtures.summaries(.relief, in: text).isEmpty)
+  }
+
+  @Test(arguments: [
+    "The RFA gave 60% relief. She did not notice any change in what she could do.",
+    "The MBB gave 80% relief for 6 hours, but she was unable to walk farther.",
+    "The ESI gave 50% relief for 3 weeks; the relief lasted 3 weeks.",
+    "The SI injection gave 60% relief, which lasted 2 months; she was back to where she started.",
+  ])
+  func reliefWithoutFunctionRegainedIsNotFunctionalImprovement(text: String) {
+    #expect(!Fixtures.summaries(.relief, in: text).contains { $0.hasSuffix("function true") })
+  }
+
+  @Test(arguments: [
+    (
+      "She returns after a 7-day percutaneous SCS trial. She reports 70% relief.",
+      "spinalCordStimulator 70 days 7"
+    ),
+    (
+      "He had an SCS trial from 02/01/2026 to 02/08/2026. He reports 60% relief with the trial.",
+      "spinalCordStimulator 60 days 7"
+    ),
+    (
+      "Intrathecal morphine trial, single bolus, on 02/03/2026 with 50% relief.",
+      "intrathecalPump 50 days 1"
+    ),
+    (
+      "Continuous intrathecal infusion of hydromorphone at T10 for 3 days. Pain fell from 7/10 to 2/10 (about 70% relief) during the trial.",
+      "intrathecalPump 70 days 3"
+    ),
+  ])
+  func readsTheLengthOfATrial(text: String, expected: String) {
+    #expect(Fixtures.summaries(.deviceTrial, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    ("Spine surgery has been ruled out by two surgeons.", ["notSurgicalCandidate"]),
+    ("Revision surgery was declined by two surgeons.", ["notSurgicalCandidate"]),
+    ("I plan a right posterior foraminotomy at C5-6.", ["surgeryPlanned"]),
+    ("Tentative surgery date 04/2026.", ["surgeryPlanned"]),
+    ("He is a candidate for L4-5 fusion.", ["surgeryPlanned"]),
+    ("We are planning decompression at L4-5.", ["surgeryPlanned"]),
+    ("Referred for surgical consultation.", ["preoperativeEvaluation"]),
+  ])
+  func readsWhereSurgeryStands(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.surgicalPlan, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    "Refer to neurosurgery for placement of an intrathecal reservoir.",
+    "She is not interested in surgery at this time; if pain persists we may consider a surgical consult.",
+    "She declined surgery.",
+  ])
+  func implantsChoicesAndConditionsAreNotSurgicalPlans(text: String) {
+    #expect(Fixtures.summaries(.surgicalPlan, in: text).isEmpty)
+  }
+
+  private static func percentAndKind(_ summary: String) -> String {
+    summary.split(separator: " ").prefix(2).joined(separator: " ")
+  }
+}
