@@ -13,7 +13,7 @@ struct ProcedureReference {
   /// the sentence, or else the last one named in the three sentences before it. A therapy or
   /// medication named nearer than any procedure means the statement is not about a procedure.
   static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
-    let procedures = passage.hits("procedures")
+    let procedures = passage.procedureMentions
     if let procedure = closest(procedures, to: range, in: passage) {
       let treatments = (passage.hits("therapies") + passage.hits("medications")).filter {
         !isInjectate($0, of: procedures, in: passage)
@@ -30,7 +30,7 @@ struct ProcedureReference {
     let pointer = anaphora.firstMatch(in: passage.text)
     let noun = pointer?.group(1)?.lowercased() ?? "procedure"
     for earlier in passage.preceding(pointer == nil ? 3 : 8) {
-      let named = earlier.hits("procedures").first {
+      let named = earlier.procedureMentions.first {
         $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:)).map {
           pointing(noun, canName: $0)
         } ?? false
@@ -82,9 +82,10 @@ struct ProcedureReference {
   ) -> Bool {
     let start = passage.local(drug.range).lowerBound
     return procedures.contains { procedure in
-      let end = passage.local(procedure.range).upperBound
-      guard end <= start, start - end <= 24 else { return false }
-      return injectateLink.occurs(in: passage.slice(end..<start))
+      let named = passage.local(procedure.range)
+      if named.contains(start) { return true }
+      guard named.upperBound <= start, start - named.upperBound <= 24 else { return false }
+      return injectateLink.occurs(in: passage.slice(named.upperBound..<start))
     }
   }
 

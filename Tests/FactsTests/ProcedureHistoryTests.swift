@@ -70,6 +70,29 @@ import Testing
     #expect(dated.isEmpty, "\(Fixtures.summaries(.priorProcedure, in: text))")
   }
 
+  @Test(arguments: [
+    ("TRIAL\n02/05/2026 intrathecal hydromorphone 0.1 mg bolus at L2-3.", "2026-02-05"),
+    ("Single-shot intrathecal morphine 0.2 mg at L2-3 on 02/21/2026.", "2026-02-21"),
+    ("On 01/22/2026 she received intrathecal baclofen 50 mcg bolus at L3-4.", "2026-01-22"),
+  ])
+  func readsAnIntrathecalDoseAsATrial(text: String, date: String) {
+    let note = "Date of service: 03/14/2026\n" + text
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate) == [
+        "intrathecalTrial \(date)"
+      ])
+  }
+
+  @Test(arguments: [
+    "She has had an intrathecal morphine pump since 2019.",
+    "He is on intrathecal baclofen via pump at 400 mcg/day.",
+    "We discussed intrathecal morphine as an option.",
+  ])
+  func aPumpsDrugIsNotATrial(text: String) {
+    #expect(
+      !Fixtures.summaries(.priorProcedure, in: text).contains { $0.hasPrefix("intrathecalTrial") })
+  }
+
   @Test func aRepeatProcedureWithAPastDateWasDone() {
     let note = "Procedure history:\n- 07/15/2025: repeat right L5-S1 TFESI, 40% x 3 weeks"
     #expect(

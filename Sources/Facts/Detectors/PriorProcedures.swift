@@ -9,7 +9,7 @@ import Model
 /// procedures.
 struct PriorProcedureRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let hits = passage.hits("procedures").filter { !Self.isAnatomical($0, passage) }
+    let hits = passage.procedureMentions.filter { !Self.isAnatomical($0, passage) }
     let noteDate = passage.note.dateOfService ?? reading.noteDate
     guard !hits.isEmpty else { return Self.anaphoricallyDated(in: passage, noteDate: noteDate) }
     let isProcedureNote = Self.isProcedureNote(passage.note)
@@ -63,7 +63,7 @@ struct PriorProcedureRule: FactRule {
 
     let noun = (pointer.group(1) ?? pointer.group(2) ?? "").lowercased()
     for earlier in passage.preceding(3) {
-      let named = earlier.hits("procedures").compactMap { hit in
+      let named = earlier.procedureMentions.compactMap { hit in
         ProcedureReference.reference(hit, in: earlier)
       }
       guard

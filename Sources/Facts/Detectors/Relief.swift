@@ -38,7 +38,7 @@ struct ReliefRule: FactRule {
   /// The date written in the relief's own sentence before it, when the procedure was named
   /// earlier: "The first, on November 12, 2025, gave her about 60% relief".
   private static func ownDate(of statement: Statement, in passage: Passage) -> ClinicalDate? {
-    guard passage.hits("procedures").isEmpty else { return nil }
+    guard passage.procedureMentions.isEmpty else { return nil }
     return passage.dates.last { $0.range.upperBound <= statement.range.lowerBound }?.date
   }
 
@@ -134,7 +134,7 @@ struct ReliefRule: FactRule {
   /// A row of a table of procedures: a procedure, a date and a percent on one short line.
   private static func isTableRow(_ passage: Passage) -> Bool {
     let length = passage.text.utf16.count
-    let namesProcedure = !passage.hits("procedures").isEmpty
+    let namesProcedure = !passage.procedureMentions.isEmpty
     return namesProcedure && (length < 160 && !passage.dates.isEmpty || length < 70)
   }
 

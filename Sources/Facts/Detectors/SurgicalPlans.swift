@@ -98,7 +98,7 @@ struct DeviceTrialRule: FactRule {
   private static func trialMention(in passage: Passage) -> (
     device: TrialDevice, hits: [LexiconHit]
   )? {
-    let trialHits = passage.hits("procedures").filter {
+    let trialHits = passage.procedureMentions.filter {
       $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
     }
     let text = passage.text
@@ -115,7 +115,7 @@ struct DeviceTrialRule: FactRule {
   private static func pointsToTrial(_ passage: Passage) -> Bool {
     guard trialWord.occurs(in: passage.text) else { return false }
     return passage.preceding(3).contains { earlier in
-      earlier.hits("procedures").contains {
+      earlier.procedureMentions.contains {
         $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
       }
     }
