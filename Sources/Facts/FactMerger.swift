@@ -15,7 +15,26 @@ enum FactMerger {
     merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
     return withoutOutweighedAbsences(
-      withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged))))
+      withoutDeniedNarrative(
+        withoutBoundTrialResults(withoutComputedRelief(withoutClassOnlyMedications(merged)))))
+  }
+
+  /// A trial result read from a bound ("less than 50% relief") stands only where no other
+  /// result of the same device is stated.
+  static func withoutBoundTrialResults(_ facts: [Fact]) -> [Fact] {
+    func isBound(_ fact: Fact) -> Bool {
+      fact.derivation?.rule.split(separator: "+").allSatisfy { $0.hasSuffix("relief.bound") }
+        ?? false
+    }
+    let stated = Set(
+      facts.compactMap { fact -> TrialDevice? in
+        guard case .deviceTrial(let trial) = fact.detail, !isBound(fact) else { return nil }
+        return trial.device
+      })
+    return facts.filter { fact in
+      guard case .deviceTrial(let trial) = fact.detail, isBound(fact) else { return true }
+      return !stated.contains(trial.device)
+    }
   }
 
   /// A Budapest category documented as present (a sign or a symptom) is not also listed as
@@ -49,19 +68,20 @@ enum FactMerger {
 
   /// Relief computed from before and after scores stands only where no percent is stated
   /// for the same procedure: "80% relief … went from 8/10 to 2/10" is one relief of 80%.
-  /// Two dates a week apart are two procedures, each with its own relief.
+  /// A bound ("less than 50% relief") stands only where neither is. Two dates a week apart
+  /// are two procedures, each with its own relief.
   static func withoutComputedRelief(_ facts: [Fact]) -> [Fact] {
-    let stated = facts.compactMap { fact -> Relief? in
-      guard case .relief(let relief) = fact.detail,
-        fact.derivation?.rule.hasPrefix("relief.fromScores") == false
-      else { return nil }
-      return relief
+    func weakness(_ fact: Fact) -> Int {
+      let rule = fact.derivation?.rule ?? ""
+      return rule.hasPrefix("relief.bound") ? 2 : rule.hasPrefix("relief.fromScores") ? 1 : 0
+    }
+    let reliefs = facts.compactMap { fact -> (Relief, Int)? in
+      guard case .relief(let relief) = fact.detail else { return nil }
+      return (relief, weakness(fact))
     }
     return facts.filter { fact in
-      guard case .relief(let relief) = fact.detail,
-        fact.derivation?.rule.hasPrefix("relief.fromScores") == true
-      else { return true }
-      return !stated.contains { other in
+      guard case .relief(let relief) = fact.detail, weakness(fact) > 0 else { return true }
+      return !reliefs.filter { $0.1 < weakness(fact) }.map(\.0).contains { other in
         guard other.procedure == relief.procedure else { return false }
         guard let date = relief.procedureDate, let otherDate = other.procedureDate else {
           return true

@@ -37,6 +37,16 @@ struct ProcedureReference {
       }
       if let named { return reference(named, in: earlier) }
     }
+    return reportedProcedure(of: passage.note)
+  }
+
+  /// In a procedure's own report, a result with no procedure near it is that procedure's:
+  /// the first one the report names.
+  private static func reportedProcedure(of note: Note) -> ProcedureReference? {
+    guard PriorProcedureRule.isProcedureNote(note) else { return nil }
+    for passage in note.passages {
+      if let first = passage.procedureMentions.first { return reference(first, in: passage) }
+    }
     return nil
   }
 

@@ -45,6 +45,34 @@ import Testing
     #expect(Fixtures.summaries(.priorProcedure, in: text).map(Self.kindAndDate) == expected)
   }
 
+  @Test(arguments: [
+    (
+      "Failed back surgery syndrome after an L3-S1 fusion (02/2021) and revision (08/2022).",
+      ["spineSurgery 2021-02", "spineSurgery 2022-08"]
+    ),
+    (
+      "L2-S1 instrumented fusion in 11/2020, revised for pseudarthrosis in 07/2022.",
+      ["spineSurgery 2020-11", "spineSurgery 2022-07"]
+    ),
+    (
+      "Her first ITB pump (implanted 02/2019) was removed on 03/10/2026 for infection.",
+      ["other 2019-02", "other 2026-03-10"]
+    ),
+    (
+      "She has had two pudendal nerve blocks (11/2025 and 02/2026) with a week of 50% relief.",
+      ["other 2025-11", "other 2026-02"]
+    ),
+    (
+      "Partial median nerve injury in December 2024, repaired the same day.",
+      ["other 2024-12"]
+    ),
+  ])
+  func readsRevisionsRemovalsAndOtherOperations(text: String, expected: [String]) {
+    let note = "Date of service: 03/14/2026\n" + text
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate).sorted() == expected)
+  }
+
   @Test func anOperationNamedAfterAStudyIsStillReported() {
     let note =
       "Arachnoiditis confirmed on MRI, which followed an L5-S1 microdiscectomy in October 2020."

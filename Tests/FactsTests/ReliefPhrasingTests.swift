@@ -17,6 +17,51 @@ import Testing
     #expect(found == expected)
   }
 
+  @Test(arguments: [
+    ("A T5-6 interlaminar epidural on 11/12/2025 with under 20% relief.", ["20 epiduralInjection"]),
+    (
+      "A spinal cord stimulator trial in 03/2025 gave less than 20% relief.",
+      [
+        "20 spinalCordStimulatorTrial"
+      ]
+    ),
+    ("Right L5 TFESI 06/02/2026 -> ~50% x 10 days.", ["50 epiduralInjection"]),
+    (
+      "Bilateral SI joint injections 2025-2026, each gives ~60% x 6 weeks.",
+      [
+        "60 sacroiliacInjection"
+      ]
+    ),
+  ])
+  func readsBoundsArrowsAndPlainVerbsOfRelief(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.relief, in: text).map(Self.percentAndKind) == expected)
+  }
+
+  @Test func aBoundYieldsToTheStatedResultOfTheSameProcedure() {
+    let note =
+      "After the intrathecal trial on 02/14/2026 he had roughly 25 percent relief. Assessment: intrathecal morphine trial with less than 50% relief."
+    #expect(
+      Fixtures.summaries(.relief, in: note).map(Self.percentAndKind) == [
+        "25 intrathecalTrial"
+      ])
+    #expect(Fixtures.summaries(.deviceTrial, in: note) == ["intrathecalPump 25"])
+  }
+
+  @Test func aProcedureReportsResultIsItsProcedures() {
+    let note = """
+      PROCEDURE NOTE
+      Procedure: right L4-5 and L5-S1 medial branch block.
+      Fluoroscopy was used. The patient tolerated it well.
+      Post-procedure pain diary reviewed at discharge.
+      Pain 8/10 before; 1/10 at 30 minutes.
+      88% relief, sustained to about 6 hours.
+      """
+    #expect(
+      Fixtures.summaries(.relief, in: note).map(Self.percentAndKind) == [
+        "88 medialBranchBlock"
+      ])
+  }
+
   @Test func reliefComputedFromScoresStandsForAnotherDatedProcedure() {
     let note =
       "The MBB on 01/09/2026 gave 80% relief. After the MBB on 02/20/2026 his pain went from 8/10 to 2/10."
@@ -87,6 +132,20 @@ import Testing
     ("He is a candidate for L4-5 fusion.", ["surgeryPlanned"]),
     ("We are planning decompression at L4-5.", ["surgeryPlanned"]),
     ("Referred for surgical consultation.", ["preoperativeEvaluation"]),
+    ("Surgeon's evaluation 10/06/2026 (attached): stenosis at L4-5.", ["preoperativeEvaluation"]),
+    (
+      "Neurosurgery has documented that she is not an operative candidate.",
+      [
+        "notSurgicalCandidate"
+      ]
+    ),
+    (
+      "The heart team agreed he is not a candidate for further revascularization.",
+      [
+        "notSurgicalCandidate"
+      ]
+    ),
+    ("Elderly patient with severe stenosis who cannot have surgery.", ["notSurgicalCandidate"]),
   ])
   func readsWhereSurgeryStands(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.surgicalPlan, in: text) == expected)

@@ -225,11 +225,15 @@ struct PriorProcedureRule: FactRule {
     #"\b(?:no|denies|never had|never underwent|without|not had)\s+(?:\S+\s+){0,2}$"#)
   /// What joins two dates of one procedure: "on 02/10 and 02/24", "twice, on 1/13 and
   /// again on 5/20", "fusion 06/2017, extension to S1 03/2020", "in May 2019 and a
-  /// revision in August 2021" (a revision or extension is the same operation again).
+  /// revision in August 2021", "fusion (02/2021) and revision (08/2022)" (a revision or
+  /// extension is the same operation again), "pump (implanted 02/2019) was removed on
+  /// 03/17/2026" (a device's removal is a procedure of the same kind).
   private static let dateJoin = TextPattern(
-    #"^\s*(?:,|;|and|&|/|then)\s*(?:and\s+)?(?:again\s+)?(?:(?:an?\s+)?(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?"#
-      + #"(?:revision|extension|redo|re-do|reoperation)(?:\s+(?:to|of|at)\s+[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?)?\s*)?"#
-      + #"(?:on\s+|in\s+)?$"#)
+    #"^[\s()]*(?:,|;|and|&|/|then)[\s()]*(?:and\s+)?(?:again\s+)?(?:(?:an?\s+)?(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?"#
+      + #"(?:revision|revised|extension|extended|redo|re-do|reoperation)"#
+      + #"(?:\s+(?:to|of|at|for)\s+(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\w+))?\s*)?(?:on\s+|in\s+)?[\s(]*$"#
+      + #"|^[\s)]*(?:,\s*)?(?:and\s+)?(?:was|were|then)?\s*(?:removed|explanted|replaced|revised)\s+(?:on\s+|in\s+)?[\s(]*$"#
+  )
   /// "pump since June 2019 for post-laminectomy pain": a date joined to something else.
   private static let foreignLink = TextPattern(#"\b(?:for|of|with|from|due to|because)\b"#)
   private static let anatomicalNoun = TextPattern(

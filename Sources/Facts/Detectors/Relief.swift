@@ -79,8 +79,12 @@ struct ReliefRule: FactRule {
     let stated = statedPercent.matches(in: text).compactMap { match -> Statement? in
       guard isReliefSentence, let value = match.group(1).flatMap(ClinicalWords.number),
         value <= 100,
-        !(value <= 5 && isConcentration(match.range, in: text)), !isThreshold(match.range, in: text)
+        !(value <= 5 && isConcentration(match.range, in: text))
       else { return nil }
+      if isBound(match.range, in: text) {
+        return Statement(percent: value, rule: "relief.bound", range: match.range)
+      }
+      guard !isThreshold(match.range, in: text) else { return nil }
       return Statement(percent: value, rule: "relief.percent", range: match.range)
     }
     if !stated.isEmpty { return stated }
@@ -153,6 +157,21 @@ struct ReliefRule: FactRule {
     return thresholdBefore.occurs(in: before) || thresholdAfter.occurs(in: after)
   }
 
+  /// "with under 20% relief", "gave less than 20% relief": a result stated as a bound, read
+  /// as its value; a criterion ("less than the required 50%") is not one.
+  private static func isBound(_ range: Range<Int>, in text: String) -> Bool {
+    let before = text.utf16Slice(max(0, range.lowerBound - 12)..<range.lowerBound)
+    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 20))
+    return boundBefore.occurs(in: before) && boundAfter.occurs(in: after)
+      && !criterionWords.occurs(in: text)
+  }
+
+  private static let boundBefore = TextPattern(#"\b(?:less than|under|below|<)\s*(?:~\s*)?$"#)
+  private static let boundAfter = TextPattern(
+    #"^\s*(?:pain\s+)?(?:relief|improvement|reduction|benefit)\b"#)
+  private static let criterionWords = TextPattern(
+    #"\b(?:threshold|cut-?off|customary|required|requires?|criteri\w+|at least|goal|target|"#
+      + #"usually|typically|look for|needed|must|should)\b"#)
   private static let thresholdBefore = TextPattern(
     #"\b(?:at least|less than|fewer than|under|below|above|minimum of|threshold of|customary|required|requires|goal of|target of|>=|≥)\s*(?:the\s+)?(?:customary\s+|required\s+)?(?:~\s*)?$"#
   )
@@ -169,7 +188,8 @@ struct ReliefRule: FactRule {
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective|took away|taken away)\b"#
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective|took away|taken away|"#
+      + #"gave|gives|giving|provid\w*|obtain\w*)\b|(?:->|→|=>)\s*~?\s*\d{1,3}\s*%"#
   )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
@@ -217,7 +237,7 @@ struct ReliefRule: FactRule {
       + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
-    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+(?:the\s+)?"#
+    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained (?:for|to)|through)\s+(?:the\s+)?"#
       + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
       + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
       + ClinicalWords.timeUnitPattern + #")\b"#)
