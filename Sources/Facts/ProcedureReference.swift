@@ -40,6 +40,26 @@ struct ProcedureReference {
     return reportedProcedure(of: passage.note)
   }
 
+  /// The date of a named procedure: its own dates as a history reads them, else the date
+  /// written nearest to it with no therapy or drug in between.
+  private static func date(of hit: LexiconHit, in passage: Passage) -> ClinicalDate? {
+    let mentions = passage.procedureMentions
+    if let index = mentions.firstIndex(where: { $0.range == hit.range }),
+      let own = PriorProcedureRule.dates(of: index, among: mentions, in: passage).first
+    {
+      return own
+    }
+    let local = passage.local(hit.range)
+    return passage.dates.filter { date in
+      let gap =
+        date.range.lowerBound >= local.upperBound
+        ? local.upperBound..<date.range.lowerBound : date.range.upperBound..<local.lowerBound
+      return !PriorProcedureRule.treatmentBetween(gap.lowerBound, gap.upperBound, in: passage)
+    }.min {
+      abs($0.range.lowerBound - local.upperBound) < abs($1.range.lowerBound - local.upperBound)
+    }?.date
+  }
+
   /// In a procedure's own report, a result with no procedure near it is that procedure's:
   /// the first one the report names.
   private static func reportedProcedure(of note: Note) -> ProcedureReference? {
@@ -74,11 +94,8 @@ struct ProcedureReference {
       if hit.attributes["service"] == "spinalCordStimulator" { kind = .spinalCordStimulatorTrial }
       if hit.attributes["service"] == "intrathecalPump" { kind = .intrathecalTrial }
     }
-    let date = passage.dates.min {
-      abs($0.range.lowerBound - local.upperBound) < abs($1.range.lowerBound - local.upperBound)
-    }
     return ProcedureReference(
-      kind: kind, date: date?.date, levels: ClinicalWords.levels(in: window),
+      kind: kind, date: date(of: hit, in: passage), levels: ClinicalWords.levels(in: window),
       side: ClinicalWords.side(in: window),
       region: hit.attributes["region"].flatMap(Region.init(rawValue:)) ?? region(in: window),
       hits: [hit])

@@ -73,6 +73,38 @@ import Testing
       Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate).sorted() == expected)
   }
 
+  @Test(arguments: [
+    (
+      "He has had four cervical epidurals with us since December 2025, the latest a C7-T1 interlaminar on 02/28/2026.",
+      ["epiduralInjection 2026-02-28"]
+    ),
+    (
+      "He had a 5-day percutaneous spinal cord stimulator trial from February 4 to February 9, 2026.",
+      ["spinalCordStimulatorTrial 2026-02-04"]
+    ),
+    (
+      "Treatment: hand therapy March 2025 through January 2026, pregabalin, and four right stellate ganglion blocks on 02/02/2026.",
+      ["stellateGanglionBlock 2026-02-02"]
+    ),
+  ])
+  func aSeriesASpanAndATherapyKeepTheirOwnDates(text: String, expected: [String]) {
+    let note = "Date of service: 03/14/2026\n" + text
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate).sorted() == expected)
+  }
+
+  @Test(arguments: [
+    "He has had a programmable intrathecal pump since June 2019 for post-laminectomy pain.",
+    "Before deciding between an L4-5 foraminotomy and a fusion, I would like right L5 blocks.",
+    "Has had R and L IA SIJ injections 2025-2026, each gives ~60% x 6-8 wks only.",
+  ])
+  func conditionsOptionsAndYearRangesAreNoDatedHistory(text: String) {
+    let found = Fixtures.summaries(.priorProcedure, in: text)
+    #expect(
+      !found.contains { $0.hasPrefix("spineSurgery") || $0.hasPrefix("sacroiliacInjection") },
+      "\(found)")
+  }
+
   @Test func anOperationNamedAfterAStudyIsStillReported() {
     let note =
       "Arachnoiditis confirmed on MRI, which followed an L5-S1 microdiscectomy in October 2020."

@@ -62,6 +62,11 @@ import Testing
       ])
   }
 
+  @Test func almostCompleteReliefGivesNoNumber() {
+    let note = "After the MBB she had almost complete relief for about six hours."
+    #expect(!Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("100") })
+  }
+
   @Test func reliefComputedFromScoresStandsForAnotherDatedProcedure() {
     let note =
       "The MBB on 01/09/2026 gave 80% relief. After the MBB on 02/20/2026 his pain went from 8/10 to 2/10."
@@ -155,6 +160,10 @@ import Testing
     "Refer to neurosurgery for placement of an intrathecal reservoir.",
     "She is not interested in surgery at this time; if pain persists we may consider a surgical consult.",
     "She declined surgery.",
+    "Neurosurg referral offered again.",
+    "Surgical referral if no better.",
+    "Presurgical evaluation by Dr. Elena Voss, PhD on 03/02/2026 (report enclosed): cleared.",
+    "Request permanent ITB pump (62362 + 62350), surgery date 04/16/2026.",
   ])
   func implantsChoicesAndConditionsAreNotSurgicalPlans(text: String) {
     #expect(Fixtures.summaries(.surgicalPlan, in: text).isEmpty)

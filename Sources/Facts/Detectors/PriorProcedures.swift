@@ -9,7 +9,9 @@ import Model
 /// procedures.
 struct PriorProcedureRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let hits = passage.procedureMentions.filter { !Self.isAnatomical($0, passage) }
+    let hits = passage.procedureMentions.filter {
+      !Self.isAnatomical($0, passage) && !Self.namesCondition($0, passage)
+    }
     let noteDate = passage.note.dateOfService ?? reading.noteDate
     guard !hits.isEmpty else { return Self.anaphoricallyDated(in: passage, noteDate: noteDate) }
     let isProcedureNote = Self.isProcedureNote(passage.note)
@@ -18,8 +20,7 @@ struct PriorProcedureRule: FactRule {
       let context = passage.context(of: hit)
       let local = passage.local(hit.range)
       var dates = Self.dates(of: index, among: hits, in: passage)
-      if dates.isEmpty, let noteDate, let date = Self.relativeDate(of: local, in: passage, noteDate)
-      {
+      if let noteDate, let date = Self.relativeDate(of: local, in: passage, noteDate) {
         dates = [date]
       }
       let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
@@ -62,7 +63,7 @@ struct PriorProcedureRule: FactRule {
     else { return [] }
 
     let noun = (pointer.group(1) ?? pointer.group(2) ?? "").lowercased()
-    for earlier in passage.preceding(3) {
+    for earlier in passage.preceding(5) {
       let named = earlier.procedureMentions.compactMap { hit in
         ProcedureReference.reference(hit, in: earlier)
       }
@@ -155,11 +156,15 @@ struct PriorProcedureRule: FactRule {
     let nextStart =
       index + 1 < hits.count
       ? passage.local(hits[index + 1].range).lowerBound : passage.text.utf16.count
+    let isSeries = seriesCount.occurs(
+      in: passage.slice(max(previousEnd, local.lowerBound - 30)..<local.lowerBound))
     let after = passage.dates.filter {
       $0.range.lowerBound >= local.upperBound && $0.range.upperBound <= nextStart
+        && !(isSeries
+          && seriesStart.occurs(in: passage.slice(local.upperBound..<$0.range.lowerBound)))
     }
     if let first = after.first {
-      var joined = [first.date]
+      var joined = [spanStart(before: first, in: passage) ?? first.date]
       for (previous, next) in zip(after, after.dropFirst()) {
         let gap = passage.slice(previous.range.upperBound..<next.range.lowerBound)
         guard dateJoin.occurs(in: gap) else { break }
@@ -173,8 +178,62 @@ struct PriorProcedureRule: FactRule {
       $0.range.upperBound <= local.lowerBound && $0.range.lowerBound >= previousEnd
         && local.lowerBound - $0.range.upperBound <= 40
         && !foreignLink.occurs(in: passage.slice($0.range.upperBound..<local.lowerBound))
+        && !Self.treatmentBetween($0.range.upperBound, local.lowerBound, in: passage)
     }
     return before.last.map { [$0.date] } ?? []
+  }
+
+  /// "a 5-day trial from June 4 to June 9, 2026": a span's first day, written without the
+  /// year its last day carries, is the procedure's date.
+  private static func spanStart(
+    before end: (date: ClinicalDate, range: Range<Int>), in passage: Passage
+  ) -> ClinicalDate? {
+    let before = passage.slice(max(0, end.range.lowerBound - 30)..<end.range.lowerBound)
+    guard let match = yearlessSpanStart.firstMatch(in: before),
+      let month = match.group(1).flatMap(Self.month(named:)),
+      let day = match.group(2).flatMap({ Int($0) }),
+      let start = ClinicalDate(year: end.date.year, month: month, day: day),
+      start < end.date
+    else { return nil }
+    return start
+  }
+
+  private static func month(named name: String) -> Int? {
+    let names = [
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    return names.firstIndex(of: String(name.lowercased().prefix(3))).map { $0 + 1 }
+  }
+
+  private static let yearlessSpanStart = TextPattern(
+    #"\bfrom\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|through|thru|until|-|–)\s*$"#)
+  /// "four cervical epidurals since December 2025": a count of procedures since a date
+  /// is a series, and the date is when it began, not one of them.
+  private static let seriesCount = TextPattern(
+    #"\b(?:two|three|four|five|six|several|multiple|many|\d+)\s+(?:\S+\s+){0,2}$"#)
+  private static let seriesStart = TextPattern(#"\bsince\s*$"#)
+
+  /// "post-laminectomy pain", "post-thoracotomy syndrome": the operation names a condition;
+  /// where it was done the history says elsewhere.
+  private static func namesCondition(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 5)..<local.lowerBound)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 20))
+    return conditionPrefix.occurs(in: before) && conditionNoun.occurs(in: after)
+  }
+
+  private static let conditionPrefix = TextPattern(#"\bpost[- ]?$"#)
+  private static let conditionNoun = TextPattern(
+    #"^\s*(?:pain|syndrome|neuralgia|radiculopathy|changes?)\b"#)
+
+  /// "hand therapy March 2025 through January 2026, pregabalin, and four stellate blocks":
+  /// a therapy or drug named between a date and a procedure takes the date.
+  static func treatmentBetween(_ start: Int, _ end: Int, in passage: Passage) -> Bool {
+    (passage.hits("therapies") + passage.hits("medications")).contains {
+      let local = passage.local($0.range)
+      return local.lowerBound >= start && local.upperBound <= end
+    }
   }
 
   /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection.
@@ -199,6 +258,7 @@ struct PriorProcedureRule: FactRule {
     let purpose = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
     let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 40))
     return futureWords.occurs(in: before) || purposeLead.occurs(in: purpose)
+      || optionFrame.occurs(in: passage.text)
       || (!hasPastDate && repeatWord.occurs(in: before))
       || requestAfter.occurs(in: after)
       || (passage.section?.isPlan == true && !pastWords.occurs(in: passage.text))
@@ -220,6 +280,9 @@ struct PriorProcedureRule: FactRule {
   private static let purposeLead = TextPattern(
     #"\b(?:for|to)\s+(?:an?\s+|the\s+|repeat\s+|\S+\s+)?$"#)
   private static let repeatWord = TextPattern(#"\brepeat\b"#)
+  /// "Before deciding between a foraminotomy and a fusion": every procedure is an option.
+  private static let optionFrame = TextPattern(
+    #"\b(?:deciding|decide|choose|choosing|choice) (?:between|whether|among)\b"#)
   private static let requestAfter = TextPattern(#"\b(?:CPT|requested|scheduled|planned)\b"#)
   private static let denial = TextPattern(
     #"\b(?:no|denies|never had|never underwent|without|not had)\s+(?:\S+\s+){0,2}$"#)
@@ -240,7 +303,8 @@ struct PriorProcedureRule: FactRule {
     #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*|enhancement|mass|collection|venous)\b"#
   )
   /// A procedure dated only by a year ("ESI x2 (2023)") cannot be placed within days.
-  private static let yearOnly = TextPattern(#"(?:\bin|\(|\bsince)\s*(?:19|20)\d{2}\b(?![/-]\d)"#)
+  private static let yearOnly = TextPattern(
+    #"(?:\bin|\(|\bsince)\s*(?:19|20)\d{2}\b(?![/-]\d)|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"#)
 }
 
 extension ClinicalDate {

@@ -196,9 +196,11 @@ struct ReliefRule: FactRule {
   private static let half = TextPattern(
     #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   )
-  /// "complete relief", "total relief", "completely pain-free": relief of 100%.
+  /// "complete relief", "total relief", "completely pain-free": relief of 100% ("almost
+  /// complete relief" gives no number).
   private static let completeRelief = TextPattern(
-    #"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b|\b(?:completely|totally|entirely)\s+pain[- ]free\b"#
+    #"(?<!almost )(?<!nearly )(?<!near )(?<!not )\b(?:complete|total|full)\s+(?:pain\s+)?relief\b"#
+      + #"|\b(?:completely|totally|entirely)\s+pain[- ]free\b"#
   )
   private static let noRelief = TextPattern(
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#

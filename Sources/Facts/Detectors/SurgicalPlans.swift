@@ -5,14 +5,18 @@ import Model
 struct SurgicalPlanRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    for (kind, pattern) in [
-      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate),
-      (.surgeryPlanned, Self.planned), (.preoperativeEvaluation, Self.evaluation),
+    for (kind, pattern, isDateLabel) in [
+      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate, false),
+      (.surgeryPlanned, Self.planned, false), (.surgeryPlanned, Self.surgeryDate, true),
+      (.preoperativeEvaluation, Self.evaluation, false),
     ] {
       guard let match = pattern.firstMatch(in: text) else { continue }
+      if isDateLabel, Self.isImplantOrReport(passage) { continue }
       let context = passage.context(ofLocal: match.range)
       guard !context.isOtherPerson, !context.isUncertain else { continue }
-      if kind == .preoperativeEvaluation, Self.isDevicePlacement(after: match.range, in: text) {
+      if kind == .preoperativeEvaluation,
+        Self.isDevicePlacement(after: match.range, in: text) || Self.notDone.occurs(in: text)
+      {
         continue
       }
       if kind != .notSurgicalCandidate && context.isNegated { continue }
@@ -43,6 +47,23 @@ struct SurgicalPlanRule: FactRule {
     return devicePurpose.occurs(in: after)
   }
 
+  /// "Neurosurgery referral offered", "surgical referral if no better", "presurgical
+  /// evaluation by Dr. Voss, PhD": an offer, a condition or a psychologist's evaluation is no
+  /// surgeon's evaluation.
+  private static let notDone = TextPattern(
+    #"\b(?:offered|offer|if|unless|declined|refused|psycholog\w*|psychiatr\w*|PhD|PsyD)\b"#)
+  /// "Tentative surgery date 03/2026": the date of an operation; an implant's date or an
+  /// operative report's own header is not a plan for surgery.
+  private static let surgeryDate = TextPattern(
+    #"\b(?:surgery|operative) date\b|\bdate of surgery\b"#)
+
+  private static func isImplantOrReport(_ passage: Passage) -> Bool {
+    PriorProcedureRule.isProcedureNote(passage.note) || implantWords.occurs(in: passage.text)
+  }
+
+  private static let implantWords = TextPattern(
+    #"\b(?:pump|stimulator|SCS|DRG|implant\w*|generator|IPG|reservoir|catheter|6236\d|6368\d|6365\d)\b|\bcourse\b"#
+  )
   private static let devicePurpose = TextPattern(
     #"^\s*(?:for|to)\s+(?:\S+\s+)?(?:placement|implant\w*|insertion|pump|reservoir|catheter|stimulator|SCS|revision of (?:the |her |his )?(?:pump|stimulator))\b"#
   )
@@ -66,7 +87,7 @@ struct SurgicalPlanRule: FactRule {
       + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with|elected to proceed with|wants to proceed with|decided to proceed with) (?:\S+ ){0,4}?"#
       + surgery
       + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
-      + #"|(?:surgical|surgery|operative) date|date of surgery|candidate for (?:\S+ ){0,3}?"#
+      + #"|surgical date|candidate for (?:\S+ ){0,3}?"#
       + surgery + #"|planning (?:\S+ ){0,3}?"# + surgery + #")\b"#)
   private static let evaluation = TextPattern(
     #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
