@@ -2,7 +2,8 @@ import Model
 
 /// Intrathecal drug trials written as the dose given rather than by a name the procedures
 /// lexicon can hold: "intrathecal hydromorphone 0.1 mg bolus at L2-3", "single-shot
-/// intrathecal morphine 0.2 mg", "intrathecal baclofen 50 mcg bolus". A lexicon phrase
+/// intrathecal morphine 0.2 mg", "intrathecal baclofen 50 mcg bolus", and the next dose of a
+/// screening series ("repeat bolus, 75 mcg"). A lexicon phrase
 /// cannot skip the drug and its dose, so these are read with a pattern and join the
 /// lexicon's procedure hits as `intrathecalTrial`.
 extension Passage {
@@ -30,5 +31,6 @@ enum DrugTrialMention {
       + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine|clonidine)"#
       + #"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?)\b(?:\s+(?:bolus|injection|test dose))?"#
       + #"|\s+(?:bolus|injection|test dose))(?!\s*(?:/|per\b|pump|via))"#
+      + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#
   )
 }

@@ -108,10 +108,12 @@ enum FactMerger {
   static func deviceTrial(fromRelief fact: Fact) -> Fact? {
     guard case .relief(let relief) = fact.detail, relief.procedure.isTrial else { return nil }
     let quote = fact.evidence.map(\.text).joined(separator: " ")
+    let namesGanglion =
+      dorsalRootGanglion.occurs(in: quote)
+      || fact.derivation?.lexiconEntries.contains { $0.contains("dorsal root ganglion") } == true
     let device: TrialDevice =
       relief.procedure == .intrathecalTrial
-      ? .intrathecalPump
-      : (dorsalRootGanglion.occurs(in: quote) ? .dorsalRootGanglion : .spinalCordStimulator)
+      ? .intrathecalPump : (namesGanglion ? .dorsalRootGanglion : .spinalCordStimulator)
     // Shortcoming: the trial's length is read only from the relief's own sentence; a
     // "7-day trial" named sentences earlier is not found here.
     let detail = DeviceTrial(

@@ -62,6 +62,37 @@ import Testing
       ])
   }
 
+  @Test func aScreeningSeriesGivesEachBolusItsOwnResult() {
+    let note = """
+      Date of service: 03/14/2026
+      SCREENING TRIALS
+      02/02/2026: intrathecal baclofen 50 mcg bolus at L3-4.
+      No change in Modified Ashworth at 2, 4 and 6 hours.
+      02/16/2026: repeat bolus, 75 mcg.
+      Ashworth at the knees 3 to 2+ at 4 hours only.
+      Team estimate of spasm relief about 20%.
+      """
+    #expect(
+      Fixtures.summaries(.relief, in: note).map(Self.percentAndKind).sorted() == [
+        "0 intrathecalTrial", "20 intrathecalTrial",
+      ])
+    #expect(
+      Fixtures.summaries(.deviceTrial, in: note).sorted() == [
+        "intrathecalPump 0", "intrathecalPump 20",
+      ])
+  }
+
+  @Test func aDorsalRootGanglionTrialIsNamedByItsDevice() {
+    let note =
+      "She completed a 5-day dorsal root ganglion stimulation trial with left L5 leads. Pain went from 8/10 before the trial to 2/10 during it, about 80% relief by her estimate."
+    #expect(Fixtures.summaries(.deviceTrial, in: note) == ["dorsalRootGanglion 80 days 5"])
+  }
+
+  @Test func noChangeInWalkingIsNotNoRelief() {
+    let note = "After the MBB she had no change in her walking distance."
+    #expect(!Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("0 ") })
+  }
+
   @Test func almostCompleteReliefGivesNoNumber() {
     let note = "After the MBB she had almost complete relief for about six hours."
     #expect(!Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("100") })

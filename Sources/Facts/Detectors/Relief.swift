@@ -207,6 +207,7 @@ struct ReliefRule: FactRule {
       + #"didn't (?:get|provide|give|help)|failed to (?:provide|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
       + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement|response)\b|\bnon-?responder\b"#
       + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
+      + #"|\bno (?:change|difference) in (?:the\s+)?(?:\S+\s+){0,2}?(?:pain|spasms?|spasticity|Ashworth|tone|symptoms)\b"#
   )
   private static let scoreJoin = TextPattern(
     #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#

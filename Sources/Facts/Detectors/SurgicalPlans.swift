@@ -128,7 +128,10 @@ struct DeviceTrialRule: FactRule {
       trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
     guard !trialHits.isEmpty || trialWords.occurs(in: context) || Self.pointsToTrial(passage)
     else { return nil }
-    if dorsalRootGanglion.occurs(in: context) { return (.dorsalRootGanglion, trialHits) }
+    let namesGanglion = trialHits.contains { $0.attributes["device"] == "dorsalRootGanglion" }
+    if namesGanglion || dorsalRootGanglion.occurs(in: context) {
+      return (.dorsalRootGanglion, trialHits)
+    }
     if intrathecal.occurs(in: context) { return (.intrathecalPump, trialHits) }
     return (.spinalCordStimulator, trialHits)
   }
