@@ -97,8 +97,12 @@ enum FactMerger {
     guard case .relief(let relief) = fact.detail, let date = relief.procedureDate else {
       return nil
     }
+    let region =
+      ProcedureReference.region(in: (relief.levels ?? []).joined(separator: " "))
+      ?? relief.procedure.impliedRegion
     let detail = PriorProcedure(
-      procedure: relief.procedure, date: date, side: relief.side, levels: relief.levels)
+      procedure: relief.procedure, date: date, region: region, side: relief.side,
+      levels: relief.levels)
     var derivation = fact.derivation ?? Derivation(rule: "")
     derivation.rule = "priorProcedure.fromRelief." + derivation.rule
     return Fact(.priorProcedure(detail), evidence: fact.evidence, derivation: derivation)

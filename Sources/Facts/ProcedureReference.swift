@@ -10,8 +10,9 @@ struct ProcedureReference {
   let hits: [LexiconHit]
 
   /// The procedure a statement in `passage` at `range` speaks of: the one named nearest in
-  /// the sentence, or else the last one named in the three sentences before it. A therapy or
-  /// medication named nearer than any procedure means the statement is not about a procedure.
+  /// the sentence, or else the one the title of its table names, or else the last one named
+  /// in the three sentences before it. A therapy or medication named nearer than any
+  /// procedure means the statement is not about a procedure.
   static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
     let procedures = passage.procedureMentions
     if let procedure = closest(procedures, to: range, in: passage) {
@@ -27,6 +28,7 @@ struct ProcedureReference {
     }
     let namesTreatment = !passage.hits("therapies").isEmpty || !passage.hits("medications").isEmpty
     guard !namesTreatment || procedureWords.occurs(in: passage.text) else { return nil }
+    if let tabled = ProcedureTable.procedure(of: passage) { return tabled }
     let pointer = anaphora.firstMatch(in: passage.text)
     let noun = pointer?.group(1)?.lowercased() ?? "procedure"
     for earlier in passage.preceding(pointer == nil ? 3 : 8) {
@@ -169,4 +171,17 @@ struct ProcedureReference {
 extension ProcedureKind {
   /// Whether the procedure is a device or drug trial, whose result is a `deviceTrial`.
   var isTrial: Bool { self == .spinalCordStimulatorTrial || self == .intrathecalTrial }
+
+  /// The region a procedure of this kind is always done in, where its name implies one.
+  var impliedRegion: Region? {
+    switch self {
+    case .sacroiliacInjection: .sacroiliac
+    case .stellateGanglionBlock: .cervical
+    case .lumbarSympatheticBlock: .lumbar
+    case .thoracicSympatheticBlock: .thoracic
+    case .celiacPlexusBlock: .abdomen
+    case .superiorHypogastricBlock: .pelvis
+    default: nil
+    }
+  }
 }

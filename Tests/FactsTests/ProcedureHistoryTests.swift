@@ -105,6 +105,26 @@ import Testing
       "\(found)")
   }
 
+  @Test(arguments: [
+    (
+      "She had caudal epidural injections in February and July 2025 without lasting help.",
+      ["epiduralInjection 2025-02", "epiduralInjection 2025-07"]
+    ),
+    (
+      "I have injected her right SI joint twice, on January 13, 2026 and again on February 20, 2026.",
+      ["sacroiliacInjection 2026-01-13", "sacroiliacInjection 2026-02-20"]
+    ),
+    (
+      "Dr. Lee injected his L4-5 facet joints on 01/05/2026.",
+      ["facetInjection 2026-01-05"]
+    ),
+  ])
+  func readsMonthListsAndInjectionsToldAsVerbs(text: String, expected: [String]) {
+    let note = "Date of service: 03/14/2026\n" + text
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate).sorted() == expected)
+  }
+
   @Test func anOperationNamedAfterAStudyIsStillReported() {
     let note =
       "Arachnoiditis confirmed on MRI, which followed an L5-S1 microdiscectomy in October 2020."

@@ -93,6 +93,40 @@ import Testing
     #expect(!Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("0 ") })
   }
 
+  @Test func aTableTitledByItsProcedureGivesEachRowsRelief() {
+    let note = """
+      Date of service: 03/14/2026
+      She has had left SI joint injections every three months, each giving good relief.
+      INJECTION LOG (LEFT SIJ)
+      Date Relief Duration
+      07/20/2025 70% about 3 months
+      10/13/2025 65% about 11 weeks
+      """
+    #expect(
+      Fixtures.summaries(.relief, in: note) == [
+        "65 sacroiliacInjection days 77 2025-10-13", "70 sacroiliacInjection days 90 2025-07-20",
+      ])
+    let procedures = Fixtures.facts(in: note).compactMap { fact -> PriorProcedure? in
+      guard case .priorProcedure(let procedure) = fact.detail else { return nil }
+      return procedure
+    }
+    #expect(
+      procedures.map(\.date?.iso).sorted { ($0 ?? "") < ($1 ?? "") } == [
+        "2025-07-20", "2025-10-13",
+      ])
+    #expect(procedures.allSatisfy { $0.region == .sacroiliac && $0.side == .left })
+  }
+
+  @Test func rowsUnderATitleNamingNoProcedureAreNotRelief() {
+    let note = """
+      LABS
+      Date Result
+      02/10/2026 A1c 7.5%
+      02/24/2026 eGFR 60%
+      """
+    #expect(Fixtures.summaries(.relief, in: note).isEmpty)
+  }
+
   @Test func almostCompleteReliefGivesNoNumber() {
     let note = "After the MBB she had almost complete relief for about six hours."
     #expect(!Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("100") })

@@ -164,7 +164,10 @@ struct PriorProcedureRule: FactRule {
           && seriesStart.occurs(in: passage.slice(local.upperBound..<$0.range.lowerBound)))
     }
     if let first = after.first {
-      var joined = [spanStart(before: first, in: passage) ?? first.date]
+      var joined =
+        listedMonths(before: first, in: passage) + [
+          spanStart(before: first, in: passage) ?? first.date
+        ]
       for (previous, next) in zip(after, after.dropFirst()) {
         let gap = passage.slice(previous.range.upperBound..<next.range.lowerBound)
         guard dateJoin.occurs(in: gap) else { break }
@@ -180,8 +183,28 @@ struct PriorProcedureRule: FactRule {
         && !foreignLink.occurs(in: passage.slice($0.range.upperBound..<local.lowerBound))
         && !Self.treatmentBetween($0.range.upperBound, local.lowerBound, in: passage)
     }
-    return before.last.map { [$0.date] } ?? []
+    return before.last.map { listedMonths(before: $0, in: passage) + [$0.date] } ?? []
   }
+
+  /// "in February and July 2025", "in March, May and June 2024": months listed before a
+  /// month that carries the year share it.
+  private static func listedMonths(
+    before last: (date: ClinicalDate, range: Range<Int>), in passage: Passage
+  ) -> [ClinicalDate] {
+    guard last.date.day == nil else { return [] }
+    let before = passage.slice(max(0, last.range.lowerBound - 40)..<last.range.lowerBound)
+    guard let match = monthList.firstMatch(in: before), let list = match.group(1) else {
+      return []
+    }
+    return list.split(whereSeparator: { !$0.isLetter }).compactMap { word in
+      month(named: String(word)).flatMap { ClinicalDate(year: last.date.year, month: $0) }
+    }.filter { $0 < last.date }
+  }
+
+  private static let monthName =
+    #"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"#
+  private static let monthList = TextPattern(
+    #"\b("# + monthName + #"(?:\s*,\s*"# + monthName + #")*)\s*,?\s*(?:and|&)\s*$"#)
 
   /// "a 5-day trial from June 4 to June 9, 2026": a span's first day, written without the
   /// year its last day carries, is the procedure's date.

@@ -75,7 +75,9 @@ struct ReliefRule: FactRule {
   /// Every percent relief a sentence states, with the rule that read it and where it stands.
   static func statements(in passage: Passage) -> [Statement] {
     let text = passage.text
-    let isReliefSentence = reliefWords.occurs(in: text) || isTableRow(passage)
+    let isReliefSentence =
+      reliefWords.occurs(in: text) || isTableRow(passage)
+      || ProcedureTable.procedure(of: passage) != nil
     let stated = statedPercent.matches(in: text).compactMap { match -> Statement? in
       guard isReliefSentence, let value = match.group(1).flatMap(ClinicalWords.number),
         value <= 100,
