@@ -141,6 +141,25 @@ import Testing
       ])
   }
 
+  @Test(arguments: [
+    ("The SI joint injections each gave about 80% relief, but only for 5-6 weeks.", "days 38.5"),
+    ("The RFA gave about 60% relief, which lasted around two months.", "days 60"),
+    ("The RFA gave 75% relief that held for close to three months.", "days 90"),
+  ])
+  func readsHowLongReliefLasted(text: String, expected: String) {
+    #expect(Fixtures.summaries(.relief, in: text).allSatisfy { $0.contains(expected) })
+    #expect(!Fixtures.summaries(.relief, in: text).isEmpty)
+  }
+
+  @Test func givesEachReliefItsOwnSpanFromAList() {
+    let note =
+      "Bilateral L4-5 MBBs on 02/03/2026 and 02/17/2026 gave 90% and 85% relief for about 6 and 2 hours."
+    #expect(
+      Fixtures.summaries(.relief, in: note).sorted() == [
+        "85 medialBranchBlock days 0.1 2026-02-17", "90 medialBranchBlock days 0.2 2026-02-03",
+      ])
+  }
+
   @Test func anInjectionIsNotTheOperationOfTheSentenceBefore() {
     let note =
       "PAST SURGICAL HISTORY: L4-5 laminectomy 06/2019. He reports the injection gave him about 60% relief for two weeks."
@@ -156,6 +175,10 @@ import Testing
     "The ESI gave 70% relief, with walking and sleeping back to normal.",
     "After the MBB she had 90% relief for 8 hours, during which she vacuumed the whole house.",
     "The MBB gave 80% relief and she walked the hallway without her cane.",
+    "The LSB gave 70% relief x ~3 days, walked w/o crutch.",
+    "The RFA gave 75% relief for six months; he drew at his table for hours and drove to see his son.",
+    "The SCS trial gave 65% relief. She gardened for an hour on three days and stopped using her walker.",
+    "The SCS trial gave 80% relief. She walked her usual 1-mile loop and returned to half days at work.",
   ])
   func readsFunctionRegainedInWords(text: String) {
     #expect(Fixtures.summaries(.relief, in: text).allSatisfy { $0.hasSuffix("function true") })
@@ -167,6 +190,10 @@ import Testing
     "The MBB gave 80% relief for 6 hours, but she was unable to walk farther.",
     "The ESI gave 50% relief for 3 weeks; the relief lasted 3 weeks.",
     "The SI injection gave 60% relief, which lasted 2 months; she was back to where she started.",
+    "Team estimate of spasm relief after the intrathecal bolus about 20%. Marked drowsiness for 6 hours.",
+    "She completed a 24-hour intrathecal infusion trial with roughly 65% relief and mild itching.",
+    "The SI injection gave 80% relief for 2 hours. Since then pain has returned to baseline, averaging 7/10.",
+    "The bolus gave 20% relief of spasm; carers saw no difference in positioning.",
   ])
   func reliefWithoutFunctionRegainedIsNotFunctionalImprovement(text: String) {
     #expect(!Fixtures.summaries(.relief, in: text).contains { $0.hasSuffix("function true") })

@@ -37,7 +37,7 @@ import Testing
     ),
     (
       "Bilateral L4-5 MBBs on 03/03/2026 and 03/17/2026 gave 90% and 85% relief for about 6 and 2 hours.",
-      ["85 medialBranchBlock 2026-03-17", "90 medialBranchBlock 2026-03-03"]
+      ["85 medialBranchBlock days 0.1 2026-03-17", "90 medialBranchBlock days 0.2 2026-03-03"]
     ),
     (
       "The bilateral L4-5 MBB cut her pain in half for the duration of the anesthetic.",

@@ -21,7 +21,8 @@ struct ReliefRule: FactRule {
 
       let nextStart = index + 1 < statements.count ? statements[index + 1].range.lowerBound : nil
       let lasting = Self.durationDays(
-        in: passage, after: statement.range.lowerBound, before: nextStart)
+        in: passage, after: statement.range.lowerBound, before: nextStart,
+        ordinal: (index, statements.count))
       let detail = Relief(
         percent: statement.percent, procedure: procedure.kind,
         durationDays: lasting
@@ -218,33 +219,58 @@ struct ReliefRule: FactRule {
     #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
   )
 
-  /// Days of relief: "for 6 hours", "lasting 3 months", "for the duration of the anesthetic",
-  /// read after the relief it belongs to (up to the next one), else anywhere in the sentence.
-  static func durationDays(in passage: Passage, after start: Int = 0, before end: Int? = nil)
-    -> Double?
-  {
+  /// Days of relief: "for 6 hours", "lasting 3 months", "for 5-6 weeks" (the middle of a
+  /// range), "for the duration of the anesthetic", read after the relief it belongs to (up
+  /// to the next one), else anywhere in the sentence. Where a sentence gives as many spans
+  /// as reliefs ("90% and 85% relief for about 6 and 2 hours"), `ordinal` (this relief's
+  /// index and the count) picks its own.
+  static func durationDays(
+    in passage: Passage, after start: Int = 0, before end: Int? = nil,
+    ordinal: (index: Int, count: Int) = (0, 1)
+  ) -> Double? {
     let text = passage.text
+    if ordinal.count > 1, let days = listedSpan(in: text, ordinal) { return days }
     let own = text.utf16Slice(start..<(end ?? text.utf16.count))
     for stretch in [own, text] {
       if let match = lasting.firstMatch(in: stretch) ?? bareSpan.firstMatch(in: stretch),
-        let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2)
+        let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(3)
       {
-        return ClinicalWords.days(amount: amount, unit: unit)
+        let upper = match.group(2).flatMap(ClinicalWords.number) ?? amount
+        return ClinicalWords.days(amount: (amount + max(amount, upper)) / 2, unit: unit)
       }
       if anesthetic.occurs(in: stretch) { return 0.25 }
     }
     return nil
   }
 
+  /// "for about 6 and 2 hours": one span per relief, in order.
+  private static func listedSpan(in text: String, _ ordinal: (index: Int, count: Int))
+    -> Double?
+  {
+    guard let match = spanList.firstMatch(in: text), let list = match.group(1),
+      let unit = match.group(2)
+    else { return nil }
+    let amounts = list.split(whereSeparator: { !$0.isNumber && $0 != "." }).compactMap {
+      Double($0)
+    }
+    guard amounts.count == ordinal.count else { return nil }
+    return ClinicalWords.days(amount: amounts[ordinal.index], unit: unit)
+  }
+
+  private static let spanList = TextPattern(
+    #"\b(?:for|lasting|x)\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?"#
+      + #"(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s*(?:and|&)\s+\d+(?:\.\d+)?)\s*("#
+      + ClinicalWords.timeUnitPattern + #")\b"#)
+
   /// A table cell's bare span: "85% | about 6 hours".
   private static let bareSpan = TextPattern(
     #"(?:%|relief)\s*[,;|/-]?\s*(?:about\s+|approximately\s+|~\s*)?("# + ClinicalWords.numberPattern
-      + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
+      + #")(?:\s*(?:-|–|to)\s*(\d+))?\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
-    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained (?:for|to)|through)\s+(?:the\s+)?"#
-      + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
-      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
+    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained (?:for|to)|through|held(?: for)?)\s+(?:the\s+)?"#
+      + #"(?:about\s+|approximately\s+|around\s+|close to\s+|up to\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
+      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*(\d+))?\s*("#
       + ClinicalWords.timeUnitPattern + #")\b"#)
   private static let anesthetic = TextPattern(
     #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b|\ban(?:a)?esthetic (?:phase|window|period)\b"#
@@ -272,18 +298,25 @@ struct ReliefRule: FactRule {
       + #"(?:function\w*|ability|mobility|tolerance|endurance|ADLs|activit\w+|range of motion|sleep|\w+ing)\b"#
       + #"|(?<!\bnot )(?<!n't )\b(?:able|ability) to (?!tolerate\b)\w+"#
       + #"|(?<!what she |what he )\bcould (?:now |again |finally )?(?!not\b|barely\b|hardly\b|only\b|no\b|be\b)\w+"#
-      + #"|\b(?:return(?:ed)?|went back|got back|back) to (?:\S+ ){0,2}?(?:work|\w+ing\b|(?:his|her|their|full|normal|usual) \w+)"#
+      + #"|(?<!pain )(?<!pain has )(?<!it has )(?<!pain is )\b(?:return(?:ed)?|went back|got back|back) to "#
+      + #"(?:[\w-]+ ){0,2}?(?:work|duty|school|\w+ing\b|(?:half|full|part)[- ](?:days?|time)|(?:his|her|their|full|normal|usual) \w+)"#
       + #"|\b\w+ing (?:and \w+ing )?(?:were |was |are |is )?(?:back to normal|much easier|easier)\b"#
       + #"|\bresum(?:ed|ing)\b|\bslept (?:through|all night|in (?:a|her|his) bed)"#
-      + #"|\b(?!(?:lasted|reported|rated|returned|recurred|started|began|noted|described|used|needed|required|"#
-      + #"experienced|waited|stayed|observed|monitored|recovered)\b)(?:\w+ed|slept|stood|sat|ran|swam|rode|drove)\s+"#
-      + #"(?:\S+\s+){0,4}?(?:(?:for\s+)?\d+\s*(?:minutes?|min|hours?|hrs?|miles?|blocks?|feet|ft|yards?|laps?|holes)|"#
-      + #"all (?:day|night)|the (?:whole|entire) \w+|again)\b"#
-      + #"|\bwithout (?:her|his|a|the|any|their) (?:cane|walker|crutch\w*|brace|wheelchair|assistive device)\b"#
+      + #"|(?:\b(?:she|he|they|I|we|and|then)\s+(?:also\s+|even\s+|finally\s+)?|[,;]\s*)"#
+      + #"(?!(?:lasted|reported|rated|returned|recurred|started|began|noted|described|used|needed|required|"#
+      + #"experienced|waited|stayed|observed|monitored|recovered|completed|underwent|received|tolerated|spent|"#
+      + #"had|was|were)\b)(?:\w+ed|slept|stood|sat|ran|swam|rode|drove|drew)\s+"#
+      + #"(?:\S+\s+){0,4}?(?:(?:for\s+)?(?:\d+|an?|one|two|three|several)[\s-]*"#
+      + #"(?:minutes?|min|hours?|hrs?|miles?|mi|blocks?|feet|ft|yards?|laps?|holes)|"#
+      + #"for hours|all (?:day|night)|the (?:whole|entire) \w+|again)\b"#
+      + #"|\b(?:walked|drove|rode|hiked|swam|ran|biked) (?:to|around|across|up|down|through) (?:the|a|her|his|see|visit)\b"#
+      + #"|\b(?:without|w/o|stopped using|no longer (?:uses|used|needs|needed)) (?:(?:her|his|a|the|any|their) )?"#
+      + #"(?:cane|walker|crutch\w*|brace|wheelchair|assistive device)"#
   )
   private static let noFunction = TextPattern(
     #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit|change)|improvement in (?:function|activit\w+|ADLs))\b"#
       + #"|\b(?:no|not|any)\s+(?:\w+\s+){0,2}?(?:change|difference)\s+in\s+(?:what (?:she|he|they) (?:could|can) do|(?:her |his )?(?:function\w*|activit\w+|ADLs))"#
       + #"|\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged|unchanged|did not improve)\b"#
+      + #"|\b(?:saw|noticed|was|with) no (?:change|difference|improvement) in (?!(?:the |her |his )?pain\b)\w+"#
   )
 }
