@@ -340,6 +340,10 @@ enum FactMerger {
       therapy.unableReason = therapy.unableReason ?? more.unableReason
       return .therapy(therapy)
     case (.relief(var relief), .relief(let more)):
+      // One percent after two procedures is listed once, as the latest procedure's relief.
+      if let date = relief.procedureDate, let later = more.procedureDate, date < later {
+        relief.procedureDate = later
+      }
       relief.durationDays = relief.durationDays ?? more.durationDays
       relief.procedureDate = relief.procedureDate ?? more.procedureDate
       relief.functionalImprovement = relief.functionalImprovement ?? more.functionalImprovement

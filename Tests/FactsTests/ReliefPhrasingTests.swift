@@ -160,6 +160,16 @@ import Testing
       ])
   }
 
+  @Test(arguments: [
+    "Right SI joint injections on 06/17/2025 and 09/30/2025 each gave about 80% relief.",
+    "09/30/2025 Right SI joint injection 80% relief. 06/17/2025 Right SI joint injection 80% relief.",
+  ])
+  func onePercentAfterTwoProceduresIsTheLatestsRelief(text: String) {
+    #expect(
+      Fixtures.summaries(.relief, in: text).map { $0.split(separator: " ").suffix(1).joined() }
+        == ["2025-09-30"])
+  }
+
   @Test func anInjectionIsNotTheOperationOfTheSentenceBefore() {
     let note =
       "PAST SURGICAL HISTORY: L4-5 laminectomy 06/2019. He reports the injection gave him about 60% relief for two weeks."

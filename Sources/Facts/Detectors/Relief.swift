@@ -28,13 +28,28 @@ struct ReliefRule: FactRule {
         durationDays: lasting
           ?? (procedure.kind.isTrial ? TrialLength.stated(near: passage) : nil),
         procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
-          ?? Self.dateBetween(statements, index, procedure, in: passage) ?? procedure.date,
+          ?? Self.dateBetween(statements, index, procedure, in: passage)
+          ?? Self.latestOfEach(procedure, in: passage) ?? procedure.date,
         functionalImprovement: Self.functionalImprovement(near: passage),
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
         .relief(detail), rule: statement.rule, hits: procedure.hits, context: context)
     }
   }
+
+  /// "injections on 03/07/2023 and 06/20/2023, each with about 70% relief": one relief
+  /// stated for every date of a procedure is the relief of the latest.
+  private static func latestOfEach(_ procedure: ProcedureReference, in passage: Passage)
+    -> ClinicalDate?
+  {
+    let mentions = passage.procedureMentions
+    guard eachWord.occurs(in: passage.text), let hit = procedure.hits.first,
+      let index = mentions.firstIndex(where: { $0.range == hit.range })
+    else { return nil }
+    return PriorProcedureRule.dates(of: index, among: mentions, in: passage).max()
+  }
+
+  private static let eachWord = TextPattern(#"\b(?:each|both|every one)\b"#)
 
   /// The date written in the relief's own sentence before it, when the procedure was named
   /// earlier: "The first, on November 12, 2025, gave her about 60% relief".
