@@ -118,8 +118,10 @@ enum FactMerger {
     let device: TrialDevice =
       relief.procedure == .intrathecalTrial
       ? .intrathecalPump : (namesGanglion ? .dorsalRootGanglion : .spinalCordStimulator)
-    // Shortcoming: the trial's length is read only from the relief's own sentence; a
-    // "7-day trial" named sentences earlier is not found here.
+    // The trial's length is read here only from the relief's own sentence; the device trial
+    // rule reads it from the sentences before ("a 7-day trial" named earlier) and merging
+    // fills it in. Shortcoming: a length written in another document of the case (the
+    // trial's procedure note) is not found by either.
     let detail = DeviceTrial(
       device: device, percent: relief.percent, days: DeviceTrialRule.days(in: quote),
       functionalImprovement: relief.functionalImprovement)

@@ -226,6 +226,10 @@ import Testing
       "Continuous intrathecal infusion of hydromorphone at T10 for 3 days. Pain fell from 7/10 to 2/10 (about 70% relief) during the trial.",
       "intrathecalPump 70 days 3"
     ),
+    (
+      "08/18/2025: continuous intrathecal infusion of hydromorphone at T10 for 3 days. Average pain fell from 7/10 to 2/10 (about 70% relief).",
+      "intrathecalPump 70 days 3"
+    ),
   ])
   func readsTheLengthOfATrial(text: String, expected: String) {
     #expect(Fixtures.summaries(.deviceTrial, in: text) == [expected])

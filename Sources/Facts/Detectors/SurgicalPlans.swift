@@ -100,8 +100,9 @@ struct SurgicalPlanRule: FactRule {
 struct DeviceTrialRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    guard let trial = Self.trialMention(in: passage) else { return [] }
-    guard let statement = ReliefRule.statements(in: passage).first else { return [] }
+    guard let statement = ReliefRule.statements(in: passage).first,
+      let trial = Self.trialMention(in: passage, statement: statement)
+    else { return [] }
     let (percent, rule, range) = (statement.percent, statement.rule, statement.range)
     let context = passage.context(ofLocal: range)
     guard !context.isHypothetical, !context.isOtherPerson, !Self.goal.occurs(in: text) else {
@@ -117,17 +118,24 @@ struct DeviceTrialRule: FactRule {
     ]
   }
 
-  private static func trialMention(in passage: Passage) -> (
+  /// The trial a result speaks of: one named in its sentence, or in the sentences before
+  /// it ("… during the trial"), or the trial its relief refers back to.
+  private static func trialMention(in passage: Passage, statement: ReliefRule.Statement) -> (
     device: TrialDevice, hits: [LexiconHit]
   )? {
-    let trialHits = passage.procedureMentions.filter {
+    var trialHits = passage.procedureMentions.filter {
       $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
     }
     let text = passage.text
     let context =
       trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
-    guard !trialHits.isEmpty || trialWords.occurs(in: context) || Self.pointsToTrial(passage)
-    else { return nil }
+    if trialHits.isEmpty, !trialWords.occurs(in: context), !Self.pointsToTrial(passage) {
+      guard let referred = ProcedureReference.nearest(to: statement.range, in: passage),
+        referred.kind.isTrial
+      else { return nil }
+      trialHits = referred.hits
+      if referred.kind == .intrathecalTrial { return (.intrathecalPump, trialHits) }
+    }
     let namesGanglion = trialHits.contains { $0.attributes["device"] == "dorsalRootGanglion" }
     if namesGanglion || dorsalRootGanglion.occurs(in: context) {
       return (.dorsalRootGanglion, trialHits)
