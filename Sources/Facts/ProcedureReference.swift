@@ -96,12 +96,55 @@ struct ProcedureReference {
       if hit.attributes["service"] == "spinalCordStimulator" { kind = .spinalCordStimulatorTrial }
       if hit.attributes["service"] == "intrathecalPump" { kind = .intrathecalTrial }
     }
+    var own = ownClause(of: hit, in: passage)
+    if kind.isTrial, ClinicalWords.levels(in: own).isEmpty,
+      let match = interspace.firstMatch(in: passage.text), let level = match.group(1)
+    {
+      own += " " + level
+    }
+    var region = hit.attributes["region"].flatMap(Region.init(rawValue:)) ?? region(in: own)
+    if region == .sacral, kind.isSpinalInjection { region = .lumbar }
     return ProcedureReference(
-      kind: kind, date: date(of: hit, in: passage), levels: ClinicalWords.levels(in: window),
-      side: ClinicalWords.side(in: window),
-      region: hit.attributes["region"].flatMap(Region.init(rawValue:)) ?? region(in: window),
-      hits: [hit])
+      kind: kind, date: date(of: hit, in: passage), levels: ClinicalWords.levels(in: own),
+      side: ClinicalWords.side(in: window), region: region, hits: [hit])
   }
+
+  /// The words of a procedure's own clause, where its levels are written: back to a break
+  /// or the procedure before it, and on to the next break ("after L5-S1 discectomy (04/2018)
+  /// and L4-S1 fusion" gives the discectomy L5-S1 and the fusion L4-S1). A comma or "and"
+  /// joining two levels is no break ("L4-5 and L5-S1 MBB").
+  static func ownClause(of hit: LexiconHit, in passage: Passage) -> String {
+    let local = passage.local(hit.range)
+    let mentions = passage.procedureMentions.map { passage.local($0.range) }
+    let previousEnd = mentions.filter { $0.upperBound <= local.lowerBound }.map(\.upperBound).max()
+    let nextStart = mentions.filter { $0.lowerBound >= local.upperBound }.map(\.lowerBound).min()
+    let lower = max(previousEnd ?? 0, local.lowerBound - 40)
+    let upper = min(nextStart ?? passage.text.utf16.count, local.upperBound + 40)
+
+    let before = passage.slice(lower..<local.lowerBound)
+    let after = passage.slice(local.upperBound..<upper)
+    let leading =
+      clauseBreak.matches(in: before).last.map {
+        before.utf16Slice($0.range.upperBound..<before.utf16.count)
+      } ?? before
+    let trailingStart = after.utf16.count - after.drop { " (".contains($0) }.utf16.count
+    let rest = after.utf16Slice(trailingStart..<after.utf16.count)
+    let trailing =
+      trailingBreak.firstMatch(in: rest).map {
+        rest.utf16Slice(0..<$0.range.lowerBound)
+      } ?? rest
+    return leading + passage.slice(local) + " " + trailing
+  }
+
+  private static let clauseBreak = TextPattern(
+    #"[;()]|,(?!\s*[CTLS]\d)|\b(?:and|then)\b(?!\s+[CTLS]\d)"#)
+  /// After the procedure a parenthesis opens its own details ("trial on 02/10/2026
+  /// (morphine 0.2 mg, L2-3)"), so only its close breaks the clause.
+  private static let trailingBreak = TextPattern(
+    #"[;)]|,(?!\s*[CTLS]\d)|\b(?:and|then)\b(?!\s+[CTLS]\d)"#)
+  /// "single bolus of morphine at L2-3": the interspace a trial's drug was given at.
+  private static let interspace = TextPattern(
+    #"\b(?:at|via|through)\s+(?:the\s+)?([CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?)\b"#)
 
   /// "intrathecal infusion trial (fentanyl)", "intrathecal bolus of morphine": the drug a
   /// procedure gives, written right after it, is part of the procedure, not a treatment of
@@ -169,6 +212,13 @@ struct ProcedureReference {
 }
 
 extension ProcedureKind {
+  /// Whether the procedure is an injection at a spinal level, whose sacral levels ("right
+  /// S1 transforaminal") belong to the lumbar spine.
+  var isSpinalInjection: Bool {
+    [.epiduralInjection, .facetInjection, .medialBranchBlock, .radiofrequencyAblation]
+      .contains(self)
+  }
+
   /// Whether the procedure is a device or drug trial, whose result is a `deviceTrial`.
   var isTrial: Bool { self == .spinalCordStimulatorTrial || self == .intrathecalTrial }
 

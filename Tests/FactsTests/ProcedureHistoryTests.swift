@@ -125,6 +125,39 @@ import Testing
       Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate).sorted() == expected)
   }
 
+  @Test(arguments: [
+    (
+      "Postlaminectomy pain after L5-S1 discectomy (04/2018) and L4-S1 fusion (10/2021).",
+      ["spineSurgery 2018-04 L5-S1", "spineSurgery 2021-10 L4-S1"]
+    ),
+    (
+      "She is s/p bilateral L4-5, L5-S1 MBB on 02/20/2026.",
+      ["medialBranchBlock 2026-02-20 bilateral L4-5,L5-S1"]
+    ),
+    (
+      "She returns after her single-shot intrathecal trial on 02/10/2026 (morphine 0.2 mg, L2-3).",
+      ["intrathecalTrial 2026-02-10 L2-3"]
+    ),
+    (
+      "Intrathecal trial on 12/16/2025 - single bolus of morphine 0.2 mg at L2-3.",
+      ["intrathecalTrial 2025-12-16 L2-3"]
+    ),
+  ])
+  func givesEachProcedureTheLevelsOfItsOwnClause(text: String, expected: [String]) {
+    let note = "Date of service: 03/14/2026\n" + text
+    #expect(Fixtures.summaries(.priorProcedure, in: note).sorted() == expected)
+  }
+
+  @Test func anS1EpiduralIsALumbarProcedure() {
+    let note =
+      "Date of service: 03/14/2026\nShe had a right S1 transforaminal injection in 04/2025."
+    let regions = Fixtures.facts(in: note).compactMap { fact -> Region? in
+      guard case .priorProcedure(let procedure) = fact.detail else { return nil }
+      return procedure.region
+    }
+    #expect(regions == [.lumbar])
+  }
+
   @Test func anOperationNamedAfterAStudyIsStillReported() {
     let note =
       "Arachnoiditis confirmed on MRI, which followed an L5-S1 microdiscectomy in October 2020."
