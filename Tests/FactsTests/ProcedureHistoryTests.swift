@@ -126,6 +126,19 @@ import Testing
   }
 
   @Test(arguments: [
+    ("The pocket broke down after a routine pump replacement in February.", "other 2026-02"),
+    (
+      "She had a right SI joint injection in November with good relief.",
+      "sacroiliacInjection 2025-11"
+    ),
+    ("She had a right SI joint injection in November 2024.", "sacroiliacInjection 2024-11"),
+  ])
+  func datesAMonthWithoutItsYearBeforeTheVisit(text: String, expected: String) {
+    let note = "Date of service: 03/14/2026\n" + text
+    #expect(Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate) == [expected])
+  }
+
+  @Test(arguments: [
     (
       "Postlaminectomy pain after L5-S1 discectomy (04/2018) and L4-S1 fusion (10/2021).",
       ["spineSurgery 2018-04 L5-S1", "spineSurgery 2021-10 L4-S1"]

@@ -22,6 +22,10 @@ struct PriorProcedureRule: FactRule {
       var dates = Self.dates(of: index, among: hits, in: passage)
       if let noteDate, let date = Self.relativeDate(of: local, in: passage, noteDate) {
         dates = [date]
+      } else if dates.isEmpty, let noteDate,
+        let month = Self.yearlessMonth(after: local, in: passage, noteDate)
+      {
+        dates = [month]
       }
       let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
       guard !Self.isImagingStatement(local, passage), !context.isNegated, !context.isOtherPerson,
@@ -104,6 +108,22 @@ struct PriorProcedureRule: FactRule {
   private static let spanBefore = TextPattern(
     #"\b("# + ClinicalWords.numberPattern + #")\s+("# + ClinicalWords.timeUnitPattern
       + #")\s+(?:after|following|since|post)\s+(?:(?:his|her|the|their|a|an)\s+)?(?:\S+\s+){0,3}$"#)
+  /// "a routine pump replacement in February": a month named without its year is the latest
+  /// such month before the visit.
+  static func yearlessMonth(after hit: Range<Int>, in passage: Passage, _ noteDate: ClinicalDate)
+    -> ClinicalDate?
+  {
+    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 20))
+    guard let match = monthAfter.firstMatch(in: after),
+      let month = match.group(1).flatMap(Self.month(named:))
+    else { return nil }
+    let year = month <= noteDate.month ? noteDate.year : noteDate.year - 1
+    return ClinicalDate(year: year, month: month)
+  }
+
+  private static let monthAfter = TextPattern(
+    #"^\s*(?:in|during)\s+(?:early\s+|mid-?\s*|late\s+)?("# + monthName + #")\b(?!\.?,?\s*\d)"#)
+
   /// The span counts from this visit only when the sentence speaks of the visit.
   private static let visitAnchor = TextPattern(
     #"\b(?:today|now|returns?|seen|presents?|follows? up|follow-up|here)\b"#)
