@@ -78,7 +78,7 @@ struct ProcedureReference {
     if noun.hasPrefix("surg") || noun.hasPrefix("operation") { return kind == .spineSurgery }
     if noun.hasPrefix("trial") { return kind.isTrial || kind == .other }
     if noun.hasPrefix("block") || noun.hasPrefix("injection") {
-      return kind != .spineSurgery && kind != .other
+      return kind != .spineSurgery && kind != .other && kind != .spinalCordStimulatorTrial
     }
     return true
   }

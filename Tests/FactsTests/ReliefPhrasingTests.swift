@@ -132,6 +132,32 @@ import Testing
     #expect(!Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("100") })
   }
 
+  @Test(arguments: [
+    (
+      "Her pain was reduced by two-thirds for three days after the SGB.", "67 stellateGanglionBlock"
+    ),
+    ("After the MBB the pain improved by a third.", "33 medialBranchBlock"),
+    ("The ESI left her about three quarters better.", "75 epiduralInjection"),
+  ])
+  func readsReliefWrittenAsAFraction(text: String, expected: String) {
+    #expect(Fixtures.summaries(.relief, in: text).map(Self.percentAndKind) == [expected])
+  }
+
+  @Test func anInjectionAfterATrialSentenceIsNotTheTrials() {
+    let note = """
+      Date of service: 03/14/2026
+      Prior: a right L5-S1 TFESI (9/2025) with 50% improvement.
+      S/p SCS trial 2/2-2/9/2026 with 60% relief.
+      The last injection helped by about 40% for roughly a month.
+      """
+    #expect(Fixtures.summaries(.deviceTrial, in: note) == ["spinalCordStimulator 60 days 7"])
+    #expect(Fixtures.summaries(.relief, in: note).contains { $0.hasPrefix("40 epiduralInjection") })
+    #expect(
+      Fixtures.summaries(.priorProcedure, in: note).contains {
+        $0.hasPrefix("spinalCordStimulatorTrial 2026-02-02")
+      })
+  }
+
   @Test func reliefComputedFromScoresStandsForAnotherDatedProcedure() {
     let note =
       "The MBB on 01/09/2026 gave 80% relief. After the MBB on 02/20/2026 his pain went from 8/10 to 2/10."

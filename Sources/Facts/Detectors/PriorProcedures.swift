@@ -226,15 +226,15 @@ struct PriorProcedureRule: FactRule {
   private static let monthList = TextPattern(
     #"\b("# + monthName + #"(?:\s*,\s*"# + monthName + #")*)\s*,?\s*(?:and|&)\s*$"#)
 
-  /// "a 5-day trial from June 4 to June 9, 2026": a span's first day, written without the
-  /// year its last day carries, is the procedure's date.
-  private static func spanStart(
+  /// "a 5-day trial from June 4 to June 9, 2026", "SCS trial 2/2-2/9/2026": a span's first
+  /// day, written without the year its last day carries, is the procedure's date.
+  static func spanStart(
     before end: (date: ClinicalDate, range: Range<Int>), in passage: Passage
   ) -> ClinicalDate? {
     let before = passage.slice(max(0, end.range.lowerBound - 30)..<end.range.lowerBound)
     guard let match = yearlessSpanStart.firstMatch(in: before),
-      let month = match.group(1).flatMap(Self.month(named:)),
-      let day = match.group(2).flatMap({ Int($0) }),
+      let month = match.group(1).flatMap(Self.month(named:)) ?? match.group(3).flatMap({ Int($0) }),
+      let day = (match.group(2) ?? match.group(4)).flatMap({ Int($0) }),
       let start = ClinicalDate(year: end.date.year, month: month, day: day),
       start < end.date
     else { return nil }
@@ -249,7 +249,8 @@ struct PriorProcedureRule: FactRule {
   }
 
   private static let yearlessSpanStart = TextPattern(
-    #"\bfrom\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|through|thru|until|-|–)\s*$"#)
+    #"\bfrom\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|through|thru|until|-|–)\s*$"#
+      + #"|(?<![\d/])(\d{1,2})/(\d{1,2})\s*(?:-|–|to|through)\s*$"#)
   /// "four cervical epidurals since December 2025": a count of procedures since a date
   /// is a series, and the date is when it began, not one of them.
   private static let seriesCount = TextPattern(

@@ -109,6 +109,12 @@ struct ReliefRule: FactRule {
     if isReliefSentence, let match = half.firstMatch(in: text) {
       return [Statement(percent: 50, rule: "relief.half", range: match.range)]
     }
+    if isReliefSentence, let match = fraction.firstMatch(in: text),
+      let word = match.group(1)?.lowercased(),
+      let percent = fractions.first(where: { word.hasPrefix($0.key) })?.value
+    {
+      return [Statement(percent: percent, rule: "relief.fraction", range: match.range)]
+    }
     if let match = completeRelief.firstMatch(in: text) {
       return [Statement(percent: 100, rule: "relief.complete", range: match.range)]
     }
@@ -214,6 +220,16 @@ struct ReliefRule: FactRule {
   private static let half = TextPattern(
     #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   )
+  /// "reduced by two-thirds", "improved by a third", "about three quarters better".
+  private static let fraction = TextPattern(
+    #"\b(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"#
+      + #"(two[- ]thirds|three[- ]quarters|(?:a|one)[- ]third|(?:a|one)[- ]quarter)\b"#
+      + #"(?=\s*(?:$|[,.;]|\s+(?:better|improvement|relief|for|after|lasting|x)\b))"#)
+  private static let fractions: [String: Double] = [
+    "two": 67, "three": 75, "a third": 33, "one third": 33, "a-third": 33, "one-third": 33,
+    "a quarter": 25, "one quarter": 25, "a-quarter": 25, "one-quarter": 25,
+  ]
+
   /// "complete relief", "total relief", "completely pain-free": relief of 100% ("almost
   /// complete relief" gives no number).
   private static let completeRelief = TextPattern(

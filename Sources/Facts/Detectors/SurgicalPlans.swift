@@ -129,12 +129,15 @@ struct DeviceTrialRule: FactRule {
     let text = passage.text
     let context =
       trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
-    if trialHits.isEmpty, !trialWords.occurs(in: context), !Self.pointsToTrial(passage) {
-      guard let referred = ProcedureReference.nearest(to: statement.range, in: passage),
-        referred.kind.isTrial
-      else { return nil }
-      trialHits = referred.hits
-      if referred.kind == .intrathecalTrial { return (.intrathecalPump, trialHits) }
+    if trialHits.isEmpty {
+      // The relief speaks of the procedure it refers back to: a trial's, or not a trial's.
+      let referred = ProcedureReference.nearest(to: statement.range, in: passage)
+      if let referred, !referred.kind.isTrial { return nil }
+      if !trialWords.occurs(in: context), !Self.pointsToTrial(passage) {
+        guard let referred else { return nil }
+        trialHits = referred.hits
+        if referred.kind == .intrathecalTrial { return (.intrathecalPump, trialHits) }
+      }
     }
     let namesGanglion = trialHits.contains { $0.attributes["device"] == "dorsalRootGanglion" }
     if namesGanglion || dorsalRootGanglion.occurs(in: context) {

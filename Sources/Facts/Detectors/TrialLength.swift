@@ -39,10 +39,16 @@ enum TrialLength {
     return span(in: passage)
   }
 
-  /// "from 06/04/2026 to 06/09/2026", "June 4 to June 9, 2026": the days between two dates
-  /// joined by "to", "through" or a dash.
+  /// "from 06/04/2026 to 06/09/2026", "June 4 to June 9, 2026", "2/2-2/9/2026": the days
+  /// between two dates joined by "to", "through" or a dash.
   private static func span(in passage: Passage) -> Double? {
     let dates = passage.dates
+    for end in dates {
+      if let start = PriorProcedureRule.spanStart(before: end, in: passage) {
+        let days = start.days(until: end.date)
+        if days > 0 && days <= 60 { return Double(days) }
+      }
+    }
     for (first, second) in zip(dates, dates.dropFirst()) {
       let gap = passage.slice(first.range.upperBound..<second.range.lowerBound)
       guard spanJoin.occurs(in: gap) else { continue }
