@@ -288,6 +288,34 @@ import Testing
     #expect(Fixtures.summaries(.surgicalPlan, in: text) == expected)
   }
 
+  @Test func aSurgeonsJudgementIsDatedByTheMonthNamedOrTheSurgeonsNote() {
+    let named = Fixtures.facts(
+      in:
+        "Date of service: 06/14/2026\nHer spine surgeon saw her in May and judged her not a surgical candidate."
+    )
+    let surgeons = Fixtures.facts(
+      in:
+        "Heartland Vascular Surgery - Clinic Note\nDate of service: 07/08/2026\nHe is not a candidate for further revascularization."
+    )
+    let dates = (named + surgeons).compactMap { fact -> String? in
+      guard case .surgicalPlan(let plan) = fact.detail else { return nil }
+      return plan.date?.iso
+    }
+    #expect(dates == ["2026-05", "2026-07-08"])
+  }
+
+  @Test func aPlannedOperationIsDatedByTheOperationNotTheVisit() {
+    let note = """
+      Dr. Patel (neurosurgery) saw her on 02/20/2026 and recommended L4-5 decompression.
+      She is scheduled for an L4-5 TLIF on 04/15/2026.
+      """
+    let dates = Fixtures.facts(in: note).compactMap { fact -> String? in
+      guard case .surgicalPlan(let plan) = fact.detail else { return nil }
+      return plan.date?.iso
+    }
+    #expect(dates == ["2026-04-15"])
+  }
+
   @Test(arguments: [
     "Refer to neurosurgery for placement of an intrathecal reservoir.",
     "She is not interested in surgery at this time; if pain persists we may consider a surgical consult.",

@@ -114,15 +114,23 @@ struct PriorProcedureRule: FactRule {
     -> ClinicalDate?
   {
     let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 20))
-    guard let match = monthAfter.firstMatch(in: after),
+    guard monthAfter.occurs(in: after) else { return nil }
+    return yearlessMonth(in: after, before: noteDate)
+  }
+
+  /// The first "in May", "during early March" of a text, as the latest such month before
+  /// the visit.
+  static func yearlessMonth(in text: String, before noteDate: ClinicalDate) -> ClinicalDate? {
+    guard let match = monthWithoutYear.firstMatch(in: text),
       let month = match.group(1).flatMap(Self.month(named:))
     else { return nil }
     let year = month <= noteDate.month ? noteDate.year : noteDate.year - 1
     return ClinicalDate(year: year, month: month)
   }
 
-  private static let monthAfter = TextPattern(
-    #"^\s*(?:in|during)\s+(?:early\s+|mid-?\s*|late\s+)?("# + monthName + #")\b(?!\.?,?\s*\d)"#)
+  private static let monthAfter = TextPattern(#"^\s*(?:in|during)\s"#)
+  private static let monthWithoutYear = TextPattern(
+    #"\b(?:in|during)\s+(?:early\s+|mid-?\s*|late\s+)?("# + monthName + #")\b(?!\.?,?\s*\d)"#)
 
   /// The span counts from this visit only when the sentence speaks of the visit.
   private static let visitAnchor = TextPattern(

@@ -22,7 +22,7 @@ struct SurgicalPlanRule: FactRule {
       if kind != .notSurgicalCandidate && context.isNegated { continue }
       if context.isHypothetical && Self.conditional.occurs(in: text) { continue }
 
-      let detail = SurgicalPlan(kind: kind, date: Self.date(of: kind, in: passage))
+      let detail = SurgicalPlan(kind: kind, date: Self.date(of: kind, at: match.range, in: passage))
       return [
         passage.fact(.surgicalPlan(detail), rule: "surgicalPlan.\(kind.rawValue)", context: context)
       ]
@@ -31,9 +31,22 @@ struct SurgicalPlanRule: FactRule {
   }
 
   /// The date of the plan: written in its sentence, else, for a surgeon's judgement, the
-  /// date of the surgeon's own note (a planned operation's date is the operation's).
-  private static func date(of kind: SurgicalPlanKind, in passage: Passage) -> ClinicalDate? {
-    if let written = passage.dates.first?.date { return written }
+  /// date of the surgeon's own note.
+  private static func date(
+    of kind: SurgicalPlanKind, at match: Range<Int>, in passage: Passage
+  ) -> ClinicalDate? {
+    // "saw her on 02/20 and recommended a fusion": a planned operation's date is written
+    // after it ("scheduled for an L4-5 TLIF on 04/15"); a date before it is the visit's.
+    let written = passage.dates.first {
+      kind != .surgeryPlanned || $0.range.lowerBound >= match.lowerBound
+    }
+    if let written { return written.date }
+    let visit = passage.note.dateOfService
+    if kind != .surgeryPlanned, let visit,
+      let month = PriorProcedureRule.yearlessMonth(in: passage.text, before: visit)
+    {
+      return month
+    }
     guard kind != .surgeryPlanned, surgeonNote.occurs(in: passage.note.heading) else {
       return nil
     }
@@ -67,8 +80,10 @@ struct SurgicalPlanRule: FactRule {
   private static let devicePurpose = TextPattern(
     #"^\s*(?:for|to)\s+(?:\S+\s+)?(?:placement|implant\w*|insertion|pump|reservoir|catheter|stimulator|SCS|revision of (?:the |her |his )?(?:pump|stimulator))\b"#
   )
+  /// A surgeon's own note ("Wexford Neurosurgical Group", "Heartland Vascular Surgery"),
+  /// not a surgery center's procedure record.
   private static let surgeonNote = TextPattern(
-    #"\b(?:neurosurg\w*|spine surg\w*|orthopa?edic|surgical (?:consult\w*|evaluation)|spine (?:&|and) neurosurg\w*)\b"#
+    #"\b(?:neurosurg\w*|(?:spine|spinal|vascular|general|plastic|thoracic|orthopa?edic)\s+(?:spine\s+)?surg(?:ery|eons?|ical)(?!\s+cent)|orthopa?edic|surgical (?:consult\w*|evaluation))\b"#
   )
   private static let surgery =
     #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation|revasculari[sz]ation|bypass)"#
