@@ -9,8 +9,9 @@ extension Passage {
   /// The procedures this sentence names: the lexicon's hits and the shapes below, in order.
   var procedureMentions: [LexiconHit] {
     let named = hits("procedures")
-    let shaped = ProcedureShape.all.flatMap { shape in
-      shape.pattern.matches(in: text).compactMap { match -> LexiconHit? in
+    let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in
+      if shape.excludedBy?.occurs(in: text) == true { return [] }
+      return shape.pattern.matches(in: text).compactMap { match -> LexiconHit? in
         let range = absolute(match.range)
         guard !named.contains(where: { $0.range.overlaps(range) }) else { return nil }
         var attributes = ["procedure": shape.kind.rawValue]
@@ -30,6 +31,8 @@ struct ProcedureShape: Sendable {
   let kind: ProcedureKind
   let region: Region?
   let pattern: TextPattern
+  /// Words of a sentence in which the shape names something else.
+  var excludedBy: TextPattern? = nil
 
   static let all = [intrathecalDose, injectedJoint, injectedFacets]
 
@@ -41,7 +44,11 @@ struct ProcedureShape: Sendable {
         + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine|clonidine)"#
         + #"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?)\b(?:\s+(?:bolus|injection|test dose))?"#
         + #"|\s+(?:bolus|injection|test dose))(?!\s*(?:/|per\b|pump|via))"#
-        + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#))
+        + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#),
+    // A bolus or a dose through an implanted pump is the pump's therapy, not a trial.
+    excludedBy: TextPattern(
+      #"\b(?:refill\w*|reservoir|programm\w*|PTM|PCA|(?:via|through|from) (?:the |her |his )?pump|pump (?:bolus|refill\w*))\b"#
+    ))
 
   /// "injected her right SI joint", "injected both sacroiliac joints".
   static let injectedJoint = ProcedureShape(

@@ -200,6 +200,7 @@ import Testing
     ("TRIAL\n02/05/2026 intrathecal hydromorphone 0.1 mg bolus at L2-3.", "2026-02-05"),
     ("Single-shot intrathecal morphine 0.2 mg at L2-3 on 02/21/2026.", "2026-02-21"),
     ("On 01/22/2026 she received intrathecal baclofen 50 mcg bolus at L3-4.", "2026-01-22"),
+    ("She had intrathecal morphine 0.2 mg on 02/05/2026 ahead of a permanent pump.", "2026-02-05"),
   ])
   func readsAnIntrathecalDoseAsATrial(text: String, date: String) {
     let note = "Date of service: 03/14/2026\n" + text
@@ -211,12 +212,22 @@ import Testing
 
   @Test(arguments: [
     "She has had an intrathecal morphine pump since 2019.",
+    "Pump refilled on 02/10/2026; a repeat bolus of 50 mcg was given for breakthrough spasm.",
     "He is on intrathecal baclofen via pump at 400 mcg/day.",
     "We discussed intrathecal morphine as an option.",
   ])
   func aPumpsDrugIsNotATrial(text: String) {
     #expect(
       !Fixtures.summaries(.priorProcedure, in: text).contains { $0.hasPrefix("intrathecalTrial") })
+  }
+
+  @Test func aProceduresPaperworkIsNotTheProcedure() {
+    let note = """
+      Date of service: 03/14/2026
+      PLAN: right L4-5 MBB.
+      Consent for the procedure was signed 03/10/2026 after risks were explained.
+      """
+    #expect(Fixtures.summaries(.priorProcedure, in: note).isEmpty)
   }
 
   @Test func aRepeatProcedureWithAPastDateWasDone() {

@@ -61,7 +61,8 @@ struct PriorProcedureRule: FactRule {
   /// names no procedure but points back to one named in the sentences before it.
   private static func anaphoricallyDated(in passage: Passage, noteDate: ClinicalDate?) -> [Fact] {
     guard let pointer = anaphor.firstMatch(in: passage.text),
-      !futureWords.occurs(in: passage.text), passage.section?.isPlan != true,
+      !futureWords.occurs(in: passage.text), !consentWords.occurs(in: passage.text),
+      passage.section?.isPlan != true,
       let date = passage.dates.first(where: { noteDate.map($0.date.isBefore) ?? true })?.date,
       !passage.context(ofLocal: pointer.range).isNegated
     else { return [] }
@@ -148,6 +149,9 @@ struct PriorProcedureRule: FactRule {
 
   private static let therapyLink = TextPattern(
     #"^\s*(?:post-?|after|following|s/p)\s*(?:(?:his|her|the)\s+)?$"#)
+  /// "Consent for the procedure was signed 03/10/2026": the paperwork of a procedure to come.
+  private static let consentWords = TextPattern(
+    #"\b(?:consent\w*|explained|risks|benefits|alternatives|pre-?op\w*|instructions)\b"#)
   /// "The first block was 02/24/2026", "the injection on 3/2", "Trial start 10/06/26".
   private static let anaphor = TextPattern(
     #"\b(?:the|that|this|his|her|first|second|third|last|previous|prior|most recent)\s+"#
