@@ -66,6 +66,8 @@ import Testing
 
   @Test(arguments: [
     "ODI 40%.",
+    "After the MBB her ODI improved from 44% to 32%.",
+    "After the MBB: ODI 40% -> 30%.",
     "A1c 8.2% last month.",
     "Physical therapy gave her 30% relief.",
     "Our goal is at least 50% relief after the MBB.",

@@ -97,7 +97,8 @@ struct ReliefRule: FactRule {
     let stated = statedPercent.matches(in: text).compactMap { match -> Statement? in
       guard isReliefSentence, let value = match.group(1).flatMap(ClinicalWords.number),
         value <= 100,
-        !(value <= 5 && isConcentration(match.range, in: text))
+        !(value <= 5 && isConcentration(match.range, in: text)),
+        !isMeasurement(match.range, in: text)
       else { return nil }
       if isBound(match.range, in: text) {
         return Statement(percent: value, rule: "relief.bound", range: match.range)
@@ -173,6 +174,17 @@ struct ReliefRule: FactRule {
     return notRelief.occurs(in: before) || drugBefore.occurs(in: before)
       || drugAfter.occurs(in: after)
   }
+
+  /// "ODI 40% -> 30%", "her ODI improved from 44% to 32%", "A1c 8.2%": a percent that is
+  /// a measurement's value, even as it improves.
+  private static func isMeasurement(_ range: Range<Int>, in text: String) -> Bool {
+    let before = text.utf16Slice(max(0, range.lowerBound - 32)..<range.lowerBound)
+    return measurementBefore.occurs(in: before)
+  }
+
+  private static let measurementBefore = TextPattern(
+    #"\b(?:ODI|NDI|Oswestry|A1c|HbA1c|SpO2|saturation|BMI|EF|ejection fraction|disability index)\b"#
+      + #"(?:[^.;%]*%)?[^.;%]{0,28}$"#)
 
   /// "at least 50%", "below the customary 50% threshold": a criterion, not a result.
   private static func isThreshold(_ range: Range<Int>, in text: String) -> Bool {
