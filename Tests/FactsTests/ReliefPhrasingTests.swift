@@ -268,6 +268,10 @@ import Testing
     ("Tentative surgery date 04/2026.", ["surgeryPlanned"]),
     ("He is a candidate for L4-5 fusion.", ["surgeryPlanned"]),
     ("We are planning decompression at L4-5.", ["surgeryPlanned"]),
+    (
+      "The surgeon is planning a minimally invasive right SI joint fusion if diagnostic blocks confirm the joint.",
+      ["surgeryPlanned"]
+    ),
     ("Referred for surgical consultation.", ["preoperativeEvaluation"]),
     ("Surgeon's evaluation 10/06/2026 (attached): stenosis at L4-5.", ["preoperativeEvaluation"]),
     (

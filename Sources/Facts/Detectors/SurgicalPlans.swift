@@ -20,7 +20,11 @@ struct SurgicalPlanRule: FactRule {
         continue
       }
       if kind != .notSurgicalCandidate && context.isNegated { continue }
-      if context.isHypothetical && Self.conditional.occurs(in: text) { continue }
+      if context.isHypothetical && Self.conditional.occurs(in: text)
+        && !Self.contingentOnWorkup.occurs(in: text)
+      {
+        continue
+      }
 
       let detail = SurgicalPlan(kind: kind, date: Self.date(of: kind, at: match.range, in: passage))
       return [
@@ -103,10 +107,16 @@ struct SurgicalPlanRule: FactRule {
       + surgery
       + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
       + #"|surgical date|candidate for (?:\S+ ){0,3}?"#
-      + surgery + #"|planning (?:\S+ ){0,3}?"# + surgery + #")\b"#)
+      + surgery + #"|planning (?:\S+ ){0,5}?"# + surgery + #")\b"#)
   private static let evaluation = TextPattern(
     #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
   )
+  /// "planning a fusion if the diagnostic blocks confirm the joint": an operation planned
+  /// pending the workup it is waiting for is still planned (the blocks are for its planning).
+  private static let contingentOnWorkup = TextPattern(
+    #"\b(?:if|once|pending|depending on)\s+(?:the\s+)?(?:diagnostic\s+|selective\s+)?"#
+      + #"(?:blocks?|injections?|SNRBs?|nerve root blocks?|workup|results?)\b"#
+      + #"(?:\s+(?:confirm\w*|show\w*|are positive|localiz\w*|identif\w*|results?))?"#)
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event|(?-i:may))\b"#)
 }
 
