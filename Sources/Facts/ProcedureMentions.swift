@@ -9,7 +9,9 @@ extension Passage {
   /// The procedures this sentence names: the lexicon's hits and the shapes below, in order.
   var procedureMentions: [LexiconHit] {
     let named = hits("procedures")
+    let folded = text.lowercased()
     let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in
+      guard shape.keywords.contains(where: folded.contains) else { return [] }
       if shape.excludedBy?.occurs(in: text) == true { return [] }
       return shape.pattern.matches(in: text).compactMap { match -> LexiconHit? in
         let range = absolute(match.range)
@@ -30,6 +32,8 @@ struct ProcedureShape: Sendable {
   let concept: String
   let kind: ProcedureKind
   let region: Region?
+  /// Words every match holds, lower case: a sentence without any is not searched.
+  let keywords: [String]
   let pattern: TextPattern
   /// Words of a sentence in which the shape names something else.
   var excludedBy: TextPattern? = nil
@@ -39,6 +43,7 @@ struct ProcedureShape: Sendable {
   /// A drug given intrathecally with a dose or as a bolus, and not a pump's infusion.
   static let intrathecalDose = ProcedureShape(
     concept: "intrathecal drug dose", kind: .intrathecalTrial, region: nil,
+    keywords: ["intrathecal", "bolus"],
     pattern: TextPattern(
       #"\b(?:single[- ]shot\s+|single[- ]dose\s+)?intrathecal\s+(?:(?:preservative[- ]free|PF)\s+)?"#
         + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine|clonidine)"#
@@ -53,13 +58,14 @@ struct ProcedureShape: Sendable {
   /// "injected her right SI joint", "injected both sacroiliac joints".
   static let injectedJoint = ProcedureShape(
     concept: "injected sacroiliac joint", kind: .sacroiliacInjection, region: .sacroiliac,
+    keywords: ["injected"],
     pattern: TextPattern(
       #"\binjected\s+"# + owner + #"(?:SI|sacroiliac)\s+joints?\b|\binjected\s+"# + owner
         + #"SIJs?\b"#))
 
   /// "injected his L4-5 facet joints", "injected the facets".
   static let injectedFacets = ProcedureShape(
-    concept: "injected facet joints", kind: .facetInjection, region: nil,
+    concept: "injected facet joints", kind: .facetInjection, region: nil, keywords: ["injected"],
     pattern: TextPattern(
       #"\binjected\s+"# + owner
         + #"(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?(?:facet joints?|facets)\b"#

@@ -91,10 +91,14 @@ struct ReliefRule: FactRule {
   /// Every percent relief a sentence states, with the rule that read it and where it stands.
   static func statements(in passage: Passage) -> [Statement] {
     let text = passage.text
+    let percents = statedPercent.matches(in: text)
+    // The cues are looked for only where there is a number to read: most sentences have none.
+    let hasAmount = !percents.isEmpty || half.occurs(in: text) || fraction.occurs(in: text)
     let isReliefSentence =
-      reliefWords.occurs(in: text) || isTableRow(passage)
-      || ProcedureTable.procedure(of: passage) != nil
-    let stated = statedPercent.matches(in: text).compactMap { match -> Statement? in
+      hasAmount
+      && (reliefWords.occurs(in: text) || isTableRow(passage)
+        || ProcedureTable.procedure(of: passage) != nil)
+    let stated = percents.compactMap { match -> Statement? in
       guard isReliefSentence, let value = match.group(1).flatMap(ClinicalWords.number),
         value <= 100,
         !(value <= 5 && isConcentration(match.range, in: text)),
