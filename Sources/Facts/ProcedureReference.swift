@@ -47,7 +47,7 @@ struct ProcedureReference {
   private static func date(of hit: LexiconHit, in passage: Passage) -> ClinicalDate? {
     let mentions = passage.procedureMentions
     if let index = mentions.firstIndex(where: { $0.range == hit.range }),
-      let own = PriorProcedureRule.dates(of: index, among: mentions, in: passage).first
+      let own = ProcedureDates.dates(of: index, among: mentions, in: passage).first
     {
       return own
     }
@@ -56,7 +56,7 @@ struct ProcedureReference {
       let gap =
         date.range.lowerBound >= local.upperBound
         ? local.upperBound..<date.range.lowerBound : date.range.upperBound..<local.lowerBound
-      return !PriorProcedureRule.treatmentBetween(gap.lowerBound, gap.upperBound, in: passage)
+      return !ProcedureDates.treatmentBetween(gap.lowerBound, gap.upperBound, in: passage)
     }.min {
       abs($0.range.lowerBound - local.upperBound) < abs($1.range.lowerBound - local.upperBound)
     }?.date

@@ -46,7 +46,7 @@ struct ReliefRule: FactRule {
     guard eachWord.occurs(in: passage.text), let hit = procedure.hits.first,
       let index = mentions.firstIndex(where: { $0.range == hit.range })
     else { return nil }
-    return PriorProcedureRule.dates(of: index, among: mentions, in: passage).max()
+    return ProcedureDates.dates(of: index, among: mentions, in: passage).max()
   }
 
   private static let eachWord = TextPattern(#"\b(?:each|both|every one)\b"#)

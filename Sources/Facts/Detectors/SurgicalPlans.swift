@@ -47,7 +47,7 @@ struct SurgicalPlanRule: FactRule {
     if let written { return written.date }
     let visit = passage.note.dateOfService
     if kind != .surgeryPlanned, let visit,
-      let month = PriorProcedureRule.yearlessMonth(in: passage.text, before: visit)
+      let month = ProcedureDates.yearlessMonth(in: passage.text, before: visit)
     {
       return month
     }

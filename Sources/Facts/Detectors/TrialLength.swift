@@ -44,7 +44,7 @@ enum TrialLength {
   private static func span(in passage: Passage) -> Double? {
     let dates = passage.dates
     for end in dates {
-      if let start = PriorProcedureRule.spanStart(before: end, in: passage) {
+      if let start = ProcedureDates.spanStart(before: end, in: passage) {
         let days = start.days(until: end.date)
         if days > 0 && days <= 60 { return Double(days) }
       }
