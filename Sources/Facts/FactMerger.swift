@@ -15,7 +15,26 @@ enum FactMerger {
     merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
     merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
     return withoutOutweighedAbsences(
-      withoutDeniedNarrative(withoutComputedRelief(withoutClassOnlyMedications(merged))))
+      withoutDeniedNarrative(
+        withoutBoundTrialResults(withoutComputedRelief(withoutClassOnlyMedications(merged)))))
+  }
+
+  /// A trial result read from a bound ("less than 50% relief") stands only where no other
+  /// result of the same device is stated.
+  static func withoutBoundTrialResults(_ facts: [Fact]) -> [Fact] {
+    func isBound(_ fact: Fact) -> Bool {
+      fact.derivation?.rule.split(separator: "+").allSatisfy { $0.hasSuffix("relief.bound") }
+        ?? false
+    }
+    let stated = Set(
+      facts.compactMap { fact -> TrialDevice? in
+        guard case .deviceTrial(let trial) = fact.detail, !isBound(fact) else { return nil }
+        return trial.device
+      })
+    return facts.filter { fact in
+      guard case .deviceTrial(let trial) = fact.detail, isBound(fact) else { return true }
+      return !stated.contains(trial.device)
+    }
   }
 
   /// A Budapest category documented as present (a sign or a symptom) is not also listed as
@@ -49,19 +68,26 @@ enum FactMerger {
 
   /// Relief computed from before and after scores stands only where no percent is stated
   /// for the same procedure: "80% relief … went from 8/10 to 2/10" is one relief of 80%.
+  /// A bound ("less than 50% relief") stands only where neither is. Two dates a week apart
+  /// are two procedures, each with its own relief.
   static func withoutComputedRelief(_ facts: [Fact]) -> [Fact] {
-    let stated = Set(
-      facts.compactMap { fact -> ProcedureKind? in
-        guard case .relief(let relief) = fact.detail,
-          fact.derivation?.rule.hasPrefix("relief.fromScores") == false
-        else { return nil }
-        return relief.procedure
-      })
+    func weakness(_ fact: Fact) -> Int {
+      let rule = fact.derivation?.rule ?? ""
+      return rule.hasPrefix("relief.bound") ? 2 : rule.hasPrefix("relief.fromScores") ? 1 : 0
+    }
+    let reliefs = facts.compactMap { fact -> (Relief, Int)? in
+      guard case .relief(let relief) = fact.detail else { return nil }
+      return (relief, weakness(fact))
+    }
     return facts.filter { fact in
-      guard case .relief(let relief) = fact.detail,
-        fact.derivation?.rule.hasPrefix("relief.fromScores") == true
-      else { return true }
-      return !stated.contains(relief.procedure)
+      guard case .relief(let relief) = fact.detail, weakness(fact) > 0 else { return true }
+      return !reliefs.filter { $0.1 < weakness(fact) }.map(\.0).contains { other in
+        guard other.procedure == relief.procedure else { return false }
+        guard let date = relief.procedureDate, let otherDate = other.procedureDate else {
+          return true
+        }
+        return date.matches(otherDate, toleranceDays: 3)
+      }
     }
   }
 
@@ -71,8 +97,12 @@ enum FactMerger {
     guard case .relief(let relief) = fact.detail, let date = relief.procedureDate else {
       return nil
     }
+    let region =
+      ProcedureReference.region(in: (relief.levels ?? []).joined(separator: " "))
+      ?? relief.procedure.impliedRegion
     let detail = PriorProcedure(
-      procedure: relief.procedure, date: date, side: relief.side, levels: relief.levels)
+      procedure: relief.procedure, date: date, region: region, side: relief.side,
+      levels: relief.levels)
     var derivation = fact.derivation ?? Derivation(rule: "")
     derivation.rule = "priorProcedure.fromRelief." + derivation.rule
     return Fact(.priorProcedure(detail), evidence: fact.evidence, derivation: derivation)
@@ -82,12 +112,16 @@ enum FactMerger {
   static func deviceTrial(fromRelief fact: Fact) -> Fact? {
     guard case .relief(let relief) = fact.detail, relief.procedure.isTrial else { return nil }
     let quote = fact.evidence.map(\.text).joined(separator: " ")
+    let namesGanglion =
+      dorsalRootGanglion.occurs(in: quote)
+      || fact.derivation?.lexiconEntries.contains { $0.contains("dorsal root ganglion") } == true
     let device: TrialDevice =
       relief.procedure == .intrathecalTrial
-      ? .intrathecalPump
-      : (dorsalRootGanglion.occurs(in: quote) ? .dorsalRootGanglion : .spinalCordStimulator)
-    // Shortcoming: the trial's length is read only from the relief's own sentence; a
-    // "7-day trial" named sentences earlier is not found here.
+      ? .intrathecalPump : (namesGanglion ? .dorsalRootGanglion : .spinalCordStimulator)
+    // The trial's length is read here only from the relief's own sentence; the device trial
+    // rule reads it from the sentences before ("a 7-day trial" named earlier) and merging
+    // fills it in. Shortcoming: a length written in another document of the case (the
+    // trial's procedure note) is not found by either.
     let detail = DeviceTrial(
       device: device, percent: relief.percent, days: DeviceTrialRule.days(in: quote),
       functionalImprovement: relief.functionalImprovement)
@@ -310,6 +344,10 @@ enum FactMerger {
       therapy.unableReason = therapy.unableReason ?? more.unableReason
       return .therapy(therapy)
     case (.relief(var relief), .relief(let more)):
+      // One percent after two procedures is listed once, as the latest procedure's relief.
+      if let date = relief.procedureDate, let later = more.procedureDate, date < later {
+        relief.procedureDate = later
+      }
       relief.durationDays = relief.durationDays ?? more.durationDays
       relief.procedureDate = relief.procedureDate ?? more.procedureDate
       relief.functionalImprovement = relief.functionalImprovement ?? more.functionalImprovement

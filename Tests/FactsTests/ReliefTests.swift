@@ -37,7 +37,7 @@ import Testing
     ),
     (
       "Bilateral L4-5 MBBs on 03/03/2026 and 03/17/2026 gave 90% and 85% relief for about 6 and 2 hours.",
-      ["85 medialBranchBlock 2026-03-17", "90 medialBranchBlock 2026-03-03"]
+      ["85 medialBranchBlock days 0.1 2026-03-17", "90 medialBranchBlock days 0.2 2026-03-03"]
     ),
     (
       "The bilateral L4-5 MBB cut her pain in half for the duration of the anesthetic.",
@@ -66,10 +66,13 @@ import Testing
 
   @Test(arguments: [
     "ODI 40%.",
+    "After the MBB her ODI improved from 44% to 32%.",
+    "After the MBB: ODI 40% -> 30%.",
     "A1c 8.2% last month.",
     "Physical therapy gave her 30% relief.",
     "Our goal is at least 50% relief after the MBB.",
-    "The intrathecal trial gave less than 50% relief.",
+    "The intrathecal trial must give at least 50% relief.",
+    "Relief below the customary 50% threshold after the MBB does not support RFA.",
     "She used a lidocaine 4% patch after the injection without benefit.",
   ])
   func ignoresPercentagesThatAreNotProcedureRelief(text: String) {

@@ -9,26 +9,37 @@ import Model
 /// procedures.
 struct PriorProcedureRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let hits = passage.hits("procedures").filter { !Self.isAnatomical($0, passage) }
-    guard !hits.isEmpty else { return [] }
-    let isProcedureNote = Self.isProcedureNote(passage.note)
+    let hits = passage.procedureMentions.filter {
+      !Self.isAnatomical($0, passage) && !Self.namesCondition($0, passage)
+    }
     let noteDate = passage.note.dateOfService ?? reading.noteDate
+    guard !hits.isEmpty else { return Self.anaphoricallyDated(in: passage, noteDate: noteDate) }
+    let isProcedureNote = Self.isProcedureNote(passage.note)
 
     return hits.enumerated().flatMap { index, hit -> [Fact] in
       let context = passage.context(of: hit)
       let local = passage.local(hit.range)
-      guard !Self.isImagingStatement(passage), !context.isNegated, !context.isOtherPerson,
+      var dates = ProcedureDates.dates(of: index, among: hits, in: passage)
+      if let noteDate, let date = ProcedureDates.relativeDate(of: local, in: passage, noteDate) {
+        dates = [date]
+      } else if dates.isEmpty, let noteDate,
+        let month = ProcedureDates.yearlessMonth(after: local, in: passage, noteDate)
+      {
+        dates = [month]
+      }
+      let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
+      guard !Self.isImagingStatement(local, passage), !context.isNegated, !context.isOtherPerson,
         !context.isHypothetical,
-        !context.isUncertain, !Self.isDenied(local, passage), !Self.isFuture(local, passage),
+        !context.isUncertain, !Self.isDenied(local, passage),
+        !Self.isFuture(local, passage, hasPastDate: hasPastDate),
         let reference = ProcedureReference.reference(hit, in: passage)
       else { return [] }
 
-      var dates = Self.dates(of: index, among: hits, in: passage)
       let isPast =
-        context.isHistorical || Self.pastWords.occurs(in: passage.text)
-        || dates.contains { noteDate.map($0.isBefore) ?? true }
+        context.isHistorical || Self.pastWords.occurs(in: passage.text) || hasPastDate
         || (isProcedureNote && passage.section?.isPlan != true)
       guard isPast else { return [] }
+      if Self.isTherapyAttribute(local, passage) { dates = [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
       // Shortcoming: a procedure dated only by its year ("ESI x2 (2023)") is left out,
       // because a fact's date key cannot hold a year alone and the annotation omits it;
@@ -46,11 +57,69 @@ struct PriorProcedureRule: FactRule {
     }
   }
 
+  /// "The first block was 02/24/2026.", "Trial start 10/06/26.": a dated sentence that
+  /// names no procedure but points back to one named in the sentences before it.
+  private static func anaphoricallyDated(in passage: Passage, noteDate: ClinicalDate?) -> [Fact] {
+    guard let pointer = anaphor.firstMatch(in: passage.text),
+      !futureWords.occurs(in: passage.text), !consentWords.occurs(in: passage.text),
+      passage.section?.isPlan != true,
+      let date = passage.dates.first(where: { noteDate.map($0.date.isBefore) ?? true })?.date,
+      !passage.context(ofLocal: pointer.range).isNegated
+    else { return [] }
+
+    let noun = (pointer.group(1) ?? pointer.group(2) ?? "").lowercased()
+    for earlier in passage.preceding(5) {
+      let named = earlier.procedureMentions.compactMap { hit in
+        ProcedureReference.reference(hit, in: earlier)
+      }
+      guard
+        let reference = named.last(where: { ProcedureReference.pointing(noun, canName: $0.kind) })
+      else {
+        continue
+      }
+      let detail = PriorProcedure(
+        procedure: reference.kind, date: date, region: reference.region, side: reference.side,
+        levels: reference.levels.isEmpty ? nil : reference.levels)
+      return [
+        passage.fact(
+          .priorProcedure(detail), rule: "priorProcedure.anaphoric", hits: reference.hits,
+          context: passage.context(ofLocal: pointer.range))
+      ]
+    }
+    return []
+  }
+
+  /// "PT post-TKA 06/2025-12/2025": an operation naming the course of a therapy, whose
+  /// dates are the therapy's.
+  private static func isTherapyAttribute(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    passage.hits("therapies").contains { therapy in
+      let end = passage.local(therapy.range).upperBound
+      guard end <= hit.lowerBound, hit.lowerBound - end <= 14 else { return false }
+      return therapyLink.occurs(in: passage.slice(end..<hit.lowerBound))
+    }
+  }
+
+  private static let therapyLink = TextPattern(
+    #"^\s*(?:post-?|after|following|s/p)\s*(?:(?:his|her|the)\s+)?$"#)
+  /// "Consent for the procedure was signed 03/10/2026": the paperwork of a procedure to come.
+  private static let consentWords = TextPattern(
+    #"\b(?:consent\w*|explained|risks|benefits|alternatives|pre-?op\w*|instructions)\b"#)
+  /// "The first block was 02/24/2026", "the injection on 3/2", "Trial start 10/06/26".
+  private static let anaphor = TextPattern(
+    #"\b(?:the|that|this|his|her|first|second|third|last|previous|prior|most recent)\s+"#
+      + #"(?:\S+\s+){0,2}?(blocks?|injections?|procedures?|trial|surgery|operation|ablation)\b"#
+      + #"|^\s*(trial)\s+(?:start\w*|began|begun|dates?|placed|placement)\b"#)
+
   /// "The CT of 04/14/2026 shows solid fusion": an imaging finding about an operation,
-  /// dated by the study.
-  private static func isImagingStatement(_ passage: Passage) -> Bool {
-    let modality = passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
-    return modality && studyVerb.occurs(in: passage.text)
+  /// dated by the study: a study, then its verb, then the procedure. "Arachnoiditis
+  /// confirmed on MRI, which followed a microdiscectomy in 2020" reports the operation.
+  private static func isImagingStatement(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    let studies = passage.hits("imaging-findings").filter { $0.attributes["modality"] != nil }
+    return studies.contains { study in
+      let end = passage.local(study.range).upperBound
+      guard end <= hit.lowerBound else { return false }
+      return studyVerb.occurs(in: passage.slice(end..<hit.lowerBound))
+    }
   }
 
   private static let studyVerb = TextPattern(
@@ -61,36 +130,19 @@ struct PriorProcedureRule: FactRule {
     procedureHeading.occurs(in: note.heading) && !followUpHeading.occurs(in: note.heading)
   }
 
-  /// The dates of one procedure: those written after it up to the next procedure ("on
-  /// 02/10/2026 and 02/24/2026"), else the last one written before it (a table row).
-  static func dates(of index: Int, among hits: [LexiconHit], in passage: Passage)
-    -> [ClinicalDate]
-  {
-    let local = passage.local(hits[index].range)
-    let previousEnd = index > 0 ? passage.local(hits[index - 1].range).upperBound : 0
-    let nextStart =
-      index + 1 < hits.count
-      ? passage.local(hits[index + 1].range).lowerBound : passage.text.utf16.count
-    let after = passage.dates.filter {
-      $0.range.lowerBound >= local.upperBound && $0.range.upperBound <= nextStart
-    }
-    if let first = after.first {
-      var joined = [first.date]
-      for (previous, next) in zip(after, after.dropFirst()) {
-        let gap = passage.slice(previous.range.upperBound..<next.range.lowerBound)
-        guard dateJoin.occurs(in: gap) else { break }
-        joined.append(next.date)
-      }
-      return joined
-    }
-    // A date before the procedure is its own only when close (a table row's date cell),
-    // not a therapy's dates earlier in the sentence.
-    let before = passage.dates.filter {
-      $0.range.upperBound <= local.lowerBound && $0.range.lowerBound >= previousEnd
-        && local.lowerBound - $0.range.upperBound <= 40
-    }
-    return before.last.map { [$0.date] } ?? []
+  /// "post-laminectomy pain", "post-thoracotomy syndrome": the operation names a condition;
+  /// where it was done the history says elsewhere.
+  private static func namesCondition(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 5)..<local.lowerBound)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 20))
+    return conditionPrefix.occurs(in: before) && conditionNoun.occurs(in: after)
   }
+
+  private static let conditionPrefix = TextPattern(#"\bpost[- ]?$"#)
+  private static let conditionNoun = TextPattern(
+    #"^\s*(?:pain|syndrome|neuralgia|radiculopathy|changes?)\b"#)
 
   /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection.
   private static func isAnatomical(_ hit: LexiconHit, _ passage: Passage) -> Bool {
@@ -105,11 +157,17 @@ struct PriorProcedureRule: FactRule {
     return denial.occurs(in: before)
   }
 
-  private static func isFuture(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+  /// Whether the procedure is planned, requested or offered. "Repeat" marks a plan only
+  /// when the procedure has no date before the visit ("repeat right L5 TFESI 7/15/2025").
+  private static func isFuture(_ hit: Range<Int>, _ passage: Passage, hasPastDate: Bool)
+    -> Bool
+  {
     let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
     let purpose = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
     let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 40))
     return futureWords.occurs(in: before) || purposeLead.occurs(in: purpose)
+      || optionFrame.occurs(in: passage.text)
+      || (!hasPastDate && repeatWord.occurs(in: before))
       || requestAfter.occurs(in: after)
       || (passage.section?.isPlan == true && !pastWords.occurs(in: passage.text))
   }
@@ -121,23 +179,27 @@ struct PriorProcedureRule: FactRule {
     #"\b(?:follow[- ]up|post-?procedure (?:visit|call|check)|office visit|consult\w*|visit note)\b"#
   )
   private static let pastWords = TextPattern(
-    #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last|was performed|were performed|performed on|performed|completed|done|got|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped|gave)\b"#
+    #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last|was performed|were performed|performed on|(?<!\bbe )(?:performed|completed|done)|got|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped|gave)\b"#
   )
   private static let futureWords = TextPattern(
-    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|repeat|order\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?|in support of|support of)\b"#
+    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|order\w*|book\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?|in support of|support of)\b"#
   )
   /// "cleared for SCS", "referred for RFA": the procedure a sentence is for.
   private static let purposeLead = TextPattern(
     #"\b(?:for|to)\s+(?:an?\s+|the\s+|repeat\s+|\S+\s+)?$"#)
+  private static let repeatWord = TextPattern(#"\brepeat\b"#)
+  /// "Before deciding between a foraminotomy and a fusion": every procedure is an option.
+  private static let optionFrame = TextPattern(
+    #"\b(?:deciding|decide|choose|choosing|choice) (?:between|whether|among)\b"#)
   private static let requestAfter = TextPattern(#"\b(?:CPT|requested|scheduled|planned)\b"#)
   private static let denial = TextPattern(
     #"\b(?:no|denies|never had|never underwent|without|not had)\s+(?:\S+\s+){0,2}$"#)
-  private static let dateJoin = TextPattern(#"^\s*(?:,|and|&|/|then)\s*(?:and\s+)?(?:on\s+)?$"#)
   private static let anatomicalNoun = TextPattern(
     #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*|enhancement|mass|collection|venous)\b"#
   )
   /// A procedure dated only by a year ("ESI x2 (2023)") cannot be placed within days.
-  private static let yearOnly = TextPattern(#"\b(?:in|\(|since)\s*(?:19|20)\d{2}\b(?![/-]\d)"#)
+  private static let yearOnly = TextPattern(
+    #"(?:\bin|\(|\bsince)\s*(?:19|20)\d{2}\b(?![/-]\d)|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b"#)
 }
 
 extension ClinicalDate {

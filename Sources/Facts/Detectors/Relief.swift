@@ -20,12 +20,16 @@ struct ReliefRule: FactRule {
       else { return nil }
 
       let nextStart = index + 1 < statements.count ? statements[index + 1].range.lowerBound : nil
+      let lasting = Self.durationDays(
+        in: passage, after: statement.range.lowerBound, before: nextStart,
+        ordinal: (index, statements.count))
       let detail = Relief(
         percent: statement.percent, procedure: procedure.kind,
-        durationDays: Self.durationDays(
-          in: passage, after: statement.range.lowerBound, before: nextStart),
+        durationDays: lasting
+          ?? (procedure.kind.isTrial ? TrialLength.stated(near: passage) : nil),
         procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
-          ?? Self.dateBetween(statements, index, procedure, in: passage) ?? procedure.date,
+          ?? Self.dateBetween(statements, index, procedure, in: passage)
+          ?? Self.latestOfEach(procedure, in: passage) ?? procedure.date,
         functionalImprovement: Self.functionalImprovement(near: passage),
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
@@ -33,10 +37,24 @@ struct ReliefRule: FactRule {
     }
   }
 
+  /// "injections on 03/07/2023 and 06/20/2023, each with about 70% relief": one relief
+  /// stated for every date of a procedure is the relief of the latest.
+  private static func latestOfEach(_ procedure: ProcedureReference, in passage: Passage)
+    -> ClinicalDate?
+  {
+    let mentions = passage.procedureMentions
+    guard eachWord.occurs(in: passage.text), let hit = procedure.hits.first,
+      let index = mentions.firstIndex(where: { $0.range == hit.range })
+    else { return nil }
+    return ProcedureDates.dates(of: index, among: mentions, in: passage).max()
+  }
+
+  private static let eachWord = TextPattern(#"\b(?:each|both|every one)\b"#)
+
   /// The date written in the relief's own sentence before it, when the procedure was named
   /// earlier: "The first, on November 12, 2025, gave her about 60% relief".
   private static func ownDate(of statement: Statement, in passage: Passage) -> ClinicalDate? {
-    guard passage.hits("procedures").isEmpty else { return nil }
+    guard passage.procedureMentions.isEmpty else { return nil }
     return passage.dates.last { $0.range.upperBound <= statement.range.lowerBound }?.date
   }
 
@@ -73,17 +91,37 @@ struct ReliefRule: FactRule {
   /// Every percent relief a sentence states, with the rule that read it and where it stands.
   static func statements(in passage: Passage) -> [Statement] {
     let text = passage.text
-    let isReliefSentence = reliefWords.occurs(in: text) || isTableRow(passage)
-    let stated = statedPercent.matches(in: text).compactMap { match -> Statement? in
+    let percents = statedPercent.matches(in: text)
+    // The cues are looked for only where there is a number to read: most sentences have none.
+    let hasAmount = !percents.isEmpty || half.occurs(in: text) || fraction.occurs(in: text)
+    let isReliefSentence =
+      hasAmount
+      && (reliefWords.occurs(in: text) || isTableRow(passage)
+        || ProcedureTable.procedure(of: passage) != nil)
+    let stated = percents.compactMap { match -> Statement? in
       guard isReliefSentence, let value = match.group(1).flatMap(ClinicalWords.number),
         value <= 100,
-        !(value <= 5 && isConcentration(match.range, in: text)), !isThreshold(match.range, in: text)
+        !(value <= 5 && isConcentration(match.range, in: text)),
+        !isMeasurement(match.range, in: text)
       else { return nil }
+      if isBound(match.range, in: text) {
+        return Statement(percent: value, rule: "relief.bound", range: match.range)
+      }
+      guard !isThreshold(match.range, in: text) else { return nil }
       return Statement(percent: value, rule: "relief.percent", range: match.range)
     }
     if !stated.isEmpty { return stated }
     if isReliefSentence, let match = half.firstMatch(in: text) {
       return [Statement(percent: 50, rule: "relief.half", range: match.range)]
+    }
+    if isReliefSentence, let match = fraction.firstMatch(in: text),
+      let word = match.group(1)?.lowercased(),
+      let percent = fractions.first(where: { word.hasPrefix($0.key) })?.value
+    {
+      return [Statement(percent: percent, rule: "relief.fraction", range: match.range)]
+    }
+    if let match = completeRelief.firstMatch(in: text) {
+      return [Statement(percent: 100, rule: "relief.complete", range: match.range)]
     }
     if let match = noRelief.firstMatch(in: text) {
       return [Statement(percent: 0, rule: "relief.none", range: match.range)]
@@ -129,7 +167,7 @@ struct ReliefRule: FactRule {
   /// A row of a table of procedures: a procedure, a date and a percent on one short line.
   private static func isTableRow(_ passage: Passage) -> Bool {
     let length = passage.text.utf16.count
-    let namesProcedure = !passage.hits("procedures").isEmpty
+    let namesProcedure = !passage.procedureMentions.isEmpty
     return namesProcedure && (length < 160 && !passage.dates.isEmpty || length < 70)
   }
 
@@ -141,6 +179,17 @@ struct ReliefRule: FactRule {
       || drugAfter.occurs(in: after)
   }
 
+  /// "ODI 40% -> 30%", "her ODI improved from 44% to 32%", "A1c 8.2%": a percent that is
+  /// a measurement's value, even as it improves.
+  private static func isMeasurement(_ range: Range<Int>, in text: String) -> Bool {
+    let before = text.utf16Slice(max(0, range.lowerBound - 32)..<range.lowerBound)
+    return measurementBefore.occurs(in: before)
+  }
+
+  private static let measurementBefore = TextPattern(
+    #"\b(?:ODI|NDI|Oswestry|A1c|HbA1c|SpO2|saturation|BMI|EF|ejection fraction|disability index)\b"#
+      + #"(?:[^.;%]*%)?[^.;%]{0,28}$"#)
+
   /// "at least 50%", "below the customary 50% threshold": a criterion, not a result.
   private static func isThreshold(_ range: Range<Int>, in text: String) -> Bool {
     let before = text.utf16Slice(max(0, range.lowerBound - 24)..<range.lowerBound)
@@ -148,6 +197,21 @@ struct ReliefRule: FactRule {
     return thresholdBefore.occurs(in: before) || thresholdAfter.occurs(in: after)
   }
 
+  /// "with under 20% relief", "gave less than 20% relief": a result stated as a bound, read
+  /// as its value; a criterion ("less than the required 50%") is not one.
+  private static func isBound(_ range: Range<Int>, in text: String) -> Bool {
+    let before = text.utf16Slice(max(0, range.lowerBound - 12)..<range.lowerBound)
+    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 20))
+    return boundBefore.occurs(in: before) && boundAfter.occurs(in: after)
+      && !criterionWords.occurs(in: text)
+  }
+
+  private static let boundBefore = TextPattern(#"\b(?:less than|under|below|<)\s*(?:~\s*)?$"#)
+  private static let boundAfter = TextPattern(
+    #"^\s*(?:pain\s+)?(?:relief|improvement|reduction|benefit)\b"#)
+  private static let criterionWords = TextPattern(
+    #"\b(?:threshold|cut-?off|customary|required|requires?|criteri\w+|at least|goal|target|"#
+      + #"usually|typically|look for|needed|must|should)\b"#)
   private static let thresholdBefore = TextPattern(
     #"\b(?:at least|less than|fewer than|under|below|above|minimum of|threshold of|customary|required|requires|goal of|target of|>=|≥)\s*(?:the\s+)?(?:customary\s+|required\s+)?(?:~\s*)?$"#
   )
@@ -164,18 +228,36 @@ struct ReliefRule: FactRule {
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective|took away|taken away)\b"#
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective|took away|taken away|"#
+      + #"gave|gives|giving|provid\w*|obtain\w*)\b|(?:->|→|=>)\s*~?\s*\d{1,3}\s*%"#
   )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
   private static let half = TextPattern(
     #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   )
+  /// "reduced by two-thirds", "improved by a third", "about three quarters better".
+  private static let fraction = TextPattern(
+    #"\b(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"#
+      + #"(two[- ]thirds|three[- ]quarters|(?:a|one)[- ]third|(?:a|one)[- ]quarter)\b"#
+      + #"(?=\s*(?:$|[,.;]|\s+(?:better|improvement|relief|for|after|lasting|x)\b))"#)
+  private static let fractions: [String: Double] = [
+    "two": 67, "three": 75, "a third": 33, "one third": 33, "a-third": 33, "one-third": 33,
+    "a quarter": 25, "one quarter": 25, "a-quarter": 25, "one-quarter": 25,
+  ]
+
+  /// "complete relief", "total relief", "completely pain-free": relief of 100% ("almost
+  /// complete relief" gives no number).
+  private static let completeRelief = TextPattern(
+    #"(?<!almost )(?<!nearly )(?<!near )(?<!not )\b(?:complete|total|full)\s+(?:pain\s+)?relief\b"#
+      + #"|\b(?:completely|totally|entirely)\s+pain[- ]free\b"#
+  )
   private static let noRelief = TextPattern(
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
       + #"didn't (?:get|provide|give|help)|failed to (?:provide|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
       + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement|response)\b|\bnon-?responder\b"#
       + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
+      + #"|\bno (?:change|difference) in (?:the\s+)?(?:\S+\s+){0,2}?(?:pain|spasms?|spasticity|Ashworth|tone|symptoms)\b"#
   )
   private static let scoreJoin = TextPattern(
     #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
@@ -184,59 +266,70 @@ struct ReliefRule: FactRule {
     #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
   )
 
-  /// Days of relief: "for 6 hours", "lasting 3 months", "for the duration of the anesthetic",
-  /// read after the relief it belongs to (up to the next one), else anywhere in the sentence.
-  static func durationDays(in passage: Passage, after start: Int = 0, before end: Int? = nil)
-    -> Double?
-  {
+  /// Days of relief: "for 6 hours", "lasting 3 months", "for 5-6 weeks" (the middle of a
+  /// range), "for the duration of the anesthetic", read after the relief it belongs to (up
+  /// to the next one), else anywhere in the sentence. Where a sentence gives as many spans
+  /// as reliefs ("90% and 85% relief for about 6 and 2 hours"), `ordinal` (this relief's
+  /// index and the count) picks its own.
+  static func durationDays(
+    in passage: Passage, after start: Int = 0, before end: Int? = nil,
+    ordinal: (index: Int, count: Int) = (0, 1)
+  ) -> Double? {
     let text = passage.text
+    if ordinal.count > 1, let days = listedSpan(in: text, ordinal) { return days }
     let own = text.utf16Slice(start..<(end ?? text.utf16.count))
     for stretch in [own, text] {
       if let match = lasting.firstMatch(in: stretch) ?? bareSpan.firstMatch(in: stretch),
-        let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2)
+        let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(3)
       {
-        return ClinicalWords.days(amount: amount, unit: unit)
+        let upper = match.group(2).flatMap(ClinicalWords.number) ?? amount
+        return ClinicalWords.days(amount: (amount + max(amount, upper)) / 2, unit: unit)
       }
       if anesthetic.occurs(in: stretch) { return 0.25 }
     }
     return nil
   }
 
+  /// "for about 6 and 2 hours": one span per relief, in order.
+  private static func listedSpan(in text: String, _ ordinal: (index: Int, count: Int))
+    -> Double?
+  {
+    guard let match = spanList.firstMatch(in: text), let list = match.group(1),
+      let unit = match.group(2)
+    else { return nil }
+    let amounts = list.split(whereSeparator: { !$0.isNumber && $0 != "." }).compactMap {
+      Double($0)
+    }
+    guard amounts.count == ordinal.count else { return nil }
+    return ClinicalWords.days(amount: amounts[ordinal.index], unit: unit)
+  }
+
+  private static let spanList = TextPattern(
+    #"\b(?:for|lasting|x)\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?"#
+      + #"(\d+(?:\.\d+)?(?:\s*,\s*\d+(?:\.\d+)?)*\s*,?\s*(?:and|&)\s+\d+(?:\.\d+)?)\s*("#
+      + ClinicalWords.timeUnitPattern + #")\b"#)
+
   /// A table cell's bare span: "85% | about 6 hours".
   private static let bareSpan = TextPattern(
-    #"(?:%|relief)\s*(?:about\s+|approximately\s+|~\s*)?("# + ClinicalWords.numberPattern
-      + #")\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
+    #"(?:%|relief)\s*[,;|/-]?\s*(?:about\s+|approximately\s+|~\s*)?("# + ClinicalWords.numberPattern
+      + #")(?:\s*(?:-|–|to)\s*(\d+))?\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
-    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained for|through)\s+(?:the\s+)?"#
-      + #"(?:about\s+|approximately\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
-      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*\d+)?\s*("#
+    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained (?:for|to)|through|held(?: for)?)\s+(?:the\s+)?"#
+      + #"(?:about\s+|approximately\s+|around\s+|close to\s+|up to\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
+      + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*(\d+))?\s*("#
       + ClinicalWords.timeUnitPattern + #")\b"#)
   private static let anesthetic = TextPattern(
     #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b|\ban(?:a)?esthetic (?:phase|window|period)\b"#
   )
 
   /// Function improved after the procedure, in this sentence or the next one.
+  /// The next sentence counts only when it states no relief of its own.
   static func functionalImprovement(near passage: Passage) -> Bool? {
-    for text in [passage.text, passage.next?.text ?? ""] {
-      if noFunction.occurs(in: text) { return false }
-      if function.occurs(in: text) { return true }
+    let next = passage.next.flatMap { statements(in: $0).isEmpty ? $0.text : nil }
+    for text in [passage.text, next ?? ""] {
+      if let stated = FunctionRegained.stated(in: text) { return stated }
     }
     return nil
   }
-
-  private static let function = TextPattern(
-    #"\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?(?:function\w*|ability|mobility|walking|"#
-      + #"sitting|standing|ADLs|activit\w+|tolerance|range of motion|sleep)\b|\bfunctional (?:improvement|gains?|benefit)\b|"#
-      + #"\b(?:able|ability) to (?:walk|sit|stand|return|work|sleep|perform|resume|do|increase|exercise|drive|garden|lift|play|complete)\b|"#
-      + #"\breturn(?:ed)? to (?:work|activit\w+|exercis\w+)\b"#
-      + #"|\b(?:walked|stood|hiked|gardened|slept (?:through|in a bed|all night)|resumed|returned to)\b"#
-      + #"|\bcould (?:walk|bend|sit|stand|rotate|turn|sleep|drive|work|lift|garden|play|return|tie|dress|cook|shop)\b"#
-      + #"|\b(?:was|were) able to\b|\bback to (?:\S+\s+){0,3}?(?:work|skiing|golf|walking|running|gardening|activities|woodworking|exercise)\b"#
-      + #"|\bwithout (?:her|his|a) (?:cane|walker|brace)\b|\bfunctional (?:change|gains?|improvement)\b"#
-  )
-  private static let noFunction = TextPattern(
-    #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit|change)|improvement in (?:function|activit\w+|ADLs))\b"#
-      + #"|\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged|unchanged|did not improve)\b"#
-  )
 }

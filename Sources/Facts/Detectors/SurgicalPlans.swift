@@ -5,17 +5,28 @@ import Model
 struct SurgicalPlanRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    for (kind, pattern) in [
-      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate),
-      (.surgeryPlanned, Self.planned), (.preoperativeEvaluation, Self.evaluation),
+    for (kind, pattern, isDateLabel) in [
+      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate, false),
+      (.surgeryPlanned, Self.planned, false), (.surgeryPlanned, Self.surgeryDate, true),
+      (.preoperativeEvaluation, Self.evaluation, false),
     ] {
       guard let match = pattern.firstMatch(in: text) else { continue }
+      if isDateLabel, Self.isImplantOrReport(passage) { continue }
       let context = passage.context(ofLocal: match.range)
       guard !context.isOtherPerson, !context.isUncertain else { continue }
+      if kind == .preoperativeEvaluation,
+        Self.isDevicePlacement(after: match.range, in: text) || Self.notDone.occurs(in: text)
+      {
+        continue
+      }
       if kind != .notSurgicalCandidate && context.isNegated { continue }
-      if context.isHypothetical && Self.conditional.occurs(in: text) { continue }
+      if context.isHypothetical && Self.conditional.occurs(in: text)
+        && !Self.contingentOnWorkup.occurs(in: text)
+      {
+        continue
+      }
 
-      let detail = SurgicalPlan(kind: kind, date: passage.dates.first?.date)
+      let detail = SurgicalPlan(kind: kind, date: Self.date(of: kind, at: match.range, in: passage))
       return [
         passage.fact(.surgicalPlan(detail), rule: "surgicalPlan.\(kind.rawValue)", context: context)
       ]
@@ -23,12 +34,68 @@ struct SurgicalPlanRule: FactRule {
     return []
   }
 
+  /// The date of the plan: written in its sentence, else, for a surgeon's judgement, the
+  /// date of the surgeon's own note.
+  private static func date(
+    of kind: SurgicalPlanKind, at match: Range<Int>, in passage: Passage
+  ) -> ClinicalDate? {
+    // "saw her on 02/20 and recommended a fusion": a planned operation's date is written
+    // after it ("scheduled for an L4-5 TLIF on 04/15"); a date before it is the visit's.
+    let written = passage.dates.first {
+      kind != .surgeryPlanned || $0.range.lowerBound >= match.lowerBound
+    }
+    if let written { return written.date }
+    let visit = passage.note.dateOfService
+    if kind != .surgeryPlanned, let visit,
+      let month = ProcedureDates.yearlessMonth(in: passage.text, before: visit)
+    {
+      return month
+    }
+    guard kind != .surgeryPlanned, surgeonNote.occurs(in: passage.note.heading) else {
+      return nil
+    }
+    return passage.note.dateOfService
+  }
+
+  /// "Refer to neurosurgery for placement of a reservoir": a referral for an implant is
+  /// the implant's request, not an evaluation for surgery.
+  private static func isDevicePlacement(after range: Range<Int>, in text: String) -> Bool {
+    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 40))
+    return devicePurpose.occurs(in: after)
+  }
+
+  /// "Neurosurgery referral offered", "surgical referral if no better", "presurgical
+  /// evaluation by Dr. Voss, PhD": an offer, a condition or a psychologist's evaluation is no
+  /// surgeon's evaluation.
+  private static let notDone = TextPattern(
+    #"\b(?:offered|offer|if|unless|declined|refused|psycholog\w*|psychiatr\w*|PhD|PsyD)\b"#)
+  /// "Tentative surgery date 03/2026": the date of an operation; an implant's date or an
+  /// operative report's own header is not a plan for surgery.
+  private static let surgeryDate = TextPattern(
+    #"\b(?:surgery|operative) date\b|\bdate of surgery\b"#)
+
+  private static func isImplantOrReport(_ passage: Passage) -> Bool {
+    PriorProcedureRule.isProcedureNote(passage.note) || implantWords.occurs(in: passage.text)
+  }
+
+  private static let implantWords = TextPattern(
+    #"\b(?:pump|stimulator|SCS|DRG|implant\w*|generator|IPG|reservoir|catheter|6236\d|6368\d|6365\d)\b|\bcourse\b"#
+  )
+  private static let devicePurpose = TextPattern(
+    #"^\s*(?:for|to)\s+(?:\S+\s+)?(?:placement|implant\w*|insertion|pump|reservoir|catheter|stimulator|SCS|revision of (?:the |her |his )?(?:pump|stimulator))\b"#
+  )
+  /// A surgeon's own note ("Wexford Neurosurgical Group", "Heartland Vascular Surgery"),
+  /// not a surgery center's procedure record.
+  private static let surgeonNote = TextPattern(
+    #"\b(?:neurosurg\w*|(?:spine|spinal|vascular|general|plastic|thoracic|orthopa?edic)\s+(?:spine\s+)?surg(?:ery|eons?|ical)(?!\s+cent)|orthopa?edic|surgical (?:consult\w*|evaluation))\b"#
+  )
   private static let surgery =
-    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation)"#
+    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation|revasculari[sz]ation|bypass)"#
   private static let notCandidate = TextPattern(
-    #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:surgical candidate|candidate for (?:\S+ ){0,2}?"#
+    #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:(?:surgical|operative|"#
+      + surgery + #") candidate|candidate for (?:\S+ ){0,2}?"#
       + surgery
-      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery|reoperation|surgical \w+|re-?operation|fusion|decompression)|without a surgical target|no surgical target)\b"#
+      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery|reoperation|surgical \w+|re-?operation|fusion|decompression)|without a surgical target|no surgical target|(?:cannot|can't|could not|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is |had been )?ruled out|(?:surgery|re-?operation) (?:was |has been |is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery))\b"#
   )
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
@@ -38,10 +105,18 @@ struct SurgicalPlanRule: FactRule {
       + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
       + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with|elected to proceed with|wants to proceed with|decided to proceed with) (?:\S+ ){0,4}?"#
       + surgery
-      + #"|surgical date)\b"#)
+      + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
+      + #"|surgical date|candidate for (?:\S+ ){0,3}?"#
+      + surgery + #"|planning (?:\S+ ){0,5}?"# + surgery + #")\b"#)
   private static let evaluation = TextPattern(
-    #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
+    #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
   )
+  /// "planning a fusion if the diagnostic blocks confirm the joint": an operation planned
+  /// pending the workup it is waiting for is still planned (the blocks are for its planning).
+  private static let contingentOnWorkup = TextPattern(
+    #"\b(?:if|once|pending|depending on)\s+(?:the\s+)?(?:diagnostic\s+|selective\s+)?"#
+      + #"(?:blocks?|injections?|SNRBs?|nerve root blocks?|workup|results?)\b"#
+      + #"(?:\s+(?:confirm\w*|show\w*|are positive|localiz\w*|identif\w*|results?))?"#)
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event|(?-i:may))\b"#)
 }
 
@@ -50,8 +125,9 @@ struct SurgicalPlanRule: FactRule {
 struct DeviceTrialRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    guard let trial = Self.trialMention(in: passage) else { return [] }
-    guard let statement = ReliefRule.statements(in: passage).first else { return [] }
+    guard let statement = ReliefRule.statements(in: passage).first,
+      let trial = Self.trialMention(in: passage, statement: statement)
+    else { return [] }
     let (percent, rule, range) = (statement.percent, statement.rule, statement.range)
     let context = passage.context(ofLocal: range)
     guard !context.isHypothetical, !context.isOtherPerson, !Self.goal.occurs(in: text) else {
@@ -59,7 +135,7 @@ struct DeviceTrialRule: FactRule {
     }
 
     let detail = DeviceTrial(
-      device: trial.device, percent: percent, days: Self.days(in: text),
+      device: trial.device, percent: percent, days: TrialLength.days(near: passage),
       functionalImprovement: ReliefRule.functionalImprovement(near: passage))
     return [
       passage.fact(
@@ -67,20 +143,46 @@ struct DeviceTrialRule: FactRule {
     ]
   }
 
-  private static func trialMention(in passage: Passage) -> (
+  /// The trial a result speaks of: one named in its sentence, or in the sentences before
+  /// it ("… during the trial"), or the trial its relief refers back to.
+  private static func trialMention(in passage: Passage, statement: ReliefRule.Statement) -> (
     device: TrialDevice, hits: [LexiconHit]
   )? {
-    let trialHits = passage.hits("procedures").filter {
+    var trialHits = passage.procedureMentions.filter {
       $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
     }
     let text = passage.text
     let context =
       trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
-    guard !trialHits.isEmpty || trialWords.occurs(in: context) else { return nil }
-    if dorsalRootGanglion.occurs(in: context) { return (.dorsalRootGanglion, trialHits) }
+    if trialHits.isEmpty {
+      // The relief speaks of the procedure it refers back to: a trial's, or not a trial's.
+      let referred = ProcedureReference.nearest(to: statement.range, in: passage)
+      if let referred, !referred.kind.isTrial { return nil }
+      if !trialWords.occurs(in: context), !Self.pointsToTrial(passage) {
+        guard let referred else { return nil }
+        trialHits = referred.hits
+        if referred.kind == .intrathecalTrial { return (.intrathecalPump, trialHits) }
+      }
+    }
+    let namesGanglion = trialHits.contains { $0.attributes["device"] == "dorsalRootGanglion" }
+    if namesGanglion || dorsalRootGanglion.occurs(in: context) {
+      return (.dorsalRootGanglion, trialHits)
+    }
     if intrathecal.occurs(in: context) { return (.intrathecalPump, trialHits) }
     return (.spinalCordStimulator, trialHits)
   }
+
+  /// "… during the trial" after a sentence naming an intrathecal or stimulator trial.
+  private static func pointsToTrial(_ passage: Passage) -> Bool {
+    guard trialWord.occurs(in: passage.text) else { return false }
+    return passage.preceding(3).contains { earlier in
+      earlier.procedureMentions.contains {
+        $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
+      }
+    }
+  }
+
+  private static let trialWord = TextPattern(#"\btrial\b"#)
 
   static func days(in text: String) -> Double? {
     guard let match = dayCount.firstMatch(in: text),

@@ -1,0 +1,76 @@
+import Model
+
+/// Procedures a sentence names in shapes a lexicon phrase cannot hold, because words vary
+/// inside them: an intrathecal dose given as a trial ("intrathecal hydromorphone 0.1 mg
+/// bolus at L2-3", "single-shot intrathecal morphine 0.2 mg", the next dose of a screening
+/// series: "repeat bolus, 75 mcg"), and an injection told as a verb ("I have injected her
+/// right SI joint twice"). They join the lexicon's procedure hits.
+extension Passage {
+  /// The procedures this sentence names: the lexicon's hits and the shapes below, in order.
+  var procedureMentions: [LexiconHit] {
+    let named = hits("procedures")
+    let folded = text.lowercased()
+    let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in
+      guard shape.keywords.contains(where: folded.contains) else { return [] }
+      if shape.excludedBy?.occurs(in: text) == true { return [] }
+      return shape.pattern.matches(in: text).compactMap { match -> LexiconHit? in
+        let range = absolute(match.range)
+        guard !named.contains(where: { $0.range.overlaps(range) }) else { return nil }
+        var attributes = ["procedure": shape.kind.rawValue]
+        if let region = shape.region { attributes["region"] = region.rawValue }
+        return LexiconHit(
+          lexicon: "procedures", concept: shape.concept, attributes: attributes, range: range)
+      }
+    }
+    guard !shaped.isEmpty else { return named }
+    return (named + shaped).sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+}
+
+/// One shape of a procedure mention, with the procedure it names.
+struct ProcedureShape: Sendable {
+  let concept: String
+  let kind: ProcedureKind
+  let region: Region?
+  /// Words every match holds, lower case: a sentence without any is not searched.
+  let keywords: [String]
+  let pattern: TextPattern
+  /// Words of a sentence in which the shape names something else.
+  var excludedBy: TextPattern? = nil
+
+  static let all = [intrathecalDose, injectedJoint, injectedFacets]
+
+  /// A drug given intrathecally with a dose or as a bolus, and not a pump's infusion.
+  static let intrathecalDose = ProcedureShape(
+    concept: "intrathecal drug dose", kind: .intrathecalTrial, region: nil,
+    keywords: ["intrathecal", "bolus"],
+    pattern: TextPattern(
+      #"\b(?:single[- ]shot\s+|single[- ]dose\s+)?intrathecal\s+(?:(?:preservative[- ]free|PF)\s+)?"#
+        + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine|clonidine)"#
+        + #"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?)\b(?:\s+(?:bolus|injection|test dose))?"#
+        + #"|\s+(?:bolus|injection|test dose))(?!\s*(?:/|per\b|pump|via))"#
+        + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#),
+    // A bolus or a dose through an implanted pump is the pump's therapy, not a trial.
+    excludedBy: TextPattern(
+      #"\b(?:refill\w*|reservoir|programm\w*|PTM|PCA|(?:via|through|from) (?:the |her |his )?pump|pump (?:bolus|refill\w*))\b"#
+    ))
+
+  /// "injected her right SI joint", "injected both sacroiliac joints".
+  static let injectedJoint = ProcedureShape(
+    concept: "injected sacroiliac joint", kind: .sacroiliacInjection, region: .sacroiliac,
+    keywords: ["injected"],
+    pattern: TextPattern(
+      #"\binjected\s+"# + owner + #"(?:SI|sacroiliac)\s+joints?\b|\binjected\s+"# + owner
+        + #"SIJs?\b"#))
+
+  /// "injected his L4-5 facet joints", "injected the facets".
+  static let injectedFacets = ProcedureShape(
+    concept: "injected facet joints", kind: .facetInjection, region: nil, keywords: ["injected"],
+    pattern: TextPattern(
+      #"\binjected\s+"# + owner
+        + #"(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?(?:facet joints?|facets)\b"#
+    ))
+
+  private static let owner =
+    #"(?:her|his|their|the|both)\s+(?:(?:right|left|bilateral|R|L)\s+)?"#
+}
