@@ -40,16 +40,17 @@ struct MedicationRule: FactRule {
     let context = passage.context(of: hit)
     guard !TreatmentCourse.isDeniedOrUnknown(hit, in: passage), !context.isOtherPerson,
       !context.isUncertain,
-      let status = TreatmentCourse.status(in: passage, context: context)
+      let status = TreatmentCourse.status(
+        of: hit, in: passage, context: context, isMedication: true)
     else { return nil }
 
     let isClassOnly = hit.attributes["classOnly"] == "yes"
-    let course = TreatmentCourse(passage: passage, around: passage.local(hit.range))
+    let course = TreatmentCourse(passage: passage, hit: hit)
     let detail = Therapy(
       modality: .medication,
       name: isClassOnly ? nil : (hit.attributes["generic"] ?? hit.concept.lowercased()),
       start: course.start, end: course.end, weeks: course.weeks, status: status.status,
-      outcome: TreatmentCourse.outcome(in: passage.text), drugClass: hit.attributes["class"],
+      outcome: TreatmentCourse.outcome(of: hit, in: passage), drugClass: hit.attributes["class"],
       unableReason: status.reason)
     let rule = isClassOnly ? "therapy.medicationClass" : "therapy.medication"
     return passage.fact(

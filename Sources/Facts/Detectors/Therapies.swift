@@ -12,7 +12,8 @@ struct TherapyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard !TreatmentCourse.isIdentificationLine(passage) else { return [] }
     return passage.hits("therapies").compactMap { hit in
-      guard let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
+      guard !TreatmentScope.isPrescriberMention(hit, in: passage),
+        let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }
       return fact(modality: modality, hit: hit, in: passage)
     }
@@ -21,16 +22,16 @@ struct TherapyRule: FactRule {
   private func fact(modality: TherapyModality, hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isUncertain,
-      let status = TreatmentCourse.status(in: passage, context: context)
+      let status = TreatmentCourse.status(of: hit, in: passage, context: context)
     else { return nil }
     let isStopped = status.status == .discontinued || status.status == .unable
     if !isStopped, TreatmentCourse.isDeniedOrUnknown(hit, in: passage) { return nil }
 
-    let course = TreatmentCourse(passage: passage, around: passage.local(hit.range))
+    let course = TreatmentCourse(passage: passage, hit: hit)
     var detail = Therapy(
       modality: modality, start: course.start, end: course.end, weeks: course.weeks,
       sessions: course.sessions, status: status.status,
-      outcome: TreatmentCourse.outcome(in: passage.text),
+      outcome: TreatmentCourse.outcome(of: hit, in: passage),
       unableReason: status.reason)
     if modality == .homeExercise {
       detail.prescribedBy = Self.prescriber(in: passage)
@@ -76,12 +77,17 @@ struct TreatmentCourse {
   let weeks: Double?
   let sessions: Int?
 
-  init(passage: Passage, around local: Range<Int>) {
-    // The course is read in the treatment's own clause: "chiro 12/2025-02/2026 x 8 wks;
-    // PT HEP ongoing" gives the dates to chiropractic only.
-    let clause = Self.clause(around: local, in: passage.text)
-    let text = passage.text.utf16Slice(clause)
-    let dates = passage.dates.filter { clause.contains($0.range.lowerBound) }.map(\.date).sorted()
+  init(passage: Passage, hit: LexiconHit) {
+    // The course is read in the treatment's own words, else in its list's shared words:
+    // "chiro 12/2025-02/2026 x 8 wks; PT HEP ongoing" gives the dates to chiropractic only.
+    let scope = TreatmentScope(of: hit, in: passage)
+    let inOwn = passage.dates.filter { scope.own.contains($0.range.lowerBound) }
+    let inShared = passage.dates.filter { date in
+      scope.shared.contains { $0.contains(date.range.lowerBound) }
+    }
+    let dates = (inOwn.isEmpty ? inShared : inOwn).map(\.date).sorted()
+    let ownText = scope.ownText(in: passage)
+    let text = ownText + " … " + scope.sharedText(in: passage)
     var start: ClinicalDate?
     var end: ClinicalDate?
     if dates.count >= 2 {
@@ -93,7 +99,9 @@ struct TreatmentCourse {
     self.start = start
     self.end = end
 
-    var weeks = Self.weeksPattern.firstMatch(in: text).flatMap { match in
+    let weeksMatch =
+      Self.weeksPattern.firstMatch(in: ownText) ?? Self.weeksPattern.firstMatch(in: text)
+    var weeks = weeksMatch.flatMap { match in
       match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
         match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
       }
@@ -102,7 +110,9 @@ struct TreatmentCourse {
       weeks = (Double(start.days(until: end)) / 7).rounded()
     }
     self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
-    self.sessions = Self.sessionsPattern.firstMatch(in: text).flatMap { match in
+    let sessionsMatch =
+      Self.sessionsPattern.firstMatch(in: ownText) ?? Self.sessionsPattern.firstMatch(in: text)
+    self.sessions = sessionsMatch.flatMap { match in
       (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
     }
   }
@@ -117,13 +127,18 @@ struct TreatmentCourse {
   /// unknown": the treatment is not asserted.
   static func isDeniedOrUnknown(_ hit: LexiconHit, in passage: Passage) -> Bool {
     let local = passage.local(hit.range)
-    let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
     let after = passage.slice(
       local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
-    // "completed PT without improvement and continues the home program": a new clause
-    // ends the denial's reach.
-    let isDenied =
-      denialBefore.firstMatch(in: before).map { !newClause.occurs(in: $0.value) } ?? false
+    // The denial is read in the treatment's own lead and its list's lead ("no PT,
+    // chiropractic or home program"), not in a neighbour's detail ("PT (no lasting
+    // change), gabapentin"); "completed PT without improvement and continues the home
+    // program": a new clause ends the denial's reach.
+    let leads = TreatmentScope(of: hit, in: passage).leads(in: passage).map {
+      String($0.suffix(40))
+    }
+    let isDenied = leads.contains { lead in
+      denialBefore.firstMatch(in: lead).map { !newClause.occurs(in: $0.value) } ?? false
+    }
     return isDenied || unknownAfter.occurs(in: after)
   }
 
@@ -161,38 +176,117 @@ struct TreatmentCourse {
   /// Where a treatment stands, the rule that read it, and the medical reason for `unable`;
   /// `nil` when the sentence does not assert the treatment for this patient (a conditional
   /// plan, a denial that it was ever tried).
-  static func status(in passage: Passage, context: Context)
+  ///
+  /// The treatment's own words are read first, then the words its list shares
+  /// (`TreatmentScope`), then the sentence's section and dates.
+  static func status(
+    of hit: LexiconHit, in passage: Passage, context: Context, isMedication: Bool = false
+  ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
+    let scope = TreatmentScope(of: hit, in: passage)
+    let own = scope.ownText(in: passage)
+    let shared = scope.sharedText(in: passage)
+    let both = own + " " + shared
+
+    if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
+    if context.isHypothetical || conditional.occurs(in: both) {
+      return planned.occurs(in: both) && !conditional.occurs(in: both)
+        ? (.planned, "planned", nil) : nil
+    }
+    // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
+    // ("completed PT without improvement and continues the home program") does not deny it.
+    if isMedication, scope.leads(in: passage).contains(where: isTakenOn(lead:)) {
+      return (.ongoing, "takenOn", nil)
+    }
+    if let course = courseCue(in: own, isMedication: isMedication) { return course }
+    if let stop = stopCue(in: shared, isMedication: isMedication) { return stop }
+    if let course = courseCue(in: shared, isMedication: isMedication) { return course }
+    if context.isHistorical {
+      return isMedication ? (.discontinued, "historical", nil) : (.completed, "historical", nil)
+    }
+    return fallbackStatus(in: passage, own: own, both: both, isMedication: isMedication)
+  }
+
+  /// Where a treatment stands when no word of its own list says so: a concrete plan, a
+  /// medication list, a dose schedule, a date range.
+  private static func fallbackStatus(
+    in passage: Passage, own: String, both: String, isMedication: Bool
+  ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
+    // A bare recommendation or a plan line with no start, referral or schedule is not a
+    // concrete plan, and a plan is not listed as anything else.
+    if !planned.occurs(in: both), passage.section?.isPlan == true || recommendation.occurs(in: both)
+    {
+      return nil
+    }
+    if planned.occurs(in: both) { return (.planned, "planned", nil) }
+    if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
+    // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
+    if regimen.occurs(in: own) || (isMedication && dose.occurs(in: own)) {
+      return (.ongoing, "regimen", nil)
+    }
+    if dateRange.occurs(in: own) { return (.completed, "dateRange", nil) }
+    return (nil, "mention", nil)
+  }
+
+  /// Whether a list of words says a treatment could not be done or was stopped. A
+  /// medication stopped for a side effect is `discontinued`: `unable` is a therapy that a
+  /// documented medical reason prevented.
+  static func stopCue(in text: String, isMedication: Bool)
     -> (status: TherapyStatus?, rule: String, reason: String?)?
   {
-    let text = passage.text
-    if let match = unable.firstMatch(in: text) {
+    if !isMedication,
+      let match = unable.firstMatch(in: text) ?? stoppedForReason.firstMatch(in: text)
+    {
       let reason = (match.group(1) ?? match.group(2))?.trimmingCharacters(in: .whitespaces)
       if let reason, !nonMedicalReason.occurs(in: reason) { return (.unable, "unable", reason) }
       return (.discontinued, "discontinued", nil)
     }
     if discontinued.occurs(in: text) { return (.discontinued, "discontinued", nil) }
-    if context.isHypothetical || conditional.occurs(in: text) {
-      return planned.occurs(in: text) && !conditional.occurs(in: text)
-        ? (.planned, "planned", nil) : nil
+    if isMedication, medicationStopped.occurs(in: text) {
+      return (.discontinued, "discontinued", nil)
     }
-    // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
-    // ("completed PT without improvement and continues the home program") does not deny it.
-    if ongoing.occurs(in: text) { return (.ongoing, "ongoing", nil) }
-    if completed.occurs(in: text) || context.isHistorical { return (.completed, "completed", nil) }
-    // A bare recommendation or a plan line with no start, referral or schedule is not a
-    // concrete plan, and a plan is not listed as anything else.
-    if !planned.occurs(in: text), passage.section?.isPlan == true || recommendation.occurs(in: text)
-    {
-      return nil
+    return nil
+  }
+
+  /// Whether a list of words says a treatment is under way or was done. A medication
+  /// "tried" or "failed" is no longer taken unless a dose schedule says it still is; one
+  /// "completed" (a taper, a course) is done; one with a closed date range was stopped.
+  static func courseCue(in text: String, isMedication: Bool)
+    -> (status: TherapyStatus?, rule: String, reason: String?)?
+  {
+    if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text)) {
+      return (.ongoing, "ongoing", nil)
     }
-    if planned.occurs(in: text) {
-      return (.planned, "planned", nil)
+    if isMedication {
+      if medicationCourse.occurs(in: text) { return (.completed, "completed", nil) }
+      if dateRange.occurs(in: text) { return (.discontinued, "dateRange", nil) }
+      if regimen.occurs(in: text) { return (.ongoing, "regimen", nil) }
+      if medicationPast.occurs(in: text) { return (.discontinued, "past", nil) }
     }
-    if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
-    // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
-    if regimen.occurs(in: text) { return (.ongoing, "regimen", nil) }
-    if passage.dates.count >= 2 { return (.completed, "dateRange", nil) }
-    return (nil, "mention", nil)
+    if completed.occurs(in: text) { return (.completed, "completed", nil) }
+    return nil
+  }
+
+  /// Whether a stretch of words says anything of where a treatment stands, for deciding
+  /// where a list of treatments ends.
+  static func hasStatusWord(in text: String) -> Bool {
+    [false, true].contains { isMedication in
+      stopCue(in: text, isMedication: isMedication) != nil
+        || courseCue(in: text, isMedication: isMedication) != nil
+    } || planned.occurs(in: text) || leadOn.occurs(in: text)
+  }
+
+  /// "… on oxycodone": a drug named right after "on" is being taken.
+  static func isTakenOn(lead: String) -> Bool { leadOn.occurs(in: lead) }
+
+  private static let leadOn = TextPattern(
+    #"(?<!was |were |been )\bon\s+(?:(?:oral|enteral|low[- ]dose|long[- ]acting|ER|IR|scheduled|daily|chronic)\s+)?$"#
+  )
+
+  /// How a treatment turned out: in its own words, else in the words its list shares
+  /// ("tried meloxicam and gabapentin without benefit").
+  static func outcome(of hit: LexiconHit, in passage: Passage) -> TherapyOutcome? {
+    let scope = TreatmentScope(of: hit, in: passage)
+    return outcome(in: scope.ownText(in: passage)) ?? outcome(in: scope.sharedText(in: passage))
   }
 
   /// How a treatment turned out, as the sentence says.
@@ -203,6 +297,26 @@ struct TreatmentCourse {
     return nil
   }
 
+  private static let stoppedForReason = TextPattern(
+    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early)\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
+  )
+  private static let medicationStopped = TextPattern(
+    #"\b(?:stopped|stopping|d/c'?d|no longer (?:taking|on|takes)|off (?:of )?it|tapered off|weaned off|came off|discontinu\w*)\b"#
+  )
+  private static let medicationTaken = TextPattern(
+    #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
+  )
+  private static let medicationCourse = TextPattern(
+    #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|\d+[- ]day course)\b"#
+  )
+  private static let medicationPast = TextPattern(
+    #"\b(?:tried|trialed|trial of|failed|previously|in the past|was on|were on|had been on|took|was given|was prescribed|used to|history of)\b"#
+  )
+  private static let dose = TextPattern(
+    #"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|%)\b|\b(?:qd|qhs|qam|daily)\b"#)
+  private static let dateRange = TextPattern(
+    #"\b(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\s*(?:-|–|to|through|until)\s*(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\b|\bfrom\b[^.;]{3,30}\b(?:to|through|until)\b"#
+  )
   private static let unable = TextPattern(
     #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
   )
@@ -224,13 +338,13 @@ struct TreatmentCourse {
     #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing)\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears))\b"#
   )
   private static let completed = TextPattern(
     #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s+(?:help|effect|benefit|change|relief))|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)

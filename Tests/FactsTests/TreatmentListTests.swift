@@ -1,0 +1,95 @@
+import Model
+import Testing
+
+/// A sentence listing several treatments gives each its own status and outcome, and
+/// shares the words the list shares.
+@Suite struct TreatmentListTests {
+  @Test(arguments: [
+    (
+      "She completed physical therapy from May 4 to June 29, 2026 and takes celecoxib 200 mg daily.",
+      ["physicalTherapy completed", "medication celecoxib ongoing"]
+    ),
+    (
+      "Tried: PT 03/2026 - 05/2026 (12 visits, no lasting change), gabapentin stopped for dizziness.",
+      ["physicalTherapy completed failed", "medication gabapentin discontinued"]
+    ),
+    (
+      "He completed 8 weeks of physical therapy without meaningful improvement and continues the home exercise program.",
+      ["physicalTherapy completed failed", "homeExercise ongoing"]
+    ),
+    (
+      "Gabapentin titrated to 900 mg TID (no benefit, stopped 12/2025), amitriptyline 25 mg qhs (ongoing, minimal help).",
+      ["medication gabapentin discontinued failed", "medication amitriptyline ongoing failed"]
+    ),
+    (
+      "Pregabalin 150 mg BID, duloxetine 60 mg daily - none lasting.",
+      ["medication pregabalin ongoing failed", "medication duloxetine ongoing failed"]
+    ),
+    (
+      "Medications since 01/2026: gabapentin 300 mg TID (dizzy), meloxicam 15 mg daily; no clear benefit.",
+      ["medication gabapentin ongoing failed", "medication meloxicam ongoing failed"]
+    ),
+    (
+      "Physical therapy and chiropractic care both failed.",
+      ["physicalTherapy completed failed", "chiropractic completed failed"]
+    ),
+    (
+      "She tried meloxicam and gabapentin without benefit.",
+      ["medication meloxicam discontinued failed", "medication gabapentin discontinued failed"]
+    ),
+    (
+      "His pain remains 8/10 on oxycodone 15 mg four times daily plus gabapentin 800 mg TID.",
+      ["medication oxycodone ongoing", "medication gabapentin ongoing"]
+    ),
+  ])
+  func eachTreatmentOfAListKeepsItsOwnCourse(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text).sorted() == expected.sorted())
+  }
+
+  @Test(arguments: [
+    ("Failed nortriptyline.", "discontinued"),
+    ("He tried nortriptyline in the past without benefit.", "discontinued"),
+    ("Duloxetine 60 mg 2024 - 2025, nausea.", "discontinued"),
+    ("She takes duloxetine 60 mg daily.", "ongoing"),
+    ("Duloxetine 60 mg 2024 - present, no benefit.", "ongoing"),
+    ("She completed a prednisone taper.", "completed"),
+  ])
+  func aMedicationTriedInThePastIsNoLongerTaken(text: String, status: String) {
+    let statuses = Fixtures.facts(.therapy, in: text).compactMap { detail -> String? in
+      guard case .therapy(let therapy) = detail else { return nil }
+      return therapy.status?.rawValue
+    }
+    #expect(statuses == [status])
+  }
+
+  @Test(arguments: [
+    (
+      "Home exercise program (from PT) daily, still doing it, no help.",
+      "homeExercise ongoing failed"
+    ),
+    (
+      "HEP given by PT, patient reports doing it 4x/week, unhelpful.", "homeExercise ongoing failed"
+    ),
+    ("PT HEP ongoing, doing it daily.", "homeExercise ongoing"),
+  ])
+  func aTherapistWhoGaveTheHomeProgramIsNotATherapyOfItsOwn(text: String, expected: String) {
+    #expect(Fixtures.summaries(.therapy, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    ("Prednisone taper 04/2026, brief improvement only.", "failed"),
+    ("She has seen a chiropractor weekly, which helped briefly after each visit.", "failed"),
+    ("Meloxicam 15 mg daily, mild help at most.", "failed"),
+    ("Tramadol 50 mg BID since 02/2026, minimal", "failed"),
+    ("PT at Harbor Rehab (13 weeks), no functional gain.", "failed"),
+    ("Naproxen since September with partial help.", "improved"),
+    ("Chiropractic care for 8 weeks helped somewhat.", "improved"),
+  ])
+  func aBriefOrLimitedEffectIsAFailedTreatment(text: String, outcome: String) {
+    let outcomes = Fixtures.facts(.therapy, in: text).compactMap { detail -> String? in
+      guard case .therapy(let therapy) = detail else { return nil }
+      return therapy.outcome?.rawValue
+    }
+    #expect(outcomes == [outcome])
+  }
+}
