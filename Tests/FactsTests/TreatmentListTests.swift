@@ -92,4 +92,44 @@ import Testing
     }
     #expect(outcomes == [outcome])
   }
+
+  @Test(arguments: [
+    (
+      "Chiropractic care 2x/week from 06/01/2026 to 07/27/2026 (16 visits).",
+      "chiropractic completed"
+    ),
+    (
+      "She was referred to physical therapy twice and did not go either time.",
+      "physicalTherapy discontinued"
+    ),
+    ("He stopped the home exercises when therapy ended.", "homeExercise discontinued"),
+    ("She has had five sessions of physical therapy since 08/26/2026.", "physicalTherapy ongoing"),
+    ("Celecoxib 200 mg daily.", "medication celecoxib ongoing"),
+    ("Lumbar brace.", "device ongoing"),
+    ("Medications: none regular; occasional ibuprofen.", "medication ibuprofen"),
+    (
+      "Typical 7/10, currently 7/10, failed PT in 2025.",
+      "physicalTherapy completed failed"
+    ),
+  ])
+  func aTreatmentsOwnWordsDecideWhereItStands(text: String, expected: String) {
+    #expect(Fixtures.summaries(.therapy, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    "He has not used any pain medication, brace, TENS or other treatment.",
+    "She has not had physical therapy, chiropractic care or a home exercise program.",
+  ])
+  func aDenialLeadingAListDeniesEveryTreatmentOfIt(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test func aReasonAfterTheListExplainsEachTherapyItCouldNotDo() {
+    let text =
+      "She cannot tolerate a physical therapy or exercise program because of exertional desaturation."
+    #expect(
+      Fixtures.summaries(.therapy, in: text).sorted() == [
+        "homeExercise unable", "physicalTherapy unable",
+      ])
+  }
 }

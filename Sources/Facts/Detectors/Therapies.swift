@@ -184,10 +184,18 @@ struct TreatmentCourse {
   ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
     let scope = TreatmentScope(of: hit, in: passage)
     let own = scope.ownText(in: passage)
-    let shared = scope.sharedText(in: passage)
-    let both = own + " " + shared
+    let shared = scope.sharedStatusText(in: passage)
+    let both = own + " " + scope.sharedText(in: passage)
 
     if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
+    // "cannot tolerate a physical therapy or exercise program because of …": the reason
+    // may follow the list.
+    if !isMedication, let match = unable.firstMatch(in: passage.slice(scope.group)),
+      scope.group.lowerBound + match.range.lowerBound < passage.local(hit.range).lowerBound,
+      let stop = stopCue(in: match.value, isMedication: false)
+    {
+      return stop
+    }
     if context.isHypothetical || conditional.occurs(in: both) {
       return planned.occurs(in: both) && !conditional.occurs(in: both)
         ? (.planned, "planned", nil) : nil
@@ -203,13 +211,16 @@ struct TreatmentCourse {
     if context.isHistorical {
       return isMedication ? (.discontinued, "historical", nil) : (.completed, "historical", nil)
     }
-    return fallbackStatus(in: passage, own: own, both: both, isMedication: isMedication)
+    return fallbackStatus(
+      in: passage, own: own, ownRange: scope.own, both: both, isMedication: isMedication,
+      isDevice: hit.attributes["modality"] == "device")
   }
 
   /// Where a treatment stands when no word of its own list says so: a concrete plan, a
   /// medication list, a dose schedule, a date range.
   private static func fallbackStatus(
-    in passage: Passage, own: String, both: String, isMedication: Bool
+    in passage: Passage, own: String, ownRange: Range<Int>, both: String, isMedication: Bool,
+    isDevice: Bool
   ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
     // A bare recommendation or a plan line with no start, referral or schedule is not a
     // concrete plan, and a plan is not listed as anything else.
@@ -217,6 +228,7 @@ struct TreatmentCourse {
     {
       return nil
     }
+    if !isMedication, isPastRange(ownRange, in: passage) { return (.completed, "dateRange", nil) }
     if planned.occurs(in: both) { return (.planned, "planned", nil) }
     if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
     // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
@@ -224,7 +236,18 @@ struct TreatmentCourse {
       return (.ongoing, "regimen", nil)
     }
     if dateRange.occurs(in: own) { return (.completed, "dateRange", nil) }
+    // A drug or a device named with no word of its course is one the patient has: notes
+    // list what was stopped or tried as such.
+    if isMedication || isDevice { return (.ongoing, "named", nil) }
     return (nil, "mention", nil)
+  }
+
+  /// Whether a stretch names a span of dates that ended by the note's date: "chiropractic
+  /// 2x/week from 06/01/2026 to 07/27/2026" is a course done, not a schedule planned.
+  private static func isPastRange(_ range: Range<Int>, in passage: Passage) -> Bool {
+    let dates = passage.dates.filter { range.contains($0.range.lowerBound) }.map(\.date)
+    guard dates.count >= 2, let last = dates.max() else { return false }
+    return passage.note.dateOfService.map { last <= $0 } ?? true
   }
 
   /// Whether a list of words says a treatment could not be done or was stopped. A
@@ -253,6 +276,8 @@ struct TreatmentCourse {
   static func courseCue(in text: String, isMedication: Bool)
     -> (status: TherapyStatus?, rule: String, reason: String?)?
   {
+    // "Occasional ibuprofen" is a drug used now and then, not a course under way.
+    if isMedication, occasional.occurs(in: text) { return (nil, "occasional", nil) }
     if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text)) {
       return (.ongoing, "ongoing", nil)
     }
@@ -286,7 +311,8 @@ struct TreatmentCourse {
   /// ("tried meloxicam and gabapentin without benefit").
   static func outcome(of hit: LexiconHit, in passage: Passage) -> TherapyOutcome? {
     let scope = TreatmentScope(of: hit, in: passage)
-    return outcome(in: scope.ownText(in: passage)) ?? outcome(in: scope.sharedText(in: passage))
+    return outcome(in: scope.outcomeText(in: passage))
+      ?? outcome(in: scope.sharedText(in: passage))
   }
 
   /// How a treatment turned out, as the sentence says.
@@ -306,6 +332,8 @@ struct TreatmentCourse {
   private static let medicationTaken = TextPattern(
     #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
   )
+  private static let occasional = TextPattern(
+    #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
   private static let medicationCourse = TextPattern(
     #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|\d+[- ]day course)\b"#
   )
@@ -324,7 +352,7 @@ struct TreatmentCourse {
     #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car)\b"#
   )
   private static let discontinued = TextPattern(
-    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up)\b"#
+    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|scheduled|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
   )
   private static let conditional = TextPattern(
     #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
@@ -338,7 +366,7 @@ struct TreatmentCourse {
     #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears))\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
   )
   private static let completed = TextPattern(
     #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#

@@ -12,6 +12,11 @@
 struct TreatmentScope {
   /// The treatment's own words, in passage-local offsets.
   let own: Range<Int>
+  /// The clauses after the treatment's own that name no treatment, when it is the last of
+  /// its list: they tell how it (or its list) turned out.
+  let following: Range<Int>?
+  /// The whole list the treatment belongs to, from the list's lead to its tail.
+  let group: Range<Int>
   /// The words before the treatment within its own words ("and takes ").
   let lead: Range<Int>
   /// The words its list shares: the lead of the list's first treatment and the tail of its
@@ -21,7 +26,9 @@ struct TreatmentScope {
   init(of hit: LexiconHit, in passage: Passage) {
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
-    let clause = Self.clause(around: target, in: passage.text, mentions: mentions)
+    let clause = Self.clause(around: target, in: passage.text, mentions: mentions, maxWords: 5)
+    let outcomeClause = Self.clause(
+      around: target, in: passage.text, mentions: mentions, maxWords: Int.max)
     var items = mentions.filter { clause.contains($0.lowerBound) }
     if !items.contains(target) {
       items = (items + [target]).sorted { $0.lowerBound < $1.lowerBound }
@@ -31,6 +38,11 @@ struct TreatmentScope {
     let bounds = Self.bounds(of: items, in: clause, text: passage.text)
     own = bounds[index]
     lead = own.lowerBound..<target.lowerBound
+    // What follows in clauses naming no treatment tells how the last one turned out:
+    // "continues the home program; at the January visit she said it made no change".
+    following =
+      index == items.count - 1 && outcomeClause.upperBound > clause.upperBound
+      ? clause.upperBound..<outcomeClause.upperBound : nil
 
     var first = index
     while first > 0, !Self.leadHasCue(bounds[first].lowerBound..<items[first].lowerBound, passage) {
@@ -42,17 +54,27 @@ struct TreatmentScope {
     {
       last += 1
     }
+    let tailEnd =
+      last == items.count - 1
+      ? max(outcomeClause.upperBound, bounds[last].upperBound)
+      : bounds[last].upperBound
+    group = bounds[first].lowerBound..<tailEnd
     shared =
       first == last
       ? []
       : [
-        bounds[first].lowerBound..<items[first].lowerBound,
-        items[last].upperBound..<bounds[last].upperBound,
+        bounds[first].lowerBound..<items[first].lowerBound, items[last].upperBound..<tailEnd,
       ]
   }
 
   /// The text of the treatment's own words.
   func ownText(in passage: Passage) -> String { passage.slice(own) }
+
+  /// The treatment's own words and the clauses after them that name no treatment, where
+  /// its outcome is read.
+  func outcomeText(in passage: Passage) -> String {
+    passage.slice(own) + (following.map { " " + passage.slice($0) } ?? "")
+  }
 
   /// The lead words of the treatment and of its list: "on" in "pain 8/10 on oxycodone plus
   /// gabapentin" introduces both drugs.
@@ -64,6 +86,18 @@ struct TreatmentScope {
   func sharedText(in passage: Passage) -> String {
     shared.map(passage.slice).joined(separator: " … ")
   }
+
+  /// The words its list shares that say where every treatment of it stands: the list's
+  /// lead, and its tail only where it speaks of them all ("PT and chiropractic, both
+  /// stopped"); "calcitonin 2024 (stopped)" at the end of a list is the last drug's own.
+  func sharedStatusText(in passage: Passage) -> String {
+    guard let lead = shared.first else { return "" }
+    let tail = shared.dropFirst().map(passage.slice).joined()
+    return passage.slice(lead) + (Self.collective.occurs(in: tail) ? " … " + tail : "")
+  }
+
+  private static let collective = TextPattern(
+    #"\b(?:both|all|each|none|neither|either|these|them|they|any of)\b"#)
 
   /// Every treatment the sentence names (therapies and medications), in order, without the
   /// therapists named as who gave a home program ("HEP daily per PT").
@@ -110,11 +144,11 @@ struct TreatmentScope {
       || (homeProgramAfter && possessiveAfter.occurs(in: after)) || isRightBeforeHomeProgram
   }
 
-  /// A stretch of the sentence between semicolons; a stretch that names no treatment joins
-  /// the one before it.
-  private static func clause(around local: Range<Int>, in text: String, mentions: [Range<Int>])
-    -> Range<Int>
-  {
+  /// A stretch of the sentence between semicolons; a short stretch that names no treatment
+  /// ("; no clear benefit") joins the one before it.
+  private static func clause(
+    around local: Range<Int>, in text: String, mentions: [Range<Int>], maxWords: Int
+  ) -> Range<Int> {
     let units = Array(text.utf16)
     var pieces: [Range<Int>] = []
     var start = 0
@@ -127,7 +161,8 @@ struct TreatmentScope {
     var merged: [Range<Int>] = []
     for piece in pieces {
       let named = mentions.contains { piece.contains($0.lowerBound) }
-      if !named, let previous = merged.last {
+      let words = text.utf16Slice(piece).split(separator: " ").count
+      if !named, words <= maxWords, let previous = merged.last {
         merged[merged.count - 1] = previous.lowerBound..<piece.upperBound
       } else {
         merged.append(piece)
@@ -141,7 +176,20 @@ struct TreatmentScope {
   private static func bounds(of items: [Range<Int>], in clause: Range<Int>, text: String)
     -> [Range<Int>]
   {
-    var splits: [Int] = [clause.lowerBound]
+    // The first treatment's lead starts after the last comma before it: "typical 7/10,
+    // currently 7/10, failed PT" is led by "failed".
+    let opening = clause.lowerBound..<max(clause.lowerBound, items.first?.lowerBound ?? 0)
+    // A comma followed by no such word ("has not used any pain medication, brace, TENS")
+    // leaves the lead whole.
+    let openingText = text.utf16Slice(opening)
+    let comma = openingText.utf16.lastIndex(of: 0x2C).map {
+      opening.lowerBound + openingText.utf16.distance(from: openingText.utf16.startIndex, to: $0)
+        + 1
+    }
+    let isLedAfterComma = comma.map {
+      TreatmentCourse.hasStatusWord(in: text.utf16Slice($0..<opening.upperBound))
+    }
+    var splits: [Int] = [isLedAfterComma == true ? comma ?? clause.lowerBound : clause.lowerBound]
     for (previous, next) in zip(items, items.dropFirst()) {
       let gap =
         max(previous.upperBound, clause.lowerBound)..<max(next.lowerBound, previous.upperBound)
