@@ -132,4 +132,25 @@ import Testing
         "homeExercise unable", "physicalTherapy unable",
       ])
   }
+
+  @Test(arguments: [
+    ("She finished formal PT in 2025.", "physicalTherapy completed"),
+    (
+      "Outpatient PT weekly 01/2026 - 06/2026, no change in tone.",
+      "physicalTherapy completed failed"
+    ),
+    ("Does the walking and stretching routine her therapist gave her.", "homeExercise ongoing"),
+    ("Continue celecoxib and her home stretches.", "homeExercise ongoing"),
+    ("She does the pool exercises on her own on the other days.", "homeExercise ongoing"),
+  ])
+  func readsTherapiesAsNotesNameThem(text: String, expected: String) {
+    #expect(
+      Fixtures.summaries(.therapy, in: text).filter { !$0.hasPrefix("medication") } == [expected])
+  }
+
+  @Test func thePatientsBannerIsNotPhysicalTherapy() {
+    #expect(
+      Fixtures.summaries(.therapy, in: "PT: BRANDT, WALTER J  DOB 07/22/1957  MRN 55-0912-7")
+        .isEmpty)
+  }
 }
