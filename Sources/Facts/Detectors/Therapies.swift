@@ -43,13 +43,22 @@ struct TherapyRule: FactRule {
       .therapy(detail), rule: "therapy.\(status.rule)", hits: [hit], context: context)
   }
 
-  /// Who prescribed a home exercise program, as the sentence or its document says.
+  /// Who prescribed a home exercise program, as the sentence or its document says: a named
+  /// prescriber ("given by PT", "the therapist's home program", "Dr. Ames gave her"), the
+  /// writer of a therapist's or chiropractor's own note ("I gave him a home program"), or
+  /// the therapy the sentence names with it ("continue PT and HEP").
   static func prescriber(in passage: Passage) -> Prescriber? {
     let text = passage.text
     if byTherapist.occurs(in: text) { return .physicalTherapist }
     if byChiropractor.occurs(in: text) { return .chiropractor }
-    if byPhysician.occurs(in: text) { return .physician }
     if PTDischargeRule.isTherapyNote(passage.note) { return .physicalTherapist }
+    if chiropracticNote.occurs(in: passage.note.heading) { return .chiropractor }
+    if byPhysician.occurs(in: text) { return .physician }
+    let named = passage.hits("therapies")
+      .filter { $0.attributes["modality"] != "homeExercise" }
+      .compactMap { $0.attributes["modality"] }
+    if named.contains("physicalTherapy") { return .physicalTherapist }
+    if named.contains("chiropractic") { return .chiropractor }
     return nil
   }
 
@@ -58,14 +67,15 @@ struct TherapyRule: FactRule {
     #"\b(?:reports? (?:doing|performing|completing|compliance)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
   )
 
+  private static let chiropracticNote = TextPattern(#"\bchiropract\w*"#)
   private static let byTherapist = TextPattern(
-    #"\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
+    #"\b(?:physical )?therapist(?:'s|’s)\s|\b(?:his|her|their|the) (?:physical )?therapist\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|set up|instructed)\b|\bPT[- ](?:home|HEP|prescribed|directed|designed|issued)\b|\(\s*(?:from )?PT\s*\)|\b(?:at|during) (?:each|every|her|his) PT (?:visit|session)s?\b|\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
   )
   private static let byChiropractor = TextPattern(
-    #"\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
+    #"\bchiropractor(?:'s|’s)\s|\b(?:his|her|their|the) chiropractor\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|instructed)\b|\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
   )
   private static let byPhysician = TextPattern(
-    #"\b(?:by|from|per)\s+(?:Dr\.?\s*\w+|the\s+physician|physician|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
+    #"\bDr\.?\s*[A-Z]\w+\s+(?:gave|prescribed|instructed|provided|designed|taught)\b|\b(?:by|from|per)\s+(?:Dr\.?\s*\w+|the\s+physician|physician|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
   )
 }
 
