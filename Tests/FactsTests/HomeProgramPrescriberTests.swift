@@ -14,6 +14,7 @@ import Testing
     ("Continue chiropractic and home program.", .chiropractor),
     ("At her August visit Dr. Ames gave her a printed home exercise program.", .physician),
     ("I reviewed a home exercise program with her today.", .physician),
+    ("Home program prescribed by her physician in March; she does it daily.", .physician),
   ])
   func readsWhoGaveTheProgram(text: String, prescriber: Prescriber) {
     let prescribers = Fixtures.facts(.therapy, in: text).compactMap { detail -> Prescriber? in
@@ -32,5 +33,27 @@ import Testing
       return
     }
     #expect(therapy.prescribedBy == nil)
+  }
+
+  @Test(arguments: [
+    (
+      "I gave her a written home exercise program on 06/02/2026 and asked her to do it daily.",
+      false
+    ),
+    (
+      "Home program prescribed by her physician; follow-up 09/2025: stopped because of increased pain.",
+      true
+    ),
+    ("PT home program continued, reviewed at her 04/2026 visit.", true),
+    ("She reports doing her home exercises most days.", true),
+  ])
+  func followUpIsALaterWordOnWhetherTheProgramIsDone(text: String, followUp: Bool) {
+    let values = Fixtures.facts(.therapy, in: text).compactMap { detail -> Bool? in
+      guard case .therapy(let therapy) = detail, therapy.modality == .homeExercise else {
+        return nil
+      }
+      return therapy.followUpDocumented
+    }
+    #expect(values == [followUp])
   }
 }

@@ -153,4 +153,18 @@ import Testing
       Fixtures.summaries(.therapy, in: "PT: BRANDT, WALTER J  DOB 07/22/1957  MRN 55-0912-7")
         .isEmpty)
   }
+
+  @Test(arguments: [
+    ("She has had five sessions of physical therapy since 08/26/2026.", 5),
+    ("One chiropractic visit in April; did not return.", 1),
+    ("PT eval 04/09, 6 visits so far.", 6),
+    ("Physical therapy: visits attended: 12.", 12),
+  ])
+  func readsVisitCountsInWordsAndDigits(text: String, sessions: Int) {
+    let counts = Fixtures.facts(.therapy, in: text).compactMap { detail -> Int? in
+      guard case .therapy(let therapy) = detail else { return nil }
+      return therapy.sessions
+    }
+    #expect(counts == [sessions])
+  }
 }

@@ -35,9 +35,14 @@ struct TherapyRule: FactRule {
       unableReason: status.reason)
     if modality == .homeExercise {
       detail.prescribedBy = Self.prescriber(in: passage)
+      // A later word on whether the program is done is follow-up; the visit that handed it
+      // out ("gave her a written program and asked her to do it daily") is not.
+      let scope = TreatmentScope(of: hit, in: passage)
+      let words = scope.outcomeText(in: passage) + " " + scope.sharedText(in: passage)
+      let isHandedOut = status.status == .completed && Self.handedOut.occurs(in: words)
       detail.followUpDocumented =
-        Self.adherence.occurs(in: passage.text)
-        || [.ongoing, .completed, .discontinued, .unable].contains(status.status)
+        Self.adherence.occurs(in: words)
+        || ([.ongoing, .completed, .discontinued, .unable].contains(status.status) && !isHandedOut)
     }
     return passage.fact(
       .therapy(detail), rule: "therapy.\(status.rule)", hits: [hit], context: context)
@@ -63,8 +68,10 @@ struct TherapyRule: FactRule {
   }
 
   /// Words saying whether a home program is being done: "reports doing", "compliant".
+  private static let handedOut = TextPattern(
+    #"\b(?:gave|given|prescribed|instructed|issued|provided|taught|handed)\b"#)
   private static let adherence = TextPattern(
-    #"\b(?:reports? (?:doing|performing|completing|compliance)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
+    #"\b(?:reports? (?:doing|performing|completing|compliance)|follow(?:ed)?[- ]up\b[^.;:]{0,20}(?=:)|reviewed (?:at|on|in|today|with)|checked (?:at|on)|confirmed|says (?:she|he) (?:did|does|has)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
   )
 
   private static let chiropracticNote = TextPattern(#"\bchiropract\w*"#)
@@ -75,7 +82,7 @@ struct TherapyRule: FactRule {
     #"\bchiropractor(?:'s|’s)\s|\b(?:his|her|their|the) chiropractor\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|instructed)\b|\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
   )
   private static let byPhysician = TextPattern(
-    #"\bDr\.?\s*[A-Z]\w+\s+(?:gave|prescribed|instructed|provided|designed|taught)\b|\b(?:by|from|per)\s+(?:Dr\.?\s*\w+|the\s+physician|physician|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
+    #"\bDr\.?\s*[A-Z]\w+\s+(?:gave|prescribed|instructed|provided|designed|taught)\b|\b(?:by|from|per)\s+(?:(?:his|her|their)\s+)?(?:Dr\.?\s*\w+|the\s+physician|physician|doctor|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
   )
 }
 
@@ -180,7 +187,9 @@ struct TreatmentCourse {
     #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*("# + ClinicalWords.numberPattern
       + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?)\b"#)
   private static let sessionsPattern = TextPattern(
-    #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3})\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:PT\s+|therapy\s+|physical therapy\s+|chiropractic\s+|treatment\s+)?(?:sessions?|visits?|treatments?|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed))?\s*[:=]\s*(\d{1,3})\b"#
+    #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3}|"#
+      + #"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
+      + #"\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:(?:PT|therapy|physical therapy|chiropractic|treatment|OT|aquatic|in-person)\s+)?(?:sessions?|visits?|treatments?|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed|so far|to date))?\s*[:=]\s*(\d{1,3})\b"#
   )
 
   /// Where a treatment stands, the rule that read it, and the medical reason for `unable`;
