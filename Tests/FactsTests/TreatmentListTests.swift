@@ -39,7 +39,7 @@ import Testing
     ),
     (
       "His pain remains 8/10 on oxycodone 15 mg four times daily plus gabapentin 800 mg TID.",
-      ["medication oxycodone ongoing", "medication gabapentin ongoing"]
+      ["medication oxycodone ongoing failed", "medication gabapentin ongoing failed"]
     ),
   ])
   func eachTreatmentOfAListKeepsItsOwnCourse(text: String, expected: [String]) {
@@ -166,5 +166,27 @@ import Testing
       return therapy.sessions
     }
     #expect(counts == [sessions])
+  }
+
+  @Test(arguments: [
+    (
+      "She completed physical therapy in June and takes celecoxib 200 mg daily. Neither has changed things much.",
+      ["medication celecoxib ongoing failed", "physicalTherapy completed failed"]
+    ),
+    (
+      "She takes acetaminophen 1000 mg three times a day. It takes the edge off but no more.",
+      ["medication acetaminophen ongoing failed"]
+    ),
+    (
+      "She takes acetaminophen and naproxen daily. It helps a lot.",
+      ["medication acetaminophen ongoing", "medication naproxen ongoing"]
+    ),
+    (
+      "His pain remains at an average of 8/10 on oxycodone 15 mg four times daily.",
+      ["medication oxycodone ongoing failed"]
+    ),
+  ])
+  func anOutcomeStatedAfterTheListReachesIt(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text).sorted() == expected.sorted())
   }
 }

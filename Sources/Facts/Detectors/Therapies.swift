@@ -331,8 +331,28 @@ struct TreatmentCourse {
   static func outcome(of hit: LexiconHit, in passage: Passage) -> TherapyOutcome? {
     let scope = TreatmentScope(of: hit, in: passage)
     return outcome(in: scope.outcomeText(in: passage))
-      ?? outcome(in: scope.sharedText(in: passage))
+      ?? outcome(in: scope.sharedText(in: passage)) ?? outcomeInNextSentence(of: passage)
   }
+
+  /// "She completed PT and takes celecoxib. Neither has changed things much.": a sentence
+  /// that names no treatment and points back at them ("neither", "none of these", "this")
+  /// tells how those of the sentence before turned out; "this" and "it" only where that
+  /// sentence names one treatment.
+  private static func outcomeInNextSentence(of passage: Passage) -> TherapyOutcome? {
+    guard let next = passage.next, next.section == passage.section,
+      next.hits("therapies").isEmpty, next.hits("medications").isEmpty
+    else { return nil }
+    let treatments = TreatmentScope.treatments(in: passage).count
+    let pointsBack =
+      collectiveReference.occurs(in: next.text)
+      || (treatments == 1 && singleReference.occurs(in: next.text))
+    return pointsBack ? outcome(in: next.text) : nil
+  }
+
+  private static let collectiveReference = TextPattern(
+    #"^\W*(?:neither|none|both|all|these|those|they|each)\b|\b(?:neither|none|all|each) of (?:these|them|those|the above)\b|\bdespite (?:these|this|them|the above|all)\b"#
+  )
+  private static let singleReference = TextPattern(#"^\W*(?:it|this|that)\b"#)
 
   /// How a treatment turned out, as the sentence says.
   static func outcome(in text: String) -> TherapyOutcome? {
@@ -391,7 +411,7 @@ struct TreatmentCourse {
     #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
