@@ -27,14 +27,23 @@ struct MedicationRule: FactRule {
     let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
     return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
+      || Self.procedureDose.occurs(in: passage.slice(TreatmentScope(of: hit, in: passage).group))
   }
 
-  /// The words around a drug up to the nearest comma, semicolon or full stop on each side.
+  /// The words around a drug up to the nearest comma, semicolon or full stop on each side
+  /// (a decimal point, as in "0.25 mg", is not a full stop).
   private static func ownClause(_ before: String, _ after: String) -> String {
-    let left = before.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.last ?? ""
-    let right = after.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.first ?? ""
-    return String(left) + " " + String(right)
+    let left =
+      clauseBreak.matches(in: before).last.map {
+        before.utf16Slice($0.range.upperBound..<before.utf16.count)
+      } ?? before
+    let right =
+      clauseBreak.firstMatch(in: after).map { after.utf16Slice(0..<$0.range.lowerBound) }
+      ?? after
+    return left + " " + right
   }
+
+  private static let clauseBreak = TextPattern(#"[,;]|\.(?!\d)"#)
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
@@ -59,6 +68,11 @@ struct MedicationRule: FactRule {
 
   private static let injectate = TextPattern(
     #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
+  )
+  /// A sentence about a dose given in a procedure: an intrathecal trial's bolus, a spinal
+  /// anesthetic, an epidural catheter's infusion.
+  private static let procedureDose = TextPattern(
+    #"\b(?:intrathecal (?:trial|bolus|test dose)|(?:single )?bolus|single[- ]shot|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)

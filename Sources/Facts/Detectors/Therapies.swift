@@ -374,7 +374,7 @@ struct TreatmentCourse {
   private static let occasional = TextPattern(
     #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
   private static let medicationCourse = TextPattern(
-    #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|\d+[- ]day course)\b"#
+    #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|infusions?|series of|\d+[- ]day course)\b"#
   )
   private static let medicationPast = TextPattern(
     #"\b(?:tried|trialed|trial of|failed|previously|in the past|was on|were on|had been on|took|was given|was prescribed|used to|history of)\b"#

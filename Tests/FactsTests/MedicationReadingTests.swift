@@ -1,0 +1,32 @@
+import Model
+import Testing
+
+/// Which drugs a note names are treatments tried for the pain.
+@Suite struct MedicationReadingTests {
+  @Test(arguments: [
+    "He returns after his first intrathecal trial on 04/14/2026: 0.25 mg of preservative-free morphine.",
+    "02/03/2026 Morphine 0.2 mg, single bolus 35% relief, nausea.",
+    "Spinal anesthetic: single-shot intrathecal bupivacaine 0.5% heavy 12.5 mg + fentanyl 15 mcg.",
+    "Preservative-free morphine 0.25 mg injected.",
+  ])
+  func aDoseGivenInAProcedureIsNotATreatment(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test(arguments: [
+    (
+      "Pregabalin 150 mg BID, duloxetine 60 mg daily, lidocaine infusions x3 in 2025 - none lasting.",
+      [
+        "medication duloxetine ongoing failed", "medication lidocaine completed failed",
+        "medication pregabalin ongoing failed",
+      ]
+    ),
+    (
+      "He had an intrathecal trial in March; he continues oxycodone 10 mg TID.",
+      ["medication oxycodone ongoing"]
+    ),
+  ])
+  func readsDrugsBesideProcedures(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text).sorted() == expected.sorted())
+  }
+}
