@@ -189,4 +189,23 @@ import Testing
   func anOutcomeStatedAfterTheListReachesIt(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text).sorted() == expected.sorted())
   }
+
+  @Test(arguments: [
+    (
+      "Other treatment in the last year: physical therapy from 10/06/2025 to 01/12/2026 (14 weeks).",
+      "2025-10-06", "2026-01-12"
+    ),
+    (
+      "Background documented at his consult on 08/18/2026: 8 weeks of PT from 05/2026 to 07/2026.",
+      "2026-05", "2026-07"
+    ),
+    ("Chiropractic care 12/2025-02/2026 x 8 wks, no lasting change.", "2025-12", "2026-02"),
+  ])
+  func aCourseTakesTheSpanOfDatesWrittenForIt(text: String, start: String, end: String) {
+    let spans = Fixtures.facts(.therapy, in: text).compactMap { detail -> String? in
+      guard case .therapy(let therapy) = detail else { return nil }
+      return "\(therapy.start?.iso ?? "-") \(therapy.end?.iso ?? "-")"
+    }
+    #expect(spans == ["\(start) \(end)"])
+  }
 }

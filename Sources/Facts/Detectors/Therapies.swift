@@ -98,8 +98,11 @@ struct TreatmentCourse {
     // The course is read in the treatment's own words, else in its list's shared words:
     // "chiro 12/2025-02/2026 x 8 wks; PT HEP ongoing" gives the dates to chiropractic only.
     let scope = TreatmentScope(of: hit, in: passage)
-    let inOwn = passage.dates.filter { scope.own.contains($0.range.lowerBound) }
-    let inShared = passage.dates.filter { date in
+    // A span reckoned back from the visit ("in the last year") bounds the history, not
+    // the course: only dates written as such are read.
+    let written = passage.dates.filter { Self.writtenDate.occurs(in: passage.slice($0.range)) }
+    let inOwn = written.filter { scope.own.contains($0.range.lowerBound) }
+    let inShared = written.filter { date in
       scope.shared.contains { $0.contains(date.range.lowerBound) }
     }
     let dates = (inOwn.isEmpty ? inShared : inOwn).map(\.date).sorted()
@@ -107,7 +110,9 @@ struct TreatmentCourse {
     let text = ownText + " … " + scope.sharedText(in: passage)
     var start: ClinicalDate?
     var end: ClinicalDate?
-    if dates.count >= 2 {
+    if let span = Self.span(in: inOwn.isEmpty ? inShared : inOwn, of: passage) {
+      (start, end) = span
+    } else if dates.count >= 2 {
       start = dates.first
       end = dates.last
     } else if let only = dates.first {
@@ -180,6 +185,23 @@ struct TreatmentCourse {
     return start..<end
   }
 
+  /// Two dates joined as a span ("from 05/2026 to 07/2026", "10/2025 - 01/2026"): the
+  /// course's own dates, whatever other date the words name ("documented on 08/18/2026").
+  private static func span(
+    in dates: [(date: ClinicalDate, range: Range<Int>)], of passage: Passage
+  ) -> (ClinicalDate, ClinicalDate)? {
+    let ordered = dates.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    for (first, second) in zip(ordered, ordered.dropFirst())
+    where first.range.upperBound <= second.range.lowerBound {
+      let between = passage.slice(first.range.upperBound..<second.range.lowerBound)
+      if spanJoin.occurs(in: between) { return (first.date, second.date) }
+    }
+    return nil
+  }
+
+  private static let spanJoin = TextPattern(#"^\s*(?:-|–|—|to|through|thru|until)\s*$"#)
+  private static let writtenDate = TextPattern(
+    #"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"#)
   private static let endLead = TextPattern(
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
   )
