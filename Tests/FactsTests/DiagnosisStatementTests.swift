@@ -35,4 +35,20 @@ import Testing
   func findingsNamedInPassingAreNotDiagnoses(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.diagnosis, in: text).sorted() == expected.sorted())
   }
+
+  @Test(arguments: [
+    ("Impression: right C5 versus C6 radiculopathy; two candidate levels.", ["radiculopathy"]),
+    ("Impression: radiculopathy versus peripheral neuropathy.", []),
+    (
+      "Assessment: malignancy-related pelvic and rectal visceral pain (C53.9).",
+      ["pelvicVisceralPain C53.9"]
+    ),
+    (
+      "Assessment: multilevel osteoporotic compression fx and L2-5 stenosis.",
+      ["other", "spinalStenosis"]
+    ),
+  ])
+  func readsAssessmentsAsCliniciansWriteThem(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.diagnosis, in: text).sorted() == expected.sorted())
+  }
 }

@@ -33,7 +33,8 @@ struct DiagnosisRule: FactRule {
       else { continue }
       let context = passage.context(of: hit)
       let local = passage.local(hit.range)
-      guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
+      let isUncertain = context.isUncertain && !Self.isOnlyTheLevelInDoubt(context, passage)
+      guard !context.isNegated, !isUncertain, !context.isHypothetical,
         !context.isOtherPerson, !Self.isProspective(local, passage)
       else { continue }
 
@@ -83,6 +84,17 @@ struct DiagnosisRule: FactRule {
     if section.isAssessment || Self.diagnosticSections.contains(section.name) { return true }
     return !(section.isExamination || section.isImaging || section.isVitals)
   }
+
+  /// "Right C5 versus C6 radiculopathy": the doubt is which level, not the diagnosis.
+  private static func isOnlyTheLevelInDoubt(_ context: Context, _ passage: Passage) -> Bool {
+    let doubts = context.triggers.filter { $0.hasPrefix("uncertain:") }
+    return !doubts.isEmpty && doubts.allSatisfy { versusTrigger.occurs(in: $0) }
+      && levelChoice.occurs(in: passage.text)
+  }
+
+  private static let versusTrigger = TextPattern(#":\s*(?:versus|vs\.?)\s*$"#)
+  private static let levelChoice = TextPattern(
+    #"\b[CTLS]\d(?:-[CTLS]?\d)?\s+(?:versus|vs\.?)\s+[CTLS]\d(?:-[CTLS]?\d)?\b"#)
 
   /// "to reduce the risk of postherpetic neuralgia", "evolving toward", "for PHN
   /// prevention": not yet the diagnosis.
