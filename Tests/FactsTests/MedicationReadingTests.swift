@@ -22,6 +22,10 @@ import Testing
       ]
     ),
     (
+      "Amitriptyline 25 mg qhs (ongoing, minimal help), memantine trial (no benefit).",
+      ["medication amitriptyline ongoing failed", "medication memantine discontinued failed"]
+    ),
+    (
       "He had an intrathecal trial in March; he continues oxycodone 10 mg TID.",
       ["medication oxycodone ongoing"]
     ),

@@ -67,7 +67,7 @@ struct MedicationRule: FactRule {
   }
 
   private static let injectate = TextPattern(
-    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
+    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|(?:intrathecal|spinal|SCS|stimulator|pump|ITB) trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
   )
   /// A sentence about a dose given in a procedure: an intrathecal trial's bolus, a spinal
   /// anesthetic, an epidural catheter's infusion.

@@ -399,7 +399,7 @@ struct TreatmentCourse {
     #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|infusions?|series of|\d+[- ]day course)\b"#
   )
   private static let medicationPast = TextPattern(
-    #"\b(?:tried|trialed|trial of|failed|previously|in the past|was on|were on|had been on|took|was given|was prescribed|used to|history of)\b"#
+    #"\b(?:tried|trialed|trial of|trial|failed|previously|in the past|was on|were on|had been on|took|was given|was prescribed|used to|history of)\b"#
   )
   private static let dose = TextPattern(
     #"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|%)\b|\b(?:qd|qhs|qam|daily)\b"#)
