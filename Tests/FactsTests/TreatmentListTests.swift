@@ -107,6 +107,16 @@ import Testing
     ("Celecoxib 200 mg daily.", "medication celecoxib ongoing"),
     ("Lumbar brace.", "device ongoing"),
     ("Medications: none regular; occasional ibuprofen.", "medication ibuprofen"),
+    ("She sees her chiropractor every other week.", "chiropractic ongoing"),
+    ("PT home program continued, reviewed at her 04/2026 visit.", "homeExercise ongoing"),
+    (
+      "He last saw outpatient PT in autumn 2024; no therapy since then.",
+      "physicalTherapy completed"
+    ),
+    (
+      "Botulinum toxin to bilateral adductors 09/2025, transient benefit.",
+      "injection completed failed"
+    ),
     (
       "Typical 7/10, currently 7/10, failed PT in 2025.",
       "physicalTherapy completed failed"

@@ -15,14 +15,17 @@ struct TherapyRule: FactRule {
       guard !TreatmentScope.isPrescriberMention(hit, in: passage),
         let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }
-      return fact(modality: modality, hit: hit, in: passage)
+      return fact(modality: modality, hit: hit, in: passage, noteDate: reading.noteDate)
     }
   }
 
-  private func fact(modality: TherapyModality, hit: LexiconHit, in passage: Passage) -> Fact? {
+  private func fact(
+    modality: TherapyModality, hit: LexiconHit, in passage: Passage, noteDate: ClinicalDate?
+  ) -> Fact? {
     let context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isUncertain,
-      let status = TreatmentCourse.status(of: hit, in: passage, context: context)
+      let status = TreatmentCourse.status(
+        of: hit, in: passage, context: context, noteDate: noteDate)
     else { return nil }
     let isStopped = status.status == .discontinued || status.status == .unable
     if !isStopped, TreatmentCourse.isDeniedOrUnknown(hit, in: passage) { return nil }
@@ -221,7 +224,8 @@ struct TreatmentCourse {
   /// The treatment's own words are read first, then the words its list shares
   /// (`TreatmentScope`), then the sentence's section and dates.
   static func status(
-    of hit: LexiconHit, in passage: Passage, context: Context, isMedication: Bool = false
+    of hit: LexiconHit, in passage: Passage, context: Context, isMedication: Bool = false,
+    noteDate: ClinicalDate? = nil
   ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
     let scope = TreatmentScope(of: hit, in: passage)
     let own = scope.ownText(in: passage)
@@ -254,14 +258,15 @@ struct TreatmentCourse {
     }
     return fallbackStatus(
       in: passage, own: own, ownRange: scope.own, both: both, isMedication: isMedication,
-      isDevice: hit.attributes["modality"] == "device")
+      isDevice: hit.attributes["modality"] == "device",
+      visit: passage.note.dateOfService ?? noteDate)
   }
 
   /// Where a treatment stands when no word of its own list says so: a concrete plan, a
   /// medication list, a dose schedule, a date range.
   private static func fallbackStatus(
     in passage: Passage, own: String, ownRange: Range<Int>, both: String, isMedication: Bool,
-    isDevice: Bool
+    isDevice: Bool, visit: ClinicalDate?
   ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
     // A bare recommendation or a plan line with no start, referral or schedule is not a
     // concrete plan, and a plan is not listed as anything else.
@@ -270,6 +275,11 @@ struct TreatmentCourse {
       return nil
     }
     if !isMedication, isPastRange(ownRange, in: passage) { return (.completed, "dateRange", nil) }
+    // "Botulinum toxin to the adductors 09/2025", "pain program 2024": a therapy dated in
+    // a past month with no word of its course was done then.
+    if !isMedication, !isDevice, isPastDate(ownRange, in: passage, before: visit) {
+      return (.completed, "pastDate", nil)
+    }
     if planned.occurs(in: both) { return (.planned, "planned", nil) }
     if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
     // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
@@ -289,6 +299,17 @@ struct TreatmentCourse {
     let dates = passage.dates.filter { range.contains($0.range.lowerBound) }.map(\.date)
     guard dates.count >= 2, let last = dates.max() else { return false }
     return passage.note.dateOfService.map { last <= $0 } ?? true
+  }
+
+  /// Whether a stretch names only written dates before the note's month.
+  private static func isPastDate(
+    _ range: Range<Int>, in passage: Passage, before visit: ClinicalDate?
+  ) -> Bool {
+    let dates = passage.dates.filter {
+      range.contains($0.range.lowerBound) && writtenDate.occurs(in: passage.slice($0.range))
+    }.map(\.date)
+    guard let latest = dates.max(), let visit else { return false }
+    return latest.year * 12 + latest.month < visit.year * 12 + visit.month
   }
 
   /// Whether a list of words says a treatment could not be done or was stopped. A
@@ -419,7 +440,7 @@ struct TreatmentCourse {
     #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
   )
   private static let regimen = TextPattern(
-    #"\b(?:since|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
+    #"\b(?:since(?! then)|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
   )
   private static let recommendation = TextPattern(
     #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
@@ -427,10 +448,10 @@ struct TreatmentCourse {
     #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
   )
   private static let completed = TextPattern(
-    #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
+    #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
     #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
