@@ -11,6 +11,10 @@ import Testing
     ("Assessment: lumbar radiculopathy (M54.16).", ["radiculopathy M54.16"]),
     ("Assessment: acute herpes zoster, left T6 (B02.29).", ["acuteHerpesZoster B02.29"]),
     (
+      "Diagnosis: lumbar foraminal stenosis with right radiculopathy (M48.061, M54.16).",
+      ["radiculopathy M54.16", "spinalStenosis M48.061"]
+    ),
+    (
       "Impression: chronic intractable axial low back pain from degenerative scoliosis (M41.26).",
       ["chronicIntractablePain", "other M41.26"]
     ),

@@ -47,4 +47,13 @@ import Testing
   func aDiagnosisAwaitingItsStudyIsNotAFinding(text: String) {
     #expect(Fixtures.summaries(.imagingFinding, in: text).isEmpty)
   }
+
+  @Test func anMRIReportsFindingsTakeItsModality() {
+    let report = Fixtures.annotate(
+      "Northfield Imaging Associates - MRI Report\nL5-S1: mild facet arthropathy.",
+      name: "mri-report.pdf")
+    let findings = Fixtures.detector.detect(in: [report], noteDate: nil)
+      .filter { $0.type == .imagingFinding }.map { Fixtures.summary($0.detail) }
+    #expect(findings == ["facetArthropathy mri"])
+  }
 }

@@ -30,4 +30,13 @@ import Testing
   func anInfectionTreatedAndGoneIsHistory(text: String) {
     #expect(Fixtures.summaries(.riskFactor, in: text).isEmpty)
   }
+
+  @Test func anImagingReportsNegativeIsTheSpinesInfection() {
+    let report = Fixtures.annotate(
+      "Northfield Imaging Associates - MRI Report\nIMPRESSION: No evidence of infection.",
+      name: "mri-report.pdf")
+    let facts = Fixtures.detector.detect(in: [report], noteDate: nil)
+      .filter { $0.type == .riskFactor }.map { Fixtures.summary($0.detail) }
+    #expect(facts == ["spinalInfection false"])
+  }
 }

@@ -41,12 +41,17 @@ struct DiagnosisRule: FactRule {
       // A code written with a named diagnosis is that diagnosis's code ("lumbar facet pain,
       // M54.50"), unless the code's own prefix names a condition outside the guidelines'
       // list: "intractable spasticity (G80.1)" is spasticity, and cerebral palsy by its code.
-      let code = codes.enumerated().min { lhs, rhs in
-        abs(lhs.element.range.lowerBound - local.upperBound)
-          < abs(rhs.element.range.lowerBound - local.upperBound)
-      }.flatMap { code in
-        self.condition(forCode: code.element.value) == .other && condition != .other ? nil : code
+      // Among several codes, one whose prefix names this condition is its code
+      // ("stenosis with radiculopathy (M48.061, M54.16)"); else the nearest.
+      let distance: (TextMatch) -> Int = { abs($0.range.lowerBound - local.upperBound) }
+      let ownCode = codes.enumerated().filter {
+        self.condition(forCode: $0.element.value) == condition
       }
+      .min { distance($0.element) < distance($1.element) }
+      let code = (ownCode ?? codes.enumerated().min { distance($0.element) < distance($1.element) })
+        .flatMap { code in
+          self.condition(forCode: code.element.value) == .other && condition != .other ? nil : code
+        }
       guard code != nil || !isMentionedInPassing(local, in: passage) else { continue }
       if let code { coded.insert(code.offset) }
       let icd = code.map { $0.element.value.uppercased() }

@@ -99,7 +99,7 @@ struct ImagingFindingRule: FactRule {
   static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
 
   private static let reportHeading = TextPattern(
-    #"\b(?:radiology report|imaging report|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
+    #"\b(?:radiology report|imaging report|(?:MRI|MR|CT|x-?ray|radiograph|radiology) (?:report|consultation)|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
   )
   private static let studyWords = TextPattern(
     #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|findings?|noted on|seen on|images?)\b"#

@@ -41,11 +41,13 @@ struct RiskFactorRule: FactRule {
 
     let wider = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
     if context.isNegated, Self.noHistory.occurs(in: wider) { return nil }
-    // An imaging report's "no evidence of infection" describes the images, not a
-    // contraindication a clinician has ruled out.
-    if context.isNegated, ImagingFindingRule.isImagingReport(passage.note) { return nil }
+
+    // An imaging report's "no evidence of infection" speaks of the spine it images.
+    let isImagedSpine = ImagingFindingRule.isImagingReport(passage.note)
     let kind =
-      hit.concept == "systemic infection" ? Self.atTheSkin(condition, local, passage) : condition
+      condition == .systemicInfection && isImagedSpine
+      ? .spinalInfection
+      : hit.concept == "systemic infection" ? Self.atTheSkin(condition, local, passage) : condition
     // An infection treated and gone ("… the system was explanted", "has resolved") is
     // history: neither a present risk nor a denial of one.
     if !context.isNegated, Self.resolved.occurs(in: passage.text) { return nil }
