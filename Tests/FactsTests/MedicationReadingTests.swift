@@ -33,4 +33,24 @@ import Testing
   func readsDrugsBesideProcedures(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text).sorted() == expected.sorted())
   }
+
+  @Test(arguments: [
+    ("She takes Hysingla ER 20 mg daily.", "medication hydrocodone ongoing"),
+    ("She takes Pristiq 50 mg daily.", "medication desvenlafaxine ongoing"),
+    ("He takes sulindac 200 mg BID.", "medication sulindac ongoing"),
+    ("Parafon Forte at night.", "medication chlorzoxazone ongoing"),
+  ])
+  func mapsBrandsToGenericNames(text: String, expected: String) {
+    #expect(Fixtures.summaries(.therapy, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    ("She attended aqua therapy twice weekly.", "physicalTherapy completed"),
+    ("He had 6 weeks of physio last year.", "physicalTherapy completed"),
+    ("Dr. Ames gave her a printed home exercise sheet.", "homeExercise completed"),
+    ("Spinal adjustments weekly since 01/2026.", "chiropractic ongoing"),
+  ])
+  func readsTherapiesByTheirCommonNames(text: String, expected: String) {
+    #expect(Fixtures.summaries(.therapy, in: text) == [expected])
+  }
 }
