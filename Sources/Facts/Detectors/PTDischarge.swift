@@ -18,6 +18,10 @@ enum PTDischargeRule {
 
     var therapy = Therapy(modality: .physicalTherapy, status: .completed)
     var evidence: [Evidence] = []
+    if let row = episodeRow(in: note) {
+      (therapy.start, therapy.end, therapy.sessions) = (row.start, row.end, row.visits)
+      evidence.append(contentsOf: row.evidence)
+    }
     for passage in note.passages {
       let date = passage.dates.first?.date
       if startLabel.occurs(in: passage.text), let date {
@@ -47,6 +51,55 @@ enum PTDischargeRule {
       .therapy(therapy), evidence: evidence,
       derivation: Derivation(rule: "therapy.ptDischargeSummary"))
   }
+
+  /// An episode table: a row of column labels ("Start of care  Discharge  Visits") and
+  /// under it a row of values ("02/23/2026  04/20/2026  14"), read column by column.
+  private static func episodeRow(in note: Note) -> (
+    start: ClinicalDate?, end: ClinicalDate?, visits: Int?, evidence: [Evidence]
+  )? {
+    for passage in note.passages {
+      let columns = columnLabels(in: passage.text)
+      guard columns.count >= 2, let labelsEnd = columns.last?.end else { continue }
+      let isSameLine = passage.dates.contains { $0.range.lowerBound >= labelsEnd }
+      guard let source = isSameLine ? passage : passage.next else { continue }
+      let dates = source.dates.filter { !isSameLine || $0.range.lowerBound >= labelsEnd }
+        .sorted { $0.range.lowerBound < $1.range.lowerBound }
+      guard !dates.isEmpty else { continue }
+
+      var remaining = dates.map { $0.date }
+      var row: (start: ClinicalDate?, end: ClinicalDate?, visits: Int?) = (nil, nil, nil)
+      for column in columns {
+        switch column.kind {
+        case .start: row.start = remaining.isEmpty ? nil : remaining.removeFirst()
+        case .end: row.end = remaining.isEmpty ? nil : remaining.removeFirst()
+        case .visits:
+          let afterDates = dates.last.map { $0.range.upperBound } ?? 0
+          let tail = source.slice(afterDates..<source.text.utf16.count)
+          row.visits = bareCount.firstMatch(in: tail).flatMap { $0.group(1) }.flatMap { Int($0) }
+        }
+      }
+      let cited = isSameLine ? [passage.evidence] : [passage.evidence, source.evidence]
+      return (row.start, row.end, row.visits, cited)
+    }
+    return nil
+  }
+
+  private enum EpisodeColumn { case start, end, visits }
+
+  /// The episode columns a row of labels names, in the order written.
+  private static func columnLabels(in text: String) -> [(kind: EpisodeColumn, end: Int)] {
+    let found =
+      startLabel.matches(in: text).map { (EpisodeColumn.start, $0.range) }
+      + episodeEndLabel.matches(in: text).map { (EpisodeColumn.end, $0.range) }
+      + visitsColumn.matches(in: text).map { (EpisodeColumn.visits, $0.range) }
+    return found.sorted { $0.1.lowerBound < $1.1.lowerBound }.map { ($0.0, $0.1.upperBound) }
+  }
+
+  private static let episodeEndLabel = TextPattern(
+    #"\b(?:discharge date|date of discharge|discharge(?! summary)|last visit|end date)\b"#)
+  private static let visitsColumn = TextPattern(
+    #"\b(?:visits|sessions|total visits|visits attended|# visits)\b"#)
+  private static let bareCount = TextPattern(#"^\s*(\d{1,3})\b(?!\s*(?:/|x\b|%))"#)
 
   private static let therapyHeading = TextPattern(
     #"\b(?:physical therapy|physiotherapy|PT (?:discharge|progress|evaluation|daily note|re-?evaluation)|rehabilitation services|outpatient rehab\w*|physical therapist)\b"#
