@@ -26,4 +26,37 @@ import Testing
     #expect(therapy.sessions == 14)
     #expect(therapy.weeks == 8)
   }
+
+  @Test func readsAbbreviatedEpisodeLines() throws {
+    let note = """
+      LAKEVIEW NEURO REHAB - PT PROGRESS / DISCHARGE SUMMARY
+      EPISODE:
+      SOC 11/03/2025. D/C 02/23/2026. 2x/wk, 31 visits attended (of 32).
+      """
+    let therapy = try #require(physicalTherapy(in: note))
+    #expect(therapy.start == ClinicalDate(year: 2025, month: 11, day: 3))
+    #expect(therapy.end == ClinicalDate(year: 2026, month: 2, day: 23))
+    #expect(therapy.sessions == 31)
+    #expect(therapy.status == .completed)
+  }
+
+  @Test func aProgressNoteIsACourseUnderWayAtItsVisitNumber() throws {
+    let note = """
+      Westfield Physical Therapy - Progress Note
+      HADDAD, Karim  DOB 10/05/1988  Visit 32  Date 03/24/2026
+      ASSESS: Attending 2x/wk since 11/04/2025, participating fully.
+      """
+    let therapy = try #require(physicalTherapy(in: note))
+    #expect(therapy.sessions == 32)
+    #expect(therapy.status == .ongoing)
+  }
+
+  private func physicalTherapy(in note: String) -> Therapy? {
+    Fixtures.facts(.therapy, in: note).compactMap { detail -> Therapy? in
+      guard case .therapy(let therapy) = detail, therapy.modality == .physicalTherapy else {
+        return nil
+      }
+      return therapy
+    }.first
+  }
 }

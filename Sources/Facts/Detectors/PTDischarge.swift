@@ -16,7 +16,9 @@ enum PTDischargeRule {
   static func course(in note: Note) -> Fact? {
     guard isTherapyNote(note), dischargeHeading.occurs(in: note.heading) else { return nil }
 
-    var therapy = Therapy(modality: .physicalTherapy, status: .completed)
+    // A progress note or re-evaluation is written during the course; a discharge, at its end.
+    let isDischarge = discharged.occurs(in: note.heading)
+    var therapy = Therapy(modality: .physicalTherapy, status: isDischarge ? .completed : .ongoing)
     var evidence: [Evidence] = []
     if let row = episodeRow(in: note) {
       (therapy.start, therapy.end, therapy.sessions) = (row.start, row.end, row.visits)
@@ -32,7 +34,8 @@ enum PTDischargeRule {
         evidence.append(passage.evidence)
       }
       if let match = visitsLabel.firstMatch(in: passage.text), therapy.sessions == nil,
-        let count = (match.group(1) ?? match.group(2)).flatMap({ Int($0) })
+        let count = (match.group(1) ?? match.group(2) ?? match.group(3) ?? match.group(4))
+          .flatMap({ Int($0) })
       {
         therapy.sessions = count
         evidence.append(passage.evidence)
@@ -42,7 +45,7 @@ enum PTDischargeRule {
       }
       if nonAttendance.occurs(in: passage.text) { therapy.status = .discontinued }
     }
-    therapy.end = therapy.end ?? note.dateOfService
+    if isDischarge { therapy.end = therapy.end ?? note.dateOfService }
     if let start = therapy.start, let end = therapy.end, start.day != nil, end.day != nil {
       therapy.weeks = (Double(start.days(until: end)) / 7).rounded()
     }
@@ -104,6 +107,7 @@ enum PTDischargeRule {
   private static let therapyHeading = TextPattern(
     #"\b(?:physical therapy|physiotherapy|PT (?:discharge|progress|evaluation|daily note|re-?evaluation)|rehabilitation services|outpatient rehab\w*|physical therapist)\b"#
   )
+  private static let discharged = TextPattern(#"\bdischarge\b"#)
   private static let dischargeHeading = TextPattern(
     #"\b(?:discharge summary|discharge note|discharge report|discharge evaluation|progress (?:note|report)|re-?evaluation|plan of care)\b"#
   )
@@ -111,10 +115,10 @@ enum PTDischargeRule {
     #"\b(?:start of care|SOC|initial (?:evaluation|eval|visit)|date of (?:initial )?evaluation|first visit|care (?:began|started)|start date|began (?:therapy|PT))\b"#
   )
   private static let endLabel = TextPattern(
-    #"\b(?:discharge date|date of discharge|discharged on|last (?:visit|session|date of service)|final visit|end date)\b"#
+    #"\b(?:discharge date|date of discharge|discharged on|last (?:visit|session|date of service)|final visit|end date)\b|\bD/C\b"#
   )
   private static let visitsLabel = TextPattern(
-    #"\b(?:total (?:number of )?(?:visits|sessions|treatments)|visits? (?:attended|completed)|number of visits|sessions? (?:attended|completed)|# of visits|visits to date)\s*[:=]?\s*(\d{1,3})\b|\b(?:attended|completed)\s+(\d{1,3})\s+(?:of\s+\d+\s+)?(?:visits|sessions)\b"#
+    #"\b(?:total (?:number of )?(?:visits|sessions|treatments)|visits? (?:attended|completed)|number of visits|sessions? (?:attended|completed)|# of visits|visits to date)\s*[:=]?\s*(\d{1,3})\b|\b(?:attended|completed)\s+(\d{1,3})\s+(?:of\s+\d+\s+)?(?:visits|sessions)\b|\b(\d{1,3})\s+(?:visits|sessions)\s+(?:attended|completed)\b|^[^.]*\b(?:DOB|Date)\b[^.]*\bvisit\s*#?\s*(\d{1,3})\b"#
   )
   private static let outcomeCue = TextPattern(
     #"\b(?:goals?|progress|outcome|assessment|status|response)\b"#)
