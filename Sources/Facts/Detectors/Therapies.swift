@@ -103,6 +103,8 @@ struct TreatmentCourse {
     let scope = TreatmentScope(of: hit, in: passage)
     // A span reckoned back from the visit ("in the last year") bounds the history, not
     // the course: only dates written as such are read.
+    // Shortcoming: dates the Language stage does not read ("since 3/30", "from May 4 to
+    // June 29", "in April") give no start or end, though weeks and visits still count.
     let written = passage.dates.filter { Self.writtenDate.occurs(in: passage.slice($0.range)) }
     let inOwn = written.filter { scope.own.contains($0.range.lowerBound) }
     let inShared = written.filter { date in

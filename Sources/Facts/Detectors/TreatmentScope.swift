@@ -9,6 +9,11 @@
 /// neighbours, and the list shares its lead ("Tried:", "failed") and its tail ("… both
 /// without benefit"). A semicolon ends a list; a clause naming no treatment ("; no clear
 /// benefit") belongs to the list before it.
+///
+/// Shortcoming: lists are cut at connectors and commas only; a treatment's detail that
+/// itself holds "and" or "with" ("PT with stretching and positioning, 16 weeks") can lose
+/// its tail to a neighbour named after it, and a clause that speaks of two treatments
+/// without naming the second ("PT and the exercises her therapist gave her") is one list.
 struct TreatmentScope {
   /// The treatment's own words, in passage-local offsets.
   let own: Range<Int>
