@@ -188,6 +188,10 @@ import Testing
       ["medication acetaminophen ongoing failed"]
     ),
     (
+      "She takes acetaminophen 1000 mg up to three times a day\n(breastfeeding), which takes the edge off but no more.",
+      ["medication acetaminophen ongoing failed"]
+    ),
+    (
       "She takes acetaminophen and naproxen daily. It helps a lot.",
       ["medication acetaminophen ongoing", "medication naproxen ongoing"]
     ),

@@ -397,7 +397,8 @@ struct TreatmentCourse {
   private static let collectiveReference = TextPattern(
     #"^\W*(?:neither|none|both|all|these|those|they|each)\b|\b(?:neither|none|all|each) of (?:these|them|those|the above)\b|\bdespite (?:these|this|them|the above|all)\b"#
   )
-  private static let singleReference = TextPattern(#"^\W*(?:it|this|that)\b"#)
+  private static let singleReference = TextPattern(
+    #"^\W*(?:\([^)]*\)\W*)?(?:it|this|that|which)\b"#)
 
   /// How a treatment turned out, as the sentence says.
   static func outcome(in text: String) -> TherapyOutcome? {
