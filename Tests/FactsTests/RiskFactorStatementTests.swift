@@ -18,6 +18,8 @@ import Testing
     ("Crusting vesicles along T6, no secondary infection.", ["skinInfectionAtSite false"]),
     ("No history of surgical site infection.", []),
     ("Skin intact.", []),
+    ("Leads removed; sites clean.", ["skinInfectionAtSite false"]),
+    ("G-tube site clean.", []),
   ])
   func readsAbsencesAsNotesWriteThem(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.riskFactor, in: text).sorted() == expected.sorted())
