@@ -8,6 +8,8 @@ import Testing
     "02/03/2026 Morphine 0.2 mg, single bolus 35% relief, nausea.",
     "Spinal anesthetic: single-shot intrathecal bupivacaine 0.5% heavy 12.5 mg + fentanyl 15 mcg.",
     "Preservative-free morphine 0.25 mg injected.",
+    "He understands the trial would use a small intrathecal dose of morphine.",
+    "He refused every opioid offered, including a tramadol prescription that he never filled.",
   ])
   func aDoseGivenInAProcedureIsNotATreatment(text: String) {
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)

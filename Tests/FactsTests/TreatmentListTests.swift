@@ -237,4 +237,17 @@ import Testing
         $0.replacingOccurrences(of: " failed", with: "")
       } == [expected])
   }
+
+  @Test(arguments: [
+    "If no relief after the injection, will refer to spine surgery; would also start PT at that point.",
+    "Should the pain persist, we will refer her; start PT then.",
+  ])
+  func aConditionOpeningTheSentenceGovernsItsPlans(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test func aConditionLaterInTheSentenceLeavesWhatCameBefore() {
+    let text = "She takes ibuprofen 600 mg TID; if no better in two weeks, consider PT."
+    #expect(Fixtures.summaries(.therapy, in: text) == ["medication ibuprofen ongoing"])
+  }
 }

@@ -26,8 +26,9 @@ struct MedicationRule: FactRule {
     let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
     let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
+    let list = passage.slice(TreatmentScope(of: hit, in: passage).group)
     return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
-      || Self.procedureDose.occurs(in: passage.slice(TreatmentScope(of: hit, in: passage).group))
+      || Self.procedureDose.occurs(in: list) || Self.neverTaken.occurs(in: list)
   }
 
   /// The words around a drug up to the nearest comma, semicolon or full stop on each side
@@ -69,10 +70,15 @@ struct MedicationRule: FactRule {
   private static let injectate = TextPattern(
     #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|(?:intrathecal|spinal|SCS|stimulator|pump|ITB) trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
   )
+  /// "A tramadol prescription that he never filled", "refused every opioid offered": a
+  /// drug not taken is no treatment tried.
+  private static let neverTaken = TextPattern(
+    #"\b(?:never (?:filled|took|taken|started|tried|picked up)|refused|declined|did not (?:fill|take|start|try)|didn't (?:fill|take|start|try))\b"#
+  )
   /// A sentence about a dose given in a procedure: an intrathecal trial's bolus, a spinal
   /// anesthetic, an epidural catheter's infusion.
   private static let procedureDose = TextPattern(
-    #"\b(?:intrathecal (?:trial|bolus|test dose)|(?:single )?bolus|single[- ]shot|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
+    #"\b(?:intrathecal (?:trial|bolus|test dose|dose)|(?:single )?bolus|single[- ]shot|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)

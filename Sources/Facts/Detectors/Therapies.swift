@@ -233,6 +233,10 @@ struct TreatmentCourse {
     let own = scope.ownText(in: passage)
     let shared = scope.sharedStatusText(in: passage)
     let both = own + " " + scope.sharedText(in: passage)
+    // A condition opening the sentence governs all it goes on to say: "If no relief after
+    // the injection, will refer to surgery; would also start PT at that point".
+    let opening = passage.slice(0..<scope.own.lowerBound)
+    let isConditional = conditional.occurs(in: both) || leadingCondition.occurs(in: opening)
 
     if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
     // "cannot tolerate a physical therapy or exercise program because of …": the reason
@@ -243,9 +247,8 @@ struct TreatmentCourse {
     {
       return stop
     }
-    if context.isHypothetical || conditional.occurs(in: both) {
-      return planned.occurs(in: both) && !conditional.occurs(in: both)
-        ? (.planned, "planned", nil) : nil
+    if context.isHypothetical || isConditional {
+      return planned.occurs(in: both) && !isConditional ? (.planned, "planned", nil) : nil
     }
     // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
     // ("completed PT without improvement and continues the home program") does not deny it.
@@ -439,8 +442,9 @@ struct TreatmentCourse {
   private static let discontinued = TextPattern(
     #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|scheduled|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
   )
+  private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
   private static let conditional = TextPattern(
-    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
+    #"\b(?:would (?:also )?(?:start|begin|use|try|consider|add|refer)|if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
   )
   private static let regimen = TextPattern(
     #"\b(?:since(?! then)|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
