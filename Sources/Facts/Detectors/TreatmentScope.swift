@@ -49,16 +49,8 @@ struct TreatmentScope {
       index == items.count - 1 && outcomeClause.upperBound > clause.upperBound
       ? clause.upperBound..<outcomeClause.upperBound : nil
 
-    var first = index
-    while first > 0, !Self.leadHasCue(bounds[first].lowerBound..<items[first].lowerBound, passage) {
-      first -= 1
-    }
-    var last = index
-    while last < items.count - 1,
-      !Self.leadHasCue(bounds[last + 1].lowerBound..<items[last + 1].lowerBound, passage)
-    {
-      last += 1
-    }
+    let members = Self.list(around: index, items: items, bounds: bounds, in: passage)
+    let (first, last) = (members.lowerBound, members.upperBound)
     let tailEnd =
       last == items.count - 1
       ? max(outcomeClause.upperBound, bounds[last].upperBound)
@@ -208,6 +200,21 @@ struct TreatmentScope {
       result.append(lower..<max(upper, items[index].upperBound))
     }
     return result
+  }
+
+  /// The treatments of one list around a treatment: its neighbours whose lead adds no word
+  /// of their own course.
+  private static func list(
+    around index: Int, items: [Range<Int>], bounds: [Range<Int>], in passage: Passage
+  ) -> ClosedRange<Int> {
+    let isLed = items.indices.map {
+      leadHasCue(bounds[$0].lowerBound..<items[$0].lowerBound, passage)
+    }
+    var first = index
+    while first > 0, !isLed[first] { first -= 1 }
+    var last = index
+    while last < items.count - 1, !isLed[last + 1] { last += 1 }
+    return first...last
   }
 
   private static func leadHasCue(_ lead: Range<Int>, _ passage: Passage) -> Bool {
