@@ -335,7 +335,11 @@ enum FactMerger {
       therapy.end = therapy.end ?? more.end
       therapy.weeks = therapy.weeks ?? more.weeks
       therapy.sessions = therapy.sessions ?? more.sessions
-      therapy.status = therapy.status ?? more.status
+      // A plan to go on with a therapy that another mention says is under way or done
+      // ("Plan: PT 2x/week" beside "PT started 07/07, still going") is that course.
+      therapy.status =
+        therapy.status == .planned && more.status.map { $0 != .planned } == true
+        ? more.status : therapy.status ?? more.status
       therapy.outcome = therapy.outcome ?? more.outcome
       therapy.prescribedBy = therapy.prescribedBy ?? more.prescribedBy
       therapy.followUpDocumented =

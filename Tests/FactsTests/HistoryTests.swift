@@ -45,7 +45,7 @@ import Testing
       "MRI: L4-5 synovial cyst and grade 1 spondylolisthesis.",
       ["spondylolisthesis mri", "synovialCyst mri"]
     ),
-    ("MRI showed severe central canal stenosis at L3-4.", ["severeStenosisObstruction mri"]),
+    ("MRI showed severe central canal stenosis at L3-4.", ["spinalStenosis mri"]),
     ("X-rays showed no spondylolisthesis.", []),
     ("MRI of the SI joints shows sacroiliitis.", ["sacroiliitis mri"]),
   ])

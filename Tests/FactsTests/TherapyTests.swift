@@ -104,7 +104,7 @@ import Testing
     ),
     (
       "She tried ibuprofen and naproxen without relief.",
-      ["medication ibuprofen completed failed", "medication naproxen completed failed"]
+      ["medication ibuprofen discontinued failed", "medication naproxen discontinued failed"]
     ),
     ("Gabapentin was discontinued due to sedation.", ["medication gabapentin discontinued failed"]),
   ])
@@ -125,7 +125,7 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: "She failed NSAIDs.").isEmpty)
     #expect(
       Fixtures.summaries(.therapy, in: "She failed NSAIDs including naproxen.")
-        == ["medication naproxen completed failed"])
+        == ["medication naproxen discontinued failed"])
   }
 
   @Test func aDenialDoesNotReachPastANewClause() {

@@ -33,16 +33,26 @@ struct DiagnosisRule: FactRule {
       else { continue }
       let context = passage.context(of: hit)
       let local = passage.local(hit.range)
-      guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
+      let isUncertain = context.isUncertain && !Self.isOnlyTheLevelInDoubt(context, passage)
+      guard !context.isNegated, !isUncertain, !context.isHypothetical,
         !context.isOtherPerson, !Self.isProspective(local, passage)
       else { continue }
 
       // A code written with a named diagnosis is that diagnosis's code ("lumbar facet pain,
-      // M54.50"), even where the code's own prefix reads otherwise.
-      let code = codes.enumerated().min { lhs, rhs in
-        abs(lhs.element.range.lowerBound - local.upperBound)
-          < abs(rhs.element.range.lowerBound - local.upperBound)
+      // M54.50"), unless the code's own prefix names a condition outside the guidelines'
+      // list: "intractable spasticity (G80.1)" is spasticity, and cerebral palsy by its code.
+      // Among several codes, one whose prefix names this condition is its code
+      // ("stenosis with radiculopathy (M48.061, M54.16)"); else the nearest.
+      let distance: (TextMatch) -> Int = { abs($0.range.lowerBound - local.upperBound) }
+      let ownCode = codes.enumerated().filter {
+        self.condition(forCode: $0.element.value) == condition
       }
+      .min { distance($0.element) < distance($1.element) }
+      let code = (ownCode ?? codes.enumerated().min { distance($0.element) < distance($1.element) })
+        .flatMap { code in
+          self.condition(forCode: code.element.value) == .other && condition != .other ? nil : code
+        }
+      guard code != nil || !isMentionedInPassing(local, in: passage) else { continue }
       if let code { coded.insert(code.offset) }
       let icd = code.map { $0.element.value.uppercased() }
       let detail = Diagnosis(condition: condition, icd10: icd)
@@ -80,10 +90,41 @@ struct DiagnosisRule: FactRule {
     return !(section.isExamination || section.isImaging || section.isVitals)
   }
 
-  /// "to reduce the risk of postherpetic neuralgia", "evolving toward": not yet the diagnosis.
+  /// "Right C5 versus C6 radiculopathy": the doubt is which level, not the diagnosis.
+  private static func isOnlyTheLevelInDoubt(_ context: Context, _ passage: Passage) -> Bool {
+    let doubts = context.triggers.filter { $0.hasPrefix("uncertain:") }
+    return !doubts.isEmpty && doubts.allSatisfy { versusTrigger.occurs(in: $0) }
+      && levelChoice.occurs(in: passage.text)
+  }
+
+  private static let versusTrigger = TextPattern(#":\s*(?:versus|vs\.?)\s*$"#)
+  private static let levelChoice = TextPattern(
+    #"\b[CTLS]\d(?:-[CTLS]?\d)?\s+(?:versus|vs\.?)\s+[CTLS]\d(?:-[CTLS]?\d)?\b"#)
+
+  /// "to reduce the risk of postherpetic neuralgia", "evolving toward", "for PHN
+  /// prevention": not yet the diagnosis.
   private static func isProspective(_ hit: Range<Int>, _ passage: Passage) -> Bool {
     let before = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
-    return prospective.occurs(in: before)
+    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 20))
+    return prospective.occurs(in: before) || prevention.occurs(in: after)
+  }
+
+  /// Outside an assessment, degenerative anatomy named as the cause of the pain ("radicular
+  /// pain from L5-S1 disc degeneration", "arm pain from cervical spondylosis") or a
+  /// condition named as what a study showed ("MRI 2025 showed facet arthropathy") is a
+  /// finding, not the diagnosis under review; a syndrome named as the cause ("pain from
+  /// lumbosacral radiculopathy") is one.
+  private func isMentionedInPassing(_ hit: Range<Int>, in passage: Passage) -> Bool {
+    guard
+      passage.section.map({ !$0.isAssessment && !Self.diagnosticSections.contains($0.name) })
+        ?? true
+    else { return false }
+    let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
+    let isStudyReport =
+      passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
+      && Self.studyVerb.occurs(in: passage.text)
+    let isDegenerative = Self.degenerative.occurs(in: passage.slice(hit))
+    return (isDegenerative && Self.causeLead.occurs(in: before)) || isStudyReport
   }
 
   /// Codes of encounters, devices, injuries, skin and the bare low back pain symptom: an
@@ -92,6 +133,15 @@ struct DiagnosisRule: FactRule {
   private static let prospective = TextPattern(
     #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to|develop(?:ing)?)\s+(?:\S+\s+){0,2}$"#
   )
+
+  private static let prevention = TextPattern(#"^\s*(?:prevention|prophylaxis)\b"#)
+  private static let causeLead = TextPattern(
+    #"\b(?:pain|symptoms|radiculopathy|radiculitis|claudication)\b[^.;]{0,40}\b(?:from|due to|secondary to|caused by|attributed to)\s+(?:\S+\s+){0,4}$"#
+  )
+  private static let degenerative = TextPattern(
+    #"\b(?:degenerat\w*|spondylosis|arthropathy|arthrosis|desiccation|bulg\w*|osteophyt\w*)\b"#)
+  private static let studyVerb = TextPattern(
+    #"\b(?:showed|shows|shown|demonstrat\w*|reveal\w*|notable for|significant for)\b"#)
 
   private static let diagnosticSections: Set<String> = [
     "chiefComplaint", "reasonForReferral", "indication", "diagnoses", "impression",

@@ -9,18 +9,19 @@ struct ImagingFindingRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let hits = passage.hits("imaging-findings")
     let findings = hits.filter { $0.attributes["finding"] != nil }
-    guard !findings.isEmpty, let study = Self.study(for: passage) else { return [] }
+    guard !findings.isEmpty, !Self.pendingImaging.occurs(in: passage.text),
+      let study = Self.study(for: passage)
+    else { return [] }
 
     return findings.compactMap { hit in
-      guard var finding = hit.attributes["finding"].flatMap(ImagingFindingKind.init(rawValue:))
+      guard let finding = hit.attributes["finding"].flatMap(ImagingFindingKind.init(rawValue:))
       else { return nil }
       let lead = passage.slice(
         max(0, passage.local(hit.range).lowerBound - 16)..<passage.local(hit.range).lowerBound)
       // "moderate to severe stenosis" is stenosis; a mild "other" finding is not listed.
-      if finding == .severeStenosisObstruction, Self.moderateTo.occurs(in: lead) {
-        finding = .spinalStenosis
-      }
       if finding == .other, Self.mild.occurs(in: lead) { return nil }
+      // "disc bulge w/o herniation": the abbreviation is read here, beside the finding.
+      if Self.withoutLead.occurs(in: lead) { return nil }
       let context = passage.context(of: hit)
       guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
         !context.isOtherPerson
@@ -87,13 +88,18 @@ struct ImagingFindingRule: FactRule {
     return nil
   }
 
-  private static let moderateTo = TextPattern(#"\bmoderate(?:ly)?\s*(?:to|-)\s*$"#)
+  private static let withoutLead = TextPattern(#"(?:\bw/o|\bwithout|\bno)\s+(?:\S+\s+)?$"#)
+  /// "Spondylolysis on clinical grounds; imaging confirmation still outstanding": a
+  /// diagnosis awaiting its study, not a finding.
+  private static let pendingImaging = TextPattern(
+    #"\b(?:imaging|MRI|CT|x-?rays?)\s+(?:confirmation\s+)?(?:is\s+|still\s+)*(?:outstanding|pending|awaited|not yet (?:done|obtained|available))\b|\bpending\s+(?:(?:her|his|the|a|repeat)\s+)?(?:imaging|MRI|CT|x-?rays?|study)\b|\bon clinical grounds\b"#
+  )
   private static let mild = TextPattern(#"\b(?:mild|minimal|small|trace|slight)\s+(?:\S+\s+)?$"#)
 
   static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
 
   private static let reportHeading = TextPattern(
-    #"\b(?:radiology report|imaging report|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
+    #"\b(?:radiology report|imaging report|(?:MRI|MR|CT|x-?ray|radiograph|radiology) (?:report|consultation)|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
   )
   private static let studyWords = TextPattern(
     #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|findings?|noted on|seen on|images?)\b"#

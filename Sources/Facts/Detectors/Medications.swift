@@ -26,30 +26,41 @@ struct MedicationRule: FactRule {
     let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
     let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
+    let list = passage.slice(TreatmentScope(of: hit, in: passage).group)
     return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
+      || Self.procedureDose.occurs(in: list) || Self.neverTaken.occurs(in: list)
   }
 
-  /// The words around a drug up to the nearest comma, semicolon or full stop on each side.
+  /// The words around a drug up to the nearest comma, semicolon or full stop on each side
+  /// (a decimal point, as in "0.25 mg", is not a full stop).
   private static func ownClause(_ before: String, _ after: String) -> String {
-    let left = before.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.last ?? ""
-    let right = after.split(omittingEmptySubsequences: false) { ",;.".contains($0) }.first ?? ""
-    return String(left) + " " + String(right)
+    let left =
+      clauseBreak.matches(in: before).last.map {
+        before.utf16Slice($0.range.upperBound..<before.utf16.count)
+      } ?? before
+    let right =
+      clauseBreak.firstMatch(in: after).map { after.utf16Slice(0..<$0.range.lowerBound) }
+      ?? after
+    return left + " " + right
   }
+
+  private static let clauseBreak = TextPattern(#"[,;]|\.(?!\d)"#)
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
     guard !TreatmentCourse.isDeniedOrUnknown(hit, in: passage), !context.isOtherPerson,
       !context.isUncertain,
-      let status = TreatmentCourse.status(in: passage, context: context)
+      let status = TreatmentCourse.status(
+        of: hit, in: passage, context: context, isMedication: true)
     else { return nil }
 
     let isClassOnly = hit.attributes["classOnly"] == "yes"
-    let course = TreatmentCourse(passage: passage, around: passage.local(hit.range))
+    let course = TreatmentCourse(passage: passage, hit: hit)
     let detail = Therapy(
       modality: .medication,
       name: isClassOnly ? nil : (hit.attributes["generic"] ?? hit.concept.lowercased()),
       start: course.start, end: course.end, weeks: course.weeks, status: status.status,
-      outcome: TreatmentCourse.outcome(in: passage.text), drugClass: hit.attributes["class"],
+      outcome: TreatmentCourse.outcome(of: hit, in: passage), drugClass: hit.attributes["class"],
       unableReason: status.reason)
     let rule = isClassOnly ? "therapy.medicationClass" : "therapy.medication"
     return passage.fact(
@@ -57,7 +68,17 @@ struct MedicationRule: FactRule {
   }
 
   private static let injectate = TextPattern(
-    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
+    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|(?:intrathecal|spinal|SCS|stimulator|pump|ITB) trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
+  )
+  /// "A tramadol prescription that he never filled", "refused every opioid offered": a
+  /// drug not taken is no treatment tried.
+  private static let neverTaken = TextPattern(
+    #"\b(?:never (?:filled|took|taken|started|tried|picked up)|refused|declined|did not (?:fill|take|start|try)|didn't (?:fill|take|start|try))\b"#
+  )
+  /// A sentence about a dose given in a procedure: an intrathecal trial's bolus, a spinal
+  /// anesthetic, an epidural catheter's infusion.
+  private static let procedureDose = TextPattern(
+    #"\b(?:intrathecal (?:trial|bolus|test dose|dose)|(?:single )?bolus|single[- ]shot|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)

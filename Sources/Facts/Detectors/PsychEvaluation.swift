@@ -22,11 +22,16 @@ struct PsychEvaluationRule: FactRule {
     guard !context.isOtherPerson, !context.isUncertain else { return [] }
     if context.isHypothetical && Self.conditional.occurs(in: passage.text) { return [] }
 
+    let isReferredOnly = Self.referral.occurs(in: passage.text)
     let isPending =
       Self.pending.occurs(in: passage.text) || context.isNegated
       || (context.isHypothetical && !isReport)
     let completed =
-      isReport || (!isPending && (Self.done.occurs(in: passage.text) || clearance != nil))
+      isReport
+      || (!isPending && !isReferredOnly
+        && (Self.done.occurs(in: passage.text) || clearance != nil))
+    // A referral placed or an appointment booked says nothing yet of the evaluation; only
+    // "not done", "pending" and the like list it as not completed.
     guard completed || isPending else { return [] }
 
     let date = passage.dates.first?.date ?? (isReport ? passage.note.dateOfService : nil)
@@ -50,7 +55,7 @@ struct PsychEvaluationRule: FactRule {
   /// "Psychology: Dr. Zhao evaluated her…", a "PSYCHOLOGY" heading.
   private static let psychologyLabel = TextPattern(#"^\s*(?:==\s*)?psycholog(?:y|ical)\b"#)
   private static let evaluatedVerb = TextPattern(
-    #"\b(?:evaluated|evaluation|assessment|assessed|cleared|seen by|no contraindication)\b"#)
+    #"\b(?:evaluated|evaluation|assessment|assessed|cleared|seen by|no contraindication|report)\b"#)
   private static let reportHeading = TextPattern(
     #"\b(?:psycholog\w*|behavioral health|neuropsycholog\w*)\s+(?:\w+\s+){0,3}?(?:evaluation|assessment|consultation|report)\b|\bpre-?(?:implant|surgical|SCS) (?:psych\w*|behavioral)"#
   )
@@ -58,7 +63,10 @@ struct PsychEvaluationRule: FactRule {
     #"\b(?:completed|performed|done|underwent|was evaluated|was seen|has been evaluated|has had|had|obtained|received|dated|on file|conducted|finished|cleared)\b"#
   )
   private static let pending = TextPattern(
-    #"\b(?:pending|not yet|has not|hasn't|have not|will (?:be|need|obtain|schedule|refer)|to be (?:scheduled|completed|done|obtained)|awaiting|needs?|needed|required|refer\w*|outstanding|not been|not completed|not done|schedul\w*)\b"#
+    #"\b(?:pending|not yet|has not|hasn't|have not|will (?:be|need|obtain)|to be (?:scheduled|completed|done|obtained)|awaiting|needs?|needed|required|outstanding|not been|not completed|not done|no (?:report|results?|letter)(?: yet)?)\b"#
+  )
+  private static let referral = TextPattern(
+    #"\b(?:refer(?:ral|red)?|will (?:schedule|refer)|scheduled for|schedule (?:her|him|them)|appointment (?:is |was )?(?:booked|made|scheduled))\b"#
   )
   private static let cleared = TextPattern(
     #"\b(?:cleared|clearance (?:was |is )?(?:granted|given|obtained|provided)|(?:appropriate|good|suitable|acceptable) candidate|no (?:psychological |psychiatric |behavioral )?(?:contraindications?|barriers)|recommended to proceed|may proceed|can proceed|approved|psychologically (?:appropriate|suitable|stable))\b"#

@@ -10,6 +10,7 @@ struct RiskFactorRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     var facts = passage.hits("risk-factors").compactMap { fact(for: $0, in: passage) }
     facts += glycatedHemoglobin(in: passage)
+    facts += toleratedAgents(in: passage)
     if passage.section?.isAllergies == true || Self.allergyLead.occurs(in: passage.text) {
       facts += allergies(in: passage)
     }
@@ -28,17 +29,33 @@ struct RiskFactorRule: FactRule {
       context.triggers.append("negated:\(before.trimmingCharacters(in: .whitespaces))")
     }
     if context.isHistorical && !context.isNegated && condition != .anticoagulation { return nil }
-    if condition == .anticoagulation && passage.section?.isAllergies == true { return nil }
+    // "Allergies: NKDA. Anticoag: none.": a labelled line of its own inside the allergy list.
+    if condition == .anticoagulation && passage.section?.isAllergies == true
+      && !Self.ownLabel.occurs(in: passage.slice(0..<local.lowerBound))
+    {
+      return nil
+    }
     if hit.attributes["needsSite"] == "yes", !Self.site.occurs(in: passage.text) {
       return nil
     }
 
-    if context.isNegated, Self.noHistory.occurs(in: before) { return nil }
+    let wider = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
+    if context.isNegated, Self.noHistory.occurs(in: wider) { return nil }
+
+    // An imaging report's "no evidence of infection" speaks of the spine it images.
+    let isImagedSpine = ImagingFindingRule.isImagingReport(passage.note)
     let kind =
-      hit.concept == "systemic infection" ? Self.atTheSkin(condition, local, passage) : condition
-    var present = !context.isNegated && !Self.resolved.occurs(in: passage.text)
+      condition == .systemicInfection && isImagedSpine
+      ? .spinalInfection
+      : hit.concept == "systemic infection" ? Self.atTheSkin(condition, local, passage) : condition
+    // An infection treated and gone ("… the system was explanted", "has resolved") is
+    // history: neither a present risk nor a denial of one.
+    if !context.isNegated, Self.resolved.occurs(in: passage.text) { return nil }
+    var present = !context.isNegated
     if hit.attributes["statesAbsence"] == "yes" {
-      guard !context.isNegated else { return nil }
+      // "Thoracic spine without tenderness, skin intact over the planned site": a negation
+      // earlier in the sentence does not deny a phrase that itself states an absence.
+      guard !Self.immediateNegation.occurs(in: before) else { return nil }
       present = false
     }
     if kind == .pregnancy, present, Self.pastPregnancy.occurs(in: passage.text) {
@@ -63,8 +80,11 @@ struct RiskFactorRule: FactRule {
   private static let noHistory = TextPattern(
     #"\b(?:no|denies)\s+(?:\w+\s+)?(?:history of|h/o|prior)\b"#)
   private static let resolved = TextPattern(
-    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b"#)
+    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\bexplant\w*\b"#)
 
+  private static let ownLabel = TextPattern(#"^\s*$"#)
+  private static let immediateNegation = TextPattern(
+    #"\b(?:no|not|without|denies|neg)\s+(?:\w+\s+)?$"#)
   private static let shortNegation = TextPattern(
     #"\b(?:neg|negative for|no|denies|without|not on|not taking|off)\b[^.;]{0,16}$"#)
   private static let site = TextPattern(
@@ -83,6 +103,18 @@ struct RiskFactorRule: FactRule {
     else { return [] }
     let detail = RiskFactor(condition: .uncontrolledDiabetes, present: true, detail: "A1c \(value)")
     return [passage.fact(.riskFactor(detail), rule: "riskFactor.a1c")]
+  }
+
+  /// "Tolerated lidocaine for his nerve repair without problems": no allergy to it.
+  private func toleratedAgents(in passage: Passage) -> [Fact] {
+    // The statement is positive in itself: "has no infection, and tolerated lidocaine"
+    // is not negated by the "no" before it.
+    guard let match = Self.tolerated.firstMatch(in: passage.text) else { return [] }
+    let agent = match.group(1) ?? ""
+    let condition: RiskCondition =
+      Self.contrast.occurs(in: agent) ? .contrastAllergy : .anestheticAllergy
+    let detail = RiskFactor(condition: condition, present: false, detail: match.value)
+    return [passage.fact(.riskFactor(detail), rule: "riskFactor.tolerated")]
   }
 
   /// An allergy list naming contrast or a local anesthetic.
@@ -109,6 +141,9 @@ struct RiskFactorRule: FactRule {
     #"\b(?:Hb\s?A1c|HgbA1c|Hgb A1c|hemoglobin A1c|A1c|glycated hemoglobin)\s*(?:level\s*)?(?:of|is|was|=|:|-|at)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#
   )
   private static let allergyLead = TextPattern(#"\ballerg\w*\b"#)
+  private static let tolerated = TextPattern(
+    #"\b(?:has |have |had )?tolerated (?:(?:his|her|the|prior|previous)\s+)?(lidocaine|bupivacaine|ropivacaine|local anesthetics?|local anaesthetics?|iodinated contrast|IV contrast|contrast(?: dye)?)\b"#
+  )
   private static let contrast = TextPattern(
     #"\b(?:iodinated contrast|IV contrast|contrast(?: dye| media| medium)?|iodine|gadolinium|shellfish/iodine)\b"#
   )

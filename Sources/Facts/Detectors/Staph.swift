@@ -8,7 +8,12 @@ struct StaphScreenRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
     let organisms = Self.organisms(in: text)
-    guard !organisms.isEmpty, Self.screenCue.occurs(in: text) else { return [] }
+    // A lab report's result rows ("| MSSA | NOT DETECTED |") take the screen named in the
+    // lines above them, and the report's date.
+    let isScreenLine = Self.screenCue.occurs(in: text)
+    let isUnderScreenHeading =
+      !isScreenLine && passage.preceding(3).contains { Self.screenCue.occurs(in: $0.text) }
+    guard !organisms.isEmpty, isScreenLine || isUnderScreenHeading else { return [] }
 
     return organisms.compactMap { organism, range in
       let context = passage.context(ofLocal: range)
@@ -17,7 +22,8 @@ struct StaphScreenRule: FactRule {
       guard let result = Self.result(near: range, in: text, isNegated: context.isNegated) else {
         return nil
       }
-      let date = passage.dates.first?.date
+      let date =
+        passage.dates.first?.date ?? (isUnderScreenHeading ? passage.note.dateOfService : nil)
       let detail = StaphScreen(organism: organism, result: result, date: date)
       return passage.fact(.staphScreen(detail), rule: "staphScreen", context: context)
     }
@@ -53,9 +59,10 @@ struct StaphScreenRule: FactRule {
   }
 
   private static let mrsa = TextPattern(
-    #"\bMRSA\b|\bmethicillin[- ]resistant\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?"#)
+    #"\bMRSA\b|\bmethicillin[- ]resistant\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?|\b(?:staphylococcus|staph\.?|S\.)\s*aureus\s*\(\s*methicillin[- ]resistant\s*\)"#
+  )
   private static let mssa = TextPattern(
-    #"\bMSSA\b|\bmethicillin[- ](?:sensitive|susceptible)\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?"#
+    #"\bMSSA\b|\bmethicillin[- ](?:sensitive|susceptible)\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?|\b(?:staphylococcus|staph\.?|S\.)\s*aureus\s*\(\s*methicillin[- ](?:sensitive|susceptible)\s*\)"#
   )
   private static let aureus = TextPattern(
     #"\b(?:staphylococcus|staph\.?|S\.)\s*aureus\b|\bstaph\b"#)
@@ -63,7 +70,8 @@ struct StaphScreenRule: FactRule {
     #"\b(?:screen\w*|swab\w*|nares|nasal|PCR|colonized|colonization|carrier|decoloniz\w*)\b"#
   )
   private static let positive = TextPattern(
-    #"\b(?:positive|detected|colonized|carrier|grew|isolated|present)\b|\(\s*\+\s*\)"#)
+    #"\b(?:positive|(?<!not |none |un)detected|colonized|carrier|grew|(?<!not )isolated|present)\b|\(\s*\+\s*\)"#
+  )
   private static let negative = TextPattern(
     #"\b(?:negative|not detected|no growth|none detected|not isolated|absent)\b|\(\s*[-−]\s*\)"#)
   private static let otherPerson = TextPattern(
@@ -104,6 +112,7 @@ struct DecolonizationRule: FactRule {
   private static let recommendation = TextPattern(
     #"\b(?:would recommend|recommend(?:ed|s)?|consider\w*|instructions)\b"#)
   private static let notNeeded = TextPattern(
-    #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary)\b"#)
+    #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary|(?:has|have|was|were) not (?:yet )?been (?:ordered|started|prescribed|arranged|planned)|not yet (?:ordered|started|prescribed|arranged|planned))\b"#
+  )
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
 }

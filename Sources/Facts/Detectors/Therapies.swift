@@ -12,229 +12,79 @@ struct TherapyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard !TreatmentCourse.isIdentificationLine(passage) else { return [] }
     return passage.hits("therapies").compactMap { hit in
-      guard let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
+      guard !TreatmentScope.isPrescriberMention(hit, in: passage),
+        let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }
-      return fact(modality: modality, hit: hit, in: passage)
+      return fact(modality: modality, hit: hit, in: passage, noteDate: reading.noteDate)
     }
   }
 
-  private func fact(modality: TherapyModality, hit: LexiconHit, in passage: Passage) -> Fact? {
+  private func fact(
+    modality: TherapyModality, hit: LexiconHit, in passage: Passage, noteDate: ClinicalDate?
+  ) -> Fact? {
     let context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isUncertain,
-      let status = TreatmentCourse.status(in: passage, context: context)
+      let status = TreatmentCourse.status(
+        of: hit, in: passage, context: context, noteDate: noteDate)
     else { return nil }
     let isStopped = status.status == .discontinued || status.status == .unable
     if !isStopped, TreatmentCourse.isDeniedOrUnknown(hit, in: passage) { return nil }
 
-    let course = TreatmentCourse(passage: passage, around: passage.local(hit.range))
+    let course = TreatmentCourse(passage: passage, hit: hit)
     var detail = Therapy(
       modality: modality, start: course.start, end: course.end, weeks: course.weeks,
       sessions: course.sessions, status: status.status,
-      outcome: TreatmentCourse.outcome(in: passage.text),
+      outcome: TreatmentCourse.outcome(of: hit, in: passage),
       unableReason: status.reason)
     if modality == .homeExercise {
       detail.prescribedBy = Self.prescriber(in: passage)
+      // A later word on whether the program is done is follow-up; the visit that handed it
+      // out ("gave her a written program and asked her to do it daily") is not.
+      let scope = TreatmentScope(of: hit, in: passage)
+      let words = scope.outcomeText(in: passage) + " " + scope.sharedText(in: passage)
+      let isHandedOut = status.status == .completed && Self.handedOut.occurs(in: words)
       detail.followUpDocumented =
-        Self.adherence.occurs(in: passage.text)
-        || [.ongoing, .completed, .discontinued, .unable].contains(status.status)
+        Self.adherence.occurs(in: words)
+        || ([.ongoing, .completed, .discontinued, .unable].contains(status.status) && !isHandedOut)
     }
     return passage.fact(
       .therapy(detail), rule: "therapy.\(status.rule)", hits: [hit], context: context)
   }
 
-  /// Who prescribed a home exercise program, as the sentence or its document says.
+  /// Who prescribed a home exercise program, as the sentence or its document says: a named
+  /// prescriber ("given by PT", "the therapist's home program", "Dr. Ames gave her"), the
+  /// writer of a therapist's or chiropractor's own note ("I gave him a home program"), or
+  /// the therapy the sentence names with it ("continue PT and HEP").
   static func prescriber(in passage: Passage) -> Prescriber? {
     let text = passage.text
     if byTherapist.occurs(in: text) { return .physicalTherapist }
     if byChiropractor.occurs(in: text) { return .chiropractor }
-    if byPhysician.occurs(in: text) { return .physician }
     if PTDischargeRule.isTherapyNote(passage.note) { return .physicalTherapist }
+    if chiropracticNote.occurs(in: passage.note.heading) { return .chiropractor }
+    if byPhysician.occurs(in: text) { return .physician }
+    let named = passage.hits("therapies")
+      .filter { $0.attributes["modality"] != "homeExercise" }
+      .compactMap { $0.attributes["modality"] }
+    if named.contains("physicalTherapy") { return .physicalTherapist }
+    if named.contains("chiropractic") { return .chiropractor }
     return nil
   }
 
   /// Words saying whether a home program is being done: "reports doing", "compliant".
+  private static let handedOut = TextPattern(
+    #"\b(?:gave|given|prescribed|instructed|issued|provided|taught|handed)\b"#)
   private static let adherence = TextPattern(
-    #"\b(?:reports? (?:doing|performing|completing|compliance)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
+    #"\b(?:reports? (?:doing|performing|completing|compliance)|follow(?:ed)?[- ]up\b[^.;:]{0,20}(?=:)|reviewed (?:at|on|in|today|with)|checked (?:at|on)|confirmed|says (?:she|he) (?:did|does|has)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
   )
 
+  private static let chiropracticNote = TextPattern(#"\bchiropract\w*"#)
   private static let byTherapist = TextPattern(
-    #"\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
+    #"\b(?:physical )?therapist(?:'s|’s)\s|\b(?:his|her|their|the) (?:physical )?therapist\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|set up|instructed)\b|\bPT[- ](?:home|HEP|prescribed|directed|designed|issued)\b|\(\s*(?:from )?PT\s*\)|\b(?:at|during) (?:each|every|her|his) PT (?:visit|session)s?\b|\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
   )
   private static let byChiropractor = TextPattern(
-    #"\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
+    #"\bchiropractor(?:'s|’s)\s|\b(?:his|her|their|the) chiropractor\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|instructed)\b|\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
   )
   private static let byPhysician = TextPattern(
-    #"\b(?:by|from|per)\s+(?:Dr\.?\s*\w+|the\s+physician|physician|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
-  )
-}
-
-/// What a sentence says about the course of a treatment: when, how long, how many visits,
-/// where it stands and how it turned out.
-struct TreatmentCourse {
-  let start: ClinicalDate?
-  let end: ClinicalDate?
-  let weeks: Double?
-  let sessions: Int?
-
-  init(passage: Passage, around local: Range<Int>) {
-    // The course is read in the treatment's own clause: "chiro 12/2025-02/2026 x 8 wks;
-    // PT HEP ongoing" gives the dates to chiropractic only.
-    let clause = Self.clause(around: local, in: passage.text)
-    let text = passage.text.utf16Slice(clause)
-    let dates = passage.dates.filter { clause.contains($0.range.lowerBound) }.map(\.date).sorted()
-    var start: ClinicalDate?
-    var end: ClinicalDate?
-    if dates.count >= 2 {
-      start = dates.first
-      end = dates.last
-    } else if let only = dates.first {
-      if Self.endLead.occurs(in: text) { end = only } else { start = only }
-    }
-    self.start = start
-    self.end = end
-
-    var weeks = Self.weeksPattern.firstMatch(in: text).flatMap { match in
-      match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
-        match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
-      }
-    }
-    if weeks == nil, let start, let end, start.day != nil, end.day != nil {
-      weeks = (Double(start.days(until: end)) / 7).rounded()
-    }
-    self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
-    self.sessions = Self.sessionsPattern.firstMatch(in: text).flatMap { match in
-      (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
-    }
-  }
-
-  /// A banner or identification line ("PT: DOE, JANE DOB 07/22/1957 MRN …"): "PT" there
-  /// is the patient.
-  static func isIdentificationLine(_ passage: Passage) -> Bool {
-    identification.occurs(in: passage.text)
-  }
-
-  /// "No chiropractor", "has not seen a therapist", "declined opioids", "opioid therapy
-  /// unknown": the treatment is not asserted.
-  static func isDeniedOrUnknown(_ hit: LexiconHit, in passage: Passage) -> Bool {
-    let local = passage.local(hit.range)
-    let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
-    // "completed PT without improvement and continues the home program": a new clause
-    // ends the denial's reach.
-    let isDenied =
-      denialBefore.firstMatch(in: before).map { !newClause.occurs(in: $0.value) } ?? false
-    return isDenied || unknownAfter.occurs(in: after)
-  }
-
-  private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
-  private static let denialBefore = TextPattern(
-    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
-  )
-  private static let newClause = TextPattern(
-    #"\b(?:and|but|then) (?:continues?|is|was|has|does|did|uses|takes|remains|keeps|still|he|she|they|now)\b"#
-  )
-  private static let unknownAfter = TextPattern(
-    #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
-  )
-
-  /// The stretch of the sentence between the semicolons around a treatment.
-  static func clause(around local: Range<Int>, in text: String) -> Range<Int> {
-    let units = Array(text.utf16)
-    var start = min(local.lowerBound, units.count)
-    while start > 0 && units[start - 1] != 0x3B { start -= 1 }
-    var end = min(local.upperBound, units.count)
-    while end < units.count && units[end] != 0x3B { end += 1 }
-    return start..<end
-  }
-
-  private static let endLead = TextPattern(
-    #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
-  )
-  private static let weeksPattern = TextPattern(
-    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*("# + ClinicalWords.numberPattern
-      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?)\b"#)
-  private static let sessionsPattern = TextPattern(
-    #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3})\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:PT\s+|therapy\s+|physical therapy\s+|chiropractic\s+|treatment\s+)?(?:sessions?|visits?|treatments?|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed))?\s*[:=]\s*(\d{1,3})\b"#
-  )
-
-  /// Where a treatment stands, the rule that read it, and the medical reason for `unable`;
-  /// `nil` when the sentence does not assert the treatment for this patient (a conditional
-  /// plan, a denial that it was ever tried).
-  static func status(in passage: Passage, context: Context)
-    -> (status: TherapyStatus?, rule: String, reason: String?)?
-  {
-    let text = passage.text
-    if let match = unable.firstMatch(in: text) {
-      let reason = (match.group(1) ?? match.group(2))?.trimmingCharacters(in: .whitespaces)
-      if let reason, !nonMedicalReason.occurs(in: reason) { return (.unable, "unable", reason) }
-      return (.discontinued, "discontinued", nil)
-    }
-    if discontinued.occurs(in: text) { return (.discontinued, "discontinued", nil) }
-    if context.isHypothetical || conditional.occurs(in: text) {
-      return planned.occurs(in: text) && !conditional.occurs(in: text)
-        ? (.planned, "planned", nil) : nil
-    }
-    // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
-    // ("completed PT without improvement and continues the home program") does not deny it.
-    if ongoing.occurs(in: text) { return (.ongoing, "ongoing", nil) }
-    if completed.occurs(in: text) || context.isHistorical { return (.completed, "completed", nil) }
-    // A bare recommendation or a plan line with no start, referral or schedule is not a
-    // concrete plan, and a plan is not listed as anything else.
-    if !planned.occurs(in: text), passage.section?.isPlan == true || recommendation.occurs(in: text)
-    {
-      return nil
-    }
-    if planned.occurs(in: text) {
-      return (.planned, "planned", nil)
-    }
-    if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
-    // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
-    if regimen.occurs(in: text) { return (.ongoing, "regimen", nil) }
-    if passage.dates.count >= 2 { return (.completed, "dateRange", nil) }
-    return (nil, "mention", nil)
-  }
-
-  /// How a treatment turned out, as the sentence says.
-  static func outcome(in text: String) -> TherapyOutcome? {
-    if failed.occurs(in: text) { return .failed }
-    if worsened.occurs(in: text) { return .worsened }
-    if improved.occurs(in: text) { return .improved }
-    return nil
-  }
-
-  private static let unable = TextPattern(
-    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
-  )
-  private static let nonMedicalReason = TextPattern(
-    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car)\b"#
-  )
-  private static let discontinued = TextPattern(
-    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up)\b"#
-  )
-  private static let conditional = TextPattern(
-    #"\b(?:if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
-  )
-  private static let regimen = TextPattern(
-    #"\b(?:since|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
-  )
-  private static let recommendation = TextPattern(
-    #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
-  private static let planned = TextPattern(
-    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
-  )
-  private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing)\b"#
-  )
-  private static let completed = TextPattern(
-    #"\b(?:completed|finished|discharged|underwent|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
-  )
-  private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+)?(?:relief|improvement|benefit|change|response|progress)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit)|\bdidn't (?:help|improve|work)|\bnot (?:helpful|effective|beneficial)\b|\bineffective\b|\bunsuccessful\b|\bof no benefit\b|\bwithout success\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s+(?:help|effect|benefit|change|relief))|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
-  )
-  private static let worsened = TextPattern(
-    #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
-  private static let improved = TextPattern(
-    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded|partial (?:help|effect|relief|benefit)|small gains|gains|somewhat less|less (?:pain|spasm\w*))\b"#
+    #"\bDr\.?\s*[A-Z]\w+\s+(?:gave|prescribed|instructed|provided|designed|taught)\b|\b(?:by|from|per)\s+(?:(?:his|her|their)\s+)?(?:Dr\.?\s*\w+|the\s+physician|physician|doctor|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
   )
 }

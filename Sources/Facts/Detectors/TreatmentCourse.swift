@@ -1,0 +1,372 @@
+import Model
+
+/// What a sentence says about the course of a treatment: when, how long, how many visits,
+/// where it stands and how it turned out.
+struct TreatmentCourse {
+  let start: ClinicalDate?
+  let end: ClinicalDate?
+  let weeks: Double?
+  let sessions: Int?
+
+  init(passage: Passage, hit: LexiconHit) {
+    // The course is read in the treatment's own words, else in its list's shared words:
+    // "chiro 12/2025-02/2026 x 8 wks; PT HEP ongoing" gives the dates to chiropractic only.
+    let scope = TreatmentScope(of: hit, in: passage)
+    // A span reckoned back from the visit ("in the last year") bounds the history, not
+    // the course: only dates written as such are read.
+    // Shortcoming: dates the Language stage does not read ("since 3/30", "from May 4 to
+    // June 29", "in April") give no start or end, though weeks and visits still count.
+    let written = passage.dates.filter { Self.writtenDate.occurs(in: passage.slice($0.range)) }
+    let inOwn = written.filter { scope.own.contains($0.range.lowerBound) }
+    let inShared = written.filter { date in
+      scope.shared.contains { $0.contains(date.range.lowerBound) }
+    }
+    let dates = (inOwn.isEmpty ? inShared : inOwn).map(\.date).sorted()
+    let ownText = scope.ownText(in: passage)
+    let text = ownText + " … " + scope.sharedText(in: passage)
+    var start: ClinicalDate?
+    var end: ClinicalDate?
+    if let span = Self.span(in: inOwn.isEmpty ? inShared : inOwn, of: passage) {
+      (start, end) = span
+    } else if dates.count >= 2 {
+      start = dates.first
+      end = dates.last
+    } else if let only = dates.first {
+      if Self.endLead.occurs(in: text) { end = only } else { start = only }
+    }
+    self.start = start
+    self.end = end
+
+    let weeksMatch =
+      Self.weeksPattern.firstMatch(in: ownText) ?? Self.weeksPattern.firstMatch(in: text)
+    var weeks = weeksMatch.flatMap { match in
+      match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
+        match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
+      }
+    }
+    if weeks == nil, let start, let end, start.day != nil, end.day != nil {
+      weeks = (Double(start.days(until: end)) / 7).rounded()
+    }
+    self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
+    let sessionsMatch =
+      Self.sessionsPattern.firstMatch(in: ownText) ?? Self.sessionsPattern.firstMatch(in: text)
+    self.sessions = sessionsMatch.flatMap { match in
+      (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
+    }
+  }
+
+  /// A banner or identification line ("PT: DOE, JANE DOB 07/22/1957 MRN …"): "PT" there
+  /// is the patient.
+  static func isIdentificationLine(_ passage: Passage) -> Bool {
+    identification.occurs(in: passage.text)
+  }
+
+  /// "No chiropractor", "has not seen a therapist", "declined opioids", "opioid therapy
+  /// unknown": the treatment is not asserted.
+  static func isDeniedOrUnknown(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
+    // The denial is read in the treatment's own lead and its list's lead ("no PT,
+    // chiropractic or home program"), not in a neighbour's detail ("PT (no lasting
+    // change), gabapentin"); "completed PT without improvement and continues the home
+    // program": a new clause ends the denial's reach.
+    let leads = TreatmentScope(of: hit, in: passage).leads(in: passage).map {
+      String($0.suffix(40))
+    }
+    let isDenied = leads.contains { lead in
+      denialBefore.firstMatch(in: lead).map { !newClause.occurs(in: $0.value) } ?? false
+    }
+    return isDenied || unknownAfter.occurs(in: after)
+  }
+
+  private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
+  private static let denialBefore = TextPattern(
+    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
+  )
+  private static let newClause = TextPattern(
+    #"\b(?:and|but|then) (?:continues?|is|was|has|does|did|uses|takes|remains|keeps|still|he|she|they|now)\b"#
+  )
+  private static let unknownAfter = TextPattern(
+    #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
+  )
+
+  /// Two dates joined as a span ("from 05/2026 to 07/2026", "10/2025 - 01/2026"): the
+  /// course's own dates, whatever other date the words name ("documented on 08/18/2026").
+  private static func span(
+    in dates: [(date: ClinicalDate, range: Range<Int>)], of passage: Passage
+  ) -> (ClinicalDate, ClinicalDate)? {
+    let ordered = dates.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    for (first, second) in zip(ordered, ordered.dropFirst())
+    where first.range.upperBound <= second.range.lowerBound {
+      let between = passage.slice(first.range.upperBound..<second.range.lowerBound)
+      if spanJoin.occurs(in: between) { return (first.date, second.date) }
+    }
+    return nil
+  }
+
+  private static let spanJoin = TextPattern(#"^\s*(?:-|–|—|to|through|thru|until)\s*$"#)
+  private static let writtenDate = TextPattern(
+    #"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"#)
+  private static let endLead = TextPattern(
+    #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
+  )
+  private static let weeksPattern = TextPattern(
+    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*("# + ClinicalWords.numberPattern
+      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?)\b"#)
+  private static let sessionsPattern = TextPattern(
+    #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3}|"#
+      + #"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
+      + #"\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:(?:PT|therapy|physical therapy|chiropractic|treatment|OT|aquatic|in-person)\s+)?(?:sessions?|visits?|treatments?|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed|so far|to date))?\s*[:=]\s*(\d{1,3})\b"#
+  )
+
+  /// Where a treatment stands, the rule that read it, and the medical reason for `unable`;
+  /// `nil` when the sentence does not assert the treatment for this patient (a conditional
+  /// plan, a denial that it was ever tried).
+  ///
+  /// The treatment's own words are read first, then the words its list shares
+  /// (`TreatmentScope`), then the sentence's section and dates.
+  static func status(
+    of hit: LexiconHit, in passage: Passage, context: Context, isMedication: Bool = false,
+    noteDate: ClinicalDate? = nil
+  ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
+    let scope = TreatmentScope(of: hit, in: passage)
+    let own = scope.ownText(in: passage)
+    let shared = scope.sharedStatusText(in: passage)
+    let both = own + " " + scope.sharedText(in: passage)
+    // A condition opening the sentence governs all it goes on to say: "If no relief after
+    // the injection, will refer to surgery; would also start PT at that point".
+    let opening = passage.slice(0..<scope.own.lowerBound)
+    let isConditional = conditional.occurs(in: both) || leadingCondition.occurs(in: opening)
+
+    if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
+    // "cannot tolerate a physical therapy or exercise program because of …": the reason
+    // may follow the list.
+    if !isMedication, let match = unable.firstMatch(in: passage.slice(scope.group)),
+      scope.group.lowerBound + match.range.lowerBound < passage.local(hit.range).lowerBound,
+      let stop = stopCue(in: match.value, isMedication: false)
+    {
+      return stop
+    }
+    if context.isHypothetical || isConditional {
+      return planned.occurs(in: both) && !isConditional ? (.planned, "planned", nil) : nil
+    }
+    // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
+    // ("completed PT without improvement and continues the home program") does not deny it.
+    if isMedication, scope.leads(in: passage).contains(where: isTakenOn(lead:)) {
+      return (.ongoing, "takenOn", nil)
+    }
+    if let course = courseCue(in: own, isMedication: isMedication) { return course }
+    if let stop = stopCue(in: shared, isMedication: isMedication) { return stop }
+    if let course = courseCue(in: shared, isMedication: isMedication) { return course }
+    if context.isHistorical {
+      return isMedication ? (.discontinued, "historical", nil) : (.completed, "historical", nil)
+    }
+    return fallbackStatus(
+      in: passage, own: own, ownRange: scope.own, both: both, isMedication: isMedication,
+      isDevice: hit.attributes["modality"] == "device",
+      visit: passage.note.dateOfService ?? noteDate)
+  }
+
+  /// Where a treatment stands when no word of its own list says so: a concrete plan, a
+  /// medication list, a dose schedule, a date range.
+  private static func fallbackStatus(
+    in passage: Passage, own: String, ownRange: Range<Int>, both: String, isMedication: Bool,
+    isDevice: Bool, visit: ClinicalDate?
+  ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
+    // A bare recommendation or a plan line with no start, referral or schedule is not a
+    // concrete plan, and a plan is not listed as anything else.
+    if !planned.occurs(in: both), passage.section?.isPlan == true || recommendation.occurs(in: both)
+    {
+      return nil
+    }
+    if !isMedication, isPastRange(ownRange, in: passage) { return (.completed, "dateRange", nil) }
+    // "Botulinum toxin to the adductors 09/2025", "pain program 2024": a therapy dated in
+    // a past month with no word of its course was done then.
+    if !isMedication, !isDevice, isPastDate(ownRange, in: passage, before: visit) {
+      return (.completed, "pastDate", nil)
+    }
+    if planned.occurs(in: both) { return (.planned, "planned", nil) }
+    if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
+    // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
+    if regimen.occurs(in: own) || (isMedication && dose.occurs(in: own)) {
+      return (.ongoing, "regimen", nil)
+    }
+    if dateRange.occurs(in: own) { return (.completed, "dateRange", nil) }
+    // A drug or a device named with no word of its course is one the patient has: notes
+    // list what was stopped or tried as such.
+    if isMedication || isDevice { return (.ongoing, "named", nil) }
+    return (nil, "mention", nil)
+  }
+
+  /// Whether a stretch names a span of dates that ended by the note's date: "chiropractic
+  /// 2x/week from 06/01/2026 to 07/27/2026" is a course done, not a schedule planned.
+  private static func isPastRange(_ range: Range<Int>, in passage: Passage) -> Bool {
+    let dates = passage.dates.filter { range.contains($0.range.lowerBound) }.map(\.date)
+    guard dates.count >= 2, let last = dates.max() else { return false }
+    return passage.note.dateOfService.map { last <= $0 } ?? true
+  }
+
+  /// Whether a stretch names only written dates before the note's month.
+  private static func isPastDate(
+    _ range: Range<Int>, in passage: Passage, before visit: ClinicalDate?
+  ) -> Bool {
+    let dates = passage.dates.filter {
+      range.contains($0.range.lowerBound) && writtenDate.occurs(in: passage.slice($0.range))
+    }.map(\.date)
+    guard let latest = dates.max(), let visit else { return false }
+    return latest.year * 12 + latest.month < visit.year * 12 + visit.month
+  }
+
+  /// Whether a list of words says a treatment could not be done or was stopped. A
+  /// medication stopped for a side effect is `discontinued`: `unable` is a therapy that a
+  /// documented medical reason prevented.
+  static func stopCue(in text: String, isMedication: Bool)
+    -> (status: TherapyStatus?, rule: String, reason: String?)?
+  {
+    if !isMedication,
+      let match = unable.firstMatch(in: text) ?? stoppedForReason.firstMatch(in: text)
+    {
+      let reason = (match.group(1) ?? match.group(2))?.trimmingCharacters(in: .whitespaces)
+      if let reason, !nonMedicalReason.occurs(in: reason) { return (.unable, "unable", reason) }
+      return (.discontinued, "discontinued", nil)
+    }
+    if discontinued.occurs(in: text) { return (.discontinued, "discontinued", nil) }
+    if isMedication, medicationStopped.occurs(in: text) {
+      return (.discontinued, "discontinued", nil)
+    }
+    return nil
+  }
+
+  /// Whether a list of words says a treatment is under way or was done. A medication
+  /// "tried" or "failed" is no longer taken unless a dose schedule says it still is; one
+  /// "completed" (a taper, a course) is done; one with a closed date range was stopped.
+  static func courseCue(in text: String, isMedication: Bool)
+    -> (status: TherapyStatus?, rule: String, reason: String?)?
+  {
+    // "Occasional ibuprofen" is a drug used now and then, not a course under way.
+    if isMedication, occasional.occurs(in: text) { return (nil, "occasional", nil) }
+    if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text)) {
+      return (.ongoing, "ongoing", nil)
+    }
+    if isMedication {
+      if medicationCourse.occurs(in: text) { return (.completed, "completed", nil) }
+      if dateRange.occurs(in: text) { return (.discontinued, "dateRange", nil) }
+      if regimen.occurs(in: text) { return (.ongoing, "regimen", nil) }
+      if medicationPast.occurs(in: text) { return (.discontinued, "past", nil) }
+    }
+    if completed.occurs(in: text) { return (.completed, "completed", nil) }
+    return nil
+  }
+
+  /// Whether a stretch of words says anything of where a treatment stands, for deciding
+  /// where a list of treatments ends.
+  static func hasStatusWord(in text: String) -> Bool {
+    [false, true].contains { isMedication in
+      stopCue(in: text, isMedication: isMedication) != nil
+        || courseCue(in: text, isMedication: isMedication) != nil
+    } || planned.occurs(in: text) || leadOn.occurs(in: text)
+  }
+
+  /// "… on oxycodone": a drug named right after "on" is being taken.
+  static func isTakenOn(lead: String) -> Bool { leadOn.occurs(in: lead) }
+
+  private static let leadOn = TextPattern(
+    #"(?<!was |were |been )\bon\s+(?:(?:oral|enteral|low[- ]dose|long[- ]acting|ER|IR|scheduled|daily|chronic)\s+)?$"#
+  )
+
+  /// How a treatment turned out: in its own words, else in the words its list shares
+  /// ("tried meloxicam and gabapentin without benefit").
+  static func outcome(of hit: LexiconHit, in passage: Passage) -> TherapyOutcome? {
+    let scope = TreatmentScope(of: hit, in: passage)
+    return outcome(in: scope.outcomeText(in: passage))
+      ?? outcome(in: scope.sharedText(in: passage)) ?? outcomeInNextSentence(of: passage)
+  }
+
+  /// "She completed PT and takes celecoxib. Neither has changed things much.": a sentence
+  /// that names no treatment and points back at them ("neither", "none of these", "this")
+  /// tells how those of the sentence before turned out; "this" and "it" only where that
+  /// sentence names one treatment.
+  private static func outcomeInNextSentence(of passage: Passage) -> TherapyOutcome? {
+    guard let next = passage.next, next.section == passage.section,
+      next.hits("therapies").isEmpty, next.hits("medications").isEmpty
+    else { return nil }
+    let treatments = TreatmentScope.treatments(in: passage).count
+    let pointsBack =
+      collectiveReference.occurs(in: next.text)
+      || (treatments == 1 && singleReference.occurs(in: next.text))
+    return pointsBack ? outcome(in: next.text) : nil
+  }
+
+  private static let collectiveReference = TextPattern(
+    #"^\W*(?:neither|none|both|all|these|those|they|each)\b|\b(?:neither|none|all|each) of (?:these|them|those|the above)\b|\bdespite (?:these|this|them|the above|all)\b"#
+  )
+  private static let singleReference = TextPattern(
+    #"^\W*(?:\([^)]*\)\W*)?(?:it|this|that|which)\b"#)
+
+  /// How a treatment turned out, as the sentence says.
+  static func outcome(in text: String) -> TherapyOutcome? {
+    if failed.occurs(in: text) { return .failed }
+    if worsened.occurs(in: text) { return .worsened }
+    if improved.occurs(in: text) { return .improved }
+    return nil
+  }
+
+  private static let stoppedForReason = TextPattern(
+    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early)\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
+  )
+  private static let medicationStopped = TextPattern(
+    #"\b(?:stopped|stopping|d/c'?d|no longer (?:taking|on|takes)|off (?:of )?it|tapered off|weaned off|came off|discontinu\w*)\b"#
+  )
+  private static let medicationTaken = TextPattern(
+    #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
+  )
+  private static let occasional = TextPattern(
+    #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
+  private static let medicationCourse = TextPattern(
+    #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|infusions?|series of|\d+[- ]day course)\b"#
+  )
+  private static let medicationPast = TextPattern(
+    #"\b(?:tried|trialed|trial of|trial|failed|previously|in the past|was on|were on|had been on|took|was given|was prescribed|used to|history of)\b"#
+  )
+  private static let dose = TextPattern(
+    #"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|%)\b|\b(?:qd|qhs|qam|daily)\b"#)
+  private static let dateRange = TextPattern(
+    #"\b(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\s*(?:-|–|to|through|until)\s*(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\b|\bfrom\b[^.;]{3,30}\b(?:to|through|until)\b"#
+  )
+  private static let unable = TextPattern(
+    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
+  )
+  private static let nonMedicalReason = TextPattern(
+    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car)\b"#
+  )
+  private static let discontinued = TextPattern(
+    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|scheduled|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
+  )
+  private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
+  private static let conditional = TextPattern(
+    #"\b(?:would (?:also )?(?:start|begin|use|try|consider|add|refer)|if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
+  )
+  private static let regimen = TextPattern(
+    #"\b(?:since(?! then)|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
+  )
+  private static let recommendation = TextPattern(
+    #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
+  private static let planned = TextPattern(
+    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
+  )
+  private static let ongoing = TextPattern(
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
+  )
+  private static let completed = TextPattern(
+    #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
+  )
+  private static let failed = TextPattern(
+    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
+  )
+  private static let worsened = TextPattern(
+    #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
+  private static let improved = TextPattern(
+    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded|partial (?:help|effect|relief|benefit)|small gains|gains|somewhat less|less (?:pain|spasm\w*))\b"#
+  )
+}
