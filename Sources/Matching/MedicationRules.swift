@@ -16,9 +16,12 @@ extension CaseContext {
       return .met("No home exercise program is relied on as the active treatment.")
     }
     let prescribed = programs.first { $0.value.prescribedBy != nil }
+    // Completion, or a medical reason it could not be done, is itself the follow-up, unless
+    // the documents say outright that the program was not followed up.
     let followedUp = programs.first {
-      $0.value.followUpDocumented == true || $0.value.status == .unable
-        || $0.value.status == .completed
+      $0.value.followUpDocumented == true
+        || $0.value.followUpDocumented == nil
+          && ($0.value.status == .unable || $0.value.status == .completed)
     }
     switch (prescribed, followedUp) {
     case (let prescribed?, _?):

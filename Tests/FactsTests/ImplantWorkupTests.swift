@@ -44,6 +44,18 @@ import Testing
     ),
     ("Psych evaluation is pending.", ["not completed"]),
     ("She has not yet had a psychological evaluation.", ["not completed"]),
+    (
+      "Psychological evaluation completed 01/27/2026; not psychologically cleared at this time.",
+      ["completed 2026-01-27 cleared false"]
+    ),
+    (
+      "Pre-SCS psych evaluation done 03/02/2026; clearance deferred until sobriety is shown.",
+      ["completed 2026-03-02 cleared false"]
+    ),
+    (
+      "Psychology evaluation completed 04/01/2026: cleared to proceed with the trial.",
+      ["completed 2026-04-01 cleared true"]
+    ),
   ])
   func readsCompletionDateAndClearance(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.psychEvaluation, in: text) == expected)

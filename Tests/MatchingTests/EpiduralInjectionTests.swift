@@ -64,6 +64,20 @@ struct EpiduralInjectionTests {
           .homeExercise, from: "2026-01-10", status: nil, outcome: nil,
           prescribedBy: .physician, followUp: false), Note.nsaid), .pend, [.homeExercise]),
     scenario(
+      "a completed home program is its own follow-up",
+      stenosis.replacing(
+        .therapy,
+        with: Note.therapy(
+          .homeExercise, from: "2026-01-10", status: .completed, outcome: .failed,
+          prescribedBy: .physician), Note.nsaid), .ready),
+    scenario(
+      "a home program said to be completed but stated not followed up pends",
+      stenosis.replacing(
+        .therapy,
+        with: Note.therapy(
+          .homeExercise, from: "2026-01-10", status: .completed, outcome: .failed,
+          prescribedBy: .physician, followUp: false), Note.nsaid), .pend, [.homeExercise]),
+    scenario(
       "stenosis with only PT pends on the inactive part",
       stenosis.replacing(.therapy, with: Note.physicalTherapy), .pend, [.conservativeCare],
       indication: "spinalStenosis"),

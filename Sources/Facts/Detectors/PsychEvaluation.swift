@@ -72,7 +72,7 @@ struct PsychEvaluationRule: FactRule {
     #"\b(?:cleared|clearance (?:was |is )?(?:granted|given|obtained|provided)|(?:appropriate|good|suitable|acceptable) candidate|no (?:psychological |psychiatric |behavioral )?(?:contraindications?|barriers)|recommended to proceed|may proceed|can proceed|approved|psychologically (?:appropriate|suitable|stable))\b"#
   )
   private static let notCleared = TextPattern(
-    #"\b(?:not cleared|not (?:an? )?(?:appropriate|suitable|good) candidate|does not clear|not recommended to proceed|should not proceed|recommend(?:s|ed)? against|contraindicat\w+ (?:to|for) (?:implant|SCS|the procedure|proceeding))\b"#
+    #"\b(?:not (?:yet |\w+ly )?cleared|cannot (?:yet )?(?:be )?clear\w*|unable to clear|clearance (?:is |was )?(?:withheld|deferred|not (?:granted|given))|defer\w* (?:psychological )?clearance|not (?:an? )?(?:appropriate|suitable|good) candidate|does not clear|not recommended to proceed|should not proceed|recommend(?:s|ed)? against|contraindicat\w+ (?:to|for) (?:implant|SCS|the procedure|proceeding))\b"#
   )
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
 }
