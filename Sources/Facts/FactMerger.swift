@@ -392,6 +392,7 @@ enum FactMerger {
     case (.deviceTrial(var trial), .deviceTrial(let more)):
       trial.days = trial.days ?? more.days
       trial.functionalImprovement = trial.functionalImprovement ?? more.functionalImprovement
+      trial.intolerableSideEffects = trial.intolerableSideEffects ?? more.intolerableSideEffects
       return .deviceTrial(trial)
     case (.painScore(var score), .painScore(let more)):
       score.low = score.low ?? more.low

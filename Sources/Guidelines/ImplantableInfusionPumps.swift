@@ -81,7 +81,8 @@ enum PumpDefinitions {
         "An intraspinal trial gave 50% relief or more with tolerable side effects.",
         rule: .deviceTrial(
           DeviceTrialRequirement(
-            devices: [.intrathecalPump], minimumPercent: 50, trialProcedures: [.intrathecalTrial]))),
+            devices: [.intrathecalPump], minimumPercent: 50, trialProcedures: [.intrathecalTrial],
+            requiresTolerableSideEffects: true))),
       psychology, contraindications,
     ])
 
@@ -109,7 +110,8 @@ enum PumpDefinitions {
           + " effects.",
         rule: .deviceTrial(
           DeviceTrialRequirement(
-            devices: [.intrathecalPump], minimumPercent: 50, trialProcedures: [.intrathecalTrial]))),
+            devices: [.intrathecalPump], minimumPercent: 50, trialProcedures: [.intrathecalTrial],
+            requiresTolerableSideEffects: true))),
       psychology, contraindications,
     ])
 

@@ -96,7 +96,13 @@ extension CaseContext {
       "The trial gave \(formatted(best.percent))% relief"
       + (best.days.map { " over \(plural($0, "day"))" } ?? "")
       + "; \(formatted(requirement.minimumPercent))% is needed"
+    let intolerable = trials.contains { $0.value.intolerableSideEffects == true }
     if requirement.isUpperBound {
+      if intolerable {
+        return .met(
+          "The earlier trial's side effects could not be tolerated, which allows a further"
+            + " trial.", evidence: evidence)
+      }
       let earlier =
         "The earlier trial gave \(formatted(best.percent))% relief; a further trial"
         + " follows one with less than \(formatted(requirement.minimumPercent))%"
@@ -106,6 +112,11 @@ extension CaseContext {
     }
     guard best.percent >= requirement.minimumPercent else {
       return .notMet(summary + ".", ask: ask, evidence: evidence)
+    }
+    if requirement.requiresTolerableSideEffects, intolerable {
+      return .notMet(
+        summary + " with tolerable side effects; they could not be tolerated.", ask: ask,
+        evidence: evidence)
     }
     if let days = requirement.minimumDays {
       guard let lasted = best.days else {

@@ -174,15 +174,19 @@ public struct DeviceTrialRequirement: Sendable {
   public var requiresFunctionalImprovement: Bool
   /// Prior procedures whose relief can stand for the trial result.
   public var trialProcedures: Set<ProcedureKind>
-  /// For a further trial: the earlier one must have given less than `minimumPercent`.
+  /// For a further trial: the earlier one must have given less than `minimumPercent`, or
+  /// side effects that could not be tolerated.
   public var isUpperBound: Bool
+  /// Whether a trial whose side effects could not be tolerated falls short.
+  public var requiresTolerableSideEffects: Bool
 
   public init(
     devices: Set<TrialDevice>, minimumPercent: Double, minimumDays: Double? = nil,
     requiresFunctionalImprovement: Bool = false, trialProcedures: Set<ProcedureKind> = [],
-    isUpperBound: Bool = false
+    isUpperBound: Bool = false, requiresTolerableSideEffects: Bool = false
   ) {
     self.isUpperBound = isUpperBound
+    self.requiresTolerableSideEffects = requiresTolerableSideEffects
     self.devices = devices
     self.minimumPercent = minimumPercent
     self.minimumDays = minimumDays

@@ -302,14 +302,19 @@ public struct DeviceTrial: Codable, Sendable, Hashable {
   public var percent: Double
   public var days: Double?
   public var functionalImprovement: Bool?
+  /// Whether the trial's side effects could not be tolerated (respiratory depression that
+  /// needed naloxone, a trial stopped for them); `nil` when the documents do not say
+  /// (PendCheck's addition).
+  public var intolerableSideEffects: Bool?
 
   public init(
     device: TrialDevice, percent: Double, days: Double? = nil,
-    functionalImprovement: Bool? = nil
+    functionalImprovement: Bool? = nil, intolerableSideEffects: Bool? = nil
   ) {
     self.device = device
     self.percent = percent
     self.days = days
     self.functionalImprovement = functionalImprovement
+    self.intolerableSideEffects = intolerableSideEffects
   }
 }

@@ -40,7 +40,9 @@ struct CorpusReportContractTests {
     "riskFactor": ["condition", "present", "detail"],
     "diagnosis": ["condition", "icd10"],
     "surgicalPlan": ["kind", "date"],
-    "deviceTrial": ["device", "percent", "days", "functionalImprovement"],
+    "deviceTrial": [
+      "device", "percent", "days", "functionalImprovement", "intolerableSideEffects",
+    ],
   ]
   static let common: Set<String> = ["type", "evidence", "derivation"]
   static let determinationKeys: Set<String> = [

@@ -126,6 +126,7 @@ extension Fixtures {
     case .deviceTrial(let trial):
       return [
         trial.device.rawValue, number(trial.percent), trial.days.map { "days \(number($0))" },
+        trial.intolerableSideEffects.map { "intolerable \($0)" },
       ]
       .compactMap { $0 }.joined(separator: " ")
     }

@@ -286,6 +286,10 @@ struct EpiduralInjectionTests {
       trial.adding(Note.trial(.intrathecalPump, percent: 60)), .clinicalReview, [.deviceTrial],
       request: trialRequest, guideline: "1751"),
     scenario(
+      "a second trial after a 60% trial with intolerable side effects is ready",
+      trial.adding(Note.trial(.intrathecalPump, percent: 60, intolerable: true)), .ready,
+      request: trialRequest, guideline: "1751"),
+    scenario(
       "a third trial is contradicted",
       trial + [
         Note.prior(.intrathecalTrial, on: "2025-11-01"),

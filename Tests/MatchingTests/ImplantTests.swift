@@ -30,6 +30,17 @@ struct ImplantTests {
       "a permanent pump for pain is ready", "1752", pump, pumpReady, .ready,
       indication: "permanentPumpPain"),
     scenario(
+      "a pump after a 70% trial whose side effects were not tolerated is contradicted", "1752",
+      pump,
+      pumpReady.replacing(
+        .deviceTrial, with: Note.trial(.intrathecalPump, percent: 70, intolerable: true)),
+      .clinicalReview, [.deviceTrial]),
+    scenario(
+      "a pump after a 70% trial with tolerable side effects is ready", "1752", pump,
+      pumpReady.replacing(
+        .deviceTrial, with: Note.trial(.intrathecalPump, percent: 70, intolerable: false)),
+      .ready),
+    scenario(
       "a positive MRSA screen without a plan is contradicted", "1752", pump,
       pumpReady.replacing(.staphScreen, with: Note.screen(.mrsa, .positive, on: "2026-03-01")),
       .clinicalReview, [.mrsaDecolonization]),

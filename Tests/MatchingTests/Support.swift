@@ -142,11 +142,14 @@ enum Note {
   }
 
   static func trial(
-    _ device: TrialDevice, percent: Double, days: Double? = nil, function: Bool? = nil
+    _ device: TrialDevice, percent: Double, days: Double? = nil, function: Bool? = nil,
+    intolerable: Bool? = nil
   ) -> Fact {
     Fact(
       .deviceTrial(
-        DeviceTrial(device: device, percent: percent, days: days, functionalImprovement: function)))
+        DeviceTrial(
+          device: device, percent: percent, days: days, functionalImprovement: function,
+          intolerableSideEffects: intolerable)))
   }
 
   static func budapest(

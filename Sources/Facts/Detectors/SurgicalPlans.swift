@@ -136,7 +136,8 @@ struct DeviceTrialRule: FactRule {
 
     let detail = DeviceTrial(
       device: trial.device, percent: percent, days: TrialLength.days(near: passage),
-      functionalImprovement: ReliefRule.functionalImprovement(near: passage))
+      functionalImprovement: ReliefRule.functionalImprovement(near: passage),
+      intolerableSideEffects: TrialSideEffects.intolerable(near: passage))
     return [
       passage.fact(
         .deviceTrial(detail), rule: "deviceTrial.\(rule)", hits: trial.hits, context: context)
