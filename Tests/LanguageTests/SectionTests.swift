@@ -22,6 +22,8 @@ import Testing
     ("Interval History: better since the injection.", .intervalHistory),
     ("IMAGING (MRI 01/2026)\nL4-5 protrusion.", .imaging),
     ("PSYCHOLOGY AND SCREENING\nCleared.", .psychology),
+    ("Dx: spinal muscular atrophy type 2 (G12.1).", .diagnoses),
+    ("ANESTHESIA PLAN:\nSpinal anesthetic, L3-4.", .plan),
   ])
   func officeNoteHeadingsOpenTheirSection(text: String, kind: SectionKind) {
     let doc = Fixtures.annotate(text)
