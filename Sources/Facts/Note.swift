@@ -139,7 +139,12 @@ struct SectionName: Hashable, Sendable {
 
   private func has(_ fragments: String...) -> Bool {
     let folded = name.lowercased()
-    return fragments.contains { folded.contains($0) }
+    // Section names are ASCII; comparing bytes spares Foundation's `contains`, which the
+    // detectors would otherwise pay for every sentence.
+    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return fragments.contains { folded.contains($0) }
+    }
+    return fragments.contains { folded.utf8.firstRange(of: $0.utf8) != nil }
   }
 }
 

@@ -4,7 +4,9 @@ extension String {
   ///
   /// Every stage slices the document's UTF-16 text into strings (tokens, sentences,
   /// quotes), and the standard library's generic UTF-16 transcoder costs hundreds of
-  /// instructions a character; this one writes the UTF-8 directly.
+  /// instructions a character; this one writes the UTF-8 directly. It is inlinable so that
+  /// each caller's collection type is specialised rather than iterated through witnesses.
+  @inlinable
   public init<Units: Collection<UInt16>>(utf16Units units: Units) {
     self.init(unsafeUninitializedCapacity: units.count * 3) { utf8 in
       var written = 0
