@@ -144,7 +144,19 @@ struct SectionName: Hashable, Sendable {
     guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
       return fragments.contains { folded.contains($0) }
     }
-    return fragments.contains { folded.utf8.firstRange(of: $0.utf8) != nil }
+    return fragments.contains { Self.bytes(of: $0, occurIn: folded) }
+  }
+
+  private static func bytes(of fragment: String, occurIn text: String) -> Bool {
+    let needle = fragment.utf8
+    let haystack = text.utf8
+    guard let first = needle.first else { return true }
+    var start = haystack.startIndex
+    while let found = haystack[start...].firstIndex(of: first) {
+      if haystack[found...].starts(with: needle) { return true }
+      start = haystack.index(after: found)
+    }
+    return false
   }
 }
 
