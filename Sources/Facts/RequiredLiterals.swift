@@ -1,6 +1,6 @@
-/// The literal strings of which every match of a pattern contains at least one, read from the
-/// pattern itself: `\b(?:unable to|cannot)\s+\w+` cannot match a sentence holding neither
-/// "unable to" nor "cannot".
+/// The literal strings a match of a pattern cannot do without, read from the pattern itself:
+/// `\b(?:unable to|cannot)\s+(?:sit|stand)\b` cannot match a sentence that holds neither
+/// "unable to" nor "cannot", nor one that holds neither "sit" nor "stand".
 ///
 /// `TextPattern` asks it before running its expression, since most patterns match few of the
 /// sentences they are run on and ICU tries every alternative at nearly every position. The
@@ -8,21 +8,48 @@
 /// with any other character is always handed to the expression, because Unicode case folding
 /// can turn it into letters a byte comparison would not see ("ﬁ" is "fi", "K" is "k").
 struct RequiredLiterals: Sendable {
-  /// The literals as lower-cased ASCII bytes, ordered by their first byte.
-  private let literals: [[UInt8]]
-  /// For each lower-cased ASCII byte, the literals (indices in `literals`) it begins.
-  private let literalsStartingWith: [Range<Int>]
+  /// Every match holds one literal of each choice.
+  private let choices: [LiteralChoice]
 
   /// Reads the literals a pattern requires, or returns `nil` when the pattern can match
   /// without any (an optional first word, a bare `\d+`) or uses syntax this reader does not
   /// know, in which case the expression is always run.
   init?(pattern: String) {
     var reader = PatternReader(Array(pattern.unicodeScalars))
-    guard let required = try? reader.readWhole(), let ascii = Self.asciiLiterals(required)
-    else { return nil }
+    guard let required = try? reader.readWhole() else { return nil }
+    choices = required.compactMap(LiteralChoice.init)
+    guard !choices.isEmpty else { return nil }
+  }
+
+  /// Whether `text` may hold a match: `false` only when it is ASCII and lacks every literal
+  /// of one of the choices.
+  func mayMatch(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in choices.allSatisfy { $0.occurs(in: bytes) } }
+  }
+}
+
+/// Literals of which a match holds at least one, as lower-cased ASCII bytes.
+private struct LiteralChoice: Sendable {
+  /// The literals, ordered by their first byte.
+  private let literals: [[UInt8]]
+  /// For each lower-cased ASCII byte, the literals (indices in `literals`) it begins.
+  private let literalsStartingWith: [Range<Int>]
+
+  /// The choice of ASCII literals, those that no ASCII text can hold left out (a "×" or a
+  /// "–"); `nil` when one holds a character that case folding could turn into ASCII.
+  init?(_ literals: Set<[Unicode.Scalar]>) {
+    var ascii: [[UInt8]] = []
+    for literal in literals {
+      if literal.allSatisfy(\.isASCII) {
+        ascii.append(literal.map { Self.lowercased(UInt8($0.value)) })
+      } else if literal.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
+        return nil
+      }
+    }
 
     let sorted = ascii.sorted { $0.lexicographicallyPrecedes($1) }
-    literals = sorted
+    self.literals = sorted
     literalsStartingWith = (0..<128).map { byte in
       let first = sorted.firstIndex { $0[0] >= byte } ?? sorted.count
       let end = sorted[first...].firstIndex { $0[0] > byte } ?? sorted.count
@@ -30,30 +57,24 @@ struct RequiredLiterals: Sendable {
     }
   }
 
-  /// Whether `text` may hold a match: `false` only when it is ASCII and holds none of the
-  /// literals.
-  func mayMatch(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      literalsStartingWith.withUnsafeBufferPointer { starting in
-        for start in bytes.indices {
-          let byte = bytes[start]
-          guard byte < 0x80 else { return true }
-          for index in starting[Int(Self.lowercased(byte))]
-          where Self.occurs(literals[index], in: bytes, at: start) {
-            return true
-          }
+  /// Whether `bytes` hold one of the literals, or a byte that is not ASCII before any.
+  func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    literalsStartingWith.withUnsafeBufferPointer { starting in
+      for start in bytes.indices {
+        let byte = bytes[start]
+        guard byte < 0x80 else { return true }
+        for index in starting[Int(Self.lowercased(byte))]
+        where Self.occurs(literals[index], in: bytes, at: start) {
+          return true
         }
-        return false
       }
+      return false
     }
   }
 
   private static func occurs(
     _ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int
-  )
-    -> Bool
-  {
+  ) -> Bool {
     guard bytes.count - start >= literal.count else { return false }
     for offset in 1..<literal.count where lowercased(bytes[start + offset]) != literal[offset] {
       return false
@@ -64,38 +85,30 @@ struct RequiredLiterals: Sendable {
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
   }
-
-  /// The literals as lower-cased ASCII, those that no ASCII text can hold left out (a "×" or
-  /// a "–"); `nil` when one holds a character that case folding could turn into ASCII.
-  private static func asciiLiterals(_ literals: Set<[Unicode.Scalar]>) -> [[UInt8]]? {
-    var ascii: [[UInt8]] = []
-    for literal in literals {
-      if literal.allSatisfy(\.isASCII) {
-        ascii.append(literal.map { lowercased(UInt8($0.value)) })
-      } else if literal.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
-        return nil
-      }
-    }
-    return ascii
-  }
 }
 
 /// A syntax `PatternReader` does not read; the pattern is then always run.
 private struct UnreadableSyntax: Error {}
 
-/// Reads an ICU regular expression far enough to know the literals each part requires.
+/// Literals of which a match holds at least one.
+private typealias Choice = Set<[Unicode.Scalar]>
+
+/// Reads an ICU regular expression far enough to know the literals each part requires, as
+/// choices that must all be met.
 ///
-/// A sequence requires the most selective of its parts' requirements (the one whose shortest
-/// literal is longest), an alternation the union of its branches', and a part that may be
-/// absent (`?`, `*`, `{0,n}`), a lookaround, a class or an escape like `\s` requires nothing.
+/// A sequence requires what each of its parts requires; an alternation requires, for a
+/// choice of each branch, one of the literals of either; a part that may be absent (`?`,
+/// `*`, `{0,n}`), a lookaround, a class or an escape like `\s` requires nothing. Only the
+/// few most selective choices are kept: leaving a choice out only means running the
+/// expression on more text.
 private struct PatternReader {
   private let scalars: [Unicode.Scalar]
   private var position = 0
 
   init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
-  /// The literals the whole pattern requires, `nil` if none.
-  mutating func readWhole() throws(UnreadableSyntax) -> Set<[Unicode.Scalar]>? {
+  /// The choices the whole pattern requires, none if it can match without a literal.
+  mutating func readWhole() throws(UnreadableSyntax) -> [Choice] {
     let required = try readAlternation()
     guard position == scalars.count else { throw UnreadableSyntax() }
     return required
@@ -112,20 +125,21 @@ private struct PatternReader {
     return true
   }
 
-  private mutating func readAlternation() throws(UnreadableSyntax) -> Set<[Unicode.Scalar]>? {
-    var union = try readSequence()
+  private mutating func readAlternation() throws(UnreadableSyntax) -> [Choice] {
+    var required = try readSequence()
     while take("|") {
       let branch = try readSequence()
-      if let branch, union != nil { union?.formUnion(branch) } else { union = nil }
+      let either = required.flatMap { choice in branch.map { choice.union($0) } }
+      required = Self.mostSelective(either)
     }
-    return union
+    return required
   }
 
-  private mutating func readSequence() throws(UnreadableSyntax) -> Set<[Unicode.Scalar]>? {
-    var best: Set<[Unicode.Scalar]>?
+  private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {
+    var required: [Choice] = []
     var run: [Unicode.Scalar] = []
     func endRun() {
-      if !run.isEmpty { best = Self.moreSelective(best, [run]) }
+      if !run.isEmpty { required.append([run]) }
       run = []
     }
 
@@ -141,13 +155,13 @@ private struct PatternReader {
         endRun()
       case (.literal, .maybeNever):
         endRun()
-      case (.other(let required), _):
+      case (.other(let choices), _):
         endRun()
-        if repetition != .maybeNever { best = Self.moreSelective(best, required) }
+        if repetition != .maybeNever { required += choices }
       }
     }
     endRun()
-    return best
+    return Self.mostSelective(required)
   }
 
   /// How often a part may occur, as its quantifier says.
@@ -191,7 +205,7 @@ private struct PatternReader {
 
   private enum Part {
     case literal(Unicode.Scalar)
-    case other(Set<[Unicode.Scalar]>?)
+    case other([Choice])
   }
 
   private mutating func readPart() throws(UnreadableSyntax) -> Part {
@@ -201,9 +215,9 @@ private struct PatternReader {
     case "(": return .other(try readGroup())
     case "[":
       try skipClass()
-      return .other(nil)
+      return .other([])
     case "\\": return try readEscape()
-    case ".", "^", "$": return .other(nil)
+    case ".", "^", "$": return .other([])
     case "?", "*", "+", "{", "}", "]": throw UnreadableSyntax()
     default: return .literal(scalar)
     }
@@ -211,7 +225,7 @@ private struct PatternReader {
 
   /// Reads a group after its `(`: captures, `(?:…)`, `(?>…)` and flag groups such as
   /// `(?-i:…)` require what their content does; lookarounds require nothing.
-  private mutating func readGroup() throws(UnreadableSyntax) -> Set<[Unicode.Scalar]>? {
+  private mutating func readGroup() throws(UnreadableSyntax) -> [Choice] {
     var isLookaround = false
     if take("?") {
       if take("<=") || take("<!") || take("=") || take("!") {
@@ -223,7 +237,7 @@ private struct PatternReader {
     }
     let required = try readAlternation()
     guard take(")") else { throw UnreadableSyntax() }
-    return isLookaround ? nil : required
+    return isLookaround ? [] : required
   }
 
   /// Skips `i-` in `(?i-:`; free spacing (`x`) and anything but a group with flags is refused.
@@ -260,21 +274,28 @@ private struct PatternReader {
     guard let scalar = next else { throw UnreadableSyntax() }
     position += 1
     if "xuUNpPQEkc".unicodeScalars.contains(scalar) { throw UnreadableSyntax() }
-    if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { return .other(nil) }
+    if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { return .other([]) }
     return .literal(scalar)
   }
 
-  /// The requirement that rules out more text: the one whose shortest literal is longer, then
-  /// the one with fewer literals; a requirement beats none.
-  private static func moreSelective(
-    _ first: Set<[Unicode.Scalar]>?, _ second: Set<[Unicode.Scalar]>?
-  ) -> Set<[Unicode.Scalar]>? {
-    guard let first else { return second }
-    guard let second else { return first }
-    let shortest = { (literals: Set<[Unicode.Scalar]>) in literals.map(\.count).min() ?? 0 }
-    if shortest(first) != shortest(second) {
-      return shortest(first) > shortest(second) ? first : second
+  /// The choices that rule out the most text, at most three: those whose shortest literal
+  /// is longest, then those with fewer literals.
+  private static func mostSelective(_ choices: [Choice]) -> [Choice] {
+    guard choices.count > 3 else { return choices }
+    // The position breaks ties, so that the same choices are kept on every run.
+    let ranked = choices.enumerated().map { position, choice in
+      (choice: choice, shortest: choice.map(\.count).min() ?? 0, position: position)
+    }.sorted { first, second in
+      if first.shortest != second.shortest { return first.shortest > second.shortest }
+      if first.choice.count != second.choice.count {
+        return first.choice.count < second.choice.count
+      }
+      return first.position < second.position
     }
-    return first.count <= second.count ? first : second
+    var kept: [Choice] = []
+    for candidate in ranked where kept.count < 3 && !kept.contains(candidate.choice) {
+      kept.append(candidate.choice)
+    }
+    return kept
   }
 }

@@ -4,14 +4,18 @@ import Testing
 @testable import Facts
 
 /// `RequiredLiterals` lets a pattern skip text without running it, so it must never skip text
-/// the pattern matches: these tables name, for each shape of pattern, text it may skip and
-/// text it must search.
+/// the pattern matches: these tables name, for each shape of pattern, text it may skip (it
+/// lacks a literal of every branch, or of one of the parts a sequence requires) and text it
+/// must search.
 @Suite struct RequiredLiteralsTests {
   @Test(
     "text without any required literal is skipped",
     arguments: [
       (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "She walks two miles a day."),
       (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "He can sit for an hour."),
+      (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "He cannot walk far."),
+      (#"\b(?:pain\s+for|duration:)\s*\d+\s*weeks\b"#, "Pain for 6 months."),
+      (#"(?:walks\s+with|uses)\s+a\s+cane"#, "She walks to the cane field."),
       (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "Pain is severe today."),
       (#"\b(\d+)\s*(weeks?|months?)\s+ago\b"#, "Seen 3 days before surgery."),
       (#"\bso\s+(?:now )?(\d+)\s*(?:months?)\b"#, "Also noted."),
@@ -35,6 +39,8 @@ import Testing
       (#"\bVAS\s*(?:of)?\s*(\d+)"#, "vas 70"),
       (#"xa+b"#, "xaab"),
       (#"\b(?-i:may)\b"#, "MAY"),
+      (#"(?:walks\s+with|uses)\s+a\s+cane"#, "She uses a cane."),
+      (#"\b(?:pain\s+for|duration:)\s*\d+\s*weeks\b"#, "Duration: 6 weeks"),
     ])
   func searchesTextWithALiteral(pattern: String, text: String) throws {
     let literals = try #require(RequiredLiterals(pattern: pattern))
