@@ -10,8 +10,15 @@ import Model
 final class Note {
   let annotated: AnnotatedDocument
   let document: Document
-  /// The document's sentences, in order.
-  private(set) var passages: [Passage] = []
+  /// The document's sentences, in order; folded on first use, since a note read only for
+  /// its heading (is it a request form?) needs none of them.
+  private(set) lazy var passages: [Passage] = annotated.sentences.enumerated().map {
+    index, sentence in
+    let folded = FoldedText(document.utf16, range: sentence.range)
+    return Passage(
+      note: self, index: index, range: sentence.range, text: folded.text,
+      offsets: folded.offsets, section: sentence.section.map { SectionName($0.rawValue) })
+  }
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
   private var hitsByLexicon: [String: [LexiconHit]] = [:]
@@ -24,12 +31,6 @@ final class Note {
     self.dateOfService = annotated.dateOfService
     self.dateMentions = annotated.dates.compactMap { mention in
       mention.date.map { (date: $0, range: mention.range) }
-    }
-    self.passages = annotated.sentences.enumerated().map { index, sentence in
-      let folded = FoldedText(annotated.document.utf16, range: sentence.range)
-      return Passage(
-        note: self, index: index, range: sentence.range, text: folded.text,
-        offsets: folded.offsets, section: sentence.section.map { SectionName($0.rawValue) })
     }
   }
 
@@ -95,14 +96,26 @@ final class Note {
   ///
   /// Computed once: detectors ask for it for every passage.
   private(set) lazy var heading: String = {
-    let lines = document.text.split(separator: "\n").lazy
-      .map { String($0).collapsingWhitespace }.filter { !$0.isEmpty }.prefix(6)
-    return lines.filter { line in
+    firstLines(6).filter { line in
       line.count <= 70
         && (line == line.uppercased()
           || (line.split(separator: " ").count <= 8 && !line.hasSuffix(".")))
     }.joined(separator: "\n")
   }()
+
+  /// The first `count` lines of the document that hold more than whitespace, whitespace
+  /// collapsed; the rest of the document is not read.
+  private func firstLines(_ count: Int) -> [String] {
+    var lines: [String] = []
+    var rest = document.text[...]
+    while lines.count < count, !rest.isEmpty {
+      let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+      let line = String(rest[..<end]).collapsingWhitespace
+      if !line.isEmpty { lines.append(line) }
+      rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+    }
+    return lines
+  }
 }
 
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
@@ -126,7 +139,24 @@ struct SectionName: Hashable, Sendable {
 
   private func has(_ fragments: String...) -> Bool {
     let folded = name.lowercased()
-    return fragments.contains { folded.contains($0) }
+    // Section names are ASCII; comparing bytes spares Foundation's `contains`, which the
+    // detectors would otherwise pay for every sentence.
+    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return fragments.contains { folded.contains($0) }
+    }
+    return fragments.contains { Self.bytes(of: $0, occurIn: folded) }
+  }
+
+  private static func bytes(of fragment: String, occurIn text: String) -> Bool {
+    let needle = fragment.utf8
+    let haystack = text.utf8
+    guard let first = needle.first else { return true }
+    var start = haystack.startIndex
+    while let found = haystack[start...].firstIndex(of: first) {
+      if haystack[found...].starts(with: needle) { return true }
+      start = haystack.index(after: found)
+    }
+    return false
   }
 }
 
@@ -179,7 +209,7 @@ struct FoldedText {
       previousWasSpace = isSpace
     }
     offsets.append(range.upperBound)
-    self.text = String(decoding: units, as: UTF16.self)
+    self.text = String(utf16Units: units)
     self.offsets = offsets
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// A regular expression over clinical text, answering in UTF-16 offsets.
 ///
@@ -6,6 +7,8 @@ import Foundation
 /// sentence converts to a document offset by adding the sentence's start.
 struct TextPattern: Sendable {
   private let expression: NSRegularExpression
+  /// The literals every match holds one of; text without any is not searched.
+  private let required: RequiredLiterals?
 
   /// Compiles a case-insensitive pattern.
   ///
@@ -14,18 +17,36 @@ struct TextPattern: Sendable {
   init(_ pattern: String) {
     // The force-try is safe: see the doc comment above.
     expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    required = RequiredLiterals(pattern: pattern)
   }
 
   /// Every non-overlapping match in `text`, in order.
   func matches(in text: String) -> [TextMatch] {
+    guard mayMatch(text) else { return [] }
+
     let whole = NSRange(location: 0, length: text.utf16.count)
-    return expression.matches(in: text, range: whole).map { TextMatch(result: $0, text: text) }
+    let results = expression.matches(in: text, range: whole)
+    guard !results.isEmpty else { return [] }
+    let utf16 = Array(text.utf16)
+    return results.map { TextMatch(result: $0, utf16: utf16) }
   }
 
   /// The first match in `text`, if any.
   func firstMatch(in text: String) -> TextMatch? {
+    guard mayMatch(text) else { return nil }
+
     let whole = NSRange(location: 0, length: text.utf16.count)
-    return expression.firstMatch(in: text, range: whole).map { TextMatch(result: $0, text: text) }
+    return expression.firstMatch(in: text, range: whole).map {
+      TextMatch(result: $0, utf16: Array(text.utf16))
+    }
+  }
+
+  private func mayMatch(_ text: String) -> Bool {
+    guard let required, !required.mayMatch(text) else { return true }
+    assert(
+      expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
+        == nil, "a match without the literals its pattern requires: \(expression.pattern)")
+    return false
   }
 
   /// Whether the pattern occurs anywhere in `text`.
@@ -42,16 +63,15 @@ struct TextMatch: Sendable {
   let value: String
   private let groupTexts: [String?]
 
-  fileprivate init(result: NSTextCheckingResult, text: String) {
-    let utf16 = Array(text.utf16)
+  fileprivate init(result: NSTextCheckingResult, utf16: [UInt16]) {
     func convert(_ range: NSRange) -> Range<Int>? {
       guard range.location != NSNotFound else { return nil }
       return range.location..<(range.location + range.length)
     }
     range = convert(result.range) ?? 0..<0
     groups = (0..<result.numberOfRanges).dropFirst().map { convert(result.range(at: $0)) }
-    value = String(decoding: utf16[range], as: UTF16.self)
-    groupTexts = groups.map { group in group.map { String(decoding: utf16[$0], as: UTF16.self) } }
+    value = String(utf16Units: utf16[range])
+    groupTexts = groups.map { group in group.map { String(utf16Units: utf16[$0]) } }
   }
 
   /// The text of capture group `index` (1-based), or `nil` when it did not take part.
@@ -67,6 +87,6 @@ extension String {
     let units = Array(utf16)
     let lower = max(0, min(range.lowerBound, units.count))
     let upper = max(lower, min(range.upperBound, units.count))
-    return String(decoding: units[lower..<upper], as: UTF16.self)
+    return String(utf16Units: units[lower..<upper])
   }
 }

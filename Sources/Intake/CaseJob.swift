@@ -20,11 +20,13 @@ enum CaseJob {
     let reportStart = monotonicSeconds()
 
     let html = HTMLReport(report: reviewed.report, documents: reviewed.documents).render()
-    try ReportFile.writeAtomically(
-      try JSONReport.encode(reviewed.report),
-      to: reports.appendingPathComponent("\(input.caseID).json"))
-    try ReportFile.writeAtomically(
-      Data(html.utf8), to: reports.appendingPathComponent("\(input.caseID).html"))
+    try ReportFile.writeAtomically([
+      (
+        try JSONReport.encode(reviewed.report),
+        reports.appendingPathComponent("\(input.caseID).json")
+      ),
+      (Data(html.utf8), reports.appendingPathComponent("\(input.caseID).html")),
+    ])
     if let fingerprint {
       recordFingerprint(
         fingerprint, caseID: input.caseID, in: reports.appendingPathComponent(".fingerprints"))
@@ -33,7 +35,7 @@ enum CaseJob {
   }
 
   /// Records which case made the reports for a fingerprint, by an atomic rename but without
-  /// flushing to disk: the reports take four disk flushes already, and a marker lost in a
+  /// flushing to disk: the reports take three disk flushes already, and a marker lost in a
   /// crash only means that the same content dropped again is processed again, not linked.
   private static func recordFingerprint(_ fingerprint: String, caseID: String, in folder: URL) {
     let marker = folder.appendingPathComponent(fingerprint).path

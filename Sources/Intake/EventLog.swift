@@ -35,10 +35,21 @@ public final class EventLog: @unchecked Sendable {
 
   /// Writes one event with its fields, in the order given.
   public func record(_ event: String, _ fields: [(String, String)]) {
-    let timestamp = ISO8601DateFormatter().string(from: Date())
-    let all = [("ts", timestamp), ("event", event)] + fields
+    let all = [("ts", Self.timestamp()), ("event", event)] + fields
     let line = format == .json ? jsonLine(all) : logfmtLine(all)
     lock.withLock { handle.write(Data((line + "\n").utf8)) }
+  }
+
+  /// The current time in UTC to the second, as `ISO8601DateFormatter` writes it
+  /// (`2026-03-14T09:30:00Z`); one formatter made per line cost more than the rest of the
+  /// watcher's work on a case.
+  static func timestamp(_ seconds: time_t = time(nil)) -> String {
+    var now = seconds
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    return String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
   }
 
   private func logfmtLine(_ fields: [(String, String)]) -> String {

@@ -241,14 +241,45 @@ struct DatePatterns: Sendable {
   ) -> String {
     let words =
       Array(language.numberWords.keys) + Numbers.words + (includingArticles ? ["a", "an"] : [])
-    let escaped = words.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern)
-    return #"(\d+(?:\.\d+)?|"# + escaped.joined(separator: "|") + ")"
+    return #"(\d+(?:\.\d+)?|"# + alternation(of: words) + ")"
   }
 
   static func unitAlternation(_ language: LanguageData) -> String {
-    let phrases = language.units.map(\.phrase).sorted { $0.count > $1.count }
+    let phrases = language.units.map(\.phrase)
     guard !phrases.isEmpty else { return "(?!)" }
-    return "(" + phrases.map(NSRegularExpression.escapedPattern).joined(separator: "|") + ")"
+    return "(" + alternation(of: phrases) + ")"
+  }
+
+  /// An alternation of literal phrases, longest first, with the phrases that begin alike
+  /// sharing one branch: `t(?:hree|wo)|o(?:ne)` rather than `three|two|one`.
+  ///
+  /// It matches what the flat alternation matches: phrases that differ in their first letter
+  /// never both match at one place, and within a branch the longer phrase is still tried
+  /// first. ICU tries every branch at every word, so one branch per letter instead of one per
+  /// phrase is most of the cost of scanning a note for numbers.
+  static func alternation(of phrases: [String]) -> String {
+    let longestFirst = Set(phrases.map { $0.lowercased() }).sorted {
+      $0.count != $1.count ? $0.count > $1.count : $0 < $1
+    }
+    return branches(of: longestFirst.map { Array($0) }).joined(separator: "|")
+  }
+
+  /// The branches of an alternation of `phrases`, one per first character, in the order the
+  /// phrases first use it; the end of a phrase is the empty branch.
+  private static func branches(of phrases: [[Character]]) -> [String] {
+    var firsts: [Character?] = []
+    var rests: [Character?: [[Character]]] = [:]
+    for phrase in phrases {
+      let first = phrase.first
+      if rests[first] == nil { firsts.append(first) }
+      rests[first, default: []].append(Array(phrase.dropFirst()))
+    }
+    return firsts.map { first -> String in
+      guard let first else { return "" }
+      let head = NSRegularExpression.escapedPattern(for: String(first))
+      let rest = branches(of: rests[first] ?? [])
+      return rest.count == 1 ? head + rest[0] : head + "(?:" + rest.joined(separator: "|") + ")"
+    }
   }
 
   static func regex(_ pattern: String) -> NSRegularExpression {

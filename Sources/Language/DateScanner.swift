@@ -76,8 +76,7 @@ struct DateScanner {
       let groups = (0..<match.numberOfRanges).map { index -> String? in
         let range = match.range(at: index)
         guard range.location != NSNotFound else { return nil }
-        return String(
-          decoding: utf16[range.location..<(range.location + range.length)], as: UTF16.self)
+        return String(utf16Units: utf16[range.location..<(range.location + range.length)])
       }
       return (mention.location..<(mention.location + mention.length), groups)
     }

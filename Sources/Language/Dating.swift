@@ -93,7 +93,7 @@ struct Dating {
   ) -> DateMention {
     DateMention(
       range: found.range,
-      text: String(decoding: utf16[found.range], as: UTF16.self),
+      text: String(utf16Units: utf16[found.range]),
       date: found.date, isAmbiguous: found.isAmbiguous, candidates: found.candidates,
       isRelative: found.isRelative, role: role)
   }

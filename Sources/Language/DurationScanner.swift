@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Finds lengths of time: a number (digits or words, or a range "6-8") and a unit from
 /// `units.txt`, optionally after "x" ("x6 wks", "x 3 mos"). A number after a slash (the
@@ -36,14 +37,14 @@ struct DurationScanner {
   /// "8 weeks, 14 visits" and "6 weeks (12 sessions)" → 14 and 12.
   private func sessionCount(after offset: Int, in utf16: [UInt16]) -> Int? {
     let end = min(utf16.count, offset + 40)
-    let after = String(decoding: utf16[offset..<end], as: UTF16.self)
+    let after = String(utf16Units: utf16[offset..<end])
     guard
       let match = Self.sessionsAfter.firstMatch(
         in: after, range: NSRange(location: 0, length: after.utf16.count))
     else { return nil }
     let group = match.range(at: 1)
     let units = Array(after.utf16)[group.location..<(group.location + group.length)]
-    return Int(String(decoding: units, as: UTF16.self))
+    return Int(String(utf16Units: units))
   }
 
   private static let sessions = DatePatterns.regex(
@@ -53,14 +54,14 @@ struct DurationScanner {
   /// "12 visits over 6 weeks" → 12, read from the words just before the duration.
   private func sessionCount(before offset: Int, in utf16: [UInt16]) -> Int? {
     let start = max(0, offset - 60)
-    let before = String(decoding: utf16[start..<offset], as: UTF16.self)
+    let before = String(utf16Units: utf16[start..<offset])
     guard
       let match = Self.sessions.firstMatch(
         in: before, range: NSRange(location: 0, length: before.utf16.count))
     else { return nil }
     let group = match.range(at: 1)
     let units = Array(before.utf16)[group.location..<(group.location + group.length)]
-    return Int(String(decoding: units, as: UTF16.self))
+    return Int(String(utf16Units: units))
   }
 
   private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {
@@ -77,6 +78,6 @@ struct DurationScanner {
 
   private func text(after offset: Int, in utf16: [UInt16]) -> String {
     let end = min(utf16.count, offset + 8)
-    return String(decoding: utf16[offset..<end], as: UTF16.self).lowercased().trimmingWhitespace
+    return String(utf16Units: utf16[offset..<end]).lowercased().trimmingWhitespace
   }
 }

@@ -1,3 +1,5 @@
+import Model
+
 /// The normal form lexicons and text are compared in: NFKC, case-folded, every hyphen and
 /// dash spelled `-`, curly apostrophes straightened, a possessive `'s` removed.
 ///
@@ -13,7 +15,7 @@ public enum Normalization {
     } else {
       folded = (try? ICU.foldCase(ICU.nfkc(units))) ?? units
     }
-    return strippingPossessive(String(decoding: folded.map(unifyingDash), as: UTF16.self))
+    return strippingPossessive(String(utf16Units: folded.map(unifyingDash)))
   }
 
   /// Whether a normalized token is a hyphen or dash, which phrase matching skips.

@@ -10,7 +10,7 @@ public enum Numbers {
 
   /// `value(of:)` for a word already in `Normalization`'s form.
   static func value(ofNormalized normalized: String) -> Double? {
-    if let number = Double(normalized.filter { $0 != "," }), normalized.first?.isNumber == true {
+    if normalized.first?.isNumber == true, let number = Double(normalized.filter { $0 != "," }) {
       return number
     }
     return compound(normalized.split { $0 == "-" || $0 == " " }.map(String.init))

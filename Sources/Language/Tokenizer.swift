@@ -1,4 +1,5 @@
 import ICUShim
+import Model
 
 /// Splits text into `Token`s with ICU's word break iterator; whitespace is dropped.
 enum Tokenizer {
@@ -13,7 +14,7 @@ enum Tokenizer {
     for (start, end) in zip(boundaries, boundaries.dropFirst()) {
       let range = start.offset..<end.offset
       if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
-      let text = String(decoding: utf16[range], as: UTF16.self)
+      let text = String(utf16Units: utf16[range])
       guard let kind = kind(of: text, status: end.status) else { continue }
 
       let line = lines.line(at: range.lowerBound)

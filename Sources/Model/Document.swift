@@ -48,7 +48,7 @@ public struct Document: Sendable {
   public func substring(_ range: Range<Int>) -> String {
     let lower = max(0, min(range.lowerBound, utf16.count))
     let upper = max(lower, min(range.upperBound, utf16.count))
-    return String(decoding: utf16[lower..<upper], as: UTF16.self)
+    return String(utf16Units: utf16[lower..<upper])
   }
 
   /// Evidence citing the text between two offsets, with its page.
@@ -100,6 +100,7 @@ public enum PageSource: String, Sendable, Codable {
 extension String {
   /// The string with every run of whitespace (newlines included) folded to one space.
   public var collapsingWhitespace: String {
+    if let ascii = asciiCollapsingWhitespace { return ascii }
     var result = ""
     result.reserveCapacity(utf8.count)
     var pendingSpace = false
@@ -113,5 +114,34 @@ extension String {
       result.append(character)
     }
     return result
+  }
+
+  /// `collapsingWhitespace` of ASCII text, byte by byte (the whitespace characters of ASCII
+  /// are tab to carriage return and space); `nil` when the text is not ASCII.
+  private var asciiCollapsingWhitespace: String? {
+    var isASCII = true
+    let result = String(unsafeUninitializedCapacity: utf8.count) { buffer in
+      var written = 0
+      var pendingSpace = false
+      for byte in utf8 {
+        guard byte < 0x80 else {
+          isASCII = false
+          return 0
+        }
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          pendingSpace = written > 0
+          continue
+        }
+        if pendingSpace {
+          buffer[written] = 0x20
+          written += 1
+        }
+        pendingSpace = false
+        buffer[written] = byte
+        written += 1
+      }
+      return written
+    }
+    return isASCII ? result : nil
   }
 }

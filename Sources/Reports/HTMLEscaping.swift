@@ -6,20 +6,22 @@ extension String {
   /// other C0 control characters except tab and newline, which HTML cannot carry, become
   /// U+FFFD.
   public var htmlEscaped: String {
-    var escaped = ""
+    // Every character escaped is ASCII, so the UTF-8 bytes are rewritten one by one: the
+    // bytes of other characters are all 0x80 or above and are copied as they stand.
+    var escaped: [UInt8] = []
     escaped.reserveCapacity(utf8.count)
-    for scalar in unicodeScalars {
-      switch scalar {
-      case "&": escaped += "&amp;"
-      case "<": escaped += "&lt;"
-      case ">": escaped += "&gt;"
-      case "\"": escaped += "&quot;"
-      case "'": escaped += "&#39;"
-      case "\t", "\n": escaped.unicodeScalars.append(scalar)
-      case "\u{0}"..."\u{1F}", "\u{7F}": escaped += "\u{FFFD}"
-      default: escaped.unicodeScalars.append(scalar)
+    for byte in utf8 {
+      switch byte {
+      case UInt8(ascii: "&"): escaped += "&amp;".utf8
+      case UInt8(ascii: "<"): escaped += "&lt;".utf8
+      case UInt8(ascii: ">"): escaped += "&gt;".utf8
+      case UInt8(ascii: "\""): escaped += "&quot;".utf8
+      case UInt8(ascii: "'"): escaped += "&#39;".utf8
+      case UInt8(ascii: "\t"), UInt8(ascii: "\n"): escaped.append(byte)
+      case 0x00...0x1F, 0x7F: escaped += "\u{FFFD}".utf8
+      default: escaped.append(byte)
       }
     }
-    return escaped
+    return String(decoding: escaped, as: UTF8.self)
   }
 }

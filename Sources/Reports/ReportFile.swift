@@ -39,6 +39,59 @@ public enum ReportFile {
   public static func writeAtomically(
     _ data: Data, to url: URL, permissions: mode_t = 0o600
   ) throws(ReportWriteError) {
+    try writeAtomically([(data, url)], permissions: permissions)
+  }
+
+  /// Writes several files as `writeAtomically(_:to:permissions:)` writes one, but flushes
+  /// each directory once, after every rename, rather than once per file: a case's JSON and
+  /// HTML reports take three disk flushes instead of four.
+  ///
+  /// - Throws: the `ReportWriteError` of the first file that failed; the files before it are
+  ///   in place, and it and those after it are left as they were.
+  public static func writeAtomically(
+    _ files: [(data: Data, url: URL)], permissions: mode_t = 0o600
+  ) throws(ReportWriteError) {
+    let (written, writeFailure) = writeTemporaryFiles(files, permissions: permissions)
+
+    var directories: [String] = []
+    for (index, file) in written.enumerated() {
+      guard rename(file.temporary, file.destination) == 0 else {
+        let reason = systemReason()
+        for unrenamed in written[index...] { unlink(unrenamed.temporary) }
+        directories.forEach(syncDirectory)
+        throw .cannotReplace(path: file.destination, reason: reason)
+      }
+      if !directories.contains(file.directory) { directories.append(file.directory) }
+    }
+    directories.forEach(syncDirectory)
+    if let writeFailure { throw writeFailure }
+  }
+
+  /// A file written in full to its temporary name, waiting to be renamed over its destination.
+  private struct WrittenFile {
+    let temporary: String
+    let destination: String
+    let directory: String
+  }
+
+  /// Writes and flushes each file's temporary file, in order, up to the first that fails.
+  private static func writeTemporaryFiles(
+    _ files: [(data: Data, url: URL)], permissions: mode_t
+  ) -> ([WrittenFile], ReportWriteError?) {
+    var written: [WrittenFile] = []
+    for (data, url) in files {
+      do throws(ReportWriteError) {
+        written.append(try writeTemporaryFile(data, for: url, permissions: permissions))
+      } catch {
+        return (written, error)
+      }
+    }
+    return (written, nil)
+  }
+
+  private static func writeTemporaryFile(
+    _ data: Data, for url: URL, permissions: mode_t
+  ) throws(ReportWriteError) -> WrittenFile {
     let destination = url.path
     let directory = url.deletingLastPathComponent().path
     let (descriptor, temporary) = try makeTemporaryFile(in: directory, for: url.lastPathComponent)
@@ -51,13 +104,7 @@ public enum ReportFile {
       throw error
     }
     close(descriptor)
-
-    guard rename(temporary, destination) == 0 else {
-      let reason = systemReason()
-      unlink(temporary)
-      throw .cannotReplace(path: destination, reason: reason)
-    }
-    syncDirectory(directory)
+    return WrittenFile(temporary: temporary, destination: destination, directory: directory)
   }
 
   private static func makeTemporaryFile(in directory: String, for name: String)

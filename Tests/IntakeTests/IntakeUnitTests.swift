@@ -195,3 +195,15 @@ func temporaryFolder() throws -> URL {
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
+
+@Suite("Event log timestamps")
+struct EventLogTimestampTests {
+  @Test(
+    "a timestamp is the second in UTC, as ISO8601DateFormatter writes it",
+    arguments: [0, 59, 951_782_400, 1_773_480_600, 1_798_761_599] as [time_t])
+  func timestampMatchesISO8601DateFormatter(_ seconds: time_t) {
+    let expected = ISO8601DateFormatter().string(
+      from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    #expect(EventLog.timestamp(seconds) == expected)
+  }
+}

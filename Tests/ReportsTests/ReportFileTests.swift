@@ -66,4 +66,34 @@ import Testing
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["taken"])
   }
+
+  @Test func reportsWrittenTogetherAreAllInPlaceWithNoTemporaryFileLeft() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let json = directory.appending(path: "sij-014.json")
+    let html = directory.appending(path: "sij-014.html")
+
+    try ReportFile.writeAtomically([(Data("{}".utf8), json), (Data("<p>".utf8), html)])
+
+    #expect(try Data(contentsOf: json) == Data("{}".utf8))
+    #expect(try Data(contentsOf: html) == Data("<p>".utf8))
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    #expect(names == ["sij-014.html", "sij-014.json"])
+  }
+
+  @Test func whenALaterReportFailsTheEarlierOneIsInPlaceAndTheFailureNamesThePath() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let json = directory.appending(path: "sij-014.json")
+    let occupied = directory.appending(path: "taken")
+    try FileManager.default.createDirectory(at: occupied, withIntermediateDirectories: false)
+    try Data("x".utf8).write(to: occupied.appending(path: "inside"))
+
+    #expect(throws: ReportWriteError.self) {
+      try ReportFile.writeAtomically([(Data("{}".utf8), json), (Data("<p>".utf8), occupied)])
+    }
+    #expect(try Data(contentsOf: json) == Data("{}".utf8))
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    #expect(names == ["sij-014.json", "taken"])
+  }
 }

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import Facts
+
+/// `RequiredLiterals` lets a pattern skip text without running it, so it must never skip text
+/// the pattern matches: these tables name, for each shape of pattern, text it may skip (it
+/// lacks a literal of every branch, or of one of the parts a sequence requires) and text it
+/// must search.
+@Suite struct RequiredLiteralsTests {
+  @Test(
+    "text without any required literal is skipped",
+    arguments: [
+      (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "She walks two miles a day."),
+      (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "He can sit for an hour."),
+      (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "He cannot walk far."),
+      (#"\b(?:pain\s+for|duration:)\s*\d+\s*weeks\b"#, "Pain for 6 months."),
+      (#"(?:walks\s+with|uses)\s+a\s+cane"#, "She walks to the cane field."),
+      (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "Pain is severe today."),
+      (#"\b(\d+)\s*(weeks?|months?)\s+ago\b"#, "Seen 3 days before surgery."),
+      (#"\bso\s+(?:now )?(\d+)\s*(?:months?)\b"#, "Also noted."),
+      (#"\bVAS\s*(?:of)?\s*(\d+)"#, "The visual analogue scale was not used."),
+      (#"\btrial\b[^.]*\bleads?\b"#, "Plan a stimulator."),
+      (#"x\s*(\d+)\s*(?:weeks|×)"#, "two weeks"),
+    ])
+  func skipsTextWithoutTheLiterals(pattern: String, text: String) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(!literals.mayMatch(text))
+  }
+
+  @Test(
+    "text holding a required literal is searched, in any letter case",
+    arguments: [
+      (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "She CANNOT SIT."),
+      (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "unable to stand"),
+      (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "7/10"),
+      (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "seven Out Of ten"),
+      (#"\b(\d+)\s*(weeks?|months?)\s+ago\b"#, "3 weeks ago"),
+      (#"\bVAS\s*(?:of)?\s*(\d+)"#, "vas 70"),
+      (#"xa+b"#, "xaab"),
+      (#"\b(?-i:may)\b"#, "MAY"),
+      (#"(?:walks\s+with|uses)\s+a\s+cane"#, "She uses a cane."),
+      (#"\b(?:pain\s+for|duration:)\s*\d+\s*weeks\b"#, "Duration: 6 weeks"),
+    ])
+  func searchesTextWithALiteral(pattern: String, text: String) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(literals.mayMatch(text))
+  }
+
+  @Test(
+    "text that is not ASCII is always searched",
+    arguments: [
+      (#"\bsignificant\b"#, "no signiﬁcant relief"),
+      (#"\bkg\b"#, "70 Kg"),
+      (#"\b(?:unable to|cannot)\b"#, "She can’t sit."),
+    ])
+  func searchesTextThatIsNotASCII(pattern: String, text: String) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(literals.mayMatch(text))
+  }
+
+  @Test(
+    "a pattern that can match without a literal, or is not understood, has no requirement",
+    arguments: [
+      #"\d+"#, #"(?:pain )?\d+"#, #"\b(?:pain|)\s*\d"#, #"[a-z]+"#, #"(?=pain)\w+"#,
+      #"\p{L}+ pain"#, #"(?x) pain"#, #"stra(?<name>ße)"#, #"straße|strasse"#,
+    ])
+  func patternsWithoutARequirement(pattern: String) {
+    #expect(RequiredLiterals(pattern: pattern) == nil)
+  }
+
+  @Test("a caseless character no ASCII text holds rules it out")
+  func caselessNonASCIILiteral() throws {
+    let literals = try #require(RequiredLiterals(pattern: #"\d\s*×\s*\d"#))
+    #expect(!literals.mayMatch("3 x 4"))
+    #expect(literals.mayMatch("3 × 4"))
+  }
+
+  @Test("the filter never skips a sentence the expression matches")
+  func neverSkipsAMatch() throws {
+    let patterns = [
+      #"\b(?:for|x|over|of|past)\s*(?:the\s+)?(\d+|one|two|six)\+?\s*(weeks?|wks?|months?|mos?)\b(?!\s+ago)"#,
+      #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|one|two|seven)\s*(?:/|out of)\s*(?:10|ten)"#,
+      #"\b(?:sitting|standing) tolerance|(?:sits|stands) (?:for )?(?:only|about)\s+(?:\d|a )"#,
+      #"\b(?:s/p|status post|underwent)\s+(?:\S+\s+){0,3}?(?:MBB|RFA|ESI)\b"#,
+      #"\b(?:NRS|pain(?: level| score)?)\s*(?:is|was|:|-)?\s*(\d+)\b"#,
+      #"\bHb\s?A1c\s*(?:of|is|=|:)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#,
+    ]
+    let sentences = [
+      "Low back pain for 6 months, worse with standing.", "Pain 7/10 today.",
+      "She rates it seven out of ten.", "Sitting tolerance 20 minutes.",
+      "He sits for only 10 minutes.", "S/P L4-5 MBB with 80% relief.",
+      "Status post right L5 ESI.", "NRS: 6", "pain score 4", "HbA1c 7.2%", "Hb A1c of 6.1",
+      "Follow up in x 2 wks.", "BP 130/80.", "No pain.", "Strength 4/5.",
+      "Over the past two months it has worsened.", "PT x 6 weeks.",
+    ]
+    for pattern in patterns {
+      let expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+      let literals = try #require(RequiredLiterals(pattern: pattern), "\(pattern)")
+      for sentence in sentences {
+        let whole = NSRange(location: 0, length: sentence.utf16.count)
+        if expression.firstMatch(in: sentence, range: whole) != nil {
+          #expect(literals.mayMatch(sentence), "\(pattern) on \(sentence)")
+        }
+      }
+    }
+  }
+}
