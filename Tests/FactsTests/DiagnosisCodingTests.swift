@@ -43,6 +43,7 @@ import Testing
     ("Facet joint injections to test the pars/facet pain source.", []),
     ("Given his age, the facet arthropathy seen on his 2019 film, I suspect a cyst.", []),
     ("Request L4-5 ESI for lumbar radiculopathy.", ["radiculopathy"]),
+    ("CT L-spine 09/16/2026: mild L3-4 facet arthropathy (adjacent level).", []),
   ])
   func historyAndStudiesAreNotTheDiagnosisUnderReview(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.diagnosis, in: text).sorted() == expected.sorted())

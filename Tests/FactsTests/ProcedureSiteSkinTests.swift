@@ -19,6 +19,8 @@ import Testing
     "Incision: clean, dry and intact; staples removed today.",
     "Pocket healed, non-tender.",
     "IPG L flank, tender to palpation, no erythema, no drainage.",
+    "Skin overlying the L4-5 facets is intact.",
+    "Skin at L5-S1 clean, no lesions.",
   ])
   func cleanSkinAtTheSiteDeniesASiteInfection(text: String) {
     #expect(Fixtures.summaries(.riskFactor, in: text) == ["skinInfectionAtSite false"])

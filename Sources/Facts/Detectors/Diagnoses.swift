@@ -163,7 +163,7 @@ struct DiagnosisRule: FactRule {
     let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
     let isStudyReport =
       passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
-      && Self.studyVerb.occurs(in: passage.text)
+      && (Self.studyVerb.occurs(in: passage.text) || Self.studyLabel.occurs(in: passage.text))
     let isDegenerative = Self.degenerative.occurs(in: passage.slice(hit))
     return (isDegenerative && Self.causeLead.occurs(in: before)) || isStudyReport
   }
@@ -183,6 +183,9 @@ struct DiagnosisRule: FactRule {
   )
   private static let degenerative = TextPattern(
     #"\b(?:degenerat\w*|spondylosis|arthropathy|arthrosis|desiccation|bulg\w*|osteophyt\w*)\b"#)
+  /// "CT L-spine 09/16/2026: mild L3-4 facet arthropathy": a study's reading, labelled.
+  private static let studyLabel = TextPattern(
+    #"\b(?:MRI|MR|CT|x-?rays?|XR|radiographs?|films?)\b[^.:;]{0,40}:"#)
   private static let studyVerb = TextPattern(
     #"\b(?:showed|shows|shown|seen|noted|visible|evident|demonstrat\w*|reveal\w*|notable for|significant for)\b"#
   )

@@ -63,7 +63,7 @@ enum ProcedureSiteSkin {
     if ownSite.occurs(in: text) { return true }
     // A healed incision is the scar of an earlier operation, wherever it is.
     if healedScar.occurs(in: text) { return false }
-    if places.contains("procedureRegion") { return true }
+    if places.contains("procedureRegion") || overTheTarget.occurs(in: text) { return true }
     // An incision is a site when it is examined ("clean", "no drainage"), not merely
     // described as the healed scar of an earlier operation; nor is a limb's.
     return !places.contains("elsewhere") && incision.occurs(in: text)
@@ -106,6 +106,10 @@ enum ProcedureSiteSkin {
     #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target|exit|lead|pocket|IPG|generator|pump) sites?|needle entry|(?:generator|pump|IPG|reservoir) pocket|pocket|IPG|generator)\b"#
   )
   private static let incision = TextPattern(#"\bincisions?\b"#)
+  /// "Skin overlying the facets", "skin over L4-5", "over the planned entry".
+  private static let overTheTarget = TextPattern(
+    #"\boverl(?:ies|ying)\b|\bover (?:the )?(?:planned|proposed|target)\b|\b(?:over|at|of)\s+(?:the\s+)?[CTLS]\d(?:\s*-\s*[CTLS]?\d)?\b"#
+  )
   private static let healedScar = TextPattern(
     #"\bhealed\s+(?:[\w-]+\s+){0,3}?(?:incisions?|scars?)\b|\b(?:incisions?|scars?)\b[^.;]{0,30}?\bhealed\b"#
   )
