@@ -9,10 +9,11 @@ struct StaphScreenRule: FactRule {
     let text = passage.text
     let organisms = Self.organisms(in: text)
     // A lab report's result rows ("| MSSA | NOT DETECTED |") take the screen named in the
-    // lines above them, and the report's date.
+    // lines above them (a title, a result heading, a header row and the rows before),
+    // and the report's date.
     let isScreenLine = Self.screenCue.occurs(in: text)
     let isUnderScreenHeading =
-      !isScreenLine && passage.preceding(3).contains { Self.screenCue.occurs(in: $0.text) }
+      !isScreenLine && passage.preceding(5).contains { Self.screenCue.occurs(in: $0.text) }
     guard !organisms.isEmpty, isScreenLine || isUnderScreenHeading else { return [] }
 
     return organisms.compactMap { organism, range in
