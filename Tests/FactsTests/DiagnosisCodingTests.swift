@@ -43,6 +43,11 @@ import Testing
     ("Facet joint injections to test the pars/facet pain source.", []),
     ("Given his age, the facet arthropathy seen on his 2019 film, I suspect a cyst.", []),
     ("Request L4-5 ESI for lumbar radiculopathy.", ["radiculopathy"]),
+    ("PMH: lumbar fusion in 2019 for stenosis; HTN.", []),
+    (
+      "He had a laminectomy in 2020 for spinal stenosis; now L5 radiculopathy.",
+      ["radiculopathy"]
+    ),
     ("CT L-spine 09/16/2026: mild L3-4 facet arthropathy (adjacent level).", []),
   ])
   func historyAndStudiesAreNotTheDiagnosisUnderReview(text: String, expected: [String]) {

@@ -38,6 +38,7 @@ import Testing
     "INFECTION SCREENING",
     "Risks including bleeding, infection and nerve injury were discussed.",
     "Her first pump was removed in 03/2025 because of a pocket infection.",
+    "UTI treated last month, resolved.",
   ])
   func aPastInfectionOrTheWordAsAServiceIsNoInfection(text: String) {
     #expect(Fixtures.summaries(.riskFactor, in: text).isEmpty)

@@ -127,7 +127,8 @@ struct DiagnosisRule: FactRule {
     #"\b(?:fusion|laminectomy|laminotomy|decompression|discectomy|microdiscectomy|surgery|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:[\w-]+\s+){0,3}$"#
   )
   private static let pastMarker = TextPattern(
-    #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated)\b"#)
+    #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated|(?:19|20)\d{2})\b"#
+  )
   private static let resolvedAfter = TextPattern(
     #"^[^.;]{0,20}?\b(?:which|that)\s+(?:has\s+|had\s+)?resolved\b"#)
 

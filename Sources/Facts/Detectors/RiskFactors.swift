@@ -156,7 +156,7 @@ struct RiskFactorRule: FactRule {
   private static let noHistory = TextPattern(
     #"\b(?:no|denies)\s+(?:\w+\s+)?(?:history of|h/o|prior)\b"#)
   private static let resolved = TextPattern(
-    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\b(?:explant\w*|removed)\b|(?<!not |never )\b(?:fully |since |now )?healed\b"#
+    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\b(?:explant\w*|removed)\b|(?<!not |never |not yet )\b(?:fully |since |now )?(?:healed|resolved)\b"#
   )
   private static let infectionAsService = TextPattern(
     #"^\s*(?:screening|screen|prevention|control|precautions|prophylaxis|risk|team|service|nurse|department|clinic|work-?up)\b"#
