@@ -12,6 +12,11 @@ import Model
 /// old site that is not the planned one ("the old pocket is well healed", a healed
 /// incision), or the skin preparation of a procedure ("skin prepped with chlorhexidine")
 /// is not that examination.
+///
+/// Known shortcoming: the reader does not know which procedure the case requests, so any
+/// procedure region counts. A neck examined clean in a lumbar case, or right-sided needle
+/// sites when the left side is requested, are read as the site. Fixing it needs the
+/// request's region and side in `CaseReading`.
 enum ProcedureSiteSkin {
   /// The statements of clean skin at the procedure site in a sentence, one per clause.
   static func cleanSiteStatements(in passage: Passage) -> [Range<Int>] {
