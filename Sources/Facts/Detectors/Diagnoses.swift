@@ -53,6 +53,11 @@ struct DiagnosisRule: FactRule {
           self.condition(forCode: code.element.value) == .other && condition != .other ? nil : code
         }
       guard code != nil || !isMentionedInPassing(local, in: passage) else { continue }
+      if isDescriptorOfAnotherCode(condition, local, codes, passage)
+        || Self.isIndicationOfPastProcedure(local, passage)
+      {
+        continue
+      }
       if let code { coded.insert(code.offset) }
       let icd = code.map { $0.element.value.uppercased() }
       let detail = Diagnosis(condition: condition, icd10: icd)
@@ -86,9 +91,46 @@ struct DiagnosisRule: FactRule {
     guard let section = passage.section else {
       return !(passage.text.count < 70 && passage.note.heading.contains(passage.text))
     }
+    // An imaging report's impression lists the study's findings, not diagnoses.
+    if ImagingFindingRule.isImagingReport(passage.note) { return false }
     if section.isAssessment || Self.diagnosticSections.contains(section.name) { return true }
     return !(section.isExamination || section.isImaging || section.isVitals)
   }
+
+  /// "Cervical spondylosis w/ foraminal stenosis C5-6 (M48.02)": degenerative anatomy
+  /// named inside an item whose code names another listed condition describes that
+  /// condition (here stenosis); it is not facet joint pain of its own.
+  private func isDescriptorOfAnotherCode(
+    _ condition: DiagnosisCondition, _ hit: Range<Int>, _ codes: [TextMatch], _ passage: Passage
+  ) -> Bool {
+    guard Self.degenerative.occurs(in: passage.slice(hit)),
+      let itemCode = codes.first(where: { $0.range.lowerBound >= hit.upperBound }),
+      let coded = self.condition(forCode: itemCode.value)
+    else { return false }
+    return coded != condition && coded != .other
+  }
+
+  /// "L4-S1 fusion 01/23/2024 for spondylolisthesis": the reason for an earlier operation
+  /// is history, not the diagnosis under review; so is a condition "which resolved". (An
+  /// earlier block "for CRPS" is not: a block does not remove its condition.)
+  private static func isIndicationOfPastProcedure(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    let before = passage.slice(max(0, hit.lowerBound - 70)..<hit.lowerBound)
+    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 30))
+    if resolvedAfter.occurs(in: after) { return true }
+    guard let reason = pastProcedureFor.firstMatch(in: before) else { return false }
+    let lead = passage.slice(0..<(hit.lowerBound - before.utf16.count + reason.range.upperBound))
+    return pastMarker.occurs(in: lead)
+      || passage.dates.contains { $0.range.upperBound <= hit.lowerBound }
+  }
+
+  private static let pastProcedureFor = TextPattern(
+    #"\b(?:fusion|laminectomy|laminotomy|decompression|discectomy|microdiscectomy|surgery|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:[\w-]+\s+){0,3}$"#
+  )
+  private static let pastMarker = TextPattern(
+    #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated|(?:19|20)\d{2})\b"#
+  )
+  private static let resolvedAfter = TextPattern(
+    #"^[^.;]{0,20}?\b(?:which|that)\s+(?:has\s+|had\s+)?resolved\b"#)
 
   /// "Right C5 versus C6 radiculopathy": the doubt is which level, not the diagnosis.
   private static func isOnlyTheLevelInDoubt(_ context: Context, _ passage: Passage) -> Bool {
@@ -122,16 +164,18 @@ struct DiagnosisRule: FactRule {
     let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
     let isStudyReport =
       passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
-      && Self.studyVerb.occurs(in: passage.text)
+      && (Self.studyVerb.occurs(in: passage.text) || Self.studyLabel.occurs(in: passage.text))
     let isDegenerative = Self.degenerative.occurs(in: passage.slice(hit))
     return (isDegenerative && Self.causeLead.occurs(in: before)) || isStudyReport
   }
 
   /// Codes of encounters, devices, injuries, skin and the bare low back pain symptom: an
   /// assessment lists them, but they are not the diagnosis a procedure treats.
-  private static let notAPainDiagnosis = TextPattern(#"^(?:[ZTLRS]|M54\.5)"#)
+  /// Codes of respiratory, circulatory, digestive, endocrine, mental and infectious disease
+  /// name pain diagnoses only where the lexicon lists them (I20 angina, K86 pancreatitis).
+  private static let notAPainDiagnosis = TextPattern(#"^(?:[ZTLRSJIKEFAB]|M54\.5)"#)
   private static let prospective = TextPattern(
-    #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to|develop(?:ing)?)\s+(?:\S+\s+){0,2}$"#
+    #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to|develop(?:ing)?|to (?:test|confirm|evaluate|assess|rule out|identify)|rule out|r/o)\s+(?:[^\s/]+[\s/]+){0,3}$"#
   )
 
   private static let prevention = TextPattern(#"^\s*(?:prevention|prophylaxis)\b"#)
@@ -140,8 +184,12 @@ struct DiagnosisRule: FactRule {
   )
   private static let degenerative = TextPattern(
     #"\b(?:degenerat\w*|spondylosis|arthropathy|arthrosis|desiccation|bulg\w*|osteophyt\w*)\b"#)
+  /// "CT L-spine 09/16/2026: mild L3-4 facet arthropathy": a study's reading, labelled.
+  private static let studyLabel = TextPattern(
+    #"\b(?:MRI|MR|CT|x-?rays?|XR|radiographs?|films?)\b[^.:;]{0,40}:"#)
   private static let studyVerb = TextPattern(
-    #"\b(?:showed|shows|shown|demonstrat\w*|reveal\w*|notable for|significant for)\b"#)
+    #"\b(?:showed|shows|shown|seen|noted|visible|evident|demonstrat\w*|reveal\w*|notable for|significant for)\b"#
+  )
 
   private static let diagnosticSections: Set<String> = [
     "chiefComplaint", "reasonForReferral", "indication", "diagnoses", "impression",

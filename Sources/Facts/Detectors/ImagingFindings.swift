@@ -22,6 +22,15 @@ struct ImagingFindingRule: FactRule {
       if finding == .other, Self.mild.occurs(in: lead) { return nil }
       // "disc bulge w/o herniation": the abbreviation is read here, beside the finding.
       if Self.withoutLead.occurs(in: lead) { return nil }
+      // "Neck pain from C5-6/C6-7 facet arthropathy": outside a report, a finding named as
+      // the pain's cause in a sentence naming no study is the clinician's diagnosis.
+      if !study.isOwn,
+        Self.causeLead.occurs(
+          in: passage.slice(
+            max(0, passage.local(hit.range).lowerBound - 50)..<passage.local(hit.range).lowerBound))
+      {
+        return nil
+      }
       let context = passage.context(of: hit)
       guard !context.isNegated, !context.isUncertain, !context.isHypothetical,
         !context.isOtherPerson
@@ -42,6 +51,9 @@ struct ImagingFindingRule: FactRule {
     let modality: ImagingModality?
     let date: ClinicalDate?
     let hits: [LexiconHit]
+    /// Whether the sentence itself is about the study (a report, an imaging section, or
+    /// a study named in it), not only a sentence after one.
+    var isOwn = true
   }
 
   /// The study a sentence reports on, if the sentence is about one.
@@ -62,7 +74,10 @@ struct ImagingFindingRule: FactRule {
         let date =
           passage.dates.first?.date ?? earlier.dates.first?.date
           ?? (isReport ? passage.note.dateOfService : nil)
-        return Study(modality: modality(of: hit), date: date, hits: [hit])
+        return Study(
+          modality: modality(of: hit), date: date, hits: [hit],
+          isOwn: isReport || passage.section?.isImaging == true
+            || studyWords.occurs(in: passage.text))
       }
     }
     let headingHit = isReport ? headingModality(passage.note) : nil
@@ -72,9 +87,19 @@ struct ImagingFindingRule: FactRule {
       hits: [])
   }
 
+  /// The studies a sentence names; "CT-guided" names the guidance of a procedure.
   private static func modalityHits(_ passage: Passage) -> [LexiconHit] {
-    passage.hits("imaging-findings").filter { $0.attributes["modality"] != nil }
+    passage.hits("imaging-findings").filter { hit in
+      let end = passage.local(hit.range).upperBound
+      let after = passage.slice(end..<min(passage.text.utf16.count, end + 10))
+      return hit.attributes["modality"] != nil && !guidance.occurs(in: after)
+    }
   }
+
+  private static let guidance = TextPattern(#"^\s*-?\s*guid(?:ed|ance)\b"#)
+  private static let causeLead = TextPattern(
+    #"\b(?:pain|symptoms)\b[^.;]{0,30}\b(?:from|due to|secondary to|caused by|attributed to)\s+(?:\S+\s+){0,4}$"#
+  )
 
   private static func modality(of hit: LexiconHit) -> ImagingModality? {
     hit.attributes["modality"].flatMap(ImagingModality.init(rawValue:))
@@ -99,7 +124,7 @@ struct ImagingFindingRule: FactRule {
   static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
 
   private static let reportHeading = TextPattern(
-    #"\b(?:radiology report|imaging report|(?:MRI|MR|CT|x-?ray|radiograph|radiology) (?:report|consultation)|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
+    #"\b(?:radiology report|imaging report|magnetic resonance (?:report|imaging report)|diagnostic imaging|(?:MRI|MR|CT|x-?ray|radiograph|radiology) (?:report|consultation)|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
   )
   private static let studyWords = TextPattern(
     #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|findings?|noted on|seen on|images?)\b"#

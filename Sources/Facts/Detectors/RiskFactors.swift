@@ -8,7 +8,11 @@ import Model
 /// listed with `present: false`; a historical one ("history of MI in 2015") is not listed.
 struct RiskFactorRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    var facts = passage.hits("risk-factors").compactMap { fact(for: $0, in: passage) }
+    var facts = passage.hits("risk-factors").compactMap {
+      $0.attributes["test"] == "yes"
+        ? pregnancyTest($0, in: passage) : fact(for: $0, in: passage, of: reading)
+    }
+    facts += siteExamination(in: passage)
     facts += glycatedHemoglobin(in: passage)
     facts += toleratedAgents(in: passage)
     if passage.section?.isAllergies == true || Self.allergyLead.occurs(in: passage.text) {
@@ -17,7 +21,7 @@ struct RiskFactorRule: FactRule {
     return facts
   }
 
-  private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
+  private func fact(for hit: LexiconHit, in passage: Passage, of reading: CaseReading) -> Fact? {
     guard let condition = hit.attributes["condition"].flatMap(RiskCondition.init(rawValue:))
     else { return nil }
     var context = passage.context(of: hit)
@@ -35,7 +39,16 @@ struct RiskFactorRule: FactRule {
     {
       return nil
     }
-    if hit.attributes["needsSite"] == "yes", !Self.site.occurs(in: passage.text) {
+    if hit.attributes["needsSite"] == "yes",
+      !ProcedureSiteSkin.namesSite(around: local, in: passage)
+    {
+      return nil
+    }
+    // "No diabetes": the disease itself counts only where it is denied.
+    if hit.attributes["onlyDenied"] == "yes", !Self.immediateNegation.occurs(in: before) {
+      return nil
+    }
+    if !context.isNegated, isNotThePatientsCondition(condition, local, passage, reading) {
       return nil
     }
 
@@ -48,9 +61,16 @@ struct RiskFactorRule: FactRule {
       condition == .systemicInfection && isImagedSpine
       ? .spinalInfection
       : hit.concept == "systemic infection" ? Self.atTheSkin(condition, local, passage) : condition
+    if kind == .skinInfectionAtSite, ProcedureSiteSkin.isElsewhere(around: local, in: passage) {
+      return nil
+    }
     // An infection treated and gone ("… the system was explanted", "has resolved") is
     // history: neither a present risk nor a denial of one.
-    if !context.isNegated, Self.resolved.occurs(in: passage.text) { return nil }
+    if !context.isNegated, hit.attributes["statesAbsence"] != "yes",
+      Self.resolved.occurs(in: passage.text)
+    {
+      return nil
+    }
     var present = !context.isNegated
     if hit.attributes["statesAbsence"] == "yes" {
       // "Thoracic spine without tenderness, skin intact over the planned site": a negation
@@ -64,6 +84,62 @@ struct RiskFactorRule: FactRule {
     let detail = RiskFactor(condition: kind, present: present, detail: hit.concept)
     return passage.fact(
       .riskFactor(detail), rule: "riskFactor.\(kind.rawValue)", hits: [hit], context: context)
+  }
+
+  /// A mention that names no present condition of the patient: an infection named as a
+  /// service, a screen or a risk ("notify infection prevention", "INFECTION SCREENING",
+  /// "risks including infection"), a blood thinner already stopped ("enoxaparin was stopped
+  /// in 08/2026"), or a heart attack dated to an earlier year.
+  private func isNotThePatientsCondition(
+    _ condition: RiskCondition, _ local: Range<Int>, _ passage: Passage, _ reading: CaseReading
+  ) -> Bool {
+    let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 50))
+    switch condition {
+    case .systemicInfection, .skinInfectionAtSite, .spinalInfection:
+      return Self.infectionAsService.occurs(in: after) || Self.infectionAsRisk.occurs(in: before)
+    case .anticoagulation:
+      return Self.stoppedAfter.occurs(in: after) || Self.stoppedBefore.occurs(in: before)
+    case .recentMyocardialInfarction:
+      guard let year = reading.noteDate?.year else { return false }
+      return Self.year.matches(in: passage.text).contains {
+        Int($0.value).map { $0 < year } ?? false
+      }
+    default:
+      return false
+    }
+  }
+
+  /// "Urine hCG negative today", "negative urine pregnancy test": the test's result says
+  /// whether she is pregnant; a test named without a result says nothing.
+  private func pregnancyTest(_ hit: LexiconHit, in passage: Passage) -> Fact? {
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 20)..<local.lowerBound)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 30))
+    let present: Bool
+    if Self.negativeResultAfter.occurs(in: after) || Self.negativeResultBefore.occurs(in: before) {
+      present = false
+    } else if Self.positiveResultAfter.occurs(in: after) {
+      present = true
+    } else {
+      return nil
+    }
+    let context = passage.context(of: hit)
+    guard !context.isOtherPerson, !context.isHypothetical else { return nil }
+    let detail = RiskFactor(condition: .pregnancy, present: present, detail: hit.concept)
+    return passage.fact(.riskFactor(detail), rule: "riskFactor.pregnancyTest", hits: [hit])
+  }
+
+  /// Skin examined at the procedure site and found clean (`ProcedureSiteSkin`).
+  private func siteExamination(in passage: Passage) -> [Fact] {
+    guard let statement = ProcedureSiteSkin.cleanSiteStatements(in: passage).first else {
+      return []
+    }
+    let detail = RiskFactor(
+      condition: .skinInfectionAtSite, present: false, detail: passage.slice(statement))
+    return [passage.fact(.riskFactor(detail), rule: "riskFactor.siteExamination")]
   }
 
   /// An infection named in a sentence about the skin is an infection at the site.
@@ -80,27 +156,44 @@ struct RiskFactorRule: FactRule {
   private static let noHistory = TextPattern(
     #"\b(?:no|denies)\s+(?:\w+\s+)?(?:history of|h/o|prior)\b"#)
   private static let resolved = TextPattern(
-    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\bexplant\w*\b"#)
+    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\b(?:explant\w*|removed)\b|(?<!not |never |not yet )\b(?:fully |since |now )?(?:healed|resolved)\b"#
+  )
+  private static let infectionAsService = TextPattern(
+    #"^\s*(?:screening|screen|prevention|control|precautions|prophylaxis|risk|team|service|nurse|department|clinic|work-?up)\b"#
+  )
+  private static let infectionAsRisk = TextPattern(
+    #"\b(?:risks?(?: of| including| such as)?|signs(?: and symptoms)? of|monitor(?:ing)? for|watch for|(?:to )?prevent|reduce|avoid|minimi[sz]e)\s+(?:[\w,/]+\s+){0,4}$"#
+  )
+  private static let stoppedAfter = TextPattern(
+    #"^[^.;]{0,30}?\b(?:(?:was|were|has been|had been)\s+)?(?:stopped|discontinued|d/c'?d)\b(?!\s+\d+\s*days)(?!\s+(?:before|prior))"#
+  )
+  private static let stoppedBefore = TextPattern(
+    #"\b(?:no longer (?:on|taking)|previously on|formerly on|used to take|completed (?:a |her |his |the )?(?:course of )?)\s*$"#
+  )
+  private static let year = TextPattern(#"\b(?:19|20)\d{2}\b"#)
+  private static let negativeResultAfter = TextPattern(
+    #"^\s*(?:test\s+)?(?:was\s+|is\s+)?(?:negative|neg\b|\(-\)|-\s*(?:today|on)\b)"#)
+  private static let negativeResultBefore = TextPattern(#"\b(?:negative|neg)\s+(?:\w+\s+)?$"#)
+  private static let positiveResultAfter = TextPattern(
+    #"^\s*(?:test\s+)?(?:was\s+|is\s+)?(?:positive|pos\b|\(\+\))"#)
 
   private static let ownLabel = TextPattern(#"^\s*$"#)
   private static let immediateNegation = TextPattern(
     #"\b(?:no|not|without|denies|neg)\s+(?:\w+\s+)?$"#)
   private static let shortNegation = TextPattern(
     #"\b(?:neg|negative for|no|denies|without|not on|not taking|off)\b[^.;]{0,16}$"#)
-  private static let site = TextPattern(
-    #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target|exit|lead) sites?|pocket|needle entry|over the (?:planned|proposed)|overl(?:ies|ying)|over (?:the )?(?:lumbar|cervical|thoracic|lumbosacral) spine)\b"#
-  )
   private static let skin = TextPattern(
     #"\b(?:skin|rash|vesicles?|wound|incision|cellulitis|residual limb|pocket|site|scar)\b"#)
   private static let pastPregnancy = TextPattern(
     #"\b(?:since|after|following) (?:her |the )?(?:last |recent )?pregnancy\b|\bpost-?partum\b|\bdelivered\b"#
   )
 
-  /// "A1c 8.4%": uncontrolled diabetes at 8 or more.
+  /// "A1c 8.4%": uncontrolled diabetes at 8 or more. Where a sentence gives the value's
+  /// course ("A1c 9.2% in 2024, now 7.4%"), the current value decides.
   private func glycatedHemoglobin(in passage: Passage) -> [Fact] {
-    guard let match = Self.a1c.firstMatch(in: passage.text),
-      let value = match.group(1).flatMap(ClinicalWords.number), value >= 8, value < 20
-    else { return [] }
+    guard let value = currentGlycatedHemoglobin(in: passage), value >= 8, value < 20 else {
+      return []
+    }
     let detail = RiskFactor(condition: .uncontrolledDiabetes, present: true, detail: "A1c \(value)")
     return [passage.fact(.riskFactor(detail), rule: "riskFactor.a1c")]
   }
@@ -137,6 +230,22 @@ struct RiskFactorRule: FactRule {
     return facts
   }
 
+  private func currentGlycatedHemoglobin(in passage: Passage) -> Double? {
+    let text = passage.text
+    guard let first = Self.a1c.firstMatch(in: text) else { return nil }
+    let rest = text.utf16Slice(first.range.upperBound..<text.utf16.count)
+    if let now = Self.currentValue.firstMatch(in: rest) {
+      return now.group(1).flatMap(ClinicalWords.number)
+    }
+    let values = Self.a1c.matches(in: text).filter {
+      !passage.context(ofLocal: $0.range).isHistorical
+    }
+    return values.last?.group(1).flatMap(ClinicalWords.number)
+  }
+
+  private static let currentValue = TextPattern(
+    #"\b(?:now|currently|most recently|latest|today|improved to|down to|up to)\s*(?:is\s*|at\s*)?(\d{1,2}(?:\.\d)?)\s*%"#
+  )
   private static let a1c = TextPattern(
     #"\b(?:Hb\s?A1c|HgbA1c|Hgb A1c|hemoglobin A1c|A1c|glycated hemoglobin)\s*(?:level\s*)?(?:of|is|was|=|:|-|at)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#
   )

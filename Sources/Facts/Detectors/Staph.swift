@@ -9,10 +9,11 @@ struct StaphScreenRule: FactRule {
     let text = passage.text
     let organisms = Self.organisms(in: text)
     // A lab report's result rows ("| MSSA | NOT DETECTED |") take the screen named in the
-    // lines above them, and the report's date.
+    // lines above them (a title, a result heading, a header row and the rows before),
+    // and the report's date.
     let isScreenLine = Self.screenCue.occurs(in: text)
     let isUnderScreenHeading =
-      !isScreenLine && passage.preceding(3).contains { Self.screenCue.occurs(in: $0.text) }
+      !isScreenLine && passage.preceding(5).contains { Self.screenCue.occurs(in: $0.text) }
     guard !organisms.isEmpty, isScreenLine || isUnderScreenHeading else { return [] }
 
     return organisms.compactMap { organism, range in
@@ -89,6 +90,11 @@ struct DecolonizationRule: FactRule {
     if context.isHypothetical && Self.conditional.occurs(in: passage.text) { return [] }
 
     if Self.recommendation.occurs(in: passage.text) { return [] }
+    // "The skin was prepped with chlorhexidine": a procedure's skin preparation, not a
+    // decolonization course before surgery.
+    if Self.skinPreparation.occurs(in: passage.text), !Self.course.occurs(in: passage.text) {
+      return []
+    }
     let isDeclined = context.isNegated || Self.notNeeded.occurs(in: passage.text)
     let detail = Decolonization(
       planned: !isDeclined, start: isDeclined ? nil : passage.dates.first?.date,
@@ -109,8 +115,17 @@ struct DecolonizationRule: FactRule {
   private static let cue = TextPattern(
     #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|chlorhexidine|Hibiclens|CHG (?:wash\w*|bath\w*|wipes?|shower\w*))\b"#
   )
+  /// A recommendation, or a lab report's instruction to its reader ("notify infection
+  /// prevention for pre-surgical decolonization"), is not the clinician's plan.
   private static let recommendation = TextPattern(
-    #"\b(?:would recommend|recommend(?:ed|s)?|consider\w*|instructions)\b"#)
+    #"\b(?:would recommend|recommend(?:ed|s)?|consider\w*|instructions|notify|please contact)\b"#
+  )
+  private static let skinPreparation = TextPattern(
+    #"\b(?:prep|preps|prepped|prepared|draped|time-?out|sterile fashion|sterile technique|skin prep\w*)\b"#
+  )
+  private static let course = TextPattern(
+    #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|wash\w*|bath\w*|shower\w*|wipes|nightly|daily|twice|nares|nasal)\b"#
+  )
   private static let notNeeded = TextPattern(
     #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary|(?:has|have|was|were) not (?:yet )?been (?:ordered|started|prescribed|arranged|planned)|not yet (?:ordered|started|prescribed|arranged|planned))\b"#
   )
