@@ -227,7 +227,8 @@ struct TreatmentCourse {
     if !isMedication,
       let match = unable.firstMatch(in: text) ?? stoppedForReason.firstMatch(in: text)
     {
-      let reason = (match.group(1) ?? match.group(2))?.trimmingCharacters(in: .whitespaces)
+      let reason = (match.group(1) ?? match.group(2) ?? match.group(3))?
+        .trimmingCharacters(in: .whitespaces)
       if let reason, !nonMedicalReason.occurs(in: reason) { return (.unable, "unable", reason) }
       return (.discontinued, "discontinued", nil)
     }
@@ -306,14 +307,14 @@ struct TreatmentCourse {
 
   /// How a treatment turned out, as the sentence says.
   static func outcome(in text: String) -> TherapyOutcome? {
-    if failed.occurs(in: text) { return .failed }
+    if failed.occurs(in: text) || negatedImprovement.occurs(in: text) { return .failed }
     if worsened.occurs(in: text) { return .worsened }
     if improved.occurs(in: text) { return .improved }
     return nil
   }
 
   private static let stoppedForReason = TextPattern(
-    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early)\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
+    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early|(?:was |were )?not started|could not (?:start|begin)|(?:was |were )?(?:deferred|put on hold))\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
   )
   private static let medicationStopped = TextPattern(
     #"\b(?:stopped|stopping|d/c'?d|no longer (?:taking|on|takes)|off (?:of )?it|tapered off|weaned off|came off|discontinu\w*)\b"#
@@ -335,13 +336,13 @@ struct TreatmentCourse {
     #"\b(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\s*(?:-|–|to|through|until)\s*(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\b|\bfrom\b[^.;]{3,30}\b(?:to|through|until)\b"#
   )
   private static let unable = TextPattern(
-    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
+    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})|\b(?:advised (?:against|not to)|told (?:not to|to avoid)|not cleared (?:for|to)|restricted from|cannot safely|contraindicated)\b[^.;]*?\b(?:because|due to|given|secondary to|as a result of|owing to)\s+([^.;]{3,80})"#
   )
   private static let nonMedicalReason = TextPattern(
-    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car)\b"#
+    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car|busy|vacation|holidays?|forgot|motivat\w*|bored|boring|kids|caregiving|preference|prefers?|didn't like|did not like|weather)\b"#
   )
   private static let discontinued = TextPattern(
-    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|scheduled|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
+    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
   )
   private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
   private static let conditional = TextPattern(
@@ -363,6 +364,12 @@ struct TreatmentCourse {
   )
   private static let failed = TextPattern(
     #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
+  )
+  /// A word of improvement under a negation is a failure: "have not helped", "never really
+  /// worked", "no longer changes the pain", "not much better", "without much effect on her
+  /// walking", "the pain is the same".
+  private static let negatedImprovement = TextPattern(
+    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)

@@ -1,0 +1,161 @@
+import Model
+import Testing
+
+/// How a treatment turned out when the improvement word is negated, what "PT" is when it
+/// is a laboratory value, which heart and vessel drugs are treatments, and where a home
+/// program or a referral stands.
+@Suite struct ConservativeCarePhrasingTests {
+  @Test(arguments: [
+    (
+      "Naproxen 500 mg BID since 02/2025 and tramadol as needed have not helped.",
+      ["medication naproxen ongoing failed", "medication tramadol ongoing failed"]
+    ),
+    (
+      "She finished PT in January without much effect on her sitting.",
+      ["physicalTherapy completed failed"]
+    ),
+    ("Chiropractic care never really helped.", ["chiropractic completed failed"]),
+    ("He tried acupuncture; it did nothing for the leg pain.", ["acupuncture completed failed"]),
+    ("Gabapentin 300 mg TID: the pain is the same.", ["medication gabapentin ongoing failed"]),
+    ("She uses a TENS unit but it no longer changes the pain.", ["device ongoing failed"]),
+    ("Duloxetine 30 mg daily, not much better.", ["medication duloxetine ongoing failed"]),
+    (
+      "She completed physical therapy, which hasn't made any difference.",
+      ["physicalTherapy completed failed"]
+    ),
+    (
+      "Cyclobenzaprine at night has not really worked.",
+      ["medication cyclobenzaprine ongoing failed"]
+    ),
+  ])
+  func anImprovementWordUnderANegationIsAFailure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected.sorted())
+  }
+
+  @Test(arguments: [
+    ("She completed physical therapy with good improvement in walking.", "improved"),
+    ("Meloxicam 15 mg daily has helped her sleep.", "improved"),
+    ("Chiropractic care for 8 weeks helped somewhat.", "improved"),
+  ])
+  func anImprovementWordStandingAloneIsAnImprovement(text: String, outcome: String) {
+    let outcomes = Fixtures.facts(.therapy, in: text).compactMap { detail -> String? in
+      guard case .therapy(let therapy) = detail else { return nil }
+      return therapy.outcome?.rawValue
+    }
+    #expect(outcomes == [outcome])
+  }
+
+  @Test(arguments: [
+    "Labs: PT/INR 1.1, platelets 240.",
+    "PT 12.1 sec, INR 1.0.",
+    "INR 1.0, PT 13.2, PTT 31.",
+    "Coags: PT and PTT within normal limits.",
+  ])
+  func aProthrombinTimeIsNoTherapy(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("She attended PT 12 visits from 01/05/2026 to 02/16/2026.", ["physicalTherapy completed"]),
+    ("PT 2x/week for 6 weeks was ordered.", ["physicalTherapy planned"]),
+  ])
+  func physicalTherapyWithVisitsOrAScheduleIsStillTherapy(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    (
+      "Refractory angina despite metoprolol 50 mg BID, Imdur 60 mg daily and ranolazine 500 mg BID.",
+      [
+        "medication isosorbide mononitrate ongoing failed", "medication metoprolol ongoing failed",
+        "medication ranolazine ongoing failed",
+      ]
+    ),
+    (
+      "Claudication at 50 yards on cilostazol 100 mg BID and atorvastatin 40 mg.",
+      ["medication atorvastatin ongoing", "medication cilostazol ongoing"]
+    ),
+  ])
+  func heartAndVesselDrugsAreTreatmentsOfAnginaAndLimbIschemia(
+    text: String, expected: [String]
+  ) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    "Back pain for a year. Meds: amlodipine 5 mg, atorvastatin 20 mg.",
+    "Limb ischemia work-up. He stopped clopidogrel after a GI bleed.",
+    "Angina is stable. Aspirin to be held 5 days before the procedure.",
+    "Lumbar radiculopathy. Alendronate weekly for osteoporosis.",
+  ])
+  func heartVesselAndBoneDrugsForOtherConditionsAreNotTreatments(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test func aBisphosphonateIsATreatmentOfCRPS() {
+    let text = "CRPS of the right foot. She completed a course of pamidronate infusions."
+    #expect(Fixtures.summaries(.therapy, in: text) == ["medication pamidronate completed"])
+  }
+
+  @Test(arguments: [
+    ("She continues the home exercise program.", ["homeExercise ongoing"]),
+    ("HEP: does her exercises daily.", ["homeExercise ongoing"]),
+    ("She stopped the HEP in August because she got busy.", ["homeExercise discontinued"]),
+    ("Stopped the home exercise program in Aug - just got busy.", ["homeExercise discontinued"]),
+    (
+      "No home exercise program: her pulmonologist advised against exercise because she desaturates.",
+      ["homeExercise unable"]
+    ),
+    (
+      "She was told not to do PT because of an unstable ankle fracture.",
+      ["physicalTherapy unable"]
+    ),
+  ])
+  func aHomeProgramKeepsWhereItStands(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected)
+  }
+
+  @Test func aProgramAMedicalConditionPreventsKeepsItsReason() throws {
+    let text = "HEP: her pulmonologist advised against exercise because she desaturates."
+    guard case .therapy(let detail) = try #require(Fixtures.facts(.therapy, in: text).first)
+    else { return }
+    #expect(detail.status == .unable)
+    #expect(detail.unableReason == "she desaturates")
+  }
+
+  @Test(arguments: [
+    "The PT referral was never scheduled.",
+    "No PT yet.",
+    "Physical therapy has not started yet.",
+    "Chiropractic care was never arranged.",
+  ])
+  func aTherapyThatNeverBeganIsNoTherapy(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test func aTherapyAMedicalReasonKeptFromStartingIsUnable() {
+    let text = "Physical therapy was not started due to an unhealed incision."
+    #expect(Fixtures.summaries(.therapy, in: text) == ["physicalTherapy unable"])
+  }
+}
+
+/// Opioid use is the patient's own taking of an opioid: someone else's overdose, an
+/// aversion or a refusal is none, and "never taken opioids" is naive.
+@Suite struct OpioidStancePhrasingTests {
+  @Test(arguments: [
+    (
+      "His brother died of an overdose, which explains his strong aversion to opioid medicines.",
+      [String]()
+    ),
+    ("She refused every opioid offered after surgery.", []),
+    ("He is afraid of narcotics and wants to avoid them.", []),
+    ("Opioid-naive.", ["naive"]),
+    ("She has never taken opioids.", ["naive"]),
+    ("He has not taken any narcotics.", ["naive"]),
+    ("She takes oxycodone 5 mg twice daily.", ["current"]),
+    ("He previously took hydrocodone for two months after surgery.", ["past"]),
+  ])
+  func opioidUseIsThePatientsOwnTaking(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.opioidUse, in: text) == expected)
+  }
+}
