@@ -100,6 +100,12 @@ import Testing
   @Test(arguments: [
     ("She continues the home exercise program.", ["homeExercise ongoing"]),
     ("HEP: does her exercises daily.", ["homeExercise ongoing"]),
+    ("She does her exercises daily.", ["homeExercise ongoing"]),
+    ("He is doing his exercises at home most days.", ["homeExercise ongoing"]),
+    (
+      "Her pulmonologist advised against exercise because she desaturates; no HEP.",
+      ["homeExercise unable"]
+    ),
     ("She stopped the HEP in August because she got busy.", ["homeExercise discontinued"]),
     ("Stopped the home exercise program in Aug - just got busy.", ["homeExercise discontinued"]),
     (

@@ -159,6 +159,15 @@ struct TreatmentCourse {
     if let course = courseCue(in: own, isMedication: isMedication) { return course }
     if let stop = stopCue(in: shared, isMedication: isMedication) { return stop }
     if let course = courseCue(in: shared, isMedication: isMedication) { return course }
+    // "Her pulmonologist advised against exercise because she desaturates; no HEP": a
+    // therapy with no word of its own course is kept from by a medical reason the sentence
+    // gives for not exercising.
+    if !isMedication, let match = unable.firstMatch(in: passage.text),
+      exerciseWord.occurs(in: match.value),
+      let stop = stopCue(in: match.value, isMedication: false), stop.status == .unable
+    {
+      return stop
+    }
     if context.isHistorical {
       return isMedication ? (.discontinued, "historical", nil) : (.completed, "historical", nil)
     }
@@ -313,6 +322,8 @@ struct TreatmentCourse {
     return nil
   }
 
+  private static let exerciseWord = TextPattern(
+    #"\b(?:exercis\w*|therapy|PT|HEP|program|stretch\w*|rehab\w*|activity|exertion)\b"#)
   private static let stoppedForReason = TextPattern(
     #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early|(?:was |were )?not started|could not (?:start|begin)|(?:was |were )?(?:deferred|put on hold))\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
   )
