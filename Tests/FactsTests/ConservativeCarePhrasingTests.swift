@@ -165,3 +165,28 @@ import Testing
     #expect(Fixtures.summaries(.opioidUse, in: text) == expected)
   }
 }
+
+/// Where a treatment stands and how it turned out, read from the words of a list around it.
+@Suite struct TreatmentCourseWordingTests {
+  @Test(arguments: [
+    ("An SI belt and a TENS unit, neither very helpful.", ["device ongoing failed"]),
+    (
+      "Baclofen 10 mg TID since 2024, limited by drowsiness.",
+      ["medication baclofen ongoing failed"]
+    ),
+    ("She began PT on 02/02/2026, 4 visits so far.", ["physicalTherapy ongoing"]),
+    ("He has been in physical therapy since November 2025.", ["physicalTherapy ongoing"]),
+    ("Pain psychology program 2024.", ["painPsychology completed"]),
+    (
+      "Home program prescribed by Dr. Ames; at follow-up in 09/2025 she had stopped because of increased pain.",
+      ["homeExercise unable worsened"]
+    ),
+    (
+      "Tizanidine 4 mg (limited by sedation), acupuncture every two weeks since May.",
+      ["acupuncture ongoing", "medication tizanidine ongoing failed"]
+    ),
+  ])
+  func aTreatmentsCourseIsReadInItsOwnWords(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.therapy, in: text) == expected.sorted())
+  }
+}

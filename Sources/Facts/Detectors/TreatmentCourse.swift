@@ -141,10 +141,21 @@ struct TreatmentCourse {
 
     if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
     // "cannot tolerate a physical therapy or exercise program because of …": the reason
-    // may follow the list.
+    // may follow the list it leads; "baclofen (limited by drowsiness), botulinum toxin" is
+    // the first drug's own detail.
+    let listStart =
+      TreatmentScope.treatments(in: passage).first { scope.group.contains($0.lowerBound) }?
+      .lowerBound ?? passage.local(hit.range).lowerBound
     if !isMedication, let match = unable.firstMatch(in: passage.slice(scope.group)),
-      scope.group.lowerBound + match.range.lowerBound < passage.local(hit.range).lowerBound,
+      scope.group.lowerBound + match.range.lowerBound < listStart,
       let stop = stopCue(in: match.value, isMedication: false)
+    {
+      return stop
+    }
+    // "Home program prescribed by Dr. Ibsen; follow-up 09/2025: stopped because of increased
+    // pain": a later clause naming no treatment tells where the last one stands.
+    if let following = scope.following,
+      let stop = stopCue(in: passage.slice(following), isMedication: isMedication)
     {
       return stop
     }
@@ -223,9 +234,17 @@ struct TreatmentCourse {
     let dates = passage.dates.filter {
       range.contains($0.range.lowerBound) && writtenDate.occurs(in: passage.slice($0.range))
     }.map(\.date)
-    guard let latest = dates.max(), let visit else { return false }
+    guard let visit else { return false }
+    guard let latest = dates.max() else {
+      // A bare year ("pain program 2024") is not read as a date; a year before the visit's
+      // is past.
+      let years = bareYear.matches(in: passage.slice(range)).compactMap { Int($0.value) }
+      return years.max().map { $0 < visit.year } ?? false
+    }
     return latest.year * 12 + latest.month < visit.year * 12 + visit.month
   }
+
+  private static let bareYear = TextPattern(#"(?<![/\d-])\b(?:19|20)\d{2}\b(?![/\d-])"#)
 
   /// Whether a list of words says a treatment could not be done or was stopped. A
   /// medication stopped for a side effect is `discontinued`: `unable` is a therapy that a
@@ -256,7 +275,11 @@ struct TreatmentCourse {
   {
     // "Occasional ibuprofen" is a drug used now and then, not a course under way.
     if isMedication, occasional.occurs(in: text) { return (nil, "occasional", nil) }
-    if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text)) {
+    // "4 visits so far": a therapy counted up to now is under way (a drug "tried so far" is
+    // not).
+    if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text))
+      || (!isMedication && countedToNow.occurs(in: text))
+    {
       return (.ongoing, "ongoing", nil)
     }
     if isMedication {
@@ -333,6 +356,8 @@ struct TreatmentCourse {
   private static let medicationTaken = TextPattern(
     #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
   )
+  private static let countedToNow = TextPattern(
+    #"\b(?:visits?|sessions?|treatments?|weeks?)\s+(?:so far|to date|thus far)\b"#)
   private static let occasional = TextPattern(
     #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
   private static let medicationCourse = TextPattern(
@@ -368,19 +393,19 @@ struct TreatmentCourse {
     #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
   )
   private static let completed = TextPattern(
     #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b|\blimited by (?:side effects?|drowsiness|sedation|nausea|dizziness|drooling|constipation|fatigue|weakness|cognitive)"#
   )
   /// A word of improvement under a negation is a failure: "have not helped", "never really
   /// worked", "no longer changes the pain", "not much better", "without much effect on her
   /// walking", "the pain is the same".
   private static let negatedImprovement = TextPattern(
-    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
+    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without|neither|nor|none)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
