@@ -190,3 +190,24 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text) == expected.sorted())
   }
 }
+
+/// A therapy handed out or started at this visit is planned from the visit's date.
+@Suite struct TherapyStartedTodayTests {
+  @Test(arguments: [
+    "Plan:\n- HEP handout given today (Williams flexion) - f/u 6 wk",
+    "Plan:\n- Home exercise program issued today, review in 4 weeks.",
+  ])
+  func aProgramHandedOutTodayIsPlannedFromTheVisit(text: String) throws {
+    let therapy = try #require(Fixtures.facts(.therapy, in: text).first)
+    guard case .therapy(let detail) = therapy else { return }
+    #expect(detail.modality == .homeExercise)
+    #expect(detail.status == .planned)
+    #expect(detail.start == ClinicalDate(year: 2026, month: 3, day: 14))
+    #expect(detail.prescribedBy == .physician)
+  }
+
+  @Test func aProgramReviewedTodayIsNotNew() {
+    let text = "Her home exercise program was reviewed today; she does it daily."
+    #expect(Fixtures.summaries(.therapy, in: text) == ["homeExercise ongoing"])
+  }
+}

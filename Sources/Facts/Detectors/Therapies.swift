@@ -32,13 +32,19 @@ struct TherapyRule: FactRule {
     if !isStopped, TreatmentCourse.isDeniedOrUnknown(hit, in: passage) { return nil }
 
     let course = TreatmentCourse(passage: passage, hit: hit)
+    let visit = passage.note.dateOfService ?? noteDate
+    let start =
+      course.start ?? (TreatmentCourse.startsToday(hit, in: passage) ? visit : nil)
     var detail = Therapy(
-      modality: modality, start: course.start, end: course.end, weeks: course.weeks,
+      modality: modality, start: start, end: course.end, weeks: course.weeks,
       sessions: course.sessions, status: status.status,
       outcome: TreatmentCourse.outcome(of: hit, in: passage),
       unableReason: status.reason)
     if modality == .homeExercise {
-      detail.prescribedBy = Self.prescriber(in: passage)
+      // A program handed out at this visit of a physician's note is the physician's.
+      detail.prescribedBy =
+        Self.prescriber(in: passage)
+        ?? (TreatmentCourse.startsToday(hit, in: passage) ? .physician : nil)
       // A later word on whether the program is done is follow-up; the visit that handed it
       // out ("gave her a written program and asked her to do it daily") is not.
       let scope = TreatmentScope(of: hit, in: passage)

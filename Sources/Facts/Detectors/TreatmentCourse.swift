@@ -55,6 +55,16 @@ struct TreatmentCourse {
     }
   }
 
+  /// Whether the treatment's own words start it at this visit: "HEP handout given today",
+  /// "started gabapentin today".
+  static func startsToday(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    startedToday.occurs(in: TreatmentScope(of: hit, in: passage).ownText(in: passage))
+  }
+
+  private static let startedToday = TextPattern(
+    #"\b(?:start(?:ed|ing)?|began|begin|given|issued|provided|handed out|taught|instructed|initiated|prescribed)\b[^.;]{0,25}\btoday\b"#
+  )
+
   /// A banner or identification line ("PT: DOE, JANE DOB 07/22/1957 MRN …"): "PT" there
   /// is the patient.
   static func isIdentificationLine(_ passage: Passage) -> Bool {
@@ -390,7 +400,7 @@ struct TreatmentCourse {
   private static let recommendation = TextPattern(
     #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
   private static let planned = TextPattern(
-    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
+    #"\b(?:(?:given|issued|provided|handed out|taught|instructed in|started|initiated)\b[^.;]{0,20}\btoday|will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
     #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
