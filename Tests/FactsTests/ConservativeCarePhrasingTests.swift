@@ -178,6 +178,14 @@ import Testing
     ("He has been in physical therapy since November 2025.", ["physicalTherapy ongoing"]),
     ("Pain psychology program 2024.", ["painPsychology completed"]),
     (
+      "Treatment so far: physical therapy from 11/10/2025 through 01/09/2026, no change.",
+      ["physicalTherapy completed failed"]
+    ),
+    (
+      "Botulinum toxin to the calves every 3 months (last 01/2026).",
+      ["injection ongoing"]
+    ),
+    (
       "Home program prescribed by Dr. Ames; at follow-up in 09/2025 she had stopped because of increased pain.",
       ["homeExercise unable worsened"]
     ),

@@ -367,7 +367,7 @@ struct TreatmentCourse {
     #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
   )
   private static let countedToNow = TextPattern(
-    #"\b(?:visits?|sessions?|treatments?|weeks?)\s+(?:so far|to date|thus far)\b"#)
+    #"\b(?:visits?|sessions?)\s+(?:so far|to date|thus far)\b"#)
   private static let occasional = TextPattern(
     #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
   private static let medicationCourse = TextPattern(
@@ -403,7 +403,7 @@ struct TreatmentCourse {
     #"\b(?:(?:given|issued|provided|handed out|taught|instructed in|started|initiated)\b[^.;]{0,20}\btoday|will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|every (?:\d+|two|three|four|six|few|other) (?:weeks|months)|since (?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
   )
   private static let completed = TextPattern(
     #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
