@@ -27,6 +27,13 @@ import Testing
       "Cyclobenzaprine at night has not really worked.",
       ["medication cyclobenzaprine ongoing failed"]
     ),
+    ("Her pain is no better after 6 weeks of PT.", ["physicalTherapy completed failed"]),
+    ("Tramadol does not touch the pain.", ["medication tramadol ongoing failed"]),
+    (
+      "Meloxicam 15 mg daily gave good relief for a month but no longer works.",
+      ["medication meloxicam ongoing failed"]
+    ),
+    ("PT helped at first but the benefit did not last.", ["physicalTherapy completed failed"]),
   ])
   func anImprovementWordUnderANegationIsAFailure(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text) == expected.sorted())

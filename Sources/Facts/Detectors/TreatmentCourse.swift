@@ -84,8 +84,12 @@ struct TreatmentCourse {
     let leads = TreatmentScope(of: hit, in: passage).leads(in: passage).map {
       String($0.suffix(40))
     }
+    // "Her pain is no better after 6 weeks of PT", "no relief from PT": a "no" that says
+    // how the treatment turned out does not deny it.
     let isDenied = leads.contains { lead in
-      denialBefore.firstMatch(in: lead).map { !newClause.occurs(in: $0.value) } ?? false
+      denialBefore.firstMatch(in: lead).map {
+        !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
+      } ?? false
     }
     return isDenied || unknownAfter.occurs(in: after)
   }
@@ -415,7 +419,7 @@ struct TreatmentCourse {
   /// worked", "no longer changes the pain", "not much better", "without much effect on her
   /// walking", "the pain is the same".
   private static let negatedImprovement = TextPattern(
-    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without|neither|nor|none)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
+    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without|neither|nor|none)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\bno longer (?:really )?work(?:s|ing)?\b|\b(?:not|n't|never) (?:even )?touch(?:es|ed)?\b|\b(?:benefit|relief|effect|improvement|help|it)\b[^.;]{0,20}\b(?:did not last|didn't last|wore off|wears off|faded)\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
