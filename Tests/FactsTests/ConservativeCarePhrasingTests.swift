@@ -99,6 +99,32 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
   }
 
+  @Test(arguments: [
+    (
+      "Meds: Nucynta ER 100 mg BID, Butrans 10 mcg patch, Lidoderm patches, Voltaren 1% gel.",
+      ["buprenorphine", "diclofenac", "lidocaine", "tapentadol"]
+    ),
+    (
+      "Tried Robaxin, Zanaflex, Tegretol, Trileptal, Elavil, Pamelor, Effexor XR and Savella.",
+      [
+        "amitriptyline", "carbamazepine", "methocarbamol", "milnacipran", "nortriptyline",
+        "oxcarbazepine", "tizanidine", "venlafaxine",
+      ]
+    ),
+    ("Medrol Dosepak in 05/2026 and a prednisone taper.", ["methylprednisolone", "prednisone"]),
+    (
+      "Chronic stable angina. Meds: ASA 81, Plavix 75, Toprol XL 50, Imdur 30, NTG SL prn.",
+      ["aspirin", "clopidogrel", "isosorbide mononitrate", "metoprolol", "nitroglycerin"]
+    ),
+  ])
+  func brandNamesGiveTheGenericName(text: String, names: [String]) {
+    let found = Fixtures.facts(.therapy, in: text).compactMap { detail -> String? in
+      guard case .therapy(let therapy) = detail else { return nil }
+      return therapy.name
+    }
+    #expect(found.sorted() == names)
+  }
+
   @Test func aBisphosphonateIsATreatmentOfCRPS() {
     let text = "CRPS of the right foot. She completed a course of pamidronate infusions."
     #expect(Fixtures.summaries(.therapy, in: text) == ["medication pamidronate completed"])
@@ -106,6 +132,11 @@ import Testing
 
   @Test(arguments: [
     ("She continues the home exercise program.", ["homeExercise ongoing"]),
+    ("Goals not met. Discharged to independent HEP.", ["homeExercise ongoing"]),
+    (
+      "Discharged from PT to a home exercise program in May.",
+      ["homeExercise ongoing", "physicalTherapy completed"]
+    ),
     ("HEP: does her exercises daily.", ["homeExercise ongoing"]),
     ("She does her exercises daily.", ["homeExercise ongoing"]),
     ("He is doing his exercises at home most days.", ["homeExercise ongoing"]),

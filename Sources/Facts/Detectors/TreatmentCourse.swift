@@ -154,6 +154,13 @@ struct TreatmentCourse {
     let isConditional = conditional.occurs(in: both) || leadingCondition.occurs(in: opening)
 
     if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
+    // "Discharged to an independent home program": the therapy ended, the program goes on.
+    let local = passage.local(hit.range)
+    if hit.attributes["modality"] == "homeExercise",
+      dischargedTo.occurs(in: passage.slice(max(0, local.lowerBound - 60)..<local.lowerBound))
+    {
+      return (.ongoing, "dischargedTo", nil)
+    }
     // "cannot tolerate a physical therapy or exercise program because of …": the reason
     // may follow the list it leads; "baclofen (limited by drowsiness), botulinum toxin" is
     // the first drug's own detail.
@@ -370,6 +377,8 @@ struct TreatmentCourse {
   private static let medicationTaken = TextPattern(
     #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
   )
+  private static let dischargedTo = TextPattern(
+    #"\bdischarged\b[^.;]{0,40}\bto (?:an? |the |her |his |their )?(?:independent |home )?$"#)
   private static let countedToNow = TextPattern(
     #"\b(?:visits?|sessions?)\s+(?:so far|to date|thus far)\b"#)
   private static let occasional = TextPattern(
