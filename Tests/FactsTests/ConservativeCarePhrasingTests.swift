@@ -216,6 +216,10 @@ import Testing
     ("He has been in physical therapy since November 2025.", ["physicalTherapy ongoing"]),
     ("Pain psychology program 2024.", ["painPsychology completed"]),
     (
+      "Gait training with PT twice weekly since 08/2025, ongoing, but the phantom pain limits progress.",
+      ["physicalTherapy ongoing failed"]
+    ),
+    (
       "Treatment so far: physical therapy from 11/10/2025 through 01/09/2026, no change.",
       ["physicalTherapy completed failed"]
     ),
