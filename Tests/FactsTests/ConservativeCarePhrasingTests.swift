@@ -132,6 +132,10 @@ import Testing
 
   @Test(arguments: [
     ("She continues the home exercise program.", ["homeExercise ongoing"]),
+    (
+      "Home stretching program issued 11/10/2025 and reviewed at every visit.",
+      ["homeExercise ongoing"]
+    ),
     ("Goals not met. Discharged to independent HEP.", ["homeExercise ongoing"]),
     (
       "Discharged from PT to a home exercise program in May.",

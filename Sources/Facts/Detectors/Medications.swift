@@ -29,6 +29,9 @@ struct MedicationRule: FactRule {
     case "crps":
       return reading.concernsCRPS
     case "vascular":
+      // Shortcoming: the condition is looked for in the drug's own note only; a medication
+      // list in a note that does not name the angina or the ischemia (a pharmacy printout)
+      // is not read as its treatment.
       let isBleedingRisk =
         hit.attributes["class"] == "antiplatelet" && bleedingRisk.occurs(in: passage.text)
       return !isBleedingRisk && vascularDisease.occurs(in: passage.note.document.text)
