@@ -265,3 +265,20 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text) == ["homeExercise ongoing"])
   }
 }
+
+/// How long opioids were taken, in weeks: a year is 52 weeks, a month a twelfth of that.
+@Suite struct OpioidWeeksTests {
+  @Test(arguments: [
+    ("Oxycodone 10 mg q6h x ~2 yrs, nausea.", 104.0),
+    ("Tramadol 50 mg q6h prn x 18 mo.", 78),
+    ("Medications: oxycodone 10 mg TID (3 years), gabapentin 800 mg TID.", 156),
+    ("Six weeks ago her PCP started tapentadol 50 mg twice daily.", 6),
+    ("She was given 2 weeks of tramadol, which she stopped because of nausea.", 2),
+    ("Morphine ER 30 mg twice daily for the past two years.", 104),
+  ])
+  func opioidWeeksAreReadFromTheSpanNextToTheDrug(text: String, weeks: Double) throws {
+    let use = try #require(Fixtures.facts(.opioidUse, in: text).first)
+    guard case .opioidUse(let detail) = use else { return }
+    #expect(detail.weeks == weeks)
+  }
+}

@@ -102,7 +102,7 @@ struct OpioidUseRule: FactRule {
     let near = passage.slice(
       max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40))
     let isPast = context.isHistorical || Self.past.occurs(in: near)
-    let weeks = Self.weeks(in: passage.text)
+    let weeks = Self.weeks(in: near) ?? Self.weeks(in: passage.text)
     let detail = OpioidUse(status: isPast ? .past : .current, weeks: weeks)
     return [
       passage.fact(
@@ -129,12 +129,17 @@ struct OpioidUseRule: FactRule {
     #"\b(?:brother|sister|mother|father|son|daughter|husband|wife|partner|friend|cousin|family member|relative)\b[^.;]{0,40}\b(?:overdos\w*|addict\w*|opioid use disorder)\b"#
   )
 
+  /// How many weeks a span names, a year as 52 weeks and a month as a twelfth of that
+  /// ("x ~2 yrs" 104, "for 18 months" 78, "six weeks ago" 6).
   private static func weeks(in text: String) -> Double? {
-    guard let match = duration.firstMatch(in: text),
-      let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2),
-      let days = ClinicalWords.days(amount: amount, unit: unit)
+    guard let match = duration.firstMatch(in: text), let written = match.group(1),
+      let amount = ClinicalWords.number(written) ?? (written.lowercased().hasPrefix("a") ? 1 : nil),
+      let unit = match.group(2)?.lowercased()
     else { return nil }
-    return (days / 7 * 10).rounded() / 10
+    let perUnit: Double =
+      unit.hasPrefix("y") ? 52 : unit.hasPrefix("mo") ? 52.0 / 12 : unit.hasPrefix("w") ? 1 : 0
+    guard perUnit > 0 else { return nil }
+    return (amount * perUnit * 10).rounded() / 10
   }
 
   private static let naive = TextPattern(
@@ -148,7 +153,7 @@ struct OpioidUseRule: FactRule {
     #"\b(?:allerg\w*|spinal anesthetic|anesthesia|epidural catheter|intrathecal|bolus|single-shot|trial|infusion|pump)\b"#
   )
   private static let duration = TextPattern(
-    #"\b(?:for|x|×|over|past|last)\s+(?:the\s+)?(?:past\s+|last\s+)?("#
+    #"(?:\b(?:for|x|×|over|past|last)\s+|\(\s*|\b(?=\w+\s*(?:weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:ago|of)\b))(?:the\s+)?(?:past\s+|last\s+)?~?\s*(?:about\s+|approximately\s+)?("#
       + ClinicalWords.numberPattern
       + #"|an?)\s*(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
 }
