@@ -266,6 +266,22 @@ import Testing
   }
 }
 
+/// How long a course ran: its own span, not the window the history is told over.
+@Suite struct CourseLengthTests {
+  @Test(arguments: [
+    ("Cons tx (last 6 mo): chiro 12/2025-02/2026 x 8 wks, no lasting change.", 8.0),
+    ("Celecoxib 200 mg daily x 1 yr.", 52.1),
+    ("Methadone 10 mg TID for 2 years.", 104.3),
+    ("In the last 6 months she has had chiropractic care for 10 weeks.", 10),
+    ("She has done PT for the past 6 weeks.", 6),
+  ])
+  func aCoursesWeeksAreItsOwnSpan(text: String, weeks: Double) throws {
+    let therapy = try #require(Fixtures.facts(.therapy, in: text).first)
+    guard case .therapy(let detail) = therapy else { return }
+    #expect(detail.weeks == weeks)
+  }
+}
+
 /// How long opioids were taken, in weeks: a year is 52 weeks, a month a twelfth of that.
 @Suite struct OpioidWeeksTests {
   @Test(arguments: [

@@ -125,9 +125,13 @@ struct TreatmentCourse {
   private static let endLead = TextPattern(
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
   )
+  /// A course's length: "x 8 wks", "for 2 years", "(18 mo)"; not the window a history is
+  /// told over ("in the last 6 months", "(last 6 mo)").
   private static let weeksPattern = TextPattern(
-    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*("# + ClinicalWords.numberPattern
-      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?)\b"#)
+    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*"#
+      + #"(?<!\(last )(?<!in the last )(?<!in the past )(?<!within the last )(?<!within the past )"#
+      + #"("# + ClinicalWords.numberPattern
+      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
   private static let sessionsPattern = TextPattern(
     #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3}|"#
       + #"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
