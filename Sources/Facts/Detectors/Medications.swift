@@ -4,7 +4,8 @@ import Model
 /// the drug class, status and outcome.
 ///
 /// Drugs named as the injectate of a procedure ("dexamethasone 10 mg was injected") or in
-/// the allergy list are not treatments.
+/// the allergy list are not treatments, nor is a drug the lexicon marks as treating a
+/// condition the case does not speak of (a statin for cholesterol in a back pain case).
 struct MedicationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let hits = passage.hits("medications")
@@ -12,10 +13,39 @@ struct MedicationRule: FactRule {
     guard !hits.isEmpty, passage.section?.isAllergies != true,
       !(PriorProcedureRule.isProcedureNote(passage.note) && passage.section?.isMedications != true)
     else { return [] }
-    return hits.filter { !isInjectateOrAllergy($0, passage) }.compactMap {
-      fact(for: $0, in: passage)
+    return hits.filter {
+      !isInjectateOrAllergy($0, passage) && Self.treatsCaseCondition($0, passage, reading)
+    }.compactMap { fact(for: $0, in: passage) }
+  }
+
+  /// Whether a drug the lexicon ties to one condition (`indication=vascular`, `crps`) is
+  /// taken for it here: the note speaks of angina or limb ischemia, the case of CRPS. An
+  /// antiplatelet named with a bleed or a hold before a procedure is a bleeding risk, not a
+  /// treatment ("He stopped clopidogrel after a GI bleed").
+  static func treatsCaseCondition(
+    _ hit: LexiconHit, _ passage: Passage, _ reading: CaseReading
+  ) -> Bool {
+    switch hit.attributes["indication"] {
+    case "crps":
+      return reading.concernsCRPS
+    case "vascular":
+      // Shortcoming: the condition is looked for in the drug's own note only; a medication
+      // list in a note that does not name the angina or the ischemia (a pharmacy printout)
+      // is not read as its treatment.
+      let isBleedingRisk =
+        hit.attributes["class"] == "antiplatelet" && bleedingRisk.occurs(in: passage.text)
+      return !isBleedingRisk && vascularDisease.occurs(in: passage.note.document.text)
+    default:
+      return true
     }
   }
+
+  private static let vascularDisease = TextPattern(
+    #"\b(?:angina\w*|claudication|limb ischemia|ischemic (?:rest )?(?:pain|limb|leg|foot|toes?|ulcers?)|peripheral (?:arterial|artery|vascular) disease|(?-i:PAD|PVD)|Raynaud\w*|vasospas\w*|thromboangiitis|Buerger\w*)\b"#
+  )
+  private static let bleedingRisk = TextPattern(
+    #"\b(?:hold\w*|held|bleed\w*|hemorrhag\w*|anticoag\w*|antithrombotic|blood thinners?|stents?|(?:before|prior to) (?:the |any |her |his )?(?:procedure|injection|block|implant))\b"#
+  )
 
   /// Whether the drug is named as what was injected, or as an allergy, in its own clause:
   /// "80 mg of methylprednisolone was injected", but not "failed gabapentin, meloxicam,

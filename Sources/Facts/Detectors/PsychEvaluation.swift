@@ -90,7 +90,8 @@ struct OpioidUseRule: FactRule {
     }
     let hits = passage.hits("medications").filter { $0.attributes["class"] == "opioid" }
     guard let hit = hits.first, passage.section?.isAllergies != true,
-      !Self.notUse.occurs(in: passage.text), !TreatmentCourse.isDeniedOrUnknown(hit, in: passage)
+      !Self.notUse.occurs(in: passage.text), !TreatmentCourse.isDeniedOrUnknown(hit, in: passage),
+      !Self.isAverse(to: hit, in: passage)
     else { return [] }
     let context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isNegated, !context.isUncertain,
@@ -101,7 +102,7 @@ struct OpioidUseRule: FactRule {
     let near = passage.slice(
       max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40))
     let isPast = context.isHistorical || Self.past.occurs(in: near)
-    let weeks = Self.weeks(in: passage.text)
+    let weeks = Self.weeks(in: near) ?? Self.weeks(in: passage.text)
     let detail = OpioidUse(status: isPast ? .past : .current, weeks: weeks)
     return [
       passage.fact(
@@ -110,16 +111,39 @@ struct OpioidUseRule: FactRule {
     ]
   }
 
+  /// "His strong aversion to opioid medicines", "refused every opioid offered", "afraid of
+  /// narcotics after her brother's overdose": an opioid the patient will not take is no
+  /// opioid use.
+  private static func isAverse(to hit: LexiconHit, in passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 60)..<local.lowerBound)
+    return averseBefore.occurs(in: before) || overdose.occurs(in: passage.text)
+  }
+
+  private static let averseBefore = TextPattern(
+    #"\b(?:aversion|averse|reluctan\w*|unwilling|hesitan\w*|fears?|fearful|afraid|scared|wary|avoid\w*|opposed|against|refus\w*|declin\w*|does not want|doesn't want|did not want|didn't want|won't take|will not take|would not take|no interest)\b[^.;]*$"#
+  )
+  /// Someone's overdose or addiction explaining the patient's stance ("his brother died of
+  /// an overdose"): what follows is about avoiding opioids, not taking them.
+  private static let overdose = TextPattern(
+    #"\b(?:brother|sister|mother|father|son|daughter|husband|wife|partner|friend|cousin|family member|relative)\b[^.;]{0,40}\b(?:overdos\w*|addict\w*|opioid use disorder)\b"#
+  )
+
+  /// How many weeks a span names, a year as 52 weeks and a month as a twelfth of that
+  /// ("x ~2 yrs" 104, "for 18 months" 78, "six weeks ago" 6).
   private static func weeks(in text: String) -> Double? {
-    guard let match = duration.firstMatch(in: text),
-      let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(2),
-      let days = ClinicalWords.days(amount: amount, unit: unit)
+    guard let match = duration.firstMatch(in: text), let written = match.group(1),
+      let amount = ClinicalWords.number(written) ?? (written.lowercased().hasPrefix("a") ? 1 : nil),
+      let unit = match.group(2)?.lowercased()
     else { return nil }
-    return (days / 7 * 10).rounded() / 10
+    let perUnit: Double =
+      unit.hasPrefix("y") ? 52 : unit.hasPrefix("mo") ? 52.0 / 12 : unit.hasPrefix("w") ? 1 : 0
+    guard perUnit > 0 else { return nil }
+    return (amount * perUnit * 10).rounded() / 10
   }
 
   private static let naive = TextPattern(
-    #"\bopioid[- ]naive\b|\bopiate[- ]naive\b|\bnever (?:been on|taken|used|had|required) (?:any )?(?:opioids|opiates|narcotics|opioid)\b|\bno (?:prior |previous |history of )(?:opioid|narcotic) (?:use|therapy|exposure)\b"#
+    #"\b(?:opioid|opiate|narcotic)[- ]na[iï]ve\b|\bna[iï]ve to (?:opioids|opiates|narcotics)\b|\bnever (?:been on|been prescribed|taken|used|had|required|tried|received) (?:any |an )?(?:opioids?|opiates?|narcotics?)\b|\b(?:has|have) not (?:ever )?(?:taken|used|been on|been prescribed) (?:any |an )?(?:opioids?|opiates?|narcotics?)\b|\bno (?:prior |previous |history of )(?:opioid|narcotic) (?:use|therapy|exposure)\b"#
   )
   private static let past = TextPattern(
     #"\b(?:previously|formerly|used to|tapered off|weaned off|discontinued|stopped|no longer|was on|were tried|tried|trial of|failed|in the past)\b"#
@@ -129,7 +153,7 @@ struct OpioidUseRule: FactRule {
     #"\b(?:allerg\w*|spinal anesthetic|anesthesia|epidural catheter|intrathecal|bolus|single-shot|trial|infusion|pump)\b"#
   )
   private static let duration = TextPattern(
-    #"\b(?:for|x|×|over|past|last)\s+(?:the\s+)?(?:past\s+|last\s+)?("#
+    #"(?:\b(?:for|x|×|over|past|last)\s+|\(\s*|\b(?=\w+\s*(?:weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:ago|of)\b))(?:the\s+)?(?:past\s+|last\s+)?~?\s*(?:about\s+|approximately\s+)?("#
       + ClinicalWords.numberPattern
       + #"|an?)\s*(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
 }

@@ -13,6 +13,7 @@ struct TherapyRule: FactRule {
     guard !TreatmentCourse.isIdentificationLine(passage) else { return [] }
     return passage.hits("therapies").compactMap { hit in
       guard !TreatmentScope.isPrescriberMention(hit, in: passage),
+        !Self.isCoagulationTest(hit, in: passage),
         let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }
       return fact(modality: modality, hit: hit, in: passage, noteDate: reading.noteDate)
@@ -23,7 +24,7 @@ struct TherapyRule: FactRule {
     modality: TherapyModality, hit: LexiconHit, in passage: Passage, noteDate: ClinicalDate?
   ) -> Fact? {
     let context = passage.context(of: hit)
-    guard !context.isOtherPerson, !context.isUncertain,
+    guard !context.isOtherPerson, !context.isUncertain, !Self.isNotStarted(hit, in: passage),
       let status = TreatmentCourse.status(
         of: hit, in: passage, context: context, noteDate: noteDate)
     else { return nil }
@@ -31,13 +32,19 @@ struct TherapyRule: FactRule {
     if !isStopped, TreatmentCourse.isDeniedOrUnknown(hit, in: passage) { return nil }
 
     let course = TreatmentCourse(passage: passage, hit: hit)
+    let visit = passage.note.dateOfService ?? noteDate
+    let start =
+      course.start ?? (TreatmentCourse.startsToday(hit, in: passage) ? visit : nil)
     var detail = Therapy(
-      modality: modality, start: course.start, end: course.end, weeks: course.weeks,
+      modality: modality, start: start, end: course.end, weeks: course.weeks,
       sessions: course.sessions, status: status.status,
       outcome: TreatmentCourse.outcome(of: hit, in: passage),
       unableReason: status.reason)
     if modality == .homeExercise {
-      detail.prescribedBy = Self.prescriber(in: passage)
+      // A program handed out at this visit of a physician's note is the physician's.
+      detail.prescribedBy =
+        Self.prescriber(in: passage)
+        ?? (TreatmentCourse.startsToday(hit, in: passage) ? .physician : nil)
       // A later word on whether the program is done is follow-up; the visit that handed it
       // out ("gave her a written program and asked her to do it daily") is not.
       let scope = TreatmentScope(of: hit, in: passage)
@@ -50,6 +57,34 @@ struct TherapyRule: FactRule {
     return passage.fact(
       .therapy(detail), rule: "therapy.\(status.rule)", hits: [hit], context: context)
   }
+
+  /// "The PT referral was never scheduled", "PT has not started yet": a therapy that has not
+  /// begun is no therapy (one a medical reason kept from starting is `unable`).
+  private static func isNotStarted(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    notStarted.occurs(in: TreatmentScope(of: hit, in: passage).ownText(in: passage))
+  }
+
+  private static let notStarted = TextPattern(
+    #"\b(?:never (?:been )?(?:scheduled|arranged|set up|happened|booked|began|begun|got started|materialized)|(?:has|have|had)(?: not|n't) (?:yet )?(?:started|begun|been (?:scheduled|arranged|started))|not (?:yet )?(?:been )?(?:scheduled|arranged|started|begun)|yet to (?:start|begin|be scheduled))\b(?![^.;]{0,40}\b(?:due to|because|secondary to|given)\b)"#
+  )
+
+  /// Whether "PT" is the prothrombin time of a coagulation panel: "PT/INR 1.1", "PT 12.1
+  /// sec", "INR 1.0, PT 13.2", "coags: PT, PTT normal".
+  static func isCoagulationTest(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    guard hit.concept == "PT" else { return false }
+    let local = passage.local(hit.range)
+    let before = passage.slice(max(0, local.lowerBound - 24)..<local.lowerBound)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
+    return coagulationAfter.occurs(in: after) || coagulationBefore.occurs(in: before)
+  }
+
+  private static let coagulationAfter = TextPattern(
+    #"^\s*(?:[/,-]|and)?\s*(?:INR|a?PTT)\b|^\s*[:=]?\s*\d{1,2}\.\d{1,2}(?!\s*(?:x|weeks?|wks?|months?|mos?|visits?|sessions?|times)\b)|^\s*[:=]?\s*\d{1,2}(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b"#
+  )
+  private static let coagulationBefore = TextPattern(
+    #"\b(?:INR|a?PTT|coags?|coagulation(?: studies| panel| profile| labs)?|platelets?(?: count)?[^,;]{0,12})\s*[/,:]?\s*(?:and\s+)?$"#
+  )
 
   /// Who prescribed a home exercise program, as the sentence or its document says: a named
   /// prescriber ("given by PT", "the therapist's home program", "Dr. Ames gave her"), the

@@ -55,6 +55,16 @@ struct TreatmentCourse {
     }
   }
 
+  /// Whether the treatment's own words start it at this visit: "HEP handout given today",
+  /// "started gabapentin today".
+  static func startsToday(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    startedToday.occurs(in: TreatmentScope(of: hit, in: passage).ownText(in: passage))
+  }
+
+  private static let startedToday = TextPattern(
+    #"\b(?:start(?:ed|ing)?|began|begin|given|issued|provided|handed out|taught|instructed|initiated|prescribed)\b[^.;]{0,25}\btoday\b"#
+  )
+
   /// A banner or identification line ("PT: DOE, JANE DOB 07/22/1957 MRN …"): "PT" there
   /// is the patient.
   static func isIdentificationLine(_ passage: Passage) -> Bool {
@@ -74,8 +84,12 @@ struct TreatmentCourse {
     let leads = TreatmentScope(of: hit, in: passage).leads(in: passage).map {
       String($0.suffix(40))
     }
+    // "Her pain is no better after 6 weeks of PT", "no relief from PT": a "no" that says
+    // how the treatment turned out does not deny it.
     let isDenied = leads.contains { lead in
-      denialBefore.firstMatch(in: lead).map { !newClause.occurs(in: $0.value) } ?? false
+      denialBefore.firstMatch(in: lead).map {
+        !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
+      } ?? false
     }
     return isDenied || unknownAfter.occurs(in: after)
   }
@@ -111,9 +125,13 @@ struct TreatmentCourse {
   private static let endLead = TextPattern(
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
   )
+  /// A course's length: "x 8 wks", "for 2 years", "(18 mo)"; not the window a history is
+  /// told over ("in the last 6 months", "(last 6 mo)").
   private static let weeksPattern = TextPattern(
-    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*("# + ClinicalWords.numberPattern
-      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?)\b"#)
+    #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*"#
+      + #"(?<!\(last )(?<!in the last )(?<!in the past )(?<!within the last )(?<!within the past )"#
+      + #"("# + ClinicalWords.numberPattern
+      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
   private static let sessionsPattern = TextPattern(
     #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3}|"#
       + #"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
@@ -140,11 +158,29 @@ struct TreatmentCourse {
     let isConditional = conditional.occurs(in: both) || leadingCondition.occurs(in: opening)
 
     if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
+    // "Discharged to an independent home program": the therapy ended, the program goes on.
+    let local = passage.local(hit.range)
+    if hit.attributes["modality"] == "homeExercise",
+      dischargedTo.occurs(in: passage.slice(max(0, local.lowerBound - 60)..<local.lowerBound))
+    {
+      return (.ongoing, "dischargedTo", nil)
+    }
     // "cannot tolerate a physical therapy or exercise program because of …": the reason
-    // may follow the list.
+    // may follow the list it leads; "baclofen (limited by drowsiness), botulinum toxin" is
+    // the first drug's own detail.
+    let listStart =
+      TreatmentScope.treatments(in: passage).first { scope.group.contains($0.lowerBound) }?
+      .lowerBound ?? passage.local(hit.range).lowerBound
     if !isMedication, let match = unable.firstMatch(in: passage.slice(scope.group)),
-      scope.group.lowerBound + match.range.lowerBound < passage.local(hit.range).lowerBound,
+      scope.group.lowerBound + match.range.lowerBound < listStart,
       let stop = stopCue(in: match.value, isMedication: false)
+    {
+      return stop
+    }
+    // "Home program prescribed by Dr. Ibsen; follow-up 09/2025: stopped because of increased
+    // pain": a later clause naming no treatment tells where the last one stands.
+    if let following = scope.following,
+      let stop = stopCue(in: passage.slice(following), isMedication: isMedication)
     {
       return stop
     }
@@ -159,6 +195,15 @@ struct TreatmentCourse {
     if let course = courseCue(in: own, isMedication: isMedication) { return course }
     if let stop = stopCue(in: shared, isMedication: isMedication) { return stop }
     if let course = courseCue(in: shared, isMedication: isMedication) { return course }
+    // "Her pulmonologist advised against exercise because she desaturates; no HEP": a
+    // therapy with no word of its own course is kept from by a medical reason the sentence
+    // gives for not exercising.
+    if !isMedication, let match = unable.firstMatch(in: passage.text),
+      exerciseWord.occurs(in: match.value),
+      let stop = stopCue(in: match.value, isMedication: false), stop.status == .unable
+    {
+      return stop
+    }
     if context.isHistorical {
       return isMedication ? (.discontinued, "historical", nil) : (.completed, "historical", nil)
     }
@@ -214,9 +259,17 @@ struct TreatmentCourse {
     let dates = passage.dates.filter {
       range.contains($0.range.lowerBound) && writtenDate.occurs(in: passage.slice($0.range))
     }.map(\.date)
-    guard let latest = dates.max(), let visit else { return false }
+    guard let visit else { return false }
+    guard let latest = dates.max() else {
+      // A bare year ("pain program 2024") is not read as a date; a year before the visit's
+      // is past.
+      let years = bareYear.matches(in: passage.slice(range)).compactMap { Int($0.value) }
+      return years.max().map { $0 < visit.year } ?? false
+    }
     return latest.year * 12 + latest.month < visit.year * 12 + visit.month
   }
+
+  private static let bareYear = TextPattern(#"(?<![/\d-])\b(?:19|20)\d{2}\b(?![/\d-])"#)
 
   /// Whether a list of words says a treatment could not be done or was stopped. A
   /// medication stopped for a side effect is `discontinued`: `unable` is a therapy that a
@@ -227,7 +280,8 @@ struct TreatmentCourse {
     if !isMedication,
       let match = unable.firstMatch(in: text) ?? stoppedForReason.firstMatch(in: text)
     {
-      let reason = (match.group(1) ?? match.group(2))?.trimmingCharacters(in: .whitespaces)
+      let reason = (match.group(1) ?? match.group(2) ?? match.group(3))?
+        .trimmingCharacters(in: .whitespaces)
       if let reason, !nonMedicalReason.occurs(in: reason) { return (.unable, "unable", reason) }
       return (.discontinued, "discontinued", nil)
     }
@@ -246,7 +300,11 @@ struct TreatmentCourse {
   {
     // "Occasional ibuprofen" is a drug used now and then, not a course under way.
     if isMedication, occasional.occurs(in: text) { return (nil, "occasional", nil) }
-    if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text)) {
+    // "4 visits so far": a therapy counted up to now is under way (a drug "tried so far" is
+    // not).
+    if ongoing.occurs(in: text) || (isMedication && medicationTaken.occurs(in: text))
+      || (!isMedication && countedToNow.occurs(in: text))
+    {
       return (.ongoing, "ongoing", nil)
     }
     if isMedication {
@@ -306,14 +364,16 @@ struct TreatmentCourse {
 
   /// How a treatment turned out, as the sentence says.
   static func outcome(in text: String) -> TherapyOutcome? {
-    if failed.occurs(in: text) { return .failed }
+    if failed.occurs(in: text) || negatedImprovement.occurs(in: text) { return .failed }
     if worsened.occurs(in: text) { return .worsened }
     if improved.occurs(in: text) { return .improved }
     return nil
   }
 
+  private static let exerciseWord = TextPattern(
+    #"\b(?:exercis\w*|therapy|PT|HEP|program|stretch\w*|rehab\w*|activity|exertion)\b"#)
   private static let stoppedForReason = TextPattern(
-    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early)\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
+    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early|(?:was |were )?not started|could not (?:start|begin)|(?:was |were )?(?:deferred|put on hold))\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
   )
   private static let medicationStopped = TextPattern(
     #"\b(?:stopped|stopping|d/c'?d|no longer (?:taking|on|takes)|off (?:of )?it|tapered off|weaned off|came off|discontinu\w*)\b"#
@@ -321,6 +381,10 @@ struct TreatmentCourse {
   private static let medicationTaken = TextPattern(
     #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
   )
+  private static let dischargedTo = TextPattern(
+    #"\bdischarged\b[^.;]{0,40}\bto (?:an? |the |her |his |their )?(?:independent |home )?$"#)
+  private static let countedToNow = TextPattern(
+    #"\b(?:visits?|sessions?)\s+(?:so far|to date|thus far)\b"#)
   private static let occasional = TextPattern(
     #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
   private static let medicationCourse = TextPattern(
@@ -335,13 +399,13 @@ struct TreatmentCourse {
     #"\b(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\s*(?:-|–|to|through|until)\s*(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\b|\bfrom\b[^.;]{3,30}\b(?:to|through|until)\b"#
   )
   private static let unable = TextPattern(
-    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
+    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})|\b(?:advised (?:against|not to)|told (?:not to|to avoid)|not cleared (?:for|to)|restricted from|cannot safely|contraindicated)\b[^.;]*?\b(?:because|due to|given|secondary to|as a result of|owing to)\s+([^.;]{3,80})"#
   )
   private static let nonMedicalReason = TextPattern(
-    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car)\b"#
+    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car|busy|vacation|holidays?|forgot|motivat\w*|bored|boring|kids|caregiving|preference|prefers?|didn't like|did not like|weather)\b"#
   )
   private static let discontinued = TextPattern(
-    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|scheduled|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
+    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
   )
   private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
   private static let conditional = TextPattern(
@@ -353,16 +417,22 @@ struct TreatmentCourse {
   private static let recommendation = TextPattern(
     #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
   private static let planned = TextPattern(
-    #"\b(?:will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
+    #"\b(?:(?:given|issued|provided|handed out|taught|instructed in|started|initiated)\b[^.;]{0,20}\btoday|will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|since (?:\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|every (?:\d+|two|three|four|six|few|other) (?:weeks|months)|(?:reviewed|checked|progressed|updated) (?:at|during|on) (?:every|each)|since (?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
   )
   private static let completed = TextPattern(
     #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b|\blimits? (?:his |her |their |any )?(?:progress|gains)\b|\bnot progressing\b|\blimited by (?:side effects?|drowsiness|sedation|nausea|dizziness|drooling|constipation|fatigue|weakness|cognitive)"#
+  )
+  /// A word of improvement under a negation is a failure: "have not helped", "never really
+  /// worked", "no longer changes the pain", "not much better", "without much effect on her
+  /// walking", "the pain is the same".
+  private static let negatedImprovement = TextPattern(
+    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without|neither|nor|none)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\bno longer (?:really )?work(?:s|ing)?\b|\b(?:not|n't|never) (?:even )?touch(?:es|ed)?\b|\b(?:benefit|relief|effect|improvement|help|it)\b[^.;]{0,20}\b(?:did not last|didn't last|wore off|wears off|faded)\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
