@@ -77,7 +77,7 @@ struct ProcedureReference {
   static func pointing(_ noun: String, canName kind: ProcedureKind) -> Bool {
     if noun.hasPrefix("surg") || noun.hasPrefix("operation") { return kind == .spineSurgery }
     if noun.hasPrefix("trial") { return kind.isTrial || kind == .other }
-    if noun.hasPrefix("block") || noun.hasPrefix("injection") {
+    if noun.hasPrefix("block") || noun.hasPrefix("inj") {
       return kind != .spineSurgery && kind != .other && kind != .spinalCordStimulatorTrial
     }
     return true
@@ -200,9 +200,9 @@ struct ProcedureReference {
   /// bolus of morphine", "the block").
   private static let procedureWords = TextPattern(
     #"\b(?:bolus|trial|block|blocks|injection|injections|infusion|procedure|screen)\b"#)
-  /// "the block", "that injection": a procedure named earlier.
+  /// "the block", "that injection", "last inj": a procedure named earlier.
   private static let anaphora = TextPattern(
-    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks|injection|injections|procedure|trial|bolus)\b"#
+    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks|injection|injections|injs?|procedure|trial|bolus)\b"#
   )
   private static let trialWord = TextPattern(#"\btrial(?:ed|led)?\b"#)
   private static let regionSacroiliac = TextPattern(#"\b(?:SI|SIJ|sacroiliac)\b"#)

@@ -104,10 +104,11 @@ struct PriorProcedureRule: FactRule {
   /// "Consent for the procedure was signed 03/10/2026": the paperwork of a procedure to come.
   private static let consentWords = TextPattern(
     #"\b(?:consent\w*|explained|risks|benefits|alternatives|pre-?op\w*|instructions)\b"#)
-  /// "The first block was 02/24/2026", "the injection on 3/2", "Trial start 10/06/26".
+  /// "The first block was 02/24/2026", "the injection on 3/2", "Last inj 7/8/26",
+  /// "Trial start 10/06/26".
   private static let anaphor = TextPattern(
     #"\b(?:the|that|this|his|her|first|second|third|last|previous|prior|most recent)\s+"#
-      + #"(?:\S+\s+){0,2}?(blocks?|injections?|procedures?|trial|surgery|operation|ablation)\b"#
+      + #"(?:\S+\s+){0,2}?(blocks?|injections?|injs?|procedures?|trial|surgery|operation|ablation)\b"#
       + #"|^\s*(trial)\s+(?:start\w*|began|begun|dates?|placed|placement)\b"#)
 
   /// "The CT of 04/14/2026 shows solid fusion": an imaging finding about an operation,
