@@ -25,7 +25,8 @@ struct Dating {
     let absolute = scanner.absoluteDates()
     let utf16 = Array(text.utf16)
     let usable = cues.filter { Self.isUsable($0, utf16) }
-    var roles = absolute.indices.map { Self.role(of: $0, in: absolute, cues: usable) }
+    let cueOfDate = absolute.indices.map { Self.cue(of: $0, in: absolute, cues: usable) }
+    var roles = cueOfDate.map { $0.flatMap { DateRole(rawValue: $0.entry.concept) } ?? .other }
     if !roles.contains(where: { $0 != .other && $0 != .dateOfBirth }),
       let header = Self.headerDate(
         absolute, roles: roles, before: min(headerEnd ?? Self.headerLength, Self.headerLength))
@@ -33,7 +34,7 @@ struct Dating {
       roles[header] = .documentDate
     }
 
-    let service = Self.visitDate(absolute, roles: roles)
+    let service = Self.visitDate(absolute, roles: roles, cues: cueOfDate)
     let relative = scanner.relativeDates(
       dateOfService: service, excluding: absolute.map(\.range))
 
@@ -44,11 +45,11 @@ struct Dating {
     dateOfService = service
   }
 
-  /// The role of `dates[index]`: that of the nearest cue before it, within reach, with no
-  /// other date in between.
-  private static func role(
+  /// The cue that gives `dates[index]` its role: the nearest before it, within reach, with
+  /// no other date in between.
+  private static func cue(
     of index: Int, in dates: [DateScanner.Found], cues: [PhraseMatch]
-  ) -> DateRole {
+  ) -> PhraseMatch? {
     let found = dates[index]
     let previousEnd = index > 0 ? dates[index - 1].range.upperBound : 0
     let cue = cues.last {
@@ -56,17 +57,30 @@ struct Dating {
         && found.range.lowerBound - $0.range.upperBound
           <= $0.entry.attributes["reach"].flatMap { Int($0) } ?? cueReach
     }
-    return cue.flatMap { DateRole(rawValue: $0.entry.concept) } ?? .other
+    return cue
   }
 
   /// Whether a cue can mark a date: a `labelOnly=yes` cue ("Date") must be followed by a
-  /// colon, so that "surgery date 06/16/2026" dates nothing.
+  /// colon, or open a line or a banner field with the date right after it ("Date
+  /// 03/17/2026", "| Date 03/17/2026"), so that "surgery date 06/16/2026" dates nothing.
   private static func isUsable(_ cue: PhraseMatch, _ utf16: [UInt16]) -> Bool {
     guard cue.entry.attributes["labelOnly"] == "yes" else { return true }
 
     var after = cue.range.upperBound
     while after < utf16.count && utf16[after] == 0x20 { after += 1 }
-    return after < utf16.count && utf16[after] == 0x3A
+    guard after < utf16.count else { return false }
+    if utf16[after] == 0x3A { return true }
+    return opensAField(cue.range.lowerBound, utf16) && (0x30...0x39).contains(utf16[after])
+  }
+
+  /// Whether the cue opens a line or a banner field: after the line's start, a "|", a tab
+  /// or a column gap of two spaces.
+  private static func opensAField(_ offset: Int, _ utf16: [UInt16]) -> Bool {
+    var before = offset - 1
+    while before >= 0 && (utf16[before] == 0x20 || utf16[before] == 0x09) { before -= 1 }
+    let gap = offset - 1 - before
+    return before < 0 || utf16[before] == 0x0A || utf16[before] == 0x7C
+      || utf16[offset - 1] == 0x09 || gap >= 2
   }
 
   /// The index of the latest full date before `end` that no cue marks.
@@ -79,13 +93,29 @@ struct Dating {
       .max { dates[$0].date! < dates[$1].date! }  // both filtered to have a date
   }
 
+  /// The date of service: a date labelled as the visit's; else a bare "Date" label's; else
+  /// the date after the note's title ("Office Visit"), which may be an event's the history
+  /// tells right after the title; else the latest signature; else another document date.
   private static func visitDate(
-    _ dates: [DateScanner.Found], roles: [DateRole]
+    _ dates: [DateScanner.Found], roles: [DateRole], cues: [PhraseMatch?]
   ) -> ClinicalDate? {
-    let dated = zip(dates, roles).compactMap { found, role in found.date.map { ($0, role) } }
-    if let service = dated.first(where: { $0.1 == .dateOfService }) { return service.0 }
-    if let signed = dated.filter({ $0.1 == .signature }).map(\.0).max() { return signed }
-    return dated.first { $0.1 == .documentDate }?.0
+    let dated = dates.indices.compactMap { index in
+      dates[index].date.map {
+        (
+          date: $0, role: roles[index], isTitle: cues[index]?.entry.attributes["title"] == "yes",
+          isLabel: cues[index]?.entry.attributes["labelOnly"] == "yes"
+        )
+      }
+    }
+    if let service = dated.first(where: { $0.role == .dateOfService && !$0.isTitle }) {
+      return service.date
+    }
+    if let titled = dated.first(where: { $0.role == .dateOfService }) {
+      return dated.first { $0.isLabel }?.date ?? titled.date
+    }
+    let documentDate = dated.first { $0.role == .documentDate }?.date
+    if let signed = dated.filter({ $0.role == .signature }).map(\.date).max() { return signed }
+    return documentDate
   }
 
   private static func mention(

@@ -1,0 +1,27 @@
+import Language
+import Model
+import Testing
+
+/// The date of service when a note's title, its banner and its history all carry dates: a
+/// date labelled as the visit's outranks the date that happens to follow the title.
+@Suite struct VisitDateTests {
+  @Test(arguments: [
+    ("OFFICE VISIT\nHPI: L4-5 fusion 01/23/2024, now worse.\nDate 03/17/2026", "2026-03-17"),
+    ("Office Visit\nPatient: Doe, Jane | Date 03/17/2026\nHPI: fusion 01/23/2024.", "2026-03-17"),
+    ("Clinic Visit\nS/p ACDF 05/02/2023.\nDOS 11/24/2026", "2026-11-24"),
+    ("Follow-up Visit\nShe had an SI injection 02/10/2026.\nDate: 03/17/2026", "2026-03-17"),
+    ("Office Visit 03/17/2026\nHPI: low back pain.", "2026-03-17"),
+  ])
+  func labelledVisitDateOutranksTheTitlesDate(text: String, iso: String) {
+    #expect(Fixtures.annotate(text).dateOfService?.iso == iso)
+  }
+
+  @Test(arguments: [
+    "HPI: pain.\nDate of surgery 06/16/2025, fusion.\nSigned 05/12/2026",
+    "HPI: pain.\nPLAN: fusion, surgery date 06/16/2026.\nSigned 05/12/2026",
+    "HPI: pain; the date 06/16/2025 was her fall.\nSigned 05/12/2026",
+  ])
+  func dateWordInProseIsNoLabel(text: String) {
+    #expect(Fixtures.annotate(text).dateOfService?.iso == "2026-05-12")
+  }
+}
