@@ -12,7 +12,9 @@ struct PainDurationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard isHistory(passage) else { return [] }
     let noteDate = reading.noteDate ?? passage.note.dateOfService
-    let found = summary(in: passage) ?? span(in: passage) ?? onset(in: passage, noteDate: noteDate)
+    let found =
+      summary(in: passage) ?? span(in: passage) ?? onset(in: passage, noteDate: noteDate)
+      ?? injury(in: passage, noteDate: noteDate)
     return found.map { [$0] } ?? []
   }
 
@@ -108,11 +110,29 @@ struct PainDurationRule: FactRule {
     return nil
   }
 
+  /// "On 03/30/2026 she bent to lift a bucket and felt a sharp pain in the low back": the
+  /// dated event that started the pain, counted to the note date. Not a procedure's day.
+  private func injury(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
+    guard let noteDate, passage.procedureMentions.isEmpty,
+      treatments(in: passage).isEmpty, Self.injuryEvent.occurs(in: passage.text)
+    else { return nil }
+    let dated = passage.dates.first { date in
+      date.date.day != nil && date.date < noteDate
+        && Self.dateLead.occurs(in: passage.slice(0..<date.range.lowerBound))
+    }
+    guard let onset = dated?.date else { return nil }
+
+    let months = Double(onset.days(until: noteDate)) / 30.44
+    let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
+    return passage.fact(.painDuration(detail), rule: "painDuration.injury")
+  }
+
   /// The onset a lead names, and whether only its year is written.
   private func onsetDate(after match: TextMatch, isSince: Bool, in passage: Passage)
     -> (ClinicalDate, Bool)?
   {
-    if let dated = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage),
+    let reach = isSince ? 3 + sinceHedgeLength(after: match, in: passage) : 60
+    if let dated = writtenDate(after: match.range, within: reach, in: passage),
       !startsATreatment(match, before: dated, in: passage)
     {
       return (dated, false)
@@ -122,6 +142,14 @@ struct PainDurationRule: FactRule {
     guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
     else { return nil }
     return (previous, false)
+  }
+
+  /// "since about March 2023", "since approximately 10/2024": the hedge between "since"
+  /// and its date.
+  private func sinceHedgeLength(after lead: TextMatch, in passage: Passage) -> Int {
+    let rest = passage.slice(
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 20))
+    return Self.sinceHedge.firstMatch(in: rest)?.range.upperBound ?? 0
   }
 
   /// The date written right after the lead; a date whose mention includes the lead ("since
@@ -310,6 +338,16 @@ struct PainDurationRule: FactRule {
   private static let onsetLead = TextPattern(
     #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to|(?:came back|returned|recurred) in)\b"#
   )
+  /// "felt a sharp pain", "felt a pop", "injured her back", "slipped and fell".
+  private static let injuryEvent = TextPattern(
+    #"\b(?:felt|noted|noticed|experienced)\s+(?:an?\s+)?(?:(?:sudden|sharp|acute|severe|"#
+      + #"immediate|searing|tearing)\s+)*(?:pain|pop|twinge|tearing)\b"#
+      + #"|\b(?:injured|hurt|strained|twisted|wrenched)\s+(?:his|her|their|the)\b"#
+      + #"|\b(?:slipped|tripped) and fell\b|\bwas rear-?ended\b"#)
+  /// "On 03/30/2026 she …", "on 3/30 while lifting": the day the event happened.
+  private static let dateLead = TextPattern(#"\b(?:on|in|at work on)\s*$"#)
+  private static let sinceHedge = TextPattern(
+    #"^\s*(?:about|around|approximately|approx\.?|roughly|circa|ca\.|~|early|mid-?|late)\s*"#)
   /// "Since June, the spasms have increased sharply": a change, not the onset.
   private static let worsening = TextPattern(
     #"\b(?:has|have) (?:\w+ )?(?:increased|worsened|intensified|escalated)\b"#)

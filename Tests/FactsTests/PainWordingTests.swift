@@ -1,0 +1,97 @@
+import Model
+import Testing
+
+/// Score contexts decided by the measure's own word: "average" wins over "today", and a
+/// return to the usual pain after a block is the usual pain, not the block's result.
+@Suite struct PainScoreMeasureWordTests {
+  @Test(arguments: [
+    ("Average pain today is 8/10.", ["8 average"]),
+    ("Worst pain today 9/10.", ["9 worst"]),
+    ("Usual pain now 6/10.", ["6 average"]),
+    ("On average 5/10, but today it is 7/10.", ["5 average", "7 current"]),
+    ("Average pain was high last month, and today she rates it 4/10.", ["4 current"]),
+  ])
+  func measureWordBesideTodayNamesTheMeasure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    (
+      "After the block her pain went from 8/10 to 1/10 for about 6 hours; by evening the pain"
+        + " was back at her usual 7/10.",
+      ["1 postProcedure", "7 average", "8 preProcedure"]
+    ),
+    (
+      "After the MBB pain fell from 7/10 to 2/10; by the next day it was back to her typical"
+        + " 6/10.",
+      ["2 postProcedure", "6 average", "7 preProcedure"]
+    ),
+    (
+      "After the injection pain went from 8/10 to 3/10; at 2 hours 2/10.",
+      ["2 postProcedure", "3 postProcedure", "8 preProcedure"]
+    ),
+  ])
+  func usualPainAfterABlockIsTheAverage(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
+  @Test func prePostTableRowReadsTheScoreNotTheVitals() {
+    let text = "PROCEDURE NOTE\n Pain | BP | SpO2\nPre-procedure | 8/10 | 138/80 | 97%\n"
+    #expect(Fixtures.summaries(.painScore, in: text) == ["8 preProcedure"])
+  }
+}
+
+/// Durations counted from an onset written with a hedge or as a dated injury (note date
+/// 2026-03-14), and a year and a half read as 18 months.
+@Suite struct PainDurationWordingTests {
+  @Test(arguments: [
+    ("Burning pain in both feet since about March 2023.", "36.4"),
+    ("Neck + R arm pain since Oct 2025.", "5.4"),
+    ("Low back pain since approximately 10/2024.", "17.4"),
+    ("On 01/30/2026 she bent to lift a bucket and felt a sharp pain in the low back.", "1.4"),
+    ("At work on 02/14/2026 he injured his back lifting a box.", "0.9"),
+    ("On 12/01/2025 she slipped and fell on ice; since then, right hip pain.", "3.4"),
+    ("Low back pain, onset: 02/2020.", "73.4"),
+    ("The pain began in February 2020.", "73.4"),
+    ("Zoster; the rash began 10/06/2025.", "5.2"),
+    ("Low back pain for about a year and a half.", "18"),
+  ])
+  func readsTheDurationFromTheOnset(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    "On 01/30/2026 she had an L5-S1 ESI and felt a sharp pain during the needle placement.",
+    "On 01/30/2026 she started gabapentin.",
+    "On 01/30/2026 she was seen by her PCP for a cough.",
+  ])
+  func doesNotReadAProcedureOrAVisitAsTheOnset(text: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text).isEmpty)
+  }
+}
+
+/// Limb pain in the shape of a polyneuropathy is neither radicular nor axial; pain that
+/// starts in the back and then runs down a leg is mixed.
+@Suite struct PainPatternDistributionTests {
+  @Test(arguments: [
+    "Burning, electric pain in both feet rising to mid-shin.",
+    "Numb, burning pain in a stocking distribution to the ankles.",
+    "Burning pain in both hands and feet.",
+    "Tingling pain in the feet, creeping up to the knees.",
+  ])
+  func polyneuropathyIsNoPattern(text: String) {
+    #expect(Fixtures.summaries(.painPattern, in: text).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("Burning pain radiating down the right leg to the foot.", "radicular"),
+    ("Right leg pain below the knee.", "radicular"),
+    (
+      "New problem: sharp pain in the low back; within a day the pain ran down the front of"
+        + " the RIGHT shin.", "mixed"
+    ),
+  ])
+  func limbPainOfOtherShapesKeepsItsPattern(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painPattern, in: text) == [expected])
+  }
+}
