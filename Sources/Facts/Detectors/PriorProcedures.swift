@@ -126,9 +126,12 @@ struct PriorProcedureRule: FactRule {
   private static let studyVerb = TextPattern(
     #"\b(?:shows?|showed|demonstrat\w*|reveal\w*|confirm\w*|without evidence)\b"#)
 
-  /// Whether the note is the report of a procedure (its findings are that procedure's).
+  /// Whether the note is the report of a procedure (its findings are that procedure's): its
+  /// title says so, or its banner dates the procedure ("Date of procedure: 07/08/2026").
   static func isProcedureNote(_ note: Note) -> Bool {
-    procedureHeading.occurs(in: note.heading) && !followUpHeading.occurs(in: note.heading)
+    let opening = String(note.document.text.prefix(800))
+    return (procedureHeading.occurs(in: note.heading) || procedureDateLabel.occurs(in: opening))
+      && !followUpHeading.occurs(in: note.heading)
   }
 
   /// "post-laminectomy pain", "post-thoracotomy syndrome": the operation names a condition;
@@ -174,8 +177,12 @@ struct PriorProcedureRule: FactRule {
   }
 
   private static let procedureHeading = TextPattern(
-    #"\b(?:procedure note|procedure report|operative (?:note|report)|op note|procedure performed|procedure:|name of procedure|brief op note)\b"#
+    #"\b(?:procedure (?:note|report|record|summary|documentation)|operative (?:note|report|record)|op note|procedure performed|procedure:|name of procedure|brief op note|(?:injection|block) (?:note|record|report))\b"#
   )
+  /// "Date of procedure: 07/08/2026" as a label of the record, not a request's planned day.
+  private static let procedureDateLabel = TextPattern(
+    #"(?<!request\w{0,3} )(?<!planned )(?<!scheduled )(?<!proposed )(?<!anticipated )"#
+      + #"\b(?:date of procedure|procedure date)\s*:"#)
   private static let followUpHeading = TextPattern(
     #"\b(?:follow[- ]up|post-?procedure (?:visit|call|check)|office visit|consult\w*|visit note)\b"#
   )
