@@ -61,6 +61,27 @@ import Testing
   }
 
   @Test(arguments: [
+    ("The leg pain started around the end of the summer.", "7.4"),
+    ("Her back pain began last spring.", "11.4"),
+    ("Burning pain in the hand since early fall.", "6.4"),
+    ("Neck pain since the winter.", "2.4"),
+  ])
+  func readsASeasonWithoutItsYearAsTheLatestBeforeTheVisit(text: String, expected: String) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    (
+      "The nerve was cut in August 2025 (surgically repaired). Since then burning foot pain.", "7.4"
+    ),
+    ("She had an MBB on 01/30/2026. Since then her pain has been better.", nil),
+    ("She had an L5-S1 ESI in August 2025. Since then burning foot pain.", nil),
+  ])
+  func sinceThenCountsFromAnInjuryNotFromAnInjection(text: String, expected: String?) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == (expected.map { [$0] } ?? []))
+  }
+
+  @Test(arguments: [
     "On 01/30/2026 she had an L5-S1 ESI and felt a sharp pain during the needle placement.",
     "On 01/30/2026 she started gabapentin.",
     "On 01/30/2026 she was seen by her PCP for a cough.",
@@ -86,6 +107,9 @@ import Testing
   @Test(arguments: [
     ("Burning pain radiating down the right leg to the foot.", "radicular"),
     ("Right leg pain below the knee.", "radicular"),
+    ("Pain radiates from the left neck to the dorsal forearm and middle finger.", "mixed"),
+    ("Pain shoots from her low back down the right leg.", "mixed"),
+    ("Pain radiates from the buttock down the back of the thigh to the calf.", "radicular"),
     (
       "New problem: sharp pain in the low back; within a day the pain ran down the front of"
         + " the RIGHT shin.", "mixed"

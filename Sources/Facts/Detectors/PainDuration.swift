@@ -97,7 +97,8 @@ struct PainDurationRule: FactRule {
       guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
-        let (onset, isYearOnly) = onsetDate(after: match, isSince: isSince, in: passage),
+        let (onset, isYearOnly) = onsetDate(
+          after: match, isSince: isSince, in: passage, noteDate: noteDate),
         onset < noteDate
       else { continue }
       let months = Double(onset.days(until: noteDate)) / 30.44
@@ -128,9 +129,9 @@ struct PainDurationRule: FactRule {
   }
 
   /// The onset a lead names, and whether only its year is written.
-  private func onsetDate(after match: TextMatch, isSince: Bool, in passage: Passage)
-    -> (ClinicalDate, Bool)?
-  {
+  private func onsetDate(
+    after match: TextMatch, isSince: Bool, in passage: Passage, noteDate: ClinicalDate
+  ) -> (ClinicalDate, Bool)? {
     let reach = isSince ? 3 + sinceHedgeLength(after: match, in: passage) : 60
     if let dated = writtenDate(after: match.range, within: reach, in: passage),
       !startsATreatment(match, before: dated, in: passage)
@@ -139,6 +140,7 @@ struct PainDurationRule: FactRule {
     }
     if isSince, let dated = eventDate(after: match.range, in: passage) { return (dated, false) }
     if let year = year(after: match, in: passage) { return (year, true) }
+    if let season = season(after: match, in: passage, before: noteDate) { return (season, false) }
     guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
     else { return nil }
     return (previous, false)
@@ -198,9 +200,35 @@ struct PainDurationRule: FactRule {
   /// has been better" dates the relief, not the pain.
   private func previousDate(of passage: Passage) -> ClinicalDate? {
     guard let previous = passage.preceding(1).first,
-      previous.hits("procedures").isEmpty, !Self.relieved.occurs(in: passage.text)
+      !previous.hits("procedures").contains(where: Self.isInjection),
+      !Self.relieved.occurs(in: passage.text)
     else { return nil }
     return previous.dates.last?.date
+  }
+
+  /// An injection or block is a treatment; an operation or a repair may be the injury that
+  /// started the pain ("nerve laceration in August 2025 (repaired). Since then …").
+  private static func isInjection(_ hit: LexiconHit) -> Bool {
+    hit.attributes["procedure"].map { $0 != "other" && $0 != "spineSurgery" } ?? false
+  }
+
+  /// "Started around the end of the summer", "since last spring": a season without its year
+  /// is the latest such season before the visit, at its middle month (August for its end,
+  /// June for its start).
+  private func season(after lead: TextMatch, in passage: Passage, before noteDate: ClinicalDate)
+    -> ClinicalDate?
+  {
+    let rest = passage.slice(
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 40))
+    guard let match = Self.yearlessSeason.firstMatch(in: rest),
+      let name = match.group(2)?.lowercased()
+    else { return nil }
+    let middle = ["spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1][name] ?? 7
+    let edge = match.group(1)?.lowercased() ?? ""
+    let shift = edge.isEmpty ? 0 : (edge.hasPrefix("early") || edge.hasPrefix("beginning") ? -1 : 1)
+    let month = middle + shift < 1 ? 12 : middle + shift
+    let year = month < noteDate.month ? noteDate.year : noteDate.year - 1
+    return ClinicalDate(year: year, month: month)
   }
 
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
@@ -346,6 +374,11 @@ struct PainDurationRule: FactRule {
       + #"|\b(?:slipped|tripped) and fell\b|\bwas rear-?ended\b"#)
   /// "On 03/30/2026 she …", "on 3/30 while lifting": the day the event happened.
   private static let dateLead = TextPattern(#"\b(?:on|in|at work on)\s*$"#)
+  /// "around the end of the summer", "last spring", "in early fall" (no year after it).
+  private static let yearlessSeason = TextPattern(
+    #"^\s*(?:(?:around|about|in|during|over|last|this|the)\s+)*(?:the\s+)?"#
+      + #"(end of (?:the\s+)?|late\s+|early\s+|beginning of (?:the\s+)?)?"#
+      + #"(spring|summer|fall|autumn|winter)\b(?!\s*(?:of\s+)?(?:19|20)\d{2})"#)
   private static let sinceHedge = TextPattern(
     #"^\s*(?:about|around|approximately|approx\.?|roughly|circa|ca\.|~|early|mid-?|late)\s*"#)
   /// "Since June, the spasms have increased sharply": a change, not the onset.

@@ -198,6 +198,9 @@ struct PainPatternRule: FactRule {
       + #"(?:\s+(?!with\b|from\b|after\b|and\b)[a-z/-]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
       + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:lower\s+|upper\s+)?(?:low(?:er)? back|neck|lumbar spine|sacrum)\b"#
       + #"|\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:\S+\s+){0,2}?(?:arms?|legs?|thighs?)\b"#
+      // "radiates from the left neck to the forearm": the pain starts in the spine.
+      + #"|\b(?:radiat\w*|shoot\w*|travel\w*|spread\w*|runs?|ran|goes|going)\s+from\s+(?:the\s+|his\s+|her\s+)?"#
+      + #"(?:left\s+|right\s+|lower\s+|low\s+|mid-?\s*)?(?:neck|back|lumbar spine|cervical spine|spine)\b"#
   )
   /// Pain that stays at the buttock or the SI joint, referred but not radicular.
   private static let referred = TextPattern(
