@@ -61,13 +61,24 @@ import Testing
   }
 
   @Test(arguments: [
-    ("The leg pain started around the end of the summer.", "7.4"),
+    ("The leg pain started around the end of the summer.", "6.4"),
     ("Her back pain began last spring.", "11.4"),
+    ("Leg pain since late summer.", "7.4"),
     ("Burning pain in the hand since early fall.", "6.4"),
     ("Neck pain since the winter.", "2.4"),
   ])
   func readsASeasonWithoutItsYearAsTheLatestBeforeTheVisit(text: String, expected: String) {
     #expect(Fixtures.summaries(.painDuration, in: text) == [expected])
+  }
+
+  @Test(arguments: [
+    ("Low back pain and aching in both legs. Started around the end of the summer.", ["6.4"]),
+    ("Chief complaint: neck pain.\nOnset: 02/2020.", ["73.4"]),
+    ("Leg pain is better on gabapentin. Started in June 2025.", []),
+    ("Neck pain, better with PT. Began 02/2020.", []),
+  ])
+  func onsetOpeningASentenceDatesTheComplaintBefore(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painDuration, in: text) == expected)
   }
 
   @Test(arguments: [

@@ -97,11 +97,13 @@ struct PainDurationRule: FactRule {
       guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
-        let (onset, isYearOnly) = onsetDate(
+        let (onset, isYearOnly, fromItsEnd) = onsetDate(
           after: match, isSince: isSince, in: passage, noteDate: noteDate),
         onset < noteDate
       else { continue }
-      let months = Double(onset.days(until: noteDate)) / 30.44
+      // "around the end of the summer": counted from the last day of the onset month.
+      let start = fromItsEnd ? onset.adding(months: 1).adding(days: -1) : onset
+      let months = Double(start.days(until: noteDate)) / 30.44
       // A year alone is counted from its middle but is no onset date (the contract has no
       // year-only date).
       let detail = PainDuration(
@@ -128,22 +130,27 @@ struct PainDurationRule: FactRule {
     return passage.fact(.painDuration(detail), rule: "painDuration.injury")
   }
 
-  /// The onset a lead names, and whether only its year is written.
+  /// The onset a lead names, whether only its year is written, and whether the lead puts
+  /// it at the end of its month ("the end of the summer").
   private func onsetDate(
     after match: TextMatch, isSince: Bool, in passage: Passage, noteDate: ClinicalDate
-  ) -> (ClinicalDate, Bool)? {
+  ) -> (ClinicalDate, Bool, Bool)? {
     let reach = isSince ? 3 + sinceHedgeLength(after: match, in: passage) : 60
     if let dated = writtenDate(after: match.range, within: reach, in: passage),
       !startsATreatment(match, before: dated, in: passage)
     {
-      return (dated, false)
+      return (dated, false, false)
     }
-    if isSince, let dated = eventDate(after: match.range, in: passage) { return (dated, false) }
-    if let year = year(after: match, in: passage) { return (year, true) }
-    if let season = season(after: match, in: passage, before: noteDate) { return (season, false) }
+    if isSince, let dated = eventDate(after: match.range, in: passage) {
+      return (dated, false, false)
+    }
+    if let year = year(after: match, in: passage) { return (year, true, false) }
+    if let (season, atItsEnd) = season(after: match, in: passage, before: noteDate) {
+      return (season, false, atItsEnd)
+    }
     guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
     else { return nil }
-    return (previous, false)
+    return (previous, false, false)
   }
 
   /// "since about March 2023", "since approximately 10/2024": the hedge between "since"
@@ -214,9 +221,9 @@ struct PainDurationRule: FactRule {
 
   /// "Started around the end of the summer", "since last spring": a season without its year
   /// is the latest such season before the visit, at its middle month (August for its end,
-  /// June for its start).
+  /// June for its start), and whether the text puts it at the end of that month.
   private func season(after lead: TextMatch, in passage: Passage, before noteDate: ClinicalDate)
-    -> ClinicalDate?
+    -> (ClinicalDate, Bool)?
   {
     let rest = passage.slice(
       lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 40))
@@ -228,7 +235,7 @@ struct PainDurationRule: FactRule {
     let shift = edge.isEmpty ? 0 : (edge.hasPrefix("early") || edge.hasPrefix("beginning") ? -1 : 1)
     let month = middle + shift < 1 ? 12 : middle + shift
     let year = month < noteDate.month ? noteDate.year : noteDate.year - 1
-    return ClinicalDate(year: year, month: month)
+    return ClinicalDate(year: year, month: month).map { ($0, edge.hasPrefix("end")) }
   }
 
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
@@ -331,11 +338,22 @@ struct PainDurationRule: FactRule {
       let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
       let onset = Self.onsetWords.occurs(in: before)
       return treatment < 0 && (complaintMayFollow || onset)
-        && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset)
+        && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset
+          || (before.allSatisfy(\.isWhitespace) && followsTheComplaint(passage)))
     }
     // "physical therapy for CRPS since November": the complaint is the therapy's object.
     return treatment < 0
       || (complaint.upperBound > treatment && complaint.lowerBound - treatment > 12)
+  }
+
+  /// "… low back pain and aching in both legs. Started around the end of the summer.",
+  /// "Chief complaint: neck pain. Onset: 02/2020.": a sentence opening with its onset
+  /// speaks of the complaint the sentence before names, when that one names no treatment.
+  private func followsTheComplaint(_ passage: Passage) -> Bool {
+    guard let previous = passage.preceding(1).first else { return false }
+    let treatments =
+      previous.hits("therapies") + previous.hits("medications") + previous.hits("procedures")
+    return treatments.isEmpty && Self.complaintWords.occurs(in: previous.text)
   }
 
   private static let number = ClinicalWords.numberPattern + "|an?"
