@@ -33,3 +33,20 @@ import Testing
     #expect(Fixtures.summaries(.relief, in: text).first?.contains(span) == true)
   }
 }
+
+/// A trial's length from the two dates its name is followed by.
+@Suite struct TrialSpanTests {
+  @Test(arguments: [
+    ("DOS 03/14/2026\ns/p SCS trial 02/02/26-02/09/26 with 70% relief.", "days 7"),
+    ("DOS 03/14/2026\nSCS trial (02/02/2026 - 02/07/2026): 60% relief.", "days 5"),
+    ("DOS 03/14/2026\nSCS trial from 02/02/2026 to 02/09/2026, 70% relief.", "days 7"),
+  ])
+  func readsTheSpanAfterTheTrial(text: String, days: String) {
+    #expect(Fixtures.summaries(.deviceTrial, in: text).first?.contains(days) == true)
+  }
+
+  @Test func datesOfAnotherStudyAreNoTrialSpan() {
+    let text = "DOS 03/14/2026\nSCS trial gave 70% relief; MRI 02/02/2026 - 02/09/2026 CT."
+    #expect(Fixtures.summaries(.deviceTrial, in: text).first?.contains("days") == false)
+  }
+}
