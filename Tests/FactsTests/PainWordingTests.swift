@@ -35,6 +35,25 @@ import Testing
     #expect(Fixtures.summaries(.painScore, in: text) == expected)
   }
 
+  @Test(arguments: [
+    ("Pain scores: now 5, avg 7, worst 9.", ["5 current", "7 average", "9 worst"]),
+    ("NRS: current 4, best 2, worst 8.", ["2 least", "4 current", "8 worst"]),
+    ("Pain now 6 / avg 7 / worst 10.", ["10 worst", "6 current", "7 average"]),
+  ])
+  func readsALabelledListOfBareScores(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
+  @Test(arguments: [
+    "Pain worse now; sleeps 5 hours at best, walks 10 minutes at most.",
+    "Average 5 visits, worst 9 days off work.",
+    "Pain is worse now 2 weeks after the fall.",
+    "Now 5 weeks post-op, best 3 days ago.",
+  ])
+  func bareNumbersThatAreNoScoresStayUnread(text: String) {
+    #expect(Fixtures.summaries(.painScore, in: text).isEmpty)
+  }
+
   @Test func prePostTableRowReadsTheScoreNotTheVitals() {
     let text = "PROCEDURE NOTE\n Pain | BP | SpO2\nPre-procedure | 8/10 | 138/80 | 97%\n"
     #expect(Fixtures.summaries(.painScore, in: text) == ["8 preProcedure"])

@@ -248,8 +248,12 @@ struct PainContextReader {
     return String(text[text.index(after: cut)...])
   }
 
+  /// The text up to the first comma, semicolon or spaced slash ("now 6 / avg 7": the
+  /// slash parts two labelled scores).
   private static func firstClause(of text: String) -> String {
-    guard let cut = text.firstIndex(where: { $0 == "," || $0 == ";" }) else { return text }
+    let comma = text.firstIndex(where: { $0 == "," || $0 == ";" })
+    let slash = text.range(of: " / ")?.lowerBound
+    guard let cut = [comma, slash].compactMap({ $0 }).min() else { return text }
     return String(text[..<cut])
   }
 }
