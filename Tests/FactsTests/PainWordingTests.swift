@@ -74,6 +74,8 @@ import Testing
     ("The pain began in February 2020.", "73.4"),
     ("Zoster; the rash began 10/06/2025.", "5.2"),
     ("Low back pain for about a year and a half.", "18"),
+    ("Chronic LBP (10+ yrs).", "120"),
+    ("Right buttock pain (~8 months), worse sitting.", "8"),
   ])
   func readsTheDurationFromTheOnset(text: String, expected: String) {
     #expect(Fixtures.summaries(.painDuration, in: text) == [expected])
@@ -114,6 +116,7 @@ import Testing
   @Test(arguments: [
     "On 01/30/2026 she had an L5-S1 ESI and felt a sharp pain during the needle placement.",
     "On 01/30/2026 she started gabapentin.",
+    "Low back pain; PT (6 wks) and gabapentin (2 yrs) without help.",
     "On 01/30/2026 she was seen by her PCP for a cough.",
   ])
   func doesNotReadAProcedureOrAVisitAsTheOnset(text: String) {

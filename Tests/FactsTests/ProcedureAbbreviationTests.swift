@@ -33,6 +33,8 @@ import Testing
     "Tight ITB on the right; RF negative.",
     "Iliotibial band (ITB) stretching daily.",
     "Rheumatoid factor (RF) was negative on 01/14/2026.",
+    "Spine surgery consult 02/10/2026 recommended a C5-6 ACDF.",
+    "Seen in the pain pump clinic on 02/10/2026.",
   ])
   func doesNotReadALookAlikeAsAProcedure(text: String) {
     #expect(Fixtures.summaries(.priorProcedure, in: text).isEmpty)

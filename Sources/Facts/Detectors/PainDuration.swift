@@ -75,6 +75,13 @@ struct PainDurationRule: FactRule {
       else { continue }
       return fact(months: months, rule: "painDuration.span", match: match, in: passage)
     }
+    // "Chronic LBP (10+ yrs)": the span in a parenthesis after the complaint it qualifies.
+    for match in Self.parenthesisedSpan.matches(in: text) {
+      guard let months = months(match.group(1), match.group(2)),
+        isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+      else { continue }
+      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+    }
     return nil
   }
 
@@ -369,6 +376,8 @@ struct PainDurationRule: FactRule {
       + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
       + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
       + unit + #"\s+(?:ago|prior)\b"#)
+  private static let parenthesisedSpan = TextPattern(
+    #"\(\s*"# + hedge + #"("# + number + #")\+?\s*"# + unit + #"\b\.?\s*\)"#)
   /// "Duration: 8 months", "Duration of symptoms: 6 mo".
   private static let durationLabel = TextPattern(
     #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#

@@ -148,12 +148,13 @@ struct PriorProcedureRule: FactRule {
   private static let conditionNoun = TextPattern(
     #"^\s*(?:pain|syndrome|neuralgia|radiculopathy|changes?)\b"#)
 
-  /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection.
+  /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection;
+  /// "spine surgery consult": a service, not an operation.
   private static func isAnatomical(_ hit: LexiconHit, _ passage: Passage) -> Bool {
     let local = passage.local(hit.range)
     let after = passage.slice(
       local.upperBound..<min(passage.text.utf16.count, local.upperBound + 20))
-    return anatomicalNoun.occurs(in: after)
+    return anatomicalNoun.occurs(in: after) || serviceNoun.occurs(in: after)
   }
 
   private static func isDenied(_ hit: Range<Int>, _ passage: Passage) -> Bool {
@@ -202,6 +203,9 @@ struct PriorProcedureRule: FactRule {
   private static let requestAfter = TextPattern(#"\b(?:CPT|requested|scheduled|planned)\b"#)
   private static let denial = TextPattern(
     #"\b(?:no|denies|never had|never underwent|without|not had)\s+(?:\S+\s+){0,2}$"#)
+  /// "Spine surgery consult 02/10/2026", "pain pump clinic": the procedure names a service.
+  private static let serviceNoun = TextPattern(
+    #"^\s*(?:consult\w*|evaluation|eval|referral|clinic|team|service|department|office)\b"#)
   private static let anatomicalNoun = TextPattern(
     #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*|enhancement|mass|collection|venous)\b"#
   )
