@@ -73,14 +73,17 @@ struct Dating {
     return opensAField(cue.range.lowerBound, utf16) && (0x30...0x39).contains(utf16[after])
   }
 
-  /// Whether the cue opens a line or a banner field: after the line's start, a "|", a tab
-  /// or a column gap of two spaces.
+  /// Whether the cue opens a line or a banner field: after the line's start, a "|", a tab,
+  /// or a column gap after another field's value ("MRN: 4471  Date 03/17/2026"). Some text
+  /// layers put two spaces between words, so after a word the gap must be wider than two.
   private static func opensAField(_ offset: Int, _ utf16: [UInt16]) -> Bool {
     var before = offset - 1
     while before >= 0 && (utf16[before] == 0x20 || utf16[before] == 0x09) { before -= 1 }
+    guard before >= 0 else { return true }
     let gap = offset - 1 - before
-    return before < 0 || utf16[before] == 0x0A || utf16[before] == 0x7C
-      || utf16[offset - 1] == 0x09 || gap >= 2
+    let afterWord = Character(Unicode.Scalar(utf16[before]) ?? " ").isLetter
+    return utf16[before] == 0x0A || utf16[before] == 0x7C || utf16[offset - 1] == 0x09
+      || gap >= (afterWord ? 3 : 2)
   }
 
   /// The index of the latest full date before `end` that no cue marks.

@@ -11,6 +11,8 @@ import Testing
     ("Clinic Visit\nS/p ACDF 05/02/2023.\nDOS 11/24/2026", "2026-11-24"),
     ("Follow-up Visit\nShe had an SI injection 02/10/2026.\nDate: 03/17/2026", "2026-03-17"),
     ("Office Visit 03/17/2026\nHPI: low back pain.", "2026-03-17"),
+    ("Office Visit\nMRN: 4471  Date 03/17/2026\nHPI: fusion 01/23/2024.", "2026-03-17"),
+    ("Office Visit\nPatient: Jane Doe    Date 03/17/2026\nHPI: fusion 01/23/2024.", "2026-03-17"),
   ])
   func labelledVisitDateOutranksTheTitlesDate(text: String, iso: String) {
     #expect(Fixtures.annotate(text).dateOfService?.iso == iso)
@@ -20,6 +22,7 @@ import Testing
     "HPI: pain.\nDate of surgery 06/16/2025, fusion.\nSigned 05/12/2026",
     "HPI: pain.\nPLAN: fusion, surgery date 06/16/2026.\nSigned 05/12/2026",
     "HPI: pain; the date 06/16/2025 was her fall.\nSigned 05/12/2026",
+    "HPI: pain.\nPLAN:  pump,  surgery  date  06/16/2026.\nSigned 05/12/2026",
   ])
   func dateWordInProseIsNoLabel(text: String) {
     #expect(Fixtures.annotate(text).dateOfService?.iso == "2026-05-12")
