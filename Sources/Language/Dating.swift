@@ -82,8 +82,19 @@ struct Dating {
     guard before >= 0 else { return true }
     let gap = offset - 1 - before
     let afterWord = Character(Unicode.Scalar(utf16[before]) ?? " ").isLetter
-    return utf16[before] == 0x0A || utf16[before] == 0x7C || utf16[offset - 1] == 0x09
-      || gap >= (afterWord ? 3 : 2)
+    if utf16[before] == 0x0A { return opensALine(offset, before, utf16) }
+    return utf16[before] == 0x7C || utf16[offset - 1] == 0x09 || gap >= (afterWord ? 3 : 2)
+  }
+
+  /// A line's first word is a label when capitalised ("Date 03/17/2026") or when the line
+  /// before ends its sentence; "surgery\ndate 06/16/2026" is a sentence wrapped.
+  private static func opensALine(_ offset: Int, _ newline: Int, _ utf16: [UInt16]) -> Bool {
+    if (0x41...0x5A).contains(utf16[offset]) { return true }
+    var end = newline - 1
+    while end >= 0 && (utf16[end] == 0x20 || utf16[end] == 0x09 || utf16[end] == 0x0D) {
+      end -= 1
+    }
+    return end < 0 || [0x0A, 0x2E, 0x3A, 0x7C].contains(utf16[end])
   }
 
   /// The index of the latest full date before `end` that no cue marks.

@@ -23,8 +23,16 @@ import Testing
     "HPI: pain.\nPLAN: fusion, surgery date 06/16/2026.\nSigned 05/12/2026",
     "HPI: pain; the date 06/16/2025 was her fall.\nSigned 05/12/2026",
     "HPI: pain.\nPLAN:  pump,  surgery  date  06/16/2026.\nSigned 05/12/2026",
+    "HPI: pain.\nPLAN: Request a pump, surgery\ndate 06/16/2026.\nSigned 05/12/2026",
   ])
   func dateWordInProseIsNoLabel(text: String) {
+    #expect(Fixtures.annotate(text).dateOfService?.iso == "2026-05-12")
+  }
+
+  @Test func wrappedDateWordLeavesTheBannersDate() {
+    let text =
+      "Doe, Jane | MRN 4471 | DOB 03/03/1994 | 05/12/2026\nHISTORY\nPLAN\n"
+      + "Request a pump, surgery\ndate 06/16/2026. Continue baclofen."
     #expect(Fixtures.annotate(text).dateOfService?.iso == "2026-05-12")
   }
 }
