@@ -27,10 +27,18 @@ struct Dating {
     let usable = cues.filter { Self.isUsable($0, utf16) }
     let cueOfDate = absolute.indices.map { Self.cue(of: $0, in: absolute, cues: usable) }
     var roles = cueOfDate.map { $0.flatMap { DateRole(rawValue: $0.entry.concept) } ?? .other }
-    if !roles.contains(where: { $0 != .other && $0 != .dateOfBirth }),
-      let header = Self.headerDate(
-        absolute, roles: roles, before: min(headerEnd ?? Self.headerLength, Self.headerLength))
-    {
+    // "seen 03/10/2026 for leg pain" in the history may be an earlier visit: a weak cue in
+    // the body does not outrank the banner's unlabelled date.
+    let headerLimit = min(headerEnd ?? Self.headerLength, Self.headerLength)
+    let isWeakInBody = absolute.indices.map { index in
+      cueOfDate[index]?.entry.attributes["weak"] == "yes"
+        && absolute[index].range.lowerBound >= headerLimit
+    }
+    let hasFirmRole = roles.indices.contains { index in
+      roles[index] != .other && roles[index] != .dateOfBirth && !isWeakInBody[index]
+    }
+    if !hasFirmRole, let header = Self.headerDate(absolute, roles: roles, before: headerLimit) {
+      for index in roles.indices where isWeakInBody[index] { roles[index] = .other }
       roles[header] = .documentDate
     }
 
@@ -108,24 +116,24 @@ struct Dating {
   }
 
   /// The date of service: a date labelled as the visit's; else a bare "Date" label's; else
-  /// the date after the note's title ("Office Visit"), which may be an event's the history
-  /// tells right after the title; else the latest signature; else another document date.
+  /// the date after a weak cue ("Office Visit", "seen"), which may be an event's or an
+  /// earlier visit's; else the latest signature; else another document date.
   private static func visitDate(
     _ dates: [DateScanner.Found], roles: [DateRole], cues: [PhraseMatch?]
   ) -> ClinicalDate? {
     let dated = dates.indices.compactMap { index in
       dates[index].date.map {
         (
-          date: $0, role: roles[index], isTitle: cues[index]?.entry.attributes["title"] == "yes",
+          date: $0, role: roles[index], isWeak: cues[index]?.entry.attributes["weak"] == "yes",
           isLabel: cues[index]?.entry.attributes["labelOnly"] == "yes"
         )
       }
     }
-    if let service = dated.first(where: { $0.role == .dateOfService && !$0.isTitle }) {
+    if let service = dated.first(where: { $0.role == .dateOfService && !$0.isWeak }) {
       return service.date
     }
-    if let titled = dated.first(where: { $0.role == .dateOfService }) {
-      return dated.first { $0.isLabel }?.date ?? titled.date
+    if let weak = dated.first(where: { $0.role == .dateOfService }) {
+      return dated.first { $0.isLabel }?.date ?? weak.date
     }
     let documentDate = dated.first { $0.role == .documentDate }?.date
     if let signed = dated.filter({ $0.role == .signature }).map(\.date).max() { return signed }

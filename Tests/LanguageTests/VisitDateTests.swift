@@ -35,4 +35,16 @@ import Testing
       + "Request a pump, surgery\ndate 06/16/2026. Continue baclofen."
     #expect(Fixtures.annotate(text).dateOfService?.iso == "2026-05-12")
   }
+
+  @Test(arguments: [
+    (
+      "Doe, Jane | DOB 03/21/1949 | 05/12/2026\nINTERVAL HISTORY\n77-year-old seen\n"
+        + "03/10/2026 for leg pain; now walks two blocks.", "2026-05-12"
+    ),
+    ("Doe, Jane | DOB 03/21/1949\nHPI\nSeen 03/10/2026 for leg pain.", "2026-03-10"),
+    ("Doe, Jane | 05/12/2026\nDOS: 05/13/2026\nHPI\nSeen 03/10/2026 for pain.", "2026-05-13"),
+  ])
+  func earlierVisitInTheHistoryLeavesTheBannersDate(text: String, iso: String) {
+    #expect(Fixtures.annotate(text).dateOfService?.iso == iso)
+  }
 }
