@@ -47,4 +47,16 @@ import Testing
   func earlierVisitInTheHistoryLeavesTheBannersDate(text: String, iso: String) {
     #expect(Fixtures.annotate(text).dateOfService?.iso == iso)
   }
+
+  @Test(arguments: [
+    (
+      "Doe, Jane | DOB 08/28/1964 | 03/24/2026\nHPI\nA home program she reported doing at"
+        + " her 03/2026 PT check.", "2026-03-24"
+    ),
+    ("LUMBAR MRI\nHISTORY\nBack pain.\nResulted 03/24/2026 by Dr. Lee", "2026-03-24"),
+    ("LUMBAR MRI\nHISTORY\nBack pain.\nReported: 03/24/2026", "2026-03-24"),
+  ])
+  func reportingVerbInProseLabelsNothing(text: String, iso: String) {
+    #expect(Fixtures.annotate(text).dateOfService?.iso == iso)
+  }
 }
