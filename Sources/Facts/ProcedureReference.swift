@@ -14,7 +14,7 @@ struct ProcedureReference {
   /// in the three sentences before it. A therapy or medication named nearer than any
   /// procedure means the statement is not about a procedure.
   static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
-    let procedures = passage.procedureMentions
+    let procedures = inOwnClause(passage.procedureMentions, of: range, in: passage)
     if let procedure = closest(procedures, to: range, in: passage) {
       let treatments = (passage.hits("therapies") + passage.hits("medications")).filter {
         !isInjectate($0, of: procedures, in: passage)
@@ -41,6 +41,28 @@ struct ProcedureReference {
     }
     return reportedProcedure(of: passage.note)
   }
+
+  /// "TFESI 2/2025 (50% x 3 wk); MBB 9/2025 (>80% each); RFN 11/2025": a semicolon ends one
+  /// procedure's account, so a statement is about the procedures of its own clause when it
+  /// names any.
+  private static func inOwnClause(
+    _ mentions: [LexiconHit], of range: Range<Int>, in passage: Passage
+  ) -> [LexiconHit] {
+    let text = passage.text
+    let start =
+      semicolon.matches(in: text.utf16Slice(0..<range.lowerBound)).last?.range.upperBound ?? 0
+    let end =
+      semicolon.firstMatch(in: text.utf16Slice(range.upperBound..<text.utf16.count)).map {
+        range.upperBound + $0.range.lowerBound
+      } ?? text.utf16.count
+    let own = mentions.filter {
+      let local = passage.local($0.range)
+      return local.lowerBound >= start && local.upperBound <= end
+    }
+    return own.isEmpty ? mentions : own
+  }
+
+  private static let semicolon = TextPattern(#";"#)
 
   /// The date of a named procedure: its own dates as a history reads them, else the date
   /// written nearest to it with no therapy or drug in between.
@@ -77,7 +99,7 @@ struct ProcedureReference {
   static func pointing(_ noun: String, canName kind: ProcedureKind) -> Bool {
     if noun.hasPrefix("surg") || noun.hasPrefix("operation") { return kind == .spineSurgery }
     if noun.hasPrefix("trial") { return kind.isTrial || kind == .other }
-    if noun.hasPrefix("block") || noun.hasPrefix("injection") {
+    if noun.hasPrefix("block") || noun.hasPrefix("inj") {
       return kind != .spineSurgery && kind != .other && kind != .spinalCordStimulatorTrial
     }
     return true
@@ -106,7 +128,8 @@ struct ProcedureReference {
     if region == .sacral, kind.isSpinalInjection { region = .lumbar }
     return ProcedureReference(
       kind: kind, date: date(of: hit, in: passage), levels: ClinicalWords.levels(in: own),
-      side: ClinicalWords.side(in: window), region: region, hits: [hit])
+      side: ClinicalWords.side(in: own) ?? ClinicalWords.side(in: window), region: region,
+      hits: [hit])
   }
 
   /// The words of a procedure's own clause, where its levels are written: back to a break
@@ -200,9 +223,9 @@ struct ProcedureReference {
   /// bolus of morphine", "the block").
   private static let procedureWords = TextPattern(
     #"\b(?:bolus|trial|block|blocks|injection|injections|infusion|procedure|screen)\b"#)
-  /// "the block", "that injection": a procedure named earlier.
+  /// "the block", "that injection", "last inj": a procedure named earlier.
   private static let anaphora = TextPattern(
-    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks|injection|injections|procedure|trial|bolus)\b"#
+    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks|injection|injections|injs?|procedure|trial|bolus)\b"#
   )
   private static let trialWord = TextPattern(#"\btrial(?:ed|led)?\b"#)
   private static let regionSacroiliac = TextPattern(#"\b(?:SI|SIJ|sacroiliac)\b"#)

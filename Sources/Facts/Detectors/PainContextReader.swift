@@ -21,7 +21,10 @@ struct PainContextReader {
     let bracketed = isProcedureSentence ? bracketedContext(of: index) : nil
     // "Average pain fell from 7/10 to 2/10", "8/10 before the injection to 6/10 at its best":
     // around a procedure, the bracket says more than the measure's name.
-    if let bracketed, chosen == nil || [.average, .current, .least].contains(chosen) {
+    // "back at her usual 7/10" by evening: the habitual pain has returned, whatever the
+    // procedure did.
+    let isHabitual = chosen == .average && Self.habitual.occurs(in: before)
+    if let bracketed, !isHabitual, chosen == nil || [.average, .current, .least].contains(chosen) {
       return bracketed
     }
     // "After the block her pain went from 8 to 3": the first of the pair is the before.
@@ -111,16 +114,34 @@ struct PainContextReader {
   }
 
   /// The keyword nearest before a score; a specific one written right beside "now" wins
-  /// ("average now 7/10", "currently averaging 6/10").
+  /// ("average now 7/10", "currently averaging 6/10", "Average pain today is 8/10").
   private static func leadingKeyword(in text: String) -> (context: PainContext, offset: Int)? {
     let found = contextKeywords(in: text)
     guard let last = found.last, last.context == .current else { return found.last }
-    return found.last { $0.context != .current && last.offset - $0.offset <= 12 } ?? last
+    return found.last { keyword in
+      guard keyword.context != .current, keyword.offset < last.offset else { return false }
+      return sameMeasure.occurs(in: text.utf16Slice(keyword.offset..<last.offset))
+    } ?? last
   }
+
+  /// "average now", "Average pain today", "worst pain at present": the specific word and
+  /// "now" name one measure when at most two words, and no clause break, stand between.
+  private static let sameMeasure = TextPattern(#"^\S+(?:\s+[^\s,;.]+){0,2}\s*$"#)
+  /// The patient's habitual pain, which no procedure result is.
+  private static let habitual = TextPattern(#"\b(?:usual|typical|baseline)\b"#)
 
   /// "from 8/10 to 2/10", "8/10 → 2/10", "before … 8/10; at the four-hour mark … 2/10".
   private func bracketedContext(of index: Int) -> PainContext? {
     let text = passage.text
+    // The score a join leads to is the after, even when another score follows it ("from
+    // 8/10 to 1/10 for six hours; by evening …").
+    if index > 0 {
+      let between = text.utf16Slice(
+        scores[index - 1].range.upperBound..<scores[index].range.lowerBound)
+      if Self.bracketJoin.occurs(in: between) || Self.timePoint.occurs(in: between) {
+        return .postProcedure
+      }
+    }
     if index + 1 < scores.count {
       let between = text.utf16Slice(
         scores[index].range.upperBound..<scores[index + 1].range.lowerBound)
@@ -129,13 +150,6 @@ struct PainContextReader {
         !Self.rangeWords.occurs(in: String(before.suffix(25)))
       {
         return .preProcedure
-      }
-    }
-    if index > 0 {
-      let between = text.utf16Slice(
-        scores[index - 1].range.upperBound..<scores[index].range.lowerBound)
-      if Self.bracketJoin.occurs(in: between) || Self.timePoint.occurs(in: between) {
-        return .postProcedure
       }
     }
     let before = text.utf16Slice(0..<scores[index].range.lowerBound)
@@ -234,8 +248,12 @@ struct PainContextReader {
     return String(text[text.index(after: cut)...])
   }
 
+  /// The text up to the first comma, semicolon or spaced slash ("now 6 / avg 7": the
+  /// slash parts two labelled scores).
   private static func firstClause(of text: String) -> String {
-    guard let cut = text.firstIndex(where: { $0 == "," || $0 == ";" }) else { return text }
+    let comma = text.firstIndex(where: { $0 == "," || $0 == ";" })
+    let slash = text.range(of: " / ")?.lowerBound
+    guard let cut = [comma, slash].compactMap({ $0 }).min() else { return text }
     return String(text[..<cut])
   }
 }

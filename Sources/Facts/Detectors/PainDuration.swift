@@ -12,7 +12,9 @@ struct PainDurationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard isHistory(passage) else { return [] }
     let noteDate = reading.noteDate ?? passage.note.dateOfService
-    let found = summary(in: passage) ?? span(in: passage) ?? onset(in: passage, noteDate: noteDate)
+    let found =
+      summary(in: passage) ?? span(in: passage) ?? onset(in: passage, noteDate: noteDate)
+      ?? injury(in: passage, noteDate: noteDate)
     return found.map { [$0] } ?? []
   }
 
@@ -73,6 +75,13 @@ struct PainDurationRule: FactRule {
       else { continue }
       return fact(months: months, rule: "painDuration.span", match: match, in: passage)
     }
+    // "Chronic LBP (10+ yrs)": the span in a parenthesis after the complaint it qualifies.
+    for match in Self.parenthesisedSpan.matches(in: text) {
+      guard let months = months(match.group(1), match.group(2)),
+        isAboutThePain(match.range, in: passage, complaintMayFollow: false)
+      else { continue }
+      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+    }
     return nil
   }
 
@@ -95,10 +104,13 @@ struct PainDurationRule: FactRule {
       guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
-        let (onset, isYearOnly) = onsetDate(after: match, isSince: isSince, in: passage),
+        let (onset, isYearOnly, fromItsEnd) = onsetDate(
+          after: match, isSince: isSince, in: passage, noteDate: noteDate),
         onset < noteDate
       else { continue }
-      let months = Double(onset.days(until: noteDate)) / 30.44
+      // "around the end of the summer": counted from the last day of the onset month.
+      let start = fromItsEnd ? onset.adding(months: 1).adding(days: -1) : onset
+      let months = Double(start.days(until: noteDate)) / 30.44
       // A year alone is counted from its middle but is no onset date (the contract has no
       // year-only date).
       let detail = PainDuration(
@@ -108,20 +120,52 @@ struct PainDurationRule: FactRule {
     return nil
   }
 
-  /// The onset a lead names, and whether only its year is written.
-  private func onsetDate(after match: TextMatch, isSince: Bool, in passage: Passage)
-    -> (ClinicalDate, Bool)?
-  {
-    if let dated = writtenDate(after: match.range, within: isSince ? 3 : 60, in: passage),
+  /// "On 03/30/2026 she bent to lift a bucket and felt a sharp pain in the low back": the
+  /// dated event that started the pain, counted to the note date. Not a procedure's day.
+  private func injury(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
+    guard let noteDate, passage.procedureMentions.isEmpty,
+      treatments(in: passage).isEmpty, Self.injuryEvent.occurs(in: passage.text)
+    else { return nil }
+    let dated = passage.dates.first { date in
+      date.date.day != nil && date.date < noteDate
+        && Self.dateLead.occurs(in: passage.slice(0..<date.range.lowerBound))
+    }
+    guard let onset = dated?.date else { return nil }
+
+    let months = Double(onset.days(until: noteDate)) / 30.44
+    let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
+    return passage.fact(.painDuration(detail), rule: "painDuration.injury")
+  }
+
+  /// The onset a lead names, whether only its year is written, and whether the lead puts
+  /// it at the end of its month ("the end of the summer").
+  private func onsetDate(
+    after match: TextMatch, isSince: Bool, in passage: Passage, noteDate: ClinicalDate
+  ) -> (ClinicalDate, Bool, Bool)? {
+    let reach = isSince ? 3 + sinceHedgeLength(after: match, in: passage) : 60
+    if let dated = writtenDate(after: match.range, within: reach, in: passage),
       !startsATreatment(match, before: dated, in: passage)
     {
-      return (dated, false)
+      return (dated, false, false)
     }
-    if isSince, let dated = eventDate(after: match.range, in: passage) { return (dated, false) }
-    if let year = year(after: match, in: passage) { return (year, true) }
+    if isSince, let dated = eventDate(after: match.range, in: passage) {
+      return (dated, false, false)
+    }
+    if let year = year(after: match, in: passage) { return (year, true, false) }
+    if let (season, atItsEnd) = season(after: match, in: passage, before: noteDate) {
+      return (season, false, atItsEnd)
+    }
     guard Self.sinceThen.occurs(in: match.value), let previous = previousDate(of: passage)
     else { return nil }
-    return (previous, false)
+    return (previous, false, false)
+  }
+
+  /// "since about March 2023", "since approximately 10/2024": the hedge between "since"
+  /// and its date.
+  private func sinceHedgeLength(after lead: TextMatch, in passage: Passage) -> Int {
+    let rest = passage.slice(
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 20))
+    return Self.sinceHedge.firstMatch(in: rest)?.range.upperBound ?? 0
   }
 
   /// The date written right after the lead; a date whose mention includes the lead ("since
@@ -170,9 +214,35 @@ struct PainDurationRule: FactRule {
   /// has been better" dates the relief, not the pain.
   private func previousDate(of passage: Passage) -> ClinicalDate? {
     guard let previous = passage.preceding(1).first,
-      previous.hits("procedures").isEmpty, !Self.relieved.occurs(in: passage.text)
+      !previous.hits("procedures").contains(where: Self.isInjection),
+      !Self.relieved.occurs(in: passage.text)
     else { return nil }
     return previous.dates.last?.date
+  }
+
+  /// An injection or block is a treatment; an operation or a repair may be the injury that
+  /// started the pain ("nerve laceration in August 2025 (repaired). Since then …").
+  private static func isInjection(_ hit: LexiconHit) -> Bool {
+    hit.attributes["procedure"].map { $0 != "other" && $0 != "spineSurgery" } ?? false
+  }
+
+  /// "Started around the end of the summer", "since last spring": a season without its year
+  /// is the latest such season before the visit, at its middle month (August for its end,
+  /// June for its start), and whether the text puts it at the end of that month.
+  private func season(after lead: TextMatch, in passage: Passage, before noteDate: ClinicalDate)
+    -> (ClinicalDate, Bool)?
+  {
+    let rest = passage.slice(
+      lead.range.upperBound..<min(passage.text.utf16.count, lead.range.upperBound + 40))
+    guard let match = Self.yearlessSeason.firstMatch(in: rest),
+      let name = match.group(2)?.lowercased()
+    else { return nil }
+    let middle = ["spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1][name] ?? 7
+    let edge = match.group(1)?.lowercased() ?? ""
+    let shift = edge.isEmpty ? 0 : (edge.hasPrefix("early") || edge.hasPrefix("beginning") ? -1 : 1)
+    let month = middle + shift < 1 ? 12 : middle + shift
+    let year = month < noteDate.month ? noteDate.year : noteDate.year - 1
+    return ClinicalDate(year: year, month: month).map { ($0, edge.hasPrefix("end")) }
   }
 
   /// "since 2022": a year alone is read as its middle, July (the annotation convention).
@@ -275,11 +345,22 @@ struct PainDurationRule: FactRule {
       let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
       let onset = Self.onsetWords.occurs(in: before)
       return treatment < 0 && (complaintMayFollow || onset)
-        && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset)
+        && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset
+          || (before.allSatisfy(\.isWhitespace) && followsTheComplaint(passage)))
     }
     // "physical therapy for CRPS since November": the complaint is the therapy's object.
     return treatment < 0
       || (complaint.upperBound > treatment && complaint.lowerBound - treatment > 12)
+  }
+
+  /// "… low back pain and aching in both legs. Started around the end of the summer.",
+  /// "Chief complaint: neck pain. Onset: 02/2020.": a sentence opening with its onset
+  /// speaks of the complaint the sentence before names, when that one names no treatment.
+  private func followsTheComplaint(_ passage: Passage) -> Bool {
+    guard let previous = passage.preceding(1).first else { return false }
+    let treatments =
+      previous.hits("therapies") + previous.hits("medications") + previous.hits("procedures")
+    return treatments.isEmpty && Self.complaintWords.occurs(in: previous.text)
   }
 
   private static let number = ClinicalWords.numberPattern + "|an?"
@@ -295,6 +376,8 @@ struct PainDurationRule: FactRule {
       + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
       + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
       + unit + #"\s+(?:ago|prior)\b"#)
+  private static let parenthesisedSpan = TextPattern(
+    #"\(\s*"# + hedge + #"("# + number + #")\+?\s*"# + unit + #"\b\.?\s*\)"#)
   /// "Duration: 8 months", "Duration of symptoms: 6 mo".
   private static let durationLabel = TextPattern(
     #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#
@@ -310,6 +393,21 @@ struct PainDurationRule: FactRule {
   private static let onsetLead = TextPattern(
     #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to|(?:came back|returned|recurred) in)\b"#
   )
+  /// "felt a sharp pain", "felt a pop", "injured her back", "slipped and fell".
+  private static let injuryEvent = TextPattern(
+    #"\b(?:felt|noted|noticed|experienced)\s+(?:an?\s+)?(?:(?:sudden|sharp|acute|severe|"#
+      + #"immediate|searing|tearing)\s+)*(?:pain|pop|twinge|tearing)\b"#
+      + #"|\b(?:injured|hurt|strained|twisted|wrenched)\s+(?:his|her|their|the)\b"#
+      + #"|\b(?:slipped|tripped) and fell\b|\bwas rear-?ended\b"#)
+  /// "On 03/30/2026 she …", "on 3/30 while lifting": the day the event happened.
+  private static let dateLead = TextPattern(#"\b(?:on|in|at work on)\s*$"#)
+  /// "around the end of the summer", "last spring", "in early fall" (no year after it).
+  private static let yearlessSeason = TextPattern(
+    #"^\s*(?:(?:around|about|in|during|over|last|this|the)\s+)*(?:the\s+)?"#
+      + #"(end of (?:the\s+)?|late\s+|early\s+|beginning of (?:the\s+)?)?"#
+      + #"(spring|summer|fall|autumn|winter)\b(?!\s*(?:of\s+)?(?:19|20)\d{2})"#)
+  private static let sinceHedge = TextPattern(
+    #"^\s*(?:about|around|approximately|approx\.?|roughly|circa|ca\.|~|early|mid-?|late)\s*"#)
   /// "Since June, the spasms have increased sharply": a change, not the onset.
   private static let worsening = TextPattern(
     #"\b(?:has|have) (?:\w+ )?(?:increased|worsened|intensified|escalated)\b"#)

@@ -54,6 +54,13 @@ struct PainPatternRule: FactRule {
           in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)))
     }
 
+    // "burning in both feet rising to mid-shin": a length-dependent neuropathy, neither
+    // nerve-root nor spinal pain.
+    if limb != nil, spine == nil, !Self.radicular.occurs(in: text),
+      Self.peripheralDistribution.occurs(in: text)
+    {
+      return []
+    }
     if let limb, !isDenied {
       let cue: Cue = spine == nil ? .limb : .spineAndLimb
       return fact(cue == .limb ? .radicular : .mixed, cue: cue, match: limb, in: passage)
@@ -156,6 +163,12 @@ struct PainPatternRule: FactRule {
       + #"(?:arms?|legs?|thighs?)\b"#
       + #"|\b(?:arms?|legs?)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:the\s+)?(?:sacrum|neck|low back|back)\b"#
   )
+  /// Pain of both feet or hands, climbing from the toes, in a stocking or glove: the
+  /// distribution of a polyneuropathy.
+  private static let peripheralDistribution = TextPattern(
+    #"\b(?:both|bilateral|bilat)\s+(?:feet|hands)\b|\bstocking\b|\bglove\b"#
+      + #"|\b(?:ris\w*|ascend\w*|climb\w*|creep\w*|mov\w* up)\s+(?:up\s+)?(?:to|into|toward)\s+"#
+      + #"(?:the\s+)?(?:mid-?\s*)?(?:shins?|calf|calves|ankles?|knees?)\b"#)
   /// Pain referred to the thigh but "never past the knee" is the referral of a joint.
   private static let thigh = TextPattern(#"\bthighs?\s*$"#)
   private static let distalLimit = TextPattern(#"\b(?:knees?|elbows?|below|past|beyond)\b"#)
@@ -170,7 +183,7 @@ struct PainPatternRule: FactRule {
     + #"fingers?|thumb|forearms?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|[LR]?LE|[LR]?UE)"#
   /// Radiation into a limb, or words that name nerve-root pain.
   private static let radicular = TextPattern(
-    #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|runs?|running|wraps?)\s+"#
+    #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|went|runs?|ran|running|wraps?)\s+"#
       + #"(?:\S+\s+){0,8}?(?:down|into|to|along|through|around)\s+(?:\S+\s+){0,5}?"# + limb + #"\b"#
       + #"|\bsciatica\b|\bradicular\b|\bradiculopathy\b|\bradiculitis\b|\bdermatom\w*\b"#
       + #"|\b[LCST]\d{1,2}(?:-[LCST]?\d{1,2})? (?:dermatom\w*|distribution|nerve root)\b"#)
@@ -185,6 +198,9 @@ struct PainPatternRule: FactRule {
       + #"(?:\s+(?!with\b|from\b|after\b|and\b)[a-z/-]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
       + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:lower\s+|upper\s+)?(?:low(?:er)? back|neck|lumbar spine|sacrum)\b"#
       + #"|\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:\S+\s+){0,2}?(?:arms?|legs?|thighs?)\b"#
+      // "radiates from the left neck to the forearm": the pain starts in the spine.
+      + #"|\b(?:radiat\w*|shoot\w*|travel\w*|spread\w*|runs?|ran|goes|going)\s+from\s+(?:the\s+|his\s+|her\s+)?"#
+      + #"(?:left\s+|right\s+|lower\s+|low\s+|mid-?\s*)?(?:neck|back|lumbar spine|cervical spine|spine)\b"#
   )
   /// Pain that stays at the buttock or the SI joint, referred but not radicular.
   private static let referred = TextPattern(

@@ -88,6 +88,7 @@ struct PainScoreRule: FactRule {
       else { continue }
       all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
     }
+    all += labelledList(in: text, besides: all)
     // "Pain (0-10)  7  6": the rest of a table row after a named scale, one per column.
     if let last = scores.last, last.rule == "painScore.named",
       let row = rowContinuation.firstMatch(
@@ -120,6 +121,31 @@ struct PainScoreRule: FactRule {
     }
     return all.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
+
+  /// "Pain scores: now 5, avg 7, worst 9": bare numbers each after its measure's word, in
+  /// a sentence about pain that lists at least two of them.
+  private static func labelledList(in text: String, besides found: [WrittenScore])
+    -> [WrittenScore]
+  {
+    let matches = labelledScore.matches(in: text)
+    guard matches.count >= 2, let first = matches.first,
+      painLabel.occurs(in: text.utf16Slice(0..<first.range.lowerBound))
+    else { return [] }
+    return matches.compactMap { match in
+      guard let range = match.groups.first ?? nil,
+        let value = match.group(1).flatMap(ClinicalWords.number), (0...10).contains(value),
+        !found.contains(where: { $0.range.overlaps(range) })
+      else { return nil }
+      return WrittenScore(value: value, low: nil, range: range, rule: "painScore.labelled")
+    }
+  }
+
+  private static let labelledScore = TextPattern(
+    #"\b(?:now|current(?:ly)?|today|avg|average|usual|typical|worst|best|least|lowest|"#
+      + #"highest|max(?:imum)?|min(?:imum)?)\s*(?:[:=]\s*|is\s+)?(\d{1,2})\b"#
+      + #"(?![\d/%]|\.\d|\s*(?:out of|mg|mcg|x\b|times|%|degrees|"# + ClinicalWords.timeUnitPattern
+      + #"\b))"#)
+  private static let painLabel = TextPattern(#"\b(?:pain|NRS|NPRS|VAS|scores?)\b"#)
 
   private static let rowContinuation = TextPattern(
     #"^\s+(\d{1,2})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?\s*$"#)

@@ -104,10 +104,11 @@ struct PriorProcedureRule: FactRule {
   /// "Consent for the procedure was signed 03/10/2026": the paperwork of a procedure to come.
   private static let consentWords = TextPattern(
     #"\b(?:consent\w*|explained|risks|benefits|alternatives|pre-?op\w*|instructions)\b"#)
-  /// "The first block was 02/24/2026", "the injection on 3/2", "Trial start 10/06/26".
+  /// "The first block was 02/24/2026", "the injection on 3/2", "Last inj 7/8/26",
+  /// "Trial start 10/06/26".
   private static let anaphor = TextPattern(
     #"\b(?:the|that|this|his|her|first|second|third|last|previous|prior|most recent)\s+"#
-      + #"(?:\S+\s+){0,2}?(blocks?|injections?|procedures?|trial|surgery|operation|ablation)\b"#
+      + #"(?:\S+\s+){0,2}?(blocks?|injections?|injs?|procedures?|trial|surgery|operation|ablation)\b"#
       + #"|^\s*(trial)\s+(?:start\w*|began|begun|dates?|placed|placement)\b"#)
 
   /// "The CT of 04/14/2026 shows solid fusion": an imaging finding about an operation,
@@ -125,9 +126,12 @@ struct PriorProcedureRule: FactRule {
   private static let studyVerb = TextPattern(
     #"\b(?:shows?|showed|demonstrat\w*|reveal\w*|confirm\w*|without evidence)\b"#)
 
-  /// Whether the note is the report of a procedure (its findings are that procedure's).
+  /// Whether the note is the report of a procedure (its findings are that procedure's): its
+  /// title says so, or its banner dates the procedure ("Date of procedure: 07/08/2026").
   static func isProcedureNote(_ note: Note) -> Bool {
-    procedureHeading.occurs(in: note.heading) && !followUpHeading.occurs(in: note.heading)
+    let opening = String(note.document.text.prefix(800))
+    return (procedureHeading.occurs(in: note.heading) || procedureDateLabel.occurs(in: opening))
+      && !followUpHeading.occurs(in: note.heading)
   }
 
   /// "post-laminectomy pain", "post-thoracotomy syndrome": the operation names a condition;
@@ -144,12 +148,13 @@ struct PriorProcedureRule: FactRule {
   private static let conditionNoun = TextPattern(
     #"^\s*(?:pain|syndrome|neuralgia|radiculopathy|changes?)\b"#)
 
-  /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection.
+  /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection;
+  /// "spine surgery consult": a service, not an operation.
   private static func isAnatomical(_ hit: LexiconHit, _ passage: Passage) -> Bool {
     let local = passage.local(hit.range)
     let after = passage.slice(
       local.upperBound..<min(passage.text.utf16.count, local.upperBound + 20))
-    return anatomicalNoun.occurs(in: after)
+    return anatomicalNoun.occurs(in: after) || serviceNoun.occurs(in: after)
   }
 
   private static func isDenied(_ hit: Range<Int>, _ passage: Passage) -> Bool {
@@ -173,8 +178,12 @@ struct PriorProcedureRule: FactRule {
   }
 
   private static let procedureHeading = TextPattern(
-    #"\b(?:procedure note|procedure report|operative (?:note|report)|op note|procedure performed|procedure:|name of procedure|brief op note)\b"#
+    #"\b(?:procedure (?:note|report|record|summary|documentation)|operative (?:note|report|record)|op note|procedure performed|procedure:|name of procedure|brief op note|(?:injection|block) (?:note|record|report))\b"#
   )
+  /// "Date of procedure: 07/08/2026" as a label of the record, not a request's planned day.
+  private static let procedureDateLabel = TextPattern(
+    #"(?<!request\w{0,3} )(?<!planned )(?<!scheduled )(?<!proposed )(?<!anticipated )"#
+      + #"\b(?:date of procedure|procedure date)\s*:"#)
   private static let followUpHeading = TextPattern(
     #"\b(?:follow[- ]up|post-?procedure (?:visit|call|check)|office visit|consult\w*|visit note)\b"#
   )
@@ -194,6 +203,9 @@ struct PriorProcedureRule: FactRule {
   private static let requestAfter = TextPattern(#"\b(?:CPT|requested|scheduled|planned)\b"#)
   private static let denial = TextPattern(
     #"\b(?:no|denies|never had|never underwent|without|not had)\s+(?:\S+\s+){0,2}$"#)
+  /// "Spine surgery consult 02/10/2026", "pain pump clinic": the procedure names a service.
+  private static let serviceNoun = TextPattern(
+    #"^\s*(?:consult\w*|evaluation|eval|referral|clinic|team|service|department|office)\b"#)
   private static let anatomicalNoun = TextPattern(
     #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*|enhancement|mass|collection|venous)\b"#
   )

@@ -268,9 +268,9 @@ struct ReliefRule: FactRule {
 
   /// Days of relief: "for 6 hours", "lasting 3 months", "for 5-6 weeks" (the middle of a
   /// range), "for the duration of the anesthetic", read after the relief it belongs to (up
-  /// to the next one), else anywhere in the sentence. Where a sentence gives as many spans
-  /// as reliefs ("90% and 85% relief for about 6 and 2 hours"), `ordinal` (this relief's
-  /// index and the count) picks its own.
+  /// to the next one), else anywhere in the sentence (after it, when it states several).
+  /// Where a sentence gives as many spans as reliefs ("90% and 85% relief for about 6 and
+  /// 2 hours"), `ordinal` (this relief's index and the count) picks its own.
   static func durationDays(
     in passage: Passage, after start: Int = 0, before end: Int? = nil,
     ordinal: (index: Int, count: Int) = (0, 1)
@@ -278,7 +278,10 @@ struct ReliefRule: FactRule {
     let text = passage.text
     if ordinal.count > 1, let days = listedSpan(in: text, ordinal) { return days }
     let own = text.utf16Slice(start..<(end ?? text.utf16.count))
-    for stretch in [own, text] {
+    // A span before the relief is its own only when the sentence states no other relief
+    // ("R TFESI (50% x 3 wk); MBB (>80% each)": the three weeks are the TFESI's).
+    let rest = text.utf16Slice(start..<text.utf16.count)
+    for stretch in ordinal.count == 1 ? [own, text] : [own, rest] {
       if let match = lasting.firstMatch(in: stretch) ?? bareSpan.firstMatch(in: stretch),
         let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(3)
       {

@@ -39,8 +39,8 @@ enum TrialLength {
     return span(in: passage)
   }
 
-  /// "from 06/04/2026 to 06/09/2026", "June 4 to June 9, 2026", "2/2-2/9/2026": the days
-  /// between two dates joined by "to", "through" or a dash.
+  /// "from 06/04/2026 to 06/09/2026", "June 4 to June 9, 2026", "2/2-2/9/2026", "trial
+  /// 02/02/26-02/09/26": the days between two dates joined by "to", "through" or a dash.
   private static func span(in passage: Passage) -> Double? {
     let dates = passage.dates
     for end in dates {
@@ -52,8 +52,8 @@ enum TrialLength {
     for (first, second) in zip(dates, dates.dropFirst()) {
       let gap = passage.slice(first.range.upperBound..<second.range.lowerBound)
       guard spanJoin.occurs(in: gap) else { continue }
-      let before = passage.slice(max(0, first.range.lowerBound - 6)..<first.range.lowerBound)
-      guard spanStart.occurs(in: before) else { continue }
+      let before = passage.slice(max(0, first.range.lowerBound - 24)..<first.range.lowerBound)
+      guard spanStart.occurs(in: before) || trialLead.occurs(in: before) else { continue }
       let days = first.date.days(until: second.date)
       if days > 0 && days <= 60 { return Double(days) }
     }
@@ -69,6 +69,9 @@ enum TrialLength {
     #"\b(\d{2,3})[- ]?(?:hours?|hrs?|h)\b(?!\s+(?:after|later|post))"#)
   private static let spanJoin = TextPattern(#"^\s*(?:to|through|thru|until|-|–)\s*$"#)
   private static let spanStart = TextPattern(#"\b(?:from|between)\s*$"#)
+  /// "SCS trial 02/02/26-02/09/26", "trial dates: 2/2/26 - 2/9/26": the trial names its span.
+  private static let trialLead = TextPattern(
+    #"\b(?:trial(?:ed|led)?|trial dates?|leads? (?:in|placed))\s*(?:[:(]\s*)?$"#)
   private static let singleShot = TextPattern(
     #"\bsingle[- ](?:shot|bolus|injection|dose)\b|\bone[- ]time (?:bolus|injection)\b"#)
 }
