@@ -98,6 +98,10 @@ extension CaseContext {
       counted = dated.filter { $0.days(until: reference) < withinDays }
       if withinDays != 365 { span = "in the \(withinDays) days before \(reference.usFormat)" }
     }
+    // Shortcoming: the first year of treatment is taken to begin at the first dated
+    // procedure of the episode. Earlier injections written without a full date ("injections
+    // in 2023-2024") carry no facts-v1 fact, so such a case is granted the first-year
+    // allowance it no longer has (dev esi-009 is called ready for a fifth injection).
     if let opening = limit.opening, let first = dated.first,
       first.days(until: reference) < opening.days
     {
