@@ -53,6 +53,29 @@ struct TextPattern: Sendable {
   func occurs(in text: String) -> Bool { firstMatch(in: text) != nil }
 }
 
+/// The alternation of several patterns, `a|b|c`, searched one pattern at a time.
+///
+/// An alternation's literals are those of all its branches, so a long one is run on nearly
+/// every sentence; searched apart, each branch runs only where its own literals are. The
+/// first match is the one the whole expression finds: a backtracking matcher takes the
+/// earliest offset where any branch matches, and there the first branch in order that does.
+/// Capture groups are numbered within each pattern.
+struct TextPatternAlternation: Sendable {
+  private let branches: [TextPattern]
+
+  init(_ branches: [String]) { self.branches = branches.map(TextPattern.init) }
+
+  /// The first match in `text`, if any.
+  func firstMatch(in text: String) -> TextMatch? {
+    var first: TextMatch?
+    for branch in branches {
+      guard let match = branch.firstMatch(in: text) else { continue }
+      if match.range.lowerBound < first?.range.lowerBound ?? Int.max { first = match }
+    }
+    return first
+  }
+}
+
 /// One match of a `TextPattern`: its range and its capture groups, in UTF-16 offsets.
 struct TextMatch: Sendable {
   /// The whole match.
