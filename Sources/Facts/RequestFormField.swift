@@ -9,7 +9,7 @@ import Model
 /// "REQUESTED SERVICE" above "CPT CODE(S)" has no value of its own).
 struct RequestFormField {
   /// What a field holds, as the request needs it.
-  enum Kind: CaseIterable {
+  enum Kind {
     case service, plannedDate, site, reason
   }
 
@@ -30,7 +30,7 @@ struct RequestFormField {
     passage.dates.filter { $0.range.lowerBound >= valueStart }.map(\.date)
   }
 
-  /// Every field of the given kinds in a form, in the order they appear.
+  /// Every labelled field of a form, in the order they appear.
   static func fields(in note: Note) -> [RequestFormField] {
     note.passages.compactMap(field)
   }
