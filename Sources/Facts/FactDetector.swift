@@ -66,10 +66,14 @@ public struct FactDetector: Sendable {
   }
 
   private static let nonSpinalPain = TextPattern(
-    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain|malignancy-related|visceral pain|pelvic cancer|ischemic (?:rest )?pain|ischemic limb pain|peripheral arterial disease)\b"#
+    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|herpes zoster"#
+      + #"|shingles|postherpetic|post-herpetic|pancreatitis|phantom limb|carcinoma|cancer pain"#
+      + #"|malignancy-related|visceral pain|pelvic cancer|ischemic (?:rest )?pain"#
+      + #"|ischemic limb pain|peripheral arterial disease)\b"#
   )
   private static let crps = TextPattern(
-    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|RSD|causalgia|Budapest)\b"#
+    #"\b(?:CRPS|complex regional pain syndrome|reflex sympathetic dystrophy|RSD|causalgia"#
+      + #"|Budapest)\b"#
   )
 }
 
@@ -84,6 +88,8 @@ enum RequestForm {
   static func isRequestForm(_ note: Note) -> Bool { heading.occurs(in: note.heading) }
 
   private static let heading = TextPattern(
-    #"\b(?:prior authori[sz]ation|authori[sz]ation request|request for authori[sz]ation|pre-?certification|precert|request form|service request|utilization review request|referral form)\b"#
+    #"\b(?:prior authori[sz]ation|authori[sz]ation request|request for authori[sz]ation"#
+      + #"|pre-?certification|precert|request form|service request|utilization review request"#
+      + #"|referral form)\b"#
   )
 }

@@ -45,14 +45,17 @@ struct ProcedureShape: Sendable {
     concept: "intrathecal drug dose", kind: .intrathecalTrial, region: nil,
     keywords: ["intrathecal", "bolus"],
     pattern: TextPattern(
-      #"\b(?:single[- ]shot\s+|single[- ]dose\s+)?intrathecal\s+(?:(?:preservative[- ]free|PF)\s+)?"#
-        + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine|clonidine)"#
+      #"\b(?:single[- ]shot\s+|single[- ]dose\s+)?intrathecal\s+(?:(?:preservative[- ]free"#
+        + #"|PF)\s+)?"#
+        + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine"#
+        + #"|clonidine)"#
         + #"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?)\b(?:\s+(?:bolus|injection|test dose))?"#
         + #"|\s+(?:bolus|injection|test dose))(?!\s*(?:/|per\b|pump|via))"#
         + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#),
     // A bolus or a dose through an implanted pump is the pump's therapy, not a trial.
     excludedBy: TextPattern(
-      #"\b(?:refill\w*|reservoir|programm\w*|PTM|PCA|(?:via|through|from) (?:the |her |his )?pump|pump (?:bolus|refill\w*))\b"#
+      #"\b(?:refill\w*|reservoir|programm\w*|PTM|PCA|(?:via|through|from) (?:the |her |his )?pump"#
+        + #"|pump (?:bolus|refill\w*))\b"#
     ))
 
   /// "injected her right SI joint", "injected both sacroiliac joints".

@@ -225,7 +225,8 @@ struct ProcedureReference {
     #"\b(?:bolus|trial|block|blocks|injection|injections|infusion|procedure|screen)\b"#)
   /// "the block", "that injection", "last inj": a procedure named earlier.
   private static let anaphora = TextPattern(
-    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks|injection|injections|injs?|procedure|trial|bolus)\b"#
+    #"\b(?:the|that|this|each|both|his|her|last|latest|most recent)\s+(?:\S+\s+)?(block|blocks"#
+      + #"|injection|injections|injs?|procedure|trial|bolus)\b"#
   )
   private static let trialWord = TextPattern(#"\btrial(?:ed|led)?\b"#)
   private static let regionSacroiliac = TextPattern(#"\b(?:SI|SIJ|sacroiliac)\b"#)

@@ -46,7 +46,8 @@ enum ProcedureTable {
   private static let rowLength = 80
   private static let maximumRows = 12
   private static let columnHeader = TextPattern(
-    #"^\s*(?:date|dos)\b(?:\s*[|,]?\s*(?:relief|duration|procedure|level|side|response|result|percent|%)\b)+"#
+    #"^\s*(?:date|dos)\b(?:\s*[|,]?\s*(?:relief|duration|procedure|level|side|response|result"#
+      + #"|percent|%)\b)+"#
   )
   private static let injectionWord = TextPattern(
     #"\b(?:inject\w*|inj|blocks?|log|procedures?|history)\b"#)

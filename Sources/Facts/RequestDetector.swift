@@ -184,26 +184,34 @@ public struct RequestDetector: Sendable {
   ]
 
   private static let labelledCodes = TextPattern(
-    #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]|G\d{4})(?:\s*(?:,|/|&|and|x\s*\d|\+)\s*(?:[0-9]{4}[0-9A-Z]|G\d{4}))*"#
+    #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]"#
+      + #"|G\d{4})(?:\s*(?:,|/|&|and|x\s*\d|\+)\s*(?:[0-9]{4}[0-9A-Z]|G\d{4}))*"#
   )
   private static let cptLabelOnly = TextPattern(
     #"^\s*(?:CPT|HCPCS)(?:\s+codes?|\s*codes?\s*\(s\)|\(s\))?\s*:?\s*$"#)
   private static let dateLabel = TextPattern(
-    #"\b(?:target|planned|requested|proposed|anticipated|expected|tentative) (?:date|DOS)(?: of (?:service|procedure))?\b|\bdate of (?:planned )?(?:procedure|service requested)\b"#
+    #"\b(?:target|planned|requested|proposed|anticipated|expected|tentative) (?:date"#
+      + #"|DOS)(?: of (?:service|procedure))?\b|\bdate of (?:planned )?(?:procedure"#
+      + #"|service requested)\b"#
   )
   private static let codePattern = TextPattern(#"\b(?:\d{4}[0-9A-Z]|G\d{4})\b"#)
   private static let painProcedureCode = TextPattern(
     #"\b(?:6[234]\d{3}|27096|2055[23]|G0260|0\d{3}T)\b(?![-/.]\d)"#)
   private static let requestCue = TextPattern(
-    #"\b(?:request\w*|authori[sz]\w*|plan(?:ned|s)?|schedul\w*|proceed with|will perform|recommend\w*|CPT|order\w*|to be performed|submit\w*)\b"#
+    #"\b(?:request\w*|authori[sz]\w*|plan(?:ned|s)?|schedul\w*|proceed with|will perform"#
+      + #"|recommend\w*|CPT|order\w*|to be performed|submit\w*)\b"#
   )
   private static let scheduleCue = TextPattern(
-    #"\b(?:scheduled|schedule|planned (?:date|for|on)|date of (?:procedure|service requested|planned service)|procedure date|requested date|anticipated date|tentative(?:ly)?|expected date|planned DOS)\b"#
+    #"\b(?:scheduled|schedule|planned (?:date|for|on)|date of (?:procedure|service requested"#
+      + #"|planned service)|procedure date|requested date|anticipated date|tentative(?:ly)?"#
+      + #"|expected date|planned DOS)\b"#
   )
   private static let pastCue = TextPattern(
-    #"\b(?:s/p|status post|underwent|had|received|prior|previous|previously|after the|following the)\b"#
+    #"\b(?:s/p|status post|underwent|had|received|prior|previous|previously|after the"#
+      + #"|following the)\b"#
   )
   private static let surgicalPlanning = TextPattern(
-    #"\b(?:surgical planning|pre-?surgical|prior to (?:planned )?surgery|to guide surgery|surgical decision)\b"#
+    #"\b(?:surgical planning|pre-?surgical|prior to (?:planned )?surgery|to guide surgery"#
+      + #"|surgical decision)\b"#
   )
 }

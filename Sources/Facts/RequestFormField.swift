@@ -73,25 +73,32 @@ struct RequestFormField {
     (
       .plannedDate,
       labelPattern(
-        #"(?:planned|scheduled|requested|proposed|anticipated|expected|tentative|target)\s+(?:date|DOS)(?:\s+of\s+(?:service|procedure|surgery))?|date\s+of\s+(?:planned\s+|requested\s+)?(?:service|procedure)|procedure\s+date|DOS"#
+        #"(?:planned|scheduled|requested|proposed|anticipated|expected|tentative"#
+          + #"|target)\s+(?:date|DOS)(?:\s+of\s+(?:service|procedure|surgery))?"#
+          + #"|date\s+of\s+(?:planned\s+|requested\s+)?(?:service|procedure)|procedure\s+date"#
+          + #"|DOS"#
       )
     ),
     (
       .service,
       labelPattern(
-        #"(?:requested|planned|proposed)\s+(?:service|procedure)s?|(?:service|procedure)s?(?:\s+requested)?|(?:procedure\s+)?description(?:\s+of\s+(?:service|procedure))?"#
+        #"(?:requested|planned|proposed)\s+(?:service|procedure)s?|(?:service"#
+          + #"|procedure)s?(?:\s+requested)?|(?:procedure\s+)?description(?:\s+of\s+(?:service"#
+          + #"|procedure))?"#
       )
     ),
     (
       .site,
       labelPattern(
-        #"(?:region|level|levels|level\(s\)|side|laterality|site)(?:\s*/\s*(?:region|level|levels|level\(s\)|side|laterality))*"#
+        #"(?:region|level|levels|level\(s\)|side|laterality|site)(?:\s*/\s*(?:region|level|levels"#
+          + #"|level\(s\)|side|laterality))*"#
       )
     ),
     (
       .reason,
       labelPattern(
-        #"reason\s+for\s+(?:the\s+)?(?:request|referral|procedure)|(?:clinical\s+)?indication|purpose(?:\s+of\s+(?:the\s+)?(?:request|procedure))?"#
+        #"reason\s+for\s+(?:the\s+)?(?:request|referral|procedure)|(?:clinical\s+)?indication"#
+          + #"|purpose(?:\s+of\s+(?:the\s+)?(?:request|procedure))?"#
       )
     ),
   ]

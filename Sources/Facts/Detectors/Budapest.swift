@@ -105,9 +105,11 @@ struct CRPSDiagnosisRule: FactRule {
       + #"|\btype\s*(II|I|1|2)\s+(?:CRPS|complex regional pain syndrome)\b"#)
   /// "meets Budapest criteria", "fulfilling the Budapest diagnostic criteria".
   private static let budapestMet = TextPattern(
-    #"\b(?:(?:does not |doesn't |did not |not )?(?:meets?|meeting|fulfills?|fulfilling|satisf(?:y|ies|ying|ied)|met)|"#
+    #"\b(?:(?:does not |doesn't |did not |not )?(?:meets?|meeting|fulfills?|fulfilling|satisf(?:y"#
+      + #"|ies|ying|ied)|met)|"#
       + #"consistent with|per|by|using)\s+(?:the\s+)?(?:modified\s+|revised\s+)?(?:Budapest|IASP)"#
-      + #"(?:\s+(?:clinical|diagnostic|research))?\s+criteria\b|\bBudapest criteria (?:are |were )?(?:met|satisfied|fulfilled)\b"#
+      + #"(?:\s+(?:clinical|diagnostic|research))?\s+criteria\b|\bBudapest criteria (?:are "#
+      + #"|were )?(?:met|satisfied|fulfilled)\b"#
   )
   private static let budapestNotMet = TextPattern(#"\b(?:does not|doesn't|did not|not)\b"#)
 }

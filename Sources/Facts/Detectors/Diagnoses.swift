@@ -124,10 +124,12 @@ struct DiagnosisRule: FactRule {
   }
 
   private static let pastProcedureFor = TextPattern(
-    #"\b(?:fusion|laminectomy|laminotomy|decompression|discectomy|microdiscectomy|surgery|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:[\w-]+\s+){0,3}$"#
+    #"\b(?:fusion|laminectomy|laminotomy|decompression|discectomy|microdiscectomy|surgery"#
+      + #"|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:[\w-]+\s+){0,3}$"#
   )
   private static let pastMarker = TextPattern(
-    #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated|(?:19|20)\d{2})\b"#
+    #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated|(?:19"#
+      + #"|20)\d{2})\b"#
   )
   private static let resolvedAfter = TextPattern(
     #"^[^.;]{0,20}?\b(?:which|that)\s+(?:has\s+|had\s+)?resolved\b"#)
@@ -175,12 +177,15 @@ struct DiagnosisRule: FactRule {
   /// name pain diagnoses only where the lexicon lists them (I20 angina, K86 pancreatitis).
   private static let notAPainDiagnosis = TextPattern(#"^(?:[ZTLRSJIKEFAB]|M54\.5)"#)
   private static let prospective = TextPattern(
-    #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to|develop(?:ing)?|to (?:test|confirm|evaluate|assess|rule out|identify)|rule out|r/o)\s+(?:[^\s/]+[\s/]+){0,3}$"#
+    #"\b(?:risk of|prevent\w*|toward|towards|evolving|to avoid|progress(?:ing|ion)? to"#
+      + #"|develop(?:ing)?|to (?:test|confirm|evaluate|assess|rule out|identify)|rule out"#
+      + #"|r/o)\s+(?:[^\s/]+[\s/]+){0,3}$"#
   )
 
   private static let prevention = TextPattern(#"^\s*(?:prevention|prophylaxis)\b"#)
   private static let causeLead = TextPattern(
-    #"\b(?:pain|symptoms|radiculopathy|radiculitis|claudication)\b[^.;]{0,40}\b(?:from|due to|secondary to|caused by|attributed to)\s+(?:\S+\s+){0,4}$"#
+    #"\b(?:pain|symptoms|radiculopathy|radiculitis|claudication)\b[^.;]{0,40}\b(?:from|due to"#
+      + #"|secondary to|caused by|attributed to)\s+(?:\S+\s+){0,4}$"#
   )
   private static let degenerative = TextPattern(
     #"\b(?:degenerat\w*|spondylosis|arthropathy|arthrosis|desiccation|bulg\w*|osteophyt\w*)\b"#)
@@ -188,7 +193,8 @@ struct DiagnosisRule: FactRule {
   private static let studyLabel = TextPattern(
     #"\b(?:MRI|MR|CT|x-?rays?|XR|radiographs?|films?)\b[^.:;]{0,40}:"#)
   private static let studyVerb = TextPattern(
-    #"\b(?:showed|shows|shown|seen|noted|visible|evident|demonstrat\w*|reveal\w*|notable for|significant for)\b"#
+    #"\b(?:showed|shows|shown|seen|noted|visible|evident|demonstrat\w*|reveal\w*|notable for"#
+      + #"|significant for)\b"#
   )
 
   private static let diagnosticSections: Set<String> = [

@@ -38,7 +38,8 @@ struct FunctionalDisabilityRule: FactRule {
 
   private static let instrumentScore = TextPattern(
     #"\b(ODI|Oswestry(?: Low Back Pain)?(?: Disability)?(?: Index| Questionnaire| score)?|NDI|"#
-      + #"Neck Disability Index|PROMIS(?:-\d{2}\b)?(?:[- ][A-Za-z]+){0,4}?)[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
+      + #"Neck Disability Index|PROMIS(?:-\d{2}\b)?(?:[- ][A-Za-z]+){0,4}?)"#
+      + #"[^\d\n.;]{0,30}?(\d{1,3}(?:\.\d+)?)\s*"#
       + #"(?:%|percent|points?|/\s*\d+)?"#)
 
   private func narrativeLimits(in passage: Passage) -> [Fact] {
@@ -73,22 +74,29 @@ struct FunctionalDisabilityRule: FactRule {
   }
 
   private static let activity =
-    #"(?:sit(?:s|ting)?|stand(?:s|ing)?|walk(?:s|ing)?|work(?:s|ing)?|sleep(?:s|ing)?|driv(?:e|es|ing)|"#
-    + #"lift(?:s|ing)?|bend(?:s|ing)?|carry(?:ing)?|climb(?:s|ing)?|stairs|dress(?:es|ing)?|bath(?:e|es|ing)|"#
-    + #"cook(?:s|ing)?|clean(?:s|ing)?|shop(?:s|ping)?|household|chores|housework|yard ?work|garden(?:s|ing)?|"#
+    #"(?:sit(?:s|ting)?|stand(?:s|ing)?|walk(?:s|ing)?|work(?:s|ing)?|sleep(?:s|ing)?|driv(?:e|es"#
+    + #"|ing)|"#
+    + #"lift(?:s|ing)?|bend(?:s|ing)?|carry(?:ing)?|climb(?:s|ing)?|stairs|dress(?:es|ing)?"#
+    + #"|bath(?:e|es|ing)|"#
+    + #"cook(?:s|ing)?|clean(?:s|ing)?|shop(?:s|ping)?|household|chores|housework|yard ?work"#
+    + #"|garden(?:s|ing)?|"#
     + #"exercis(?:e|es|ing)|play(?:s|ing)?|ADLs?|activities of daily living|daily activities|"#
     + #"wear(?:ing)? (?:a |her |his )?(?:shoes?|socks?|seat ?belt|bra|clothes|clothing)|"#
-    + #"use (?:a |her |his |the )?(?:mouse|keyboard|computer|hand|arm)|look(?:ing)? (?:up|down|at)|"#
-    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? (?:up|out of|in and out of|into)|"#
+    + #"use (?:a |her |his |the )?(?:mouse|keyboard|computer|hand|arm)|look(?:ing)? (?:up|down"#
+    + #"|at)|"#
+    + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?"#
+    + #"|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? (?:up|out of|in and out of|into)|"#
     + #"care for|hold(?:ing)?|grip(?:ping)?|typ(?:e|ing)|write|writing|his job|her job|job duties)"#
   /// "unable to sit", "cannot stand for more than 10 minutes", "difficulty with ADLs".
   private static let limitation = TextPattern(
     #"\b(?:unable to|inability to|cannot|can't|can not|could not|couldn't|not able to|"#
       + #"no longer able to|can no longer|no longer|can only|only able to|"#
       + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited (?:in|to)|"#
-      + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)|needs help with|"#
+      + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)"#
+      + #"|needs help with|"#
       + #"needs (?:his|her|their) \w+'s help with|requires assistance with|restricted|"#
-      + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from|prevents (?:an? )?|interfer\w* with)\s+(?:\S+\s+){0,5}?"#
+      + #"keeps (?:him|her|them) from|prevents (?:him|her|them) from|prevents (?:an? )?"#
+      + #"|interfer\w* with)\s+(?:\S+\s+){0,5}?"#
       + activity + #"\b"#)
   /// "sitting tolerance 20 minutes", "sleep disturbed by pain", "has given up gardening".
   ///
@@ -99,14 +107,21 @@ struct FunctionalDisabilityRule: FactRule {
     givenUpBecauseOfPain,
   ])
   private static let limitedActivity =
-    #"\b(?:(?:sitting|standing|walking) tolerance|(?:sit|stand|walk)s? (?:no|not) (?:more|longer) than|"#
-    + #"(?:sits|stands|walks|tolerates \w+) (?:for )?(?:only|less than|<|no more than|about|up to)\s+(?:\d|a |one|two|three|five|ten|fifteen|twenty)|"#
+    #"\b(?:(?:sitting|standing|walking) tolerance|(?:sit|stand|walk)s? (?:no|not) (?:more"#
+    + #"|longer) than|"#
+    + #"(?:sits|stands|walks|tolerates \w+) (?:for )?(?:only|less than|<|no more than|about"#
+    + #"|up to)\s+(?:\d|a |one|two|three|five|ten|fifteen|twenty)|"#
     + #"walks? (?:\S+\s+){1,3}then (?:must|has to|needs to) (?:sit|stop|rest)|"#
-    + #"(?:sleep|sleeping) (?:is )?(?:disturbed|disrupted|interrupted|poor|broken|fragmented)|wakes? (?:up )?"#
-    + #"(?:\w+ )?(?:at night|from sleep|during the night)|(?:pain|it) wakes (?:him|her|them)|sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours|"#
-    + #"(?:off|out of|missed) (?:\w+ )?work|on (?:short[- ]term |long[- ]term )?disability|stopped working|"#
-    + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job|work|hobbies|gardening|golf|driving|"#
-    + #"(?!using\b|taking\b)\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) |light duty|modified duty|part-time|"#
+    + #"(?:sleep|sleeping) (?:is )?(?:disturbed|disrupted|interrupted|poor|broken|fragmented)"#
+    + #"|wakes? (?:up )?"#
+    + #"(?:\w+ )?(?:at night|from sleep|during the night)|(?:pain|it) wakes (?:him|her|them)"#
+    + #"|sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours|"#
+    + #"(?:off|out of|missed) (?:\w+ )?work|on (?:short[- ]term |long[- ]term )?disability"#
+    + #"|stopped working|"#
+    + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job|work|hobbies"#
+    + #"|gardening|golf|driving|"#
+    + #"(?!using\b|taking\b)\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) "#
+    + #"|light duty|modified duty|part-time|"#
     + #"makes (?:\S+\s+){1,5}?(?:very |extremely )?difficult|difficult to|"#
     + #"functional (?:limitations?|impairment|decline)|limited (?:walking|sitting|standing)"#
     + #"|(?:walking|sitting|standing) (?:is )?limited|spends most of the day"#
@@ -114,10 +129,13 @@ struct FunctionalDisabilityRule: FactRule {
     + #"|(?:sitting|standing|walking|driving)\b[^.;]{0,50}\b(?:intolerable|unbearable|impossible)"#
     + #"|needs? (?:a )?(?:shower chair|walker|wheelchair|help)|uses a (?:walker|wheelchair|cane)"#
     + #"|give up (?:her |his )?\w+|had to stop \w+|skipping (?:her |his )?\w+"#
-    + #"|\bcan (?:only )?(?:walk|sit|stand|drive) (?:for )?(?:about |only |up to |less than )?(?:\d+|one|two|three|five|ten|fifteen|twenty|thirty|a)\s*(?:minutes?|mins?|blocks?|hours?))\b"#
+    + #"|\bcan (?:only )?(?:walk|sit|stand|drive) (?:for )?(?:about |only |up to "#
+    + #"|less than )?(?:\d+|one|two|three|five|ten|fifteen|twenty|thirty|a)\s*(?:minutes?"#
+    + #"|mins?|blocks?|hours?))\b"#
   /// "standing tol ~5 min", "sitting tolerance 20 minutes".
   private static let tolerance =
-    #"\b(?:sitting|standing|walking|sit|stand|walk)\s+tol(?:erance)?\b\.?\s*(?:of\s+|is\s+)?[~<≈]?\s*\d"#
+    #"\b(?:sitting|standing|walking|sit|stand|walk)\s+tol(?:erance)?\b\.?\s*(?:of\s+"#
+    + #"|is\s+)?[~<≈]?\s*\d"#
   /// "walking 1/2 block", "back to walking 30 feet", "walks only inside the house".
   private static let walkingDistance =
     #"\bwalk(?:s|ing)?\s+(?:is\s+)?(?:only\s+|about\s+|~\s*|less than\s+|under\s+)?"#
@@ -134,10 +152,12 @@ struct FunctionalDisabilityRule: FactRule {
   /// "has cut her work hours in half", "dropped to three working days a week", "has not
   /// worked since the fall", "missing work again", "on temporary disability".
   private static let reducedWork =
-    #"\b(?:cut|reduced|dropped|decreased) (?:\S+ ){0,2}?(?:work(?:ing)? (?:hours|days|schedule)|hours at work|shifts)\b"#
+    #"\b(?:cut|reduced|dropped|decreased) (?:\S+ ){0,2}?(?:work(?:ing)? (?:hours|days|schedule)"#
+    + #"|hours at work|shifts)\b"#
     + #"|\bdropped to (?:\w+ ){1,2}(?:working |work )?days\b"#
     // The person, not a treatment: "gabapentin has not worked".
-    + #"|\b(?:he|she|they|patient|pt)\s+(?:has not|hasn't|have not|haven't)\s+(?:worked|driven|cooked)\b"#
+    + #"|\b(?:he|she|they|patient|pt)\s+(?:has not|hasn't|have not|haven't)\s+(?:worked|driven"#
+    + #"|cooked)\b"#
     + #"|\bmissing (?:\S+\s+){0,4}?(?:work|school|shifts?)\b(?!-)"#
     + #"|\bmissed (?:\S+\s+){5,7}?(?:work|school|shifts?)\b(?!-)"#
     + #"|\bon (?:temporary|medical|partial) disability\b"#
@@ -150,7 +170,8 @@ struct FunctionalDisabilityRule: FactRule {
     #"\bsleep(?:s|ing)? (?:only )?in (?:\w+[- ])?(?:hour|hr) (?:stretches|blocks|increments)\b"#
     + #"|\b(?:that|which) wakes (?:him|her|them)\b"#
     + #"|\bsleep(?:s|ing)? (?:in|on) (?:a |the )?(?:recliner|chair|couch)\b"#
-    + #"|\bwak(?:es|ing|e)\b[^.;]{0,25}\b(?:a night|per night|each night|every night|nightly|from (?:the )?pain)\b"#
+    + #"|\bwak(?:es|ing|e)\b[^.;]{0,25}\b(?:a night|per night|each night|every night|nightly"#
+    + #"|from (?:the )?pain)\b"#
   /// "has stopped her water aerobics because of it": an activity given up for the pain.
   private static let givenUpBecauseOfPain =
     #"\b(?:stopped|given up|gave up|quit|abandoned) (?:her |his |their )?(?:\w+ ){1,3}?"#
@@ -159,9 +180,12 @@ struct FunctionalDisabilityRule: FactRule {
   private static let nearNegation = TextPattern(
     #"\b(?:no|not|denies|without|never)\b[^,.;]{0,20}$"#)
   private static let noLimits = TextPattern(
-    #"\b(?:no functional (?:limitations?|impairment|deficits?)|denies (?:any )?functional (?:limitations?|impairment)|"#
+    #"\b(?:no functional (?:limitations?|impairment|deficits?)"#
+      + #"|denies (?:any )?functional (?:limitations?|impairment)|"#
       + #"independent (?:with|in) (?:all )?(?:ADLs|activities)|fully functional|"#
-      + #"no (?:limits?|limitations?|restrictions?|trouble|difficulty|problems?) (?:on|in|with) (?:her |his )?(?:ADLs|activities|daily|sleep|household|work)|"#
-      + #"works? (?:full[- ]duty|full[- ]time)|without restrictions|sleeps through the night|functionally well compensated)\b"#
+      + #"no (?:limits?|limitations?|restrictions?|trouble|difficulty|problems?) (?:on|in"#
+      + #"|with) (?:her |his )?(?:ADLs|activities|daily|sleep|household|work)|"#
+      + #"works? (?:full[- ]duty|full[- ]time)|without restrictions|sleeps through the night"#
+      + #"|functionally well compensated)\b"#
   )
 }

@@ -98,7 +98,8 @@ struct ImagingFindingRule: FactRule {
 
   private static let guidance = TextPattern(#"^\s*-?\s*guid(?:ed|ance)\b"#)
   private static let causeLead = TextPattern(
-    #"\b(?:pain|symptoms)\b[^.;]{0,30}\b(?:from|due to|secondary to|caused by|attributed to)\s+(?:\S+\s+){0,4}$"#
+    #"\b(?:pain|symptoms)\b[^.;]{0,30}\b(?:from|due to|secondary to|caused by"#
+      + #"|attributed to)\s+(?:\S+\s+){0,4}$"#
   )
 
   private static func modality(of hit: LexiconHit) -> ImagingModality? {
@@ -117,17 +118,25 @@ struct ImagingFindingRule: FactRule {
   /// "Spondylolysis on clinical grounds; imaging confirmation still outstanding": a
   /// diagnosis awaiting its study, not a finding.
   private static let pendingImaging = TextPattern(
-    #"\b(?:imaging|MRI|CT|x-?rays?)\s+(?:confirmation\s+)?(?:is\s+|still\s+)*(?:outstanding|pending|awaited|not yet (?:done|obtained|available))\b|\bpending\s+(?:(?:her|his|the|a|repeat)\s+)?(?:imaging|MRI|CT|x-?rays?|study)\b|\bon clinical grounds\b"#
+    #"\b(?:imaging|MRI|CT|x-?rays?)\s+(?:confirmation\s+)?(?:is\s+|still\s+)*(?:outstanding"#
+      + #"|pending|awaited|not yet (?:done|obtained|available))\b|\bpending\s+(?:(?:her|his|the"#
+      + #"|a|repeat)\s+)?(?:imaging|MRI|CT|x-?rays?|study)\b|\bon clinical grounds\b"#
   )
   private static let mild = TextPattern(#"\b(?:mild|minimal|small|trace|slight)\s+(?:\S+\s+)?$"#)
 
   static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
 
   private static let reportHeading = TextPattern(
-    #"\b(?:radiology report|imaging report|magnetic resonance (?:report|imaging report)|diagnostic imaging|(?:MRI|MR|CT|x-?ray|radiograph|radiology) (?:report|consultation)|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis))\b"#
+    #"\b(?:radiology report|imaging report|magnetic resonance (?:report|imaging report)"#
+      + #"|diagnostic imaging|(?:MRI|MR|CT|x-?ray|radiograph|radiology) (?:report|consultation)"#
+      + #"|MRI (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis|sacrum|SI)"#
+      + #"|CT (?:of the )?(?:lumbar|cervical|thoracic|spine|pelvis)|(?:lumbar|cervical"#
+      + #"|thoracic) spine (?:MRI|CT|x-?rays?|radiographs?)|x-?rays? (?:of the )?(?:lumbar"#
+      + #"|cervical|thoracic|spine|pelvis))\b"#
   )
   private static let studyWords = TextPattern(
-    #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|findings?|noted on|seen on|images?)\b"#
+    #"\b(?:imaging|study|studies|scan|showed|shows|shown|demonstrat\w*|reveal\w*|findings?"#
+      + #"|noted on|seen on|images?)\b"#
   )
 }
 

@@ -41,10 +41,13 @@ struct MedicationRule: FactRule {
   }
 
   private static let vascularDisease = TextPattern(
-    #"\b(?:angina\w*|claudication|limb ischemia|ischemic (?:rest )?(?:pain|limb|leg|foot|toes?|ulcers?)|peripheral (?:arterial|artery|vascular) disease|(?-i:PAD|PVD)|Raynaud\w*|vasospas\w*|thromboangiitis|Buerger\w*)\b"#
+    #"\b(?:angina\w*|claudication|limb ischemia|ischemic (?:rest )?(?:pain|limb|leg|foot|toes?"#
+      + #"|ulcers?)|peripheral (?:arterial|artery|vascular) disease|(?-i:PAD|PVD)|Raynaud\w*"#
+      + #"|vasospas\w*|thromboangiitis|Buerger\w*)\b"#
   )
   private static let bleedingRisk = TextPattern(
-    #"\b(?:hold\w*|held|bleed\w*|hemorrhag\w*|anticoag\w*|antithrombotic|blood thinners?|stents?|(?:before|prior to) (?:the |any |her |his )?(?:procedure|injection|block|implant))\b"#
+    #"\b(?:hold\w*|held|bleed\w*|hemorrhag\w*|anticoag\w*|antithrombotic|blood thinners?|stents?"#
+      + #"|(?:before|prior to) (?:the |any |her |his )?(?:procedure|injection|block|implant))\b"#
   )
 
   /// Whether the drug is named as what was injected, or as an allergy, in its own clause:
@@ -98,17 +101,22 @@ struct MedicationRule: FactRule {
   }
 
   private static let injectate = TextPattern(
-    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered|were administered|epidurally|under fluoroscop\w*|needle|bolus|(?:intrathecal|spinal|SCS|stimulator|pump|ITB) trial|single-shot|single shot|test dose|spinal anesthetic|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
+    #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered"#
+      + #"|were administered|epidurally|under fluoroscop\w*|needle|bolus|(?:intrathecal|spinal"#
+      + #"|SCS|stimulator|pump|ITB) trial|single-shot|single shot|test dose|spinal anesthetic"#
+      + #"|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
   )
   /// "A tramadol prescription that he never filled", "refused every opioid offered": a
   /// drug not taken is no treatment tried.
   private static let neverTaken = TextPattern(
-    #"\b(?:never (?:filled|took|taken|started|tried|picked up)|refused|declined|did not (?:fill|take|start|try)|didn't (?:fill|take|start|try))\b"#
+    #"\b(?:never (?:filled|took|taken|started|tried|picked up)|refused|declined|did not (?:fill"#
+      + #"|take|start|try)|didn't (?:fill|take|start|try))\b"#
   )
   /// A sentence about a dose given in a procedure: an intrathecal trial's bolus, a spinal
   /// anesthetic, an epidural catheter's infusion.
   private static let procedureDose = TextPattern(
-    #"\b(?:intrathecal (?:trial|bolus|test dose|dose)|(?:single )?bolus|single[- ]shot|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
+    #"\b(?:intrathecal (?:trial|bolus|test dose|dose)|(?:single )?bolus|single[- ]shot"#
+      + #"|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
   )
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)

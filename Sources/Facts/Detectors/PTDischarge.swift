@@ -105,24 +105,34 @@ enum PTDischargeRule {
   private static let bareCount = TextPattern(#"^\s*(\d{1,3})\b(?!\s*(?:/|x\b|%))"#)
 
   private static let therapyHeading = TextPattern(
-    #"\b(?:physical therapy|physiotherapy|PT (?:discharge|progress|evaluation|daily note|re-?evaluation)|rehabilitation services|outpatient rehab\w*|physical therapist)\b"#
+    #"\b(?:physical therapy|physiotherapy|PT (?:discharge|progress|evaluation|daily note"#
+      + #"|re-?evaluation)|rehabilitation services|outpatient rehab\w*|physical therapist)\b"#
   )
   private static let discharged = TextPattern(#"\bdischarge\b"#)
   private static let dischargeHeading = TextPattern(
-    #"\b(?:discharge summary|discharge note|discharge report|discharge evaluation|progress (?:note|report)|re-?evaluation|plan of care)\b"#
+    #"\b(?:discharge summary|discharge note|discharge report|discharge evaluation"#
+      + #"|progress (?:note|report)|re-?evaluation|plan of care)\b"#
   )
   private static let startLabel = TextPattern(
-    #"\b(?:start of care|SOC|initial (?:evaluation|eval|visit)|date of (?:initial )?evaluation|first visit|care (?:began|started)|start date|began (?:therapy|PT))\b"#
+    #"\b(?:start of care|SOC|initial (?:evaluation|eval|visit)|date of (?:initial )?evaluation"#
+      + #"|first visit|care (?:began|started)|start date|began (?:therapy|PT))\b"#
   )
   private static let endLabel = TextPattern(
-    #"\b(?:discharge date|date of discharge|discharged on|last (?:visit|session|date of service)|final visit|end date)\b|\bD/C\b"#
+    #"\b(?:discharge date|date of discharge|discharged on|last (?:visit|session|date of service)"#
+      + #"|final visit|end date)\b|\bD/C\b"#
   )
   private static let visitsLabel = TextPattern(
-    #"\b(?:total (?:number of )?(?:visits|sessions|treatments)|visits? (?:attended|completed)|number of visits|sessions? (?:attended|completed)|# of visits|visits to date)\s*[:=]?\s*(\d{1,3})\b|\b(?:attended|completed)\s+(\d{1,3})\s+(?:of\s+\d+\s+)?(?:visits|sessions)\b|\b(\d{1,3})\s+(?:visits|sessions)\s+(?:attended|completed)\b|^[^.]*\b(?:DOB|Date)\b[^.]*\bvisit\s*#?\s*(\d{1,3})\b"#
+    #"\b(?:total (?:number of )?(?:visits|sessions|treatments)|visits? (?:attended|completed)"#
+      + #"|number of visits|sessions? (?:attended|completed)|# of visits"#
+      + #"|visits to date)\s*[:=]?\s*(\d{1,3})\b|\b(?:attended"#
+      + #"|completed)\s+(\d{1,3})\s+(?:of\s+\d+\s+)?(?:visits|sessions)\b"#
+      + #"|\b(\d{1,3})\s+(?:visits|sessions)\s+(?:attended|completed)\b|^[^.]*\b(?:DOB"#
+      + #"|Date)\b[^.]*\bvisit\s*#?\s*(\d{1,3})\b"#
   )
   private static let outcomeCue = TextPattern(
     #"\b(?:goals?|progress|outcome|assessment|status|response)\b"#)
   private static let nonAttendance = TextPattern(
-    #"\b(?:did not return|failed to return|no[- ]show\w*|non-?attendance|stopped attending|self[- ]discharged|discharged due to (?:non|lack|poor))\b"#
+    #"\b(?:did not return|failed to return|no[- ]show\w*|non-?attendance|stopped attending"#
+      + #"|self[- ]discharged|discharged due to (?:non|lack|poor))\b"#
   )
 }

@@ -177,18 +177,21 @@ struct PainContextReader {
   }
 
   private static let procedureNoun =
-    #"(?:block|blocks|injection|procedure|MBB|RFA|ESI|ablation|trial|stimulator|SCS|TFESI|infusion|bolus)"#
+    #"(?:block|blocks|injection|procedure|MBB|RFA|ESI|ablation|trial|stimulator|SCS|TFESI"#
+    + #"|infusion|bolus)"#
   private static let keywords: [(PainContext, TextPattern)] = [
     (
       .preProcedure,
       TextPattern(
-        #"\b(?:pre-?(?:procedure|procedural|injection|block|trial|op)|pre|before|prior)\b(?:\s+(?:the |his |her |each )?(?:\w+ )?"#
+        #"\b(?:pre-?(?:procedure|procedural|injection|block|trial|op)|pre|before"#
+          + #"|prior)\b(?:\s+(?:the |his |her |each )?(?:\w+ )?"#
           + procedureNoun + #")?"#)
     ),
     (
       .postProcedure,
       TextPattern(
-        #"\b(?:post-?(?:procedure|procedural|injection|block|trial|op)|post|at the peak|peak|during the (?:\w+ )?"#
+        #"\b(?:post-?(?:procedure|procedural|injection|block|trial|op)|post|at the peak|peak"#
+          + #"|during the (?:\w+ )?"#
           + procedureNoun
           + #"|trial diary|diary|(?:after|following) (?:the |his |her |each )?(?:\w+ )?"#
           + procedureNoun + #")\b"#
@@ -198,49 +201,63 @@ struct PainContextReader {
     (
       .worst,
       TextPattern(
-        #"\b(?:worst|at (?:its |their )?worst|maximum|max|highest|peaks? at|reach(?:es|ed|ing)?|up to|as high as|spikes? to|flares? to|bad days?|on a bad day|severe days?)\b"#
+        #"\b(?:worst|at (?:its |their )?worst|maximum|max|highest|peaks? at|reach(?:es|ed|ing)?"#
+          + #"|up to|as high as|spikes? to|flares? to|bad days?|on a bad day|severe days?)\b"#
       )
     ),
     (
       .least,
       TextPattern(
-        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not|rarely) (?:\w+ ){0,2}?(?:below|under|less than|lower than)|good days?|on a good day)\b"#
+        #"\b(?:best|at (?:its |their )?best|least|lowest|minimum|as low as|(?:never|not"#
+          + #"|rarely) (?:\w+ ){0,2}?(?:below|under|less than|lower than)|good days?"#
+          + #"|on a good day)\b"#
       )
     ),
     (
       .average,
       TextPattern(
-        #"\b(?:averag\w*|avg|on average|usual(?:ly)?|typical(?:ly)?|on a typical day|most days|on most days|ordinary day|on an ordinary day|day[- ]to[- ]day|baseline average|generally|constant(?:ly)?)\b"#
+        #"\b(?:averag\w*|avg|on average|usual(?:ly)?|typical(?:ly)?|on a typical day|most days"#
+          + #"|on most days|ordinary day|on an ordinary day|day[- ]to[- ]day|baseline average"#
+          + #"|generally|constant(?:ly)?)\b"#
       )
     ),
     (
       .current,
       TextPattern(
-        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now|this (?:morning|visit)|(?:climbed|crept|come|came|gone|went) back (?:up )?to)\b"#
+        #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now"#
+          + #"|this (?:morning|visit)|(?:climbed|crept|come|came|gone|went) back (?:up )?to)\b"#
       )
     ),
   ]
   private static let anyKeyword = TextPattern(
-    #"^\s*(?:\(|-)?\s*(?:pain\s+)?(?:at (?:its |their )?(?:worst|best|least|lowest|peak|maximum|minimum)|on (?:average|most days|a (?:typical|good|bad) day|bad days|good days)|today|now|currently|before|after|post|pre|during the \w+)\b"#
+    #"^\s*(?:\(|-)?\s*(?:pain\s+)?(?:at (?:its |their )?(?:worst|best|least|lowest|peak|maximum"#
+      + #"|minimum)|on (?:average|most days|a (?:typical|good|bad) day|bad days|good days)"#
+      + #"|today|now|currently|before|after|post|pre|during the \w+)\b"#
   )
   private static let bracketJoin = TextPattern(
-    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
+    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to"#
+      + #"|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
   )
   private static let joinFirst = TextPattern(#"^\s*(?:->|→|=>|to\b)"#)
   private static let rangeWords = TextPattern(
     #"\b(?:ranges?|ranging|varies|varying|fluctuat\w*|between)\b"#)
   private static let timePoint = TextPattern(
-    #"\b(?:at|by|after)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|thirty|fifteen|ten)[- ]?(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?:[- ]mark)?\b|\b(?:hours?|minutes?|days?) later\b"#
+    #"\b(?:at|by|after)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|thirty|fifteen"#
+      + #"|ten)[- ]?(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)(?:[- ]mark)?\b|\b(?:hours?"#
+      + #"|minutes?|days?) later\b"#
   )
   /// A score tied to an activity that provokes it: "9/10 with prolonged sitting".
   private static let activity = TextPattern(
-    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending|lifting)|upright|during (?:activity|activities|flares?)|(?:by|at|toward|towards) the end of)\b|w/)"#
+    #"^\s*(?:\w+\s+)?(?:(?:with|after|when|upon|while|on (?:standing|sitting|walking|bending"#
+      + #"|lifting)|upright|during (?:activity|activities|flares?)|(?:by|at|toward"#
+      + #"|towards) the end of)\b|w/)"#
   )
 
   private static let peak = TextPattern(#"\bpeaks?\b"#)
   /// "30 minutes 1/10", "at 2 hours: 2/10": the time since a block, written as a label.
   private static let elapsedTime = TextPattern(
-    #"(?:^|[\s(|])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?|h)(?:\s+post)?\s*[:=-]?\s*$"#
+    #"(?:^|[\s(|])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?"#
+      + #"|h)(?:\s+post)?\s*[:=-]?\s*$"#
   )
 
   private static func lastClause(of text: String) -> String {

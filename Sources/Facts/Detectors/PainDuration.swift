@@ -366,9 +366,11 @@ struct PainDurationRule: FactRule {
   private static let number = ClinicalWords.numberPattern + "|an?"
   private static let unit = #"(weeks?|wks?|months?|mos?|mths?|years?|yrs?)"#
   private static let hedge =
-    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+|just over\s+|at least\s+|~\s*|>\s*)?"#
+    #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+"#
+    + #"|just over\s+|at least\s+|~\s*|>\s*)?"#
   private static let spans = TextPattern(
-    #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than|more than)|×|>)\s*"#
+    #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than"#
+      + #"|more than)|×|>)\s*"#
       + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
       + #"\b(?!\s+ago)"#
       + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
@@ -391,7 +393,9 @@ struct PainDurationRule: FactRule {
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
       + #"("# + number + #")\s*"# + unit + #"\b"#)
   private static let onsetLead = TextPattern(
-    #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed|noticed|developed|date back to|dating back to|dates to|(?:came back|returned|recurred) in)\b"#
+    #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed"#
+      + #"|noticed|developed|date back to|dating back to|dates to|(?:came back|returned"#
+      + #"|recurred) in)\b"#
   )
   /// "felt a sharp pain", "felt a pop", "injured her back", "slipped and fell".
   private static let injuryEvent = TextPattern(
@@ -419,7 +423,8 @@ struct PainDurationRule: FactRule {
   private static let leadingSpan = TextPattern(
     #"^\s*[-–—]\s*"# + hedge + #"("# + number + #")\s*"# + unit + #"\b"#)
   private static let controlled = TextPattern(
-    #"\b(?:controlled|managed|relieved|kept|eased|helped)\s+(?:\w+\s+){0,2}?(?:pain|symptoms)\s+(?:\w+\s+)?$"#
+    #"\b(?:controlled|managed|relieved|kept|eased|helped)\s+(?:\w+\s+){0,2}?(?:pain"#
+      + #"|symptoms)\s+(?:\w+\s+)?$"#
   )
   /// "fourteen months ago, in May 2025", "after a rear-end collision in 09/2024".
   private static let agoIn = TextPattern(
@@ -438,24 +443,32 @@ struct PainDurationRule: FactRule {
     #"(?:,|\(|\s[-–—])\s*"# + hedge + #"("# + number + #")\s*"# + unit
       + #"\b(?!\s+(?:ago|prior|later|after|before))"#)
   private static let yearOnly = TextPattern(
-    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(?:(?:about|around|approximately|circa|roughly|a|an|his|her)\s+)?(early |late |mid-?|the summer of |summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
+    #"^(?:\s*(?:a|an|the|his|her)\s+(?:[a-z-]+\s+){0,3}?in)?\s*(?:in\s+)?~?\s*(?:(?:about|around"#
+      + #"|approximately|circa|roughly|a|an|his|her)\s+)?(early |late |mid-?|the summer of "#
+      + #"|summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
   private static let onsetWords = TextPattern(
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
   private static let complaintWords = TextPattern(
     #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
-      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?|rash|zoster|shingles)\b"#
+      + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?|rash|zoster"#
+      + #"|shingles)\b"#
   )
   private static let treatmentWords = TextPattern(
-    #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|pump|stimulator|implant\w*|"#
-      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free|care|followed|"#
+    #"\b(?:relief|improvement|improved|therapy|PT|sessions?|treatment|trial|taking|pump"#
+      + #"|stimulator|implant\w*|"#
+      + #"medications?|injection|block|program|exercises?|stopped|used|resolution|resolved|free"#
+      + #"|care|followed|"#
       + #"attendance|attending)\b"#
   )
   private static let ofActivity = TextPattern(
-    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy|discectomy|operation|implant\w*))\b"#
+    #"^\s*(?:of (?:work|school|PT|therapy|oral|medication|conservative)"#
+      + #"|after (?:\S+\s+)?(?:surgery|fusion|the|his|her|injury|accident|laminectomy"#
+      + #"|discectomy|operation|implant\w*))\b"#
   )
   private static let recurrence = TextPattern(
-    #"\b(?:crept back|came back|returned|recurred|has recurred|resolved|resolution|pain-free|pain free)\b"#
+    #"\b(?:crept back|came back|returned|recurred|has recurred|resolved|resolution|pain-free"#
+      + #"|pain free)\b"#
   )
   private static let windowLead = TextPattern(#"\b(?:over|during|in) the (?:past|last)\b"#)
 }

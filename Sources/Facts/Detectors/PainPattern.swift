@@ -151,7 +151,8 @@ struct PainPatternRule: FactRule {
   }
 
   private static let axialWord = TextPattern(
-    #"\b(?:axial|midline)\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI|sequences?|cuts|STIR))"#
+    #"\b(?:axial|midline)\b(?!\s+(?:images?|T1|T2|imaging|loading|load|plane|views?|CT|MRI"#
+      + #"|sequences?|cuts|STIR))"#
   )
   /// A condition that is axial by name: "axial spondyloarthritis", "axial SpA".
   private static let axialCondition = TextPattern(
@@ -161,7 +162,8 @@ struct PainPatternRule: FactRule {
   private static let spineAndLimbRegions = TextPattern(
     #"\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:\S+\s+){0,2}?"#
       + #"(?:arms?|legs?|thighs?)\b"#
-      + #"|\b(?:arms?|legs?)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:the\s+)?(?:sacrum|neck|low back|back)\b"#
+      + #"|\b(?:arms?|legs?)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:the\s+)?(?:sacrum|neck|low back"#
+      + #"|back)\b"#
   )
   /// Pain of both feet or hands, climbing from the toes, in a stocking or glove: the
   /// distribution of a polyneuropathy.
@@ -183,32 +185,50 @@ struct PainPatternRule: FactRule {
     + #"fingers?|thumb|forearms?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|[LR]?LE|[LR]?UE)"#
   /// Radiation into a limb, or words that name nerve-root pain.
   private static let radicular = TextPattern(
-    #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|went|runs?|ran|running|wraps?)\s+"#
+    #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|went|runs?|ran|running"#
+      + #"|wraps?)\s+"#
       + #"(?:\S+\s+){0,8}?(?:down|into|to|along|through|around)\s+(?:\S+\s+){0,5}?"# + limb + #"\b"#
       + #"|\bsciatica\b|\bradicular\b|\bradiculopathy\b|\bradiculitis\b|\bdermatom\w*\b"#
       + #"|\b[LCST]\d{1,2}(?:-[LCST]?\d{1,2})? (?:dermatom\w*|distribution|nerve root)\b"#)
   /// Pain in a limb: "right leg pain", "burning into both legs", "aching in both legs".
   private static let limbPain = TextPattern(
-    #"\b(?:leg|arm|calf|foot|shin|hand|thigh) (?:pain|heaviness|numbness|symptoms|aching|burning)\b|\bB/L legs?\b|\b(?:pain|burning|aching|ache|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
-      + #"(?:[^.;,]{0,40}?\s)?(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+|posterior\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
+    #"\b(?:leg|arm|calf|foot|shin|hand|thigh) (?:pain|heaviness|numbness|symptoms|aching"#
+      + #"|burning)\b|\bB/L legs?\b|\b(?:pain|burning|aching|ache"#
+      + #"|heaviness)\s+(?:\S+\s+){0,3}?(?:in|into|down|of)\s+"#
+      + #"(?:[^.;,]{0,40}?\s)?(?:the\s+|both\s+|his\s+|her\s+)?(?:left\s+|right\s+|bilateral\s+"#
+      + #"|posterior\s+)?(?:legs?|arms?|calf|calves|feet|foot|shins?|thighs?)\b"#
       + #"|\b(?:both|bilateral) legs\b|\bneurogenic claudication\b"#)
   /// A spinal component: low back or neck pain, axial pain, LBP.
   private static let spine = TextPattern(
-    #"\b(?:low(?:er)? back|back|lumbar|lumbosacral|neck|cervical|thoracolumbar|thoracic|midline|mid-back|axial|spine|spinal|paraspinal|suboccipital)"#
-      + #"(?:\s+(?!with\b|from\b|after\b|and\b)[a-z/-]+){0,4}?\s+(?:pain|ache|aching|discomfort|burning)\b|\bLBP\b"#
-      + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over|and)\s+(?:the\s+)?(?:lower\s+|upper\s+)?(?:low(?:er)? back|neck|lumbar spine|sacrum)\b"#
-      + #"|\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+|&)\s+(?:\S+\s+){0,2}?(?:arms?|legs?|thighs?)\b"#
+    #"\b(?:low(?:er)? back|back|lumbar|lumbosacral|neck|cervical|thoracolumbar|thoracic|midline"#
+      + #"|mid-back|axial|spine|spinal|paraspinal|suboccipital)"#
+      + #"(?:\s+(?!with\b|from\b|after\b|and\b)[a-z/-]+){0,4}?\s+(?:pain|ache|aching|discomfort"#
+      + #"|burning)\b|\bLBP\b"#
+      + #"|\b(?:pain|burning|aching|ache)\s+(?:\S+\s+){0,6}?(?:in|across|over"#
+      + #"|and)\s+(?:the\s+)?(?:lower\s+|upper\s+)?(?:low(?:er)? back|neck|lumbar spine"#
+      + #"|sacrum)\b"#
+      + #"|\b(?:neck|low back|lower back|back|LBP)\s+(?:pain\s+)?(?:and|\+"#
+      + #"|&)\s+(?:\S+\s+){0,2}?(?:arms?|legs?|thighs?)\b"#
       // "radiates from the left neck to the forearm": the pain starts in the spine.
-      + #"|\b(?:radiat\w*|shoot\w*|travel\w*|spread\w*|runs?|ran|goes|going)\s+from\s+(?:the\s+|his\s+|her\s+)?"#
-      + #"(?:left\s+|right\s+|lower\s+|low\s+|mid-?\s*)?(?:neck|back|lumbar spine|cervical spine|spine)\b"#
+      + #"|\b(?:radiat\w*|shoot\w*|travel\w*|spread\w*|runs?|ran|goes|going)\s+from\s+(?:the\s+"#
+      + #"|his\s+|her\s+)?"#
+      + #"(?:left\s+|right\s+|lower\s+|low\s+|mid-?\s*)?(?:neck|back|lumbar spine|cervical spine"#
+      + #"|spine)\b"#
   )
   /// Pain that stays at the buttock or the SI joint, referred but not radicular.
   private static let referred = TextPattern(
     #"\b(?:buttocks?|SI joint|sacroiliac|posterior pelvi\w*|PSIS|sacral sulcus|pelvic|groin)\b"#)
   private static let deniedRadiation = TextPattern(
-    #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:(?!back\b|neck\b|spine\b|lumbar\b)[a-z-]+,?\s+(?:or\s+|and\s+)?){0,3}?(?:radiation|radiating|"#
-      + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms|(?:leg|arm) (?:sx|radiation|symptoms|numbness|paresthesias?))\b|\b(?:does not|doesn't|do not|did not)\s+"#
-      + #"(?:radiate|go below|go down|go into|go past|travel|extend|spread|wrap)\b|\bnon-?radiating\b|\b(?:never|nothing|not|no)\s+(?:\w+\s+)?(?:into|down|past|below|beyond)\s+(?:the\s+|his\s+|her\s+|either\s+|both\s+)?(?:legs?|arms?|knees?|elbows?|thighs?|feet|foot|hands?|buttocks?)\b|\bnon-?radicular\b|\b(?:stays|localized|localised|confined) (?:to|in) the\b"#
+    #"\b(?:no|denies|without|absence of|negative for)\s+(?:any\s+)?(?:(?!back\b|neck\b|spine\b"#
+      + #"|lumbar\b)[a-z-]+,?\s+(?:or\s+|and\s+)?){0,3}?(?:radiation|radiating|"#
+      + #"radicular|sciatica|leg pain|arm pain|radiculopathy|arm symptoms|leg symptoms|(?:leg"#
+      + #"|arm) (?:sx|radiation|symptoms|numbness|paresthesias?))\b|\b(?:does not|doesn't"#
+      + #"|do not|did not)\s+"#
+      + #"(?:radiate|go below|go down|go into|go past|travel|extend|spread|wrap)\b"#
+      + #"|\bnon-?radiating\b|\b(?:never|nothing|not|no)\s+(?:\w+\s+)?(?:into|down|past|below"#
+      + #"|beyond)\s+(?:the\s+|his\s+|her\s+|either\s+|both\s+)?(?:legs?|arms?|knees?|elbows?"#
+      + #"|thighs?|feet|foot|hands?|buttocks?)\b|\bnon-?radicular\b|\b(?:stays|localized"#
+      + #"|localised|confined) (?:to|in) the\b"#
   )
   private static let mixed = TextPattern(
     #"\bmixed\s+(?:axial\s+(?:and|&|/)\s+radicular|pattern|pain pattern)\b"#
@@ -296,7 +316,8 @@ struct PainSite {
     ("low back", TextPattern(#"\bback\b(?!\s+(?:for|to|in|on|at|from)\b)"#)),
   ]
   private static let limb = TextPattern(
-    #"\b(legs?|arms?|[LR]?LEs?|[LR]?UEs?|lower extremit(?:y|ies)|upper extremit(?:y|ies)|sciatica)\b"#
+    #"\b(legs?|arms?|[LR]?LEs?|[LR]?UEs?|lower extremit(?:y|ies)|upper extremit(?:y|ies)"#
+      + #"|sciatica)\b"#
   )
   private static let sideWord = TextPattern(
     #"\b(?:left|right|lt|rt|bilateral(?:ly)?|bilat|both|B/L)\b|(?<![\w.])[LR](?![\w-])"#)

@@ -153,11 +153,13 @@ struct PainScoreRule: FactRule {
   /// "pain down from 9 to 5-6", "leg pain went from 8 to 3": a change written without "/10".
   private static let bareChange = TextPattern(
     #"\bpain\b[^.;:]{0,25}?\bfrom\s+(\d{1,2})\s+(?:down\s+)?to\s+(\d{1,2})(?:\s*-\s*(\d{1,2}))?\b"#
-      + #"(?![\d/%]|\.\d|\s*(?:%|percent|mg|mcg|days?|weeks?|months?|hours?|minutes?|times|visits?|sessions?)\b)"#
+      + #"(?![\d/%]|\.\d|\s*(?:%|percent|mg|mcg|days?|weeks?|months?|hours?|minutes?|times"#
+      + #"|visits?|sessions?)\b)"#
   )
 
   private static let impliedScore = TextPattern(
-    #"\b(?:on (?:a |her |his )?(?:good|bad|better|worse) days?|at (?:its |her |his )?(?:best|worst)|"#
+    #"\b(?:on (?:a |her |his )?(?:good|bad|better|worse) days?|at (?:its |her |his )?(?:best"#
+      + #"|worst)|"#
       + #"(?:never|rarely|not) (?:\w+ ){0,2}?(?:below|under|lower than|less than))"#
       + #"\s*(?:it is\s+|is\s+|of\s+|:\s*|about\s+|around\s+)?(\d{1,2})\b"#
       + #"(?![\d/%]|\.\d|\s*(?:out of|mg|x\b|times|%|degrees|"# + ClinicalWords.timeUnitPattern
@@ -169,21 +171,26 @@ struct PainScoreRule: FactRule {
 
   private static let number = ClinicalWords.numberPattern
   private static let notADateOrCount =
-    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?|sites?|points?|locations?)\b"#
+    #"(?![\d/]|\.\d|\s*(?:days?|d|visits?|sessions?|treatments?|appointments?|tests?|sites?"#
+    + #"|points?|locations?)\b"#
     // "10/10 PT visits": a count of treatments, though "7/10 most days" is a score.
-    + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled|attended)\s+"#
+    + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled"#
+    + #"|attended)\s+"#
     + #"(?:visits?|sessions?|appointments?|treatments?)\b)"#
   private static let rangeOverTen = TextPattern(
-    #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10|ten)"#
+    #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10"#
+      + #"|ten)"#
       + notADateOrCount)
   private static let overTen = TextPattern(
     #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|"# + number + #")\s*(?:/|out of)\s*(?:10|ten)"#
       + notADateOrCount)
   private static let visualAnalogue = TextPattern(
-    #"\b(?:VAS|visual analog(?:ue)? scale)(?:\s+(?:score|pain))?\s*(?:of|is|was|=|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#
+    #"\b(?:VAS|visual analog(?:ue)? scale)(?:\s+(?:score|pain))?\s*(?:of|is|was|="#
+      + #"|:)?\s*(\d{1,3}(?:\.\d)?)\s*(mm|cm)?\b(?!\s*/)"#
   )
   private static let namedScale = TextPattern(
-    #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity| rating)?|"#
+    #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity"#
+      + #"| rating)?|"#
       + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my|it|it as) )?(?:pain )?(?:as |at )?)"#
       + #"(?:\s*\([^)]{1,12}\))?\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
       + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
@@ -218,7 +225,8 @@ struct PainScoreRule: FactRule {
   }
 
   private static let procedureWords = TextPattern(
-    #"\b(?:block|blocks|injection|MBB|RFA|ESI|ablation|procedure|stimulator|trial|relief|infusion|bolus)\b"#
+    #"\b(?:block|blocks|injection|MBB|RFA|ESI|ablation|procedure|stimulator|trial|relief|infusion"#
+      + #"|bolus)\b"#
   )
 
   /// Whether the score is a goal or target, not a measurement.
@@ -252,7 +260,8 @@ struct PainScoreRule: FactRule {
 
   /// "the 03/10 block": a yearless date naming a procedure.
   private static let dateFollow = TextPattern(
-    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment|SGB|LSB|for (?:a |her |his )?(?:follow-?up|f/u|visit|appointment|recheck))\b"#
+    #"^\s*(?:block|blocks|injection|injections|MBB|MBBs|RFA|ESI|TFESI|procedure|visit|appointment"#
+      + #"|SGB|LSB|for (?:a |her |his )?(?:follow-?up|f/u|visit|appointment|recheck))\b"#
   )
 
   private static let dateLead = TextPattern(

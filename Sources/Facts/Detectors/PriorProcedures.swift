@@ -108,7 +108,8 @@ struct PriorProcedureRule: FactRule {
   /// "Trial start 10/06/26".
   private static let anaphor = TextPattern(
     #"\b(?:the|that|this|his|her|first|second|third|last|previous|prior|most recent)\s+"#
-      + #"(?:\S+\s+){0,2}?(blocks?|injections?|injs?|procedures?|trial|surgery|operation|ablation)\b"#
+      + #"(?:\S+\s+){0,2}?(blocks?|injections?|injs?|procedures?|trial|surgery|operation"#
+      + #"|ablation)\b"#
       + #"|^\s*(trial)\s+(?:start\w*|began|begun|dates?|placed|placement)\b"#)
 
   /// "The CT of 04/14/2026 shows solid fusion": an imaging finding about an operation,
@@ -178,7 +179,9 @@ struct PriorProcedureRule: FactRule {
   }
 
   private static let procedureHeading = TextPattern(
-    #"\b(?:procedure (?:note|report|record|summary|documentation)|operative (?:note|report|record)|op note|procedure performed|procedure:|name of procedure|brief op note|(?:injection|block) (?:note|record|report))\b"#
+    #"\b(?:procedure (?:note|report|record|summary|documentation)|operative (?:note|report"#
+      + #"|record)|op note|procedure performed|procedure:|name of procedure|brief op note"#
+      + #"|(?:injection|block) (?:note|record|report))\b"#
   )
   /// "Date of procedure: 07/08/2026" as a label of the record, not a request's planned day.
   private static let procedureDateLabel = TextPattern(
@@ -188,10 +191,18 @@ struct PriorProcedureRule: FactRule {
     #"\b(?:follow[- ]up|post-?procedure (?:visit|call|check)|office visit|consult\w*|visit note)\b"#
   )
   private static let pastWords = TextPattern(
-    #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last|was performed|were performed|performed on|(?<!\bbe )(?:performed|completed|done)|got|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped|gave)\b"#
+    #"\b(?:s/p|status post|underwent|had|has had|have had|received|prior|previous|previously|last"#
+      + #"|was performed|were performed|performed on|(?<!\bbe )(?:performed|completed|done)|got"#
+      + #"|after (?:the|his|her|a|an|each|both|two|\w+ing)|following (?:the|his|her|a|an)"#
+      + #"|since (?:the|his|her)|ago|history of|h/o|hx|responded|relief|improvement|helped"#
+      + #"|gave)\b"#
   )
   private static let futureWords = TextPattern(
-    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending|order\w*|book\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?|in support of|support of)\b"#
+    #"\b(?:plan(?:s|ned)?|planning|request\w*|schedul\w*|will|would|recommend\w*|candidate for"#
+      + #"|proceed with|consider\w*|authoriz\w*|next step|propose\w*|to undergo|pending"#
+      + #"|order\w*|book\w*|intend\w*|upcoming|future|discuss\w*|offered|declined|deciding"#
+      + #"|options?|if|CPT|asks? (?:about|for)|asking (?:about|for)|interested in|wants?"#
+      + #"|in support of|support of)\b"#
   )
   /// "cleared for SCS", "referred for RFA": the procedure a sentence is for.
   private static let purposeLead = TextPattern(
@@ -207,7 +218,8 @@ struct PriorProcedureRule: FactRule {
   private static let serviceNoun = TextPattern(
     #"^\s*(?:consult\w*|evaluation|eval|referral|clinic|team|service|department|office)\b"#)
   private static let anatomicalNoun = TextPattern(
-    #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*|enhancement|mass|collection|venous)\b"#
+    #"^\s*(?:phlegmon|abscess|fibrosis|lipomatosis|space|hematoma|fat|catheter|scar\w*"#
+      + #"|enhancement|mass|collection|venous)\b"#
   )
   /// A procedure dated only by a year ("ESI x2 (2023)") cannot be placed within days.
   private static let yearOnly = TextPattern(

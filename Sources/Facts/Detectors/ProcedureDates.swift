@@ -110,7 +110,8 @@ enum ProcedureDates {
   }
 
   private static let monthName =
-    #"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"#
+    #"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"#
+    + #"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"#
   private static let monthList = TextPattern(
     #"\b("# + monthName + #"(?:\s*,\s*"# + monthName + #")*)\s*,?\s*(?:and|&)\s*$"#)
 
@@ -160,10 +161,13 @@ enum ProcedureDates {
   /// extension is the same operation again), "pump (implanted 02/2019) was removed on
   /// 03/17/2026" (a device's removal is a procedure of the same kind).
   private static let dateJoin = TextPattern(
-    #"^[\s()]*(?:,|;|and|&|/|then)[\s()]*(?:and\s+)?(?:again\s+)?(?:(?:an?\s+)?(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?"#
+    #"^[\s()]*(?:,|;|and|&|/|then)[\s()]*(?:and\s+)?(?:again\s+)?(?:(?:an?\s+)"#
+      + #"?(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?"#
       + #"(?:revision|revised|extension|extended|redo|re-do|reoperation)"#
-      + #"(?:\s+(?:to|of|at|for)\s+(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\w+))?\s*)?(?:on\s+|in\s+)?[\s(]*$"#
-      + #"|^[\s)]*(?:,\s*)?(?:and\s+)?(?:was|were|then)?\s*(?:removed|explanted|replaced|revised)\s+(?:on\s+|in\s+)?[\s(]*$"#
+      + #"(?:\s+(?:to|of|at|for)\s+(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?|\w+))?\s*)?(?:on\s+"#
+      + #"|in\s+)?[\s(]*$"#
+      + #"|^[\s)]*(?:,\s*)?(?:and\s+)?(?:was|were|then)?\s*(?:removed|explanted|replaced"#
+      + #"|revised)\s+(?:on\s+|in\s+)?[\s(]*$"#
   )
   /// "pump since June 2019 for post-laminectomy pain": a date joined to something else.
   private static let foreignLink = TextPattern(#"\b(?:for|of|with|from|due to|because)\b"#)

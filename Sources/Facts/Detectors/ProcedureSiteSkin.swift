@@ -97,31 +97,41 @@ enum ProcedureSiteSkin {
 
   private static let semicolon = TextPattern(#";"#)
   private static let describedClean = TextPattern(
-    #"\b(?:skin|pockets?|(?:exit|entry|needle|injection|inj|procedure|lead|port) sites?)\b[^.;]{0,60}?\b(?:intact|clear|clean|normal|unremarkable|healthy|(?:well[- ]|fully )?healed)\b"#
+    #"\b(?:skin|pockets?|(?:exit|entry|needle|injection|inj|procedure|lead"#
+      + #"|port) sites?)\b[^.;]{0,60}?\b(?:intact|clear|clean|normal|unremarkable|healthy"#
+      + #"|(?:well[- ]|fully )?healed)\b"#
   )
   /// A healed incision is the scar of an earlier operation; one found clean is examined.
   private static let incisionClean = TextPattern(
     #"\bincisions?\b[^.;]{0,40}?\b(?:intact|clear|clean|dry|unremarkable|normal)\b"#)
   private static let deniedFinding = TextPattern(
-    #"\b(?:no|without|w/o|free of)\s+(?:[\w-]+\s+(?:or\s+|and\s+)?){0,3}?(?:rash(?:es)?|erythema|lesions?|breakdown|drainage|induration|redness|fluctuance|open (?:skin|wounds?)|skin (?:breaks?|changes?|lesions?))\b"#
+    #"\b(?:no|without|w/o|free of)\s+(?:[\w-]+\s+(?:or\s+|and\s+)?){0,3}?(?:rash(?:es)?|erythema"#
+      + #"|lesions?|breakdown|drainage|induration|redness|fluctuance|open (?:skin|wounds?)"#
+      + #"|skin (?:breaks?|changes?|lesions?))\b"#
   )
   private static let examinedState = TextPattern(
     #"\b(?:intact|clean|dry|unremarkable|normal)\b"#)
   private static let ownSite = TextPattern(
-    #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target|exit|lead|pocket|IPG|generator|pump) sites?|needle entry|(?:generator|pump|IPG|reservoir) pocket|pocket|IPG|generator)\b"#
+    #"\b(?:(?:injection|inj|needle|entry|procedure|planned|proposed|target|exit|lead|pocket|IPG"#
+      + #"|generator|pump) sites?|needle entry|(?:generator|pump|IPG|reservoir) pocket|pocket"#
+      + #"|IPG|generator)\b"#
   )
   private static let incision = TextPattern(#"\bincisions?\b"#)
   /// "Skin overlying the facets", "skin over L4-5", "over the planned entry".
   private static let overTheTarget = TextPattern(
-    #"\boverl(?:ies|ying)\b|\bover (?:the )?(?:planned|proposed|target)\b|\b(?:over|at|of)\s+(?:the\s+)?[CTLS]\d(?:\s*-\s*[CTLS]?\d)?\b"#
+    #"\boverl(?:ies|ying)\b|\bover (?:the )?(?:planned|proposed|target)\b|\b(?:over|at"#
+      + #"|of)\s+(?:the\s+)?[CTLS]\d(?:\s*-\s*[CTLS]?\d)?\b"#
   )
   private static let healedScar = TextPattern(
-    #"\bhealed\s+(?:[\w-]+\s+){0,3}?(?:incisions?|scars?)\b|\b(?:incisions?|scars?)\b[^.;]{0,30}?\bhealed\b"#
+    #"\bhealed\s+(?:[\w-]+\s+){0,3}?(?:incisions?|scars?)\b|\b(?:incisions?"#
+      + #"|scars?)\b[^.;]{0,30}?\bhealed\b"#
   )
   private static let oldSite = TextPattern(
-    #"\b(?:old|prior|previous|former|original|remote)\s+(?:[\w-]+\s+){0,3}?(?:pocket|sites?|incisions?|scars?)\b"#
+    #"\b(?:old|prior|previous|former|original|remote)\s+(?:[\w-]+\s+){0,3}?(?:pocket|sites?"#
+      + #"|incisions?|scars?)\b"#
   )
   private static let skinPrep = TextPattern(
-    #"\b(?:prep|preps|prepped|prepared|draped|sterile|cleansed|time-?out|chlorhexidine|betadine|povidone|DuraPrep|ChloraPrep)\b"#
+    #"\b(?:prep|preps|prepped|prepared|draped|sterile|cleansed|time-?out|chlorhexidine|betadine"#
+      + #"|povidone|DuraPrep|ChloraPrep)\b"#
   )
 }

@@ -146,10 +146,12 @@ struct ProvocationTestRule: FactRule {
 
   /// "SI provocation, left side:", "Left SI joint:", "Test  Left" (one side column).
   private static let sideCaption = TextPattern(
-    #"\b(?:left|right) side:?\s*$|^\s*(?:left|right)(?: side)?(?: SI joint| SIJ| sacroiliac joint)?\s*:\s*$"#
+    #"\b(?:left|right) side:?\s*$|^\s*(?:left|right)(?: side)?(?: SI joint| SIJ"#
+      + #"| sacroiliac joint)?\s*:\s*$"#
       + #"|^\s*(?:test|finding|maneuver|manoeuvre)s?\s+(?:result\s+)?(?:left|right)\s*$"#)
   private static let sideResult = TextPattern(
-    #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])"#
+    #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos"#
+      + #"|neg)(?![\w])"#
   )
   /// A result followed by its side: "positive on the left at 45 degrees, negative right".
   private static let resultSide = TextPattern(
@@ -182,10 +184,12 @@ struct ProvocationTestRule: FactRule {
   }
 
   private static let adjacentResult = TextPattern(
-    #"^[\s|:=-]*(?:test\s+)?(?:(?:is|was)\s+)?(?:positive|negative|pos|neg|\(\s*[+-]\s*\)|\+|-)(?![\w])"#
+    #"^[\s|:=-]*(?:test\s+)?(?:(?:is|was)\s+)?(?:positive|negative|pos|neg|\(\s*[+-]\s*\)|\+"#
+      + #"|-)(?![\w])"#
   )
   private static let examContext = TextPattern(
-    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett|tests|testing)\b"#
+    #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett|tests"#
+      + #"|testing)\b"#
   )
 
   /// Tests named twice for one manoeuvre ("posterior shear / thigh thrust", "FABER
@@ -228,7 +232,8 @@ struct ProvocationTestRule: FactRule {
   /// A clause that opens with a side or a result ("negative left", "- on the right")
   /// continues the test before it; "femoral stretch is uncomfortable" does not.
   private static let resultsAlone = TextPattern(
-    #"^[\s,]*(?:and\s+|but\s+)?(?:on the\s+)?(?:left|right|L|R|lt|rt|bilat\w*|positive|negative|pos|neg|\+|-|−|\(\s*[+-]\s*\))(?![\w])"#
+    #"^[\s,]*(?:and\s+|but\s+)?(?:on the\s+)?(?:left|right|L|R|lt|rt|bilat\w*|positive|negative"#
+      + #"|pos|neg|\+|-|−|\(\s*[+-]\s*\))(?![\w])"#
   )
 }
 
@@ -436,8 +441,11 @@ private struct ExamClause {
   private static let listGap = TextPattern(
     #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
   static let positive = TextPattern(
-    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;).]|$)|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
-      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\b(?:mildly |somewhat )?uncomfortable\b|\bconcordant pain\b|\b(?:pain|symptoms) (?:was |were )?reproduced\b|\bpain (?:with|on)\b"#
+    #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;).]|$)"#
+      + #"|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
+      + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\b(?:mildly |somewhat )?uncomfortable\b"#
+      + #"|\bconcordant pain\b|\b(?:pain|symptoms) (?:was |were )?reproduced\b|\bpain (?:with"#
+      + #"|on)\b"#
   )
   static let negative = TextPattern(
     #"\(\s*[-−–]\s*\)|\bnegative\b|\bneg\b|(?<=[\s:])[-−](?=[\s,;).]|$)|\bunremarkable\b|"#

@@ -50,29 +50,49 @@ struct PsychEvaluationRule: FactRule {
   }
 
   private static let evaluation = TextPattern(
-    #"\b(?:psych\w*\s+(?:evaluation|eval|assessment|clearance|consult\w*|testing|screening)|behavioral health (?:evaluation|assessment|clearance)|neuropsycholog\w* (?:evaluation|testing)|(?:evaluated|seen|cleared) by (?:psychology|a psychologist|the psychologist|psychiatry|behavioral health|Dr\.? \w+,? (?:PhD|PsyD))|psychologist|psychological(?:ly)? cleared|pre-?(?:implant|SCS|operative|surgical) psych\w*|psychology (?:cleared|clearance|referral|consult\w*|evaluation)|(?:cleared|seen|evaluated) by (?:our |the )?(?:\w+ )?psycholog\w*)\b"#
+    #"\b(?:psych\w*\s+(?:evaluation|eval|assessment|clearance|consult\w*|testing|screening)"#
+      + #"|behavioral health (?:evaluation|assessment|clearance)"#
+      + #"|neuropsycholog\w* (?:evaluation|testing)|(?:evaluated|seen|cleared) by (?:psychology"#
+      + #"|a psychologist|the psychologist|psychiatry|behavioral health|Dr\.? \w+,? (?:PhD"#
+      + #"|PsyD))|psychologist|psychological(?:ly)? cleared|pre-?(?:implant|SCS|operative"#
+      + #"|surgical) psych\w*|psychology (?:cleared|clearance|referral|consult\w*|evaluation)"#
+      + #"|(?:cleared|seen|evaluated) by (?:our |the )?(?:\w+ )?psycholog\w*)\b"#
   )
   /// "Psychology: Dr. Zhao evaluated her…", a "PSYCHOLOGY" heading.
   private static let psychologyLabel = TextPattern(#"^\s*(?:==\s*)?psycholog(?:y|ical)\b"#)
   private static let evaluatedVerb = TextPattern(
     #"\b(?:evaluated|evaluation|assessment|assessed|cleared|seen by|no contraindication|report)\b"#)
   private static let reportHeading = TextPattern(
-    #"\b(?:psycholog\w*|behavioral health|neuropsycholog\w*)\s+(?:\w+\s+){0,3}?(?:evaluation|assessment|consultation|report)\b|\bpre-?(?:implant|surgical|SCS) (?:psych\w*|behavioral)"#
+    #"\b(?:psycholog\w*|behavioral health|neuropsycholog\w*)\s+(?:\w+\s+){0,3}?(?:evaluation"#
+      + #"|assessment|consultation|report)\b|\bpre-?(?:implant|surgical|SCS) (?:psych\w*"#
+      + #"|behavioral)"#
   )
   private static let done = TextPattern(
-    #"\b(?:completed|performed|done|underwent|was evaluated|was seen|has been evaluated|has had|had|obtained|received|dated|on file|conducted|finished|cleared)\b"#
+    #"\b(?:completed|performed|done|underwent|was evaluated|was seen|has been evaluated|has had"#
+      + #"|had|obtained|received|dated|on file|conducted|finished|cleared)\b"#
   )
   private static let pending = TextPattern(
-    #"\b(?:pending|not yet|has not|hasn't|have not|will (?:be|need|obtain)|to be (?:scheduled|completed|done|obtained)|awaiting|needs?|needed|required|outstanding|not been|not completed|not done|no (?:report|results?|letter)(?: yet)?)\b"#
+    #"\b(?:pending|not yet|has not|hasn't|have not|will (?:be|need|obtain)|to be (?:scheduled"#
+      + #"|completed|done|obtained)|awaiting|needs?|needed|required|outstanding|not been"#
+      + #"|not completed|not done|no (?:report|results?|letter)(?: yet)?)\b"#
   )
   private static let referral = TextPattern(
-    #"\b(?:refer(?:ral|red)?|will (?:schedule|refer)|scheduled for|schedule (?:her|him|them)|appointment (?:is |was )?(?:booked|made|scheduled))\b"#
+    #"\b(?:refer(?:ral|red)?|will (?:schedule|refer)|scheduled for|schedule (?:her|him|them)"#
+      + #"|appointment (?:is |was )?(?:booked|made|scheduled))\b"#
   )
   private static let cleared = TextPattern(
-    #"\b(?:cleared|clearance (?:was |is )?(?:granted|given|obtained|provided)|(?:appropriate|good|suitable|acceptable) candidate|no (?:psychological |psychiatric |behavioral )?(?:contraindications?|barriers)|recommended to proceed|may proceed|can proceed|approved|psychologically (?:appropriate|suitable|stable))\b"#
+    #"\b(?:cleared|clearance (?:was |is )?(?:granted|given|obtained|provided)|(?:appropriate|good"#
+      + #"|suitable|acceptable) candidate|no (?:psychological |psychiatric "#
+      + #"|behavioral )?(?:contraindications?|barriers)|recommended to proceed|may proceed"#
+      + #"|can proceed|approved|psychologically (?:appropriate|suitable|stable))\b"#
   )
   private static let notCleared = TextPattern(
-    #"\b(?:not (?:yet |\w+ly )?cleared|cannot (?:yet )?(?:be )?clear\w*|unable to clear|clearance (?:is |was )?(?:withheld|deferred|not (?:granted|given))|defer\w* (?:psychological )?clearance|not (?:an? )?(?:appropriate|suitable|good) candidate|does not clear|not recommended to proceed|should not proceed|recommend(?:s|ed)? against|contraindicat\w+ (?:to|for) (?:implant|SCS|the procedure|proceeding))\b"#
+    #"\b(?:not (?:yet |\w+ly )?cleared|cannot (?:yet )?(?:be )?clear\w*|unable to clear"#
+      + #"|clearance (?:is |was )?(?:withheld|deferred|not (?:granted|given))"#
+      + #"|defer\w* (?:psychological )?clearance|not (?:an? )?(?:appropriate|suitable"#
+      + #"|good) candidate|does not clear|not recommended to proceed|should not proceed"#
+      + #"|recommend(?:s|ed)? against|contraindicat\w+ (?:to|for) (?:implant|SCS|the procedure"#
+      + #"|proceeding))\b"#
   )
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
 }
@@ -121,12 +141,15 @@ struct OpioidUseRule: FactRule {
   }
 
   private static let averseBefore = TextPattern(
-    #"\b(?:aversion|averse|reluctan\w*|unwilling|hesitan\w*|fears?|fearful|afraid|scared|wary|avoid\w*|opposed|against|refus\w*|declin\w*|does not want|doesn't want|did not want|didn't want|won't take|will not take|would not take|no interest)\b[^.;]*$"#
+    #"\b(?:aversion|averse|reluctan\w*|unwilling|hesitan\w*|fears?|fearful|afraid|scared|wary"#
+      + #"|avoid\w*|opposed|against|refus\w*|declin\w*|does not want|doesn't want|did not want"#
+      + #"|didn't want|won't take|will not take|would not take|no interest)\b[^.;]*$"#
   )
   /// Someone's overdose or addiction explaining the patient's stance ("his brother died of
   /// an overdose"): what follows is about avoiding opioids, not taking them.
   private static let overdose = TextPattern(
-    #"\b(?:brother|sister|mother|father|son|daughter|husband|wife|partner|friend|cousin|family member|relative)\b[^.;]{0,40}\b(?:overdos\w*|addict\w*|opioid use disorder)\b"#
+    #"\b(?:brother|sister|mother|father|son|daughter|husband|wife|partner|friend|cousin"#
+      + #"|family member|relative)\b[^.;]{0,40}\b(?:overdos\w*|addict\w*|opioid use disorder)\b"#
   )
 
   /// How many weeks a span names, a year as 52 weeks and a month as a twelfth of that
@@ -143,17 +166,25 @@ struct OpioidUseRule: FactRule {
   }
 
   private static let naive = TextPattern(
-    #"\b(?:opioid|opiate|narcotic)[- ]na[iï]ve\b|\bna[iï]ve to (?:opioids|opiates|narcotics)\b|\bnever (?:been on|been prescribed|taken|used|had|required|tried|received) (?:any |an )?(?:opioids?|opiates?|narcotics?)\b|\b(?:has|have) not (?:ever )?(?:taken|used|been on|been prescribed) (?:any |an )?(?:opioids?|opiates?|narcotics?)\b|\bno (?:prior |previous |history of )(?:opioid|narcotic) (?:use|therapy|exposure)\b"#
+    #"\b(?:opioid|opiate|narcotic)[- ]na[iï]ve\b|\bna[iï]ve to (?:opioids|opiates|narcotics)\b"#
+      + #"|\bnever (?:been on|been prescribed|taken|used|had|required|tried|received) (?:any "#
+      + #"|an )?(?:opioids?|opiates?|narcotics?)\b|\b(?:has|have) not (?:ever )?(?:taken|used"#
+      + #"|been on|been prescribed) (?:any |an )?(?:opioids?|opiates?|narcotics?)\b"#
+      + #"|\bno (?:prior |previous |history of )(?:opioid|narcotic) (?:use|therapy|exposure)\b"#
   )
   private static let past = TextPattern(
-    #"\b(?:previously|formerly|used to|tapered off|weaned off|discontinued|stopped|no longer|was on|were tried|tried|trial of|failed|in the past)\b"#
+    #"\b(?:previously|formerly|used to|tapered off|weaned off|discontinued|stopped|no longer"#
+      + #"|was on|were tried|tried|trial of|failed|in the past)\b"#
   )
   /// An allergy, an anesthetic or a trial's drug: not the patient's opioid use.
   private static let notUse = TextPattern(
-    #"\b(?:allerg\w*|spinal anesthetic|anesthesia|epidural catheter|intrathecal|bolus|single-shot|trial|infusion|pump)\b"#
+    #"\b(?:allerg\w*|spinal anesthetic|anesthesia|epidural catheter|intrathecal|bolus|single-shot"#
+      + #"|trial|infusion|pump)\b"#
   )
   private static let duration = TextPattern(
-    #"(?:\b(?:for|x|×|over|past|last)\s+|\(\s*|\b(?=\w+\s*(?:weeks?|wks?|months?|mos?|years?|yrs?)\s+(?:ago|of)\b))(?:the\s+)?(?:past\s+|last\s+)?~?\s*(?:about\s+|approximately\s+)?("#
+    #"(?:\b(?:for|x|×|over|past|last)\s+|\(\s*|\b(?=\w+\s*(?:weeks?|wks?|months?|mos?|years?"#
+      + #"|yrs?)\s+(?:ago|of)\b))(?:the\s+)?(?:past\s+|last\s+)?~?\s*(?:about\s+"#
+      + #"|approximately\s+)?("#
       + ClinicalWords.numberPattern
       + #"|an?)\s*(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
 }

@@ -142,7 +142,8 @@ struct ReliefRule: FactRule {
   }
 
   private static let bareFromTo = TextPattern(
-    #"\bpain\b(?:\s+\S+){0,4}?\s+from\s+(\d{1,2})\s+(?:to|down to)\s+(\d{1,2})\b(?!\s*(?:/|%|percent|mg|mcg|hours?|days?|weeks?|months?))"#
+    #"\bpain\b(?:\s+\S+){0,4}?\s+from\s+(\d{1,2})\s+(?:to|down to)\s+(\d{1,2})\b(?!\s*(?:/|%"#
+      + #"|percent|mg|mcg|hours?|days?|weeks?|months?))"#
   )
 
   /// "went from 8/10 to 2/10" after a procedure: the relief the two scores imply.
@@ -213,28 +214,36 @@ struct ReliefRule: FactRule {
     #"\b(?:threshold|cut-?off|customary|required|requires?|criteri\w+|at least|goal|target|"#
       + #"usually|typically|look for|needed|must|should)\b"#)
   private static let thresholdBefore = TextPattern(
-    #"\b(?:at least|less than|fewer than|under|below|above|minimum of|threshold of|customary|required|requires|goal of|target of|>=|≥)\s*(?:the\s+)?(?:customary\s+|required\s+)?(?:~\s*)?$"#
+    #"\b(?:at least|less than|fewer than|under|below|above|minimum of|threshold of|customary"#
+      + #"|required|requires|goal of|target of|>=|≥)\s*(?:the\s+)?(?:customary\s+"#
+      + #"|required\s+)?(?:~\s*)?$"#
   )
   private static let thresholdAfter = TextPattern(
     #"^\s*(?:\w+\s+)?(?:threshold|cutoff|cut-off|criterion|criteria)\b"#)
 
   private static let drugBefore = TextPattern(
-    #"\b(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|dextrose|saline|Omnipaque|iohexol)\s*$"#
+    #"\b(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|dextrose|saline|Omnipaque"#
+      + #"|iohexol)\s*$"#
   )
   private static let drugAfter = TextPattern(
-    #"^\s*(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|patch|patches|cream|gel|ointment|solution|dextrose|saline|wash)\b"#
+    #"^\s*(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|patch|patches|cream|gel"#
+      + #"|ointment|solution|dextrose|saline|wash)\b"#
   )
   private static let statedPercent = TextPattern(
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
   private static let reliefWords = TextPattern(
-    #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution|helped|"#
-      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective|took away|taken away|"#
+    #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution"#
+      + #"|helped|"#
+      + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective"#
+      + #"|took away|taken away|"#
       + #"gave|gives|giving|provid\w*|obtain\w*)\b|(?:->|→|=>)\s*~?\s*\d{1,3}\s*%"#
   )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
   private static let half = TextPattern(
-    #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
+    #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b"#
+      + #"|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better"#
+      + #"|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   )
   /// "reduced by two-thirds", "improved by a third", "about three quarters better".
   private static let fraction = TextPattern(
@@ -254,16 +263,21 @@ struct ReliefRule: FactRule {
   )
   private static let noRelief = TextPattern(
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
-      + #"didn't (?:get|provide|give|help)|failed to (?:provide|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
-      + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement|response)\b|\bnon-?responder\b"#
+      + #"didn't (?:get|provide|give|help)|failed to (?:provide"#
+      + #"|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
+      + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement"#
+      + #"|response)\b|\bnon-?responder\b"#
       + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
-      + #"|\bno (?:change|difference) in (?:the\s+)?(?:\S+\s+){0,2}?(?:pain|spasms?|spasticity|Ashworth|tone|symptoms)\b"#
+      + #"|\bno (?:change|difference) in (?:the\s+)?(?:\S+\s+){0,2}?(?:pain|spasms?|spasticity"#
+      + #"|Ashworth|tone|symptoms)\b"#
   )
   private static let scoreJoin = TextPattern(
-    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
+    #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to"#
+      + #"|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#
   )
   private static let goal = TextPattern(
-    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
+    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that"#
+      + #"|at least|a|an)\b"#
   )
 
   /// Days of relief: "for 6 hours", "lasting 3 months", "for 5-6 weeks" (the middle of a
@@ -318,12 +332,15 @@ struct ReliefRule: FactRule {
       + #")(?:\s*(?:-|–|to)\s*(\d+))?\s*("# + ClinicalWords.timeUnitPattern + #")\b(?!\s+ago)"#)
 
   private static let lasting = TextPattern(
-    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of|sustained (?:for|to)|through|held(?: for)?)\s+(?:the\s+)?"#
-      + #"(?:about\s+|approximately\s+|around\s+|close to\s+|up to\s+|~\s*|nearly\s+|almost\s+|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
+    #"\b(?:for|lasting|lasted|last(?:s|ed)? for|x|×|persisted for|over|which lasted|duration of"#
+      + #"|sustained (?:for|to)|through|held(?: for)?)\s+(?:the\s+)?"#
+      + #"(?:about\s+|approximately\s+|around\s+|close to\s+|up to\s+|~\s*|nearly\s+|almost\s+"#
+      + #"|roughly\s+|only\s+|the (?:next|first)\s+|at least\s+|over\s+)?("#
       + ClinicalWords.numberPattern + #"|an?)(?:\s*(?:-|–|to)\s*(\d+))?\s*("#
       + ClinicalWords.timeUnitPattern + #")\b"#)
   private static let anesthetic = TextPattern(
-    #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b|\ban(?:a)?esthetic (?:phase|window|period)\b"#
+    #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b"#
+      + #"|\ban(?:a)?esthetic (?:phase|window|period)\b"#
   )
 
   /// Function improved after the procedure, in this sentence or the next one.

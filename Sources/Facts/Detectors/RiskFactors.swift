@@ -156,19 +156,24 @@ struct RiskFactorRule: FactRule {
   private static let noHistory = TextPattern(
     #"\b(?:no|denies)\s+(?:\w+\s+)?(?:history of|h/o|prior)\b"#)
   private static let resolved = TextPattern(
-    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\b(?:explant\w*|removed)\b|(?<!not |never |not yet )\b(?:fully |since |now )?(?:healed|resolved)\b"#
+    #"\b(?:infection|it) (?:has )?(?:resolved|cleared)\b|\bwithout recurrence\b|\b(?:explant\w*"#
+      + #"|removed)\b|(?<!not |never |not yet )\b(?:fully |since |now )?(?:healed|resolved)\b"#
   )
   private static let infectionAsService = TextPattern(
-    #"^\s*(?:screening|screen|prevention|control|precautions|prophylaxis|risk|team|service|nurse|department|clinic|work-?up)\b"#
+    #"^\s*(?:screening|screen|prevention|control|precautions|prophylaxis|risk|team|service|nurse"#
+      + #"|department|clinic|work-?up)\b"#
   )
   private static let infectionAsRisk = TextPattern(
-    #"\b(?:risks?(?: of| including| such as)?|signs(?: and symptoms)? of|monitor(?:ing)? for|watch for|(?:to )?prevent|reduce|avoid|minimi[sz]e)\s+(?:[\w,/]+\s+){0,4}$"#
+    #"\b(?:risks?(?: of| including| such as)?|signs(?: and symptoms)? of|monitor(?:ing)? for"#
+      + #"|watch for|(?:to )?prevent|reduce|avoid|minimi[sz]e)\s+(?:[\w,/]+\s+){0,4}$"#
   )
   private static let stoppedAfter = TextPattern(
-    #"^[^.;]{0,30}?\b(?:(?:was|were|has been|had been)\s+)?(?:stopped|discontinued|d/c'?d)\b(?!\s+\d+\s*days)(?!\s+(?:before|prior))"#
+    #"^[^.;]{0,30}?\b(?:(?:was|were|has been|had been)\s+)?(?:stopped|discontinued"#
+      + #"|d/c'?d)\b(?!\s+\d+\s*days)(?!\s+(?:before|prior))"#
   )
   private static let stoppedBefore = TextPattern(
-    #"\b(?:no longer (?:on|taking)|previously on|formerly on|used to take|completed (?:a |her |his |the )?(?:course of )?)\s*$"#
+    #"\b(?:no longer (?:on|taking)|previously on|formerly on|used to take|completed (?:a |her "#
+      + #"|his |the )?(?:course of )?)\s*$"#
   )
   private static let year = TextPattern(#"\b(?:19|20)\d{2}\b"#)
   private static let negativeResultAfter = TextPattern(
@@ -185,7 +190,8 @@ struct RiskFactorRule: FactRule {
   private static let skin = TextPattern(
     #"\b(?:skin|rash|vesicles?|wound|incision|cellulitis|residual limb|pocket|site|scar)\b"#)
   private static let pastPregnancy = TextPattern(
-    #"\b(?:since|after|following) (?:her |the )?(?:last |recent )?pregnancy\b|\bpost-?partum\b|\bdelivered\b"#
+    #"\b(?:since|after|following) (?:her |the )?(?:last |recent )?pregnancy\b|\bpost-?partum\b"#
+      + #"|\bdelivered\b"#
   )
 
   /// "A1c 8.4%": uncontrolled diabetes at 8 or more. Where a sentence gives the value's
@@ -244,19 +250,25 @@ struct RiskFactorRule: FactRule {
   }
 
   private static let currentValue = TextPattern(
-    #"\b(?:now|currently|most recently|latest|today|improved to|down to|up to)\s*(?:is\s*|at\s*)?(\d{1,2}(?:\.\d)?)\s*%"#
+    #"\b(?:now|currently|most recently|latest|today|improved to|down to|up to)\s*(?:is\s*"#
+      + #"|at\s*)?(\d{1,2}(?:\.\d)?)\s*%"#
   )
   private static let a1c = TextPattern(
-    #"\b(?:Hb\s?A1c|HgbA1c|Hgb A1c|hemoglobin A1c|A1c|glycated hemoglobin)\s*(?:level\s*)?(?:of|is|was|=|:|-|at)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#
+    #"\b(?:Hb\s?A1c|HgbA1c|Hgb A1c|hemoglobin A1c|A1c|glycated hemoglobin)\s*(?:level\s*)?(?:of"#
+      + #"|is|was|=|:|-|at)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#
   )
   private static let allergyLead = TextPattern(#"\ballerg\w*\b"#)
   private static let tolerated = TextPattern(
-    #"\b(?:has |have |had )?tolerated (?:(?:his|her|the|prior|previous)\s+)?(lidocaine|bupivacaine|ropivacaine|local anesthetics?|local anaesthetics?|iodinated contrast|IV contrast|contrast(?: dye)?)\b"#
+    #"\b(?:has |have |had )?tolerated (?:(?:his|her|the|prior|previous)\s+)?(lidocaine"#
+      + #"|bupivacaine|ropivacaine|local anesthetics?|local anaesthetics?|iodinated contrast"#
+      + #"|IV contrast|contrast(?: dye)?)\b"#
   )
   private static let contrast = TextPattern(
-    #"\b(?:iodinated contrast|IV contrast|contrast(?: dye| media| medium)?|iodine|gadolinium|shellfish/iodine)\b"#
+    #"\b(?:iodinated contrast|IV contrast|contrast(?: dye| media| medium)?|iodine|gadolinium"#
+      + #"|shellfish/iodine)\b"#
   )
   private static let anesthetic = TextPattern(
-    #"\b(?:lidocaine|bupivacaine|ropivacaine|marcaine|novocaine|procaine|local anesthetics?|local anaesthetics?|amide anesthetics?)\b"#
+    #"\b(?:lidocaine|bupivacaine|ropivacaine|marcaine|novocaine|procaine|local anesthetics?"#
+      + #"|local anaesthetics?|amide anesthetics?)\b"#
   )
 }

@@ -60,10 +60,13 @@ struct StaphScreenRule: FactRule {
   }
 
   private static let mrsa = TextPattern(
-    #"\bMRSA\b|\bmethicillin[- ]resistant\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?|\b(?:staphylococcus|staph\.?|S\.)\s*aureus\s*\(\s*methicillin[- ]resistant\s*\)"#
+    #"\bMRSA\b|\bmethicillin[- ]resistant\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?"#
+      + #"|\b(?:staphylococcus|staph\.?|S\.)\s*aureus\s*\(\s*methicillin[- ]resistant\s*\)"#
   )
   private static let mssa = TextPattern(
-    #"\bMSSA\b|\bmethicillin[- ](?:sensitive|susceptible)\s+(?:staphylococcus|staph\.?|S\.)\s*(?:aureus)?|\b(?:staphylococcus|staph\.?|S\.)\s*aureus\s*\(\s*methicillin[- ](?:sensitive|susceptible)\s*\)"#
+    #"\bMSSA\b|\bmethicillin[- ](?:sensitive|susceptible)\s+(?:staphylococcus|staph\.?"#
+      + #"|S\.)\s*(?:aureus)?|\b(?:staphylococcus|staph\.?"#
+      + #"|S\.)\s*aureus\s*\(\s*methicillin[- ](?:sensitive|susceptible)\s*\)"#
   )
   private static let aureus = TextPattern(
     #"\b(?:staphylococcus|staph\.?|S\.)\s*aureus\b|\bstaph\b"#)
@@ -71,12 +74,14 @@ struct StaphScreenRule: FactRule {
     #"\b(?:screen\w*|swab\w*|nares|nasal|PCR|colonized|colonization|carrier|decoloniz\w*)\b"#
   )
   private static let positive = TextPattern(
-    #"\b(?:positive|(?<!not |none |un)detected|colonized|carrier|grew|(?<!not )isolated|present)\b|\(\s*\+\s*\)"#
+    #"\b(?:positive|(?<!not |none |un)detected|colonized|carrier|grew|(?<!not )isolated"#
+      + #"|present)\b|\(\s*\+\s*\)"#
   )
   private static let negative = TextPattern(
     #"\b(?:negative|not detected|no growth|none detected|not isolated|absent)\b|\(\s*[-−]\s*\)"#)
   private static let otherPerson = TextPattern(
-    #"\b(?:wife|husband|spouse|partner|mother|father|son|daughter|brother|sister|child|children|family member|household (?:member|contact)|roommate)\b"#
+    #"\b(?:wife|husband|spouse|partner|mother|father|son|daughter|brother|sister|child|children"#
+      + #"|family member|household (?:member|contact)|roommate)\b"#
   )
 }
 
@@ -113,7 +118,8 @@ struct DecolonizationRule: FactRule {
   private static let chlorhexidine = TextPattern(
     #"\b(?:chlorhexidine|Hibiclens|CHG|chlorhexidine gluconate)\b"#)
   private static let cue = TextPattern(
-    #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|chlorhexidine|Hibiclens|CHG (?:wash\w*|bath\w*|wipes?|shower\w*))\b"#
+    #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|chlorhexidine|Hibiclens|CHG (?:wash\w*"#
+      + #"|bath\w*|wipes?|shower\w*))\b"#
   )
   /// A recommendation, or a lab report's instruction to its reader ("notify infection
   /// prevention for pre-surgical decolonization"), is not the clinician's plan.
@@ -121,13 +127,17 @@ struct DecolonizationRule: FactRule {
     #"\b(?:would recommend|recommend(?:ed|s)?|consider\w*|instructions|notify|please contact)\b"#
   )
   private static let skinPreparation = TextPattern(
-    #"\b(?:prep|preps|prepped|prepared|draped|time-?out|sterile fashion|sterile technique|skin prep\w*)\b"#
+    #"\b(?:prep|preps|prepped|prepared|draped|time-?out|sterile fashion|sterile technique"#
+      + #"|skin prep\w*)\b"#
   )
   private static let course = TextPattern(
-    #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|wash\w*|bath\w*|shower\w*|wipes|nightly|daily|twice|nares|nasal)\b"#
+    #"\b(?:decoloniz\w*|decolonis\w*|mupirocin|Bactroban|wash\w*|bath\w*|shower\w*|wipes|nightly"#
+      + #"|daily|twice|nares|nasal)\b"#
   )
   private static let notNeeded = TextPattern(
-    #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary|(?:has|have|was|were) not (?:yet )?been (?:ordered|started|prescribed|arranged|planned)|not yet (?:ordered|started|prescribed|arranged|planned))\b"#
+    #"\b(?:not (?:needed|required|indicated|necessary)|no need for|unnecessary|(?:has|have|was"#
+      + #"|were) not (?:yet )?been (?:ordered|started|prescribed|arranged|planned)"#
+      + #"|not yet (?:ordered|started|prescribed|arranged|planned))\b"#
   )
   private static let conditional = TextPattern(#"\b(?:if|should|unless|in the event)\b"#)
 }

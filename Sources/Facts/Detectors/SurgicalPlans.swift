@@ -79,37 +79,72 @@ struct SurgicalPlanRule: FactRule {
   }
 
   private static let implantWords = TextPattern(
-    #"\b(?:pump|stimulator|SCS|DRG|implant\w*|generator|IPG|reservoir|catheter|6236\d|6368\d|6365\d)\b|\bcourse\b"#
+    #"\b(?:pump|stimulator|SCS|DRG|implant\w*|generator|IPG|reservoir|catheter|6236\d|6368\d"#
+      + #"|6365\d)\b|\bcourse\b"#
   )
   private static let devicePurpose = TextPattern(
-    #"^\s*(?:for|to)\s+(?:\S+\s+)?(?:placement|implant\w*|insertion|pump|reservoir|catheter|stimulator|SCS|revision of (?:the |her |his )?(?:pump|stimulator))\b"#
+    #"^\s*(?:for|to)\s+(?:\S+\s+)?(?:placement|implant\w*|insertion|pump|reservoir|catheter"#
+      + #"|stimulator|SCS|revision of (?:the |her |his )?(?:pump|stimulator))\b"#
   )
   /// A surgeon's own note ("Wexford Neurosurgical Group", "Heartland Vascular Surgery"),
   /// not a surgery center's procedure record.
   private static let surgeonNote = TextPattern(
-    #"\b(?:neurosurg\w*|(?:spine|spinal|vascular|general|plastic|thoracic|orthopa?edic)\s+(?:spine\s+)?surg(?:ery|eons?|ical)(?!\s+cent)|orthopa?edic|surgical (?:consult\w*|evaluation))\b"#
+    #"\b(?:neurosurg\w*|(?:spine|spinal|vascular|general|plastic|thoracic"#
+      + #"|orthopa?edic)\s+(?:spine\s+)?surg(?:ery|eons?|ical)(?!\s+cent)|orthopa?edic"#
+      + #"|surgical (?:consult\w*|evaluation))\b"#
   )
   private static let surgery =
-    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation|revasculari[sz]ation|bypass)"#
+    #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion"#
+    + #"|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF"#
+    + #"|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion"#
+    + #"|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation"#
+    + #"|revasculari[sz]ation|bypass)"#
   private static let notCandidate = TextPattern(
     #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:(?:surgical|operative|"#
       + surgery + #") candidate|candidate for (?:\S+ ){0,2}?"#
       + surgery
-      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)|no surgical (?:options?|indications?|lesion|pathology|target)|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)|no indication for surgery|does not have a surgical lesion|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery|reoperation|surgical \w+|re-?operation|fusion|decompression)|without a surgical target|no surgical target|(?:cannot|can't|could not|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is |had been )?ruled out|(?:surgery|re-?operation) (?:was |has been |is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery))\b"#
+      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical"#
+      + #"|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)"#
+      + #"|no surgical (?:options?|indications?|lesion|pathology|target)"#
+      + #"|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)"#
+      + #"|no indication for surgery|does not have a surgical lesion"#
+      + #"|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not"#
+      + #"|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery"#
+      + #"|reoperation|surgical \w+|re-?operation|fusion|decompression)"#
+      + #"|without a surgical target|no surgical target|(?:cannot|can't|could not"#
+      + #"|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)"#
+      + #"|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is "#
+      + #"|had been )?ruled out|(?:surgery|re-?operation) (?:was |has been "#
+      + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery))\b"#
   )
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
-      + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with|undergo|have) (?:\S+ ){0,4}?"#
+      + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with"#
+      + #"|undergo|have) (?:\S+ ){0,4}?"#
       + surgery
       + #"|planned (?:\S+ ){0,3}?"# + surgery
       + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
-      + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with|elected to proceed with|wants to proceed with|decided to proceed with) (?:\S+ ){0,4}?"#
+      + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with"#
+      + #"|elected to proceed with|wants to proceed with"#
+      + #"|decided to proceed with) (?:\S+ ){0,4}?"#
       + surgery
       + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
       + #"|surgical date|candidate for (?:\S+ ){0,3}?"#
       + surgery + #"|planning (?:\S+ ){0,5}?"# + surgery + #")\b"#)
   private static let evaluation = TextPattern(
-    #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))|(?:for|to guide|to inform|to assist with|to aid in|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends|recommended))\b"#
+    #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine"#
+      + #"|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation"#
+      + #"|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery"#
+      + #"|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon"#
+      + #"|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery"#
+      + #"|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))"#
+      + #"|(?:for|to guide|to inform|to assist with|to aid in"#
+      + #"|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical"#
+      + #"|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering"#
+      + #"|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation"#
+      + #"|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon"#
+      + #"|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends"#
+      + #"|recommended))\b"#
   )
   /// "planning a fusion if the diagnostic blocks confirm the joint": an operation planned
   /// pending the workup it is waiting for is still planned (the blocks are for its planning).
@@ -193,7 +228,8 @@ struct DeviceTrialRule: FactRule {
   }
 
   private static let trialWords = TextPattern(
-    #"\b(?:SCS|stimulator|stimulation|DRG|intrathecal|neurostimulat\w*)\b[^.]*\btrial\b|\btrial\b[^.]*\b(?:SCS|stimulator|stimulation|DRG|intrathecal|leads?)\b"#
+    #"\b(?:SCS|stimulator|stimulation|DRG|intrathecal|neurostimulat\w*)\b[^.]*\btrial\b"#
+      + #"|\btrial\b[^.]*\b(?:SCS|stimulator|stimulation|DRG|intrathecal|leads?)\b"#
   )
   private static let dorsalRootGanglion = TextPattern(#"\b(?:DRG|dorsal root ganglion)\b"#)
   private static let intrathecal = TextPattern(
@@ -202,6 +238,7 @@ struct DeviceTrialRule: FactRule {
     #"\b("# + ClinicalWords.numberPattern + #")[- ]day\b|\b(?:for|over|x|lasting|of)\s+("#
       + ClinicalWords.numberPattern + #")\s+days?\b"#)
   private static let goal = TextPattern(
-    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that|at least|a|an)\b"#
+    #"\b(?:goal|target|aim)\b|\b(?:hope|hoping|expect|expecting|anticipate)\s+(?:to|for|that"#
+      + #"|at least|a|an)\b"#
   )
 }

@@ -65,7 +65,11 @@ struct TherapyRule: FactRule {
   }
 
   private static let notStarted = TextPattern(
-    #"\b(?:never (?:been )?(?:scheduled|arranged|set up|happened|booked|began|begun|got started|materialized)|(?:has|have|had)(?: not|n't) (?:yet )?(?:started|begun|been (?:scheduled|arranged|started))|not (?:yet )?(?:been )?(?:scheduled|arranged|started|begun)|yet to (?:start|begin|be scheduled))\b(?![^.;]{0,40}\b(?:due to|because|secondary to|given)\b)"#
+    #"\b(?:never (?:been )?(?:scheduled|arranged|set up|happened|booked|began|begun|got started"#
+      + #"|materialized)|(?:has|have|had)(?: not|n't) (?:yet )?(?:started|begun"#
+      + #"|been (?:scheduled|arranged|started))|not (?:yet )?(?:been )?(?:scheduled|arranged"#
+      + #"|started|begun)|yet to (?:start|begin|be scheduled))\b(?![^.;]{0,40}\b(?:due to"#
+      + #"|because|secondary to|given)\b)"#
   )
 
   /// Whether "PT" is the prothrombin time of a coagulation panel: "PT/INR 1.1", "PT 12.1
@@ -80,10 +84,13 @@ struct TherapyRule: FactRule {
   }
 
   private static let coagulationAfter = TextPattern(
-    #"^\s*(?:[/,-]|and)?\s*(?:INR|a?PTT)\b|^\s*[:=]?\s*\d{1,2}\.\d{1,2}(?!\s*(?:x|weeks?|wks?|months?|mos?|visits?|sessions?|times)\b)|^\s*[:=]?\s*\d{1,2}(?:\.\d+)?\s*(?:s|sec|secs|seconds)\b"#
+    #"^\s*(?:[/,-]|and)?\s*(?:INR|a?PTT)\b|^\s*[:=]?\s*\d{1,2}\.\d{1,2}(?!\s*(?:x|weeks?|wks?"#
+      + #"|months?|mos?|visits?|sessions?|times)\b)|^\s*[:=]?\s*\d{1,2}(?:\.\d+)?\s*(?:s|sec"#
+      + #"|secs|seconds)\b"#
   )
   private static let coagulationBefore = TextPattern(
-    #"\b(?:INR|a?PTT|coags?|coagulation(?: studies| panel| profile| labs)?|platelets?(?: count)?[^,;]{0,12})\s*[/,:]?\s*(?:and\s+)?$"#
+    #"\b(?:INR|a?PTT|coags?|coagulation(?: studies| panel| profile| labs)?"#
+      + #"|platelets?(?: count)?[^,;]{0,12})\s*[/,:]?\s*(?:and\s+)?$"#
   )
 
   /// Who prescribed a home exercise program, as the sentence or its document says: a named
@@ -109,17 +116,37 @@ struct TherapyRule: FactRule {
   private static let handedOut = TextPattern(
     #"\b(?:gave|given|prescribed|instructed|issued|provided|taught|handed)\b"#)
   private static let adherence = TextPattern(
-    #"\b(?:reports? (?:doing|performing|completing|compliance)|follow(?:ed)?[- ]up\b[^.;:]{0,20}(?=:)|reviewed (?:at|on|in|today|with)|checked (?:at|on)|confirmed|says (?:she|he) (?:did|does|has)|doing (?:it|them|the|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)|hasn't been)\b"#
+    #"\b(?:reports? (?:doing|performing|completing|compliance)"#
+      + #"|follow(?:ed)?[- ]up\b[^.;:]{0,20}(?=:)|reviewed (?:at|on|in|today|with)"#
+      + #"|checked (?:at|on)|confirmed|says (?:she|he) (?:did|does|has)|doing (?:it|them|the"#
+      + #"|his|her)|performs?|performing|complian\w*|adheren\w*|has been doing|continues"#
+      + #"|not doing|stopped doing|unable to (?:do|perform)|has not been (?:doing|performing)"#
+      + #"|hasn't been)\b"#
   )
 
   private static let chiropracticNote = TextPattern(#"\bchiropract\w*"#)
   private static let byTherapist = TextPattern(
-    #"\b(?:physical )?therapist(?:'s|’s)\s|\b(?:his|her|their|the) (?:physical )?therapist\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|set up|instructed)\b|\bPT[- ](?:home|HEP|prescribed|directed|designed|issued)\b|\(\s*(?:from )?PT\s*\)|\b(?:at|during) (?:each|every|her|his) PT (?:visit|session)s?\b|\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
+    #"\b(?:physical )?therapist(?:'s|’s)\s|\b(?:his|her|their"#
+      + #"|the) (?:physical )?therapist\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught"#
+      + #"|provided|issued|set up|instructed)\b|\bPT[- ](?:home|HEP|prescribed|directed"#
+      + #"|designed|issued)\b|\(\s*(?:from )?PT\s*\)|\b(?:at|during) (?:each|every|her"#
+      + #"|his) PT (?:visit|session)s?\b|\b(?:by|from|with|per|through)\s+(?:his\s+|her\s+"#
+      + #"|their\s+|the\s+)?(?:physical\s+therapist|PT|therapist|physiotherapist"#
+      + #"|physical\s+therapy)\b|\b(?:PT|therapist)\s+(?:prescribed|instructed|provided|gave"#
+      + #"|taught|issued)\b|\bupon\s+discharge\s+from\s+(?:PT|physical\s+therapy)\b"#
   )
   private static let byChiropractor = TextPattern(
-    #"\bchiropractor(?:'s|’s)\s|\b(?:his|her|their|the) chiropractor\b[^.;]{0,40}\b(?:gave|designed|prescribed|taught|provided|issued|instructed)\b|\b(?:by|from|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed|instructed|provided|gave)\b"#
+    #"\bchiropractor(?:'s|’s)\s|\b(?:his|her|their|the) chiropractor\b[^.;]{0,40}\b(?:gave"#
+      + #"|designed|prescribed|taught|provided|issued|instructed)\b|\b(?:by|from"#
+      + #"|per)\s+(?:his\s+|her\s+|the\s+)?chiropractor\b|\bchiropractor\s+(?:prescribed"#
+      + #"|instructed|provided|gave)\b"#
   )
   private static let byPhysician = TextPattern(
-    #"\bDr\.?\s*[A-Z]\w+\s+(?:gave|prescribed|instructed|provided|designed|taught)\b|\b(?:by|from|per)\s+(?:(?:his|her|their)\s+)?(?:Dr\.?\s*\w+|the\s+physician|physician|doctor|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today|at\s+(?:the|this)\s+visit)\b"#
+    #"\bDr\.?\s*[A-Z]\w+\s+(?:gave|prescribed|instructed|provided|designed|taught)\b|\b(?:by|from"#
+      + #"|per)\s+(?:(?:his|her|their)\s+)?(?:Dr\.?\s*\w+|the\s+physician|physician|doctor"#
+      + #"|our\s+office|this\s+office|me|us|the\s+provider|provider|PCP|primary\s+care|MD|NP|PA"#
+      + #"|the\s+surgeon|surgeon)\b|\b(?:I|we)\s+(?:prescribed|instructed|provided|gave"#
+      + #"|reviewed)\b|\b(?:prescribed|instructed|provided)\s+(?:in\s+)?(?:clinic|office|today"#
+      + #"|at\s+(?:the|this)\s+visit)\b"#
   )
 }

@@ -62,7 +62,8 @@ struct TreatmentCourse {
   }
 
   private static let startedToday = TextPattern(
-    #"\b(?:start(?:ed|ing)?|began|begin|given|issued|provided|handed out|taught|instructed|initiated|prescribed)\b[^.;]{0,25}\btoday\b"#
+    #"\b(?:start(?:ed|ing)?|began|begin|given|issued|provided|handed out|taught|instructed"#
+      + #"|initiated|prescribed)\b[^.;]{0,25}\btoday\b"#
   )
 
   /// A banner or identification line ("PT: DOE, JANE DOB 07/22/1957 MRN …"): "PT" there
@@ -96,13 +97,17 @@ struct TreatmentCourse {
 
   private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
   private static let denialBefore = TextPattern(
-    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
+    #"\b(?:no|not|never|without|denies|declined|declines|refused|refuses|has not (?:seen|tried"#
+      + #"|had|been|done|started)|hasn't (?:seen|tried|had|been|done)|have not"#
+      + #"|not yet)\b(?:[^.;,]|,(?! (?:and |but )?(?:she|he|they|then)\b)){0,60}$"#
   )
   private static let newClause = TextPattern(
-    #"\b(?:and|but|then) (?:continues?|is|was|has|does|did|uses|takes|remains|keeps|still|he|she|they|now)\b"#
+    #"\b(?:and|but|then) (?:continues?|is|was|has|does|did|uses|takes|remains|keeps|still|he|she"#
+      + #"|they|now)\b"#
   )
   private static let unknownAfter = TextPattern(
-    #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried|not tried)\b"#
+    #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried"#
+      + #"|not tried)\b"#
   )
 
   /// Two dates joined as a span ("from 05/2026 to 07/2026", "10/2025 - 01/2026"): the
@@ -123,7 +128,8 @@ struct TreatmentCourse {
   private static let writtenDate = TextPattern(
     #"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"#)
   private static let endLead = TextPattern(
-    #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)|stopped|concluded)\b"#
+    #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)"#
+      + #"|stopped|concluded)\b"#
   )
   /// A course's length: "x 8 wks", "for 2 years", "(18 mo)"; not the window a history is
   /// told over ("in the last 6 months", "(last 6 mo)").
@@ -135,7 +141,10 @@ struct TreatmentCourse {
   private static let sessionsPattern = TextPattern(
     #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3}|"#
       + #"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
-      + #"\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:(?:PT|therapy|physical therapy|chiropractic|treatment|OT|aquatic|in-person)\s+)?(?:sessions?|visits?|treatments?|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed|so far|to date))?\s*[:=]\s*(\d{1,3})\b"#
+      + #"\s*(?:of\s+\d{1,3}\s+)?(?:scheduled\s+)?(?:(?:PT|therapy|physical therapy|chiropractic"#
+      + #"|treatment|OT|aquatic|in-person)\s+)?(?:sessions?|visits?|treatments?"#
+      + #"|appointments?)\b|\b(?:visits?|sessions?)(?:\s+(?:attended|completed|so far"#
+      + #"|to date))?\s*[:=]\s*(\d{1,3})\b"#
   )
 
   /// Where a treatment stands, the rule that read it, and the medical reason for `unable`;
@@ -330,7 +339,8 @@ struct TreatmentCourse {
   static func isTakenOn(lead: String) -> Bool { leadOn.occurs(in: lead) }
 
   private static let leadOn = TextPattern(
-    #"(?<!was |were |been )\bon\s+(?:(?:oral|enteral|low[- ]dose|long[- ]acting|ER|IR|scheduled|daily|chronic)\s+)?$"#
+    #"(?<!was |were |been )\bon\s+(?:(?:oral|enteral|low[- ]dose|long[- ]acting|ER|IR|scheduled"#
+      + #"|daily|chronic)\s+)?$"#
   )
 
   /// How a treatment turned out: in its own words, else in the words its list shares
@@ -357,7 +367,9 @@ struct TreatmentCourse {
   }
 
   private static let collectiveReference = TextPattern(
-    #"^\W*(?:neither|none|both|all|these|those|they|each)\b|\b(?:neither|none|all|each) of (?:these|them|those|the above)\b|\bdespite (?:these|this|them|the above|all)\b"#
+    #"^\W*(?:neither|none|both|all|these|those|they|each)\b|\b(?:neither|none|all"#
+      + #"|each) of (?:these|them|those|the above)\b|\bdespite (?:these|this|them|the above"#
+      + #"|all)\b"#
   )
   private static let singleReference = TextPattern(
     #"^\W*(?:\([^)]*\)\W*)?(?:it|this|that|which)\b"#)
@@ -373,13 +385,19 @@ struct TreatmentCourse {
   private static let exerciseWord = TextPattern(
     #"\b(?:exercis\w*|therapy|PT|HEP|program|stretch\w*|rehab\w*|activity|exertion)\b"#)
   private static let stoppedForReason = TextPattern(
-    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early|(?:was |were )?not started|could not (?:start|begin)|(?:was |were )?(?:deferred|put on hold))\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because|after)\s+([^.;]{3,80})"#
+    #"\b(?:stopped|had to stop|discontinued|quit|was stopped|ended early|(?:was "#
+      + #"|were )?not started|could not (?:start|begin)|(?:was |were )?(?:deferred"#
+      + #"|put on hold))\b[^.;]{0,30}?\b(?:due to|because of|secondary to|for|owing to|because"#
+      + #"|after)\s+([^.;]{3,80})"#
   )
   private static let medicationStopped = TextPattern(
-    #"\b(?:stopped|stopping|d/c'?d|no longer (?:taking|on|takes)|off (?:of )?it|tapered off|weaned off|came off|discontinu\w*)\b"#
+    #"\b(?:stopped|stopping|d/c'?d|no longer (?:taking|on|takes)|off (?:of )?it|tapered off"#
+      + #"|weaned off|came off|discontinu\w*)\b"#
   )
   private static let medicationTaken = TextPattern(
-    #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
+    #"\b(?:takes|taking|is on|remains on|still on|currently on|maintained on|continues on"#
+      + #"|has been on|been taking|uses|using|current(?:ly)?|present|now on|to date"#
+      + #"|on (?:the same|a stable|stable|his|her) dose|continue[sd]?|cont\.?)\b"#
   )
   private static let dischargedTo = TextPattern(
     #"\bdischarged\b[^.;]{0,40}\bto (?:an? |the |her |his |their )?(?:independent |home )?$"#)
@@ -388,55 +406,131 @@ struct TreatmentCourse {
   private static let occasional = TextPattern(
     #"\b(?:occasional(?:ly)?|sporadic(?:ally)?|rarely|once in a while|every so often)\b"#)
   private static let medicationCourse = TextPattern(
-    #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|infusions?|series of|\d+[- ]day course)\b"#
+    #"\b(?:completed|finished|taper|dose ?pack|dosepak|short course|a course|burst|infusions?"#
+      + #"|series of|\d+[- ]day course)\b"#
   )
   private static let medicationPast = TextPattern(
-    #"\b(?:tried|trialed|trial of|trial|failed|previously|in the past|was on|were on|had been on|took|was given|was prescribed|used to|history of)\b"#
+    #"\b(?:tried|trialed|trial of|trial|failed|previously|in the past|was on|were on|had been on"#
+      + #"|took|was given|was prescribed|used to|history of)\b"#
   )
   private static let dose = TextPattern(
     #"\b\d+(?:\.\d+)?\s*(?:mg|mcg|g|%)\b|\b(?:qd|qhs|qam|daily)\b"#)
   private static let dateRange = TextPattern(
-    #"\b(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\s*(?:-|–|to|through|until)\s*(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\b|\bfrom\b[^.;]{3,30}\b(?:to|through|until)\b"#
+    #"\b(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\s*(?:-|–|to|through"#
+      + #"|until)\s*(?:\d{1,2}/)?(?:\d{1,2}/)?\d{2,4}\b|\bfrom\b[^.;]{3,30}\b(?:to|through"#
+      + #"|until)\b"#
   )
   private static let unable = TextPattern(
-    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})|\b(?:advised (?:against|not to)|told (?:not to|to avoid)|not cleared (?:for|to)|restricted from|cannot safely|contraindicated)\b[^.;]*?\b(?:because|due to|given|secondary to|as a result of|owing to)\s+([^.;]{3,80})"#
+    #"\b(?:unable to|could not|couldn't|can't|cannot|not able to|did not|didn't"#
+      + #"|was not able to)\s+(?:\w+\s+){0,1}?(?:tolerate|participate(?:\s+in)?|attend|complete"#
+      + #"|continue|perform|do|progress|engage)\b[^.;]*?\b(?:due to|because of|secondary to"#
+      + #"|given|as a result of|owing to|because|from)\s+([^.;]{3,80})|\b(?:intolerant of"#
+      + #"|precluded by|limited by|contraindicated due to)\s+([^.;]{3,60})"#
+      + #"|\b(?:advised (?:against|not to)|told (?:not to|to avoid)|not cleared (?:for|to)"#
+      + #"|restricted from|cannot safely|contraindicated)\b[^.;]*?\b(?:because|due to|given"#
+      + #"|secondary to|as a result of|owing to)\s+([^.;]{3,80})"#
   )
   private static let nonMedicalReason = TextPattern(
-    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances|financial|car|busy|vacation|holidays?|forgot|motivat\w*|bored|boring|kids|caregiving|preference|prefers?|didn't like|did not like|weather)\b"#
+    #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care"#
+      + #"|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances"#
+      + #"|financial|car|busy|vacation|holidays?|forgot|motivat\w*|bored|boring|kids|caregiving"#
+      + #"|preference|prefers?|didn't like|did not like|weather)\b"#
   )
   private static let discontinued = TextPattern(
-    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through|didn't follow through|never started|never went|did not complete|didn't complete|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)|didn't (?:go|return|show)|never (?:went|returned|followed up)|stopped|was stopped|no longer (?:doing|attending|going))\b"#
+    #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending"#
+      + #"|stopped going|dropped out|self[- ]discharged|discontinued|did not follow through"#
+      + #"|didn't follow through|never started|never went|did not complete|didn't complete"#
+      + #"|non-?complian\w*|noncomplian\w*|poor attendance|missed (?:multiple|several|most"#
+      + #"|many)|quit|stopped (?:after|PT|therapy|doing)|not attending|has not attended"#
+      + #"|hasn't attended|failed to attend|lost to follow[- ]up|did not (?:go|return|show)"#
+      + #"|didn't (?:go|return|show)|never (?:went|returned|followed up)|stopped|was stopped"#
+      + #"|no longer (?:doing|attending|going))\b"#
   )
   private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
   private static let conditional = TextPattern(
-    #"\b(?:would (?:also )?(?:start|begin|use|try|consider|add|refer)|if|should (?:he|she|they|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider|possibly|would benefit)\b"#
+    #"\b(?:would (?:also )?(?:start|begin|use|try|consider|add|refer)|if|should (?:he|she|they"#
+      + #"|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider"#
+      + #"|possibly|would benefit)\b"#
   )
   private static let regimen = TextPattern(
-    #"\b(?:since(?! then)|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn|as needed|at night|at bedtime|twice a day|three times (?:a )?daily|every \w+ (?:hours|days|weeks))\b"#
+    #"\b(?:since(?! then)|so far|to date|daily|nightly|weekly|BID|TID|QID|q\d+h|qhs|qd|prn"#
+      + #"|as needed|at night|at bedtime|twice a day|three times (?:a )?daily"#
+      + #"|every \w+ (?:hours|days|weeks))\b"#
   )
   private static let recommendation = TextPattern(
     #"\b(?:recommend\w*|encourag\w*|advis\w*|suggest\w*|discussed|consider\w*)\b"#)
   private static let planned = TextPattern(
-    #"\b(?:(?:given|issued|provided|handed out|taught|instructed in|started|initiated)\b[^.;]{0,20}\btoday|will (?:start|begin|initiate|continue|resume|attend|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a|per) week)\b"#
+    #"\b(?:(?:given|issued|provided|handed out|taught|instructed in|started"#
+      + #"|initiated)\b[^.;]{0,20}\btoday|will (?:start|begin|initiate|continue|resume|attend"#
+      + #"|refer|order|prescribe|schedule)|refer\w*|order(?:ed)?|prescrib\w*|start(?:ing)?"#
+      + #"|begin(?:ning)?|initiat\w*|schedul\w*|to (?:start|begin)"#
+      + #"|\d+\s*x\s*/?\s*(?:per\s+)?(?:week|wk)|\d+\s+times\s+(?:a|per)\s+week|twice (?:a"#
+      + #"|per) week)\b"#
   )
   private static let ongoing = TextPattern(
-    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress|currently|is taking|still taking|still doing|still attending|presently|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)|every (?:\d+|two|three|four|six|few|other) (?:weeks|months)|(?:reviewed|checked|progressed|updated) (?:at|during|on) (?:every|each)|since (?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring|summer|fall|winter)))\b"#
+    #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using"#
+      + #"|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends"#
+      + #"|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress"#
+      + #"|currently|is taking|still taking|still doing|still attending|presently"#
+      + #"|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his"#
+      + #"|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing"#
+      + #"|using)|doing (?:it|them)|keeps? up|kept up|still (?:going|does|uses|wears)"#
+      + #"|every (?:\d+|two|three|four|six|few|other) (?:weeks|months)|(?:reviewed|checked"#
+      + #"|progressed|updated) (?:at|during|on) (?:every|each)|since (?:\d+|(?:jan|feb|mar|apr"#
+      + #"|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|last|early|late|the (?:start|beginning|spring"#
+      + #"|summer|fall|winter)))\b"#
   )
   private static let completed = TextPattern(
-    #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
+    #"\b(?:completed|finished|discharged|underwent|last (?:saw|attended|had|went)|had|has had"#
+      + #"|tried|trialed|trial of|attended|participated|failed|s/p|went to|did|received|took"#
+      + #"|was (?:on|given|prescribed|treated)|previously|prior|past|last year|course of"#
+      + #"|sessions of|weeks of|months of|stopped|ended|used|helped|gave)\b"#
   )
   private static let failed = TextPattern(
-    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real |lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b|\bnot tolerated\b|\blimits? (?:his |her |their |any )?(?:progress|gains)\b|\bnot progressing\b|\blimited by (?:side effects?|drowsiness|sedation|nausea|dizziness|drooling|constipation|fatigue|weakness|cognitive)"#
+    #"\b(?:no|without|minimal|little|limited|not any|not much|none)\s+(?:significant\s+"#
+      + #"|meaningful\s+|lasting\s+|sustained\s+|appreciable\s+|real\s+|noticeable\s+"#
+      + #"|further\s+|functional\s+|clear\s+|durable\s+|measurable\s+)?(?:relief|improvement"#
+      + #"|benefit|change|response|progress|help|gains?|effect|difference)\b|\bnone (?:lasting"#
+      + #"|helped|effective|durable)\b|\bfailed\b|\bplateau\w*|\bdid not (?:help|improve"#
+      + #"|provide|relieve|benefit|change)|\bdidn't (?:help|improve|work|change)"#
+      + #"|\bnot (?:helpful|effective|beneficial)\b|\b(?:ineffective|unhelpful|unsuccessful"#
+      + #"|refractory)\b|\bof no benefit\b|\bwithout success\b|\bdoes nothing\b|\bdid nothing\b"#
+      + #"|\b(?:minimal|minimally|little|not much|limited)\b(?:\s+\w+)?(?:\s*[.,;)]|\s*$"#
+      + #"|\s+(?:help|effect|benefit|change|relief))|\b(?:help|helped|helps|improvement|relief"#
+      + #"|benefit|effect)\b[^.;,]{0,25}\b(?:only|at most|at best)\b"#
+      + #"|\bhelped (?:only )?(?:briefly|transiently|temporarily)\b|\b(?:brief|transient"#
+      + #"|temporary|short-lived)\s+(?:improvement|relief|benefit|help|effect|response)\b"#
+      + #"|\b(?:has|have|had) not changed\b|\bunchanged\b|\bno (?:clear |real "#
+      + #"|lasting )?effect\b|\bwithout (?:clear |any |lasting )?effect\b"#
+      + #"|\bcannot tell that it (?:does|helps)\b|\bno change\b|\b(?:neither"#
+      + #"|none)\b[^.;]{0,30}\b(?:helped|changed|worked|made (?:a|any) difference|improved"#
+      + #"|relieved)\b|\btakes? the edge off\b|\b(?:pain|spasms?|spasticity|symptoms?"#
+      + #"|tone)\b[^.;]{0,20}\b(?:remains?|persists?|persisted|has returned"#
+      + #"|returned)\b(?! (?:improved|better|controlled|resolved))|\bcaused \w+|\bsedation\b"#
+      + #"|\bnot tolerated\b|\blimits? (?:his |her |their |any )?(?:progress|gains)\b"#
+      + #"|\bnot progressing\b|\blimited by (?:side effects?|drowsiness|sedation|nausea"#
+      + #"|dizziness|drooling|constipation|fatigue|weakness|cognitive)"#
   )
   /// A word of improvement under a negation is a failure: "have not helped", "never really
   /// worked", "no longer changes the pain", "not much better", "without much effect on her
   /// walking", "the pain is the same".
   private static let negatedImprovement = TextPattern(
-    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without|neither|nor|none)\s+(?:(?:really|much|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b|\bnever (?:really )?worked\b|\bno longer (?:really )?work(?:s|ing)?\b|\b(?:not|n't|never) (?:even )?touch(?:es|ed)?\b|\b(?:benefit|relief|effect|improvement|help|it)\b[^.;]{0,20}\b(?:did not last|didn't last|wore off|wears off|faded)\b|\b(?:pain|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
+    #"\b(?:not|never|no longer|hardly|barely|\w+n't|without|neither|nor|none)\s+(?:(?:really|much"#
+      + #"|any|very|particularly|significantly|noticeably|made|make|makes|much of|been|a"#
+      + #"|an)\s+){0,3}(?:help(?:ed|ing|s|ful)?|improv\w*|better|benefit\w*|effective|effect"#
+      + #"|reliev\w*|relief|chang(?:e|ed|es|ing)|difference)\b|\bno (?:better|different)\b"#
+      + #"|\b(?:has|have|had|did|does) not (?:really )?work(?:ed)?\b"#
+      + #"|\bnever (?:really )?worked\b|\bno longer (?:really )?work(?:s|ing)?\b|\b(?:not|n't"#
+      + #"|never) (?:even )?touch(?:es|ed)?\b|\b(?:benefit|relief|effect|improvement|help"#
+      + #"|it)\b[^.;]{0,20}\b(?:did not last|didn't last|wore off|wears off|faded)\b|\b(?:pain"#
+      + #"|symptoms?|it|things?|function|walking)\b[^.;]{0,20}\b(?:(?:is|are|was|were|remains?"#
+      + #"|stayed|stays) (?:about |essentially |basically |exactly )?the same|same as before)\b"#
   )
   private static let worsened = TextPattern(
     #"\b(?:worse|worsen\w*|aggravat\w*|exacerbat\w*|increased (?:his |her )?pain|flare\w*)\b"#)
   private static let improved = TextPattern(
-    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response|responded|partial (?:help|effect|relief|benefit)|small gains|gains|somewhat less|less (?:pain|spasm\w*))\b"#
+    #"\b(?:improv\w*|helpful|helped|helps|benefit\w*|relief|better|effective|good response"#
+      + #"|responded|partial (?:help|effect|relief|benefit)|small gains|gains|somewhat less"#
+      + #"|less (?:pain|spasm\w*))\b"#
   )
 }

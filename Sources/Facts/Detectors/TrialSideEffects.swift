@@ -17,9 +17,17 @@ enum TrialSideEffects {
 
   /// Complications a trial cannot go on with, and words saying so.
   private static let notTolerated = TextPattern(
-    #"\b(?:requir\w+|needed|needing|given|received) (?:\w+ ){0,2}(?:naloxone|narcan)\b|\brespiratory depression\b|\b(?:intolerable|untolerable|unacceptable|not tolerated|poorly tolerated|could not tolerate|couldn't tolerate|unable to tolerate|did not tolerate)\b|\b(?:stopped|terminated|aborted|ended|discontinued) (?:\w+ ){0,3}(?:early|because of|due to|for) (?:\w+ ){0,3}(?:side effects?|nausea|vomiting|sedation|pruritus|itching|hypotension|urinary retention|respiratory)"#
+    #"\b(?:requir\w+|needed|needing|given|received) (?:\w+ ){0,2}(?:naloxone|narcan)\b"#
+      + #"|\brespiratory depression\b|\b(?:intolerable|untolerable|unacceptable|not tolerated"#
+      + #"|poorly tolerated|could not tolerate|couldn't tolerate|unable to tolerate"#
+      + #"|did not tolerate)\b|\b(?:stopped|terminated|aborted|ended"#
+      + #"|discontinued) (?:\w+ ){0,3}(?:early|because of|due to"#
+      + #"|for) (?:\w+ ){0,3}(?:side effects?|nausea|vomiting|sedation|pruritus|itching"#
+      + #"|hypotension|urinary retention|respiratory)"#
   )
   private static let tolerated = TextPattern(
-    #"\b(?:side effects?|it|the trial|the bolus|the dose) (?:were |was )?(?:well[- ])?tolerated\b|\b(?:tolerable|mild|minimal|no) (?:side effects?|nausea|pruritus|itching)(?! requiring)\b"#
+    #"\b(?:side effects?|it|the trial|the bolus|the dose) (?:were |was )?(?:well[- ])?tolerated\b"#
+      + #"|\b(?:tolerable|mild|minimal|no) (?:side effects?|nausea|pruritus"#
+      + #"|itching)(?! requiring)\b"#
   )
 }
