@@ -5,6 +5,12 @@ import Model
 enum SacroiliacCoverage {
   static let sij = SacroiliacJointInjectionTests.sij
 
+  /// A first injection on 03/10/2026 with 60% relief for two days: the initial series.
+  static let initialSeries = [
+    Note.pain(7, .current), Note.prior(.sacroiliacInjection, on: "2026-03-10", region: .sacroiliac),
+    Note.relief(60, after: .sacroiliacInjection, on: "2026-03-10", days: 2),
+  ]
+
   static var scenarios: [Scenario] {
     let arthritis = IndicationCase(
       label: "1756: spondyloarthritis", guideline: "1756", indication: "spondyloarthritis",
@@ -21,11 +27,6 @@ enum SacroiliacCoverage {
     let repeated = IndicationCase(
       label: "1756: a therapeutic repeat", guideline: "1756", indication: "therapeuticSacroiliac",
       request: sij, facts: SacroiliacJointInjectionTests.repeatReady)
-    let initialSeries = [
-      Note.pain(7, .current),
-      Note.prior(.sacroiliacInjection, on: "2026-03-10", region: .sacroiliac),
-      Note.relief(60, after: .sacroiliacInjection, on: "2026-03-10", days: 2),
-    ]
     return [
       arthritis.review(
         "in pregnancy is contradicted", [.contraindication],
@@ -72,18 +73,21 @@ enum ImplantCoverage {
     Note.screen(.mrsa, .positive), Note.decolonization(starting: nil),
   ]
 
+  /// A spinal cord injury with spasticity limiting function, 20 weeks of baclofen, a 60%
+  /// trial and a cleared psychologist.
+  static let spasticityFacts: [Fact] = [
+    Note.diagnosis(.spinalCordInjury), Note.disability(),
+    Note.therapy(.medication, weeks: 20, status: .ongoing, name: "baclofen"),
+    Note.trial(.intrathecalPump, percent: 60), Note.psychology(),
+  ]
+
   static var pumps: [Scenario] {
     let painPump = IndicationCase(
       label: "1752: a pump for pain", guideline: "1752", indication: "permanentPumpPain",
       request: pump, facts: ImplantTests.pumpReady)
     let spasticityPump = IndicationCase(
       label: "1752: a pump for spasticity", guideline: "1752",
-      indication: "permanentPumpSpasticity", request: pump,
-      facts: [
-        Note.diagnosis(.spinalCordInjury), Note.disability(),
-        Note.therapy(.medication, weeks: 20, status: .ongoing, name: "baclofen"),
-        Note.trial(.intrathecalPump, percent: 60), Note.psychology(),
-      ])
+      indication: "permanentPumpSpasticity", request: pump, facts: spasticityFacts)
     let reimplant = IndicationCase(
       label: "1752: a re-implant after removing an infected pump", guideline: "1752",
       indication: "pumpReplacement", request: request("62362", planned: "2026-06-11"),
