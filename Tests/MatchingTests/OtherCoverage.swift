@@ -5,6 +5,12 @@ import Model
 enum SacroiliacCoverage {
   static let sij = SacroiliacJointInjectionTests.sij
 
+  /// Six months of back pain, PT under way, sacroiliitis on MRI, spondyloarthritis.
+  static let arthritisFacts = [
+    Note.lasting(months: 6), Note.therapy(.physicalTherapy, status: .ongoing, outcome: nil),
+    Note.imaging(.sacroiliitis), Note.diagnosis(.spondyloarthritis),
+  ]
+
   /// A first injection on 03/10/2026 with 60% relief for two days: the initial series.
   static let initialSeries = [
     Note.pain(7, .current), Note.prior(.sacroiliacInjection, on: "2026-03-10", region: .sacroiliac),
@@ -14,11 +20,7 @@ enum SacroiliacCoverage {
   static var scenarios: [Scenario] {
     let arthritis = IndicationCase(
       label: "1756: spondyloarthritis", guideline: "1756", indication: "spondyloarthritis",
-      request: sij,
-      facts: [
-        Note.lasting(months: 6), Note.therapy(.physicalTherapy, status: .ongoing, outcome: nil),
-        Note.imaging(.sacroiliitis), Note.diagnosis(.spondyloarthritis),
-      ])
+      request: sij, facts: arthritisFacts)
     let planning = IndicationCase(
       label: "1756: a diagnostic injection for surgical planning", guideline: "1756",
       indication: "sijSurgicalPlanning", request: sij,
@@ -127,12 +129,14 @@ enum ImplantCoverage {
     ]
   }
 
+  /// The SCS trial's case with CRPS of the legs meeting the Budapest criteria.
+  static let drgFacts =
+    ImplantTests.scsReady.replacing(.diagnosis, with: Note.diagnosis(.crps)) + Note.budapestMet
+
   static var stimulators: [Scenario] {
     let trial = IndicationCase(
       label: "1757: an SCS trial", guideline: "1757", indication: "scsTrial", request: lead,
       facts: ImplantTests.scsReady)
-    let drgFacts =
-      ImplantTests.scsReady.replacing(.diagnosis, with: Note.diagnosis(.crps)) + Note.budapestMet
     let drg = IndicationCase(
       label: "1757: a DRG trial", guideline: "1757", indication: "drgTrial", request: drgLead,
       facts: drgFacts)

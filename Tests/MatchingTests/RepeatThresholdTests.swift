@@ -249,6 +249,51 @@ struct RepeatThresholdTests {
         status: count <= 2 ? .met : .notMet)
     }
 
+  /// The higher opening count holds while the first procedure is inside the opening window
+  /// (a year of epidurals, twelve weeks of CRPS blocks), with pain dated from its start.
+  static let openings: [Edge] =
+    [("2025-03-29", CriterionStatus.met), ("2025-03-28", .notMet)].map { first, status in
+      Edge(
+        name: "1750.repeat.count with the first of six injections on \(first)",
+        criterion: "1750.repeat.count", request: lumbar,
+        facts: EpiduralInjectionTests.therapeutic
+          + priors(
+            .epiduralInjection, [first, "2025-06-01", "2025-08-01", "2025-10-01"], region: .lumbar)
+          + [Fact(.painDuration(PainDuration(months: 12, onset: day("2025-03-28"))))],
+        status: status)
+    }
+    + [("2026-01-04", CriterionStatus.met), ("2026-01-03", .notMet)].map { first, status in
+      Edge(
+        name: "1758.sympathetic.crps.count with the first of six blocks on \(first)",
+        criterion: "1758.sympathetic.crps.count", request: ThresholdTests.sympathetic,
+        facts: ThresholdTests.repeatBlock
+          + priors(
+            .lumbarSympatheticBlock, [first, "2026-02-01", "2026-02-15", "2026-03-01"],
+            region: .lowerExtremity)
+          + [Fact(.painDuration(PainDuration(months: 2.3, onset: day("2026-01-03"))))],
+        status: status)
+    }
+
+  @Test("The opening allowance ends with its window", arguments: openings)
+  func openingWindow(_ edge: Edge) throws { try edge.check() }
+
+  /// After another lumbar or sacral injection since the last SIJ injection, one positive
+  /// provocation test again is enough; all eight negative are not.
+  static let reexamined: [Edge] = [
+    ([Note.test(.faber)], CriterionStatus.met),
+    (ProvocationTestKind.allCases.filter(\.isSacroiliac).map { Note.test($0, .negative) }, .notMet),
+  ].map { tests, status in
+    Edge(
+      name: "1756.repeat.reexamined with \(tests.count) tests", criterion: "1756.repeat.reexamined",
+      request: sij,
+      facts: SacroiliacJointInjectionTests.repeatReady
+        + [Note.prior(.epiduralInjection, on: "2026-01-15", region: .lumbar)] + tests,
+      status: status)
+  }
+
+  @Test("One positive test again after another injection", arguments: reexamined)
+  func reexaminedAfterAnotherInjection(_ edge: Edge) throws { try edge.check() }
+
   /// A lumbar sympathetic block on 01/15/2026 with 60% relief.
   static let phantomRelief = [
     Note.prior(.lumbarSympatheticBlock, on: "2026-01-15", region: .lowerExtremity),
@@ -411,6 +456,16 @@ struct IntervalThresholdTests {
       EpiduralInjectionTests.initialSeries
         + RepeatThresholdTests.priors(
           .epiduralInjection, ["2026-01-10", "2026-02-10"], region: .lumbar), "therapeutic"
+    ),
+    (
+      "a second medial branch block is still initial", FacetTests.block, FacetTests.secondBlock,
+      "initial"
+    ),
+    (
+      "a third facet procedure is therapeutic", FacetTests.block,
+      FacetTests.secondBlock
+        + [Note.prior(.medialBranchBlock, on: "2026-02-16", region: .lumbar, side: .right)],
+      "therapeutic"
     ),
     (
       "a second SIJ injection is still initial", ThresholdTests.sij,

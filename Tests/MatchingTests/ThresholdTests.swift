@@ -125,6 +125,14 @@ struct ThresholdTests {
         past: lasting(facts, 2.7), .notDocumented)
     }
     + edge(
+      "1756.spa.duration at 2.75 and 2.7 months", "1756.spa.duration", sij,
+      at: lasting(SacroiliacCoverage.arthritisFacts, 2.75),
+      past: lasting(SacroiliacCoverage.arthritisFacts, 2.7), .notDocumented)
+    + edge(
+      "1757.drg.duration at 5.75 and 5.7 months", "1757.drg.duration", ImplantCoverage.drgLead,
+      at: lasting(ImplantCoverage.drgFacts, 5.75), past: lasting(ImplantCoverage.drgFacts, 5.7),
+      .notDocumented)
+    + edge(
       "1757.scs.duration at 5.75 and 5.7 months", "1757.scs.duration", lead,
       at: lasting(ImplantTests.scsReady, 5.75), past: lasting(ImplantTests.scsReady, 5.7),
       .notDocumented)
