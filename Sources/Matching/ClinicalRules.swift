@@ -125,6 +125,16 @@ extension CaseContext {
   /// How long the pain has lasted, in months, when documented.
   func painMonths() -> Double? { documentedPainMonths()?.0 }
 
+  /// When the pain began: the earliest documented onset, else the note date less the longest
+  /// documented duration.
+  func painOnset() -> ClinicalDate? {
+    let durations = facts.durations()
+    if let onset = durations.compactMap(\.value.onset).min() { return onset }
+    guard let longest = durations.map(\.value.months).max(), let noteDate = facts.noteDate
+    else { return nil }
+    return noteDate.adding(days: -nearestInteger(longest * 30.44))
+  }
+
   private func documentedPainMonths() -> (Double, [Evidence])? {
     let durations = facts.durations()
     if let longest = durations.max(by: { $0.value.months < $1.value.months }) {

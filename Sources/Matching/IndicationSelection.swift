@@ -105,7 +105,18 @@ struct IndicationSelection {
       purposes.insert(purpose)
     }
     if purposes.isEmpty, service.contains("permanent") { purposes.insert(.permanent) }
+    if isDiagnosticBeforeSurgery(request) { purposes.insert(.surgicalPlanning) }
     return purposes
+  }
+
+  /// A diagnostic request whose reason places it before surgery ("a diagnostic block to find
+  /// the generator before any surgical discussion"): the guidelines' diagnostic purpose is
+  /// surgical planning, whether or not the surgeon has yet been seen.
+  static func isDiagnosticBeforeSurgery(_ request: ServiceRequest) -> Bool {
+    let reason = ServiceWords((request.reason ?? "") + " " + (request.service ?? ""))
+    let isDiagnostic =
+      request.purpose?.lowercased() == "diagnostic" || reason.contains("diagnostic")
+    return isDiagnostic && reason.placesBeforeSurgery
   }
 }
 
@@ -120,6 +131,32 @@ struct ServiceWords {
   }
 
   var isEmpty: Bool { padded.allSatisfy { $0 == " " } }
+
+  /// Whether the words speak of planning surgery: "surgical planning", "pre-operative", or
+  /// "before" (or "prior to", "ahead of") with surgery or an operation within four words.
+  var placesBeforeSurgery: Bool {
+    let planning = [
+      "surgical planning", "surgical decision", "surgical candidacy", "presurgical",
+      "pre surgical", "preoperative", "pre operative", "plan surgery", "planning surgery",
+    ]
+    if planning.contains(where: contains) { return true }
+    let words = padded.split(separator: " ")
+    let triggers: [(word: Substring, next: Substring?)] = [
+      ("before", nil), ("prior", "to"), ("ahead", "of"),
+    ]
+    for (index, word) in words.enumerated() {
+      guard let trigger = triggers.first(where: { $0.word == word }) else { continue }
+      var rest = words.dropFirst(index + 1)
+      if let next = trigger.next {
+        guard rest.first == next else { continue }
+        rest = rest.dropFirst()
+      }
+      if rest.prefix(6).contains(where: { $0.hasPrefix("surg") || $0.hasPrefix("operat") }) {
+        return true
+      }
+    }
+    return false
+  }
 
   /// Whether the phrase occurs as whole words; a phrase's own punctuation counts as a space.
   func contains(_ phrase: String) -> Bool {

@@ -98,16 +98,24 @@ extension CaseContext {
       counted = dated.filter { $0.days(until: reference) < withinDays }
       if withinDays != 365 { span = "in the \(withinDays) days before \(reference.usFormat)" }
     }
-    // Shortcoming: the first year of treatment is taken to begin at the first dated
-    // procedure of the episode. Earlier injections written without a full date ("injections
-    // in 2023-2024") carry no facts-v1 fact, so such a case is granted the first-year
-    // allowance it no longer has (dev esi-009 is called ready for a fifth injection).
     if let opening = limit.opening, let first = dated.first,
       first.days(until: reference) < opening.days
     {
-      allowed = opening.limit
-      counted = dated
-      span = "since the episode began \(first.usFormat)"
+      // The higher opening limit holds only from a dated start of treatment: a series whose
+      // first dated procedure falls in the opening window may have begun long before it
+      // ("injections in 2023-2024" carry no dated fact), so the allowance is not assumed.
+      if undated == 0, isTreatmentStart(first, within: opening.days, of: reference) {
+        allowed = opening.limit
+        counted = dated
+        span = "since the episode began \(first.usFormat)"
+      } else if counted.count + undated + 1 > allowed, dated.count + undated + 1 <= opening.limit {
+        return .notDocumented(
+          "With this one, \(counted.count + undated + 1) procedures \(span); more than \(allowed)"
+            + " are allowed only in the first \(spokenDays(Double(opening.days))) of treatment,"
+            + " and the documents do not show when treatment of the region began.",
+          ask: "Please document when treatment of this region began (the date of the first"
+            + " procedure of this course of care).", evidence: evidence)
+      }
     }
     let total = counted.count + undated + 1
     let summary =
@@ -117,6 +125,22 @@ extension CaseContext {
     return .notMet(
       summary, ask: "Please send the dates of earlier procedures in this region.",
       evidence: evidence)
+  }
+
+  /// Whether `first`, the earliest dated procedure of the episode, is shown to be where
+  /// treatment began within the opening window: the episode started afresh there (after a
+  /// gap or surgery that ended an earlier one), or the pain itself began in the window and
+  /// no later than that procedure.
+  private func isTreatmentStart(_ first: ClinicalDate, within days: Int, of reference: ClinicalDate)
+    -> Bool
+  {
+    let windowStart = reference.adding(days: -days)
+    let sameKind = episode.allPriors.filter {
+      episode.kinds.contains($0.value.procedure) && Episode.sameRegion($0.value.region, regions)
+    }
+    if sameKind.contains(where: { $0.value.date.map { $0 < first } ?? false }) { return true }
+    guard let onset = painOnset() else { return false }
+    return windowStart <= onset && onset <= first
   }
 
   /// Dates of procedures, opposite sides at the same levels within the policy's days

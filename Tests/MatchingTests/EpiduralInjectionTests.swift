@@ -230,11 +230,17 @@ struct EpiduralInjectionTests {
           Note.prior(.epiduralInjection, on: $0, region: .lumbar)
         }, .clinicalReview, [.frequency]),
     scenario(
-      "a sixth injection in the first year is allowed",
+      "a sixth injection in the first year of treatment is allowed",
       therapeutic
         + ["2025-05-01", "2025-06-01", "2025-08-01", "2025-10-01"].map {
           Note.prior(.epiduralInjection, on: $0, region: .lumbar)
-        }, .ready),
+        } + [Fact(.painDuration(PainDuration(months: 11, onset: day("2025-04-10"))))], .ready),
+    scenario(
+      "a sixth injection pends when the start of treatment is not documented",
+      therapeutic
+        + ["2025-05-01", "2025-06-01", "2025-08-01", "2025-10-01"].map {
+          Note.prior(.epiduralInjection, on: $0, region: .lumbar)
+        }, .pend, [.frequency]),
     scenario(
       "a fifth injection in twelve months after the first year is contradicted",
       therapeutic
@@ -322,7 +328,9 @@ struct PriorProcedureTests {
   static func count(facts: [Fact], history: [PriorProcedure]) throws -> CriterionStatus {
     let all = try GuidelineMatcher().evaluate(
       CaseFacts(
-        facts: facts + EpiduralInjectionTests.therapeutic.without(.priorProcedure),
+        facts: facts + EpiduralInjectionTests.therapeutic.without(.priorProcedure) + [
+          Fact(.painDuration(PainDuration(months: 11, onset: day("2025-04-10"))))
+        ],
         request: request("62323", region: .lumbar), noteDate: noteDay, history: history))
     let criteria = try #require(all.first).criteria
     return try #require(criteria.first { $0.id == "1750.repeat.count" }).status

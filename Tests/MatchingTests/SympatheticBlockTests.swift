@@ -134,7 +134,17 @@ struct SympatheticBlockTests {
       crps
         + ["2026-02-01", "2026-02-10", "2026-02-20", "2026-03-01", "2026-03-10"].map {
           Note.prior(.lumbarSympatheticBlock, on: $0, region: .lowerExtremity)
-        } + [Note.relief(60, after: .lumbarSympatheticBlock, on: "2026-03-10", days: 2)], .ready),
+        } + [
+          Note.relief(60, after: .lumbarSympatheticBlock, on: "2026-03-10", days: 2),
+          Fact(.painDuration(PainDuration(months: 1.8, onset: day("2026-01-20")))),
+        ], .ready),
+    scenario(
+      "a sixth CRPS block pends when the first weeks of treatment cannot be dated", lumbar,
+      crps
+        + ["2026-02-01", "2026-02-10", "2026-02-20", "2026-03-01", "2026-03-10"].map {
+          Note.prior(.lumbarSympatheticBlock, on: $0, region: .lowerExtremity)
+        } + [Note.relief(60, after: .lumbarSympatheticBlock, on: "2026-03-10", days: 2)], .pend,
+      [.frequency]),
     scenario(
       "a therapeutic celiac block within three months is contradicted",
       request("64530", region: .abdomen),
