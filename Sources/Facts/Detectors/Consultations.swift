@@ -37,5 +37,6 @@ struct ConsultationRule: FactRule {
   /// "ID consult recommended", "will refer to infectious disease", "ID consult pending".
   private static let notYet = TextPattern(
     #"\b(?:will|to be|plan(?:s|ned)? to|should|recommend(?:ed)? (?:an? )?(?:\S+ )?consult"#
-      + #"|refer(?:ral)? to|pending|requested|not (?:yet )?(?:been )?(?:seen|consulted))\b"#)
+      + #"|refer(?:ral)? to|pending|requested|not (?:yet )?(?:been )?(?:seen|consulted)"#
+      + #"|consult\w* (?:is |was )?(?:recommended|advised|ordered|to follow))\b"#)
 }

@@ -63,7 +63,7 @@ struct ImplantProblemRule: FactRule {
       .leadMigration,
       TextPattern(
         #"\b(?:leads?|electrodes?|paddle)\b(?:\s+\S+){0,4}?\s+(?:has |have |had )?(?:migrat\w*"#
-          + #"|displac\w*|dislodg\w*)|\bmigrat(?:ed|ion) of (?:the |his |her )?(?:\w+ )?"#
+          + #"|displac\w*|dislodg\w*)|\bmigrat(?:ed|ion) of (?:the |his |her )?(?:\S+ ){0,2}?"#
           + #"(?:leads?|electrodes?|paddle)\b|\blead (?:migration|displacement|dislodgement)\b"#)
     ),
     (

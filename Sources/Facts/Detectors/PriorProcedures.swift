@@ -38,6 +38,7 @@ struct PriorProcedureRule: FactRule {
       let isPast =
         context.isHistorical || Self.pastWords.occurs(in: passage.text) || hasPastDate
         || (isProcedureNote && passage.section?.isPlan != true)
+        || (reference.kind == .coronaryRevascularization && Self.yearOnly.occurs(in: passage.text))
       guard isPast else { return [] }
       if Self.isTherapyAttribute(local, passage) { dates = [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }

@@ -134,7 +134,9 @@ struct SurgicalPlanRule: FactRule {
       + #"|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)"#
       + #"|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is "#
       + #"|had been )?ruled out|(?:surgery|re-?operation) (?:was |has been "#
-      + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery))\b"#
+      + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery)"#
+      + #"|not (?:a |an )?(?:good )?candidate for (?:\S+ ){0,2}?(?:PCI|CABG|coronary"#
+      + #" (?:intervention|bypass)))\b"#
   )
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
