@@ -716,11 +716,16 @@ FACT_KEYS = {
     "diagnosis": ("condition",),
     "surgicalPlan": ("kind",),
     "deviceTrial": ("device", "percent"),
+    # PendCheck's additions (README.md, contract additions).
+    "implantProblem": ("problem",),
+    "consultation": ("specialty",),
+    "anginaClass": ("system", "class"),
 }
 PROCEDURES = ("epiduralInjection", "facetInjection", "medialBranchBlock", "radiofrequencyAblation",
               "sacroiliacInjection", "stellateGanglionBlock", "lumbarSympatheticBlock",
               "thoracicSympatheticBlock", "celiacPlexusBlock", "superiorHypogastricBlock",
-              "spinalCordStimulatorTrial", "intrathecalTrial", "spineSurgery", "other")
+              "spinalCordStimulatorTrial", "intrathecalTrial", "spineSurgery", "other",
+              "deviceRemoval", "coronaryRevascularization")
 SIDES = ("left", "right", "bilateral")
 REGIONS = ("cervical", "thoracic", "lumbar", "sacral", "sacroiliac", "upperExtremity",
            "lowerExtremity", "abdomen", "pelvis")
@@ -768,8 +773,17 @@ FACT_ENUMS = {
                                  "spinalCordInjury", "multipleSclerosis", "stiffPersonSyndrome",
                                  "intractableSpasticity", "chronicIntractablePain", "other"),
     ("surgicalPlan", "kind"): ("preoperativeEvaluation", "surgeryPlanned",
-                               "notSurgicalCandidate"),
+                               "notSurgicalCandidate", "notRevascularizationCandidate"),
     ("deviceTrial", "device"): ("spinalCordStimulator", "dorsalRootGanglion", "intrathecalPump"),
+    ("implantProblem", "problem"): ("leadMigration", "lossOfEffect", "batteryDepletion",
+                                    "intolerance", "infection", "painfulSite",
+                                    "neurologicalDeficit", "malfunction", "patientRequest",
+                                    "other"),
+    ("implantProblem", "device"): ("spinalCordStimulator", "dorsalRootGanglion",
+                                   "intrathecalPump"),
+    ("consultation", "specialty"): ("infectiousDisease",),
+    ("anginaClass", "system"): ("nyha", "ccs"),
+    ("anginaClass", "class"): (1, 2, 3, 4),
 }
 
 

@@ -91,6 +91,12 @@ struct FactTypeFields: Sendable {
       FactTypeFields(
         keys: [.init("device"), .init("percent")],
         details: [.init("days"), .init("functionalImprovement")])
+    case .implantProblem:
+      FactTypeFields(
+        keys: [.init("problem")], details: [.init("device"), .init("date", .dateWithin(days: 0))])
+    case .consultation:
+      FactTypeFields(keys: [.init("specialty")], details: [.init("date", .dateWithin(days: 0))])
+    case .anginaClass: FactTypeFields(keys: [.init("system"), .init("class")], details: [])
     }
   }
 }

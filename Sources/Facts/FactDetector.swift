@@ -14,7 +14,7 @@ public struct FactDetector: Sendable {
       TherapyRule(), MedicationRule(), StaphScreenRule(), DecolonizationRule(),
       PsychEvaluationRule(), OpioidUseRule(), PriorProcedureRule(), ImagingFindingRule(),
       RiskFactorRule(), DiagnosisRule(lexicons: lexicons), SurgicalPlanRule(),
-      DeviceTrialRule(),
+      DeviceTrialRule(), ImplantProblemRule(), ConsultationRule(), AnginaClassRule(),
     ]
   }
 
@@ -32,7 +32,8 @@ public struct FactDetector: Sendable {
     defer { withExtendedLifetime(notes) {} }
     let reading = CaseReading(
       noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) },
-      concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain))
+      concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain),
+      concernsImplant: notes.contains { ImplantProblemRule.concernsImplant($0.document.text) })
 
     var facts: [Fact] = []
     for note in notes {

@@ -273,6 +273,9 @@ enum FactMerger {
     case .diagnosis(let diagnosis): "diagnosis|\(diagnosis.condition)"
     case .surgicalPlan(let plan): "surgicalPlan|\(plan.kind)"
     case .deviceTrial(let trial): "deviceTrial|\(trial.device)|\(trial.percent)"
+    case .implantProblem(let problem): "implantProblem|\(problem.problem)"
+    case .consultation(let consultation): "consultation|\(consultation.specialty)"
+    case .anginaClass(let angina): "anginaClass|\(angina.system)|\(angina.class)"
     }
   }
 
@@ -324,6 +327,9 @@ enum FactMerger {
     case .diagnosis(let value): value
     case .surgicalPlan(let value): value
     case .deviceTrial(let value): value
+    case .implantProblem(let value): value
+    case .consultation(let value): value
+    case .anginaClass(let value): value
     }
   }
 
@@ -394,6 +400,17 @@ enum FactMerger {
       trial.functionalImprovement = trial.functionalImprovement ?? more.functionalImprovement
       trial.intolerableSideEffects = trial.intolerableSideEffects ?? more.intolerableSideEffects
       return .deviceTrial(trial)
+    case (.implantProblem(var problem), .implantProblem(let more)):
+      problem.device = problem.device ?? more.device
+      problem.date = problem.date ?? more.date
+      return .implantProblem(problem)
+    case (.consultation(var consultation), .consultation(let more)):
+      // The first consultation dates the specialist's involvement; a follow-up is later.
+      if let date = consultation.date, let earlier = more.date, earlier < date {
+        consultation.date = earlier
+      }
+      consultation.date = consultation.date ?? more.date
+      return .consultation(consultation)
     case (.painScore(var score), .painScore(let more)):
       score.low = score.low ?? more.low
       score.region = score.region ?? more.region

@@ -15,6 +15,9 @@ struct CaseReading {
   /// Whether the case's pain is not spinal (CRPS, zoster, visceral or cancer pain), where
   /// the axial/radicular pattern does not apply.
   var concernsNonSpinalPain: Bool = false
+  /// Whether any document speaks of an implanted stimulator or pump, where the problems a
+  /// revision answers are read.
+  var concernsImplant: Bool = false
 }
 
 extension Passage {

@@ -1,31 +1,58 @@
 import Matching
 import Model
 
-/// The infection conditions 1752 and 1757 state for replacing or revising an implant.
-///
-/// A re-implant after removal of an infected device shows in the facts as two or more earlier
-/// device procedures (the implant and its removal). The guidelines then want a nasal
-/// S. aureus screen with decolonization of a positive patient, and twelve weeks between the
-/// removal and the new device.
+/// What 1752 and 1757 ask of an implant's revision, replacement or removal: a documented
+/// reason the guideline lists, and after an infection of the device an infectious-disease
+/// consultation, twelve weeks from the removal of the infected device to the new one, and a
+/// nasal S. aureus screen with decolonization of a positive patient.
 enum ImplantRevision {
-  static func criteria(guideline number: String, section: String) -> [Criterion] {
-    let reimplant = CaseCondition.priorsOfSameKind(atLeast: 2)
-    return [
+  /// The device's infection is documented as the problem (the reason for the revision, or
+  /// what ended the earlier device before a new permanent implant).
+  static let afterInfection = CaseCondition.implantProblem([.infection])
+
+  static func criteria(
+    guideline number: String, section: String, reasons: Set<ImplantProblemKind>
+  ) -> [Criterion] {
+    [
+      Criterion(
+        "\(number).revision.reason", section: section, family: .diagnosis,
+        "A reason the guideline lists for the revision, replacement or removal is documented ("
+          + reasons.map(\.rawValue).sorted().joined(separator: ", ") + ").",
+        rule: .implantProblem(anyOf: reasons)),
       Criterion(
         "\(number).revision.decolonization", section: "\(section): Infection",
         family: .mrsaDecolonization,
         "Before re-implanting after an infection, a nasal S. aureus screen, and decolonization"
           + " of a positive patient starting no earlier than 10 days before.",
-        rule: .when(reimplant, .decolonization(maximumDaysBefore: 10, requiresScreen: true))),
-      Criterion(
-        "\(number).revision.interval", section: "\(section): Infection", family: .interval,
-        "Twelve weeks or more between removing an infected device and implanting the new one.",
-        rule: .when(reimplant, .interval(IntervalRequirement(minimumDays: 84, scope: .sameKind)))),
+        rule: .when(afterInfection, .decolonization(maximumDaysBefore: 10, requiresScreen: true))),
+    ] + afterInfectionCriteria(guideline: number, section: "\(section): Infection") + [
       Criterion(
         "\(number).colonization", section: "Indications", family: .mrsaDecolonization,
         "A patient colonized with MRSA or MSSA has decolonization starting no earlier than 10"
           + " days before the procedure.",
-        rule: .when(.not(reimplant), .decolonization(maximumDaysBefore: 10))),
+        rule: .when(.not(afterInfection), .decolonization(maximumDaysBefore: 10)))
+    ]
+  }
+
+  /// The infectious-disease consultation and the twelve weeks after removing an infected
+  /// device, which 1757 also asks of a permanent stimulator after a device infection.
+  ///
+  /// The interval is measured from a documented removal; where none is documented, the
+  /// request may be the removal itself and the interval does not apply.
+  static func afterInfectionCriteria(guideline number: String, section: String) -> [Criterion] {
+    [
+      Criterion(
+        "\(number).revision.infectiousDisease", section: section, family: .other,
+        "After an infection of the device, a consultation with an infectious-disease specialist.",
+        rule: .when(afterInfection, .consultation(.infectiousDisease))),
+      Criterion(
+        "\(number).revision.interval", section: section, family: .interval,
+        "Twelve weeks or more between removing an infected device and implanting the new one.",
+        rule: .when(
+          .allOf([afterInfection, .prior([.deviceRemoval])]),
+          .interval(
+            IntervalRequirement(
+              minimumDays: Days.weeks(12), scope: .since([.deviceRemoval]), requiresDate: true)))),
     ]
   }
 }

@@ -35,7 +35,7 @@ extension Guideline {
         condition: PumpDefinitions.noPainOrSpasticity)
     ],
     indications: [PumpDefinitions.pain, PumpDefinitions.spasticity, PumpDefinitions.replacement],
-    repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),
+    repeats: RepeatPolicy(sameKind: [.other: [.other, .deviceRemoval]], repeatPurpose: .revision),
     defaultPurposes: [.permanent],
     services: [NamedService(["intrathecal pump", "infusion pump", "pain pump"], code: "62362")])
 }
@@ -115,13 +115,11 @@ enum PumpDefinitions {
       psychology, contraindications,
     ])
 
-  // FIXME: the reasons for a replacement (battery depletion, intolerance, malfunction, a
-  // painful site, patient demand, other medical reasons) have no facts-v1 fact type, nor the
-  // infectious-disease consult; the criteria below cover what the facts can show, and the
-  // reason is left to the reviewer.
+  /// 1752 accepts any medical reason besides those it names, so every problem counts.
   static let replacement = Indication(
     "pumpReplacement", section: revisionSection, purpose: .revision, phase: .revision,
-    criteria: ImplantRevision.criteria(guideline: "1752", section: revisionSection))
+    criteria: ImplantRevision.criteria(
+      guideline: "1752", section: revisionSection, reasons: Set(ImplantProblemKind.allCases)))
 
   /// Twelve weeks of conservative therapy other than the medication course, which 1752 asks
   /// for separately.

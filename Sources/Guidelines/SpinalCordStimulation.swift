@@ -38,7 +38,7 @@ extension Guideline {
       StimulatorDefinitions.permanent("drgPermanent", device: .dorsalRootGanglion),
       StimulatorDefinitions.revision,
     ],
-    repeats: RepeatPolicy(sameKind: [.other: [.other]], repeatPurpose: .revision),
+    repeats: RepeatPolicy(sameKind: [.other: [.other, .deviceRemoval]], repeatPurpose: .revision),
     defaultPurposes: [.trial],
     services: [
       NamedService(
@@ -59,9 +59,49 @@ enum StimulatorDefinitions {
     .peripheralNeuropathy, .refractoryAngina,
   ]
 
-  // FIXME: refractory angina's own conditions (angina after PCI or CABG, no further
-  // revascularization, NYHA III-IV, a month of optimal medication) have no fact types; a
-  // documented diagnosis of refractory angina stands in for them.
+  /// Refractory angina is the cause under review: no other accepted cause is documented.
+  static let anginaIsTheCause = CaseCondition.allOf([
+    .diagnosis([.refractoryAngina]),
+    .not(.diagnosis(scsCauses.subtracting([.refractoryAngina]).union([.crps]))),
+  ])
+
+  /// What makes angina refractory: it continues after revascularization, no further
+  /// revascularization is possible, it is NYHA class III or IV, and a month or more of
+  /// optimal anti-anginal medication failed or was not tolerated.
+  static let refractoryAngina: [Criterion] = [
+    Criterion(
+      "1757.scs.angina.revascularized", section: scsSection, family: .diagnosis,
+      "Where refractory angina is the cause, it continues after PCI or coronary bypass surgery.",
+      rule: .when(
+        anginaIsTheCause,
+        .documented(
+          .prior([.coronaryRevascularization]),
+          what: "a PCI or coronary bypass before the angina that continues"))),
+    Criterion(
+      "1757.scs.angina.noRevascularization", section: scsSection, family: .surgicalPlanning,
+      "Where refractory angina is the cause, the patient is not a candidate for further"
+        + " revascularization.",
+      rule: .when(
+        anginaIsTheCause,
+        .documented(
+          .surgicalPlan([.notRevascularizationCandidate]),
+          what: "that the patient is not a candidate for further revascularization"))),
+    Criterion(
+      "1757.scs.angina.class", section: scsSection, family: .diagnosis,
+      "Where refractory angina is the cause, it is NYHA class III or IV.",
+      rule: .when(anginaIsTheCause, .anginaClass(atLeast: 3, systems: [.nyha]))),
+    Criterion(
+      "1757.scs.angina.medication", section: scsSection, family: .medicationTrial,
+      "Where refractory angina is the cause, at least a month of optimal anti-anginal"
+        + " medication failed or was not tolerated.",
+      rule: .when(
+        anginaIsTheCause,
+        .medication(
+          MedicationRequirement(
+            label: "anti-anginal", classes: ["antianginal"],
+            minimumWeeks: Double(Days.months(1)) / 7, requiresFailure: true)))),
+  ]
+
   static let scsTrial = Indication(
     "scsTrial", section: scsSection, purpose: .trial, phase: .trial,
     criteria: [
@@ -85,6 +125,7 @@ enum StimulatorDefinitions {
         "1757.scs.budapest", section: scsSection, family: .budapestCriteria,
         "Where CRPS is the cause, it meets the Budapest criteria.",
         rule: .when(.diagnosis([.crps]), .when(.not(.diagnosis(scsCauses)), .budapestCriteria))),
+    ] + refractoryAngina + [
       conservative("scs", scsSection), psychology("scs", scsSection), contraindications,
     ])
 
@@ -107,8 +148,6 @@ enum StimulatorDefinitions {
       conservative("drg", drgSection), psychology("drg", drgSection), contraindications,
     ])
 
-  // FIXME: after a device infection the guideline wants an infectious-disease consult and
-  // 12 weeks between removal and the new implant; neither has a facts-v1 fact type.
   static func permanent(_ name: String, device: TrialDevice) -> Indication {
     Indication(
       name, section: permanentSection, purpose: .permanent, phase: .permanent,
@@ -124,15 +163,22 @@ enum StimulatorDefinitions {
             DeviceTrialRequirement(
               devices: [device], minimumPercent: 50, minimumDays: 3,
               requiresFunctionalImprovement: true, trialProcedures: [.spinalCordStimulatorTrial]))),
-        contraindications,
-      ])
+      ]
+        + ImplantRevision.afterInfectionCriteria(
+          guideline: "1757", section: "\(permanentSection): After Infection") + [contraindications])
   }
 
-  // FIXME: the reasons for revision or removal (lead migration, lost effect, intolerance, a
-  // painful generator site, new neurological deficit, patient demand) have no fact type.
+  /// The problems 1757 lists for a revision or removal; a depleted generator battery is a
+  /// loss of effectiveness.
+  static let revisionReasons: Set<ImplantProblemKind> = [
+    .leadMigration, .lossOfEffect, .batteryDepletion, .intolerance, .infection, .painfulSite,
+    .neurologicalDeficit, .patientRequest,
+  ]
+
   static let revision = Indication(
     "scsRevision", section: revisionSection, purpose: .revision, phase: .revision,
-    criteria: ImplantRevision.criteria(guideline: "1757", section: revisionSection))
+    criteria: ImplantRevision.criteria(
+      guideline: "1757", section: revisionSection, reasons: revisionReasons))
 
   static let decolonization = Criterion(
     "1757.decolonization", section: "Indications", family: .mrsaDecolonization,

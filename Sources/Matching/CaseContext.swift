@@ -64,6 +64,8 @@ struct CaseContext {
       }
     case .deviceTrial(let devices):
       return facts.deviceTrials().contains { devices.contains($0.value.device) }
+    case .implantProblem(let problems):
+      return facts.implantProblems().contains { problems.contains($0.value.problem) }
     case .anyOf(let conditions):
       return conditions.contains(where: holds)
     case .allOf(let conditions):

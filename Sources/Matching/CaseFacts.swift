@@ -104,6 +104,18 @@ extension CaseFacts {
     cited { if case .deviceTrial(let value) = $0 { value } else { nil } }
   }
 
+  func implantProblems() -> [Cited<ImplantProblem>] {
+    cited { if case .implantProblem(let value) = $0 { value } else { nil } }
+  }
+
+  func consultations() -> [Cited<Consultation>] {
+    cited { if case .consultation(let value) = $0 { value } else { nil } }
+  }
+
+  func anginaClasses() -> [Cited<AnginaClass>] {
+    cited { if case .anginaClass(let value) = $0 { value } else { nil } }
+  }
+
   /// Prior procedures from the documents and from intake's history, one per procedure and
   /// date (a history entry repeating a documented one within three days is dropped). Relief
   /// after a procedure that is not itself listed implies that procedure.

@@ -129,6 +129,12 @@ extension CaseContext {
       "The longest \(requirement.label) medication course is"
       + " \(plural(longest, "week")); \(plural(weeks, "week")) are needed."
     guard longest >= weeks else { return .notDocumented(summary, ask: ask, evidence: evidence) }
+    if requirement.requiresFailure, !courses.contains(where: { Self.fellShort($0.value) }) {
+      return .notDocumented(
+        summary + " It is not documented that the medication failed or was not tolerated.",
+        ask: "Please document the response to the \(requirement.label) medication.",
+        evidence: evidence)
+    }
     return .met(summary, evidence: evidence)
   }
 
@@ -157,6 +163,11 @@ extension CaseContext {
           + " patients.", ask: ask, evidence: uses.evidence())
     }
     return .notDocumented("The patient's opioid history is not documented.", ask: ask)
+  }
+
+  /// A course that did not help enough, made things worse, or was stopped (not tolerated).
+  static func fellShort(_ therapy: Therapy) -> Bool {
+    therapy.outcome == .failed || therapy.outcome == .worsened || therapy.status == .discontinued
   }
 
   static let opioidNames: Set<String> = [

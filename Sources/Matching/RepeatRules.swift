@@ -176,6 +176,16 @@ extension CaseContext {
       }
     case .anyInjection:
       candidates = episode.allPriors.filter(\.value.procedure.isInjection)
+    case .since(let kinds):
+      candidates = episode.allPriors.filter { kinds.contains($0.value.procedure) }
+    }
+    if requirement.requiresDate, let undated = candidates.first,
+      !candidates.contains(where: { $0.value.date != nil })
+    {
+      let kind = spoken(undated.value.procedure.rawValue)
+      return .notDocumented(
+        "The date of the \(kind) is not documented, so the interval cannot be measured.",
+        ask: "Please send the date of the \(kind).", evidence: candidates.evidence())
     }
     guard let reference = referenceDate,
       let latest = candidates.filter({ $0.value.date.map { $0 <= reference } ?? false })

@@ -38,6 +38,13 @@ public indirect enum Rule: Sendable {
   /// A psychological evaluation is completed and does not advise against the implant.
   case psychologicalEvaluation
   case deviceTrial(DeviceTrialRequirement)
+  /// One of these problems with the implanted device is documented as the reason for the
+  /// revision, replacement or removal.
+  case implantProblem(anyOf: Set<ImplantProblemKind>)
+  /// A consultation with this specialty is documented.
+  case consultation(ConsultationSpecialty)
+  /// Angina of at least this class on one of these scales.
+  case anginaClass(atLeast: Int, systems: Set<AnginaClassSystem>)
   case priorRelief(ReliefRequirement)
   case procedureCount(CountLimit)
   case interval(IntervalRequirement)
@@ -84,6 +91,8 @@ public indirect enum CaseCondition: Sendable {
   case riskFactor(Set<RiskCondition>)
   /// A trial of one of these devices is documented.
   case deviceTrial(Set<TrialDevice>)
+  /// One of these problems with an implanted device is documented.
+  case implantProblem(Set<ImplantProblemKind>)
   case anyOf([CaseCondition])
   case allOf([CaseCondition])
   case not(CaseCondition)
@@ -152,11 +161,15 @@ public struct MedicationRequirement: Sendable {
   public var mustBeCurrent: Bool
   /// Whether current opioid use of the length needed counts as the course.
   public var opioidUseCounts: Bool
+  /// Whether the course must have failed, or not been tolerated (stopped).
+  public var requiresFailure: Bool
 
   public init(
     label: String, names: Set<String> = [], classes: Set<String> = [],
-    minimumWeeks: Double? = nil, mustBeCurrent: Bool = false, opioidUseCounts: Bool = false
+    minimumWeeks: Double? = nil, mustBeCurrent: Bool = false, opioidUseCounts: Bool = false,
+    requiresFailure: Bool = false
   ) {
+    self.requiresFailure = requiresFailure
     self.label = label
     self.names = names
     self.classes = classes
@@ -254,15 +267,19 @@ public struct IntervalRequirement: Sendable {
   public var minimumDaysAfter: [ProcedureKind: Int]
   /// Calendar months instead of days, for "every 3 months".
   public var minimumMonths: Int?
+  /// Whether an earlier procedure in scope whose date is not documented leaves the interval
+  /// not documented (rather than met for want of a dated one).
+  public var requiresDate: Bool
 
   public init(
     minimumDays: Int, scope: IntervalScope, minimumDaysAfter: [ProcedureKind: Int] = [:],
-    minimumMonths: Int? = nil
+    minimumMonths: Int? = nil, requiresDate: Bool = false
   ) {
     self.minimumDays = minimumDays
     self.scope = scope
     self.minimumDaysAfter = minimumDaysAfter
     self.minimumMonths = minimumMonths
+    self.requiresDate = requiresDate
   }
 }
 
@@ -274,6 +291,8 @@ public enum IntervalScope: Sendable {
   case otherRegion
   /// Any injection, in any region.
   case anyInjection
+  /// Procedures of these kinds, in any region (the removal of an infected device).
+  case since(Set<ProcedureKind>)
 }
 
 /// What a guideline says about several procedures on one date of service.

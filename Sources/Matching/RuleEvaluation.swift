@@ -26,6 +26,9 @@ extension CaseContext {
       return decolonization(maximumDaysBefore: days, requiresScreen: requiresScreen)
     case .psychologicalEvaluation: return psychologicalEvaluation()
     case .deviceTrial(let requirement): return deviceTrial(requirement)
+    case .implantProblem(let problems): return implantProblem(anyOf: problems)
+    case .consultation(let specialty): return consultation(specialty)
+    case .anginaClass(let minimum, let systems): return anginaClass(atLeast: minimum, systems)
     case .priorRelief(let requirement): return priorRelief(requirement)
     case .procedureCount(let limit): return procedureCount(limit)
     case .interval(let requirement): return interval(requirement)
@@ -138,6 +141,8 @@ extension CaseContext {
       return listed(conditions.map(\.rawValue).sorted().map(spoken))
     case .deviceTrial(let devices):
       return "trial of a " + listed(devices.map(\.rawValue).sorted().map(spoken))
+    case .implantProblem(let problems):
+      return "device " + listed(problems.map(\.rawValue).sorted().map(spoken))
     case .anyOf(let conditions):
       return listed(conditions.map(describe))
     case .allOf(let conditions):

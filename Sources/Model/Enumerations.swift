@@ -61,6 +61,9 @@ public enum ProcedureKind: String, Codable, Sendable, CaseIterable {
   case sacroiliacInjection, stellateGanglionBlock, lumbarSympatheticBlock
   case thoracicSympatheticBlock, celiacPlexusBlock, superiorHypogastricBlock
   case spinalCordStimulatorTrial, intrathecalTrial, spineSurgery, other
+  /// PendCheck's additions: removal of an implanted device (an explant), and a coronary
+  /// revascularization (PCI or CABG) before a stimulator for refractory angina.
+  case deviceRemoval, coronaryRevascularization
 }
 
 /// Conservative and other treatment modalities.
@@ -137,9 +140,29 @@ public enum DiagnosisCondition: String, Codable, Sendable, CaseIterable {
 /// Where surgery stands.
 public enum SurgicalPlanKind: String, Codable, Sendable, CaseIterable {
   case preoperativeEvaluation, surgeryPlanned, notSurgicalCandidate
+  /// PendCheck's addition: the heart team rules out further PCI or bypass surgery.
+  case notRevascularizationCandidate
 }
 
 /// Devices and drugs that are trialled before a permanent implant.
 public enum TrialDevice: String, Codable, Sendable, CaseIterable {
   case spinalCordStimulator, dorsalRootGanglion, intrathecalPump
+}
+
+/// Why an implanted stimulator or pump is to be revised, replaced or removed (PendCheck's
+/// addition to facts-v1).
+public enum ImplantProblemKind: String, Codable, Sendable, CaseIterable {
+  case leadMigration, lossOfEffect, batteryDepletion, intolerance, infection, painfulSite
+  case neurologicalDeficit, malfunction, patientRequest, other
+}
+
+/// The specialty of a consultation the guidelines ask for (PendCheck's addition).
+public enum ConsultationSpecialty: String, Codable, Sendable, CaseIterable {
+  case infectiousDisease
+}
+
+/// The scale an angina class is graded on: New York Heart Association or Canadian
+/// Cardiovascular Society (PendCheck's addition).
+public enum AnginaClassSystem: String, Codable, Sendable, CaseIterable {
+  case nyha, ccs
 }

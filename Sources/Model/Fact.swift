@@ -4,6 +4,8 @@ public enum FactType: String, Codable, Sendable, CaseIterable {
   case budapestFinding, crpsDiagnosis, relief, therapy, staphScreen, decolonization
   case psychEvaluation, opioidUse, priorProcedure, imagingFinding, riskFactor, diagnosis
   case surgicalPlan, deviceTrial
+  /// PendCheck's additions.
+  case implantProblem, consultation, anginaClass
 }
 
 /// What a fact says, typed by its fact type.
@@ -27,6 +29,9 @@ public enum FactDetail: Sendable, Hashable {
   case diagnosis(Diagnosis)
   case surgicalPlan(SurgicalPlan)
   case deviceTrial(DeviceTrial)
+  case implantProblem(ImplantProblem)
+  case consultation(Consultation)
+  case anginaClass(AnginaClass)
 
   /// The contract's name for this fact's type.
   public var type: FactType {
@@ -50,6 +55,9 @@ public enum FactDetail: Sendable, Hashable {
     case .diagnosis: .diagnosis
     case .surgicalPlan: .surgicalPlan
     case .deviceTrial: .deviceTrial
+    case .implantProblem: .implantProblem
+    case .consultation: .consultation
+    case .anginaClass: .anginaClass
     }
   }
 }
@@ -134,6 +142,9 @@ extension FactDetail {
     case .diagnosis: self = .diagnosis(try Diagnosis(from: decoder))
     case .surgicalPlan: self = .surgicalPlan(try SurgicalPlan(from: decoder))
     case .deviceTrial: self = .deviceTrial(try DeviceTrial(from: decoder))
+    case .implantProblem: self = .implantProblem(try ImplantProblem(from: decoder))
+    case .consultation: self = .consultation(try Consultation(from: decoder))
+    case .anginaClass: self = .anginaClass(try AnginaClass(from: decoder))
     }
   }
 
@@ -158,6 +169,9 @@ extension FactDetail {
     case .diagnosis(let payload): try payload.encode(to: encoder)
     case .surgicalPlan(let payload): try payload.encode(to: encoder)
     case .deviceTrial(let payload): try payload.encode(to: encoder)
+    case .implantProblem(let payload): try payload.encode(to: encoder)
+    case .consultation(let payload): try payload.encode(to: encoder)
+    case .anginaClass(let payload): try payload.encode(to: encoder)
     }
   }
 }

@@ -318,3 +318,43 @@ public struct DeviceTrial: Codable, Sendable, Hashable {
     self.intolerableSideEffects = intolerableSideEffects
   }
 }
+
+/// A problem with an implanted stimulator or pump that a revision, replacement or removal
+/// answers: lead migration, lost effect, a depleted battery, an infection (PendCheck's
+/// addition to facts-v1).
+public struct ImplantProblem: Codable, Sendable, Hashable {
+  public var problem: ImplantProblemKind
+  /// The device with the problem, when the note names it.
+  public var device: TrialDevice?
+  /// When the problem was found or began, when the note dates it.
+  public var date: ClinicalDate?
+
+  public init(problem: ImplantProblemKind, device: TrialDevice? = nil, date: ClinicalDate? = nil) {
+    self.problem = problem
+    self.device = device
+    self.date = date
+  }
+}
+
+/// A specialist consultation that took place, such as infectious diseases after a device
+/// infection (PendCheck's addition to facts-v1).
+public struct Consultation: Codable, Sendable, Hashable {
+  public var specialty: ConsultationSpecialty
+  public var date: ClinicalDate?
+
+  public init(specialty: ConsultationSpecialty, date: ClinicalDate? = nil) {
+    self.specialty = specialty
+    self.date = date
+  }
+}
+
+/// The functional class of angina pectoris, 1 to 4 (PendCheck's addition to facts-v1).
+public struct AnginaClass: Codable, Sendable, Hashable {
+  public var system: AnginaClassSystem
+  public var `class`: Int
+
+  public init(system: AnginaClassSystem, class grade: Int) {
+    self.system = system
+    self.class = grade
+  }
+}

@@ -39,6 +39,12 @@ struct FactSummary: Equatable {
       (words(diagnosis.condition), joined(diagnosis.icd10.map { "ICD-10 \($0)" }))
     case .surgicalPlan(let plan): (words(plan.kind), joined(date("on", plan.date)))
     case .deviceTrial(let trial): describe(trial)
+    case .implantProblem(let problem):
+      (words(problem.problem), joined(problem.device.map(words), date("on", problem.date)))
+    case .consultation(let consultation):
+      (words(consultation.specialty), joined(date("on", consultation.date)))
+    case .anginaClass(let angina):
+      ("\(angina.system.rawValue.uppercased()) class \(angina.class)", "")
     }
   }
 

@@ -43,6 +43,9 @@ struct CorpusReportContractTests {
     "deviceTrial": [
       "device", "percent", "days", "functionalImprovement", "intolerableSideEffects",
     ],
+    "implantProblem": ["problem", "device"],
+    "consultation": ["specialty", "date"],
+    "anginaClass": ["system", "class"],
   ]
   static let common: Set<String> = ["type", "evidence", "derivation"]
   static let determinationKeys: Set<String> = [

@@ -129,6 +129,13 @@ extension Fixtures {
         trial.intolerableSideEffects.map { "intolerable \($0)" },
       ]
       .compactMap { $0 }.joined(separator: " ")
+    case .implantProblem(let problem):
+      return problem.problem.rawValue
+    case .consultation(let consultation):
+      return [consultation.specialty.rawValue, consultation.date?.iso].compactMap { $0 }
+        .joined(separator: " ")
+    case .anginaClass(let angina):
+      return "\(angina.system.rawValue) \(angina.class)"
     }
   }
 

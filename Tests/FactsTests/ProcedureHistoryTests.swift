@@ -56,7 +56,7 @@ import Testing
     ),
     (
       "Her first ITB pump (implanted 02/2019) was removed on 03/10/2026 for infection.",
-      ["other 2019-02", "other 2026-03-10"]
+      ["deviceRemoval 2026-03-10", "other 2019-02"]
     ),
     (
       "She has had two pudendal nerve blocks (11/2025 and 02/2026) with a week of 50% relief.",

@@ -89,30 +89,33 @@ struct ImplantTests {
         Note.trial(.intrathecalPump, percent: 60), Note.psychology(),
       ], .ready, indication: "permanentPumpSpasticity"),
     scenario(
-      "a pump replacement is ready", "1752", request("62362", purpose: "replacement"), [], .ready,
+      "a pump replacement for a depleted battery is ready", "1752",
+      request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion)], .ready,
       indication: "pumpReplacement"),
     scenario(
       "an earlier implant makes the request a replacement", "1752", request("62362"),
-      [Note.prior(.other, on: "2019-06"), Note.pain(4, .current)], .ready,
-      indication: "pumpReplacement"),
+      [Note.prior(.other, on: "2019-06"), Note.pain(4, .current), Note.problem(.malfunction)],
+      .ready, indication: "pumpReplacement"),
     scenario(
       "a re-implant 10 weeks after removing an infected pump is contradicted", "1752",
       request("62362", planned: "2026-06-11"),
       [
-        Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-04-02"),
-        Note.screen(.mrsa, .negative),
+        Note.prior(.other, on: "2021-09"), Note.prior(.deviceRemoval, on: "2026-04-02"),
+        Note.screen(.mrsa, .negative), Note.problem(.infection), Note.infectiousDiseaseConsult(),
       ], .clinicalReview, [.interval], indication: "pumpReplacement"),
     scenario(
       "a re-implant without a nasal screen pends", "1752", request("62362", planned: "2026-06-11"),
-      [Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-01-02")], .pend,
-      [.mrsaDecolonization], indication: "pumpReplacement"),
+      [
+        Note.prior(.other, on: "2021-09"), Note.prior(.deviceRemoval, on: "2026-01-02"),
+        Note.problem(.infection), Note.infectiousDiseaseConsult(on: "2026-01-03"),
+      ], .pend, [.mrsaDecolonization], indication: "pumpReplacement"),
     scenario(
       "an intrathecal reservoir for chemotherapy is excluded", "1752", request("62360", "62350"),
       [Note.diagnosis(.other), Note.pain(3)], .excluded),
     scenario(
       "removal with a positive screen and no plan is contradicted", "1752",
-      request("62355"), [Note.screen(.staphAureus, .positive)], .clinicalReview,
-      [.mrsaDecolonization], indication: "pumpReplacement"),
+      request("62355"), [Note.screen(.staphAureus, .positive), Note.problem(.malfunction)],
+      .clinicalReview, [.mrsaDecolonization], indication: "pumpReplacement"),
   ]
 
   @Test("Implantable infusion pumps", arguments: pumps)
@@ -181,8 +184,8 @@ struct ImplantTests {
       [Note.trial(.dorsalRootGanglion, percent: 70, days: 5, function: true)], .ready,
       indication: "drgPermanent"),
     scenario(
-      "a generator revision is ready", "1757", request("63688"), [], .ready,
-      indication: "scsRevision"),
+      "a generator revision for a painful site is ready", "1757", request("63688"),
+      [Note.problem(.painfulSite)], .ready, indication: "scsRevision"),
     scenario(
       "a DRG trial for the upper limb is contradicted", "1757",
       request("63650", planned: "2026-04-10", region: .cervical, service: "DRG trial"),

@@ -119,6 +119,18 @@ enum Note {
           procedureDate: date.map(day), functionalImprovement: function)))
   }
 
+  static func problem(_ kind: ImplantProblemKind, _ device: TrialDevice? = nil) -> Fact {
+    Fact(.implantProblem(ImplantProblem(problem: kind, device: device)))
+  }
+
+  static func infectiousDiseaseConsult(on date: String? = nil) -> Fact {
+    Fact(.consultation(Consultation(specialty: .infectiousDisease, date: date.map(day))))
+  }
+
+  static func angina(_ grade: Int, _ system: AnginaClassSystem = .nyha) -> Fact {
+    Fact(.anginaClass(AnginaClass(system: system, class: grade)))
+  }
+
   static func plan(_ kind: SurgicalPlanKind) -> Fact {
     Fact(.surgicalPlan(SurgicalPlan(kind: kind)))
   }

@@ -43,6 +43,9 @@ enum EveryField {
     .surgicalPlan(SurgicalPlan(kind: .surgeryPlanned, date: date)),
     .deviceTrial(
       DeviceTrial(device: .spinalCordStimulator, percent: 60, days: 7, functionalImprovement: true)),
+    .implantProblem(ImplantProblem(problem: .leadMigration, device: .spinalCordStimulator)),
+    .consultation(Consultation(specialty: .infectiousDisease, date: date)),
+    .anginaClass(AnginaClass(system: .nyha, class: 3)),
   ]
 
   static let criterion = CriterionResult(

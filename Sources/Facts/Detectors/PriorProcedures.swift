@@ -38,18 +38,27 @@ struct PriorProcedureRule: FactRule {
       let isPast =
         context.isHistorical || Self.pastWords.occurs(in: passage.text) || hasPastDate
         || (isProcedureNote && passage.section?.isPlan != true)
+        || (reference.kind == .coronaryRevascularization && Self.yearOnly.occurs(in: passage.text))
       guard isPast else { return [] }
       if Self.isTherapyAttribute(local, passage) { dates = [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
       // Shortcoming: a procedure dated only by its year ("ESI x2 (2023)") is left out,
       // because a fact's date key cannot hold a year alone and the annotation omits it;
       // the history is then silent about it rather than undated.
-      if dates.isEmpty, Self.yearOnly.occurs(in: passage.text) { return [] }
+      // A coronary revascularization matters for what it was, not when: kept undated.
+      if dates.isEmpty, Self.yearOnly.occurs(in: passage.text),
+        reference.kind != .coronaryRevascularization
+      {
+        return []
+      }
       if let noteDate, !isProcedureNote { dates = dates.filter { !noteDate.isBefore($0) } }
 
       return (dates.isEmpty ? [nil] : dates.map(Optional.some)).map { date in
+        let kind =
+          date.map { Self.isRemoval(of: hit, on: $0, in: passage) } == true
+          ? .deviceRemoval : reference.kind
         let detail = PriorProcedure(
-          procedure: reference.kind, date: date, region: reference.region,
+          procedure: kind, date: date, region: reference.region,
           side: reference.side, levels: reference.levels.isEmpty ? nil : reference.levels)
         return passage.fact(
           .priorProcedure(detail), rule: "priorProcedure", hits: [hit], context: context)
@@ -88,6 +97,32 @@ struct PriorProcedureRule: FactRule {
     }
     return []
   }
+
+  /// "pump (implanted 02/2019) was removed on 03/17/2026", "explant pump + cath 04/02/2026":
+  /// a device's date that its removal words, written just before it, make the removal's.
+  private static func isRemoval(of hit: LexiconHit, on date: ClinicalDate, in passage: Passage)
+    -> Bool
+  {
+    guard hit.attributes["procedure"] == ProcedureKind.other.rawValue,
+      let service = hit.attributes["service"], implantServices.contains(service)
+    else { return false }
+    let hitStart = passage.local(hit.range).lowerBound
+    let dates = passage.dates
+    guard let index = dates.firstIndex(where: { $0.date == date }) else { return false }
+    let start = index > 0 ? dates[index - 1].range.upperBound : 0
+    let before = passage.slice(max(start, hitStart - 40)..<dates[index].range.lowerBound)
+    guard let removal = removalWords.matches(in: before).last else { return false }
+    let implant = implantWords.matches(in: before).last
+    return implant.map { $0.range.lowerBound < removal.range.lowerBound } ?? true
+  }
+
+  private static let implantServices: Set<String> = [
+    "spinalCordStimulator", "intrathecalPump", "intrathecalAccess", "explant",
+  ]
+  private static let removalWords = TextPattern(
+    #"\b(?:explant\w*|remov\w*|taken out|extracted)\b"#)
+  private static let implantWords = TextPattern(
+    #"\b(?:implant\w*|placed|placement|inserted|insertion|replaced|replacement|since)\b"#)
 
   /// "PT post-TKA 06/2025-12/2025": an operation naming the course of a therapy, whose
   /// dates are the therapy's.

@@ -26,9 +26,13 @@ struct SurgicalPlanRule: FactRule {
         continue
       }
 
-      let detail = SurgicalPlan(kind: kind, date: Self.date(of: kind, at: match.range, in: passage))
+      let stated =
+        Self.isCoronary(kind, match.range, passage) ? .notRevascularizationCandidate : kind
+      let detail = SurgicalPlan(
+        kind: stated, date: Self.date(of: kind, at: match.range, in: passage))
       return [
-        passage.fact(.surgicalPlan(detail), rule: "surgicalPlan.\(kind.rawValue)", context: context)
+        passage.fact(
+          .surgicalPlan(detail), rule: "surgicalPlan.\(stated.rawValue)", context: context)
       ]
     }
     return []
@@ -56,6 +60,21 @@ struct SurgicalPlanRule: FactRule {
     }
     return passage.note.dateOfService
   }
+
+  /// "Not a candidate for further revascularization" in a note about angina or coronary
+  /// disease: the heart team's judgement, not a spine surgeon's.
+  private static func isCoronary(
+    _ kind: SurgicalPlanKind, _ range: Range<Int>, _ passage: Passage
+  ) -> Bool {
+    guard kind == .notSurgicalCandidate, revascularization.occurs(in: passage.slice(range))
+    else { return false }
+    return coronaryDisease.occurs(in: passage.note.document.text)
+  }
+
+  private static let revascularization = TextPattern(
+    #"\b(?:revasculari[sz]ation|bypass|PCI|CABG|coronary intervention)\b"#)
+  private static let coronaryDisease = TextPattern(
+    #"\b(?:angina\w*|coronary|CABG|PCI|myocardial ischemia)\b"#)
 
   /// "Refer to neurosurgery for placement of a reservoir": a referral for an implant is
   /// the implant's request, not an evaluation for surgery.
@@ -115,7 +134,9 @@ struct SurgicalPlanRule: FactRule {
       + #"|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)"#
       + #"|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is "#
       + #"|had been )?ruled out|(?:surgery|re-?operation) (?:was |has been "#
-      + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery))\b"#
+      + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery)"#
+      + #"|not (?:a |an )?(?:good )?candidate for (?:\S+ ){0,2}?(?:PCI|CABG|coronary"#
+      + #" (?:intervention|bypass)))\b"#
   )
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
