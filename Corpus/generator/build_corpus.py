@@ -716,6 +716,9 @@ FACT_KEYS = {
     "diagnosis": ("condition",),
     "surgicalPlan": ("kind",),
     "deviceTrial": ("device", "percent"),
+    "patientAge": ("years", "context"),
+    "spondyloarthritisFeature": ("feature", "present"),
+    "diagnosticUncertainty": ("kind",),
 }
 PROCEDURES = ("epiduralInjection", "facetInjection", "medialBranchBlock", "radiofrequencyAblation",
               "sacroiliacInjection", "stellateGanglionBlock", "lumbarSympatheticBlock",
@@ -770,6 +773,13 @@ FACT_ENUMS = {
     ("surgicalPlan", "kind"): ("preoperativeEvaluation", "surgeryPlanned",
                                "notSurgicalCandidate"),
     ("deviceTrial", "device"): ("spinalCordStimulator", "dorsalRootGanglion", "intrathecalPump"),
+    ("patientAge", "context"): ("current", "onset"),
+    ("spondyloarthritisFeature", "feature"): ("insidiousOnset", "improvesWithExercise",
+                                              "noImprovementWithRest", "nightPain", "arthritis",
+                                              "enthesitis", "uveitis", "dactylitis", "psoriasis",
+                                              "inflammatoryBowelDisease", "nsaidResponse",
+                                              "familyHistory", "hlaB27", "elevatedCrp"),
+    ("diagnosticUncertainty", "kind"): ("painGenerator", "multilevelPathology"),
 }
 
 

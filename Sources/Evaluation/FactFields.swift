@@ -91,6 +91,10 @@ struct FactTypeFields: Sendable {
       FactTypeFields(
         keys: [.init("device"), .init("percent")],
         details: [.init("days"), .init("functionalImprovement")])
+    case .patientAge: FactTypeFields(keys: [.init("years"), .init("context")], details: [])
+    case .spondyloarthritisFeature:
+      FactTypeFields(keys: [.init("feature"), .init("present")], details: [])
+    case .diagnosticUncertainty: FactTypeFields(keys: [.init("kind")], details: [])
     }
   }
 }

@@ -15,6 +15,7 @@ public struct FactDetector: Sendable {
       PsychEvaluationRule(), OpioidUseRule(), PriorProcedureRule(), ImagingFindingRule(),
       RiskFactorRule(), DiagnosisRule(lexicons: lexicons), SurgicalPlanRule(),
       DeviceTrialRule(),
+      PatientAgeRule(), SpondyloarthritisFeatureRule(), DiagnosticUncertaintyRule(),
     ]
   }
 
@@ -32,7 +33,10 @@ public struct FactDetector: Sendable {
     defer { withExtendedLifetime(notes) {} }
     let reading = CaseReading(
       noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) },
-      concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain))
+      concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain),
+      concernsSpondyloarthritis: notes.contains {
+        SpondyloarthritisFeatureRule.concernsSpondyloarthritis($0.document.text)
+      })
 
     var facts: [Fact] = []
     for note in notes {

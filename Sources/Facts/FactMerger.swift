@@ -8,12 +8,13 @@ enum FactMerger {
     let isChosenPerCase: (Fact) -> Bool = { $0.type == .painDuration || $0.type == .painPattern }
     let procedures = facts.filter { $0.type == .priorProcedure }
     let keyed =
-      facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure }
+      facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure && !isCurrentAge($0) }
       + facts.compactMap(deviceTrial(fromRelief:))
 
     var merged = mergeByKey(keyed)
     merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
-    merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
+    merged += [painDuration(from: facts), painPattern(from: facts), currentAge(from: facts)]
+      .compactMap { $0 }
     return withoutOutweighedAbsences(
       withoutDeniedNarrative(
         withoutBoundTrialResults(withoutComputedRelief(withoutClassOnlyMedications(merged)))))
@@ -273,6 +274,10 @@ enum FactMerger {
     case .diagnosis(let diagnosis): "diagnosis|\(diagnosis.condition)"
     case .surgicalPlan(let plan): "surgicalPlan|\(plan.kind)"
     case .deviceTrial(let trial): "deviceTrial|\(trial.device)|\(trial.percent)"
+    case .patientAge(let age): "patientAge|\(age.years)|\(age.context)"
+    case .spondyloarthritisFeature(let value):
+      "spondyloarthritisFeature|\(value.feature)|\(value.present)"
+    case .diagnosticUncertainty(let value): "diagnosticUncertainty|\(value.kind)"
     }
   }
 
@@ -324,6 +329,9 @@ enum FactMerger {
     case .diagnosis(let value): value
     case .surgicalPlan(let value): value
     case .deviceTrial(let value): value
+    case .patientAge(let value): value
+    case .spondyloarthritisFeature(let value): value
+    case .diagnosticUncertainty(let value): value
     }
   }
 

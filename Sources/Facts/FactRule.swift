@@ -15,6 +15,8 @@ struct CaseReading {
   /// Whether the case's pain is not spinal (CRPS, zoster, visceral or cancer pain), where
   /// the axial/radicular pattern does not apply.
   var concernsNonSpinalPain: Bool = false
+  /// Whether any document speaks of spondyloarthritis, where its features are read.
+  var concernsSpondyloarthritis: Bool = false
 }
 
 extension Passage {

@@ -104,6 +104,18 @@ extension CaseFacts {
     cited { if case .deviceTrial(let value) = $0 { value } else { nil } }
   }
 
+  func patientAges() -> [Cited<PatientAge>] {
+    cited { if case .patientAge(let value) = $0 { value } else { nil } }
+  }
+
+  func spondyloarthritisFeatures() -> [Cited<SpondyloarthritisFeature>] {
+    cited { if case .spondyloarthritisFeature(let value) = $0 { value } else { nil } }
+  }
+
+  func diagnosticUncertainties() -> [Cited<DiagnosticUncertainty>] {
+    cited { if case .diagnosticUncertainty(let value) = $0 { value } else { nil } }
+  }
+
   /// Prior procedures from the documents and from intake's history, one per procedure and
   /// date (a history entry repeating a documented one within three days is dropped). Relief
   /// after a procedure that is not itself listed implies that procedure.

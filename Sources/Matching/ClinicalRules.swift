@@ -125,7 +125,7 @@ extension CaseContext {
   /// How long the pain has lasted, in months, when documented.
   func painMonths() -> Double? { documentedPainMonths()?.0 }
 
-  private func documentedPainMonths() -> (Double, [Evidence])? {
+  func documentedPainMonths() -> (Double, [Evidence])? {
     let durations = facts.durations()
     if let longest = durations.max(by: { $0.value.months < $1.value.months }) {
       return (longest.value.months, durations.evidence())

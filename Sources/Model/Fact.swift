@@ -4,6 +4,7 @@ public enum FactType: String, Codable, Sendable, CaseIterable {
   case budapestFinding, crpsDiagnosis, relief, therapy, staphScreen, decolonization
   case psychEvaluation, opioidUse, priorProcedure, imagingFinding, riskFactor, diagnosis
   case surgicalPlan, deviceTrial
+  case patientAge, spondyloarthritisFeature, diagnosticUncertainty
 }
 
 /// What a fact says, typed by its fact type.
@@ -27,6 +28,9 @@ public enum FactDetail: Sendable, Hashable {
   case diagnosis(Diagnosis)
   case surgicalPlan(SurgicalPlan)
   case deviceTrial(DeviceTrial)
+  case patientAge(PatientAge)
+  case spondyloarthritisFeature(SpondyloarthritisFeature)
+  case diagnosticUncertainty(DiagnosticUncertainty)
 
   /// The contract's name for this fact's type.
   public var type: FactType {
@@ -50,6 +54,9 @@ public enum FactDetail: Sendable, Hashable {
     case .diagnosis: .diagnosis
     case .surgicalPlan: .surgicalPlan
     case .deviceTrial: .deviceTrial
+    case .patientAge: .patientAge
+    case .spondyloarthritisFeature: .spondyloarthritisFeature
+    case .diagnosticUncertainty: .diagnosticUncertainty
     }
   }
 }
@@ -134,6 +141,11 @@ extension FactDetail {
     case .diagnosis: self = .diagnosis(try Diagnosis(from: decoder))
     case .surgicalPlan: self = .surgicalPlan(try SurgicalPlan(from: decoder))
     case .deviceTrial: self = .deviceTrial(try DeviceTrial(from: decoder))
+    case .patientAge: self = .patientAge(try PatientAge(from: decoder))
+    case .spondyloarthritisFeature:
+      self = .spondyloarthritisFeature(try SpondyloarthritisFeature(from: decoder))
+    case .diagnosticUncertainty:
+      self = .diagnosticUncertainty(try DiagnosticUncertainty(from: decoder))
     }
   }
 
@@ -158,6 +170,9 @@ extension FactDetail {
     case .diagnosis(let payload): try payload.encode(to: encoder)
     case .surgicalPlan(let payload): try payload.encode(to: encoder)
     case .deviceTrial(let payload): try payload.encode(to: encoder)
+    case .patientAge(let payload): try payload.encode(to: encoder)
+    case .spondyloarthritisFeature(let payload): try payload.encode(to: encoder)
+    case .diagnosticUncertainty(let payload): try payload.encode(to: encoder)
     }
   }
 }

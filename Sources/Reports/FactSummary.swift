@@ -39,6 +39,10 @@ struct FactSummary: Equatable {
       (words(diagnosis.condition), joined(diagnosis.icd10.map { "ICD-10 \($0)" }))
     case .surgicalPlan(let plan): (words(plan.kind), joined(date("on", plan.date)))
     case .deviceTrial(let trial): describe(trial)
+    case .patientAge(let age): ("\(age.years) years", age.context == .onset ? "at onset" : "")
+    case .spondyloarthritisFeature(let feature):
+      (words(feature.feature), feature.present ? "present" : "absent")
+    case .diagnosticUncertainty(let uncertainty): (words(uncertainty.kind), "")
     }
   }
 

@@ -43,6 +43,9 @@ struct CorpusReportContractTests {
     "deviceTrial": [
       "device", "percent", "days", "functionalImprovement", "intolerableSideEffects",
     ],
+    "patientAge": ["years", "context"],
+    "spondyloarthritisFeature": ["feature", "present"],
+    "diagnosticUncertainty": ["kind"],
   ]
   static let common: Set<String> = ["type", "evidence", "derivation"]
   static let determinationKeys: Set<String> = [

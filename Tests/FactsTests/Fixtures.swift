@@ -129,6 +129,12 @@ extension Fixtures {
         trial.intolerableSideEffects.map { "intolerable \($0)" },
       ]
       .compactMap { $0 }.joined(separator: " ")
+    case .patientAge(let age):
+      return "\(age.years) \(age.context.rawValue)"
+    case .spondyloarthritisFeature(let value):
+      return "\(value.feature.rawValue) \(value.present)"
+    case .diagnosticUncertainty(let value):
+      return value.kind.rawValue
     }
   }
 

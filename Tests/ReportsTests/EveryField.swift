@@ -43,6 +43,9 @@ enum EveryField {
     .surgicalPlan(SurgicalPlan(kind: .surgeryPlanned, date: date)),
     .deviceTrial(
       DeviceTrial(device: .spinalCordStimulator, percent: 60, days: 7, functionalImprovement: true)),
+    .patientAge(PatientAge(years: 58, context: .current)),
+    .spondyloarthritisFeature(SpondyloarthritisFeature(feature: .hlaB27, present: true)),
+    .diagnosticUncertainty(DiagnosticUncertainty(kind: .multilevelPathology)),
   ]
 
   static let criterion = CriterionResult(
