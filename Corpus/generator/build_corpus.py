@@ -720,6 +720,9 @@ FACT_KEYS = {
     "implantProblem": ("problem",),
     "consultation": ("specialty",),
     "anginaClass": ("system", "class"),
+    "patientAge": ("years", "context"),
+    "spondyloarthritisFeature": ("feature", "present"),
+    "diagnosticUncertainty": ("kind",),
 }
 PROCEDURES = ("epiduralInjection", "facetInjection", "medialBranchBlock", "radiofrequencyAblation",
               "sacroiliacInjection", "stellateGanglionBlock", "lumbarSympatheticBlock",
@@ -784,6 +787,13 @@ FACT_ENUMS = {
     ("consultation", "specialty"): ("infectiousDisease",),
     ("anginaClass", "system"): ("nyha", "ccs"),
     ("anginaClass", "class"): (1, 2, 3, 4),
+    ("patientAge", "context"): ("current", "onset"),
+    ("spondyloarthritisFeature", "feature"): ("insidiousOnset", "improvesWithExercise",
+                                              "noImprovementWithRest", "nightPain", "arthritis",
+                                              "enthesitis", "uveitis", "dactylitis", "psoriasis",
+                                              "inflammatoryBowelDisease", "nsaidResponse",
+                                              "familyHistory", "hlaB27", "elevatedCrp"),
+    ("diagnosticUncertainty", "kind"): ("painGenerator", "multilevelPathology"),
 }
 
 

@@ -97,6 +97,10 @@ struct FactTypeFields: Sendable {
     case .consultation:
       FactTypeFields(keys: [.init("specialty")], details: [.init("date", .dateWithin(days: 0))])
     case .anginaClass: FactTypeFields(keys: [.init("system"), .init("class")], details: [])
+    case .patientAge: FactTypeFields(keys: [.init("years"), .init("context")], details: [])
+    case .spondyloarthritisFeature:
+      FactTypeFields(keys: [.init("feature"), .init("present")], details: [])
+    case .diagnosticUncertainty: FactTypeFields(keys: [.init("kind")], details: [])
     }
   }
 }

@@ -15,6 +15,8 @@ public struct FactDetector: Sendable {
       PsychEvaluationRule(), OpioidUseRule(), PriorProcedureRule(), ImagingFindingRule(),
       RiskFactorRule(), DiagnosisRule(lexicons: lexicons), SurgicalPlanRule(),
       DeviceTrialRule(), ImplantProblemRule(), ConsultationRule(), AnginaClassRule(),
+      DeviceTrialRule(),
+      PatientAgeRule(), SpondyloarthritisFeatureRule(), DiagnosticUncertaintyRule(),
     ]
   }
 
@@ -33,7 +35,10 @@ public struct FactDetector: Sendable {
     let reading = CaseReading(
       noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) },
       concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain),
-      concernsImplant: notes.contains { ImplantProblemRule.concernsImplant($0.document.text) })
+      concernsImplant: notes.contains { ImplantProblemRule.concernsImplant($0.document.text) },
+      concernsSpondyloarthritis: notes.contains {
+        SpondyloarthritisFeatureRule.concernsSpondyloarthritis($0.document.text)
+      })
 
     var facts: [Fact] = []
     for note in notes {

@@ -8,12 +8,13 @@ enum FactMerger {
     let isChosenPerCase: (Fact) -> Bool = { $0.type == .painDuration || $0.type == .painPattern }
     let procedures = facts.filter { $0.type == .priorProcedure }
     let keyed =
-      facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure }
+      facts.filter { !isChosenPerCase($0) && $0.type != .priorProcedure && !isCurrentAge($0) }
       + facts.compactMap(deviceTrial(fromRelief:))
 
     var merged = mergeByKey(keyed)
     merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
-    merged += [painDuration(from: facts), painPattern(from: facts)].compactMap { $0 }
+    merged += [painDuration(from: facts), painPattern(from: facts), currentAge(from: facts)]
+      .compactMap { $0 }
     return withoutOutweighedAbsences(
       withoutDeniedNarrative(
         withoutBoundTrialResults(withoutComputedRelief(withoutClassOnlyMedications(merged)))))
@@ -276,6 +277,10 @@ enum FactMerger {
     case .implantProblem(let problem): "implantProblem|\(problem.problem)"
     case .consultation(let consultation): "consultation|\(consultation.specialty)"
     case .anginaClass(let angina): "anginaClass|\(angina.system)|\(angina.class)"
+    case .patientAge(let age): "patientAge|\(age.years)|\(age.context)"
+    case .spondyloarthritisFeature(let value):
+      "spondyloarthritisFeature|\(value.feature)|\(value.present)"
+    case .diagnosticUncertainty(let value): "diagnosticUncertainty|\(value.kind)"
     }
   }
 
@@ -330,6 +335,9 @@ enum FactMerger {
     case .implantProblem(let value): value
     case .consultation(let value): value
     case .anginaClass(let value): value
+    case .patientAge(let value): value
+    case .spondyloarthritisFeature(let value): value
+    case .diagnosticUncertainty(let value): value
     }
   }
 

@@ -18,6 +18,8 @@ struct CaseReading {
   /// Whether any document speaks of an implanted stimulator or pump, where the problems a
   /// revision answers are read.
   var concernsImplant: Bool = false
+  /// Whether any document speaks of spondyloarthritis, where its features are read.
+  var concernsSpondyloarthritis: Bool = false
 }
 
 extension Passage {

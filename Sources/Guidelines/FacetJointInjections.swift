@@ -199,16 +199,22 @@ enum FacetDefinitions {
   static let initialPhase = "Repeat Injections: Initial Treatment Phase"
   static let therapeuticPhase = "Repeat Injections: Therapeutic Phase"
 
-  // FIXME: a second diagnostic block at another level after a first with no relief, when the
-  // pain generator is in question, needs a fact saying the generator is in question; such a
-  // case comes out as not met on the relief criterion for a reviewer to weigh.
   static let repeatRequest = Indication(
     "therapeuticFacet", section: "Repeat Injections", purpose: .repetition, phase: .therapeutic,
     criteria: [
       Criterion(
         "1753.repeat.initialRelief", section: initialPhase, family: .priorResponse,
-        "The earlier diagnostic injection gave 50% relief or more, or a clear gain in function.",
-        rule: .priorRelief(ReliefRequirement(minimumPercent: 50)), repeatPhase: .initial),
+        "The earlier diagnostic injection gave 50% relief or more, or a clear gain in function;"
+          + " after one that gave no relief at all, a second at another level or by another"
+          + " technique where the pain generator is in question or several levels are diseased.",
+        // Shortcoming: the guideline also allows the second block by another technique (an
+        // intra-articular injection after a medial branch block, or the reverse), but 64490-
+        // 64495 name one procedure for both, so the request does not show its technique; only
+        // a change of level is recognised, and a change of technique stays the reviewer's.
+        rule: .anyOf([
+          .priorRelief(ReliefRequirement(minimumPercent: 50)),
+          .retargetAfterFailedBlock(RetargetedBlock(failedBelowPercent: 0)),
+        ]), repeatPhase: .initial),
       Criterion(
         "1753.repeat.initialInterval", section: initialPhase, family: .interval,
         "Two weeks or more since the earlier injection; seven days after a block with local"

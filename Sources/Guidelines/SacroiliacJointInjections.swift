@@ -70,10 +70,6 @@ enum SacroiliacDefinitions {
 
   static let spondyloarthritisSection = "Indications: Spondyloarthritis"
 
-  // FIXME: the age of onset (< 45 years) and the individual spondyloarthritis features
-  // (HLA-B27, CRP, uveitis, inflammatory back pain items) have no facts-v1 fact type; a
-  // documented diagnosis of spondyloarthritis stands in for the features, and the age is
-  // left to the reviewer.
   static let spondyloarthritis = Indication(
     "spondyloarthritis", section: spondyloarthritisSection,
     criteria: [
@@ -92,11 +88,31 @@ enum SacroiliacDefinitions {
         "Imaging has shown sacroiliitis (active inflammation on MRI or definite radiographic"
           + " grades).", rule: .imaging(anyOf: [.sacroiliitis])),
       Criterion(
+        "1756.spa.onset", section: spondyloarthritisSection, family: .diagnosis,
+        "The back pain began before the age of 45.", rule: .onsetAge(below: 45)),
+      Criterion(
         "1756.spa.features", section: spondyloarthritisSection, family: .diagnosis,
-        "At least one feature of spondyloarthritis, recorded as its diagnosis.",
-        rule: .diagnosis(anyOf: [.spondyloarthritis]), defining: true),
+        "At least one feature of spondyloarthritis; inflammatory back pain counts only with four"
+          + " of its five items (onset before 40, insidious onset, better with exercise, not"
+          + " better with rest, pain at night).",
+        rule: .spondyloarthritisFeatures(InflammatoryBackPain(itemsNeeded: 4, onsetBefore: 40))),
+      // Implied by the sacroiliitis criterion, so it asks nothing the guideline does not; it
+      // marks the cases this indication is about, so that a relative's spondyloarthritis in a
+      // mechanical sacroiliac case does not pick it.
+      Criterion(
+        "1756.spa.condition", section: spondyloarthritisSection, family: .diagnosis,
+        "Spondyloarthritis is the condition under review: diagnosed, sacroiliitis on imaging,"
+          + " or a feature of the patient's own.",
+        rule: .anyOf([
+          .diagnosis(anyOf: [.spondyloarthritis], orImaging: [.sacroiliitis]),
+          .documented(
+            .spondyloarthritisFeature(ownFeatures), what: "a spondyloarthritis feature"),
+        ]), defining: true),
       guidance, contraindications,
     ])
+
+  /// The features that are the patient's own, as opposed to a family history.
+  static let ownFeatures = Set(SpondyloarthritisFeatureKind.allCases).subtracting([.familyHistory])
 
   static let planningSection = "Diagnostic Purposes for Surgical Planning"
 

@@ -72,6 +72,18 @@ struct CaseContext {
       return conditions.allSatisfy(holds)
     case .not(let inner):
       return !holds(inner)
+    case .patientAge(let years):
+      return facts.patientAges().contains {
+        $0.value.context == .current && $0.value.years >= years
+      }
+    case .datedPrior(let kinds):
+      return episode.allPriors.contains {
+        kinds.contains($0.value.procedure) && $0.value.date != nil
+      }
+    case .spondyloarthritisFeature(let features):
+      return facts.spondyloarthritisFeatures().contains {
+        $0.value.present && features.contains($0.value.feature)
+      }
     }
   }
 }

@@ -114,6 +114,16 @@ extension CaseFacts {
 
   func anginaClasses() -> [Cited<AnginaClass>] {
     cited { if case .anginaClass(let value) = $0 { value } else { nil } }
+  func patientAges() -> [Cited<PatientAge>] {
+    cited { if case .patientAge(let value) = $0 { value } else { nil } }
+  }
+
+  func spondyloarthritisFeatures() -> [Cited<SpondyloarthritisFeature>] {
+    cited { if case .spondyloarthritisFeature(let value) = $0 { value } else { nil } }
+  }
+
+  func diagnosticUncertainties() -> [Cited<DiagnosticUncertainty>] {
+    cited { if case .diagnosticUncertainty(let value) = $0 { value } else { nil } }
   }
 
   /// Prior procedures from the documents and from intake's history, one per procedure and

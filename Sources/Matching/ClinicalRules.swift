@@ -135,7 +135,7 @@ extension CaseContext {
     return noteDate.adding(days: -nearestInteger(longest * 30.44))
   }
 
-  private func documentedPainMonths() -> (Double, [Evidence])? {
+  func documentedPainMonths() -> (Double, [Evidence])? {
     let durations = facts.durations()
     if let longest = durations.max(by: { $0.value.months < $1.value.months }) {
       return (longest.value.months, durations.evidence())

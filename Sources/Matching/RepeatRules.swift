@@ -118,13 +118,22 @@ extension CaseContext {
       }
     }
     let total = counted.count + undated + 1
+    let raised = limit.raised.flatMap { $0.limit > allowed ? $0 : nil }
+    let isRaised = raised.map { holds($0.condition) } ?? false
+    if let raised, isRaised { allowed = raised.limit }
+    let because = raised.map { " where, as here, \($0.circumstances) is documented." }
     let summary =
       "With this one, \(total) procedure\(total == 1 ? "" : "s") \(span)"
-      + (undated > 0 ? " (\(undated) undated)" : "") + "; at most \(allowed) are allowed."
+      + (undated > 0 ? " (\(undated) undated)" : "") + "; at most \(allowed) are allowed"
+      + (isRaised ? because ?? "." : ".")
     if total <= allowed { return .met(summary, evidence: evidence) }
-    return .notMet(
-      summary, ask: "Please send the dates of earlier procedures in this region.",
-      evidence: evidence)
+    var ask = "Please send the dates of earlier procedures in this region"
+    if let raised, !isRaised, total <= raised.limit {
+      ask +=
+        ", or document the special circumstances (such as \(raised.circumstances))"
+        + " that allow up to \(raised.limit)"
+    }
+    return .notMet(summary, ask: ask + ".", evidence: evidence)
   }
 
   /// Whether `first`, the earliest dated procedure of the episode, is shown to be where

@@ -67,6 +67,14 @@ public indirect enum Rule: Sendable {
   case unlessMedicalReason(Rule)
   /// The rule applies only when the condition holds; otherwise it is met.
   case when(CaseCondition, Rule)
+  /// The complaint began before this age.
+  case onsetAge(below: Int)
+  /// At least one feature of spondyloarthritis; inflammatory back pain counts as one only
+  /// with enough of its items.
+  case spondyloarthritisFeatures(InflammatoryBackPain)
+  /// A further diagnostic block after one that failed, at another level or with another
+  /// technique, where the pain generator is in question or several levels are diseased.
+  case retargetAfterFailedBlock(RetargetedBlock)
 }
 
 /// A condition on the case that decides whether a rule applies.
@@ -96,6 +104,53 @@ public indirect enum CaseCondition: Sendable {
   case anyOf([CaseCondition])
   case allOf([CaseCondition])
   case not(CaseCondition)
+  /// The patient is at least this old at the most recent note.
+  case patientAge(atLeast: Int)
+  /// An earlier procedure of one of these kinds is documented with its date.
+  case datedPrior(Set<ProcedureKind>)
+  /// One of these spondyloarthritis features is documented as present.
+  case spondyloarthritisFeature(Set<SpondyloarthritisFeatureKind>)
+}
+
+/// What makes back pain inflammatory for guideline 1756: at least `itemsNeeded` of its
+/// items, one of which is an onset before `onsetBefore` years of age.
+public struct InflammatoryBackPain: Sendable {
+  public var itemsNeeded: Int
+  public var onsetBefore: Int
+
+  public init(itemsNeeded: Int, onsetBefore: Int) {
+    self.itemsNeeded = itemsNeeded
+    self.onsetBefore = onsetBefore
+  }
+}
+
+/// A second diagnostic block after a first that failed: relief below `failedBelowPercent`
+/// (0 for "no relief at all"), then another level or another technique.
+public struct RetargetedBlock: Sendable {
+  /// Relief under this percent is a failed block; with 0, only no relief at all is.
+  public var failedBelowPercent: Double
+  /// Procedure kinds a change of technique may move between (intra-articular facet
+  /// injection and medial branch block).
+  public var techniques: Set<ProcedureKind>
+
+  public init(failedBelowPercent: Double, techniques: Set<ProcedureKind> = []) {
+    self.failedBelowPercent = failedBelowPercent
+    self.techniques = techniques
+  }
+}
+
+/// A higher count allowed when the documents show special circumstances.
+public struct RaisedCountLimit: Sendable {
+  public var limit: Int
+  public var condition: CaseCondition
+  /// The circumstances, for reasons: "an older patient with spinal stenosis …".
+  public var circumstances: String
+
+  public init(limit: Int, when condition: CaseCondition, circumstances: String) {
+    self.limit = limit
+    self.condition = condition
+    self.circumstances = circumstances
+  }
 }
 
 /// Which pain scores a pain requirement reads, and the level it needs.
@@ -247,15 +302,18 @@ public struct CountLimit: Sendable {
   public var opening: (days: Int, limit: Int)?
   /// Procedures of these kinds are counted instead of the requested kind.
   public var procedures: Set<ProcedureKind>
+  /// A higher limit, after the opening, where special circumstances are documented.
+  public var raised: RaisedCountLimit?
 
   public init(
     limit: Int, withinDays: Int? = nil, opening: (days: Int, limit: Int)? = nil,
-    procedures: Set<ProcedureKind> = []
+    procedures: Set<ProcedureKind> = [], raised: RaisedCountLimit? = nil
   ) {
     self.limit = limit
     self.withinDays = withinDays
     self.opening = opening
     self.procedures = procedures
+    self.raised = raised
   }
 }
 

@@ -48,6 +48,9 @@ extension CaseContext {
     case .when(let condition, let inner):
       guard holds(condition) else { return .met(notApplicable(condition)) }
       return evaluate(inner)
+    case .onsetAge(let limit): return onsetAge(below: limit)
+    case .spondyloarthritisFeatures(let backPain): return spondyloarthritisFeatures(backPain)
+    case .retargetAfterFailedBlock(let block): return retargetAfterFailedBlock(block)
     }
   }
 
@@ -149,6 +152,12 @@ extension CaseContext {
       return listed(conditions.map(describe), conjunction: "and")
     case .not(let inner):
       return "absence of " + describe(inner)
+    case .patientAge(let years):
+      return "patient aged \(years) or older"
+    case .datedPrior(let kinds):
+      return "dated " + listed(kinds.map(\.rawValue).sorted().map(spoken))
+    case .spondyloarthritisFeature(let features):
+      return listed(features.map(\.rawValue).sorted().map(spoken))
     }
   }
 }

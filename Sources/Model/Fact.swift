@@ -6,6 +6,7 @@ public enum FactType: String, Codable, Sendable, CaseIterable {
   case surgicalPlan, deviceTrial
   /// PendCheck's additions.
   case implantProblem, consultation, anginaClass
+  case patientAge, spondyloarthritisFeature, diagnosticUncertainty
 }
 
 /// What a fact says, typed by its fact type.
@@ -32,6 +33,9 @@ public enum FactDetail: Sendable, Hashable {
   case implantProblem(ImplantProblem)
   case consultation(Consultation)
   case anginaClass(AnginaClass)
+  case patientAge(PatientAge)
+  case spondyloarthritisFeature(SpondyloarthritisFeature)
+  case diagnosticUncertainty(DiagnosticUncertainty)
 
   /// The contract's name for this fact's type.
   public var type: FactType {
@@ -58,6 +62,9 @@ public enum FactDetail: Sendable, Hashable {
     case .implantProblem: .implantProblem
     case .consultation: .consultation
     case .anginaClass: .anginaClass
+    case .patientAge: .patientAge
+    case .spondyloarthritisFeature: .spondyloarthritisFeature
+    case .diagnosticUncertainty: .diagnosticUncertainty
     }
   }
 }
@@ -145,6 +152,11 @@ extension FactDetail {
     case .implantProblem: self = .implantProblem(try ImplantProblem(from: decoder))
     case .consultation: self = .consultation(try Consultation(from: decoder))
     case .anginaClass: self = .anginaClass(try AnginaClass(from: decoder))
+    case .patientAge: self = .patientAge(try PatientAge(from: decoder))
+    case .spondyloarthritisFeature:
+      self = .spondyloarthritisFeature(try SpondyloarthritisFeature(from: decoder))
+    case .diagnosticUncertainty:
+      self = .diagnosticUncertainty(try DiagnosticUncertainty(from: decoder))
     }
   }
 
@@ -172,6 +184,9 @@ extension FactDetail {
     case .implantProblem(let payload): try payload.encode(to: encoder)
     case .consultation(let payload): try payload.encode(to: encoder)
     case .anginaClass(let payload): try payload.encode(to: encoder)
+    case .patientAge(let payload): try payload.encode(to: encoder)
+    case .spondyloarthritisFeature(let payload): try payload.encode(to: encoder)
+    case .diagnosticUncertainty(let payload): try payload.encode(to: encoder)
     }
   }
 }

@@ -45,6 +45,10 @@ struct FactSummary: Equatable {
       (words(consultation.specialty), joined(date("on", consultation.date)))
     case .anginaClass(let angina):
       ("\(angina.system.rawValue.uppercased()) class \(angina.class)", "")
+    case .patientAge(let age): ("\(age.years) years", age.context == .onset ? "at onset" : "")
+    case .spondyloarthritisFeature(let feature):
+      (words(feature.feature), feature.present ? "present" : "absent")
+    case .diagnosticUncertainty(let uncertainty): (words(uncertainty.kind), "")
     }
   }
 

@@ -46,6 +46,9 @@ struct CorpusReportContractTests {
     "implantProblem": ["problem", "device"],
     "consultation": ["specialty", "date"],
     "anginaClass": ["system", "class"],
+    "patientAge": ["years", "context"],
+    "spondyloarthritisFeature": ["feature", "present"],
+    "diagnosticUncertainty": ["kind"],
   ]
   static let common: Set<String> = ["type", "evidence", "derivation"]
   static let determinationKeys: Set<String> = [

@@ -136,6 +136,12 @@ extension Fixtures {
         .joined(separator: " ")
     case .anginaClass(let angina):
       return "\(angina.system.rawValue) \(angina.class)"
+    case .patientAge(let age):
+      return "\(age.years) \(age.context.rawValue)"
+    case .spondyloarthritisFeature(let value):
+      return "\(value.feature.rawValue) \(value.present)"
+    case .diagnosticUncertainty(let value):
+      return value.kind.rawValue
     }
   }
 

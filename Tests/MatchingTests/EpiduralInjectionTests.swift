@@ -111,9 +111,19 @@ struct EpiduralInjectionTests {
       "an active infection is contradicted", stenosis.adding(Note.risk(.systemicInfection)),
       .clinicalReview, [.contraindication]),
     scenario(
-      "failed back surgery with treatment is ready",
-      stenosis.replacing(.imagingFinding, with: Note.diagnosis(.failedBackSurgerySyndrome)), .ready,
+      "failed back surgery with treatment and the surgery's date is ready",
+      stenosis.replacing(.imagingFinding, with: Note.diagnosis(.failedBackSurgerySyndrome))
+        .adding(Note.prior(.spineSurgery, on: "2024-06-10", region: .lumbar)), .ready,
       indication: "failedBackSurgery"),
+    scenario(
+      "failed back surgery without the surgery's date pends on it",
+      stenosis.replacing(.imagingFinding, with: Note.diagnosis(.failedBackSurgerySyndrome))
+        .adding(Note.prior(.spineSurgery, on: nil, region: .lumbar)), .pend, [.diagnosis],
+      indication: "failedBackSurgery"),
+    scenario(
+      "failed back surgery with no surgery documented pends on it",
+      stenosis.replacing(.imagingFinding, with: Note.diagnosis(.epiduralFibrosis)), .pend,
+      [.diagnosis], indication: "failedBackSurgery"),
     scenario(
       "chronic radicular pain without stenosis falls under acute pain and is contradicted",
       stenosis.without(.imagingFinding).replacing(.painPattern, with: Note.pattern(.radicular)),

@@ -109,16 +109,11 @@ struct SacroiliacJointInjectionTests {
   static let otherIndications: [Scenario] = [
     scenario(
       "spondyloarthritis with sacroiliitis on imaging is ready",
-      [
-        Note.lasting(months: 6), Note.therapy(.physicalTherapy, status: .ongoing, outcome: nil),
-        Note.imaging(.sacroiliitis), Note.diagnosis(.spondyloarthritis),
-      ], .ready, indication: "spondyloarthritis"),
+      SpondyloarthritisTests.ready, .ready, indication: "spondyloarthritis"),
     scenario(
       "spondyloarthritis without imaging pends on imaging",
-      [
-        Note.lasting(months: 6), Note.therapy(.physicalTherapy, status: .ongoing, outcome: nil),
-        Note.diagnosis(.spondyloarthritis),
-      ], .pend, [.imaging], indication: "spondyloarthritis"),
+      SpondyloarthritisTests.ready.without(.imagingFinding), .pend, [.imaging],
+      indication: "spondyloarthritis"),
     scenario(
       "a diagnostic injection for surgical planning is ready",
       [Note.pain(7, .current), Note.plan(.preoperativeEvaluation)], .ready,

@@ -170,6 +170,18 @@ enum Note {
     Fact(.budapestFinding(BudapestFinding(category: category, kind: kind, present: present)))
   }
 
+  static func age(_ years: Int, _ context: AgeContext = .current) -> Fact {
+    Fact(.patientAge(PatientAge(years: years, context: context)))
+  }
+
+  static func feature(_ feature: SpondyloarthritisFeatureKind, _ present: Bool = true) -> Fact {
+    Fact(.spondyloarthritisFeature(SpondyloarthritisFeature(feature: feature, present: present)))
+  }
+
+  static func uncertainty(_ kind: DiagnosticUncertaintyKind) -> Fact {
+    Fact(.diagnosticUncertainty(DiagnosticUncertainty(kind: kind)))
+  }
+
   /// Budapest symptoms in three categories and signs in two.
   static let budapestMet = [
     budapest(.sensory, .symptom), budapest(.vasomotor, .symptom),

@@ -46,6 +46,9 @@ enum EveryField {
     .implantProblem(ImplantProblem(problem: .leadMigration, device: .spinalCordStimulator)),
     .consultation(Consultation(specialty: .infectiousDisease, date: date)),
     .anginaClass(AnginaClass(system: .nyha, class: 3)),
+    .patientAge(PatientAge(years: 58, context: .current)),
+    .spondyloarthritisFeature(SpondyloarthritisFeature(feature: .hlaB27, present: true)),
+    .diagnosticUncertainty(DiagnosticUncertainty(kind: .multilevelPathology)),
   ]
 
   static let criterion = CriterionResult(

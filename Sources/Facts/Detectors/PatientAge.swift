@@ -1,0 +1,161 @@
+import Language
+import Model
+
+/// Finds the patient's age: as the note states it ("68-year-old", "68 y/o", "Age: 68", "81F")
+/// or from the date of birth and the most recent note's date, and the age at which the
+/// complaint began ("onset at age 38", "since the age of 30", "age 45 at onset").
+///
+/// Ages of other people ("her 45-year-old son", "mother, 70") are not the patient's, and
+/// numbers that only look like ages ("a 20-year history", "38 weeks", "20 pack-years") are
+/// not ages at all.
+struct PatientAgeRule: FactRule {
+  func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+    let onset = onsetAges(in: passage)
+    let taken = onset.map(\.range)
+    let current = statedAges(in: passage, excluding: taken) + birthDateAge(in: passage, reading)
+    return (onset + current).map { found in
+      passage.fact(
+        .patientAge(PatientAge(years: found.years, context: found.context)),
+        rule: "patientAge.\(found.rule)")
+    }
+  }
+
+  private struct FoundAge {
+    let years: Int
+    let context: AgeContext
+    let range: Range<Int>
+    let rule: String
+  }
+
+  /// "onset at age 38", "began at the age of 30", "since age 30", "age at onset: 38",
+  /// "age 45 at onset", "started when she was 28".
+  private func onsetAges(in passage: Passage) -> [FoundAge] {
+    let text = passage.text
+    var found: [FoundAge] = []
+    for pattern in [Self.onsetBeforeAge, Self.ageBeforeOnset] {
+      for match in pattern.matches(in: text) {
+        guard let years = Self.years(in: match), Self.plausible.contains(years),
+          !found.contains(where: { $0.range.overlaps(match.range) }),
+          Self.complaint.occurs(in: text), isAge(match.range, in: passage)
+        else { continue }
+        found.append(FoundAge(years: years, context: .onset, range: match.range, rule: "onset"))
+      }
+    }
+    return found
+  }
+
+  /// Ages stated outright: "a 68-year-old man", "68 y/o", "Age: 68", "81F".
+  private func statedAges(in passage: Passage, excluding taken: [Range<Int>]) -> [FoundAge] {
+    let text = passage.text
+    var found: [FoundAge] = []
+    for (pattern, rule) in [(Self.yearsOld, "yearsOld"), (Self.labelled, "labelled")] {
+      for match in pattern.matches(in: text) {
+        guard let years = Self.years(in: match), Self.plausible.contains(years),
+          !taken.contains(where: { $0.overlaps(match.range) }),
+          !found.contains(where: { $0.range.overlaps(match.range) }),
+          !Self.onsetAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count)),
+          rule != "labelled" || !Self.eventBefore.occurs(in: Self.before(match.range, in: text)),
+          isAge(match.range, in: passage)
+        else { continue }
+        found.append(FoundAge(years: years, context: .current, range: match.range, rule: rule))
+      }
+    }
+    return found
+  }
+
+  /// The age on the most recent note's date from a date of birth ("DOB: 04/11/1978").
+  private func birthDateAge(in passage: Passage, _ reading: CaseReading) -> [FoundAge] {
+    guard let reference = reading.noteDate ?? passage.note.dateOfService else { return [] }
+    let births = passage.note.annotated.dates.filter {
+      $0.role == .dateOfBirth && passage.range.contains($0.range.lowerBound)
+    }
+    guard let birth = births.compactMap(\.date).first, birth.day != nil else { return [] }
+
+    // A two-digit year the date reader placed in this century ("DOB 11/27/61").
+    let year = birth.year > reference.year ? birth.year - 100 : birth.year
+    let hadBirthday = (reference.month, reference.day ?? 1) >= (birth.month, birth.day ?? 1)
+    let years = reference.year - year - (hadBirthday ? 0 : 1)
+    guard Self.plausible.contains(years) else { return [] }
+    return [
+      FoundAge(
+        years: years, context: .current, range: passage.local(births[0].range),
+        rule: "dateOfBirth")
+    ]
+  }
+
+  /// Whether a number is the patient's age: not negated, not someone else's ("her son, 45",
+  /// "her 10-year-old daughter"), not a length of time ("since she was 30 weeks pregnant").
+  private func isAge(_ range: Range<Int>, in passage: Passage) -> Bool {
+    let context = passage.context(ofLocal: range)
+    guard !context.isOtherPerson, !context.isNegated else { return false }
+
+    let text = passage.text
+    let after = text.utf16Slice(range.upperBound..<text.utf16.count)
+    return !Self.relativeBefore.occurs(in: Self.before(range, in: text))
+      && !Self.relativeAfter.occurs(in: after) && !Self.unitAfter.occurs(in: after)
+  }
+
+  private static func before(_ range: Range<Int>, in text: String) -> String {
+    text.utf16Slice(max(0, range.lowerBound - 30)..<range.lowerBound)
+  }
+
+  static let plausible = 1...115
+
+  /// The number a match captured, in whichever of its alternatives took part.
+  private static func years(in match: TextMatch) -> Int? {
+    (1...max(1, match.groups.count)).lazy.compactMap(match.group).first.flatMap { Int($0) }
+  }
+
+  private static let yearsOld = TextPattern(
+    #"\b(\d{1,3})(?:\s*-\s*|\s+)?(?:years?|yrs?|y)(?:\s*-\s*|\s+)old\b"#
+      + #"|\b(\d{1,3})\s*(?:y/o|y\.o\.|yo|yoa)\b"#
+      + #"|^(?:S:\s*|Pt:?\s*|Patient:?\s*)?(\d{2,3})\s?(?-i:[MF])\b"#
+  )
+  private static let labelled = TextPattern(
+    #"\b(?:age|aged)\s*[:=]?\s*(\d{1,3})\b(?!\s*(?:-|to)\s*\d)"#)
+  private static let onsetBeforeAge = TextPattern(
+    #"\b(?:onset|began|begun|beginning|started|starting|start|since|first|developed"#
+      + #"|commenced)\b[^.;]{0,30}?\b(?:at\s+|in\s+)?(?:the\s+)?age(?:\s+of)?\s*[:=]?\s*"#
+      + #"(\d{1,3})\b|\bage\s+(?:at|of)\s+onset\s*(?:was|of|:|=|\s)\s*(\d{1,3})\b"#
+      + #"|\b(?:began|started|start|onset)\b[^.;]{0,30}?\bwhen\s+(?:she|he|they)\s+was"#
+      + #"\s+(\d{1,3})\b|\bsince\s+(?:she|he|they)\s+(?:was|were)\s+(\d{1,3})\b"#
+  )
+  private static let ageBeforeOnset = TextPattern(
+    #"\bage\s*[:=]?\s*(\d{1,3})\s+(?:at|of)\s+(?:symptom\s+|pain\s+)?onset\b"#)
+  /// "age 45 at onset": a labelled age followed by what makes it the onset's.
+  private static let onsetAfter = TextPattern(
+    #"^\s*(?:years?\s+)?(?:at|of)\s+(?:symptom\s+|pain\s+)?onset\b"#)
+  /// A complaint the onset can belong to, in the sentence.
+  private static let complaint = TextPattern(
+    #"\b(?:pain|back|stiffness|symptoms?|ache|aching|LBP|onset)\b"#)
+  /// "at age 12", "by age 50": an event's age, not a label.
+  private static let eventBefore = TextPattern(
+    #"\b(?:at|by|since|until|from|before|after|of|over|under|the|to|between)\s*$"#)
+  private static let unitAfter = TextPattern(
+    #"^\s*(?:weeks?|wks?|months?|mos?|days?|hours?|minutes?|mins?|%|percent|lbs?|kg)\b"#)
+  private static let relativeAfter = TextPattern(
+    #"^\s*(?:son|daughter|brother|sister|husband|wife|spouse|partner|child|grandson"#
+      + #"|granddaughter|mother|father|nephew|niece)\b"#)
+  private static let relativeBefore = TextPattern(
+    #"\b(?:mother|father|son|daughter|brother|sister|husband|wife|spouse|partner|sibling"#
+      + #"|child|children|grandmother|grandfather|aunt|uncle|cousin|mom|dad|niece|nephew"#
+      + #"|grandson|granddaughter|caregiver)\b[^.;]{0,20}$"#)
+}
+
+extension FactMerger {
+  /// Whether a fact is the patient's age now, of which a case lists one.
+  static func isCurrentAge(_ fact: Fact) -> Bool {
+    if case .patientAge(let age) = fact.detail { return age.context == .current }
+    return false
+  }
+
+  /// The patient's age at the most recent note, with the evidence of every mention that
+  /// agrees: from a date of birth where one is written (a stated age in a template goes
+  /// stale), else the first stated in reading order (newest note first).
+  static func currentAge(from facts: [Fact]) -> Fact? {
+    let ages = facts.filter(isCurrentAge)
+    let fromBirthDate = ages.first { $0.derivation?.rule == "patientAge.dateOfBirth" }
+    guard let chosen = fromBirthDate ?? ages.first else { return nil }
+    return ages.dropFirst().filter { $0.detail == chosen.detail }.reduce(chosen, combine)
+  }
+}
