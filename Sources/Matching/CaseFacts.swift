@@ -114,6 +114,8 @@ extension CaseFacts {
 
   func anginaClasses() -> [Cited<AnginaClass>] {
     cited { if case .anginaClass(let value) = $0 { value } else { nil } }
+  }
+
   func patientAges() -> [Cited<PatientAge>] {
     cited { if case .patientAge(let value) = $0 { value } else { nil } }
   }
