@@ -58,7 +58,8 @@ struct ScenarioCoverageTests {
       .provocationTests, .conservativeTreatment, .homeExerciseProgram, .ongoingTreatment,
       .failedTreatment, .medication, .opioidExposure, .budapestCriteria, .decolonization,
       .psychologicalEvaluation, .deviceTrial, .priorRelief, .surgicalPlan, .requestedRegion,
-      .documented:
+      .documented, .implantProblem, .consultation, .anginaClass, .onsetAge,
+      .spondyloarthritisFeatures, .retargetAfterFailedBlock:
       return true
     // Without a planned date or a note date, a count cannot be placed; without a planned date,
     // an interval short of its minimum from the note date is open; procedures in different
