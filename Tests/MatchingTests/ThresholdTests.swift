@@ -217,3 +217,23 @@ struct ThresholdTests {
   @Test("Conservative treatment lengths and windows on both sides", arguments: courses)
   func conservativeCourse(_ edge: Edge) throws { try edge.check() }
 }
+
+/// Decolonization before a re-implant, which also needs the nasal screen: no earlier than ten
+/// days before the procedure.
+struct ReimplantDecolonizationTests {
+  static let edges: [Edge] = [("1752", "62362"), ("1757", "63663")].flatMap { number, code in
+    [("2026-06-01", CriterionStatus.met), ("2026-05-31", .notMet)].map { start, status in
+      Edge(
+        name: "\(number).revision.decolonization starting \(start) for 06/11/2026",
+        criterion: "\(number).revision.decolonization",
+        request: request(code, planned: "2026-06-11"),
+        facts: [
+          Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-03-01"),
+          Note.screen(.mrsa, .positive), Note.decolonization(starting: start),
+        ], status: status)
+    }
+  }
+
+  @Test("Decolonization before a re-implant on both sides of ten days", arguments: edges)
+  func reimplantDecolonization(_ edge: Edge) throws { try edge.check() }
+}
