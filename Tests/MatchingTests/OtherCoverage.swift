@@ -5,11 +5,9 @@ import Model
 enum SacroiliacCoverage {
   static let sij = SacroiliacJointInjectionTests.sij
 
-  /// Six months of back pain, PT under way, sacroiliitis on MRI, spondyloarthritis.
-  static let arthritisFacts = [
-    Note.lasting(months: 6), Note.therapy(.physicalTherapy, status: .ongoing, outcome: nil),
-    Note.imaging(.sacroiliitis), Note.diagnosis(.spondyloarthritis),
-  ]
+  /// Six months of back pain, PT under way, sacroiliitis on MRI, spondyloarthritis in a
+  /// 32-year-old with a positive HLA-B27.
+  static let arthritisFacts = SpondyloarthritisTests.ready
 
   /// A first injection on 03/10/2026 with 60% relief for two days: the initial series.
   static let initialSeries = [
@@ -21,6 +19,12 @@ enum SacroiliacCoverage {
     let arthritis = IndicationCase(
       label: "1756: spondyloarthritis", guideline: "1756", indication: "spondyloarthritis",
       request: sij, facts: arthritisFacts)
+    // The guideline asks for sacroiliitis on imaging and a feature, not for the disease to
+    // be named.
+    let unnamed = IndicationCase(
+      label: "1756: sacroiliitis on MRI and HLA-B27 without a named spondyloarthritis",
+      guideline: "1756", indication: "spondyloarthritis", request: sij,
+      facts: arthritisFacts.without(.diagnosis))
     let planning = IndicationCase(
       label: "1756: a diagnostic injection for surgical planning", guideline: "1756",
       indication: "sijSurgicalPlanning", request: sij,
@@ -36,11 +40,12 @@ enum SacroiliacCoverage {
       arthritis.pend(
         "without a pain program under way pends", [.conservativeCare],
         arthritis.facts.without(.therapy)),
+      // The onset's age stated outright: without the duration, the age now alone does not
+      // place the onset (see SpondyloarthritisTests.currentAgeBoundsTheOnset).
       arthritis.pend(
-        "without the duration pends", [.painDuration], arthritis.facts.without(.painDuration)),
-      arthritis.pend(
-        "with sacroiliitis on MRI but no named spondyloarthritis pends", [.diagnosis],
-        arthritis.facts.without(.diagnosis)),
+        "with the onset's age but not the duration pends", [.painDuration],
+        arthritis.facts.without(.painDuration).adding(Note.age(29, .onset))),
+      unnamed.ready(),
       planning.pend(
         "without a pain score pends", [.painSeverity], planning.facts.without(.painScore)),
       planning.pend(
@@ -93,10 +98,7 @@ enum ImplantCoverage {
     let reimplant = IndicationCase(
       label: "1752: a re-implant after removing an infected pump", guideline: "1752",
       indication: "pumpReplacement", request: request("62362", planned: "2026-06-11"),
-      facts: [
-        Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-02-01"),
-        Note.screen(.mrsa, .negative),
-      ])
+      facts: afterInfection(.intrathecalPump))
     return [
       painPump.pend(
         "after eight weeks of PT pends", [.conservativeCare],
@@ -123,9 +125,27 @@ enum ImplantCoverage {
       spasticityPump.pend(
         "without the psychological evaluation pends", [.psychEvaluation],
         spasticityPump.facts.without(.psychEvaluation)),
+      reimplant.ready(),
       reimplant.pend(
         "six weeks after the removal, with no planned date, pends", [.interval],
-        request: request("62362", planned: nil)),
+        request: reimplant.unplanned),
+      reimplant.pend(
+        "without an infectious-disease consultation pends", [.other],
+        reimplant.facts.without(.consultation)),
+      reimplant.pend(
+        "without the nasal screen pends", [.mrsaDecolonization],
+        reimplant.facts.without(.staphScreen)),
+    ]
+  }
+
+  /// The first device implanted in 2021, removed for infection on 02/01/2026 after an
+  /// infectious-disease consultation, and a negative nasal screen: a new device on 06/11/2026
+  /// is 130 days (18 weeks) after the removal, the note of 03/14/2026 six weeks after it.
+  static func afterInfection(_ device: TrialDevice) -> [Fact] {
+    [
+      Note.prior(.other, on: "2021-09"), Note.problem(.infection, device),
+      Note.infectiousDiseaseConsult(on: "2026-01-28"), Note.prior(.deviceRemoval, on: "2026-02-01"),
+      Note.screen(.mrsa, .negative),
     ]
   }
 
@@ -149,7 +169,20 @@ enum ImplantCoverage {
       request: lead, facts: [Note.trial(.dorsalRootGanglion, percent: 70, days: 5, function: true)])
     let revision = IndicationCase(
       label: "1757: a lead revision", guideline: "1757", indication: "scsRevision",
-      request: request("63663", planned: "2026-06-11"), facts: [])
+      request: request("63663", planned: "2026-06-11"),
+      facts: [Note.problem(.leadMigration, .spinalCordStimulator)])
+    let newLead = IndicationCase(
+      label: "1757: a new lead after removing an infected one", guideline: "1757",
+      indication: "scsRevision", request: revision.request,
+      facts: afterInfection(.spinalCordStimulator))
+    let reinfected = { (base: IndicationCase, device: TrialDevice) in
+      IndicationCase(
+        label: "\(base.label) after an infected one came out", guideline: "1757",
+        indication: base.indication, request: request("63650", planned: "2026-06-11"),
+        facts: base.facts + afterInfection(device).without(.staphScreen))
+    }
+    let scsAfterInfection = reinfected(scsPermanent, .spinalCordStimulator)
+    let drgAfterInfection = reinfected(drgPermanent, .dorsalRootGanglion)
     return [
       trial.pend(
         "with decolonization not yet dated pends", [.mrsaDecolonization],
@@ -190,18 +223,25 @@ enum ImplantCoverage {
         "with decolonization not yet dated pends", [.mrsaDecolonization],
         drgPermanent.facts + undatedDecolonization),
       revision.ready(),
+      revision.pend("with no reason documented pends", [.diagnosis], []),
       revision.review(
         "with a positive screen and no decolonization plan is contradicted",
-        [.mrsaDecolonization], [Note.screen(.mssa, .positive)]),
+        [.mrsaDecolonization], revision.facts.adding(Note.screen(.mssa, .positive))),
       revision.pend(
-        "with decolonization not yet dated pends", [.mrsaDecolonization], undatedDecolonization),
-      revision.pend(
-        "six weeks after removing an infected lead, with no planned date, pends", [.interval],
-        [
-          Note.prior(.other, on: "2022-05"), Note.prior(.other, on: "2026-02-01"),
-          Note.screen(.mrsa, .negative),
-        ], request: request("63663", planned: nil)),
+        "with decolonization not yet dated pends", [.mrsaDecolonization],
+        revision.facts + undatedDecolonization),
     ]
+      + [newLead, scsAfterInfection, drgAfterInfection].flatMap { base in
+        [
+          base.ready(),
+          base.pend(
+            "six weeks after the removal, with no planned date, pends", [.interval],
+            request: base.unplanned),
+          base.pend(
+            "without an infectious-disease consultation pends", [.other],
+            base.facts.without(.consultation)),
+        ]
+      }
   }
 
   static var scenarios: [Scenario] { pumps + stimulators }

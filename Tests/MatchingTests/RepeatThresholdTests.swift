@@ -369,17 +369,15 @@ struct IntervalThresholdTests {
     ),
     (
       "1752.revision.interval", "62362", nil,
-      [
-        Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-03-19"),
-        Note.screen(.mrsa, .negative),
-      ], "2026-06-11", "2026-06-10"
+      ImplantCoverage.afterInfection(.intrathecalPump).replacing(
+        .priorProcedure, with: Note.prior(.deviceRemoval, on: "2026-03-19")),
+      "2026-06-11", "2026-06-10"
     ),
     (
       "1757.revision.interval", "63663", nil,
-      [
-        Note.prior(.other, on: "2022-05"), Note.prior(.other, on: "2026-03-19"),
-        Note.screen(.mrsa, .negative),
-      ], "2026-06-11", "2026-06-10"
+      ImplantCoverage.afterInfection(.spinalCordStimulator).replacing(
+        .priorProcedure, with: Note.prior(.deviceRemoval, on: "2026-03-19")),
+      "2026-06-11", "2026-06-10"
     ),
   ]
 

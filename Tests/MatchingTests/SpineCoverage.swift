@@ -14,6 +14,9 @@ enum EpiduralCoverage {
   static let axialStenosis = EpiduralInjectionTests.stenosis.replacing(
     .painPattern, with: Note.pattern(.axial))
 
+  /// A lumbar fusion on 06/10/2024: the back surgery that failed, with its date.
+  static let lumbarSurgery = Note.prior(.spineSurgery, on: "2024-06-10", region: .lumbar)
+
   static func indications(_ number: String) -> [Scenario] {
     let acute = IndicationCase(
       label: "\(number): acute radicular pain", guideline: number,
@@ -25,7 +28,7 @@ enum EpiduralCoverage {
       label: "\(number): failed back surgery", guideline: number, indication: "failedBackSurgery",
       request: lumbar,
       facts: axialStenosis.replacing(
-        .imagingFinding, with: Note.diagnosis(.failedBackSurgerySyndrome)))
+        .imagingFinding, with: Note.diagnosis(.failedBackSurgerySyndrome), lumbarSurgery))
     let planning = IndicationCase(
       label: "\(number): a diagnostic transforaminal block", guideline: number,
       indication: "diagnosticTransforaminal",
@@ -67,6 +70,10 @@ enum EpiduralCoverage {
           with: Note.therapy(
             .homeExercise, weeks: 8, status: .ongoing, prescribedBy: .physicalTherapist),
           Note.nsaid)),
+      surgery.pend(
+        "with the surgery undated pends on its date", [.diagnosis],
+        surgery.facts.replacing(
+          .priorProcedure, with: Note.prior(.spineSurgery, on: nil, region: .lumbar))),
       surgery.pend(
         "with PT alone pends on the inactive part", [.conservativeCare],
         surgery.facts.replacing(.therapy, with: Note.physicalTherapy)),

@@ -74,13 +74,32 @@ struct SpondyloarthritisTests {
     // 45 with six months of pain began at 44.5 to 45.5: the onset's age must be asked.
     ([Note.age(45), Note.lasting(months: 6)], .notDocumented),
     ([Note.age(46), Note.lasting(months: 6)], .notMet),
-    ([Note.age(40)], .notDocumented),
+    // 50 now, with no duration: the pain may have begun at any age up to 50.
+    ([Note.age(50)], .notDocumented),
   ]
 
   @Test("The back pain began before 45: 44 is, 45 is not", arguments: onsets)
   func onsetBefore45(_ example: (facts: [Fact], status: CriterionStatus)) throws {
     let facts = Self.ready.without(.patientAge, .painDuration) + example.facts
     #expect(try Self.status("1756.spa.onset", facts) == example.status)
+  }
+
+  /// The age now bounds the onset from above, so a patient under 45 began under 45 however
+  /// long the pain has lasted.
+  static let currentAgeOnly = [40, 44]
+
+  @Test(
+    "A patient under 45 began under 45, with or without the pain's duration",
+    arguments: currentAgeOnly)
+  func currentAgeBoundsTheOnset(_ years: Int) throws {
+    let facts = Self.ready.without(.patientAge, .painDuration) + [Note.age(years)]
+    let status = try Self.status("1756.spa.onset", facts)
+
+    // PatientHistoryRules.onsetAgeRange places no onset without a duration, so the criterion
+    // asks for the onset's age that the current age already settles.
+    withKnownIssue("1756.spa.onset needs the duration even when the age now is under 45") {
+      #expect(status == .met)
+    }
   }
 
   static let backPainItems: [(facts: [Fact], status: CriterionStatus)] = [

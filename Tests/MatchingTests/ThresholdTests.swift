@@ -218,19 +218,22 @@ struct ThresholdTests {
   func conservativeCourse(_ edge: Edge) throws { try edge.check() }
 }
 
-/// Decolonization before a re-implant, which also needs the nasal screen: no earlier than ten
-/// days before the procedure.
+/// Decolonization before a re-implant after the device's infection, which also needs the
+/// nasal screen: no earlier than ten days before the procedure.
 struct ReimplantDecolonizationTests {
-  static let edges: [Edge] = [("1752", "62362"), ("1757", "63663")].flatMap { number, code in
+  static let devices: [(number: String, code: String, device: TrialDevice)] = [
+    ("1752", "62362", .intrathecalPump), ("1757", "63663", .spinalCordStimulator),
+  ]
+
+  static let edges: [Edge] = devices.flatMap { number, code, device in
     [("2026-06-01", CriterionStatus.met), ("2026-05-31", .notMet)].map { start, status in
       Edge(
         name: "\(number).revision.decolonization starting \(start) for 06/11/2026",
         criterion: "\(number).revision.decolonization",
         request: request(code, planned: "2026-06-11"),
-        facts: [
-          Note.prior(.other, on: "2021-09"), Note.prior(.other, on: "2026-03-01"),
-          Note.screen(.mrsa, .positive), Note.decolonization(starting: start),
-        ], status: status)
+        facts: ImplantCoverage.afterInfection(device).replacing(
+          .staphScreen, with: Note.screen(.mrsa, .positive)
+        ).adding(Note.decolonization(starting: start)), status: status)
     }
   }
 
