@@ -175,14 +175,14 @@ enum ImplantCoverage {
       label: "1757: a new lead after removing an infected one", guideline: "1757",
       indication: "scsRevision", request: revision.request,
       facts: afterInfection(.spinalCordStimulator))
-    let reinfected = { (base: IndicationCase, device: TrialDevice) in
+    let reimplanted = { (base: IndicationCase, device: TrialDevice) in
       IndicationCase(
         label: "\(base.label) after an infected one came out", guideline: "1757",
         indication: base.indication, request: request("63650", planned: "2026-06-11"),
         facts: base.facts + afterInfection(device).without(.staphScreen))
     }
-    let scsAfterInfection = reinfected(scsPermanent, .spinalCordStimulator)
-    let drgAfterInfection = reinfected(drgPermanent, .dorsalRootGanglion)
+    let scsAfterInfection = reimplanted(scsPermanent, .spinalCordStimulator)
+    let drgAfterInfection = reimplanted(drgPermanent, .dorsalRootGanglion)
     return [
       trial.pend(
         "with decolonization not yet dated pends", [.mrsaDecolonization],
