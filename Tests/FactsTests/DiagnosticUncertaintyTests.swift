@@ -15,6 +15,9 @@ import Testing
     ("Multi-level degenerative disc disease from L2 to S1.", ["multilevelPathology"]),
     ("Degenerative changes at multiple levels.", ["multilevelPathology"]),
     ("Mild multilevel spondylosis.", ["multilevelPathology"]),
+    (
+      "The pain generator is uncertain after the negative L4-5 block.", ["painGenerator"]
+    ),
   ])
   func readsWhyTheLevelIsInQuestion(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.diagnosticUncertainty, in: text) == expected)
@@ -23,6 +26,7 @@ import Testing
   @Test(arguments: [
     "The block confirmed the L4-5 facets as the pain generator.",
     "The pain generator is clear: the right SI joint.",
+    "There is no question about the pain generator: the L5-S1 facet.",
     "No multilevel disease on MRI.",
     "Prior injections at multiple levels gave no relief.",
     "Planned medial branch blocks at L4-5 and L5-S1.",

@@ -158,4 +158,22 @@ extension FactMerger {
     guard let chosen = fromBirthDate ?? ages.first else { return nil }
     return ages.dropFirst().filter { $0.detail == chosen.detail }.reduce(chosen, combine)
   }
+
+  /// How long the complaint has lasted where no note says, from the age it began at and the
+  /// age now: "back pain since age 50" in a 56-year-old is six years (72 months).
+  static func painDuration(fromOnsetIn facts: [Fact], currentAge: Fact?) -> Fact? {
+    let onset = facts.first {
+      if case .patientAge(let age) = $0.detail { return age.context == .onset }
+      return false
+    }
+    guard let onset, let currentAge, case .patientAge(let began) = onset.detail,
+      case .patientAge(let now) = currentAge.detail, now.years > began.years
+    else { return nil }
+
+    var derivation = onset.derivation ?? Derivation(rule: "")
+    derivation.rule = "painDuration.fromOnsetAge"
+    return Fact(
+      .painDuration(PainDuration(months: Double(now.years - began.years) * 12)),
+      evidence: onset.evidence, derivation: derivation)
+  }
 }
