@@ -96,6 +96,21 @@ import Testing
     #expect(Self.features(text) == [])
   }
 
+  @Test(arguments: [
+    ("Axial spondyloarthritis on adalimumab 40 mg every other week.", ["adalimumab"]),
+    ("Sacroiliitis; started Cosentyx in May.", ["secukinumab"]),
+    ("Crohn's disease on Humira; facet-mediated low back pain.", []),
+  ])
+  func readsBiologicsAsTreatmentOnlyForSpondyloarthritis(text: String, expected: [String]) {
+    let names = Fixtures.facts(.therapy, in: text).compactMap { detail -> String? in
+      guard case .therapy(let therapy) = detail, therapy.modality == .medication else {
+        return nil
+      }
+      return therapy.name
+    }
+    #expect(names == expected)
+  }
+
   @Test("Features are read only where the case speaks of spondyloarthritis")
   func readsOnlyWhereSpondyloarthritisIsInQuestion() {
     let text = "Facet-mediated low back pain, worse at night. Psoriasis on the scalp."
