@@ -48,13 +48,16 @@ struct PatientAgeRule: FactRule {
   private func statedAges(in passage: Passage, excluding taken: [Range<Int>]) -> [FoundAge] {
     let text = passage.text
     var found: [FoundAge] = []
-    for (pattern, rule) in [(Self.yearsOld, "yearsOld"), (Self.labelled, "labelled")] {
+    // A label ("Age: 68") is no age where an event's words lead to it ("at age 12").
+    for (pattern, rule, isLabel) in [
+      (Self.yearsOld, "yearsOld", false), (Self.labelled, "labelled", true),
+    ] {
       for match in pattern.matches(in: text) {
         guard let years = Self.years(in: match), Self.plausible.contains(years),
           !taken.contains(where: { $0.overlaps(match.range) }),
           !found.contains(where: { $0.range.overlaps(match.range) }),
           !Self.onsetAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count)),
-          rule != "labelled" || !Self.eventBefore.occurs(in: Self.before(match.range, in: text)),
+          !isLabel || !Self.eventBefore.occurs(in: Self.before(match.range, in: text)),
           isAge(match.range, in: passage)
         else { continue }
         found.append(FoundAge(years: years, context: .current, range: match.range, rule: rule))
@@ -69,7 +72,8 @@ struct PatientAgeRule: FactRule {
     let births = passage.note.annotated.dates.filter {
       $0.role == .dateOfBirth && passage.range.contains($0.range.lowerBound)
     }
-    guard let birth = births.compactMap(\.date).first, birth.day != nil else { return [] }
+    guard let mention = births.first(where: { $0.date?.day != nil }), let birth = mention.date
+    else { return [] }
 
     // A two-digit year the date reader placed in this century ("DOB 11/27/61").
     let year = birth.year > reference.year ? birth.year - 100 : birth.year
@@ -78,7 +82,7 @@ struct PatientAgeRule: FactRule {
     guard Self.plausible.contains(years) else { return [] }
     return [
       FoundAge(
-        years: years, context: .current, range: passage.local(births[0].range),
+        years: years, context: .current, range: passage.local(mention.range),
         rule: "dateOfBirth")
     ]
   }
