@@ -13,8 +13,9 @@ enum FactMerger {
 
     var merged = mergeByKey(keyed)
     merged += priorProcedures(procedures + facts.compactMap(priorProcedure(fromRelief:)))
-    merged += [painDuration(from: facts), painPattern(from: facts), currentAge(from: facts)]
-      .compactMap { $0 }
+    let age = currentAge(from: facts)
+    let duration = painDuration(from: facts) ?? painDuration(fromOnsetIn: facts, currentAge: age)
+    merged += [duration, painPattern(from: facts), age].compactMap { $0 }
     return withoutOutweighedAbsences(
       withoutDeniedNarrative(
         withoutBoundTrialResults(withoutComputedRelief(withoutClassOnlyMedications(merged)))))

@@ -190,6 +190,9 @@ enum EpiduralDefinitions {
           "The earlier injection gave 30% relief or more, or a clear gain in function; after one"
             + " that did not, another at a different level where the pain generator is in"
             + " question or several levels are diseased.",
+          // Shortcoming: the guideline also allows a change of technique (interlaminar to
+          // transforaminal), but a prior procedure records no technique, so only another
+          // level is recognised; a change of technique stays the reviewer's.
           .anyOf([
             .priorRelief(ReliefRequirement(minimumPercent: 30)),
             .retargetAfterFailedBlock(RetargetedBlock(failedBelowPercent: 30)),

@@ -96,11 +96,12 @@ public struct GuidelineMatcher: Sendable {
   }
 
   /// How far an indication is from being met: a contradicted criterion weighs two, an
-  /// undocumented one one, and a defining criterion short of met three more; on a tie, fewer
-  /// contradictions, then the indication whose diagnosis is documented, then the one more of
-  /// whose criteria the documents meet (Budapest findings point to CRPS when no cause is
-  /// named), then the guideline's order. A contradiction every indication shares (a
-  /// contraindication) stays in whichever is chosen.
+  /// undocumented one one, and a defining criterion short of met three more; on a tie, the
+  /// indication whose diagnosis is documented (a diagnosed spondyloarthritis contradicted by
+  /// its age of onset is reported as such, not as plain joint pain missing its tests), then
+  /// fewer contradictions, then the one more of whose criteria the documents meet (Budapest
+  /// findings point to CRPS when no cause is named), then the guideline's order. A
+  /// contradiction every indication shares (a contraindication) stays in whichever is chosen.
   private func rank(_ determination: Determination, _ indication: Indication, _ order: Int)
     -> [Int]
   {
@@ -111,7 +112,7 @@ public struct GuidelineMatcher: Sendable {
     let notMet = criteria.filter { $0.status == .notMet }.count
     let open = criteria.filter { $0.status == .notDocumented }.count
     let met = criteria.filter { $0.status == .met }.count
-    return [2 * notMet + open + 3 * definingShort, notMet, -definingMet, -met, order]
+    return [2 * notMet + open + 3 * definingShort, -definingMet, notMet, -met, order]
   }
 
   private func excluded(_ guideline: Guideline, _ exclusion: Exclusion) -> Determination {

@@ -53,7 +53,8 @@ extension CaseContext {
       + " needed)"
 
     if !single.isEmpty {
-      let named = listed(Set(single.map(\.value.feature.rawValue)).sorted().map(spoken))
+      let named = listed(
+        Set(single.map(\.value.feature)).map(\.words).sorted(), conjunction: "and")
       return .met(
         "Spondyloarthritis features documented: \(named).", evidence: single.evidence())
     }
@@ -156,5 +157,27 @@ extension CaseContext {
       "imaging shows \(spoken(first.value.finding.rawValue)) at \(levels)",
       multilevel.evidence()
     )
+  }
+}
+
+extension SpondyloarthritisFeatureKind {
+  /// The feature as a reviewer writes it: "HLA-B27", "a good response to NSAIDs".
+  var words: String {
+    switch self {
+    case .insidiousOnset: "insidious onset"
+    case .improvesWithExercise: "better with exercise"
+    case .noImprovementWithRest: "not better with rest"
+    case .nightPain: "pain at night"
+    case .arthritis: "arthritis"
+    case .enthesitis: "enthesitis"
+    case .uveitis: "uveitis"
+    case .dactylitis: "dactylitis"
+    case .psoriasis: "psoriasis"
+    case .inflammatoryBowelDisease: "Crohn's disease or colitis"
+    case .nsaidResponse: "a good response to NSAIDs"
+    case .familyHistory: "a family history of spondyloarthritis"
+    case .hlaB27: "HLA-B27"
+    case .elevatedCrp: "an elevated CRP"
+    }
   }
 }

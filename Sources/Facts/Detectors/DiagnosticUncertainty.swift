@@ -11,9 +11,9 @@ struct DiagnosticUncertaintyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
     var facts: [Fact] = []
-    if let match = Self.generatorInQuestion(in: text),
-      !passage.context(ofLocal: match.range).isNegated
-    {
+    // Only a denial of the question itself counts ("no question about the pain generator"):
+    // a result word nearby ("uncertain after the negative block") denies nothing.
+    if let match = Self.generatorInQuestion(in: text), !Self.noQuestion.occurs(in: text) {
       facts.append(fact(.painGenerator, match.range, in: passage))
     }
     if let match = Self.multilevel.firstMatch(in: text), Self.pathology.occurs(in: text) {
@@ -42,6 +42,9 @@ struct DiagnosticUncertaintyRule: FactRule {
     return generatorQuestion.firstMatch(in: text)
   }
 
+  private static let noQuestion = TextPattern(
+    #"\b(?:no|not|without|never|little)\s+(?:\w+\s+){0,2}?(?:question|doubt|uncertain\w*"#
+      + #"|unclear)\b"#)
   private static let generator = TextPattern(
     #"\b(?:pain generators?|pain source|source of (?:the |her |his |their )?pain"#
       + #"|symptomatic level|culprit level|responsible level)\b"#)

@@ -118,7 +118,8 @@ struct FunctionalDisabilityRule: FactRule {
     + #"|sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours|"#
     + #"(?:off|out of|missed) (?:\w+ )?work|on (?:short[- ]term |long[- ]term )?disability"#
     + #"|stopped working|"#
-    + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job|work|hobbies"#
+    + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job"#
+    + #"|work(?!\s+(?:at|around|by|before)\s+\d)|hobbies"#
     + #"|gardening|golf|driving|"#
     + #"(?!using\b|taking\b)\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) "#
     + #"|light duty|modified duty|part-time|"#
@@ -172,11 +173,17 @@ struct FunctionalDisabilityRule: FactRule {
     + #"|\bsleep(?:s|ing)? (?:in|on) (?:a |the )?(?:recliner|chair|couch)\b"#
     + #"|\bwak(?:es|ing|e)\b[^.;]{0,25}\b(?:a night|per night|each night|every night|nightly"#
     + #"|from (?:the )?pain)\b"#
+    + #"|\bwoken (?:\w+ ){0,3}?(?:by (?:the |her |his )?pain|most nights|every night|nightly)\b"#
   /// "has stopped her water aerobics because of it": an activity given up for the pain.
   private static let givenUpBecauseOfPain =
     #"\b(?:stopped|given up|gave up|quit|abandoned) (?:her |his |their )?(?:\w+ ){1,3}?"#
     + #"(?:because of|due to) (?:it|the pain|pain|her pain|his pain)\b"#
     + #"|\b(?:given up|gave up) (?:her |his |their )?\w+ (?:driving|work|job|shifts|hobbies)\b"#
+    // "has given up his weekend soccer league", "quit her choir".
+    + #"|\b(?:given up|gave up|quit|dropped out of) (?:her |his |their )?(?:\w+ ){0,2}?(?:league"#
+    + #"|team|club|classes|choir|band|practice)\b"#
+    // "has had to leave work early twice a week".
+    + #"|\b(?:leave|leaves|leaving|left|go home from) work early\b"#
   private static let nearNegation = TextPattern(
     #"\b(?:no|not|denies|without|never)\b[^,.;]{0,20}$"#)
   private static let noLimits = TextPattern(

@@ -18,8 +18,9 @@ struct MedicationRule: FactRule {
     }.compactMap { fact(for: $0, in: passage) }
   }
 
-  /// Whether a drug the lexicon ties to one condition (`indication=vascular`, `crps`) is
-  /// taken for it here: the note speaks of angina or limb ischemia, the case of CRPS. An
+  /// Whether a drug the lexicon ties to one condition (`indication=vascular`, `crps`,
+  /// `spondyloarthritis`) is taken for it here: the note speaks of angina or limb ischemia,
+  /// the case of CRPS or of spondyloarthritis. An
   /// antiplatelet named with a bleed or a hold before a procedure is a bleeding risk, not a
   /// treatment ("He stopped clopidogrel after a GI bleed").
   static func treatsCaseCondition(
@@ -28,6 +29,8 @@ struct MedicationRule: FactRule {
     switch hit.attributes["indication"] {
     case "crps":
       return reading.concernsCRPS
+    case "spondyloarthritis":
+      return reading.concernsSpondyloarthritis
     case "vascular":
       // Shortcoming: the condition is looked for in the drug's own note only; a medication
       // list in a note that does not name the angina or the ischemia (a pharmacy printout)

@@ -48,13 +48,16 @@ struct PatientAgeRule: FactRule {
   private func statedAges(in passage: Passage, excluding taken: [Range<Int>]) -> [FoundAge] {
     let text = passage.text
     var found: [FoundAge] = []
-    for (pattern, rule) in [(Self.yearsOld, "yearsOld"), (Self.labelled, "labelled")] {
+    // A label ("Age: 68") is no age where an event's words lead to it ("at age 12").
+    for (pattern, rule, isLabel) in [
+      (Self.yearsOld, "yearsOld", false), (Self.labelled, "labelled", true),
+    ] {
       for match in pattern.matches(in: text) {
         guard let years = Self.years(in: match), Self.plausible.contains(years),
           !taken.contains(where: { $0.overlaps(match.range) }),
           !found.contains(where: { $0.range.overlaps(match.range) }),
           !Self.onsetAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count)),
-          rule != "labelled" || !Self.eventBefore.occurs(in: Self.before(match.range, in: text)),
+          !isLabel || !Self.eventBefore.occurs(in: Self.before(match.range, in: text)),
           isAge(match.range, in: passage)
         else { continue }
         found.append(FoundAge(years: years, context: .current, range: match.range, rule: rule))
@@ -69,7 +72,8 @@ struct PatientAgeRule: FactRule {
     let births = passage.note.annotated.dates.filter {
       $0.role == .dateOfBirth && passage.range.contains($0.range.lowerBound)
     }
-    guard let birth = births.compactMap(\.date).first, birth.day != nil else { return [] }
+    guard let mention = births.first(where: { $0.date?.day != nil }), let birth = mention.date
+    else { return [] }
 
     // A two-digit year the date reader placed in this century ("DOB 11/27/61").
     let year = birth.year > reference.year ? birth.year - 100 : birth.year
@@ -78,7 +82,7 @@ struct PatientAgeRule: FactRule {
     guard Self.plausible.contains(years) else { return [] }
     return [
       FoundAge(
-        years: years, context: .current, range: passage.local(births[0].range),
+        years: years, context: .current, range: passage.local(mention.range),
         rule: "dateOfBirth")
     ]
   }
@@ -157,5 +161,23 @@ extension FactMerger {
     let fromBirthDate = ages.first { $0.derivation?.rule == "patientAge.dateOfBirth" }
     guard let chosen = fromBirthDate ?? ages.first else { return nil }
     return ages.dropFirst().filter { $0.detail == chosen.detail }.reduce(chosen, combine)
+  }
+
+  /// How long the complaint has lasted where no note says, from the age it began at and the
+  /// age now: "back pain since age 50" in a 56-year-old is six years (72 months).
+  static func painDuration(fromOnsetIn facts: [Fact], currentAge: Fact?) -> Fact? {
+    let onset = facts.first {
+      if case .patientAge(let age) = $0.detail { return age.context == .onset }
+      return false
+    }
+    guard let onset, let currentAge, case .patientAge(let began) = onset.detail,
+      case .patientAge(let now) = currentAge.detail, now.years > began.years
+    else { return nil }
+
+    var derivation = onset.derivation ?? Derivation(rule: "")
+    derivation.rule = "painDuration.fromOnsetAge"
+    return Fact(
+      .painDuration(PainDuration(months: Double(now.years - began.years) * 12)),
+      evidence: onset.evidence, derivation: derivation)
   }
 }

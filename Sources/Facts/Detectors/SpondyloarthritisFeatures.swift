@@ -111,7 +111,8 @@ struct SpondyloarthritisFeatureRule: FactRule {
       + #"|from)\s+rest(?:ing)?\b|\brest(?:ing)?\s+(?:does not|doesn't|did not|didn't|never)"#
       + #"\s+help\w*|\bworse (?:with|after|on|during) (?:rest|inactivity|prolonged rest"#
       + #"|immobility)\b"#
-      + #"|\brest makes (?:it|the pain) worse\b"#)
+      + #"|\brest makes (?:it|the pain) worse\b|\b(?:lying down|resting|sitting still|inactivity)"#
+      + #" (?:does not|doesn't|did not|didn't|never) (?:help|relieve)\w*"#)
   private static let betterWithRest = TextPattern(
     #"(?<!\bno )(?<!\bnot )\b(?:improves?|improved|better|eases?|eased|relieved)\s+"#
       + #"(?:with|by|after)\s+rest(?:ing)?\b|\brest(?:ing)?\s+(?:helps?|helped|relieves?)\b"#)
@@ -120,7 +121,8 @@ struct SpondyloarthritisFeatureRule: FactRule {
       + #" ?night\b|\bnocturnal (?:pain|back pain|awakening)\b|\b(?:wakes?|woken|waking"#
       + #"|awakens?|awakened) (?:her|him|them|the patient)?\s*(?:up\s+)?(?:at|in the|during"#
       + #" the|from) (?:night|sleep|second half of the night)\b|\bpain at rest at night\b"#
-      + #"|\bworse at night\b|\b(?:wakes?|waking|awakens?) (?:him|her|them)?\s*(?:up\s+)?"#
+      + #"|\bworse at night\b|\b(?:woken|wakes?|waking|awakened) (?:\w+ ){0,3}?(?:most|every"#
+      + #"|some|at) nights?\b|\b(?:wakes?|waking|awakens?) (?:him|her|them)?\s*(?:up\s+)?"#
       + #"(?:at \d{1,2}(?::\d\d)?\s*a\.?m\b|in the (?:early morning|small hours))"#)
   private static let arthritis = TextPattern(
     #"(?<!facet )(?<!degenerative )(?<!spinal )(?<!joint )(?<!SI )(?<!sacroiliac )"#

@@ -20,6 +20,10 @@ struct SurgicalPlanRule: FactRule {
         continue
       }
       if kind != .notSurgicalCandidate && context.isNegated { continue }
+      // "a reasonable candidate for decompression, but she would rather put surgery off"
+      if kind == .surgeryPlanned && !isDateLabel && Self.deferred.occurs(in: text) {
+        return []
+      }
       if context.isHypothetical && Self.conditional.occurs(in: text)
         && !Self.contingentOnWorkup.occurs(in: text)
       {
@@ -138,6 +142,12 @@ struct SurgicalPlanRule: FactRule {
       + #"|not (?:a |an )?(?:good )?candidate for (?:\S+ ){0,2}?(?:PCI|CABG|coronary"#
       + #" (?:intervention|bypass)))\b"#
   )
+  /// The patient puts the surgery off or turns it down.
+  private static let deferred = TextPattern(
+    #"\b(?:declined|declines|refused|refuses|defers?|deferred|deferring|not ready for"#
+      + #"|holding off on|hold off on) (?:\S+ ){0,3}?(?:"# + surgery + #"|it)\b"#
+      + #"|\bput(?:ting)? (?:"# + surgery + #"|it|the operation) off\b"#
+      + #"|\b(?:would rather|prefers?(?: to)?) (?:not have|avoid|wait|hold off|keep putting)\b"#)
   private static let planned = TextPattern(
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
       + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with"#
