@@ -131,7 +131,8 @@ struct ImplantProblemRule: FactRule {
       .patientRequest,
       TextPattern(
         #"\b(?:patient|pt|he|she)(?: \S+){0,2}? (?:requests?|requested|wants?|wanted|wishes"#
-          + #"|wished|desires|insists on|is asking for|asked for) (?:\S+ ){0,4}?(?:removal"#
+          + #"|wished|desires|insists on|is asking for|asked for|asks?(?: that| for)?)"#
+          + #" (?:\S+ ){0,4}?(?:removal"#
           + #"|removed|explant\w*|taken out|turned off)\b|\b(?:at|per) (?:the )?patient'?s?"#
           + #" (?:own )?(?:request|demand|wish)\b|\bpatient (?:demand|preference) for"#
           + #" (?:\S+ ){0,2}?(?:removal|explant\w*)\b"#)
