@@ -720,6 +720,7 @@ FACT_KEYS = {
     "implantProblem": ("problem",),
     "consultation": ("specialty",),
     "anginaClass": ("system", "class"),
+    "deviceInterrogation": ("device",),
 }
 PROCEDURES = ("epiduralInjection", "facetInjection", "medialBranchBlock", "radiofrequencyAblation",
               "sacroiliacInjection", "stellateGanglionBlock", "lumbarSympatheticBlock",
@@ -784,6 +785,8 @@ FACT_ENUMS = {
     ("consultation", "specialty"): ("infectiousDisease",),
     ("anginaClass", "system"): ("nyha", "ccs"),
     ("anginaClass", "class"): (1, 2, 3, 4),
+    ("deviceInterrogation", "device"): ("spinalCordStimulator", "dorsalRootGanglion",
+                                        "intrathecalPump"),
 }
 
 

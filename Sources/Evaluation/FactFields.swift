@@ -97,6 +97,8 @@ struct FactTypeFields: Sendable {
     case .consultation:
       FactTypeFields(keys: [.init("specialty")], details: [.init("date", .dateWithin(days: 0))])
     case .anginaClass: FactTypeFields(keys: [.init("system"), .init("class")], details: [])
+    case .deviceInterrogation:
+      FactTypeFields(keys: [.init("device")], details: [.init("date", .dateWithin(days: 0))])
     }
   }
 }

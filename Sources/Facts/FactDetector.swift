@@ -15,6 +15,7 @@ public struct FactDetector: Sendable {
       PsychEvaluationRule(), OpioidUseRule(), PriorProcedureRule(), ImagingFindingRule(),
       RiskFactorRule(), DiagnosisRule(lexicons: lexicons), SurgicalPlanRule(),
       DeviceTrialRule(), ImplantProblemRule(), ConsultationRule(), AnginaClassRule(),
+      DeviceInterrogationRule(),
     ]
   }
 

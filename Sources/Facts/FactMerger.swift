@@ -276,6 +276,7 @@ enum FactMerger {
     case .implantProblem(let problem): "implantProblem|\(problem.problem)"
     case .consultation(let consultation): "consultation|\(consultation.specialty)"
     case .anginaClass(let angina): "anginaClass|\(angina.system)|\(angina.class)"
+    case .deviceInterrogation(let report): "deviceInterrogation|\(report.device)"
     }
   }
 
@@ -330,6 +331,7 @@ enum FactMerger {
     case .implantProblem(let value): value
     case .consultation(let value): value
     case .anginaClass(let value): value
+    case .deviceInterrogation(let value): value
     }
   }
 
@@ -411,6 +413,11 @@ enum FactMerger {
       }
       consultation.date = consultation.date ?? more.date
       return .consultation(consultation)
+    case (.deviceInterrogation(var report), .deviceInterrogation(let more)):
+      // The latest interrogation is the one that goes with the request.
+      if let date = report.date, let later = more.date, date < later { report.date = later }
+      report.date = report.date ?? more.date
+      return .deviceInterrogation(report)
     case (.painScore(var score), .painScore(let more)):
       score.low = score.low ?? more.low
       score.region = score.region ?? more.region

@@ -5,7 +5,7 @@ public enum FactType: String, Codable, Sendable, CaseIterable {
   case psychEvaluation, opioidUse, priorProcedure, imagingFinding, riskFactor, diagnosis
   case surgicalPlan, deviceTrial
   /// PendCheck's additions.
-  case implantProblem, consultation, anginaClass
+  case implantProblem, consultation, anginaClass, deviceInterrogation
 }
 
 /// What a fact says, typed by its fact type.
@@ -32,6 +32,7 @@ public enum FactDetail: Sendable, Hashable {
   case implantProblem(ImplantProblem)
   case consultation(Consultation)
   case anginaClass(AnginaClass)
+  case deviceInterrogation(DeviceInterrogation)
 
   /// The contract's name for this fact's type.
   public var type: FactType {
@@ -58,6 +59,7 @@ public enum FactDetail: Sendable, Hashable {
     case .implantProblem: .implantProblem
     case .consultation: .consultation
     case .anginaClass: .anginaClass
+    case .deviceInterrogation: .deviceInterrogation
     }
   }
 }
@@ -145,6 +147,8 @@ extension FactDetail {
     case .implantProblem: self = .implantProblem(try ImplantProblem(from: decoder))
     case .consultation: self = .consultation(try Consultation(from: decoder))
     case .anginaClass: self = .anginaClass(try AnginaClass(from: decoder))
+    case .deviceInterrogation:
+      self = .deviceInterrogation(try DeviceInterrogation(from: decoder))
     }
   }
 
@@ -172,6 +176,7 @@ extension FactDetail {
     case .implantProblem(let payload): try payload.encode(to: encoder)
     case .consultation(let payload): try payload.encode(to: encoder)
     case .anginaClass(let payload): try payload.encode(to: encoder)
+    case .deviceInterrogation(let payload): try payload.encode(to: encoder)
     }
   }
 }

@@ -45,6 +45,8 @@ struct FactSummary: Equatable {
       (words(consultation.specialty), joined(date("on", consultation.date)))
     case .anginaClass(let angina):
       ("\(angina.system.rawValue.uppercased()) class \(angina.class)", "")
+    case .deviceInterrogation(let report):
+      ("\(words(report.device)) analysis report", joined(date("on", report.date)))
     }
   }
 

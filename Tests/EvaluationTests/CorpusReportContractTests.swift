@@ -46,6 +46,7 @@ struct CorpusReportContractTests {
     "implantProblem": ["problem", "device"],
     "consultation": ["specialty", "date"],
     "anginaClass": ["system", "class"],
+    "deviceInterrogation": ["device", "date"],
   ]
   static let common: Set<String> = ["type", "evidence", "derivation"]
   static let determinationKeys: Set<String> = [

@@ -136,6 +136,8 @@ extension Fixtures {
         .joined(separator: " ")
     case .anginaClass(let angina):
       return "\(angina.system.rawValue) \(angina.class)"
+    case .deviceInterrogation(let report):
+      return [report.device.rawValue, report.date?.iso].compactMap { $0 }.joined(separator: " ")
     }
   }
 

@@ -92,10 +92,35 @@ import Testing
     ("Pocket dehiscence -> explant pump + cath 04/02/2026.", "deviceRemoval 2026-04-02"),
     ("The entire system was explanted on March 2, 2026.", "deviceRemoval 2026-03-02"),
     ("On 12/01/2025 we explanted the pump and catheter.", "deviceRemoval 2025-12-01"),
+    ("We removed the whole system on 05/05/2026.", "deviceRemoval 2026-05-05"),
+    ("We took the pump and catheter out on 02/10/2026.", "deviceRemoval 2026-02-10"),
   ])
   func readsTheRemovalOfADevice(sentence: String, expected: String) {
     let priors = Fixtures.summaries(.priorProcedure, in: Self.visit + sentence)
     #expect(priors.contains(expected), "\(priors)")
+  }
+
+  @Test(arguments: [
+    "Interrogation 04/14/2026 (report on file): reservoir volume matches expected.",
+    "Pump interrogation today shows ERI with 74 days of battery left.",
+    "The pump analysis report is attached.",
+  ])
+  func readsAPumpAnalysisReport(sentence: String) {
+    let note = "Programmable intrathecal pump since 2019. " + sentence
+    let devices = Fixtures.summaries(.deviceInterrogation, in: note).map {
+      $0.split(separator: " ")[0]
+    }
+    #expect(devices == ["intrathecalPump"])
+  }
+
+  @Test(arguments: [
+    "We will interrogate the pump at the next visit.",
+    "Interrogation scheduled for next week.",
+    "The pump could not be interrogated; telemetry failed.",
+  ])
+  func readsNoReportOfAnInterrogationNotDone(sentence: String) {
+    let note = "Programmable intrathecal pump since 2019. " + sentence
+    #expect(Fixtures.summaries(.deviceInterrogation, in: note) == [])
   }
 
   @Test func readsAnImplantDateAsNoRemoval() {

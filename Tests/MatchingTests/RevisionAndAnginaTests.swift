@@ -38,9 +38,30 @@ struct RevisionAndAnginaTests {
       [Note.problem(.patientRequest, .intrathecalPump)], .ready, indication: "pumpReplacement"),
     scenario(
       "a pump replacement with no reason documented pends", "1752",
-      request("62362", purpose: "replacement"), [], .pend, [.diagnosis],
+      request("62362", purpose: "replacement"), [analysisReport], .pend, [.diagnosis],
       indication: "pumpReplacement"),
   ]
+
+  static let analysisReport = Fact(
+    .deviceInterrogation(DeviceInterrogation(device: .intrathecalPump, date: day("2026-03-10"))))
+
+  static let pumpAnalysis: [Scenario] = [
+    scenario(
+      "a programmable pump replaced for its battery, with the analysis report, is ready", "1752",
+      request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion), analysisReport],
+      .ready, indication: "pumpReplacement"),
+    scenario(
+      "a programmable pump replaced without the analysis report pends", "1752",
+      request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion)], .pend,
+      [.other], indication: "pumpReplacement"),
+    scenario(
+      "a non-programmable pump needs no analysis report", "1752",
+      request("62361", purpose: "replacement"), [Note.problem(.batteryDepletion)], .ready,
+      indication: "pumpReplacement"),
+  ]
+
+  @Test("A programmable pump's replacement comes with its analysis report", arguments: pumpAnalysis)
+  func pumpAnalysisReport(_ scenario: Scenario) throws { try scenario.check() }
 
   @Test("A revision needs a reason the guideline lists", arguments: reasons)
   func revisionReason(_ scenario: Scenario) throws { try scenario.check() }
@@ -98,7 +119,7 @@ struct RevisionAndAnginaTests {
       pumpReimplant,
       [
         Note.prior(.other, on: "2019-06"), Note.prior(.other, on: "2026-03-01"),
-        Note.problem(.batteryDepletion),
+        Note.problem(.batteryDepletion), analysisReport,
       ], .ready, indication: "pumpReplacement"),
     scenario(
       "a permanent stimulator 14 weeks after an infected one came out is ready", "1757",

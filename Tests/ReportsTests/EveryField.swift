@@ -46,6 +46,7 @@ enum EveryField {
     .implantProblem(ImplantProblem(problem: .leadMigration, device: .spinalCordStimulator)),
     .consultation(Consultation(specialty: .infectiousDisease, date: date)),
     .anginaClass(AnginaClass(system: .nyha, class: 3)),
+    .deviceInterrogation(DeviceInterrogation(device: .intrathecalPump, date: date)),
   ]
 
   static let criterion = CriterionResult(
