@@ -39,6 +39,10 @@ enum ImplantRevision {
   ///
   /// The interval is measured from a documented removal; where none is documented, the
   /// request may be the removal itself and the interval does not apply.
+  ///
+  /// Shortcoming: 1757 asks this of a permanent stimulator only after a non-superficial
+  /// infection, but `implantProblem` does not record depth, so a superficial wound
+  /// infection documented as the device's also calls for the consultation and the interval.
   static func afterInfectionCriteria(guideline number: String, section: String) -> [Criterion] {
     [
       Criterion(

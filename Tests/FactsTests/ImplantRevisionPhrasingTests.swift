@@ -55,6 +55,8 @@ import Testing
     "The SCS trial was stopped after 3 days for pocket pain.",
     "No new neurological deficit.",
     "Pt and wife want the re-implant as soon as possible.",
+    "The medial branch blocks lost effect after two weeks.",
+    "New weakness of the left leg from the L5 disc herniation.",
   ])
   func readsNoProblemWhereNoneIsAsserted(sentence: String) {
     #expect(Fixtures.summaries(.implantProblem, in: Self.implantNote(sentence)) == [])

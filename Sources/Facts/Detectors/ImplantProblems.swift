@@ -22,6 +22,9 @@ struct ImplantProblemRule: FactRule {
       guard context.isAffirmedAboutPatient, !Self.conditional.occurs(in: text) else {
         return nil
       }
+      if Self.needsDeviceWords.contains(problem), !Self.deviceWords.occurs(in: text) {
+        return nil
+      }
       if problem == .patientRequest,
         Self.reimplant.occurs(in: text) || !Self.removalWords.occurs(in: text)
       {
@@ -138,6 +141,15 @@ struct ImplantProblemRule: FactRule {
           + #" (?:\S+ ){0,2}?(?:removal|explant\w*)\b"#)
     ),
   ]
+
+  /// Problems whose words also fit other treatments ("the blocks lost effect", "new
+  /// weakness from the disc"): read only where the sentence speaks of the device.
+  private static let needsDeviceWords: Set<ImplantProblemKind> = [
+    .lossOfEffect, .intolerance, .neurologicalDeficit, .patientRequest,
+  ]
+  private static let deviceWords = TextPattern(
+    #"\b"# + hardware + #"\b|\b(?:paresthesias?|coverage|stimulation|re-?programm\w*"#
+      + #"|programming|intrathecal|dose increases?|analgesia)\b"#)
 
   private static let riskTalk = TextPattern(
     #"\b(?:risks?|complications?) (?:of|include\w*|such as|discussed|reviewed|including)\b"#
