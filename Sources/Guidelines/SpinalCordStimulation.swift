@@ -165,7 +165,8 @@ enum StimulatorDefinitions {
               requiresFunctionalImprovement: true, trialProcedures: [.spinalCordStimulatorTrial]))),
       ]
         + ImplantRevision.afterInfectionCriteria(
-          guideline: "1757", section: "\(permanentSection): After Infection") + [contraindications])
+          guideline: "1757", phase: "permanent", section: "\(permanentSection): After Infection")
+        + [contraindications])
   }
 
   /// The problems 1757 lists for a revision or removal; a depleted generator battery is a

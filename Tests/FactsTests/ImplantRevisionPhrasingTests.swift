@@ -146,6 +146,8 @@ import Testing
     ("NYHA III-IV symptoms despite maximal therapy.", "nyha 4"),
     ("New York Heart Association functional class IV angina at rest.", "nyha 4"),
     ("Exertional angina, CCS class 3.", "ccs 3"),
+    ("Angina walking across a room (NYHA class Ill).", "nyha 3"),
+    ("He has NY HA class II symptoms.", "nyha 2"),
     ("Canadian Cardiovascular Society grade II angina.", "ccs 2"),
   ])
   func readsTheAnginaClass(sentence: String, expected: String) {
