@@ -69,7 +69,7 @@ enum ImplantRevision {
     switch problem {
     case .other: "another medical reason"
     case .patientRequest: "patient demand"
-    case .malfunction: "pump or catheter malfunction"
+    case .malfunction: "device malfunction"
     default:
       problem.rawValue.reduce(into: "") { words, character in
         if character.isUppercase { words.append(" ") }

@@ -169,11 +169,12 @@ enum StimulatorDefinitions {
         + [contraindications])
   }
 
-  /// The problems 1757 lists for a revision or removal; a depleted generator battery is a
-  /// loss of effectiveness.
+  /// The problems 1757 lists for a revision or removal. A depleted generator battery and
+  /// broken hardware (a fractured lead, high impedances) are losses of effectiveness: the
+  /// device no longer delivers its therapy.
   static let revisionReasons: Set<ImplantProblemKind> = [
-    .leadMigration, .lossOfEffect, .batteryDepletion, .intolerance, .infection, .painfulSite,
-    .neurologicalDeficit, .patientRequest,
+    .leadMigration, .lossOfEffect, .batteryDepletion, .malfunction, .intolerance, .infection,
+    .painfulSite, .neurologicalDeficit, .patientRequest,
   ]
 
   static let revision = Indication(

@@ -36,6 +36,8 @@ import Testing
     ("Since the implant she has new weakness of the left foot.", "neurologicalDeficit"),
     ("Intrathecal catheter malfunction with loss of analgesia.", "malfunction"),
     ("Dye study shows leakage at the catheter near the anchor.", "malfunction"),
+    ("Impedances on contacts 3-6 are high, consistent with a lead fracture.", "malfunction"),
+    ("The IPG is nearing its end of life.", "batteryDepletion"),
     ("She requests removal of the stimulator; she no longer wants it.", "patientRequest"),
   ])
   func readsTheProblemARevisionAnswers(sentence: String, problem: String) {

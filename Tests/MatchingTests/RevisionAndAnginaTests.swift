@@ -24,6 +24,9 @@ struct RevisionAndAnginaTests {
       "a lead revision for a migrated lead is ready", "1757", leadRevision,
       [Note.problem(.leadMigration, .spinalCordStimulator)], .ready, indication: "scsRevision"),
     scenario(
+      "a lead revision for a fractured lead is ready", "1757", leadRevision,
+      [Note.problem(.malfunction)], .ready, indication: "scsRevision"),
+    scenario(
       "a lead revision for lost coverage is ready", "1757", leadRevision,
       [Note.problem(.lossOfEffect)], .ready, indication: "scsRevision"),
     scenario(
@@ -31,7 +34,7 @@ struct RevisionAndAnginaTests {
       [.diagnosis], indication: "scsRevision"),
     scenario(
       "a stimulator revision for a reason 1757 does not list is contradicted", "1757",
-      leadRevision, [Note.problem(.malfunction)], .clinicalReview, [.diagnosis],
+      leadRevision, [Note.problem(.other)], .clinicalReview, [.diagnosis],
       indication: "scsRevision"),
     scenario(
       "a pump removal the patient asks for is ready", "1752", request("62355"),
