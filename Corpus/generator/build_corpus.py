@@ -723,6 +723,7 @@ FACT_KEYS = {
     "patientAge": ("years", "context"),
     "spondyloarthritisFeature": ("feature", "present"),
     "diagnosticUncertainty": ("kind",),
+    "deviceInterrogation": ("device",),
 }
 PROCEDURES = ("epiduralInjection", "facetInjection", "medialBranchBlock", "radiofrequencyAblation",
               "sacroiliacInjection", "stellateGanglionBlock", "lumbarSympatheticBlock",
@@ -794,6 +795,8 @@ FACT_ENUMS = {
                                               "inflammatoryBowelDisease", "nsaidResponse",
                                               "familyHistory", "hlaB27", "elevatedCrp"),
     ("diagnosticUncertainty", "kind"): ("painGenerator", "multilevelPathology"),
+    ("deviceInterrogation", "device"): ("spinalCordStimulator", "dorsalRootGanglion",
+                                        "intrathecalPump"),
 }
 
 

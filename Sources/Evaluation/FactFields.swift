@@ -101,6 +101,8 @@ struct FactTypeFields: Sendable {
     case .spondyloarthritisFeature:
       FactTypeFields(keys: [.init("feature"), .init("present")], details: [])
     case .diagnosticUncertainty: FactTypeFields(keys: [.init("kind")], details: [])
+    case .deviceInterrogation:
+      FactTypeFields(keys: [.init("device")], details: [.init("date", .dateWithin(days: 0))])
     }
   }
 }

@@ -17,6 +17,7 @@ public struct FactDetector: Sendable {
       DeviceTrialRule(), ImplantProblemRule(), ConsultationRule(), AnginaClassRule(),
       DeviceTrialRule(),
       PatientAgeRule(), SpondyloarthritisFeatureRule(), DiagnosticUncertaintyRule(),
+      DeviceInterrogationRule(),
     ]
   }
 

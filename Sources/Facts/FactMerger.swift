@@ -282,6 +282,7 @@ enum FactMerger {
     case .spondyloarthritisFeature(let value):
       "spondyloarthritisFeature|\(value.feature)|\(value.present)"
     case .diagnosticUncertainty(let value): "diagnosticUncertainty|\(value.kind)"
+    case .deviceInterrogation(let report): "deviceInterrogation|\(report.device)"
     }
   }
 
@@ -339,6 +340,7 @@ enum FactMerger {
     case .patientAge(let value): value
     case .spondyloarthritisFeature(let value): value
     case .diagnosticUncertainty(let value): value
+    case .deviceInterrogation(let value): value
     }
   }
 
@@ -420,6 +422,11 @@ enum FactMerger {
       }
       consultation.date = consultation.date ?? more.date
       return .consultation(consultation)
+    case (.deviceInterrogation(var report), .deviceInterrogation(let more)):
+      // The latest interrogation is the one that goes with the request.
+      if let date = report.date, let later = more.date, date < later { report.date = later }
+      report.date = report.date ?? more.date
+      return .deviceInterrogation(report)
     case (.painScore(var score), .painScore(let more)):
       score.low = score.low ?? more.low
       score.region = score.region ?? more.region

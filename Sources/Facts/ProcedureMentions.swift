@@ -38,7 +38,21 @@ struct ProcedureShape: Sendable {
   /// Words of a sentence in which the shape names something else.
   var excludedBy: TextPattern? = nil
 
-  static let all = [intrathecalDose, injectedJoint, injectedFacets]
+  static let all = [intrathecalDose, injectedJoint, injectedFacets, removedDevice]
+
+  /// "we removed the whole system", "explanted the pump and catheter", "took the pump and
+  /// catheter out": an implanted device taken out, named by what was removed.
+  static let removedDevice = ProcedureShape(
+    concept: "removed device", kind: .deviceRemoval, region: nil,
+    keywords: ["remov", "explant", "took", "taken"],
+    pattern: TextPattern(
+      #"\b(?:removed|explanted|took out|taken out)\s+(?:the|her|his)\s+(?:whole\s+|entire\s+"#
+        + #"|infected\s+)?"# + device + #"|\btook\s+(?:the|her|his)\s+"# + device
+        + #"\s+out\b"#))
+
+  private static let device =
+    #"(?:(?:stimulator|pump|SCS)\s+)?(?:system|device|hardware|pump|stimulator|generator|IPG)"#
+    + #"(?:\s+and\s+(?:the\s+)?(?:catheter|leads?|extension))?\b"#
 
   /// A drug given intrathecally with a dose or as a bolus, and not a pump's infusion.
   static let intrathecalDose = ProcedureShape(

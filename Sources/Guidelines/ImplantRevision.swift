@@ -16,8 +16,8 @@ enum ImplantRevision {
     [
       Criterion(
         "\(number).revision.reason", section: section, family: .diagnosis,
-        "A reason the guideline lists for the revision, replacement or removal is documented ("
-          + reasons.map(\.rawValue).sorted().joined(separator: ", ") + ").",
+        "A reason the guideline lists for the revision, replacement or removal is documented: "
+          + reasons.map(spokenReason).sorted().joined(separator: ", ") + ".",
         rule: .implantProblem(anyOf: reasons)),
       Criterion(
         "\(number).revision.decolonization", section: "\(section): Infection",
@@ -25,13 +25,15 @@ enum ImplantRevision {
         "Before re-implanting after an infection, a nasal S. aureus screen, and decolonization"
           + " of a positive patient starting no earlier than 10 days before.",
         rule: .when(afterInfection, .decolonization(maximumDaysBefore: 10, requiresScreen: true))),
-    ] + afterInfectionCriteria(guideline: number, section: "\(section): Infection") + [
-      Criterion(
-        "\(number).colonization", section: "Indications", family: .mrsaDecolonization,
-        "A patient colonized with MRSA or MSSA has decolonization starting no earlier than 10"
-          + " days before the procedure.",
-        rule: .when(.not(afterInfection), .decolonization(maximumDaysBefore: 10)))
     ]
+      + afterInfectionCriteria(
+        guideline: number, phase: "revision", section: "\(section): Infection") + [
+        Criterion(
+          "\(number).colonization", section: "Indications", family: .mrsaDecolonization,
+          "A patient colonized with MRSA or MSSA has decolonization starting no earlier than 10"
+            + " days before the procedure.",
+          rule: .when(.not(afterInfection), .decolonization(maximumDaysBefore: 10)))
+      ]
   }
 
   /// The infectious-disease consultation and the twelve weeks after removing an infected
@@ -39,14 +41,20 @@ enum ImplantRevision {
   ///
   /// The interval is measured from a documented removal; where none is documented, the
   /// request may be the removal itself and the interval does not apply.
-  static func afterInfectionCriteria(guideline number: String, section: String) -> [Criterion] {
+  ///
+  /// Shortcoming: 1757 asks this of a permanent stimulator only after a non-superficial
+  /// infection, but `implantProblem` does not record depth, so a superficial wound
+  /// infection documented as the device's also calls for the consultation and the interval.
+  static func afterInfectionCriteria(guideline number: String, phase: String, section: String)
+    -> [Criterion]
+  {
     [
       Criterion(
-        "\(number).revision.infectiousDisease", section: section, family: .other,
+        "\(number).\(phase).infectiousDisease", section: section, family: .other,
         "After an infection of the device, a consultation with an infectious-disease specialist.",
         rule: .when(afterInfection, .consultation(.infectiousDisease))),
       Criterion(
-        "\(number).revision.interval", section: section, family: .interval,
+        "\(number).\(phase).interval", section: section, family: .interval,
         "Twelve weeks or more between removing an infected device and implanting the new one.",
         rule: .when(
           .allOf([afterInfection, .prior([.deviceRemoval])]),
@@ -54,5 +62,19 @@ enum ImplantRevision {
             IntervalRequirement(
               minimumDays: Days.weeks(12), scope: .since([.deviceRemoval]), requiresDate: true)))),
     ]
+  }
+
+  /// A problem as the criterion's description names it: `lossOfEffect` → "loss of effect".
+  private static func spokenReason(_ problem: ImplantProblemKind) -> String {
+    switch problem {
+    case .other: "another medical reason"
+    case .patientRequest: "patient demand"
+    case .malfunction: "device malfunction"
+    default:
+      problem.rawValue.reduce(into: "") { words, character in
+        if character.isUppercase { words.append(" ") }
+        words.append(character.lowercased())
+      }
+    }
   }
 }

@@ -119,7 +119,18 @@ enum PumpDefinitions {
   static let replacement = Indication(
     "pumpReplacement", section: revisionSection, purpose: .revision, phase: .revision,
     criteria: ImplantRevision.criteria(
-      guideline: "1752", section: revisionSection, reasons: Set(ImplantProblemKind.allCases)))
+      guideline: "1752", section: revisionSection, reasons: Set(ImplantProblemKind.allCases))
+      + [pumpAnalysis])
+
+  /// A programmable pump (62362) replaced while it is still in place comes with its analysis
+  /// report; after the pump was removed there is none to send.
+  static let pumpAnalysis = Criterion(
+    "1752.revision.pumpAnalysis", section: "\(revisionSection) (note)", family: .other,
+    "Replacing a programmable pump that is still in place: the pump analysis report accompanies"
+      + " the request.",
+    rule: .when(
+      .allOf([.requestedCode(["62362"]), .not(.prior([.deviceRemoval]))]),
+      .interrogationReport([.intrathecalPump])))
 
   /// Twelve weeks of conservative therapy other than the medication course, which 1752 asks
   /// for separately.

@@ -165,14 +165,16 @@ enum StimulatorDefinitions {
               requiresFunctionalImprovement: true, trialProcedures: [.spinalCordStimulatorTrial]))),
       ]
         + ImplantRevision.afterInfectionCriteria(
-          guideline: "1757", section: "\(permanentSection): After Infection") + [contraindications])
+          guideline: "1757", phase: "permanent", section: "\(permanentSection): After Infection")
+        + [contraindications])
   }
 
-  /// The problems 1757 lists for a revision or removal; a depleted generator battery is a
-  /// loss of effectiveness.
+  /// The problems 1757 lists for a revision or removal. A depleted generator battery and
+  /// broken hardware (a fractured lead, high impedances) are losses of effectiveness: the
+  /// device no longer delivers its therapy.
   static let revisionReasons: Set<ImplantProblemKind> = [
-    .leadMigration, .lossOfEffect, .batteryDepletion, .intolerance, .infection, .painfulSite,
-    .neurologicalDeficit, .patientRequest,
+    .leadMigration, .lossOfEffect, .batteryDepletion, .malfunction, .intolerance, .infection,
+    .painfulSite, .neurologicalDeficit, .patientRequest,
   ]
 
   static let revision = Indication(

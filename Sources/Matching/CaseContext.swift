@@ -66,6 +66,8 @@ struct CaseContext {
       return facts.deviceTrials().contains { devices.contains($0.value.device) }
     case .implantProblem(let problems):
       return facts.implantProblems().contains { problems.contains($0.value.problem) }
+    case .requestedCode(let requested):
+      return codes.contains { requested.contains($0.code) }
     case .anyOf(let conditions):
       return conditions.contains(where: holds)
     case .allOf(let conditions):

@@ -128,6 +128,10 @@ extension CaseFacts {
     cited { if case .diagnosticUncertainty(let value) = $0 { value } else { nil } }
   }
 
+  func deviceInterrogations() -> [Cited<DeviceInterrogation>] {
+    cited { if case .deviceInterrogation(let value) = $0 { value } else { nil } }
+  }
+
   /// Prior procedures from the documents and from intake's history, one per procedure and
   /// date (a history entry repeating a documented one within three days is dropped). Relief
   /// after a procedure that is not itself listed implies that procedure.

@@ -62,6 +62,18 @@ extension CaseContext {
     return .met(summary, evidence: graded.evidence())
   }
 
+  func interrogationReport(_ devices: Set<TrialDevice>) -> Finding {
+    let reports = facts.deviceInterrogations().filter { devices.contains($0.value.device) }
+    guard let report = reports.first else {
+      return .notDocumented(
+        "The device's analysis (interrogation) report is not documented.",
+        ask: "Please send the pump analysis (interrogation) report with the request.")
+    }
+    let date = report.value.date.map { " of \($0.usFormat)" } ?? ""
+    return .met(
+      "The analysis report\(date) is documented\(quote(report)).", evidence: reports.evidence())
+  }
+
   /// The fact's first quote, for a reason that names what it read: ` ("lead has migrated")`.
   private func quote<Payload>(_ cited: Cited<Payload>) -> String {
     guard let text = cited.fact?.evidence.first?.text, !text.isEmpty else { return "" }

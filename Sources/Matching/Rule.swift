@@ -45,6 +45,8 @@ public indirect enum Rule: Sendable {
   case consultation(ConsultationSpecialty)
   /// Angina of at least this class on one of these scales.
   case anginaClass(atLeast: Int, systems: Set<AnginaClassSystem>)
+  /// The analysis (interrogation) report of the implanted device is documented.
+  case interrogationReport(Set<TrialDevice>)
   case priorRelief(ReliefRequirement)
   case procedureCount(CountLimit)
   case interval(IntervalRequirement)
@@ -101,6 +103,8 @@ public indirect enum CaseCondition: Sendable {
   case deviceTrial(Set<TrialDevice>)
   /// One of these problems with an implanted device is documented.
   case implantProblem(Set<ImplantProblemKind>)
+  /// One of these codes is requested.
+  case requestedCode(Set<String>)
   case anyOf([CaseCondition])
   case allOf([CaseCondition])
   case not(CaseCondition)

@@ -29,6 +29,7 @@ extension CaseContext {
     case .implantProblem(let problems): return implantProblem(anyOf: problems)
     case .consultation(let specialty): return consultation(specialty)
     case .anginaClass(let minimum, let systems): return anginaClass(atLeast: minimum, systems)
+    case .interrogationReport(let devices): return interrogationReport(devices)
     case .priorRelief(let requirement): return priorRelief(requirement)
     case .procedureCount(let limit): return procedureCount(limit)
     case .interval(let requirement): return interval(requirement)
@@ -146,6 +147,8 @@ extension CaseContext {
       return "trial of a " + listed(devices.map(\.rawValue).sorted().map(spoken))
     case .implantProblem(let problems):
       return "device " + listed(problems.map(\.rawValue).sorted().map(spoken))
+    case .requestedCode(let requested):
+      return "request for CPT " + listed(requested.sorted())
     case .anyOf(let conditions):
       return listed(conditions.map(describe))
     case .allOf(let conditions):

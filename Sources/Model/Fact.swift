@@ -5,8 +5,8 @@ public enum FactType: String, Codable, Sendable, CaseIterable {
   case psychEvaluation, opioidUse, priorProcedure, imagingFinding, riskFactor, diagnosis
   case surgicalPlan, deviceTrial
   /// PendCheck's additions.
-  case implantProblem, consultation, anginaClass
   case patientAge, spondyloarthritisFeature, diagnosticUncertainty
+  case implantProblem, consultation, anginaClass, deviceInterrogation
 }
 
 /// What a fact says, typed by its fact type.
@@ -36,6 +36,7 @@ public enum FactDetail: Sendable, Hashable {
   case patientAge(PatientAge)
   case spondyloarthritisFeature(SpondyloarthritisFeature)
   case diagnosticUncertainty(DiagnosticUncertainty)
+  case deviceInterrogation(DeviceInterrogation)
 
   /// The contract's name for this fact's type.
   public var type: FactType {
@@ -65,6 +66,7 @@ public enum FactDetail: Sendable, Hashable {
     case .patientAge: .patientAge
     case .spondyloarthritisFeature: .spondyloarthritisFeature
     case .diagnosticUncertainty: .diagnosticUncertainty
+    case .deviceInterrogation: .deviceInterrogation
     }
   }
 }
@@ -157,6 +159,8 @@ extension FactDetail {
       self = .spondyloarthritisFeature(try SpondyloarthritisFeature(from: decoder))
     case .diagnosticUncertainty:
       self = .diagnosticUncertainty(try DiagnosticUncertainty(from: decoder))
+    case .deviceInterrogation:
+      self = .deviceInterrogation(try DeviceInterrogation(from: decoder))
     }
   }
 
@@ -187,6 +191,7 @@ extension FactDetail {
     case .patientAge(let payload): try payload.encode(to: encoder)
     case .spondyloarthritisFeature(let payload): try payload.encode(to: encoder)
     case .diagnosticUncertainty(let payload): try payload.encode(to: encoder)
+    case .deviceInterrogation(let payload): try payload.encode(to: encoder)
     }
   }
 }

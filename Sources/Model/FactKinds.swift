@@ -358,3 +358,15 @@ public struct AnginaClass: Codable, Sendable, Hashable {
     self.class = grade
   }
 }
+
+/// An implanted pump's or stimulator's analysis (interrogation) report: the programmer's
+/// printout, or a note giving its readings (PendCheck's addition to facts-v1).
+public struct DeviceInterrogation: Codable, Sendable, Hashable {
+  public var device: TrialDevice
+  public var date: ClinicalDate?
+
+  public init(device: TrialDevice, date: ClinicalDate? = nil) {
+    self.device = device
+    self.date = date
+  }
+}

@@ -49,6 +49,8 @@ struct FactSummary: Equatable {
     case .spondyloarthritisFeature(let feature):
       (words(feature.feature), feature.present ? "present" : "absent")
     case .diagnosticUncertainty(let uncertainty): (words(uncertainty.kind), "")
+    case .deviceInterrogation(let report):
+      ("\(words(report.device)) analysis report", joined(date("on", report.date)))
     }
   }
 

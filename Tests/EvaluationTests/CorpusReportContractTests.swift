@@ -49,6 +49,7 @@ struct CorpusReportContractTests {
     "patientAge": ["years", "context"],
     "spondyloarthritisFeature": ["feature", "present"],
     "diagnosticUncertainty": ["kind"],
+    "deviceInterrogation": ["device", "date"],
   ]
   static let common: Set<String> = ["type", "evidence", "derivation"]
   static let determinationKeys: Set<String> = [

@@ -142,6 +142,8 @@ extension Fixtures {
       return "\(value.feature.rawValue) \(value.present)"
     case .diagnosticUncertainty(let value):
       return value.kind.rawValue
+    case .deviceInterrogation(let report):
+      return [report.device.rawValue, report.date?.iso].compactMap { $0 }.joined(separator: " ")
     }
   }
 

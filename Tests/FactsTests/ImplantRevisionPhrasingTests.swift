@@ -36,6 +36,8 @@ import Testing
     ("Since the implant she has new weakness of the left foot.", "neurologicalDeficit"),
     ("Intrathecal catheter malfunction with loss of analgesia.", "malfunction"),
     ("Dye study shows leakage at the catheter near the anchor.", "malfunction"),
+    ("Impedances on contacts 3-6 are high, consistent with a lead fracture.", "malfunction"),
+    ("The IPG is nearing its end of life.", "batteryDepletion"),
     ("She requests removal of the stimulator; she no longer wants it.", "patientRequest"),
   ])
   func readsTheProblemARevisionAnswers(sentence: String, problem: String) {
@@ -55,6 +57,8 @@ import Testing
     "The SCS trial was stopped after 3 days for pocket pain.",
     "No new neurological deficit.",
     "Pt and wife want the re-implant as soon as possible.",
+    "The medial branch blocks lost effect after two weeks.",
+    "New weakness of the left leg from the L5 disc herniation.",
   ])
   func readsNoProblemWhereNoneIsAsserted(sentence: String) {
     #expect(Fixtures.summaries(.implantProblem, in: Self.implantNote(sentence)) == [])
@@ -92,10 +96,35 @@ import Testing
     ("Pocket dehiscence -> explant pump + cath 04/02/2026.", "deviceRemoval 2026-04-02"),
     ("The entire system was explanted on March 2, 2026.", "deviceRemoval 2026-03-02"),
     ("On 12/01/2025 we explanted the pump and catheter.", "deviceRemoval 2025-12-01"),
+    ("We removed the whole system on 05/05/2026.", "deviceRemoval 2026-05-05"),
+    ("We took the pump and catheter out on 02/10/2026.", "deviceRemoval 2026-02-10"),
   ])
   func readsTheRemovalOfADevice(sentence: String, expected: String) {
     let priors = Fixtures.summaries(.priorProcedure, in: Self.visit + sentence)
     #expect(priors.contains(expected), "\(priors)")
+  }
+
+  @Test(arguments: [
+    "Interrogation 04/14/2026 (report on file): reservoir volume matches expected.",
+    "Pump interrogation today shows ERI with 74 days of battery left.",
+    "The pump analysis report is attached.",
+  ])
+  func readsAPumpAnalysisReport(sentence: String) {
+    let note = "Programmable intrathecal pump since 2019. " + sentence
+    let devices = Fixtures.summaries(.deviceInterrogation, in: note).map {
+      $0.split(separator: " ")[0]
+    }
+    #expect(devices == ["intrathecalPump"])
+  }
+
+  @Test(arguments: [
+    "We will interrogate the pump at the next visit.",
+    "Interrogation scheduled for next week.",
+    "The pump could not be interrogated; telemetry failed.",
+  ])
+  func readsNoReportOfAnInterrogationNotDone(sentence: String) {
+    let note = "Programmable intrathecal pump since 2019. " + sentence
+    #expect(Fixtures.summaries(.deviceInterrogation, in: note) == [])
   }
 
   @Test func readsAnImplantDateAsNoRemoval() {
@@ -119,6 +148,8 @@ import Testing
     ("NYHA III-IV symptoms despite maximal therapy.", "nyha 4"),
     ("New York Heart Association functional class IV angina at rest.", "nyha 4"),
     ("Exertional angina, CCS class 3.", "ccs 3"),
+    ("Angina walking across a room (NYHA class Ill).", "nyha 3"),
+    ("He has NY HA class II symptoms.", "nyha 2"),
     ("Canadian Cardiovascular Society grade II angina.", "ccs 2"),
   ])
   func readsTheAnginaClass(sentence: String, expected: String) {

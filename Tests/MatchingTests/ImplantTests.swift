@@ -90,12 +90,18 @@ struct ImplantTests {
       ], .ready, indication: "permanentPumpSpasticity"),
     scenario(
       "a pump replacement for a depleted battery is ready", "1752",
-      request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion)], .ready,
+      request("62362", purpose: "replacement"),
+      [
+        Note.problem(.batteryDepletion),
+        Fact(.deviceInterrogation(DeviceInterrogation(device: .intrathecalPump))),
+      ], .ready,
       indication: "pumpReplacement"),
     scenario(
       "an earlier implant makes the request a replacement", "1752", request("62362"),
-      [Note.prior(.other, on: "2019-06"), Note.pain(4, .current), Note.problem(.malfunction)],
-      .ready, indication: "pumpReplacement"),
+      [
+        Note.prior(.other, on: "2019-06"), Note.pain(4, .current), Note.problem(.malfunction),
+        Fact(.deviceInterrogation(DeviceInterrogation(device: .intrathecalPump))),
+      ], .ready, indication: "pumpReplacement"),
     scenario(
       "a re-implant 10 weeks after removing an infected pump is contradicted", "1752",
       request("62362", planned: "2026-06-11"),

@@ -24,6 +24,9 @@ struct RevisionAndAnginaTests {
       "a lead revision for a migrated lead is ready", "1757", leadRevision,
       [Note.problem(.leadMigration, .spinalCordStimulator)], .ready, indication: "scsRevision"),
     scenario(
+      "a lead revision for a fractured lead is ready", "1757", leadRevision,
+      [Note.problem(.malfunction)], .ready, indication: "scsRevision"),
+    scenario(
       "a lead revision for lost coverage is ready", "1757", leadRevision,
       [Note.problem(.lossOfEffect)], .ready, indication: "scsRevision"),
     scenario(
@@ -31,16 +34,37 @@ struct RevisionAndAnginaTests {
       [.diagnosis], indication: "scsRevision"),
     scenario(
       "a stimulator revision for a reason 1757 does not list is contradicted", "1757",
-      leadRevision, [Note.problem(.malfunction)], .clinicalReview, [.diagnosis],
+      leadRevision, [Note.problem(.other)], .clinicalReview, [.diagnosis],
       indication: "scsRevision"),
     scenario(
       "a pump removal the patient asks for is ready", "1752", request("62355"),
       [Note.problem(.patientRequest, .intrathecalPump)], .ready, indication: "pumpReplacement"),
     scenario(
       "a pump replacement with no reason documented pends", "1752",
-      request("62362", purpose: "replacement"), [], .pend, [.diagnosis],
+      request("62362", purpose: "replacement"), [analysisReport], .pend, [.diagnosis],
       indication: "pumpReplacement"),
   ]
+
+  static let analysisReport = Fact(
+    .deviceInterrogation(DeviceInterrogation(device: .intrathecalPump, date: day("2026-03-10"))))
+
+  static let pumpAnalysis: [Scenario] = [
+    scenario(
+      "a programmable pump replaced for its battery, with the analysis report, is ready", "1752",
+      request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion), analysisReport],
+      .ready, indication: "pumpReplacement"),
+    scenario(
+      "a programmable pump replaced without the analysis report pends", "1752",
+      request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion)], .pend,
+      [.other], indication: "pumpReplacement"),
+    scenario(
+      "a non-programmable pump needs no analysis report", "1752",
+      request("62361", purpose: "replacement"), [Note.problem(.batteryDepletion)], .ready,
+      indication: "pumpReplacement"),
+  ]
+
+  @Test("A programmable pump's replacement comes with its analysis report", arguments: pumpAnalysis)
+  func pumpAnalysisReport(_ scenario: Scenario) throws { try scenario.check() }
 
   @Test("A revision needs a reason the guideline lists", arguments: reasons)
   func revisionReason(_ scenario: Scenario) throws { try scenario.check() }
@@ -98,7 +122,7 @@ struct RevisionAndAnginaTests {
       pumpReimplant,
       [
         Note.prior(.other, on: "2019-06"), Note.prior(.other, on: "2026-03-01"),
-        Note.problem(.batteryDepletion),
+        Note.problem(.batteryDepletion), analysisReport,
       ], .ready, indication: "pumpReplacement"),
     scenario(
       "a permanent stimulator 14 weeks after an infected one came out is ready", "1757",

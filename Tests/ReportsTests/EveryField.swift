@@ -49,6 +49,7 @@ enum EveryField {
     .patientAge(PatientAge(years: 58, context: .current)),
     .spondyloarthritisFeature(SpondyloarthritisFeature(feature: .hlaB27, present: true)),
     .diagnosticUncertainty(DiagnosticUncertainty(kind: .multilevelPathology)),
+    .deviceInterrogation(DeviceInterrogation(device: .intrathecalPump, date: date)),
   ]
 
   static let criterion = CriterionResult(

@@ -2,7 +2,7 @@ import Model
 
 /// Finds the functional class of the patient's angina, on the New York Heart Association
 /// scale ("NYHA class III", "NYHA III-IV") or the Canadian Cardiovascular Society's ("CCS
-/// class 3"). A range is read at its upper end.
+/// class 3"). A range is read at its upper end; "NY HA class Ill", as OCR reads a scan, too.
 struct AnginaClassRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard let match = Self.graded.firstMatch(in: passage.text) else { return [] }
@@ -17,14 +17,15 @@ struct AnginaClassRule: FactRule {
     return [passage.fact(.anginaClass(detail), rule: "anginaClass.\(system.rawValue)")]
   }
 
-  /// "III" → 3, "4" → 4.
+  /// "III" → 3, "4" → 4; OCR's "Ill" (a lower-case L for I) → 3.
   static func grade(_ written: String) -> Int? {
-    ["I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4][written.uppercased()]
+    let numeral = String(written.uppercased().map { $0 == "L" ? "I" : $0 })
+    return ["I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4][numeral]
   }
 
-  private static let numeral = #"(IV|I{1,3}|[1-4])"#
+  private static let numeral = #"(IV|I[Il]{0,2}|[1-4])"#
   private static let graded = TextPattern(
-    #"\b(?:(NYHA|New York Heart Association)(?: functional)?(?: class)?\s*"# + numeral
+    #"\b(?:(NY ?HA|New York Heart Association)(?: functional)?(?: class)?\s*"# + numeral
       + #"(?:\s*(?:-|–|to|/)\s*"# + numeral + #")?|(?:CCS|Canadian Cardiovascular Society)"#
       + #"(?: angina)?(?: class| grade)?\s*"# + numeral + #"(?:\s*(?:-|–|to|/)\s*"# + numeral
       + #")?)\b"#)

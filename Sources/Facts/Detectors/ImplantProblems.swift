@@ -22,6 +22,9 @@ struct ImplantProblemRule: FactRule {
       guard context.isAffirmedAboutPatient, !Self.conditional.occurs(in: text) else {
         return nil
       }
+      if Self.needsDeviceWords.contains(problem), !Self.deviceWords.occurs(in: text) {
+        return nil
+      }
       if problem == .patientRequest,
         Self.reimplant.occurs(in: text) || !Self.removalWords.occurs(in: text)
       {
@@ -70,9 +73,11 @@ struct ImplantProblemRule: FactRule {
       .batteryDepletion,
       TextPattern(
         #"\bbattery (?:depletion|depleted|is depleted|has depleted|end of (?:life|service)"#
-          + #"|(?:is )?(?:low|dead|drained|exhausted|failing)|(?:has )?reached)\b|\b(?:depleted"#
+          + #"|(?:is )?(?:low|dead|drained|exhausted|failing)|died|(?:has )?reached)\b|\b(?:depleted"#
           + #"|dead|drained|exhausted|low) battery\b|\blow-battery\b|\belective replacement"#
-          + #" (?:indicator|interval)\b|(?-i:\bERI\b)|\bend of (?:service|battery life)\b"#)
+          + #" (?:indicator|interval)\b|(?-i:\bERI\b)|\bend of (?:service|battery life)\b"#
+          + #"|\b(?:generator|IPG|pump) (?:is )?(?:at|near|nearing|approaching|has reached)"#
+          + #" (?:its )?end of life\b"#)
     ),
     (
       .lossOfEffect,
@@ -125,18 +130,29 @@ struct ImplantProblemRule: FactRule {
           + #" (?:fracture|break(?:age)?|leak\w*|kink\w*|occlusion|disconnect\w*|discontinuity"#
           + #"|failure|granuloma)\b|\bcatheter (?:migration|dislodgement)\b|\b(?:fractured|kinked|occluded"#
           + #"|disconnected|broken|leaking) (?:\w+ )?(?:catheter|lead|connector)\b|\bleak\w*"#
-          + #" (?:at|in|of|from) (?:the )?catheter\b|\bmotor stall\w*\b"#)
+          + #" (?:at|in|of|from) (?:the )?catheter\b|\bmotor stall\w*\b|\bhigh impedances?\b"#
+          + #"|\bimpedances? (?:\S+ ){0,4}?(?:high|elevated|out of range)\b|\bopen circuit\b"#)
     ),
     (
       .patientRequest,
       TextPattern(
         #"\b(?:patient|pt|he|she)(?: \S+){0,2}? (?:requests?|requested|wants?|wanted|wishes"#
-          + #"|wished|desires|insists on|is asking for|asked for) (?:\S+ ){0,4}?(?:removal"#
+          + #"|wished|desires|insists on|is asking for|asked for|asks?(?: that| for)?)"#
+          + #" (?:\S+ ){0,4}?(?:removal"#
           + #"|removed|explant\w*|taken out|turned off)\b|\b(?:at|per) (?:the )?patient'?s?"#
           + #" (?:own )?(?:request|demand|wish)\b|\bpatient (?:demand|preference) for"#
           + #" (?:\S+ ){0,2}?(?:removal|explant\w*)\b"#)
     ),
   ]
+
+  /// Problems whose words also fit other treatments ("the blocks lost effect", "new
+  /// weakness from the disc"): read only where the sentence speaks of the device.
+  private static let needsDeviceWords: Set<ImplantProblemKind> = [
+    .lossOfEffect, .intolerance, .neurologicalDeficit, .patientRequest,
+  ]
+  private static let deviceWords = TextPattern(
+    #"\b"# + hardware + #"\b|\b(?:paresthesias?|coverage|stimulation|re-?programm\w*"#
+      + #"|programming|intrathecal|dose increases?|analgesia)\b"#)
 
   private static let riskTalk = TextPattern(
     #"\b(?:risks?|complications?) (?:of|include\w*|such as|discussed|reviewed|including)\b"#
