@@ -61,7 +61,7 @@ struct ScenarioCoverageTests {
       .failedTreatment, .medication, .opioidExposure, .budapestCriteria, .decolonization,
       .psychologicalEvaluation, .deviceTrial, .priorRelief, .surgicalPlan, .requestedRegion,
       .documented, .implantProblem, .consultation, .anginaClass, .onsetAge,
-      .spondyloarthritisFeatures, .retargetAfterFailedBlock:
+      .spondyloarthritisFeatures, .retargetAfterFailedBlock, .interrogationReport:
       return true
     // Without a planned date or a note date, a count cannot be placed; without a planned date,
     // an interval short of its minimum from the note date is open; procedures in different
