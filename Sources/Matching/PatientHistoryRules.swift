@@ -5,7 +5,8 @@ import Model
 extension CaseContext {
   /// The age the complaint began at, as a range of years: stated outright ("onset at age
   /// 38" is 38 to 39), or the age now less the pain's duration (a 45-year-old whose pain
-  /// began six months ago was 44.5 to 45.5).
+  /// began six months ago was 44.5 to 45.5), or, with no duration, at most the age now (a
+  /// 40-year-old began at 40 or younger).
   func onsetAgeRange() -> (lower: Double, upper: Double, evidence: [Evidence])? {
     let ages = facts.patientAges()
     if let onset = ages.filter({ $0.value.context == .onset }).min(by: {
@@ -14,11 +15,13 @@ extension CaseContext {
       let years = Double(onset.value.years)
       return (years, years + 1, [onset].evidence())
     }
-    guard let current = ages.first(where: { $0.value.context == .current }),
-      let (months, evidence) = documentedPainMonths()
-    else { return nil }
+    guard let current = ages.first(where: { $0.value.context == .current }) else { return nil }
 
-    let years = Double(current.value.years) - months / 12
+    let now = Double(current.value.years)
+    guard let (months, evidence) = documentedPainMonths() else {
+      return (0, now + 1, [current].evidence())
+    }
+    let years = now - months / 12
     return (years, years + 1, [current].evidence() + evidence)
   }
 
@@ -30,7 +33,10 @@ extension CaseContext {
       return .notDocumented("The age at which the pain began is not documented.", ask: ask)
     }
     let bound = Double(limit)
-    let began = "The pain began at about age \(formatted(onset.lower))"
+    let began =
+      onset.lower == 0
+      ? "The patient is \(formatted(onset.upper - 1)) and the pain's duration is not documented"
+      : "The pain began at about age \(formatted(onset.lower))"
     if onset.upper <= bound {
       return .met("\(began); onset before \(limit) is needed.", evidence: onset.evidence)
     }

@@ -40,8 +40,7 @@ enum SacroiliacCoverage {
       arthritis.pend(
         "without a pain program under way pends", [.conservativeCare],
         arthritis.facts.without(.therapy)),
-      // The onset's age stated outright: without the duration, the age now alone does not
-      // place the onset (see SpondyloarthritisTests.currentAgeBoundsTheOnset).
+      // The onset's age stated outright, so only the duration is missing.
       arthritis.pend(
         "with the onset's age but not the duration pends", [.painDuration],
         arthritis.facts.without(.painDuration).adding(Note.age(29, .onset))),
