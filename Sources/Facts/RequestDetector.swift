@@ -174,8 +174,9 @@ public struct RequestDetector: Sendable {
   /// Words naming a purpose, in the order that breaks a tie.
   private static let purposeWords: [(String, TextPattern)] = [
     ("trial", TextPattern(#"\btrial\b"#)),
-    ("revision", TextPattern(#"\brevision\b"#)),
-    ("permanent", TextPattern(#"\b(?:permanent|implant(?:ation)?)\b"#)),
+    // A re-implantation after a removal replaces the device: a revision, not a first implant.
+    ("revision", TextPattern(#"\b(?:revision|re-?implant\w*)\b"#)),
+    ("permanent", TextPattern(#"\b(?:permanent|(?<!re-)implant(?:ation)?)\b"#)),
     (
       "diagnostic",
       TextPattern(#"\bdiagnostic\b|\bconfirmatory\b|\bsecond (?:MBB|block|medial branch)"#)

@@ -13,27 +13,37 @@ enum ImplantRevision {
   static func criteria(
     guideline number: String, section: String, reasons: Set<ImplantProblemKind>
   ) -> [Criterion] {
-    [
-      Criterion(
-        "\(number).revision.reason", section: section, family: .diagnosis,
-        "A reason the guideline lists for the revision, replacement or removal is documented: "
-          + reasons.map(spokenReason).sorted().joined(separator: ", ") + ".",
-        rule: .implantProblem(anyOf: reasons)),
-      Criterion(
-        "\(number).revision.decolonization", section: "\(section): Infection",
-        family: .mrsaDecolonization,
-        "Before re-implanting after an infection, a nasal S. aureus screen, and decolonization"
-          + " of a positive patient starting no earlier than 10 days before.",
-        rule: .when(afterInfection, .decolonization(maximumDaysBefore: 10, requiresScreen: true))),
-    ]
-      + afterInfectionCriteria(
-        guideline: number, phase: "revision", section: "\(section): Infection") + [
-        Criterion(
-          "\(number).colonization", section: "Indications", family: .mrsaDecolonization,
-          "A patient colonized with MRSA or MSSA has decolonization starting no earlier than 10"
-            + " days before the procedure.",
-          rule: .when(.not(afterInfection), .decolonization(maximumDaysBefore: 10)))
-      ]
+    let infection = "\(section): Infection"
+    return [reason(number, section, reasons), screenAfterInfection(number, infection)]
+      + afterInfectionCriteria(guideline: number, phase: "revision", section: infection)
+      + [colonization(number)]
+  }
+
+  private static func reason(
+    _ number: String, _ section: String, _ reasons: Set<ImplantProblemKind>
+  ) -> Criterion {
+    Criterion(
+      "\(number).revision.reason", section: section, family: .diagnosis,
+      "A reason the guideline lists for the revision, replacement or removal is documented: "
+        + reasons.map(spokenReason).sorted().joined(separator: ", ") + ".",
+      rule: .implantProblem(anyOf: reasons))
+  }
+
+  private static func screenAfterInfection(_ number: String, _ section: String) -> Criterion {
+    Criterion(
+      "\(number).revision.decolonization", section: section, family: .mrsaDecolonization,
+      "Before re-implanting after an infection, a nasal S. aureus screen, and decolonization"
+        + " of a positive patient starting no earlier than 10 days before.",
+      rule: .when(afterInfection, .decolonization(maximumDaysBefore: 10, requiresScreen: true)))
+  }
+
+  /// Without an infection, the colonization rule every implant follows.
+  private static func colonization(_ number: String) -> Criterion {
+    Criterion(
+      "\(number).colonization", section: "Indications", family: .mrsaDecolonization,
+      "A patient colonized with MRSA or MSSA has decolonization starting no earlier than 10"
+        + " days before the procedure.",
+      rule: .when(.not(afterInfection), .decolonization(maximumDaysBefore: 10)))
   }
 
   /// The infectious-disease consultation and the twelve weeks after removing an infected

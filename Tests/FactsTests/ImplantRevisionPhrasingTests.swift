@@ -59,6 +59,9 @@ import Testing
     "Pt and wife want the re-implant as soon as possible.",
     "The medial branch blocks lost effect after two weeks.",
     "New weakness of the left leg from the L5 disc herniation.",
+    "In 2019 she had infected hardware after her L4-S1 fusion, treated with washout.",
+    "A superficial wound infection after the 2018 laminectomy healed with antibiotics.",
+    "Her insulin pump site infection last spring resolved.",
   ])
   func readsNoProblemWhereNoneIsAsserted(sentence: String) {
     #expect(Fixtures.summaries(.implantProblem, in: Self.implantNote(sentence)) == [])

@@ -52,6 +52,9 @@ import Testing
     ),
     ("PLAN:\nProceed with SCS trial; if successful, permanent implant.", "trial"),
     ("PLAN:\nRequest SCS revision: the lead migrated after the 2024 trial.", "revision"),
+    ("PLAN:\nRe-implantation of her intrathecal morphine pump on 05/05/2026.", "revision"),
+    ("PLAN:\nReimplant the intrathecal pump once the infection has cleared.", "revision"),
+    ("PLAN:\nImplantation of a programmable intrathecal pump.", "permanent"),
   ])
   func readsThePurpose(text: String, purpose: String) {
     #expect(request(text).purpose == purpose)

@@ -25,6 +25,7 @@ struct ImplantProblemRule: FactRule {
       if Self.needsDeviceWords.contains(problem), !Self.deviceWords.occurs(in: text) {
         return nil
       }
+      if problem == .infection, Self.isAnotherDevice(text) { return nil }
       if problem == .patientRequest,
         Self.reimplant.occurs(in: text) || !Self.removalWords.occurs(in: text)
       {
@@ -52,13 +53,26 @@ struct ImplantProblemRule: FactRule {
     stimulator.occurs(in: text) || pump.occurs(in: text) || dorsalRootGanglion.occurs(in: text)
   }
 
+  /// "Infected hardware after her 2019 fusion", "insulin pump site infection": the infection
+  /// of a spinal fusion's instrumentation or of another device, not of the implant.
+  private static func isAnotherDevice(_ text: String) -> Bool {
+    otherDevice.occurs(in: text)
+      || (spineInstrumentation.occurs(in: text) && !implantNamed.occurs(in: text))
+  }
+
+  private static let otherDevice = TextPattern(#"\binsulin pump\b"#)
+  private static let spineInstrumentation = TextPattern(
+    #"\b(?:fusion|screws?|rods?|instrumentation|laminectomy|discectomy|cage)\b"#)
+  private static let implantNamed = TextPattern(
+    #"\b(?:stimulator|SCS|DRG|generator|IPG|pump|leads?|paddle)\b"#)
+
   /// "Risk of infection and lead migration were discussed": consent talk names problems
   /// that have not happened.
   private static func isRiskTalk(_ text: String) -> Bool { riskTalk.occurs(in: text) }
 
   private static let hardware =
     #"(?:device|pump|stimulator|SCS|DRG|generator|IPG|IPGs|battery|pocket|hardware|implant"#
-    + #"|system|leads?|electrodes?|paddle|catheter|reservoir|extension|wound|incision)"#
+    + #"|system|leads?|electrodes?|paddle|catheter|reservoir|extension)"#
 
   /// Each problem with the shapes notes write it in, in the order they are looked for.
   private static let problems: [(ImplantProblemKind, TextPattern)] = [
