@@ -11,11 +11,13 @@ enum ImplantRevision {
   static let afterInfection = CaseCondition.implantProblem([.infection])
 
   static func criteria(
-    guideline number: String, section: String, reasons: Set<ImplantProblemKind>
+    guideline number: String, section: String, reasons: Set<ImplantProblemKind>,
+    implantCodes: Set<String>
   ) -> [Criterion] {
     let infection = "\(section): Infection"
     return [reason(number, section, reasons), screenAfterInfection(number, infection)]
-      + afterInfectionCriteria(guideline: number, phase: "revision", section: infection)
+      + afterInfectionCriteria(
+        guideline: number, phase: "revision", section: infection, implantCodes: implantCodes)
       + [colonization(number)]
   }
 
@@ -49,16 +51,19 @@ enum ImplantRevision {
   /// The infectious-disease consultation and the twelve weeks after removing an infected
   /// device, which 1757 also asks of a permanent stimulator after a device infection.
   ///
-  /// The interval is measured from a documented removal; where none is documented, the
-  /// request may be the removal itself and the interval does not apply.
+  /// The interval is measured from the documented removal. A request that puts a device in
+  /// (one of `implantCodes`) needs that removal documented; a request only to take a device
+  /// out (a removal code, or 63688's "revision or removal") is held to the interval only when
+  /// an earlier removal is documented.
   ///
   /// Shortcoming: 1757 asks this of a permanent stimulator only after a non-superficial
   /// infection, but `implantProblem` does not record depth, so a superficial wound
   /// infection documented as the device's also calls for the consultation and the interval.
-  static func afterInfectionCriteria(guideline number: String, phase: String, section: String)
-    -> [Criterion]
-  {
-    [
+  static func afterInfectionCriteria(
+    guideline number: String, phase: String, section: String, implantCodes: Set<String>
+  ) -> [Criterion] {
+    let newDevice = CaseCondition.anyOf([.prior([.deviceRemoval]), .requestedCode(implantCodes)])
+    return [
       Criterion(
         "\(number).\(phase).infectiousDisease", section: section, family: .other,
         "After an infection of the device, a consultation with an infectious-disease specialist.",
@@ -67,10 +72,11 @@ enum ImplantRevision {
         "\(number).\(phase).interval", section: section, family: .interval,
         "Twelve weeks or more between removing an infected device and implanting the new one.",
         rule: .when(
-          .allOf([afterInfection, .prior([.deviceRemoval])]),
+          .allOf([afterInfection, newDevice]),
           .interval(
             IntervalRequirement(
-              minimumDays: Days.weeks(12), scope: .since([.deviceRemoval]), requiresDate: true)))),
+              minimumDays: Days.weeks(12), scope: .since([.deviceRemoval]), requiresDate: true,
+              requiresPrior: true)))),
     ]
   }
 

@@ -115,11 +115,15 @@ enum PumpDefinitions {
       psychology, contraindications,
     ])
 
+  /// The codes that put a catheter, reservoir or pump in (all but 62355, a removal).
+  static let implantCodes: Set<String> = ["62350", "62351", "62360", "62361", "62362"]
+
   /// 1752 accepts any medical reason besides those it names, so every problem counts.
   static let replacement = Indication(
     "pumpReplacement", section: revisionSection, purpose: .revision, phase: .revision,
     criteria: ImplantRevision.criteria(
-      guideline: "1752", section: revisionSection, reasons: Set(ImplantProblemKind.allCases))
+      guideline: "1752", section: revisionSection, reasons: Set(ImplantProblemKind.allCases),
+      implantCodes: implantCodes)
       + [pumpAnalysis])
 
   /// A programmable pump (62362) replaced while it is still in place comes with its analysis

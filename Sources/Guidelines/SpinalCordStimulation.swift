@@ -165,9 +165,14 @@ enum StimulatorDefinitions {
               requiresFunctionalImprovement: true, trialProcedures: [.spinalCordStimulatorTrial]))),
       ]
         + ImplantRevision.afterInfectionCriteria(
-          guideline: "1757", phase: "permanent", section: "\(permanentSection): After Infection")
+          guideline: "1757", phase: "permanent", section: "\(permanentSection): After Infection",
+          implantCodes: implantCodes)
         + [contraindications])
   }
+
+  /// The codes that put electrodes or a generator in (all but the removals 63661 and 63662
+  /// and 63688, "revision or removal" of the generator).
+  static let implantCodes: Set<String> = ["63650", "63655", "63663", "63664", "63685"]
 
   /// The problems 1757 lists for a revision or removal. A depleted generator battery and
   /// broken hardware (a fractured lead, high impedances) are losses of effectiveness: the
@@ -180,7 +185,8 @@ enum StimulatorDefinitions {
   static let revision = Indication(
     "scsRevision", section: revisionSection, purpose: .revision, phase: .revision,
     criteria: ImplantRevision.criteria(
-      guideline: "1757", section: revisionSection, reasons: revisionReasons))
+      guideline: "1757", section: revisionSection, reasons: revisionReasons,
+      implantCodes: implantCodes))
 
   static let decolonization = Criterion(
     "1757.decolonization", section: "Indications", family: .mrsaDecolonization,

@@ -199,6 +199,12 @@ extension CaseContext {
     case .since(let kinds):
       candidates = episode.allPriors.filter { kinds.contains($0.value.procedure) }
     }
+    if requirement.requiresPrior, candidates.isEmpty {
+      let kind = requiredPriorKind(requirement)
+      return .notDocumented(
+        "No \(kind) is documented to measure the interval from.",
+        ask: "Please send the date of the \(kind).")
+    }
     if requirement.requiresDate, let undated = candidates.first,
       !candidates.contains(where: { $0.value.date != nil })
     {
@@ -231,6 +237,13 @@ extension CaseContext {
     // Without a planned date the note date only bounds the interval from below.
     if !isPlannedDate { return .notDocumented(summary, ask: ask, evidence: evidence) }
     return .notMet(summary, ask: ask, evidence: evidence)
+  }
+
+  /// The procedure an interval that needs one is measured from, as a reason names it.
+  private func requiredPriorKind(_ requirement: IntervalRequirement) -> String {
+    guard case .since(let kinds) = requirement.scope, let kind = kinds.map(\.rawValue).min()
+    else { return "earlier procedure" }
+    return spoken(kind)
   }
 
   func spokenDays(_ days: Double) -> String {

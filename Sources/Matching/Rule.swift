@@ -332,16 +332,20 @@ public struct IntervalRequirement: Sendable {
   /// Whether an earlier procedure in scope whose date is not documented leaves the interval
   /// not documented (rather than met for want of a dated one).
   public var requiresDate: Bool
+  /// Whether the interval needs an earlier procedure in scope at all: without one it is not
+  /// documented (a new implant after an infection needs the removal it is measured from).
+  public var requiresPrior: Bool
 
   public init(
     minimumDays: Int, scope: IntervalScope, minimumDaysAfter: [ProcedureKind: Int] = [:],
-    minimumMonths: Int? = nil, requiresDate: Bool = false
+    minimumMonths: Int? = nil, requiresDate: Bool = false, requiresPrior: Bool = false
   ) {
     self.minimumDays = minimumDays
     self.scope = scope
     self.minimumDaysAfter = minimumDaysAfter
     self.minimumMonths = minimumMonths
     self.requiresDate = requiresDate
+    self.requiresPrior = requiresPrior
   }
 }
 

@@ -142,23 +142,33 @@ struct RevisionAndAnginaTests {
   @Test("After a device infection: a consultation and twelve weeks", arguments: infections)
   func afterDeviceInfection(_ scenario: Scenario) throws { try scenario.check() }
 
-  /// A new permanent device follows the removal of the infected one, so where the removal is
-  /// not documented the twelve weeks cannot be shown.
-  static let permanentWithoutRemoval = scenario(
-    "a permanent stimulator after an infection with no removal documented pends", "1757",
-    request("63650", "63685", planned: "2026-04-10"),
-    permanentAfterInfection.without(.priorProcedure), .pend, [.interval],
-    indication: "scsPermanent")
+  /// A new device follows the removal of the infected one, so where the removal is not
+  /// documented the twelve weeks cannot be shown; a request only to take a device out is not
+  /// held to them.
+  static let withoutRemoval: [Scenario] = [
+    scenario(
+      "a permanent stimulator after an infection with no removal documented pends", "1757",
+      request("63650", "63685", planned: "2026-04-10"),
+      permanentAfterInfection.without(.priorProcedure), .pend, [.interval],
+      indication: "scsPermanent"),
+    scenario(
+      "a new pump after an infection with no removal documented pends", "1752", pumpReimplant,
+      afterInfection.replacing(.priorProcedure, with: Note.prior(.other, on: "2021-09"))
+        .adding(analysisReport), .pend,
+      [.interval], indication: "pumpReplacement"),
+    scenario(
+      "removing an infected stimulator's electrodes needs no interval", "1757",
+      request("63661", planned: "2026-04-10"),
+      [
+        Note.problem(.infection, .spinalCordStimulator),
+        Note.infectiousDiseaseConsult(on: "2026-03-30"), Note.screen(.mrsa, .negative),
+      ], .ready, indication: "scsRevision"),
+  ]
 
-  @Test("A permanent device after an infection needs the removal documented")
-  func permanentAfterInfectionNeedsTheRemoval() {
-    // ImplantRevision.afterInfectionCriteria applies the interval only where a removal is
-    // documented (a revision may be the removal itself); a permanent implant is never its
-    // own removal, so this case comes out ready.
-    withKnownIssue("1757.revision.interval is met for a permanent device with no removal") {
-      try Self.permanentWithoutRemoval.check()
-    }
-  }
+  @Test(
+    "A new device after an infection needs the removal documented; a removal does not",
+    arguments: withoutRemoval)
+  func afterInfectionWithoutRemoval(_ scenario: Scenario) throws { try scenario.check() }
 
   static let intervalDays: [(removed: String, status: CriterionStatus)] = [
     ("2026-01-16", .met), ("2026-01-17", .notMet),
