@@ -368,6 +368,14 @@ struct IntervalThresholdTests {
       "2026-03-01", "2026-02-28"
     ),
     (
+      "1750.fbss.postOperative", "62323", .lumbar, EpiduralCoverage.failedSurgery(on: "2026-01-01"),
+      "2026-04-01", "2026-03-31"
+    ),
+    (
+      "1751.fbss.postOperative", "62323", .lumbar, EpiduralCoverage.failedSurgery(on: "2026-01-01"),
+      "2026-04-01", "2026-03-31"
+    ),
+    (
       "1752.revision.interval", "62362", nil,
       ImplantCoverage.afterInfection(.intrathecalPump).replacing(
         .priorProcedure, with: Note.prior(.deviceRemoval, on: "2026-03-19")),

@@ -17,6 +17,13 @@ enum EpiduralCoverage {
   /// A lumbar fusion on 06/10/2024: the back surgery that failed, with its date.
   static let lumbarSurgery = Note.prior(.spineSurgery, on: "2024-06-10", region: .lumbar)
 
+  /// Failed back surgery after a lumbar fusion on the given date.
+  static func failedSurgery(on date: String) -> [Fact] {
+    axialStenosis.replacing(
+      .imagingFinding, with: Note.diagnosis(.failedBackSurgerySyndrome),
+      Note.prior(.spineSurgery, on: date, region: .lumbar))
+  }
+
   static func indications(_ number: String) -> [Scenario] {
     let acute = IndicationCase(
       label: "\(number): acute radicular pain", guideline: number,
@@ -74,6 +81,9 @@ enum EpiduralCoverage {
         "with the surgery undated pends on its date", [.diagnosis],
         surgery.facts.replacing(
           .priorProcedure, with: Note.prior(.spineSurgery, on: nil, region: .lumbar))),
+      surgery.review(
+        "six weeks after the surgery goes to a physician", [.interval],
+        failedSurgery(on: "2026-02-12")),
       surgery.pend(
         "with PT alone pends on the inactive part", [.conservativeCare],
         surgery.facts.replacing(.therapy, with: Note.physicalTherapy)),
