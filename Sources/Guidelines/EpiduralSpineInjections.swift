@@ -318,7 +318,8 @@ enum EpiduralDefinitions {
         criterion(
           "sameDay", "Medical Necessity", .interval,
           "No other procedure on the same day, except a facet injection for a synovial cyst"
-            + " seen on imaging.", .sameDay(SameDayPolicy(combinationAllowedWith: [.synovialCyst]))),
+            + " seen on imaging.",
+          .sameDay(SameDayPolicy(combinationAllowedWith: [.synovialCyst]))),
         criterion(
           "contraindications", "Contraindications", .contraindication,
           "No active systemic or spinal infection, no skin infection at the site, and no severe"

@@ -67,8 +67,8 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       }
     case .dateCues:
       guard DateRole(rawValue: entry.concept) != nil else {
-        return
-          "'\(entry.concept)' is not a date role (dateOfService, signature, documentDate, dateOfBirth)"
+        return "'\(entry.concept)' is not a date role (dateOfService, signature, documentDate,"
+          + " dateOfBirth)"
       }
     case .pseudoNegation, .terminators:
       break

@@ -308,8 +308,9 @@ extension CaseContext {
       present.map { spoken($0.value.condition.rawValue) }
       + findings.map { spoken($0.value.finding.rawValue) }
     guard names.isEmpty else {
+      let documented = listed(Array(Set(names)).sorted(), conjunction: "and")
       return .notMet(
-        "A contraindication is documented: \(listed(Array(Set(names)).sorted(), conjunction: "and")).",
+        "A contraindication is documented: \(documented).",
         ask: "Please document how the contraindication has been resolved.",
         evidence: present.evidence() + findings.evidence())
     }

@@ -62,11 +62,11 @@ extension CaseContext {
     case (true, true): return nil
     case (false, true):
       return
-        "Only inactive treatment (\(listed(counted.map { name($0.value) }, conjunction: "and"))) is documented;"
+        "Only inactive treatment (\(names(counted))) is documented;"
         + " an active one (physical therapy, home exercise or chiropractic care) is needed too."
     case (true, false):
       return
-        "Only active treatment (\(listed(counted.map { name($0.value) }, conjunction: "and"))) is documented;"
+        "Only active treatment (\(names(counted))) is documented;"
         + " an inactive one (medication, injection or a device such as TENS or a brace) is"
         + " needed too."
     case (false, false):
@@ -106,7 +106,7 @@ extension CaseContext {
     let needed = needSentence(policy, window: window)
     guard let longest else {
       return
-        "The length of \(listed(relied.map { name($0.value) }, conjunction: "and")) is not documented; \(needed)."
+        "The length of \(names(relied)) is not documented; \(needed)."
     }
     guard longest < policy.minimumDays else { return nil }
 
@@ -169,7 +169,7 @@ extension CaseContext {
       // Improvement is not the failure the criterion needs, but the provider may document
       // that the pain persisted: not documented rather than contradicted.
       return .notDocumented(
-        "\(listed(improved.map { name($0.value) }, conjunction: "and").capitalizedFirst) improved the pain; the"
+        "\(names(improved).capitalizedFirst) improved the pain; the"
           + " guideline needs conservative treatment to have failed.",
         ask: "Please document whether the pain persisted despite treatment.",
         evidence: evidence)
@@ -177,7 +177,7 @@ extension CaseContext {
     // An outcome not written down is read as no meaningful improvement: the request itself
     // says the pain persists after the course.
     return .met(
-      "Tried, with the pain persisting: \(listed(counted.map { name($0.value) }, conjunction: "and")).",
+      "Tried, with the pain persisting: \(names(counted)).",
       evidence: evidence)
   }
 
@@ -258,6 +258,11 @@ extension CaseContext {
       return "\(label) \(start.usFormat)-\(end.usFormat) is \(length)"
     }
     return "\(label) counts \(length)"
+  }
+
+  /// The treatments as a reason lists them: "PT, ibuprofen and gabapentin".
+  func names(_ courses: [Cited<Therapy>]) -> String {
+    listed(courses.map { name($0.value) }, conjunction: "and")
   }
 
   func name(_ therapy: Therapy) -> String {

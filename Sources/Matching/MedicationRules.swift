@@ -25,9 +25,10 @@ extension CaseContext {
     }
     switch (prescribed, followedUp) {
     case (let prescribed?, _?):
+      let prescriber = spoken(prescribed.value.prescribedBy!.rawValue)
       return .met(
-        "The home exercise program was prescribed by a \(spoken(prescribed.value.prescribedBy!.rawValue))"
-          + " and followed up.", evidence: programs.evidence())
+        "The home exercise program was prescribed by a \(prescriber) and followed up.",
+        evidence: programs.evidence())
     case (nil, _?):
       return .notDocumented(
         "The home exercise program has no documented prescription by a physician, physical"
@@ -104,7 +105,7 @@ extension CaseContext {
     }
     guard let weeks = requirement.minimumWeeks else {
       return .met(
-        "Documented: \(listed(courses.map { name($0.value) }, conjunction: "and")).",
+        "Documented: \(names(courses)).",
         evidence: evidence)
     }
     let longest =
@@ -117,7 +118,7 @@ extension CaseContext {
         courses.contains(where: { isOngoing($0.value) }) || !opioids.isEmpty
       {
         return .met(
-          "\(listed(courses.map { name($0.value) }, conjunction: "and").capitalizedFirst) continue through pain of"
+          "\(names(courses).capitalizedFirst) continue through pain of"
             + " \(plural(months, "month")); \(plural(weeks, "week")) are needed.",
           evidence: evidence)
       }
@@ -153,7 +154,7 @@ extension CaseContext {
     }
     if !opioidCourses.isEmpty {
       return .met(
-        "Opioid medication is documented (\(listed(opioidCourses.map { name($0.value) }, conjunction: "and"))).",
+        "Opioid medication is documented (\(names(opioidCourses))).",
         evidence: opioidCourses.evidence())
     }
     let ask = "Please document the patient's opioid history."

@@ -8,7 +8,8 @@ enum EvaluateCommand: Command {
   static let name = "evaluate"
   static let summary = "Score PendCheck against the gold cases under a folder."
   static let usage =
-    "pendcheck evaluate DIR [--format text|json|html] [--min-f1 X] [--max-false-ready N] [--out FILE]"
+    "pendcheck evaluate DIR [--format text|json|html] [--min-f1 X] [--max-false-ready N]"
+    + " [--out FILE]"
   static let discussion = """
     Reviews every case folder under DIR that holds a gold.json and compares the report with
     it: precision, recall and F1 per fact type (micro and macro), accuracy of detail fields,
@@ -128,9 +129,9 @@ struct QualityBar {
           minimumDeterminationAccuracy))
     }
     if let maximumFalseReady, result.falseReady.count > maximumFalseReady {
+      let cases = result.falseReady.joined(separator: ", ")
       failures.append(
-        "\(result.falseReady.count) false-ready cases > \(maximumFalseReady): \(result.falseReady.joined(separator: ", "))"
-      )
+        "\(result.falseReady.count) false-ready cases > \(maximumFalseReady): \(cases)")
     }
     return failures
   }

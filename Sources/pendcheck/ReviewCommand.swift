@@ -10,7 +10,8 @@ enum ReviewCommand: Command {
   static let summary =
     "Review one case and report which criteria are documented and what is missing."
   static let usage =
-    "pendcheck review CASE_DIR | FILE.pdf… [--cpt CODE] [--planned-date DATE] [--format text|json|html] [--out FILE]"
+    "pendcheck review CASE_DIR | FILE.pdf… [--cpt CODE] [--planned-date DATE]"
+    + " [--format text|json|html] [--out FILE]"
   static let discussion = """
     Reads the case's PDFs (and its request.json, if any), finds the facts the guideline for
     the requested CPT code depends on, and reports the determination (ready, pend,

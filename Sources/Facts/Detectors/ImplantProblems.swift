@@ -87,9 +87,10 @@ struct ImplantProblemRule: FactRule {
       .batteryDepletion,
       TextPattern(
         #"\bbattery (?:depletion|depleted|is depleted|has depleted|end of (?:life|service)"#
-          + #"|(?:is )?(?:low|dead|drained|exhausted|failing)|died|(?:has )?reached)\b|\b(?:depleted"#
-          + #"|dead|drained|exhausted|low) battery\b|\blow-battery\b|\belective replacement"#
-          + #" (?:indicator|interval)\b|(?-i:\bERI\b)|\bend of (?:service|battery life)\b"#
+          + #"|(?:is )?(?:low|dead|drained|exhausted|failing)|died|(?:has )?reached)\b"#
+          + #"|\b(?:depleted|dead|drained|exhausted|low) battery\b|\blow-battery\b"#
+          + #"|\belective replacement (?:indicator|interval)\b|(?-i:\bERI\b)"#
+          + #"|\bend of (?:service|battery life)\b"#
           + #"|\b(?:generator|IPG|pump) (?:is )?(?:at|near|nearing|approaching|has reached)"#
           + #" (?:its )?end of life\b"#)
     ),
@@ -142,8 +143,9 @@ struct ImplantProblemRule: FactRule {
       TextPattern(
         #"\bmalfunction\w*\b|\b(?:catheter|lead|pump|device|generator|IPG|connector)"#
           + #" (?:fracture|break(?:age)?|leak\w*|kink\w*|occlusion|disconnect\w*|discontinuity"#
-          + #"|failure|granuloma)\b|\bcatheter (?:migration|dislodgement)\b|\b(?:fractured|kinked|occluded"#
-          + #"|disconnected|broken|leaking) (?:\w+ )?(?:catheter|lead|connector)\b|\bleak\w*"#
+          + #"|failure|granuloma)\b|\bcatheter (?:migration|dislodgement)\b"#
+          + #"|\b(?:fractured|kinked|occluded|disconnected|broken|leaking) (?:\w+ )?"#
+          + #"(?:catheter|lead|connector)\b|\bleak\w*"#
           + #" (?:at|in|of|from) (?:the )?catheter\b|\bmotor stall\w*\b|\bhigh impedances?\b"#
           + #"|\bimpedances? (?:\S+ ){0,4}?(?:high|elevated|out of range)\b|\bopen circuit\b"#)
     ),
