@@ -174,8 +174,10 @@ public struct RequestDetector: Sendable {
   /// Words naming a purpose, in the order that breaks a tie.
   private static let purposeWords: [(String, TextPattern)] = [
     ("trial", TextPattern(#"\btrial\b"#)),
-    // A re-implantation after a removal replaces the device: a revision, not a first implant.
-    ("revision", TextPattern(#"\b(?:revision|re-?implant\w*)\b"#)),
+    // A re-implantation after a removal replaces the device: a revision, not a first implant;
+    // so does replacing or exchanging a device ("replacement of the pump", "IPG exchange"),
+    // though not another kind of replacement ("knee replacement").
+    ("revision", TextPattern(#"\b(?:revision|re-?implant\w*)\b"# + deviceReplacement)),
     ("permanent", TextPattern(#"\b(?:permanent|(?<!re-)implant(?:ation)?)\b"#)),
     (
       "diagnostic",
@@ -183,6 +185,13 @@ public struct RequestDetector: Sendable {
     ),
     ("therapeutic", TextPattern(#"\b(?:therapeutic|repeat)\b"#)),
   ]
+
+  private static let implantedDevice =
+    #"(?:pump|generator|IPG|battery|stimulator|neurostimulator|device|lead|electrode|catheter)s?"#
+  private static let deviceReplacement =
+    #"|\b(?:replac(?:e|es|ed|ing|ement)|exchang(?:e|es|ed|ing)) (?:of )?(?:the |her |his |a "#
+    + #"|their )?(?:[\w-]+ ){0,3}"# + implantedDevice + #"\b|\b"# + implantedDevice
+    + #" (?:replacement|exchange)\b"#
 
   private static let labelledCodes = TextPattern(
     #"\b(?:CPT|HCPCS|procedure code)s?\s*(?:code)?s?\s*[:#]?\s*(?:[0-9]{4}[0-9A-Z]"#

@@ -55,6 +55,17 @@ import Testing
     ("PLAN:\nRe-implantation of her intrathecal morphine pump on 05/05/2026.", "revision"),
     ("PLAN:\nReimplant the intrathecal pump once the infection has cleared.", "revision"),
     ("PLAN:\nImplantation of a programmable intrathecal pump.", "permanent"),
+    ("PLAN:\nReplacement of the intrathecal pump through the existing pocket.", "revision"),
+    (
+      "PLAN:\nSpinal cord stimulator IPG replacement: the battery is at its elective indicator.",
+      "revision"
+    ),
+    ("PLAN:\nWe will exchange the spinal cord stimulator generator on 04/02/2026.", "revision"),
+    ("PLAN:\nReplace her intrathecal pump before end of service.", "revision"),
+    (
+      "PLAN:\nImplantation of a programmable intrathecal pump; right knee replacement in 2019.",
+      "permanent"
+    ),
   ])
   func readsThePurpose(text: String, purpose: String) {
     #expect(request(text).purpose == purpose)
