@@ -6,8 +6,9 @@ import Reports
 ///
 /// Nothing is lost on a crash: a case is only ever in the inbox, in `.claimed`, or in done
 /// or failed, each step one rename; reports are written to a temporary file and renamed by
-/// the worker; on start every case left in `.claimed` is processed again, and since a
-/// report's name is its case id, doing so replaces rather than duplicates it.
+/// the worker, and flushed to disk by the watcher, several cases' at once, before their
+/// cases leave `.claimed`; on start every case left in `.claimed` is processed again, and
+/// since a report's name is its case id, doing so replaces rather than duplicates it.
 ///
 /// The loop sleeps in `poll` on inotify, the workers' answers and the stop request, waking
 /// for an event, an answer, the end of a quiet period, a wall-clock limit, or the periodic
@@ -24,6 +25,16 @@ public final class Intake {
   private var nextListing = 0.0
   /// Seconds between listings of the inbox (events find new entries sooner).
   private static let listingInterval = 2.0
+  /// Cases whose reports their worker wrote but nobody has flushed to disk yet, oldest
+  /// first, with the result fields for their log line.
+  private var unflushed: [(claimed: ClaimedCase, fields: [WorkerMessage.ResultField])] = []
+  /// When the oldest unflushed case was reported (monotonic seconds).
+  private var oldestUnflushed = 0.0
+  /// How long, and for how many cases, reports may wait to be flushed together while
+  /// workers are busy: one flush per group instead of one per case, for at most this much
+  /// added latency.
+  private static let flushDelay = 0.25
+  private static let flushGroup = 64
 
   public init(options: IntakeOptions, log: EventLog) {
     self.options = options
@@ -54,11 +65,13 @@ public final class Intake {
       let now = monotonicSeconds()
       if !stopRequest.isRequested { findReadyCases(watch: watch, at: now) }
       startCases(watch: watch)
+      if isFlushDue(at: monotonicSeconds()) { flushReports() }
 
       if pool.busyCount == 0 && backlog.isEmpty && isFinished(watch: watch) { break }
       waitForWork(watch: watch)
     }
 
+    flushReports()
     pool.shutDown()
     progress?.finish()
     log.record("intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"))
@@ -106,6 +119,7 @@ public final class Intake {
 
   private func millisecondsUntilDue(at now: Double) -> Int32 {
     var due = [pool.nextDeadline].compactMap { $0 }
+    if !unflushed.isEmpty { due.append(oldestUnflushed + Self.flushDelay) }
     if !stopRequest.isRequested {
       due += [nextListing] + [tracker.nextCheck].compactMap { $0 }
     }
@@ -141,7 +155,8 @@ public final class Intake {
 
   /// Sends cases to the pool while it has room: recovered cases first, then ready ones.
   private func startCases(watch: InotifyWatch) {
-    progress?.expect(summary.total + pool.busyCount + backlog.count + tracker.count)
+    progress?.expect(
+      summary.total + unflushed.count + pool.busyCount + backlog.count + tracker.count)
     while pool.hasIdleCapacity {
       if !backlog.isEmpty {
         start(backlog.removeFirst())
@@ -196,18 +211,68 @@ public final class Intake {
     let claimed = completion.claimed
     switch completion.outcome {
     case .reported(let fields):
-      move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
-      record(latency: claimed.stableAt)
-      summary.reported += 1
-      log.record(
-        "case.reported",
-        [("case", claimed.candidate.caseID), ("entry", claimed.candidate.name)]
-          + fields.map { ($0.key, $0.value) }
-          + [("latency_ms", milliseconds(since: claimed.stableAt))])
-      progress?.advance(failed: summary.failed)
+      if unflushed.isEmpty { oldestUnflushed = monotonicSeconds() }
+      unflushed.append((claimed, fields))
+      if unflushed.count >= Self.flushGroup { flushReports() }
     case .failed(let reason):
       fail(claimed, reason: reason)
     }
+  }
+
+  /// Whether the unflushed reports should be flushed now: no case is in flight to wait
+  /// for, or the oldest has waited long enough.
+  private func isFlushDue(at now: Double) -> Bool {
+    !unflushed.isEmpty && (pool.busyCount == 0 || now - oldestUnflushed >= Self.flushDelay)
+  }
+
+  /// Flushes the reports of every unflushed case to disk in one go, then files each case
+  /// as done; a case whose reports cannot be flushed is filed as failed, with its files.
+  private func flushReports() {
+    guard !unflushed.isEmpty else { return }
+    let cases = unflushed
+    unflushed = []
+
+    let start = monotonicSeconds()
+    var failures: [String: ReportWriteError] = [:]
+    do {
+      try ReportFile.flush(cases.flatMap { reportFiles(of: $0.claimed) })
+    } catch {
+      // Rare (a failing disk): flush case by case to learn whose reports are not safe.
+      for (claimed, _) in cases {
+        do { try ReportFile.flush(reportFiles(of: claimed)) } catch {
+          failures[claimed.candidate.caseID] = error
+        }
+      }
+    }
+    log.record(
+      "reports.flushed", ("cases", "\(cases.count)"),
+      ("flush_ms", String(format: "%.2f", (monotonicSeconds() - start) * 1000)))
+
+    for (claimed, fields) in cases {
+      if let failure = failures[claimed.candidate.caseID] {
+        fail(claimed, reason: "its reports could not be flushed to disk: \(failure)")
+      } else {
+        fileReported(claimed, fields: fields)
+      }
+    }
+  }
+
+  private func reportFiles(of claimed: ClaimedCase) -> [URL] {
+    ["json", "html"].map {
+      options.layout.reports.appendingPathComponent("\(claimed.candidate.caseID).\($0)")
+    }
+  }
+
+  private func fileReported(_ claimed: ClaimedCase, fields: [WorkerMessage.ResultField]) {
+    move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
+    record(latency: claimed.stableAt)
+    summary.reported += 1
+    log.record(
+      "case.reported",
+      [("case", claimed.candidate.caseID), ("entry", claimed.candidate.name)]
+        + fields.map { ($0.key, $0.value) }
+        + [("latency_ms", milliseconds(since: claimed.stableAt))])
+    progress?.advance(failed: summary.failed)
   }
 
   private func fail(_ claimed: ClaimedCase, reason: String) {
