@@ -25,7 +25,7 @@ public final class ICURegularExpression: @unchecked Sendable {
 
   /// Compiles `pattern`, ignoring letter case when `caseInsensitive` is true.
   public init(_ pattern: String, caseInsensitive: Bool = true) throws(ICUFailure) {
-    let units = Array(pattern.utf16)
+    let units = Array((caseInsensitive ? Self.caselessSetsMarked(pattern) : pattern).utf16)
     var error: Int32 = 0
     let compiled = units.withUnsafeBufferPointer {
       pc_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &error)
@@ -67,6 +67,97 @@ public final class ICURegularExpression: @unchecked Sendable {
         ICUMatch(offsets: offsets[(index * stride)..<((index + 1) * stride)])
       }
     }
+  }
+
+  /// `pattern` with each character class that holds no letter (`[^.;]`, `[\d/.]`, and
+  /// `\S`) wrapped in `(?-i:…)`.
+  ///
+  /// Such a set is its own case closure, so it matches the same characters either way; but
+  /// the system's ICU computes the closure of every set of a case-insensitive pattern code
+  /// point by code point, which for a negated class is most of Unicode: it was two thirds
+  /// of the cost of compiling the detectors' patterns. The wrapper is a group that captures
+  /// nothing, so group numbers stay as written.
+  static func caselessSetsMarked(_ pattern: String) -> String {
+    let scalars = Array(pattern.unicodeScalars)
+    // Quoting (`\Q…\E`) would need reading apart; such a pattern is left as written.
+    guard !pattern.contains("\\Q") else { return pattern }
+    var result = String.UnicodeScalarView()
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\\", index + 1 < scalars.count {
+        let escaped = scalars[index + 1]
+        if escaped == "S" {
+          result.append(contentsOf: "(?-i:\\S)".unicodeScalars)
+        } else {
+          result.append(contentsOf: [scalar, escaped])
+        }
+        index += 2
+      } else if scalar == "[", let end = Self.classEnd(scalars, from: index) {
+        let isCaseless = Self.isCaseless(scalars[index...end])
+        if isCaseless { result.append(contentsOf: "(?-i:".unicodeScalars) }
+        result.append(contentsOf: scalars[index...end])
+        if isCaseless { result.append(")") }
+        index = end + 1
+      } else {
+        result.append(scalar)
+        index += 1
+      }
+    }
+    return String(result)
+  }
+
+  /// The index of the `]` closing the class opened at `start`, nested classes and escapes
+  /// read past; `nil` when it is not closed.
+  private static func classEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    var depth = 0
+    var index = start
+    while index < scalars.count {
+      switch scalars[index] {
+      case "\\":
+        index += 1
+      case "[":
+        depth += 1
+        // A `]` first in a class (after an optional `^`) is a member, not its end.
+        if index + 1 < scalars.count, scalars[index + 1] == "^" { index += 1 }
+        if index + 1 < scalars.count, scalars[index + 1] == "]" { index += 1 }
+      case "]":
+        depth -= 1
+        if depth == 0 { return index }
+      default:
+        break
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Whether a simple class (no nested set, no property) names no letter: only ASCII
+  /// marks, digits and spaces, ranges between them, and the escapes `\d`, `\s` and
+  /// escaped marks.
+  private static func isCaseless(_ set: ArraySlice<Unicode.Scalar>) -> Bool {
+    let members = Array(set.dropFirst().dropLast())
+    var index = members.first == "^" ? 1 : 0
+    while index < members.count {
+      let scalar = members[index]
+      guard scalar.isASCII, !scalar.properties.isAlphabetic, scalar != "[" else { return false }
+      if scalar == "\\" {
+        guard index + 1 < members.count else { return false }
+        let escaped = members[index + 1]
+        let isMark =
+          escaped.isASCII && !escaped.properties.isAlphabetic && !("0"..."9").contains(escaped)
+        guard escaped == "d" || escaped == "s" || isMark else { return false }
+        index += 2
+        continue
+      }
+      // A range between two marks may span the letters ("[!-~]").
+      if scalar == "-", index > 0, index + 1 < members.count {
+        let (lower, upper) = (members[index - 1].value, members[index + 1].value)
+        if lower <= 0x7A && upper >= 0x41 { return false }
+      }
+      index += 1
+    }
+    return true
   }
 
   private func checkOut() -> OpaquePointer {
