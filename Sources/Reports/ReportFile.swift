@@ -30,16 +30,17 @@ public enum ReportWriteError: Error, Equatable, CustomStringConvertible {
 /// Writes report files so that a reader sees the old file or the whole new one, never a part.
 public enum ReportFile {
   /// Writes `data` to `url` through a temporary file in the same directory: the file is
-  /// written, flushed to disk, given `permissions`, and renamed over the destination.
+  /// written, flushed to disk (unless `flushing` is false, see below), given `permissions`,
+  /// and renamed over the destination.
   ///
   /// - Parameter permissions: the new file's mode; reports quote patient notes, so by
   ///   default only the owner may read them.
   /// - Throws: `ReportWriteError` naming the path and the reason; the temporary file is
   ///   removed on failure.
   public static func writeAtomically(
-    _ data: Data, to url: URL, permissions: mode_t = 0o600
+    _ data: Data, to url: URL, permissions: mode_t = 0o600, flushing: Bool = true
   ) throws(ReportWriteError) {
-    try writeAtomically([(data, url)], permissions: permissions)
+    try writeAtomically([(data, url)], permissions: permissions, flushing: flushing)
   }
 
   /// Writes several files as `writeAtomically(_:to:permissions:)` writes one, but flushes
