@@ -6,8 +6,8 @@ import Reports
 ///
 /// Nothing is lost on a crash: a case is only ever in the inbox, in `.claimed`, or in done
 /// or failed, each step one rename; reports are written to a temporary file and renamed by
-/// the worker, and flushed to disk by the watcher, several cases' at once, before their
-/// cases leave `.claimed`; on start every case left in `.claimed` is processed again, and
+/// the worker, and flushed to disk by the watcher's flushing thread, several cases' at once,
+/// before their cases leave `.claimed`; on start every case left in `.claimed` is processed again, and
 /// since a report's name is its case id, doing so replaces rather than duplicates it.
 ///
 /// The loop sleeps in `poll` on inotify, the workers' answers and the stop request, waking
@@ -35,6 +35,12 @@ public final class Intake {
   /// added latency.
   private static let flushDelay = 0.25
   private static let flushGroup = 64
+  /// Flushes groups of reports while the loop goes on.
+  private let flusher = ReportFlusher()
+  /// The groups being flushed, by number: their cases wait in `.claimed` until then.
+  private var flushing: [Int: [(claimed: ClaimedCase, fields: [WorkerMessage.ResultField])]] =
+    [:]
+  private var nextGroup = 0
 
   public init(options: IntakeOptions, log: EventLog) {
     self.options = options
@@ -65,13 +71,19 @@ public final class Intake {
       let now = monotonicSeconds()
       if !stopRequest.isRequested { findReadyCases(watch: watch, at: now) }
       startCases(watch: watch)
-      if isFlushDue(at: monotonicSeconds()) { flushReports() }
+      if isFlushDue(at: monotonicSeconds()) { startFlush() }
 
-      if pool.busyCount == 0 && backlog.isEmpty && isFinished(watch: watch) { break }
+      if pool.busyCount == 0 && backlog.isEmpty && unflushed.isEmpty && flushing.isEmpty
+        && isFinished(watch: watch)
+      {
+        break
+      }
       waitForWork(watch: watch)
     }
 
-    flushReports()
+    startFlush()
+    flusher.waitForAll()
+    fileFlushed()
     pool.shutDown()
     progress?.finish()
     log.record("intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"))
@@ -95,7 +107,7 @@ public final class Intake {
     let workers = pool.descriptors
     // Once a stop is requested the wake pipe stays readable; it has done its job.
     let wake = stopRequest.isRequested ? [] : [stopRequest.wakeDescriptor]
-    let descriptors = [watch.descriptor] + wake + workers
+    let descriptors = [watch.descriptor, flusher.wakeDescriptor] + wake + workers
     var pollers = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     let timeout = millisecondsUntilDue(at: monotonicSeconds())
     guard poll(&pollers, nfds_t(pollers.count), timeout) > 0 else {
@@ -108,6 +120,8 @@ public final class Intake {
       let descriptor = descriptors[index]
       if descriptor == watch.descriptor {
         handle(watch.readEvents(), watch: watch, at: now)
+      } else if descriptor == flusher.wakeDescriptor {
+        fileFlushed()
       } else if descriptor != stopRequest.wakeDescriptor,
         let completion = pool.answersArrived(on: descriptor)
       {
@@ -156,7 +170,8 @@ public final class Intake {
   /// Sends cases to the pool while it has room: recovered cases first, then ready ones.
   private func startCases(watch: InotifyWatch) {
     progress?.expect(
-      summary.total + unflushed.count + pool.busyCount + backlog.count + tracker.count)
+      summary.total + unflushed.count + flushing.values.map(\.count).reduce(0, +)
+        + pool.busyCount + backlog.count + tracker.count)
     while pool.hasIdleCapacity {
       if !backlog.isEmpty {
         start(backlog.removeFirst())
@@ -213,46 +228,43 @@ public final class Intake {
     case .reported(let fields):
       if unflushed.isEmpty { oldestUnflushed = monotonicSeconds() }
       unflushed.append((claimed, fields))
-      if unflushed.count >= Self.flushGroup { flushReports() }
+      if unflushed.count >= Self.flushGroup { startFlush() }
     case .failed(let reason):
       fail(claimed, reason: reason)
     }
   }
 
   /// Whether the unflushed reports should be flushed now: no case is in flight to wait
-  /// for, or the oldest has waited long enough.
+  /// for, or the oldest has waited long enough. The flush runs beside the loop
+  /// (`ReportFlusher`), so workers are never kept waiting for the disk.
   private func isFlushDue(at now: Double) -> Bool {
     !unflushed.isEmpty && (pool.busyCount == 0 || now - oldestUnflushed >= Self.flushDelay)
   }
 
-  /// Flushes the reports of every unflushed case to disk in one go, then files each case
-  /// as done; a case whose reports cannot be flushed is filed as failed, with its files.
-  private func flushReports() {
+  /// Hands the reports of every unflushed case to the flusher, as one group.
+  private func startFlush() {
     guard !unflushed.isEmpty else { return }
-    let cases = unflushed
+    let group = nextGroup
+    nextGroup += 1
+    flushing[group] = unflushed
+    flusher.flush(group: group, files: unflushed.map { reportFiles(of: $0.claimed) })
     unflushed = []
+  }
 
-    let start = monotonicSeconds()
-    var failures: [String: ReportWriteError] = [:]
-    do {
-      try ReportFile.flush(cases.flatMap { reportFiles(of: $0.claimed) })
-    } catch {
-      // Rare (a failing disk): flush case by case to learn whose reports are not safe.
-      for (claimed, _) in cases {
-        do { try ReportFile.flush(reportFiles(of: claimed)) } catch {
-          failures[claimed.candidate.caseID] = error
+  /// Files the cases of every group flushed since the last call as done; a case whose
+  /// reports could not be flushed is filed as failed, with its files.
+  private func fileFlushed() {
+    for flushed in flusher.takeFlushed() {
+      guard let cases = flushing.removeValue(forKey: flushed.group) else { continue }
+      log.record(
+        "reports.flushed", ("cases", "\(cases.count)"),
+        ("flush_ms", String(format: "%.2f", flushed.milliseconds)))
+      for (index, (claimed, fields)) in cases.enumerated() {
+        if let failure = flushed.failures[index] {
+          fail(claimed, reason: "its reports could not be flushed to disk: \(failure)")
+        } else {
+          fileReported(claimed, fields: fields)
         }
-      }
-    }
-    log.record(
-      "reports.flushed", ("cases", "\(cases.count)"),
-      ("flush_ms", String(format: "%.2f", (monotonicSeconds() - start) * 1000)))
-
-    for (claimed, fields) in cases {
-      if let failure = failures[claimed.candidate.caseID] {
-        fail(claimed, reason: "its reports could not be flushed to disk: \(failure)")
-      } else {
-        fileReported(claimed, fields: fields)
       }
     }
   }
