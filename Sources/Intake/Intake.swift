@@ -28,12 +28,9 @@ public final class Intake {
   /// Cases whose reports their worker wrote but nobody has flushed to disk yet, oldest
   /// first, with the result fields for their log line.
   private var unflushed: [(claimed: ClaimedCase, fields: [WorkerMessage.ResultField])] = []
-  /// When the oldest unflushed case was reported (monotonic seconds).
-  private var oldestUnflushed = 0.0
-  /// How long, and for how many cases, reports may wait to be flushed together while
-  /// workers are busy: one flush per group instead of one per case, for at most this much
-  /// added latency.
-  private static let flushDelay = 0.25
+  /// The most cases flushed as one group. Otherwise a group is every case reported while
+  /// the group before it was being flushed: a case waits for at most two flushes, and the
+  /// busier the workers, the more cases one flush serves.
   private static let flushGroup = 64
   /// Flushes groups of reports while the loop goes on.
   private let flusher = ReportFlusher()
@@ -71,7 +68,7 @@ public final class Intake {
       let now = monotonicSeconds()
       if !stopRequest.isRequested { findReadyCases(watch: watch, at: now) }
       startCases(watch: watch)
-      if isFlushDue(at: monotonicSeconds()) { startFlush() }
+      if isFlushDue { startFlush() }
 
       if pool.busyCount == 0 && backlog.isEmpty && unflushed.isEmpty && flushing.isEmpty
         && isFinished(watch: watch)
@@ -133,7 +130,6 @@ public final class Intake {
 
   private func millisecondsUntilDue(at now: Double) -> Int32 {
     var due = [pool.nextDeadline].compactMap { $0 }
-    if !unflushed.isEmpty { due.append(oldestUnflushed + Self.flushDelay) }
     if !stopRequest.isRequested {
       due += [nextListing] + [tracker.nextCheck].compactMap { $0 }
     }
@@ -226,7 +222,6 @@ public final class Intake {
     let claimed = completion.claimed
     switch completion.outcome {
     case .reported(let fields):
-      if unflushed.isEmpty { oldestUnflushed = monotonicSeconds() }
       unflushed.append((claimed, fields))
       if unflushed.count >= Self.flushGroup { startFlush() }
     case .failed(let reason):
@@ -234,12 +229,9 @@ public final class Intake {
     }
   }
 
-  /// Whether the unflushed reports should be flushed now: no case is in flight to wait
-  /// for, or the oldest has waited long enough. The flush runs beside the loop
-  /// (`ReportFlusher`), so workers are never kept waiting for the disk.
-  private func isFlushDue(at now: Double) -> Bool {
-    !unflushed.isEmpty && (pool.busyCount == 0 || now - oldestUnflushed >= Self.flushDelay)
-  }
+  /// Whether the unflushed reports should be flushed now: no group is being flushed (the
+  /// flush runs beside the loop, in `ReportFlusher`, so workers never wait for the disk).
+  private var isFlushDue: Bool { !unflushed.isEmpty && flushing.isEmpty }
 
   /// Hands the reports of every unflushed case to the flusher, as one group.
   private func startFlush() {
