@@ -16,7 +16,8 @@ final class SearchableText {
   /// Whether a character outside ASCII changes under Unicode case folding ("É", "ﬁ", the
   /// Kelvin sign): a case-insensitive match may then hold a literal these bytes do not.
   let hasFoldingNonASCII: Bool
-  /// Bit `pairIndex(a, b)` is set when bytes `a` and `b` stand next to each other.
+  /// Bit `pairIndex(a, b)` is set when bytes `a` and `b` stand next to each other; empty
+  /// for a text so short that searching its bytes costs less than indexing them.
   private let pairs: [UInt64]
   /// Bit `byte & 0x7F` is set when the byte occurs (the low bits, then the high ones).
   private let singles: (low: UInt64, high: UInt64)
@@ -25,7 +26,8 @@ final class SearchableText {
     self.text = text
     utf16 = Array(text.utf16)
     var folded = Array(text.utf8)
-    var pairs = [UInt64](repeating: 0, count: Self.pairWords)
+    let isIndexed = folded.count > Self.longestUnindexed
+    var pairs = isIndexed ? [UInt64](repeating: 0, count: Self.pairWords) : []
     var singles: (low: UInt64, high: UInt64) = (0, 0)
     var hasNonASCII = false
     var previous: UInt8?
@@ -39,7 +41,7 @@ final class SearchableText {
       } else {
         singles.high |= 1 << UInt64(byte & 63)
       }
-      if let previous {
+      if isIndexed, let previous {
         let pair = Self.pairIndex(previous, byte)
         pairs[pair >> 6] |= 1 << UInt64(pair & 63)
       }
@@ -62,8 +64,10 @@ final class SearchableText {
 
   /// Whether the folded bytes hold `literal` (lower-cased bytes) anywhere.
   func holds(_ literal: SearchLiteral) -> Bool {
-    for pair in literal.pairs where pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
-      return false
+    if !pairs.isEmpty {
+      for pair in literal.pairs where pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
+        return false
+      }
     }
     if literal.bytes.count == 1 { return hasSingle(literal.bytes[0]) }
     return folded.withUnsafeBufferPointer { Self.find(literal.bytes, in: $0) }
@@ -90,7 +94,10 @@ final class SearchableText {
   }
 
   /// About the bytes this text holds in memory, for the budget of `RecentTexts`.
-  var footprint: Int { utf16.count * 2 + folded.count + Self.pairWords * 8 + 64 }
+  var footprint: Int { utf16.count * 2 + folded.count + pairs.count * 8 + 64 }
+
+  /// The longest text, in bytes, left without a pair index.
+  private static let longestUnindexed = 32
 
   /// The number of 64-bit words of the pair set: 4,096 bits, six bits of each byte.
   fileprivate static let pairWords = 64

@@ -69,20 +69,27 @@ struct TextPattern: Sendable {
     let utf16 = searchable.utf16
     guard let required else { return run(expression, on: utf16, limit: limit) }
 
-    let candidates = required.branches.indices.filter {
-      required.branches[$0].mayMatch(searchable)
+    // The branches that may match: none, one (its index), or several.
+    var candidate: Int?
+    var isOnlyCandidate = true
+    for index in required.branches.indices where required.branches[index].mayMatch(searchable) {
+      if candidate != nil {
+        isOnlyCandidate = false
+        break
+      }
+      candidate = index
     }
-    if candidates.isEmpty {
+    guard let candidate else {
       assert(
         run(expression, on: utf16, limit: 1).isEmpty,
         "a match without the literals its pattern requires: \(expression.pattern)")
       return []
     }
-    guard candidates.count == 1, !branches.isEmpty else {
+    guard isOnlyCandidate, !branches.isEmpty else {
       return run(expression, on: utf16, limit: limit)
     }
 
-    let (lazy, groupsBefore) = branches[candidates[0]]
+    let (lazy, groupsBefore) = branches[candidate]
     let branch = lazy.compiled
     let after = expression.groupCount - groupsBefore - branch.groupCount
     // The groups were counted from the pattern's text; should ICU count otherwise, the
