@@ -3,3 +3,4 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/ucasemap.h>
+#include <unicode/uregex.h>

@@ -23,6 +23,7 @@ final class Note {
   let dateOfService: ClinicalDate?
   private var hitsByLexicon: [String: [LexiconHit]] = [:]
   private var rawHitsByLexicon: [String: [LexiconHit]] = [:]
+  private var remembered: [Remembered: Any] = [:]
   private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
 
   init(_ annotated: AnnotatedDocument) {
@@ -71,6 +72,25 @@ final class Note {
     }
     rawHitsByLexicon[lexicon] = hits
     return hits
+  }
+
+  /// What `compute` finds about a range of one of the note's sentences, computed the first
+  /// time a detector asks for `purpose` there and kept for the next: several detectors
+  /// read the same treatment's scope, and a sentence's list of treatments, in turn.
+  func remembered<Value>(
+    _ purpose: String, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
+  ) -> Value {
+    let key = Remembered(purpose: purpose, sentence: sentence, range: range)
+    if let value = remembered[key] as? Value { return value }
+    let value = compute()
+    remembered[key] = value
+    return value
+  }
+
+  private struct Remembered: Hashable {
+    let purpose: String
+    let sentence: Int
+    let range: Range<Int>
   }
 
   /// The assertion context of a range: negated, uncertain, hypothetical, historical, or

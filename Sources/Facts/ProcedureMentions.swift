@@ -7,7 +7,14 @@ import Model
 /// right SI joint twice"). They join the lexicon's procedure hits.
 extension Passage {
   /// The procedures this sentence names: the lexicon's hits and the shapes below, in order.
+  /// Read once per sentence: many detectors ask for them, some for every hit.
   var procedureMentions: [LexiconHit] {
+    note.remembered("procedureMentions", of: range, inSentence: index) {
+      readProcedureMentions()
+    }
+  }
+
+  private func readProcedureMentions() -> [LexiconHit] {
     let named = hits("procedures")
     let folded = text.lowercased()
     let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in

@@ -3,84 +3,79 @@
 /// "unable to" nor "cannot", nor one that holds neither "sit" nor "stand".
 ///
 /// `TextPattern` asks it before running its expression, since most patterns match few of the
-/// sentences they are run on and ICU tries every alternative at nearly every position. The
-/// answer is exact for ASCII text, compared without letter case as the patterns are; text
-/// with any other character is always handed to the expression, because Unicode case folding
-/// can turn it into letters a byte comparison would not see ("ﬁ" is "fi", "K" is "k").
+/// sentences they are run on and ICU tries every alternative at nearly every position. Each
+/// branch of a pattern's outermost alternation (`a|b|c`) has its own requirements, and the
+/// text may match when it meets those of one branch: a pattern whose branches each name a
+/// rare word is not run on every sentence that holds a word common to all of them. The
+/// answer is exact, compared without letter case as the patterns are, except for text with a
+/// character outside ASCII that Unicode case folding changes ("É", "ﬁ" is "fi", "K" is
+/// "k"), which is always handed to the expression.
 struct RequiredLiterals: Sendable {
-  /// Every match holds one literal of each choice.
-  private let choices: [LiteralChoice]
+  /// One branch of the outermost alternation.
+  struct Branch: Sendable {
+    /// The branch as the pattern writes it.
+    let source: String
+    /// The number of capture groups it holds.
+    let groups: Int
+    /// The choices a match by this branch meets every one of.
+    fileprivate let choices: [LiteralChoice]
+
+    /// Whether `text` may hold a match by this branch (see `RequiredLiterals`).
+    func mayMatch(_ text: SearchableText) -> Bool {
+      text.hasFoldingNonASCII || choices.allSatisfy { $0.occurs(in: text) }
+    }
+  }
+
+  /// The outermost branches, in order; one when the pattern is no alternation.
+  let branches: [Branch]
+  /// Whether the pattern refers back to a group by number (`\1`), which ties its branches
+  /// together.
+  let hasBackreference: Bool
 
   /// Reads the literals a pattern requires, or returns `nil` when the pattern can match
   /// without any (an optional first word, a bare `\d+`) or uses syntax this reader does not
   /// know, in which case the expression is always run.
   init?(pattern: String) {
     var reader = PatternReader(Array(pattern.unicodeScalars))
-    guard let required = try? reader.readWhole() else { return nil }
-    choices = required.compactMap(LiteralChoice.init)
-    guard !choices.isEmpty else { return nil }
+    guard let read = try? reader.readBranches() else { return nil }
+    branches = read.map {
+      Branch(
+        source: $0.source, groups: $0.groups, choices: $0.choices.compactMap(LiteralChoice.init))
+    }
+    hasBackreference = reader.hasBackreference
+    guard branches.allSatisfy({ !$0.choices.isEmpty }) else { return nil }
   }
 
-  /// Whether `text` may hold a match: `false` only when it is ASCII and lacks every literal
-  /// of one of the choices.
-  func mayMatch(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in choices.allSatisfy { $0.occurs(in: bytes) } }
+  /// Whether `text` may hold a match: `false` only when, for every branch, it lacks every
+  /// literal of one of the branch's choices.
+  func mayMatch(_ text: SearchableText) -> Bool {
+    branches.contains { $0.mayMatch(text) }
   }
+
+  /// Whether `text` may hold a match (see `mayMatch(_:)` above).
+  func mayMatch(_ text: String) -> Bool { mayMatch(SearchableText.of(text)) }
 }
 
-/// Literals of which a match holds at least one, as lower-cased ASCII bytes.
+/// Literals of which a match holds at least one, as lower-cased bytes.
 private struct LiteralChoice: Sendable {
-  /// The literals, ordered by their first byte.
-  private let literals: [[UInt8]]
-  /// For each lower-cased ASCII byte, the literals (indices in `literals`) it begins.
-  private let literalsStartingWith: [Range<Int>]
+  private let literals: [SearchLiteral]
 
-  /// The choice of ASCII literals, those that no ASCII text can hold left out (a "×" or a
-  /// "–"); `nil` when one holds a character that case folding could turn into ASCII.
+  /// The choice of `literals`; `nil` when one holds a character outside ASCII that case
+  /// folding changes, which text may hold in another form.
   init?(_ literals: Set<[Unicode.Scalar]>) {
-    var ascii: [[UInt8]] = []
+    var found: [SearchLiteral] = []
     for literal in literals {
-      if literal.allSatisfy(\.isASCII) {
-        ascii.append(literal.map { Self.lowercased(UInt8($0.value)) })
-      } else if literal.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
+      if literal.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
         return nil
       }
+      let text = String(String.UnicodeScalarView(literal))
+      found.append(SearchLiteral(Array(text.utf8).map(Self.lowercased)))
     }
-
-    let sorted = ascii.sorted { $0.lexicographicallyPrecedes($1) }
-    self.literals = sorted
-    literalsStartingWith = (0..<128).map { byte in
-      let first = sorted.firstIndex { $0[0] >= byte } ?? sorted.count
-      let end = sorted[first...].firstIndex { $0[0] > byte } ?? sorted.count
-      return first..<end
-    }
+    // In a fixed order (a set's order changes from run to run), so every run does the same.
+    self.literals = found.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
   }
 
-  /// Whether `bytes` hold one of the literals, or a byte that is not ASCII before any.
-  func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    literalsStartingWith.withUnsafeBufferPointer { starting in
-      for start in bytes.indices {
-        let byte = bytes[start]
-        guard byte < 0x80 else { return true }
-        for index in starting[Int(Self.lowercased(byte))]
-        where Self.occurs(literals[index], in: bytes, at: start) {
-          return true
-        }
-      }
-      return false
-    }
-  }
-
-  private static func occurs(
-    _ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int
-  ) -> Bool {
-    guard bytes.count - start >= literal.count else { return false }
-    for offset in 1..<literal.count where lowercased(bytes[start + offset]) != literal[offset] {
-      return false
-    }
-    return true
-  }
+  func occurs(in text: SearchableText) -> Bool { literals.contains { text.holds($0) } }
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
@@ -104,24 +99,41 @@ private typealias Choice = Set<[Unicode.Scalar]>
 private struct PatternReader {
   private let scalars: [Unicode.Scalar]
   private var position = 0
+  /// Whether an escape read so far refers back to a group by number.
+  private(set) var hasBackreference = false
+  /// The capture groups read so far.
+  private var captureGroups = 0
 
   init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
-  /// The choices the whole pattern requires, none if it can match without a literal.
-  mutating func readWhole() throws(UnreadableSyntax) -> [Choice] {
-    let required = try readAlternation()
+  /// The branches of the outermost alternation, in order, each with its source and the
+  /// choices it requires; a branch with none can match without a literal.
+  mutating func readBranches() throws(UnreadableSyntax) -> [(
+    source: String, choices: [Choice], groups: Int
+  )] {
+    var branches: [(source: String, choices: [Choice], groups: Int)] = []
+    repeat {
+      let start = position
+      let groupsBefore = captureGroups
+      let choices = try readSequence()
+      let source = String(String.UnicodeScalarView(scalars[start..<position]))
+      branches.append((source, choices, captureGroups - groupsBefore))
+    } while take("|")
     guard position == scalars.count else { throw UnreadableSyntax() }
-    return required
+    return branches
   }
 
   private var next: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
-  private mutating func take(_ text: String) -> Bool {
-    let wanted = Array(text.unicodeScalars)
-    guard scalars.count - position >= wanted.count,
-      Array(scalars[position..<position + wanted.count]) == wanted
-    else { return false }
-    position += wanted.count
+  /// Takes `text` (one or two ASCII marks) when the pattern continues with it.
+  private mutating func take(_ text: StaticString) -> Bool {
+    let count = text.utf8CodeUnitCount
+    guard scalars.count - position >= count else { return false }
+    for offset in 0..<count
+    where scalars[position + offset].value != UInt32(text.utf8Start[offset]) {
+      return false
+    }
+    position += count
     return true
   }
 
@@ -227,6 +239,7 @@ private struct PatternReader {
   /// `(?-i:…)` require what their content does; lookarounds require nothing.
   private mutating func readGroup() throws(UnreadableSyntax) -> [Choice] {
     var isLookaround = false
+    if next != "?" { captureGroups += 1 }
     if take("?") {
       if take("<=") || take("<!") || take("=") || take("!") {
         isLookaround = true
@@ -274,6 +287,7 @@ private struct PatternReader {
     guard let scalar = next else { throw UnreadableSyntax() }
     position += 1
     if "xuUNpPQEkc".unicodeScalars.contains(scalar) { throw UnreadableSyntax() }
+    if ("1"..."9").contains(scalar) { hasBackreference = true }
     if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { return .other([]) }
     return .literal(scalar)
   }

@@ -1,14 +1,24 @@
 import Foundation
+import Language
 import Model
 
 /// A regular expression over clinical text, answering in UTF-16 offsets.
 ///
 /// Offsets are UTF-16 code units, the unit `Document` and ICU use, so a match inside a
 /// sentence converts to a document offset by adding the sentence's start.
+///
+/// Searching is made cheap for the many patterns run over each sentence: the text is
+/// prepared once per thread (`SearchableText`: its UTF-16 units and a byte index), a text
+/// that lacks the literals a pattern requires (`RequiredLiterals`) is not searched, ICU runs
+/// on the UTF-16 units directly (`ICURegularExpression`), and of an alternation `a|b|c` only
+/// the branch whose literals the text holds is run, when it is the only one.
 struct TextPattern: Sendable {
-  private let expression: NSRegularExpression
+  private let expression: ICURegularExpression
   /// The literals every match holds one of; text without any is not searched.
   private let required: RequiredLiterals?
+  /// Each outermost branch to be searched on its own, with the number of capture groups of
+  /// the branches before it; empty when the pattern is not split.
+  private let branches: [(expression: LazyExpression, groupsBefore: Int)]
 
   /// Compiles a case-insensitive pattern.
   ///
@@ -16,41 +26,120 @@ struct TextPattern: Sendable {
   /// that fails to compile is a programming error found by the first test run.
   init(_ pattern: String) {
     // The force-try is safe: see the doc comment above.
-    expression = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    expression = try! ICURegularExpression(pattern, caseInsensitive: true)
     required = RequiredLiterals(pattern: pattern)
+    branches = Self.split(required, groupCount: expression.groupCount)
+  }
+
+  /// The branches of an alternation, to be searched apart. ICU tries every branch at nearly
+  /// every offset, so a pattern of many branches costs as many searches; where the text
+  /// holds the literals of only one branch, no other can match, and the matches of the
+  /// whole pattern are those of that branch alone (with its groups numbered as in the
+  /// whole). A branch is compiled the first time it is searched alone.
+  private static func split(_ required: RequiredLiterals?, groupCount: Int) -> [(
+    expression: LazyExpression, groupsBefore: Int
+  )] {
+    guard let required, required.branches.count > 1, !required.hasBackreference,
+      required.branches.map(\.groups).reduce(0, +) == groupCount
+    else { return [] }
+    var branches: [(expression: LazyExpression, groupsBefore: Int)] = []
+    var groups = 0
+    for branch in required.branches {
+      branches.append((LazyExpression(branch.source, groups: branch.groups), groups))
+      groups += branch.groups
+    }
+    return branches
   }
 
   /// Every non-overlapping match in `text`, in order.
-  func matches(in text: String) -> [TextMatch] {
-    guard mayMatch(text) else { return [] }
-
-    let whole = NSRange(location: 0, length: text.utf16.count)
-    let results = expression.matches(in: text, range: whole)
-    guard !results.isEmpty else { return [] }
-    let utf16 = Array(text.utf16)
-    return results.map { TextMatch(result: $0, utf16: utf16) }
-  }
+  func matches(in text: String) -> [TextMatch] { search(text, limit: .max) }
 
   /// The first match in `text`, if any.
-  func firstMatch(in text: String) -> TextMatch? {
-    guard mayMatch(text) else { return nil }
-
-    let whole = NSRange(location: 0, length: text.utf16.count)
-    return expression.firstMatch(in: text, range: whole).map {
-      TextMatch(result: $0, utf16: Array(text.utf16))
-    }
-  }
-
-  private func mayMatch(_ text: String) -> Bool {
-    guard let required, !required.mayMatch(text) else { return true }
-    assert(
-      expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
-        == nil, "a match without the literals its pattern requires: \(expression.pattern)")
-    return false
-  }
+  func firstMatch(in text: String) -> TextMatch? { search(text, limit: 1).first }
 
   /// Whether the pattern occurs anywhere in `text`.
   func occurs(in text: String) -> Bool { firstMatch(in: text) != nil }
+
+  private func search(_ text: String, limit: Int) -> [TextMatch] {
+    let searchable = SearchableText.of(text)
+    return find(in: searchable, limit: limit).map { TextMatch($0, in: searchable.utf16) }
+  }
+
+  private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
+    let utf16 = searchable.utf16
+    guard let required else { return run(expression, on: utf16, limit: limit) }
+
+    // The branches that may match: none, one (its index), or several.
+    var candidate: Int?
+    var isOnlyCandidate = true
+    for index in required.branches.indices where required.branches[index].mayMatch(searchable) {
+      if candidate != nil {
+        isOnlyCandidate = false
+        break
+      }
+      candidate = index
+    }
+    guard let candidate else {
+      assert(
+        run(expression, on: utf16, limit: 1).isEmpty,
+        "a match without the literals its pattern requires: \(expression.pattern)")
+      return []
+    }
+    guard isOnlyCandidate, !branches.isEmpty else {
+      return run(expression, on: utf16, limit: limit)
+    }
+
+    let (lazy, groupsBefore) = branches[candidate]
+    let branch = lazy.compiled
+    let after = expression.groupCount - groupsBefore - branch.groupCount
+    // The groups were counted from the pattern's text; should ICU count otherwise, the
+    // numbering cannot be kept.
+    guard after >= 0, branch.groupCount == lazy.groups else {
+      return run(expression, on: utf16, limit: limit)
+    }
+    let found = run(branch, on: utf16, limit: limit).map { match in
+      let groups = match.ranges.dropFirst()
+      return ICUMatch(
+        ranges: [match.ranges[0]] + Array(repeating: nil, count: groupsBefore) + groups
+          + Array(repeating: nil, count: after))
+    }
+    assert(
+      found.map(\.ranges) == run(expression, on: utf16, limit: limit).map(\.ranges),
+      "a branch alone matches otherwise than the whole: \(expression.pattern)")
+    return found
+  }
+
+  private func run(
+    _ expression: ICURegularExpression, on utf16: [UInt16], limit: Int
+  ) -> [ICUMatch] {
+    utf16.withUnsafeBufferPointer { expression.matches(in: $0, limit: limit) }
+  }
+}
+
+/// A case-insensitive regular expression compiled on first use: most branches of most
+/// patterns are never searched alone in a run, and compiling costs more than searching.
+private final class LazyExpression: @unchecked Sendable {
+  private let pattern: String
+  /// The capture groups the pattern's text holds.
+  let groups: Int
+  private let lock = NSLock()
+  /// Guarded by `lock`.
+  private var expression: ICURegularExpression?
+
+  init(_ pattern: String, groups: Int) {
+    self.pattern = pattern
+    self.groups = groups
+  }
+
+  var compiled: ICURegularExpression {
+    lock.withLock {
+      if let expression { return expression }
+      // The branch is part of a pattern that compiled: see `TextPattern.init`.
+      let made = try! ICURegularExpression(pattern, caseInsensitive: true)
+      expression = made
+      return made
+    }
+  }
 }
 
 /// The alternation of several patterns, `a|b|c`, searched one pattern at a time.
@@ -86,13 +175,9 @@ struct TextMatch: Sendable {
   let value: String
   private let groupTexts: [String?]
 
-  fileprivate init(result: NSTextCheckingResult, utf16: [UInt16]) {
-    func convert(_ range: NSRange) -> Range<Int>? {
-      guard range.location != NSNotFound else { return nil }
-      return range.location..<(range.location + range.length)
-    }
-    range = convert(result.range) ?? 0..<0
-    groups = (0..<result.numberOfRanges).dropFirst().map { convert(result.range(at: $0)) }
+  fileprivate init(_ match: ICUMatch, in utf16: [UInt16]) {
+    range = match.range
+    groups = Array(match.ranges.dropFirst())
     value = String(utf16Units: utf16[range])
     groupTexts = groups.map { group in group.map { String(utf16Units: utf16[$0]) } }
   }
@@ -107,7 +192,7 @@ struct TextMatch: Sendable {
 extension String {
   /// The text between two UTF-16 offsets of this string, clamped to it.
   func utf16Slice(_ range: Range<Int>) -> String {
-    let units = Array(utf16)
+    let units = SearchableText.of(self).utf16
     let lower = max(0, min(range.lowerBound, units.count))
     let upper = max(lower, min(range.upperBound, units.count))
     return String(utf16Units: units[lower..<upper])

@@ -2,6 +2,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
+#include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
@@ -66,6 +67,63 @@ int32_t pc_to_upper(const uint16_t *text, int32_t length, uint16_t *out, int32_t
                                 &status);
   if (status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status)) return needed;
   return -(int32_t)status;
+}
+
+PCRegex *pc_regex_open(const uint16_t *pattern, int32_t length, int32_t case_insensitive,
+                       int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse;
+  uint32_t flags = case_insensitive ? UREGEX_CASE_INSENSITIVE : 0;
+  URegularExpression *regex = uregex_open((const UChar *)pattern, length, flags, &parse, &status);
+  if (U_FAILURE(status)) {
+    if (regex != NULL) uregex_close(regex);
+    *error = -(int32_t)status;
+    return NULL;
+  }
+  return (PCRegex *)regex;
+}
+
+PCRegex *pc_regex_clone(const PCRegex *regex, int32_t *error) {
+  UErrorCode status = U_ZERO_ERROR;
+  URegularExpression *clone = uregex_clone((const URegularExpression *)regex, &status);
+  if (U_FAILURE(status)) {
+    if (clone != NULL) uregex_close(clone);
+    *error = -(int32_t)status;
+    return NULL;
+  }
+  return (PCRegex *)clone;
+}
+
+void pc_regex_close(PCRegex *regex) { uregex_close((URegularExpression *)regex); }
+
+int32_t pc_regex_group_count(const PCRegex *regex) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uregex_groupCount((URegularExpression *)regex, &status);
+}
+
+int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int32_t limit,
+                      int32_t *ranges, int32_t capacity) {
+  URegularExpression *re = (URegularExpression *)regex;
+  UErrorCode status = U_ZERO_ERROR;
+  static const UChar empty[1] = {0};
+  int32_t stride = 2 * (uregex_groupCount(re, &status) + 1);
+  uregex_setText(re, (const UChar *)text, length, &status);
+  int32_t found = 0;
+  while (U_SUCCESS(status) && found < limit && uregex_findNext(re, &status)) {
+    if (U_FAILURE(status)) break;
+    if ((found + 1) * stride <= capacity) {
+      int32_t *out = ranges + found * stride;
+      for (int32_t group = 0; group < stride / 2; group++) {
+        out[2 * group] = uregex_start(re, group, &status);
+        out[2 * group + 1] = uregex_end(re, group, &status);
+      }
+    }
+    found++;
+  }
+  // An error ends the search with the matches found before it, as NSRegularExpression does.
+  UErrorCode reset = U_ZERO_ERROR;
+  uregex_setText(re, empty, 0, &reset);
+  return found;
 }
 
 const char *pc_error_name(int32_t code) { return u_errorName((UErrorCode)(code < 0 ? -code : code)); }

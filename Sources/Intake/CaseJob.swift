@@ -11,6 +11,10 @@ import Review
 enum CaseJob {
   /// Reviews the claimed case at `url` and writes `<case>.json` and `<case>.html` to
   /// `reports`, each atomically; records `fingerprint` for duplicate detection.
+  ///
+  /// The reports are not flushed to disk here: the watcher flushes those of several cases
+  /// at once (`ReportFile.flush(_:)`) before it files them as done, so a crash of the
+  /// machine before then leaves the cases claimed, to be processed again on restart.
   static func run(
     _ url: URL, reviewer: CaseReviewer, reports: URL, fingerprint: String?,
     willRead: (URL) -> Void
@@ -18,25 +22,30 @@ enum CaseJob {
     let input = try CaseInput.at(url)
     let reviewed = try reviewer.review(input, willRead: willRead)
     let reportStart = monotonicSeconds()
+    let reportStartCPU = threadCPUSeconds()
 
     let html = HTMLReport(report: reviewed.report, documents: reviewed.documents).render()
-    try ReportFile.writeAtomically([
-      (
-        try JSONReport.encode(reviewed.report),
-        reports.appendingPathComponent("\(input.caseID).json")
-      ),
-      (Data(html.utf8), reports.appendingPathComponent("\(input.caseID).html")),
-    ])
+    try ReportFile.writeAtomically(
+      [
+        (
+          try JSONReport.encode(reviewed.report),
+          reports.appendingPathComponent("\(input.caseID).json")
+        ),
+        (Data(html.utf8), reports.appendingPathComponent("\(input.caseID).html")),
+      ], flushing: false)
     if let fingerprint {
       recordFingerprint(
         fingerprint, caseID: input.caseID, in: reports.appendingPathComponent(".fingerprints"))
     }
-    return resultFields(reviewed, reportSeconds: monotonicSeconds() - reportStart)
+    var report = StageTime()
+    report.wall = monotonicSeconds() - reportStart
+    report.cpu = threadCPUSeconds() - reportStartCPU
+    return resultFields(reviewed, report: report)
   }
 
   /// Records which case made the reports for a fingerprint, by an atomic rename but without
-  /// flushing to disk: the reports take three disk flushes already, and a marker lost in a
-  /// crash only means that the same content dropped again is processed again, not linked.
+  /// flushing to disk: a marker lost in a crash only means that the same content dropped
+  /// again is processed again, not linked.
   private static func recordFingerprint(_ fingerprint: String, caseID: String, in folder: URL) {
     let marker = folder.appendingPathComponent(fingerprint).path
     let temporary = folder.appendingPathComponent(".\(fingerprint).\(getpid())").path
@@ -49,25 +58,28 @@ enum CaseJob {
     if written != bytes.count || rename(temporary, marker) != 0 { unlink(temporary) }
   }
 
-  private static func resultFields(_ reviewed: ReviewedCase, reportSeconds: Double)
+  /// The log fields of a reported case; each stage's time as `<stage>_ms` (wall clock) and
+  /// `<stage>_cpu_ms` (the worker's CPU time).
+  private static func resultFields(_ reviewed: ReviewedCase, report: StageTime)
     -> [WorkerMessage.ResultField]
   {
     let first = reviewed.report.determinations.first
     let timings = reviewed.timings
     let milliseconds = { (seconds: Double) in String(format: "%.2f", seconds * 1000) }
-    let fields = [
-      ("documents", "\(reviewed.documents.count)"),
-      ("pages", "\(reviewed.timings.pages)"),
-      ("facts", "\(reviewed.report.facts.count)"),
-      ("guideline", first?.guideline ?? "none"),
-      ("determination", first?.determination.rawValue ?? "none"),
-      ("gaps", "\(first?.gaps.count ?? 0)"),
-      ("extraction_ms", milliseconds(timings.extraction)),
-      ("language_ms", milliseconds(timings.language)),
-      ("facts_ms", milliseconds(timings.facts)),
-      ("matching_ms", milliseconds(timings.matching)),
-      ("report_ms", milliseconds(reportSeconds)),
+    let stages = [
+      ("extraction", timings.extraction), ("language", timings.language),
+      ("facts", timings.facts), ("matching", timings.matching), ("report", report),
     ]
+    let fields =
+      [
+        ("documents", "\(reviewed.documents.count)"),
+        ("pages", "\(reviewed.timings.pages)"),
+        ("facts", "\(reviewed.report.facts.count)"),
+        ("guideline", first?.guideline ?? "none"),
+        ("determination", first?.determination.rawValue ?? "none"),
+        ("gaps", "\(first?.gaps.count ?? 0)"),
+      ] + stages.map { ("\($0.0)_ms", milliseconds($0.1.wall)) }
+      + stages.map { ("\($0.0)_cpu_ms", milliseconds($0.1.cpu)) }
     return fields.map { WorkerMessage.ResultField(key: $0.0, value: $0.1) }
   }
 }

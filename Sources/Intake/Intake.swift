@@ -6,8 +6,9 @@ import Reports
 ///
 /// Nothing is lost on a crash: a case is only ever in the inbox, in `.claimed`, or in done
 /// or failed, each step one rename; reports are written to a temporary file and renamed by
-/// the worker; on start every case left in `.claimed` is processed again, and since a
-/// report's name is its case id, doing so replaces rather than duplicates it.
+/// the worker, and flushed to disk by the watcher's flushing thread, several cases' at once,
+/// before their cases leave `.claimed`; on start every case left in `.claimed` is processed again, and
+/// since a report's name is its case id, doing so replaces rather than duplicates it.
 ///
 /// The loop sleeps in `poll` on inotify, the workers' answers and the stop request, waking
 /// for an event, an answer, the end of a quiet period, a wall-clock limit, or the periodic
@@ -24,6 +25,19 @@ public final class Intake {
   private var nextListing = 0.0
   /// Seconds between listings of the inbox (events find new entries sooner).
   private static let listingInterval = 2.0
+  /// Cases whose reports their worker wrote but nobody has flushed to disk yet, oldest
+  /// first, with the result fields for their log line.
+  private var unflushed: [(claimed: ClaimedCase, fields: [WorkerMessage.ResultField])] = []
+  /// The most cases flushed as one group. Otherwise a group is every case reported while
+  /// the group before it was being flushed: a case waits for at most two flushes, and the
+  /// busier the workers, the more cases one flush serves.
+  private static let flushGroup = 64
+  /// Flushes groups of reports while the loop goes on.
+  private let flusher = ReportFlusher()
+  /// The groups being flushed, by number: their cases wait in `.claimed` until then.
+  private var flushing: [Int: [(claimed: ClaimedCase, fields: [WorkerMessage.ResultField])]] =
+    [:]
+  private var nextGroup = 0
 
   public init(options: IntakeOptions, log: EventLog) {
     self.options = options
@@ -54,11 +68,19 @@ public final class Intake {
       let now = monotonicSeconds()
       if !stopRequest.isRequested { findReadyCases(watch: watch, at: now) }
       startCases(watch: watch)
+      if isFlushDue { startFlush() }
 
-      if pool.busyCount == 0 && backlog.isEmpty && isFinished(watch: watch) { break }
+      if pool.busyCount == 0 && backlog.isEmpty && unflushed.isEmpty && flushing.isEmpty
+        && isFinished(watch: watch)
+      {
+        break
+      }
       waitForWork(watch: watch)
     }
 
+    startFlush()
+    flusher.waitForAll()
+    fileFlushed()
     pool.shutDown()
     progress?.finish()
     log.record("intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"))
@@ -82,7 +104,7 @@ public final class Intake {
     let workers = pool.descriptors
     // Once a stop is requested the wake pipe stays readable; it has done its job.
     let wake = stopRequest.isRequested ? [] : [stopRequest.wakeDescriptor]
-    let descriptors = [watch.descriptor] + wake + workers
+    let descriptors = [watch.descriptor, flusher.wakeDescriptor] + wake + workers
     var pollers = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     let timeout = millisecondsUntilDue(at: monotonicSeconds())
     guard poll(&pollers, nfds_t(pollers.count), timeout) > 0 else {
@@ -95,6 +117,8 @@ public final class Intake {
       let descriptor = descriptors[index]
       if descriptor == watch.descriptor {
         handle(watch.readEvents(), watch: watch, at: now)
+      } else if descriptor == flusher.wakeDescriptor {
+        fileFlushed()
       } else if descriptor != stopRequest.wakeDescriptor,
         let completion = pool.answersArrived(on: descriptor)
       {
@@ -141,7 +165,9 @@ public final class Intake {
 
   /// Sends cases to the pool while it has room: recovered cases first, then ready ones.
   private func startCases(watch: InotifyWatch) {
-    progress?.expect(summary.total + pool.busyCount + backlog.count + tracker.count)
+    progress?.expect(
+      summary.total + unflushed.count + flushing.values.map(\.count).reduce(0, +)
+        + pool.busyCount + backlog.count + tracker.count)
     while pool.hasIdleCapacity {
       if !backlog.isEmpty {
         start(backlog.removeFirst())
@@ -196,18 +222,61 @@ public final class Intake {
     let claimed = completion.claimed
     switch completion.outcome {
     case .reported(let fields):
-      move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
-      record(latency: claimed.stableAt)
-      summary.reported += 1
-      log.record(
-        "case.reported",
-        [("case", claimed.candidate.caseID), ("entry", claimed.candidate.name)]
-          + fields.map { ($0.key, $0.value) }
-          + [("latency_ms", milliseconds(since: claimed.stableAt))])
-      progress?.advance(failed: summary.failed)
+      unflushed.append((claimed, fields))
+      if unflushed.count >= Self.flushGroup { startFlush() }
     case .failed(let reason):
       fail(claimed, reason: reason)
     }
+  }
+
+  /// Whether the unflushed reports should be flushed now: no group is being flushed (the
+  /// flush runs beside the loop, in `ReportFlusher`, so workers never wait for the disk).
+  private var isFlushDue: Bool { !unflushed.isEmpty && flushing.isEmpty }
+
+  /// Hands the reports of every unflushed case to the flusher, as one group.
+  private func startFlush() {
+    guard !unflushed.isEmpty else { return }
+    let group = nextGroup
+    nextGroup += 1
+    flushing[group] = unflushed
+    flusher.flush(group: group, files: unflushed.map { reportFiles(of: $0.claimed) })
+    unflushed = []
+  }
+
+  /// Files the cases of every group flushed since the last call as done; a case whose
+  /// reports could not be flushed is filed as failed, with its files.
+  private func fileFlushed() {
+    for flushed in flusher.takeFlushed() {
+      guard let cases = flushing.removeValue(forKey: flushed.group) else { continue }
+      log.record(
+        "reports.flushed", ("cases", "\(cases.count)"),
+        ("flush_ms", String(format: "%.2f", flushed.milliseconds)))
+      for (index, (claimed, fields)) in cases.enumerated() {
+        if let failure = flushed.failures[index] {
+          fail(claimed, reason: "its reports could not be flushed to disk: \(failure)")
+        } else {
+          fileReported(claimed, fields: fields)
+        }
+      }
+    }
+  }
+
+  private func reportFiles(of claimed: ClaimedCase) -> [URL] {
+    ["json", "html"].map {
+      options.layout.reports.appendingPathComponent("\(claimed.candidate.caseID).\($0)")
+    }
+  }
+
+  private func fileReported(_ claimed: ClaimedCase, fields: [WorkerMessage.ResultField]) {
+    move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
+    record(latency: claimed.stableAt)
+    summary.reported += 1
+    log.record(
+      "case.reported",
+      [("case", claimed.candidate.caseID), ("entry", claimed.candidate.name)]
+        + fields.map { ($0.key, $0.value) }
+        + [("latency_ms", milliseconds(since: claimed.stableAt))])
+    progress?.advance(failed: summary.failed)
   }
 
   private func fail(_ claimed: ClaimedCase, reason: String) {

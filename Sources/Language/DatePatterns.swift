@@ -10,14 +10,14 @@ import Model
 struct DatePatterns: Sendable {
   /// An absolute date format and how its capture groups become dates.
   struct Absolute: Sendable {
-    let regex: NSRegularExpression
+    let regex: ICURegularExpression
     /// The readings of the groups; `nil` when they name no real date.
     let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
   }
 
   /// A relative or yearless expression, resolved against the date of service.
   struct Relative: Sendable {
-    let regex: NSRegularExpression
+    let regex: ICURegularExpression
     /// The capture group whose range is the mention (0: the whole match).
     let mentionGroup: Int
     /// Yearless dates are ambiguous: the date of service only suggests a candidate.
@@ -62,7 +62,7 @@ struct DatePatterns: Sendable {
 
   let relative: [Relative]
   /// A duration: a number or range, an optional "x" before it, a unit (`DurationScanner`).
-  let duration: NSRegularExpression
+  let duration: ICURegularExpression
 
   init(language: LanguageData) {
     let number = Self.numberAlternation(language)
@@ -282,8 +282,8 @@ struct DatePatterns: Sendable {
     }
   }
 
-  static func regex(_ pattern: String) -> NSRegularExpression {
+  static func regex(_ pattern: String) -> ICURegularExpression {
     // The patterns are constants of this file; one that does not compile is a bug here.
-    try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    try! ICURegularExpression(pattern, caseInsensitive: true)
   }
 }

@@ -69,16 +69,11 @@ struct DateScanner {
 
   /// Matches of `regex` with the range of capture group `group` and every group's text.
   func matches(
-    of regex: NSRegularExpression, group: Int
+    of regex: ICURegularExpression, group: Int
   ) -> [(range: Range<Int>, groups: [String?])] {
-    regex.matches(in: text, range: NSRange(location: 0, length: utf16.count)).map { match in
-      let mention = match.range(at: group)
-      let groups = (0..<match.numberOfRanges).map { index -> String? in
-        let range = match.range(at: index)
-        guard range.location != NSNotFound else { return nil }
-        return String(utf16Units: utf16[range.location..<(range.location + range.length)])
-      }
-      return (mention.location..<(mention.location + mention.length), groups)
+    utf16.withUnsafeBufferPointer { regex.matches(in: $0) }.map { match in
+      let groups = match.ranges.map { range in range.map { String(utf16Units: utf16[$0]) } }
+      return (match.ranges[group] ?? 0..<0, groups)
     }
   }
 }

@@ -37,14 +37,7 @@ struct DurationScanner {
   /// "8 weeks, 14 visits" and "6 weeks (12 sessions)" → 14 and 12.
   private func sessionCount(after offset: Int, in utf16: [UInt16]) -> Int? {
     let end = min(utf16.count, offset + 40)
-    let after = String(utf16Units: utf16[offset..<end])
-    guard
-      let match = Self.sessionsAfter.firstMatch(
-        in: after, range: NSRange(location: 0, length: after.utf16.count))
-    else { return nil }
-    let group = match.range(at: 1)
-    let units = Array(after.utf16)[group.location..<(group.location + group.length)]
-    return Int(String(utf16Units: units))
+    return Self.firstNumber(of: Self.sessionsAfter, in: utf16[offset..<end])
   }
 
   private static let sessions = DatePatterns.regex(
@@ -54,14 +47,18 @@ struct DurationScanner {
   /// "12 visits over 6 weeks" → 12, read from the words just before the duration.
   private func sessionCount(before offset: Int, in utf16: [UInt16]) -> Int? {
     let start = max(0, offset - 60)
-    let before = String(utf16Units: utf16[start..<offset])
-    guard
-      let match = Self.sessions.firstMatch(
-        in: before, range: NSRange(location: 0, length: before.utf16.count))
+    return Self.firstNumber(of: Self.sessions, in: utf16[start..<offset])
+  }
+
+  /// The number in group 1 of the first match of `regex` in `window`, searched on its own.
+  private static func firstNumber(
+    of regex: ICURegularExpression, in window: ArraySlice<UInt16>
+  ) -> Int? {
+    let units = Array(window)
+    guard let match = units.withUnsafeBufferPointer({ regex.matches(in: $0, limit: 1) }).first,
+      let group = match.ranges[1]
     else { return nil }
-    let group = match.range(at: 1)
-    let units = Array(before.utf16)[group.location..<(group.location + group.length)]
-    return Int(String(utf16Units: units))
+    return Int(String(utf16Units: units[group]))
   }
 
   private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {

@@ -67,11 +67,11 @@ enum ICU {
 }
 
 /// An ICU call that failed, with ICU's name for the error (`U_MISSING_RESOURCE_ERROR`).
-struct ICUFailure: Error, CustomStringConvertible {
+public struct ICUFailure: Error, CustomStringConvertible {
   let operation: String
   let code: Int32
 
-  var description: String {
+  public var description: String {
     "ICU \(operation) failed: \(String(cString: pc_error_name(code)))"
   }
 }

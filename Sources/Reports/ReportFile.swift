@@ -30,41 +30,69 @@ public enum ReportWriteError: Error, Equatable, CustomStringConvertible {
 /// Writes report files so that a reader sees the old file or the whole new one, never a part.
 public enum ReportFile {
   /// Writes `data` to `url` through a temporary file in the same directory: the file is
-  /// written, flushed to disk, given `permissions`, and renamed over the destination.
+  /// written, flushed to disk (unless `flushing` is false, see below), given `permissions`,
+  /// and renamed over the destination.
   ///
   /// - Parameter permissions: the new file's mode; reports quote patient notes, so by
   ///   default only the owner may read them.
   /// - Throws: `ReportWriteError` naming the path and the reason; the temporary file is
   ///   removed on failure.
   public static func writeAtomically(
-    _ data: Data, to url: URL, permissions: mode_t = 0o600
+    _ data: Data, to url: URL, permissions: mode_t = 0o600, flushing: Bool = true
   ) throws(ReportWriteError) {
-    try writeAtomically([(data, url)], permissions: permissions)
+    try writeAtomically([(data, url)], permissions: permissions, flushing: flushing)
   }
 
   /// Writes several files as `writeAtomically(_:to:permissions:)` writes one, but flushes
   /// each directory once, after every rename, rather than once per file: a case's JSON and
   /// HTML reports take three disk flushes instead of four.
   ///
+  /// - Parameter flushing: whether to flush the files and their directories to disk before
+  ///   returning. Without, a reader still sees the old file or the whole new one, and a
+  ///   crash of this process loses nothing, but a crash of the machine may lose the new
+  ///   files until `flush(_:)` has run on them (the watch folder flushes a group of cases'
+  ///   reports at once, before it files the cases as done).
   /// - Throws: the `ReportWriteError` of the first file that failed; the files before it are
   ///   in place, and it and those after it are left as they were.
   public static func writeAtomically(
-    _ files: [(data: Data, url: URL)], permissions: mode_t = 0o600
+    _ files: [(data: Data, url: URL)], permissions: mode_t = 0o600, flushing: Bool = true
   ) throws(ReportWriteError) {
-    let (written, writeFailure) = writeTemporaryFiles(files, permissions: permissions)
+    let (written, writeFailure) = writeTemporaryFiles(
+      files, permissions: permissions, flushing: flushing)
 
     var directories: [String] = []
     for (index, file) in written.enumerated() {
       guard rename(file.temporary, file.destination) == 0 else {
         let reason = systemReason()
         for unrenamed in written[index...] { unlink(unrenamed.temporary) }
-        directories.forEach(syncDirectory)
+        if flushing { directories.forEach(syncDirectory) }
         throw .cannotReplace(path: file.destination, reason: reason)
       }
       if !directories.contains(file.directory) { directories.append(file.directory) }
     }
-    directories.forEach(syncDirectory)
+    if flushing { directories.forEach(syncDirectory) }
     if let writeFailure { throw writeFailure }
+  }
+
+  /// Flushes files written without flushing, and then their directories (each once), to
+  /// disk: afterwards a crash of the machine loses none of them.
+  ///
+  /// - Throws: `ReportWriteError.cannotWrite` for the first file that could not be opened
+  ///   or flushed; every file is still tried.
+  public static func flush(_ urls: [URL]) throws(ReportWriteError) {
+    let descriptors = urls.map { open($0.path, O_RDONLY | O_CLOEXEC) }
+    defer { descriptors.filter { $0 >= 0 }.forEach { close($0) } }
+
+    var failure: ReportWriteError?
+    for (url, descriptor) in zip(urls, descriptors) where descriptor < 0 || fsync(descriptor) != 0 {
+      if failure == nil { failure = .cannotWrite(path: url.path, reason: systemReason()) }
+    }
+    var directories: [String] = []
+    for url in urls where !directories.contains(url.deletingLastPathComponent().path) {
+      directories.append(url.deletingLastPathComponent().path)
+    }
+    directories.forEach(syncDirectory)
+    if let failure { throw failure }
   }
 
   /// A file written in full to its temporary name, waiting to be renamed over its destination.
@@ -76,12 +104,13 @@ public enum ReportFile {
 
   /// Writes and flushes each file's temporary file, in order, up to the first that fails.
   private static func writeTemporaryFiles(
-    _ files: [(data: Data, url: URL)], permissions: mode_t
+    _ files: [(data: Data, url: URL)], permissions: mode_t, flushing: Bool
   ) -> ([WrittenFile], ReportWriteError?) {
     var written: [WrittenFile] = []
     for (data, url) in files {
       do throws(ReportWriteError) {
-        written.append(try writeTemporaryFile(data, for: url, permissions: permissions))
+        written.append(
+          try writeTemporaryFile(data, for: url, permissions: permissions, flushing: flushing))
       } catch {
         return (written, error)
       }
@@ -90,14 +119,15 @@ public enum ReportFile {
   }
 
   private static func writeTemporaryFile(
-    _ data: Data, for url: URL, permissions: mode_t
+    _ data: Data, for url: URL, permissions: mode_t, flushing: Bool
   ) throws(ReportWriteError) -> WrittenFile {
     let destination = url.path
     let directory = url.deletingLastPathComponent().path
     let (descriptor, temporary) = try makeTemporaryFile(in: directory, for: url.lastPathComponent)
 
     do {
-      try writeAll(data, to: descriptor, path: destination, permissions: permissions)
+      try writeAll(
+        data, to: descriptor, path: destination, permissions: permissions, flushing: flushing)
     } catch {
       close(descriptor)
       unlink(temporary)
@@ -121,7 +151,7 @@ public enum ReportFile {
   }
 
   private static func writeAll(
-    _ data: Data, to descriptor: Int32, path: String, permissions: mode_t
+    _ data: Data, to descriptor: Int32, path: String, permissions: mode_t, flushing: Bool
   ) throws(ReportWriteError) {
     let failure: String? = data.withUnsafeBytes { buffer in
       var offset = 0
@@ -136,7 +166,7 @@ public enum ReportFile {
     }
     if let failure { throw .cannotWrite(path: path, reason: failure) }
 
-    guard fchmod(descriptor, permissions) == 0, fsync(descriptor) == 0 else {
+    guard fchmod(descriptor, permissions) == 0, !flushing || fsync(descriptor) == 0 else {
       throw .cannotWrite(path: path, reason: systemReason())
     }
   }

@@ -22,6 +22,12 @@ import Testing
       (#"\bVAS\s*(?:of)?\s*(\d+)"#, "The visual analogue scale was not used."),
       (#"\btrial\b[^.]*\bleads?\b"#, "Plan a stimulator."),
       (#"x\s*(\d+)\s*(?:weeks|×)"#, "two weeks"),
+      (
+        #"\bmonths\s+ago\b|\bweeks\s+ago\b|\byears\s+ago\b|\bdays\s+ago\b"#,
+        "Pain for months, worse over weeks, off work for days."
+      ),
+      (#"\bfor\s+(\d+)\s*weeks\b|\b(\d+)\s*months\s+ago\b"#, "for 3 months"),
+      (#"\b(?:unable to|cannot)\b"#, "She can’t sit."),
     ])
   func skipsTextWithoutTheLiterals(pattern: String, text: String) throws {
     let literals = try #require(RequiredLiterals(pattern: pattern))
@@ -48,11 +54,11 @@ import Testing
   }
 
   @Test(
-    "text that is not ASCII is always searched",
+    "text with a character that case folding changes outside ASCII is always searched",
     arguments: [
       (#"\bsignificant\b"#, "no signiﬁcant relief"),
       (#"\bkg\b"#, "70 Kg"),
-      (#"\b(?:unable to|cannot)\b"#, "She can’t sit."),
+      (#"\bstrasse\b"#, "Hauptstraße"),
     ])
   func searchesTextThatIsNotASCII(pattern: String, text: String) throws {
     let literals = try #require(RequiredLiterals(pattern: pattern))
@@ -69,11 +75,21 @@ import Testing
     #expect(RequiredLiterals(pattern: pattern) == nil)
   }
 
-  @Test("a caseless character no ASCII text holds rules it out")
+  @Test("a caseless character outside ASCII is a literal like any other")
   func caselessNonASCIILiteral() throws {
     let literals = try #require(RequiredLiterals(pattern: #"\d\s*×\s*\d"#))
     #expect(!literals.mayMatch("3 x 4"))
+    #expect(!literals.mayMatch("3 – 4"))
     #expect(literals.mayMatch("3 × 4"))
+  }
+
+  @Test("each branch of the outermost alternation is met on its own")
+  func branchesAreMetApart() throws {
+    let literals = try #require(
+      RequiredLiterals(pattern: #"\bfor\s+(\d+)\s*weeks\b|\b(\d+)\s*months\s+ago\b"#))
+    #expect(literals.mayMatch("Pain for 3 weeks."))
+    #expect(literals.mayMatch("It began 3 months ago."))
+    #expect(!literals.mayMatch("Seen weeks ago."))
   }
 
   @Test("the filter never skips a sentence the expression matches")

@@ -96,4 +96,34 @@ import Testing
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
     #expect(names == ["sij-014.json", "taken"])
   }
+
+  @Test func reportsWrittenWithoutFlushingAreInPlaceAndAreFlushedAfterwardsInOneGo() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let json = directory.appending(path: "esi-003.json")
+    let html = directory.appending(path: "esi-003.html")
+
+    try ReportFile.writeAtomically(
+      [(Data("{}".utf8), json), (Data("<p>".utf8), html)], flushing: false)
+    #expect(try Data(contentsOf: json) == Data("{}".utf8))
+    #expect(try Data(contentsOf: html) == Data("<p>".utf8))
+    let attributes = try FileManager.default.attributesOfItem(atPath: json.path)
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+
+    try ReportFile.flush([json, html])
+  }
+
+  @Test func flushingAReportThatIsNotThereFailsNamingItAndStillFlushesTheOthers() throws {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let present = directory.appending(path: "esi-003.json")
+    let missing = directory.appending(path: "esi-004.json")
+    try ReportFile.writeAtomically(Data("{}".utf8), to: present, flushing: false)
+
+    #expect(
+      throws: ReportWriteError.cannotWrite(path: missing.path, reason: "No such file or directory")
+    ) {
+      try ReportFile.flush([present, missing])
+    }
+  }
 }

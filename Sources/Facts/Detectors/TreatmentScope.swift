@@ -28,7 +28,14 @@ struct TreatmentScope {
   /// last; empty when the treatment stands alone.
   let shared: [Range<Int>]
 
+  /// The scope of `hit`, read once per sentence and hit however many detectors ask.
   init(of hit: LexiconHit, in passage: Passage) {
+    self = passage.note.remembered("treatmentScope", of: hit.range, inSentence: passage.index) {
+      TreatmentScope(reading: hit, in: passage)
+    }
+  }
+
+  private init(reading hit: LexiconHit, in passage: Passage) {
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
     let clause = Self.clause(around: target, in: passage.text, mentions: mentions, maxWords: 5)
@@ -99,6 +106,12 @@ struct TreatmentScope {
   /// Every treatment the sentence names (therapies and medications), in order, without the
   /// therapists named as who gave a home program ("HEP daily per PT").
   static func treatments(in passage: Passage) -> [Range<Int>] {
+    passage.note.remembered("treatments", of: passage.range, inSentence: passage.index) {
+      readTreatments(in: passage)
+    }
+  }
+
+  private static func readTreatments(in passage: Passage) -> [Range<Int>] {
     let ranges = (passage.hits("therapies") + passage.hits("medications"))
       .filter { !isPrescriberMention($0, in: passage) }
       .map { passage.local($0.range) }

@@ -35,6 +35,31 @@ int32_t pc_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_
 /// Upper-cases `text` into `out` under the root locale. Same return convention as `pc_nfkc`.
 int32_t pc_to_upper(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
 
+/// A compiled ICU regular expression with its own matcher state: one thread at a time.
+typedef struct PCRegex PCRegex;
+
+/// Compiles `pattern` (UTF-16, `length` units), case-insensitively when `case_insensitive`
+/// is non-zero. Returns NULL and sets `error` to a negative ICU error code on failure.
+PCRegex *pc_regex_open(const uint16_t *pattern, int32_t length, int32_t case_insensitive,
+                       int32_t *error);
+
+/// A new matcher for the same compiled pattern, for another thread. NULL on failure.
+PCRegex *pc_regex_clone(const PCRegex *regex, int32_t *error);
+
+void pc_regex_close(PCRegex *regex);
+
+/// The number of capture groups of the pattern.
+int32_t pc_regex_group_count(const PCRegex *regex);
+
+/// Finds up to `limit` successive non-overlapping matches in `text` (UTF-16, `length` units),
+/// as ICU's find-next does, and writes each as `2 * (groups + 1)` offsets (start and end of
+/// the whole match, then of each group; -1 for a group that did not take part) into `ranges`
+/// while `capacity` offsets allow. Returns the number of matches found, which may need more
+/// room than `capacity` (call again with more); an ICU error (an exhausted backtracking
+/// stack) ends the search with the matches before it. The text is not kept after the call.
+int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int32_t limit,
+                      int32_t *ranges, int32_t capacity);
+
 /// Returns a static, human-readable name for an ICU error code.
 const char *pc_error_name(int32_t code);
 

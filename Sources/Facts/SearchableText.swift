@@ -1,0 +1,191 @@
+import Foundation
+
+/// A text prepared once for every pattern run over it: its UTF-16 units for the regular
+/// expression engine, and for `RequiredLiterals` its bytes with ASCII letters lower-cased
+/// and the set of adjacent byte pairs it holds.
+///
+/// The detectors run a few hundred patterns over each sentence, and some detectors read
+/// every sentence of a case again; `SearchableText.of(_:)` keeps the texts searched on each
+/// thread (up to a budget of memory), so a sentence is converted and indexed once rather
+/// than once per pattern, whichever detector asks.
+final class SearchableText {
+  let text: String
+  let utf16: [UInt16]
+  /// The UTF-8 bytes, ASCII capitals lower-cased.
+  let folded: [UInt8]
+  /// Whether a character outside ASCII changes under Unicode case folding ("É", "ﬁ", the
+  /// Kelvin sign): a case-insensitive match may then hold a literal these bytes do not.
+  let hasFoldingNonASCII: Bool
+  /// Bit `pairIndex(a, b)` is set when bytes `a` and `b` stand next to each other; empty
+  /// for a text so short that searching its bytes costs less than indexing them.
+  private let pairs: [UInt64]
+  /// Bit `byte & 0x7F` is set when the byte occurs (the low bits, then the high ones).
+  private let singles: (low: UInt64, high: UInt64)
+
+  fileprivate init(_ text: String) {
+    self.text = text
+    utf16 = Array(text.utf16)
+    var folded = Array(text.utf8)
+    let isIndexed = folded.count > Self.longestUnindexed
+    var pairs = isIndexed ? [UInt64](repeating: 0, count: Self.pairWords) : []
+    var singles: (low: UInt64, high: UInt64) = (0, 0)
+    var hasNonASCII = false
+    var previous: UInt8?
+    for index in folded.indices {
+      var byte = folded[index]
+      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+      if byte >= 0x80 { hasNonASCII = true }
+      folded[index] = byte
+      if byte & 0x40 == 0 {
+        singles.low |= 1 << UInt64(byte & 63)
+      } else {
+        singles.high |= 1 << UInt64(byte & 63)
+      }
+      if isIndexed, let previous {
+        let pair = Self.pairIndex(previous, byte)
+        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+      }
+      previous = byte
+    }
+    self.folded = folded
+    self.pairs = pairs
+    self.singles = singles
+    hasFoldingNonASCII =
+      hasNonASCII
+      && text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenCaseFolded }
+  }
+
+  /// The prepared form of `text`: the one this thread prepared before when `text` is a text
+  /// it prepared (the same string storage), else a new one.
+  static func of(_ text: String) -> SearchableText {
+    guard let identity = TextIdentity(text) else { return SearchableText(text) }
+    return RecentTexts.onThisThread.searchable(text, identity: identity)
+  }
+
+  /// Whether the folded bytes hold `literal` (lower-cased bytes) anywhere.
+  func holds(_ literal: SearchLiteral) -> Bool {
+    if !pairs.isEmpty {
+      for pair in literal.pairs where pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
+        return false
+      }
+    }
+    if literal.bytes.count == 1 { return hasSingle(literal.bytes[0]) }
+    return folded.withUnsafeBufferPointer { Self.find(literal.bytes, in: $0) }
+  }
+
+  private func hasSingle(_ byte: UInt8) -> Bool {
+    let bit = UInt64(byte & 63)
+    return (byte & 0x40 == 0 ? singles.low : singles.high) & (1 << bit) != 0
+  }
+
+  private static func find(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = literal.first, bytes.count >= literal.count else { return false }
+    var start = 0
+    let last = bytes.count - literal.count
+    while start <= last {
+      if bytes[start] == first {
+        var offset = 1
+        while offset < literal.count && bytes[start + offset] == literal[offset] { offset += 1 }
+        if offset == literal.count { return true }
+      }
+      start += 1
+    }
+    return false
+  }
+
+  /// About the bytes this text holds in memory, for the budget of `RecentTexts`.
+  var footprint: Int { utf16.count * 2 + folded.count + pairs.count * 8 + 64 }
+
+  /// The longest text, in bytes, left without a pair index.
+  private static let longestUnindexed = 32
+
+  /// The number of 64-bit words of the pair set: 4,096 bits, six bits of each byte.
+  fileprivate static let pairWords = 64
+
+  /// The bit of a pair of bytes; bytes that share their low six bits share bits (a digit
+  /// and a letter from "p" to "y"), which only makes `holds` search the bytes more often.
+  static func pairIndex(_ first: UInt8, _ second: UInt8) -> Int {
+    Int(first & 63) << 6 | Int(second & 63)
+  }
+}
+
+/// A literal a pattern requires, as `SearchableText.holds(_:)` looks for it.
+struct SearchLiteral: Sendable {
+  /// The literal's UTF-8 bytes, ASCII capitals lower-cased.
+  let bytes: [UInt8]
+  /// The pair bits of its adjacent bytes.
+  let pairs: [Int]
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    pairs = zip(bytes, bytes.dropFirst()).map { SearchableText.pairIndex($0, $1) }
+  }
+}
+
+/// Where a string's bytes are stored: two strings with the same storage and length are the
+/// same text. Strings of up to 15 bytes are stored inline, not in storage of their own, and
+/// have no identity (they are cheap to prepare anew).
+struct TextIdentity: Hashable {
+  let address: UnsafeRawPointer
+  let count: Int
+
+  init?(_ text: String) {
+    let count = text.utf8.count
+    guard count > 15,
+      let address = text.utf8.withContiguousStorageIfAvailable({ $0.baseAddress })
+        .flatMap({ $0 })
+    else { return nil }
+    self.address = UnsafeRawPointer(address)
+    self.count = count
+  }
+}
+
+/// The texts prepared on one thread, until their memory passes a budget; then they are all
+/// let go and the thread starts again. Each entry keeps its string, so its storage is
+/// neither freed nor reused while the entry stands: an equal identity is the same text.
+private final class RecentTexts {
+  private var entries: [TextIdentity: SearchableText] = [:]
+  /// The text asked for last: detectors ask for one sentence many times in a row.
+  private var last: (identity: TextIdentity, searchable: SearchableText)?
+  private var footprint = 0
+  /// Several cases' sentences: a detector that reads every sentence of a case again finds
+  /// them prepared.
+  private static let budget = 4 << 20
+
+  func searchable(_ text: String, identity: TextIdentity) -> SearchableText {
+    if let last, last.identity == identity { return last.searchable }
+    if let found = entries[identity] {
+      last = (identity, found)
+      return found
+    }
+
+    let made = SearchableText(text)
+    last = (identity, made)
+    if footprint + made.footprint > Self.budget {
+      entries.removeAll(keepingCapacity: true)
+      footprint = 0
+    }
+    entries[identity] = made
+    footprint += made.footprint
+    return made
+  }
+
+  /// This thread's texts, made on the thread's first search and released when it ends.
+  static var onThisThread: RecentTexts {
+    if let stored = pthread_getspecific(key) {
+      return Unmanaged<RecentTexts>.fromOpaque(stored).takeUnretainedValue()
+    }
+    let made = RecentTexts()
+    pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+    return made
+  }
+
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { stored in
+      guard let stored else { return }
+      Unmanaged<RecentTexts>.fromOpaque(stored).release()
+    }
+    return key
+  }()
+}

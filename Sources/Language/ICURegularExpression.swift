@@ -1,0 +1,203 @@
+import Foundation
+import ICUShim
+
+/// A compiled regular expression run by ICU directly on UTF-16 buffers, answering in UTF-16
+/// offsets.
+///
+/// It is the engine `NSRegularExpression` runs (ICU's find-next over the whole text, with
+/// the same flags), called through the shim: a search neither bridges its text to `NSString`
+/// nor allocates a result object per match, which the detectors, running hundreds of
+/// patterns over every sentence, paid for on every call.
+///
+/// Safe to share across threads: ICU's matcher holds the state of one search, so each
+/// search takes an idle matcher from a pool, or clones the compiled pattern when every
+/// matcher is busy, and returns it afterwards.
+public final class ICURegularExpression: @unchecked Sendable {
+  /// The pattern as written.
+  public let pattern: String
+  /// The number of capture groups.
+  public let groupCount: Int
+  /// The compiled pattern, never searched itself: only cloned into matchers.
+  private let template: OpaquePointer
+  private let lock = NSLock()
+  /// Matchers not in use; guarded by `lock`.
+  private var idle: [OpaquePointer] = []
+
+  /// Compiles `pattern`, ignoring letter case when `caseInsensitive` is true.
+  public init(_ pattern: String, caseInsensitive: Bool = true) throws(ICUFailure) {
+    let units = Array((caseInsensitive ? Self.caselessSetsMarked(pattern) : pattern).utf16)
+    var error: Int32 = 0
+    let compiled = units.withUnsafeBufferPointer {
+      pc_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &error)
+    }
+    guard let compiled else {
+      throw ICUFailure(operation: "regular expression compilation", code: error)
+    }
+    self.pattern = pattern
+    self.groupCount = Int(pc_regex_group_count(compiled))
+    self.template = compiled
+  }
+
+  deinit {
+    idle.forEach { pc_regex_close($0) }
+    pc_regex_close(template)
+  }
+
+  /// Up to `limit` successive non-overlapping matches in `text`, leftmost first, as
+  /// `NSRegularExpression.matches(in:range:)` finds them over the whole text. A search
+  /// that ICU stops with an error (its backtracking stack exhausted) keeps the matches
+  /// found before it, as `NSRegularExpression` does.
+  public func matches(in text: UnsafeBufferPointer<UInt16>, limit: Int = .max) -> [ICUMatch] {
+    let matcher = checkOut()
+    defer { checkIn(matcher) }
+
+    let stride = 2 * (groupCount + 1)
+    var capacity = stride * min(limit, 8)
+    while true {
+      var offsets = [Int32](repeating: -1, count: capacity)
+      let found = Int(
+        pc_regex_find(
+          matcher, text.baseAddress, Int32(text.count), Int32(clamping: limit), &offsets,
+          Int32(capacity)))
+      if found * stride > capacity {
+        capacity = found * stride
+        continue
+      }
+      return (0..<max(0, found)).map { index in
+        ICUMatch(offsets: offsets[(index * stride)..<((index + 1) * stride)])
+      }
+    }
+  }
+
+  /// `pattern` with each character class that holds no letter (`[^.;]`, `[\d/.]`, and
+  /// `\S`) wrapped in `(?-i:…)`.
+  ///
+  /// Such a set is its own case closure, so it matches the same characters either way; but
+  /// the system's ICU computes the closure of every set of a case-insensitive pattern code
+  /// point by code point, which for a negated class is most of Unicode: it was two thirds
+  /// of the cost of compiling the detectors' patterns. The wrapper is a group that captures
+  /// nothing, so group numbers stay as written.
+  static func caselessSetsMarked(_ pattern: String) -> String {
+    let scalars = Array(pattern.unicodeScalars)
+    // Quoting (`\Q…\E`) would need reading apart; such a pattern is left as written.
+    guard !pattern.contains("\\Q") else { return pattern }
+    var result = String.UnicodeScalarView()
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "\\", index + 1 < scalars.count {
+        let escaped = scalars[index + 1]
+        if escaped == "S" {
+          result.append(contentsOf: "(?-i:\\S)".unicodeScalars)
+        } else {
+          result.append(contentsOf: [scalar, escaped])
+        }
+        index += 2
+      } else if scalar == "[", let end = Self.classEnd(scalars, from: index) {
+        let isCaseless = Self.isCaseless(scalars[index...end])
+        if isCaseless { result.append(contentsOf: "(?-i:".unicodeScalars) }
+        result.append(contentsOf: scalars[index...end])
+        if isCaseless { result.append(")") }
+        index = end + 1
+      } else {
+        result.append(scalar)
+        index += 1
+      }
+    }
+    return String(result)
+  }
+
+  /// The index of the `]` closing the class opened at `start`, nested classes and escapes
+  /// read past; `nil` when it is not closed.
+  private static func classEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    var depth = 0
+    var index = start
+    while index < scalars.count {
+      switch scalars[index] {
+      case "\\":
+        index += 1
+      case "[":
+        depth += 1
+        // A `]` first in a class (after an optional `^`) is a member, not its end.
+        if index + 1 < scalars.count, scalars[index + 1] == "^" { index += 1 }
+        if index + 1 < scalars.count, scalars[index + 1] == "]" { index += 1 }
+      case "]":
+        depth -= 1
+        if depth == 0 { return index }
+      default:
+        break
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Whether a simple class (no nested set, no property) names no letter: only ASCII
+  /// marks, digits and spaces, ranges between them, and the escapes `\d`, `\s` and
+  /// escaped marks.
+  private static func isCaseless(_ set: ArraySlice<Unicode.Scalar>) -> Bool {
+    let members = Array(set.dropFirst().dropLast())
+    var index = members.first == "^" ? 1 : 0
+    while index < members.count {
+      let scalar = members[index]
+      guard scalar.isASCII, !scalar.properties.isAlphabetic, scalar != "[" else { return false }
+      if scalar == "\\" {
+        guard index + 1 < members.count else { return false }
+        let escaped = members[index + 1]
+        let isMark =
+          escaped.isASCII && !escaped.properties.isAlphabetic && !("0"..."9").contains(escaped)
+        guard escaped == "d" || escaped == "s" || isMark else { return false }
+        index += 2
+        continue
+      }
+      // A range between two marks may span the letters ("[!-~]").
+      if scalar == "-", index > 0, index + 1 < members.count {
+        let (lower, upper) = (members[index - 1].value, members[index + 1].value)
+        if lower <= 0x7A && upper >= 0x41 { return false }
+      }
+      index += 1
+    }
+    return true
+  }
+
+  private func checkOut() -> OpaquePointer {
+    if let matcher = lock.withLock({ idle.popLast() }) { return matcher }
+    var error: Int32 = 0
+    // Cloning fails only when memory is exhausted: there is nothing sensible to go on with.
+    guard let clone = pc_regex_clone(template, &error) else {
+      preconditionFailure("\(ICUFailure(operation: "regular expression clone", code: error))")
+    }
+    return clone
+  }
+
+  private func checkIn(_ matcher: OpaquePointer) {
+    lock.withLock { idle.append(matcher) }
+  }
+}
+
+/// One match of an `ICURegularExpression`: the range of the whole match and of each
+/// capture group, in UTF-16 offsets.
+public struct ICUMatch: Sendable {
+  /// `ranges[0]` is the whole match, `ranges[i]` group `i`; `nil` where a group did not
+  /// take part.
+  public let ranges: [Range<Int>?]
+
+  /// The whole match.
+  public var range: Range<Int> { ranges[0] ?? 0..<0 }
+
+  /// A match with these ranges: the whole match first, then each group's.
+  public init(ranges: [Range<Int>?]) { self.ranges = ranges }
+
+  init(offsets: ArraySlice<Int32>) {
+    var ranges: [Range<Int>?] = []
+    ranges.reserveCapacity(offsets.count / 2)
+    var index = offsets.startIndex
+    while index < offsets.endIndex {
+      let start = Int(offsets[index])
+      let end = Int(offsets[index + 1])
+      ranges.append(start >= 0 && end >= start ? start..<end : nil)
+      index += 2
+    }
+    self.ranges = ranges
+  }
+}

@@ -1,0 +1,50 @@
+import Testing
+
+@testable import Facts
+
+/// `TextPattern` searches cheaply (prepared texts, a literal filter, one branch of an
+/// alternation alone); none of it may change what a pattern finds.
+@Suite struct TextPatternSearchTests {
+  @Test(
+    "a branch searched alone numbers its groups as in the whole pattern",
+    arguments: [
+      ("Pain for 6 weeks.", ["6", "weeks", nil, nil]),
+      ("It began 3 months ago.", [nil, nil, "3", "months"]),
+      ("Pain for 6 weeks; it began 3 months ago.", ["6", "weeks", nil, nil]),
+    ] as [(String, [String?])])
+  func loneBranchKeepsGroupNumbers(text: String, groups: [String?]) throws {
+    let pattern = TextPattern(#"\bfor\s+(\d+)\s*(weeks)\b|\bbegan\s+(\d+)\s*(months)\s+ago\b"#)
+    let match = try #require(pattern.firstMatch(in: text))
+    #expect((1...4).map { match.group($0) } == groups)
+  }
+
+  @Test("every match of a branch searched alone is found, in order")
+  func loneBranchFindsEveryMatch() {
+    let pattern = TextPattern(#"\b(\d+)\s*weeks\b|\bmonths?\s+of\s+(PT)\b"#)
+    let text = "PT for 6 weeks, then 4 weeks of HEP, then 2 WEEKS off."
+    #expect(pattern.matches(in: text).map(\.value) == ["6 weeks", "4 weeks", "2 WEEKS"])
+    #expect(pattern.matches(in: text).map { $0.group(1) } == ["6", "4", "2"])
+  }
+
+  @Test("the same text asked for again is the prepared one; another text is prepared anew")
+  func preparesEachTextOnce() {
+    let sentence = "She completed six weeks of physical therapy without relief."
+    let copy = String(decoding: Array(sentence.utf8), as: UTF8.self)
+    #expect(SearchableText.of(sentence) === SearchableText.of(sentence))
+    #expect(SearchableText.of(copy).text == sentence)
+    let other = "He completed eight weeks of physical therapy with relief."
+    #expect(SearchableText.of(other).text == other)
+  }
+
+  @Test(
+    "a text holds a literal whatever the letter case, and not one it lacks",
+    arguments: [
+      ("Failed PT x6 WEEKS", "weeks", true), ("Failed PT x6 WEEKS", "pt x6", true),
+      ("Failed PT x6 WEEKS", "months", false), ("no relief", "f", true),
+      ("no relief", "z", false), ("3 × 4", "×", true),
+    ])
+  func holdsLiterals(text: String, literal: String, holds: Bool) {
+    let searchable = SearchableText.of(text)
+    #expect(searchable.holds(SearchLiteral(Array(literal.utf8))) == holds)
+  }
+}
