@@ -98,6 +98,8 @@ extension CaseContext {
       counted = dated.filter { $0.days(until: reference) < withinDays }
       if withinDays != 365 { span = "in the \(withinDays) days before \(reference.usFormat)" }
     }
+    // Documented special circumstances raise the limit whatever the start of treatment.
+    let raisedLimit = limit.raised.flatMap { holds($0.condition) ? $0.limit : nil } ?? 0
     if let opening = limit.opening, let first = dated.first,
       first.days(until: reference) < opening.days
     {
@@ -110,7 +112,9 @@ extension CaseContext {
         allowed = opening.limit
         counted = dated
         span = "since the episode began \(first.usFormat)"
-      } else if counted.count + undated + 1 > allowed, dated.count + undated + 1 <= opening.limit {
+      } else if counted.count + undated + 1 > max(allowed, raisedLimit),
+        dated.count + undated + 1 <= opening.limit
+      {
         let total = counted.count + undated + 1
         return undatedStart(total: total, span: span, allowed: allowed, opening, evidence)
       }

@@ -26,6 +26,14 @@ struct RepeatExceptionTests {
     "2025-04-01", "2025-05-15", "2025-06-15", "2025-07-20", "2025-09-01",
   ])
 
+  /// Four earlier injections, all in the last twelve months, with no date for the start of
+  /// treatment: only the opening limit or special circumstances would allow a fifth.
+  static let fifthOfAnUndatedSeries =
+    EpiduralInjectionTests.therapeutic
+    + ["2025-05-01", "2025-08-01", "2025-11-01"].map {
+      Note.prior(.epiduralInjection, on: $0, region: .lumbar)
+    }
+
   static func epidural(
     _ name: String, _ facts: [Fact], _ status: DeterminationStatus, _ gaps: [GapFamily] = []
   ) -> Scenario {
@@ -54,6 +62,12 @@ struct RepeatExceptionTests {
       .clinicalReview, [.frequency]),
     epidural(
       "a 65-year-old is", fifth + circumstances.replacing(.patientAge, with: Note.age(65)), .ready),
+    epidural(
+      "special circumstances allow a fifth injection whatever the start of treatment",
+      fifthOfAnUndatedSeries + circumstances, .ready),
+    epidural(
+      "without them a fifth injection of an undated series pends on its start",
+      fifthOfAnUndatedSeries, .pend, [.frequency]),
     epidural(
       "without stenosis there is no special circumstance",
       fifth + circumstances.without(.imagingFinding), .clinicalReview, [.frequency]),
