@@ -113,7 +113,12 @@ extension CaseContext {
     return Finding(status: status, reason: reason, request: request, evidence: evidence)
   }
 
+  /// Why a conditional criterion is not in play, naming the first part of its condition the
+  /// case lacks ("no device infection", not every part of the condition).
   private func notApplicable(_ condition: CaseCondition) -> String {
+    if case .allOf(let parts) = condition, let missing = parts.first(where: { !holds($0) }) {
+      return notApplicable(missing)
+    }
     if case .not(let inner) = condition {
       return "Does not apply: the case has \(describe(inner))."
     }

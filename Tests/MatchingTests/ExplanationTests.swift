@@ -36,6 +36,19 @@ struct ExplanationTests {
     #expect(criterion.family == .conservativeCare)
   }
 
+  @Test("A criterion not in play names the one part of its condition the case lacks")
+  func notApplicableNamesTheMissingPart() throws {
+    let facts = [
+      Note.prior(.other, on: "2019-06"), Note.problem(.batteryDepletion),
+      RevisionAndAnginaTests.analysisReport,
+    ]
+    let result = try Self.determination(facts, request("62362", planned: "2026-04-10"))
+    let interval = try #require(result.criteria.first { $0.id == "1752.revision.interval" })
+
+    #expect(interval.status == .met)
+    #expect(interval.reason == "Does not apply: the case has no device infection.")
+  }
+
   @Test("A met criterion asks the provider for nothing")
   func metCriterionHasNoRequest() throws {
     let result = try Self.determination(SacroiliacJointInjectionTests.ready, request("27096"))
