@@ -7,8 +7,9 @@ import Reports
 /// Nothing is lost on a crash: a case is only ever in the inbox, in `.claimed`, or in done
 /// or failed, each step one rename; reports are written to a temporary file and renamed by
 /// the worker, and flushed to disk by the watcher's flushing thread, several cases' at once,
-/// before their cases leave `.claimed`; on start every case left in `.claimed` is processed again, and
-/// since a report's name is its case id, doing so replaces rather than duplicates it.
+/// before their cases leave `.claimed`; on start every case left in `.claimed` is processed
+/// again, and since a report's name is its case id, doing so replaces rather than duplicates
+/// it.
 ///
 /// The loop sleeps in `poll` on inotify, the workers' answers and the stop request, waking
 /// for an event, an answer, the end of a quiet period, a wall-clock limit, or the periodic
