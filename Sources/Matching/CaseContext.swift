@@ -50,8 +50,6 @@ struct CaseContext {
       return episode.procedures(of: kinds, sinceLastOfSameKind: true).isEmpty == false
     case .prior(let kinds):
       return episode.allPriors.contains { kinds.contains($0.value.procedure) }
-    case .priorsOfSameKind(let count):
-      return episode.priors.count >= count
     case .painAtLeast(let level):
       return facts.painScores().contains { $0.value.value >= level }
     case .functionalLimitation:

@@ -89,9 +89,6 @@ public indirect enum CaseCondition: Sendable {
   case sinceLastSameKind(Set<ProcedureKind>)
   /// An earlier procedure of one of these kinds, in any episode.
   case prior(Set<ProcedureKind>)
-  /// At least this many earlier procedures of the same kind in the episode (an implant and
-  /// its removal before a re-implant).
-  case priorsOfSameKind(atLeast: Int)
   /// A pain score of at least this level, in any context.
   case painAtLeast(Double)
   /// Limited function documented as present.

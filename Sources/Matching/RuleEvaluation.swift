@@ -138,8 +138,6 @@ extension CaseContext {
         + " since the last procedure of the same kind"
     case .prior(let kinds):
       return "earlier " + listed(kinds.map(\.rawValue).sorted().map(spoken))
-    case .priorsOfSameKind(let count):
-      return "\(count) or more earlier procedures of the same kind"
     case .painAtLeast(let level):
       return "pain of \(formatted(level))/10 or more"
     case .functionalLimitation:

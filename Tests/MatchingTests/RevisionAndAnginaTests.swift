@@ -10,36 +10,27 @@ struct RevisionAndAnginaTests {
   static let pumpReimplant = request("62362", "62350", planned: "2026-04-10")
   static let scsTrial = request("63650", planned: "2026-04-10")
 
-  static func scenario(
-    _ name: String, _ guideline: String, _ request: ServiceRequest, _ facts: [Fact],
-    _ status: DeterminationStatus, _ gaps: [GapFamily] = [], indication: String? = nil
-  ) -> Scenario {
-    Scenario(
-      name: name, guideline: guideline, request: request, facts: facts, status: status, gaps: gaps,
-      indication: indication)
-  }
-
   static let reasons: [Scenario] = [
-    scenario(
+    ImplantTests.scenario(
       "a lead revision for a migrated lead is ready", "1757", leadRevision,
       [Note.problem(.leadMigration, .spinalCordStimulator)], .ready, indication: "scsRevision"),
-    scenario(
+    ImplantTests.scenario(
       "a lead revision for a fractured lead is ready", "1757", leadRevision,
       [Note.problem(.malfunction)], .ready, indication: "scsRevision"),
-    scenario(
+    ImplantTests.scenario(
       "a lead revision for lost coverage is ready", "1757", leadRevision,
       [Note.problem(.lossOfEffect)], .ready, indication: "scsRevision"),
-    scenario(
+    ImplantTests.scenario(
       "a lead revision with no reason documented pends", "1757", leadRevision, [], .pend,
       [.diagnosis], indication: "scsRevision"),
-    scenario(
+    ImplantTests.scenario(
       "a stimulator revision for a reason 1757 does not list is contradicted", "1757",
       leadRevision, [Note.problem(.other)], .clinicalReview, [.diagnosis],
       indication: "scsRevision"),
-    scenario(
+    ImplantTests.scenario(
       "a pump removal the patient asks for is ready", "1752", request("62355"),
       [Note.problem(.patientRequest, .intrathecalPump)], .ready, indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a pump replacement with no reason documented pends", "1752",
       request("62362", purpose: "replacement"), [analysisReport], .pend, [.diagnosis],
       indication: "pumpReplacement"),
@@ -49,15 +40,15 @@ struct RevisionAndAnginaTests {
     .deviceInterrogation(DeviceInterrogation(device: .intrathecalPump, date: day("2026-03-10"))))
 
   static let pumpAnalysis: [Scenario] = [
-    scenario(
+    ImplantTests.scenario(
       "a programmable pump replaced for its battery, with the analysis report, is ready", "1752",
       request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion), analysisReport],
       .ready, indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a programmable pump replaced without the analysis report pends", "1752",
       request("62362", purpose: "replacement"), [Note.problem(.batteryDepletion)], .pend,
       [.other], indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a non-programmable pump needs no analysis report", "1752",
       request("62361", purpose: "replacement"), [Note.problem(.batteryDepletion)], .ready,
       indication: "pumpReplacement"),
@@ -100,40 +91,40 @@ struct RevisionAndAnginaTests {
   ]
 
   static let infections: [Scenario] = [
-    scenario(
+    ImplantTests.scenario(
       "a re-implant 14 weeks after an infected pump came out, with an ID consult, is ready",
       "1752", pumpReimplant, afterInfection, .ready, indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a re-implant without an infectious-disease consultation pends", "1752", pumpReimplant,
       afterInfection.without(.consultation), .pend, [.other], indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a re-implant whose infected pump's removal is undated pends", "1752", pumpReimplant,
       afterInfection.replacing(
         .priorProcedure, with: Note.prior(.other, on: "2021-09"),
         Note.prior(.deviceRemoval, on: nil)), .pend, [.interval], indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a re-implant 11 weeks after the removal is contradicted", "1752", pumpReimplant,
       afterInfection.replacing(
         .priorProcedure, with: Note.prior(.other, on: "2021-09"),
         Note.prior(.deviceRemoval, on: "2026-01-23")), .clinicalReview, [.interval],
       indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "two earlier pumps without an infection need no consultation or interval", "1752",
       pumpReimplant,
       [
         Note.prior(.other, on: "2019-06"), Note.prior(.other, on: "2026-03-01"),
         Note.problem(.batteryDepletion), analysisReport,
       ], .ready, indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "a permanent stimulator 14 weeks after an infected one came out is ready", "1757",
       request("63650", "63685", planned: "2026-04-10"), permanentAfterInfection, .ready,
       indication: "scsPermanent"),
-    scenario(
+    ImplantTests.scenario(
       "a permanent stimulator after an infection without an ID consult pends", "1757",
       request("63650", "63685", planned: "2026-04-10"),
       permanentAfterInfection.without(.consultation), .pend, [.other],
       indication: "scsPermanent"),
-    scenario(
+    ImplantTests.scenario(
       "a permanent stimulator 10 weeks after the infected one came out is contradicted", "1757",
       request("63650", "63685", planned: "2026-03-13"), permanentAfterInfection, .clinicalReview,
       [.interval], indication: "scsPermanent"),
@@ -146,17 +137,17 @@ struct RevisionAndAnginaTests {
   /// documented the twelve weeks cannot be shown; a request only to take a device out is not
   /// held to them.
   static let withoutRemoval: [Scenario] = [
-    scenario(
+    ImplantTests.scenario(
       "a permanent stimulator after an infection with no removal documented pends", "1757",
       request("63650", "63685", planned: "2026-04-10"),
       permanentAfterInfection.without(.priorProcedure), .pend, [.interval],
       indication: "scsPermanent"),
-    scenario(
+    ImplantTests.scenario(
       "a new pump after an infection with no removal documented pends", "1752", pumpReimplant,
       afterInfection.replacing(.priorProcedure, with: Note.prior(.other, on: "2021-09"))
         .adding(analysisReport), .pend,
       [.interval], indication: "pumpReplacement"),
-    scenario(
+    ImplantTests.scenario(
       "removing an infected stimulator's electrodes needs no interval", "1757",
       request("63661", planned: "2026-04-10"),
       [
@@ -206,23 +197,23 @@ struct RevisionAndAnginaTests {
   ]
 
   static let angina: [Scenario] = [
-    scenario(
+    ImplantTests.scenario(
       "a trial for refractory angina is ready", "1757", scsTrial, anginaReady, .ready,
       indication: "scsTrial"),
-    scenario(
+    ImplantTests.scenario(
       "angina without a documented NYHA class pends", "1757", scsTrial,
       anginaReady.without(.anginaClass), .pend, [.diagnosis], indication: "scsTrial"),
-    scenario(
+    ImplantTests.scenario(
       "NYHA class II angina is contradicted", "1757", scsTrial,
       anginaReady.replacing(.anginaClass, with: Note.angina(2)), .clinicalReview, [.diagnosis],
       indication: "scsTrial"),
-    scenario(
+    ImplantTests.scenario(
       "angina without PCI or bypass documented pends", "1757", scsTrial,
       anginaReady.without(.priorProcedure), .pend, [.diagnosis], indication: "scsTrial"),
-    scenario(
+    ImplantTests.scenario(
       "angina with no word on further revascularization pends", "1757", scsTrial,
       anginaReady.without(.surgicalPlan), .pend, [.surgicalPlanning], indication: "scsTrial"),
-    scenario(
+    ImplantTests.scenario(
       "anti-anginal medication that is helping pends (and is no failed treatment)", "1757",
       scsTrial,
       anginaReady.replacing(
@@ -230,7 +221,7 @@ struct RevisionAndAnginaTests {
         antianginal("isosorbide mononitrate", outcome: nil)), .pend,
       [.medicationTrial, .conservativeCare],
       indication: "scsTrial"),
-    scenario(
+    ImplantTests.scenario(
       "refractory angina beside another accepted cause is judged by that cause", "1757",
       scsTrial, anginaReady.without(.anginaClass).adding(Note.diagnosis(.radiculopathy)), .ready,
       indication: "scsTrial"),
