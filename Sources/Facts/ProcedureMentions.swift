@@ -16,11 +16,10 @@ extension Passage {
 
   private func readProcedureMentions() -> [LexiconHit] {
     let named = hits("procedures")
-    let folded = text.lowercased()
     let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in
-      guard shape.keywords.contains(where: folded.contains) else { return [] }
-      if shape.excludedBy?.occurs(in: text) == true { return [] }
-      return shape.pattern.matches(in: text).compactMap { match -> LexiconHit? in
+      let matches = shape.pattern.matches(in: text)
+      if matches.isEmpty || shape.excludedBy?.occurs(in: text) == true { return [] }
+      return matches.compactMap { match -> LexiconHit? in
         let range = absolute(match.range)
         guard !named.contains(where: { $0.range.overlaps(range) }) else { return nil }
         var attributes = ["procedure": shape.kind.rawValue]
@@ -39,8 +38,6 @@ struct ProcedureShape: Sendable {
   let concept: String
   let kind: ProcedureKind
   let region: Region?
-  /// Words every match holds, lower case: a sentence without any is not searched.
-  let keywords: [String]
   let pattern: TextPattern
   /// Words of a sentence in which the shape names something else.
   var excludedBy: TextPattern? = nil
@@ -51,7 +48,6 @@ struct ProcedureShape: Sendable {
   /// catheter out": an implanted device taken out, named by what was removed.
   static let removedDevice = ProcedureShape(
     concept: "removed device", kind: .deviceRemoval, region: nil,
-    keywords: ["remov", "explant", "took", "taken"],
     pattern: TextPattern(
       #"\b(?:removed|explanted|took out|taken out)\s+(?:the|her|his)\s+(?:whole\s+|entire\s+"#
         + #"|infected\s+)?"# + device + #"|\btook\s+(?:the|her|his)\s+"# + device
@@ -64,7 +60,6 @@ struct ProcedureShape: Sendable {
   /// A drug given intrathecally with a dose or as a bolus, and not a pump's infusion.
   static let intrathecalDose = ProcedureShape(
     concept: "intrathecal drug dose", kind: .intrathecalTrial, region: nil,
-    keywords: ["intrathecal", "bolus"],
     pattern: TextPattern(
       #"\b(?:single[- ]shot\s+|single[- ]dose\s+)?intrathecal\s+(?:(?:preservative[- ]free"#
         + #"|PF)\s+)?"#
@@ -82,14 +77,13 @@ struct ProcedureShape: Sendable {
   /// "injected her right SI joint", "injected both sacroiliac joints".
   static let injectedJoint = ProcedureShape(
     concept: "injected sacroiliac joint", kind: .sacroiliacInjection, region: .sacroiliac,
-    keywords: ["injected"],
     pattern: TextPattern(
       #"\binjected\s+"# + owner + #"(?:SI|sacroiliac)\s+joints?\b|\binjected\s+"# + owner
         + #"SIJs?\b"#))
 
   /// "injected his L4-5 facet joints", "injected the facets".
   static let injectedFacets = ProcedureShape(
-    concept: "injected facet joints", kind: .facetInjection, region: nil, keywords: ["injected"],
+    concept: "injected facet joints", kind: .facetInjection, region: nil,
     pattern: TextPattern(
       #"\binjected\s+"# + owner
         + #"(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?(?:facet joints?|facets)\b"#

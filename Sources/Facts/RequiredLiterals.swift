@@ -22,7 +22,7 @@ struct RequiredLiterals: Sendable {
 
     /// Whether `text` may hold a match by this branch (see `RequiredLiterals`).
     func mayMatch(_ text: SearchableText) -> Bool {
-      text.hasFoldingNonASCII || choices.allSatisfy { $0.occurs(in: text) }
+      text.hasFoldingNonASCII || text.hasNonASCIIDigit || choices.allSatisfy { $0.occurs(in: text) }
     }
   }
 
@@ -225,9 +225,7 @@ private struct PatternReader {
     position += 1
     switch scalar {
     case "(": return .other(try readGroup())
-    case "[":
-      try skipClass()
-      return .other([])
+    case "[": return .other(try readClass())
     case "\\": return try readEscape()
     case ".", "^", "$": return .other([])
     case "?", "*", "+", "{", "}", "]": throw UnreadableSyntax()
@@ -264,6 +262,60 @@ private struct PatternReader {
     guard take(":") else { throw UnreadableSyntax() }
   }
 
+  /// A character class after its `[`: a choice of its characters when it lists a few ASCII
+  /// characters, ranges or digits (`[CTLS]`, `[0-9A-Z]`, `[\d.]`), else no requirement.
+  private mutating func readClass() throws(UnreadableSyntax) -> [Choice] {
+    let start = position
+    if let listed = readListedClass(), listed.count <= Self.largestClassChoice {
+      return [Set(listed.map { [$0] })]
+    }
+    position = start
+    try skipClass()
+    return []
+  }
+
+  /// The characters of a class that lists only ASCII characters, ranges of them and `\d`,
+  /// with the position after its `]`; `nil` for a negated class or any other syntax.
+  private mutating func readListedClass() -> Set<Unicode.Scalar>? {
+    guard next != "^" else { return nil }
+    var listed = Set<Unicode.Scalar>()
+    while let scalar = next, scalar != "]" {
+      position += 1
+      switch scalar {
+      case "\\":
+        guard let escaped = next else { return nil }
+        position += 1
+        if escaped == "d" {
+          listed.formUnion(Self.digits)
+        } else if escaped.isASCII && !escaped.properties.isAlphabetic
+          && !("0"..."9").contains(escaped)
+        {
+          listed.insert(escaped)
+        } else {
+          return nil
+        }
+      case "[", "&": return nil
+      case _ where !scalar.isASCII: return nil
+      case _ where next == "-" && position + 1 < scalars.count && scalars[position + 1] != "]":
+        let last = scalars[position + 1]
+        guard last.isASCII, last != "\\", last != "[", scalar.value <= last.value else {
+          return nil
+        }
+        position += 2
+        listed.formUnion((scalar.value...last.value).compactMap(Unicode.Scalar.init))
+      default: listed.insert(scalar)
+      }
+    }
+    guard take("]"), !listed.isEmpty else { return nil }
+    return listed
+  }
+
+  /// The most characters a class may list to be a choice: more say too little to be worth
+  /// looking for.
+  private static let largestClassChoice = 36
+
+  private static let digits = Set((0x30...0x39).compactMap(Unicode.Scalar.init))
+
   /// Skips a character class after its `[`, nested classes and escapes included.
   private mutating func skipClass() throws(UnreadableSyntax) {
     var depth = 1
@@ -288,6 +340,7 @@ private struct PatternReader {
     position += 1
     if "xuUNpPQEkc".unicodeScalars.contains(scalar) { throw UnreadableSyntax() }
     if ("1"..."9").contains(scalar) { hasBackreference = true }
+    if scalar == "d" { return .other([Set(Self.digits.map { [$0] })]) }
     if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { return .other([]) }
     return .literal(scalar)
   }

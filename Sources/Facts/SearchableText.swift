@@ -16,6 +16,8 @@ final class SearchableText {
   /// Whether a character outside ASCII changes under Unicode case folding ("É", "ﬁ", the
   /// Kelvin sign): a case-insensitive match may then hold a literal these bytes do not.
   let hasFoldingNonASCII: Bool
+  /// Whether the text holds a decimal digit outside ASCII ("٣", "４"), which `\d` matches.
+  let hasNonASCIIDigit: Bool
   /// Bit `pairIndex(a, b)` is set when bytes `a` and `b` stand next to each other; empty
   /// for a text so short that searching its bytes costs less than indexing them.
   private let pairs: [UInt64]
@@ -53,6 +55,9 @@ final class SearchableText {
     hasFoldingNonASCII =
       hasNonASCII
       && text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenCaseFolded }
+    hasNonASCIIDigit =
+      hasNonASCII
+      && text.unicodeScalars.contains { !$0.isASCII && $0.properties.numericType == .decimal }
   }
 
   /// The prepared form of `text`: the one this thread prepared before when `text` is a text

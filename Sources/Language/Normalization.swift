@@ -7,6 +7,7 @@ import Model
 public enum Normalization {
   /// The normal form of one token's text.
   public static func normalize(_ text: String) -> String {
+    if let ascii = normalizeASCII(text) { return ascii }
     let units = Array(text.utf16)
     let folded: [UInt16]
     if units.allSatisfy({ $0 < 0x80 }) {
@@ -16,6 +17,21 @@ public enum Normalization {
       folded = (try? ICU.foldCase(ICU.nfkc(units))) ?? units
     }
     return strippingPossessive(String(utf16Units: folded.map(unifyingDash)))
+  }
+
+  /// `normalize(_:)` for ASCII text, byte by byte, the form nearly every token has; `nil`
+  /// for other text. ASCII is its own NFKC form, and no ASCII character is a dash to unify.
+  private static func normalizeASCII(_ text: String) -> String? {
+    var bytes = Array(text.utf8)
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte >= 0x80 { return nil }
+      if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+    }
+    // A possessive needs more than two characters; "\r\n" is one character, not two.
+    let characters = bytes.count - zip(bytes, bytes.dropFirst()).count { $0 == (0x0D, 0x0A) }
+    if characters > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) { bytes.removeLast(2) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Whether a normalized token is a hyphen or dash, which phrase matching skips.

@@ -10,10 +10,18 @@ public enum Numbers {
 
   /// `value(of:)` for a word already in `Normalization`'s form.
   static func value(ofNormalized normalized: String) -> Double? {
+    if let word = singleLetterWord(normalized) { return compound([word]) }
     if normalized.first?.isNumber == true, let number = Double(normalized.filter { $0 != "," }) {
       return number
     }
     return compound(normalized.split { $0 == "-" || $0 == " " }.map(String.init))
+  }
+
+  /// `normalized` when it is one word of ASCII letters, the form of nearly every token,
+  /// which needs neither a numeral's parse nor splitting.
+  private static func singleLetterWord(_ normalized: String) -> String? {
+    normalized.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && !normalized.isEmpty
+      ? normalized : nil
   }
 
   /// The number words `value(of:)` reads, for building expressions that contain them.

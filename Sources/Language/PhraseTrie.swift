@@ -6,11 +6,15 @@
 /// matches "L4 - 5" and "L4–5".
 struct PhraseTrie: Sendable {
   private struct Node: Sendable {
-    var children: [String: Int] = [:]
+    /// The next node by the number of the next token's key in `vocabulary`.
+    var children: [Int: Int] = [:]
     var entries: [Int] = []
   }
 
   private var nodes = [Node()]
+  /// A number for every token key of every phrase: a text's token is looked up by its key
+  /// once, and the trie is walked by numbers.
+  private var vocabulary: [String: Int] = [:]
   /// The entries the trie was built from; terminal nodes refer to them by index.
   let entries: [LexiconEntry]
 
@@ -36,14 +40,16 @@ struct PhraseTrie: Sendable {
     in tokens: [Token], segments: [Int]? = nil, startingAt: (Int) -> Bool = { _ in true }
   ) -> [PhraseMatch] {
     let stream = tokens.indices.filter { !Normalization.isDash(tokens[$0].normalized) }
+    let words = stream.map { vocabulary[tokens[$0].normalized] }
     var found: [PhraseMatch] = []
+    var ends: [(last: Int, node: Int)] = []
 
-    for start in stream.indices where startingAt(stream[start]) {
+    for start in stream.indices where words[start] != nil && startingAt(stream[start]) {
       var node = 0
       var position = start
-      var ends: [(last: Int, node: Int)] = []
-      while position < stream.count,
-        let next = nodes[node].children[tokens[stream[position]].normalized]
+      ends.removeAll(keepingCapacity: true)
+      while position < stream.count, let word = words[position],
+        let next = nodes[node].children[word]
       {
         if let segments, segments[stream[position]] != segments[stream[start]] { break }
         node = next
@@ -66,11 +72,12 @@ struct PhraseTrie: Sendable {
   /// token is this count over the token count, bounded by the longest phrase.
   func edgesFollowed(in tokens: [Token]) -> Int {
     let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
+      .map { vocabulary[$0] }
     var edges = 0
     for start in keys.indices {
       var node = 0
       var position = start
-      while position < keys.count, let next = nodes[node].children[keys[position]] {
+      while position < keys.count, let key = keys[position], let next = nodes[node].children[key] {
         edges += 1
         node = next
         position += 1
@@ -91,11 +98,13 @@ struct PhraseTrie: Sendable {
 
     var node = 0
     for key in keys {
-      if let next = nodes[node].children[key] {
+      let word = vocabulary[key] ?? vocabulary.count
+      vocabulary[key] = word
+      if let next = nodes[node].children[word] {
         node = next
       } else {
         nodes.append(Node())
-        nodes[node].children[key] = nodes.count - 1
+        nodes[node].children[word] = nodes.count - 1
         node = nodes.count - 1
       }
     }

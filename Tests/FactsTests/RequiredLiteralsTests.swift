@@ -40,7 +40,7 @@ import Testing
       (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "She CANNOT SIT."),
       (#"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, "unable to stand"),
       (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "7/10"),
-      (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "seven Out Of ten"),
+      (#"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#, "7 Out Of ten"),
       (#"\b(\d+)\s*(weeks?|months?)\s+ago\b"#, "3 weeks ago"),
       (#"\bVAS\s*(?:of)?\s*(\d+)"#, "vas 70"),
       (#"xa+b"#, "xaab"),
@@ -68,11 +68,37 @@ import Testing
   @Test(
     "a pattern that can match without a literal, or is not understood, has no requirement",
     arguments: [
-      #"\d+"#, #"(?:pain )?\d+"#, #"\b(?:pain|)\s*\d"#, #"[a-z]+"#, #"(?=pain)\w+"#,
+      #"\w+"#, #"(?:pain )?\d*"#, #"\b(?:pain|)\s*\s"#, #"[^a-z]+"#, #"[\w.]+"#,
+      #"[a-z\s]"#, #"[[a-z]&&[^q]]"#, #"[a-zA-Z0-9_.,;:!?-]"#, #"(?=pain)\w+"#,
       #"\p{L}+ pain"#, #"(?x) pain"#, #"stra(?<name>ße)"#, #"straße|strasse"#,
     ])
   func patternsWithoutARequirement(pattern: String) {
     #expect(RequiredLiterals(pattern: pattern) == nil)
+  }
+
+  @Test(
+    "a digit or a class listing a few characters is required like a literal",
+    arguments: [
+      (#"\d+"#, "7", "No pain today."),
+      (#"(?:pain )?\d+"#, "pain 7", "pain seven"),
+      (#"\b[CTLS]\d{1,2}\b"#, "at l4", "at the level"),
+      (#"\b[CTLS]\d{1,2}\b"#, "at L4", "on 45"),
+      (#"[\d.]+\s*mg"#, ".5 mg", "a few mg"),
+      (#"\bx[0-9]"#, "PT x6", "PT x six"),
+      (#"[/-]\s*10"#, "7/10", "7 of 10"),
+    ])
+  func classesAreRequired(pattern: String, searched: String, skipped: String) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(literals.mayMatch(searched))
+    #expect(!literals.mayMatch(skipped))
+  }
+
+  @Test(
+    "a text with a digit outside ASCII is always searched by a pattern needing a digit",
+    arguments: ["pain ٣/١٠", "pain ４/10", "pain ৭ out of 10"])
+  func searchesNonASCIIDigits(text: String) throws {
+    let literals = try #require(RequiredLiterals(pattern: #"\bpain\s+\d+"#))
+    #expect(literals.mayMatch(text))
   }
 
   @Test("a caseless character outside ASCII is a literal like any other")
@@ -101,6 +127,11 @@ import Testing
       #"\b(?:s/p|status post|underwent)\s+(?:\S+\s+){0,3}?(?:MBB|RFA|ESI)\b"#,
       #"\b(?:NRS|pain(?: level| score)?)\s*(?:is|was|:|-)?\s*(\d+)\b"#,
       #"\bHb\s?A1c\s*(?:of|is|=|:)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#,
+      #"\b([CTLS])(\d{1,2})(?:\s*(?:-|–|/|to)\s*([CTLS]?)(\d{1,2}))?\b"#,
+      #"\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b"#,
+      #"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"#,
+      #"(?<![\d.])(\d{1,3})\s*(?:%|percent)"#,
+      #"[,;]|\.(?!\d)"#,
     ]
     let sentences = [
       "Low back pain for 6 months, worse with standing.", "Pain 7/10 today.",
@@ -109,6 +140,8 @@ import Testing
       "Status post right L5 ESI.", "NRS: 6", "pain score 4", "HbA1c 7.2%", "Hb A1c of 6.1",
       "Follow up in x 2 wks.", "BP 130/80.", "No pain.", "Strength 4/5.",
       "Over the past two months it has worsened.", "PT x 6 weeks.",
+      "Disc bulge at L4-5 and l5/s1.", "Dx: M54.5, G89.29.", "Seen 01/12/2026 and 3/4/25.",
+      "Relief was 80 percent.", "No relief; none.", "C5 to C6", "t12 compression",
     ]
     for pattern in patterns {
       let expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])

@@ -16,6 +16,10 @@ import Testing
     ("Straße", "strasse"),
     ("it's", "it"),
     ("'s", "'s"),
+    ("x's", "x"),
+    ("PT's", "pt"),
+    ("L4-5", "l4-5"),
+    ("Dr.", "dr."),
   ])
   func tokensNormalizeByNFKCCaseFoldDashesAndPossessive(text: String, expected: String) {
     #expect(Normalization.normalize(text) == expected)
@@ -23,13 +27,14 @@ import Testing
 
   @Test(arguments: [
     ("seven", 7.0), ("Seven", 7), ("twenty-one", 21), ("one hundred", 100), ("7", 7),
-    ("7.5", 7.5), ("1,000", 1000), ("zero", 0),
+    ("7.5", 7.5), ("1,000", 1000), ("zero", 0), ("hundred", 100), ("THOUSAND", 1000),
+    ("ninety", 90),
   ])
   func numberWordsAndNumeralsHaveValues(word: String, value: Double) {
     #expect(Numbers.value(of: word) == value)
   }
 
-  @Test(arguments: ["pain", "", "seventh", "L4"])
+  @Test(arguments: ["pain", "", "seventh", "L4", "sevens", "6mg", "x6"])
   func otherWordsHaveNoValue(word: String) {
     #expect(Numbers.value(of: word) == nil)
   }

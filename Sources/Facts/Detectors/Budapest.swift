@@ -95,11 +95,14 @@ struct CRPSDiagnosisRule: FactRule {
     {
       return numeral.uppercased().hasPrefix("II") || numeral == "2" ? 2 : 1
     }
-    if TextPattern(#"\bG90\.5"#).occurs(in: passage.text) { return 1 }
-    if TextPattern(#"\bG5(?:6\.4|7\.7)"#).occurs(in: passage.text) { return 2 }
+    if typeOneCode.occurs(in: passage.text) { return 1 }
+    if typeTwoCode.occurs(in: passage.text) { return 2 }
     return nil
   }
 
+  /// The diagnosis codes of CRPS type I (G90.5-) and type II (G56.4-, G57.7-).
+  private static let typeOneCode = TextPattern(#"\bG90\.5"#)
+  private static let typeTwoCode = TextPattern(#"\bG5(?:6\.4|7\.7)"#)
   private static let typePattern = TextPattern(
     #"\b(?:CRPS|complex regional pain syndrome)\s*,?\s*[-(]?\s*(?:type\s*)?(II|I|1|2)\b(?!\.\d)"#
       + #"|\btype\s*(II|I|1|2)\s+(?:CRPS|complex regional pain syndrome)\b"#)

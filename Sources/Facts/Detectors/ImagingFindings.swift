@@ -108,11 +108,15 @@ struct ImagingFindingRule: FactRule {
 
   private static func headingModality(_ note: Note) -> ImagingModality? {
     let heading = note.heading
-    if TextPattern(#"\b(?:MRI|MR|magnetic resonance)\b"#).occurs(in: heading) { return .mri }
-    if TextPattern(#"\b(?:CT|computed tomography)\b"#).occurs(in: heading) { return .ct }
-    if TextPattern(#"\b(?:x-?ray|radiograph\w*)\b"#).occurs(in: heading) { return .xray }
+    if mriHeading.occurs(in: heading) { return .mri }
+    if ctHeading.occurs(in: heading) { return .ct }
+    if xrayHeading.occurs(in: heading) { return .xray }
     return nil
   }
+
+  private static let mriHeading = TextPattern(#"\b(?:MRI|MR|magnetic resonance)\b"#)
+  private static let ctHeading = TextPattern(#"\b(?:CT|computed tomography)\b"#)
+  private static let xrayHeading = TextPattern(#"\b(?:x-?ray|radiograph\w*)\b"#)
 
   private static let withoutLead = TextPattern(#"(?:\bw/o|\bwithout|\bno)\s+(?:\S+\s+)?$"#)
   /// "Spondylolysis on clinical grounds; imaging confirmation still outstanding": a
