@@ -136,7 +136,7 @@ enum FactMerger {
 
   private static func mergeByKey(_ facts: [Fact]) -> [Fact] {
     var merged: [Fact] = []
-    var indexByKey: [String: Int] = [:]
+    var indexByKey: [[AnyHashable]: Int] = [:]
     for fact in facts {
       let key = self.key(of: fact)
       if let index = indexByKey[key] {
@@ -250,39 +250,40 @@ enum FactMerger {
     }
   }
 
-  /// The key fields of the contract's table, as one string.
-  static func key(of fact: Fact) -> String {
+  /// The key fields of the contract's table, as one hashable value (the fields themselves:
+  /// spelling them out as a string would describe every enumeration by reflection).
+  static func key(of fact: Fact) -> [AnyHashable] {
     switch fact.detail {
-    case .painScore(let score): "painScore|\(score.value)|\(score.context)"
+    case .painScore(let score): ["painScore", score.value, score.context]
     case .functionalDisability(let value):
-      "functionalDisability|\(value.present)|\(value.instrument)"
-    case .painDuration: "painDuration"
-    case .painPattern: "painPattern"
-    case .provocationTest(let test): "provocationTest|\(test.test)|\(test.result)"
+      ["functionalDisability", value.present, value.instrument]
+    case .painDuration: ["painDuration"]
+    case .painPattern: ["painPattern"]
+    case .provocationTest(let test): ["provocationTest", test.test, test.result]
     case .budapestFinding(let finding):
-      "budapestFinding|\(finding.category)|\(finding.kind)|\(finding.present)"
-    case .crpsDiagnosis: "crpsDiagnosis"
-    case .relief(let relief): "relief|\(relief.percent)|\(relief.procedure)"
-    case .therapy(let therapy): "therapy|\(therapy.modality)|\(therapy.name ?? "")"
-    case .staphScreen(let screen): "staphScreen|\(screen.organism)|\(screen.result)"
-    case .decolonization(let plan): "decolonization|\(plan.planned)"
-    case .psychEvaluation(let evaluation): "psychEvaluation|\(evaluation.completed)"
-    case .opioidUse(let use): "opioidUse|\(use.status)"
+      ["budapestFinding", finding.category, finding.kind, finding.present]
+    case .crpsDiagnosis: ["crpsDiagnosis"]
+    case .relief(let relief): ["relief", relief.percent, relief.procedure]
+    case .therapy(let therapy): ["therapy", therapy.modality, therapy.name ?? ""]
+    case .staphScreen(let screen): ["staphScreen", screen.organism, screen.result]
+    case .decolonization(let plan): ["decolonization", plan.planned]
+    case .psychEvaluation(let evaluation): ["psychEvaluation", evaluation.completed]
+    case .opioidUse(let use): ["opioidUse", use.status]
     case .priorProcedure(let procedure):
-      "priorProcedure|\(procedure.procedure)|\(procedure.date?.iso ?? "")"
-    case .imagingFinding(let finding): "imagingFinding|\(finding.finding)"
-    case .riskFactor(let risk): "riskFactor|\(risk.condition)|\(risk.present)"
-    case .diagnosis(let diagnosis): "diagnosis|\(diagnosis.condition)"
-    case .surgicalPlan(let plan): "surgicalPlan|\(plan.kind)"
-    case .deviceTrial(let trial): "deviceTrial|\(trial.device)|\(trial.percent)"
-    case .implantProblem(let problem): "implantProblem|\(problem.problem)"
-    case .consultation(let consultation): "consultation|\(consultation.specialty)"
-    case .anginaClass(let angina): "anginaClass|\(angina.system)|\(angina.class)"
-    case .patientAge(let age): "patientAge|\(age.years)|\(age.context)"
+      ["priorProcedure", procedure.procedure, procedure.date?.iso ?? ""]
+    case .imagingFinding(let finding): ["imagingFinding", finding.finding]
+    case .riskFactor(let risk): ["riskFactor", risk.condition, risk.present]
+    case .diagnosis(let diagnosis): ["diagnosis", diagnosis.condition]
+    case .surgicalPlan(let plan): ["surgicalPlan", plan.kind]
+    case .deviceTrial(let trial): ["deviceTrial", trial.device, trial.percent]
+    case .implantProblem(let problem): ["implantProblem", problem.problem]
+    case .consultation(let consultation): ["consultation", consultation.specialty]
+    case .anginaClass(let angina): ["anginaClass", angina.system, angina.class]
+    case .patientAge(let age): ["patientAge", age.years, age.context]
     case .spondyloarthritisFeature(let value):
-      "spondyloarthritisFeature|\(value.feature)|\(value.present)"
-    case .diagnosticUncertainty(let value): "diagnosticUncertainty|\(value.kind)"
-    case .deviceInterrogation(let report): "deviceInterrogation|\(report.device)"
+      ["spondyloarthritisFeature", value.feature, value.present]
+    case .diagnosticUncertainty(let value): ["diagnosticUncertainty", value.kind]
+    case .deviceInterrogation(let report): ["deviceInterrogation", report.device]
     }
   }
 
@@ -307,9 +308,7 @@ enum FactMerger {
   /// How many detail fields a fact fills.
   static func specificity(_ fact: Fact) -> Int {
     Mirror(reflecting: payload(of: fact.detail)).children.reduce(0) { count, child in
-      let mirror = Mirror(reflecting: child.value)
-      if mirror.displayStyle == .optional { return count + (mirror.children.isEmpty ? 0 : 1) }
-      return count + 1
+      (child.value as? any OptionalField)?.isNone == true ? count : count + 1
     }
   }
 
@@ -435,4 +434,13 @@ enum FactMerger {
       return detail
     }
   }
+}
+
+/// An optional detail field, which a fact may leave empty.
+private protocol OptionalField {
+  var isNone: Bool { get }
+}
+
+extension Optional: OptionalField {
+  fileprivate var isNone: Bool { self == nil }
 }

@@ -87,6 +87,12 @@ final class Note {
     return value
   }
 
+  /// `compute()` for the whole note, computed once: what kind of note it is, asked by
+  /// detectors of every one of its sentences.
+  func remembered<Value>(_ purpose: String, _ compute: () -> Value) -> Value {
+    remembered(purpose, of: 0..<0, inSentence: -1, compute)
+  }
+
   private struct Remembered: Hashable {
     let purpose: String
     let sentence: Int

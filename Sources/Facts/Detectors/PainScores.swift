@@ -9,7 +9,7 @@ import Model
 struct PainScoreRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     if let row = Self.diaryRow(in: passage) { return [row] }
-    let written = Self.scores(in: passage.text)
+    let written = Self.scores(in: passage)
     let scores = Self.withImpliedScores(written, in: passage.text)
     guard !scores.isEmpty else { return [] }
 
@@ -43,6 +43,13 @@ struct PainScoreRule: FactRule {
   }
 
   /// Every score in a sentence, in order, overlapping look-alikes removed.
+  /// `scores(in:)` of a sentence's text, read once: the relief detector asks too.
+  static func scores(in passage: Passage) -> [WrittenScore] {
+    passage.note.remembered("painScores", of: passage.range, inSentence: passage.index) {
+      scores(in: passage.text)
+    }
+  }
+
   static func scores(in text: String) -> [WrittenScore] {
     var found: [WrittenScore] = []
     func add(_ score: WrittenScore) {

@@ -165,9 +165,12 @@ struct PriorProcedureRule: FactRule {
   /// Whether the note is the report of a procedure (its findings are that procedure's): its
   /// title says so, or its banner dates the procedure ("Date of procedure: 07/08/2026").
   static func isProcedureNote(_ note: Note) -> Bool {
-    let opening = String(note.document.text.prefix(800))
-    return (procedureHeading.occurs(in: note.heading) || procedureDateLabel.occurs(in: opening))
-      && !followUpHeading.occurs(in: note.heading)
+    note.remembered("isProcedureNote") {
+      let opening = String(note.document.text.prefix(800))
+      return
+        (procedureHeading.occurs(in: note.heading)
+        || procedureDateLabel.occurs(in: opening)) && !followUpHeading.occurs(in: note.heading)
+    }
   }
 
   /// "post-laminectomy pain", "post-thoracotomy syndrome": the operation names a condition;

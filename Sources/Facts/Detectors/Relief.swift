@@ -90,6 +90,13 @@ struct ReliefRule: FactRule {
 
   /// Every percent relief a sentence states, with the rule that read it and where it stands.
   static func statements(in passage: Passage) -> [Statement] {
+    // Read once per sentence: the device-trial detector asks too.
+    passage.note.remembered("reliefStatements", of: passage.range, inSentence: passage.index) {
+      readStatements(in: passage)
+    }
+  }
+
+  private static func readStatements(in passage: Passage) -> [Statement] {
     let text = passage.text
     let percents = statedPercent.matches(in: text)
     // The cues are looked for only where there is a number to read: most sentences have none.
@@ -149,7 +156,7 @@ struct ReliefRule: FactRule {
   /// "went from 8/10 to 2/10" after a procedure: the relief the two scores imply.
   private static func fromScores(in passage: Passage) -> Statement? {
     let text = passage.text
-    let scores = PainScoreRule.scores(in: text)
+    let scores = PainScoreRule.scores(in: passage)
     guard scores.count >= 2, PainScoreRule.namesProcedure(passage) else { return nil }
     for index in scores.indices.dropLast() {
       let before = scores[index]
