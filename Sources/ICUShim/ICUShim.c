@@ -1,5 +1,7 @@
 #include "ICUShim.h"
 
+#include <string.h>
+
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
@@ -23,12 +25,28 @@ static UBreakIteratorType break_type(PCBreakKind kind) {
   }
 }
 
+/* Opening a break iterator loads and builds its rules, which costs far more than breaking
+   a sentence: each thread keeps one iterator per kind and points it at each new text. The
+   iterators live as long as the thread (a few per thread, never freed). Only the en_US
+   locale, the one PendCheck uses, is kept; another is opened and closed each time. */
+static _Thread_local UBreakIterator *kept_iterators[3];
+
+static UBreakIterator *iterator_for(PCBreakKind kind, const char *locale, UErrorCode *status) {
+  int is_kept = (int)kind >= 0 && (int)kind < 3 && strcmp(locale, "en_US") == 0;
+  if (is_kept && kept_iterators[kind] != NULL) return kept_iterators[kind];
+  UBreakIterator *it = ubrk_open(break_type(kind), locale, NULL, 0, status);
+  if (is_kept && U_SUCCESS(*status)) kept_iterators[kind] = it;
+  return it;
+}
+
 int32_t pc_breaks(PCBreakKind kind, const char *locale, const uint16_t *text, int32_t length,
                   int32_t *boundaries, int32_t *statuses, int32_t capacity) {
   UErrorCode status = U_ZERO_ERROR;
-  UBreakIterator *it = ubrk_open(break_type(kind), locale, (const UChar *)text, length, &status);
+  UBreakIterator *it = iterator_for(kind, locale, &status);
+  if (U_SUCCESS(status)) ubrk_setText(it, (const UChar *)text, length, &status);
+  int is_kept = (int)kind >= 0 && (int)kind < 3 && it == kept_iterators[kind];
   if (U_FAILURE(status)) {
-    if (it != NULL) ubrk_close(it);
+    if (it != NULL && !is_kept) ubrk_close(it);
     return -(int32_t)status;
   }
   int32_t count = 0;
@@ -39,7 +57,7 @@ int32_t pc_breaks(PCBreakKind kind, const char *locale, const uint16_t *text, in
     }
     count++;
   }
-  ubrk_close(it);
+  if (!is_kept) ubrk_close(it);
   return count;
 }
 

@@ -54,9 +54,15 @@ public final class EventLog: @unchecked Sendable {
 
   private func logfmtLine(_ fields: [(String, String)]) -> String {
     fields.map { key, value in
-      let needsQuotes = value.isEmpty || value.contains { $0 == " " || $0 == "\"" || $0 == "=" }
-      let escaped = value.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+      let bytes = value.utf8
+      let needsQuotes = value.isEmpty || bytes.contains { $0 == 0x20 || $0 == 0x22 || $0 == 0x3D }
+      // Most values (counts, ids, timings) have nothing to escape.
+      let needsEscapes = bytes.contains { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }
+      let escaped =
+        needsEscapes
+        ? value.replacingOccurrences(of: "\\", with: "\\\\")
+          .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+        : value
       return "\(key)=" + (needsQuotes ? "\"\(escaped)\"" : escaped)
     }.joined(separator: " ")
   }

@@ -8,6 +8,8 @@ struct SHA256 {
     0x5be0_cd19,
   ]
   private var pending: [UInt8] = []
+  /// The message schedule's room, reused by every block.
+  private var schedule = [UInt32](repeating: 0, count: 64)
   private var length: UInt64 = 0
 
   private static let constants: [UInt32] = [
@@ -58,11 +60,26 @@ struct SHA256 {
   }
 
   private mutating func compress(_ block: ArraySlice<UInt8>) {
-    var words = [UInt32](repeating: 0, count: 64)
-    let base = block.startIndex
+    block.withUnsafeBufferPointer { block in
+      schedule.withUnsafeMutableBufferPointer { words in
+        state.withUnsafeMutableBufferPointer { state in
+          Self.compress(block, into: state, using: words)
+        }
+      }
+    }
+  }
+
+  /// One round of the compression function on a 64-byte block; `words` is room for the
+  /// message schedule, kept between blocks so that no block allocates.
+  private static func compress(
+    _ block: UnsafeBufferPointer<UInt8>, into state: UnsafeMutableBufferPointer<UInt32>,
+    using words: UnsafeMutableBufferPointer<UInt32>
+  ) {
     for index in 0..<16 {
-      let start = base + index * 4
-      words[index] = block[start..<start + 4].reduce(0) { $0 << 8 | UInt32($1) }
+      let start = index * 4
+      words[index] =
+        UInt32(block[start]) << 24 | UInt32(block[start + 1]) << 16
+        | UInt32(block[start + 2]) << 8 | UInt32(block[start + 3])
     }
     for index in 16..<64 {
       let s0 =
@@ -78,19 +95,24 @@ struct SHA256 {
     for index in 0..<64 {
       let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
       let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ Self.constants[index] &+ words[index]
+      let temp1 = h &+ s1 &+ choice &+ constants[index] &+ words[index]
       let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
       let majority = (a & b) ^ (a & c) ^ (b & c)
       let temp2 = s0 &+ majority
       (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
     }
 
-    for (index, value) in [a, b, c, d, e, f, g, h].enumerated() {
-      state[index] = state[index] &+ value
-    }
+    state[0] &+= a
+    state[1] &+= b
+    state[2] &+= c
+    state[3] &+= d
+    state[4] &+= e
+    state[5] &+= f
+    state[6] &+= g
+    state[7] &+= h
   }
 
-  private func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+  private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }
 }

@@ -68,7 +68,7 @@ struct FunctionalDisabilityRule: FactRule {
   }
 
   private func deniedLimits(in passage: Passage) -> [Fact] {
-    guard let match = Self.noLimits.firstMatch(in: passage.text) else { return [] }
+    guard Self.noLimits.occurs(in: passage.text) else { return [] }
     let detail = FunctionalDisability(present: false, instrument: .narrative)
     return [passage.fact(.functionalDisability(detail), rule: "functionalDisability.denied")]
   }

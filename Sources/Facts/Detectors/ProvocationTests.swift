@@ -274,7 +274,7 @@ private struct ExamClause {
     assignSingleResult(items, &assigned)
 
     return items.indices.compactMap { index -> Fact? in
-      guard case .test(let hit, let local) = items[index] else { return nil }
+      guard case .test(let hit, _) = items[index] else { return nil }
       let run = runs.first { $0.contains(index) } ?? [index]
       let sides = ([index] + run.reversed()).compactMap {
         side(of: $0, in: items, isPrefixStyle: isPrefixStyle)
