@@ -306,13 +306,9 @@ enum FactMerger {
   }
 
   /// How many detail fields a fact fills.
-  static func specificity(_ fact: Fact) -> Int {
-    Mirror(reflecting: payload(of: fact.detail)).children.reduce(0) { count, child in
-      (child.value as? any OptionalField)?.isNone == true ? count : count + 1
-    }
-  }
+  static func specificity(_ fact: Fact) -> Int { FilledFields.count(of: payload(of: fact.detail)) }
 
-  private static func payload(of detail: FactDetail) -> Any {
+  private static func payload(of detail: FactDetail) -> any Encodable {
     switch detail {
     case .painScore(let value): value
     case .functionalDisability(let value): value
@@ -434,13 +430,4 @@ enum FactMerger {
       return detail
     }
   }
-}
-
-/// An optional detail field, which a fact may leave empty.
-private protocol OptionalField {
-  var isNone: Bool { get }
-}
-
-extension Optional: OptionalField {
-  fileprivate var isNone: Bool { self == nil }
 }
