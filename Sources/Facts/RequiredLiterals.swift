@@ -40,7 +40,8 @@ struct RequiredLiterals: Sendable {
     guard let read = try? reader.readBranches() else { return nil }
     branches = read.map {
       Branch(
-        source: $0.source, groups: $0.groups, choices: $0.choices.compactMap(LiteralChoice.init))
+        source: $0.source, groups: $0.groups,
+        choices: $0.choices.compactMap(LiteralChoice.init).sorted { $0.count < $1.count })
     }
     hasBackreference = reader.hasBackreference
     guard branches.allSatisfy({ !$0.choices.isEmpty }) else { return nil }
@@ -58,24 +59,27 @@ struct RequiredLiterals: Sendable {
 
 /// Literals of which a match holds at least one, as lower-cased bytes.
 private struct LiteralChoice: Sendable {
-  private let literals: [SearchLiteral]
+  private let literals: SearchLiterals
+  /// How many literals it holds: a choice of few is cheap to ask about first.
+  let count: Int
 
   /// The choice of `literals`; `nil` when one holds a character outside ASCII that case
   /// folding changes, which text may hold in another form.
   init?(_ literals: Set<[Unicode.Scalar]>) {
-    var found: [SearchLiteral] = []
+    var found: [[UInt8]] = []
     for literal in literals {
       if literal.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
         return nil
       }
       let text = String(String.UnicodeScalarView(literal))
-      found.append(SearchLiteral(Array(text.utf8).map(Self.lowercased)))
+      found.append(Array(text.utf8).map(Self.lowercased))
     }
     // In a fixed order (a set's order changes from run to run), so every run does the same.
-    self.literals = found.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
+    self.literals = SearchLiterals(found.sorted { $0.lexicographicallyPrecedes($1) })
+    count = found.count
   }
 
-  func occurs(in text: SearchableText) -> Bool { literals.contains { text.holds($0) } }
+  func occurs(in text: SearchableText) -> Bool { text.holdsAny(literals) }
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte

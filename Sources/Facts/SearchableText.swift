@@ -67,15 +67,44 @@ final class SearchableText {
     return RecentTexts.onThisThread.searchable(text, identity: identity)
   }
 
-  /// Whether the folded bytes hold `literal` (lower-cased bytes) anywhere.
-  func holds(_ literal: SearchLiteral) -> Bool {
-    if !pairs.isEmpty {
-      for pair in literal.pairs where pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 {
-        return false
+  /// Whether the folded bytes hold any of `literals` (lower-cased bytes) anywhere.
+  ///
+  /// Asked tens of millions of times a batch, so it walks the literals' flat storage by
+  /// pointer: a literal is searched for only when the text holds every pair of its bytes.
+  func holdsAny(_ literals: SearchLiterals) -> Bool {
+    literals.bytes.withUnsafeBufferPointer { bytes in
+      literals.pairs.withUnsafeBufferPointer { pairs in
+        folded.withUnsafeBufferPointer { text in
+          var start = 0
+          var pairStart = 0
+          for index in 0..<literals.ends.count {
+            let end = literals.ends[index]
+            let pairEnd = end - index - 1
+            defer {
+              start = end
+              pairStart = pairEnd
+            }
+            guard holdsPairs(pairs, from: pairStart, to: pairEnd) else { continue }
+            let literal = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if literal.count == 1 ? hasSingle(literal[0]) : Self.find(literal, in: text) {
+              return true
+            }
+          }
+          return false
+        }
       }
     }
-    if literal.bytes.count == 1 { return hasSingle(literal.bytes[0]) }
-    return folded.withUnsafeBufferPointer { Self.find(literal.bytes, in: $0) }
+  }
+
+  private func holdsPairs(_ pairs: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int)
+    -> Bool
+  {
+    guard !self.pairs.isEmpty else { return true }
+    for index in start..<end {
+      let pair = Int(pairs[index])
+      if self.pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+    }
+    return true
   }
 
   private func hasSingle(_ byte: UInt8) -> Bool {
@@ -83,7 +112,9 @@ final class SearchableText {
     return (byte & 0x40 == 0 ? singles.low : singles.high) & (1 << bit) != 0
   }
 
-  private static func find(_ literal: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func find(
+    _ literal: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
     guard let first = literal.first, bytes.count >= literal.count else { return false }
     var start = 0
     let last = bytes.count - literal.count
@@ -114,16 +145,26 @@ final class SearchableText {
   }
 }
 
-/// A literal a pattern requires, as `SearchableText.holds(_:)` looks for it.
-struct SearchLiteral: Sendable {
-  /// The literal's UTF-8 bytes, ASCII capitals lower-cased.
+/// Literals of which a text must hold one, laid out flat for `SearchableText.holdsAny(_:)`.
+struct SearchLiterals: Sendable {
+  /// Each literal's UTF-8 bytes, ASCII capitals lower-cased, one literal after another.
   let bytes: [UInt8]
-  /// The pair bits of its adjacent bytes.
-  let pairs: [Int]
+  /// Where each literal ends in `bytes`; it starts where the one before ends.
+  let ends: [Int]
+  /// The pair bits of each literal's adjacent bytes (one fewer than its bytes), one literal
+  /// after another.
+  let pairs: [UInt16]
 
-  init(_ bytes: [UInt8]) {
-    self.bytes = bytes
-    pairs = zip(bytes, bytes.dropFirst()).map { SearchableText.pairIndex($0, $1) }
+  init(_ literals: [[UInt8]]) {
+    bytes = Array(literals.joined())
+    var end = 0
+    ends = literals.map { literal in
+      end += literal.count
+      return end
+    }
+    pairs = literals.flatMap { literal in
+      zip(literal, literal.dropFirst()).map { UInt16(SearchableText.pairIndex($0, $1)) }
+    }
   }
 }
 

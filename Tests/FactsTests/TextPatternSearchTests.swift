@@ -45,6 +45,6 @@ import Testing
     ])
   func holdsLiterals(text: String, literal: String, holds: Bool) {
     let searchable = SearchableText.of(text)
-    #expect(searchable.holds(SearchLiteral(Array(literal.utf8))) == holds)
+    #expect(searchable.holdsAny(SearchLiterals([Array(literal.utf8)])) == holds)
   }
 }
