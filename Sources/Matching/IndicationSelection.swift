@@ -124,10 +124,13 @@ struct IndicationSelection {
 /// "L4-5 RFA" contains "rfa" but "surface" does not.
 struct ServiceWords {
   private let padded: String
+  /// `padded`'s bytes, searched for phrases in ASCII.
+  private let paddedBytes: [UInt8]
 
   init(_ service: String?) {
     let words = (service ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }
     padded = " " + words.joined(separator: " ") + " "
+    paddedBytes = Array(padded.utf8)
   }
 
   var isEmpty: Bool { padded.allSatisfy { $0 == " " } }
@@ -160,8 +163,35 @@ struct ServiceWords {
 
   /// Whether the phrase occurs as whole words; a phrase's own punctuation counts as a space.
   func contains(_ phrase: String) -> Bool {
+    if let needle = Self.asciiWords(phrase) { return Self.find(needle, in: paddedBytes) }
     let words = phrase.lowercased().split { !$0.isLetter && !$0.isNumber }
     guard !words.isEmpty else { return false }
     return padded.contains(" " + words.joined(separator: " ") + " ")
+  }
+
+  /// An ASCII phrase's words as `padded` holds them (lower case, one space between, one
+  /// on each side); `nil` for a phrase outside ASCII or without words. An ASCII phrase is
+  /// found by its bytes alone: no byte of a longer UTF-8 character is ASCII.
+  private static func asciiWords(_ phrase: String) -> [UInt8]? {
+    var words: [UInt8] = [0x20]
+    for byte in phrase.utf8 {
+      guard byte < 0x80 else { return nil }
+      let isWordByte = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+      if isWordByte {
+        words.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+      } else if words.last != 0x20 {
+        words.append(0x20)
+      }
+    }
+    guard words.count > 1 else { return nil }
+    if words.last != 0x20 { words.append(0x20) }
+    return words
+  }
+
+  private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+    guard needle.count <= haystack.count else { return false }
+    return (0...(haystack.count - needle.count)).contains { start in
+      haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle)
+    }
   }
 }
