@@ -38,10 +38,24 @@ enum Tokenizer {
   /// gives number status) is a word: `.number` tokens always parse as numbers.
   private static func kind(of text: String, status: Int32) -> TokenKind? {
     if status >= PC_WORD_NUMBER_LIMIT { return .word }
+    if let ascii = asciiKind(of: text, status: status) { return ascii }
     if status >= PC_WORD_NONE_LIMIT { return text.contains(where: \.isLetter) ? .word : .number }
     if text.allSatisfy(\.isWhitespace) { return nil }
     return text.allSatisfy(\.isPunctuation) ? .punctuation : .symbol
   }
+
+  /// `kind(of:status:)` for a one-byte ASCII token, the form of nearly every mark and digit,
+  /// read from the byte rather than from its Unicode properties; `nil` for any other token.
+  private static func asciiKind(of text: String, status: Int32) -> TokenKind?? {
+    guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80 else { return nil }
+    let isLetter = (0x61...0x7A).contains(byte | 0x20)
+    if status >= PC_WORD_NONE_LIMIT { return isLetter ? .word : .number }
+    if (0x09...0x0D).contains(byte) || byte == 0x20 { return .some(nil) }
+    return asciiPunctuation.contains(byte) ? .punctuation : .symbol
+  }
+
+  /// The ASCII characters Unicode counts as punctuation; `$+<=>^`|~` are symbols.
+  private static let asciiPunctuation = Set(##"!"#%&'()*,-./:;?@[\]_{}"##.utf8)
 
   private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
     switch kind {

@@ -39,6 +39,21 @@ import Testing
     #expect(Numbers.value(of: word) == nil)
   }
 
+  @Test("an ASCII mark is punctuation or a symbol as Unicode says")
+  func asciiMarksHaveTheirUnicodeKind() throws {
+    var misread: [String] = []
+    for byte in UInt8(0x21)...0x7E {
+      let mark = Character(Unicode.Scalar(byte))
+      // ICU's word rules give "_" (it joins words) and "@" (e-mail addresses) word status.
+      guard !mark.isLetter, !mark.isNumber, mark != "_", mark != "@" else { continue }
+      let expected: TokenKind = mark.isPunctuation ? .punctuation : .symbol
+      if try Tokenizer.tokens(of: String(mark)).map(\.kind) != [expected] {
+        misread.append(String(mark))
+      }
+    }
+    #expect(misread == [])
+  }
+
   @Test func tokensCarryKindOffsetsLinesAndValues() {
     let doc = Fixtures.annotate("Pain: seven/10\nSLR (+) x6 wks")
     let tokens = doc.tokens
