@@ -24,10 +24,16 @@ struct PrettyJSONWriter {
 
   mutating func writeNewline() { bytes.append(UInt8(ascii: "\n")) }
 
+  // Punctuation as byte arrays, which append faster than a string literal's bytes.
+  private static let arrayOpening = Array("[\n".utf8)
+  private static let objectOpening = Array("{\n".utf8)
+  private static let separator = Array(",\n".utf8)
+  private static let colon = Array(" : ".utf8)
+
   private mutating func writeArray(_ elements: [JSONValue], depth: Int) {
-    bytes += "[\n".utf8
+    bytes += Self.arrayOpening
     for (index, element) in elements.enumerated() {
-      if index > 0 { bytes += ",\n".utf8 }
+      if index > 0 { bytes += Self.separator }
       writeIndent(depth + 1)
       write(element, depth: depth + 1)
     }
@@ -37,12 +43,12 @@ struct PrettyJSONWriter {
   }
 
   private mutating func writeObject(_ members: [(key: String, value: JSONValue)], depth: Int) {
-    bytes += "{\n".utf8
+    bytes += Self.objectOpening
     for (index, member) in members.enumerated() {
-      if index > 0 { bytes += ",\n".utf8 }
+      if index > 0 { bytes += Self.separator }
       writeIndent(depth + 1)
       writeString(member.key)
-      bytes += " : ".utf8
+      bytes += Self.colon
       write(member.value, depth: depth + 1)
     }
     writeNewline()
@@ -51,25 +57,48 @@ struct PrettyJSONWriter {
   }
 
   private mutating func writeIndent(_ depth: Int) {
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    let count = 2 * depth
+    if count <= Self.spaces.count {
+      bytes += Self.spaces[..<count]
+    } else {
+      bytes += repeatElement(UInt8(ascii: " "), count: count)
+    }
   }
 
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+
+  /// The string quoted and escaped; the runs between escapes are copied whole.
   private mutating func writeString(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
-      case 0x08: bytes += #"\b"#.utf8
-      case 0x0C: bytes += #"\f"#.utf8
-      case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-      case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-      case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
-      case 0x00..<0x20:
-        bytes += #"\u00"#.utf8 + [Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)]
-      default: bytes.append(byte)
+    var string = string
+    string.withUTF8 { utf8 in
+      var runStart = 0
+      for (offset, byte) in utf8.enumerated() where byte < 0x20 || Self.isQuoteOrBackslash(byte) {
+        bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
+        writeEscape(byte)
+        runStart = offset + 1
       }
+      bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private static func isQuoteOrBackslash(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  private mutating func writeEscape(_ byte: UInt8) {
+    switch byte {
+    case 0x08: bytes += #"\b"#.utf8
+    case 0x0C: bytes += #"\f"#.utf8
+    case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+    case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+    case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+    case 0x00..<0x20:
+      bytes += #"\u00"#.utf8
+      bytes += [Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)]
+    default: bytes += [UInt8(ascii: "\\"), byte]
+    }
   }
 
   private static func hexDigit(_ value: UInt8) -> UInt8 {
