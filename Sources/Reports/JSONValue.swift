@@ -47,19 +47,25 @@ final class JSONArray {
 final class JSONObject {
   var members: [(key: String, value: JSONValue)] = []
 
-  /// The members to write: sorted by the UTF-8 bytes of their keys, the last of each key.
-  var sortedMembers: [(key: String, value: JSONValue)] {
+  /// The positions in `members` of the members to write: sorted by the UTF-8 bytes of their
+  /// keys, and only the last member of each key.
+  var writtenOrder: [Int] {
+    let members = self.members
     let order = members.indices.sorted { first, second in
       let (a, b) = (members[first].key, members[second].key)
-      return a == b ? first < second : a.utf8.lexicographicallyPrecedes(b.utf8)
+      return Self.bytesPrecede(a, b) || (first < second && a == b)
     }
-    var sorted: [(key: String, value: JSONValue)] = []
-    sorted.reserveCapacity(order.count)
-    for (position, index) in order.enumerated() {
-      let next = position + 1 < order.count ? order[position + 1] : nil
-      if let next, members[next].key == members[index].key { continue }
-      sorted.append(members[index])
+    return order.indices.compactMap { position in
+      let key = members[order[position]].key
+      let isReplaced = position + 1 < order.count && members[order[position + 1]].key == key
+      return isReplaced ? nil : order[position]
     }
-    return sorted
+  }
+
+  /// Whether the UTF-8 bytes of `a` sort before those of `b`, compared as contiguous bytes
+  /// (`utf8.lexicographicallyPrecedes` walks them one at a time).
+  private static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    var (a, b) = (a, b)
+    return a.withUTF8 { a in b.withUTF8 { b in a.lexicographicallyPrecedes(b) } }
   }
 }

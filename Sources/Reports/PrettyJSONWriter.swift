@@ -17,7 +17,7 @@ struct PrettyJSONWriter {
     case .literal(let spelling): bytes += spelling.utf8
     case .string(let string): writeString(string)
     case .array(let array): writeArray(array.elements, depth: depth)
-    case .object(let object): writeObject(object.sortedMembers, depth: depth)
+    case .object(let object): writeObject(object, depth: depth)
     case .pending(let encoder): write(encoder.encodedValue, depth: depth)
     }
   }
@@ -42,14 +42,15 @@ struct PrettyJSONWriter {
     bytes.append(UInt8(ascii: "]"))
   }
 
-  private mutating func writeObject(_ members: [(key: String, value: JSONValue)], depth: Int) {
+  private mutating func writeObject(_ object: JSONObject, depth: Int) {
+    let members = object.members
     bytes += Self.objectOpening
-    for (index, member) in members.enumerated() {
-      if index > 0 { bytes += Self.separator }
+    for (position, index) in object.writtenOrder.enumerated() {
+      if position > 0 { bytes += Self.separator }
       writeIndent(depth + 1)
-      writeString(member.key)
+      writeString(members[index].key)
       bytes += Self.colon
-      write(member.value, depth: depth + 1)
+      write(members[index].value, depth: depth + 1)
     }
     writeNewline()
     writeIndent(depth)

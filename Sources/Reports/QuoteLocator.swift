@@ -48,7 +48,9 @@ struct QuoteLocator {
   }
 
   private func quotes(_ quote: String, at range: Range<Int>) -> Bool {
-    document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
+    // Words quoted exactly, as most are, need no folding to compare.
+    if document.utf16[range].elementsEqual(quote.utf16) { return true }
+    return document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
   }
 
   private func search(for quote: String, preferringPage page: Int) -> Range<Int>? {
