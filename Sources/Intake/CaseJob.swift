@@ -27,15 +27,12 @@ enum CaseJob {
     let html = HTMLReport(report: reviewed.report, documents: reviewed.documents).render()
     try ReportFile.writeAtomically(
       [
-        (
-          try JSONReport.encode(reviewed.report),
-          reports.appendingPathComponent("\(input.caseID).json")
-        ),
-        (Data(html.utf8), reports.appendingPathComponent("\(input.caseID).html")),
+        (try JSONReport.encode(reviewed.report), file("\(input.caseID).json", in: reports)),
+        (Data(html.utf8), file("\(input.caseID).html", in: reports)),
       ], flushing: false)
     if let fingerprint {
-      recordFingerprint(
-        fingerprint, caseID: input.caseID, in: reports.appendingPathComponent(".fingerprints"))
+      let markers = reports.appending(path: ".fingerprints", directoryHint: .isDirectory)
+      recordFingerprint(fingerprint, caseID: input.caseID, in: markers)
     }
     var report = StageTime()
     report.wall = monotonicSeconds() - reportStart
@@ -47,8 +44,8 @@ enum CaseJob {
   /// flushing to disk: a marker lost in a crash only means that the same content dropped
   /// again is processed again, not linked.
   private static func recordFingerprint(_ fingerprint: String, caseID: String, in folder: URL) {
-    let marker = folder.appendingPathComponent(fingerprint).path
-    let temporary = folder.appendingPathComponent(".\(fingerprint).\(getpid())").path
+    let marker = file(fingerprint, in: folder).path
+    let temporary = file(".\(fingerprint).\(getpid())", in: folder).path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { return }
 
@@ -56,6 +53,12 @@ enum CaseJob {
     let written = write(descriptor, bytes, bytes.count)
     close(descriptor)
     if written != bytes.count || rename(temporary, marker) != 0 { unlink(temporary) }
+  }
+
+  /// The file `name` in `folder`; unlike `appendingPathComponent(_:)`, which asks the file
+  /// system whether the name is a folder, it costs no system call.
+  private static func file(_ name: String, in folder: URL) -> URL {
+    folder.appending(path: name, directoryHint: .notDirectory)
   }
 
   /// The log fields of a reported case; each stage's time as `<stage>_ms` (wall clock) and

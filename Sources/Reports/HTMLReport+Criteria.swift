@@ -91,9 +91,14 @@ extension String {
   var htmlAnchorSafe: String {
     String(
       unicodeScalars.map { scalar in
-        let isSafe =
-          scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-        return isSafe || scalar == "-" || scalar == "_" ? Character(scalar) : "-"
+        scalar.isASCIILetterOrDigit || scalar == "-" || scalar == "_" ? Character(scalar) : "-"
       })
+  }
+}
+
+extension Unicode.Scalar {
+  /// Whether the scalar is `A` to `Z`, `a` to `z` or `0` to `9`.
+  var isASCIILetterOrDigit: Bool {
+    ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
   }
 }

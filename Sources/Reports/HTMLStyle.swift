@@ -115,10 +115,7 @@ extension String {
   var cssStringEscaped: String {
     var escaped = ""
     for scalar in unicodeScalars {
-      let isPlain =
-        scalar.isASCII
-        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-          || " -_.,:;()#".unicodeScalars.contains(scalar))
+      let isPlain = scalar.isASCIILetterOrDigit || " -_.,:;()#".unicodeScalars.contains(scalar)
       escaped += isPlain ? String(scalar) : "\\\(String(scalar.value, radix: 16)) "
     }
     return escaped

@@ -8,28 +8,13 @@ import Model
 /// the page the evidence names.
 struct QuoteLocator {
   let document: Document
-  /// The document's UTF-16 text with every whitespace run folded to one space.
-  private let folded: [UInt16]
-  /// For each unit of `folded`, its offset in `document.utf16`.
-  private let origin: [Int]
+  /// The folded text to search, made on the first search: evidence whose offsets hold its
+  /// words, as the tool's own evidence does, needs none.
+  private let folding: LazyFoldedText
 
   init(document: Document) {
     self.document = document
-
-    var folded: [UInt16] = []
-    var origin: [Int] = []
-    folded.reserveCapacity(document.utf16.count)
-    for (offset, unit) in document.utf16.enumerated() {
-      if Self.isWhitespace(unit) {
-        if folded.last == Self.space { continue }
-        folded.append(Self.space)
-      } else {
-        folded.append(unit)
-      }
-      origin.append(offset)
-    }
-    self.folded = folded
-    self.origin = origin
+    folding = LazyFoldedText(document.utf16)
   }
 
   /// The UTF-16 range of the quoted words in `document.text`, or `nil` when they are not there.
@@ -48,16 +33,19 @@ struct QuoteLocator {
   }
 
   private func quotes(_ quote: String, at range: Range<Int>) -> Bool {
-    document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
+    // Words quoted exactly, as most are, need no folding to compare.
+    if document.utf16[range].elementsEqual(quote.utf16) { return true }
+    return document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
   }
 
   private func search(for quote: String, preferringPage page: Int) -> Range<Int>? {
     let needle = Array(quote.collapsingWhitespace.utf16)
     guard !needle.isEmpty else { return nil }
 
+    let folded = folding.text
     for caseFolding in [false, true] {
-      let starts = matchStarts(of: needle, caseFolding: caseFolding)
-      let ranges = starts.map { origin[$0]..<(origin[$0 + needle.count - 1] + 1) }
+      let starts = matchStarts(of: needle, in: folded.units, caseFolding: caseFolding)
+      let ranges = starts.map { folded.origin[$0]..<(folded.origin[$0 + needle.count - 1] + 1) }
       if let onPage = ranges.first(where: { document.pageNumber(at: $0.lowerBound) == page }) {
         return onPage
       }
@@ -68,7 +56,9 @@ struct QuoteLocator {
 
   /// Where `needle` starts in the folded text: a plain scan, which is fast enough for
   /// clinical notes of a few pages (tens of thousands of units) and a few hundred quotes.
-  private func matchStarts(of needle: [UInt16], caseFolding: Bool) -> [Int] {
+  private func matchStarts(of needle: [UInt16], in folded: [UInt16], caseFolding: Bool)
+    -> [Int]
+  {
     guard needle.count <= folded.count else { return [] }
 
     let pattern = caseFolding ? needle.map(Self.asciiLowercased) : needle
@@ -85,13 +75,42 @@ struct QuoteLocator {
     return starts
   }
 
+  private static func asciiLowercased(_ unit: UInt16) -> UInt16 {
+    (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
+  }
+}
+
+/// A document's UTF-16 text with every whitespace run folded to one space.
+private struct FoldedText {
+  private(set) var units: [UInt16] = []
+  /// For each unit of `units`, its offset in the document's `utf16`.
+  private(set) var origin: [Int] = []
+
+  init(_ utf16: [UInt16]) {
+    units.reserveCapacity(utf16.count)
+    origin.reserveCapacity(utf16.count)
+    for (offset, unit) in utf16.enumerated() {
+      if Self.isWhitespace(unit) {
+        if units.last == Self.space { continue }
+        units.append(Self.space)
+      } else {
+        units.append(unit)
+      }
+      origin.append(offset)
+    }
+  }
+
   private static let space = UInt16(0x20)
 
   private static func isWhitespace(_ unit: UInt16) -> Bool {
     unit == 0x20 || (0x09...0x0D).contains(unit) || unit == 0xA0 || unit == 0x2028
   }
+}
 
-  private static func asciiLowercased(_ unit: UInt16) -> UInt16 {
-    (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
-  }
+/// A `FoldedText` made when first asked for, shared by the copies of a `QuoteLocator`.
+private final class LazyFoldedText {
+  private let utf16: [UInt16]
+  private(set) lazy var text = FoldedText(utf16)
+
+  init(_ utf16: [UInt16]) { self.utf16 = utf16 }
 }

@@ -88,12 +88,34 @@ enum ReportWording {
 
   /// A contract name spelled for people: `sacroiliacInjection` becomes "sacroiliac injection".
   static func humanized(_ name: String) -> String {
+    let words = name.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(name) : words(name)
+    return words.map { properNames[$0] ?? $0 }.joined(separator: " ")
+  }
+
+  /// The lower-cased words of a camel-case name: a new word at each upper-case letter.
+  private static func words(_ name: String) -> [String] {
     var words: [String] = []
     for character in name {
       if character.isUppercase || words.isEmpty { words.append("") }
       words[words.count - 1].append(contentsOf: character.lowercased())
     }
-    return words.map { properNames[$0] ?? $0 }.joined(separator: " ")
+    return words
+  }
+
+  /// `words(_:)` of an ASCII name, byte by byte: its upper-case letters are `A` to `Z`.
+  private static func asciiWords(_ name: String) -> [String] {
+    var words: [String] = []
+    var word: [UInt8] = []
+    for byte in name.utf8 {
+      let isUppercase = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+      if isUppercase, !word.isEmpty {
+        words.append(String(decoding: word, as: UTF8.self))
+        word.removeAll(keepingCapacity: true)
+      }
+      word.append(isUppercase ? byte + 0x20 : byte)
+    }
+    if !word.isEmpty || words.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+    return words
   }
 
   /// A number without a trailing `.0`: 7 stays "7", 7.5 stays "7.5".

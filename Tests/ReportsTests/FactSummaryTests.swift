@@ -66,6 +66,8 @@ import Testing
   @Test(arguments: [
     ("sacroiliacInjection", "sacroiliac injection"), ("odi", "ODI"), ("xray", "X-ray"),
     ("crpsDiagnosis", "CRPS diagnosis"), ("staphAureus", "staph aureus"),
+    ("", ""), ("ABc", "a bc"), ("icd10Code", "ICD-10 code"), ("mriT2", "MRI t2"),
+    ("étatDuPatient", "état du patient"), ("ÉtatÜber", "état über"),
   ])
   func contractNamesAreSpelledAsWords(name: String, words: String) {
     #expect(ReportWording.humanized(name) == words)

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Reports
+
+/// What text taken from a document or a request becomes inside the HTML report.
+@Suite struct HTMLEscapingTests {
+  @Test(arguments: [
+    ("plain words stay as they are", "plain words stay as they are"),
+    ("", ""),
+    ("a & b < c > d \"e\" 'f'", "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;"),
+    ("<script>alert('x')</script>", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+    ("tab\tand\nnewline stay", "tab\tand\nnewline stay"),
+    (
+      "nul\u{0} bell\u{7} cr\r esc\u{1B} del\u{7F}",
+      "nul\u{FFFD} bell\u{FFFD} cr\u{FFFD} esc\u{FFFD} del\u{FFFD}"
+    ),
+    ("é, 中文, 😀 & e\u{301}", "é, 中文, 😀 &amp; e\u{301}"),
+    ("&&", "&amp;&amp;"),
+    ("ends with <", "ends with &lt;"),
+  ])
+  func textIsEscapedForHTML(text: String, escaped: String) {
+    #expect(text.htmlEscaped == escaped)
+  }
+
+  @Test(arguments: [
+    ("1756.sij.provocation", "1756-sij-provocation"), ("a_b-C9", "a_b-C9"),
+    ("é x/y", "--x-y"), ("", ""),
+  ])
+  func anchorsKeepOnlyASCIILettersDigitsHyphensAndUnderscores(text: String, anchor: String) {
+    #expect(text.htmlAnchorSafe == anchor)
+  }
+
+  @Test(arguments: [
+    ("case esi-001 (a), b: c; #2", "case esi-001 (a), b: c; #2"),
+    ("x\"</style>", "x\\22 \\3c \\2f style\\3e "), ("é", "\\e9 "),
+  ])
+  func cssStringsEscapeAllButPlainCharacters(text: String, escaped: String) {
+    #expect(text.cssStringEscaped == escaped)
+  }
+}
