@@ -99,18 +99,21 @@ func loadLexicons(_ arguments: ParsedArguments) throws -> Lexicons {
     return try Lexicons.load(from: URL(fileURLWithPath: path))
   }
   guard let directory = Lexicons.defaultDirectory() else {
-    throw CommandFailure(
-      message: "cannot find the bundled Lexicons folder next to the pendcheck executable; "
-        + "pass --lexicons DIR",
-      exitStatus: 66)
+    throw CommandFailure(message: missingBundledLexicons, exitStatus: 66)
   }
   return try Lexicons.load(from: directory)
 }
 
+let missingBundledLexicons =
+  "cannot find the bundled Lexicons folder next to the pendcheck executable; pass --lexicons DIR"
+
 /// A command that could not finish, with the words to show and the exit status.
-struct CommandFailure: Error {
+struct CommandFailure: Error, CustomStringConvertible {
   let message: String
   let exitStatus: Int32
+
+  /// The message alone: a worker writes it into a failed case's reason.
+  var description: String { message }
 }
 
 /// A date given on the command line, in the ISO form reports use.

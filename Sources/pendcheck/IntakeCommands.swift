@@ -1,6 +1,7 @@
 import Extraction
 import Foundation
 import Intake
+import Language
 import Review
 
 /// Options shared by `watch` and `batch`.
@@ -61,6 +62,7 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
     options.childArguments = ["--lexicons", lexicons]
   }
   try checkOCR(arguments)
+  try checkLexicons(arguments)
   if arguments.has(OCROption.spec.name) {
     options.childArguments.append("--\(OCROption.spec.name)")
   }
@@ -80,6 +82,20 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
 /// process would otherwise find out before its first scanned page.
 private func checkOCR(_ arguments: ParsedArguments) throws(OCRError) {
   _ = try OCROption.extractor(arguments, checksLibrary: true)
+}
+
+/// Fails at start when the lexicons cannot be found, as every case would otherwise fail
+/// for it; a lexicon that does not parse is still reported by each case's worker.
+private func checkLexicons(_ arguments: ParsedArguments) throws {
+  if let path = arguments.value("lexicons") {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+    else {
+      throw CommandFailure(message: "--lexicons \(path) is not a folder", exitStatus: 66)
+    }
+  } else if Lexicons.defaultDirectory() == nil {
+    throw CommandFailure(message: missingBundledLexicons, exitStatus: 66)
+  }
 }
 
 private func number(_ arguments: ParsedArguments, _ option: String, command: String)

@@ -57,4 +57,17 @@ struct CommandLineTests {
     #expect(run.errors.contains("--help"))
     #expect(run.output.isEmpty)
   }
+
+  @Test("a batch whose lexicons folder is missing fails at start, naming it, before any case")
+  func batchWithoutLexiconsFailsAtStart() throws {
+    let inbox = FileManager.default.temporaryDirectory
+      .appendingPathComponent("pendcheck-no-lexicons-\(getpid())")
+    try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: inbox) }
+
+    let run = try PendcheckBinary.run(
+      ["batch", inbox.path, "--quiet", "0", "--lexicons", inbox.path + "/absent"])
+    #expect(run.status == 66)
+    #expect(run.errors.contains("--lexicons \(inbox.path)/absent is not a folder"))
+  }
 }
