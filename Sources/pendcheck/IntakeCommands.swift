@@ -143,8 +143,8 @@ enum WatchCommand: Command {
 
 
       Exit statuses: 0 stopped by SIGTERM or SIGINT after finishing the cases in flight;
-      64 usage error; 66 the inbox does not exist or a folder cannot be created; 69 OCR is
-      on and Tesseract or its English model is not installed.
+      64 usage error; 66 the inbox or the lexicons folder does not exist, or a folder cannot
+      be created; 69 OCR is on and Tesseract or its English model is not installed.
       """
   static let options = intakeOptions
 
@@ -167,8 +167,9 @@ enum BatchCommand: Command {
       lines to a file).
 
       Exit statuses: 0 every case was reported; 2 at least one case failed (see its
-      reason.txt); 64 usage error; 66 the inbox does not exist or a folder cannot be created;
-      69 OCR is on and Tesseract or its English model is not installed.
+      reason.txt); 64 usage error; 66 the inbox or the lexicons folder does not exist, or a
+      folder cannot be created; 69 OCR is on and Tesseract or its English model is not
+      installed.
       """
   static let options = intakeOptions
 
