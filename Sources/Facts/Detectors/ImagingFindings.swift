@@ -128,7 +128,9 @@ struct ImagingFindingRule: FactRule {
   )
   private static let mild = TextPattern(#"\b(?:mild|minimal|small|trace|slight)\s+(?:\S+\s+)?$"#)
 
-  static func isImagingReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
+  static func isImagingReport(_ note: Note) -> Bool {
+    note.remembered("isImagingReport") { reportHeading.occurs(in: note.heading) }
+  }
 
   private static let reportHeading = TextPattern(
     #"\b(?:radiology report|imaging report|magnetic resonance (?:report|imaging report)"#
