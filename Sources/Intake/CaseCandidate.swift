@@ -21,7 +21,7 @@ struct CaseCandidate: Hashable, Sendable {
   /// The entry `name` of the inbox, `nil` when it does not exist.
   static func at(_ inbox: URL, name: String) -> CaseCandidate? {
     var isDirectory: ObjCBool = false
-    let path = inbox.appendingPathComponent(name).path
+    let path = inbox.appending(path: name, directoryHint: .inferFromPath).path
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       return nil
     }
@@ -51,7 +51,9 @@ struct FileSignature: Equatable, Sendable {
     guard (status.st_mode & S_IFMT) == S_IFDIR else { return }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     for name in names {
-      collect(url.appendingPathComponent(name), prefix: prefix + "/" + name, into: &entries)
+      collect(
+        url.appending(path: name, directoryHint: .inferFromPath), prefix: prefix + "/" + name,
+        into: &entries)
     }
   }
 }
@@ -107,7 +109,8 @@ struct InboxTracker {
   }
 
   private mutating func add(_ candidate: CaseCandidate, inbox: URL, at now: Double) {
-    let signature = FileSignature.of(inbox.appendingPathComponent(candidate.name))
+    let signature = FileSignature.of(
+      inbox.appending(path: candidate.name, directoryHint: .inferFromPath))
     entries[candidate.name] = Entry(
       candidate: candidate, signature: signature, changedAt: now, isReady: quietPeriod <= 0)
   }
@@ -121,7 +124,7 @@ struct InboxTracker {
   /// ready; changed, its quiet period starts again.
   mutating func checkDue(_ inbox: URL, at now: Double) {
     for (name, entry) in entries where !entry.isReady && now - entry.changedAt >= quietPeriod {
-      let signature = FileSignature.of(inbox.appendingPathComponent(name))
+      let signature = FileSignature.of(inbox.appending(path: name, directoryHint: .inferFromPath))
       if signature == entry.signature {
         entries[name]?.isReady = true
       } else {
@@ -137,7 +140,7 @@ struct InboxTracker {
     let ready = entries.values.filter(\.isReady).sorted { $0.candidate.name < $1.candidate.name }
     for entry in ready {
       let name = entry.candidate.name
-      let signature = FileSignature.of(inbox.appendingPathComponent(name))
+      let signature = FileSignature.of(inbox.appending(path: name, directoryHint: .inferFromPath))
       guard signature == entry.signature else {
         entries[name] = Entry(
           candidate: entry.candidate, signature: signature, changedAt: now, isReady: false)

@@ -22,7 +22,9 @@ enum CaseFingerprint {
     FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
     guard isDirectory.boolValue else { return [url] }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted().map { url.appendingPathComponent($0) }
+    return names.filter { !$0.hasPrefix(".") }.sorted().map {
+      url.appending(path: $0, directoryHint: .inferFromPath)
+    }
   }
 
   /// Streams a file through SHA-256 in 1 MiB reads, so large PDFs cost no memory.

@@ -160,7 +160,8 @@ public final class Intake {
   private func watchFolders(_ candidates: [CaseCandidate], watch: InotifyWatch) {
     for candidate in candidates where candidate.isFolder {
       watch.watchFolder(
-        options.layout.inbox.appendingPathComponent(candidate.name), name: candidate.name)
+        options.layout.inbox.appending(path: candidate.name, directoryHint: .inferFromPath),
+        name: candidate.name)
     }
   }
 
@@ -186,8 +187,9 @@ public final class Intake {
   /// Moves a candidate into `.claimed`; `nil` when another case of that name is in flight
   /// or the entry vanished.
   private func claim(_ candidate: CaseCandidate, stableAt: Double) -> ClaimedCase? {
-    let source = options.layout.inbox.appendingPathComponent(candidate.name)
-    let target = options.layout.claimed.appendingPathComponent(candidate.name)
+    let source = options.layout.inbox.appending(path: candidate.name, directoryHint: .inferFromPath)
+    let target = options.layout.claimed.appending(
+      path: candidate.name, directoryHint: .inferFromPath)
     guard !FileManager.default.fileExists(atPath: target.path),
       rename(source.path, target.path) == 0
     else { return nil }
@@ -200,7 +202,8 @@ public final class Intake {
     return CaseCandidate.scan(claimed).map { candidate in
       log.record("case.recovered", ("case", candidate.caseID), ("entry", candidate.name))
       return ClaimedCase(
-        candidate: candidate, url: claimed.appendingPathComponent(candidate.name),
+        candidate: candidate,
+        url: claimed.appending(path: candidate.name, directoryHint: .inferFromPath),
         stableAt: monotonicSeconds())
     }
   }
@@ -264,7 +267,8 @@ public final class Intake {
 
   private func reportFiles(of claimed: ClaimedCase) -> [URL] {
     ["json", "html"].map {
-      options.layout.reports.appendingPathComponent("\(claimed.candidate.caseID).\($0)")
+      options.layout.reports.appending(
+        path: "\(claimed.candidate.caseID).\($0)", directoryHint: .inferFromPath)
     }
   }
 
@@ -287,8 +291,10 @@ public final class Intake {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let text = "Case \(caseID) could not be processed.\n\n\(reason)\n"
       try ReportFile.writeAtomically(
-        Data(text.utf8), to: folder.appendingPathComponent("reason.txt"))
-      _ = rename(claimed.url.path, folder.appendingPathComponent(claimed.candidate.name).path)
+        Data(text.utf8), to: folder.appending(path: "reason.txt", directoryHint: .inferFromPath))
+      _ = rename(
+        claimed.url.path,
+        folder.appending(path: claimed.candidate.name, directoryHint: .inferFromPath).path)
     } catch {
       log.record("case.unfiled", ("case", caseID), ("error", "\(error)"))
     }
@@ -305,7 +311,7 @@ public final class Intake {
     let reports = options.layout.reports
     if original != caseID {
       for suffix in ["json", "html"] {
-        let link = reports.appendingPathComponent("\(caseID).\(suffix)")
+        let link = reports.appending(path: "\(caseID).\(suffix)", directoryHint: .inferFromPath)
         try? FileManager.default.removeItem(at: link)
         try? FileManager.default.createSymbolicLink(
           atPath: link.path, withDestinationPath: "\(original).\(suffix)")
@@ -320,11 +326,13 @@ public final class Intake {
 
   /// The case id whose report was made from the same content, when that report still exists.
   private func reportedCase(withFingerprint fingerprint: String) -> String? {
-    let marker = options.layout.fingerprints.appendingPathComponent(fingerprint)
+    let marker = options.layout.fingerprints.appending(
+      path: fingerprint, directoryHint: .inferFromPath)
     guard let data = try? Data(contentsOf: marker) else { return nil }
     let caseID = String(decoding: data, as: UTF8.self).trimmingCharacters(
       in: .whitespacesAndNewlines)
-    let report = options.layout.reports.appendingPathComponent("\(caseID).json")
+    let report = options.layout.reports.appending(
+      path: "\(caseID).json", directoryHint: .inferFromPath)
     return FileManager.default.fileExists(atPath: report.path) ? caseID : nil
   }
 
@@ -340,13 +348,13 @@ public final class Intake {
   /// `folder/name`, or `folder/name-2`, `-3`… when that is taken (the same name dropped
   /// again must not overwrite the first).
   private func uniqueDestination(in folder: URL, named name: String) -> URL {
-    var candidate = folder.appendingPathComponent(name)
+    var candidate = folder.appending(path: name, directoryHint: .inferFromPath)
     var counter = 2
     let base = (name as NSString).deletingPathExtension
     let suffix = (name as NSString).pathExtension
     while FileManager.default.fileExists(atPath: candidate.path) {
       let numbered = suffix.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(suffix)"
-      candidate = folder.appendingPathComponent(numbered)
+      candidate = folder.appending(path: numbered, directoryHint: .inferFromPath)
       counter += 1
     }
     return candidate
@@ -356,7 +364,8 @@ public final class Intake {
     let reports = options.layout.reports
     let names = (try? FileManager.default.contentsOfDirectory(atPath: reports.path)) ?? []
     for name in names where name.hasPrefix(".tmp-") {
-      try? FileManager.default.removeItem(at: reports.appendingPathComponent(name))
+      try? FileManager.default.removeItem(
+        at: reports.appending(path: name, directoryHint: .inferFromPath))
     }
   }
 

@@ -28,10 +28,10 @@ public struct CaseInput: Sendable {
 
     let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
     let pdfs = names.filter { $0.lowercased().hasSuffix(".pdf") }.sorted()
-      .map { url.appendingPathComponent($0) }
+      .map { url.appending(path: $0, directoryHint: .inferFromPath) }
     guard !pdfs.isEmpty else { throw .noDocuments(path: url.path) }
 
-    let request = url.appendingPathComponent("request.json")
+    let request = url.appending(path: "request.json", directoryHint: .inferFromPath)
     return CaseInput(
       caseID: url.lastPathComponent, documents: pdfs,
       requestFile: FileManager.default.fileExists(atPath: request.path) ? request : nil)
