@@ -9,7 +9,8 @@
 /// rare word is not run on every sentence that holds a word common to all of them. The
 /// answer is exact, compared without letter case as the patterns are, except for text with a
 /// character outside ASCII that Unicode case folding changes ("É", "ﬁ" is "fi", "K" is
-/// "k"), which is always handed to the expression.
+/// "k"), or with a decimal digit outside ASCII ("٣", which `\d` matches), which is always
+/// handed to the expression.
 struct RequiredLiterals: Sendable {
   /// One branch of the outermost alternation.
   struct Branch: Sendable {
@@ -96,10 +97,11 @@ private typealias Choice = Set<[Unicode.Scalar]>
 /// choices that must all be met.
 ///
 /// A sequence requires what each of its parts requires; an alternation requires, for a
-/// choice of each branch, one of the literals of either; a part that may be absent (`?`,
-/// `*`, `{0,n}`), a lookaround, a class or an escape like `\s` requires nothing. Only the
-/// few most selective choices are kept: leaving a choice out only means running the
-/// expression on more text.
+/// choice of each branch, one of the literals of either; `\d` requires one of the ten digits
+/// and a class listing a few ASCII characters one of them; a part that may be absent (`?`,
+/// `*`, `{0,n}`), a lookaround, a negated or larger class or an escape like `\s` requires
+/// nothing. Only the few most selective choices are kept: leaving a choice out only means
+/// running the expression on more text.
 private struct PatternReader {
   private let scalars: [Unicode.Scalar]
   private var position = 0
