@@ -38,19 +38,20 @@ enum Tokenizer {
   /// gives number status) is a word: `.number` tokens always parse as numbers.
   private static func kind(of text: String, status: Int32) -> TokenKind? {
     if status >= PC_WORD_NUMBER_LIMIT { return .word }
-    if let ascii = asciiKind(of: text, status: status) { return ascii }
+    if text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80 {
+      return kind(ofASCII: byte, status: status)
+    }
     if status >= PC_WORD_NONE_LIMIT { return text.contains(where: \.isLetter) ? .word : .number }
     if text.allSatisfy(\.isWhitespace) { return nil }
     return text.allSatisfy(\.isPunctuation) ? .punctuation : .symbol
   }
 
   /// `kind(of:status:)` for a one-byte ASCII token, the form of nearly every mark and digit,
-  /// read from the byte rather than from its Unicode properties; `nil` for any other token.
-  private static func asciiKind(of text: String, status: Int32) -> TokenKind?? {
-    guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80 else { return nil }
+  /// read from the byte rather than from its Unicode properties.
+  private static func kind(ofASCII byte: UInt8, status: Int32) -> TokenKind? {
     let isLetter = (0x61...0x7A).contains(byte | 0x20)
     if status >= PC_WORD_NONE_LIMIT { return isLetter ? .word : .number }
-    if (0x09...0x0D).contains(byte) || byte == 0x20 { return .some(nil) }
+    if (0x09...0x0D).contains(byte) || byte == 0x20 { return nil }
     return asciiPunctuation.contains(byte) ? .punctuation : .symbol
   }
 
