@@ -10,7 +10,8 @@ import Foundation
 /// than once per pattern, whichever detector asks.
 final class SearchableText {
   let text: String
-  let utf16: [UInt16]
+  /// Made on the first search that passes the literal filter: most searches never get there.
+  private(set) lazy var utf16: [UInt16] = Array(text.utf16)
   /// The UTF-8 bytes, ASCII capitals lower-cased.
   let folded: [UInt8]
   /// Whether a character outside ASCII changes under Unicode case folding ("É", "ﬁ", the
@@ -26,7 +27,6 @@ final class SearchableText {
 
   fileprivate init(_ text: String) {
     self.text = text
-    utf16 = Array(text.utf16)
     var folded = Array(text.utf8)
     let isIndexed = folded.count > Self.longestUnindexed
     var pairs = isIndexed ? [UInt64](repeating: 0, count: Self.pairWords) : []
@@ -129,8 +129,9 @@ final class SearchableText {
     return false
   }
 
-  /// About the bytes this text holds in memory, for the budget of `RecentTexts`.
-  var footprint: Int { utf16.count * 2 + folded.count + pairs.count * 8 + 64 }
+  /// About the bytes this text holds in memory, for the budget of `RecentTexts`, its UTF-16
+  /// units counted whether made yet or not (there are never more of them than bytes).
+  var footprint: Int { folded.count * 3 + pairs.count * 8 + 64 }
 
   /// The longest text, in bytes, left without a pair index.
   private static let longestUnindexed = 32

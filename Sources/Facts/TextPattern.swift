@@ -66,8 +66,7 @@ struct TextPattern: Sendable {
   }
 
   private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
-    let utf16 = searchable.utf16
-    guard let required else { return run(expression, on: utf16, limit: limit) }
+    guard let required else { return run(expression, on: searchable.utf16, limit: limit) }
 
     // The branches that may match: none, one (its index), or several.
     var candidate: Int?
@@ -81,10 +80,11 @@ struct TextPattern: Sendable {
     }
     guard let candidate else {
       assert(
-        run(expression, on: utf16, limit: 1).isEmpty,
+        run(expression, on: searchable.utf16, limit: 1).isEmpty,
         "a match without the literals its pattern requires: \(expression.pattern)")
       return []
     }
+    let utf16 = searchable.utf16
     guard isOnlyCandidate, !branches.isEmpty else {
       return run(expression, on: utf16, limit: limit)
     }

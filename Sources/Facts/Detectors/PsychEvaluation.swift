@@ -7,14 +7,9 @@ import Model
 struct PsychEvaluationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let isReport = Self.isPsychReport(passage.note)
-    let inPsychologySection =
-      passage.section?.name.lowercased().contains("psych") == true
-      || passage.preceding(1).first.map { Self.psychologyLabel.occurs(in: $0.text) } == true
     let mention =
-      Self.evaluation.firstMatch(in: passage.text)
-      ?? (inPsychologySection || Self.psychologyLabel.occurs(in: passage.text)
-        ? Self.evaluatedVerb.firstMatch(in: passage.text) : nil)
-    let clearance = Self.clearance(in: passage.text)
+      Self.evaluation.firstMatch(in: passage.text) ?? Self.evaluatedUnderPsychology(passage)
+    let clearance = mention != nil || isReport ? Self.clearance(in: passage.text) : nil
     guard mention != nil || (isReport && clearance != nil) else { return [] }
 
     let range = mention?.range ?? 0..<passage.text.utf16.count
@@ -40,7 +35,21 @@ struct PsychEvaluationRule: FactRule {
     return [passage.fact(.psychEvaluation(detail), rule: "psychEvaluation", context: context)]
   }
 
-  static func isPsychReport(_ note: Note) -> Bool { reportHeading.occurs(in: note.heading) }
+  static func isPsychReport(_ note: Note) -> Bool {
+    note.remembered("isPsychReport") { reportHeading.occurs(in: note.heading) }
+  }
+
+  /// "Evaluated", "cleared" and the like in a psychology section, under a "Psychology:"
+  /// label, or in a sentence that opens with one.
+  private static func evaluatedUnderPsychology(_ passage: Passage) -> TextMatch? {
+    guard let verb = evaluatedVerb.firstMatch(in: passage.text) else { return nil }
+
+    let isUnderPsychology =
+      passage.section?.name.lowercased().contains("psych") == true
+      || passage.preceding(1).first.map { psychologyLabel.occurs(in: $0.text) } == true
+      || psychologyLabel.occurs(in: passage.text)
+    return isUnderPsychology ? verb : nil
+  }
 
   /// Whether the sentence clears the patient (`true`), refuses clearance (`false`), or is silent.
   static func clearance(in text: String) -> Bool? {

@@ -8,13 +8,15 @@ struct StaphScreenRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
     let organisms = Self.organisms(in: text)
+    guard !organisms.isEmpty else { return [] }
+
     // A lab report's result rows ("| MSSA | NOT DETECTED |") take the screen named in the
     // lines above them (a title, a result heading, a header row and the rows before),
     // and the report's date.
     let isScreenLine = Self.screenCue.occurs(in: text)
     let isUnderScreenHeading =
       !isScreenLine && passage.preceding(5).contains { Self.screenCue.occurs(in: $0.text) }
-    guard !organisms.isEmpty, isScreenLine || isUnderScreenHeading else { return [] }
+    guard isScreenLine || isUnderScreenHeading else { return [] }
 
     return organisms.compactMap { organism, range in
       let context = passage.context(ofLocal: range)
@@ -88,7 +90,6 @@ struct StaphScreenRule: FactRule {
 /// Finds a decolonization plan before an implant: mupirocin, chlorhexidine, start date.
 struct DecolonizationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let agents = Self.agents(in: passage.text)
     guard let cue = Self.cue.firstMatch(in: passage.text) else { return [] }
     let context = passage.context(ofLocal: cue.range)
     guard !context.isOtherPerson, !context.isUncertain else { return [] }
@@ -101,6 +102,7 @@ struct DecolonizationRule: FactRule {
       return []
     }
     let isDeclined = context.isNegated || Self.notNeeded.occurs(in: passage.text)
+    let agents = Self.agents(in: passage.text)
     let detail = Decolonization(
       planned: !isDeclined, start: isDeclined ? nil : passage.dates.first?.date,
       agents: agents.isEmpty ? nil : agents)
