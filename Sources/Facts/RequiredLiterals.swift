@@ -18,17 +18,14 @@ struct RequiredLiterals: Sendable {
     let source: String
     /// The number of capture groups it holds.
     let groups: Int
-    /// The choices a match by this branch meets every one of.
+    /// The choices a match by this branch meets every one of, fewest literals first.
     fileprivate let choices: [LiteralChoice]
-
-    /// Whether `text` may hold a match by this branch (see `RequiredLiterals`).
-    func mayMatch(_ text: SearchableText) -> Bool {
-      text.hasFoldingNonASCII || text.hasNonASCIIDigit || choices.allSatisfy { $0.occurs(in: text) }
-    }
   }
 
   /// The outermost branches, in order; one when the pattern is no alternation.
   let branches: [Branch]
+  /// Every branch's choices, for the text to be asked in one pass.
+  private let program: LiteralProgram
   /// Whether the pattern refers back to a group by number (`\1`), which ties its branches
   /// together.
   let hasBackreference: Bool
@@ -46,13 +43,19 @@ struct RequiredLiterals: Sendable {
     }
     hasBackreference = reader.hasBackreference
     guard branches.allSatisfy({ !$0.choices.isEmpty }) else { return nil }
+    program = LiteralProgram(branches: branches.map { $0.choices.map(\.literals) })
+  }
+
+  /// The branches by which `text` may hold a match: the first, and whether it is the only
+  /// one. A branch is ruled out only when the text lacks every literal of one of its
+  /// choices.
+  func candidateBranches(in text: SearchableText) -> (first: Int?, isOnly: Bool) {
+    text.candidateBranches(program)
   }
 
   /// Whether `text` may hold a match: `false` only when, for every branch, it lacks every
   /// literal of one of the branch's choices.
-  func mayMatch(_ text: SearchableText) -> Bool {
-    branches.contains { $0.mayMatch(text) }
-  }
+  func mayMatch(_ text: SearchableText) -> Bool { candidateBranches(in: text).first != nil }
 
   /// Whether `text` may hold a match (see `mayMatch(_:)` above).
   func mayMatch(_ text: String) -> Bool { mayMatch(SearchableText.of(text)) }
@@ -60,7 +63,8 @@ struct RequiredLiterals: Sendable {
 
 /// Literals of which a match holds at least one, as lower-cased bytes.
 private struct LiteralChoice: Sendable {
-  private let literals: SearchLiterals
+  /// The literals, as lower-cased bytes, in a fixed order.
+  let literals: [[UInt8]]
   /// How many literals it holds: a choice of few is cheap to ask about first.
   let count: Int
 
@@ -76,11 +80,9 @@ private struct LiteralChoice: Sendable {
       found.append(Array(text.utf8).map(Self.lowercased))
     }
     // In a fixed order (a set's order changes from run to run), so every run does the same.
-    self.literals = SearchLiterals(found.sorted { $0.lexicographicallyPrecedes($1) })
+    self.literals = found.sorted { $0.lexicographicallyPrecedes($1) }
     count = found.count
   }
-
-  func occurs(in text: SearchableText) -> Bool { text.holdsAny(literals) }
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte

@@ -67,66 +67,24 @@ final class SearchableText {
     return RecentTexts.onThisThread.searchable(text, identity: identity)
   }
 
-  /// Whether the folded bytes hold any of `literals` (lower-cased bytes) anywhere.
+  /// The branches of a pattern whose literals this text may hold: the first such branch, and
+  /// whether it is the only one (see `RequiredLiterals`).
   ///
-  /// Asked tens of millions of times a batch, so it walks the literals' flat storage by
-  /// pointer: a literal is searched for only when the text holds every pair of its bytes.
-  func holdsAny(_ literals: SearchLiterals) -> Bool {
-    literals.bytes.withUnsafeBufferPointer { bytes in
-      literals.pairs.withUnsafeBufferPointer { pairs in
-        folded.withUnsafeBufferPointer { text in
-          var start = 0
-          var pairStart = 0
-          for index in 0..<literals.ends.count {
-            let end = literals.ends[index]
-            let pairEnd = end - index - 1
-            defer {
-              start = end
-              pairStart = pairEnd
-            }
-            guard holdsPairs(pairs, from: pairStart, to: pairEnd) else { continue }
-            let literal = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if literal.count == 1 ? hasSingle(literal[0]) : Self.find(literal, in: text) {
-              return true
-            }
-          }
-          return false
+  /// Asked for nearly every pattern on every sentence, so it walks the program's one buffer
+  /// and this text's bytes by pointer: a literal is searched for only when the text holds
+  /// every pair of its bytes, and a branch is left at the first choice the text fails.
+  func candidateBranches(_ program: LiteralProgram) -> (first: Int?, isOnly: Bool) {
+    if hasFoldingNonASCII || hasNonASCIIDigit {
+      return (program.branchCount > 0 ? 0 : nil, program.branchCount <= 1)
+    }
+    return program.words.withUnsafeBufferPointer { words in
+      folded.withUnsafeBufferPointer { text in
+        pairs.withUnsafeBufferPointer { pairBits in
+          let reader = LiteralReader(words: words, text: text, pairBits: pairBits, singles: singles)
+          return reader.candidateBranches()
         }
       }
     }
-  }
-
-  private func holdsPairs(_ pairs: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int)
-    -> Bool
-  {
-    guard !self.pairs.isEmpty else { return true }
-    for index in start..<end {
-      let pair = Int(pairs[index])
-      if self.pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
-    }
-    return true
-  }
-
-  private func hasSingle(_ byte: UInt8) -> Bool {
-    let bit = UInt64(byte & 63)
-    return (byte & 0x40 == 0 ? singles.low : singles.high) & (1 << bit) != 0
-  }
-
-  private static func find(
-    _ literal: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    guard let first = literal.first, bytes.count >= literal.count else { return false }
-    var start = 0
-    let last = bytes.count - literal.count
-    while start <= last {
-      if bytes[start] == first {
-        var offset = 1
-        while offset < literal.count && bytes[start + offset] == literal[offset] { offset += 1 }
-        if offset == literal.count { return true }
-      }
-      start += 1
-    }
-    return false
   }
 
   /// About the bytes this text holds in memory, for the budget of `RecentTexts`, its UTF-16
@@ -146,26 +104,126 @@ final class SearchableText {
   }
 }
 
-/// Literals of which a text must hold one, laid out flat for `SearchableText.holdsAny(_:)`.
-struct SearchLiterals: Sendable {
-  /// Each literal's UTF-8 bytes, ASCII capitals lower-cased, one literal after another.
-  let bytes: [UInt8]
-  /// Where each literal ends in `bytes`; it starts where the one before ends.
-  let ends: [Int]
-  /// The pair bits of each literal's adjacent bytes (one fewer than its bytes), one literal
-  /// after another.
-  let pairs: [UInt16]
+/// The literals each branch of a pattern requires, laid out in one buffer of 16-bit words
+/// for `SearchableText.candidateBranches(_:)`, so that a search reads one array:
+///
+///     branch count
+///     per branch:  its length in words, then its choices
+///     per choice:  its length in words, then its literals
+///     per literal: its byte count n, its n bytes, then the n - 1 pair bits of its adjacent
+///                  bytes (see `SearchableText.pairIndex`)
+///
+/// A branch may match where the text holds, for every one of its choices, one of the
+/// choice's literals. Bytes are ASCII capitals lower-cased, as the text's are.
+struct LiteralProgram: Sendable {
+  let words: [UInt16]
 
-  init(_ literals: [[UInt8]]) {
-    bytes = Array(literals.joined())
-    var end = 0
-    ends = literals.map { literal in
-      end += literal.count
-      return end
+  /// The program of `branches`: each a list of choices, each a list of literals (bytes).
+  init(branches: [[[[UInt8]]]]) {
+    var words: [UInt16] = [UInt16(branches.count)]
+    for branch in branches {
+      var branchWords: [UInt16] = []
+      for choice in branch {
+        var choiceWords: [UInt16] = []
+        for literal in choice {
+          choiceWords.append(UInt16(literal.count))
+          choiceWords += literal.map(UInt16.init)
+          choiceWords += zip(literal, literal.dropFirst()).map {
+            UInt16(SearchableText.pairIndex($0, $1))
+          }
+        }
+        branchWords.append(UInt16(choiceWords.count + 1))
+        branchWords += choiceWords
+      }
+      words.append(UInt16(branchWords.count + 1))
+      words += branchWords
     }
-    pairs = literals.flatMap { literal in
-      zip(literal, literal.dropFirst()).map { UInt16(SearchableText.pairIndex($0, $1)) }
+    self.words = words
+  }
+
+  var branchCount: Int { Int(words[0]) }
+}
+
+/// One run of a `LiteralProgram` over one text, by pointer.
+private struct LiteralReader {
+  let words: UnsafeBufferPointer<UInt16>
+  let text: UnsafeBufferPointer<UInt8>
+  /// The text's pair set; empty for a short text, which is searched byte by byte.
+  let pairBits: UnsafeBufferPointer<UInt64>
+  let singles: (low: UInt64, high: UInt64)
+
+  func candidateBranches() -> (first: Int?, isOnly: Bool) {
+    var first: Int?
+    var at = 1
+    for branch in 0..<Int(words[0]) {
+      let end = at + Int(words[at])
+      if holdsEveryChoice(from: at + 1, to: end) {
+        if first != nil { return (first, false) }
+        first = branch
+      }
+      at = end
     }
+    return (first, true)
+  }
+
+  private func holdsEveryChoice(from start: Int, to end: Int) -> Bool {
+    var at = start
+    while at < end {
+      let choiceEnd = at + Int(words[at])
+      guard holdsAnyLiteral(from: at + 1, to: choiceEnd) else { return false }
+      at = choiceEnd
+    }
+    return true
+  }
+
+  private func holdsAnyLiteral(from start: Int, to end: Int) -> Bool {
+    var at = start
+    while at < end {
+      let count = Int(words[at])
+      let bytes = at + 1
+      let pairs = bytes + count
+      at = pairs + max(0, count - 1)
+      guard holdsPairs(from: pairs, to: at) else { continue }
+      if count == 1 ? hasSingle(UInt8(truncatingIfNeeded: words[bytes])) : find(bytes, count) {
+        return true
+      }
+    }
+    return false
+  }
+
+  private func holdsPairs(from start: Int, to end: Int) -> Bool {
+    guard !pairBits.isEmpty else { return true }
+    for index in start..<end {
+      let pair = Int(words[index])
+      if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+    }
+    return true
+  }
+
+  private func hasSingle(_ byte: UInt8) -> Bool {
+    let bit = UInt64(byte & 63)
+    return (byte & 0x40 == 0 ? singles.low : singles.high) & (1 << bit) != 0
+  }
+
+  /// Whether the text holds the `count` bytes stored from word `start`.
+  private func find(_ start: Int, _ count: Int) -> Bool {
+    guard count > 0, text.count >= count else { return false }
+    let first = UInt8(truncatingIfNeeded: words[start])
+    let last = text.count - count
+    var offset = 0
+    while offset <= last {
+      if text[offset] == first {
+        var matched = 1
+        while matched < count
+          && text[offset + matched] == UInt8(truncatingIfNeeded: words[start + matched])
+        {
+          matched += 1
+        }
+        if matched == count { return true }
+      }
+      offset += 1
+    }
+    return false
   }
 }
 

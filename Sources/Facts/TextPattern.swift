@@ -69,15 +69,7 @@ struct TextPattern: Sendable {
     guard let required else { return run(expression, on: searchable.utf16, limit: limit) }
 
     // The branches that may match: none, one (its index), or several.
-    var candidate: Int?
-    var isOnlyCandidate = true
-    for index in required.branches.indices where required.branches[index].mayMatch(searchable) {
-      if candidate != nil {
-        isOnlyCandidate = false
-        break
-      }
-      candidate = index
-    }
+    let (candidate, isOnlyCandidate) = required.candidateBranches(in: searchable)
     guard let candidate else {
       assert(
         run(expression, on: searchable.utf16, limit: 1).isEmpty,

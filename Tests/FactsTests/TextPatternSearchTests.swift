@@ -42,9 +42,29 @@ import Testing
       ("Failed PT x6 WEEKS", "weeks", true), ("Failed PT x6 WEEKS", "pt x6", true),
       ("Failed PT x6 WEEKS", "months", false), ("no relief", "f", true),
       ("no relief", "z", false), ("3 × 4", "×", true),
+      ("Completed six weeks of physical therapy without RELIEF.", "relief", true),
+      ("Completed six weeks of physical therapy without relief.", "reflief", false),
+      ("Completed six weeks of physical therapy without relief.", "f", true),
     ])
   func holdsLiterals(text: String, literal: String, holds: Bool) {
     let searchable = SearchableText.of(text)
-    #expect(searchable.holdsAny(SearchLiterals([Array(literal.utf8)])) == holds)
+    let program = LiteralProgram(branches: [[[Array(literal.utf8)]]])
+    #expect((searchable.candidateBranches(program).first != nil) == holds)
+  }
+
+  @Test(
+    "of several branches, those whose every choice the text meets are the candidates",
+    arguments: [
+      ("pain for 6 weeks", 0, true), ("began 3 months ago", 1, true),
+      ("for 6 weeks, began 3 months ago", 0, false), ("six weeks", nil, true),
+    ] as [(String, Int?, Bool)])
+  func findsCandidateBranches(text: String, first: Int?, isOnly: Bool) {
+    let branches: [[[[UInt8]]]] = [
+      [[Array("for".utf8)], [Array("week".utf8), Array("wk".utf8)], (0...9).map { [48 + $0] }],
+      [[Array("began".utf8), Array("started".utf8)], [Array("month".utf8)]],
+    ]
+    let found = SearchableText.of(text).candidateBranches(LiteralProgram(branches: branches))
+    #expect(found.first == first)
+    #expect(found.isOnly == isOnly)
   }
 }
