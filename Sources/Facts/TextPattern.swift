@@ -12,7 +12,10 @@ import Model
 /// that lacks the literals a pattern requires (`RequiredLiterals`) is not searched, ICU runs
 /// on the UTF-16 units directly (`ICURegularExpression`), and of an alternation `a|b|c` only
 /// the branch whose literals the text holds is run, when it is the only one.
-struct TextPattern: Sendable {
+///
+/// A class, not a structure: detectors pass patterns around in lists and tuples, and a copy
+/// is then one reference counted rather than one per array and object the pattern holds.
+final class TextPattern: Sendable {
   private let expression: ICURegularExpression
   /// The literals every match holds one of; text without any is not searched.
   private let required: RequiredLiterals?

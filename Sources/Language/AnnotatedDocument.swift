@@ -25,10 +25,12 @@ public final class AnnotatedDocument: Sendable {
     self.tokens = tokens
 
     let layout = LineLayout(utf16: document.utf16, tokens: tokens)
+    let words = lexicons.trie.words(of: tokens)
     let sectionFinder = SectionFinder(
       tokens: tokens, layout: layout,
       headingMatches: lexicons.trie.matches(
-        in: tokens, segments: tokens.map(\.line), startingAt: { tokens[$0].isLineStart }
+        in: tokens, words: words, segments: tokens.map(\.line),
+        startingAt: { tokens[$0].isLineStart }
       ).filter { $0.entry.lexicon == StructuralLexicon.sections.rawValue })
     let headings = sectionFinder.headings()
     let sections = sectionFinder.sections(headings, textLength: document.utf16.count)
@@ -45,7 +47,7 @@ public final class AnnotatedDocument: Sendable {
     self.sentenceOfToken = sentenceOfToken
 
     let matches = Dictionary(
-      grouping: lexicons.trie.matches(in: tokens, segments: sentenceOfToken),
+      grouping: lexicons.trie.matches(in: tokens, words: words, segments: sentenceOfToken),
       by: \.entry.lexicon
     ).mapValues { $0.leftmostLongest() }
     self.matchesByLexicon = matches

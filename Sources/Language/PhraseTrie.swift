@@ -39,8 +39,30 @@ struct PhraseTrie: Sendable {
   func matches(
     in tokens: [Token], segments: [Int]? = nil, startingAt: (Int) -> Bool = { _ in true }
   ) -> [PhraseMatch] {
+    matches(in: tokens, words: words(of: tokens), segments: segments, startingAt: startingAt)
+  }
+
+  /// The tokens a phrase may be made of, each with its key's number: look them up once for
+  /// several walks over the same tokens.
+  struct Words {
+    /// The indices of the tokens that are not dashes, in order.
+    fileprivate let stream: [Int]
+    /// The number of each of those tokens' key; `nil` for a key no phrase holds.
+    fileprivate let numbers: [Int?]
+  }
+
+  func words(of tokens: [Token]) -> Words {
     let stream = tokens.indices.filter { !Normalization.isDash(tokens[$0].normalized) }
-    let words = stream.map { vocabulary[tokens[$0].normalized] }
+    return Words(stream: stream, numbers: stream.map { vocabulary[tokens[$0].normalized] })
+  }
+
+  /// `matches(in:segments:startingAt:)` with the words of `tokens` already looked up.
+  func matches(
+    in tokens: [Token], words lookedUp: Words, segments: [Int]? = nil,
+    startingAt: (Int) -> Bool = { _ in true }
+  ) -> [PhraseMatch] {
+    let stream = lookedUp.stream
+    let words = lookedUp.numbers
     var found: [PhraseMatch] = []
     var ends: [(last: Int, node: Int)] = []
 
