@@ -333,8 +333,8 @@ struct PainDurationRule: FactRule {
   {
     // A semicolon starts a new statement: "Leg pain resolved until late 2025; since
     // November the left leg pain has returned".
-    let clauseStart =
-      Self.clauseBreak.matches(in: passage.slice(0..<span.lowerBound)).last?.range.upperBound ?? 0
+    let head = Array(passage.text.utf16.prefix(span.lowerBound))
+    let clauseStart = head.lastIndex(of: Self.clauseBreak).map { $0 + 1 } ?? 0
     let before =
       String(repeating: " ", count: clauseStart) + passage.slice(clauseStart..<span.lowerBound)
     let complaint = Self.complaintWords.matches(in: before).last?.range
@@ -448,7 +448,7 @@ struct PainDurationRule: FactRule {
   private static let relieved = TextPattern(
     #"\b(?:better|improved|improvement|relief|relieved|helped|controlled|resolved|less)\b"#)
   private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
-  private static let clauseBreak = TextPattern(#";"#)
+  private static let clauseBreak = UInt16(UInt8(ascii: ";"))
   /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
   /// planter in", "a wrist arthroscopy in".
   private static let eventBeforeDate = TextPattern(
