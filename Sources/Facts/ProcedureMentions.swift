@@ -16,6 +16,8 @@ extension Passage {
 
   private func readProcedureMentions() -> [LexiconHit] {
     let named = hits("procedures")
+    guard ProcedureShape.anyShape.occurs(in: text) else { return named }
+
     let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in
       let matches = shape.pattern.matches(in: text)
       if matches.isEmpty || shape.excludedBy?.occurs(in: text) == true { return [] }
@@ -39,19 +41,36 @@ struct ProcedureShape: Sendable {
   let kind: ProcedureKind
   let region: Region?
   let pattern: TextPattern
+  /// The text of `pattern`.
+  private let source: String
   /// Words of a sentence in which the shape names something else.
-  var excludedBy: TextPattern? = nil
+  let excludedBy: TextPattern?
+
+  init(
+    concept: String, kind: ProcedureKind, region: Region?, pattern: String,
+    excludedBy: TextPattern? = nil
+  ) {
+    self.concept = concept
+    self.kind = kind
+    self.region = region
+    self.pattern = TextPattern(pattern)
+    source = pattern
+    self.excludedBy = excludedBy
+  }
 
   static let all = [intrathecalDose, injectedJoint, injectedFacets, removedDevice]
+
+  /// Any of the shapes: one search turns away the many sentences that hold none.
+  static let anyShape = TextPattern(all.map(\.source).joined(separator: "|"))
 
   /// "we removed the whole system", "explanted the pump and catheter", "took the pump and
   /// catheter out": an implanted device taken out, named by what was removed.
   static let removedDevice = ProcedureShape(
     concept: "removed device", kind: .deviceRemoval, region: nil,
-    pattern: TextPattern(
+    pattern:
       #"\b(?:removed|explanted|took out|taken out)\s+(?:the|her|his)\s+(?:whole\s+|entire\s+"#
-        + #"|infected\s+)?"# + device + #"|\btook\s+(?:the|her|his)\s+"# + device
-        + #"\s+out\b"#))
+      + #"|infected\s+)?"# + device + #"|\btook\s+(?:the|her|his)\s+"# + device
+      + #"\s+out\b"#)
 
   private static let device =
     #"(?:(?:stimulator|pump|SCS)\s+)?(?:system|device|hardware|pump|stimulator|generator|IPG)"#
@@ -60,14 +79,14 @@ struct ProcedureShape: Sendable {
   /// A drug given intrathecally with a dose or as a bolus, and not a pump's infusion.
   static let intrathecalDose = ProcedureShape(
     concept: "intrathecal drug dose", kind: .intrathecalTrial, region: nil,
-    pattern: TextPattern(
+    pattern:
       #"\b(?:single[- ]shot\s+|single[- ]dose\s+)?intrathecal\s+(?:(?:preservative[- ]free"#
-        + #"|PF)\s+)?"#
-        + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine"#
-        + #"|clonidine)"#
-        + #"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?)\b(?:\s+(?:bolus|injection|test dose))?"#
-        + #"|\s+(?:bolus|injection|test dose))(?!\s*(?:/|per\b|pump|via))"#
-        + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#),
+      + #"|PF)\s+)?"#
+      + #"(?:morphine|hydromorphone|fentanyl|baclofen|ziconotide|sufentanil|bupivacaine"#
+      + #"|clonidine)"#
+      + #"(?:\s+\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?)\b(?:\s+(?:bolus|injection|test dose))?"#
+      + #"|\s+(?:bolus|injection|test dose))(?!\s*(?:/|per\b|pump|via))"#
+      + #"|\b(?:repeat|second|third|another)\s+(?:intrathecal\s+|screening\s+)?bolus\b"#,
     // A bolus or a dose through an implanted pump is the pump's therapy, not a trial.
     excludedBy: TextPattern(
       #"\b(?:refill\w*|reservoir|programm\w*|PTM|PCA|(?:via|through|from) (?:the |her |his )?pump"#
@@ -77,17 +96,16 @@ struct ProcedureShape: Sendable {
   /// "injected her right SI joint", "injected both sacroiliac joints".
   static let injectedJoint = ProcedureShape(
     concept: "injected sacroiliac joint", kind: .sacroiliacInjection, region: .sacroiliac,
-    pattern: TextPattern(
+    pattern:
       #"\binjected\s+"# + owner + #"(?:SI|sacroiliac)\s+joints?\b|\binjected\s+"# + owner
-        + #"SIJs?\b"#))
+      + #"SIJs?\b"#)
 
   /// "injected his L4-5 facet joints", "injected the facets".
   static let injectedFacets = ProcedureShape(
     concept: "injected facet joints", kind: .facetInjection, region: nil,
-    pattern: TextPattern(
+    pattern:
       #"\binjected\s+"# + owner
-        + #"(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?(?:facet joints?|facets)\b"#
-    ))
+      + #"(?:[CTLS]\d{1,2}(?:-[CTLS]?\d{1,2})?\s+)?(?:facet joints?|facets)\b"#)
 
   private static let owner =
     #"(?:her|his|their|the|both)\s+(?:(?:right|left|bilateral|R|L)\s+)?"#

@@ -10,6 +10,8 @@ import Model
 struct DiagnosticUncertaintyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
+    guard Self.cue.occurs(in: text) else { return [] }
+
     var facts: [Fact] = []
     // Only a denial of the question itself counts ("no question about the pain generator"):
     // a result word nearby ("uncertain after the negative block") denies nothing.
@@ -36,28 +38,36 @@ struct DiagnosticUncertaintyRule: FactRule {
   /// The words that put the pain generator in question, unless the sentence says it was
   /// found.
   static func generatorInQuestion(in text: String) -> TextMatch? {
-    guard !generatorFound.occurs(in: text) else { return nil }
-    if let match = unclearSource.firstMatch(in: text) { return match }
-    guard generator.occurs(in: text) else { return nil }
-    return generatorQuestion.firstMatch(in: text)
+    // The rare words of a question first: most sentences have none, and need no more search.
+    let question =
+      unclearSource.firstMatch(in: text)
+      ?? (generator.occurs(in: text) ? generatorQuestion.firstMatch(in: text) : nil)
+    guard let question, !generatorFound.occurs(in: text) else { return nil }
+    return question
   }
+
+  /// What every fact of the rule needs: a source in question, a generator named, or disease
+  /// at several levels. One search turns away the many sentences that hold none of them.
+  private static let cue = TextPattern(
+    [unclearSourcePattern, generatorPattern, multilevelPattern].joined(separator: "|"))
 
   private static let noQuestion = TextPattern(
     #"\b(?:no|not|without|never|little)\s+(?:\w+\s+){0,2}?(?:question|doubt|uncertain\w*"#
       + #"|unclear)\b"#)
-  private static let generator = TextPattern(
+  private static let generator = TextPattern(generatorPattern)
+  private static let generatorPattern =
     #"\b(?:pain generators?|pain source|source of (?:the |her |his |their )?pain"#
-      + #"|symptomatic level|culprit level|responsible level)\b"#)
+    + #"|symptomatic level|culprit level|responsible level)\b"#
   private static let generatorQuestion = TextPattern(
     #"\b(?:unclear|uncertain|not clear|not certain|in question|question(?:able)?"#
       + #"|not (?:yet )?(?:known|identified|established|determined|localized)|unknown"#
       + #"|identify|determine|sort out|clarify|localize|locate|pin down|distinguish"#
       + #"|differentiate|which|whether|versus|vs\.?)\b"#)
-  private static let unclearSource = TextPattern(
+  private static let unclearSource = TextPattern(unclearSourcePattern)
+  private static let unclearSourcePattern =
     #"\b(?:unclear|uncertain|not clear|not certain)\s+(?:\w+\s+){0,2}?(?:which|whether)\s+"#
-      + #"(?:\w+\s+){0,4}?(?:level|joint|segment|facet|disc|L\d|C\d|T\d)"#
-      + #"|\b(?:equivocal|uncertain|unclear)\s+(?:\w+\s+)?(?:pain\s+)?(?:source|generator|level)\b"#
-  )
+    + #"(?:\w+\s+){0,4}?(?:level|joint|segment|facet|disc|L\d|C\d|T\d)"#
+    + #"|\b(?:equivocal|uncertain|unclear)\s+(?:\w+\s+)?(?:pain\s+)?(?:source|generator|level)\b"#
   private static let generatorFound = TextPattern(
     #"\b(?:confirm\w*|established|identified|proven|localized)\s+(?:\w+\s+){0,5}?as\s+the\s+"#
       + #"(?:pain\s+)?(?:generator|source)\b|\b(?:pain\s+)?generator\s+(?:is|was|has been)\s+"#
@@ -66,8 +76,9 @@ struct DiagnosticUncertaintyRule: FactRule {
     #"\b(?:degenerat\w*|spondylos[ie]s|stenos[ie]s|arthropath\w*|arthros[ie]s|dis[ck]s?|DDD"#
       + #"|foramina\w*|narrowing|hypertroph\w*|herniat\w*|bulg\w*|disease|pathology"#
       + #"|osteophyt\w*|fractures?|changes)\b"#)
-  private static let multilevel = TextPattern(
+  private static let multilevel = TextPattern(multilevelPattern)
+  private static let multilevelPattern =
     #"\b(?:multi-?level|multi-?segmental|multiple(?:-| )levels?|several levels|multiple"#
-      + #" segments|(?:two|three|four|2|3|4)(?:-| )levels? (?:of )?(?:disease|degenerat\w*"#
-      + #"|pathology|spondylosis|stenosis|arthropathy))\b"#)
+    + #" segments|(?:two|three|four|2|3|4)(?:-| )levels? (?:of )?(?:disease|degenerat\w*"#
+    + #"|pathology|spondylosis|stenosis|arthropathy))\b"#
 }

@@ -10,7 +10,8 @@ import Model
 /// when it is a reporting window ("average pain over the past two weeks is 7/10").
 struct PainDurationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard isHistory(passage) else { return [] }
+    guard isHistory(passage), Self.durationWords.occurs(in: passage.text) else { return [] }
+
     let noteDate = reading.noteDate ?? passage.note.dateOfService
     let found =
       summary(in: passage) ?? span(in: passage) ?? onset(in: passage, noteDate: noteDate)
@@ -98,10 +99,12 @@ struct PainDurationRule: FactRule {
 
   private func onset(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
     guard let noteDate else { return nil }
+    // Of the whole sentence: read once, for the first lead that needs it.
+    lazy var isWorsening = Self.worsening.occurs(in: passage.text)
     for match in Self.onsetLead.matches(in: passage.text) {
       let isSince = match.value.lowercased().hasPrefix("since")
       let lead = passage.slice(0..<match.range.lowerBound)
-      guard !Self.careLead.occurs(in: lead), !Self.worsening.occurs(in: passage.text),
+      guard !Self.careLead.occurs(in: lead), !isWorsening,
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
         let (onset, isYearOnly, fromItsEnd) = onsetDate(
@@ -330,8 +333,8 @@ struct PainDurationRule: FactRule {
   {
     // A semicolon starts a new statement: "Leg pain resolved until late 2025; since
     // November the left leg pain has returned".
-    let clauseStart =
-      Self.clauseBreak.matches(in: passage.slice(0..<span.lowerBound)).last?.range.upperBound ?? 0
+    let head = Array(passage.text.utf16.prefix(span.lowerBound))
+    let clauseStart = head.lastIndex(of: Self.clauseBreak).map { $0 + 1 } ?? 0
     let before =
       String(repeating: " ", count: clauseStart) + passage.slice(clauseStart..<span.lowerBound)
     let complaint = Self.complaintWords.matches(in: before).last?.range
@@ -368,41 +371,53 @@ struct PainDurationRule: FactRule {
   private static let hedge =
     #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+"#
     + #"|just over\s+|at least\s+|~\s*|>\s*)?"#
-  private static let spans = TextPattern(
+  /// What every reading of the rule needs: a span, an onset word or lead, or an injury.
+  /// One search turns away the many sentences that hold none of them.
+  private static let durationWords = TextPattern(
+    [
+      soSpanPattern, onsetWordsPattern, halfSpanPattern, durationLabelPattern, spansPattern,
+      parenthesisedSpanPattern, onsetLeadPattern, injuryEventPattern,
+    ].joined(separator: "|"))
+  private static let spans = TextPattern(spansPattern)
+  private static let spansPattern =
     #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than"#
-      + #"|more than)|×|>)\s*"#
-      + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
-      + #"\b(?!\s+ago)"#
-      + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
-      + #"|\b("# + number + #")\+?\s*"# + unit
-      + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
-      + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
-      + unit + #"\s+(?:ago|prior)\b"#)
-  private static let parenthesisedSpan = TextPattern(
-    #"\(\s*"# + hedge + #"("# + number + #")\+?\s*"# + unit + #"\b\.?\s*\)"#)
+    + #"|more than)|×|>)\s*"#
+    + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
+    + #"\b(?!\s+ago)"#
+    + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
+    + #"|\b("# + number + #")\+?\s*"# + unit
+    + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
+    + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
+    + unit + #"\s+(?:ago|prior)\b"#
+  private static let parenthesisedSpan = TextPattern(parenthesisedSpanPattern)
+  private static let parenthesisedSpanPattern =
+    #"\(\s*"# + hedge + #"("# + number + #")\+?\s*"# + unit + #"\b\.?\s*\)"#
   /// "Duration: 8 months", "Duration of symptoms: 6 mo".
-  private static let durationLabel = TextPattern(
+  private static let durationLabel = TextPattern(durationLabelPattern)
+  private static let durationLabelPattern =
     #"\b(?:duration(?: of (?:symptoms|pain|complaint))?|symptom duration|pain duration)\s*[:=-]\s*"#
-      + hedge + #"("#
-      + number + #")\+?\s*"# + unit + #"\b"#)
+    + hedge + #"("#
+    + number + #")\+?\s*"# + unit + #"\b"#
   /// "whom I have followed … since November 2025": how long the clinician has known her.
   private static let ofTreatment = TextPattern(#"^\s*(?:of|on)\s+(?:\S+\s+){0,2}$"#)
   private static let careLead = TextPattern(
     #"\b(?:followed|seen|treated|cared for|under (?:my|our) care|known (?:him|her))\b"#)
-  private static let soSpan = TextPattern(
+  private static let soSpan = TextPattern(soSpanPattern)
+  private static let soSpanPattern =
     #"\bso\s+(?:it has been going on for |it has been |we are at |that is |that's |now )?"# + hedge
-      + #"("# + number + #")\s*"# + unit + #"\b"#)
-  private static let onsetLead = TextPattern(
+    + #"("# + number + #")\s*"# + unit + #"\b"#
+  private static let onsetLead = TextPattern(onsetLeadPattern)
+  private static let onsetLeadPattern =
     #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed"#
-      + #"|noticed|developed|date back to|dating back to|dates to|(?:came back|returned"#
-      + #"|recurred) in)\b"#
-  )
+    + #"|noticed|developed|date back to|dating back to|dates to|(?:came back|returned"#
+    + #"|recurred) in)\b"#
   /// "felt a sharp pain", "felt a pop", "injured her back", "slipped and fell".
-  private static let injuryEvent = TextPattern(
+  private static let injuryEvent = TextPattern(injuryEventPattern)
+  private static let injuryEventPattern =
     #"\b(?:felt|noted|noticed|experienced)\s+(?:an?\s+)?(?:(?:sudden|sharp|acute|severe|"#
-      + #"immediate|searing|tearing)\s+)*(?:pain|pop|twinge|tearing)\b"#
-      + #"|\b(?:injured|hurt|strained|twisted|wrenched)\s+(?:his|her|their|the)\b"#
-      + #"|\b(?:slipped|tripped) and fell\b|\bwas rear-?ended\b"#)
+    + #"immediate|searing|tearing)\s+)*(?:pain|pop|twinge|tearing)\b"#
+    + #"|\b(?:injured|hurt|strained|twisted|wrenched)\s+(?:his|her|their|the)\b"#
+    + #"|\b(?:slipped|tripped) and fell\b|\bwas rear-?ended\b"#
   /// "On 03/30/2026 she …", "on 3/30 while lifting": the day the event happened.
   private static let dateLead = TextPattern(#"\b(?:on|in|at work on)\s*$"#)
   /// "around the end of the summer", "last spring", "in early fall" (no year after it).
@@ -416,10 +431,11 @@ struct PainDurationRule: FactRule {
   private static let worsening = TextPattern(
     #"\b(?:has|have) (?:\w+ )?(?:increased|worsened|intensified|escalated)\b"#)
   /// "for about two and a half years", "for the past year and a half", "x 1 and a half yrs".
-  private static let halfSpan = TextPattern(
+  private static let halfSpan = TextPattern(halfSpanPattern)
+  private static let halfSpanPattern =
     #"(?:\b(?:for|over|of|past|last)|\bx|×)\s*(?:the\s+)?(?:past\s+|last\s+)?"# + hedge
-      + #"(?:("# + ClinicalWords.numberPattern + #"|an?)\s+and\s+a\s+half\s+"# + unit
-      + #"|(an?\s+|one\s+)?"# + unit + #"\s+and\s+a\s+half)\b"#)
+    + #"(?:("# + ClinicalWords.numberPattern + #"|an?)\s+and\s+a\s+half\s+"# + unit
+    + #"|(an?\s+|one\s+)?"# + unit + #"\s+and\s+a\s+half)\b"#
   private static let leadingSpan = TextPattern(
     #"^\s*[-–—]\s*"# + hedge + #"("# + number + #")\s*"# + unit + #"\b"#)
   private static let controlled = TextPattern(
@@ -432,7 +448,7 @@ struct PainDurationRule: FactRule {
   private static let relieved = TextPattern(
     #"\b(?:better|improved|improvement|relief|relieved|helped|controlled|resolved|less)\b"#)
   private static let sinceThen = TextPattern(#"^(?:since then|ever since)$"#)
-  private static let clauseBreak = TextPattern(#";"#)
+  private static let clauseBreak = UInt16(UInt8(ascii: ";"))
   /// The event between "since" and its date: "a fall on ice in", "she lifted a heavy
   /// planter in", "a wrist arthroscopy in".
   private static let eventBeforeDate = TextPattern(
@@ -447,8 +463,9 @@ struct PainDurationRule: FactRule {
       + #"|approximately|circa|roughly|a|an|his|her)\s+)?(early |late |mid-?|the summer of "#
       + #"|summer |the fall of |fall |autumn |spring |winter )?((?:19|20)\d{2})\b(?!\s*[/-]\d)"#
   )
-  private static let onsetWords = TextPattern(
-    #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#)
+  private static let onsetWords = TextPattern(onsetWordsPattern)
+  private static let onsetWordsPattern =
+    #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#
   private static let complaintWords = TextPattern(
     #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
       + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?|rash|zoster"#

@@ -10,9 +10,11 @@ import Model
 /// not ages at all.
 struct PatientAgeRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let onset = onsetAges(in: passage)
+    let namesAge = Self.age.occurs(in: passage.text)
+    let onset = namesAge ? onsetAges(in: passage) : []
     let taken = onset.map(\.range)
-    let current = statedAges(in: passage, excluding: taken) + birthDateAge(in: passage, reading)
+    let stated = namesAge ? statedAges(in: passage, excluding: taken) : []
+    let current = stated + birthDateAge(in: passage, reading)
     return (onset + current).map { found in
       passage.fact(
         .patientAge(PatientAge(years: found.years, context: found.context)),
@@ -110,22 +112,28 @@ struct PatientAgeRule: FactRule {
     (1...max(1, match.groups.count)).lazy.compactMap(match.group).first.flatMap { Int($0) }
   }
 
-  private static let yearsOld = TextPattern(
+  /// What a stated or an onset age needs, whichever words give it: one search turns away
+  /// the many sentences that name no age.
+  private static let age = TextPattern(
+    [yearsOldPattern, labelledPattern, onsetBeforeAgePattern, ageBeforeOnsetPattern]
+      .joined(separator: "|"))
+  private static let yearsOld = TextPattern(yearsOldPattern)
+  private static let yearsOldPattern =
     #"\b(\d{1,3})(?:\s*-\s*|\s+)?(?:years?|yrs?|y)(?:\s*-\s*|\s+)old\b"#
-      + #"|\b(\d{1,3})\s*(?:y/o|y\.o\.|yo|yoa)\b"#
-      + #"|^(?:S:\s*|Pt:?\s*|Patient:?\s*)?(\d{2,3})\s?(?-i:[MF])\b"#
-  )
-  private static let labelled = TextPattern(
-    #"\b(?:age|aged)\s*[:=]?\s*(\d{1,3})\b(?!\s*(?:-|to)\s*\d)"#)
-  private static let onsetBeforeAge = TextPattern(
+    + #"|\b(\d{1,3})\s*(?:y/o|y\.o\.|yo|yoa)\b"#
+    + #"|^(?:S:\s*|Pt:?\s*|Patient:?\s*)?(\d{2,3})\s?(?-i:[MF])\b"#
+  private static let labelled = TextPattern(labelledPattern)
+  private static let labelledPattern = #"\b(?:age|aged)\s*[:=]?\s*(\d{1,3})\b(?!\s*(?:-|to)\s*\d)"#
+  private static let onsetBeforeAge = TextPattern(onsetBeforeAgePattern)
+  private static let onsetBeforeAgePattern =
     #"\b(?:onset|began|begun|beginning|started|starting|start|since|first|developed"#
-      + #"|commenced)\b[^.;]{0,30}?\b(?:at\s+|in\s+)?(?:the\s+)?age(?:\s+of)?\s*[:=]?\s*"#
-      + #"(\d{1,3})\b|\bage\s+(?:at|of)\s+onset\s*(?:was|of|:|=|\s)\s*(\d{1,3})\b"#
-      + #"|\b(?:began|started|start|onset)\b[^.;]{0,30}?\bwhen\s+(?:she|he|they)\s+was"#
-      + #"\s+(\d{1,3})\b|\bsince\s+(?:she|he|they)\s+(?:was|were)\s+(\d{1,3})\b"#
-  )
-  private static let ageBeforeOnset = TextPattern(
-    #"\bage\s*[:=]?\s*(\d{1,3})\s+(?:at|of)\s+(?:symptom\s+|pain\s+)?onset\b"#)
+    + #"|commenced)\b[^.;]{0,30}?\b(?:at\s+|in\s+)?(?:the\s+)?age(?:\s+of)?\s*[:=]?\s*"#
+    + #"(\d{1,3})\b|\bage\s+(?:at|of)\s+onset\s*(?:was|of|:|=|\s)\s*(\d{1,3})\b"#
+    + #"|\b(?:began|started|start|onset)\b[^.;]{0,30}?\bwhen\s+(?:she|he|they)\s+was"#
+    + #"\s+(\d{1,3})\b|\bsince\s+(?:she|he|they)\s+(?:was|were)\s+(\d{1,3})\b"#
+  private static let ageBeforeOnset = TextPattern(ageBeforeOnsetPattern)
+  private static let ageBeforeOnsetPattern =
+    #"\bage\s*[:=]?\s*(\d{1,3})\s+(?:at|of)\s+(?:symptom\s+|pain\s+)?onset\b"#
   /// "age 45 at onset": a labelled age followed by what makes it the onset's.
   private static let onsetAfter = TextPattern(
     #"^\s*(?:years?\s+)?(?:at|of)\s+(?:symptom\s+|pain\s+)?onset\b"#)

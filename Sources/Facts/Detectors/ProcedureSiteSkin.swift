@@ -20,7 +20,11 @@ import Model
 enum ProcedureSiteSkin {
   /// The statements of clean skin at the procedure site in a sentence, one per clause.
   static func cleanSiteStatements(in passage: Passage) -> [Range<Int>] {
-    clauses(of: passage).compactMap { clause in
+    // A clause ends at a semicolon, where no state's words can reach across: a clean state
+    // in a clause is one in the sentence, and a sentence without one needs no more search.
+    guard cleanStateWords.occurs(in: passage.text) else { return [] }
+
+    return clauses(of: passage).compactMap { clause in
       let text = passage.slice(clause)
       guard let state = cleanState(in: text), namesSite(clause, in: passage) else { return nil }
       let range = (state.lowerBound + clause.lowerBound)..<(state.upperBound + clause.lowerBound)
@@ -87,28 +91,32 @@ enum ProcedureSiteSkin {
   private static func clauses(of passage: Passage) -> [Range<Int>] {
     var clauses: [Range<Int>] = []
     var start = 0
-    for match in semicolon.matches(in: passage.text) {
-      clauses.append(start..<match.range.lowerBound)
-      start = match.range.upperBound
+    for (offset, unit) in passage.text.utf16.enumerated() where unit == semicolon {
+      clauses.append(start..<offset)
+      start = offset + 1
     }
     clauses.append(start..<passage.text.utf16.count)
     return clauses.filter { !$0.isEmpty }
   }
 
-  private static let semicolon = TextPattern(#";"#)
-  private static let describedClean = TextPattern(
+  private static let semicolon = UInt16(UInt8(ascii: ";"))
+  /// Any of the three ways a clause says the skin is clean.
+  private static let cleanStateWords = TextPattern(
+    [describedCleanPattern, incisionCleanPattern, deniedFindingPattern].joined(separator: "|"))
+  private static let describedClean = TextPattern(describedCleanPattern)
+  private static let describedCleanPattern =
     #"\b(?:skin|pockets?|(?:exit|entry|needle|injection|inj|procedure|lead"#
-      + #"|port) sites?)\b[^.;]{0,60}?\b(?:intact|clear|clean|normal|unremarkable|healthy"#
-      + #"|(?:well[- ]|fully )?healed)\b"#
-  )
+    + #"|port) sites?)\b[^.;]{0,60}?\b(?:intact|clear|clean|normal|unremarkable|healthy"#
+    + #"|(?:well[- ]|fully )?healed)\b"#
   /// A healed incision is the scar of an earlier operation; one found clean is examined.
-  private static let incisionClean = TextPattern(
-    #"\bincisions?\b[^.;]{0,40}?\b(?:intact|clear|clean|dry|unremarkable|normal)\b"#)
-  private static let deniedFinding = TextPattern(
+  private static let incisionClean = TextPattern(incisionCleanPattern)
+  private static let incisionCleanPattern =
+    #"\bincisions?\b[^.;]{0,40}?\b(?:intact|clear|clean|dry|unremarkable|normal)\b"#
+  private static let deniedFinding = TextPattern(deniedFindingPattern)
+  private static let deniedFindingPattern =
     #"\b(?:no|without|w/o|free of)\s+(?:[\w-]+\s+(?:or\s+|and\s+)?){0,3}?(?:rash(?:es)?|erythema"#
-      + #"|lesions?|breakdown|drainage|induration|redness|fluctuance|open (?:skin|wounds?)"#
-      + #"|skin (?:breaks?|changes?|lesions?))\b"#
-  )
+    + #"|lesions?|breakdown|drainage|induration|redness|fluctuance|open (?:skin|wounds?)"#
+    + #"|skin (?:breaks?|changes?|lesions?))\b"#
   private static let examinedState = TextPattern(
     #"\b(?:intact|clean|dry|unremarkable|normal)\b"#)
   private static let ownSite = TextPattern(

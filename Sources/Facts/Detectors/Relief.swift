@@ -98,9 +98,14 @@ struct ReliefRule: FactRule {
 
   private static func readStatements(in passage: Passage) -> [Statement] {
     let text = passage.text
+    // Most sentences state no relief in words: one search turns them away to the scores.
+    guard statedRelief.occurs(in: text) else { return fromScoresOrBareNumbers(in: passage) }
+
     let percents = statedPercent.matches(in: text)
     // The cues are looked for only where there is a number to read: most sentences have none.
-    let hasAmount = !percents.isEmpty || half.occurs(in: text) || fraction.occurs(in: text)
+    lazy var halfMatch = half.firstMatch(in: text)
+    lazy var fractionMatch = fraction.firstMatch(in: text)
+    let hasAmount = !percents.isEmpty || halfMatch != nil || fractionMatch != nil
     let isReliefSentence =
       hasAmount
       && (reliefWords.occurs(in: text) || isTableRow(passage)
@@ -118,10 +123,10 @@ struct ReliefRule: FactRule {
       return Statement(percent: value, rule: "relief.percent", range: match.range)
     }
     if !stated.isEmpty { return stated }
-    if isReliefSentence, let match = half.firstMatch(in: text) {
+    if isReliefSentence, let match = halfMatch {
       return [Statement(percent: 50, rule: "relief.half", range: match.range)]
     }
-    if isReliefSentence, let match = fraction.firstMatch(in: text),
+    if isReliefSentence, let match = fractionMatch,
       let word = match.group(1)?.lowercased(),
       let percent = fractions.first(where: { word.hasPrefix($0.key) })?.value
     {
@@ -133,8 +138,18 @@ struct ReliefRule: FactRule {
     if let match = noRelief.firstMatch(in: text) {
       return [Statement(percent: 0, rule: "relief.none", range: match.range)]
     }
-    return (fromScores(in: passage) ?? fromBareNumbers(in: passage)).map { [$0] } ?? []
+    return fromScoresOrBareNumbers(in: passage)
   }
+
+  private static func fromScoresOrBareNumbers(in passage: Passage) -> [Statement] {
+    (fromScores(in: passage) ?? fromBareNumbers(in: passage)).map { [$0] } ?? []
+  }
+
+  /// What a relief stated in words needs: a percent, a half or a fraction, complete relief or
+  /// none.
+  private static let statedRelief = TextPattern(
+    [statedPercentPattern, halfPattern, fractionPattern, completeReliefPattern, noReliefPattern]
+      .joined(separator: "|"))
 
   /// "Pain was reduced from 8 to 2 after the medial branch block": scores without "/10".
   private static func fromBareNumbers(in passage: Passage) -> Statement? {
@@ -236,8 +251,9 @@ struct ReliefRule: FactRule {
     #"^\s*(?:lidocaine|bupivacaine|ropivacaine|marcaine|chlorhexidine|patch|patches|cream|gel"#
       + #"|ointment|solution|dextrose|saline|wash)\b"#
   )
-  private static let statedPercent = TextPattern(
-    #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#)
+  private static let statedPercent = TextPattern(statedPercentPattern)
+  private static let statedPercentPattern =
+    #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)"#
   private static let reliefWords = TextPattern(
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution"#
       + #"|helped|"#
@@ -247,16 +263,17 @@ struct ReliefRule: FactRule {
   )
   private static let notRelief = TextPattern(
     #"\b(?:ODI|NDI|A1c|SpO2|O2|sat\w*|oxygen|disability|index|score|BMI|saturation)\b[^\d]*$"#)
-  private static let half = TextPattern(
+  private static let half = TextPattern(halfPattern)
+  private static let halfPattern =
     #"\b(?:by|in)\s+(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?(?:one[- ])?half\b"#
-      + #"|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better"#
-      + #"|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
-  )
+    + #"|\b(?:half|fifty percent) (?:of )?(?:the |his |her )?(?:pain )?(?:relief|better"#
+    + #"|improvement)\b|\bhalf as (?:bad|severe|much pain)\b"#
   /// "reduced by two-thirds", "improved by a third", "about three quarters better".
-  private static let fraction = TextPattern(
+  private static let fraction = TextPattern(fractionPattern)
+  private static let fractionPattern =
     #"\b(?:by\s+)?(?:about\s+|approximately\s+|roughly\s+|nearly\s+)?"#
-      + #"(two[- ]thirds|three[- ]quarters|(?:a|one)[- ]third|(?:a|one)[- ]quarter)\b"#
-      + #"(?=\s*(?:$|[,.;]|\s+(?:better|improvement|relief|for|after|lasting|x)\b))"#)
+    + #"(two[- ]thirds|three[- ]quarters|(?:a|one)[- ]third|(?:a|one)[- ]quarter)\b"#
+    + #"(?=\s*(?:$|[,.;]|\s+(?:better|improvement|relief|for|after|lasting|x)\b))"#
   private static let fractions: [String: Double] = [
     "two": 67, "three": 75, "a third": 33, "one third": 33, "a-third": 33, "one-third": 33,
     "a quarter": 25, "one quarter": 25, "a-quarter": 25, "one-quarter": 25,
@@ -264,20 +281,20 @@ struct ReliefRule: FactRule {
 
   /// "complete relief", "total relief", "completely pain-free": relief of 100% ("almost
   /// complete relief" gives no number).
-  private static let completeRelief = TextPattern(
+  private static let completeRelief = TextPattern(completeReliefPattern)
+  private static let completeReliefPattern =
     #"(?<!almost )(?<!nearly )(?<!near )(?<!not )\b(?:complete|total|full)\s+(?:pain\s+)?relief\b"#
-      + #"|\b(?:completely|totally|entirely)\s+pain[- ]free\b"#
-  )
-  private static let noRelief = TextPattern(
+    + #"|\b(?:completely|totally|entirely)\s+pain[- ]free\b"#
+  private static let noRelief = TextPattern(noReliefPattern)
+  private static let noReliefPattern =
     #"\b(?:no|without|denies|did not (?:get|obtain|receive|have|experience|report|provide|give)|"#
-      + #"didn't (?:get|provide|give|help)|failed to (?:provide"#
-      + #"|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
-      + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement"#
-      + #"|response)\b|\bnon-?responder\b"#
-      + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
-      + #"|\bno (?:change|difference) in (?:the\s+)?(?:\S+\s+){0,2}?(?:pain|spasms?|spasticity"#
-      + #"|Ashworth|tone|symptoms)\b"#
-  )
+    + #"didn't (?:get|provide|give|help)|failed to (?:provide"#
+    + #"|give))\s+(?:any\s+)?(?:significant\s+|meaningful\s+|appreciable\s+|"#
+    + #"noticeable\s+|lasting\s+|sustained\s+)?(?:pain\s+)?(?:relief|benefit|improvement"#
+    + #"|response)\b|\bnon-?responder\b"#
+    + #"|\b(?:did not|didn't|does not|failed to) help\b|\bno help\b|\bnot helpful\b"#
+    + #"|\bno (?:change|difference) in (?:the\s+)?(?:\S+\s+){0,2}?(?:pain|spasms?|spasticity"#
+    + #"|Ashworth|tone|symptoms)\b"#
   private static let scoreJoin = TextPattern(
     #"^\s*(?:\w+\s+){0,3}?(?:to|->|→|=>|down to|dropping to|decreas\w* to|reduc\w* to"#
       + #"|improv\w* to|fell to)\s*$|;\s*(?:at|by|after)\b"#

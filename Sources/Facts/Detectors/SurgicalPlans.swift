@@ -5,6 +5,8 @@ import Model
 struct SurgicalPlanRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
+    guard Self.anyPlan.occurs(in: text) else { return [] }
+
     for (kind, pattern, isDateLabel) in [
       (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate, false),
       (.surgeryPlanned, Self.planned, false), (.surgeryPlanned, Self.surgeryDate, true),
@@ -94,8 +96,8 @@ struct SurgicalPlanRule: FactRule {
     #"\b(?:offered|offer|if|unless|declined|refused|psycholog\w*|psychiatr\w*|PhD|PsyD)\b"#)
   /// "Tentative surgery date 03/2026": the date of an operation; an implant's date or an
   /// operative report's own header is not a plan for surgery.
-  private static let surgeryDate = TextPattern(
-    #"\b(?:surgery|operative) date\b|\bdate of surgery\b"#)
+  private static let surgeryDate = TextPattern(surgeryDatePattern)
+  private static let surgeryDatePattern = #"\b(?:surgery|operative) date\b|\bdate of surgery\b"#
 
   private static func isImplantOrReport(_ passage: Passage) -> Bool {
     PriorProcedureRule.isProcedureNote(passage.note) || implantWords.occurs(in: passage.text)
@@ -122,61 +124,67 @@ struct SurgicalPlanRule: FactRule {
     + #"|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion"#
     + #"|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation"#
     + #"|revasculari[sz]ation|bypass)"#
-  private static let notCandidate = TextPattern(
+  /// What every statement of the rule needs, one of the four patterns `facts` reads: one
+  /// search turns away the many sentences that speak of no surgery to come.
+  private static let anyPlan = TextPattern(
+    [notCandidatePattern, plannedPattern, surgeryDatePattern, evaluationPattern]
+      .joined(separator: "|"))
+  private static let notCandidate = TextPattern(notCandidatePattern)
+  private static let notCandidatePattern =
     #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:(?:surgical|operative|"#
-      + surgery + #") candidate|candidate for (?:\S+ ){0,2}?"#
-      + surgery
-      + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical"#
-      + #"|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)"#
-      + #"|no surgical (?:options?|indications?|lesion|pathology|target)"#
-      + #"|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)"#
-      + #"|no indication for surgery|does not have a surgical lesion"#
-      + #"|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not"#
-      + #"|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery"#
-      + #"|reoperation|surgical \w+|re-?operation|fusion|decompression)"#
-      + #"|without a surgical target|no surgical target|(?:cannot|can't|could not"#
-      + #"|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)"#
-      + #"|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is "#
-      + #"|had been )?ruled out|(?:surgery|re-?operation) (?:was |has been "#
-      + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery)"#
-      + #"|not (?:a |an )?(?:good )?candidate for (?:\S+ ){0,2}?(?:PCI|CABG|coronary"#
-      + #" (?:intervention|bypass)))\b"#
-  )
+    + surgery + #") candidate|candidate for (?:\S+ ){0,2}?"#
+    + surgery
+    + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical"#
+    + #"|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)"#
+    + #"|no surgical (?:options?|indications?|lesion|pathology|target)"#
+    + #"|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)"#
+    + #"|no indication for surgery|does not have a surgical lesion"#
+    + #"|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not"#
+    + #"|not) recommend(?:ing)? (?:any )?(?:further |additional |more )?(?:surgery"#
+    + #"|reoperation|surgical \w+|re-?operation|fusion|decompression)"#
+    + #"|without a surgical target|no surgical target|(?:cannot|can't|could not"#
+    + #"|is unable to) (?:have|undergo|tolerate) (?:\S+ ){0,2}?(?:surgery|an operation)"#
+    + #"|(?:surgery|re-?operation|fusion|decompression) (?:has been |was |is "#
+    + #"|had been )?ruled out|(?:surgery|re-?operation) (?:was |has been "#
+    + #"|is )?declined by (?:\S+ ){0,3}?(?:surgeons?|neurosurg\w*|spine surgery)"#
+    + #"|not (?:a |an )?(?:good )?candidate for (?:\S+ ){0,2}?(?:PCI|CABG|coronary"#
+    + #" (?:intervention|bypass)))\b"#
   /// The patient puts the surgery off or turns it down.
   private static let deferred = TextPattern(
     #"\b(?:declined|declines|refused|refuses|defers?|deferred|deferring|not ready for"#
       + #"|holding off on|hold off on) (?:\S+ ){0,3}?(?:"# + surgery + #"|it)\b"#
       + #"|\bput(?:ting)? (?:"# + surgery + #"|it|the operation) off\b"#
       + #"|\b(?:would rather|prefers?(?: to)?) (?:not have|avoid|wait|hold off|keep putting)\b"#)
-  private static let planned = TextPattern(
+  private static let planned = TextPattern(plannedPattern)
+  private static let plannedPattern =
     #"\b(?:scheduled for (?:\S+ ){0,4}?"# + surgery + #"|"# + surgery
-      + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with"#
-      + #"|undergo|have) (?:\S+ ){0,4}?"#
-      + surgery
-      + #"|planned (?:\S+ ){0,3}?"# + surgery
-      + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
-      + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with"#
-      + #"|elected to proceed with|wants to proceed with"#
-      + #"|decided to proceed with) (?:\S+ ){0,4}?"#
-      + surgery
-      + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
-      + #"|surgical date|candidate for (?:\S+ ){0,3}?"#
-      + surgery + #"|planning (?:\S+ ){0,5}?"# + surgery + #")\b"#)
-  private static let evaluation = TextPattern(
+    + #" (?:is |has been |was )?(?:scheduled|planned|booked)|plans? (?:to )?(?:proceed with"#
+    + #"|undergo|have) (?:\S+ ){0,4}?"#
+    + surgery
+    + #"|planned (?:\S+ ){0,3}?"# + surgery
+    + #"|will (?:undergo|proceed with|have) (?:\S+ ){0,4}?"# + surgery
+    + #"|(?:recommended|agreed to|consented for|consented to|wishes to proceed with"#
+    + #"|elected to proceed with|wants to proceed with"#
+    + #"|decided to proceed with) (?:\S+ ){0,4}?"#
+    + surgery
+    + #"|(?:I|we) plan (?:a|an|the|to perform|to do) (?:\S+ ){0,4}?"# + surgery
+    + #"|surgical date|candidate for (?:\S+ ){0,3}?"#
+    + surgery + #"|planning (?:\S+ ){0,5}?"# + surgery + #")\b"#
+  private static let evaluation = TextPattern(evaluationPattern)
+  private static let evaluationPattern =
     #"\b(?:surgical (?:consult\w*|evaluation|referral|opinion|candidacy|planning)|(?:neuro|spine"#
-      + #"|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation"#
-      + #"|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery"#
-      + #"|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon"#
-      + #"|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery"#
-      + #"|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))"#
-      + #"|(?:for|to guide|to inform|to assist with|to aid in"#
-      + #"|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical"#
-      + #"|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering"#
-      + #"|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation"#
-      + #"|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon"#
-      + #"|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends"#
-      + #"|recommended))\b"#
-  )
+    + #"|spinal|orthopedic|orthopaedic)\s*(?:spine )?surg\w* (?:consult\w*|evaluation"#
+    + #"|referral|opinion)|(?:evaluated|seen|assessed) by (?:neurosurgery|spine surgery"#
+    + #"|orthopedic spine|orthopedics|a (?:spine |neuro)?surgeon|the (?:spine |neuro)?surgeon"#
+    + #"|(?:his|her) (?:spine |neuro)?surgeon)|refer\w* (?:to|for) (?:neurosurgery"#
+    + #"|spine surgery|a spine surgeon|orthopedic spine|surgical (?:evaluation|consultation))"#
+    + #"|(?:for|to guide|to inform|to assist with|to aid in"#
+    + #"|prior to) (?:\w+ )?surgical (?:planning|decision\w*)|pre-?(?:surgical"#
+    + #"|operative) (?:planning|evaluation|localization)|surgeon (?:is )?(?:considering"#
+    + #"|evaluating|requesting|requested|recommends|recommended)|surgeon'?s (?:evaluation"#
+    + #"|consult\w*|opinion|assessment)|(?:neurosurgeon|spine surgeon"#
+    + #"|orthopedic surgeon) (?:has |is )?(?:requested|evaluated|considering|recommends"#
+    + #"|recommended))\b"#
   /// "planning a fusion if the diagnostic blocks confirm the joint": an operation planned
   /// pending the workup it is waiting for is still planned (the blocks are for its planning).
   private static let contingentOnWorkup = TextPattern(
