@@ -8,8 +8,7 @@ struct DeviceInterrogationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard reading.concernsImplant else { return [] }
 
-    let isPrintout = Self.printout.occurs(in: passage.note.heading)
-    if isPrintout, passage.index == 0 {
+    if passage.index == 0, Self.isPrintout(passage.note) {
       return report(in: passage, date: passage.note.dateOfService, rule: "printout")
     }
     let text = passage.text
@@ -24,13 +23,19 @@ struct DeviceInterrogationRule: FactRule {
     }
 
     // "== INTERROGATION ==" then "Full report attached.": the section names what it holds.
+    // The sentence's own words are read first: few sentences give a result.
+    guard Self.result.occurs(in: text) else { return [] }
     let inSection =
       passage.section.map { Self.interrogation.occurs(in: $0.name) } == true
       || passage.preceding(1).first.map { Self.interrogation.occurs(in: $0.text) } == true
-    guard inSection, !isPrintout, Self.result.occurs(in: text), !Self.notDone.occurs(in: text)
-    else { return [] }
+    guard inSection, !Self.isPrintout(passage.note), !Self.notDone.occurs(in: text) else {
+      return []
+    }
     return report(in: passage, date: passage.note.dateOfService, rule: "section")
   }
+
+  /// Whether the note is the programmer's printout, by its title.
+  private static func isPrintout(_ note: Note) -> Bool { printout.occurs(in: note.heading) }
 
   private func report(in passage: Passage, date: ClinicalDate?, rule: String) -> [Fact] {
     let device = ImplantProblemRule.device(in: passage) ?? .intrathecalPump
