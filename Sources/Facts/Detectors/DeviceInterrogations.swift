@@ -11,20 +11,19 @@ struct DeviceInterrogationRule: FactRule {
     if passage.index == 0, Self.isPrintout(passage.note) {
       return report(in: passage, date: passage.note.dateOfService, rule: "printout")
     }
+    // A sentence reports an interrogation only where it gives a result or says where the
+    // report is; few do, so that is read first.
     let text = passage.text
+    guard Self.result.occurs(in: text) else { return [] }
     if let match = Self.interrogation.firstMatch(in: text) {
       let context = passage.context(ofLocal: match.range)
-      guard Self.result.occurs(in: text), context.isAffirmedAboutPatient,
-        !Self.notDone.occurs(in: text)
-      else { return [] }
+      guard context.isAffirmedAboutPatient, !Self.notDone.occurs(in: text) else { return [] }
       return report(
         in: passage, date: passage.dates.first?.date ?? passage.note.dateOfService,
         rule: "result")
     }
 
     // "== INTERROGATION ==" then "Full report attached.": the section names what it holds.
-    // The sentence's own words are read first: few sentences give a result.
-    guard Self.result.occurs(in: text) else { return [] }
     let inSection =
       passage.section.map { Self.interrogation.occurs(in: $0.name) } == true
       || passage.preceding(1).first.map { Self.interrogation.occurs(in: $0.text) } == true

@@ -19,6 +19,8 @@ struct ImplantProblemRule: FactRule {
     lazy var isConditional = Self.conditional.occurs(in: text)
     lazy var namesDevice = Self.deviceWords.occurs(in: text)
     return Self.problems.compactMap { problem, pattern -> Fact? in
+      // Asked first: few sentences speak of the device, and then these problems need not
+      // be looked for.
       if Self.needsDeviceWords.contains(problem), !namesDevice { return nil }
       guard let match = pattern.firstMatch(in: text), !isRiskTalk,
         !Self.noneAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count))
