@@ -6,9 +6,8 @@ import Model
 struct ConsultationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    let isOwnNote = Self.consultNote.occurs(in: passage.note.heading)
     // The specialist's own note or letter is the consultation, dated by its visit.
-    if isOwnNote, passage.index == 0 {
+    if passage.index == 0, Self.consultNote.occurs(in: passage.note.heading) {
       let detail = Consultation(specialty: .infectiousDisease, date: passage.note.dateOfService)
       return [passage.fact(.consultation(detail), rule: "consultation.ownNote")]
     }

@@ -8,16 +8,16 @@ struct DeviceInterrogationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     guard reading.concernsImplant else { return [] }
 
-    let isPrintout = Self.printout.occurs(in: passage.note.heading)
-    if isPrintout, passage.index == 0 {
+    if passage.index == 0, Self.isPrintout(passage.note) {
       return report(in: passage, date: passage.note.dateOfService, rule: "printout")
     }
+    // A sentence reports an interrogation only where it gives a result or says where the
+    // report is; few do, so that is read first.
     let text = passage.text
+    guard Self.result.occurs(in: text) else { return [] }
     if let match = Self.interrogation.firstMatch(in: text) {
       let context = passage.context(ofLocal: match.range)
-      guard Self.result.occurs(in: text), context.isAffirmedAboutPatient,
-        !Self.notDone.occurs(in: text)
-      else { return [] }
+      guard context.isAffirmedAboutPatient, !Self.notDone.occurs(in: text) else { return [] }
       return report(
         in: passage, date: passage.dates.first?.date ?? passage.note.dateOfService,
         rule: "result")
@@ -27,10 +27,14 @@ struct DeviceInterrogationRule: FactRule {
     let inSection =
       passage.section.map { Self.interrogation.occurs(in: $0.name) } == true
       || passage.preceding(1).first.map { Self.interrogation.occurs(in: $0.text) } == true
-    guard inSection, !isPrintout, Self.result.occurs(in: text), !Self.notDone.occurs(in: text)
-    else { return [] }
+    guard inSection, !Self.isPrintout(passage.note), !Self.notDone.occurs(in: text) else {
+      return []
+    }
     return report(in: passage, date: passage.note.dateOfService, rule: "section")
   }
+
+  /// Whether the note is the programmer's printout, by its title.
+  private static func isPrintout(_ note: Note) -> Bool { printout.occurs(in: note.heading) }
 
   private func report(in passage: Passage, date: ClinicalDate?, rule: String) -> [Fact] {
     let device = ImplantProblemRule.device(in: passage) ?? .intrathecalPump

@@ -103,11 +103,10 @@ struct DiagnosisRule: FactRule {
   private func isDescriptorOfAnotherCode(
     _ condition: DiagnosisCondition, _ hit: Range<Int>, _ codes: [TextMatch], _ passage: Passage
   ) -> Bool {
-    guard Self.degenerative.occurs(in: passage.slice(hit)),
-      let itemCode = codes.first(where: { $0.range.lowerBound >= hit.upperBound }),
-      let coded = self.condition(forCode: itemCode.value)
+    guard let itemCode = codes.first(where: { $0.range.lowerBound >= hit.upperBound }),
+      let coded = self.condition(forCode: itemCode.value), coded != condition, coded != .other
     else { return false }
-    return coded != condition && coded != .other
+    return Self.degenerative.occurs(in: passage.slice(hit))
   }
 
   /// "L4-S1 fusion 01/23/2024 for spondylolisthesis": the reason for an earlier operation
@@ -164,11 +163,10 @@ struct DiagnosisRule: FactRule {
         ?? true
     else { return false }
     let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
-    let isStudyReport =
-      passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
-      && (Self.studyVerb.occurs(in: passage.text) || Self.studyLabel.occurs(in: passage.text))
     let isDegenerative = Self.degenerative.occurs(in: passage.slice(hit))
-    return (isDegenerative && Self.causeLead.occurs(in: before)) || isStudyReport
+    if isDegenerative && Self.causeLead.occurs(in: before) { return true }
+    return passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
+      && (Self.studyVerb.occurs(in: passage.text) || Self.studyLabel.occurs(in: passage.text))
   }
 
   /// Codes of encounters, devices, injuries, skin and the bare low back pain symptom: an

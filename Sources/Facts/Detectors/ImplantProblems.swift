@@ -14,17 +14,19 @@ struct ImplantProblemRule: FactRule {
     guard reading.concernsImplant, !Self.trial.occurs(in: passage.text) else { return [] }
 
     let text = passage.text
+    // What the whole sentence says, read once, and only for a problem that asks.
+    lazy var isRiskTalk = Self.isRiskTalk(text)
+    lazy var isConditional = Self.conditional.occurs(in: text)
+    lazy var namesDevice = Self.deviceWords.occurs(in: text)
     return Self.problems.compactMap { problem, pattern -> Fact? in
-      guard let match = pattern.firstMatch(in: text), !Self.isRiskTalk(text),
+      // Asked first: few sentences speak of the device, and then these problems need not
+      // be looked for.
+      if Self.needsDeviceWords.contains(problem), !namesDevice { return nil }
+      guard let match = pattern.firstMatch(in: text), !isRiskTalk,
         !Self.noneAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count))
       else { return nil }
       let context = passage.context(ofLocal: match.range)
-      guard context.isAffirmedAboutPatient, !Self.conditional.occurs(in: text) else {
-        return nil
-      }
-      if Self.needsDeviceWords.contains(problem), !Self.deviceWords.occurs(in: text) {
-        return nil
-      }
+      guard context.isAffirmedAboutPatient, !isConditional else { return nil }
       if problem == .infection, Self.isAnotherDevice(text) { return nil }
       if problem == .patientRequest,
         Self.reimplant.occurs(in: text) || !Self.removalWords.occurs(in: text)
@@ -40,11 +42,18 @@ struct ImplantProblemRule: FactRule {
 
   /// The device the sentence names, else the one its note names first.
   static func device(in passage: Passage) -> TrialDevice? {
-    for text in [passage.text, passage.note.document.text] {
-      if dorsalRootGanglion.occurs(in: text) { return .dorsalRootGanglion }
-      if stimulator.occurs(in: text) { return .spinalCordStimulator }
-      if pump.occurs(in: text) { return .intrathecalPump }
+    if let named = device(namedIn: passage.text) { return named }
+    // The note's device is read once per note: a list, empty when the note names none.
+    let noteDevice = passage.note.remembered("implantDevice") {
+      device(namedIn: passage.note.document.text).map { [$0] } ?? []
     }
+    return noteDevice.first
+  }
+
+  private static func device(namedIn text: String) -> TrialDevice? {
+    if dorsalRootGanglion.occurs(in: text) { return .dorsalRootGanglion }
+    if stimulator.occurs(in: text) { return .spinalCordStimulator }
+    if pump.occurs(in: text) { return .intrathecalPump }
     return nil
   }
 

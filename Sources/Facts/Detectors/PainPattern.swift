@@ -25,12 +25,21 @@ struct PainPatternRule: FactRule {
     guard !reading.concernsNonSpinalPain else { return [] }
     let text = passage.text
     if isAssessment(passage) { return statedPattern(in: passage) }
-    guard isComplaint(passage) else { return [] }
+    // Words several steps ask about, each read once and only when asked.
+    lazy var denial = Self.deniedRadiation.firstMatch(in: text)
+    lazy var regions = Self.spineAndLimbRegions.firstMatch(in: text)
+    lazy var radicular = Self.radicular.firstMatch(in: text)
+    // The complaint is told in pain words, or by a sentence that only denies radiation ("It
+    // does not travel into the arm") or names the regions alone ("back for his neck and
+    // right arm").
+    guard isComplaintPlace(passage),
+      Self.painWords.occurs(in: text) || denial != nil || regions != nil
+    else { return [] }
     if let match = Self.mixed.firstMatch(in: text) {
       return fact(.mixed, cue: .mixedStated, match: match, in: passage)
     }
 
-    let limb = currentLimb(in: passage)
+    let limb = currentLimb(radicular ?? Self.limbPain.firstMatch(in: text) ?? regions, in: passage)
     let limbContext = limb.map { passage.context(ofLocal: $0.range) }
     if let limbContext, limbContext.isHypothetical || limbContext.isOtherPerson { return [] }
     // Negation counts only close before the limb: "without the stimulator her back and leg
@@ -41,10 +50,9 @@ struct PainPatternRule: FactRule {
           in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound))
       } ?? false
     // "radiates down the left leg, not below the knee" still radiates into the leg.
-    let denial = Self.deniedRadiation.firstMatch(in: text)
     let deniesOnlyTheDistalLimb =
       denial.map { Self.distalLimit.occurs(in: $0.value) } == true
-      && Self.radicular.firstMatch(in: text).map { !Self.thigh.occurs(in: $0.value) } == true
+      && radicular.map { !Self.thigh.occurs(in: $0.value) } == true
     let isDenied =
       (limbContext?.isNegated == true && isNegatedNearby)
       || (denial != nil && !deniesOnlyTheDistalLimb)
@@ -56,7 +64,7 @@ struct PainPatternRule: FactRule {
 
     // "burning in both feet rising to mid-shin": a length-dependent neuropathy, neither
     // nerve-root nor spinal pain.
-    if limb != nil, spine == nil, !Self.radicular.occurs(in: text),
+    if limb != nil, spine == nil, radicular == nil,
       Self.peripheralDistribution.occurs(in: text)
     {
       return []
@@ -66,7 +74,7 @@ struct PainPatternRule: FactRule {
       return fact(cue == .limb ? .radicular : .mixed, cue: cue, match: limb, in: passage)
     }
     // "no back or leg pain" denies the pain, not its radiation.
-    if let denied = Self.deniedRadiation.firstMatch(in: text) ?? (spine == nil ? nil : limb) {
+    if let denied = denial ?? (spine == nil ? nil : limb) {
       return fact(.axial, cue: .radiationDenied, match: denied, in: passage)
     }
     if let stated = Self.axialCondition.firstMatch(in: text) {
@@ -82,11 +90,10 @@ struct PainPatternRule: FactRule {
     return []
   }
 
-  /// Whether the sentence describes the complaint: pain words in a history section (or in
-  /// a note without sections), not an examination, assessment or imaging finding. A
-  /// sentence that only denies radiation ("It does not travel into the arm") or names the
-  /// regions alone ("back for his neck and right arm") describes it too.
-  private func isComplaint(_ passage: Passage) -> Bool {
+  /// Whether the sentence stands where the complaint is described: a history section (or
+  /// a note without sections), not an examination, assessment or imaging finding, nor the
+  /// note's title.
+  private func isComplaintPlace(_ passage: Passage) -> Bool {
     if let section = passage.section,
       section.isExamination || section.isImaging || section.isPlan || section.isMedications
     {
@@ -96,8 +103,6 @@ struct PainPatternRule: FactRule {
       passage.section == nil && passage.text.count < 70
       && passage.note.heading.contains(passage.text)
     return !isTitle
-      && (Self.painWords.occurs(in: passage.text) || Self.deniedRadiation.occurs(in: passage.text)
-        || Self.spineAndLimbRegions.occurs(in: passage.text))
   }
 
   private func isAssessment(_ passage: Passage) -> Bool {
@@ -112,9 +117,10 @@ struct PainPatternRule: FactRule {
     if let match = Self.mixed.firstMatch(in: text) {
       return fact(.mixed, cue: .mixedStated, match: match, in: passage)
     }
+    lazy var spine = Self.spine.matches(in: text)
     let stated =
       Self.axialCondition.firstMatch(in: text)
-      ?? Self.spine.matches(in: text).first { Self.axialWord.occurs(in: $0.value) }
+      ?? spine.first { Self.axialWord.occurs(in: $0.value) }
     if let stated, !passage.context(ofLocal: stated.range).isNegated {
       return fact(.axial, cue: .axialStated, match: stated, in: passage)
     }
@@ -124,18 +130,16 @@ struct PainPatternRule: FactRule {
       !passage.context(ofLocal: limb.range).isNegated,
       !passage.context(ofLocal: limb.range).isUncertain
     else { return [] }
-    let cue: Cue = Self.spine.occurs(in: text) ? .spineAndLimb : .limb
+    let cue: Cue = spine.isEmpty ? .limb : .spineAndLimb
     return fact(cue == .limb ? .radicular : .mixed, cue: cue, match: limb, in: passage)
   }
 
-  /// The limb component of the sentence, unless it is past or gone: "h/o ESI in 2019 for
-  /// right sciatica, which resolved", "the leg pain has since settled".
-  private func currentLimb(in passage: Passage) -> TextMatch? {
+  /// The limb component of the sentence (radiation, limb pain, or the regions named
+  /// together, in that order), unless it is past or gone: "h/o ESI in 2019 for right
+  /// sciatica, which resolved", "the leg pain has since settled".
+  private func currentLimb(_ limb: TextMatch?, in passage: Passage) -> TextMatch? {
+    guard let limb else { return nil }
     let text = passage.text
-    guard
-      let limb = Self.radicular.firstMatch(in: text) ?? Self.limbPain.firstMatch(in: text)
-        ?? Self.spineAndLimbRegions.firstMatch(in: text)
-    else { return nil }
     let after = passage.slice(limb.range.upperBound..<text.utf16.count)
     if Self.pastHistory.occurs(in: text) || Self.resolved.occurs(in: after) { return nil }
     return limb
@@ -249,20 +253,19 @@ struct PainSite {
 
   /// The site, or `nil` when the sentence names no region.
   var name: String? {
-    let spine = spinalRegion()
-    let limb = limbRegion()
     switch pattern {
     case .mixed:
+      let spine = spinalRegion()
+      let limb = limbRegion()
       guard let spine, let limb else { return spine?.name ?? limb }
       return "\(spine.name) and \(limb)"
     case .radicular:
-      return limb
+      return limbRegion()
     case .axial:
-      guard let spine else { return nil }
+      guard let spine = spinalRegion() else { return nil }
       // "low back pain, worse on the right": unless a limb carries it, the sentence's side
       // is the back's.
-      let limbHasSide = limb.map { $0.hasPrefix("left") || $0.hasPrefix("right") } ?? false
-      let side = spine.side ?? (limbHasSide ? nil : ClinicalWords.side(in: text))
+      let side = spine.side ?? (Self.hasSide(limbRegion()) ? nil : ClinicalWords.side(in: text))
       if side == .bilateral { return "\(spine.name), bilateral" }
       return [side?.rawValue, spine.name].compactMap { $0 }.joined(separator: " ")
     }
@@ -295,6 +298,10 @@ struct PainSite {
     let isBoth = side == .bilateral || (folded.hasSuffix("s") && side == nil)
     if isBoth { return "both \(name)s" }
     return [side?.rawValue, name].compactMap { $0 }.joined(separator: " ")
+  }
+
+  private static func hasSide(_ limb: String?) -> Bool {
+    limb.map { $0.hasPrefix("left") || $0.hasPrefix("right") } ?? false
   }
 
   /// The side word nearest before a region; "both" counts as bilateral.

@@ -18,6 +18,9 @@ struct PriorProcedureRule: FactRule {
 
     return hits.enumerated().flatMap { index, hit -> [Fact] in
       let context = passage.context(of: hit)
+      guard !context.isNegated, !context.isOtherPerson, !context.isHypothetical,
+        !context.isUncertain
+      else { return [] }
       let local = passage.local(hit.range)
       var dates = ProcedureDates.dates(of: index, among: hits, in: passage)
       if let noteDate, let date = ProcedureDates.relativeDate(of: local, in: passage, noteDate) {
@@ -28,17 +31,15 @@ struct PriorProcedureRule: FactRule {
         dates = [month]
       }
       let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
-      guard !Self.isImagingStatement(local, passage), !context.isNegated, !context.isOtherPerson,
-        !context.isHypothetical,
-        !context.isUncertain, !Self.isDenied(local, passage),
+      guard !Self.isImagingStatement(local, passage), !Self.isDenied(local, passage),
         !Self.isFuture(local, passage, hasPastDate: hasPastDate),
         let reference = ProcedureReference.reference(hit, in: passage)
       else { return [] }
 
       let isPast =
-        context.isHistorical || Self.pastWords.occurs(in: passage.text) || hasPastDate
-        || (isProcedureNote && passage.section?.isPlan != true)
-        || (reference.kind == .coronaryRevascularization && Self.yearOnly.occurs(in: passage.text))
+        context.isHistorical || hasPastDate || (isProcedureNote && passage.section?.isPlan != true)
+        || Self.hasPastWords(passage)
+        || (reference.kind == .coronaryRevascularization && Self.isDatedByYear(passage))
       guard isPast else { return [] }
       if Self.isTherapyAttribute(local, passage) { dates = [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
@@ -46,8 +47,8 @@ struct PriorProcedureRule: FactRule {
       // because a fact's date key cannot hold a year alone and the annotation omits it;
       // the history is then silent about it rather than undated.
       // A coronary revascularization matters for what it was, not when: kept undated.
-      if dates.isEmpty, Self.yearOnly.occurs(in: passage.text),
-        reference.kind != .coronaryRevascularization
+      if dates.isEmpty, reference.kind != .coronaryRevascularization,
+        Self.isDatedByYear(passage)
       {
         return []
       }
@@ -69,10 +70,11 @@ struct PriorProcedureRule: FactRule {
   /// "The first block was 02/24/2026.", "Trial start 10/06/26.": a dated sentence that
   /// names no procedure but points back to one named in the sentences before it.
   private static func anaphoricallyDated(in passage: Passage, noteDate: ClinicalDate?) -> [Fact] {
-    guard let pointer = anaphor.firstMatch(in: passage.text),
-      !futureWords.occurs(in: passage.text), !consentWords.occurs(in: passage.text),
-      passage.section?.isPlan != true,
+    // The sentence's place and dates first: most sentences have no earlier date.
+    guard passage.section?.isPlan != true,
       let date = passage.dates.first(where: { noteDate.map($0.date.isBefore) ?? true })?.date,
+      let pointer = anaphor.firstMatch(in: passage.text),
+      !futureWords.occurs(in: passage.text), !consentWords.occurs(in: passage.text),
       !passage.context(ofLocal: pointer.range).isNegated
     else { return [] }
 
@@ -210,10 +212,30 @@ struct PriorProcedureRule: FactRule {
     let purpose = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
     let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 40))
     return futureWords.occurs(in: before) || purposeLead.occurs(in: purpose)
-      || optionFrame.occurs(in: passage.text)
+      || isOptionFrame(passage)
       || (!hasPastDate && repeatWord.occurs(in: before))
       || requestAfter.occurs(in: after)
-      || (passage.section?.isPlan == true && !pastWords.occurs(in: passage.text))
+      || (passage.section?.isPlan == true && !hasPastWords(passage))
+  }
+
+  // What the whole sentence says, read once for all the procedures it names.
+
+  private static func hasPastWords(_ passage: Passage) -> Bool {
+    remembered("priorProcedure.pastWords", of: passage) { pastWords.occurs(in: passage.text) }
+  }
+
+  private static func isOptionFrame(_ passage: Passage) -> Bool {
+    remembered("priorProcedure.optionFrame", of: passage) { optionFrame.occurs(in: passage.text) }
+  }
+
+  private static func isDatedByYear(_ passage: Passage) -> Bool {
+    remembered("priorProcedure.yearOnly", of: passage) { yearOnly.occurs(in: passage.text) }
+  }
+
+  private static func remembered(
+    _ purpose: String, of passage: Passage, _ compute: () -> Bool
+  ) -> Bool {
+    passage.note.remembered(purpose, of: passage.range, inSentence: passage.index, compute)
   }
 
   private static let procedureHeading = TextPattern(

@@ -125,11 +125,10 @@ struct ProvocationTestRule: FactRule {
     let rest = passage.slice(passage.local(test.range).upperBound..<passage.text.utf16.count)
     // "R +, L -" names the side first; "positive on the left, negative right" the result.
     let sideFirst = Self.sideResult.matches(in: rest)
-    let resultFirst = Self.resultSide.matches(in: rest)
     let pairs: [(side: String?, result: String?)] =
       sideFirst.count >= 2
       ? sideFirst.map { ($0.group(1), $0.group(2)) }
-      : resultFirst.map { ($0.group(2), $0.group(1)) }
+      : Self.resultSide.matches(in: rest).map { ($0.group(2), $0.group(1)) }
     guard pairs.count >= 2, Set(pairs.compactMap { $0.side?.lowercased().first }).count == 2
     else { return nil }
     return pairs.compactMap { pair in
@@ -170,6 +169,8 @@ struct ProvocationTestRule: FactRule {
   /// Drops words that name a test only in an examination context ("compression" alone)
   /// when the sentence names no other test, no SI joint and no provocation.
   static func inExamContext(_ hits: [LexiconHit], _ passage: Passage) -> [LexiconHit] {
+    // The sentence's context is read only where a word needs it (most sentences name no test).
+    guard hits.contains(where: { $0.attributes["needsContext"] == "yes" }) else { return hits }
     let hasExamContext =
       hits.contains { $0.attributes["needsContext"] != "yes" }
       || examContext.occurs(in: passage.text)

@@ -238,12 +238,13 @@ struct RiskFactorRule: FactRule {
 
   private func currentGlycatedHemoglobin(in passage: Passage) -> Double? {
     let text = passage.text
-    guard let first = Self.a1c.firstMatch(in: text) else { return nil }
+    let written = Self.a1c.matches(in: text)
+    guard let first = written.first else { return nil }
     let rest = text.utf16Slice(first.range.upperBound..<text.utf16.count)
     if let now = Self.currentValue.firstMatch(in: rest) {
       return now.group(1).flatMap(ClinicalWords.number)
     }
-    let values = Self.a1c.matches(in: text).filter {
+    let values = written.filter {
       !passage.context(ofLocal: $0.range).isHistorical
     }
     return values.last?.group(1).flatMap(ClinicalWords.number)

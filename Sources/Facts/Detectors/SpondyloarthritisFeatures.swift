@@ -18,11 +18,13 @@ struct SpondyloarthritisFeatureRule: FactRule {
     var facts: [Fact] = []
     var seen = Set<SpondyloarthritisFeatureKind>()
     for (feature, wording) in Self.readings {
+      // A relative's history counts only where the sentence names the disease; few do, so
+      // that is read first.
+      if feature == .familyHistory && !Self.spondyloarthritis.occurs(in: text) { continue }
       guard !seen.contains(feature), let found = wording.read(text) else { continue }
       let context = passage.context(ofLocal: found.range)
       if context.isHypothetical || context.isUncertain { continue }
       if feature != .familyHistory && context.isOtherPerson { continue }
-      if feature == .familyHistory && !Self.spondyloarthritis.occurs(in: text) { continue }
 
       seen.insert(feature)
       let present = found.present && !context.isNegated
