@@ -250,22 +250,26 @@ struct TextIdentity: Hashable {
 /// neither freed nor reused while the entry stands: an equal identity is the same text.
 private final class RecentTexts {
   private var entries: [TextIdentity: SearchableText] = [:]
-  /// The text asked for last: detectors ask for one sentence many times in a row.
-  private var last: (identity: TextIdentity, searchable: SearchableText)?
+  /// The texts asked for last, looked through before hashing: a detector asks about one
+  /// sentence many times in a row, with its neighbours and its note's heading in between.
+  private var latest: [(identity: TextIdentity, searchable: SearchableText)] = []
+  /// Where in `latest` the next text asked for goes, once it is full.
+  private var nextLatest = 0
   private var footprint = 0
   /// Several cases' sentences: a detector that reads every sentence of a case again finds
   /// them prepared.
   private static let budget = 4 << 20
+  private static let latestCount = 8
 
   func searchable(_ text: String, identity: TextIdentity) -> SearchableText {
-    if let last, last.identity == identity { return last.searchable }
+    for entry in latest where entry.identity == identity { return entry.searchable }
     if let found = entries[identity] {
-      last = (identity, found)
+      remember(found, as: identity)
       return found
     }
 
     let made = SearchableText(text)
-    last = (identity, made)
+    remember(made, as: identity)
     if footprint + made.footprint > Self.budget {
       entries.removeAll(keepingCapacity: true)
       footprint = 0
@@ -273,6 +277,15 @@ private final class RecentTexts {
     entries[identity] = made
     footprint += made.footprint
     return made
+  }
+
+  private func remember(_ searchable: SearchableText, as identity: TextIdentity) {
+    if latest.count < Self.latestCount {
+      latest.append((identity, searchable))
+    } else {
+      latest[nextLatest] = (identity, searchable)
+      nextLatest = (nextLatest + 1) % Self.latestCount
+    }
   }
 
   /// This thread's texts, made on the thread's first search and released when it ends.
