@@ -16,7 +16,7 @@ extension Passage {
 
   private func readProcedureMentions() -> [LexiconHit] {
     let named = hits("procedures")
-    guard ProcedureShape.anyShape.occurs(in: text) else { return named }
+    guard ProcedureShape.anyShape.mayOccur(in: text) else { return named }
 
     let shaped = ProcedureShape.all.flatMap { shape -> [LexiconHit] in
       let matches = shape.pattern.matches(in: text)
@@ -41,8 +41,6 @@ struct ProcedureShape: Sendable {
   let kind: ProcedureKind
   let region: Region?
   let pattern: TextPattern
-  /// The text of `pattern`.
-  private let source: String
   /// Words of a sentence in which the shape names something else.
   let excludedBy: TextPattern?
 
@@ -54,14 +52,14 @@ struct ProcedureShape: Sendable {
     self.kind = kind
     self.region = region
     self.pattern = TextPattern(pattern)
-    source = pattern
     self.excludedBy = excludedBy
   }
 
   static let all = [intrathecalDose, injectedJoint, injectedFacets, removedDevice]
 
-  /// Any of the shapes: one search turns away the many sentences that hold none.
-  static let anyShape = TextPattern(all.map(\.source).joined(separator: "|"))
+  /// Any of the shapes, by their literals: the many sentences that can hold none are turned
+  /// away before any is searched.
+  static let anyShape = AnyOfPatterns(all.map(\.pattern))
 
   /// "we removed the whole system", "explanted the pump and catheter", "took the pump and
   /// catheter out": an implanted device taken out, named by what was removed.

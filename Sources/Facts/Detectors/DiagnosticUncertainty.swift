@@ -10,7 +10,7 @@ import Model
 struct DiagnosticUncertaintyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    guard Self.cue.occurs(in: text) else { return [] }
+    guard Self.cue.mayOccur(in: text) else { return [] }
 
     var facts: [Fact] = []
     // Only a denial of the question itself counts ("no question about the pain generator"):
@@ -47,9 +47,8 @@ struct DiagnosticUncertaintyRule: FactRule {
   }
 
   /// What every fact of the rule needs: a source in question, a generator named, or disease
-  /// at several levels. One search turns away the many sentences that hold none of them.
-  private static let cue = TextPattern(
-    [unclearSourcePattern, generatorPattern, multilevelPattern].joined(separator: "|"))
+  /// at several levels. Their literals turn away the many sentences that can hold none.
+  private static let cue = AnyOfPatterns([unclearSource, generator, multilevel])
 
   private static let noQuestion = TextPattern(
     #"\b(?:no|not|without|never|little)\s+(?:\w+\s+){0,2}?(?:question|doubt|uncertain\w*"#

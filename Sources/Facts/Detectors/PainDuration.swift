@@ -10,7 +10,7 @@ import Model
 /// when it is a reporting window ("average pain over the past two weeks is 7/10").
 struct PainDurationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard isHistory(passage), Self.durationWords.occurs(in: passage.text) else { return [] }
+    guard isHistory(passage), Self.durationWords.mayOccur(in: passage.text) else { return [] }
 
     let noteDate = reading.noteDate ?? passage.note.dateOfService
     let found =
@@ -372,12 +372,10 @@ struct PainDurationRule: FactRule {
     #"(?:about\s+|approximately\s+|roughly\s+|around\s+|nearly\s+|almost\s+|over\s+|more than\s+"#
     + #"|just over\s+|at least\s+|~\s*|>\s*)?"#
   /// What every reading of the rule needs: a span, an onset word or lead, or an injury.
-  /// One search turns away the many sentences that hold none of them.
-  private static let durationWords = TextPattern(
-    [
-      soSpanPattern, onsetWordsPattern, halfSpanPattern, durationLabelPattern, spansPattern,
-      parenthesisedSpanPattern, onsetLeadPattern, injuryEventPattern,
-    ].joined(separator: "|"))
+  /// Their literals turn away the many sentences that can hold none of them.
+  private static let durationWords = AnyOfPatterns([
+    soSpan, onsetWords, halfSpan, durationLabel, spans, parenthesisedSpan, onsetLead, injuryEvent,
+  ])
   private static let spans = TextPattern(spansPattern)
   private static let spansPattern =
     #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than"#

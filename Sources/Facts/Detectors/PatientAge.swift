@@ -10,7 +10,7 @@ import Model
 /// not ages at all.
 struct PatientAgeRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let namesAge = Self.age.occurs(in: passage.text)
+    let namesAge = Self.age.mayOccur(in: passage.text)
     let onset = namesAge ? onsetAges(in: passage) : []
     let taken = onset.map(\.range)
     let stated = namesAge ? statedAges(in: passage, excluding: taken) : []
@@ -112,11 +112,9 @@ struct PatientAgeRule: FactRule {
     (1...max(1, match.groups.count)).lazy.compactMap(match.group).first.flatMap { Int($0) }
   }
 
-  /// What a stated or an onset age needs, whichever words give it: one search turns away
+  /// What a stated or an onset age needs, whichever words give it: their literals turn away
   /// the many sentences that name no age.
-  private static let age = TextPattern(
-    [yearsOldPattern, labelledPattern, onsetBeforeAgePattern, ageBeforeOnsetPattern]
-      .joined(separator: "|"))
+  private static let age = AnyOfPatterns([yearsOld, labelled, onsetBeforeAge, ageBeforeOnset])
   private static let yearsOld = TextPattern(yearsOldPattern)
   private static let yearsOldPattern =
     #"\b(\d{1,3})(?:\s*-\s*|\s+)?(?:years?|yrs?|y)(?:\s*-\s*|\s+)old\b"#

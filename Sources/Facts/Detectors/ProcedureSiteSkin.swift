@@ -22,7 +22,7 @@ enum ProcedureSiteSkin {
   static func cleanSiteStatements(in passage: Passage) -> [Range<Int>] {
     // A clause ends at a semicolon, where no state's words can reach across: a clean state
     // in a clause is one in the sentence, and a sentence without one needs no more search.
-    guard cleanStateWords.occurs(in: passage.text) else { return [] }
+    guard cleanStateWords.mayOccur(in: passage.text) else { return [] }
 
     return clauses(of: passage).compactMap { clause in
       let text = passage.slice(clause)
@@ -101,8 +101,7 @@ enum ProcedureSiteSkin {
 
   private static let semicolon = UInt16(UInt8(ascii: ";"))
   /// Any of the three ways a clause says the skin is clean.
-  private static let cleanStateWords = TextPattern(
-    [describedCleanPattern, incisionCleanPattern, deniedFindingPattern].joined(separator: "|"))
+  private static let cleanStateWords = AnyOfPatterns([describedClean, incisionClean, deniedFinding])
   private static let describedClean = TextPattern(describedCleanPattern)
   private static let describedCleanPattern =
     #"\b(?:skin|pockets?|(?:exit|entry|needle|injection|inj|procedure|lead"#

@@ -98,8 +98,8 @@ struct ReliefRule: FactRule {
 
   private static func readStatements(in passage: Passage) -> [Statement] {
     let text = passage.text
-    // Most sentences state no relief in words: one search turns them away to the scores.
-    guard statedRelief.occurs(in: text) else { return fromScoresOrBareNumbers(in: passage) }
+    // Most sentences state no relief in words: the literals of its patterns turn them away to the scores.
+    guard statedRelief.mayOccur(in: text) else { return fromScoresOrBareNumbers(in: passage) }
 
     let percents = statedPercent.matches(in: text)
     // The cues are looked for only where there is a number to read: most sentences have none.
@@ -147,9 +147,9 @@ struct ReliefRule: FactRule {
 
   /// What a relief stated in words needs: a percent, a half or a fraction, complete relief or
   /// none.
-  private static let statedRelief = TextPattern(
-    [statedPercentPattern, halfPattern, fractionPattern, completeReliefPattern, noReliefPattern]
-      .joined(separator: "|"))
+  private static let statedRelief = AnyOfPatterns([
+    statedPercent, half, fraction, completeRelief, noRelief,
+  ])
 
   /// "Pain was reduced from 8 to 2 after the medial branch block": scores without "/10".
   private static func fromBareNumbers(in passage: Passage) -> Statement? {

@@ -5,7 +5,7 @@ import Model
 struct SurgicalPlanRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let text = passage.text
-    guard Self.anyPlan.occurs(in: text) else { return [] }
+    guard Self.anyPlan.mayOccur(in: text) else { return [] }
 
     for (kind, pattern, isDateLabel) in [
       (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate, false),
@@ -124,11 +124,9 @@ struct SurgicalPlanRule: FactRule {
     + #"|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion"#
     + #"|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation"#
     + #"|revasculari[sz]ation|bypass)"#
-  /// What every statement of the rule needs, one of the four patterns `facts` reads: one
-  /// search turns away the many sentences that speak of no surgery to come.
-  private static let anyPlan = TextPattern(
-    [notCandidatePattern, plannedPattern, surgeryDatePattern, evaluationPattern]
-      .joined(separator: "|"))
+  /// What every statement of the rule needs, one of the four patterns `facts` reads: their
+  /// literals turn away the many sentences that speak of no surgery to come.
+  private static let anyPlan = AnyOfPatterns([notCandidate, planned, surgeryDate, evaluation])
   private static let notCandidate = TextPattern(notCandidatePattern)
   private static let notCandidatePattern =
     #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:(?:surgical|operative|"#
