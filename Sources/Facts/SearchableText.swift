@@ -205,23 +205,25 @@ private struct LiteralReader {
     return (byte & 0x40 == 0 ? singles.low : singles.high) & (1 << bit) != 0
   }
 
-  /// Whether the text holds the `count` bytes stored from word `start`.
+  /// Whether the text holds the `count` bytes stored from word `start`. The literal's first
+  /// byte is looked for with `memchr`, which skips through a long text (a whole note) many
+  /// bytes at a time.
   private func find(_ start: Int, _ count: Int) -> Bool {
-    guard count > 0, text.count >= count else { return false }
-    let first = UInt8(truncatingIfNeeded: words[start])
+    guard count > 0, text.count >= count, let base = text.baseAddress else { return false }
+    let first = Int32(words[start])
     let last = text.count - count
     var offset = 0
     while offset <= last {
-      if text[offset] == first {
-        var matched = 1
-        while matched < count
-          && text[offset + matched] == UInt8(truncatingIfNeeded: words[start + matched])
-        {
-          matched += 1
-        }
-        if matched == count { return true }
+      guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
+      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      var matched = 1
+      while matched < count
+        && text[at + matched] == UInt8(truncatingIfNeeded: words[start + matched])
+      {
+        matched += 1
       }
-      offset += 1
+      if matched == count { return true }
+      offset = at + 1
     }
     return false
   }
