@@ -29,10 +29,16 @@ public struct FactDetector: Sendable {
   ///   - noteDate: the date of service of the most recent clinical note, against which
   ///     "since March 2025" is counted.
   public func detect(in documents: [AnnotatedDocument], noteDate: ClinicalDate?) -> [Fact] {
-    let notes = Self.newestFirst(documents.map(Note.init))
+    detect(in: CaseNotes(documents), noteDate: noteDate)
+  }
+
+  /// All facts of a case's notes (see `detect(in:noteDate:)` above), read from notes that
+  /// the request's detector reads too.
+  public func detect(in caseNotes: CaseNotes, noteDate: ClinicalDate?) -> [Fact] {
+    let notes = caseNotes.newestFirst
     // Passages hold their note unowned; keep every note alive until detection is done
     // (optimised builds otherwise release them after their last direct use).
-    defer { withExtendedLifetime(notes) {} }
+    defer { withExtendedLifetime(caseNotes) {} }
     let reading = CaseReading(
       noteDate: noteDate, concernsCRPS: notes.contains { Self.crps.occurs(in: $0.document.text) },
       concernsNonSpinalPain: notes.contains(where: Self.concernsNonSpinalPain),
@@ -87,7 +93,25 @@ public struct FactDetector: Sendable {
 /// The date of service of the most recent clinical note of a case (a request form is not a
 /// clinical note), or `nil` when no note gives one.
 public func noteDate(of documents: [AnnotatedDocument]) -> ClinicalDate? {
-  documents.filter { !RequestForm.isRequestForm(Note($0)) }.compactMap(\.dateOfService).max()
+  CaseNotes(documents).noteDate
+}
+
+/// A case's documents as the detectors read them, made once for all of them: each note's
+/// sentences, its lexicon hits by sentence, and what one detector worked out about a
+/// sentence for the next (`Note.remembered`), shared by the facts and the request.
+public final class CaseNotes {
+  /// The notes by date of service, most recent first (see `FactDetector.newestFirst`).
+  let newestFirst: [Note]
+
+  public init(_ documents: [AnnotatedDocument]) {
+    newestFirst = FactDetector.newestFirst(documents.map(Note.init))
+  }
+
+  /// The date of service of the most recent clinical note (a request form is not one), or
+  /// `nil` when no note gives one.
+  public var noteDate: ClinicalDate? {
+    newestFirst.filter { !RequestForm.isRequestForm($0) }.compactMap(\.dateOfService).max()
+  }
 }
 
 /// Recognises the forms on which a provider requests authorization.

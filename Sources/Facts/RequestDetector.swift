@@ -9,10 +9,16 @@ public struct RequestDetector: Sendable {
 
   /// The request as the documents state it; fields the documents do not state are empty.
   public func detect(in documents: [AnnotatedDocument]) -> ServiceRequest {
-    let notes = FactDetector.newestFirst(documents.map(Note.init))
+    detect(in: CaseNotes(documents))
+  }
+
+  /// The request as the notes state it (see `detect(in:)` above), read from notes that the
+  /// fact detector reads too.
+  public func detect(in caseNotes: CaseNotes) -> ServiceRequest {
+    let notes = caseNotes.newestFirst
     // Passages hold their note unowned; keep every note alive until detection is done
     // (optimised builds otherwise release them after their last direct use).
-    defer { withExtendedLifetime(notes) {} }
+    defer { withExtendedLifetime(caseNotes) {} }
     let forms = notes.filter(RequestForm.isRequestForm)
     let ordered = forms + notes.filter { !RequestForm.isRequestForm($0) }
     let passages = ordered.flatMap(\.passages)

@@ -63,9 +63,10 @@ public struct CaseReviewer: Sendable {
     }
 
     let (facts, detectedRequest, noteDate) = timed(&timings.facts) {
-      let noteDate = Facts.noteDate(of: annotated)
-      let facts = FactDetector(lexicons: lexicons).detect(in: annotated, noteDate: noteDate)
-      return (facts, RequestDetector(lexicons: lexicons).detect(in: annotated), noteDate)
+      let notes = CaseNotes(annotated)
+      let noteDate = notes.noteDate
+      let facts = FactDetector(lexicons: lexicons).detect(in: notes, noteDate: noteDate)
+      return (facts, RequestDetector(lexicons: lexicons).detect(in: notes), noteDate)
     }
 
     let request = merge(
