@@ -38,23 +38,37 @@ struct FileSignature: Equatable, Sendable {
 
   static func of(_ url: URL) -> FileSignature {
     var entries: [String] = []
-    collect(url, prefix: "", into: &entries)
+    collect(url.path, prefix: "", into: &entries)
     return FileSignature(entries: entries.sorted())
   }
 
-  private static func collect(_ url: URL, prefix: String, into entries: inout [String]) {
+  /// Paths as strings and folders read with `readdir`: the watcher takes a signature of
+  /// every case at least twice, and `URL` and `FileManager` cost more than the `lstat`s.
+  private static func collect(_ path: String, prefix: String, into entries: inout [String]) {
     var status = stat()
-    guard lstat(url.path, &status) == 0 else { return }
+    guard lstat(path, &status) == 0 else { return }
     let modified = status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
     entries.append("\(prefix)|\(status.st_size)|\(modified)|\(status.st_mode)")
 
     guard (status.st_mode & S_IFMT) == S_IFDIR else { return }
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    for name in names {
-      collect(
-        url.appending(path: name, directoryHint: .inferFromPath), prefix: prefix + "/" + name,
-        into: &entries)
+    for name in names(inFolder: path) {
+      collect(path + "/" + name, prefix: prefix + "/" + name, into: &entries)
     }
+  }
+
+  /// The names in a folder, "." and ".." left out; none when it cannot be read.
+  private static func names(inFolder path: String) -> [String] {
+    guard let folder = opendir(path) else { return [] }
+    defer { closedir(folder) }
+
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
   }
 }
 
