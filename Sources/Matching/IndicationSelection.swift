@@ -128,9 +128,38 @@ struct ServiceWords {
   private let paddedBytes: [UInt8]
 
   init(_ service: String?) {
-    let words = (service ?? "").lowercased().split { !$0.isLetter && !$0.isNumber }
+    let text = service ?? ""
+    if let ascii = Self.paddedASCII(text) {
+      paddedBytes = ascii
+      padded = String(decoding: ascii, as: UTF8.self)
+      return
+    }
+    let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
     padded = " " + words.joined(separator: " ") + " "
     paddedBytes = Array(padded.utf8)
+  }
+
+  /// The padded words of an ASCII text, read byte by byte: for ASCII, letters and digits
+  /// are exactly what `Character.isLetter` and `isNumber` accept, which cost far more to
+  /// ask. `nil` for any other text.
+  private static func paddedASCII(_ text: String) -> [UInt8]? {
+    var bytes: [UInt8] = [0x20]
+    var hasWord = false
+    var isInWord = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+      guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
+        isInWord = false
+        continue
+      }
+      if !isInWord && hasWord { bytes.append(0x20) }
+      bytes.append(lower)
+      hasWord = true
+      isInWord = true
+    }
+    bytes.append(0x20)
+    return bytes
   }
 
   var isEmpty: Bool { padded.allSatisfy { $0 == " " } }

@@ -22,6 +22,10 @@ struct ServiceWordsTests {
       ("Bloc du ganglion étoilé", "etoile", false),
       ("", "block", false),
       ("block", "--", false),
+      ("  RFA\r\nL3/L4__L5  ", "rfa l3 l4 l5", true),
+      ("  RFA\r\nL3/L4__L5  ", "l4l5", false),
+      ("Caudal ESI x2", "esi x2", true),
+      ("Caudal ESI x2", "esi x", false),
     ])
   func findsWholeWords(service: String, phrase: String, found: Bool) {
     #expect(ServiceWords(service).contains(phrase) == found)
