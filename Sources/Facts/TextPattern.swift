@@ -70,8 +70,11 @@ final class TextPattern: Sendable {
   }
 
   private func search(_ text: String, limit: Int) -> [TextMatch] {
-    let searchable = SearchableText.of(text)
-    return find(in: searchable, limit: limit).map { TextMatch($0, in: searchable.utf16) }
+    search(SearchableText.of(text), limit: limit)
+  }
+
+  fileprivate func search(_ searchable: SearchableText, limit: Int) -> [TextMatch] {
+    find(in: searchable, limit: limit).map { TextMatch($0, in: searchable.utf16) }
   }
 
   private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
@@ -175,9 +178,10 @@ struct TextPatternAlternation: Sendable {
 
   /// The first match in `text`, if any.
   func firstMatch(in text: String) -> TextMatch? {
+    let searchable = SearchableText.of(text)
     var first: TextMatch?
     for branch in branches {
-      guard let match = branch.firstMatch(in: text) else { continue }
+      guard let match = branch.search(searchable, limit: 1).first else { continue }
       if match.range.lowerBound < first?.range.lowerBound ?? Int.max { first = match }
     }
     return first
