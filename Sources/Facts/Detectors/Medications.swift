@@ -14,7 +14,7 @@ struct MedicationRule: FactRule {
       !(PriorProcedureRule.isProcedureNote(passage.note) && passage.section?.isMedications != true)
     else { return [] }
     return hits.filter {
-      !isInjectateOrAllergy($0, passage) && Self.treatsCaseCondition($0, passage, reading)
+      Self.treatsCaseCondition($0, passage, reading) && !isInjectateOrAllergy($0, passage)
     }.compactMap { fact(for: $0, in: passage) }
   }
 
@@ -62,7 +62,7 @@ struct MedicationRule: FactRule {
     let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
     let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
-    let list = passage.slice(TreatmentScope(of: hit, in: passage).group)
+    let list = TreatmentScope.of(hit, in: passage).groupText
     return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
       || Self.procedureDose.occurs(in: list) || Self.neverTaken.occurs(in: list)
   }
