@@ -10,8 +10,9 @@ import Model
 /// ("if pain persists we will start PT" is not listed).
 struct TherapyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard !TreatmentCourse.isIdentificationLine(passage) else { return [] }
-    return passage.hits("therapies").compactMap { hit in
+    let hits = passage.hits("therapies")
+    guard !hits.isEmpty, !TreatmentCourse.isIdentificationLine(passage) else { return [] }
+    return hits.compactMap { hit in
       guard !TreatmentScope.isPrescriberMention(hit, in: passage),
         !Self.isCoagulationTest(hit, in: passage),
         let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))

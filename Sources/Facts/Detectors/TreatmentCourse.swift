@@ -91,9 +91,10 @@ struct TreatmentCourse {
     // "Her pain is no better after 6 weeks of PT", "no relief from PT": a "no" that says
     // how the treatment turned out does not deny it.
     let isDenied = leads.contains { lead in
-      denialBefore.firstMatch(in: lead).map {
-        !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
-      } ?? false
+      !lead.isEmpty
+        && denialBefore.firstMatch(in: lead).map {
+          !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
+        } ?? false
     }
     guard !isDenied else { return true }
 
@@ -307,6 +308,8 @@ struct TreatmentCourse {
   static func stopCue(in text: String, isMedication: Bool)
     -> (status: TherapyStatus?, rule: String, reason: String?)?
   {
+    // No cue is written in no words (a treatment alone in its list shares none).
+    guard !text.isEmpty else { return nil }
     if !isMedication,
       let match = unable.firstMatch(in: text) ?? stoppedForReason.firstMatch(in: text)
     {
@@ -328,6 +331,7 @@ struct TreatmentCourse {
   static func courseCue(in text: String, isMedication: Bool)
     -> (status: TherapyStatus?, rule: String, reason: String?)?
   {
+    guard !text.isEmpty else { return nil }
     // "Occasional ibuprofen" is a drug used now and then, not a course under way.
     if isMedication, occasional.occurs(in: text) { return (nil, "occasional", nil) }
     // "4 visits so far": a therapy counted up to now is under way (a drug "tried so far" is
@@ -366,7 +370,7 @@ struct TreatmentCourse {
   ])
 
   /// "… on oxycodone": a drug named right after "on" is being taken.
-  static func isTakenOn(lead: String) -> Bool { leadOn.occurs(in: lead) }
+  static func isTakenOn(lead: String) -> Bool { !lead.isEmpty && leadOn.occurs(in: lead) }
 
   private static let leadOn = TextPattern(
     #"(?<!was |were |been )\bon\s+(?:(?:oral|enteral|low[- ]dose|long[- ]acting|ER|IR|scheduled"#
@@ -406,6 +410,8 @@ struct TreatmentCourse {
 
   /// How a treatment turned out, as the sentence says.
   static func outcome(in text: String) -> TherapyOutcome? {
+    // No outcome is written in no words (a treatment alone in its list shares none).
+    guard !text.isEmpty else { return nil }
     if failed.occurs(in: text) || negatedImprovement.occurs(in: text) { return .failed }
     if worsened.occurs(in: text) { return .worsened }
     if improved.occurs(in: text) { return .improved }

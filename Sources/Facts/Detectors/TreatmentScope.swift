@@ -45,9 +45,9 @@ final class TreatmentScope {
     sentence = passage.text
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
-    let clause = Self.clause(around: target, in: passage.text, mentions: mentions, maxWords: 5)
-    let outcomeClause = Self.clause(
-      around: target, in: passage.text, mentions: mentions, maxWords: Int.max)
+    let clauses = Self.clauses(in: passage)
+    let clause = Self.clause(around: target, in: clauses.ofLists, passage: passage)
+    let outcomeClause = Self.clause(around: target, in: clauses.ofOutcomes, passage: passage)
     var items = mentions.filter { clause.contains($0.lowerBound) }
     if !items.contains(target) {
       items = (items + [target]).sorted { $0.lowerBound < $1.lowerBound }
@@ -170,31 +170,57 @@ final class TreatmentScope {
       || (homeProgramAfter && possessiveAfter.occurs(in: after))
   }
 
-  /// A stretch of the sentence between semicolons; a short stretch that names no treatment
-  /// ("; no clear benefit") joins the one before it.
-  private static func clause(
-    around local: Range<Int>, in text: String, mentions: [Range<Int>], maxWords: Int
-  ) -> Range<Int> {
-    let units = Array(text.utf16)
-    var pieces: [Range<Int>] = []
-    var start = 0
-    for (offset, unit) in units.enumerated() where unit == 0x3B {
-      pieces.append(start..<offset)
-      start = offset + 1
-    }
-    pieces.append(start..<units.count)
+  /// The stretches of a sentence between semicolons, read once per sentence: a short
+  /// stretch that names no treatment ("; no clear benefit") joins the one before it in the
+  /// clauses of lists, and any stretch that names none in the clauses of outcomes.
+  private struct Clauses {
+    let ofLists: [Range<Int>]
+    let ofOutcomes: [Range<Int>]
+  }
 
+  private static func clauses(in passage: Passage) -> Clauses {
+    passage.note.remembered("treatmentClauses", of: passage.range, inSentence: passage.index) {
+      let text = passage.text
+      let mentions = treatments(in: passage)
+      let units = Array(text.utf16)
+      var pieces: [Range<Int>] = []
+      var start = 0
+      for (offset, unit) in units.enumerated() where unit == 0x3B {
+        pieces.append(start..<offset)
+        start = offset + 1
+      }
+      pieces.append(start..<units.count)
+
+      let pieceWords = pieces.map { piece in
+        (
+          piece, isNamed: mentions.contains { piece.contains($0.lowerBound) },
+          words: text.utf16Slice(piece).split(separator: " ").count
+        )
+      }
+      return Clauses(
+        ofLists: merged(pieceWords, maxWords: 5), ofOutcomes: merged(pieceWords, maxWords: .max))
+    }
+  }
+
+  private static func merged(
+    _ pieces: [(piece: Range<Int>, isNamed: Bool, words: Int)], maxWords: Int
+  ) -> [Range<Int>] {
     var merged: [Range<Int>] = []
-    for piece in pieces {
-      let named = mentions.contains { piece.contains($0.lowerBound) }
-      let words = text.utf16Slice(piece).split(separator: " ").count
-      if !named, words <= maxWords, let previous = merged.last {
+    for (piece, isNamed, words) in pieces {
+      if !isNamed, words <= maxWords, let previous = merged.last {
         merged[merged.count - 1] = previous.lowerBound..<piece.upperBound
       } else {
         merged.append(piece)
       }
     }
-    return merged.first { $0.contains(local.lowerBound) } ?? (0..<units.count)
+    return merged
+  }
+
+  /// The clause that holds a treatment, or the whole sentence.
+  private static func clause(
+    around local: Range<Int>, in clauses: [Range<Int>], passage: Passage
+  ) -> Range<Int> {
+    clauses.first { $0.contains(local.lowerBound) } ?? (0..<passage.text.utf16.count)
   }
 
   /// Each treatment's own words: from the last connector before it to the last connector
@@ -218,8 +244,7 @@ final class TreatmentScope {
     for (previous, next) in zip(items, items.dropFirst()) {
       let gap =
         max(previous.upperBound, clause.lowerBound)..<max(next.lowerBound, previous.upperBound)
-      let connector = connectorPattern.matches(in: text.utf16Slice(gap)).last
-      splits.append(connector.map { gap.lowerBound + $0.range.upperBound } ?? gap.upperBound)
+      splits.append(split(after: gap, passage))
     }
     var result: [Range<Int>] = []
     for index in items.indices {
@@ -228,6 +253,16 @@ final class TreatmentScope {
       result.append(lower..<max(upper, items[index].upperBound))
     }
     return result
+  }
+
+  /// Where the words between two treatments divide: after their last connector, else at
+  /// the next treatment. Asked of the same words by every treatment of the clause, so
+  /// remembered.
+  private static func split(after gap: Range<Int>, _ passage: Passage) -> Int {
+    passage.note.remembered("treatmentSplit", of: gap, inSentence: passage.index) {
+      let connector = connectorPattern.matches(in: passage.slice(gap)).last
+      return connector.map { gap.lowerBound + $0.range.upperBound } ?? gap.upperBound
+    }
   }
 
   /// The treatments of one list around a treatment: its neighbours whose lead adds no word
