@@ -96,7 +96,10 @@ struct TreatmentCourse {
           !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
         } ?? false
     }
+    // The words after the hit are part of the sentence: a sentence without the literals of
+    // an unknown status has none after the hit either.
     guard !isDenied else { return true }
+    guard unknownAfterWords.mayOccur(in: passage.text) else { return false }
 
     let local = passage.local(hit.range)
     let after = passage.slice(
@@ -118,6 +121,7 @@ struct TreatmentCourse {
     #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried"#
       + #"|not tried)\b"#
   )
+  private static let unknownAfterWords = AnyOfPatterns([unknownAfter])
 
   /// Two dates joined as a span ("from 05/2026 to 07/2026", "10/2025 - 01/2026"): the
   /// course's own dates, whatever other date the words name ("documented on 08/18/2026").
@@ -203,9 +207,12 @@ struct TreatmentCourse {
     // A condition opening the sentence governs all it goes on to say: "If no relief after
     // the injection, will refer to surgery; would also start PT at that point".
     let both = scope.ownAndSharedText
+    // The sentence's opening is part of it: one without the literals of a condition has
+    // none in its opening either, which is then not cut out.
     let isConditional =
       conditional.occurs(in: both)
-      || leadingCondition.occurs(in: passage.slice(0..<scope.own.lowerBound))
+      || (conditionWords.mayOccur(in: passage.text)
+        && leadingCondition.occurs(in: passage.slice(0..<scope.own.lowerBound)))
     if context.isHypothetical || isConditional {
       return planned.occurs(in: both) && !isConditional ? (.planned, "planned", nil) : nil
     }
@@ -483,6 +490,7 @@ struct TreatmentCourse {
       + #"|no longer (?:doing|attending|going))\b"#
   )
   private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
+  private static let conditionWords = AnyOfPatterns([leadingCondition])
   private static let conditional = TextPattern(
     #"\b(?:would (?:also )?(?:start|begin|use|try|consider|add|refer)|if|should (?:he|she|they"#
       + #"|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider"#
