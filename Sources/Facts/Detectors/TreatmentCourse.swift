@@ -28,6 +28,10 @@ struct TreatmentCourse {
       } : inOwn
     let dates = read.map(\.date).sorted()
     let ownText = scope.ownText
+    // Where the list shares no words, the course text is the own words and " … ": a length,
+    // a count or an end word ends in a letter or a digit, so one read there is one read in
+    // the own words, and the own words are read alone.
+    let courseText = { scope.shared.isEmpty ? nil : scope.courseText }
     var start: ClinicalDate?
     var end: ClinicalDate?
     if let span = Self.span(in: read, of: passage) {
@@ -36,14 +40,14 @@ struct TreatmentCourse {
       start = dates.first
       end = dates.last
     } else if let only = dates.first {
-      if Self.endLead.occurs(in: scope.courseText) { end = only } else { start = only }
+      if Self.endLead.occurs(in: courseText() ?? ownText) { end = only } else { start = only }
     }
     self.start = start
     self.end = end
 
     let weeksMatch =
       Self.weeksPattern.firstMatch(in: ownText)
-      ?? Self.weeksPattern.firstMatch(in: scope.courseText)
+      ?? courseText().flatMap(Self.weeksPattern.firstMatch(in:))
     var weeks = weeksMatch.flatMap { match in
       match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
         match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
@@ -55,7 +59,7 @@ struct TreatmentCourse {
     self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
     let sessionsMatch =
       Self.sessionsPattern.firstMatch(in: ownText)
-      ?? Self.sessionsPattern.firstMatch(in: scope.courseText)
+      ?? courseText().flatMap(Self.sessionsPattern.firstMatch(in:))
     self.sessions = sessionsMatch.flatMap { match in
       (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
     }
