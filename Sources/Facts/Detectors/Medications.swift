@@ -14,7 +14,7 @@ struct MedicationRule: FactRule {
       !(PriorProcedureRule.isProcedureNote(passage.note) && passage.section?.isMedications != true)
     else { return [] }
     return hits.filter {
-      !isInjectateOrAllergy($0, passage) && Self.treatsCaseCondition($0, passage, reading)
+      Self.treatsCaseCondition($0, passage, reading) && !isInjectateOrAllergy($0, passage)
     }.compactMap { fact(for: $0, in: passage) }
   }
 
@@ -62,9 +62,13 @@ struct MedicationRule: FactRule {
     let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
     let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
-    let list = passage.slice(TreatmentScope(of: hit, in: passage).group)
-    return Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause)
-      || Self.procedureDose.occurs(in: list) || Self.neverTaken.occurs(in: list)
+    if Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause) { return true }
+
+    // The list is part of the sentence: a sentence without the literals of a procedure's
+    // dose or of a drug not taken has none in the list either, which is then not cut out.
+    guard Self.listWords.mayOccur(in: text) else { return false }
+    let list = TreatmentScope.of(hit, in: passage).groupText
+    return Self.procedureDose.occurs(in: list) || Self.neverTaken.occurs(in: list)
   }
 
   /// The words around a drug up to the nearest comma, semicolon or full stop on each side
@@ -121,6 +125,7 @@ struct MedicationRule: FactRule {
     #"\b(?:intrathecal (?:trial|bolus|test dose|dose)|(?:single )?bolus|single[- ]shot"#
       + #"|spinal anesthetic|epidural catheter|test dose|trial dose|intrathecal trial)\b"#
   )
+  private static let listWords = AnyOfPatterns([procedureDose, neverTaken])
   private static let allergy = TextPattern(
     #"\b(?:allerg\w*|anaphyla\w*|hives|intoleran(?:t|ce) to)\b"#)
 }

@@ -10,8 +10,9 @@ import Model
 /// ("if pain persists we will start PT" is not listed).
 struct TherapyRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard !TreatmentCourse.isIdentificationLine(passage) else { return [] }
-    return passage.hits("therapies").compactMap { hit in
+    let hits = passage.hits("therapies")
+    guard !hits.isEmpty, !TreatmentCourse.isIdentificationLine(passage) else { return [] }
+    return hits.compactMap { hit in
       guard !TreatmentScope.isPrescriberMention(hit, in: passage),
         !Self.isCoagulationTest(hit, in: passage),
         let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
@@ -33,8 +34,9 @@ struct TherapyRule: FactRule {
 
     let course = TreatmentCourse(passage: passage, hit: hit)
     let visit = passage.note.dateOfService ?? noteDate
-    let start =
-      course.start ?? (TreatmentCourse.startsToday(hit, in: passage) ? visit : nil)
+    // Asked at most once, for the start and for who handed out a home program.
+    lazy var startsToday = TreatmentCourse.startsToday(hit, in: passage)
+    let start = course.start ?? (startsToday ? visit : nil)
     var detail = Therapy(
       modality: modality, start: start, end: course.end, weeks: course.weeks,
       sessions: course.sessions, status: status.status,
@@ -44,11 +46,11 @@ struct TherapyRule: FactRule {
       // A program handed out at this visit of a physician's note is the physician's.
       detail.prescribedBy =
         Self.prescriber(in: passage)
-        ?? (TreatmentCourse.startsToday(hit, in: passage) ? .physician : nil)
+        ?? (startsToday ? .physician : nil)
       // A later word on whether the program is done is follow-up; the visit that handed it
       // out ("gave her a written program and asked her to do it daily") is not.
-      let scope = TreatmentScope(of: hit, in: passage)
-      let words = scope.outcomeText(in: passage) + " " + scope.sharedText(in: passage)
+      let scope = TreatmentScope.of(hit, in: passage)
+      let words = scope.outcomeText + " " + scope.sharedText
       let isHandedOut = status.status == .completed && Self.handedOut.occurs(in: words)
       detail.followUpDocumented =
         Self.adherence.occurs(in: words)
@@ -61,7 +63,7 @@ struct TherapyRule: FactRule {
   /// "The PT referral was never scheduled", "PT has not started yet": a therapy that has not
   /// begun is no therapy (one a medical reason kept from starting is `unable`).
   private static func isNotStarted(_ hit: LexiconHit, in passage: Passage) -> Bool {
-    notStarted.occurs(in: TreatmentScope(of: hit, in: passage).ownText(in: passage))
+    notStarted.occurs(in: TreatmentScope.of(hit, in: passage).ownText)
   }
 
   private static let notStarted = TextPattern(

@@ -11,34 +11,43 @@ struct TreatmentCourse {
   init(passage: Passage, hit: LexiconHit) {
     // The course is read in the treatment's own words, else in its list's shared words:
     // "chiro 12/2025-02/2026 x 8 wks; PT HEP ongoing" gives the dates to chiropractic only.
-    let scope = TreatmentScope(of: hit, in: passage)
+    let scope = TreatmentScope.of(hit, in: passage)
     // A span reckoned back from the visit ("in the last year") bounds the history, not
     // the course: only dates written as such are read.
     // Shortcoming: dates the Language stage does not read ("since 3/30", "from May 4 to
     // June 29", "in April") give no start or end, though weeks and visits still count.
-    let written = passage.dates.filter { Self.writtenDate.occurs(in: passage.slice($0.range)) }
-    let inOwn = written.filter { scope.own.contains($0.range.lowerBound) }
-    let inShared = written.filter { date in
-      scope.shared.contains { $0.contains(date.range.lowerBound) }
+    let dated = passage.dates
+    let inOwn = dated.filter {
+      scope.own.contains($0.range.lowerBound) && Self.isWritten($0.range, in: passage)
     }
-    let dates = (inOwn.isEmpty ? inShared : inOwn).map(\.date).sorted()
-    let ownText = scope.ownText(in: passage)
-    let text = ownText + " … " + scope.sharedText(in: passage)
+    let read =
+      inOwn.isEmpty
+      ? dated.filter { date in
+        scope.shared.contains { $0.contains(date.range.lowerBound) }
+          && Self.isWritten(date.range, in: passage)
+      } : inOwn
+    let dates = read.map(\.date).sorted()
+    let ownText = scope.ownText
+    // Where the list shares no words, the course text is the own words and " … ": a length,
+    // a count or an end word ends in a letter or a digit, so one read there is one read in
+    // the own words, and the own words are read alone.
+    let courseText = { scope.shared.isEmpty ? nil : scope.courseText }
     var start: ClinicalDate?
     var end: ClinicalDate?
-    if let span = Self.span(in: inOwn.isEmpty ? inShared : inOwn, of: passage) {
+    if let span = Self.span(in: read, of: passage) {
       (start, end) = span
     } else if dates.count >= 2 {
       start = dates.first
       end = dates.last
     } else if let only = dates.first {
-      if Self.endLead.occurs(in: text) { end = only } else { start = only }
+      if Self.endLead.occurs(in: courseText() ?? ownText) { end = only } else { start = only }
     }
     self.start = start
     self.end = end
 
     let weeksMatch =
-      Self.weeksPattern.firstMatch(in: ownText) ?? Self.weeksPattern.firstMatch(in: text)
+      Self.weeksPattern.firstMatch(in: ownText)
+      ?? courseText().flatMap(Self.weeksPattern.firstMatch(in:))
     var weeks = weeksMatch.flatMap { match in
       match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
         match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
@@ -49,7 +58,8 @@ struct TreatmentCourse {
     }
     self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
     let sessionsMatch =
-      Self.sessionsPattern.firstMatch(in: ownText) ?? Self.sessionsPattern.firstMatch(in: text)
+      Self.sessionsPattern.firstMatch(in: ownText)
+      ?? courseText().flatMap(Self.sessionsPattern.firstMatch(in:))
     self.sessions = sessionsMatch.flatMap { match in
       (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
     }
@@ -58,7 +68,7 @@ struct TreatmentCourse {
   /// Whether the treatment's own words start it at this visit: "HEP handout given today",
   /// "started gabapentin today".
   static func startsToday(_ hit: LexiconHit, in passage: Passage) -> Bool {
-    startedToday.occurs(in: TreatmentScope(of: hit, in: passage).ownText(in: passage))
+    startedToday.occurs(in: TreatmentScope.of(hit, in: passage).ownText)
   }
 
   private static let startedToday = TextPattern(
@@ -75,24 +85,30 @@ struct TreatmentCourse {
   /// "No chiropractor", "has not seen a therapist", "declined opioids", "opioid therapy
   /// unknown": the treatment is not asserted.
   static func isDeniedOrUnknown(_ hit: LexiconHit, in passage: Passage) -> Bool {
-    let local = passage.local(hit.range)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
     // The denial is read in the treatment's own lead and its list's lead ("no PT,
     // chiropractic or home program"), not in a neighbour's detail ("PT (no lasting
     // change), gabapentin"); "completed PT without improvement and continues the home
     // program": a new clause ends the denial's reach.
-    let leads = TreatmentScope(of: hit, in: passage).leads(in: passage).map {
-      String($0.suffix(40))
+    let leads = TreatmentScope.of(hit, in: passage).leads.map {
+      $0.utf8.count <= 40 ? $0 : String($0.suffix(40))
     }
     // "Her pain is no better after 6 weeks of PT", "no relief from PT": a "no" that says
     // how the treatment turned out does not deny it.
     let isDenied = leads.contains { lead in
-      denialBefore.firstMatch(in: lead).map {
-        !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
-      } ?? false
+      !lead.isEmpty
+        && denialBefore.firstMatch(in: lead).map {
+          !newClause.occurs(in: $0.value) && outcome(in: $0.value) == nil
+        } ?? false
     }
-    return isDenied || unknownAfter.occurs(in: after)
+    // The words after the hit are part of the sentence: a sentence without the literals of
+    // an unknown status has none after the hit either.
+    guard !isDenied else { return true }
+    guard unknownAfterWords.mayOccur(in: passage.text) else { return false }
+
+    let local = passage.local(hit.range)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
+    return unknownAfter.occurs(in: after)
   }
 
   private static let identification = TextPattern(#"\b(?:DOB|D\.O\.B\.?|MRN|Chart #?)\b"#)
@@ -109,6 +125,7 @@ struct TreatmentCourse {
     #"^[^.;]{0,16}\b(?:unknown|not documented|unclear|has not been tried|not been tried"#
       + #"|not tried)\b"#
   )
+  private static let unknownAfterWords = AnyOfPatterns([unknownAfter])
 
   /// Two dates joined as a span ("from 05/2026 to 07/2026", "10/2025 - 01/2026"): the
   /// course's own dates, whatever other date the words name ("documented on 08/18/2026").
@@ -122,6 +139,14 @@ struct TreatmentCourse {
       if spanJoin.occurs(in: between) { return (first.date, second.date) }
     }
     return nil
+  }
+
+  /// Whether a date is written as such ("05/2026", "May 2026"), not reckoned from the
+  /// visit; asked of the same dates by every treatment of the sentence, so remembered.
+  private static func isWritten(_ date: Range<Int>, in passage: Passage) -> Bool {
+    passage.note.remembered("writtenDate", of: date, inSentence: passage.index) {
+      writtenDate.occurs(in: passage.slice(date))
+    }
   }
 
   private static let spanJoin = TextPattern(#"^\s*(?:-|–|—|to|through|thru|until)\s*$"#)
@@ -157,15 +182,8 @@ struct TreatmentCourse {
     of hit: LexiconHit, in passage: Passage, context: Context, isMedication: Bool = false,
     noteDate: ClinicalDate? = nil
   ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
-    let scope = TreatmentScope(of: hit, in: passage)
-    let own = scope.ownText(in: passage)
-    let shared = scope.sharedStatusText(in: passage)
-    let both = own + " " + scope.sharedText(in: passage)
-    // A condition opening the sentence governs all it goes on to say: "If no relief after
-    // the injection, will refer to surgery; would also start PT at that point".
-    let opening = passage.slice(0..<scope.own.lowerBound)
-    let isConditional = conditional.occurs(in: both) || leadingCondition.occurs(in: opening)
-
+    let scope = TreatmentScope.of(hit, in: passage)
+    let own = scope.ownText
     if let stop = stopCue(in: own, isMedication: isMedication) { return stop }
     // "Discharged to an independent home program": the therapy ended, the program goes on.
     let local = passage.local(hit.range)
@@ -177,31 +195,38 @@ struct TreatmentCourse {
     // "cannot tolerate a physical therapy or exercise program because of …": the reason
     // may follow the list it leads; "baclofen (limited by drowsiness), botulinum toxin" is
     // the first drug's own detail.
-    let listStart =
-      TreatmentScope.treatments(in: passage).first { scope.group.contains($0.lowerBound) }?
-      .lowerBound ?? passage.local(hit.range).lowerBound
-    if !isMedication, let match = unable.firstMatch(in: passage.slice(scope.group)),
-      scope.group.lowerBound + match.range.lowerBound < listStart,
+    if !isMedication, let match = unable.firstMatch(in: scope.groupText),
+      scope.group.lowerBound + match.range.lowerBound < listStart(of: scope, hit, in: passage),
       let stop = stopCue(in: match.value, isMedication: false)
     {
       return stop
     }
     // "Home program prescribed by Dr. Ibsen; follow-up 09/2025: stopped because of increased
     // pain": a later clause naming no treatment tells where the last one stands.
-    if let following = scope.following,
-      let stop = stopCue(in: passage.slice(following), isMedication: isMedication)
+    if let following = scope.followingText,
+      let stop = stopCue(in: following, isMedication: isMedication)
     {
       return stop
     }
+    // A condition opening the sentence governs all it goes on to say: "If no relief after
+    // the injection, will refer to surgery; would also start PT at that point".
+    let both = scope.ownAndSharedText
+    // The sentence's opening is part of it: one without the literals of a condition has
+    // none in its opening either, which is then not cut out.
+    let isConditional =
+      conditional.occurs(in: both)
+      || (conditionWords.mayOccur(in: passage.text)
+        && leadingCondition.occurs(in: passage.slice(0..<scope.own.lowerBound)))
     if context.isHypothetical || isConditional {
       return planned.occurs(in: both) && !isConditional ? (.planned, "planned", nil) : nil
     }
     // Negation is read close to the treatment (`isDeniedOrUnknown`): a sentence-wide trigger
     // ("completed PT without improvement and continues the home program") does not deny it.
-    if isMedication, scope.leads(in: passage).contains(where: isTakenOn(lead:)) {
+    if isMedication, scope.leads.contains(where: isTakenOn(lead:)) {
       return (.ongoing, "takenOn", nil)
     }
     if let course = courseCue(in: own, isMedication: isMedication) { return course }
+    let shared = scope.sharedStatusText
     if let stop = stopCue(in: shared, isMedication: isMedication) { return stop }
     if let course = courseCue(in: shared, isMedication: isMedication) { return course }
     // "Her pulmonologist advised against exercise because she desaturates; no HEP": a
@@ -222,6 +247,14 @@ struct TreatmentCourse {
       visit: passage.note.dateOfService ?? noteDate)
   }
 
+  /// Where the list of the hit's treatment starts: its first treatment, else the hit.
+  private static func listStart(
+    of scope: TreatmentScope, _ hit: LexiconHit, in passage: Passage
+  ) -> Int {
+    TreatmentScope.treatments(in: passage).first { scope.group.contains($0.lowerBound) }?
+      .lowerBound ?? passage.local(hit.range).lowerBound
+  }
+
   /// Where a treatment stands when no word of its own list says so: a concrete plan, a
   /// medication list, a dose schedule, a date range.
   private static func fallbackStatus(
@@ -230,8 +263,8 @@ struct TreatmentCourse {
   ) -> (status: TherapyStatus?, rule: String, reason: String?)? {
     // A bare recommendation or a plan line with no start, referral or schedule is not a
     // concrete plan, and a plan is not listed as anything else.
-    if !planned.occurs(in: both), passage.section?.isPlan == true || recommendation.occurs(in: both)
-    {
+    let isPlanned = planned.occurs(in: both)
+    if !isPlanned, passage.section?.isPlan == true || recommendation.occurs(in: both) {
       return nil
     }
     if !isMedication, isPastRange(ownRange, in: passage) { return (.completed, "dateRange", nil) }
@@ -240,7 +273,7 @@ struct TreatmentCourse {
     if !isMedication, !isDevice, isPastDate(ownRange, in: passage, before: visit) {
       return (.completed, "pastDate", nil)
     }
-    if planned.occurs(in: both) { return (.planned, "planned", nil) }
+    if isPlanned { return (.planned, "planned", nil) }
     if passage.section?.isMedications == true { return (.ongoing, "medicationList", nil) }
     // A dose schedule or "since 05/2026" is a treatment under way; a date range, one done.
     if regimen.occurs(in: own) || (isMedication && dose.occurs(in: own)) {
@@ -266,7 +299,7 @@ struct TreatmentCourse {
     _ range: Range<Int>, in passage: Passage, before visit: ClinicalDate?
   ) -> Bool {
     let dates = passage.dates.filter {
-      range.contains($0.range.lowerBound) && writtenDate.occurs(in: passage.slice($0.range))
+      range.contains($0.range.lowerBound) && isWritten($0.range, in: passage)
     }.map(\.date)
     guard let visit else { return false }
     guard let latest = dates.max() else {
@@ -286,6 +319,8 @@ struct TreatmentCourse {
   static func stopCue(in text: String, isMedication: Bool)
     -> (status: TherapyStatus?, rule: String, reason: String?)?
   {
+    // No cue is written in no words (a treatment alone in its list shares none).
+    guard !text.isEmpty else { return nil }
     if !isMedication,
       let match = unable.firstMatch(in: text) ?? stoppedForReason.firstMatch(in: text)
     {
@@ -307,6 +342,7 @@ struct TreatmentCourse {
   static func courseCue(in text: String, isMedication: Bool)
     -> (status: TherapyStatus?, rule: String, reason: String?)?
   {
+    guard !text.isEmpty else { return nil }
     // "Occasional ibuprofen" is a drug used now and then, not a course under way.
     if isMedication, occasional.occurs(in: text) { return (nil, "occasional", nil) }
     // "4 visits so far": a therapy counted up to now is under way (a drug "tried so far" is
@@ -329,14 +365,23 @@ struct TreatmentCourse {
   /// Whether a stretch of words says anything of where a treatment stands, for deciding
   /// where a list of treatments ends.
   static func hasStatusWord(in text: String) -> Bool {
-    [false, true].contains { isMedication in
+    guard statusWords.mayOccur(in: text) else { return false }
+    return [false, true].contains { isMedication in
       stopCue(in: text, isMedication: isMedication) != nil
         || courseCue(in: text, isMedication: isMedication) != nil
     } || planned.occurs(in: text) || leadOn.occurs(in: text)
   }
 
+  /// Every pattern on which `stopCue`, `courseCue` or the plan and "on" cues can answer,
+  /// asked by their literals whether any may match before they are searched one by one.
+  private static let statusWords = AnyOfPatterns([
+    unable, stoppedForReason, discontinued, medicationStopped, occasional, ongoing,
+    medicationTaken, countedToNow, medicationCourse, dateRange, regimen, medicationPast,
+    completed, planned, leadOn,
+  ])
+
   /// "… on oxycodone": a drug named right after "on" is being taken.
-  static func isTakenOn(lead: String) -> Bool { leadOn.occurs(in: lead) }
+  static func isTakenOn(lead: String) -> Bool { !lead.isEmpty && leadOn.occurs(in: lead) }
 
   private static let leadOn = TextPattern(
     #"(?<!was |were |been )\bon\s+(?:(?:oral|enteral|low[- ]dose|long[- ]acting|ER|IR|scheduled"#
@@ -346,9 +391,9 @@ struct TreatmentCourse {
   /// How a treatment turned out: in its own words, else in the words its list shares
   /// ("tried meloxicam and gabapentin without benefit").
   static func outcome(of hit: LexiconHit, in passage: Passage) -> TherapyOutcome? {
-    let scope = TreatmentScope(of: hit, in: passage)
-    return outcome(in: scope.outcomeText(in: passage))
-      ?? outcome(in: scope.sharedText(in: passage)) ?? outcomeInNextSentence(of: passage)
+    let scope = TreatmentScope.of(hit, in: passage)
+    return outcome(in: scope.outcomeText) ?? outcome(in: scope.sharedText)
+      ?? outcomeInNextSentence(of: passage)
   }
 
   /// "She completed PT and takes celecoxib. Neither has changed things much.": a sentence
@@ -376,6 +421,8 @@ struct TreatmentCourse {
 
   /// How a treatment turned out, as the sentence says.
   static func outcome(in text: String) -> TherapyOutcome? {
+    // No outcome is written in no words (a treatment alone in its list shares none).
+    guard !text.isEmpty else { return nil }
     if failed.occurs(in: text) || negatedImprovement.occurs(in: text) { return .failed }
     if worsened.occurs(in: text) { return .worsened }
     if improved.occurs(in: text) { return .improved }
@@ -447,6 +494,7 @@ struct TreatmentCourse {
       + #"|no longer (?:doing|attending|going))\b"#
   )
   private static let leadingCondition = TextPattern(#"^\W*(?:if|unless|should)\b"#)
+  private static let conditionWords = AnyOfPatterns([leadingCondition])
   private static let conditional = TextPattern(
     #"\b(?:would (?:also )?(?:start|begin|use|try|consider|add|refer)|if|should (?:he|she|they"#
       + #"|the patient)|unless|in the event|consider|considering|(?-i:may)|might|could consider"#

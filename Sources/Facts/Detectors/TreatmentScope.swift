@@ -14,7 +14,11 @@
 /// itself holds "and" or "with" ("PT with stretching and positioning, 16 weeks") can lose
 /// its tail to a neighbour named after it, and a clause that speaks of two treatments
 /// without naming the second ("PT and the exercises her therapist gave her") is one list.
-struct TreatmentScope {
+///
+/// A class, read once per sentence and hit however many detectors ask (`of(_:in:)`), so
+/// that its texts are cut out of the sentence once: a text made anew is prepared anew for
+/// every pattern searched in it.
+final class TreatmentScope {
   /// The treatment's own words, in passage-local offsets.
   let own: Range<Int>
   /// The clauses after the treatment's own that name no treatment, when it is the last of
@@ -27,27 +31,30 @@ struct TreatmentScope {
   /// The words its list shares: the lead of the list's first treatment and the tail of its
   /// last; empty when the treatment stands alone.
   let shared: [Range<Int>]
+  /// The sentence the ranges are offsets into.
+  private let sentence: String
 
   /// The scope of `hit`, read once per sentence and hit however many detectors ask.
-  init(of hit: LexiconHit, in passage: Passage) {
-    self = passage.note.remembered("treatmentScope", of: hit.range, inSentence: passage.index) {
+  static func of(_ hit: LexiconHit, in passage: Passage) -> TreatmentScope {
+    passage.note.remembered("treatmentScope", of: hit.range, inSentence: passage.index) {
       TreatmentScope(reading: hit, in: passage)
     }
   }
 
   private init(reading hit: LexiconHit, in passage: Passage) {
+    sentence = passage.text
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
-    let clause = Self.clause(around: target, in: passage.text, mentions: mentions, maxWords: 5)
-    let outcomeClause = Self.clause(
-      around: target, in: passage.text, mentions: mentions, maxWords: Int.max)
+    let clauses = Self.clauses(in: passage)
+    let clause = Self.clause(around: target, in: clauses.ofLists, passage: passage)
+    let outcomeClause = Self.clause(around: target, in: clauses.ofOutcomes, passage: passage)
     var items = mentions.filter { clause.contains($0.lowerBound) }
     if !items.contains(target) {
       items = (items + [target]).sorted { $0.lowerBound < $1.lowerBound }
     }
     let index = items.firstIndex(of: target) ?? 0
 
-    let bounds = Self.bounds(of: items, in: clause, text: passage.text)
+    let bounds = Self.bounds(of: items, in: clause, passage: passage)
     own = bounds[index]
     lead = own.lowerBound..<target.lowerBound
     // What follows in clauses naming no treatment tells how the last one turned out:
@@ -72,33 +79,39 @@ struct TreatmentScope {
   }
 
   /// The text of the treatment's own words.
-  func ownText(in passage: Passage) -> String { passage.slice(own) }
+  private(set) lazy var ownText = sentence.utf16Slice(own)
+
+  /// The text of the whole list the treatment belongs to.
+  private(set) lazy var groupText = sentence.utf16Slice(group)
+
+  /// The text of the clauses after the treatment's own that name no treatment, if any.
+  private(set) lazy var followingText = following.map(sentence.utf16Slice)
 
   /// The treatment's own words and the clauses after them that name no treatment, where
   /// its outcome is read.
-  func outcomeText(in passage: Passage) -> String {
-    passage.slice(own) + (following.map { " " + passage.slice($0) } ?? "")
-  }
+  private(set) lazy var outcomeText = followingText.map { ownText + " " + $0 } ?? ownText
 
   /// The lead words of the treatment and of its list: "on" in "pain 8/10 on oxycodone plus
   /// gabapentin" introduces both drugs.
-  func leads(in passage: Passage) -> [String] {
-    ([lead] + shared.prefix(1)).map(passage.slice)
-  }
+  private(set) lazy var leads = ([lead] + shared.prefix(1)).map(sentence.utf16Slice)
 
   /// The text its list shares, or the empty string.
-  func sharedText(in passage: Passage) -> String {
-    shared.map(passage.slice).joined(separator: " … ")
-  }
+  private(set) lazy var sharedText = shared.map(sentence.utf16Slice).joined(separator: " … ")
+
+  /// The treatment's own words and the words its list shares, where its status is read.
+  private(set) lazy var ownAndSharedText = ownText + " " + sharedText
+
+  /// The treatment's own words and the words its list shares, where its course is read.
+  private(set) lazy var courseText = ownText + " … " + sharedText
 
   /// The words its list shares that say where every treatment of it stands: the list's
   /// lead, and its tail only where it speaks of them all ("PT and chiropractic, both
   /// stopped"); "calcitonin 2024 (stopped)" at the end of a list is the last drug's own.
-  func sharedStatusText(in passage: Passage) -> String {
+  private(set) lazy var sharedStatusText: String = {
     guard let lead = shared.first else { return "" }
-    let tail = shared.dropFirst().map(passage.slice).joined()
-    return passage.slice(lead) + (Self.collective.occurs(in: tail) ? " … " + tail : "")
-  }
+    let tail = shared.dropFirst().map(sentence.utf16Slice).joined()
+    return sentence.utf16Slice(lead) + (Self.collective.occurs(in: tail) ? " … " + tail : "")
+  }()
 
   private static let collective = TextPattern(
     #"\b(?:both|all|each|none|neither|either|these|them|they|any of)\b"#)
@@ -130,62 +143,92 @@ struct TreatmentScope {
     guard hit.attributes["modality"] != "homeExercise", hit.lexicon == "therapies" else {
       return false
     }
+    // Every reading needs a home program named near the hit.
+    let programs = passage.hits("therapies").filter { $0.attributes["modality"] == "homeExercise" }
+      .map { passage.local($0.range) }
+    guard !programs.isEmpty else { return false }
+
     let local = passage.local(hit.range)
+    let homeProgramBefore = programs.contains { range in
+      range.upperBound <= local.lowerBound && range.upperBound >= local.lowerBound - 50
+    }
+    let homeProgramAfter = programs.contains { range in
+      range.lowerBound >= local.upperBound && range.lowerBound <= local.upperBound + 12
+    }
+    let isRightBeforeHomeProgram = programs.contains { range in
+      (local.upperBound...local.upperBound + 1).contains(range.lowerBound)
+    }
+    guard !isRightBeforeHomeProgram else { return true }
+    guard homeProgramBefore || homeProgramAfter else { return false }
+
     let before = passage.slice(max(0, local.lowerBound - 50)..<local.lowerBound)
     let after = passage.slice(
       local.upperBound..<min(passage.text.utf16.count, local.upperBound + 40))
-    let homeProgramBefore = passage.hits("therapies").contains { other in
-      let range = passage.local(other.range)
-      return other.attributes["modality"] == "homeExercise" && range.upperBound <= local.lowerBound
-        && range.upperBound >= local.lowerBound - 50
-    }
-    let homeProgramAfter = passage.hits("therapies").contains { other in
-      let range = passage.local(other.range)
-      return other.attributes["modality"] == "homeExercise" && range.lowerBound >= local.upperBound
-        && range.lowerBound <= local.upperBound + 12
-    }
-    let isRightBeforeHomeProgram = passage.hits("therapies").contains { other in
-      let range = passage.local(other.range)
-      return other.attributes["modality"] == "homeExercise"
-        && (local.upperBound...local.upperBound + 1).contains(range.lowerBound)
-    }
-    return (homeProgramBefore && prescriberLead.occurs(in: before))
-      || (homeProgramBefore && prescriberVerbAfter.occurs(in: after))
-      || (homeProgramAfter && possessiveAfter.occurs(in: after)) || isRightBeforeHomeProgram
+    return
+      (homeProgramBefore
+      && (prescriberLead.occurs(in: before) || prescriberVerbAfter.occurs(in: after)))
+      || (homeProgramAfter && possessiveAfter.occurs(in: after))
   }
 
-  /// A stretch of the sentence between semicolons; a short stretch that names no treatment
-  /// ("; no clear benefit") joins the one before it.
-  private static func clause(
-    around local: Range<Int>, in text: String, mentions: [Range<Int>], maxWords: Int
-  ) -> Range<Int> {
-    let units = Array(text.utf16)
-    var pieces: [Range<Int>] = []
-    var start = 0
-    for (offset, unit) in units.enumerated() where unit == 0x3B {
-      pieces.append(start..<offset)
-      start = offset + 1
-    }
-    pieces.append(start..<units.count)
+  /// The stretches of a sentence between semicolons, read once per sentence: a short
+  /// stretch that names no treatment ("; no clear benefit") joins the one before it in the
+  /// clauses of lists, and any stretch that names none in the clauses of outcomes.
+  private struct Clauses {
+    let ofLists: [Range<Int>]
+    let ofOutcomes: [Range<Int>]
+  }
 
+  private static func clauses(in passage: Passage) -> Clauses {
+    passage.note.remembered("treatmentClauses", of: passage.range, inSentence: passage.index) {
+      let text = passage.text
+      let mentions = treatments(in: passage)
+      let units = Array(text.utf16)
+      var pieces: [Range<Int>] = []
+      var start = 0
+      for (offset, unit) in units.enumerated() where unit == 0x3B {
+        pieces.append(start..<offset)
+        start = offset + 1
+      }
+      pieces.append(start..<units.count)
+
+      let pieceWords = pieces.map { piece in
+        (
+          piece, isNamed: mentions.contains { piece.contains($0.lowerBound) },
+          words: text.utf16Slice(piece).split(separator: " ").count
+        )
+      }
+      return Clauses(
+        ofLists: merged(pieceWords, maxWords: 5), ofOutcomes: merged(pieceWords, maxWords: .max))
+    }
+  }
+
+  private static func merged(
+    _ pieces: [(piece: Range<Int>, isNamed: Bool, words: Int)], maxWords: Int
+  ) -> [Range<Int>] {
     var merged: [Range<Int>] = []
-    for piece in pieces {
-      let named = mentions.contains { piece.contains($0.lowerBound) }
-      let words = text.utf16Slice(piece).split(separator: " ").count
-      if !named, words <= maxWords, let previous = merged.last {
+    for (piece, isNamed, words) in pieces {
+      if !isNamed, words <= maxWords, let previous = merged.last {
         merged[merged.count - 1] = previous.lowerBound..<piece.upperBound
       } else {
         merged.append(piece)
       }
     }
-    return merged.first { $0.contains(local.lowerBound) } ?? (0..<units.count)
+    return merged
+  }
+
+  /// The clause that holds a treatment, or the whole sentence.
+  private static func clause(
+    around local: Range<Int>, in clauses: [Range<Int>], passage: Passage
+  ) -> Range<Int> {
+    clauses.first { $0.contains(local.lowerBound) } ?? (0..<passage.text.utf16.count)
   }
 
   /// Each treatment's own words: from the last connector before it to the last connector
   /// before the next treatment.
-  private static func bounds(of items: [Range<Int>], in clause: Range<Int>, text: String)
+  private static func bounds(of items: [Range<Int>], in clause: Range<Int>, passage: Passage)
     -> [Range<Int>]
   {
+    let text = passage.text
     // The first treatment's lead starts after the last comma before it: "typical 7/10,
     // currently 7/10, failed PT" is led by "failed".
     let opening = clause.lowerBound..<max(clause.lowerBound, items.first?.lowerBound ?? 0)
@@ -196,15 +239,12 @@ struct TreatmentScope {
       opening.lowerBound + openingText.utf16.distance(from: openingText.utf16.startIndex, to: $0)
         + 1
     }
-    let isLedAfterComma = comma.map {
-      TreatmentCourse.hasStatusWord(in: text.utf16Slice($0..<opening.upperBound))
-    }
+    let isLedAfterComma = comma.map { hasStatusWord($0..<opening.upperBound, passage) }
     var splits: [Int] = [isLedAfterComma == true ? comma ?? clause.lowerBound : clause.lowerBound]
     for (previous, next) in zip(items, items.dropFirst()) {
       let gap =
         max(previous.upperBound, clause.lowerBound)..<max(next.lowerBound, previous.upperBound)
-      let connector = connectorPattern.matches(in: text.utf16Slice(gap)).last
-      splits.append(connector.map { gap.lowerBound + $0.range.upperBound } ?? gap.upperBound)
+      splits.append(split(after: gap, passage))
     }
     var result: [Range<Int>] = []
     for index in items.indices {
@@ -213,6 +253,16 @@ struct TreatmentScope {
       result.append(lower..<max(upper, items[index].upperBound))
     }
     return result
+  }
+
+  /// Where the words between two treatments divide: after their last connector, else at
+  /// the next treatment. Asked of the same words by every treatment of the clause, so
+  /// remembered.
+  private static func split(after gap: Range<Int>, _ passage: Passage) -> Int {
+    passage.note.remembered("treatmentSplit", of: gap, inSentence: passage.index) {
+      let connector = connectorPattern.matches(in: passage.slice(gap)).last
+      return connector.map { gap.lowerBound + $0.range.upperBound } ?? gap.upperBound
+    }
   }
 
   /// The treatments of one list around a treatment: its neighbours whose lead adds no word
@@ -230,10 +280,20 @@ struct TreatmentScope {
     return first...last
   }
 
+  /// Asked of the same words by every treatment of the sentence, so remembered.
   private static func leadHasCue(_ lead: Range<Int>, _ passage: Passage) -> Bool {
     guard !lead.isEmpty else { return false }
-    let text = passage.slice(lead)
-    return TreatmentCourse.hasStatusWord(in: text) || TreatmentCourse.outcome(in: text) != nil
+    return passage.note.remembered("treatmentLeadCue", of: lead, inSentence: passage.index) {
+      let text = passage.slice(lead)
+      return TreatmentCourse.hasStatusWord(in: text) || TreatmentCourse.outcome(in: text) != nil
+    }
+  }
+
+  /// Asked of the same words by every treatment of the clause, so remembered.
+  private static func hasStatusWord(_ words: Range<Int>, _ passage: Passage) -> Bool {
+    passage.note.remembered("treatmentStatusWord", of: words, inSentence: passage.index) {
+      TreatmentCourse.hasStatusWord(in: passage.slice(words))
+    }
   }
 
   private static let connectorPattern = TextPattern(
