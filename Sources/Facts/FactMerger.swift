@@ -136,7 +136,7 @@ enum FactMerger {
 
   private static func mergeByKey(_ facts: [Fact]) -> [Fact] {
     var merged: [Fact] = []
-    var indexByKey: [[AnyHashable]: Int] = [:]
+    var indexByKey: [FactKey: Int] = [:]
     for fact in facts {
       let key = self.key(of: fact)
       if let index = indexByKey[key] {
@@ -252,39 +252,70 @@ enum FactMerger {
 
   /// The key fields of the contract's table, as one hashable value (the fields themselves:
   /// spelling them out as a string would describe every enumeration by reflection).
-  static func key(of fact: Fact) -> [AnyHashable] {
+  static func key(of fact: Fact) -> FactKey {
     switch fact.detail {
-    case .painScore(let score): ["painScore", score.value, score.context]
-    case .functionalDisability(let value):
-      ["functionalDisability", value.present, value.instrument]
-    case .painDuration: ["painDuration"]
-    case .painPattern: ["painPattern"]
-    case .provocationTest(let test): ["provocationTest", test.test, test.result]
+    case .painScore(let score): .painScore(score.value, score.context)
+    case .functionalDisability(let value): .functionalDisability(value.present, value.instrument)
+    case .painDuration: .painDuration
+    case .painPattern: .painPattern
+    case .provocationTest(let test): .provocationTest(test.test, test.result)
     case .budapestFinding(let finding):
-      ["budapestFinding", finding.category, finding.kind, finding.present]
-    case .crpsDiagnosis: ["crpsDiagnosis"]
-    case .relief(let relief): ["relief", relief.percent, relief.procedure]
-    case .therapy(let therapy): ["therapy", therapy.modality, therapy.name ?? ""]
-    case .staphScreen(let screen): ["staphScreen", screen.organism, screen.result]
-    case .decolonization(let plan): ["decolonization", plan.planned]
-    case .psychEvaluation(let evaluation): ["psychEvaluation", evaluation.completed]
-    case .opioidUse(let use): ["opioidUse", use.status]
+      .budapestFinding(finding.category, finding.kind, finding.present)
+    case .crpsDiagnosis: .crpsDiagnosis
+    case .relief(let relief): .relief(relief.percent, relief.procedure)
+    case .therapy(let therapy): .therapy(therapy.modality, therapy.name ?? "")
+    case .staphScreen(let screen): .staphScreen(screen.organism, screen.result)
+    case .decolonization(let plan): .decolonization(plan.planned)
+    case .psychEvaluation(let evaluation): .psychEvaluation(evaluation.completed)
+    case .opioidUse(let use): .opioidUse(use.status)
     case .priorProcedure(let procedure):
-      ["priorProcedure", procedure.procedure, procedure.date?.iso ?? ""]
-    case .imagingFinding(let finding): ["imagingFinding", finding.finding]
-    case .riskFactor(let risk): ["riskFactor", risk.condition, risk.present]
-    case .diagnosis(let diagnosis): ["diagnosis", diagnosis.condition]
-    case .surgicalPlan(let plan): ["surgicalPlan", plan.kind]
-    case .deviceTrial(let trial): ["deviceTrial", trial.device, trial.percent]
-    case .implantProblem(let problem): ["implantProblem", problem.problem]
-    case .consultation(let consultation): ["consultation", consultation.specialty]
-    case .anginaClass(let angina): ["anginaClass", angina.system, angina.class]
-    case .patientAge(let age): ["patientAge", age.years, age.context]
+      .priorProcedure(procedure.procedure, procedure.date?.iso ?? "")
+    case .imagingFinding(let finding): .imagingFinding(finding.finding)
+    case .riskFactor(let risk): .riskFactor(risk.condition, risk.present)
+    case .diagnosis(let diagnosis): .diagnosis(diagnosis.condition)
+    case .surgicalPlan(let plan): .surgicalPlan(plan.kind)
+    case .deviceTrial(let trial): .deviceTrial(trial.device, trial.percent)
+    case .implantProblem(let problem): .implantProblem(problem.problem)
+    case .consultation(let consultation): .consultation(consultation.specialty)
+    case .anginaClass(let angina): .anginaClass(angina.system, angina.class)
+    case .patientAge(let age): .patientAge(age.years, age.context)
     case .spondyloarthritisFeature(let value):
-      ["spondyloarthritisFeature", value.feature, value.present]
-    case .diagnosticUncertainty(let value): ["diagnosticUncertainty", value.kind]
-    case .deviceInterrogation(let report): ["deviceInterrogation", report.device]
+      .spondyloarthritisFeature(value.feature, value.present)
+    case .diagnosticUncertainty(let value): .diagnosticUncertainty(value.kind)
+    case .deviceInterrogation(let report): .deviceInterrogation(report.device)
     }
+  }
+
+  /// The key of one fact: its type and the key fields of the contract's table. A value
+  /// of its own, hashed directly: a list of `AnyHashable` boxed and cast every field, and
+  /// merging looks up every fact of the case.
+  enum FactKey: Hashable {
+    case painScore(Double, PainContext)
+    case functionalDisability(Bool, DisabilityInstrument)
+    case painDuration
+    case painPattern
+    case provocationTest(ProvocationTestKind, TestResult)
+    case budapestFinding(BudapestCategory, BudapestKind, Bool)
+    case crpsDiagnosis
+    case relief(Double, ProcedureKind)
+    case therapy(TherapyModality, String)
+    case staphScreen(StaphOrganism, TestResult)
+    case decolonization(Bool)
+    case psychEvaluation(Bool)
+    case opioidUse(OpioidStatus)
+    case priorProcedure(ProcedureKind, String)
+    case imagingFinding(ImagingFindingKind)
+    case riskFactor(RiskCondition, Bool)
+    case diagnosis(DiagnosisCondition)
+    case surgicalPlan(SurgicalPlanKind)
+    case deviceTrial(TrialDevice, Double)
+    case implantProblem(ImplantProblemKind)
+    case consultation(ConsultationSpecialty)
+    case anginaClass(AnginaClassSystem, Int)
+    case patientAge(Int, AgeContext)
+    case spondyloarthritisFeature(SpondyloarthritisFeatureKind, Bool)
+    case diagnosticUncertainty(DiagnosticUncertaintyKind)
+    case deviceInterrogation(TrialDevice)
   }
 
   /// Two mentions of one fact: evidence of both, detail from the more specific, gaps in it
