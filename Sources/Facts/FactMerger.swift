@@ -44,14 +44,20 @@ enum FactMerger {
   /// sudomotor/edema sign.
   static func withoutOutweighedAbsences(_ facts: [Fact]) -> [Fact] {
     let present = Set(
-      facts.compactMap { fact -> String? in
+      facts.compactMap { fact -> BudapestSign? in
         guard case .budapestFinding(let finding) = fact.detail, finding.present else { return nil }
-        return "\(finding.category)|\(finding.kind)"
+        return BudapestSign(category: finding.category, kind: finding.kind)
       })
     return facts.filter { fact in
       guard case .budapestFinding(let finding) = fact.detail, !finding.present else { return true }
-      return !present.contains("\(finding.category)|\(finding.kind)")
+      return !present.contains(BudapestSign(category: finding.category, kind: finding.kind))
     }
+  }
+
+  /// A Budapest category and kind, present or absent alike.
+  private struct BudapestSign: Hashable {
+    let category: BudapestCategory
+    let kind: BudapestKind
   }
 
   /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.
@@ -208,16 +214,17 @@ enum FactMerger {
   /// mention without a date joins the dated one when there is only one, or stands alone.
   static func priorProcedures(_ facts: [Fact]) -> [Fact] {
     var result: [Fact] = []
-    let kinds = facts.compactMap { fact -> ProcedureKind? in
-      if case .priorProcedure(let procedure) = fact.detail { return procedure.procedure }
-      return nil
+    // The mentions of each procedure, in order, gathered in one pass.
+    var mentionsByKind: [ProcedureKind: [(PriorProcedure, Fact)]] = [:]
+    for fact in facts {
+      if case .priorProcedure(let procedure) = fact.detail {
+        mentionsByKind[procedure.procedure, default: []].append((procedure, fact))
+      }
     }
-    for kind in Set(kinds).sorted(by: { $0.rawValue < $1.rawValue }) {
+    for kind in mentionsByKind.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
       var dated: [(ClinicalDate, Fact)] = []
       var undated: [Fact] = []
-      for fact in facts {
-        guard case .priorProcedure(let procedure) = fact.detail, procedure.procedure == kind
-        else { continue }
+      for (procedure, fact) in mentionsByKind[kind] ?? [] {
         guard let date = procedure.date else {
           undated.append(fact)
           continue
@@ -321,8 +328,11 @@ enum FactMerger {
   /// Two mentions of one fact: evidence of both, detail from the more specific, gaps in it
   /// filled from the other.
   static func combine(_ first: Fact, _ second: Fact) -> Fact {
+    // The same detail twice (most repeated mentions) fills as many fields: the first is
+    // kept without counting them.
     let (specific, other) =
-      specificity(second) > specificity(first) ? (second, first) : (first, second)
+      first.detail != second.detail && specificity(second) > specificity(first)
+      ? (second, first) : (first, second)
     var result = specific
     result.detail = filling(specific.detail, from: other.detail)
     result.evidence = first.evidence + second.evidence.filter { !first.evidence.contains($0) }

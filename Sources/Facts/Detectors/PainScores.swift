@@ -209,24 +209,14 @@ struct PainScoreRule: FactRule {
   /// A row of a pain diary or observation table ("Before block  7", "15 min  1", "2 h  7"
   /// under "Time  Pain (0-10)"): a bare score, before or after the procedure by its label.
   static func diaryRow(in passage: Passage) -> Fact? {
-    // The header first: most notes have none, and the row's shape is found in many lines.
-    guard followsDiaryHeader(passage), let row = diaryLine.firstMatch(in: passage.text),
+    guard let row = diaryLine.firstMatch(in: passage.text),
       let label = row.group(1), let value = row.group(2).flatMap(ClinicalWords.number),
-      value <= 10
+      value <= 10,
+      passage.preceding(12).contains(where: { diaryHeader.occurs(in: $0.text) })
     else { return nil }
     let context: PainContext = baselineLabel.occurs(in: label) ? .preProcedure : .postProcedure
     let detail = PainScore(value: value, low: nil, context: context)
     return passage.fact(.painScore(detail), rule: "painScore.diaryRow")
-  }
-
-  /// Whether a diary's header stands in the 12 sentences before this one. The note's
-  /// headers are found once, for all its sentences.
-  private static func followsDiaryHeader(_ passage: Passage) -> Bool {
-    let note = passage.note
-    let headers = note.remembered("painScore.diaryHeaders") {
-      note.passages.indices.filter { diaryHeader.occurs(in: note.passages[$0].text) }
-    }
-    return headers.contains { $0 < passage.index && $0 >= passage.index - 12 }
   }
 
   private static let diaryHeader = TextPattern(
