@@ -44,14 +44,20 @@ enum FactMerger {
   /// sudomotor/edema sign.
   static func withoutOutweighedAbsences(_ facts: [Fact]) -> [Fact] {
     let present = Set(
-      facts.compactMap { fact -> String? in
+      facts.compactMap { fact -> BudapestSign? in
         guard case .budapestFinding(let finding) = fact.detail, finding.present else { return nil }
-        return "\(finding.category)|\(finding.kind)"
+        return BudapestSign(category: finding.category, kind: finding.kind)
       })
     return facts.filter { fact in
       guard case .budapestFinding(let finding) = fact.detail, !finding.present else { return true }
-      return !present.contains("\(finding.category)|\(finding.kind)")
+      return !present.contains(BudapestSign(category: finding.category, kind: finding.kind))
     }
+  }
+
+  /// A Budapest category and kind, present or absent alike.
+  private struct BudapestSign: Hashable {
+    let category: BudapestCategory
+    let kind: BudapestKind
   }
 
   /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.
@@ -136,7 +142,7 @@ enum FactMerger {
 
   private static func mergeByKey(_ facts: [Fact]) -> [Fact] {
     var merged: [Fact] = []
-    var indexByKey: [[AnyHashable]: Int] = [:]
+    var indexByKey: [FactKey: Int] = [:]
     for fact in facts {
       let key = self.key(of: fact)
       if let index = indexByKey[key] {
@@ -208,16 +214,17 @@ enum FactMerger {
   /// mention without a date joins the dated one when there is only one, or stands alone.
   static func priorProcedures(_ facts: [Fact]) -> [Fact] {
     var result: [Fact] = []
-    let kinds = facts.compactMap { fact -> ProcedureKind? in
-      if case .priorProcedure(let procedure) = fact.detail { return procedure.procedure }
-      return nil
+    // The mentions of each procedure, in order, gathered in one pass.
+    var mentionsByKind: [ProcedureKind: [(PriorProcedure, Fact)]] = [:]
+    for fact in facts {
+      if case .priorProcedure(let procedure) = fact.detail {
+        mentionsByKind[procedure.procedure, default: []].append((procedure, fact))
+      }
     }
-    for kind in Set(kinds).sorted(by: { $0.rawValue < $1.rawValue }) {
+    for kind in mentionsByKind.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
       var dated: [(ClinicalDate, Fact)] = []
       var undated: [Fact] = []
-      for fact in facts {
-        guard case .priorProcedure(let procedure) = fact.detail, procedure.procedure == kind
-        else { continue }
+      for (procedure, fact) in mentionsByKind[kind] ?? [] {
         guard let date = procedure.date else {
           undated.append(fact)
           continue
@@ -252,46 +259,80 @@ enum FactMerger {
 
   /// The key fields of the contract's table, as one hashable value (the fields themselves:
   /// spelling them out as a string would describe every enumeration by reflection).
-  static func key(of fact: Fact) -> [AnyHashable] {
+  static func key(of fact: Fact) -> FactKey {
     switch fact.detail {
-    case .painScore(let score): ["painScore", score.value, score.context]
-    case .functionalDisability(let value):
-      ["functionalDisability", value.present, value.instrument]
-    case .painDuration: ["painDuration"]
-    case .painPattern: ["painPattern"]
-    case .provocationTest(let test): ["provocationTest", test.test, test.result]
+    case .painScore(let score): .painScore(score.value, score.context)
+    case .functionalDisability(let value): .functionalDisability(value.present, value.instrument)
+    case .painDuration: .painDuration
+    case .painPattern: .painPattern
+    case .provocationTest(let test): .provocationTest(test.test, test.result)
     case .budapestFinding(let finding):
-      ["budapestFinding", finding.category, finding.kind, finding.present]
-    case .crpsDiagnosis: ["crpsDiagnosis"]
-    case .relief(let relief): ["relief", relief.percent, relief.procedure]
-    case .therapy(let therapy): ["therapy", therapy.modality, therapy.name ?? ""]
-    case .staphScreen(let screen): ["staphScreen", screen.organism, screen.result]
-    case .decolonization(let plan): ["decolonization", plan.planned]
-    case .psychEvaluation(let evaluation): ["psychEvaluation", evaluation.completed]
-    case .opioidUse(let use): ["opioidUse", use.status]
+      .budapestFinding(finding.category, finding.kind, finding.present)
+    case .crpsDiagnosis: .crpsDiagnosis
+    case .relief(let relief): .relief(relief.percent, relief.procedure)
+    case .therapy(let therapy): .therapy(therapy.modality, therapy.name ?? "")
+    case .staphScreen(let screen): .staphScreen(screen.organism, screen.result)
+    case .decolonization(let plan): .decolonization(plan.planned)
+    case .psychEvaluation(let evaluation): .psychEvaluation(evaluation.completed)
+    case .opioidUse(let use): .opioidUse(use.status)
     case .priorProcedure(let procedure):
-      ["priorProcedure", procedure.procedure, procedure.date?.iso ?? ""]
-    case .imagingFinding(let finding): ["imagingFinding", finding.finding]
-    case .riskFactor(let risk): ["riskFactor", risk.condition, risk.present]
-    case .diagnosis(let diagnosis): ["diagnosis", diagnosis.condition]
-    case .surgicalPlan(let plan): ["surgicalPlan", plan.kind]
-    case .deviceTrial(let trial): ["deviceTrial", trial.device, trial.percent]
-    case .implantProblem(let problem): ["implantProblem", problem.problem]
-    case .consultation(let consultation): ["consultation", consultation.specialty]
-    case .anginaClass(let angina): ["anginaClass", angina.system, angina.class]
-    case .patientAge(let age): ["patientAge", age.years, age.context]
+      .priorProcedure(procedure.procedure, procedure.date?.iso ?? "")
+    case .imagingFinding(let finding): .imagingFinding(finding.finding)
+    case .riskFactor(let risk): .riskFactor(risk.condition, risk.present)
+    case .diagnosis(let diagnosis): .diagnosis(diagnosis.condition)
+    case .surgicalPlan(let plan): .surgicalPlan(plan.kind)
+    case .deviceTrial(let trial): .deviceTrial(trial.device, trial.percent)
+    case .implantProblem(let problem): .implantProblem(problem.problem)
+    case .consultation(let consultation): .consultation(consultation.specialty)
+    case .anginaClass(let angina): .anginaClass(angina.system, angina.class)
+    case .patientAge(let age): .patientAge(age.years, age.context)
     case .spondyloarthritisFeature(let value):
-      ["spondyloarthritisFeature", value.feature, value.present]
-    case .diagnosticUncertainty(let value): ["diagnosticUncertainty", value.kind]
-    case .deviceInterrogation(let report): ["deviceInterrogation", report.device]
+      .spondyloarthritisFeature(value.feature, value.present)
+    case .diagnosticUncertainty(let value): .diagnosticUncertainty(value.kind)
+    case .deviceInterrogation(let report): .deviceInterrogation(report.device)
     }
+  }
+
+  /// The key of one fact: its type and the key fields of the contract's table. A value
+  /// of its own, hashed directly: a list of `AnyHashable` boxed and cast every field, and
+  /// merging looks up every fact of the case.
+  enum FactKey: Hashable {
+    case painScore(Double, PainContext)
+    case functionalDisability(Bool, DisabilityInstrument)
+    case painDuration
+    case painPattern
+    case provocationTest(ProvocationTestKind, TestResult)
+    case budapestFinding(BudapestCategory, BudapestKind, Bool)
+    case crpsDiagnosis
+    case relief(Double, ProcedureKind)
+    case therapy(TherapyModality, String)
+    case staphScreen(StaphOrganism, TestResult)
+    case decolonization(Bool)
+    case psychEvaluation(Bool)
+    case opioidUse(OpioidStatus)
+    case priorProcedure(ProcedureKind, String)
+    case imagingFinding(ImagingFindingKind)
+    case riskFactor(RiskCondition, Bool)
+    case diagnosis(DiagnosisCondition)
+    case surgicalPlan(SurgicalPlanKind)
+    case deviceTrial(TrialDevice, Double)
+    case implantProblem(ImplantProblemKind)
+    case consultation(ConsultationSpecialty)
+    case anginaClass(AnginaClassSystem, Int)
+    case patientAge(Int, AgeContext)
+    case spondyloarthritisFeature(SpondyloarthritisFeatureKind, Bool)
+    case diagnosticUncertainty(DiagnosticUncertaintyKind)
+    case deviceInterrogation(TrialDevice)
   }
 
   /// Two mentions of one fact: evidence of both, detail from the more specific, gaps in it
   /// filled from the other.
   static func combine(_ first: Fact, _ second: Fact) -> Fact {
+    // The same detail twice (most repeated mentions) fills as many fields: the first is
+    // kept without counting them.
     let (specific, other) =
-      specificity(second) > specificity(first) ? (second, first) : (first, second)
+      first.detail != second.detail && specificity(second) > specificity(first)
+      ? (second, first) : (first, second)
     var result = specific
     result.detail = filling(specific.detail, from: other.detail)
     result.evidence = first.evidence + second.evidence.filter { !first.evidence.contains($0) }

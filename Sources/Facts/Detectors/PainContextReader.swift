@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// Decides the context of each pain score in a sentence: the keyword that governs it in its
@@ -72,8 +73,7 @@ struct PainContextReader {
         rest.utf16Slice(0..<score.range.lowerBound)
         + rest.utf16Slice(score.range.upperBound..<rest.utf16.count)
     }
-    guard
-      rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).count < 3,
+    guard rest.trimmingCharacters(in: Self.blankOrPunctuation).count < 3,
       let header = passage.preceding(1).first
     else { return nil }
     let columns = Self.contextKeywords(in: header.text)
@@ -162,12 +162,15 @@ struct PainContextReader {
     let rest =
       passage.text.utf16Slice(0..<score.range.lowerBound)
       + passage.text.utf16Slice(score.range.upperBound..<passage.text.utf16.count)
-    guard
-      rest.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).count < 3,
+    guard rest.trimmingCharacters(in: Self.blankOrPunctuation).count < 3,
       let label = passage.preceding(1).first
     else { return nil }
     return Self.contextKeywords(in: label.text).last?.context
   }
+
+  /// What a table cell holds around its score when it holds nothing else.
+  private static let blankOrPunctuation = CharacterSet.whitespacesAndNewlines.union(
+    .punctuationCharacters)
 
   /// Context keywords in a stretch of text, in order, with their offsets.
   static func contextKeywords(in text: String) -> [(context: PainContext, offset: Int)] {

@@ -87,7 +87,8 @@ struct PainScoreRule: FactRule {
   /// is 8 out of 10, and on a good day 5", "usual pain is 7/10 and it never drops below 5".
   static func withImpliedScores(_ scores: [WrittenScore], in text: String) -> [WrittenScore] {
     var all = scores
-    for match in impliedScore.matches(in: text) {
+    // An implied score follows a written one: without one, its shape is not looked for.
+    for match in scores.isEmpty ? [] : impliedScore.matches(in: text) {
       guard let value = match.group(1).flatMap(ClinicalWords.number), (0...10).contains(value),
         let range = match.groups.first ?? nil,
         scores.contains(where: { $0.range.upperBound <= match.range.lowerBound }),
@@ -134,6 +135,8 @@ struct PainScoreRule: FactRule {
   private static func labelledList(in text: String, besides found: [WrittenScore])
     -> [WrittenScore]
   {
+    // The pain word is looked for before the first label, so it must be in the sentence.
+    guard painLabelCue.mayOccur(in: text) else { return [] }
     let matches = labelledScore.matches(in: text)
     guard matches.count >= 2, let first = matches.first,
       painLabel.occurs(in: text.utf16Slice(0..<first.range.lowerBound))
@@ -153,6 +156,7 @@ struct PainScoreRule: FactRule {
       + #"(?![\d/%]|\.\d|\s*(?:out of|mg|mcg|x\b|times|%|degrees|"# + ClinicalWords.timeUnitPattern
       + #"\b))"#)
   private static let painLabel = TextPattern(#"\b(?:pain|NRS|NPRS|VAS|scores?)\b"#)
+  private static let painLabelCue = AnyOfPatterns([painLabel])
 
   private static let rowContinuation = TextPattern(
     #"^\s+(\d{1,2})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?\s*$"#)
@@ -238,8 +242,8 @@ struct PainScoreRule: FactRule {
 
   /// Whether the score is a goal or target, not a measurement.
   private static func isGoal(_ score: WrittenScore, _ passage: Passage) -> Bool {
-    let before = passage.slice(max(0, score.range.lowerBound - 30)..<score.range.lowerBound)
-    return goalWords.occurs(in: before)
+    goalWords.occurs(
+      in: passage.text, within: max(0, score.range.lowerBound - 30)..<score.range.lowerBound)
   }
 
   /// The column of a table row that holds a goal, from the header above the row: "Measure
@@ -259,10 +263,10 @@ struct PainScoreRule: FactRule {
 
   /// Whether the "score" is a date without a year ("the MBB on 3/10").
   private static func isDate(_ score: WrittenScore, _ passage: Passage) -> Bool {
-    let before = passage.slice(max(0, score.range.lowerBound - 12)..<score.range.lowerBound)
-    let after = passage.slice(
-      score.range.upperBound..<min(passage.text.utf16.count, score.range.upperBound + 24))
-    return dateLead.occurs(in: before) || dateFollow.occurs(in: after)
+    let text = passage.text
+    let before = max(0, score.range.lowerBound - 12)..<score.range.lowerBound
+    let after = score.range.upperBound..<min(text.utf16.count, score.range.upperBound + 24)
+    return dateLead.occurs(in: text, within: before) || dateFollow.occurs(in: text, within: after)
   }
 
   /// "the 03/10 block": a yearless date naming a procedure.

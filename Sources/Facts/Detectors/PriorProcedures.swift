@@ -9,9 +9,7 @@ import Model
 /// procedures.
 struct PriorProcedureRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    let hits = passage.procedureMentions.filter {
-      !Self.isAnatomical($0, passage) && !Self.namesCondition($0, passage)
-    }
+    let hits = passage.procedureMentions.filter { !Self.namesSomethingElse($0, passage) }
     let noteDate = passage.note.dateOfService ?? reading.noteDate
     guard !hits.isEmpty else { return Self.anaphoricallyDated(in: passage, noteDate: noteDate) }
     let isProcedureNote = Self.isProcedureNote(passage.note)
@@ -32,15 +30,17 @@ struct PriorProcedureRule: FactRule {
       }
       let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
       guard !Self.isImagingStatement(local, passage), !Self.isDenied(local, passage),
-        !Self.isFuture(local, passage, hasPastDate: hasPastDate),
-        let reference = ProcedureReference.reference(hit, in: passage)
+        !Self.isFuture(local, passage, hasPastDate: hasPastDate)
       else { return [] }
 
-      let isPast =
+      // Whether the procedure is past, its reference read only when its kind decides it.
+      let isPastWhateverKind =
         context.isHistorical || hasPastDate || (isProcedureNote && passage.section?.isPlan != true)
         || Self.hasPastWords(passage)
-        || (reference.kind == .coronaryRevascularization && Self.isDatedByYear(passage))
-      guard isPast else { return [] }
+      guard isPastWhateverKind || Self.isDatedByYear(passage),
+        let reference = ProcedureReference.reference(hit, in: passage),
+        isPastWhateverKind || reference.kind == .coronaryRevascularization
+      else { return [] }
       if Self.isTherapyAttribute(local, passage) { dates = [] }
       if dates.isEmpty, isProcedureNote, let date = passage.note.dateOfService { dates = [date] }
       // Shortcoming: a procedure dated only by its year ("ESI x2 (2023)") is left out,
@@ -175,14 +175,16 @@ struct PriorProcedureRule: FactRule {
     }
   }
 
-  /// "post-laminectomy pain", "post-thoracotomy syndrome": the operation names a condition;
-  /// where it was done the history says elsewhere.
-  private static func namesCondition(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+  /// Whether the procedure's word names something else: a space or a service
+  /// (`isAnatomical`), or a condition after an operation ("post-laminectomy pain",
+  /// "post-thoracotomy syndrome", whose operation the history tells elsewhere).
+  private static func namesSomethingElse(_ hit: LexiconHit, _ passage: Passage) -> Bool {
+    let text = passage.text
     let local = passage.local(hit.range)
-    let before = passage.slice(max(0, local.lowerBound - 5)..<local.lowerBound)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 20))
-    return conditionPrefix.occurs(in: before) && conditionNoun.occurs(in: after)
+    let after = local.upperBound..<min(text.utf16.count, local.upperBound + 20)
+    if isAnatomical(after: after, in: text) { return true }
+    return conditionPrefix.occurs(in: text, within: max(0, local.lowerBound - 5)..<local.lowerBound)
+      && conditionNoun.occurs(in: text, within: after)
   }
 
   private static let conditionPrefix = TextPattern(#"\bpost[- ]?$"#)
@@ -191,16 +193,16 @@ struct PriorProcedureRule: FactRule {
 
   /// "epidural phlegmon", "epidural fibrosis": the word names a space, not the injection;
   /// "spine surgery consult": a service, not an operation.
-  private static func isAnatomical(_ hit: LexiconHit, _ passage: Passage) -> Bool {
-    let local = passage.local(hit.range)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 20))
-    return anatomicalNoun.occurs(in: after) || serviceNoun.occurs(in: after)
+  private static func isAnatomical(after: Range<Int>, in text: String) -> Bool {
+    guard spaceOrService.mayOccur(in: text) else { return false }
+    let words = text.utf16Slice(after)
+    return anatomicalNoun.occurs(in: words) || serviceNoun.occurs(in: words)
   }
 
+  private static let spaceOrService = AnyOfPatterns([anatomicalNoun, serviceNoun])
+
   private static func isDenied(_ hit: Range<Int>, _ passage: Passage) -> Bool {
-    let before = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
-    return denial.occurs(in: before)
+    denial.occurs(in: passage.text, within: max(0, hit.lowerBound - 30)..<hit.lowerBound)
   }
 
   /// Whether the procedure is planned, requested or offered. "Repeat" marks a plan only
@@ -208,13 +210,15 @@ struct PriorProcedureRule: FactRule {
   private static func isFuture(_ hit: Range<Int>, _ passage: Passage, hasPastDate: Bool)
     -> Bool
   {
-    let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
-    let purpose = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
-    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 40))
-    return futureWords.occurs(in: before) || purposeLead.occurs(in: purpose)
+    let text = passage.text
+    let before = max(0, hit.lowerBound - 60)..<hit.lowerBound
+    let purpose = max(0, hit.lowerBound - 30)..<hit.lowerBound
+    let after = hit.upperBound..<min(text.utf16.count, hit.upperBound + 40)
+    return futureWords.occurs(in: text, within: before)
+      || purposeLead.occurs(in: text, within: purpose)
       || isOptionFrame(passage)
-      || (!hasPastDate && repeatWord.occurs(in: before))
-      || requestAfter.occurs(in: after)
+      || (!hasPastDate && repeatWord.occurs(in: text, within: before))
+      || requestAfter.occurs(in: text, within: after)
       || (passage.section?.isPlan == true && !hasPastWords(passage))
   }
 
@@ -292,4 +296,13 @@ extension ClinicalDate {
 
   /// Whether this date is after another (a month-only date counts as its first day).
   func isAfter(_ other: ClinicalDate) -> Bool { other < self && !matches(other) }
+}
+
+extension TextPattern {
+  /// Whether the pattern occurs in a stretch of `text`. The stretch is cut out only when
+  /// `text` holds the pattern's literals, which most sentences do not: a new string is a
+  /// new text to prepare for the search.
+  func occurs(in text: String, within range: Range<Int>) -> Bool {
+    mayOccur(in: SearchableText.of(text)) && occurs(in: text.utf16Slice(range))
+  }
 }

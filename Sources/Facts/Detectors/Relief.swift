@@ -12,6 +12,9 @@ struct ReliefRule: FactRule {
     guard !statements.isEmpty, !Self.goal.occurs(in: passage.text) else { return [] }
 
     let dates = Self.datesBeforeStatements(statements, in: passage)
+    // The same for every relief of the sentence: read once, for the first that names a
+    // procedure.
+    lazy var functionalImprovement = Self.functionalImprovement(near: passage)
     return statements.enumerated().compactMap { index, statement in
       let context = passage.context(ofLocal: statement.range)
       // An uncertain estimate ("maybe 40% relief") is still the relief the patient reports.
@@ -30,7 +33,7 @@ struct ReliefRule: FactRule {
         procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
           ?? Self.dateBetween(statements, index, procedure, in: passage)
           ?? Self.latestOfEach(procedure, in: passage) ?? procedure.date,
-        functionalImprovement: Self.functionalImprovement(near: passage),
+        functionalImprovement: functionalImprovement,
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
         .relief(detail), rule: statement.rule, hits: procedure.hits, context: context)
@@ -153,11 +156,11 @@ struct ReliefRule: FactRule {
 
   /// "Pain was reduced from 8 to 2 after the medial branch block": scores without "/10".
   private static func fromBareNumbers(in passage: Passage) -> Statement? {
-    guard PainScoreRule.namesProcedure(passage),
-      let match = bareFromTo.firstMatch(in: passage.text),
+    // The pair first: few sentences hold one, and naming a procedure reads the lexicon.
+    guard let match = bareFromTo.firstMatch(in: passage.text),
       let before = match.group(1).flatMap(ClinicalWords.number),
       let after = match.group(2).flatMap(ClinicalWords.number),
-      before > 0, before <= 10, after <= before
+      before > 0, before <= 10, after <= before, PainScoreRule.namesProcedure(passage)
     else { return nil }
     let value = ((before - after) / before * 100).rounded()
     return Statement(percent: value, rule: "relief.fromScores", range: match.range)
@@ -196,17 +199,16 @@ struct ReliefRule: FactRule {
 
   /// "2% lidocaine", "bupivacaine 0.5%", "lidocaine 4% patch": a strength, not a relief.
   private static func isConcentration(_ range: Range<Int>, in text: String) -> Bool {
-    let before = text.utf16Slice(max(0, range.lowerBound - 16)..<range.lowerBound)
-    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 16))
-    return notRelief.occurs(in: before) || drugBefore.occurs(in: before)
-      || drugAfter.occurs(in: after)
+    let before = max(0, range.lowerBound - 16)..<range.lowerBound
+    let after = range.upperBound..<min(text.utf16.count, range.upperBound + 16)
+    return notRelief.occurs(in: text, within: before) || drugBefore.occurs(in: text, within: before)
+      || drugAfter.occurs(in: text, within: after)
   }
 
   /// "ODI 40% -> 30%", "her ODI improved from 44% to 32%", "A1c 8.2%": a percent that is
   /// a measurement's value, even as it improves.
   private static func isMeasurement(_ range: Range<Int>, in text: String) -> Bool {
-    let before = text.utf16Slice(max(0, range.lowerBound - 32)..<range.lowerBound)
-    return measurementBefore.occurs(in: before)
+    measurementBefore.occurs(in: text, within: max(0, range.lowerBound - 32)..<range.lowerBound)
   }
 
   private static let measurementBefore = TextPattern(
@@ -215,18 +217,19 @@ struct ReliefRule: FactRule {
 
   /// "at least 50%", "below the customary 50% threshold": a criterion, not a result.
   private static func isThreshold(_ range: Range<Int>, in text: String) -> Bool {
-    let before = text.utf16Slice(max(0, range.lowerBound - 24)..<range.lowerBound)
-    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 24))
-    return thresholdBefore.occurs(in: before) || thresholdAfter.occurs(in: after)
+    let before = max(0, range.lowerBound - 24)..<range.lowerBound
+    let after = range.upperBound..<min(text.utf16.count, range.upperBound + 24)
+    return thresholdBefore.occurs(in: text, within: before)
+      || thresholdAfter.occurs(in: text, within: after)
   }
 
   /// "with under 20% relief", "gave less than 20% relief": a result stated as a bound, read
   /// as its value; a criterion ("less than the required 50%") is not one.
   private static func isBound(_ range: Range<Int>, in text: String) -> Bool {
-    let before = text.utf16Slice(max(0, range.lowerBound - 12)..<range.lowerBound)
-    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 20))
-    return boundBefore.occurs(in: before) && boundAfter.occurs(in: after)
-      && !criterionWords.occurs(in: text)
+    let before = max(0, range.lowerBound - 12)..<range.lowerBound
+    let after = range.upperBound..<min(text.utf16.count, range.upperBound + 20)
+    return boundBefore.occurs(in: text, within: before)
+      && boundAfter.occurs(in: text, within: after) && !criterionWords.occurs(in: text)
   }
 
   private static let boundBefore = TextPattern(#"\b(?:less than|under|below|<)\s*(?:~\s*)?$"#)
