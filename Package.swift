@@ -4,7 +4,7 @@
 // The targets mirror the pipeline: Extraction → Language → Facts → Matching → Reports,
 // with Review assembling them, Intake and Evaluation built on Review, and `pendcheck`
 // the command line at the edge. C libraries are reached only through the thin `C…`
-// system-library targets and the ICU shim.
+// system-library targets and the small C shims.
 import PackageDescription
 
 let package = Package(
@@ -29,13 +29,16 @@ let package = Package(
     // Tesseract is loaded with dlopen on the first page that needs OCR, never linked: most
     // runs meet no scanned page and should not pay its start-up (only its header is used).
     .target(name: "COCRShim", linkerSettings: [.linkedLibrary("dl")]),
+    // `syncfs`, which flushes a group of reports in one call, is a GNU extension that Swift's
+    // Glibc module leaves out.
+    .target(name: "CFileSystem"),
     .target(name: "Model"),
     .target(name: "Extraction", dependencies: ["Model", "CPoppler", "ICUShim", "COCRShim"]),
     .target(name: "Language", dependencies: ["Model", "ICUShim"]),
     .target(name: "Facts", dependencies: ["Model", "Language"]),
     .target(name: "Matching", dependencies: ["Model"]),
     .target(name: "Guidelines", dependencies: ["Model", "Matching"]),
-    .target(name: "Reports", dependencies: ["Model"]),
+    .target(name: "Reports", dependencies: ["Model", "CFileSystem"]),
     .target(
       name: "Review",
       dependencies: ["Model", "Extraction", "Language", "Facts", "Matching", "Guidelines"]

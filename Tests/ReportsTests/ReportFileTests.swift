@@ -113,6 +113,23 @@ import Testing
     try ReportFile.flush([json, html])
   }
 
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/shm")))
+  func reportsOnTwoFileSystemsAreEachFlushed() throws {
+    let onDisk = try temporaryDirectory()
+    let inMemory = URL(fileURLWithPath: "/dev/shm/pendcheck-flush-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: inMemory, withIntermediateDirectories: true)
+    defer {
+      try? FileManager.default.removeItem(at: onDisk)
+      try? FileManager.default.removeItem(at: inMemory)
+    }
+    let reports = [onDisk.appending(path: "a.json"), inMemory.appending(path: "b.json")]
+    for report in reports {
+      try ReportFile.writeAtomically(Data("{}".utf8), to: report, flushing: false)
+    }
+
+    try ReportFile.flush(reports + [onDisk.appending(path: "a.json")])
+  }
+
   @Test func flushingAReportThatIsNotThereFailsNamingItAndStillFlushesTheOthers() throws {
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
