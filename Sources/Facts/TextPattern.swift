@@ -69,6 +69,14 @@ final class TextPattern: Sendable {
     required?.mayMatch(searchable) ?? true
   }
 
+  /// Whether the pattern occurs in a stretch of `text` (UTF-16 offsets). The stretch is cut
+  /// out only when `text` holds the pattern's literals, which most sentences do not: a new
+  /// string is a new text to prepare for the search, and a stretch cannot hold a literal
+  /// its text lacks.
+  func occurs(in text: String, within range: Range<Int>) -> Bool {
+    mayOccur(in: SearchableText.of(text)) && occurs(in: text.utf16Slice(range))
+  }
+
   private func search(_ text: String, limit: Int) -> [TextMatch] {
     search(SearchableText.of(text), limit: limit)
   }

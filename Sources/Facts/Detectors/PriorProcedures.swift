@@ -297,12 +297,3 @@ extension ClinicalDate {
   /// Whether this date is after another (a month-only date counts as its first day).
   func isAfter(_ other: ClinicalDate) -> Bool { other < self && !matches(other) }
 }
-
-extension TextPattern {
-  /// Whether the pattern occurs in a stretch of `text`. The stretch is cut out only when
-  /// `text` holds the pattern's literals, which most sentences do not: a new string is a
-  /// new text to prepare for the search.
-  func occurs(in text: String, within range: Range<Int>) -> Bool {
-    mayOccur(in: SearchableText.of(text)) && occurs(in: text.utf16Slice(range))
-  }
-}

@@ -101,7 +101,7 @@ struct ReliefRule: FactRule {
 
   private static func readStatements(in passage: Passage) -> [Statement] {
     let text = passage.text
-    // Most sentences state no relief in words: the literals of its patterns turn them away to the scores.
+    // Most sentences state no relief in words: its patterns' literals send them to the scores.
     guard statedRelief.mayOccur(in: text) else { return fromScoresOrBareNumbers(in: passage) }
 
     let percents = statedPercent.matches(in: text)
