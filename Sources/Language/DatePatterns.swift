@@ -11,6 +11,9 @@ struct DatePatterns: Sendable {
   /// An absolute date format and how its capture groups become dates.
   struct Absolute: Sendable {
     let regex: ICURegularExpression
+    /// Words one of which every match holds (see `DateScanner.mayHold(anyOf:)`); empty
+    /// when the format needs none worth looking for first.
+    var cues: [String] = []
     /// The readings of the groups; `nil` when they name no real date.
     let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
   }
@@ -22,12 +25,19 @@ struct DatePatterns: Sendable {
     let mentionGroup: Int
     /// Yearless dates are ambiguous: the date of service only suggests a candidate.
     let isYearless: Bool
+    /// Words one of which every match holds: a note that holds none is not searched (see
+    /// `DateScanner.mayHold(anyOf:)`).
+    let cues: [String]
     let resolve: @Sendable ([String?], ClinicalDate) -> ClinicalDate?
   }
 
   static let month =
     "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+  /// What every spelling of `month` begins with.
+  static let monthCues = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
 
   static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
@@ -43,15 +53,20 @@ struct DatePatterns: Sendable {
       monthDayYear($0[1], $0[2], $0[3])
     },
     // March 14, 2026; Mar. 14 2026; March 14th, 2026
-    Absolute(regex: regex(#"\b"# + month + #"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#)) {
+    Absolute(
+      regex: regex(#"\b"# + month + #"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#),
+      cues: monthCues
+    ) {
       date(year: int($0[3]), month: monthNumber($0[1]), day: int($0[2]))
     },
     // 14-Mar-2026, 14 March 2026
-    Absolute(regex: regex(#"\b(\d{1,2})[-\s]"# + month + #"[a-z]*\.?[-\s,]+(\d{4})\b"#)) {
+    Absolute(
+      regex: regex(#"\b(\d{1,2})[-\s]"# + month + #"[a-z]*\.?[-\s,]+(\d{4})\b"#), cues: monthCues
+    ) {
       date(year: int($0[3]), month: monthNumber($0[2]), day: int($0[1]))
     },
     // Mar 2026, March, 2026
-    Absolute(regex: regex(#"\b"# + month + #"\.?,?\s+(\d{4})\b"#)) {
+    Absolute(regex: regex(#"\b"# + month + #"\.?,?\s+(\d{4})\b"#), cues: monthCues) {
       date(year: int($0[2]), month: monthNumber($0[1]), day: nil)
     },
     // 03/2026
@@ -87,7 +102,7 @@ struct DatePatterns: Sendable {
           #"\b"# + number + #"\s*"# + unit
             + #"\s+(?:ago|prior|earlier|before)\b(?!\s+(?:to|the)\b)"#),
         mentionGroup: 0,
-        isYearless: false
+        isYearless: false, cues: ["ago", "prior", "earlier", "before"]
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
         return Self.moving(service, back: count, unit: unit)
@@ -97,7 +112,7 @@ struct DatePatterns: Sendable {
         regex: Self.regex(
           #"\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+"# + number
             + #"\s*"# + unit + #"\b"#),
-        mentionGroup: 0, isYearless: false
+        mentionGroup: 0, isYearless: false, cues: ["past", "last", "previous"]
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
         return Self.moving(service, back: count, unit: unit)
@@ -105,7 +120,7 @@ struct DatePatterns: Sendable {
       // last week, last month, last year
       Relative(
         regex: Self.regex(#"\b(?:last|past|previous)\s+(week|month|year)\b"#), mentionGroup: 0,
-        isYearless: false
+        isYearless: false, cues: ["last", "past", "previous"]
       ) { groups, service in
         switch groups[1]?.lowercased() {
         case "week": return service.adding(days: -7)
@@ -116,13 +131,14 @@ struct DatePatterns: Sendable {
       // since January (the most recent January before the visit)
       Relative(
         regex: Self.regex(#"\bsince\s+"# + Self.month + #"\b(?!\.?,?\s*\d)"#), mentionGroup: 0,
-        isYearless: false
+        isYearless: false, cues: ["since"]
       ) { groups, service in
         Self.mostRecent(month: Self.monthNumber(groups[1]), day: nil, before: service)
       },
       // today, yesterday
       Relative(
-        regex: Self.regex(#"\b(today|yesterday)\b"#), mentionGroup: 0, isYearless: false
+        regex: Self.regex(#"\b(today|yesterday)\b"#), mentionGroup: 0, isYearless: false,
+        cues: ["today", "yesterday"]
       ) { groups, service in
         groups[1]?.lowercased() == "today" ? service : service.adding(days: -1)
       },
@@ -131,7 +147,7 @@ struct DatePatterns: Sendable {
         regex: Self.regex(
           #"\b(?:on|dated|since|from|until|through|thru|starting|started|of)\s+"#
             + #"((\d{1,2})/(\d{1,2}))(?![\d/.])"#),
-        mentionGroup: 1, isYearless: true
+        mentionGroup: 1, isYearless: true, cues: ["/"]
       ) { groups, service in
         Self.mostRecent(month: Self.int(groups[2]), day: Self.int(groups[3]), before: service)
       },
@@ -139,7 +155,7 @@ struct DatePatterns: Sendable {
       Relative(
         regex: Self.regex(
           #"\b("# + Self.month + #"\.?\s+(\d{1,2}))(?:st|nd|rd|th)?\b(?!,?\s*\d)"#),
-        mentionGroup: 1, isYearless: true
+        mentionGroup: 1, isYearless: true, cues: Self.monthCues
       ) { groups, service in
         Self.mostRecent(
           month: Self.monthNumber(groups[2]), day: Self.int(groups[3]), before: service)

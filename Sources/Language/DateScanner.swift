@@ -17,9 +17,19 @@ struct DateScanner {
     self.utf16 = Array(text.utf16)
     self.language = language
     self.patterns = patterns
+    folded = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    mayFoldToASCII = text.unicodeScalars.contains {
+      !$0.isASCII && $0.properties.changesWhenCaseFolded
+    }
   }
 
   private let text: String
+  /// The text's bytes, ASCII capitals lower-cased.
+  private let folded: [UInt8]
+  /// Whether the text holds a character outside ASCII that case folding changes ("ſ" is
+  /// "s", "K" the Kelvin sign is "k"): a case-insensitive match may then hold a cue in
+  /// another form.
+  private let mayFoldToASCII: Bool
 
   /// A date found in the text.
   struct Found {
@@ -33,7 +43,7 @@ struct DateScanner {
   /// Every absolute date, leftmost first, overlapping readings removed.
   func absoluteDates() -> [Found] {
     var found: [Found] = []
-    for pattern in DatePatterns.absolute {
+    for pattern in DatePatterns.absolute where isWorthSearching(pattern.regex, pattern.cues) {
       for (range, groups) in matches(of: pattern.regex, group: 0) {
         guard !found.contains(where: { $0.range.overlaps(range) }),
           let reading = pattern.read(groups)
@@ -51,7 +61,7 @@ struct DateScanner {
   /// Relative and yearless dates, resolved against the date of service when it is known.
   func relativeDates(dateOfService: ClinicalDate?, excluding taken: [Range<Int>]) -> [Found] {
     var found: [Found] = []
-    for pattern in patterns.relative {
+    for pattern in patterns.relative where isWorthSearching(pattern.regex, pattern.cues) {
       for (range, groups) in matches(of: pattern.regex, group: pattern.mentionGroup) {
         guard !taken.contains(where: { $0.overlaps(range) }),
           !found.contains(where: { $0.range.overlaps(range) })
@@ -65,6 +75,47 @@ struct DateScanner {
       }
     }
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  /// Whether the text may hold a match of a pattern every match of which holds one of
+  /// `cues` (lower-cased ASCII), compared without letter case as the patterns are: `false`
+  /// only when it holds none of them. No cues: `true`.
+  ///
+  /// Most notes hold no "ago", "since" or "yesterday", and ICU tries a pattern at every
+  /// offset of the whole note: asking for the cue first spares most of those runs.
+  func mayHold(anyOf cues: [String]) -> Bool {
+    guard !cues.isEmpty, !mayFoldToASCII else { return true }
+    return folded.withUnsafeBufferPointer { text in
+      cues.contains { Self.holds(Array($0.utf8), in: text) }
+    }
+  }
+
+  /// Whether `text` holds the bytes of `cue`, its first byte looked for with `memchr`.
+  private static func holds(_ cue: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = text.baseAddress, let first = cue.first, text.count >= cue.count else {
+      return false
+    }
+    let last = text.count - cue.count
+    var offset = 0
+    while offset <= last {
+      guard let found = memchr(base + offset, Int32(first), last - offset + 1) else {
+        return false
+      }
+      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + at, cue, cue.count) == 0 { return true }
+      offset = at + 1
+    }
+    return false
+  }
+
+  /// Whether `regex`, whose every match holds one of `cues`, may match the text; debug
+  /// builds check that a text turned away holds no match.
+  private func isWorthSearching(_ regex: ICURegularExpression, _ cues: [String]) -> Bool {
+    let mayMatch = mayHold(anyOf: cues)
+    assert(
+      mayMatch || matches(of: regex, group: 0).isEmpty,
+      "a match without any of its cues \(cues): \(regex.pattern)")
+    return mayMatch
   }
 
   /// Matches of `regex` with the range of capture group `group` and every group's text.
