@@ -31,6 +31,9 @@ public struct CaseReviewer: Sendable {
   let lexicons: Lexicons
   let extractor: PDFExtractor
   let catalog: GuidelineCatalog
+  /// Made once per reviewer: some rules build tables from the lexicons.
+  private let factDetector: FactDetector
+  private let requestDetector: RequestDetector
 
   public init(
     lexicons: Lexicons, extractor: PDFExtractor = PDFExtractor(),
@@ -39,6 +42,8 @@ public struct CaseReviewer: Sendable {
     self.lexicons = lexicons
     self.extractor = extractor
     self.catalog = catalog
+    factDetector = FactDetector(lexicons: lexicons)
+    requestDetector = RequestDetector(lexicons: lexicons)
   }
 
   /// Reviews `input`; `willRead` is told each document's file before it is extracted, so a
@@ -65,8 +70,8 @@ public struct CaseReviewer: Sendable {
     let (facts, detectedRequest, noteDate) = timed(&timings.facts) {
       let notes = CaseNotes(annotated)
       let noteDate = notes.noteDate
-      let facts = FactDetector(lexicons: lexicons).detect(in: notes, noteDate: noteDate)
-      return (facts, RequestDetector(lexicons: lexicons).detect(in: notes), noteDate)
+      let facts = factDetector.detect(in: notes, noteDate: noteDate)
+      return (facts, requestDetector.detect(in: notes), noteDate)
     }
 
     let request = merge(
