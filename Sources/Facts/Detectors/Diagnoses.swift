@@ -106,16 +106,18 @@ struct DiagnosisRule: FactRule {
     guard let itemCode = codes.first(where: { $0.range.lowerBound >= hit.upperBound }),
       let coded = self.condition(forCode: itemCode.value), coded != condition, coded != .other
     else { return false }
-    return Self.degenerative.occurs(in: passage.slice(hit))
+    return Self.degenerative.occurs(in: passage.text, within: hit)
   }
 
   /// "L4-S1 fusion 01/23/2024 for spondylolisthesis": the reason for an earlier operation
   /// is history, not the diagnosis under review; so is a condition "which resolved". (An
   /// earlier block "for CRPS" is not: a block does not remove its condition.)
   private static func isIndicationOfPastProcedure(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    let text = passage.text
+    let after = hit.upperBound..<min(text.utf16.count, hit.upperBound + 30)
+    if resolvedAfter.occurs(in: text, within: after) { return true }
+    guard pastProcedureFor.mayOccur(in: SearchableText.of(text)) else { return false }
     let before = passage.slice(max(0, hit.lowerBound - 70)..<hit.lowerBound)
-    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 30))
-    if resolvedAfter.occurs(in: after) { return true }
     guard let reason = pastProcedureFor.firstMatch(in: before) else { return false }
     let lead = passage.slice(0..<(hit.lowerBound - before.utf16.count + reason.range.upperBound))
     return pastMarker.occurs(in: lead)
@@ -147,9 +149,11 @@ struct DiagnosisRule: FactRule {
   /// "to reduce the risk of postherpetic neuralgia", "evolving toward", "for PHN
   /// prevention": not yet the diagnosis.
   private static func isProspective(_ hit: Range<Int>, _ passage: Passage) -> Bool {
-    let before = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
-    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 20))
-    return prospective.occurs(in: before) || prevention.occurs(in: after)
+    let text = passage.text
+    let before = max(0, hit.lowerBound - 30)..<hit.lowerBound
+    let after = hit.upperBound..<min(text.utf16.count, hit.upperBound + 20)
+    return prospective.occurs(in: text, within: before)
+      || prevention.occurs(in: text, within: after)
   }
 
   /// Outside an assessment, degenerative anatomy named as the cause of the pain ("radicular
@@ -162,9 +166,10 @@ struct DiagnosisRule: FactRule {
       passage.section.map({ !$0.isAssessment && !Self.diagnosticSections.contains($0.name) })
         ?? true
     else { return false }
-    let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
-    let isDegenerative = Self.degenerative.occurs(in: passage.slice(hit))
-    if isDegenerative && Self.causeLead.occurs(in: before) { return true }
+    let text = passage.text
+    let before = max(0, hit.lowerBound - 60)..<hit.lowerBound
+    let isDegenerative = Self.degenerative.occurs(in: text, within: hit)
+    if isDegenerative && Self.causeLead.occurs(in: text, within: before) { return true }
     return passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
       && (Self.studyVerb.occurs(in: passage.text) || Self.studyLabel.occurs(in: passage.text))
   }
