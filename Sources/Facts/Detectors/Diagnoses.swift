@@ -11,15 +11,20 @@ struct DiagnosisRule: FactRule {
   let codePrefixes: [(prefix: String, condition: DiagnosisCondition)]
 
   init(lexicons: Lexicons) {
-    var prefixes: [(String, DiagnosisCondition)] = []
+    // Each prefix's length is counted once, not at every comparison of the sort: the rule is
+    // made for every case.
+    var prefixes: [(prefix: String, condition: DiagnosisCondition, length: Int)] = []
     for entry in lexicons.entries(in: "diagnoses") {
       guard
         let condition = entry.attributes["condition"].flatMap(DiagnosisCondition.init(rawValue:)),
         let codes = entry.attributes["codes"]
       else { continue }
-      for code in codes.split(separator: ",") { prefixes.append((code.uppercased(), condition)) }
+      for code in codes.split(separator: ",") {
+        let prefix = code.uppercased()
+        prefixes.append((prefix, condition, prefix.count))
+      }
     }
-    codePrefixes = prefixes.sorted { $0.0.count > $1.0.count }
+    codePrefixes = prefixes.sorted { $0.length > $1.length }.map { ($0.prefix, $0.condition) }
   }
 
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
