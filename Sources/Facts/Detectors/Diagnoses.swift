@@ -11,15 +11,20 @@ struct DiagnosisRule: FactRule {
   let codePrefixes: [(prefix: String, condition: DiagnosisCondition)]
 
   init(lexicons: Lexicons) {
-    var prefixes: [(String, DiagnosisCondition)] = []
+    // Each prefix's length is counted once, not at every comparison of the sort: the rule is
+    // made for every case.
+    var prefixes: [(prefix: String, condition: DiagnosisCondition, length: Int)] = []
     for entry in lexicons.entries(in: "diagnoses") {
       guard
         let condition = entry.attributes["condition"].flatMap(DiagnosisCondition.init(rawValue:)),
         let codes = entry.attributes["codes"]
       else { continue }
-      for code in codes.split(separator: ",") { prefixes.append((code.uppercased(), condition)) }
+      for code in codes.split(separator: ",") {
+        let prefix = code.uppercased()
+        prefixes.append((prefix, condition, prefix.count))
+      }
     }
-    codePrefixes = prefixes.sorted { $0.0.count > $1.0.count }
+    codePrefixes = prefixes.sorted { $0.length > $1.length }.map { ($0.prefix, $0.condition) }
   }
 
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
@@ -106,16 +111,18 @@ struct DiagnosisRule: FactRule {
     guard let itemCode = codes.first(where: { $0.range.lowerBound >= hit.upperBound }),
       let coded = self.condition(forCode: itemCode.value), coded != condition, coded != .other
     else { return false }
-    return Self.degenerative.occurs(in: passage.slice(hit))
+    return Self.degenerative.occurs(in: passage.text, within: hit)
   }
 
   /// "L4-S1 fusion 01/23/2024 for spondylolisthesis": the reason for an earlier operation
   /// is history, not the diagnosis under review; so is a condition "which resolved". (An
   /// earlier block "for CRPS" is not: a block does not remove its condition.)
   private static func isIndicationOfPastProcedure(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    let text = passage.text
+    let after = hit.upperBound..<min(text.utf16.count, hit.upperBound + 30)
+    if resolvedAfter.occurs(in: text, within: after) { return true }
+    guard pastProcedureFor.mayOccur(in: SearchableText.of(text)) else { return false }
     let before = passage.slice(max(0, hit.lowerBound - 70)..<hit.lowerBound)
-    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 30))
-    if resolvedAfter.occurs(in: after) { return true }
     guard let reason = pastProcedureFor.firstMatch(in: before) else { return false }
     let lead = passage.slice(0..<(hit.lowerBound - before.utf16.count + reason.range.upperBound))
     return pastMarker.occurs(in: lead)
@@ -147,9 +154,11 @@ struct DiagnosisRule: FactRule {
   /// "to reduce the risk of postherpetic neuralgia", "evolving toward", "for PHN
   /// prevention": not yet the diagnosis.
   private static func isProspective(_ hit: Range<Int>, _ passage: Passage) -> Bool {
-    let before = passage.slice(max(0, hit.lowerBound - 30)..<hit.lowerBound)
-    let after = passage.slice(hit.upperBound..<min(passage.text.utf16.count, hit.upperBound + 20))
-    return prospective.occurs(in: before) || prevention.occurs(in: after)
+    let text = passage.text
+    let before = max(0, hit.lowerBound - 30)..<hit.lowerBound
+    let after = hit.upperBound..<min(text.utf16.count, hit.upperBound + 20)
+    return prospective.occurs(in: text, within: before)
+      || prevention.occurs(in: text, within: after)
   }
 
   /// Outside an assessment, degenerative anatomy named as the cause of the pain ("radicular
@@ -162,9 +171,10 @@ struct DiagnosisRule: FactRule {
       passage.section.map({ !$0.isAssessment && !Self.diagnosticSections.contains($0.name) })
         ?? true
     else { return false }
-    let before = passage.slice(max(0, hit.lowerBound - 60)..<hit.lowerBound)
-    let isDegenerative = Self.degenerative.occurs(in: passage.slice(hit))
-    if isDegenerative && Self.causeLead.occurs(in: before) { return true }
+    let text = passage.text
+    let before = max(0, hit.lowerBound - 60)..<hit.lowerBound
+    let isDegenerative = Self.degenerative.occurs(in: text, within: hit)
+    if isDegenerative && Self.causeLead.occurs(in: text, within: before) { return true }
     return passage.hits("imaging-findings").contains { $0.attributes["modality"] != nil }
       && (Self.studyVerb.occurs(in: passage.text) || Self.studyLabel.occurs(in: passage.text))
   }

@@ -23,7 +23,7 @@ struct ImplantProblemRule: FactRule {
       // be looked for.
       if Self.needsDeviceWords.contains(problem), !namesDevice { return nil }
       guard let match = pattern.firstMatch(in: text), !isRiskTalk,
-        !Self.noneAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count))
+        !Self.noneAfter.occurs(in: text, within: match.range.upperBound..<text.utf16.count)
       else { return nil }
       let context = passage.context(ofLocal: match.range)
       guard context.isAffirmedAboutPatient, !isConditional else { return nil }

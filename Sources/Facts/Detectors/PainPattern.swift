@@ -47,7 +47,7 @@ struct PainPatternRule: FactRule {
     let isNegatedNearby =
       limb.map { match in
         Self.nearNegation.occurs(
-          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound))
+          in: text, within: max(0, match.range.lowerBound - 25)..<match.range.lowerBound)
       } ?? false
     // "radiates down the left leg, not below the knee" still radiates into the leg.
     let deniesOnlyTheDistalLimb =
@@ -59,7 +59,7 @@ struct PainPatternRule: FactRule {
     let spine = Self.spine.matches(in: text).first { match in
       !(passage.context(ofLocal: match.range).isNegated
         && Self.nearNegation.occurs(
-          in: passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)))
+          in: text, within: max(0, match.range.lowerBound - 25)..<match.range.lowerBound))
     }
 
     // "burning in both feet rising to mid-shin": a length-dependent neuropathy, neither
@@ -140,8 +140,10 @@ struct PainPatternRule: FactRule {
   private func currentLimb(_ limb: TextMatch?, in passage: Passage) -> TextMatch? {
     guard let limb else { return nil }
     let text = passage.text
-    let after = passage.slice(limb.range.upperBound..<text.utf16.count)
-    if Self.pastHistory.occurs(in: text) || Self.resolved.occurs(in: after) { return nil }
+    let after = limb.range.upperBound..<text.utf16.count
+    if Self.pastHistory.occurs(in: text) || Self.resolved.occurs(in: text, within: after) {
+      return nil
+    }
     return limb
   }
 

@@ -58,8 +58,8 @@ struct PatientAgeRule: FactRule {
         guard let years = Self.years(in: match), Self.plausible.contains(years),
           !taken.contains(where: { $0.overlaps(match.range) }),
           !found.contains(where: { $0.range.overlaps(match.range) }),
-          !Self.onsetAfter.occurs(in: text.utf16Slice(match.range.upperBound..<text.utf16.count)),
-          !isLabel || !Self.eventBefore.occurs(in: Self.before(match.range, in: text)),
+          !Self.onsetAfter.occurs(in: text, within: match.range.upperBound..<text.utf16.count),
+          !isLabel || !Self.eventBefore.occurs(in: text, within: Self.lead(of: match.range)),
           isAge(match.range, in: passage)
         else { continue }
         found.append(FoundAge(years: years, context: .current, range: match.range, rule: rule))
@@ -71,11 +71,10 @@ struct PatientAgeRule: FactRule {
   /// The age on the most recent note's date from a date of birth ("DOB: 04/11/1978").
   private func birthDateAge(in passage: Passage, _ reading: CaseReading) -> [FoundAge] {
     guard let reference = reading.noteDate ?? passage.note.dateOfService else { return [] }
-    let births = passage.note.annotated.dates.filter {
-      $0.role == .dateOfBirth && passage.range.contains($0.range.lowerBound)
+    let mention = passage.note.annotated.dates.first {
+      $0.role == .dateOfBirth && passage.range.contains($0.range.lowerBound) && $0.date?.day != nil
     }
-    guard let mention = births.first(where: { $0.date?.day != nil }), let birth = mention.date
-    else { return [] }
+    guard let mention, let birth = mention.date else { return [] }
 
     // A two-digit year the date reader placed in this century ("DOB 11/27/61").
     let year = birth.year > reference.year ? birth.year - 100 : birth.year
@@ -96,13 +95,15 @@ struct PatientAgeRule: FactRule {
     guard !context.isOtherPerson, !context.isNegated else { return false }
 
     let text = passage.text
-    let after = text.utf16Slice(range.upperBound..<text.utf16.count)
-    return !Self.relativeBefore.occurs(in: Self.before(range, in: text))
-      && !Self.relativeAfter.occurs(in: after) && !Self.unitAfter.occurs(in: after)
+    let after = range.upperBound..<text.utf16.count
+    return !Self.relativeBefore.occurs(in: text, within: Self.lead(of: range))
+      && !Self.relativeAfter.occurs(in: text, within: after)
+      && !Self.unitAfter.occurs(in: text, within: after)
   }
 
-  private static func before(_ range: Range<Int>, in text: String) -> String {
-    text.utf16Slice(max(0, range.lowerBound - 30)..<range.lowerBound)
+  /// The stretch just before a number, where the words that make it no age stand.
+  private static func lead(of range: Range<Int>) -> Range<Int> {
+    max(0, range.lowerBound - 30)..<range.lowerBound
   }
 
   static let plausible = 1...115

@@ -12,6 +12,7 @@ import Model
 struct ProvocationTestRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     let named = passage.hits("provocation-tests")
+    guard !named.isEmpty else { return [] }
     let tests = Self.distinctTests(Self.inExamContext(named, passage), in: passage.text, passage)
     guard !tests.isEmpty else { return [] }
 

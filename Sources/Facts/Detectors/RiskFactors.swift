@@ -27,8 +27,10 @@ struct RiskFactorRule: FactRule {
     var context = passage.context(of: hit)
     guard !context.isOtherPerson, !context.isUncertain, !context.isHypothetical else { return nil }
     let local = passage.local(hit.range)
-    let before = passage.slice(max(0, local.lowerBound - 24)..<local.lowerBound)
-    if !context.isNegated, Self.shortNegation.occurs(in: before) {
+    let text = passage.text
+    let lead = max(0, local.lowerBound - 24)..<local.lowerBound
+    if !context.isNegated, Self.shortNegation.occurs(in: text, within: lead) {
+      let before = passage.slice(lead)
       context.isNegated = true
       context.triggers.append("negated:\(before.trimmingCharacters(in: .whitespaces))")
     }
@@ -45,15 +47,16 @@ struct RiskFactorRule: FactRule {
       return nil
     }
     // "No diabetes": the disease itself counts only where it is denied.
-    if hit.attributes["onlyDenied"] == "yes", !Self.immediateNegation.occurs(in: before) {
+    if hit.attributes["onlyDenied"] == "yes", !Self.immediateNegation.occurs(in: text, within: lead)
+    {
       return nil
     }
     if !context.isNegated, isNotThePatientsCondition(condition, local, passage, reading) {
       return nil
     }
 
-    let wider = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
-    if context.isNegated, Self.noHistory.occurs(in: wider) { return nil }
+    let wider = max(0, local.lowerBound - 40)..<local.lowerBound
+    if context.isNegated, Self.noHistory.occurs(in: text, within: wider) { return nil }
 
     // An imaging report's "no evidence of infection" speaks of the spine it images.
     let isImagedSpine = ImagingFindingRule.isImagingReport(passage.note)
@@ -75,7 +78,7 @@ struct RiskFactorRule: FactRule {
     if hit.attributes["statesAbsence"] == "yes" {
       // "Thoracic spine without tenderness, skin intact over the planned site": a negation
       // earlier in the sentence does not deny a phrase that itself states an absence.
-      guard !Self.immediateNegation.occurs(in: before) else { return nil }
+      guard !Self.immediateNegation.occurs(in: text, within: lead) else { return nil }
       present = false
     }
     if kind == .pregnancy, present, Self.pastPregnancy.occurs(in: passage.text) {
@@ -93,14 +96,16 @@ struct RiskFactorRule: FactRule {
   private func isNotThePatientsCondition(
     _ condition: RiskCondition, _ local: Range<Int>, _ passage: Passage, _ reading: CaseReading
   ) -> Bool {
-    let before = passage.slice(max(0, local.lowerBound - 40)..<local.lowerBound)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 50))
+    let text = passage.text
+    let before = max(0, local.lowerBound - 40)..<local.lowerBound
+    let after = local.upperBound..<min(text.utf16.count, local.upperBound + 50)
     switch condition {
     case .systemicInfection, .skinInfectionAtSite, .spinalInfection:
-      return Self.infectionAsService.occurs(in: after) || Self.infectionAsRisk.occurs(in: before)
+      return Self.infectionAsService.occurs(in: text, within: after)
+        || Self.infectionAsRisk.occurs(in: text, within: before)
     case .anticoagulation:
-      return Self.stoppedAfter.occurs(in: after) || Self.stoppedBefore.occurs(in: before)
+      return Self.stoppedAfter.occurs(in: text, within: after)
+        || Self.stoppedBefore.occurs(in: text, within: before)
     case .recentMyocardialInfarction:
       guard let year = reading.noteDate?.year else { return false }
       return Self.year.matches(in: passage.text).contains {
@@ -146,9 +151,11 @@ struct RiskFactorRule: FactRule {
   private static func atTheSkin(
     _ condition: RiskCondition, _ local: Range<Int>, _ passage: Passage
   ) -> RiskCondition {
-    let near = passage.slice(
-      max(0, local.lowerBound - 30)..<min(passage.text.utf16.count, local.upperBound + 30))
-    guard condition == .systemicInfection, skin.occurs(in: near) else { return condition }
+    let text = passage.text
+    let near = max(0, local.lowerBound - 30)..<min(text.utf16.count, local.upperBound + 30)
+    guard condition == .systemicInfection, skin.occurs(in: text, within: near) else {
+      return condition
+    }
     return .skinInfectionAtSite
   }
 

@@ -225,7 +225,8 @@ struct DeviceTrialRule: FactRule {
       $0.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:))?.isTrial == true
     }
     let text = passage.text
-    let context =
+    // Built only for a result that gets this far: a new string is a new text to search.
+    lazy var context =
       trialHits.isEmpty ? passage.preceding(2).map(\.text).joined(separator: " ") + text : text
     if trialHits.isEmpty {
       // The relief speaks of the procedure it refers back to: a trial's, or not a trial's.
