@@ -12,8 +12,22 @@ struct ProcedureReference {
   /// The procedure a statement in `passage` at `range` speaks of: the one named nearest in
   /// the sentence, or else the one the title of its table names, or else the last one named
   /// in the three sentences before it. A therapy or medication named nearer than any
-  /// procedure means the statement is not about a procedure.
+  /// procedure means the statement is not about a procedure. Read once per statement
+  /// however many detectors ask.
   static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
+    passage.note.remembered("nearestProcedure", of: range, inSentence: passage.index) {
+      Nearest(reference: readNearest(to: range, in: passage))
+    }.reference
+  }
+
+  /// The procedure a statement speaks of, or none.
+  private struct Nearest {
+    let reference: ProcedureReference?
+  }
+
+  private static func readNearest(to range: Range<Int>, in passage: Passage)
+    -> ProcedureReference?
+  {
     let procedures = inOwnClause(passage.procedureMentions, of: range, in: passage)
     if let procedure = closest(procedures, to: range, in: passage) {
       let treatments = (passage.hits("therapies") + passage.hits("medications")).filter {
@@ -105,30 +119,54 @@ struct ProcedureReference {
     return true
   }
 
-  /// The procedure a lexicon hit names, with what its sentence says about it.
+  /// The procedure a lexicon hit names, with what its sentence says about it; read once per
+  /// sentence and hit however many detectors ask.
   static func reference(_ hit: LexiconHit, in passage: Passage) -> ProcedureReference? {
+    let read = passage.note.remembered(
+      "procedureReference", of: hit.range, inSentence: passage.index
+    ) { Reading(hit: hit, reference: reading(hit, in: passage)) }
+    // Two entries may name the same words: what is kept is the first one's.
+    guard read.isOf(hit) else { return reading(hit, in: passage) }
+    return read.reference
+  }
+
+  /// A hit and the procedure read from it.
+  private struct Reading {
+    let hit: LexiconHit
+    let reference: ProcedureReference?
+
+    func isOf(_ other: LexiconHit) -> Bool {
+      hit.range == other.range && hit.lexicon == other.lexicon && hit.concept == other.concept
+        && hit.attributes == other.attributes
+    }
+  }
+
+  private static func reading(_ hit: LexiconHit, in passage: Passage) -> ProcedureReference? {
     guard var kind = hit.attributes["procedure"].flatMap(ProcedureKind.init(rawValue:)) else {
       return nil
     }
     let local = passage.local(hit.range)
-    let window = passage.slice(
-      max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40))
-    if kind == .other, trialWord.occurs(in: window) {
+    let window =
+      max(0, local.lowerBound - 40)..<min(passage.text.utf16.count, local.upperBound + 40)
+    if kind == .other, trialWord.occurs(in: passage.text, within: window) {
       // "spinal cord stimulator: declined after trial", "intrathecal pump trial".
       if hit.attributes["service"] == "spinalCordStimulator" { kind = .spinalCordStimulatorTrial }
       if hit.attributes["service"] == "intrathecalPump" { kind = .intrathecalTrial }
     }
     var own = ownClause(of: hit, in: passage)
-    if kind.isTrial, ClinicalWords.levels(in: own).isEmpty,
+    var levels = ClinicalWords.levels(in: own)
+    if kind.isTrial, levels.isEmpty,
       let match = interspace.firstMatch(in: passage.text), let level = match.group(1)
     {
       own += " " + level
+      levels = ClinicalWords.levels(in: own)
     }
     var region = hit.attributes["region"].flatMap(Region.init(rawValue:)) ?? region(in: own)
     if region == .sacral, kind.isSpinalInjection { region = .lumbar }
     return ProcedureReference(
-      kind: kind, date: date(of: hit, in: passage), levels: ClinicalWords.levels(in: own),
-      side: ClinicalWords.side(in: own) ?? ClinicalWords.side(in: window), region: region,
+      kind: kind, date: date(of: hit, in: passage), levels: levels,
+      side: ClinicalWords.side(in: own) ?? ClinicalWords.side(in: passage.slice(window)),
+      region: region,
       hits: [hit])
   }
 

@@ -56,8 +56,10 @@ struct FunctionalDisabilityRule: FactRule {
     }
     // A negation counts only close before the limit: "without the stimulator she is again
     // unable to walk her dog" states a limit.
-    let lead = passage.slice(max(0, match.range.lowerBound - 25)..<match.range.lowerBound)
-    if context.isNegated, Self.nearNegation.occurs(in: lead) { return deniedLimits(in: passage) }
+    let lead = max(0, match.range.lowerBound - 25)..<match.range.lowerBound
+    if context.isNegated, Self.nearNegation.occurs(in: passage.text, within: lead) {
+      return deniedLimits(in: passage)
+    }
 
     let detail = FunctionalDisability(
       present: true, instrument: .narrative, activity: match.value.lowercased())

@@ -103,8 +103,8 @@ struct PainDurationRule: FactRule {
     lazy var isWorsening = Self.worsening.occurs(in: passage.text)
     for match in Self.onsetLead.matches(in: passage.text) {
       let isSince = match.value.lowercased().hasPrefix("since")
-      let lead = passage.slice(0..<match.range.lowerBound)
-      guard !Self.careLead.occurs(in: lead), !isWorsening,
+      guard !isWorsening,
+        !Self.careLead.occurs(in: passage.text, within: 0..<match.range.lowerBound),
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
         let (onset, isYearOnly, fromItsEnd) = onsetDate(
@@ -131,7 +131,7 @@ struct PainDurationRule: FactRule {
     else { return nil }
     let dated = passage.dates.first { date in
       date.date.day != nil && date.date < noteDate
-        && Self.dateLead.occurs(in: passage.slice(0..<date.range.lowerBound))
+        && Self.dateLead.occurs(in: passage.text, within: 0..<date.range.lowerBound)
     }
     guard let onset = dated?.date else { return nil }
 
@@ -191,7 +191,7 @@ struct PainDurationRule: FactRule {
         date.range.lowerBound - lead.upperBound <= 70
       else { return false }
       let event = lead.upperBound..<date.range.lowerBound
-      return Self.eventBeforeDate.occurs(in: passage.slice(event))
+      return Self.eventBeforeDate.occurs(in: passage.text, within: event)
         && !treatments(in: passage).contains { $0.overlaps(event) }
     }?.date
   }
@@ -306,24 +306,24 @@ struct PainDurationRule: FactRule {
   /// two weeks": a window of the report or a recurrence, not the complaint's duration.
   private func isReportingWindow(_ span: Range<Int>, in passage: Passage, isAgo: Bool) -> Bool {
     let text = passage.text
-    let after = text.utf16Slice(span.upperBound..<min(text.utf16.count, span.upperBound + 30))
-    let before = text.utf16Slice(max(0, span.lowerBound - 30)..<span.lowerBound)
-    if Self.ofActivity.occurs(in: after) { return true }
+    let after = span.upperBound..<min(text.utf16.count, span.upperBound + 30)
+    if Self.ofActivity.occurs(in: text, within: after) { return true }
     // "more than 12 weeks of benzodiazepine": the length of a treatment named after it.
     let treatmentAfter = (passage.hits("medications") + passage.hits("therapies")).contains {
       let start = passage.local($0.range).lowerBound
       guard start >= span.upperBound, start - span.upperBound <= 25 else { return false }
-      return Self.ofTreatment.occurs(in: passage.slice(span.upperBound..<start))
+      return Self.ofTreatment.occurs(in: passage.text, within: span.upperBound..<start)
     }
     if treatmentAfter { return true }
     // "has controlled his pain well for seven years": how long a treatment has worked.
-    if Self.controlled.occurs(in: text.utf16Slice(max(0, span.lowerBound - 40)..<span.lowerBound)) {
+    if Self.controlled.occurs(in: text, within: max(0, span.lowerBound - 40)..<span.lowerBound) {
       return true
     }
     // "came back in October 2025, six months ago": a recurrence dated back from today is
     // the complaint under review; "has crept back over the last two weeks" is not.
     if !isAgo, Self.recurrence.occurs(in: text) { return true }
-    return Self.windowLead.occurs(in: before + text.utf16Slice(span))
+    // The 30 units before the span and the span itself, as one stretch.
+    return Self.windowLead.occurs(in: text, within: max(0, span.lowerBound - 30)..<span.upperBound)
       && !PainScoreRule.scores(in: text).isEmpty
   }
 
@@ -333,8 +333,7 @@ struct PainDurationRule: FactRule {
   {
     // A semicolon starts a new statement: "Leg pain resolved until late 2025; since
     // November the left leg pain has returned".
-    let head = Array(passage.text.utf16.prefix(span.lowerBound))
-    let clauseStart = head.lastIndex(of: Self.clauseBreak).map { $0 + 1 } ?? 0
+    let clauseStart = Self.clauseStart(before: span.lowerBound, in: passage.text)
     let before =
       String(repeating: " ", count: clauseStart) + passage.slice(clauseStart..<span.lowerBound)
     let complaint = Self.complaintWords.matches(in: before).last?.range
@@ -345,15 +344,29 @@ struct PainDurationRule: FactRule {
       + Self.treatmentWords.matches(in: before).map(\.range.upperBound)
     let treatment = treatmentEnds.max() ?? -1
     guard let complaint else {
-      let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
       let onset = Self.onsetWords.occurs(in: before)
       return treatment < 0 && (complaintMayFollow || onset)
-        && (Self.complaintWords.occurs(in: String(after.prefix(100))) || onset
+        && (complaintFollows(span, in: passage) || onset
           || (before.allSatisfy(\.isWhitespace) && followsTheComplaint(passage)))
     }
     // "physical therapy for CRPS since November": the complaint is the therapy's object.
     return treatment < 0
       || (complaint.upperBound > treatment && complaint.lowerBound - treatment > 12)
+  }
+
+  /// Whether the complaint is named in the 100 characters from the span on.
+  private func complaintFollows(_ span: Range<Int>, in passage: Passage) -> Bool {
+    let after = passage.slice(span.lowerBound..<passage.text.utf16.count)
+    return Self.complaintWords.occurs(in: String(after.prefix(100)))
+  }
+
+  /// The offset after the last semicolon before `end`, or 0.
+  private static func clauseStart(before end: Int, in text: String) -> Int {
+    var start = 0
+    for (offset, unit) in text.utf16.prefix(end).enumerated() where unit == clauseBreak {
+      start = offset + 1
+    }
+    return start
   }
 
   /// "… low back pain and aching in both legs. Started around the end of the summer.",
