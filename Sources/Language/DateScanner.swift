@@ -17,19 +17,13 @@ struct DateScanner {
     self.utf16 = Array(text.utf16)
     self.language = language
     self.patterns = patterns
-    folded = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-    mayFoldToASCII = text.unicodeScalars.contains {
-      !$0.isASCII && $0.properties.changesWhenCaseFolded
-    }
+    cueText = CueText(text)
   }
 
   private let text: String
-  /// The text's bytes, ASCII capitals lower-cased.
-  private let folded: [UInt8]
-  /// Whether the text holds a character outside ASCII that case folding changes ("ſ" is
-  /// "s", "K" the Kelvin sign is "k"): a case-insensitive match may then hold a cue in
-  /// another form.
-  private let mayFoldToASCII: Bool
+  /// The text as cues are looked for in it, read on the first question: the duration
+  /// scanner, which asks none, does not pay for it.
+  private let cueText: CueText
 
   /// A date found in the text.
   struct Found {
@@ -84,8 +78,8 @@ struct DateScanner {
   /// Most notes hold no "ago", "since" or "yesterday", and ICU tries a pattern at every
   /// offset of the whole note: asking for the cue first spares most of those runs.
   func mayHold(anyOf cues: [String]) -> Bool {
-    guard !cues.isEmpty, !mayFoldToASCII else { return true }
-    return folded.withUnsafeBufferPointer { text in
+    guard !cues.isEmpty, !cueText.mayFoldToASCII else { return true }
+    return cueText.folded.withUnsafeBufferPointer { text in
       cues.contains { Self.holds(Array($0.utf8), in: text) }
     }
   }
@@ -126,5 +120,22 @@ struct DateScanner {
       let groups = match.ranges.map { range in range.map { String(utf16Units: utf16[$0]) } }
       return (match.ranges[group] ?? 0..<0, groups)
     }
+  }
+}
+
+/// A text's bytes for looking for cue words, made the first time a cue is asked for.
+private final class CueText {
+  private let text: String
+
+  init(_ text: String) { self.text = text }
+
+  /// The text's bytes, ASCII capitals lower-cased.
+  lazy var folded: [UInt8] = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+
+  /// Whether the text holds a character outside ASCII that case folding changes ("ſ" is
+  /// "s", "K" the Kelvin sign is "k"): a case-insensitive match may then hold a cue in
+  /// another form.
+  lazy var mayFoldToASCII = text.unicodeScalars.contains {
+    !$0.isASCII && $0.properties.changesWhenCaseFolded
   }
 }

@@ -121,7 +121,8 @@ import Testing
   @Test("the filter never skips a sentence the expression matches")
   func neverSkipsAMatch() throws {
     let patterns = [
-      #"\b(?:for|x|over|of|past)\s*(?:the\s+)?(\d+|one|two|six)\+?\s*(weeks?|wks?|months?|mos?)\b(?!\s+ago)"#,
+      #"\b(?:for|x|over|of|past)\s*(?:the\s+)?(\d+|one|two|six)\+?\s*"#
+        + #"(weeks?|wks?|months?|mos?)\b(?!\s+ago)"#,
       #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|one|two|seven)\s*(?:/|out of)\s*(?:10|ten)"#,
       #"\b(?:sitting|standing) tolerance|(?:sits|stands) (?:for )?(?:only|about)\s+(?:\d|a )"#,
       #"\b(?:s/p|status post|underwent)\s+(?:\S+\s+){0,3}?(?:MBB|RFA|ESI)\b"#,
