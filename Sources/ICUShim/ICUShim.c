@@ -144,4 +144,42 @@ int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int3
   return found;
 }
 
+int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
+                         const int32_t *starts, int32_t start_count, int32_t limit,
+                         int32_t *ranges, int32_t capacity) {
+  URegularExpression *re = (URegularExpression *)regex;
+  UErrorCode status = U_ZERO_ERROR;
+  static const UChar empty[1] = {0};
+  int32_t stride = 2 * (uregex_groupCount(re, &status) + 1);
+  uregex_setText(re, (const UChar *)text, length, &status);
+  // The region's start must not hide the text before it from look-behind and `\b`, nor
+  // count as the text's start for `^`.
+  uregex_useTransparentBounds(re, 1, &status);
+  uregex_useAnchoringBounds(re, 0, &status);
+  int32_t found = 0;
+  int32_t cursor = 0;
+  for (int32_t index = 0; index < start_count && U_SUCCESS(status) && found < limit; index++) {
+    int32_t start = starts[index];
+    if (start < cursor || start >= length) continue;
+    uregex_setRegion(re, start, length, &status);
+    if (!uregex_lookingAt(re, -1, &status) || U_FAILURE(status)) continue;
+    if ((found + 1) * stride <= capacity) {
+      int32_t *out = ranges + found * stride;
+      for (int32_t group = 0; group < stride / 2; group++) {
+        out[2 * group] = uregex_start(re, group, &status);
+        out[2 * group + 1] = uregex_end(re, group, &status);
+      }
+    }
+    found++;
+    int32_t end = uregex_end(re, 0, &status);
+    // After an empty match find-next moves on by one, as here.
+    cursor = end > start ? end : start + 1;
+  }
+  UErrorCode reset = U_ZERO_ERROR;
+  uregex_useTransparentBounds(re, 0, &reset);
+  uregex_useAnchoringBounds(re, 1, &reset);
+  uregex_setText(re, empty, 0, &reset);
+  return found;
+}
+
 const char *pc_error_name(int32_t code) { return u_errorName((UErrorCode)(code < 0 ? -code : code)); }

@@ -14,6 +14,8 @@ struct DatePatterns: Sendable {
     /// Words one of which every match holds (see `DateScanner.mayHold(anyOf:)`); empty
     /// when the format needs none worth looking for first.
     var cues: [String] = []
+    /// Where every match begins, when that is a few words: the pattern is tried there only.
+    var start: MatchStart? = nil
     /// The readings of the groups; `nil` when they name no real date.
     let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
   }
@@ -28,6 +30,8 @@ struct DatePatterns: Sendable {
     /// Words one of which every match holds: a note that holds none is not searched (see
     /// `DateScanner.mayHold(anyOf:)`).
     let cues: [String]
+    /// Where every match begins: the pattern is tried there only.
+    let start: MatchStart
     let resolve: @Sendable ([String?], ClinicalDate) -> ClinicalDate?
   }
 
@@ -38,6 +42,8 @@ struct DatePatterns: Sendable {
   static let monthCues = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
   ]
+  static let monthStart = MatchStart(wordsBeginningWith: monthCues)
+  static let digits = (0...9).map(String.init)
 
   static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
@@ -55,18 +61,21 @@ struct DatePatterns: Sendable {
     // March 14, 2026; Mar. 14 2026; March 14th, 2026
     Absolute(
       regex: regex(#"\b"# + month + #"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#),
-      cues: monthCues
+      cues: monthCues, start: monthStart
     ) {
       date(year: int($0[3]), month: monthNumber($0[1]), day: int($0[2]))
     },
     // 14-Mar-2026, 14 March 2026
     Absolute(
-      regex: regex(#"\b(\d{1,2})[-\s]"# + month + #"[a-z]*\.?[-\s,]+(\d{4})\b"#), cues: monthCues
+      regex: regex(#"\b(\d{1,2})[-\s]"# + month + #"[a-z]*\.?[-\s,]+(\d{4})\b"#),
+      cues: monthCues, start: MatchStart(wordsBeginningWith: digits)
     ) {
       date(year: int($0[3]), month: monthNumber($0[2]), day: int($0[1]))
     },
     // Mar 2026, March, 2026
-    Absolute(regex: regex(#"\b"# + month + #"\.?,?\s+(\d{4})\b"#), cues: monthCues) {
+    Absolute(
+      regex: regex(#"\b"# + month + #"\.?,?\s+(\d{4})\b"#), cues: monthCues, start: monthStart
+    ) {
       date(year: int($0[2]), month: monthNumber($0[1]), day: nil)
     },
     // 03/2026
@@ -78,9 +87,12 @@ struct DatePatterns: Sendable {
   let relative: [Relative]
   /// A duration: a number or range, an optional "x" before it, a unit (`DurationScanner`).
   let duration: ICURegularExpression
+  /// Where every duration begins: "x", "×", a digit or a number word.
+  let durationStart: MatchStart
 
   init(language: LanguageData) {
     let number = Self.numberAlternation(language)
+    let numberStart = MatchStart(wordsBeginningWith: Self.digits + Self.numberWords(language))
     let unit = Self.unitAlternation(language)
     let quantity = { @Sendable (groups: [String?], index: Int) in
       Self.quantity(groups[index], language)
@@ -91,6 +103,9 @@ struct DatePatterns: Sendable {
 
     // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
     let count = Self.numberAlternation(language, includingArticles: false)
+    durationStart = MatchStart(
+      wordsBeginningWith: ["x", "×"] + Self.digits
+        + Self.numberWords(language, includingArticles: false))
     duration = Self.regex(
       #"(?<![\w/.])(?:(?:x|×)\s*)?"# + count + #"(?:\s*(?:-|–|to)\s*"# + count + ")?"
         + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#)
@@ -102,7 +117,7 @@ struct DatePatterns: Sendable {
           #"\b"# + number + #"\s*"# + unit
             + #"\s+(?:ago|prior|earlier|before)\b(?!\s+(?:to|the)\b)"#),
         mentionGroup: 0,
-        isYearless: false, cues: ["ago", "prior", "earlier", "before"]
+        isYearless: false, cues: ["ago", "prior", "earlier", "before"], start: numberStart
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
         return Self.moving(service, back: count, unit: unit)
@@ -112,7 +127,8 @@ struct DatePatterns: Sendable {
         regex: Self.regex(
           #"\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+"# + number
             + #"\s*"# + unit + #"\b"#),
-        mentionGroup: 0, isYearless: false, cues: ["past", "last", "previous"]
+        mentionGroup: 0, isYearless: false, cues: ["past", "last", "previous"],
+        start: MatchStart(wordsBeginningWith: ["in", "over", "during", "for", "within"])
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
         return Self.moving(service, back: count, unit: unit)
@@ -120,7 +136,8 @@ struct DatePatterns: Sendable {
       // last week, last month, last year
       Relative(
         regex: Self.regex(#"\b(?:last|past|previous)\s+(week|month|year)\b"#), mentionGroup: 0,
-        isYearless: false, cues: ["last", "past", "previous"]
+        isYearless: false, cues: ["last", "past", "previous"],
+        start: MatchStart(wordsBeginningWith: ["last", "past", "previous"])
       ) { groups, service in
         switch groups[1]?.lowercased() {
         case "week": return service.adding(days: -7)
@@ -131,23 +148,24 @@ struct DatePatterns: Sendable {
       // since January (the most recent January before the visit)
       Relative(
         regex: Self.regex(#"\bsince\s+"# + Self.month + #"\b(?!\.?,?\s*\d)"#), mentionGroup: 0,
-        isYearless: false, cues: ["since"]
+        isYearless: false, cues: ["since"], start: MatchStart(wordsBeginningWith: ["since"])
       ) { groups, service in
         Self.mostRecent(month: Self.monthNumber(groups[1]), day: nil, before: service)
       },
       // today, yesterday
       Relative(
         regex: Self.regex(#"\b(today|yesterday)\b"#), mentionGroup: 0, isYearless: false,
-        cues: ["today", "yesterday"]
+        cues: ["today", "yesterday"], start: MatchStart(wordsBeginningWith: ["today", "yesterday"])
       ) { groups, service in
         groups[1]?.lowercased() == "today" ? service : service.adding(days: -1)
       },
       // on 3/14, since 3/14 (a yearless date only after a cue: scores look the same)
       Relative(
         regex: Self.regex(
-          #"\b(?:on|dated|since|from|until|through|thru|starting|started|of)\s+"#
+          #"\b(?:"# + Self.yearlessDateLeads.joined(separator: "|") + #")\s+"#
             + #"((\d{1,2})/(\d{1,2}))(?![\d/.])"#),
-        mentionGroup: 1, isYearless: true, cues: ["/"]
+        mentionGroup: 1, isYearless: true, cues: ["/"],
+        start: MatchStart(wordsBeginningWith: Self.yearlessDateLeads)
       ) { groups, service in
         Self.mostRecent(month: Self.int(groups[2]), day: Self.int(groups[3]), before: service)
       },
@@ -155,7 +173,7 @@ struct DatePatterns: Sendable {
       Relative(
         regex: Self.regex(
           #"\b("# + Self.month + #"\.?\s+(\d{1,2}))(?:st|nd|rd|th)?\b(?!,?\s*\d)"#),
-        mentionGroup: 1, isYearless: true, cues: Self.monthCues
+        mentionGroup: 1, isYearless: true, cues: Self.monthCues, start: Self.monthStart
       ) { groups, service in
         Self.mostRecent(
           month: Self.monthNumber(groups[2]), day: Self.int(groups[3]), before: service)
@@ -252,12 +270,21 @@ struct DatePatterns: Sendable {
 
   // MARK: Building the expressions
 
+  /// The words after which "3/14" is read as a date ("on 3/14", "since 3/14").
+  static let yearlessDateLeads = [
+    "on", "dated", "since", "from", "until", "through", "thru", "starting", "started", "of",
+  ]
+
   static func numberAlternation(
     _ language: LanguageData, includingArticles: Bool = true
   ) -> String {
-    let words =
-      Array(language.numberWords.keys) + Numbers.words + (includingArticles ? ["a", "an"] : [])
-    return #"(\d+(?:\.\d+)?|"# + alternation(of: words) + ")"
+    #"(\d+(?:\.\d+)?|"#
+      + alternation(of: numberWords(language, includingArticles: includingArticles)) + ")"
+  }
+
+  /// The numbers written as words, "a" and "an" among them when `includingArticles`.
+  static func numberWords(_ language: LanguageData, includingArticles: Bool = true) -> [String] {
+    Array(language.numberWords.keys) + Numbers.words + (includingArticles ? ["a", "an"] : [])
   }
 
   static func unitAlternation(_ language: LanguageData) -> String {

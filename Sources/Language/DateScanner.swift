@@ -17,13 +17,13 @@ struct DateScanner {
     self.utf16 = Array(text.utf16)
     self.language = language
     self.patterns = patterns
-    cueText = CueText(text)
+    cueText = ScannedText(text)
   }
 
   private let text: String
-  /// The text as cues are looked for in it, read on the first question: the duration
-  /// scanner, which asks none, does not pay for it.
-  private let cueText: CueText
+  /// What is read off the text for cues and match starts, on the first question: the
+  /// duration scanner, which asks no cue, does not fold the text.
+  private let cueText: ScannedText
 
   /// A date found in the text.
   struct Found {
@@ -38,7 +38,7 @@ struct DateScanner {
   func absoluteDates() -> [Found] {
     var found: [Found] = []
     for pattern in DatePatterns.absolute where isWorthSearching(pattern.regex, pattern.cues) {
-      for (range, groups) in matches(of: pattern.regex, group: 0) {
+      for (range, groups) in matches(of: pattern.regex, group: 0, startingAt: pattern.start) {
         guard !found.contains(where: { $0.range.overlaps(range) }),
           let reading = pattern.read(groups)
         else { continue }
@@ -56,7 +56,8 @@ struct DateScanner {
   func relativeDates(dateOfService: ClinicalDate?, excluding taken: [Range<Int>]) -> [Found] {
     var found: [Found] = []
     for pattern in patterns.relative where isWorthSearching(pattern.regex, pattern.cues) {
-      for (range, groups) in matches(of: pattern.regex, group: pattern.mentionGroup) {
+      let hits = matches(of: pattern.regex, group: pattern.mentionGroup, startingAt: pattern.start)
+      for (range, groups) in hits {
         guard !taken.contains(where: { $0.overlaps(range) }),
           !found.contains(where: { $0.range.overlaps(range) })
         else { continue }
@@ -112,19 +113,30 @@ struct DateScanner {
     return mayMatch
   }
 
-  /// Matches of `regex` with the range of capture group `group` and every group's text.
+  /// Matches of `regex` with the range of capture group `group` and every group's text;
+  /// tried only where a word of `start` begins, when it is given and the text's letter case
+  /// and digits are ASCII's (see `MatchStart`).
   func matches(
-    of regex: ICURegularExpression, group: Int
+    of regex: ICURegularExpression, group: Int, startingAt start: MatchStart? = nil
   ) -> [(range: Range<Int>, groups: [String?])] {
-    utf16.withUnsafeBufferPointer { regex.matches(in: $0) }.map { match in
+    utf16.withUnsafeBufferPointer { text in
+      guard let start, !cueText.needsWholeSearch else { return regex.matches(in: text) }
+      let starts = start.candidates(in: text, wordStarts: cueText.wordStarts(of: text))
+      let found = regex.matches(in: text, startingAtAnyOf: starts)
+      assert(
+        found.map(\.ranges) == regex.matches(in: text).map(\.ranges),
+        "a match not at a start of \(regex.pattern)")
+      return found
+    }.map { match in
       let groups = match.ranges.map { range in range.map { String(utf16Units: utf16[$0]) } }
       return (match.ranges[group] ?? 0..<0, groups)
     }
   }
 }
 
-/// A text's bytes for looking for cue words, made the first time a cue is asked for.
-private final class CueText {
+/// What the scanner reads off a text the first time it asks: its bytes for looking for cue
+/// words, where its words begin, and whether its letters and digits are all ASCII.
+private final class ScannedText {
   private let text: String
 
   init(_ text: String) { self.text = text }
@@ -137,5 +149,22 @@ private final class CueText {
   /// another form.
   lazy var mayFoldToASCII = text.unicodeScalars.contains {
     !$0.isASCII && $0.properties.changesWhenCaseFolded
+  }
+
+  /// Whether a pattern must be tried at every offset rather than at its `MatchStart`: the
+  /// text may hold a letter that matches an ASCII one only without case, or a decimal
+  /// digit outside ASCII.
+  lazy var needsWholeSearch =
+    mayFoldToASCII
+    || text.unicodeScalars.contains { !$0.isASCII && $0.properties.numericType == .decimal }
+
+  private var foundWordStarts: [Int32]?
+
+  /// Where the words of the text begin (`MatchStart.wordStarts(in:)`), found once.
+  func wordStarts(of utf16: UnsafeBufferPointer<UInt16>) -> [Int32] {
+    if let foundWordStarts { return foundWordStarts }
+    let found = MatchStart.wordStarts(in: utf16)
+    foundWordStarts = found
+    return found
   }
 }

@@ -13,7 +13,9 @@ struct DurationScanner {
     let scanner = DateScanner(text: text, language: language, patterns: patterns)
     let utf16 = scanner.utf16
 
-    return scanner.matches(of: patterns.duration, group: 0).compactMap { match in
+    let found = scanner.matches(
+      of: patterns.duration, group: 0, startingAt: patterns.durationStart)
+    return found.compactMap { match in
       let groups = match.groups
       guard let first = DatePatterns.quantity(groups[1], language),
         let unit = groups[3].flatMap({ language.unit(named: $0) }),

@@ -48,6 +48,33 @@ public final class ICURegularExpression: @unchecked Sendable {
   /// that ICU stops with an error (its backtracking stack exhausted) keeps the matches
   /// found before it, as `NSRegularExpression` does.
   public func matches(in text: UnsafeBufferPointer<UInt16>, limit: Int = .max) -> [ICUMatch] {
+    collect(limit: limit) { matcher, offsets, capacity in
+      pc_regex_find(
+        matcher, text.baseAddress, Int32(text.count), Int32(clamping: limit), offsets, capacity)
+    }
+  }
+
+  /// The matches `matches(in:limit:)` finds, when each of them begins at one of `starts`
+  /// (ascending UTF-16 offsets): the expression is tried at those offsets only. Look-behind
+  /// and `\b` still see the text before an offset.
+  public func matches(
+    in text: UnsafeBufferPointer<UInt16>, startingAtAnyOf starts: [Int32], limit: Int = .max
+  ) -> [ICUMatch] {
+    starts.withUnsafeBufferPointer { starts in
+      collect(limit: limit) { matcher, offsets, capacity in
+        pc_regex_find_at(
+          matcher, text.baseAddress, Int32(text.count), starts.baseAddress, Int32(starts.count),
+          Int32(clamping: limit), offsets, capacity)
+      }
+    }
+  }
+
+  /// The matches a shim search writes as offsets, asked again with room enough when the
+  /// first buffer was too small.
+  private func collect(
+    limit: Int,
+    _ search: (OpaquePointer, UnsafeMutablePointer<Int32>, Int32) -> Int32
+  ) -> [ICUMatch] {
     let matcher = checkOut()
     defer { checkIn(matcher) }
 
@@ -55,10 +82,7 @@ public final class ICURegularExpression: @unchecked Sendable {
     var capacity = stride * min(limit, 8)
     while true {
       var offsets = [Int32](repeating: -1, count: capacity)
-      let found = Int(
-        pc_regex_find(
-          matcher, text.baseAddress, Int32(text.count), Int32(clamping: limit), &offsets,
-          Int32(capacity)))
+      let found = Int(search(matcher, &offsets, Int32(capacity)))
       if found * stride > capacity {
         capacity = found * stride
         continue

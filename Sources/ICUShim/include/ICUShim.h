@@ -60,6 +60,15 @@ int32_t pc_regex_group_count(const PCRegex *regex);
 int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int32_t limit,
                       int32_t *ranges, int32_t capacity);
 
+/// As `pc_regex_find`, but tries a match only at the `start_count` offsets of `starts`
+/// (ascending), each as the start of a match over the rest of the text, skipping an offset
+/// inside the match before it. Look-behind and word boundaries still see the text before
+/// an offset, so when every match of the pattern begins at one of `starts` the matches are
+/// those `pc_regex_find` returns.
+int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
+                         const int32_t *starts, int32_t start_count, int32_t limit,
+                         int32_t *ranges, int32_t capacity);
+
 /// Returns a static, human-readable name for an ICU error code.
 const char *pc_error_name(int32_t code);
 

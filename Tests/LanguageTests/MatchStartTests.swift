@@ -1,0 +1,95 @@
+import Model
+import Testing
+
+@testable import Language
+
+/// A date or duration pattern is tried only where a word of its `MatchStart` begins, and
+/// finds there exactly what a search of every offset finds.
+@Suite struct MatchStartTests {
+  @Test(
+    "a match may begin only where a word begins with one of the prefixes, in any case",
+    arguments: [
+      ("Seen March 3 and mar 9", ["mar"], [5, 17]),
+      ("primary summary", ["mar"], []),
+      ("x6 weeks, ×3 days", ["x", "×", "6", "3"], [0, 10, 11]),
+      ("_mar 9mar", ["mar"], []),
+      ("émar", ["mar"], [1]),
+      ("", ["mar"], []),
+    ] as [(String, [String], [Int32])])
+  func candidatesAreWordStartsWithAPrefix(text: String, prefixes: [String], starts: [Int32]) {
+    let start = MatchStart(wordsBeginningWith: prefixes)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, wordStarts: MatchStart.wordStarts(in: $0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test(
+    "a search at the starts finds what a search of every offset finds",
+    arguments: [
+      (
+        "Seen March 14, 2026, and again Mar 2026; marked relief.", MatchStartTests.monthDayYear,
+        ["mar"]
+      ),
+      (
+        "Pain x6 wks, then 2-3 months, six weeks ago, 10/10 days.", MatchStartTests.duration,
+        MatchStartTests.durationWords
+      ),
+      (
+        "3 weeks ago and a month ago, 2 weeks prior to the fall", MatchStartTests.agoPattern,
+        MatchStartTests.durationWords
+      ),
+      ("on 3/14 since 4/2 of 5/6 mon 7/8", MatchStartTests.leadPattern, ["on", "since", "of"]),
+      ("MARCH 14 2026 and march 15, 2026", MatchStartTests.monthDayYear, ["mar"]),
+    ] as [(String, String, [String])])
+  func anchoredSearchFindsTheSameMatches(text: String, pattern: String, prefixes: [String]) {
+    let regex = DatePatterns.regex(pattern)
+    let start = MatchStart(wordsBeginningWith: prefixes)
+    let units = Array(text.utf16)
+
+    let (everywhere, anchored) = units.withUnsafeBufferPointer { text in
+      let starts = start.candidates(in: text, wordStarts: MatchStart.wordStarts(in: text))
+      return (regex.matches(in: text), regex.matches(in: text, startingAtAnyOf: starts))
+    }
+
+    #expect(!everywhere.isEmpty)
+    #expect(anchored.map(\.ranges) == everywhere.map(\.ranges))
+  }
+
+  @Test("a look-behind still sees the text before a start")
+  func lookBehindSeesBeforeTheStart() {
+    let regex = DatePatterns.regex(#"(?<![\w/.])\d+\s*weeks"#)
+    let units = Array("10/6 weeks, 6 weeks".utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      regex.matches(in: $0, startingAtAnyOf: [3, 12])
+    }
+
+    #expect(found.map(\.range) == [12..<19])
+  }
+
+  @Test("a note whose letters may fold into ASCII is searched at every offset")
+  func foldingLettersNeedAWholeSearch() {
+    let lexicons = Fixtures.lexicons
+    let scanner = DateScanner(
+      text: "Seen ſept 3 for knee pain.", language: lexicons.language,
+      patterns: lexicons.patterns)
+    let service = ClinicalDate(year: 2026, month: 3, day: 14)
+
+    let dates = scanner.relativeDates(dateOfService: service, excluding: [])
+
+    #expect(dates.map(\.range) == [5..<11])
+  }
+
+  static let monthDayYear =
+    #"\b"# + DatePatterns.month + #"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"#
+  static let duration =
+    #"(?<![\w/.])(?:(?:x|×)\s*)?(\d+|six)(?:\s*(?:-|–|to)\s*(\d+))?\s*(weeks?|wks|months?|days)"#
+    + #"(?![\w/])"#
+  static let agoPattern = #"\b(\d+|a)\s*(weeks?|months?)\s+(?:ago|prior|earlier|before)\b"#
+  static let leadPattern = #"\b(?:on|since|of)\s+((\d{1,2})/(\d{1,2}))(?![\d/.])"#
+  static let durationWords = ["x", "×", "a", "six"] + DatePatterns.digits
+}
