@@ -14,7 +14,8 @@ import Testing
       (#"\S+ pain"#, #"(?-i:\S)+ pain"#),
       (#"[^a-z]x"#, #"[^a-z]x"#),
       (#"[!-~]"#, #"[!-~]"#),
-      (#"[\w.]"#, #"[\w.]"#),
+      (#"[\w.]"#, #"(?-i:[\w.])"#),
+      (#"[^\w-]"#, #"(?-i:[^\w-])"#),
       (#"[\S\d]"#, #"[\S\d]"#),
       (#"[[0-9]&&[^5]]"#, #"[[0-9]&&[^5]]"#),
       (#"\[x\]"#, #"\[x\]"#),
@@ -23,6 +24,25 @@ import Testing
     ])
   func marksCaselessSets(pattern: String, marked: String) {
     #expect(ICURegularExpression.caselessSetsMarked(pattern) == marked)
+  }
+
+  @Test("a set of word characters holds every case form of each of its letters")
+  func wordCharacterSetIsItsOwnCaseClosure() throws {
+    let marked = try ICURegularExpression(#"^[\w-]$"#)
+    let closed = try ICURegularExpression(
+      #"^[\w-]$"#, caseInsensitive: true, markingCaselessSets: false)
+    let cased = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+      $0.properties.changesWhenCaseMapped || $0.properties.changesWhenCaseFolded
+    }
+
+    let differing = cased.filter { scalar in
+      Array(String(scalar).utf16).withUnsafeBufferPointer {
+        marked.matches(in: $0).isEmpty != closed.matches(in: $0).isEmpty
+      }
+    }
+
+    #expect(cased.count > 2_000)
+    #expect(differing.isEmpty)
   }
 
   @Test(
