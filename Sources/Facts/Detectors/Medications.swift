@@ -88,8 +88,8 @@ struct MedicationRule: FactRule {
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
-    guard !TreatmentCourse.isDeniedOrUnknown(hit, in: passage), !context.isOtherPerson,
-      !context.isUncertain,
+    guard !context.isOtherPerson, !context.isUncertain,
+      !TreatmentCourse.isDeniedOrUnknown(hit, in: passage),
       let status = TreatmentCourse.status(
         of: hit, in: passage, context: context, isMedication: true)
     else { return nil }
