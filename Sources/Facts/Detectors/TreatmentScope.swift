@@ -128,8 +128,9 @@ final class TreatmentScope {
   }
 
   private static func readTreatments(in passage: Passage) -> [Range<Int>] {
-    let ranges = (passage.hits("therapies") + passage.hits("medications"))
-      .filter { !isPrescriberMention($0, in: passage) }
+    let therapies = passage.hits("therapies")
+    let ranges = (therapies + passage.hits("medications"))
+      .filter { !isPrescriberMention($0, in: passage, among: therapies) }
       .map { passage.local($0.range) }
       .sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
     var result: [Range<Int>] = []
@@ -141,13 +142,17 @@ final class TreatmentScope {
 
   /// Whether a therapist or therapy names who gave a home program rather than a therapy of
   /// its own: "home exercise program (from PT)", "HEP given by PT", "home program
-  /// PT-prescribed", "the home program her physical therapist designed".
-  static func isPrescriberMention(_ hit: LexiconHit, in passage: Passage) -> Bool {
+  /// PT-prescribed", "the home program her physical therapist designed". `therapies` are the
+  /// sentence's therapies (`passage.hits("therapies")`), when the caller has them.
+  static func isPrescriberMention(
+    _ hit: LexiconHit, in passage: Passage, among therapies: [LexiconHit]? = nil
+  ) -> Bool {
     guard hit.attributes["modality"] != "homeExercise", hit.lexicon == "therapies" else {
       return false
     }
     // Every reading needs a home program named near the hit.
-    let programs = passage.hits("therapies").filter { $0.attributes["modality"] == "homeExercise" }
+    let programs = (therapies ?? passage.hits("therapies"))
+      .filter { $0.attributes["modality"] == "homeExercise" }
       .map { passage.local($0.range) }
     guard !programs.isEmpty else { return false }
 
@@ -253,11 +258,8 @@ final class TreatmentScope {
     let opening = clause.lowerBound..<max(clause.lowerBound, items.first?.lowerBound ?? 0)
     // A comma followed by no such word ("has not used any pain medication, brace, TENS")
     // leaves the lead whole.
-    let openingText = text.utf16Slice(opening)
-    let comma = openingText.utf16.lastIndex(of: 0x2C).map {
-      opening.lowerBound + openingText.utf16.distance(from: openingText.utf16.startIndex, to: $0)
-        + 1
-    }
+    let units = SearchableText.of(text).utf16
+    let comma = units[opening.clamped(to: 0..<units.count)].lastIndex(of: 0x2C).map { $0 + 1 }
     let isLedAfterComma = comma.map { hasStatusWord($0..<opening.upperBound, passage) }
     var splits: [Int] = [isLedAfterComma == true ? comma ?? clause.lowerBound : clause.lowerBound]
     for (previous, next) in zip(items, items.dropFirst()) {
