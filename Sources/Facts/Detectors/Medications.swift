@@ -11,7 +11,7 @@ struct MedicationRule: FactRule {
     let hits = passage.hits("medications")
     // A procedure note's drugs are what was given during the procedure.
     guard !hits.isEmpty, passage.section?.isAllergies != true,
-      !(PriorProcedureRule.isProcedureNote(passage.note) && passage.section?.isMedications != true)
+      !(passage.section?.isMedications != true && PriorProcedureRule.isProcedureNote(passage.note))
     else { return [] }
     return hits.filter {
       Self.treatsCaseCondition($0, passage, reading) && !isInjectateOrAllergy($0, passage)
@@ -88,8 +88,8 @@ struct MedicationRule: FactRule {
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)
-    guard !TreatmentCourse.isDeniedOrUnknown(hit, in: passage), !context.isOtherPerson,
-      !context.isUncertain,
+    guard !context.isOtherPerson, !context.isUncertain,
+      !TreatmentCourse.isDeniedOrUnknown(hit, in: passage),
       let status = TreatmentCourse.status(
         of: hit, in: passage, context: context, isMedication: true)
     else { return nil }

@@ -13,7 +13,7 @@ struct TherapyRule: FactRule {
     let hits = passage.hits("therapies")
     guard !hits.isEmpty, !TreatmentCourse.isIdentificationLine(passage) else { return [] }
     return hits.compactMap { hit in
-      guard !TreatmentScope.isPrescriberMention(hit, in: passage),
+      guard !TreatmentScope.isPrescriberMention(hit, in: passage, among: hits),
         !Self.isCoagulationTest(hit, in: passage),
         let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }

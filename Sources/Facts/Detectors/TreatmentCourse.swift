@@ -28,10 +28,10 @@ struct TreatmentCourse {
       } : inOwn
     let dates = read.map(\.date).sorted()
     let ownText = scope.ownText
-    // Where the list shares no words, the course text is the own words and " … ": a length,
-    // a count or an end word ends in a letter or a digit, so one read there is one read in
-    // the own words, and the own words are read alone.
-    let courseText = { scope.shared.isEmpty ? nil : scope.courseText }
+    // The course is read in the own words, then in the words the list shares, if any: a
+    // length, a count or an end word never runs across the " … " that joins the two, so
+    // the shared words read alone answer as the own words and the shared words read as one.
+    let sharedText = { scope.shared.isEmpty ? nil : scope.sharedText }
     var start: ClinicalDate?
     var end: ClinicalDate?
     if let span = Self.span(in: read, of: passage) {
@@ -40,14 +40,14 @@ struct TreatmentCourse {
       start = dates.first
       end = dates.last
     } else if let only = dates.first {
-      if Self.endLead.occurs(in: courseText() ?? ownText) { end = only } else { start = only }
+      let isEnd =
+        Self.endLead.occurs(in: ownText) || (sharedText().map(Self.endLead.occurs(in:)) ?? false)
+      if isEnd { end = only } else { start = only }
     }
     self.start = start
     self.end = end
 
-    let weeksMatch =
-      Self.weeksPattern.firstMatch(in: ownText)
-      ?? courseText().flatMap(Self.weeksPattern.firstMatch(in:))
+    let weeksMatch = Self.length(in: ownText) ?? sharedText().flatMap(Self.length(in:))
     var weeks = weeksMatch.flatMap { match in
       match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
         match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
@@ -59,7 +59,7 @@ struct TreatmentCourse {
     self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
     let sessionsMatch =
       Self.sessionsPattern.firstMatch(in: ownText)
-      ?? courseText().flatMap(Self.sessionsPattern.firstMatch(in:))
+      ?? sharedText().flatMap(Self.sessionsPattern.firstMatch(in:))
     self.sessions = sessionsMatch.flatMap { match in
       (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
     }
@@ -156,13 +156,26 @@ struct TreatmentCourse {
     #"\b(?:completed|finished|discharged|ended|ending|through|until|last (?:visit|session)"#
       + #"|stopped|concluded)\b"#
   )
+  /// The first length written in `text` (see `weeksPattern`).
+  private static func length(in text: String) -> TextMatch? {
+    guard unitWord.occurs(in: text), numberAndUnit.occurs(in: text) else { return nil }
+    return weeksPattern.firstMatch(in: text)
+  }
+
   /// A course's length: "x 8 wks", "for 2 years", "(18 mo)"; not the window a history is
   /// told over ("in the last 6 months", "(last 6 mo)").
   private static let weeksPattern = TextPattern(
     #"\b(?:for|x|×|over|of|about|approximately|total of)?\s*"#
       + #"(?<!\(last )(?<!in the last )(?<!in the past )(?<!within the last )(?<!within the past )"#
-      + #"("# + ClinicalWords.numberPattern
-      + #")\s*(?:\+\s*)?[- ]?(weeks?|wks?|months?|mos?|years?|yrs?)\b"#)
+      + #"("# + ClinicalWords.numberPattern + #")"# + lengthUnit)
+  private static let lengthUnit = #"\s*(?:\+\s*)?[- ]?"# + unit
+  private static let unit = #"(weeks?|wks?|months?|mos?|years?|yrs?)\b"#
+  /// The unit, then the number and unit, that every length holds, searched first: ICU tries
+  /// `weeksPattern`, with its lead word and look-behinds, at nearly every offset of a text
+  /// with a unit's letters ("mo" of "more"); a unit alone it tries only at a "w", "m" or
+  /// "y", and the two turn away, cheaply, the words that name no length.
+  private static let unitWord = TextPattern(unit)
+  private static let numberAndUnit = TextPattern(ClinicalWords.numberPattern + lengthUnit)
   private static let sessionsPattern = TextPattern(
     #"\b(?:attended|completed|had|total of|after)?\s*(\d{1,3}|"#
       + #"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"#
@@ -210,7 +223,9 @@ struct TreatmentCourse {
     }
     // A condition opening the sentence governs all it goes on to say: "If no relief after
     // the injection, will refer to surgery; would also start PT at that point".
-    let both = scope.ownAndSharedText
+    // Where the list shares no words, these are the own words and a space: every cue read
+    // in them ends in a word, which ends there as it does at the end of the own words.
+    let both = scope.shared.isEmpty ? own : scope.ownAndSharedText
     // The sentence's opening is part of it: one without the literals of a condition has
     // none in its opening either, which is then not cut out.
     let isConditional =
@@ -364,21 +379,20 @@ struct TreatmentCourse {
 
   /// Whether a stretch of words says anything of where a treatment stands, for deciding
   /// where a list of treatments ends.
+  ///
+  /// `stopCue` and `courseCue`, for a therapy or a medication, answer on words where one of
+  /// their patterns occurs, and on none else; each pattern is searched once here, not once
+  /// for each reading that asks it.
   static func hasStatusWord(in text: String) -> Bool {
-    guard statusWords.mayOccur(in: text) else { return false }
-    return [false, true].contains { isMedication in
-      stopCue(in: text, isMedication: isMedication) != nil
-        || courseCue(in: text, isMedication: isMedication) != nil
-    } || planned.occurs(in: text) || leadOn.occurs(in: text)
+    statusWords.contains { $0.occurs(in: text) }
   }
 
-  /// Every pattern on which `stopCue`, `courseCue` or the plan and "on" cues can answer,
-  /// asked by their literals whether any may match before they are searched one by one.
-  private static let statusWords = AnyOfPatterns([
+  /// Every pattern on which `stopCue`, `courseCue` or the plan and "on" cues can answer.
+  private static let statusWords = [
     unable, stoppedForReason, discontinued, medicationStopped, occasional, ongoing,
     medicationTaken, countedToNow, medicationCourse, dateRange, regimen, medicationPast,
     completed, planned, leadOn,
-  ])
+  ]
 
   /// "… on oxycodone": a drug named right after "on" is being taken.
   static func isTakenOn(lead: String) -> Bool { !lead.isEmpty && leadOn.occurs(in: lead) }

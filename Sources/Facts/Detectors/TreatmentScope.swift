@@ -78,14 +78,20 @@ final class TreatmentScope {
       ]
   }
 
+  /// The words of a range: the sentence itself when the range is all of it, as it is for a
+  /// treatment alone in its sentence, so that its prepared text serves every search.
+  private func text(of range: Range<Int>) -> String {
+    range == 0..<sentence.utf16.count ? sentence : sentence.utf16Slice(range)
+  }
+
   /// The text of the treatment's own words.
-  private(set) lazy var ownText = sentence.utf16Slice(own)
+  private(set) lazy var ownText = text(of: own)
 
   /// The text of the whole list the treatment belongs to.
-  private(set) lazy var groupText = sentence.utf16Slice(group)
+  private(set) lazy var groupText = text(of: group)
 
   /// The text of the clauses after the treatment's own that name no treatment, if any.
-  private(set) lazy var followingText = following.map(sentence.utf16Slice)
+  private(set) lazy var followingText = following.map(text(of:))
 
   /// The treatment's own words and the clauses after them that name no treatment, where
   /// its outcome is read.
@@ -100,9 +106,6 @@ final class TreatmentScope {
 
   /// The treatment's own words and the words its list shares, where its status is read.
   private(set) lazy var ownAndSharedText = ownText + " " + sharedText
-
-  /// The treatment's own words and the words its list shares, where its course is read.
-  private(set) lazy var courseText = ownText + " … " + sharedText
 
   /// The words its list shares that say where every treatment of it stands: the list's
   /// lead, and its tail only where it speaks of them all ("PT and chiropractic, both
@@ -125,8 +128,9 @@ final class TreatmentScope {
   }
 
   private static func readTreatments(in passage: Passage) -> [Range<Int>] {
-    let ranges = (passage.hits("therapies") + passage.hits("medications"))
-      .filter { !isPrescriberMention($0, in: passage) }
+    let therapies = passage.hits("therapies")
+    let ranges = (therapies + passage.hits("medications"))
+      .filter { !isPrescriberMention($0, in: passage, among: therapies) }
       .map { passage.local($0.range) }
       .sorted { ($0.lowerBound, -$0.count) < ($1.lowerBound, -$1.count) }
     var result: [Range<Int>] = []
@@ -138,13 +142,17 @@ final class TreatmentScope {
 
   /// Whether a therapist or therapy names who gave a home program rather than a therapy of
   /// its own: "home exercise program (from PT)", "HEP given by PT", "home program
-  /// PT-prescribed", "the home program her physical therapist designed".
-  static func isPrescriberMention(_ hit: LexiconHit, in passage: Passage) -> Bool {
+  /// PT-prescribed", "the home program her physical therapist designed". `therapies` are the
+  /// sentence's therapies (`passage.hits("therapies")`), when the caller has them.
+  static func isPrescriberMention(
+    _ hit: LexiconHit, in passage: Passage, among therapies: [LexiconHit]? = nil
+  ) -> Bool {
     guard hit.attributes["modality"] != "homeExercise", hit.lexicon == "therapies" else {
       return false
     }
     // Every reading needs a home program named near the hit.
-    let programs = passage.hits("therapies").filter { $0.attributes["modality"] == "homeExercise" }
+    let programs = (therapies ?? passage.hits("therapies"))
+      .filter { $0.attributes["modality"] == "homeExercise" }
       .map { passage.local($0.range) }
     guard !programs.isEmpty else { return false }
 
@@ -191,15 +199,31 @@ final class TreatmentScope {
       }
       pieces.append(start..<units.count)
 
+      // The words of a stretch count only where it names no treatment.
       let pieceWords = pieces.map { piece in
-        (
-          piece, isNamed: mentions.contains { piece.contains($0.lowerBound) },
-          words: text.utf16Slice(piece).split(separator: " ").count
-        )
+        let isNamed = mentions.contains { piece.contains($0.lowerBound) }
+        return (piece, isNamed: isNamed, words: isNamed ? 0 : wordCount(piece, of: units, text))
       }
       return Clauses(
         ofLists: merged(pieceWords, maxWords: 5), ofOutcomes: merged(pieceWords, maxWords: .max))
     }
+  }
+
+  /// The words of a stretch, as `split(separator: " ")` counts them; counted in its
+  /// UTF-16 units where they are all ASCII (a character is then one unit), without making
+  /// the stretch's string and its characters.
+  private static func wordCount(_ piece: Range<Int>, of units: [UInt16], _ text: String) -> Int {
+    let stretch = units[piece]
+    guard stretch.allSatisfy({ $0 < 0x80 }) else {
+      return text.utf16Slice(piece).split(separator: " ").count
+    }
+    var count = 0
+    var previous: UInt16 = 0x20
+    for unit in stretch {
+      if unit != 0x20, previous == 0x20 { count += 1 }
+      previous = unit
+    }
+    return count
   }
 
   private static func merged(
@@ -234,11 +258,8 @@ final class TreatmentScope {
     let opening = clause.lowerBound..<max(clause.lowerBound, items.first?.lowerBound ?? 0)
     // A comma followed by no such word ("has not used any pain medication, brace, TENS")
     // leaves the lead whole.
-    let openingText = text.utf16Slice(opening)
-    let comma = openingText.utf16.lastIndex(of: 0x2C).map {
-      opening.lowerBound + openingText.utf16.distance(from: openingText.utf16.startIndex, to: $0)
-        + 1
-    }
+    let units = SearchableText.of(text).utf16
+    let comma = units[opening.clamped(to: 0..<units.count)].lastIndex(of: 0x2C).map { $0 + 1 }
     let isLedAfterComma = comma.map { hasStatusWord($0..<opening.upperBound, passage) }
     var splits: [Int] = [isLedAfterComma == true ? comma ?? clause.lowerBound : clause.lowerBound]
     for (previous, next) in zip(items, items.dropFirst()) {
@@ -270,13 +291,15 @@ final class TreatmentScope {
   private static func list(
     around index: Int, items: [Range<Int>], bounds: [Range<Int>], in passage: Passage
   ) -> ClosedRange<Int> {
-    let isLed = items.indices.map {
-      leadHasCue(bounds[$0].lowerBound..<items[$0].lowerBound, passage)
+    // Asked only of the treatments the list may stop at: never of the first, whose lead
+    // has no list before it to part from.
+    func isLed(_ item: Int) -> Bool {
+      leadHasCue(bounds[item].lowerBound..<items[item].lowerBound, passage)
     }
     var first = index
-    while first > 0, !isLed[first] { first -= 1 }
+    while first > 0, !isLed(first) { first -= 1 }
     var last = index
-    while last < items.count - 1, !isLed[last + 1] { last += 1 }
+    while last < items.count - 1, !isLed(last + 1) { last += 1 }
     return first...last
   }
 
