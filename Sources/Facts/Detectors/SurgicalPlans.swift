@@ -7,12 +7,16 @@ struct SurgicalPlanRule: FactRule {
     let text = passage.text
     guard Self.anyPlan.mayOccur(in: text) else { return [] }
 
-    for (kind, pattern, isDateLabel) in [
-      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate, false),
-      (.surgeryPlanned, Self.planned, false), (.surgeryPlanned, Self.surgeryDate, true),
-      (.preoperativeEvaluation, Self.evaluation, false),
+    let searchable = SearchableText.of(text)
+    for (kind, pattern, words, isDateLabel) in [
+      (SurgicalPlanKind.notSurgicalCandidate, Self.notCandidate, Self.notCandidateWords, false),
+      (.surgeryPlanned, Self.planned, Self.surgeryWords, false),
+      (.surgeryPlanned, Self.surgeryDate, Self.surgeryDate, true),
+      (.preoperativeEvaluation, Self.evaluation, Self.evaluationWords, false),
     ] {
-      guard let match = pattern.firstMatch(in: text) else { continue }
+      guard words.mayOccur(in: searchable), let match = pattern.firstMatch(in: text) else {
+        continue
+      }
       if isDateLabel, Self.isImplantOrReport(passage) { continue }
       let context = passage.context(ofLocal: match.range)
       guard !context.isOtherPerson, !context.isUncertain else { continue }
@@ -127,6 +131,19 @@ struct SurgicalPlanRule: FactRule {
   /// What every statement of the rule needs, one of the four patterns `facts` reads: their
   /// literals turn away the many sentences that speak of no surgery to come.
   private static let anyPlan = AnyOfPatterns([notCandidate, planned, surgeryDate, evaluation])
+  // A word every match of a pattern holds, whichever of its alternatives matches: asked
+  // before the pattern is run. A pattern's own literals are those its alternatives share
+  // ("not", "recommend", "will", "consult"), which most sentences of a plan hold; without
+  // one of these words no alternative can match, and ICU is spared a search of every offset.
+  /// One of the `surgery` words, or "surgical date": what every match of `planned` holds.
+  private static let surgeryWords = TextPattern(
+    #"surg|fusion|laminectomy|decompression|discectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis"#
+      + #"|foraminotomy|laminotomy|disc replacement|operative|operation|revasculari|bypass"#)
+  /// "candidate", or the operation `notCandidate` says is not to be done.
+  private static let notCandidateWords = TextPattern(
+    #"candidate|surg|operation|fusion|decompression"#)
+  /// A surgeon, a surgical service or an operation's workup: what `evaluation` holds.
+  private static let evaluationWords = TextPattern(#"surg|orthopedic|operative"#)
   private static let notCandidate = TextPattern(notCandidatePattern)
   private static let notCandidatePattern =
     #"\b(?:not (?:a |an )?(?:good |appropriate |suitable |reasonable )?(?:(?:surgical|operative|"#
