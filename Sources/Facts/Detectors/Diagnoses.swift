@@ -28,12 +28,16 @@ struct DiagnosisRule: FactRule {
   }
 
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard isDiagnosticPlace(passage) else { return [] }
-    let codes = Self.codePattern.matches(in: passage.text)
+    // A diagnosis is a named one or a code: most sentences hold neither, and are turned away
+    // before the questions of their place and the code search, which cost more.
+    let named = passage.hits("diagnoses")
+    let mayHoldCode = Self.mayHoldCode(passage.text)
+    guard !named.isEmpty || mayHoldCode, isDiagnosticPlace(passage) else { return [] }
+    let codes = mayHoldCode ? Self.codePattern.matches(in: passage.text) : []
     var facts: [Fact] = []
     var coded: Set<Int> = []
 
-    for hit in passage.hits("diagnoses") {
+    for hit in named {
       guard let condition = hit.attributes["condition"].flatMap(DiagnosisCondition.init(rawValue:))
       else { continue }
       let context = passage.context(of: hit)
@@ -211,6 +215,36 @@ struct DiagnosisRule: FactRule {
   /// An ICD-10-CM code: a letter, two digits, and a dotted extension (a bare "C5" or "T12"
   /// is a spinal level, not a code).
   private static let codePattern = TextPattern(#"\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b(?![-/]\d)"#)
+
+  /// Whether `text` may hold a match of `codePattern`, read from its bytes: a letter the
+  /// pattern's first class takes, two digits and a dot, in a row. ICU would try the pattern at
+  /// every letter of the sentence. A necessary condition, never a narrower one: a character
+  /// outside ASCII may be a letter that case folding takes into the class (the Kelvin sign)
+  /// and is let through, and so is every text holding a digit outside ASCII, which `\d`
+  /// matches.
+  private static func mayHoldCode(_ text: String) -> Bool {
+    let searchable = SearchableText.of(text)
+    if searchable.hasNonASCIIDigit { return true }
+    return searchable.folded.withUnsafeBufferPointer { bytes in
+      guard bytes.count >= 4 else { return false }
+      for dot in 3..<bytes.count where bytes[dot] == UInt8(ascii: ".") {
+        guard isDigit(bytes[dot - 1]), isDigit(bytes[dot - 2]) else { continue }
+        // The folded bytes hold no ASCII capitals.
+        let letter = bytes[dot - 3]
+        if letter >= 0x80
+          || (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")
+            && letter != UInt8(ascii: "u"))
+        {
+          return true
+        }
+      }
+      return false
+    }
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+  }
 }
 
 extension Note {

@@ -104,37 +104,51 @@ struct FunctionalDisabilityRule: FactRule {
   ///
   /// One alternation searched pattern by pattern, so that each runs only on the sentences
   /// holding its own literals (see `TextPatternAlternation`).
-  private static let limitedBy = TextPatternAlternation([
-    limitedActivity, tolerance, walkingDistance, mobilityAid, reducedWork, brokenSleep,
-    givenUpBecauseOfPain,
-  ])
-  private static let limitedActivity =
-    #"\b(?:(?:sitting|standing|walking) tolerance|(?:sit|stand|walk)s? (?:no|not) (?:more"#
-    + #"|longer) than|"#
-    + #"(?:sits|stands|walks|tolerates \w+) (?:for )?(?:only|less than|<|no more than|about"#
-    + #"|up to)\s+(?:\d|a |one|two|three|five|ten|fifteen|twenty)|"#
-    + #"walks? (?:\S+\s+){1,3}then (?:must|has to|needs to) (?:sit|stop|rest)|"#
-    + #"(?:sleep|sleeping) (?:is )?(?:disturbed|disrupted|interrupted|poor|broken|fragmented)"#
-    + #"|wakes? (?:up )?"#
-    + #"(?:\w+ )?(?:at night|from sleep|during the night)|(?:pain|it) wakes (?:him|her|them)"#
-    + #"|sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours|"#
-    + #"(?:off|out of|missed) (?:\w+ )?work|on (?:short[- ]term |long[- ]term )?disability"#
-    + #"|stopped working|"#
-    + #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job"#
-    + #"|work(?!\s+(?:at|around|by|before)\s+\d)|hobbies"#
-    + #"|gardening|golf|driving|"#
-    + #"(?!using\b|taking\b)\w+ing|exercise|shifts|activities|sports)|cut back (?:to|on) "#
-    + #"|light duty|modified duty|part-time|"#
-    + #"makes (?:\S+\s+){1,5}?(?:very |extremely )?difficult|difficult to|"#
-    + #"functional (?:limitations?|impairment|decline)|limited (?:walking|sitting|standing)"#
-    + #"|(?:walking|sitting|standing) (?:is )?limited|spends most of the day"#
-    + #"|missed (?:\S+\s+){0,4}?(?:work|school|shifts?)|(?:bed|house|wheelchair)[- ]?bound"#
-    + #"|(?:sitting|standing|walking|driving)\b[^.;]{0,50}\b(?:intolerable|unbearable|impossible)"#
-    + #"|needs? (?:a )?(?:shower chair|walker|wheelchair|help)|uses a (?:walker|wheelchair|cane)"#
-    + #"|give up (?:her |his )?\w+|had to stop \w+|skipping (?:her |his )?\w+"#
-    + #"|\bcan (?:only )?(?:walk|sit|stand|drive) (?:for )?(?:about |only |up to "#
-    + #"|less than )?(?:\d+|one|two|three|five|ten|fifteen|twenty|thirty|a)\s*(?:minutes?"#
-    + #"|mins?|blocks?|hours?))\b"#
+  private static let limitedBy = TextPatternAlternation(
+    limitedActivity + [
+      tolerance, walkingDistance, mobilityAid, reducedWork, brokenSleep, givenUpBecauseOfPain,
+    ])
+  /// Limits named in words of their own ("sitting tolerance", "sleep is disturbed", "off
+  /// work", "light duty"): the branches of one alternation `\b(?:…)\b`, each a pattern of its
+  /// own, so that `limitedBy` runs each only where its literals are.
+  private static let limitedActivity = [
+    #"(?:sitting|standing|walking) tolerance"#,
+    #"(?:sit|stand|walk)s? (?:no|not) (?:more|longer) than"#,
+    #"(?:sits|stands|walks|tolerates \w+) (?:for )?(?:only|less than|<|no more than|about|up"#
+      + #" to)\s+(?:\d|a |one|two|three|five|ten|fifteen|twenty)"#,
+    #"walks? (?:\S+\s+){1,3}then (?:must|has to|needs to) (?:sit|stop|rest)"#,
+    #"(?:sleep|sleeping) (?:is )?(?:disturbed|disrupted|interrupted|poor|broken|fragmented)"#,
+    #"wakes? (?:up )?(?:\w+ )?(?:at night|from sleep|during the night)"#,
+    #"(?:pain|it) wakes (?:him|her|them)"#,
+    #"sleeps (?:only )?(?:\w+ )?(?:or \w+ )?hours"#,
+    #"(?:off|out of|missed) (?:\w+ )?work"#,
+    #"on (?:short[- ]term |long[- ]term )?disability"#,
+    #"stopped working"#,
+    #"(?:given up|gave up|stopped|quit|left) (?:her |his |their |all )?(?:job|work(?!\s+(?:at"#
+      + #"|around|by|before)\s+\d)|hobbies|gardening|golf|driving|(?!using\b|taking\b)\w+ing"#
+      + #"|exercise|shifts|activities|sports)"#,
+    #"cut back (?:to|on) "#,
+    #"light duty"#,
+    #"modified duty"#,
+    #"part-time"#,
+    #"makes (?:\S+\s+){1,5}?(?:very |extremely )?difficult"#,
+    #"difficult to"#,
+    #"functional (?:limitations?|impairment|decline)"#,
+    #"limited (?:walking|sitting|standing)"#,
+    #"(?:walking|sitting|standing) (?:is )?limited"#,
+    #"spends most of the day"#,
+    #"missed (?:\S+\s+){0,4}?(?:work|school|shifts?)"#,
+    #"(?:bed|house|wheelchair)[- ]?bound"#,
+    #"(?:sitting|standing|walking|driving)\b[^.;]{0,50}\b(?:intolerable|unbearable|impossible)"#,
+    #"needs? (?:a )?(?:shower chair|walker|wheelchair|help)"#,
+    #"uses a (?:walker|wheelchair|cane)"#,
+    #"give up (?:her |his )?\w+"#,
+    #"had to stop \w+"#,
+    #"skipping (?:her |his )?\w+"#,
+    #"\bcan (?:only )?(?:walk|sit|stand|drive) (?:for )?(?:about |only |up to |less than"#
+      + #" )?(?:\d+|one|two|three|five|ten|fifteen|twenty|thirty|a)\s*(?:minutes?|mins?|blocks?"#
+      + #"|hours?)"#,
+  ].map { #"\b(?:"# + $0 + #")\b"# }
   /// "standing tol ~5 min", "sitting tolerance 20 minutes".
   private static let tolerance =
     #"\b(?:sitting|standing|walking|sit|stand|walk)\s+tol(?:erance)?\b\.?\s*(?:of\s+"#
