@@ -6,8 +6,8 @@ enum FunctionRegained {
   /// Whether a sentence says function was regained (`true`), says it was not (`false`), or
   /// says neither (`nil`). A denial wins.
   static func stated(in text: String) -> Bool? {
-    if notRegained.occurs(in: text) { return false }
-    return regained.occurs(in: text) ? true : nil
+    if notRegained.contains(where: { $0.occurs(in: text) }) { return false }
+    return regained.contains { $0.occurs(in: text) } ? true : nil
   }
 
   /// Function regained, in the shapes notes write it rather than by listing activities:
@@ -15,22 +15,28 @@ enum FunctionRegained {
   /// regained ability ("was able to garden", "could sleep through the night"), a return to
   /// work or a pastime, an activity done for a measured time or distance ("walked 150 feet",
   /// "slept 6 hours"), or without a walking aid.
-  private static let regained = TextPattern(
-    #"\bfunctional (?:improvement|gains?|benefit|change)\b"#
-      + #"|\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?"#
+  ///
+  /// Each shape is a pattern of its own, and a sentence states what any of them matches, as
+  /// their alternation would: searched alone, a shape runs only where its own words are,
+  /// where ICU tried every shape of the alternation at nearly every offset.
+  private static let regained = regainedShapes.map(TextPattern.init)
+  private static let regainedShapes: [String] = [
+    #"\bfunctional (?:improvement|gains?|benefit|change)\b"#,
+    #"\b(?:improved|improvement in|increased|better)\s+(?:\w+\s+){0,2}?"#
       + #"(?:function\w*|ability|mobility|tolerance|endurance|ADLs|activit\w+|range of motion"#
-      + #"|sleep|\w+ing)\b"#
-      + #"|(?<!\bnot )(?<!n't )\b(?:able|ability) to (?!tolerate\b)\w+"#
-      + #"|(?<!what she |what he )\bcould (?:now |again |finally )?(?!not\b|barely\b|hardly\b"#
-      + #"|only\b|no\b|be\b)\w+"#
-      + #"|(?<!pain )(?<!pain has )(?<!it has )(?<!pain is )\b(?:return(?:ed)?|went back|got back"#
+      + #"|sleep|\w+ing)\b"#,
+    #"(?<!\bnot )(?<!n't )\b(?:able|ability) to (?!tolerate\b)\w+"#,
+    #"(?<!what she |what he )\bcould (?:now |again |finally )?(?!not\b|barely\b|hardly\b"#
+      + #"|only\b|no\b|be\b)\w+"#,
+    #"(?<!pain )(?<!pain has )(?<!it has )(?<!pain is )\b(?:return(?:ed)?|went back|got back"#
       + #"|back) to "#
       + #"(?:[\w-]+ ){0,2}?(?:work|duty|school|\w+ing\b|(?:half|full|part)[- ](?:days?|time)"#
-      + #"|(?:his|her|their|full|normal|usual) \w+)"#
-      + #"|\b\w+ing (?:and \w+ing )?(?:were |was |are |is )?(?:back to normal|much easier"#
-      + #"|easier)\b"#
-      + #"|\bresum(?:ed|ing)\b|\bslept (?:through|all night|in (?:a|her|his) bed)"#
-      + #"|(?:\b(?:she|he|they|I|we|and|then)\s+(?:also\s+|even\s+|finally\s+)?|[,;]\s*)"#
+      + #"|(?:his|her|their|full|normal|usual) \w+)"#,
+    #"\b\w+ing (?:and \w+ing )?(?:were |was |are |is )?(?:back to normal|much easier"#
+      + #"|easier)\b"#,
+    #"\bresum(?:ed|ing)\b"#,
+    #"\bslept (?:through|all night|in (?:a|her|his) bed)"#,
+    #"(?:\b(?:she|he|they|I|we|and|then)\s+(?:also\s+|even\s+|finally\s+)?|[,;]\s*)"#
       + #"(?!(?:lasted|reported|rated|returned|recurred|started|began|noted|described|used|needed"#
       + #"|required|"#
       + #"experienced|waited|stayed|observed|monitored|recovered|completed|underwent|received"#
@@ -38,21 +44,23 @@ enum FunctionRegained {
       + #"had|was|were)\b)(?:\w+ed|slept|stood|sat|ran|swam|rode|drove|drew)\s+"#
       + #"(?:\S+\s+){0,4}?(?:(?:for\s+)?(?:\d+|an?|one|two|three|several)[\s-]*"#
       + #"(?:minutes?|min|hours?|hrs?|miles?|mi|blocks?|feet|ft|yards?|laps?|holes)|"#
-      + #"for hours|all (?:day|night)|the (?:whole|entire) \w+|again)\b"#
-      + #"|\b(?:walked|drove|rode|hiked|swam|ran|biked) (?:to|around|across|up|down"#
-      + #"|through) (?:the|a|her|his|see|visit)\b"#
-      + #"|\b(?:without|w/o|stopped using|no longer (?:uses|used|needs|needed)) (?:(?:her|his|a"#
+      + #"for hours|all (?:day|night)|the (?:whole|entire) \w+|again)\b"#,
+    #"\b(?:walked|drove|rode|hiked|swam|ran|biked) (?:to|around|across|up|down"#
+      + #"|through) (?:the|a|her|his|see|visit)\b"#,
+    #"\b(?:without|w/o|stopped using|no longer (?:uses|used|needs|needed)) (?:(?:her|his|a"#
       + #"|the|any|their) )?"#
-      + #"(?:cane|walker|crutch\w*|brace|wheelchair|assistive device)"#
-  )
-  private static let notRegained = TextPattern(
+      + #"(?:cane|walker|crutch\w*|brace|wheelchair|assistive device)"#,
+  ]
+  /// Function denied, in shapes searched apart as `regained`'s are.
+  private static let notRegained = notRegainedShapes.map(TextPattern.init)
+  private static let notRegainedShapes: [String] = [
     #"\b(?:no|without|denies)\s+(?:\w+\s+)?(?:functional (?:improvement|gains?|benefit|change)"#
-      + #"|improvement in (?:function|activit\w+|ADLs))\b"#
-      + #"|\b(?:no|not|any)\s+(?:\w+\s+){0,2}?(?:change|difference)\s+in\s+(?:what (?:she|he"#
-      + #"|they) (?:could|can) do|(?:her |his )?(?:function\w*|activit\w+|ADLs))"#
-      + #"|\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged"#
-      + #"|unchanged|did not improve)\b"#
-      + #"|\b(?:saw|noticed|was|with) no (?:change|difference|improvement) in (?!(?:the |her "#
-      + #"|his )?pain\b)\w+"#
-  )
+      + #"|improvement in (?:function|activit\w+|ADLs))\b"#,
+    #"\b(?:no|not|any)\s+(?:\w+\s+){0,2}?(?:change|difference)\s+in\s+(?:what (?:she|he"#
+      + #"|they) (?:could|can) do|(?:her |his )?(?:function\w*|activit\w+|ADLs))"#,
+    #"\b(?:walking|function|activity|activities|mobility) (?:did not change|was unchanged"#
+      + #"|unchanged|did not improve)\b"#,
+    #"\b(?:saw|noticed|was|with) no (?:change|difference|improvement) in (?!(?:the |her "#
+      + #"|his )?pain\b)\w+"#,
+  ]
 }
