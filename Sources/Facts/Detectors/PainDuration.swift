@@ -29,9 +29,11 @@ struct PainDurationRule: FactRule {
   private func summary(in passage: Passage) -> Fact? {
     let text = passage.text
     let hasOnset = Self.onsetWords.occurs(in: text)
-    guard hasOnset || Self.complaintWords.occurs(in: text),
+    // The span first: few sentences hold one, and without an onset only "so …" can give it.
+    guard
       let match = Self.soSpan.firstMatch(in: text) ?? spanAfterOnset(in: passage, hasOnset)
         ?? continuedSpan(after: passage, hasOnset),
+      hasOnset || Self.complaintWords.occurs(in: text),
       let months = months(match.group(1), match.group(2))
     else { return nil }
     return fact(months: months, rule: "painDuration.summary", range: match.range, in: passage)

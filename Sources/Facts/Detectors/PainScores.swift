@@ -59,7 +59,8 @@ struct PainScoreRule: FactRule {
       found.append(score)
     }
 
-    // A range or a score over ten holds "/10" or "out of ten": without one, neither is run.
+    // A range or a score over ten holds "/10" or "out of ten", not of a date or a count:
+    // without one, neither is run.
     let isOverTenWritten = overTenMark.occurs(in: text)
     for match in isOverTenWritten ? rangeOverTen.matches(in: text) : [] {
       guard let low = match.group(1).flatMap(ClinicalWords.number),
@@ -190,9 +191,9 @@ struct PainScoreRule: FactRule {
     + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled"#
     + #"|attended)\s+"#
     + #"(?:visits?|sessions?|appointments?|treatments?)\b)"#
-  /// What `rangeOverTen` and `overTen` both hold: a search that looks at slashes and "o"
-  /// alone, where theirs starts at nearly every offset.
-  private static let overTenMark = TextPattern(#"(?:/|out of)\s*(?:10|ten)"#)
+  /// What `rangeOverTen` and `overTen` both end with: a search that starts at slashes and
+  /// "o" alone, where theirs starts at nearly every offset.
+  private static let overTenMark = TextPattern(#"(?:/|out of)\s*(?:10|ten)"# + notADateOrCount)
   private static let rangeOverTen = TextPattern(
     #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10"#
       + #"|ten)"#
