@@ -51,6 +51,9 @@ struct PainScoreRule: FactRule {
   }
 
   static func scores(in text: String) -> [WrittenScore] {
+    // Most sentences hold the words of no score: one question of their literals turns them
+    // away, where each expression would ask its own.
+    guard writtenScoreCue.mayOccur(in: text) else { return [] }
     var found: [WrittenScore] = []
     func add(_ score: WrittenScore) {
       guard (0...10).contains(score.value),
@@ -191,6 +194,9 @@ struct PainScoreRule: FactRule {
     + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled"#
     + #"|attended)\s+"#
     + #"(?:visits?|sessions?|appointments?|treatments?)\b)"#
+  /// What every score `scores(in:)` reads needs: `rangeOverTen` and `overTen` are run only
+  /// where `overTenMark` occurs.
+  private static let writtenScoreCue = AnyOfPatterns([overTenMark, visualAnalogue, namedScale])
   /// What `rangeOverTen` and `overTen` both end with: a search that starts at slashes and
   /// "o" alone, where theirs starts at nearly every offset.
   private static let overTenMark = TextPattern(#"(?:/|out of)\s*(?:10|ten)"# + notADateOrCount)
