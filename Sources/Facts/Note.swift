@@ -147,8 +147,15 @@ final class Note {
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
 struct SectionName: Hashable, Sendable {
   let name: String
+  /// The name's bytes lower-cased, when they are ASCII (section names are), made once:
+  /// detectors ask about the section of nearly every sentence.
+  private let foldedASCII: [UInt8]?
 
-  init(_ name: String) { self.name = name }
+  init(_ name: String) {
+    self.name = name
+    let folded = name.lowercased()
+    foldedASCII = folded.utf8.allSatisfy({ $0 < 0x80 }) ? Array(folded.utf8) : nil
+  }
 
   /// Whether the section records what the clinician examined.
   var isExamination: Bool { has("exam", "objective") }
@@ -164,23 +171,24 @@ struct SectionName: Hashable, Sendable {
   var isImaging: Bool { has("imaging", "radiolog", "finding", "mri", "study") }
 
   private func has(_ fragments: String...) -> Bool {
-    let folded = name.lowercased()
     // Section names are ASCII; comparing bytes spares Foundation's `contains`, which the
     // detectors would otherwise pay for every sentence.
-    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+    guard let folded = foldedASCII else {
+      let folded = name.lowercased()
       return fragments.contains { folded.contains($0) }
     }
-    return fragments.contains { Self.bytes(of: $0, occurIn: folded) }
+    return fragments.contains { fragment in
+      var fragment = fragment
+      return fragment.withUTF8 { Self.bytes($0, occurIn: folded) }
+    }
   }
 
-  private static func bytes(of fragment: String, occurIn text: String) -> Bool {
-    let needle = fragment.utf8
-    let haystack = text.utf8
-    guard let first = needle.first else { return true }
-    var start = haystack.startIndex
-    while let found = haystack[start...].firstIndex(of: first) {
-      if haystack[found...].starts(with: needle) { return true }
-      start = haystack.index(after: found)
+  private static func bytes(_ needle: UnsafeBufferPointer<UInt8>, occurIn text: [UInt8]) -> Bool {
+    guard needle.count <= text.count else { return false }
+    for start in 0...(text.count - needle.count) {
+      var matched = 0
+      while matched < needle.count && text[start + matched] == needle[matched] { matched += 1 }
+      if matched == needle.count { return true }
     }
     return false
   }

@@ -10,7 +10,8 @@ import Model
 /// when it is a reporting window ("average pain over the past two weeks is 7/10").
 struct PainDurationRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
-    guard isHistory(passage), Self.durationWords.mayOccur(in: passage.text) else { return [] }
+    // The literals first: they turn away most sentences for less than the section's name.
+    guard Self.durationWords.mayOccur(in: passage.text), isHistory(passage) else { return [] }
 
     let noteDate = reading.noteDate ?? passage.note.dateOfService
     let found =
@@ -28,12 +29,14 @@ struct PainDurationRule: FactRule {
   private func summary(in passage: Passage) -> Fact? {
     let text = passage.text
     let hasOnset = Self.onsetWords.occurs(in: text)
-    guard hasOnset || Self.complaintWords.occurs(in: text),
+    // The span first: few sentences hold one, and without an onset only "so …" can give it.
+    guard
       let match = Self.soSpan.firstMatch(in: text) ?? spanAfterOnset(in: passage, hasOnset)
         ?? continuedSpan(after: passage, hasOnset),
+      hasOnset || Self.complaintWords.occurs(in: text),
       let months = months(match.group(1), match.group(2))
     else { return nil }
-    return fact(months: months, rule: "painDuration.summary", match: match, in: passage)
+    return fact(months: months, rule: "painDuration.summary", range: match.range, in: passage)
   }
 
   /// "since a wrist arthroscopy in January 2026, about 8 months", but not "naproxen since
@@ -64,24 +67,21 @@ struct PainDurationRule: FactRule {
     if let match = Self.durationLabel.firstMatch(in: text),
       let months = months(match.group(1), match.group(2))
     {
-      return fact(months: months, rule: "painDuration.label", match: match, in: passage)
+      return fact(months: months, rule: "painDuration.label", range: match.range, in: passage)
     }
-    for match in Self.spans.matches(in: text) {
-      let amount = match.group(1) ?? match.group(3) ?? match.group(5) ?? match.group(7)
-      let unit = match.group(2) ?? match.group(4) ?? match.group(6) ?? match.group(8)
-      let isAgo = match.group(7) != nil
-      guard let months = months(amount, unit),
-        !isReportingWindow(match.range, in: passage, isAgo: isAgo),
-        isAboutThePain(match.range, in: passage, complaintMayFollow: match.group(1) == nil)
+    for span in Self.writtenSpans(in: text) {
+      guard let months = months(span.amount, span.unit),
+        !isReportingWindow(span.range, in: passage, isAgo: span.shape == .ago),
+        isAboutThePain(span.range, in: passage, complaintMayFollow: span.shape != .lead)
       else { continue }
-      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+      return fact(months: months, rule: "painDuration.span", range: span.range, in: passage)
     }
     // "Chronic LBP (10+ yrs)": the span in a parenthesis after the complaint it qualifies.
     for match in Self.parenthesisedSpan.matches(in: text) {
       guard let months = months(match.group(1), match.group(2)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: false)
       else { continue }
-      return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+      return fact(months: months, rule: "painDuration.span", range: match.range, in: passage)
     }
     return nil
   }
@@ -94,7 +94,7 @@ struct PainDurationRule: FactRule {
         amount: (match.group(1).flatMap(ClinicalWords.number) ?? 1) + 0.5, unit: unit),
       isAboutThePain(match.range, in: passage, complaintMayFollow: false)
     else { return nil }
-    return fact(months: months, rule: "painDuration.span", match: match, in: passage)
+    return fact(months: months, rule: "painDuration.span", range: match.range, in: passage)
   }
 
   private func onset(in passage: Passage, noteDate: ClinicalDate?) -> Fact? {
@@ -273,13 +273,15 @@ struct PainDurationRule: FactRule {
     return ClinicalWords.months(amount: amount, unit: unit)
   }
 
-  private func fact(months: Double, rule: String, match: TextMatch, in passage: Passage) -> Fact? {
-    let context = passage.context(ofLocal: match.range)
+  private func fact(months: Double, rule: String, range: Range<Int>, in passage: Passage)
+    -> Fact?
+  {
+    let context = passage.context(ofLocal: range)
     // Negation is not read here: "started without injury in November, so five months" is
     // still five months of pain.
     guard !context.isHypothetical, !context.isOtherPerson else { return nil }
     // "It began after a fall in July 2025, so roughly 8 months": the onset written with it.
-    let onset = writtenOnset(of: match, in: passage)
+    let onset = writtenOnset(ofSpanAt: range, in: passage)
     let detail = PainDuration(months: (months * 10).rounded() / 10, onset: onset)
     return passage.fact(.painDuration(detail), rule: rule, context: context)
   }
@@ -287,7 +289,7 @@ struct PainDurationRule: FactRule {
   /// The onset written with a span: the date after an onset word ("for about 7 months,
   /// since January 2026", "14 months ago, in May 2025", "for 18 months after a collision
   /// in 09/2024"), else the date before the span in a sentence that names an onset.
-  private func writtenOnset(of span: TextMatch, in passage: Passage) -> ClinicalDate? {
+  private func writtenOnset(ofSpanAt span: Range<Int>, in passage: Passage) -> ClinicalDate? {
     let text = passage.text
     let leads = Self.onsetWords.matches(in: text) + Self.agoIn.matches(in: text)
     guard !leads.isEmpty else { return nil }
@@ -299,7 +301,7 @@ struct PainDurationRule: FactRule {
         return date.date
       }
     }
-    return passage.dates.first { $0.range.upperBound <= span.range.lowerBound }?.date
+    return passage.dates.first { $0.range.upperBound <= span.lowerBound }?.date
   }
 
   /// "Average pain over the past two weeks is 7/10", "the pain has crept back over the last
@@ -324,7 +326,7 @@ struct PainDurationRule: FactRule {
     if !isAgo, Self.recurrence.occurs(in: text) { return true }
     // The 30 units before the span and the span itself, as one stretch.
     return Self.windowLead.occurs(in: text, within: max(0, span.lowerBound - 30)..<span.upperBound)
-      && !PainScoreRule.scores(in: text).isEmpty
+      && !PainScoreRule.scores(in: passage).isEmpty
   }
 
   /// Whether the nearest head noun before a span is the complaint rather than a treatment.
@@ -389,17 +391,100 @@ struct PainDurationRule: FactRule {
   private static let durationWords = AnyOfPatterns([
     soSpan, onsetWords, halfSpan, durationLabel, spans, parenthesisedSpan, onsetLead, injuryEvent,
   ])
-  private static let spans = TextPattern(spansPattern)
-  private static let spansPattern =
-    #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than"#
-    + #"|more than)|×|>)\s*"#
-    + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
-    + #"\b(?!\s+ago)"#
-    + #"|\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
-    + #"|\b("# + number + #")\+?\s*"# + unit
-    + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
-    + #"|\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
-    + unit + #"\s+(?:ago|prior)\b"#
+  /// The spans of `SpanShape`, as one alternation: what `spanMatches(in:)` finds.
+  private static let spans = TextPattern(SpanShape.allCases.map(\.pattern).joined(separator: "|"))
+  private static let spanShapes = SpanShape.allCases.map { ($0, TextPattern($0.pattern)) }
+
+  /// The shapes a span of the complaint's length is written in, in the order the
+  /// alternation `spans` tries them; each captures the amount and the unit.
+  private enum SpanShape: CaseIterable {
+    /// "for 5 months", "x 1 yr", "over the past 2 years", "> 6 weeks".
+    case lead
+    /// "a 6-week history", "3 month duration".
+    case history
+    /// "14 months of leg pain".
+    case ofPain
+    /// "began 2 years ago", "6 months prior".
+    case ago
+
+    var pattern: String {
+      switch self {
+      case .lead:
+        #"(?:\b(?:for|x|over|of|past|last|approximately|about|roughly|nearly|almost|greater than"#
+          + #"|more than)|×|>)\s*"#
+          + #"(?:the\s+)?(?:past\s+|last\s+)?"# + hedge + #"("# + number + #")\+?\s*"# + unit
+          + #"\b(?!\s+ago)"#
+      case .history:
+        #"\b("# + number + #")[- ]"# + unit + #"\s+(?:history|duration)\b"#
+      case .ofPain:
+        #"\b("# + number + #")\+?\s*"# + unit
+          + #"\s+of\s+(?:\S+\s+){0,5}?(?:pain|symptoms|sciatica|LBP)\b"#
+      case .ago:
+        #"\b(?:began|started|start|onset|beginning)?\s*"# + hedge + #"("# + number + #")\s*"#
+          + unit + #"\s+(?:ago|prior)\b"#
+      }
+    }
+  }
+
+  /// A span the text writes in one of the shapes, with its amount and unit as written.
+  private struct WrittenSpan {
+    let shape: SpanShape
+    let range: Range<Int>
+    let amount: String?
+    let unit: String?
+  }
+
+  /// Every match of the alternation `spans`, in order, found as ICU finds them: at the
+  /// first offset where a shape matches, the first shape in order that does, the search
+  /// going on from the match's end. Each shape is searched alone: ICU tries every branch of
+  /// an alternation at nearly every offset, which cost several times the shapes' own
+  /// searches. Where a shape's own matches cannot tell what it matches from an offset (one
+  /// of them straddles it), the alternation itself is searched.
+  private static func writtenSpans(in text: String) -> [WrittenSpan] {
+    let found = spanShapes.map { shape, pattern in (shape, pattern.matches(in: text)) }
+    var next = found.map { _ in 0 }
+    var written: [WrittenSpan] = []
+    var cursor = 0
+    while true {
+      var earliest: WrittenSpan?
+      for (index, (shape, matches)) in found.enumerated() {
+        while next[index] < matches.count, matches[next[index]].range.lowerBound < cursor {
+          guard matches[next[index]].range.upperBound <= cursor else {
+            return alternationSpans(in: text)
+          }
+          next[index] += 1
+        }
+        guard next[index] < matches.count else { continue }
+        let match = matches[next[index]]
+        if match.range.lowerBound < earliest?.range.lowerBound ?? Int.max {
+          earliest = WrittenSpan(
+            shape: shape, range: match.range, amount: match.group(1), unit: match.group(2))
+        }
+      }
+      guard let earliest else { break }
+      written.append(earliest)
+      cursor = earliest.range.upperBound
+    }
+    assert(
+      written.map(\.range) == spans.matches(in: text).map(\.range),
+      "the span shapes searched apart match otherwise than their alternation")
+    return written
+  }
+
+  /// The matches of the alternation `spans` itself, each read by the shape whose groups
+  /// took part.
+  private static func alternationSpans(in text: String) -> [WrittenSpan] {
+    spans.matches(in: text).compactMap { match in
+      let shapes = SpanShape.allCases
+      guard let index = shapes.indices.first(where: { match.group(2 * $0 + 2) != nil }) else {
+        return nil
+      }
+      return WrittenSpan(
+        shape: shapes[index], range: match.range, amount: match.group(2 * index + 1),
+        unit: match.group(2 * index + 2))
+    }
+  }
+
   private static let parenthesisedSpan = TextPattern(parenthesisedSpanPattern)
   private static let parenthesisedSpanPattern =
     #"\(\s*"# + hedge + #"("# + number + #")\+?\s*"# + unit + #"\b\.?\s*\)"#

@@ -51,6 +51,9 @@ struct PainScoreRule: FactRule {
   }
 
   static func scores(in text: String) -> [WrittenScore] {
+    // Most sentences hold the words of no score: one question of their literals turns them
+    // away, where each expression would ask its own.
+    guard writtenScoreCue.mayOccur(in: text) else { return [] }
     var found: [WrittenScore] = []
     func add(_ score: WrittenScore) {
       guard (0...10).contains(score.value),
@@ -59,13 +62,16 @@ struct PainScoreRule: FactRule {
       found.append(score)
     }
 
-    for match in rangeOverTen.matches(in: text) {
+    // A range or a score over ten holds "/10" or "out of ten", not of a date or a count:
+    // without one, neither is run.
+    let isOverTenWritten = overTenMark.occurs(in: text)
+    for match in isOverTenWritten ? rangeOverTen.matches(in: text) : [] {
       guard let low = match.group(1).flatMap(ClinicalWords.number),
         let high = match.group(2).flatMap(ClinicalWords.number), low < high
       else { continue }
       add(WrittenScore(value: high, low: low, range: match.range, rule: "painScore.range"))
     }
-    for match in overTen.matches(in: text) {
+    for match in isOverTenWritten ? overTen.matches(in: text) : [] {
       guard let value = match.group(1).flatMap(ClinicalWords.number) else { continue }
       add(WrittenScore(value: value, low: nil, range: match.range, rule: "painScore.outOfTen"))
     }
@@ -188,6 +194,12 @@ struct PainScoreRule: FactRule {
     + #"|\s*(?:PT|OT|therapy|physical therapy|chiropractic|acupuncture|treatment|scheduled"#
     + #"|attended)\s+"#
     + #"(?:visits?|sessions?|appointments?|treatments?)\b)"#
+  /// What every score `scores(in:)` reads needs: `rangeOverTen` and `overTen` are run only
+  /// where `overTenMark` occurs.
+  private static let writtenScoreCue = AnyOfPatterns([overTenMark, visualAnalogue, namedScale])
+  /// What `rangeOverTen` and `overTen` both end with: a search that starts at slashes and
+  /// "o" alone, where theirs starts at nearly every offset.
+  private static let overTenMark = TextPattern(#"(?:/|out of)\s*(?:10|ten)"# + notADateOrCount)
   private static let rangeOverTen = TextPattern(
     #"(?<![\d/.])(\d{1,2}(?:\.\d)?)\s*(?:-|–|—|to)\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(?:10"#
       + #"|ten)"#
@@ -209,7 +221,7 @@ struct PainScoreRule: FactRule {
   /// A row of a pain diary or observation table ("Before block  7", "15 min  1", "2 h  7"
   /// under "Time  Pain (0-10)"): a bare score, before or after the procedure by its label.
   static func diaryRow(in passage: Passage) -> Fact? {
-    guard let row = diaryLine.firstMatch(in: passage.text),
+    guard mayOpenWithDiaryLabel(passage.text), let row = diaryLine.firstMatch(in: passage.text),
       let label = row.group(1), let value = row.group(2).flatMap(ClinicalWords.number),
       value <= 10,
       passage.preceding(12).contains(where: { diaryHeader.occurs(in: $0.text) })
@@ -217,6 +229,18 @@ struct PainScoreRule: FactRule {
     let context: PainContext = baselineLabel.occurs(in: label) ? .preProcedure : .postProcedure
     let detail = PainScore(value: value, low: nil, context: context)
     return passage.fact(.painScore(detail), rule: "painScore.diaryRow")
+  }
+
+  /// Whether a text may open with the label of a diary row: the label ("pre", "post",
+  /// "baseline", "before", "after" or a time) starts with "a", "b", "p" or a digit, so a
+  /// text opening with any other ASCII letter holds no row, the expression not run.
+  private static func mayOpenWithDiaryLabel(_ text: String) -> Bool {
+    guard let first = text.utf8.first, first < 0x80 else { return true }
+    switch first | 0x20 {
+    case UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "p"): return true
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): return false
+    default: return true
+    }
   }
 
   private static let diaryHeader = TextPattern(

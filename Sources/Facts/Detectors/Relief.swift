@@ -373,10 +373,21 @@ struct ReliefRule: FactRule {
   /// Function improved after the procedure, in this sentence or the next one.
   /// The next sentence counts only when it states no relief of its own.
   static func functionalImprovement(near passage: Passage) -> Bool? {
-    let next = passage.next.flatMap { statements(in: $0).isEmpty ? $0.text : nil }
-    for text in [passage.text, next ?? ""] {
-      if let stated = FunctionRegained.stated(in: text) { return stated }
+    let next = passage.next.flatMap { statements(in: $0).isEmpty ? $0 : nil }
+    for sentence in [passage, next].compactMap({ $0 }) {
+      if let stated = functionRegained(in: sentence) { return stated }
     }
     return nil
+  }
+
+  /// `FunctionRegained.stated(in:)` of a sentence, read once: a sentence is asked about
+  /// again as the next one of the relief before it.
+  private static func functionRegained(in passage: Passage) -> Bool? {
+    // Kept as a list of at most one answer: `remembered` cannot keep an optional, whose
+    // absence its lookup would take for a kept `nil`.
+    let stated = passage.note.remembered(
+      "functionRegained", of: passage.range, inSentence: passage.index
+    ) { FunctionRegained.stated(in: passage.text).map { [$0] } ?? [] }
+    return stated.first
   }
 }
