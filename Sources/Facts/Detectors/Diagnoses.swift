@@ -135,7 +135,7 @@ struct DiagnosisRule: FactRule {
 
   private static let pastProcedureFor = TextPattern(
     #"\b(?:fusion|laminectomy|laminotomy|decompression|discectomy|microdiscectomy|surgery"#
-      + #"|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:[\w-]+\s+){0,3}$"#
+      + #"|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:(?:\w|-)+\s+){0,3}$"#
   )
   private static let pastMarker = TextPattern(
     #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated|(?:19"#

@@ -151,14 +151,14 @@ struct ProvocationTestRule: FactRule {
       + #"|^\s*(?:test|finding|maneuver|manoeuvre)s?\s+(?:result\s+)?(?:left|right)\s*$"#)
   private static let sideResult = TextPattern(
     #"\b(R|L|right|left|rt|lt)\b\s*[:=]?\s*(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos"#
-      + #"|neg)(?![\w])"#
+      + #"|neg)(?!\w)"#
   )
   /// A result followed by its side: "positive on the left at 45 degrees, negative right".
   private static let resultSide = TextPattern(
-    #"(?<![\w+-])(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?![\w])\s*"#
+    #"(?<![+-])(?<!\w)(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?!\w)\s*"#
       + #"(?:on\s+(?:the\s+)?)?\b(R|L|right|left|rt|lt)\b(?!\s*[:=]?\s*(?:\+|-|pos|neg))"#)
   private static let resultCell = TextPattern(
-    #"(?<![\w])(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?![\w])"#)
+    #"(?<!\w)(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?!\w)"#)
   /// Two result cells, each perhaps with the angle it was reached at ("positive 40 deg").
   private static let rowOfResults = TextPattern(
     #"^[\s|:]*"# + resultWithAngle + #"[\s|]+"# + resultWithAngle + #"[\s|.]*$"#)
@@ -187,7 +187,7 @@ struct ProvocationTestRule: FactRule {
 
   private static let adjacentResult = TextPattern(
     #"^[\s|:=-]*(?:test\s+)?(?:(?:is|was)\s+)?(?:positive|negative|pos|neg|\(\s*[+-]\s*\)|\+"#
-      + #"|-)(?![\w])"#
+      + #"|-)(?!\w)"#
   )
   private static let examContext = TextPattern(
     #"\b(?:SI|SIJ|sacroiliac|provocation|provocative|special tests?|maneuvers?|Laslett|tests"#
@@ -235,7 +235,7 @@ struct ProvocationTestRule: FactRule {
   /// continues the test before it; "femoral stretch is uncomfortable" does not.
   private static let resultsAlone = TextPattern(
     #"^[\s,]*(?:and\s+|but\s+)?(?:on the\s+)?(?:left|right|L|R|lt|rt|bilat\w*|positive|negative"#
-      + #"|pos|neg|\+|-|−|\(\s*[+-]\s*\))(?![\w])"#
+      + #"|pos|neg|\+|-|−|\(\s*[+-]\s*\))(?!\w)"#
   )
 }
 
