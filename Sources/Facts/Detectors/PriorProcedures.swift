@@ -173,9 +173,17 @@ struct PriorProcedureRule: FactRule {
     note.remembered("isProcedureNote") {
       // The heading first: the opening is a new string, to be cut out and prepared.
       guard !followUpHeading.occurs(in: note.heading) else { return false }
-      return procedureHeading.occurs(in: note.heading)
-        || procedureDateLabel.occurs(in: String(note.document.text.prefix(800)))
+      return procedureHeading.occurs(in: note.heading) || opensWithProcedureDate(note)
     }
+  }
+
+  /// Whether the note's opening labels the date of its procedure. A document without the
+  /// label's words has none in its opening: the document's text, which the case's first
+  /// searches prepared, is asked before the opening is cut out and prepared.
+  private static func opensWithProcedureDate(_ note: Note) -> Bool {
+    let text = note.document.text
+    guard procedureDateLabel.mayOccur(in: SearchableText.of(text)) else { return false }
+    return procedureDateLabel.occurs(in: String(text.prefix(800)))
   }
 
   /// Whether the procedure's word names something else: a space or a service
