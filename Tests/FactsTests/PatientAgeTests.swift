@@ -12,6 +12,8 @@ import Testing
     ("S: 76 yo F with low back pain x 6 months.", ["76 current"]),
     ("Pt is a 54 y/o male referred for lumbar radiculopathy.", ["54 current"]),
     ("53M s/p R L4-5 TFESI 05/04/26, about 40% better.", ["53 current"]),
+    ("Pt: 81 M with chronic axial neck pain.", ["81 current"]),
+    ("Patient: 72F, new low back pain.", ["72 current"]),
     ("Age: 47   Sex: F   Referring: Dr. Lowe", ["47 current"]),
     ("Patient: Reyes, Ana | DOB 07/22/1958 | MRN SV-0047719", ["67 current"]),
     ("DOB: 03/14/1980", ["46 current"]),

@@ -52,7 +52,7 @@ struct PatientAgeRule: FactRule {
     var found: [FoundAge] = []
     // A label ("Age: 68") is no age where an event's words lead to it ("at age 12").
     for (pattern, rule, isLabel) in [
-      (Self.yearsOld, "yearsOld", false), (Self.labelled, "labelled", true),
+      (Self.yearsOld(for: text), "yearsOld", false), (Self.labelled, "labelled", true),
     ] {
       for match in pattern.matches(in: text) {
         guard let years = Self.years(in: match), Self.plausible.contains(years),
@@ -116,11 +116,26 @@ struct PatientAgeRule: FactRule {
   /// What a stated or an onset age needs, whichever words give it: their literals turn away
   /// the many sentences that name no age.
   private static let age = AnyOfPatterns([yearsOld, labelled, onsetBeforeAge, ageBeforeOnset])
-  private static let yearsOld = TextPattern(yearsOldPattern)
-  private static let yearsOldPattern =
+  private static let yearsOld = TextPattern(yearsOldInWordsPattern + "|" + yearsOldOpeningPattern)
+  private static let yearsOldInWords = TextPattern(yearsOldInWordsPattern)
+  private static let yearsOldInWordsPattern =
     #"\b(\d{1,3})(?:\s*-\s*|\s+)?(?:years?|yrs?|y)(?:\s*-\s*|\s+)old\b"#
     + #"|\b(\d{1,3})\s*(?:y/o|y\.o\.|yo|yoa)\b"#
-    + #"|^(?:S:\s*|Pt:?\s*|Patient:?\s*)?(\d{2,3})\s?(?-i:[MF])\b"#
+  /// "68F", "Pt: 81 M": an age and a sex opening the sentence.
+  private static let yearsOldOpeningPattern =
+    #"^(?:S:\s*|Pt:?\s*|Patient:?\s*)?(\d{2,3})\s?(?-i:[MF])\b"#
+
+  /// `yearsOld`, or its alternatives in words where the sentence cannot open with an age
+  /// and a sex: they find the same matches there, and without the opening alternative,
+  /// which may begin with "S" or "P", ICU need not try the sentence's every "s" and "p".
+  private static func yearsOld(for text: String) -> TextPattern {
+    // The opening matches only at the text's start, on "S", "P" or a digit, of which a
+    // character outside ASCII may be a form ("ſ", "٣").
+    guard let first = text.utf16.first, first < 0x80 else { return yearsOld }
+    let mayOpen = (0x30...0x39).contains(first) || "SsPp".utf16.contains(first)
+    return mayOpen ? yearsOld : yearsOldInWords
+  }
+
   private static let labelled = TextPattern(labelledPattern)
   private static let labelledPattern = #"\b(?:age|aged)\s*[:=]?\s*(\d{1,3})\b(?!\s*(?:-|to)\s*\d)"#
   private static let onsetBeforeAge = TextPattern(onsetBeforeAgePattern)

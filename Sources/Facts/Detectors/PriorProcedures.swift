@@ -20,6 +20,10 @@ struct PriorProcedureRule: FactRule {
         !context.isUncertain
       else { return [] }
       let local = passage.local(hit.range)
+      // What rejects the mention whatever its dates, asked before they are read.
+      guard !Self.isImagingStatement(local, passage), !Self.isDenied(local, passage),
+        !Self.isPlanned(local, passage)
+      else { return [] }
       var dates = ProcedureDates.dates(of: index, among: hits, in: passage)
       if let noteDate, let date = ProcedureDates.relativeDate(of: local, in: passage, noteDate) {
         dates = [date]
@@ -29,9 +33,7 @@ struct PriorProcedureRule: FactRule {
         dates = [month]
       }
       let hasPastDate = dates.contains { noteDate.map($0.isBefore) ?? true }
-      guard !Self.isImagingStatement(local, passage), !Self.isDenied(local, passage),
-        !Self.isFuture(local, passage, hasPastDate: hasPastDate)
-      else { return [] }
+      guard hasPastDate || !Self.isRepeat(local, passage) else { return [] }
 
       // Whether the procedure is past, its reference read only when its kind decides it.
       let isPastWhateverKind =
@@ -70,10 +72,11 @@ struct PriorProcedureRule: FactRule {
   /// "The first block was 02/24/2026.", "Trial start 10/06/26.": a dated sentence that
   /// names no procedure but points back to one named in the sentences before it.
   private static func anaphoricallyDated(in passage: Passage, noteDate: ClinicalDate?) -> [Fact] {
-    // The sentence's place and dates first: most sentences have no earlier date.
-    guard passage.section?.isPlan != true,
+    // The sentence's dates first, then its place: most sentences have no earlier date, and
+    // a section's name is compared as text.
+    guard
       let date = passage.dates.first(where: { noteDate.map($0.date.isBefore) ?? true })?.date,
-      let pointer = anaphor.firstMatch(in: passage.text),
+      passage.section?.isPlan != true, let pointer = anaphor.firstMatch(in: passage.text),
       !futureWords.occurs(in: passage.text), !consentWords.occurs(in: passage.text),
       !passage.context(ofLocal: pointer.range).isNegated
     else { return [] }
@@ -132,7 +135,7 @@ struct PriorProcedureRule: FactRule {
     passage.hits("therapies").contains { therapy in
       let end = passage.local(therapy.range).upperBound
       guard end <= hit.lowerBound, hit.lowerBound - end <= 14 else { return false }
-      return therapyLink.occurs(in: passage.slice(end..<hit.lowerBound))
+      return therapyLink.occurs(in: passage.text, within: end..<hit.lowerBound)
     }
   }
 
@@ -157,7 +160,7 @@ struct PriorProcedureRule: FactRule {
     return studies.contains { study in
       let end = passage.local(study.range).upperBound
       guard end <= hit.lowerBound else { return false }
-      return studyVerb.occurs(in: passage.slice(end..<hit.lowerBound))
+      return studyVerb.occurs(in: passage.text, within: end..<hit.lowerBound)
     }
   }
 
@@ -168,11 +171,19 @@ struct PriorProcedureRule: FactRule {
   /// title says so, or its banner dates the procedure ("Date of procedure: 07/08/2026").
   static func isProcedureNote(_ note: Note) -> Bool {
     note.remembered("isProcedureNote") {
-      let opening = String(note.document.text.prefix(800))
-      return
-        (procedureHeading.occurs(in: note.heading)
-        || procedureDateLabel.occurs(in: opening)) && !followUpHeading.occurs(in: note.heading)
+      // The heading first: the opening is a new string, to be cut out and prepared.
+      guard !followUpHeading.occurs(in: note.heading) else { return false }
+      return procedureHeading.occurs(in: note.heading) || opensWithProcedureDate(note)
     }
+  }
+
+  /// Whether the note's opening labels the date of its procedure. A document without the
+  /// label's words has none in its opening: the document's text, which the case's first
+  /// searches prepared, is asked before the opening is cut out and prepared.
+  private static func opensWithProcedureDate(_ note: Note) -> Bool {
+    let text = note.document.text
+    guard procedureDateLabel.mayOccur(in: SearchableText.of(text)) else { return false }
+    return procedureDateLabel.occurs(in: String(text.prefix(800)))
   }
 
   /// Whether the procedure's word names something else: a space or a service
@@ -205,21 +216,27 @@ struct PriorProcedureRule: FactRule {
     denial.occurs(in: passage.text, within: max(0, hit.lowerBound - 30)..<hit.lowerBound)
   }
 
-  /// Whether the procedure is planned, requested or offered. "Repeat" marks a plan only
-  /// when the procedure has no date before the visit ("repeat right L5 TFESI 7/15/2025").
-  private static func isFuture(_ hit: Range<Int>, _ passage: Passage, hasPastDate: Bool)
-    -> Bool
-  {
+  /// Whether the procedure is planned, requested or offered, whatever its dates.
+  private static func isPlanned(_ hit: Range<Int>, _ passage: Passage) -> Bool {
     let text = passage.text
-    let before = max(0, hit.lowerBound - 60)..<hit.lowerBound
     let purpose = max(0, hit.lowerBound - 30)..<hit.lowerBound
     let after = hit.upperBound..<min(text.utf16.count, hit.upperBound + 40)
-    return futureWords.occurs(in: text, within: before)
+    return futureWords.occurs(in: text, within: lead(of: hit))
       || purposeLead.occurs(in: text, within: purpose)
       || isOptionFrame(passage)
-      || (!hasPastDate && repeatWord.occurs(in: text, within: before))
       || requestAfter.occurs(in: text, within: after)
       || (passage.section?.isPlan == true && !hasPastWords(passage))
+  }
+
+  /// Whether "repeat" leads to the procedure, which marks a plan only when the procedure
+  /// has no date before the visit ("repeat right L5 TFESI 7/15/2025").
+  private static func isRepeat(_ hit: Range<Int>, _ passage: Passage) -> Bool {
+    repeatWord.occurs(in: passage.text, within: lead(of: hit))
+  }
+
+  /// The words before a procedure that may make it a plan.
+  private static func lead(of hit: Range<Int>) -> Range<Int> {
+    max(0, hit.lowerBound - 60)..<hit.lowerBound
   }
 
   // What the whole sentence says, read once for all the procedures it names.

@@ -128,9 +128,10 @@ struct SurgicalPlanRule: FactRule {
     + #"|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion"#
     + #"|sacroiliac (?:joint )?fusion|operative (?:intervention|treatment)|operation"#
     + #"|revasculari[sz]ation|bypass)"#
-  /// What every statement of the rule needs, one of the four patterns `facts` reads: their
-  /// literals turn away the many sentences that speak of no surgery to come.
-  private static let anyPlan = AnyOfPatterns([notCandidate, planned, surgeryDate, evaluation])
+  /// What every statement of the rule needs, a word one of the four patterns `facts` reads
+  /// holds in every match (`surgeryDate` one of the `surgery` words): they turn away the
+  /// many sentences that speak of no surgery, more cheaply than the patterns' own literals.
+  private static let anyPlan = AnyOfPatterns([surgeryWords, notCandidateWords, evaluationWords])
   // A word every match of a pattern holds, whichever of its alternatives matches: asked
   // before the pattern is run. A pattern's own literals are those its alternatives share
   // ("not", "recommend", "will", "consult"), which most sentences of a plan hold; without
