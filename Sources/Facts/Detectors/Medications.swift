@@ -75,16 +75,30 @@ struct MedicationRule: FactRule {
   /// (a decimal point, as in "0.25 mg", is not a full stop).
   private static func ownClause(_ before: String, _ after: String) -> String {
     let left =
-      clauseBreak.matches(in: before).last.map {
-        before.utf16Slice($0.range.upperBound..<before.utf16.count)
-      } ?? before
-    let right =
-      clauseBreak.firstMatch(in: after).map { after.utf16Slice(0..<$0.range.lowerBound) }
-      ?? after
+      clauseBreaks(in: before).last.map { before.utf16Slice($0 + 1..<before.utf16.count) }
+      ?? before
+    let right = clauseBreaks(in: after).first.map { after.utf16Slice(0..<$0) } ?? after
     return left + " " + right
   }
 
-  private static let clauseBreak = TextPattern(#"[,;]|\.(?!\d)"#)
+  /// The UTF-16 offsets of a text's commas, semicolons and full stops, a full stop being
+  /// one that no decimal digit follows, as `[,;]|\.(?!\d)` finds them (ICU's `\d` is a
+  /// decimal digit of any script); read character by character rather than by ICU, on
+  /// words that are searched for nothing else.
+  private static func clauseBreaks(in text: String) -> [Int] {
+    var breaks: [Int] = []
+    var offset = 0
+    var stop: Int?
+    for scalar in text.unicodeScalars {
+      if let stop, scalar.properties.generalCategory != .decimalNumber { breaks.append(stop) }
+      stop = nil
+      if scalar == "," || scalar == ";" { breaks.append(offset) }
+      if scalar == "." { stop = offset }
+      offset += scalar.utf16.count
+    }
+    if let stop { breaks.append(stop) }
+    return breaks
+  }
 
   private func fact(for hit: LexiconHit, in passage: Passage) -> Fact? {
     let context = passage.context(of: hit)

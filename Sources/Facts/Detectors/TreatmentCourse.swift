@@ -31,7 +31,9 @@ struct TreatmentCourse {
     // The course is read in the own words, then in the words the list shares, if any: a
     // length, a count or an end word never runs across the " … " that joins the two, so
     // the shared words read alone answer as the own words and the shared words read as one.
-    let sharedText = { scope.shared.isEmpty ? nil : scope.sharedText }
+    func inShared<Value>(_ purpose: String, _ read: (String) -> Value) -> Value? {
+      scope.shared.isEmpty ? nil : scope.readShared(purpose, of: scope.sharedText, read)
+    }
     var start: ClinicalDate?
     var end: ClinicalDate?
     if let span = Self.span(in: read, of: passage) {
@@ -41,13 +43,13 @@ struct TreatmentCourse {
       end = dates.last
     } else if let only = dates.first {
       let isEnd =
-        Self.endLead.occurs(in: ownText) || (sharedText().map(Self.endLead.occurs(in:)) ?? false)
+        Self.endLead.occurs(in: ownText) || inShared("endLead", Self.endLead.occurs(in:)) == true
       if isEnd { end = only } else { start = only }
     }
     self.start = start
     self.end = end
 
-    let weeksMatch = Self.length(in: ownText) ?? sharedText().flatMap(Self.length(in:))
+    let weeksMatch = Self.length(in: ownText) ?? inShared("length", Self.length(in:)) ?? nil
     var weeks = weeksMatch.flatMap { match in
       match.group(1).flatMap(ClinicalWords.number).flatMap { amount in
         match.group(2).flatMap { ClinicalWords.days(amount: amount, unit: $0) }.map { $0 / 7 }
@@ -59,7 +61,7 @@ struct TreatmentCourse {
     self.weeks = weeks.map { ($0 * 10).rounded() / 10 }
     let sessionsMatch =
       Self.sessionsPattern.firstMatch(in: ownText)
-      ?? sharedText().flatMap(Self.sessionsPattern.firstMatch(in:))
+      ?? inShared("sessions", Self.sessionsPattern.firstMatch(in:)) ?? nil
     self.sessions = sessionsMatch.flatMap { match in
       (match.group(1) ?? match.group(2)).flatMap(ClinicalWords.number).map { Int($0) }
     }
@@ -242,8 +244,10 @@ struct TreatmentCourse {
     }
     if let course = courseCue(in: own, isMedication: isMedication) { return course }
     let shared = scope.sharedStatusText
-    if let stop = stopCue(in: shared, isMedication: isMedication) { return stop }
-    if let course = courseCue(in: shared, isMedication: isMedication) { return course }
+    let sharedCue = scope.readShared(isMedication ? "medicationCue" : "therapyCue", of: shared) {
+      stopCue(in: $0, isMedication: isMedication) ?? courseCue(in: $0, isMedication: isMedication)
+    }
+    if let sharedCue { return sharedCue }
     // "Her pulmonologist advised against exercise because she desaturates; no HEP": a
     // therapy with no word of its own course is kept from by a medical reason the sentence
     // gives for not exercising.
@@ -406,7 +410,8 @@ struct TreatmentCourse {
   /// ("tried meloxicam and gabapentin without benefit").
   static func outcome(of hit: LexiconHit, in passage: Passage) -> TherapyOutcome? {
     let scope = TreatmentScope.of(hit, in: passage)
-    return outcome(in: scope.outcomeText) ?? outcome(in: scope.sharedText)
+    return outcome(in: scope.outcomeText)
+      ?? scope.readShared("outcome", of: scope.sharedText, outcome(in:))
       ?? outcomeInNextSentence(of: passage)
   }
 

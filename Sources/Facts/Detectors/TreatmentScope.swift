@@ -33,6 +33,8 @@ final class TreatmentScope {
   let shared: [Range<Int>]
   /// The sentence the ranges are offsets into.
   private let sentence: String
+  /// What the words of the sentence's lists say, shared by every scope of the sentence.
+  private let sharedReadings: SharedReadings
 
   /// The scope of `hit`, read once per sentence and hit however many detectors ask.
   static func of(_ hit: LexiconHit, in passage: Passage) -> TreatmentScope {
@@ -43,6 +45,9 @@ final class TreatmentScope {
 
   private init(reading hit: LexiconHit, in passage: Passage) {
     sentence = passage.text
+    sharedReadings = passage.note.remembered(
+      "treatmentSharedReadings", of: passage.range, inSentence: passage.index
+    ) { SharedReadings() }
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
     let clauses = Self.clauses(in: passage)
@@ -100,6 +105,13 @@ final class TreatmentScope {
   /// The lead words of the treatment and of its list: "on" in "pain 8/10 on oxycodone plus
   /// gabapentin" introduces both drugs.
   private(set) lazy var leads = ([lead] + shared.prefix(1)).map(sentence.utf16Slice)
+
+  /// `read(text)` of words the treatment's list shares (`sharedText`, `sharedStatusText`),
+  /// read once for the sentence: every treatment of a list shares its words, and asks the
+  /// same of them.
+  func readShared<Value>(_ purpose: String, of text: String, _ read: (String) -> Value) -> Value {
+    sharedReadings.value(purpose, of: text) { read(text) }
+  }
 
   /// The text its list shares, or the empty string.
   private(set) lazy var sharedText = shared.map(sentence.utf16Slice).joined(separator: " … ")
@@ -326,4 +338,28 @@ final class TreatmentScope {
   private static let prescriberVerbAfter = TextPattern(
     #"^-?\s*(?:prescribed|directed|designed|instructed|given|issued)\b"#)
   private static let possessiveAfter = TextPattern(#"^(?:'s|’s|-directed|-designed|-prescribed)"#)
+}
+
+/// What words of a sentence say, by purpose and words, read once however many treatments of
+/// the sentence ask.
+private final class SharedReadings {
+  private struct Key: Hashable {
+    let purpose: String
+    let text: String
+  }
+
+  private final class Reading<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
+  private var readings: [Key: AnyObject] = [:]
+
+  func value<Value>(_ purpose: String, of text: String, _ read: () -> Value) -> Value {
+    let key = Key(purpose: purpose, text: text)
+    if let reading = readings[key] as? Reading<Value> { return reading.value }
+    let value = read()
+    readings[key] = Reading(value)
+    return value
+  }
 }
