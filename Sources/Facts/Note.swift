@@ -81,7 +81,9 @@ final class Note {
     _ purpose: String, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
   ) -> Value {
     let key = Remembered(purpose: purpose, sentence: sentence, range: range)
-    if let value = remembered[key] as? Value { return value }
+    // Unwrapped first: a missing entry cast `as? Value` to an optional `Value` succeeds,
+    // as `nil`, and would be taken for a remembered `nil`.
+    if let stored = remembered[key], let value = stored as? Value { return value }
     let value = compute()
     remembered[key] = value
     return value

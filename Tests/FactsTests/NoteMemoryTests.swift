@@ -1,0 +1,37 @@
+import Testing
+
+@testable import Facts
+
+/// What a note remembers for its detectors: an answer is computed the first time it is asked
+/// for and kept, a `nil` answer included.
+@Suite struct NoteMemoryTests {
+  @Test("an optional answer is computed once, and a nil answer is remembered as nil")
+  func optionalAnswersAreComputedOnce() {
+    let note = Note(Fixtures.annotate("Pain 7/10 in the low back."))
+    var computed = 0
+
+    let first: Bool? = note.remembered("answer") {
+      computed += 1
+      return nil
+    }
+    let second: Bool? = note.remembered("answer") {
+      computed += 1
+      return true
+    }
+
+    #expect(first == nil)
+    #expect(second == nil)
+    #expect(computed == 1)
+  }
+
+  @Test("answers for different purposes or sentences are kept apart")
+  func answersAreKeptApart() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+
+    let first = note.remembered("count", of: 0..<4, inSentence: 0) { 1 }
+    let other = note.remembered("count", of: 0..<4, inSentence: 1) { 2 }
+    let again = note.remembered("count", of: 0..<4, inSentence: 0) { 3 }
+
+    #expect([first, other, again] == [1, 2, 1])
+  }
+}
