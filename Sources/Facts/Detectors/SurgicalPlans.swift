@@ -122,7 +122,7 @@ struct SurgicalPlanRule: FactRule {
       + #"|orthopa?edic)\s+(?:spine\s+)?surg(?:ery|eons?|ical)(?!\s+cent)|orthopa?edic"#
       + #"|surgical (?:consult\w*|evaluation))\b"#
   )
-  private static let surgery =
+  static let surgery =
     #"(?:surgery|surgical (?:intervention|treatment|management|decompression|fusion)|fusion"#
     + #"|laminectomy|decompression|discectomy|microdiscectomy|ACDF|TLIF|PLIF|ALIF|XLIF"#
     + #"|arthrodesis|foraminotomy|laminotomy|hemilaminectomy|disc replacement|SI joint fusion"#
@@ -137,7 +137,7 @@ struct SurgicalPlanRule: FactRule {
   // ("not", "recommend", "will", "consult"), which most sentences of a plan hold; without
   // one of these words no alternative can match, and ICU is spared a search of every offset.
   /// One of the `surgery` words, or "surgical date": what every match of `planned` holds.
-  private static let surgeryWords = TextPattern(
+  static let surgeryWords = TextPattern(
     #"surg|fusion|laminectomy|decompression|discectomy|ACDF|TLIF|PLIF|ALIF|XLIF|arthrodesis"#
       + #"|foraminotomy|laminotomy|disc replacement|operative|operation|revasculari|bypass"#)
   /// "candidate", or the operation `notCandidate` says is not to be done.
