@@ -146,10 +146,10 @@ private let popplerLogIsSilenced: Bool = {
 ///
 /// poppler builds its global parameters (font and character tables) when a document is
 /// opened while none is, and frees them when the last one closes: opening the files of a
-/// batch one after another built them for every file, which was about a third of the
+/// batch one after another built them for every file, which was 30 % of the
 /// extraction stage. With this document open they are built once, as in `pdftotext`.
 private let popplerGlobalsAreKept: Bool = {
-  let pdf = Data(minimalPDF.utf8)
+  let pdf = Data(emptyOnePagePDF.utf8)
   let buffer = pdf.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
   defer { g_bytes_unref(buffer) }
   // Never released: the reference is the point.
@@ -157,7 +157,7 @@ private let popplerGlobalsAreKept: Bool = {
 }()
 
 /// A one-page PDF with nothing on its page, its cross-reference offsets counted.
-let minimalPDF: String = {
+let emptyOnePagePDF: String = {
   let objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -17,13 +17,13 @@ struct DateScanner {
     self.utf16 = Array(text.utf16)
     self.language = language
     self.patterns = patterns
-    cueText = ScannedText(text)
+    scanned = ScannedText(text)
   }
 
   private let text: String
   /// What is read off the text for cues and match starts, on the first question: the
   /// duration scanner, which asks no cue, does not fold the text.
-  private let cueText: ScannedText
+  private let scanned: ScannedText
 
   /// A date found in the text.
   struct Found {
@@ -79,8 +79,8 @@ struct DateScanner {
   /// Most notes hold no "ago", "since" or "yesterday", and ICU tries a pattern at every
   /// offset of the whole note: asking for the cue first spares most of those runs.
   func mayHold(anyOf cues: [String]) -> Bool {
-    guard !cues.isEmpty, !cueText.mayFoldToASCII else { return true }
-    return cueText.folded.withUnsafeBufferPointer { text in
+    guard !cues.isEmpty, !scanned.mayFoldToASCII else { return true }
+    return scanned.folded.withUnsafeBufferPointer { text in
       cues.contains { Self.holds(Array($0.utf8), in: text) }
     }
   }
@@ -120,8 +120,8 @@ struct DateScanner {
     of regex: ICURegularExpression, group: Int, startingAt start: MatchStart? = nil
   ) -> [(range: Range<Int>, groups: [String?])] {
     utf16.withUnsafeBufferPointer { text in
-      guard let start, !cueText.needsWholeSearch else { return regex.matches(in: text) }
-      let starts = start.candidates(in: text, wordStarts: cueText.wordStarts(of: text))
+      guard let start, !scanned.needsWholeSearch else { return regex.matches(in: text) }
+      let starts = start.candidates(in: text, wordStarts: scanned.wordStarts(of: text))
       let found = regex.matches(in: text, startingAtAnyOf: starts)
       assert(
         found.map(\.ranges) == regex.matches(in: text).map(\.ranges),
