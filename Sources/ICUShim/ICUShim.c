@@ -119,6 +119,16 @@ int32_t pc_regex_group_count(const PCRegex *regex) {
   return uregex_groupCount((URegularExpression *)regex, &status);
 }
 
+/// Writes the current match's `stride` offsets (start and end of the match, then of each
+/// group) to `out`.
+static void write_match(URegularExpression *re, int32_t *out, int32_t stride,
+                        UErrorCode *status) {
+  for (int32_t group = 0; group < stride / 2; group++) {
+    out[2 * group] = uregex_start(re, group, status);
+    out[2 * group + 1] = uregex_end(re, group, status);
+  }
+}
+
 int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int32_t limit,
                       int32_t *ranges, int32_t capacity) {
   URegularExpression *re = (URegularExpression *)regex;
@@ -129,13 +139,7 @@ int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int3
   int32_t found = 0;
   while (U_SUCCESS(status) && found < limit && uregex_findNext(re, &status)) {
     if (U_FAILURE(status)) break;
-    if ((found + 1) * stride <= capacity) {
-      int32_t *out = ranges + found * stride;
-      for (int32_t group = 0; group < stride / 2; group++) {
-        out[2 * group] = uregex_start(re, group, &status);
-        out[2 * group + 1] = uregex_end(re, group, &status);
-      }
-    }
+    if ((found + 1) * stride <= capacity) write_match(re, ranges + found * stride, stride, &status);
     found++;
   }
   // An error ends the search with the matches found before it, as NSRegularExpression does.
@@ -163,13 +167,7 @@ int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
     if (start < cursor || start >= length) continue;
     uregex_setRegion(re, start, length, &status);
     if (!uregex_lookingAt(re, -1, &status) || U_FAILURE(status)) continue;
-    if ((found + 1) * stride <= capacity) {
-      int32_t *out = ranges + found * stride;
-      for (int32_t group = 0; group < stride / 2; group++) {
-        out[2 * group] = uregex_start(re, group, &status);
-        out[2 * group + 1] = uregex_end(re, group, &status);
-      }
-    }
+    if ((found + 1) * stride <= capacity) write_match(re, ranges + found * stride, stride, &status);
     found++;
     int32_t end = uregex_end(re, 0, &status);
     // After an empty match find-next moves on by one, as here.
