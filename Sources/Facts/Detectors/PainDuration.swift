@@ -440,6 +440,11 @@ struct PainDurationRule: FactRule {
   /// an alternation at nearly every offset, which cost several times the shapes' own
   /// searches. Where a shape's own matches cannot tell what it matches from an offset (one
   /// of them straddles it), the alternation itself is searched.
+  ///
+  /// Known shortcoming: the merge is written here for one alternation, while
+  /// `TextPatternAlternation` gives only a first match; every match of an alternation
+  /// searched branch by branch belongs there, once it can also renumber the whole
+  /// alternation's groups for the fallback, so that other rules need not copy this.
   private static func writtenSpans(in text: String) -> [WrittenSpan] {
     let found = spanShapes.map { shape, pattern in (shape, pattern.matches(in: text)) }
     var next = found.map { _ in 0 }
