@@ -11,8 +11,7 @@ struct DiagnosisRule: FactRule {
   let codePrefixes: [(prefix: String, condition: DiagnosisCondition)]
 
   init(lexicons: Lexicons) {
-    // Each prefix's length is counted once, not at every comparison of the sort: the rule is
-    // made for every case.
+    // Each prefix's length is counted once, not at every comparison of the sort.
     var prefixes: [(prefix: String, condition: DiagnosisCondition, length: Int)] = []
     for entry in lexicons.entries(in: "diagnoses") {
       guard
@@ -135,7 +134,7 @@ struct DiagnosisRule: FactRule {
 
   private static let pastProcedureFor = TextPattern(
     #"\b(?:fusion|laminectomy|laminotomy|decompression|discectomy|microdiscectomy|surgery"#
-      + #"|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:(?:\w|-)+\s+){0,3}$"#
+      + #"|operation|arthrodesis)\b[^.;]{0,50}\bfor\s+(?:[\w-]+\s+){0,3}$"#
   )
   private static let pastMarker = TextPattern(
     #"\b(?:s/p|status post|h/o|history of|prior|previous|underwent|had|was treated|(?:19"#

@@ -30,7 +30,7 @@ enum FunctionRegained {
       + #"|only\b|no\b|be\b)\w+"#,
     #"(?<!pain )(?<!pain has )(?<!it has )(?<!pain is )\b(?:return(?:ed)?|went back|got back"#
       + #"|back) to "#
-      + #"(?:(?:\w|-)+ ){0,2}?(?:work|duty|school|\w+ing\b|(?:half|full|part)[- ](?:days?|time)"#
+      + #"(?:[\w-]+ ){0,2}?(?:work|duty|school|\w+ing\b|(?:half|full|part)[- ](?:days?|time)"#
       + #"|(?:his|her|their|full|normal|usual) \w+)"#,
     #"\b\w+ing (?:and \w+ing )?(?:were |was |are |is )?(?:back to normal|much easier"#
       + #"|easier)\b"#,

@@ -155,7 +155,7 @@ struct ProvocationTestRule: FactRule {
   )
   /// A result followed by its side: "positive on the left at 45 degrees, negative right".
   private static let resultSide = TextPattern(
-    #"(?<![+-])(?<!\w)(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?!\w)\s*"#
+    #"(?<![\w+-])(\(\s*[+-]\s*\)|\+|-|−|positive|negative|pos|neg)(?!\w)\s*"#
       + #"(?:on\s+(?:the\s+)?)?\b(R|L|right|left|rt|lt)\b(?!\s*[:=]?\s*(?:\+|-|pos|neg))"#)
   private static let resultCell = TextPattern(
     #"(?<!\w)(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?!\w)"#)
