@@ -22,6 +22,8 @@ final class TextPattern: Sendable {
   /// Each outermost branch to be searched on its own, with the number of capture groups of
   /// the branches before it; empty when the pattern is not split.
   private let branches: [(expression: LazyExpression, groupsBefore: Int)]
+  /// Where the whole pattern's matches may begin.
+  private let start: LazyStart
 
   /// Compiles a case-insensitive pattern.
   ///
@@ -32,6 +34,7 @@ final class TextPattern: Sendable {
     expression = try! ICURegularExpression(pattern, caseInsensitive: true)
     required = RequiredLiterals(pattern: pattern)
     branches = Self.split(required, groupCount: expression.groupCount)
+    start = LazyStart(pattern)
   }
 
   /// The branches of an alternation, to be searched apart. ICU tries every branch at nearly
@@ -86,7 +89,7 @@ final class TextPattern: Sendable {
   }
 
   private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
-    guard let required else { return run(expression, on: searchable.utf16, limit: limit) }
+    guard let required else { return run(expression, from: start, on: searchable, limit: limit) }
 
     // The branches that may match: none, one (its index), or several.
     let (candidate, isOnlyCandidate) = required.candidateBranches(in: searchable)
@@ -98,7 +101,7 @@ final class TextPattern: Sendable {
     }
     let utf16 = searchable.utf16
     guard isOnlyCandidate, !branches.isEmpty else {
-      return run(expression, on: utf16, limit: limit)
+      return run(expression, from: start, on: searchable, limit: limit)
     }
 
     let (lazy, groupsBefore) = branches[candidate]
@@ -109,7 +112,7 @@ final class TextPattern: Sendable {
     guard after >= 0, branch.groupCount == lazy.groups else {
       return run(expression, on: utf16, limit: limit)
     }
-    let found = run(branch, on: utf16, limit: limit).map { match in
+    let found = run(branch, from: lazy.start, on: searchable, limit: limit).map { match in
       let groups = match.ranges.dropFirst()
       return ICUMatch(
         ranges: [match.ranges[0]] + Array(repeating: nil, count: groupsBefore) + groups
@@ -121,10 +124,53 @@ final class TextPattern: Sendable {
     return found
   }
 
+  /// The matches of `expression`, tried only where `start` says a match may begin when the
+  /// text is not empty and its letter case is ASCII's (see `PatternStart`).
+  private func run(
+    _ expression: ICURegularExpression, from start: LazyStart, on searchable: SearchableText,
+    limit: Int
+  ) -> [ICUMatch] {
+    let utf16 = searchable.utf16
+    guard !utf16.isEmpty, !searchable.hasFoldingNonASCII, !searchable.hasNonASCIIDigit,
+      let start = start.value
+    else { return run(expression, on: utf16, limit: limit) }
+
+    let found = utf16.withUnsafeBufferPointer { text in
+      let offsets = start.candidates(in: text)
+      return offsets.isEmpty
+        ? [] : expression.matches(in: text, startingAtAnyOf: offsets, limit: limit)
+    }
+    assert(
+      found.map(\.ranges) == run(expression, on: utf16, limit: limit).map(\.ranges),
+      "a match begins where its pattern's start says none can: \(expression.pattern)")
+    return found
+  }
+
   private func run(
     _ expression: ICURegularExpression, on utf16: [UInt16], limit: Int
   ) -> [ICUMatch] {
     utf16.withUnsafeBufferPointer { expression.matches(in: $0, limit: limit) }
+  }
+}
+
+/// Where a pattern's matches may begin, read on the first search that asks: most patterns
+/// are never run in a worker's life, and reading costs more than a search.
+private final class LazyStart: @unchecked Sendable {
+  private let pattern: String
+  private let lock = NSLock()
+  /// Guarded by `lock`: `nil` until read, then the start read (itself `nil` when a match
+  /// may begin at any letter).
+  private var read: PatternStart??
+
+  init(_ pattern: String) { self.pattern = pattern }
+
+  var value: PatternStart? {
+    lock.withLock {
+      if let read { return read }
+      let made = PatternStart(pattern: pattern)
+      read = .some(made)
+      return made
+    }
   }
 }
 
@@ -134,6 +180,8 @@ private final class LazyExpression: @unchecked Sendable {
   private let pattern: String
   /// The capture groups the pattern's text holds.
   let groups: Int
+  /// Where the branch's matches may begin.
+  let start: LazyStart
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var expression: ICURegularExpression?
@@ -141,6 +189,7 @@ private final class LazyExpression: @unchecked Sendable {
   init(_ pattern: String, groups: Int) {
     self.pattern = pattern
     self.groups = groups
+    start = LazyStart(pattern)
   }
 
   var compiled: ICURegularExpression {

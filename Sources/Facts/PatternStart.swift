@@ -1,0 +1,637 @@
+/// Where a match of a pattern may begin, read from the pattern itself: at one of a few
+/// prefixes ("pain", "nrs"), at a character of a few classes (`\d`, `[CTLS]`), at the start
+/// of a word when the pattern begins with `\b`, or at the text's start for `^`.
+///
+/// ICU tries a case-insensitive pattern at nearly every offset of a text, running its
+/// look-behinds and `\b` each time; for most of the detectors' patterns the literal filter
+/// lets the expression run only on sentences that may match, where it then costs more than
+/// anything else in a search. `TextPattern` asks for the offsets where a match may begin
+/// and has the expression tried there alone (`ICURegularExpression.matches(in:
+/// startingAtAnyOf:)`), which finds the same matches when these offsets include every
+/// match's start; debug builds check that they do.
+///
+/// The offsets are exact for non-empty text in which letter case is ASCII's: the caller
+/// searches the whole of a text holding a character that case folding changes ("É", "K" the
+/// Kelvin sign) or a decimal digit outside ASCII, as it does for the literal filter.
+struct PatternStart: Sendable {
+  /// Per lower-cased ASCII unit, how a match may begin with it (`UnitRole` bits).
+  private let asciiRoles: [UInt8]
+  /// The prefixes of each lower-cased ASCII first unit, one after another in `prefixWords`:
+  /// where its run of them begins and ends.
+  private let asciiPrefixRuns: [(start: Int32, end: Int32)]
+  /// Each prefix as its length in units after the first, whether it must begin a word
+  /// (0 or 1), then those units, ASCII lower-cased: read by pointer, with no array per
+  /// prefix to count references to.
+  private let prefixWords: [UInt16]
+  /// The prefixes whose first unit is outside ASCII, by that unit: their runs in
+  /// `prefixWords`.
+  private let otherPrefixRuns: [UInt16: (start: Int32, end: Int32)]
+  /// Whether a match may begin at any unit outside ASCII (`\s`, `\w`).
+  private let beginsAtAnyOtherUnit: Bool
+  /// Whether a match may begin at the text's start whatever it holds (`^`).
+  private let beginsAtTextStart: Bool
+
+  /// The start of `pattern`'s matches; `nil` when a match may begin at any letter (it may
+  /// be empty, or begin with `.` or `[a-z]`) or the pattern uses syntax the reader does not
+  /// know.
+  init?(pattern: String) {
+    var reader = StartReader(Array(pattern.unicodeScalars))
+    guard let openings = try? reader.readPattern(), !openings.isNullable,
+      !openings.anyUnits.holdsEveryLetter
+    else { return nil }
+
+    var roles = [UInt8](repeating: 0, count: 128)
+    for unit in 0..<UInt16(128) {
+      if openings.anyUnits.contains(unit) { roles[Int(unit)] |= UnitRole.anywhere }
+      if openings.wordStartUnits.contains(unit) { roles[Int(unit)] |= UnitRole.atWordStart }
+    }
+    var byFirstUnit: [UInt16: [Prefix]] = [:]
+    for prefix in Set(openings.prefixes).sorted(by: Prefix.precedes) {
+      byFirstUnit[prefix.units[0], default: []].append(prefix)
+    }
+    var words: [UInt16] = []
+    var asciiRuns = [(start: Int32, end: Int32)](repeating: (0, 0), count: 128)
+    var otherRuns: [UInt16: (start: Int32, end: Int32)] = [:]
+    for (first, prefixes) in byFirstUnit.sorted(by: { $0.key < $1.key }) {
+      let runStart = Int32(words.count)
+      for prefix in prefixes {
+        words += [UInt16(prefix.units.count - 1), prefix.atWordStart ? 1 : 0]
+        words += prefix.units.dropFirst()
+      }
+      let run = (start: runStart, end: Int32(words.count))
+      if first < 128 {
+        roles[Int(first)] |= UnitRole.beginsPrefix
+        asciiRuns[Int(first)] = run
+      } else {
+        otherRuns[first] = run
+      }
+    }
+    asciiRoles = roles
+    asciiPrefixRuns = asciiRuns
+    prefixWords = words
+    otherPrefixRuns = otherRuns
+    beginsAtAnyOtherUnit = openings.beginsAtAnyOtherUnit
+    beginsAtTextStart = openings.beginsAtTextStart
+  }
+
+  /// The offsets of `text` where a match may begin, ascending.
+  func candidates(in text: UnsafeBufferPointer<UInt16>) -> [Int32] {
+    var found: [Int32] = []
+    guard !text.isEmpty else { return found }
+    if beginsAtTextStart { found.append(0) }
+
+    asciiRoles.withUnsafeBufferPointer { roles in
+      prefixWords.withUnsafeBufferPointer { words in
+        asciiPrefixRuns.withUnsafeBufferPointer { runs in
+          let reader = PrefixReader(text: text, words: words)
+          for offset in (beginsAtTextStart ? 1 : 0)..<text.count {
+            let unit = text[offset]
+            let mayBegin: Bool
+            if unit < 128 {
+              let lowered = Int(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit)
+              let role = roles[lowered]
+              guard role != 0 else { continue }
+              mayBegin =
+                role & UnitRole.anywhere != 0
+                || (role & UnitRole.atWordStart != 0 && reader.startsWord(at: offset))
+                || (role & UnitRole.beginsPrefix != 0
+                  && reader.holdsAny(of: runs[lowered], after: offset))
+            } else {
+              mayBegin =
+                beginsAtAnyOtherUnit
+                || otherPrefixRuns[unit].map { reader.holdsAny(of: $0, after: offset) } ?? false
+            }
+            if mayBegin { found.append(Int32(offset)) }
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  static func lowercased(_ unit: UInt16) -> UInt16 {
+    unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit
+  }
+}
+
+/// A text and `PatternStart`'s prefix words, read by pointer.
+private struct PrefixReader {
+  let text: UnsafeBufferPointer<UInt16>
+  let words: UnsafeBufferPointer<UInt16>
+
+  /// Whether the units after `offset` continue one of the prefixes of `run`, ASCII letters
+  /// compared without case.
+  func holdsAny(of run: (start: Int32, end: Int32), after offset: Int) -> Bool {
+    var at = Int(run.start)
+    while at < Int(run.end) {
+      let count = Int(words[at])
+      let atWordStart = words[at + 1] != 0
+      let units = at + 2
+      at = units + count
+      guard offset + count < text.count, !atWordStart || startsWord(at: offset) else {
+        continue
+      }
+      var index = 0
+      while index < count
+        && PatternStart.lowercased(text[offset + 1 + index]) == words[units + index]
+      {
+        index += 1
+      }
+      if index == count { return true }
+    }
+    return false
+  }
+
+  /// Whether `\b` may hold before `offset`, whose unit is a word character: the unit before
+  /// is none of ASCII's letters, digits and `_` (one outside ASCII may be a letter or not).
+  func startsWord(at offset: Int) -> Bool {
+    guard offset > 0 else { return true }
+    switch text[offset - 1] {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return false
+    default: return true
+    }
+  }
+}
+
+/// The bits of `PatternStart`'s roles of an ASCII unit.
+private enum UnitRole {
+  static let anywhere: UInt8 = 1
+  static let atWordStart: UInt8 = 2
+  static let beginsPrefix: UInt8 = 4
+}
+
+/// Units a match begins with, and whether they must begin a word (the pattern puts `\b`
+/// before them).
+private struct Prefix: Hashable {
+  var units: [UInt16]
+  var atWordStart: Bool
+
+  static func precedes(_ first: Prefix, _ second: Prefix) -> Bool {
+    first.units == second.units
+      ? !first.atWordStart && second.atWordStart
+      : first.units.lexicographicallyPrecedes(second.units)
+  }
+}
+
+/// A set of ASCII units, lower-cased.
+private struct UnitSet {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+
+  init() {}
+
+  init(_ units: some Sequence<UInt16>) {
+    for unit in units { insert(unit) }
+  }
+
+  /// ASCII's letters, digits and `_`, which `\w` and `\b` count as word characters.
+  static let asciiWord = UnitSet(Array(0x30...0x39) + Array(0x61...0x7A) + [0x5F])
+
+  mutating func insert(_ unit: UInt16) {
+    let lowered = PatternStart.lowercased(unit)
+    guard lowered < 128 else { return }
+    if lowered < 64 { low |= 1 << UInt64(lowered) } else { high |= 1 << UInt64(lowered - 64) }
+  }
+
+  /// Whether the set holds `unit`, compared without ASCII letter case.
+  func contains(_ unit: UInt16) -> Bool {
+    let lowered = PatternStart.lowercased(unit)
+    guard lowered < 128 else { return false }
+    return (lowered < 64 ? low >> UInt64(lowered) : high >> UInt64(lowered - 64)) & 1 != 0
+  }
+
+  var holdsEveryLetter: Bool {
+    let letters: UInt64 = ((1 << 26) - 1) << (0x61 - 64)
+    return high & letters == letters
+  }
+
+  mutating func formUnion(_ other: UnitSet) {
+    low |= other.low
+    high |= other.high
+  }
+
+  func subtracting(_ other: UnitSet) -> UnitSet {
+    var result = self
+    result.low &= ~other.low
+    result.high &= ~other.high
+    return result
+  }
+
+  func intersection(_ other: UnitSet) -> UnitSet {
+    var result = self
+    result.low &= other.low
+    result.high &= other.high
+    return result
+  }
+}
+
+/// What a part of a pattern may begin with, and whether it may match nothing at all.
+private struct Openings {
+  /// Prefixes, ASCII lower-cased, other units as they are; may repeat.
+  var prefixes: [Prefix] = []
+  /// ASCII units a match may begin with wherever they are.
+  var anyUnits = UnitSet()
+  /// ASCII word characters a match may begin with where they begin a word.
+  var wordStartUnits = UnitSet()
+  var beginsAtAnyOtherUnit = false
+  var beginsAtTextStart = false
+  /// Whether the part may match the empty string, letting what follows begin the match.
+  var isNullable: Bool
+
+  static let nothing = Openings(isNullable: true)
+  static let anything = Openings(units: 0..<128, orOther: true)
+  static let textStart: Openings = {
+    var start = Openings(isNullable: false)
+    start.beginsAtTextStart = true
+    return start
+  }()
+
+  /// Openings that begin with one of `units` (ASCII ones compared without case, others as
+  /// they are), or with any unit outside ASCII when `orOther` is true.
+  init(units: some Sequence<UInt16>, orOther: Bool) {
+    isNullable = false
+    beginsAtAnyOtherUnit = orOther
+    for unit in units {
+      if unit < 128 {
+        anyUnits.insert(unit)
+      } else {
+        prefixes.append(Prefix(units: [unit], atWordStart: false))
+      }
+    }
+  }
+
+  init(prefix: [UInt16]) {
+    isNullable = false
+    prefixes = [Prefix(units: prefix, atWordStart: false)]
+  }
+
+  private init(isNullable: Bool) { self.isNullable = isNullable }
+
+  /// These openings where `\b` comes before them: those beginning with an ASCII word
+  /// character must begin a word.
+  var afterWordBoundary: Openings {
+    var bounded = self
+    bounded.wordStartUnits.formUnion(anyUnits.intersection(.asciiWord))
+    bounded.anyUnits = anyUnits.subtracting(.asciiWord)
+    bounded.prefixes = prefixes.map { prefix in
+      var bounded = prefix
+      if UnitSet.asciiWord.contains(prefix.units[0]) { bounded.atWordStart = true }
+      return bounded
+    }
+    return bounded
+  }
+
+  /// The openings of either part.
+  mutating func formUnion(_ other: Openings) {
+    prefixes += other.prefixes
+    anyUnits.formUnion(other.anyUnits)
+    wordStartUnits.formUnion(other.wordStartUnits)
+    beginsAtAnyOtherUnit = beginsAtAnyOtherUnit || other.beginsAtAnyOtherUnit
+    beginsAtTextStart = beginsAtTextStart || other.beginsAtTextStart
+    isNullable = isNullable || other.isNullable
+  }
+}
+
+/// A syntax `StartReader` does not read; the pattern is then searched at every offset.
+private struct UnreadableStart: Error {}
+
+/// Reads an ICU regular expression far enough to know what its matches begin with.
+///
+/// A sequence begins with its first part, and with the next one too while the parts before
+/// may match nothing (`?`, `*`, `{0,n}`, a lookaround, `\b`, `^`); a run of literals is one
+/// prefix (at most `longestPrefix` units); an alternation begins with any of its branches;
+/// a class or an escape such as `\d` begins with one of its characters. Letter case is
+/// ignored as in the patterns, which only widens the offsets.
+private struct StartReader {
+  private let scalars: [Unicode.Scalar]
+  private var position = 0
+
+  init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+  /// The longest prefix kept: longer ones cost more to compare and rule out little more.
+  private static let longestPrefix = 8
+
+  mutating func readPattern() throws(UnreadableStart) -> Openings {
+    let openings = try readAlternation()
+    guard position == scalars.count else { throw UnreadableStart() }
+    return openings
+  }
+
+  private var next: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+
+  private mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+    guard next == scalar else { return false }
+    position += 1
+    return true
+  }
+
+  private mutating func readAlternation() throws(UnreadableStart) -> Openings {
+    var openings = try readSequence()
+    while take("|") { openings.formUnion(try readSequence()) }
+    return openings
+  }
+
+  private mutating func readSequence() throws(UnreadableStart) -> Openings {
+    var openings = Openings.nothing
+    var run: [UInt16] = []
+    // Whether `\b` stands at the match's start: nothing before it consumes a character.
+    var isAfterBoundary = false
+    func add(_ part: Openings) {
+      openings.formUnion(isAfterBoundary ? part.afterWordBoundary : part)
+    }
+    func endRun() {
+      guard !run.isEmpty else { return }
+      add(Openings(prefix: run))
+      openings.isNullable = false
+      run = []
+    }
+
+    while let scalar = next, scalar != "|", scalar != ")" {
+      guard openings.isNullable else {
+        try skipSequence()
+        break
+      }
+      let part = try readPart()
+      let repetition = try readQuantifier()
+      guard openings.isNullable else { continue }
+      switch (part, repetition) {
+      case (.literal(let unit), .once):
+        if run.count < Self.longestPrefix { run.append(unit) } else { endRun() }
+      case (.literal(let unit), .atLeastOnce):
+        if run.count < Self.longestPrefix { run.append(unit) }
+        endRun()
+      case (.literal(let unit), .maybeNever):
+        if run.isEmpty { add(Openings(prefix: [unit])) } else { endRun() }
+      case (.wordBoundary, _):
+        endRun()
+        isAfterBoundary = true
+      case (.textStart, .once), (.textStart, .atLeastOnce):
+        endRun()
+        guard openings.isNullable else { continue }
+        openings.formUnion(.textStart)
+        openings.isNullable = false
+      case (.zeroWidth, _), (.textStart, .maybeNever):
+        endRun()
+      case (.openings(var part), _):
+        if !run.isEmpty {
+          endRun()
+          continue
+        }
+        if repetition == .maybeNever { part.isNullable = true }
+        add(part)
+        openings.isNullable = part.isNullable
+      }
+    }
+    endRun()
+    return openings
+  }
+
+  /// Skips the rest of a sequence whose start is known, up to its `|` or closing `)`,
+  /// following only what changes where it ends: escapes, classes and groups. Quoting
+  /// (`\Q…\E`), comments and free spacing, which could hide a parenthesis, are refused.
+  private mutating func skipSequence() throws(UnreadableStart) {
+    var depth = 0
+    while let scalar = next {
+      if depth == 0 && (scalar == "|" || scalar == ")") { return }
+      position += 1
+      switch scalar {
+      case "\\":
+        guard let escaped = next, escaped != "Q" else { throw UnreadableStart() }
+        position += 1
+      case "[":
+        try skipClass()
+      case "(":
+        depth += 1
+        try refuseHiddenParentheses()
+      case ")":
+        depth -= 1
+      default:
+        break
+      }
+    }
+  }
+
+  /// Refuses a group that opens a comment (`(?#`) or sets free spacing (`(?x)`).
+  private func refuseHiddenParentheses() throws(UnreadableStart) {
+    guard next == "?" else { return }
+    var at = position + 1
+    while at < scalars.count, scalars[at].properties.isAlphabetic || scalars[at] == "-" {
+      if scalars[at] == "x" { throw UnreadableStart() }
+      at += 1
+    }
+    if at < scalars.count && scalars[at] == "#" { throw UnreadableStart() }
+  }
+
+  private enum Part {
+    /// A character of one UTF-16 unit (ASCII lower-cased).
+    case literal(UInt16)
+    /// `\b`.
+    case wordBoundary
+    /// `^` (the patterns are not multi-line, so only the text's start) and `\A`.
+    case textStart
+    /// Another position, not a character: `$`, `\B`, a lookaround.
+    case zeroWidth
+    case openings(Openings)
+  }
+
+  private enum Repetition {
+    case once, atLeastOnce, maybeNever
+  }
+
+  private mutating func readQuantifier() throws(UnreadableStart) -> Repetition {
+    let minimum: Int
+    switch next {
+    case "?", "*":
+      position += 1
+      minimum = 0
+    case "+":
+      position += 1
+      minimum = 1
+    case "{":
+      position += 1
+      minimum = try readBounds()
+    default:
+      return .once
+    }
+    // A lazy or possessive quantifier begins as the greedy one does.
+    if next == "?" || next == "+" { position += 1 }
+    return minimum > 0 ? .atLeastOnce : .maybeNever
+  }
+
+  /// Reads `m}`, `m,}` or `m,n}` after a `{` and returns `m`.
+  private mutating func readBounds() throws(UnreadableStart) -> Int {
+    var minimum = 0
+    var isMinimum = true
+    while let scalar = next, scalar != "}" {
+      position += 1
+      if scalar == "," {
+        isMinimum = false
+      } else if ("0"..."9").contains(scalar) {
+        if isMinimum { minimum = minimum * 10 + Int(scalar.value - 0x30) }
+      } else {
+        throw UnreadableStart()
+      }
+    }
+    guard take("}") else { throw UnreadableStart() }
+    return minimum
+  }
+
+  private mutating func readPart() throws(UnreadableStart) -> Part {
+    guard let scalar = next else { throw UnreadableStart() }
+    position += 1
+    switch scalar {
+    case "(": return try readGroup()
+    case "[": return .openings(try readClass())
+    case "\\": return try readEscape()
+    case "^": return .textStart
+    case "$": return .zeroWidth
+    case ".", "?", "*", "+", "{", "}", "]": throw UnreadableStart()
+    default: return literal(scalar)
+    }
+  }
+
+  /// A literal character. One outside ASCII that has other cases may be matched by them,
+  /// some of which are ASCII ("ſ" matches "s"): a match may then begin with any unit.
+  private func literal(_ scalar: Unicode.Scalar) -> Part {
+    if scalar.isASCII { return .literal(PatternStart.lowercased(UInt16(scalar.value))) }
+    guard scalar.value <= 0xFFFF, !scalar.properties.changesWhenCaseMapped else {
+      return .openings(.anything)
+    }
+    return .literal(UInt16(scalar.value))
+  }
+
+  /// Reads a group after its `(`: captures, `(?:…)`, `(?>…)` and flag groups such as
+  /// `(?-i:…)` begin as their content does; a lookaround is a position.
+  private mutating func readGroup() throws(UnreadableStart) -> Part {
+    var isLookaround = false
+    if take("?") {
+      if take("<") {
+        guard take("=") || take("!") else { throw UnreadableStart() }
+        isLookaround = true
+      } else if take("=") || take("!") {
+        isLookaround = true
+      } else if !take(":") && !take(">") {
+        try skipFlags()
+      }
+    }
+    let openings = try readAlternation()
+    guard take(")") else { throw UnreadableStart() }
+    return isLookaround ? .zeroWidth : .openings(openings)
+  }
+
+  /// Skips `i-` in `(?i-:`; free spacing (`x`), multi-line (`m`, where `^` begins every
+  /// line) and anything but a group with flags is refused.
+  private mutating func skipFlags() throws(UnreadableStart) {
+    while let scalar = next, scalar != ":" {
+      guard scalar == "i" || scalar == "-" || scalar == "s" else {
+        throw UnreadableStart()
+      }
+      position += 1
+    }
+    guard take(":") else { throw UnreadableStart() }
+  }
+
+  /// A character class after its `[`: the ASCII characters, ranges and `\d` it lists; a
+  /// negated class, or one holding anything else, may begin with any unit.
+  private mutating func readClass() throws(UnreadableStart) -> Openings {
+    guard next != "^" else {
+      try skipClass()
+      return .anything
+    }
+    var openings = Openings(units: [], orOther: false)
+    while let scalar = next, scalar != "]" {
+      position += 1
+      switch scalar {
+      case "\\":
+        guard let escaped = next else { throw UnreadableStart() }
+        position += 1
+        switch try escape(escaped) {
+        case .literal(let unit): openings.formUnion(Openings(units: [unit], orOther: false))
+        case .openings(let escapedOpenings): openings.formUnion(escapedOpenings)
+        case .wordBoundary, .textStart, .zeroWidth: throw UnreadableStart()
+        }
+      case "[", "&": throw UnreadableStart()
+      case _ where !scalar.isASCII:
+        if case .literal(let unit) = literal(scalar) {
+          openings.formUnion(Openings(units: [unit], orOther: false))
+        } else {
+          openings.formUnion(.anything)
+        }
+      case _ where next == "-" && position + 1 < scalars.count && scalars[position + 1] != "]":
+        let last = scalars[position + 1]
+        guard last.isASCII, last != "\\", last != "[", scalar.value <= last.value else {
+          throw UnreadableStart()
+        }
+        position += 2
+        openings.anyUnits.formUnion(UnitSet((scalar.value...last.value).map { UInt16($0) }))
+      default:
+        openings.anyUnits.insert(UInt16(scalar.value))
+      }
+    }
+    guard take("]") else { throw UnreadableStart() }
+    return openings
+  }
+
+  /// Skips a character class after its `[`, nested classes and escapes included.
+  private mutating func skipClass() throws(UnreadableStart) {
+    var depth = 1
+    if next == "^" { position += 1 }
+    if next == "]" { position += 1 }
+    while depth > 0 {
+      guard let scalar = next else { throw UnreadableStart() }
+      position += 1
+      switch scalar {
+      case "\\": position += 1
+      case "[": depth += 1
+      case "]": depth -= 1
+      default: break
+      }
+    }
+  }
+
+  private mutating func readEscape() throws(UnreadableStart) -> Part {
+    guard let scalar = next else { throw UnreadableStart() }
+    position += 1
+    return try escape(scalar)
+  }
+
+  /// An escaped punctuation mark is a literal; `\b`, `\B` and the anchors are positions;
+  /// `\d`, `\s` and `\w` classes, and `\S` and the like classes of nearly anything;
+  /// escapes that read further (`\x{…}`, `\p{…}`, `\Q…\E`), back references and the rest
+  /// are refused.
+  private func escape(_ scalar: Unicode.Scalar) throws(UnreadableStart) -> Part {
+    switch scalar {
+    case "b": return .wordBoundary
+    case "A": return .textStart
+    case "B", "z", "Z", "G": return .zeroWidth
+    case "d": return .openings(Self.digits)
+    case "s": return .openings(Self.spaces)
+    case "w": return .openings(Self.wordCharacters)
+    case "D", "S", "W", "h", "H", "v", "V", "R", "X": return .openings(.anything)
+    case "t": return .literal(0x09)
+    case "n": return .literal(0x0A)
+    case "r": return .literal(0x0D)
+    case "f": return .literal(0x0C)
+    case _
+    where scalar.isASCII && !scalar.properties.isAlphabetic
+      && !("0"..."9").contains(scalar):
+      return .literal(PatternStart.lowercased(UInt16(scalar.value)))
+    default: throw UnreadableStart()
+    }
+  }
+
+  private static let digits = Openings(units: 0x30...0x39, orOther: false)
+  private static let spaces = Openings(units: asciiSpaces, orOther: true)
+  private static let wordCharacters = Openings(units: asciiWordUnits, orOther: true)
+
+  /// ICU's `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space
+  /// (and the field separators 0x1C–0x1F, which Unicode counts as white space).
+  private static let asciiSpaces: [UInt16] = [
+    0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20,
+  ]
+
+  /// ICU's `\w` in ASCII: letters, digits and `_`.
+  private static let asciiWordUnits: [UInt16] =
+    Array(0x30...0x39) + Array(0x41...0x5A)
+    + Array(0x61...0x7A) + [0x5F]
+}
