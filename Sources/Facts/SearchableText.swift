@@ -28,36 +28,57 @@ final class SearchableText {
   fileprivate init(_ text: String) {
     self.text = text
     var folded = Array(text.utf8)
-    let isIndexed = folded.count > Self.longestUnindexed
-    var pairs = isIndexed ? [UInt64](repeating: 0, count: Self.pairWords) : []
+    var pairs = [UInt64](
+      repeating: 0, count: folded.count > Self.longestUnindexed ? Self.pairWords : 0)
     var singles: (low: UInt64, high: UInt64) = (0, 0)
+    let hasNonASCII = folded.withUnsafeMutableBufferPointer { bytes in
+      pairs.withUnsafeMutableBufferPointer { pairBits in
+        Self.fold(bytes, pairs: pairBits, singles: &singles)
+      }
+    }
+    self.folded = folded
+    self.pairs = pairs
+    self.singles = singles
+
+    var hasFoldingNonASCII = false
+    var hasNonASCIIDigit = false
+    if hasNonASCII {
+      for scalar in text.unicodeScalars where !scalar.isASCII {
+        let properties = scalar.properties
+        hasFoldingNonASCII = hasFoldingNonASCII || properties.changesWhenCaseFolded
+        hasNonASCIIDigit = hasNonASCIIDigit || properties.numericType == .decimal
+      }
+    }
+    self.hasFoldingNonASCII = hasFoldingNonASCII
+    self.hasNonASCIIDigit = hasNonASCIIDigit
+  }
+
+  /// Lower-cases the ASCII capitals of `bytes` in place and notes every byte in `singles`
+  /// and, when `pairs` is not empty, every pair of adjacent bytes; returns whether a byte
+  /// is outside ASCII.
+  private static func fold(
+    _ bytes: UnsafeMutableBufferPointer<UInt8>, pairs: UnsafeMutableBufferPointer<UInt64>,
+    singles: inout (low: UInt64, high: UInt64)
+  ) -> Bool {
     var hasNonASCII = false
-    var previous: UInt8?
-    for index in folded.indices {
-      var byte = folded[index]
+    var previous: UInt8 = 0
+    for index in bytes.indices {
+      var byte = bytes[index]
       if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-      if byte >= 0x80 { hasNonASCII = true }
-      folded[index] = byte
+      hasNonASCII = hasNonASCII || byte >= 0x80
+      bytes[index] = byte
       if byte & 0x40 == 0 {
         singles.low |= 1 << UInt64(byte & 63)
       } else {
         singles.high |= 1 << UInt64(byte & 63)
       }
-      if isIndexed, let previous {
-        let pair = Self.pairIndex(previous, byte)
+      if !pairs.isEmpty && index > 0 {
+        let pair = pairIndex(previous, byte)
         pairs[pair >> 6] |= 1 << UInt64(pair & 63)
       }
       previous = byte
     }
-    self.folded = folded
-    self.pairs = pairs
-    self.singles = singles
-    hasFoldingNonASCII =
-      hasNonASCII
-      && text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenCaseFolded }
-    hasNonASCIIDigit =
-      hasNonASCII
-      && text.unicodeScalars.contains { !$0.isASCII && $0.properties.numericType == .decimal }
+    return hasNonASCII
   }
 
   /// The prepared form of `text`: the one this thread prepared before when `text` is a text

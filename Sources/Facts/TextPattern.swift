@@ -246,26 +246,30 @@ struct TextPatternAlternation: Sendable {
 }
 
 /// One match of a `TextPattern`: its range and its capture groups, in UTF-16 offsets.
+///
+/// The texts of the match and its groups are made when asked for, from the searched text's
+/// UTF-16 units (shared, not copied): most matches are read for a group or two, or only
+/// for where they are.
 struct TextMatch: Sendable {
   /// The whole match.
   let range: Range<Int>
   /// Each capture group's range, `nil` where the group did not take part.
   let groups: [Range<Int>?]
-  /// The whole match's text.
-  let value: String
-  private let groupTexts: [String?]
+  private let utf16: [UInt16]
 
   fileprivate init(_ match: ICUMatch, in utf16: [UInt16]) {
     range = match.range
     groups = Array(match.ranges.dropFirst())
-    value = String(utf16Units: utf16[range])
-    groupTexts = groups.map { group in group.map { String(utf16Units: utf16[$0]) } }
+    self.utf16 = utf16
   }
+
+  /// The whole match's text.
+  var value: String { String(utf16Units: utf16[range]) }
 
   /// The text of capture group `index` (1-based), or `nil` when it did not take part.
   func group(_ index: Int) -> String? {
-    guard index >= 1, index <= groupTexts.count else { return nil }
-    return groupTexts[index - 1]
+    guard index >= 1, index <= groups.count, let range = groups[index - 1] else { return nil }
+    return String(utf16Units: utf16[range])
   }
 }
 
