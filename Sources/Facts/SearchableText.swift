@@ -113,7 +113,7 @@ final class SearchableText {
   var footprint: Int { folded.count * 3 + pairs.count * 8 + 64 }
 
   /// The longest text, in bytes, left without a pair index.
-  private static let longestUnindexed = 32
+  private static let longestUnindexed = 8
 
   /// The number of 64-bit words of the pair set: 4,096 bits, six bits of each byte.
   fileprivate static let pairWords = 64
