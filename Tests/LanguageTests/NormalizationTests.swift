@@ -39,6 +39,45 @@ import Testing
     #expect(Numbers.value(of: word) == nil)
   }
 
+  @Test(
+    "ASCII text normalizes byte by byte as ICU's NFKC and case folding normalize it",
+    arguments: [
+      "PAIN", "Gaenslen's", "GAENSLEN'S", "it'S", "'s", "x's", "a's", "'S's", "PT's", "L4-5",
+      "Dr.", "b.i.d.", "", "7/10", "\r\n's", "a\r\n's", "\r\n\r\n's", "@[`{_~", "x6",
+      "Mc'Donald", "s's's",
+    ])
+  func asciiNormalizesAsUnicodeDoes(text: String) {
+    #expect(Normalization.normalize(text) == Normalization.normalizeUnicode(text))
+  }
+
+  /// Tokens, ICU rule statuses (none, number, letter) and the kind each has.
+  static let tokenKindCases: [String] =
+    (0..<128).map { String(UnicodeScalar(UInt8($0))) } + [
+      "...", "\r\n", "--", "+/-", "x6", "7.5", "1,000", "L4", "<=", "(%)", "a_b", "\t ",
+      "é", "é6", "٣", "—", "°", "€", "…", "µg", "\u{85}", "\u{A0}", "¿?", "7\u{301}",
+    ]
+
+  @Test(
+    "a token's kind read from its ASCII units is the kind its characters' properties give",
+    arguments: tokenKindCases, [Int32(0), 100, 150, 200])
+  func asciiTokenKindsAgreeWithCharacters(text: String, status: Int32) {
+    let units = ArraySlice(Array(text.utf16))
+    #expect(
+      Tokenizer.kind(of: text, units: units, status: status)
+        == Tokenizer.kind(ofCharacters: text, status: status))
+  }
+
+  @Test(
+    "a single word's value is what the compound reading of that word gives",
+    arguments: Numbers.words + [
+      "and", "a", "an", "of", "pain", "seventeens", "tens", "hundreds", "z", "zeroes", "once",
+      "nineteen", "twentyone", "elevenses", "thousands", "abcdefghijk",
+    ])
+  func singleWordValuesAgreeWithCompounds(word: String) {
+    #expect(Numbers.value(ofWord: word) == Numbers.compound([word]))
+    #expect(Numbers.value(ofNormalized: word) == Numbers.compound([word]))
+  }
+
   @Test("an ASCII mark is punctuation or a symbol as Unicode says")
   func asciiMarksHaveTheirUnicodeKind() throws {
     var misread: [String] = []
