@@ -87,10 +87,12 @@ struct DateScanner {
   }
 
   /// Whether `text` holds the bytes of `cue`, its first byte looked for with `memchr`.
-  fileprivate static func holds(_ cue: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = text.baseAddress, let first = cue.first, text.count >= cue.count else {
-      return false
-    }
+  fileprivate static func holds(
+    _ cue: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard let base = text.baseAddress, let cueBase = cue.baseAddress, let first = cue.first,
+      text.count >= cue.count
+    else { return false }
     let last = text.count - cue.count
     var offset = 0
     while offset <= last {
@@ -98,7 +100,7 @@ struct DateScanner {
         return false
       }
       let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + at, cue, cue.count) == 0 { return true }
+      if memcmp(base + at, cueBase, cue.count) == 0 { return true }
       offset = at + 1
     }
     return false
@@ -186,10 +188,13 @@ private final class ScannedText {
   /// month formats all ask for the month names.
   func holds(_ cue: String) -> Bool {
     if let known = heldCues[cue] { return known }
-    let held = folded.withUnsafeBufferPointer { DateScanner.holds(Array(cue.utf8), in: $0) }
+    var written = cue
+    let held = folded.withUnsafeBufferPointer { text in
+      written.withUTF8 { DateScanner.holds($0, in: text) }
+    }
     heldCues[cue] = held
     return held
   }
 
-  private var heldCues: [String: Bool] = [:]
+  private var heldCues = [String: Bool](minimumCapacity: 32)
 }

@@ -11,9 +11,9 @@
 /// this description is right; debug builds check that it is.
 struct MatchStart: Sendable {
   private enum Shape: Sendable {
-    /// The prefixes as lower-cased UTF-16 by their first unit: ASCII ones by its value,
-    /// others in `other`.
-    case words(ascii: [[[UInt16]]], other: [UInt16: [[UInt16]]])
+    /// The prefixes, ASCII ones by the first unit they begin with (`firsts` has the bit of
+    /// each such unit), others apart.
+    case words(ascii: [[Prefix]], firsts: (UInt64, UInt64), other: [Prefix])
     /// The units one of which follows the number.
     case number(followedBy: [UInt16])
   }
@@ -24,18 +24,23 @@ struct MatchStart: Sendable {
   /// and `_`, which `\b` and `(?<!\w)` rule out) begins with one of `prefixes`, compared
   /// without ASCII letter case.
   init(wordsBeginningWith prefixes: [String]) {
-    var ascii = [[[UInt16]]](repeating: [], count: 128)
-    var other: [UInt16: [[UInt16]]] = [:]
+    var ascii = [[Prefix]](repeating: [], count: 128)
+    var firsts: (UInt64, UInt64) = (0, 0)
+    var other: [Prefix] = []
     for prefix in Set(prefixes.map { $0.lowercased() }).sorted() {
       let units = Array(prefix.utf16)
       guard let first = units.first else { continue }
-      if first < 128 {
-        ascii[Int(first)].append(units)
+      if first < 64 {
+        firsts.0 |= 1 << first
+        ascii[Int(first)].append(Prefix(units))
+      } else if first < 128 {
+        firsts.1 |= 1 << (first - 64)
+        ascii[Int(first)].append(Prefix(units))
       } else {
-        other[first, default: []].append(units)
+        other.append(Prefix(units))
       }
     }
-    shape = .words(ascii: ascii, other: other)
+    shape = .words(ascii: ascii, firsts: firsts, other: other)
   }
 
   /// Matches begin where a run of ASCII digits begins (the character before is no digit,
@@ -52,8 +57,21 @@ struct MatchStart: Sendable {
   /// Kelvin sign), or a decimal digit outside ASCII, which `\d` matches.
   func candidates(in text: UnsafeBufferPointer<UInt16>, starts: TextStarts) -> [Int32] {
     switch shape {
-    case .words(let ascii, let other):
-      return Self.wordCandidates(in: text, starts: starts, ascii: ascii, other: other)
+    case .words(let ascii, let firsts, let other):
+      var found: [Int32] = []
+      for word in starts.words {
+        let first = word.head & 0xFFFF
+        let isASCII = first < 128
+        // Most words begin with a letter no prefix begins with: the bit says so at once.
+        if isASCII && (first < 64 ? firsts.0 >> first : firsts.1 >> (first - 64)) & 1 == 0 {
+          continue
+        }
+        let prefixes = isASCII ? ascii[Int(first)] : other
+        if prefixes.contains(where: { $0.isHeld(by: word, in: text) }) {
+          found.append(word.offset)
+        }
+      }
+      return found
     case .number(let separators):
       return starts.numbers.filter { number in
         number.next.map { separators.contains($0) } ?? false
@@ -61,57 +79,59 @@ struct MatchStart: Sendable {
     }
   }
 
-  /// The word starts holding one of the prefixes: each first unit's starts are looked at
-  /// only by the prefixes beginning with it.
-  private static func wordCandidates(
-    in text: UnsafeBufferPointer<UInt16>, starts: TextStarts, ascii: [[[UInt16]]],
-    other: [UInt16: [[UInt16]]]
-  ) -> [Int32] {
-    var found: [Int32] = []
-    var firstUnits = 0
-    for (first, prefixes) in ascii.enumerated() where !prefixes.isEmpty {
-      let words = starts.asciiWords[first]
-      guard !words.isEmpty else { continue }
-      firstUnits += 1
-      found += words.filter { start in
-        prefixes.contains { Self.text(text, holds: $0, at: Int(start)) }
-      }
+  /// A prefix, lower-cased, with its first four units packed as `TextStarts.Word` packs a
+  /// word's: most prefixes are compared in one step.
+  private struct Prefix: Sendable {
+    let units: [UInt16]
+    let head: UInt64
+    let mask: UInt64
+
+    init(_ units: [UInt16]) {
+      self.units = units
+      head = MatchStart.packed(units.prefix(4))
+      mask = units.count >= 4 ? ~0 : (1 << (16 * UInt64(units.count))) - 1
     }
-    if !other.isEmpty {
-      firstUnits += 1
-      found += starts.otherWords.filter { start in
-        let prefixes = other[text[Int(start)]] ?? []
-        return prefixes.contains { Self.text(text, holds: $0, at: Int(start)) }
+
+    /// Whether the text holds this prefix at `word`.
+    func isHeld(by word: TextStarts.Word, in text: UnsafeBufferPointer<UInt16>) -> Bool {
+      guard word.head & mask == head else { return false }
+      guard units.count > 4 else { return units.count <= word.available }
+      let offset = Int(word.offset)
+      guard offset + units.count <= text.count else { return false }
+      for index in 4..<units.count where MatchStart.lowercased(text[offset + index]) != units[index]
+      {
+        return false
       }
+      return true
     }
-    return firstUnits > 1 ? found.sorted() : found
   }
 
   /// Where the words and the numbers of one text begin, found once for every pattern asked
   /// about it.
   struct TextStarts {
-    /// The offsets where a word begins (those whose character is not ASCII punctuation or
-    /// space and the character before is no ASCII letter, digit or `_`), ascending, by
-    /// their lower-cased unit when it is ASCII.
-    let asciiWords: [[Int32]]
-    /// The word starts whose unit is not ASCII, ascending.
-    let otherWords: [Int32]
+    /// Where a word may begin: at a character that is not ASCII punctuation or space, after
+    /// one that is no ASCII letter, digit or `_`.
+    struct Word {
+      let offset: Int32
+      /// How many of the text's units from `offset` on `head` holds: four, or fewer at its
+      /// end.
+      let available: Int
+      /// The units from `offset` on, lower-cased, 16 bits each, the first in the lowest.
+      let head: UInt64
+    }
+
+    /// The word starts, ascending.
+    let words: [Word]
     /// Every run of ASCII digits not preceded by one: its offset and the unit after it.
     let numbers: [(start: Int32, next: UInt16?)]
 
     init(_ text: UnsafeBufferPointer<UInt16>) {
-      var asciiWords = [[Int32]](repeating: [], count: 128)
-      var otherWords: [Int32] = []
-      for start in MatchStart.wordStarts(in: text) {
-        let unit = MatchStart.lowercased(text[Int(start)])
-        if unit < 128 {
-          asciiWords[Int(unit)].append(start)
-        } else {
-          otherWords.append(start)
-        }
+      words = MatchStart.wordStarts(in: text).map { start in
+        let offset = Int(start)
+        let end = min(text.count, offset + 4)
+        let lowered = text[offset..<end].lazy.map(MatchStart.lowercased)
+        return Word(offset: start, available: end - offset, head: MatchStart.packed(lowered))
       }
-      self.asciiWords = asciiWords
-      self.otherWords = otherWords
       numbers = Self.numbers(in: text)
     }
 
@@ -148,14 +168,13 @@ struct MatchStart: Sendable {
     return found
   }
 
-  private static func text(
-    _ text: UnsafeBufferPointer<UInt16>, holds prefix: [UInt16], at offset: Int
-  ) -> Bool {
-    guard offset + prefix.count <= text.count else { return false }
-    for (index, unit) in prefix.enumerated() where lowercased(text[offset + index]) != unit {
-      return false
+  /// Up to four units, 16 bits each, the first in the lowest bits.
+  private static func packed<Units: Collection<UInt16>>(_ units: Units) -> UInt64 {
+    var packed: UInt64 = 0
+    for (index, unit) in units.prefix(4).enumerated() {
+      packed |= UInt64(unit) << (16 * UInt64(index))
     }
-    return true
+    return packed
   }
 
   private static func lowercased(_ unit: UInt16) -> UInt16 {

@@ -20,8 +20,11 @@ public enum Numbers {
   /// `normalized` when it is one word of ASCII letters, the form of nearly every token,
   /// which needs neither a numeral's parse nor splitting.
   private static func singleLetterWord(_ normalized: String) -> String? {
-    normalized.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && !normalized.isEmpty
-      ? normalized : nil
+    var word = normalized
+    let isLetters = word.withUTF8 { bytes in
+      !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+    return isLetters ? normalized : nil
   }
 
   /// `compound([word])` for one word of lower-case ASCII letters, without building the

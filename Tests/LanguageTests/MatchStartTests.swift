@@ -17,6 +17,10 @@ import Testing
       ("", ["mar"], []),
       ("Seen Mar 3, ×2 on March 9 since", ["since", "×", "mar", "on"], [5, 12, 15, 18, 26]),
       ("×3 ÷4 ×", ["×"], [0, 6]),
+      ("yesterday yesterda Yesterdays", ["yesterday"], [0, 19]),
+      ("past pas", ["past"], [0]),
+      ("in i", ["in"], [0]),
+      ("Previously PREVIOUS prev", ["previous"], [0, 11]),
     ] as [(String, [String], [Int32])])
   func candidatesAreWordStartsWithAPrefix(text: String, prefixes: [String], starts: [Int32]) {
     let start = MatchStart(wordsBeginningWith: prefixes)
@@ -59,6 +63,37 @@ import Testing
 
     #expect(!everywhere.isEmpty)
     #expect(anchored.map(\.ranges) == everywhere.map(\.ranges))
+  }
+
+  @Test(
+    "the word starts found by packed prefixes are those whose text begins with a prefix",
+    arguments: [
+      "Seen March 3, mar 9, Mar. 2026; primary summary; MARCH; ma",
+      "Pain x6 wks, then two-three months, six weeks ago, twenty one days, ×4, tw",
+      "On 3/14 since 4/2 of 5/6 mon 7/8 from 1/1 until today, yesterday",
+      "émar Ømar ×× ×3 _mar 9mar a\u{0}mar thirteen thirty thousand th",
+      "",
+    ])
+  func packedPrefixesAgreeWithPlainPrefixes(text: String) {
+    let prefixSets = [
+      DatePatterns.monthCues, MatchStartTests.durationWords,
+      DatePatterns.yearlessDateLeads + ["today", "yesterday"],
+      ["x", "×", "thirteen", "thirty", "thousand", "th", "t", "mar"],
+    ]
+    let units = Array(text.utf16)
+
+    for prefixes in prefixSets {
+      let found = units.withUnsafeBufferPointer {
+        MatchStart(wordsBeginningWith: prefixes).candidates(
+          in: $0, starts: MatchStart.TextStarts($0))
+      }
+      let lowered = units.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+      let plain = units.withUnsafeBufferPointer { MatchStart.wordStarts(in: $0) }.filter {
+        start in
+        prefixes.contains { lowered[Int(start)...].starts(with: $0.lowercased().utf16) }
+      }
+      #expect(found == plain, "\(prefixes)")
+    }
   }
 
   @Test(
