@@ -126,13 +126,29 @@ struct MatchStart: Sendable {
     let numbers: [(start: Int32, next: UInt16?)]
 
     init(_ text: UnsafeBufferPointer<UInt16>) {
-      words = MatchStart.wordStarts(in: text).map { start in
-        let offset = Int(start)
-        let end = min(text.count, offset + 4)
-        let lowered = text[offset..<end].lazy.map(MatchStart.lowercased)
-        return Word(offset: start, available: end - offset, head: MatchStart.packed(lowered))
-      }
+      words = Self.words(in: text)
       numbers = Self.numbers(in: text)
+    }
+
+    /// The word starts of `MatchStart.wordStarts(in:)`, each with its head, read from the
+    /// end of the text back: each offset's head is its own unit below the next one's head.
+    private static func words(in text: UnsafeBufferPointer<UInt16>) -> [Word] {
+      var found: [Word] = []
+      var head: UInt64 = 0
+      var offset = text.count - 1
+      var isWordCharacter = offset >= 0 && MatchStart.isASCIIWordCharacter(text[offset])
+      while offset >= 0 {
+        let unit = text[offset]
+        head = head << 16 | UInt64(MatchStart.lowercased(unit))
+        let followsWordCharacter = offset > 0 && MatchStart.isASCIIWordCharacter(text[offset - 1])
+        if !followsWordCharacter && (isWordCharacter || unit >= 0x80) {
+          found.append(
+            Word(offset: Int32(offset), available: min(4, text.count - offset), head: head))
+        }
+        isWordCharacter = followsWordCharacter
+        offset -= 1
+      }
+      return found.reversed()
     }
 
     private static func numbers(

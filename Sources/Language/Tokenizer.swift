@@ -11,13 +11,14 @@ enum Tokenizer {
     tokens.reserveCapacity(boundaries.count - 1)
 
     var previousLine = -1
+    var line = 0
     for (start, end) in zip(boundaries, boundaries.dropFirst()) {
       let range = start.offset..<end.offset
       if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
       let text = String(utf16Units: utf16[range])
       guard let kind = kind(of: text, units: utf16[range], status: end.status) else { continue }
 
-      let line = lines.line(at: range.lowerBound)
+      line = lines.line(at: range.lowerBound, from: line)
       let normalized = Normalization.normalize(text)
       tokens.append(
         Token(
@@ -103,13 +104,11 @@ struct LineIndex {
     self.starts = starts
   }
 
-  func line(at offset: Int) -> Int {
-    var low = 0
-    var high = starts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return low
+  /// The line of `offset`, looked for from line `first` on, which must not be after it:
+  /// tokens ask in text order, and most stand on the line of the one before.
+  func line(at offset: Int, from first: Int) -> Int {
+    var line = first
+    while line + 1 < starts.count && starts[line + 1] <= offset { line += 1 }
+    return line
   }
 }

@@ -81,6 +81,9 @@ import Testing
       ["x", "×", "thirteen", "thirty", "thousand", "th", "t", "mar"],
     ]
     let units = Array(text.utf16)
+    let starts = units.withUnsafeBufferPointer { MatchStart.TextStarts($0) }
+    #expect(
+      starts.words.map(\.offset) == units.withUnsafeBufferPointer { MatchStart.wordStarts(in: $0) })
 
     for prefixes in prefixSets {
       let found = units.withUnsafeBufferPointer {

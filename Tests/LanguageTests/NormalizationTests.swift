@@ -110,6 +110,21 @@ import Testing
     #expect(doc.document.substring(tokens[9].range) == "x6")
   }
 
+  @Test(
+    "each token stands on the line of its first character, blank lines counted",
+    arguments: [
+      ("a\n\n\nb c\nd", [0, 3, 3, 4]),
+      ("\n\nx", [2]),
+      ("one two\r\nthree\n", [0, 0, 1]),
+      ("é\n😀 x\n\n", [0, 1, 1]),
+    ] as [(String, [Int])])
+  func tokensStandOnTheirLines(text: String, lines: [Int]) throws {
+    let tokens = try Tokenizer.tokens(of: text)
+    #expect(tokens.map(\.line) == lines)
+    #expect(
+      tokens.map(\.isLineStart) == lines.indices.map { $0 == 0 || lines[$0] != lines[$0 - 1] })
+  }
+
   @Test func offsetsStayRightAfterNonBMPCharacters() {
     let doc = Fixtures.annotate("😀 denies fever")
     let fever = doc.tokens.last!
