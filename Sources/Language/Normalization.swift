@@ -21,27 +21,41 @@ public enum Normalization {
   /// for other text. ASCII is its own NFKC form, and no ASCII character is a dash to unify.
   private static func normalizeASCII(_ text: String) -> String? {
     var text = text
-    return text.withUTF8 { bytes -> String? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      let kept = hasPossessive(bytes) ? bytes.count - 2 : bytes.count
-      return String(unsafeUninitializedCapacity: kept) { folded in
-        for index in 0..<kept {
-          let byte = bytes[index]
-          folded[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-        }
-        return kept
+    return text.withUTF8 { foldedASCII($0) }
+  }
+
+  /// `normalize(_:)` of the text spelled by UTF-16 `units` when they are all ASCII, read
+  /// from the units without a string first; `nil` for other text.
+  static func normalize(asciiUnits units: ArraySlice<UInt16>) -> String? {
+    units.withUnsafeBufferPointer { foldedASCII($0) }
+  }
+
+  /// The normal form of ASCII `units` (UTF-8 bytes or UTF-16 code units), or `nil` when one
+  /// is not ASCII.
+  private static func foldedASCII<Unit: FixedWidthInteger & UnsignedInteger>(
+    _ units: UnsafeBufferPointer<Unit>
+  ) -> String? {
+    guard units.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let kept = hasPossessive(units) ? units.count - 2 : units.count
+    return String(unsafeUninitializedCapacity: kept) { folded in
+      for index in 0..<kept {
+        let byte = UInt8(truncatingIfNeeded: units[index])
+        folded[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
       }
+      return kept
     }
   }
 
-  /// Whether ASCII `bytes` end in `'s` or `'S` after more than two characters; "\r\n" is
+  /// Whether ASCII `units` end in `'s` or `'S` after more than two characters; "\r\n" is
   /// one character, not two.
-  private static func hasPossessive(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let count = bytes.count
-    guard count > 2, bytes[count - 2] == 0x27, bytes[count - 1] | 0x20 == 0x73 else {
+  private static func hasPossessive<Unit: FixedWidthInteger & UnsignedInteger>(
+    _ units: UnsafeBufferPointer<Unit>
+  ) -> Bool {
+    let count = units.count
+    guard count > 2, units[count - 2] == 0x27, units[count - 1] | 0x20 == 0x73 else {
       return false
     }
-    let lineBreaks = zip(bytes, bytes.dropFirst()).count { $0 == (0x0D, 0x0A) }
+    let lineBreaks = zip(units, units.dropFirst()).count { $0 == 0x0D && $1 == 0x0A }
     return count - lineBreaks > 2
   }
 

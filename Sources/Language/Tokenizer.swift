@@ -15,11 +15,12 @@ enum Tokenizer {
     for (start, end) in zip(boundaries, boundaries.dropFirst()) {
       let range = start.offset..<end.offset
       if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
-      let text = String(utf16Units: utf16[range])
-      guard let kind = kind(of: text, units: utf16[range], status: end.status) else { continue }
+      let units = utf16[range]
+      let text = String(utf16Units: units)
+      guard let kind = kind(of: text, units: units, status: end.status) else { continue }
 
       line = lines.line(at: range.lowerBound, from: line)
-      let normalized = Normalization.normalize(text)
+      let normalized = Normalization.normalize(asciiUnits: units) ?? Normalization.normalize(text)
       tokens.append(
         Token(
           range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
@@ -74,7 +75,9 @@ enum Tokenizer {
 
   private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
     switch kind {
-    case .number: return Double(normalized.filter { $0 != "," })
+    case .number:
+      // Most numerals have no thousands separator to take out first.
+      return Double(normalized.utf8.contains(0x2C) ? normalized.filter { $0 != "," } : normalized)
     case .word: return Numbers.value(ofNormalized: normalized)
     default: return nil
     }

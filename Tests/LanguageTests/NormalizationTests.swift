@@ -48,6 +48,23 @@ import Testing
     ])
   func asciiNormalizesAsUnicodeDoes(text: String) {
     #expect(Normalization.normalize(text) == Normalization.normalizeUnicode(text))
+    #expect(
+      Normalization.normalize(asciiUnits: ArraySlice(Array(text.utf16)))
+        == Normalization.normalizeUnicode(text))
+  }
+
+  @Test(
+    "text outside ASCII is not normalized from its units",
+    arguments: ["café", "Patrick’s", "–", "ﬁ", "😀", "Ｌ４"])
+  func unitsOutsideASCIIAreLeftToICU(text: String) {
+    #expect(Normalization.normalize(asciiUnits: ArraySlice(Array(text.utf16))) == nil)
+    #expect(Normalization.normalize(text) == Normalization.normalizeUnicode(text))
+  }
+
+  @Test("a token from the middle of a text normalizes as the token alone does")
+  func sliceNormalizesAsItsText() {
+    let units = Array("Seen by PT's office".utf16)
+    #expect(Normalization.normalize(asciiUnits: units[8..<12]) == "pt")
   }
 
   /// Tokens, ICU rule statuses (none, number, letter) and the kind each has.
@@ -123,6 +140,15 @@ import Testing
     #expect(tokens.map(\.line) == lines)
     #expect(
       tokens.map(\.isLineStart) == lines.indices.map { $0 == 0 || lines[$0] != lines[$0 - 1] })
+  }
+
+  @Test(
+    "a numeral's value is read with its thousands separators taken out",
+    arguments: [("1,000", 1000.0), ("7.5", 7.5), ("12", 12), ("2,500,000", 2_500_000)])
+  func numeralsHaveTheirValues(text: String, value: Double) throws {
+    let tokens = try Tokenizer.tokens(of: text)
+    #expect(tokens.map(\.kind) == [.number])
+    #expect(tokens.map(\.numericValue) == [value])
   }
 
   @Test func offsetsStayRightAfterNonBMPCharacters() {
