@@ -130,25 +130,25 @@ struct MatchStart: Sendable {
       numbers = Self.numbers(in: text)
     }
 
-    /// The word starts of `MatchStart.wordStarts(in:)`, each with its head, read from the
-    /// end of the text back: each offset's head is its own unit below the next one's head.
+    /// The word starts of `MatchStart.wordStarts(in:)`, each with its head.
     private static func words(in text: UnsafeBufferPointer<UInt16>) -> [Word] {
       var found: [Word] = []
-      var head: UInt64 = 0
-      var offset = text.count - 1
-      var isWordCharacter = offset >= 0 && MatchStart.isASCIIWordCharacter(text[offset])
-      while offset >= 0 {
+      found.reserveCapacity(text.count / 4)
+      var previousIsWordCharacter = false
+      for offset in text.indices {
         let unit = text[offset]
-        head = head << 16 | UInt64(MatchStart.lowercased(unit))
-        let followsWordCharacter = offset > 0 && MatchStart.isASCIIWordCharacter(text[offset - 1])
-        if !followsWordCharacter && (isWordCharacter || unit >= 0x80) {
-          found.append(
-            Word(offset: Int32(offset), available: min(4, text.count - offset), head: head))
+        let isWordCharacter = MatchStart.isASCIIWordCharacter(unit)
+        if !previousIsWordCharacter && (isWordCharacter || unit >= 0x80) {
+          let end = min(text.count, offset + 4)
+          var head: UInt64 = 0
+          for index in (offset..<end).reversed() {
+            head = head << 16 | UInt64(MatchStart.lowercased(text[index]))
+          }
+          found.append(Word(offset: Int32(offset), available: end - offset, head: head))
         }
-        isWordCharacter = followsWordCharacter
-        offset -= 1
+        previousIsWordCharacter = isWordCharacter
       }
-      return found.reversed()
+      return found
     }
 
     private static func numbers(
@@ -199,10 +199,9 @@ struct MatchStart: Sendable {
 
   private static func isASCIIDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
 
-  private static func isASCIIWordCharacter(_ unit: UInt16) -> Bool {
-    switch unit {
-    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return true
-    default: return false
-    }
+  /// Whether `unit` is an ASCII letter, digit or `_` (setting bit 5 turns only `A`-`Z` into
+  /// `a`-`z`).
+  static func isASCIIWordCharacter(_ unit: UInt16) -> Bool {
+    unit &- 0x30 < 10 || (unit | 0x20) &- 0x61 < 26 || unit == 0x5F
   }
 }

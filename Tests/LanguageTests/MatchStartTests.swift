@@ -99,6 +99,17 @@ import Testing
     }
   }
 
+  @Test("the word characters that `\\b` sees are ASCII's letters, digits and `_`, no others")
+  func wordCharactersAreASCIILettersDigitsAndUnderscore() {
+    let misread = (0...UInt16.max).filter { unit in
+      let isWordCharacter =
+        (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit)
+        || (0x61...0x7A).contains(unit) || unit == 0x5F
+      return MatchStart.isASCIIWordCharacter(unit) != isWordCharacter
+    }
+    #expect(misread.isEmpty)
+  }
+
   @Test(
     "a number may begin a match only where its digits begin and a separator follows them",
     arguments: [
