@@ -52,15 +52,15 @@ public final class AnnotatedDocument: Sendable {
     ).mapValues { $0.leftmostLongest() }
     self.matchesByLexicon = matches
 
+    let scanner = DateScanner(
+      text: document.text, utf16: document.utf16, language: lexicons.language,
+      patterns: lexicons.patterns)
     let dating = Dating(
-      text: document.text, language: lexicons.language, patterns: lexicons.patterns,
-      cues: matches[StructuralLexicon.dateCues.rawValue] ?? [],
+      scanner: scanner, cues: matches[StructuralLexicon.dateCues.rawValue] ?? [],
       headerEnd: sections.first { $0.kind != .identification }?.range.lowerBound)
     self.dates = dating.dates
     self.dateOfService = dating.dateOfService
-    self.durations = DurationScanner(
-      text: document.text, language: lexicons.language, patterns: lexicons.patterns
-    ).durations()
+    self.durations = DurationScanner(scanner: scanner).durations()
 
     self.context = ContextAnalyzer(
       tokens: tokens, sentenceOfToken: sentenceOfToken,

@@ -166,11 +166,12 @@ extension ContextAnalyzer {
     var depths: [Int] = []
     depths.reserveCapacity(tokens.count)
     var depth = 0
-    for (index, token) in tokens.enumerated() {
+    for index in tokens.indices {
       if index > 0 && sentenceOfToken[index] != sentenceOfToken[index - 1] { depth = 0 }
-      if token.text == ")" || token.text == "]" { depth = max(0, depth - 1) }
+      let mark = tokens[index].oneByte
+      if mark == UInt8(ascii: ")") || mark == UInt8(ascii: "]") { depth = max(0, depth - 1) }
       depths.append(depth)
-      if token.text == "(" || token.text == "[" { depth += 1 }
+      if mark == UInt8(ascii: "(") || mark == UInt8(ascii: "[") { depth += 1 }
     }
     return depths
   }

@@ -14,7 +14,8 @@ struct DatePatterns: Sendable {
     /// Words one of which every match holds (see `DateScanner.mayHold(anyOf:)`); empty
     /// when the format needs none worth looking for first.
     var cues: [String] = []
-    /// Where every match begins, when that is a few words: the pattern is tried there only.
+    /// Where every match begins, when that is a few words or numbers: the pattern is tried
+    /// there only.
     var start: MatchStart? = nil
     /// The readings of the groups; `nil` when they name no real date.
     let read: @Sendable ([String?]) -> (dates: [ClinicalDate], isAmbiguous: Bool)?
@@ -47,15 +48,24 @@ struct DatePatterns: Sendable {
 
   static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
-    Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#)) {
+    Absolute(
+      regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#),
+      start: MatchStart(numbersFollowedBy: "/")
+    ) {
       monthDayYear($0[1], $0[2], $0[3])
     },
     // 2026-03-14
-    Absolute(regex: regex(#"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"#)) {
+    Absolute(
+      regex: regex(#"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"#),
+      start: MatchStart(numbersFollowedBy: "-")
+    ) {
       date(year: int($0[1]), month: int($0[2]), day: int($0[3]))
     },
     // 03-14-2026
-    Absolute(regex: regex(#"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"#)) {
+    Absolute(
+      regex: regex(#"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"#),
+      start: MatchStart(numbersFollowedBy: "-")
+    ) {
       monthDayYear($0[1], $0[2], $0[3])
     },
     // March 14, 2026; Mar. 14 2026; March 14th, 2026
@@ -79,7 +89,10 @@ struct DatePatterns: Sendable {
       date(year: int($0[2]), month: monthNumber($0[1]), day: nil)
     },
     // 03/2026
-    Absolute(regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])"#)) {
+    Absolute(
+      regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])"#),
+      start: MatchStart(numbersFollowedBy: "/")
+    ) {
       date(year: int($0[2]), month: int($0[1]), day: nil)
     },
   ]

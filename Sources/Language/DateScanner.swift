@@ -13,16 +13,19 @@ struct DateScanner {
   let patterns: DatePatterns
 
   init(text: String, language: LanguageData, patterns: DatePatterns) {
-    self.text = text
-    self.utf16 = Array(text.utf16)
-    self.language = language
-    self.patterns = patterns
-    scanned = ScannedText(text)
+    self.init(text: text, utf16: Array(text.utf16), language: language, patterns: patterns)
   }
 
-  private let text: String
-  /// What is read off the text for cues and match starts, on the first question: the
-  /// duration scanner, which asks no cue, does not fold the text.
+  /// A scanner of `text`, whose UTF-16 code units `utf16` are.
+  init(text: String, utf16: [UInt16], language: LanguageData, patterns: DatePatterns) {
+    self.utf16 = utf16
+    self.language = language
+    self.patterns = patterns
+    scanned = ScannedText(text, utf16: utf16)
+  }
+
+  /// What is read off the text for cues and match starts, on the first question, and kept
+  /// for the next: the dates and the durations of a document share one scanner.
   private let scanned: ScannedText
 
   /// A date found in the text.
@@ -80,16 +83,16 @@ struct DateScanner {
   /// offset of the whole note: asking for the cue first spares most of those runs.
   func mayHold(anyOf cues: [String]) -> Bool {
     guard !cues.isEmpty, !scanned.mayFoldToASCII else { return true }
-    return scanned.folded.withUnsafeBufferPointer { text in
-      cues.contains { Self.holds(Array($0.utf8), in: text) }
-    }
+    return cues.contains { scanned.holds($0) }
   }
 
   /// Whether `text` holds the bytes of `cue`, its first byte looked for with `memchr`.
-  private static func holds(_ cue: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = text.baseAddress, let first = cue.first, text.count >= cue.count else {
-      return false
-    }
+  fileprivate static func holds(
+    _ cue: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard let base = text.baseAddress, let cueBase = cue.baseAddress, let first = cue.first,
+      text.count >= cue.count
+    else { return false }
     let last = text.count - cue.count
     var offset = 0
     while offset <= last {
@@ -97,7 +100,7 @@ struct DateScanner {
         return false
       }
       let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + at, cue, cue.count) == 0 { return true }
+      if memcmp(base + at, cueBase, cue.count) == 0 { return true }
       offset = at + 1
     }
     return false
@@ -114,14 +117,14 @@ struct DateScanner {
   }
 
   /// Matches of `regex` with the range of capture group `group` and every group's text;
-  /// tried only where a word of `start` begins, when it is given and the text's letter case
-  /// and digits are ASCII's (see `MatchStart`).
+  /// tried only at the offsets `start` describes, when it is given and the text's letter
+  /// case and digits are ASCII's (see `MatchStart`).
   func matches(
     of regex: ICURegularExpression, group: Int, startingAt start: MatchStart? = nil
   ) -> [(range: Range<Int>, groups: [String?])] {
     utf16.withUnsafeBufferPointer { text in
       guard let start, !scanned.needsWholeSearch else { return regex.matches(in: text) }
-      let starts = start.candidates(in: text, wordStarts: scanned.wordStarts(of: text))
+      let starts = start.candidates(in: text, starts: scanned.starts)
       let found = regex.matches(in: text, startingAtAnyOf: starts)
       assert(
         found.map(\.ranges) == regex.matches(in: text).map(\.ranges),
@@ -135,36 +138,63 @@ struct DateScanner {
 }
 
 /// What the scanner reads off a text the first time it asks: its bytes for looking for cue
-/// words, where its words begin, and whether its letters and digits are all ASCII.
+/// words, where its words and numbers begin, and whether its letters and digits are all
+/// ASCII.
 private final class ScannedText {
   private let text: String
+  private let utf16: [UInt16]
 
-  init(_ text: String) { self.text = text }
+  init(_ text: String, utf16: [UInt16]) {
+    self.text = text
+    self.utf16 = utf16
+  }
 
   /// The text's bytes, ASCII capitals lower-cased.
-  lazy var folded: [UInt8] = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+  lazy var folded: [UInt8] = {
+    var text = text
+    return text.withUTF8 { bytes in
+      [UInt8](unsafeUninitializedCapacity: bytes.count) { folded, count in
+        for (index, byte) in bytes.enumerated() {
+          folded[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+        }
+        count = bytes.count
+      }
+    }
+  }()
+
+  /// Whether every unit of the text is ASCII, as nearly every note's is: no character then
+  /// folds into ASCII or is a digit outside it.
+  private lazy var isASCII = utf16.allSatisfy { $0 < 0x80 }
 
   /// Whether the text holds a character outside ASCII that case folding changes ("ſ" is
   /// "s", "K" the Kelvin sign is "k"): a case-insensitive match may then hold a cue in
   /// another form.
-  lazy var mayFoldToASCII = text.unicodeScalars.contains {
-    !$0.isASCII && $0.properties.changesWhenCaseFolded
-  }
+  lazy var mayFoldToASCII =
+    !isASCII
+    && text.unicodeScalars.contains { !$0.isASCII && $0.properties.changesWhenCaseFolded }
 
   /// Whether a pattern must be tried at every offset rather than at its `MatchStart`: the
   /// text may hold a letter that matches an ASCII one only without case, or a decimal
   /// digit outside ASCII.
   lazy var needsWholeSearch =
     mayFoldToASCII
-    || text.unicodeScalars.contains { !$0.isASCII && $0.properties.numericType == .decimal }
+    || (!isASCII
+      && text.unicodeScalars.contains { !$0.isASCII && $0.properties.numericType == .decimal })
 
-  private var foundWordStarts: [Int32]?
+  /// Where the words and the runs of digits of the text begin, found once.
+  lazy var starts = utf16.withUnsafeBufferPointer { MatchStart.TextStarts($0) }
 
-  /// Where the words of the text begin (`MatchStart.wordStarts(in:)`), found once.
-  func wordStarts(of utf16: UnsafeBufferPointer<UInt16>) -> [Int32] {
-    if let foundWordStarts { return foundWordStarts }
-    let found = MatchStart.wordStarts(in: utf16)
-    foundWordStarts = found
-    return found
+  /// Whether the folded text holds `cue` (lower-cased ASCII), looked for once per cue: the
+  /// month formats all ask for the month names.
+  func holds(_ cue: String) -> Bool {
+    if let known = heldCues[cue] { return known }
+    var written = cue
+    let held = folded.withUnsafeBufferPointer { text in
+      written.withUTF8 { DateScanner.holds($0, in: text) }
+    }
+    heldCues[cue] = held
+    return held
   }
+
+  private var heldCues = [String: Bool](minimumCapacity: 32)
 }

@@ -17,13 +17,11 @@ struct Dating {
   /// How much of a document without headings counts as its header (UTF-16 units).
   static let headerLength = 600
 
-  init(
-    text: String, language: LanguageData, patterns: DatePatterns, cues: [PhraseMatch],
-    headerEnd: Int?
-  ) {
-    let scanner = DateScanner(text: text, language: language, patterns: patterns)
+  /// The dates `scanner` finds, given roles by `cues` (the matches of `date-cues.txt`);
+  /// `headerEnd` is where the document's first section other than its banner begins.
+  init(scanner: DateScanner, cues: [PhraseMatch], headerEnd: Int?) {
     let absolute = scanner.absoluteDates()
-    let utf16 = Array(text.utf16)
+    let utf16 = scanner.utf16
     let usable = cues.filter { Self.isUsable($0, utf16) }
     let cueOfDate = absolute.indices.map { Self.cue(of: $0, in: absolute, cues: usable) }
     var roles = cueOfDate.map { $0.flatMap { DateRole(rawValue: $0.entry.concept) } ?? .other }

@@ -5,12 +5,20 @@ import Model
 /// `units.txt`, optionally after "x" ("x6 wks", "x 3 mos"). A number after a slash (the
 /// "10" of "10/10 days") starts no duration, and "2x/week" is a frequency, not a length.
 struct DurationScanner {
-  let text: String
-  let language: LanguageData
-  let patterns: DatePatterns
+  /// The scanner of the text, which its dates may share: what it reads off the text for
+  /// match starts is read once.
+  let scanner: DateScanner
+
+  init(scanner: DateScanner) { self.scanner = scanner }
+
+  init(text: String, language: LanguageData, patterns: DatePatterns) {
+    self.init(scanner: DateScanner(text: text, language: language, patterns: patterns))
+  }
+
+  private var language: LanguageData { scanner.language }
+  private var patterns: DatePatterns { scanner.patterns }
 
   func durations() -> [DurationMention] {
-    let scanner = DateScanner(text: text, language: language, patterns: patterns)
     let utf16 = scanner.utf16
 
     let found = scanner.matches(

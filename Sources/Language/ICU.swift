@@ -17,12 +17,18 @@ enum ICU {
 
     var capacity = text.count + 2
     while true {
-      var offsets = [Int32](repeating: 0, count: capacity)
-      var statuses = [Int32](repeating: 0, count: capacity)
+      // Only the first `count` entries, which the iterator writes, are read: the buffers
+      // need no zeroing first.
+      let offsets = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+      let statuses = UnsafeMutableBufferPointer<Int32>.allocate(capacity: capacity)
+      defer {
+        offsets.deallocate()
+        statuses.deallocate()
+      }
       let count = text.withUnsafeBufferPointer { buffer in
         pc_breaks(
-          kind, "en_US", buffer.baseAddress, Int32(buffer.count), &offsets, &statuses,
-          Int32(capacity))
+          kind, "en_US", buffer.baseAddress, Int32(buffer.count), offsets.baseAddress,
+          statuses.baseAddress, Int32(capacity))
       }
       if count < 0 { throw ICUFailure(operation: "break iterator", code: count) }
       if Int(count) <= capacity {

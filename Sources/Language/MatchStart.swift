@@ -1,36 +1,172 @@
 /// Where every match of a date or duration pattern begins: at the start of a word, with one
 /// of a few words or characters ("jan" … "dec" for the month formats, the number words and
-/// digits for "3 weeks ago").
+/// digits for "3 weeks ago"), or at the start of a number followed by a separator (the
+/// "03" of "03/14/2026").
 ///
 /// ICU tries a pattern at every offset whose character may begin a match: for a pattern that
 /// begins with a month or a number word, that is most letters of a note, and each try runs
-/// look-behind and case folding. `DateScanner` finds the few offsets where such a word
-/// begins and has the pattern tried there only (`ICURegularExpression.matches(in:
-/// startingAtAnyOf:)`), which finds the same matches when this description is right; debug
-/// builds check that it is.
+/// look-behind and case folding; for a numeric date, every digit. `DateScanner` finds the few
+/// offsets where such a word or number begins and has the pattern tried there only
+/// (`ICURegularExpression.matches(in: startingAtAnyOf:)`), which finds the same matches when
+/// this description is right; debug builds check that it is.
 struct MatchStart: Sendable {
-  /// The prefixes as lower-cased UTF-16 by their first unit: ASCII ones by its value,
-  /// others in `otherPrefixes`.
-  private let asciiPrefixes: [[[UInt16]]]
-  private let otherPrefixes: [UInt16: [[UInt16]]]
+  private enum Shape: Sendable {
+    /// The prefixes, ASCII ones by the first unit they begin with (`firsts` has the bit of
+    /// each such unit), others apart.
+    case words(ascii: [[Prefix]], firsts: (UInt64, UInt64), other: [Prefix])
+    /// The units one of which follows the number.
+    case number(followedBy: [UInt16])
+  }
+
+  private let shape: Shape
 
   /// Matches begin where a word (the character before is none of ASCII's letters, digits
   /// and `_`, which `\b` and `(?<!\w)` rule out) begins with one of `prefixes`, compared
   /// without ASCII letter case.
   init(wordsBeginningWith prefixes: [String]) {
-    var ascii = [[[UInt16]]](repeating: [], count: 128)
-    var other: [UInt16: [[UInt16]]] = [:]
+    var ascii = [[Prefix]](repeating: [], count: 128)
+    var firsts: (UInt64, UInt64) = (0, 0)
+    var other: [Prefix] = []
     for prefix in Set(prefixes.map { $0.lowercased() }).sorted() {
       let units = Array(prefix.utf16)
       guard let first = units.first else { continue }
-      if first < 128 {
-        ascii[Int(first)].append(units)
+      if first < 64 {
+        firsts.0 |= 1 << first
+        ascii[Int(first)].append(Prefix(units))
+      } else if first < 128 {
+        firsts.1 |= 1 << (first - 64)
+        ascii[Int(first)].append(Prefix(units))
       } else {
-        other[first, default: []].append(units)
+        other.append(Prefix(units))
       }
     }
-    asciiPrefixes = ascii
-    otherPrefixes = other
+    shape = .words(ascii: ascii, firsts: firsts, other: other)
+  }
+
+  /// Matches begin where a run of ASCII digits begins (the character before is no digit,
+  /// which `(?<![\d…])` rules out) and the character after the run is one of `separators`,
+  /// as in `(?<![\d/.])(\d{1,2})/…`.
+  init(numbersFollowedBy separators: String) {
+    shape = .number(followedBy: Array(separators.utf16))
+  }
+
+  /// The offsets of `text`, whose starts are `starts`, where a match may begin, ascending.
+  ///
+  /// Exact only for text in which letter case and digits are ASCII's: the caller searches
+  /// the whole of a text holding a character that case folding turns into ASCII ("K" the
+  /// Kelvin sign), or a decimal digit outside ASCII, which `\d` matches.
+  func candidates(in text: UnsafeBufferPointer<UInt16>, starts: TextStarts) -> [Int32] {
+    switch shape {
+    case .words(let ascii, let firsts, let other):
+      var found: [Int32] = []
+      for word in starts.words {
+        let first = word.head & 0xFFFF
+        let isASCII = first < 128
+        // Most words begin with a letter no prefix begins with: the bit says so at once.
+        if isASCII && (first < 64 ? firsts.0 >> first : firsts.1 >> (first - 64)) & 1 == 0 {
+          continue
+        }
+        let prefixes = isASCII ? ascii[Int(first)] : other
+        if prefixes.contains(where: { $0.isHeld(by: word, in: text) }) {
+          found.append(word.offset)
+        }
+      }
+      return found
+    case .number(let separators):
+      return starts.numbers.filter { number in
+        number.next.map { separators.contains($0) } ?? false
+      }.map(\.start)
+    }
+  }
+
+  /// A prefix, lower-cased, with its first four units packed as `TextStarts.Word` packs a
+  /// word's: most prefixes are compared in one step.
+  private struct Prefix: Sendable {
+    let units: [UInt16]
+    let head: UInt64
+    let mask: UInt64
+
+    init(_ units: [UInt16]) {
+      self.units = units
+      head = MatchStart.packed(units.prefix(4))
+      mask = units.count >= 4 ? ~0 : (1 << (16 * UInt64(units.count))) - 1
+    }
+
+    /// Whether the text holds this prefix at `word`.
+    func isHeld(by word: TextStarts.Word, in text: UnsafeBufferPointer<UInt16>) -> Bool {
+      guard word.head & mask == head else { return false }
+      guard units.count > 4 else { return units.count <= word.available }
+      let offset = Int(word.offset)
+      guard offset + units.count <= text.count else { return false }
+      for index in 4..<units.count where MatchStart.lowercased(text[offset + index]) != units[index]
+      {
+        return false
+      }
+      return true
+    }
+  }
+
+  /// Where the words and the numbers of one text begin, found once for every pattern asked
+  /// about it.
+  struct TextStarts {
+    /// Where a word may begin: at a character that is not ASCII punctuation or space, after
+    /// one that is no ASCII letter, digit or `_`.
+    struct Word {
+      let offset: Int32
+      /// How many of the text's units from `offset` on `head` holds: four, or fewer at its
+      /// end.
+      let available: Int
+      /// The units from `offset` on, lower-cased, 16 bits each, the first in the lowest.
+      let head: UInt64
+    }
+
+    /// The word starts, ascending.
+    let words: [Word]
+    /// Every run of ASCII digits not preceded by one: its offset and the unit after it.
+    let numbers: [(start: Int32, next: UInt16?)]
+
+    init(_ text: UnsafeBufferPointer<UInt16>) {
+      words = Self.words(in: text)
+      numbers = Self.numbers(in: text)
+    }
+
+    /// The word starts of `MatchStart.wordStarts(in:)`, each with its head.
+    private static func words(in text: UnsafeBufferPointer<UInt16>) -> [Word] {
+      var found: [Word] = []
+      found.reserveCapacity(text.count / 4)
+      var previousIsWordCharacter = false
+      for offset in text.indices {
+        let unit = text[offset]
+        let isWordCharacter = MatchStart.isASCIIWordCharacter(unit)
+        if !previousIsWordCharacter && (isWordCharacter || unit >= 0x80) {
+          let end = min(text.count, offset + 4)
+          var head: UInt64 = 0
+          for index in (offset..<end).reversed() {
+            head = head << 16 | UInt64(MatchStart.lowercased(text[index]))
+          }
+          found.append(Word(offset: Int32(offset), available: end - offset, head: head))
+        }
+        previousIsWordCharacter = isWordCharacter
+      }
+      return found
+    }
+
+    private static func numbers(
+      in text: UnsafeBufferPointer<UInt16>
+    ) -> [(start: Int32, next: UInt16?)] {
+      var found: [(start: Int32, next: UInt16?)] = []
+      var offset = 0
+      while offset < text.count {
+        guard MatchStart.isASCIIDigit(text[offset]) else {
+          offset += 1
+          continue
+        }
+        let start = offset
+        while offset < text.count && MatchStart.isASCIIDigit(text[offset]) { offset += 1 }
+        found.append((Int32(start), offset < text.count ? text[offset] : nil))
+      }
+      return found
+    }
   }
 
   /// The offsets of `text` where a word may begin: those whose character is not ASCII
@@ -48,37 +184,24 @@ struct MatchStart: Sendable {
     return found
   }
 
-  /// The offsets among `wordStarts` (of `text`) where a match may begin, ascending.
-  ///
-  /// Exact only for text in which letter case is ASCII's: the caller searches the whole of
-  /// a text holding a character that case folding turns into ASCII ("K" the Kelvin sign),
-  /// or a decimal digit outside ASCII, which `\d` matches.
-  func candidates(in text: UnsafeBufferPointer<UInt16>, wordStarts: [Int32]) -> [Int32] {
-    wordStarts.filter { start in
-      let unit = Self.lowercased(text[Int(start)])
-      let choices = unit < 128 ? asciiPrefixes[Int(unit)] : otherPrefixes[unit] ?? []
-      return choices.contains { Self.text(text, holds: $0, at: Int(start)) }
+  /// Up to four units, 16 bits each, the first in the lowest bits.
+  private static func packed<Units: Collection<UInt16>>(_ units: Units) -> UInt64 {
+    var packed: UInt64 = 0
+    for (index, unit) in units.prefix(4).enumerated() {
+      packed |= UInt64(unit) << (16 * UInt64(index))
     }
-  }
-
-  private static func text(
-    _ text: UnsafeBufferPointer<UInt16>, holds prefix: [UInt16], at offset: Int
-  ) -> Bool {
-    guard offset + prefix.count <= text.count else { return false }
-    for (index, unit) in prefix.enumerated() where lowercased(text[offset + index]) != unit {
-      return false
-    }
-    return true
+    return packed
   }
 
   private static func lowercased(_ unit: UInt16) -> UInt16 {
     unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit
   }
 
-  private static func isASCIIWordCharacter(_ unit: UInt16) -> Bool {
-    switch unit {
-    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F: return true
-    default: return false
-    }
+  private static func isASCIIDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+
+  /// Whether `unit` is an ASCII letter, digit or `_` (setting bit 5 turns only `A`-`Z` into
+  /// `a`-`z`).
+  static func isASCIIWordCharacter(_ unit: UInt16) -> Bool {
+    unit &- 0x30 < 10 || (unit | 0x20) &- 0x61 < 26 || unit == 0x5F
   }
 }

@@ -7,31 +7,56 @@ import Model
 public enum Normalization {
   /// The normal form of one token's text.
   public static func normalize(_ text: String) -> String {
-    if let ascii = normalizeASCII(text) { return ascii }
+    normalizeASCII(text) ?? normalizeUnicode(text)
+  }
+
+  /// `normalize(_:)` for any text, by ICU's NFKC and case folding.
+  static func normalizeUnicode(_ text: String) -> String {
     let units = Array(text.utf16)
-    let folded: [UInt16]
-    if units.allSatisfy({ $0 < 0x80 }) {
-      // ASCII is its own NFKC form and folds to lower case: skip two ICU round trips.
-      folded = units.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-    } else {
-      folded = (try? ICU.foldCase(ICU.nfkc(units))) ?? units
-    }
+    let folded = (try? ICU.foldCase(ICU.nfkc(units))) ?? units
     return strippingPossessive(String(utf16Units: folded.map(unifyingDash)))
   }
 
   /// `normalize(_:)` for ASCII text, byte by byte, the form nearly every token has; `nil`
   /// for other text. ASCII is its own NFKC form, and no ASCII character is a dash to unify.
   private static func normalizeASCII(_ text: String) -> String? {
-    var bytes = Array(text.utf8)
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte >= 0x80 { return nil }
-      if byte >= 0x41 && byte <= 0x5A { bytes[index] = byte | 0x20 }
+    var text = text
+    return text.withUTF8 { foldedASCII($0) }
+  }
+
+  /// `normalize(_:)` of the text spelled by UTF-16 `units` when they are all ASCII, read
+  /// from the units without a string first; `nil` for other text.
+  static func normalize(asciiUnits units: ArraySlice<UInt16>) -> String? {
+    units.withUnsafeBufferPointer { foldedASCII($0) }
+  }
+
+  /// The normal form of ASCII `units` (UTF-8 bytes or UTF-16 code units), or `nil` when one
+  /// is not ASCII.
+  private static func foldedASCII<Unit: FixedWidthInteger & UnsignedInteger>(
+    _ units: UnsafeBufferPointer<Unit>
+  ) -> String? {
+    guard units.allSatisfy({ $0 < 0x80 }) else { return nil }
+    let kept = hasPossessive(units) ? units.count - 2 : units.count
+    return String(unsafeUninitializedCapacity: kept) { folded in
+      for index in 0..<kept {
+        let byte = UInt8(truncatingIfNeeded: units[index])
+        folded[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      }
+      return kept
     }
-    // A possessive needs more than two characters; "\r\n" is one character, not two.
-    let characters = bytes.count - zip(bytes, bytes.dropFirst()).count { $0 == (0x0D, 0x0A) }
-    if characters > 2, bytes.suffix(2).elementsEqual([0x27, 0x73]) { bytes.removeLast(2) }
-    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether ASCII `units` end in `'s` or `'S` after more than two characters; "\r\n" is
+  /// one character, not two.
+  private static func hasPossessive<Unit: FixedWidthInteger & UnsignedInteger>(
+    _ units: UnsafeBufferPointer<Unit>
+  ) -> Bool {
+    let count = units.count
+    guard count > 2, units[count - 2] == 0x27, units[count - 1] | 0x20 == 0x73 else {
+      return false
+    }
+    let lineBreaks = zip(units, units.dropFirst()).count { $0 == 0x0D && $1 == 0x0A }
+    return count - lineBreaks > 2
   }
 
   /// Whether a normalized token is a hyphen or dash, which phrase matching skips.

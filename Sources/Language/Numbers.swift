@@ -10,7 +10,7 @@ public enum Numbers {
 
   /// `value(of:)` for a word already in `Normalization`'s form.
   static func value(ofNormalized normalized: String) -> Double? {
-    if let word = singleLetterWord(normalized) { return compound([word]) }
+    if let word = singleLetterWord(normalized) { return value(ofWord: word) }
     if normalized.first?.isNumber == true, let number = Double(normalized.filter { $0 != "," }) {
       return number
     }
@@ -20,14 +20,40 @@ public enum Numbers {
   /// `normalized` when it is one word of ASCII letters, the form of nearly every token,
   /// which needs neither a numeral's parse nor splitting.
   private static func singleLetterWord(_ normalized: String) -> String? {
-    normalized.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } && !normalized.isEmpty
-      ? normalized : nil
+    var word = normalized
+    let isLetters = word.withUTF8 { bytes in
+      !bytes.isEmpty && bytes.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+    return isLetters ? normalized : nil
+  }
+
+  /// `compound([word])` for one word of lower-case ASCII letters, without building the
+  /// list; a word whose first letter or length no word `compound` reads has is looked up
+  /// nowhere.
+  static func value(ofWord word: String) -> Double? {
+    guard let first = word.utf8.first, singleWords.lengths.contains(word.utf8.count),
+      singleWords.firstLetters & 1 << (first & 0x1F) != 0
+    else { return nil }
+    switch word {
+    case "and": return 0
+    case "hundred": return 100
+    case "thousand": return 1000
+    default: return units[word]
+    }
   }
 
   /// The number words `value(of:)` reads, for building expressions that contain them.
   static var words: [String] { Array(units.keys) + ["hundred", "thousand"] }
 
-  private static func compound(_ words: [String]) -> Double? {
+  /// The first letters (as bits 1 to 26) and the lengths of the words `compound` reads.
+  private static let singleWords: (firstLetters: UInt32, lengths: ClosedRange<Int>) = {
+    let read = Self.words + ["and"]
+    let letters = read.reduce(UInt32(0)) { $0 | 1 << ($1.utf8.first! & 0x1F) }
+    let lengths = read.map(\.utf8.count)
+    return (letters, lengths.min()!...lengths.max()!)
+  }()
+
+  static func compound(_ words: [String]) -> Double? {
     guard !words.isEmpty else { return nil }
 
     var total = 0.0

@@ -10,17 +10,25 @@ struct PastYearTriggers {
   func triggers() -> [ContextAnalyzer.TriggerMatch] {
     guard let service = dateOfService else { return [] }
 
-    return tokens.indices.compactMap { index in
-      guard tokens[index].normalized == "in" || tokens[index].normalized == "during",
-        let (end, year, month) = yearAfter(index), isPast(year, month, service)
-      else { return nil }
+    var found: [ContextAnalyzer.TriggerMatch] = []
+    for index in tokens.indices where Self.isLead(tokens[index].normalized) {
+      guard let (end, year, month) = yearAfter(index), isPast(year, month, service) else {
+        continue
+      }
       let range = tokens[index].range.lowerBound..<tokens[end - 1].range.upperBound
-      return ContextAnalyzer.TriggerMatch(
-        trigger: AssertionTrigger(
-          kind: .historical, text: tokens[index..<end].writtenText, range: range,
-          direction: .both, source: "a year before the date of service"),
-        tokenRange: index..<end, reach: nil)
+      found.append(
+        ContextAnalyzer.TriggerMatch(
+          trigger: AssertionTrigger(
+            kind: .historical, text: tokens[index..<end].writtenText, range: range,
+            direction: .both, source: "a year before the date of service"),
+          tokenRange: index..<end, reach: nil))
     }
+    return found
+  }
+
+  /// Whether a normalized token is "in" or "during", the words before a past year.
+  private static func isLead(_ normalized: String) -> Bool {
+    normalized == "in" || normalized == "during"
   }
 
   private func yearAfter(_ index: Int) -> (end: Int, year: Int, month: Int?)? {

@@ -16,6 +16,10 @@ public struct Token: Hashable, Sendable {
   /// The token's value when it is a number or a number word ("7", "7.5", "seven").
   public let numericValue: Double?
 
+  /// The token's text when it is one byte of UTF-8 (a mark or a digit), compared without
+  /// building a string.
+  var oneByte: UInt8? { text.utf8.count == 1 ? text.utf8.first : nil }
+
   /// Whether the token starts with an upper-case letter.
   public var isCapitalized: Bool { text.first?.isUppercase ?? false }
 

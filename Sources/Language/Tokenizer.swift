@@ -8,17 +8,19 @@ enum Tokenizer {
     let boundaries = try ICU.boundaries(PCBreakWord, in: utf16)
     let lines = LineIndex(utf16)
     var tokens: [Token] = []
-    tokens.reserveCapacity(boundaries.count / 2)
+    tokens.reserveCapacity(boundaries.count - 1)
 
     var previousLine = -1
+    var line = 0
     for (start, end) in zip(boundaries, boundaries.dropFirst()) {
       let range = start.offset..<end.offset
       if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
-      let text = String(utf16Units: utf16[range])
-      guard let kind = kind(of: text, status: end.status) else { continue }
+      let units = utf16[range]
+      let text = String(utf16Units: units)
+      guard let kind = kind(of: text, units: units, status: end.status) else { continue }
 
-      let line = lines.line(at: range.lowerBound)
-      let normalized = Normalization.normalize(text)
+      line = lines.line(at: range.lowerBound, from: line)
+      let normalized = Normalization.normalize(asciiUnits: units) ?? Normalization.normalize(text)
       tokens.append(
         Token(
           range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
@@ -35,32 +37,47 @@ enum Tokenizer {
   }
 
   /// The kind from ICU's rule status, except that a numeral with letters ("x6", which ICU
-  /// gives number status) is a word: `.number` tokens always parse as numbers.
-  private static func kind(of text: String, status: Int32) -> TokenKind? {
+  /// gives number status) is a word: `.number` tokens always parse as numbers. `units` are
+  /// the UTF-16 code units of `text`.
+  static func kind(of text: String, units: ArraySlice<UInt16>, status: Int32) -> TokenKind? {
     if status >= PC_WORD_NUMBER_LIMIT { return .word }
-    if text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80 {
-      return kind(ofASCII: byte, status: status)
-    }
+    if units.allSatisfy({ $0 < 0x80 }) { return kind(ofASCII: units, status: status) }
+    return kind(ofCharacters: text, status: status)
+  }
+
+  /// `kind(of:units:status:)` from the Unicode properties of the token's characters.
+  static func kind(ofCharacters text: String, status: Int32) -> TokenKind? {
+    if status >= PC_WORD_NUMBER_LIMIT { return .word }
     if status >= PC_WORD_NONE_LIMIT { return text.contains(where: \.isLetter) ? .word : .number }
     if text.allSatisfy(\.isWhitespace) { return nil }
     return text.allSatisfy(\.isPunctuation) ? .punctuation : .symbol
   }
 
-  /// `kind(of:status:)` for a one-byte ASCII token, the form of nearly every mark and digit,
-  /// read from the byte rather than from its Unicode properties.
-  private static func kind(ofASCII byte: UInt8, status: Int32) -> TokenKind? {
-    let isLetter = (0x61...0x7A).contains(byte | 0x20)
-    if status >= PC_WORD_NONE_LIMIT { return isLetter ? .word : .number }
-    if (0x09...0x0D).contains(byte) || byte == 0x20 { return nil }
-    return asciiPunctuation.contains(byte) ? .punctuation : .symbol
+  /// `kind(of:units:status:)` for an ASCII token, the form of nearly every mark and number,
+  /// read from its units rather than from its characters' Unicode properties: in ASCII only
+  /// `A`-`Z` and `a`-`z` are letters, and "\r\n" is white space and no punctuation, as each
+  /// of its two units is.
+  private static func kind(ofASCII units: ArraySlice<UInt16>, status: Int32) -> TokenKind? {
+    if status >= PC_WORD_NONE_LIMIT {
+      return units.contains { (0x61...0x7A).contains($0 | 0x20) } ? .word : .number
+    }
+    if units.allSatisfy({ (0x09...0x0D).contains($0) || $0 == 0x20 }) { return nil }
+    return units.allSatisfy { asciiPunctuation[Int($0)] } ? .punctuation : .symbol
   }
 
-  /// The ASCII characters Unicode counts as punctuation; `$+<=>^`|~` are symbols.
-  private static let asciiPunctuation = Set(##"!"#%&'()*,-./:;?@[\]_{}"##.utf8)
+  /// Whether each ASCII character is one Unicode counts as punctuation; `$+<=>^`|~` are
+  /// symbols.
+  private static let asciiPunctuation: [Bool] = {
+    var isPunctuation = [Bool](repeating: false, count: 128)
+    for byte in ##"!"#%&'()*,-./:;?@[\]_{}"##.utf8 { isPunctuation[Int(byte)] = true }
+    return isPunctuation
+  }()
 
   private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
     switch kind {
-    case .number: return Double(normalized.filter { $0 != "," })
+    case .number:
+      // Most numerals have no thousands separator to take out first.
+      return Double(normalized.utf8.contains(0x2C) ? normalized.filter { $0 != "," } : normalized)
     case .word: return Numbers.value(ofNormalized: normalized)
     default: return nil
     }
@@ -90,13 +107,11 @@ struct LineIndex {
     self.starts = starts
   }
 
-  func line(at offset: Int) -> Int {
-    var low = 0
-    var high = starts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return low
+  /// The line of `offset`, looked for from line `first` on, which must not be after it:
+  /// tokens ask in text order, and most stand on the line of the one before.
+  func line(at offset: Int, from first: Int) -> Int {
+    var line = first
+    while line + 1 < starts.count && starts[line + 1] <= offset { line += 1 }
+    return line
   }
 }

@@ -70,4 +70,43 @@ struct TextLayerTests {
     let upright = direction.upright(turned)
     #expect(upright.map(\.minX) == upright.map(\.minX).sorted())
   }
+
+  /// Pages whose letter count the unit-by-unit reading must give exactly as decoding the
+  /// whole page into scalars does: ASCII, letters and marks outside it, digits of other
+  /// scripts, letters beyond the BMP, and surrogates without a partner.
+  static let letterCountPages: [[UInt16]] = [
+    Array("Chief complaint: low back pain x 6 weeks, 7/10.".utf16),
+    Array("0123456789 !@#$%^&*()_+-=[]{};':\",./<>?`~ \t\r\n".utf16),
+    Array("@[`{ AZaz".utf16),
+    Array("Gaenslen’s test, café, naïve, Ärztin, ª º".utf16),
+    Array("患者は腰痛 — ١٢٣ ४५६ ×÷ ¼ ²".utf16),
+    Array("𝐀𝐁𝐂 𝟏𝟐 😀 ok".utf16),
+    [0x0041, 0xD835, 0x0042, 0xDC00, 0xD835, 0xDC00, 0xDFFF, 0xD800],
+    [0xD835],
+    [0x00E9, 0x0301, 0x0061, 0x0308],
+  ]
+
+  @Test(
+    "letters are counted from ASCII units as from the page's decoded scalars",
+    arguments: letterCountPages)
+  func letterCount(_ units: [UInt16]) {
+    let scalars = String(decoding: units, as: UTF16.self).unicodeScalars
+    let count = TextLayer.letterCount(ofScalarsIn: units)
+    #expect(count.scalars == scalars.count)
+    #expect(count.letters == scalars.filter(\.properties.isAlphabetic).count)
+  }
+
+  @Test("a page is mostly non-letters when fewer than half its scalars are letters")
+  func mostlyNonLetters() {
+    var layer = TextLayer(width: 612, height: 792)
+    #expect(!layer.isMostlyNonLetters)
+    layer.units = Array("ab12".utf16)
+    #expect(!layer.isMostlyNonLetters)
+    layer.units = Array("ab123".utf16)
+    #expect(layer.isMostlyNonLetters)
+    layer.units = Array("éé😀😀".utf16)
+    #expect(!layer.isMostlyNonLetters)
+    layer.units = Array("é😀😀".utf16)
+    #expect(layer.isMostlyNonLetters)
+  }
 }

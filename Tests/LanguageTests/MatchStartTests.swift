@@ -15,13 +15,19 @@ import Testing
       ("_mar 9mar", ["mar"], []),
       ("émar", ["mar"], [1]),
       ("", ["mar"], []),
+      ("Seen Mar 3, ×2 on March 9 since", ["since", "×", "mar", "on"], [5, 12, 15, 18, 26]),
+      ("×3 ÷4 ×", ["×"], [0, 6]),
+      ("yesterday yesterda Yesterdays", ["yesterday"], [0, 19]),
+      ("past pas", ["past"], [0]),
+      ("in i", ["in"], [0]),
+      ("Previously PREVIOUS prev", ["previous"], [0, 11]),
     ] as [(String, [String], [Int32])])
   func candidatesAreWordStartsWithAPrefix(text: String, prefixes: [String], starts: [Int32]) {
     let start = MatchStart(wordsBeginningWith: prefixes)
     let units = Array(text.utf16)
 
     let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, wordStarts: MatchStart.wordStarts(in: $0))
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
     }
 
     #expect(found == starts)
@@ -51,12 +57,107 @@ import Testing
     let units = Array(text.utf16)
 
     let (everywhere, anchored) = units.withUnsafeBufferPointer { text in
-      let starts = start.candidates(in: text, wordStarts: MatchStart.wordStarts(in: text))
+      let starts = start.candidates(in: text, starts: MatchStart.TextStarts(text))
       return (regex.matches(in: text), regex.matches(in: text, startingAtAnyOf: starts))
     }
 
     #expect(!everywhere.isEmpty)
     #expect(anchored.map(\.ranges) == everywhere.map(\.ranges))
+  }
+
+  @Test(
+    "the word starts found by packed prefixes are those whose text begins with a prefix",
+    arguments: [
+      "Seen March 3, mar 9, Mar. 2026; primary summary; MARCH; ma",
+      "Pain x6 wks, then two-three months, six weeks ago, twenty one days, ×4, tw",
+      "On 3/14 since 4/2 of 5/6 mon 7/8 from 1/1 until today, yesterday",
+      "émar Ømar ×× ×3 _mar 9mar a\u{0}mar thirteen thirty thousand th",
+      "",
+    ])
+  func packedPrefixesAgreeWithPlainPrefixes(text: String) {
+    let prefixSets = [
+      DatePatterns.monthCues, MatchStartTests.durationWords,
+      DatePatterns.yearlessDateLeads + ["today", "yesterday"],
+      ["x", "×", "thirteen", "thirty", "thousand", "th", "t", "mar"],
+    ]
+    let units = Array(text.utf16)
+    let starts = units.withUnsafeBufferPointer { MatchStart.TextStarts($0) }
+    #expect(
+      starts.words.map(\.offset) == units.withUnsafeBufferPointer { MatchStart.wordStarts(in: $0) })
+
+    for prefixes in prefixSets {
+      let found = units.withUnsafeBufferPointer {
+        MatchStart(wordsBeginningWith: prefixes).candidates(
+          in: $0, starts: MatchStart.TextStarts($0))
+      }
+      let lowered = units.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+      let plain = units.withUnsafeBufferPointer { MatchStart.wordStarts(in: $0) }.filter {
+        start in
+        prefixes.contains { lowered[Int(start)...].starts(with: $0.lowercased().utf16) }
+      }
+      #expect(found == plain, "\(prefixes)")
+    }
+  }
+
+  @Test("the word characters that `\\b` sees are ASCII's letters, digits and `_`, no others")
+  func wordCharactersAreASCIILettersDigitsAndUnderscore() {
+    let misread = (0...UInt16.max).filter { unit in
+      let isWordCharacter =
+        (0x30...0x39).contains(unit) || (0x41...0x5A).contains(unit)
+        || (0x61...0x7A).contains(unit) || unit == 0x5F
+      return MatchStart.isASCIIWordCharacter(unit) != isWordCharacter
+    }
+    #expect(misread.isEmpty)
+  }
+
+  @Test(
+    "a number may begin a match only where its digits begin and a separator follows them",
+    arguments: [
+      ("03/14/2026, 7/10 and 12-3", "/", [0, 3, 12]),
+      ("03/14/2026, 7/10 and 12-3", "-", [21]),
+      ("x12/5 a3/4 2026/", "/", [1, 7, 11]),
+      ("7.5/10 and 10", "/", [2]),
+      ("no numbers", "/", []),
+      ("١٢/٣ 4", "/", []),
+    ] as [(String, String, [Int32])])
+  func numberCandidatesAreDigitRunsBeforeASeparator(
+    text: String, separators: String, starts: [Int32]
+  ) {
+    let start = MatchStart(numbersFollowedBy: separators)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  /// Notes in which each absolute date format's search at its starts must find what the
+  /// search of every offset finds: ASCII ones, and ones with letters and digits outside
+  /// ASCII, which are searched at every offset.
+  static let absoluteDateNotes = [
+    "DOS 03/14/2026; pain 7/10 since 3/2/26. Seen 2026-03-14 and 03-14-2026, 11/2025.",
+    "DOB: 1/2/1950 | x03/14/2026 | 3.14/2026 | 12/31/99/1 | 2026-3-4-5 | 1-2-2026",
+    "Seen March 14, 2026; 14-Mar-2026; 14 March 2026; Sept 2025, mar. 3 2024",
+    "Seen ٠٣/١٤/٢٠٢٦ and 03/14/2026; café 3-14-2026",
+    "Seen ſept 3, 2026 and 5/2026; K 2026-01-02",
+    "",
+  ]
+
+  @Test(
+    "each absolute date format finds at its starts what a search of every offset finds",
+    arguments: absoluteDateNotes)
+  func absoluteDatesAtTheirStarts(text: String) {
+    let lexicons = Fixtures.lexicons
+    let scanner = DateScanner(
+      text: text, language: lexicons.language, patterns: lexicons.patterns)
+
+    for pattern in DatePatterns.absolute {
+      let anchored = scanner.matches(of: pattern.regex, group: 0, startingAt: pattern.start)
+      let everywhere = scanner.matches(of: pattern.regex, group: 0)
+      #expect(anchored.map(\.range) == everywhere.map(\.range), "\(pattern.regex.pattern)")
+    }
   }
 
   @Test("a look-behind still sees the text before a start")
