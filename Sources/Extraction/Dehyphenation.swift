@@ -1,3 +1,5 @@
+import Model
+
 /// Rejoins words that a layout engine broke across a line with a hyphen.
 ///
 /// "medi-" at the end of a line followed by "cation" becomes "medication", the rejoined word
@@ -90,7 +92,7 @@ enum Dehyphenation {
   }
 
   private static func lowercased(_ units: ArraySlice<UInt16>) -> String {
-    String(decoding: units, as: UTF16.self).lowercased()
+    String(utf16Units: units).lowercased()
   }
 }
 

@@ -1,4 +1,5 @@
 import ICUShim
+import Model
 
 /// The last steps that turn a page's lines into its text: lines joined, blank lines folded,
 /// compatibility characters normalised, words hyphenated across a line break rejoined, and
@@ -10,7 +11,7 @@ enum PageText {
     let normalized = nfkc(joined)
     // Soft hyphens only matter at a line end, where de-hyphenation has used them.
     let dehyphenated = Dehyphenation.apply(to: normalized).filter { $0 != softHyphen }
-    return String(decoding: dehyphenated, as: UTF16.self)
+    return String(utf16Units: dehyphenated)
   }
 
   private static let softHyphen: UInt16 = 0xAD

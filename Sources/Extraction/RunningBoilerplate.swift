@@ -1,3 +1,5 @@
+import Model
+
 /// Finds the running headers and footers of a document (a patient banner, a clinic name,
 /// "Page 2 of 3", a browser's date and address lines) and takes their repeats out of the
 /// page text.
@@ -43,7 +45,7 @@ struct RunningBoilerplate {
       seen.formUnion(indices.map { key(of: pages[page][$0]) }.filter(running.contains))
 
       let drop = Set(repeats)
-      result.removed[page] = repeats.map { String(decoding: pages[page][$0], as: UTF16.self) }
+      result.removed[page] = repeats.map { String(utf16Units: pages[page][$0]) }
       result.lines[page] = pages[page].indices.filter { !drop.contains($0) }.map { pages[page][$0] }
     }
     return result
@@ -114,6 +116,6 @@ struct RunningBoilerplate {
       default: units.append(unit)
       }
     }
-    return String(decoding: units, as: UTF16.self)
+    return String(utf16Units: units)
   }
 }
