@@ -125,16 +125,26 @@ private struct LiteralTable {
   private var longer: [[UInt8]] = []
   /// The characters (Unicode scalars) each of `longer` holds.
   private var lengths: [Int] = []
-  private var numbers: [[UInt8]: Int] = [:]
+  private var numbers: [Key: Int] = [:]
+
+  /// A literal as a dictionary key, hashed as one run of bytes rather than byte by byte.
+  private struct Key: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
 
   /// The number of `literal` (UTF-8) of `length` characters, numbered anew if it is new.
   mutating func number(of literal: [UInt8], length: Int) -> Int {
     if literal.count == 1 { return Int(literal[0]) }
-    if let number = numbers[literal] { return number }
+    let key = Key(bytes: literal)
+    if let number = numbers[key] { return number }
     let number = 128 + longer.count
     longer.append(literal)
     lengths.append(length)
-    numbers[literal] = number
+    numbers[key] = number
     return number
   }
 
@@ -160,6 +170,20 @@ private func union(_ first: Choice, _ second: Choice) -> Choice {
   merged += first[left...]
   merged += second[right...]
   return merged
+}
+
+/// Adds the literals of `other` to `choice`, keeping it ascending and each literal once: the
+/// `union` of the two, made in place.
+private func add(_ other: Choice, to choice: inout Choice) {
+  for number in other {
+    var low = 0
+    var high = choice.count
+    while low < high {
+      let middle = (low + high) / 2
+      if choice[middle] < number { low = middle + 1 } else { high = middle }
+    }
+    if low == choice.count || choice[low] != number { choice.insert(number, at: low) }
+  }
 }
 
 /// A set of ASCII characters, by bit.
@@ -240,6 +264,11 @@ private struct PatternReader {
     var required = try readSequence()
     while take("|") {
       let branch = try readSequence()
+      if required.count == 1 && branch.count == 1 {
+        // A list of words (`one|two|three`): the one choice grows in place.
+        add(branch[0], to: &required[0])
+        continue
+      }
       let either = required.flatMap { choice in branch.map { union(choice, $0) } }
       required = mostSelective(either)
     }
@@ -262,11 +291,11 @@ private struct PatternReader {
       let repetition = try readQuantifier()
       switch (part, repetition) {
       case (.literal(let literal), .once):
-        run += bytes[literal]
+        append(literal, to: &run)
         runLength += 1
       case (.literal(let literal), .atLeastOnce):
         // "xa+b" matches "xaab", which holds "xa" but not "xab".
-        run += bytes[literal]
+        append(literal, to: &run)
         runLength += 1
         endRun()
       case (.literal, .maybeNever):
@@ -278,6 +307,15 @@ private struct PatternReader {
     }
     endRun()
     return mostSelective(required)
+  }
+
+  /// Appends the bytes of the character at `literal` to `run`; most are one byte.
+  private func append(_ literal: Range<Int>, to run: inout [UInt8]) {
+    if literal.count == 1 {
+      run.append(bytes[literal.lowerBound])
+    } else {
+      run += bytes[literal]
+    }
   }
 
   /// How often a part may occur, as its quantifier says.
