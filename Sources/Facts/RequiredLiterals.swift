@@ -20,6 +20,11 @@ struct RequiredLiterals: Sendable {
     let groups: Int
     /// The choices a match by this branch meets every one of, fewest literals first.
     fileprivate let choices: [LiteralChoice]
+
+    /// The literals of each choice, lower-cased, for the tests to read.
+    var literals: [[String]] {
+      choices.map { $0.literals.map { String(decoding: $0, as: UTF8.self) } }
+    }
   }
 
   /// The outermost branches, in order; one when the pattern is no alternation.
@@ -30,18 +35,26 @@ struct RequiredLiterals: Sendable {
   /// together.
   let hasBackreference: Bool
 
+  /// The capture groups of the whole pattern, counted as ICU numbers them: its branches'.
+  var groupCount: Int { branches.reduce(0) { $0 + $1.groups } }
+
   /// Reads the literals a pattern requires, or returns `nil` when the pattern can match
   /// without any (an optional first word, a bare `\d+`) or uses syntax this reader does not
   /// know, in which case the expression is always run.
   init?(pattern: String) {
-    var reader = PatternReader(Array(pattern.unicodeScalars))
-    guard let read = try? reader.readBranches() else { return nil }
-    branches = read.map {
-      Branch(
-        source: $0.source, groups: $0.groups,
-        choices: $0.choices.compactMap(LiteralChoice.init).sorted { $0.count < $1.count })
+    var pattern = pattern
+    let read = pattern.withUTF8 { bytes in
+      var reader = PatternReader(bytes)
+      return (try? reader.readBranches()).map { ($0, reader.literals, reader.hasBackreference) }
     }
-    hasBackreference = reader.hasBackreference
+    guard case let (read, literals, hasBackreference)? = read else { return nil }
+    branches = read.map { branch in
+      Branch(
+        source: branch.source, groups: branch.groups,
+        choices: branch.choices.compactMap { LiteralChoice($0, in: literals) }
+          .sorted { $0.count < $1.count })
+    }
+    self.hasBackreference = hasBackreference
     guard branches.allSatisfy({ !$0.choices.isEmpty }) else { return nil }
     program = LiteralProgram(branches: branches.map { $0.choices.map(\.literals) })
   }
@@ -68,19 +81,28 @@ private struct LiteralChoice: Sendable {
   /// How many literals it holds: a choice of few is cheap to ask about first.
   let count: Int
 
-  /// The choice of `literals`; `nil` when one holds a character outside ASCII that case
-  /// folding changes, which text may hold in another form.
-  init?(_ literals: Set<[Unicode.Scalar]>) {
+  /// The choice of the literals `choice` numbers in `table`; `nil` when one holds a
+  /// character outside ASCII that case folding changes, which text may hold in another form.
+  init?(_ choice: Choice, in table: LiteralTable) {
     var found: [[UInt8]] = []
-    for literal in literals {
-      if literal.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseFolded }) {
+    found.reserveCapacity(choice.count)
+    for number in choice {
+      let literal = table.bytes(of: number)
+      if literal.contains(where: { $0 >= 0x80 }) && Self.changesWhenCaseFolded(literal) {
         return nil
       }
-      found.append(utf8(of: literal[...]).map(Self.lowercased))
+      found.append(literal.map(Self.lowercased))
     }
-    // In a fixed order (a set's order changes from run to run), so every run does the same.
+    // In a fixed order, so that every run does the same whatever the literals' numbers.
     self.literals = found.sorted { $0.lexicographicallyPrecedes($1) }
     count = found.count
+  }
+
+  /// Whether a character outside ASCII of `literal` (UTF-8) is changed by case folding.
+  private static func changesWhenCaseFolded(_ literal: [UInt8]) -> Bool {
+    String(decoding: literal, as: UTF8.self).unicodeScalars.contains {
+      !$0.isASCII && $0.properties.changesWhenCaseFolded
+    }
   }
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
@@ -88,27 +110,100 @@ private struct LiteralChoice: Sendable {
   }
 }
 
-/// The UTF-8 bytes of `scalars`, encoded one by one: building a `String` from a
-/// `String.UnicodeScalarView` of a slice took a fifth of reading the detectors' patterns when
-/// a worker starts.
-private func utf8(of scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
-  var bytes: [UInt8] = []
-  bytes.reserveCapacity(scalars.count)
-  for scalar in scalars {
-    if scalar.isASCII {
-      bytes.append(UInt8(scalar.value))
-    } else {
-      bytes += Array(String(Character(scalar)).utf8)
-    }
-  }
-  return bytes
-}
-
 /// A syntax `PatternReader` does not read; the pattern is then always run.
 private struct UnreadableSyntax: Error {}
 
-/// Literals of which a match holds at least one.
-private typealias Choice = Set<[Unicode.Scalar]>
+/// Literals of which a match holds at least one: their numbers in a `LiteralTable`, ascending
+/// and each once, so that two choices of the same literals are equal arrays.
+private typealias Choice = [Int]
+
+/// The literals of one pattern, each numbered once: a choice names them by number, which is
+/// cheaper to merge and compare than the literals themselves. An ASCII character alone is its
+/// own number; a longer literal, or one character outside ASCII, is numbered from 128 up.
+private struct LiteralTable {
+  /// The literals numbered from 128 up, as the pattern writes them (UTF-8).
+  private var longer: [[UInt8]] = []
+  /// The characters (Unicode scalars) each of `longer` holds.
+  private var lengths: [Int] = []
+  private var numbers: [Key: Int] = [:]
+
+  /// A literal as a dictionary key, hashed as one run of bytes rather than byte by byte.
+  private struct Key: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
+
+  /// The number of `literal` (UTF-8) of `length` characters, numbered anew if it is new.
+  mutating func number(of literal: [UInt8], length: Int) -> Int {
+    if literal.count == 1 { return Int(literal[0]) }
+    let key = Key(bytes: literal)
+    if let number = numbers[key] { return number }
+    let number = 128 + longer.count
+    longer.append(literal)
+    lengths.append(length)
+    numbers[key] = number
+    return number
+  }
+
+  func bytes(of number: Int) -> [UInt8] {
+    number < 128 ? [UInt8(number)] : longer[number - 128]
+  }
+
+  /// How many characters the literal numbered `number` holds.
+  func length(of number: Int) -> Int { number < 128 ? 1 : lengths[number - 128] }
+}
+
+/// The literals both `first` and `second` name, ascending and each once.
+private func union(_ first: Choice, _ second: Choice) -> Choice {
+  var merged: Choice = []
+  merged.reserveCapacity(first.count + second.count)
+  var (left, right) = (0, 0)
+  while left < first.count && right < second.count {
+    let (a, b) = (first[left], second[right])
+    merged.append(min(a, b))
+    if a <= b { left += 1 }
+    if b <= a { right += 1 }
+  }
+  merged += first[left...]
+  merged += second[right...]
+  return merged
+}
+
+/// Adds the literals of `other` to `choice`, keeping it ascending and each literal once: the
+/// `union` of the two, made in place.
+private func add(_ other: Choice, to choice: inout Choice) {
+  for number in other {
+    var low = 0
+    var high = choice.count
+    while low < high {
+      let middle = (low + high) / 2
+      if choice[middle] < number { low = middle + 1 } else { high = middle }
+    }
+    if low == choice.count || choice[low] != number { choice.insert(number, at: low) }
+  }
+}
+
+/// A set of ASCII characters, by bit.
+private struct ASCIISet {
+  private var bits: (low: UInt64, high: UInt64) = (0, 0)
+
+  var isEmpty: Bool { bits.low == 0 && bits.high == 0 }
+  var count: Int { bits.low.nonzeroBitCount + bits.high.nonzeroBitCount }
+
+  mutating func insert(_ byte: UInt8) {
+    if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
+  }
+
+  /// The characters as a choice: ascending.
+  var choice: Choice {
+    (0..<128).filter { byte in
+      byte < 64 ? bits.low & (1 << UInt64(byte)) != 0 : bits.high & (1 << UInt64(byte - 64)) != 0
+    }
+  }
+}
 
 /// Reads an ICU regular expression far enough to know the literals each part requires, as
 /// choices that must all be met.
@@ -119,15 +214,20 @@ private typealias Choice = Set<[Unicode.Scalar]>
 /// `*`, `{0,n}`), a lookaround, a negated or larger class or an escape like `\s` requires
 /// nothing. Only the few most selective choices are kept: leaving a choice out only means
 /// running the expression on more text.
+///
+/// It reads the pattern's UTF-8 bytes: its syntax is ASCII, and a character outside ASCII is
+/// a literal, read whole (all its bytes) wherever one is read.
 private struct PatternReader {
-  private let scalars: [Unicode.Scalar]
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   /// Whether an escape read so far refers back to a group by number.
   private(set) var hasBackreference = false
   /// The capture groups read so far.
   private var captureGroups = 0
+  /// The literals the choices read so far name.
+  private(set) var literals = LiteralTable()
 
-  init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   /// The branches of the outermost alternation, in order, each with its source and the
   /// choices it requires; a branch with none can match without a literal.
@@ -139,21 +239,21 @@ private struct PatternReader {
       let start = position
       let groupsBefore = captureGroups
       let choices = try readSequence()
-      let source = String(decoding: utf8(of: scalars[start..<position]), as: UTF8.self)
+      let source = String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
       branches.append((source, choices, captureGroups - groupsBefore))
     } while take("|")
-    guard position == scalars.count else { throw UnreadableSyntax() }
+    guard position == bytes.count else { throw UnreadableSyntax() }
     return branches
   }
 
-  private var next: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+  private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
 
   /// Takes `text` (one or two ASCII marks) when the pattern continues with it.
   private mutating func take(_ text: StaticString) -> Bool {
     let count = text.utf8CodeUnitCount
-    guard scalars.count - position >= count else { return false }
-    for offset in 0..<count
-    where scalars[position + offset].value != UInt32(text.utf8Start[offset]) {
+    guard bytes.count - position >= count else { return false }
+    for offset in 0..<count where bytes[position + offset] != text.utf8Start[offset] {
       return false
     }
     position += count
@@ -164,29 +264,39 @@ private struct PatternReader {
     var required = try readSequence()
     while take("|") {
       let branch = try readSequence()
-      let either = required.flatMap { choice in branch.map { choice.union($0) } }
-      required = Self.mostSelective(either)
+      if required.count == 1 && branch.count == 1 {
+        // A list of words (`one|two|three`): the one choice grows in place.
+        add(branch[0], to: &required[0])
+        continue
+      }
+      let either = required.flatMap { choice in branch.map { union(choice, $0) } }
+      required = mostSelective(either)
     }
     return required
   }
 
   private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {
     var required: [Choice] = []
-    var run: [Unicode.Scalar] = []
+    // The literal characters read in a row, and how many characters they are.
+    var run: [UInt8] = []
+    var runLength = 0
     func endRun() {
-      if !run.isEmpty { required.append([run]) }
-      run = []
+      if !run.isEmpty { required.append([literals.number(of: run, length: runLength)]) }
+      run.removeAll(keepingCapacity: true)
+      runLength = 0
     }
 
-    while let scalar = next, scalar != "|", scalar != ")" {
+    while let byte = next, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
       let part = try readPart()
       let repetition = try readQuantifier()
       switch (part, repetition) {
       case (.literal(let literal), .once):
-        run.append(literal)
+        append(literal, to: &run)
+        runLength += 1
       case (.literal(let literal), .atLeastOnce):
         // "xa+b" matches "xaab", which holds "xa" but not "xab".
-        run.append(literal)
+        append(literal, to: &run)
+        runLength += 1
         endRun()
       case (.literal, .maybeNever):
         endRun()
@@ -196,7 +306,16 @@ private struct PatternReader {
       }
     }
     endRun()
-    return Self.mostSelective(required)
+    return mostSelective(required)
+  }
+
+  /// Appends the bytes of the character at `literal` to `run`; most are one byte.
+  private func append(_ literal: Range<Int>, to run: inout [UInt8]) {
+    if literal.count == 1 {
+      run.append(bytes[literal.lowerBound])
+    } else {
+      run += bytes[literal]
+    }
   }
 
   /// How often a part may occur, as its quantifier says.
@@ -207,60 +326,72 @@ private struct PatternReader {
   private mutating func readQuantifier() throws(UnreadableSyntax) -> Repetition {
     let minimum: Int
     switch next {
-    case "?", "*":
+    case UInt8(ascii: "?"), UInt8(ascii: "*"):
       position += 1
       minimum = 0
-    case "+":
+    case UInt8(ascii: "+"):
       position += 1
       minimum = 1
-    case "{":
+    case UInt8(ascii: "{"):
       position += 1
       minimum = try readBounds()
     default:
       return .once
     }
     // A lazy or possessive quantifier requires what the greedy one does.
-    if next == "?" || next == "+" { position += 1 }
+    if next == UInt8(ascii: "?") || next == UInt8(ascii: "+") { position += 1 }
     return minimum > 0 ? .atLeastOnce : .maybeNever
   }
 
   /// Reads `m}`, `m,}` or `m,n}` after a `{` and returns `m`.
   private mutating func readBounds() throws(UnreadableSyntax) -> Int {
     let start = position
-    while let scalar = next, scalar != "}" {
-      guard scalar == "," || ("0"..."9").contains(scalar) else { throw UnreadableSyntax() }
+    while let byte = next, byte != UInt8(ascii: "}") {
+      guard byte == UInt8(ascii: ",") || Self.isDigit(byte) else { throw UnreadableSyntax() }
       position += 1
     }
     guard take("}") else { throw UnreadableSyntax() }
-    let bounds = String(String.UnicodeScalarView(scalars[start..<position - 1]))
+    let bounds = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
     guard let minimum = Int(bounds.split(separator: ",", omittingEmptySubsequences: false)[0])
     else { throw UnreadableSyntax() }
     return minimum
   }
 
   private enum Part {
-    case literal(Unicode.Scalar)
+    /// One literal character: where its bytes are in the pattern.
+    case literal(Range<Int>)
     case other([Choice])
   }
 
   private mutating func readPart() throws(UnreadableSyntax) -> Part {
-    guard let scalar = next else { throw UnreadableSyntax() }
+    guard let byte = next else { throw UnreadableSyntax() }
     position += 1
-    switch scalar {
-    case "(": return .other(try readGroup())
-    case "[": return .other(try readClass())
-    case "\\": return try readEscape()
-    case ".", "^", "$": return .other([])
-    case "?", "*", "+", "{", "}", "]": throw UnreadableSyntax()
-    default: return .literal(scalar)
+    switch byte {
+    case UInt8(ascii: "("): return .other(try readGroup())
+    case UInt8(ascii: "["): return .other(try readClass())
+    case UInt8(ascii: "\\"): return try readEscape()
+    case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"): return .other([])
+    case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{"),
+      UInt8(ascii: "}"), UInt8(ascii: "]"):
+      throw UnreadableSyntax()
+    default: return .literal(readCharacter(from: position - 1))
     }
+  }
+
+  /// The bytes of the character that begins at `start`, the position moved past them.
+  private mutating func readCharacter(from start: Int) -> Range<Int> {
+    let lead = bytes[start]
+    let count = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    position = min(start + count, bytes.count)
+    return start..<position
   }
 
   /// Reads a group after its `(`: captures, `(?:…)`, `(?>…)` and flag groups such as
   /// `(?-i:…)` require what their content does; lookarounds require nothing.
   private mutating func readGroup() throws(UnreadableSyntax) -> [Choice] {
     var isLookaround = false
-    if next != "?" { captureGroups += 1 }
+    if next != UInt8(ascii: "?") { captureGroups += 1 }
     if take("?") {
       if take("<=") || take("<!") || take("=") || take("!") {
         isLookaround = true
@@ -276,10 +407,8 @@ private struct PatternReader {
 
   /// Skips `i-` in `(?i-:`; free spacing (`x`) and anything but a group with flags is refused.
   private mutating func skipFlags() throws(UnreadableSyntax) {
-    while let scalar = next, scalar != ":" {
-      guard scalar == "i" || scalar == "-" || scalar == "s" || scalar == "m" else {
-        throw UnreadableSyntax()
-      }
+    while let byte = next, byte != UInt8(ascii: ":") {
+      guard "is-m".utf8.contains(byte) else { throw UnreadableSyntax() }
       position += 1
     }
     guard take(":") else { throw UnreadableSyntax() }
@@ -290,7 +419,7 @@ private struct PatternReader {
   private mutating func readClass() throws(UnreadableSyntax) -> [Choice] {
     let start = position
     if let listed = readListedClass(), listed.count <= Self.largestClassChoice {
-      return [Set(listed.map { [$0] })]
+      return [listed.choice]
     }
     position = start
     try skipClass()
@@ -299,34 +428,33 @@ private struct PatternReader {
 
   /// The characters of a class that lists only ASCII characters, ranges of them and `\d`,
   /// with the position after its `]`; `nil` for a negated class or any other syntax.
-  private mutating func readListedClass() -> Set<Unicode.Scalar>? {
-    guard next != "^" else { return nil }
-    var listed = Set<Unicode.Scalar>()
-    while let scalar = next, scalar != "]" {
+  private mutating func readListedClass() -> ASCIISet? {
+    guard next != UInt8(ascii: "^") else { return nil }
+    var listed = ASCIISet()
+    while let byte = next, byte != UInt8(ascii: "]") {
       position += 1
-      switch scalar {
-      case "\\":
+      switch byte {
+      case UInt8(ascii: "\\"):
         guard let escaped = next else { return nil }
         position += 1
-        if escaped == "d" {
-          listed.formUnion(Self.digits)
-        } else if escaped.isASCII && !escaped.properties.isAlphabetic
-          && !("0"..."9").contains(escaped)
-        {
+        if escaped == UInt8(ascii: "d") {
+          for digit in Self.digits { listed.insert(UInt8(digit)) }
+        } else if escaped < 0x80 && !Self.isLetter(escaped) && !Self.isDigit(escaped) {
           listed.insert(escaped)
         } else {
           return nil
         }
-      case "[", "&": return nil
-      case _ where !scalar.isASCII: return nil
-      case _ where next == "-" && position + 1 < scalars.count && scalars[position + 1] != "]":
-        let last = scalars[position + 1]
-        guard last.isASCII, last != "\\", last != "[", scalar.value <= last.value else {
-          return nil
-        }
+      case UInt8(ascii: "["), UInt8(ascii: "&"): return nil
+      case _ where byte >= 0x80: return nil
+      case _
+      where next == UInt8(ascii: "-") && position + 1 < bytes.count
+        && bytes[position + 1] != UInt8(ascii: "]"):
+        let last = bytes[position + 1]
+        guard last < 0x80, last != UInt8(ascii: "\\"), last != UInt8(ascii: "["), byte <= last
+        else { return nil }
         position += 2
-        listed.formUnion((scalar.value...last.value).compactMap(Unicode.Scalar.init))
-      default: listed.insert(scalar)
+        for member in byte...last { listed.insert(member) }
+      default: listed.insert(byte)
       }
     }
     guard take("]"), !listed.isEmpty else { return nil }
@@ -337,44 +465,61 @@ private struct PatternReader {
   /// looking for.
   private static let largestClassChoice = 36
 
-  private static let digits = Set((0x30...0x39).compactMap(Unicode.Scalar.init))
+  /// The ten digits, a choice.
+  private static let digits: Choice = Array(0x30...0x39)
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// Whether `byte` is an ASCII letter, the only alphabetic characters of ASCII.
+  private static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) }
 
   /// Skips a character class after its `[`, nested classes and escapes included.
   private mutating func skipClass() throws(UnreadableSyntax) {
     var depth = 1
-    if next == "^" { position += 1 }
-    if next == "]" { position += 1 }
+    if next == UInt8(ascii: "^") { position += 1 }
+    if next == UInt8(ascii: "]") { position += 1 }
     while depth > 0 {
-      guard let scalar = next else { throw UnreadableSyntax() }
+      guard let byte = next else { throw UnreadableSyntax() }
       position += 1
-      switch scalar {
-      case "\\": position += 1
-      case "[": depth += 1
-      case "]": depth -= 1
+      switch byte {
+      case UInt8(ascii: "\\"): position = min(position + 1, bytes.count)
+      case UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "]"): depth -= 1
       default: break
       }
     }
   }
 
   /// An escaped punctuation mark is a literal; `\b`, `\s`, `\d`, `\1` and the like match
-  /// classes or positions; escapes that read further (`\x{…}`, `\p{…}`, `\Q…\E`) are refused.
+  /// classes or positions; escapes that read further (`\x{…}`, `\p{…}`, `\Q…\E`, the octal
+  /// `\012`) are refused.
   private mutating func readEscape() throws(UnreadableSyntax) -> Part {
-    guard let scalar = next else { throw UnreadableSyntax() }
-    position += 1
-    if "xuUNpPQEkc".unicodeScalars.contains(scalar) { throw UnreadableSyntax() }
-    if ("1"..."9").contains(scalar) { hasBackreference = true }
-    if scalar == "d" { return .other([Set(Self.digits.map { [$0] })]) }
-    if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { return .other([]) }
-    return .literal(scalar)
+    guard let byte = next else { throw UnreadableSyntax() }
+    if "xuUNpPQEkc0".utf8.contains(byte) { throw UnreadableSyntax() }
+    if byte >= 0x31 && byte <= 0x39 { hasBackreference = true }
+    if byte == UInt8(ascii: "d") {
+      position += 1
+      return .other([Self.digits])
+    }
+    let escaped = readCharacter(from: position)
+    if Self.isLetter(byte) || Self.isDigit(byte) || isAlphabetic(escaped) { return .other([]) }
+    return .literal(escaped)
+  }
+
+  /// Whether the character at `range`, outside ASCII, is alphabetic.
+  private func isAlphabetic(_ range: Range<Int>) -> Bool {
+    guard bytes[range.lowerBound] >= 0x80 else { return false }
+    let character = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    return character.unicodeScalars.first?.properties.isAlphabetic ?? false
   }
 
   /// The choices that rule out the most text, at most three: those whose shortest literal
   /// is longest, then those with fewer literals.
-  private static func mostSelective(_ choices: [Choice]) -> [Choice] {
+  private func mostSelective(_ choices: [Choice]) -> [Choice] {
     guard choices.count > 3 else { return choices }
     // The position breaks ties, so that the same choices are kept on every run.
     let ranked = choices.enumerated().map { position, choice in
-      (choice: choice, shortest: choice.map(\.count).min() ?? 0, position: position)
+      (choice: choice, shortest: choice.map(literals.length).min() ?? 0, position: position)
     }.sorted { first, second in
       if first.shortest != second.shortest { return first.shortest > second.shortest }
       if first.choice.count != second.choice.count {

@@ -16,25 +16,34 @@ import Model
 /// A class, not a structure: detectors pass patterns around in lists and tuples, and a copy
 /// is then one reference counted rather than one per array and object the pattern holds.
 final class TextPattern: Sendable {
-  private let expression: ICURegularExpression
+  /// The whole expression, compiled the first time it is run: a pattern whose literals few
+  /// texts hold, or whose texts hold those of one branch only, may never need it.
+  private let expression: LazyExpression
   /// The literals every match holds one of; text without any is not searched.
   private let required: RequiredLiterals?
-  /// Each outermost branch to be searched on its own, with the number of capture groups of
-  /// the branches before it; empty when the pattern is not split.
-  private let branches: [(expression: LazyExpression, groupsBefore: Int)]
-  /// Where the whole pattern's matches may begin.
-  private let start: LazyStart
+  /// Each outermost branch to be searched on its own, with its number of capture groups and
+  /// that of the branches before it; empty when the pattern is not split.
+  private let branches: [(expression: LazyExpression, groups: Int, groupsBefore: Int)]
 
-  /// Compiles a case-insensitive pattern.
+  /// Reads a case-insensitive pattern, to be compiled when it is first run.
   ///
   /// Every pattern in this module is a literal exercised by the unit tests, so a pattern
-  /// that fails to compile is a programming error found by the first test run.
+  /// that fails to compile is a programming error: a debug build (the tests) compiles it
+  /// here, and checks that its capture groups are those its branches were read to hold.
   init(_ pattern: String) {
-    // The force-try is safe: see the doc comment above.
-    expression = try! ICURegularExpression(pattern, caseInsensitive: true)
+    expression = LazyExpression(pattern)
     required = RequiredLiterals(pattern: pattern)
-    branches = Self.split(required, groupCount: expression.groupCount)
-    start = LazyStart(pattern)
+    branches = Self.split(required)
+    assert(
+      Self.groupsAgree(expression.compiled, required),
+      "capture groups counted otherwise than ICU counts them: \(pattern)")
+  }
+
+  /// Whether ICU numbers as many capture groups in `expression` as `required` read in it.
+  private static func groupsAgree(
+    _ expression: ICURegularExpression, _ required: RequiredLiterals?
+  ) -> Bool {
+    required.map { $0.groupCount == expression.groupCount } ?? true
   }
 
   /// The branches of an alternation, to be searched apart. ICU tries every branch at nearly
@@ -42,16 +51,16 @@ final class TextPattern: Sendable {
   /// holds the literals of only one branch, no other can match, and the matches of the
   /// whole pattern are those of that branch alone (with its groups numbered as in the
   /// whole). A branch is compiled the first time it is searched alone.
-  private static func split(_ required: RequiredLiterals?, groupCount: Int) -> [(
-    expression: LazyExpression, groupsBefore: Int
+  private static func split(_ required: RequiredLiterals?) -> [(
+    expression: LazyExpression, groups: Int, groupsBefore: Int
   )] {
-    guard let required, required.branches.count > 1, !required.hasBackreference,
-      required.branches.map(\.groups).reduce(0, +) == groupCount
-    else { return [] }
-    var branches: [(expression: LazyExpression, groupsBefore: Int)] = []
+    guard let required, required.branches.count > 1, !required.hasBackreference else {
+      return []
+    }
+    var branches: [(expression: LazyExpression, groups: Int, groupsBefore: Int)] = []
     var groups = 0
     for branch in required.branches {
-      branches.append((LazyExpression(branch.source, groups: branch.groups), groups))
+      branches.append((LazyExpression(branch.source), branch.groups, groups))
       groups += branch.groups
     }
     return branches
@@ -89,28 +98,30 @@ final class TextPattern: Sendable {
   }
 
   private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
-    guard let required else { return run(expression, from: start, on: searchable, limit: limit) }
+    guard let required else {
+      return run(expression.compiled, from: expression.start, on: searchable, limit: limit)
+    }
 
     // The branches that may match: none, one (its index), or several.
     let (candidate, isOnlyCandidate) = required.candidateBranches(in: searchable)
     guard let candidate else {
       assert(
-        run(expression, on: searchable.utf16, limit: 1).isEmpty,
+        run(expression.compiled, on: searchable.utf16, limit: 1).isEmpty,
         "a match without the literals its pattern requires: \(expression.pattern)")
       return []
     }
     let utf16 = searchable.utf16
     guard isOnlyCandidate, !branches.isEmpty else {
-      return run(expression, from: start, on: searchable, limit: limit)
+      return run(expression.compiled, from: expression.start, on: searchable, limit: limit)
     }
 
-    let (lazy, groupsBefore) = branches[candidate]
+    let (lazy, groups, groupsBefore) = branches[candidate]
     let branch = lazy.compiled
-    let after = expression.groupCount - groupsBefore - branch.groupCount
+    let after = required.groupCount - groupsBefore - branch.groupCount
     // The groups were counted from the pattern's text; should ICU count otherwise, the
     // numbering cannot be kept.
-    guard after >= 0, branch.groupCount == lazy.groups else {
-      return run(expression, on: utf16, limit: limit)
+    guard after >= 0, branch.groupCount == groups else {
+      return run(expression.compiled, on: utf16, limit: limit)
     }
     let found = run(branch, from: lazy.start, on: searchable, limit: limit).map { match in
       let groups = match.ranges.dropFirst()
@@ -119,7 +130,7 @@ final class TextPattern: Sendable {
           + Array(repeating: nil, count: after))
     }
     assert(
-      found.map(\.ranges) == run(expression, on: utf16, limit: limit).map(\.ranges),
+      found.map(\.ranges) == run(expression.compiled, on: utf16, limit: limit).map(\.ranges),
       "a branch alone matches otherwise than the whole: \(expression.pattern)")
     return found
   }
@@ -175,27 +186,26 @@ private final class LazyStart: @unchecked Sendable {
 }
 
 /// A case-insensitive regular expression compiled on first use: most branches of most
-/// patterns are never searched alone in a run, and compiling costs more than searching.
+/// patterns are never searched alone in a run, many whole patterns are never run, and
+/// compiling costs more than searching.
 private final class LazyExpression: @unchecked Sendable {
-  private let pattern: String
-  /// The capture groups the pattern's text holds.
-  let groups: Int
-  /// Where the branch's matches may begin.
+  /// The pattern as written.
+  let pattern: String
+  /// Where the expression's matches may begin.
   let start: LazyStart
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var expression: ICURegularExpression?
 
-  init(_ pattern: String, groups: Int) {
+  init(_ pattern: String) {
     self.pattern = pattern
-    self.groups = groups
     start = LazyStart(pattern)
   }
 
   var compiled: ICURegularExpression {
     lock.withLock {
       if let expression { return expression }
-      // The branch is part of a pattern that compiled: see `TextPattern.init`.
+      // The pattern is a literal the tests compile: see `TextPattern.init`.
       let made = try! ICURegularExpression(pattern, caseInsensitive: true)
       expression = made
       return made

@@ -33,8 +33,9 @@ public final class ICURegularExpression: @unchecked Sendable {
   init(
     _ pattern: String, caseInsensitive: Bool, markingCaselessSets: Bool
   ) throws(ICUFailure) {
+    let written = Array(pattern.utf16)
     let marked = caseInsensitive && markingCaselessSets
-    let units = Array((marked ? Self.caselessSetsMarked(pattern) : pattern).utf16)
+    let units = marked ? Self.caselessSetsMarked(written) : written
     var error: Int32 = 0
     let compiled = units.withUnsafeBufferPointer {
       pc_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &error)
@@ -111,50 +112,65 @@ public final class ICURegularExpression: @unchecked Sendable {
   /// of the cost of compiling the detectors' patterns. The wrapper is a group that captures
   /// nothing, so group numbers stay as written.
   static func caselessSetsMarked(_ pattern: String) -> String {
-    let scalars = Array(pattern.unicodeScalars)
+    String(decoding: caselessSetsMarked(Array(pattern.utf16)), as: UTF16.self)
+  }
+
+  /// `caselessSetsMarked(_:)` of a pattern's UTF-16 units. The syntax it reads is ASCII, so
+  /// it reads units: a character outside ASCII, a unit or a surrogate pair, is copied as is.
+  static func caselessSetsMarked(_ units: [UInt16]) -> [UInt16] {
     // Quoting (`\Q…\E`) would need reading apart; such a pattern is left as written.
-    guard !pattern.contains("\\Q") else { return pattern }
-    var result = String.UnicodeScalarView()
+    guard !zip(units, units.dropFirst()).contains(where: { $0 == backslash && $1 == 0x51 })
+    else { return units }
+    var result: [UInt16] = []
+    result.reserveCapacity(units.count + 16)
     var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "\\", index + 1 < scalars.count {
-        let escaped = scalars[index + 1]
-        if escaped == "S" {
-          result.append(contentsOf: "(?-i:\\S)".unicodeScalars)
+    while index < units.count {
+      let unit = units[index]
+      if unit == backslash, index + 1 < units.count {
+        let escaped = units[index + 1]
+        if escaped == 0x53 {  // `\S`
+          result += caseless
+          result += units[index...index + 1]
+          result.append(closing)
         } else {
-          result.append(contentsOf: [scalar, escaped])
+          result += units[index...index + 1]
         }
         index += 2
-      } else if scalar == "[", let end = Self.classEnd(scalars, from: index) {
-        let isCaseless = Self.isCaseless(scalars[index...end])
-        if isCaseless { result.append(contentsOf: "(?-i:".unicodeScalars) }
-        result.append(contentsOf: scalars[index...end])
-        if isCaseless { result.append(")") }
+      } else if unit == opening, let end = Self.classEnd(units, from: index) {
+        let isCaseless = Self.isCaseless(units[index...end])
+        if isCaseless { result += caseless }
+        result += units[index...end]
+        if isCaseless { result.append(closing) }
         index = end + 1
       } else {
-        result.append(scalar)
+        result.append(unit)
         index += 1
       }
     }
-    return String(result)
+    return result
   }
+
+  private static let backslash = unit("\\")
+  private static let opening = unit("[")
+  private static let closing = unit(")")
+  /// The group that turns case-insensitivity off, opened.
+  private static let caseless = Array("(?-i:".utf16)
 
   /// The index of the `]` closing the class opened at `start`, nested classes and escapes
   /// read past; `nil` when it is not closed.
-  private static func classEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+  private static func classEnd(_ units: [UInt16], from start: Int) -> Int? {
     var depth = 0
     var index = start
-    while index < scalars.count {
-      switch scalars[index] {
-      case "\\":
+    while index < units.count {
+      switch units[index] {
+      case backslash:
         index += 1
-      case "[":
+      case opening:
         depth += 1
         // A `]` first in a class (after an optional `^`) is a member, not its end.
-        if index + 1 < scalars.count, scalars[index + 1] == "^" { index += 1 }
-        if index + 1 < scalars.count, scalars[index + 1] == "]" { index += 1 }
-      case "]":
+        if index + 1 < units.count, units[index + 1] == unit("^") { index += 1 }
+        if index + 1 < units.count, units[index + 1] == unit("]") { index += 1 }
+      case unit("]"):
         depth -= 1
         if depth == 0 { return index }
       default:
@@ -169,30 +185,38 @@ public final class ICURegularExpression: @unchecked Sendable {
   /// ASCII marks, digits and spaces, ranges between them, the escapes `\d`, `\s` and
   /// escaped marks, and `\w`, which holds every case form of each letter it holds (the
   /// tests check every character that has one).
-  private static func isCaseless(_ set: ArraySlice<Unicode.Scalar>) -> Bool {
-    let members = Array(set.dropFirst().dropLast())
-    var index = members.first == "^" ? 1 : 0
-    while index < members.count {
-      let scalar = members[index]
-      guard scalar.isASCII, !scalar.properties.isAlphabetic, scalar != "[" else { return false }
-      if scalar == "\\" {
-        guard index + 1 < members.count else { return false }
+  private static func isCaseless(_ set: ArraySlice<UInt16>) -> Bool {
+    let members = set.dropFirst().dropLast()
+    var index = members.startIndex
+    if members.first == unit("^") { index += 1 }
+    while index < members.endIndex {
+      let member = members[index]
+      guard member < 0x80, !isLetter(member), member != opening else { return false }
+      if member == backslash {
+        guard index + 1 < members.endIndex else { return false }
         let escaped = members[index + 1]
-        let isMark =
-          escaped.isASCII && !escaped.properties.isAlphabetic && !("0"..."9").contains(escaped)
-        guard escaped == "d" || escaped == "s" || escaped == "w" || isMark else { return false }
+        let isMark = escaped < 0x80 && !isLetter(escaped) && !isDigit(escaped)
+        guard "dsw".utf16.contains(escaped) || isMark else { return false }
         index += 2
         continue
       }
       // A range between two marks may span the letters ("[!-~]").
-      if scalar == "-", index > 0, index + 1 < members.count {
-        let (lower, upper) = (members[index - 1].value, members[index + 1].value)
+      if member == unit("-"), index > members.startIndex, index + 1 < members.endIndex {
+        let (lower, upper) = (members[index - 1], members[index + 1])
         if lower <= 0x7A && upper >= 0x41 { return false }
       }
       index += 1
     }
     return true
   }
+
+  /// The UTF-16 unit of an ASCII mark.
+  private static func unit(_ mark: Unicode.Scalar) -> UInt16 { UInt16(mark.value) }
+
+  /// Whether `unit` is an ASCII letter, the only alphabetic characters of ASCII.
+  private static func isLetter(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit | 0x20) }
+
+  private static func isDigit(_ unit: UInt16) -> Bool { (0x30...0x39).contains(unit) }
 
   private func checkOut() -> OpaquePointer {
     if let matcher = lock.withLock({ idle.popLast() }) { return matcher }

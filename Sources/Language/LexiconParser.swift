@@ -80,7 +80,7 @@ struct LexiconParser {
     _ field: String, number: Int
   ) throws(LexiconError) -> [String: String] {
     var result: [String: String] = [:]
-    for pair in field.split(whereSeparator: \.isWhitespace) {
+    for pair in Self.words(of: field) {
       let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
       guard parts.count == 2, let key = parts.first, let value = parts.last,
         !value.isEmpty, Self.isAttributeKey(key)
@@ -100,13 +100,11 @@ struct LexiconParser {
   /// by its bytes, each of which is a character there; splitting by characters was most of
   /// the time a worker took to load the lexicons.
   static func pieces(of text: String, separatedBy separator: Character) -> [String] {
-    guard let mark = separator.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D })
-    else {
+    guard let mark = separator.asciiValue, isASCII(text, allowingCarriageReturns: false) else {
       return text.split(separator: separator, omittingEmptySubsequences: false)
         .map(\.trimmingWhitespace)
     }
     return text.utf8.split(separator: mark, omittingEmptySubsequences: false).map { piece in
-      let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
       guard let first = piece.firstIndex(where: { !isSpace($0) }),
         let last = piece.lastIndex(where: { !isSpace($0) })
       else { return "" }
@@ -114,9 +112,41 @@ struct LexiconParser {
     }
   }
 
+  /// The words of `field`, split at whitespace; an ASCII field by its bytes, each of which
+  /// is a character there (a carriage return and line feed together are one, and
+  /// whitespace).
+  private static func words(of field: String) -> [Substring] {
+    guard isASCII(field, allowingCarriageReturns: true) else {
+      return field.split(whereSeparator: \.isWhitespace)
+    }
+    return field.utf8.split(whereSeparator: isSpace).map(Substring.init)
+  }
+
+  /// Whether `key` is a letter followed by letters, digits, `_` and `-`; an ASCII key is
+  /// read by its bytes, among which only `A`-`Z` and `a`-`z` are letters and `0`-`9` digits.
   private static func isAttributeKey(_ key: Substring) -> Bool {
-    guard let first = key.first, first.isLetter else { return false }
-    return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    guard key.utf8.allSatisfy({ $0 < 0x80 }) else {
+      guard let first = key.first, first.isLetter else { return false }
+      return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    }
+    let isLetter = { (byte: UInt8) in (0x61...0x7A).contains(byte | 0x20) }
+    guard let first = key.utf8.first, isLetter(first) else { return false }
+    return key.utf8.allSatisfy { byte in
+      isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D
+    }
+  }
+
+  /// Whether `text` is ASCII (without carriage returns unless they are allowed), read from
+  /// its bytes in place.
+  private static func isASCII(_ text: String, allowingCarriageReturns: Bool) -> Bool {
+    let isASCII = { (byte: UInt8) in byte < 0x80 && (allowingCarriageReturns || byte != 0x0D) }
+    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isASCII) }
+      ?? text.utf8.allSatisfy(isASCII)
+  }
+
+  /// Whether `byte` is an ASCII space, tab or line break: whitespace.
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
   private func malformed(_ line: Int, _ reason: String) -> LexiconError {

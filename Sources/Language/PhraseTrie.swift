@@ -21,11 +21,49 @@ struct PhraseTrie: Sendable {
   /// Builds the trie, tokenizing every phrase with the document tokenizer.
   init(entries: [LexiconEntry]) throws(ICUFailure) {
     self.entries = entries
-    for (index, entry) in entries.enumerated() {
-      for phrase in entry.phrases {
-        insert(Self.keys(of: try Tokenizer.tokens(of: phrase)), entry: index)
+    let phrases = entries.enumerated().flatMap { index, entry in
+      entry.phrases.map { (entry: index, phrase: $0) }
+    }
+    let keys = try Self.keys(ofPhrases: phrases.map(\.phrase))
+    nodes.reserveCapacity(keys.reduce(1) { $0 + $1.count })
+    vocabulary.reserveCapacity(keys.count)
+    for (phrase, keys) in zip(phrases, keys) { insert(keys, entry: phrase.entry) }
+  }
+
+  /// The comparison keys of each phrase's tokens, as `keys(of:)` gives them for the
+  /// phrase tokenized alone.
+  ///
+  /// The phrases are tokenized as one text, a line each, and each line's tokens are its
+  /// phrase's: a word break falls on both sides of every line break, whatever stands around
+  /// it, so a phrase's tokens are those it has alone (the tests check every lexicon's). One
+  /// text costs one break iterator run rather than one per phrase. A phrase holding a line
+  /// break of its own is tokenized alone.
+  static func keys(ofPhrases phrases: [String]) throws(ICUFailure) -> [[String]] {
+    guard !phrases.contains(where: { $0.utf16.contains(where: isLineBreak) }) else {
+      return try phrases.map { phrase throws(ICUFailure) in
+        keys(of: try Tokenizer.tokens(of: phrase))
       }
     }
+    var text = phrases.joined(separator: "\n")
+    text.append("\n")
+    let tokens = try Tokenizer.tokens(of: Array(text.utf16))
+
+    var keysByPhrase: [[String]] = []
+    keysByPhrase.reserveCapacity(phrases.count)
+    var start = 0
+    for line in phrases.indices {
+      var end = start
+      while end < tokens.count && tokens[end].line == line { end += 1 }
+      keysByPhrase.append(keys(of: tokens[start..<end]))
+      start = end
+    }
+    return keysByPhrase
+  }
+
+  /// Whether `unit` breaks a line, for ICU's word breaks (a mandatory break on both sides)
+  /// or for a token's line.
+  private static func isLineBreak(_ unit: UInt16) -> Bool {
+    (0x0A...0x0D).contains(unit) || unit == 0x85 || unit == 0x2028 || unit == 0x2029
   }
 
   /// The number of trie nodes, for the benchmark.
@@ -110,7 +148,7 @@ struct PhraseTrie: Sendable {
 
   /// The comparison keys of a phrase's tokens: normalized, dashes dropped (unless the phrase
   /// is nothing but dashes).
-  static func keys(of tokens: [Token]) -> [String] {
+  static func keys(of tokens: some Collection<Token>) -> [String] {
     let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
     return keys.isEmpty ? tokens.map(\.normalized) : keys
   }
@@ -120,8 +158,7 @@ struct PhraseTrie: Sendable {
 
     var node = 0
     for key in keys {
-      let word = vocabulary[key] ?? vocabulary.count
-      vocabulary[key] = word
+      let word = number(of: key)
       if let next = nodes[node].children[word] {
         node = next
       } else {
@@ -131,6 +168,14 @@ struct PhraseTrie: Sendable {
       }
     }
     if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+  }
+
+  /// The number of `key` in `vocabulary`, the next one if it is new.
+  private mutating func number(of key: String) -> Int {
+    if let word = vocabulary[key] { return word }
+    let word = vocabulary.count
+    vocabulary[key] = word
+    return word
   }
 }
 

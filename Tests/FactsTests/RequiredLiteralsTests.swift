@@ -1,4 +1,5 @@
 import Foundation
+import Language
 import Testing
 
 @testable import Facts
@@ -71,6 +72,7 @@ import Testing
       #"\w+"#, #"(?:pain )?\d*"#, #"\b(?:pain|)\s*\s"#, #"[^a-z]+"#, #"[\w.]+"#,
       #"[a-z\s]"#, #"[[a-z]&&[^q]]"#, #"[a-zA-Z0-9_.,;:!?-]"#, #"(?=pain)\w+"#,
       #"\p{L}+ pain"#, #"(?x) pain"#, #"stra(?<name>ße)"#, #"straße|strasse"#,
+      #"a\012b"#,
     ])
   func patternsWithoutARequirement(pattern: String) {
     #expect(RequiredLiterals(pattern: pattern) == nil)
@@ -155,4 +157,59 @@ import Testing
       }
     }
   }
+
+  @Test(
+    "each branch requires its words, classes and digits; of many, the three most selective",
+    arguments: [
+      (
+        #"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#,
+        [[["cannot", "unable to"], ["sit", "stand"]]]
+      ),
+      (
+        #"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(?:10|ten)"#,
+        [[["/", "out of"], ["10", "ten"], digits]]
+      ),
+      (#"\b[CTLS]\d{1,2}\b"#, [[["c", "l", "s", "t"], digits]]),
+      (#"xa+b"#, [[["xa"], ["b"]]]), (#"x{2,3}?yz"#, [[["x"], ["yz"]]]),
+      (#"((a)|b)c|d"#, [[["c"], ["a", "b"]], [["d"]]]),
+      (#"(?<=pre)fix|(?<!no)fix"#, [[["fix"]], [["fix"]]]),
+      (#"[\]x]y"#, [[["y"], ["]", "x"]]]), (#"[a\-z]q"#, [[["q"], ["-", "a", "z"]]]),
+      (#"\d\s*×\s*\d"#, [[["×"], digits, digits]]), (#"é?x"#, [[["x"]]]),
+      (#"café|naïve"#, [[["café"]], [["naïve"]]]),
+      (#"\bmg/(?:kg|m²)\b"#, [[["mg/"], ["kg", "m²"]]]),
+      (#"😀 pain|pain 😀"#, [[["😀 pain"]], [["pain 😀"]]]), (#"\éx"#, [[["x"]]]),
+      (#"\bMRI\b|\bCT\b"#, [[["mri"]], [["ct"]]]),
+      (
+        #"\b(?:one|two|three|four)\s+(?:weeks?|months?)\s+(?:of|with)\s+(?:PT|physical therapy)"#,
+        [[["month", "week"], ["of", "with"], ["four", "one", "three", "two"]]]
+      ),
+    ] as [(String, [[[String]]])])
+  func readsTheLiterals(pattern: String, branches: [[[String]]]) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(literals.branches.map(\.literals) == branches)
+  }
+
+  @Test(
+    "capture groups are counted as ICU numbers them",
+    arguments: [
+      #"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#,
+      #"(?<![\d/.])(\d{1,2})\s*(?:/|out of)\s*(10|ten)"#,
+      #"((a)|b)c|(d(e(f)))"#, #"(?<=(x))y|(?=(z))w"#, #"\(x\)(y)"#, #"[()](z)"#, #"[^(](z)"#,
+      #"(?i-:(a))|(?-i:(B))"#, #"(?>(a)+)s"#, #"(a)(?:b)(c)?(d)*"#, #"[[(]x](y)"#,
+      #"\b(\d+)\s*(weeks?|months?)\s+ago\b"#, #"\bfor\s+(\d+)\s*weeks\b|\b(\d+)\s*months\s+ago\b"#,
+    ])
+  func countsGroupsAsICU(pattern: String) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern), "\(pattern)")
+    let expression = try ICURegularExpression(pattern)
+    #expect(literals.groupCount == expression.groupCount, "\(pattern)")
+  }
+
+  @Test("the octal escape \\0 is one character, not the digits that follow it")
+  func octalEscapeIsNotLiteralDigits() throws {
+    let pattern = TextPattern(#"a\012b"#)
+    #expect(pattern.occurs(in: "a\nb"))
+    #expect(!pattern.occurs(in: "a12b"))
+  }
 }
+
+private let digits = (0...9).map(String.init)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Facts
@@ -66,5 +67,32 @@ import Testing
     let found = SearchableText.of(text).candidateBranches(LiteralProgram(branches: branches))
     #expect(found.first == first)
     #expect(found.isOnly == isOnly)
+  }
+
+  @Test(
+    "a pattern, compiled when first run, finds what Foundation finds, split or whole",
+    arguments: [
+      #"\p{L}+ pain"#, #"\w+ (\d+)"#, #"\b(\d+)\s*weeks\b|\bmonths?\s+of\s+(PT)\b"#,
+      #"\bfor\s+(\d+)\s*(weeks)\b|\bbegan\s+(\d+)\s*(months)\s+ago\b"#, #"(a)\1|b"#,
+      #"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#, #"[^.;]{0,20}\bintact\b"#,
+    ])
+  func findsWhatFoundationFinds(pattern: String) throws {
+    let texts = [
+      "Back pain for 6 weeks; it began 3 months ago.", "aa b", "PT 12, then 2 months of PT.",
+      "Unable to sit; cannot STAND.", "Incision intact.", "", "É pain 4",
+    ]
+    let expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    let textPattern = TextPattern(pattern)
+    for text in texts {
+      let whole = NSRange(location: 0, length: text.utf16.count)
+      let expected = expression.matches(in: text, range: whole).map { match in
+        (0..<match.numberOfRanges).map { index -> Range<Int>? in
+          let range = match.range(at: index)
+          return range.location == NSNotFound ? nil : range.location..<NSMaxRange(range)
+        }
+      }
+      let found = textPattern.matches(in: text).map { [$0.range] + $0.groups }
+      #expect(found == expected, "\(pattern) on \(text)")
+    }
   }
 }

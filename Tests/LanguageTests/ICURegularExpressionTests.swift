@@ -21,6 +21,11 @@ import Testing
       (#"\[x\]"#, #"\[x\]"#),
       (#"[]a]"#, #"[]a]"#),
       (#"\Q[^.]\E"#, #"\Q[^.]\E"#),
+      (#"😀[.,]x"#, #"😀(?-i:[.,])x"#),
+      (#"\😀[.]"#, #"\😀(?-i:[.])"#),
+      (#"[^é]\S"#, #"[^é](?-i:\S)"#),
+      (#"[😀-😃]"#, #"[😀-😃]"#),
+      (#"[.-😀]"#, #"[.-😀]"#),
     ])
   func marksCaselessSets(pattern: String, marked: String) {
     #expect(ICURegularExpression.caselessSetsMarked(pattern) == marked)

@@ -57,6 +57,24 @@ import Testing
     }
   }
 
+  @Test(
+    "attributes are read alike in ASCII and beyond it",
+    arguments: [
+      ("k=v\tk2-x=v_2  route=oral", ["k": "v", "k2-x": "v_2", "route": "oral"]),
+      ("clé=v k²=w", ["clé": "v", "k²": "w"]), ("k=café  x_y=1", ["k": "café", "x_y": "1"]),
+    ])
+  func attributesAreReadAlike(field: String, attributes: [String: String]) throws {
+    let entries = try parse("@version 1\na | b | \(field)\n")
+    #expect(entries[0].attributes == attributes)
+  }
+
+  @Test(
+    "an attribute key is a letter, then letters, digits, '_' or '-'",
+    arguments: ["1k=v", "_k=v", "k.x=v", "k=", "=v", "k=v=w", "²k=v", "k é=v"])
+  func malformedAttributeKeysAreRejected(field: String) {
+    #expect(throws: LexiconError.self) { try parse("@version 1\na | b | \(field)\n") }
+  }
+
   @Test func fileWithoutVersionHeaderIsRejected() {
     #expect(throws: LexiconError.missingVersion(file: "test.txt")) {
       try parse("# no header\nmeloxicam | Mobic\n")
