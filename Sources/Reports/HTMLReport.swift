@@ -29,16 +29,16 @@ public struct HTMLReport {
     let sections = [
       header, gapsSection, criteriaSection, factsSection, readingNotesSection, appendixSection,
     ]
-    return """
+    let page: HTMLMarkup = """
       <!DOCTYPE html>
       <html lang="en">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(title.htmlEscaped)</title>
+      <title>\(text: title)</title>
       <style>
-      \(HTMLStyle.css)
-      \(HTMLStyle.printFooter(caseID: report.case))
+      \(markup: HTMLStyle.css)
+      \(markup: HTMLStyle.printFooter(caseID: report.case))
       </style>
       </head>
       <body>
@@ -47,6 +47,7 @@ public struct HTMLReport {
       </html>
 
       """
+    return page.description
   }
 
   /// The page title: case and first determination, as a browser tab or a printout names it.
@@ -57,16 +58,19 @@ public struct HTMLReport {
 
   // MARK: Header
 
-  var header: String {
+  var header: HTMLMarkup {
     let banners =
       report.determinations.isEmpty
       ? [noDeterminationBanner]
       : report.determinations.enumerated().map { determinationBanner($1, number: $0 + 1) }
+    let rows = requestRows.map { label, value -> HTMLMarkup in
+      "<dt>\(markup: label)</dt><dd>\(text: value)</dd>"
+    }
     return """
       <header id="summary">
-      <h1>Prior-authorization review: case \(report.case.htmlEscaped)</h1>
+      <h1>Prior-authorization review: case \(text: report.case)</h1>
       <dl class="request-facts">
-      \(requestRows.map { "<dt>\($0)</dt><dd>\($1.htmlEscaped)</dd>" }.joined(separator: "\n"))
+      \(rows.joined(separator: "\n"))
       </dl>
       \(banners.joined(separator: "\n"))
       </header>
@@ -93,28 +97,28 @@ public struct HTMLReport {
   }
 
   /// The determination of one guideline, in words and in its colour.
-  func determinationBanner(_ determination: Determination, number: Int) -> String {
+  func determinationBanner(_ determination: Determination, number: Int) -> HTMLMarkup {
     let status = determination.determination
     let guideline = ReportWording.guidelineName(determination.guideline)
     let gaps = determination.gaps.map(ReportWording.label).joined(separator: ", ")
-    let detail =
+    let detail: HTMLMarkup =
       if let reason = determination.exclusionReason {
-        "<p><span class=\"label\">Why excluded:</span> \(reason.htmlEscaped)</p>"
+        "<p><span class=\"label\">Why excluded:</span> \(text: reason)</p>"
       } else if !gaps.isEmpty {
-        "<p><span class=\"label\">Gaps:</span> \(gaps.htmlEscaped)</p>"
+        "<p><span class=\"label\">Gaps:</span> \(text: gaps)</p>"
       } else { "" }
     return """
-      <section class="determination \(status.rawValue)" id="determination-\(number)">
-      <div class="verdict">Determination: \(ReportWording.label(status))</div>
-      <p>\(guideline.htmlEscaped), indication applied: \
-      \(ReportWording.indication(of: determination).htmlEscaped)</p>
-      <p>\(ReportWording.meaning(status))</p>
+      <section class="determination \(markup: status.rawValue)" id="determination-\(number)">
+      <div class="verdict">Determination: \(markup: ReportWording.label(status))</div>
+      <p>\(text: guideline), indication applied: \
+      \(text: ReportWording.indication(of: determination))</p>
+      <p>\(markup: ReportWording.meaning(status))</p>
       \(detail)
       </section>
       """
   }
 
-  var noDeterminationBanner: String {
+  var noDeterminationBanner: HTMLMarkup {
     """
     <section class="determination excluded" id="determination-1">
     <div class="verdict">Determination: NONE</div>
