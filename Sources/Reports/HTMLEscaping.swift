@@ -22,31 +22,36 @@ extension String {
 enum HTMLEscaping {
   static func needsEscaping(_ text: String) -> Bool {
     var text = text
-    return text.withUTF8 { $0.contains(where: needsEscape) }
+    return text.withUTF8 { utf8 in
+      escapedBytes.withUnsafeBufferPointer { escaped in
+        utf8.contains { escaped[Int($0)] }
+      }
+    }
   }
 
   /// Appends the UTF-8 bytes of `text` escaped.
   static func append(_ text: String, escapedTo bytes: inout [UInt8]) {
     var text = text
     text.withUTF8 { utf8 in
-      bytes.reserveCapacity(bytes.count + utf8.count)
-      var runStart = 0
-      for offset in 0..<utf8.count where needsEscape(utf8[offset]) {
-        bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
-        escape(of: utf8[offset]).withUTF8Buffer { bytes += $0 }
-        runStart = offset + 1
+      escapedBytes.withUnsafeBufferPointer { escaped in
+        var runStart = 0
+        for offset in 0..<utf8.count where escaped[Int(utf8[offset])] {
+          bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
+          escape(of: utf8[offset]).withUTF8Buffer { bytes += $0 }
+          runStart = offset + 1
+        }
+        bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
       }
-      bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
     }
   }
 
-  private static func needsEscape(_ byte: UInt8) -> Bool {
-    // Letters and most bytes of text are above '>' (0x3E): one comparison lets them through.
-    if byte > UInt8(ascii: ">") { return byte == 0x7F }
+  /// `needsEscape` of every byte value, looked up in the loops above.
+  private static let escapedBytes: [Bool] = (0...255).map { needsEscape(UInt8($0)) }
 
+  private static func needsEscape(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
-      UInt8(ascii: "'"):
+      UInt8(ascii: "'"), 0x7F:
       return true
     case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return false
     case 0x00...0x1F: return true

@@ -35,7 +35,9 @@ struct HTMLMarkup: ExpressibleByStringInterpolation, CustomStringConvertible {
     fileprivate var bytes: [UInt8] = []
 
     init(literalCapacity: Int, interpolationCount: Int) {
-      bytes.reserveCapacity(literalCapacity + 32 * interpolationCount)
+      // Room for a quote or a cell's text in each interpolation, so that most pieces are
+      // written without the buffer growing.
+      bytes.reserveCapacity(literalCapacity + 128 * interpolationCount)
     }
 
     mutating func appendLiteral(_ literal: StaticString) {

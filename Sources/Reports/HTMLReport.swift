@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// One case's review as a single self-contained HTML page, for a reviewer to read on screen or
@@ -25,11 +26,17 @@ public struct HTMLReport {
   }
 
   /// The complete HTML document.
-  public func render() -> String {
+  public func render() -> String { page.description }
+
+  /// The complete HTML document as UTF-8, as a report file holds it: `render()` without the
+  /// check of every byte that making a `String` costs.
+  public func renderUTF8() -> Data { Data(page.bytes) }
+
+  var page: HTMLMarkup {
     let sections = [
       header, gapsSection, criteriaSection, factsSection, readingNotesSection, appendixSection,
-    ]
-    let page: HTMLMarkup = """
+    ].joined(separator: "\n")
+    let head: HTMLMarkup = """
       <!DOCTYPE html>
       <html lang="en">
       <head>
@@ -42,12 +49,15 @@ public struct HTMLReport {
       </style>
       </head>
       <body>
-      \(sections.joined(separator: "\n"))
+
+      """
+    let tail: HTMLMarkup = """
+
       </body>
       </html>
 
       """
-    return page.description
+    return [head, sections, tail].joined(separator: "")
   }
 
   /// The page title: case and first determination, as a browser tab or a printout names it.

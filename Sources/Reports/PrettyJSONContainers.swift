@@ -70,6 +70,24 @@ struct PrettyJSONObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol
     try encoder.encode(value, in: member(key))
   }
 
+  // The optionals a report holds, written here rather than through the protocol's default,
+  // which reaches `encode` through one more generic call per member.
+  mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+  mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
+    if let value { try encode(value, forKey: key) }
+  }
+
   mutating func nestedContainer<NestedKey: CodingKey>(
     keyedBy keyType: NestedKey.Type, forKey key: Key
   ) -> KeyedEncodingContainer<NestedKey> {
@@ -164,16 +182,17 @@ struct PrettyJSONArrayContainer: UnkeyedEncodingContainer {
   }
 }
 
-/// The single-value container of `PrettyJSONEncoder`: writes the one value of its place.
+/// The single-value container of `PrettyJSONEncoder`: writes the one value of the encoder's
+/// place.
+///
+/// It holds nothing but the encoder, so that it fits in an existential without a heap
+/// allocation; it is used before the encoder moves on, as `JSONEncoder`'s is.
 struct PrettyJSONSingleValueContainer: SingleValueEncodingContainer {
-  let slot: JSONSlot
   let encoder: PrettyJSONEncoder
   var codingPath: [any CodingKey] { [] }
+  private var slot: JSONSlot { encoder.slot }
 
-  init(slot: JSONSlot, encoder: PrettyJSONEncoder) {
-    self.slot = slot
-    self.encoder = encoder
-  }
+  init(encoder: PrettyJSONEncoder) { self.encoder = encoder }
 
   mutating func encodeNil() throws { encoder.withWriter { $0.writeLiteral("null", in: slot) } }
   mutating func encode(_ value: Bool) throws {

@@ -26,7 +26,7 @@ final class PrettyJSONEncoder: Encoder {
 
   let output: Output
   /// Where what this encoder is given is written.
-  private var slot: JSONSlot
+  private(set) var slot: JSONSlot
   var codingPath: [any CodingKey] { [] }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -76,6 +76,6 @@ final class PrettyJSONEncoder: Encoder {
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
-    PrettyJSONSingleValueContainer(slot: slot, encoder: self)
+    PrettyJSONSingleValueContainer(encoder: self)
   }
 }

@@ -31,18 +31,33 @@ struct OpenContainer {
   }
 }
 
-/// One member of an open object: its key and where its line sits in the bytes written, from
-/// the indent to the end of the value, without the separator after it.
+/// One member of an open object: where its line sits in the bytes written, from the indent
+/// to the end of the value, without the separator after it, and where its key sits in it.
 struct ObjectMember {
-  let key: String
+  /// Where in `PrettyJSONWriter.escapedKeys` the key is when escaping made its written bytes
+  /// differ from its UTF-8 bytes, which are then compared instead; -1 for an ordinary key.
+  let escapedKey: Int
+  /// The first eight bytes of the key as one big-endian number (zeros past its end): two keys
+  /// whose numbers differ sort as their numbers do, so most comparisons compare only these.
+  let keyPrefix: UInt64
   let start: Int
+  /// The bytes of the key as written, between its quotes.
+  let key: Range<Int>
   var end: Int
 }
 
 /// An open array or object, as its encoding container refers to it.
+///
+/// Two 32-bit halves keep it, and with it an array container, small enough to be held in an
+/// existential without a heap allocation.
 struct JSONContainerReference {
-  let level: Int
-  let id: Int
+  let level: Int32
+  let id: Int32
+
+  init(level: Int, id: Int) {
+    self.level = Int32(truncatingIfNeeded: level)
+    self.id = Int32(truncatingIfNeeded: id)
+  }
 }
 
 /// The place of one value: the member `member` (counting from 1) of the container at `level`.
@@ -61,18 +76,18 @@ extension PrettyJSONWriter {
       misplace("a value was added to an array or object after it was closed")
       return JSONSlot(level: 0, containerID: -1, member: 0)
     }
-    let level = container.level
+    let level = Int(container.level)
     closeContainers(above: level)
     finishMember(at: level)
 
-    if open[level].count > 0 { bytes += Self.separator }
+    if open[level].count > 0 { writeSeparator() }
     let start = bytes.count
     writeIndent(open[level].valueDepth)
     if let key { addMember(key, start: start, at: level) }
 
     open[level].count += 1
     open[level].slot = .empty
-    return JSONSlot(level: level, containerID: container.id, member: open[level].count)
+    return JSONSlot(level: level, containerID: Int(container.id), member: open[level].count)
   }
 
   /// Opens an array or object as the value of `slot`, or gives back the one already open
@@ -124,7 +139,8 @@ extension PrettyJSONWriter {
   }
 
   private func isOpen(_ container: JSONContainerReference) -> Bool {
-    container.level < open.count && open[container.level].id == container.id
+    let level = Int(container.level)
+    return level < open.count && open[level].id == Int(container.id)
   }
 
   private func isCurrent(_ slot: JSONSlot) -> Bool {
@@ -133,12 +149,25 @@ extension PrettyJSONWriter {
   }
 
   private mutating func addMember(_ key: String, start: Int, at level: Int) {
-    if open[level].count > 0, !Self.bytesPrecede(members[members.count - 1].key, key) {
+    bytes.append(UInt8(ascii: "\""))
+    let keyStart = bytes.count
+    writeEscaped(key)
+    var escapedKey = -1
+    if bytes.count - keyStart != key.utf8.count {
+      escapedKey = escapedKeys.count
+      escapedKeys.append(key)
+    }
+    let written = keyStart..<bytes.count
+    let keyPrefix = Self.prefix(of: escapedKey < 0 ? bytes[written] : Array(key.utf8)[...])
+    let member = ObjectMember(
+      escapedKey: escapedKey, keyPrefix: keyPrefix, start: start, key: written, end: start)
+    bytes.append(UInt8(ascii: "\""))
+    writeColon()
+
+    members.append(member)
+    if open[level].count > 0, !keyPrecedes(members.count - 2, members.count - 1) {
       open[level].needsReordering = true
     }
-    members.append(ObjectMember(key: key, start: start, end: start))
-    writeQuoted(key)
-    bytes += Self.colon
   }
 
   /// Completes the latest member of the container at `level`: a value never written becomes
@@ -151,7 +180,9 @@ extension PrettyJSONWriter {
   }
 
   private mutating func writeEmptyObject(at level: Int) {
-    bytes += [UInt8(ascii: "{"), UInt8(ascii: "\n"), UInt8(ascii: "\n")]
+    bytes.append(UInt8(ascii: "{"))
+    bytes.append(UInt8(ascii: "\n"))
+    bytes.append(UInt8(ascii: "\n"))
     writeIndent(open[level].valueDepth)
     bytes.append(UInt8(ascii: "}"))
     open[level].slot = .written
@@ -162,7 +193,7 @@ extension PrettyJSONWriter {
     finishMember(at: level)
     let container = open.removeLast()
 
-    if container.needsReordering { writeInKeyOrder(members[container.firstMember...]) }
+    if container.needsReordering { writeInKeyOrder(from: container.firstMember) }
     members.removeSubrange(container.firstMember...)
     writeNewline()
     writeIndent(container.valueDepth - 1)
@@ -172,27 +203,82 @@ extension PrettyJSONWriter {
 
   mutating func writeNewline() { bytes.append(UInt8(ascii: "\n")) }
 
-  /// Rewrites the lines of an object's members, the last bytes written, sorted by the UTF-8
-  /// bytes of their keys, keeping only the last member of each key.
-  private mutating func writeInKeyOrder(_ members: ArraySlice<ObjectMember>) {
-    let order = members.indices.sorted { first, second in
-      let (a, b) = (members[first].key, members[second].key)
-      return Self.bytesPrecede(a, b) || (first < second && a == b)
-    }
+  /// Rewrites the lines of the members of the object closing, the last bytes written, sorted
+  /// by the UTF-8 bytes of their keys, keeping only the last member of each key.
+  private mutating func writeInKeyOrder(from first: Int) {
+    let start = members[first].start
+    sortMembersByKey(from: first)
 
     reordered.removeAll(keepingCapacity: true)
-    for (position, index) in order.enumerated() {
-      let isReplaced =
-        position + 1 < order.count && members[order[position + 1]].key == members[index].key
+    for index in first..<members.count {
+      let isReplaced = index + 1 < members.count && !keyPrecedes(index, index + 1)
       if isReplaced { continue }
-      if !reordered.isEmpty { reordered += Self.separator }
+      if !reordered.isEmpty {
+        reordered.append(UInt8(ascii: ","))
+        reordered.append(UInt8(ascii: "\n"))
+      }
       reordered += bytes[members[index].start..<members[index].end]
     }
-    bytes.replaceSubrange(members[members.startIndex].start..., with: reordered)
+    bytes.replaceSubrange(start..., with: reordered)
   }
 
-  /// Whether the UTF-8 bytes of `a` sort before those of `b`, compared as contiguous bytes
-  /// (`utf8.lexicographicallyPrecedes` walks them one at a time).
+  /// An insertion sort of `members[first...]` by key: stable, so that of two members with
+  /// one key the later stays later, and quick for the dozen members an object has.
+  private mutating func sortMembersByKey(from first: Int) {
+    // A second reference to the bytes, not a copy: the sort only reads them.
+    let written = bytes
+    written.withUnsafeBufferPointer { written in
+      for index in (first + 1)..<max(first + 1, members.count) {
+        let member = members[index]
+        var position = index
+        while position > first,
+          Self.keyPrecedes(member, members[position - 1], in: written, escapedKeys: escapedKeys)
+        {
+          members[position] = members[position - 1]
+          position -= 1
+        }
+        members[position] = member
+      }
+    }
+  }
+
+  /// Whether the key of `members[a]` sorts before that of `members[b]`.
+  private func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { written in
+      Self.keyPrecedes(members[a], members[b], in: written, escapedKeys: escapedKeys)
+    }
+  }
+
+  /// The `keyPrefix` of a key's UTF-8 bytes.
+  private static func prefix(of key: ArraySlice<UInt8>) -> UInt64 {
+    var prefix: UInt64 = 0
+    var count = 0
+    for byte in key.prefix(8) {
+      prefix = prefix << 8 | UInt64(byte)
+      count += 1
+    }
+    return count == 0 ? 0 : prefix << (8 * (8 - count))
+  }
+
+  /// Whether `a`'s key sorts before `b`'s by their UTF-8 bytes.
+  private static func keyPrecedes(
+    _ a: ObjectMember, _ b: ObjectMember, in written: UnsafeBufferPointer<UInt8>,
+    escapedKeys: [String]
+  ) -> Bool {
+    if a.keyPrefix != b.keyPrefix { return a.keyPrefix < b.keyPrefix }
+    guard a.escapedKey < 0, b.escapedKey < 0 else {
+      let key = { (member: ObjectMember) in
+        member.escapedKey >= 0
+          ? escapedKeys[member.escapedKey]
+          : String(decoding: UnsafeBufferPointer(rebasing: written[member.key]), as: UTF8.self)
+      }
+      return bytesPrecede(key(a), key(b))
+    }
+    return UnsafeBufferPointer(rebasing: written[a.key]).lexicographicallyPrecedes(
+      UnsafeBufferPointer(rebasing: written[b.key]))
+  }
+
+  /// Whether the UTF-8 bytes of `a` sort before those of `b`.
   static func bytesPrecede(_ a: String, _ b: String) -> Bool {
     var (a, b) = (a, b)
     return a.withUTF8 { a in b.withUTF8 { b in a.lexicographicallyPrecedes(b) } }

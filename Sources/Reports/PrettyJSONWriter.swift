@@ -19,6 +19,8 @@ struct PrettyJSONWriter {
   var open: [OpenContainer] = []
   /// The members of the open objects, those of each object together, in encoding order.
   var members: [ObjectMember] = []
+  /// The keys that escaping changed, which `ObjectMember.escapedKey` points into.
+  var escapedKeys: [String] = []
   /// Room to put an object's members in key order, reused from one object to the next.
   var reordered: [UInt8] = []
   var nextContainerID = 1
@@ -87,18 +89,21 @@ struct PrettyJSONWriter {
 
   // MARK: Bytes
 
-  // Punctuation as byte arrays, which append faster than a string literal's bytes.
-  static let separator = Array(",\n".utf8)
-  static let colon = Array(" : ".utf8)
-  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+  // Punctuation is appended byte by byte: appending a short array costs several times more.
+
+  mutating func writeSeparator() {
+    bytes.append(UInt8(ascii: ","))
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  mutating func writeColon() {
+    bytes.append(UInt8(ascii: " "))
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: " "))
+  }
 
   mutating func writeIndent(_ depth: Int) {
-    let count = 2 * depth
-    if count <= Self.spaces.count {
-      bytes += Self.spaces[..<count]
-    } else {
-      bytes += repeatElement(UInt8(ascii: " "), count: count)
-    }
+    for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
   }
 
   /// The decimal digits of `magnitude`, written last digit first and then turned around.
@@ -112,9 +117,15 @@ struct PrettyJSONWriter {
     bytes[start...].reverse()
   }
 
-  /// The string quoted and escaped; the runs between escapes are copied whole.
+  /// The string quoted and escaped.
   mutating func writeQuoted(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
+    writeEscaped(string)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The string escaped; the runs between escapes are copied whole.
+  mutating func writeEscaped(_ string: String) {
     var string = string
     string.withUTF8 { utf8 in
       var runStart = 0
@@ -125,7 +136,6 @@ struct PrettyJSONWriter {
       }
       bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   private static func isQuoteOrBackslash(_ byte: UInt8) -> Bool {
