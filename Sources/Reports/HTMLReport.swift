@@ -26,6 +26,10 @@ public struct HTMLReport {
   }
 
   /// The complete HTML document.
+  ///
+  /// Making the `String` checks every byte of the page again, a sixth of the cost of
+  /// rendering; the batch worker and `review --format html` still call this to write a file,
+  /// where `renderUTF8()` gives the same bytes without the check.
   public func render() -> String { page.description }
 
   /// The complete HTML document as UTF-8, as a report file holds it: `render()` without the

@@ -49,7 +49,9 @@ struct ObjectMember {
 /// An open array or object, as its encoding container refers to it.
 ///
 /// Two 32-bit halves keep it, and with it an array container, small enough to be held in an
-/// existential without a heap allocation.
+/// existential without a heap allocation. An id past 2^31 containers in one value would wrap
+/// and be refused as a closed container, never written to the wrong place; a report has a
+/// few hundred.
 struct JSONContainerReference {
   let level: Int32
   let id: Int32

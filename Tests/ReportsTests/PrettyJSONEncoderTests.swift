@@ -19,6 +19,15 @@ import Testing
     try Self.expectSameBytes(["z": [Unsorted()], "a": []])
   }
 
+  @Test func keysAreOrderedByTheirBytesPastTheirFirstEightAndWhenEscaped() throws {
+    let keys = [
+      "abcdefghX", "abcdefgh", "abcdefghA", "abcdefgh\u{0}", "a\u{1}", "a", "\"q", "\\", "a\"",
+      "a\tb", "ab", "a\u{1F}", "é",
+    ]
+    try Self.expectSameBytes(Dictionary(uniqueKeysWithValues: keys.map { ($0, $0.utf8.count) }))
+    try Self.expectSameBytes(["outer": Dictionary(uniqueKeysWithValues: keys.map { ($0, [$0]) })])
+  }
+
   @Test func membersAlreadyInKeyOrderAreWrittenAsTheyCame() throws {
     try Self.expectSameBytes(Sorted())
     try Self.expectSameBytes([Sorted(), Sorted()])
