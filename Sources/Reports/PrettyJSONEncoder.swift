@@ -19,14 +19,17 @@ final class PrettyJSONEncoder: Encoder {
   /// that the runtime checks exclusive access once per call rather than once for every
   /// property the writer touches.
   final class Output {
-    var writer: PrettyJSONWriter
+    // One encoding runs on one thread, and every access to the writer is a single call that
+    // returns before the next begins, so the runtime's exclusivity check would never fire.
+    @exclusivity(unchecked) var writer: PrettyJSONWriter
 
     init(capacity: Int) { writer = PrettyJSONWriter(capacity: capacity) }
   }
 
   let output: Output
   /// Where what this encoder is given is written.
-  private(set) var slot: JSONSlot
+  // Unchecked for the reason the writer is: one thread, one short access at a time.
+  @exclusivity(unchecked) private(set) var slot: JSONSlot
   var codingPath: [any CodingKey] { [] }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
