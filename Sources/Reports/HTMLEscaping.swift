@@ -6,39 +6,61 @@ extension String {
   /// other C0 control characters except tab and newline, which HTML cannot carry, become
   /// U+FFFD.
   public var htmlEscaped: String {
-    // Every character escaped is ASCII, so the UTF-8 bytes are rewritten one by one: the
-    // bytes of other characters are all 0x80 or above and are copied as they stand, in runs.
-    var text = self
-    return text.withUTF8 { utf8 in
-      guard let first = utf8.firstIndex(where: Self.needsHTMLEscape) else { return self }
+    guard HTMLEscaping.needsEscaping(self) else { return self }
 
-      var escaped: [UInt8] = []
-      escaped.reserveCapacity(utf8.count + 64)
-      escaped += UnsafeBufferPointer(rebasing: utf8[..<first])
-      var runStart = first
-      for offset in first..<utf8.count where Self.needsHTMLEscape(utf8[offset]) {
-        escaped += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
-        escaped += Self.htmlEscape(of: utf8[offset]).utf8
-        runStart = offset + 1
+    var escaped: [UInt8] = []
+    HTMLEscaping.append(self, escapedTo: &escaped)
+    return String(decoding: escaped, as: UTF8.self)
+  }
+}
+
+/// The byte-level work of `htmlEscaped`, shared with `HTMLMarkup`, which escapes straight
+/// into the page.
+///
+/// Every character escaped is ASCII, so the UTF-8 bytes are rewritten one by one: the bytes
+/// of other characters are all 0x80 or above and are copied as they stand, in runs.
+enum HTMLEscaping {
+  static func needsEscaping(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 in
+      escapedBytes.withUnsafeBufferPointer { escaped in
+        utf8.contains { escaped[Int($0)] }
       }
-      escaped += UnsafeBufferPointer(rebasing: utf8[runStart...])
-      return String(decoding: escaped, as: UTF8.self)
     }
   }
 
-  private static func needsHTMLEscape(_ byte: UInt8) -> Bool {
+  /// Appends the UTF-8 bytes of `text` escaped.
+  static func append(_ text: String, escapedTo bytes: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { utf8 in
+      escapedBytes.withUnsafeBufferPointer { escaped in
+        var runStart = 0
+        for offset in 0..<utf8.count where escaped[Int(utf8[offset])] {
+          bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
+          escape(of: utf8[offset]).withUTF8Buffer { bytes += $0 }
+          runStart = offset + 1
+        }
+        bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
+      }
+    }
+  }
+
+  /// `needsEscape` of every byte value, looked up in the loops above.
+  private static let escapedBytes: [Bool] = (0...255).map { needsEscape(UInt8($0)) }
+
+  private static func needsEscape(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
       UInt8(ascii: "'"), 0x7F:
-      true
-    case UInt8(ascii: "\t"), UInt8(ascii: "\n"): false
-    case 0x00...0x1F: true
-    default: false
+      return true
+    case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return false
+    case 0x00...0x1F: return true
+    default: return false
     }
   }
 
-  /// What a byte that `needsHTMLEscape` becomes.
-  private static func htmlEscape(of byte: UInt8) -> String {
+  /// What a byte that `needsEscape` becomes.
+  private static func escape(of byte: UInt8) -> StaticString {
     switch byte {
     case UInt8(ascii: "&"): "&amp;"
     case UInt8(ascii: "<"): "&lt;"

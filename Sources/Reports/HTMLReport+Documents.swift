@@ -1,40 +1,50 @@
 import Model
 
 extension HTMLReport {
-  var readingNotesSection: String {
+  var readingNotesSection: HTMLMarkup {
     let notes = report.documents.flatMap(readingNotes)
-    let list = notes.map { "<li>\($0)</li>" }.joined(separator: "\n")
+    let list: HTMLMarkup =
+      notes.isEmpty
+      ? "<p>No documents were read.</p>"
+      : "<ul class=\"notes\">\n\(notes.map(listItem).joined(separator: "\n"))\n</ul>"
     return """
       <section id="reading-notes">
       <h2>How the documents were read</h2>
-      \(notes.isEmpty ? "<p>No documents were read.</p>" : "<ul class=\"notes\">\n\(list)\n</ul>")
+      \(list)
       </section>
       """
   }
 
+  func listItem(_ contents: HTMLMarkup) -> HTMLMarkup { "<li>\(contents)</li>" }
+
   /// The notes on one document, as HTML list items' contents.
-  func readingNotes(_ summary: DocumentSummary) -> [String] {
-    let name = "<span class=\"label\">\(summary.name.htmlEscaped)</span>"
+  func readingNotes(_ summary: DocumentSummary) -> [HTMLMarkup] {
+    let name: HTMLMarkup = "<span class=\"label\">\(text: summary.name)</span>"
     if let failure = summary.failure {
-      return ["\(name) could not be read: \(failure.htmlEscaped). Nothing in it was reviewed."]
+      return ["\(name) could not be read: \(text: failure). Nothing in it was reviewed."]
     }
 
-    var notes: [String] = []
+    var notes: [HTMLMarkup] = []
     if !summary.pagesNeedingOCR.isEmpty {
-      let single = summary.pagesNeedingOCR.count == 1
+      let pages = pageList(summary.pagesNeedingOCR)
+      let held =
+        summary.pagesNeedingOCR.count == 1 ? "it; whatever it holds" : "them; whatever they hold"
       notes.append(
-        "\(name), \(pageList(summary.pagesNeedingOCR)): no text layer, and OCR did not read "
-          + (single ? "it; whatever it holds" : "them; whatever they hold")
-          + " is missing from this review.")
+        """
+        \(name), \(markup: pages): no text layer, and OCR did not read \(markup: held) \
+        is missing from this review.
+        """)
     }
     for page in summary.ocrPages.sorted(by: { $0.page < $1.page }) {
-      let confidence = "\(ReportWording.number(page.meanConfidence.rounded()))%"
-      notes.append(
-        page.warning.map { "\(name): \($0.htmlEscaped)." }
-          ?? "\(name), page \(page.page): read by OCR (\(confidence) mean confidence).")
+      let confidence = ReportWording.number(page.meanConfidence.rounded())
+      let note: HTMLMarkup =
+        if let warning = page.warning { "\(name): \(text: warning)." } else {
+          "\(name), page \(page.page): read by OCR (\(markup: confidence)% mean confidence)."
+        }
+      notes.append(note)
     }
     if notes.isEmpty {
-      notes.append("\(name): \(pageCount(summary.pageCount)), read from the PDF's text.")
+      notes.append("\(name): \(markup: pageCount(summary.pageCount)), read from the PDF's text.")
     }
     return notes
   }
@@ -46,7 +56,7 @@ extension HTMLReport {
 
   func pageCount(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
 
-  var appendixSection: String {
+  var appendixSection: HTMLMarkup {
     let parts = documents.enumerated().map { documentAppendix($1, position: $0) }
     return """
       <section id="appendix">
@@ -58,14 +68,14 @@ extension HTMLReport {
       """
   }
 
-  func documentAppendix(_ document: Document, position: Int) -> String {
+  func documentAppendix(_ document: Document, position: Int) -> HTMLMarkup {
     let highlights = anchors.highlights[position]
     let pages = document.pages.indices.map { index in
       pageAppendix(document, pageIndex: index, position: position, highlights: highlights)
     }
     return """
-      <section class="document" id="\(QuoteAnchors.documentAnchor(position))">
-      <h3>\(document.name.htmlEscaped) <a class="back" href="#gaps">back to the gaps</a></h3>
+      <section class="document" id="\(markup: QuoteAnchors.documentAnchor(position))">
+      <h3>\(text: document.name) <a class="back" href="#gaps">back to the gaps</a></h3>
       \(pages.joined(separator: "\n"))
       </section>
       """
@@ -73,7 +83,7 @@ extension HTMLReport {
 
   func pageAppendix(
     _ document: Document, pageIndex: Int, position: Int, highlights: [HighlightedQuote]
-  ) -> String {
+  ) -> HTMLMarkup {
     let page = document.pages[pageIndex]
     let start = document.pageStarts[pageIndex]
     let end =
@@ -82,8 +92,8 @@ extension HTMLReport {
     let anchor = QuoteAnchors.pageAnchor(document: position, page: page.number)
     let text = highlightedText(document, range: start..<end, highlights: highlights)
     return """
-      <p class="page-heading" id="\(anchor)">\(document.name.htmlEscaped), page \(page.number)\
-      \(pageSourceNote(page))</p>
+      <p class="page-heading" id="\(markup: anchor)">\(text: document.name), page \(page.number)\
+      \(markup: pageSourceNote(page))</p>
       <pre class="page-text">\(text)</pre>
       """
   }
@@ -104,19 +114,20 @@ extension HTMLReport {
   /// stays on the page where the quote starts.
   func highlightedText(
     _ document: Document, range: Range<Int>, highlights: [HighlightedQuote]
-  ) -> String {
-    var html = ""
+  ) -> HTMLMarkup {
+    var html: HTMLMarkup = ""
     var cursor = range.lowerBound
     for highlight in highlights where highlight.range.overlaps(range) {
       let lower = max(highlight.range.lowerBound, range.lowerBound)
       let upper = min(highlight.range.upperBound, range.upperBound)
-      let id = highlight.range.lowerBound >= range.lowerBound ? " id=\"\(highlight.anchor)\"" : ""
+      let id: HTMLMarkup =
+        highlight.range.lowerBound >= range.lowerBound ? " id=\"\(markup: highlight.anchor)\"" : ""
 
-      html += document.substring(cursor..<lower).htmlEscaped
-      html += "<mark\(id)>\(document.substring(lower..<upper).htmlEscaped)</mark>"
+      html.append(text: document.substring(cursor..<lower))
+      html += "<mark\(id)>\(text: document.substring(lower..<upper))</mark>"
       cursor = upper
     }
-    html += document.substring(cursor..<range.upperBound).htmlEscaped
+    html.append(text: document.substring(cursor..<range.upperBound))
     return html
   }
 }

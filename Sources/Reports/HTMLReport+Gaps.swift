@@ -33,10 +33,10 @@ extension HTMLReport {
     return "Send documentation of: \(criterion.description)"
   }
 
-  var gapsSection: String {
+  var gapsSection: HTMLMarkup {
     let items = shortfalls.enumerated().map { gapArticle($1, number: $0 + 1) }
     let isExcluded = report.determinations.contains { $0.determination == .excluded }
-    let opening =
+    let opening: HTMLMarkup =
       if !items.isEmpty {
         "<p class=\"muted\">Criteria not met or not documented, with what to ask for.</p>"
       } else if isExcluded {
@@ -54,25 +54,29 @@ extension HTMLReport {
       """
   }
 
-  func gapArticle(_ shortfall: Shortfall, number: Int) -> String {
+  func gapArticle(_ shortfall: Shortfall, number: Int) -> HTMLMarkup {
     let criterion = shortfall.criterion
     let guideline = shortfall.determination.guideline
-    let request = Self.request(for: criterion).map {
-      "<p class=\"provider-request\"><span class=\"label\">Ask the provider:</span> "
-        + "\($0.htmlEscaped)</p>"
+    let request = Self.request(for: criterion).map { request -> HTMLMarkup in
+      """
+      <p class="provider-request"><span class="label">Ask the provider:</span> \
+      \(text: request)</p>
+      """
     }
-    let parts = [
-      "<article class=\"gap \(criterion.status.rawValue)\" id=\"gap-\(number)\">",
-      "<h3>\(statusChip(criterion.status)) \(ReportWording.label(criterion.family).htmlEscaped)"
-        + " <span class=\"cite\">\(citation(criterion, guideline: guideline))</span></h3>",
-      "<p>\(criterion.description.htmlEscaped)</p>",
-      "<p><span class=\"label\">Why:</span> \(criterion.reason.htmlEscaped)</p>",
+    let parts: [HTMLMarkup?] = [
+      "<article class=\"gap \(markup: criterion.status.rawValue)\" id=\"gap-\(number)\">",
+      """
+      <h3>\(statusChip(criterion.status)) \(text: ReportWording.label(criterion.family)) \
+      <span class="cite">\(citation(criterion, guideline: guideline))</span></h3>
+      """,
+      "<p>\(text: criterion.description)</p>",
+      "<p><span class=\"label\">Why:</span> \(text: criterion.reason)</p>",
       request, quoteList(criterion.evidence), "</article>",
     ]
     return parts.compactMap { $0 }.joined(separator: "\n")
   }
 
-  var requestsBlock: String {
+  var requestsBlock: HTMLMarkup {
     guard !providerRequests.isEmpty else { return "" }
 
     let numbered = providerRequests.enumerated().map { "\($0 + 1). \($1)" }
@@ -80,7 +84,7 @@ extension HTMLReport {
     return """
       <h3 id="all-requests">All requests to the provider, ready to copy \
       <span class="back">(one click selects the whole block)</span></h3>
-      <pre class="requests" id="provider-requests">\(text.htmlEscaped)</pre>
+      <pre class="requests" id="provider-requests">\(text: text)</pre>
       """
   }
 
@@ -94,12 +98,12 @@ extension HTMLReport {
     return "\(subject): please send documentation of the following."
   }
 
-  func statusChip(_ status: CriterionStatus) -> String {
-    "<span class=\"status \(status.rawValue)\">\(ReportWording.label(status))</span>"
+  func statusChip(_ status: CriterionStatus) -> HTMLMarkup {
+    "<span class=\"status \(markup: status.rawValue)\">\(markup: ReportWording.label(status))</span>"
   }
 
   /// "Guideline 1756 § B.2 · 1756.sij.provocation", escaped.
-  func citation(_ criterion: CriterionResult, guideline: String) -> String {
-    "Guideline \(guideline) § \(criterion.section) · \(criterion.id)".htmlEscaped
+  func citation(_ criterion: CriterionResult, guideline: String) -> HTMLMarkup {
+    "Guideline \(text: guideline) § \(text: criterion.section) · \(text: criterion.id)"
   }
 }

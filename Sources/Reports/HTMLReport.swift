@@ -1,3 +1,4 @@
+import Foundation
 import Model
 
 /// One case's review as a single self-contained HTML page, for a reviewer to read on screen or
@@ -25,28 +26,42 @@ public struct HTMLReport {
   }
 
   /// The complete HTML document.
-  public func render() -> String {
+  ///
+  /// Making the `String` checks every byte of the page again, a sixth of the cost of
+  /// rendering; the batch worker and `review --format html` still call this to write a file,
+  /// where `renderUTF8()` gives the same bytes without the check.
+  public func render() -> String { page.description }
+
+  /// The complete HTML document as UTF-8, as a report file holds it: `render()` without the
+  /// check of every byte that making a `String` costs.
+  public func renderUTF8() -> Data { Data(page.bytes) }
+
+  var page: HTMLMarkup {
     let sections = [
       header, gapsSection, criteriaSection, factsSection, readingNotesSection, appendixSection,
-    ]
-    return """
+    ].joined(separator: "\n")
+    let head: HTMLMarkup = """
       <!DOCTYPE html>
       <html lang="en">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(title.htmlEscaped)</title>
+      <title>\(text: title)</title>
       <style>
-      \(HTMLStyle.css)
-      \(HTMLStyle.printFooter(caseID: report.case))
+      \(markup: HTMLStyle.css)
+      \(markup: HTMLStyle.printFooter(caseID: report.case))
       </style>
       </head>
       <body>
-      \(sections.joined(separator: "\n"))
+
+      """
+    let tail: HTMLMarkup = """
+
       </body>
       </html>
 
       """
+    return [head, sections, tail].joined(separator: "")
   }
 
   /// The page title: case and first determination, as a browser tab or a printout names it.
@@ -57,16 +72,19 @@ public struct HTMLReport {
 
   // MARK: Header
 
-  var header: String {
+  var header: HTMLMarkup {
     let banners =
       report.determinations.isEmpty
       ? [noDeterminationBanner]
       : report.determinations.enumerated().map { determinationBanner($1, number: $0 + 1) }
+    let rows = requestRows.map { label, value -> HTMLMarkup in
+      "<dt>\(markup: label)</dt><dd>\(text: value)</dd>"
+    }
     return """
       <header id="summary">
-      <h1>Prior-authorization review: case \(report.case.htmlEscaped)</h1>
+      <h1>Prior-authorization review: case \(text: report.case)</h1>
       <dl class="request-facts">
-      \(requestRows.map { "<dt>\($0)</dt><dd>\($1.htmlEscaped)</dd>" }.joined(separator: "\n"))
+      \(rows.joined(separator: "\n"))
       </dl>
       \(banners.joined(separator: "\n"))
       </header>
@@ -93,28 +111,28 @@ public struct HTMLReport {
   }
 
   /// The determination of one guideline, in words and in its colour.
-  func determinationBanner(_ determination: Determination, number: Int) -> String {
+  func determinationBanner(_ determination: Determination, number: Int) -> HTMLMarkup {
     let status = determination.determination
     let guideline = ReportWording.guidelineName(determination.guideline)
     let gaps = determination.gaps.map(ReportWording.label).joined(separator: ", ")
-    let detail =
+    let detail: HTMLMarkup =
       if let reason = determination.exclusionReason {
-        "<p><span class=\"label\">Why excluded:</span> \(reason.htmlEscaped)</p>"
+        "<p><span class=\"label\">Why excluded:</span> \(text: reason)</p>"
       } else if !gaps.isEmpty {
-        "<p><span class=\"label\">Gaps:</span> \(gaps.htmlEscaped)</p>"
+        "<p><span class=\"label\">Gaps:</span> \(text: gaps)</p>"
       } else { "" }
     return """
-      <section class="determination \(status.rawValue)" id="determination-\(number)">
-      <div class="verdict">Determination: \(ReportWording.label(status))</div>
-      <p>\(guideline.htmlEscaped), indication applied: \
-      \(ReportWording.indication(of: determination).htmlEscaped)</p>
-      <p>\(ReportWording.meaning(status))</p>
+      <section class="determination \(markup: status.rawValue)" id="determination-\(number)">
+      <div class="verdict">Determination: \(markup: ReportWording.label(status))</div>
+      <p>\(text: guideline), indication applied: \
+      \(text: ReportWording.indication(of: determination))</p>
+      <p>\(markup: ReportWording.meaning(status))</p>
       \(detail)
       </section>
       """
   }
 
-  var noDeterminationBanner: String {
+  var noDeterminationBanner: HTMLMarkup {
     """
     <section class="determination excluded" id="determination-1">
     <div class="verdict">Determination: NONE</div>

@@ -1,5 +1,6 @@
-/// Writes a `JSONValue` as UTF-8 in the layout of Foundation's `JSONEncoder` with the
-/// `.prettyPrinted`, `.sortedKeys` and `.withoutEscapingSlashes` options.
+/// Writes JSON as UTF-8 in the layout of Foundation's `JSONEncoder` with the `.prettyPrinted`,
+/// `.sortedKeys` and `.withoutEscapingSlashes` options, value by value as `PrettyJSONEncoder`
+/// is given them.
 ///
 /// That layout: two spaces of indent per level; `"key" : value`; one element or member a
 /// line, with `,` ending all but the last; an empty array or object as its brackets with an
@@ -7,70 +8,124 @@
 /// and `\`, write backspace, form feed, newline, carriage return and tab as `\b`, `\f`,
 /// `\n`, `\r` and `\t` and every other control character below U+0020 as `\u00XX` (lower-case
 /// hex), and leave everything else as it is: `/`, DEL, U+2028 and all non-ASCII characters.
+///
+/// Each value is written where it is encoded, so no value is held apart from its bytes. An
+/// array or object stays open while values are added to it (`PrettyJSONWriter+Containers`);
+/// an object's members are written in the order they come and moved into key order when it
+/// closes, if they were not in it already.
 struct PrettyJSONWriter {
-  private(set) var bytes: [UInt8] = []
+  var bytes: [UInt8] = []
+  /// The arrays and objects still open, outermost first, below them the value at the top.
+  var open: [OpenContainer] = []
+  /// The members of the open objects, those of each object together, in encoding order.
+  var members: [ObjectMember] = []
+  /// The keys that escaping changed, which `ObjectMember.escapedKey` points into.
+  var escapedKeys: [String] = []
+  /// Room to put an object's members in key order, reused from one object to the next.
+  var reordered: [UInt8] = []
+  var nextContainerID = 1
+  /// The first value that could not be written where it was given; `finish()` throws it.
+  var misplaced: EncodingError?
 
-  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
-  mutating func write(_ value: JSONValue, depth: Int = 0) {
-    switch value {
-    case .literal(let spelling): bytes += spelling.utf8
-    case .string(let string): writeString(string)
-    case .array(let array): writeArray(array.elements, depth: depth)
-    case .object(let object): writeObject(object, depth: depth)
-    case .pending(let encoder): write(encoder.encodedValue, depth: depth)
-    }
+  init(capacity: Int) {
+    bytes.reserveCapacity(capacity)
+    reordered.reserveCapacity(capacity)
+    open.append(OpenContainer(kind: .topLevel, id: 0, valueDepth: 0, firstMember: 0))
+    open[0].count = 1
   }
 
-  mutating func writeNewline() { bytes.append(UInt8(ascii: "\n")) }
+  /// Where the top-level value is written.
+  var topLevelSlot: JSONSlot { JSONSlot(level: 0, containerID: 0, member: 1) }
 
-  // Punctuation as byte arrays, which append faster than a string literal's bytes.
-  private static let arrayOpening = Array("[\n".utf8)
-  private static let objectOpening = Array("{\n".utf8)
-  private static let separator = Array(",\n".utf8)
-  private static let colon = Array(" : ".utf8)
+  /// Whether anything at all was written as the top-level value.
+  var hasTopLevelValue: Bool { open[0].slot != .empty }
 
-  private mutating func writeArray(_ elements: [JSONValue], depth: Int) {
-    bytes += Self.arrayOpening
-    for (index, element) in elements.enumerated() {
-      if index > 0 { bytes += Self.separator }
-      writeIndent(depth + 1)
-      write(element, depth: depth + 1)
-    }
-    writeNewline()
-    writeIndent(depth)
-    bytes.append(UInt8(ascii: "]"))
+  /// The JSON written, with every array and object closed.
+  ///
+  /// - Throws: the `EncodingError` of the first value that could not be placed.
+  mutating func finish() throws -> [UInt8] {
+    closeContainers(above: 0)
+    if let misplaced { throw misplaced }
+    return bytes
   }
 
-  private mutating func writeObject(_ object: JSONObject, depth: Int) {
-    let members = object.members
-    bytes += Self.objectOpening
-    for (position, index) in object.writtenOrder.enumerated() {
-      if position > 0 { bytes += Self.separator }
-      writeIndent(depth + 1)
-      writeString(members[index].key)
-      bytes += Self.colon
-      write(members[index].value, depth: depth + 1)
-    }
-    writeNewline()
-    writeIndent(depth)
-    bytes.append(UInt8(ascii: "}"))
+  // MARK: Scalars
+
+  /// Writes `null`, `true` or `false`.
+  mutating func writeLiteral(_ spelling: StaticString, in slot: JSONSlot) {
+    guard claim(slot) else { return }
+    bytes += UnsafeBufferPointer(start: spelling.utf8Start, count: spelling.utf8CodeUnitCount)
   }
 
-  private mutating func writeIndent(_ depth: Int) {
-    let count = 2 * depth
-    if count <= Self.spaces.count {
-      bytes += Self.spaces[..<count]
-    } else {
-      bytes += repeatElement(UInt8(ascii: " "), count: count)
-    }
+  mutating func writeString(_ string: String, in slot: JSONSlot) {
+    guard claim(slot) else { return }
+    writeQuoted(string)
   }
 
-  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 32)
+  mutating func writeInteger(_ value: some FixedWidthInteger, in slot: JSONSlot) {
+    guard claim(slot) else { return }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    writeDigits(of: UInt64(value.magnitude))
+  }
 
-  /// The string quoted and escaped; the runs between escapes are copied whole.
-  private mutating func writeString(_ string: String) {
+  /// Writes a finite number as its shortest round-tripping spelling, without a trailing
+  /// `.0` (`7`, `0.1`, `1e-07`, `-0`), as `JSONEncoder` spells it.
+  ///
+  /// - Throws: `EncodingError.invalidValue` for infinity and NaN, which JSON cannot hold.
+  mutating func writeNumber<Number: BinaryFloatingPoint & LosslessStringConvertible>(
+    _ value: Number, in slot: JSONSlot
+  ) throws {
+    guard value.isFinite else {
+      let context = EncodingError.Context(
+        codingPath: [], debugDescription: "Unable to encode \(value) directly in JSON.")
+      throw EncodingError.invalidValue(value, context)
+    }
+    guard claim(slot) else { return }
+
+    var spelling = value.description
+    if spelling.hasSuffix(".0") { spelling.removeLast(2) }
+    bytes += spelling.utf8
+  }
+
+  // MARK: Bytes
+
+  // Punctuation is appended byte by byte: appending a short array costs several times more.
+
+  mutating func writeSeparator() {
+    bytes.append(UInt8(ascii: ","))
+    bytes.append(UInt8(ascii: "\n"))
+  }
+
+  mutating func writeColon() {
+    bytes.append(UInt8(ascii: " "))
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: " "))
+  }
+
+  mutating func writeIndent(_ depth: Int) {
+    for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
+  }
+
+  /// The decimal digits of `magnitude`, written last digit first and then turned around.
+  private mutating func writeDigits(of magnitude: UInt64) {
+    let start = bytes.count
+    var rest = magnitude
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
+  }
+
+  /// The string quoted and escaped.
+  mutating func writeQuoted(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
+    writeEscaped(string)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// The string escaped; the runs between escapes are copied whole.
+  mutating func writeEscaped(_ string: String) {
     var string = string
     string.withUTF8 { utf8 in
       var runStart = 0
@@ -81,7 +136,6 @@ struct PrettyJSONWriter {
       }
       bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
     }
-    bytes.append(UInt8(ascii: "\""))
   }
 
   private static func isQuoteOrBackslash(_ byte: UInt8) -> Bool {

@@ -25,7 +25,23 @@ enum QuoteTarget: Equatable {
 /// elements cannot overlap; every evidence inside the merged stretch links to it.
 struct QuoteAnchors {
   private(set) var highlights: [[HighlightedQuote]]
-  private var targets: [Evidence: QuoteTarget] = [:]
+  /// Where each evidence links to, filed by its place: finding one then hashes a name and
+  /// three numbers, where hashing an `Evidence` reads every byte of its quote.
+  private var targets: [EvidencePlace: [(evidence: Evidence, target: QuoteTarget)]] = [:]
+
+  /// The fields of an evidence that tell most evidence apart and are quick to hash.
+  private struct EvidencePlace: Hashable {
+    var document: String
+    var page: Int
+    var start: Int?
+    var end: Int?
+
+    init(_ evidence: Evidence) {
+      (document, page, start, end) = (
+        evidence.document, evidence.page, evidence.start, evidence.end
+      )
+    }
+  }
 
   init(evidence: [Evidence], documents: [Document]) {
     // Evidence names its document by file name; the first document of a name is the one cited.
@@ -39,20 +55,29 @@ struct QuoteAnchors {
     var located: [Int: [(Evidence, Range<Int>)]] = [:]
     for item in Set(evidence) {
       guard let position = index[item.document] else {
-        targets[item] = .unavailable
+        setTarget(.unavailable, for: item)
         continue
       }
       if let range = locators[position].range(of: item) {
         located[position, default: []].append((item, range))
       } else {
-        targets[item] = Self.pageTarget(item, in: documents[position], position: position)
+        setTarget(Self.pageTarget(item, in: documents[position], position: position), for: item)
       }
     }
     for (position, items) in located { merge(items, inDocument: position) }
   }
 
   /// Where an evidence links to.
-  func target(for evidence: Evidence) -> QuoteTarget { targets[evidence] ?? .unavailable }
+  func target(for evidence: Evidence) -> QuoteTarget {
+    targets[EvidencePlace(evidence)]?.first { $0.evidence == evidence }?.target ?? .unavailable
+  }
+
+  private mutating func setTarget(_ target: QuoteTarget, for evidence: Evidence) {
+    var filed = targets[EvidencePlace(evidence), default: []]
+    filed.removeAll { $0.evidence == evidence }
+    filed.append((evidence, target))
+    targets[EvidencePlace(evidence)] = filed
+  }
 
   /// The element id of a document's section in the appendix.
   static func documentAnchor(_ position: Int) -> String { "doc-\(position + 1)" }
@@ -85,7 +110,7 @@ struct QuoteAnchors {
         merged.append(
           HighlightedQuote(anchor: "doc-\(position + 1)-quote-\(merged.count + 1)", range: range))
       }
-      targets[evidence] = .quote(anchor: merged[merged.count - 1].anchor)
+      setTarget(.quote(anchor: merged[merged.count - 1].anchor), for: evidence)
     }
     highlights[position] = merged
   }

@@ -88,8 +88,10 @@ enum ReportWording {
 
   /// A contract name spelled for people: `sacroiliacInjection` becomes "sacroiliac injection".
   static func humanized(_ name: String) -> String {
-    let words = name.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(name) : words(name)
-    return words.map { properNames[$0] ?? $0 }.joined(separator: " ")
+    guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return words(name).map { properNames[$0] ?? $0 }.joined(separator: " ")
+    }
+    return asciiHumanized(name)
   }
 
   /// The lower-cased words of a camel-case name: a new word at each upper-case letter.
@@ -102,20 +104,32 @@ enum ReportWording {
     return words
   }
 
-  /// `words(_:)` of an ASCII name, byte by byte: its upper-case letters are `A` to `Z`.
-  private static func asciiWords(_ name: String) -> [String] {
-    var words: [String] = []
-    var word: [UInt8] = []
+  /// `humanized(_:)` of an ASCII name, byte by byte: its upper-case letters are `A` to `Z`,
+  /// and each word is written as it is split off, without an array of words.
+  private static func asciiHumanized(_ name: String) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(name.utf8.count + 8)
+    var wordStart = 0
     for byte in name.utf8 {
       let isUppercase = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-      if isUppercase, !word.isEmpty {
-        words.append(String(decoding: word, as: UTF8.self))
-        word.removeAll(keepingCapacity: true)
+      if isUppercase, text.count > wordStart {
+        spellProperName(in: &text, from: wordStart)
+        text.append(UInt8(ascii: " "))
+        wordStart = text.count
       }
-      word.append(isUppercase ? byte + 0x20 : byte)
+      text.append(isUppercase ? byte + 0x20 : byte)
     }
-    if !word.isEmpty || words.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-    return words
+    spellProperName(in: &text, from: wordStart)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// Replaces the last word of `text`, from `start` on, by its proper spelling if it has one.
+  private static func spellProperName(in text: inout [UInt8], from start: Int) {
+    guard properNameLengths.contains(text.count - start) else { return }
+
+    let word = String(decoding: text[start...], as: UTF8.self)
+    guard let spelling = properNames[word] else { return }
+    text.replaceSubrange(start..., with: spelling.utf8)
   }
 
   /// A number without a trailing `.0`: 7 stays "7", 7.5 stays "7.5".
@@ -131,4 +145,10 @@ enum ReportWording {
     "nsaid": "NSAID", "budapest": "Budapest", "yeoman": "Yeoman", "gaenslen": "Gaenslen",
     "spurling": "Spurling", "icd10": "ICD-10",
   ]
+
+  /// The shortest to the longest word `properNames` spells, so that no other word is looked up.
+  private static let properNameLengths: ClosedRange<Int> = {
+    let lengths = properNames.keys.map(\.utf8.count)
+    return lengths.min()!...lengths.max()!  // `properNames` is not empty.
+  }()
 }

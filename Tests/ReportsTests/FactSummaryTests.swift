@@ -68,6 +68,9 @@ import Testing
     ("crpsDiagnosis", "CRPS diagnosis"), ("staphAureus", "staph aureus"),
     ("", ""), ("ABc", "a bc"), ("icd10Code", "ICD-10 code"), ("mriT2", "MRI t2"),
     ("étatDuPatient", "état du patient"), ("ÉtatÜber", "état über"),
+    ("budapestCriteriaMet", "Budapest criteria met"), ("Odi", "ODI"), ("mrsaMssa", "MRSA MSSA"),
+    ("ctGuided", "CT guided"), ("gaenslenTest", "Gaenslen test"), ("xrays", "xrays"),
+    ("spurlingsign", "spurlingsign"), ("c", "c"), ("aB", "a b"),
   ])
   func contractNamesAreSpelledAsWords(name: String, words: String) {
     #expect(ReportWording.humanized(name) == words)

@@ -138,8 +138,9 @@ import Testing
     let evidence = Evidence(document: "scan.pdf", page: 1, text: "pain 8/10")
     let report = HTMLReport(report: ReportFixtures.pend, documents: [])
 
-    #expect(report.source(of: evidence).contains("scan.pdf, page 1 (text not included"))
-    #expect(!report.source(of: evidence).contains("href"))
+    let source = report.source(of: evidence).description
+    #expect(source.contains("scan.pdf, page 1 (text not included"))
+    #expect(!source.contains("href"))
   }
 
   @Test func textFromDocumentsIsShownAsTextNeverAsMarkup() {
@@ -261,5 +262,33 @@ import Testing
     let anchors = QuoteAnchors(evidence: [evidence], documents: ReportFixtures.documents)
 
     #expect(anchors.target(for: evidence) == .page(anchor: "doc-1"))
+  }
+
+  @Test func evidenceAtOnePlaceWithOtherWordsKeepsItsOwnTarget() {
+    let document = ReportFixtures.officeNote
+    let found = ReportFixtures.quote("FABER positive on the left", in: document)
+    var elsewhere = found
+    elsewhere.text = "words that are not in the note"
+    elsewhere.start = nil
+    elsewhere.end = nil
+    var samePlace = elsewhere
+    samePlace.section = "other"
+    let anchors = QuoteAnchors(evidence: [found, elsewhere, samePlace], documents: [document])
+
+    guard case .quote = anchors.target(for: found) else {
+      Issue.record("the located quote lost its highlight")
+      return
+    }
+    #expect(anchors.target(for: elsewhere) == .page(anchor: "doc-1-page-\(found.page)"))
+    #expect(anchors.target(for: samePlace) == anchors.target(for: elsewhere))
+    #expect(anchors.target(for: Evidence(document: "x.pdf", page: 1, text: "y")) == .unavailable)
+  }
+
+  @Test(arguments: DeterminationStatus.allCases)
+  func theUTF8PageIsTheRenderedPage(_ status: DeterminationStatus) {
+    let report = HTMLReport(
+      report: ReportFixtures.report(status), documents: ReportFixtures.documents)
+
+    #expect(report.renderUTF8() == Data(report.render().utf8))
   }
 }

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import Reports
+
+/// How each kind of interpolation reaches the page: text escaped, markup as it stands.
+@Suite struct HTMLMarkupTests {
+  static let hostile = "<b>\"Tom\" & 'Jerry'</b>\u{0}"
+
+  @Test func textIsEscapedAsHTMLEscapedEscapesIt() {
+    let markup: HTMLMarkup = "<p>\(text: Self.hostile)</p>"
+
+    #expect(markup.description == "<p>\(Self.hostile.htmlEscaped)</p>")
+    #expect(!markup.description.contains("<b>"))
+  }
+
+  @Test func markupAndOtherPiecesAreCopiedAsTheyStand() {
+    let inner: HTMLMarkup = "<em>\(text: "a < b")</em>"
+    let markup: HTMLMarkup = "<p class=\"\(markup: "x y")\">\(inner) \(42) \(-7)</p>"
+
+    #expect(markup.description == "<p class=\"x y\"><em>a &lt; b</em> 42 -7</p>")
+  }
+
+  @Test func appendingTextOrMarkupMatchesInterpolatingIt() {
+    var appended: HTMLMarkup = "<pre>"
+    appended.append(text: Self.hostile)
+    appended += "</pre>"
+
+    #expect(appended.description == "<pre>\(Self.hostile.htmlEscaped)</pre>")
+  }
+
+  @Test(arguments: [
+    ([String](), ""), (["a"], "a"), (["a", "b", "c"], "a\nb\nc"), (["", ""], "\n"),
+  ])
+  func piecesAreJoinedWithTheirSeparator(pieces: [String], joined: String) {
+    let markup = pieces.map { piece -> HTMLMarkup in "\(markup: piece)" }.joined(separator: "\n")
+
+    #expect(markup.description == joined)
+  }
+
+  @Test func longAndNonASCIITextKeepsEveryByte() {
+    let text = String(repeating: "é 中文 😀 & ", count: 500)
+    let markup: HTMLMarkup = "\(text: text)"
+
+    #expect(markup.description == text.htmlEscaped)
+    #expect(Array(markup.description.utf8) == markup.bytes)
+  }
+}
