@@ -24,11 +24,11 @@ enum CaseJob {
     let reportStart = monotonicSeconds()
     let reportStartCPU = threadCPUSeconds()
 
-    let html = HTMLReport(report: reviewed.report, documents: reviewed.documents).render()
+    let html = HTMLReport(report: reviewed.report, documents: reviewed.documents).renderUTF8()
     try ReportFile.writeAtomically(
       [
         (try JSONReport.encode(reviewed.report), file("\(input.caseID).json", in: reports)),
-        (Data(html.utf8), file("\(input.caseID).html", in: reports)),
+        (html, file("\(input.caseID).html", in: reports)),
       ], flushing: false)
     if let fingerprint {
       let markers = reports.appending(path: ".fingerprints", directoryHint: .isDirectory)

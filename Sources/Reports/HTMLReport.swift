@@ -28,8 +28,7 @@ public struct HTMLReport {
   /// The complete HTML document.
   ///
   /// Making the `String` checks every byte of the page again, a sixth of the cost of
-  /// rendering; the batch worker and `review --format html` still call this to write a file,
-  /// where `renderUTF8()` gives the same bytes without the check.
+  /// rendering: a caller writing a file takes `renderUTF8()`, the same bytes without it.
   public func render() -> String { page.description }
 
   /// The complete HTML document as UTF-8, as a report file holds it: `render()` without the

@@ -78,7 +78,7 @@ enum OutputFormat: String {
     case .json:
       return try JSONReport.encode(reviewed.report)
     case .html:
-      return Data(HTMLReport(report: reviewed.report, documents: reviewed.documents).render().utf8)
+      return HTMLReport(report: reviewed.report, documents: reviewed.documents).renderUTF8()
     case .text:
       let colored =
         !toFile
