@@ -14,18 +14,21 @@ struct CaseCandidate: Hashable, Sendable {
   /// Every entry of the inbox that can be a case. Hidden entries (a leading dot) are
   /// skipped: copy tools write partial files under such names and rename them when done.
   static func scan(_ inbox: URL) -> [CaseCandidate] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { at(inbox, name: $0) }
+    let folder = inbox.path
+    let names = FileSignature.names(inFolder: folder)
+    return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { at(folder, name: $0) }
   }
 
   /// The entry `name` of the inbox, `nil` when it does not exist.
-  static func at(_ inbox: URL, name: String) -> CaseCandidate? {
-    var isDirectory: ObjCBool = false
-    let path = inbox.appending(path: name, directoryHint: .inferFromPath).path
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      return nil
-    }
-    return CaseCandidate(name: name, isFolder: isDirectory.boolValue)
+  static func at(_ inbox: URL, name: String) -> CaseCandidate? { at(inbox.path, name: name) }
+
+  /// The entry `name` of the folder at `path`, by `stat` on a string path (following a
+  /// link, as `FileManager.fileExists` does): the watcher scans the whole inbox again and
+  /// again, and a `URL` per entry cost more than the rest of the scan.
+  private static func at(_ path: String, name: String) -> CaseCandidate? {
+    var status = stat()
+    guard stat(path + "/" + name, &status) == 0 else { return nil }
+    return CaseCandidate(name: name, isFolder: (status.st_mode & S_IFMT) == S_IFDIR)
   }
 }
 
@@ -57,7 +60,7 @@ struct FileSignature: Equatable, Sendable {
   }
 
   /// The names in a folder, "." and ".." left out; none when it cannot be read.
-  private static func names(inFolder path: String) -> [String] {
+  static func names(inFolder path: String) -> [String] {
     guard let folder = opendir(path) else { return [] }
     defer { closedir(folder) }
 

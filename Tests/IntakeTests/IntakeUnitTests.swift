@@ -182,6 +182,20 @@ struct WorkerMessageTests {
     #expect(second.withUnsafeBytes { buffer.append($0) } == ["result pages=1"])
   }
 
+  @Test(
+    "a result's fields are its key=value pairs, the value everything after the first =",
+    arguments: [
+      (
+        "result a=1  b==2",
+        [WorkerMessage.ResultField(key: "a", value: "1"), .init(key: "b", value: "=2")]
+      ),
+      ("result =1 c= d e=é", [.init(key: "e", value: "é")]),
+      ("result", []),
+    ])
+  func resultFields(line: String, expected: [WorkerMessage.ResultField]) {
+    #expect(WorkerMessage(line: line[...]) == .result(fields: expected))
+  }
+
   @Test("anything else is not a message")
   func unknownLines() {
     #expect(WorkerMessage(line: "Fatal error: something") == nil)
