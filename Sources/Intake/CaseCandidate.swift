@@ -39,9 +39,10 @@ struct CaseCandidate: Hashable, Sendable {
 struct FileSignature: Equatable, Sendable {
   private let entries: [String]
 
-  static func of(_ url: URL) -> FileSignature {
+  /// The signature of the entry `name` of the folder `inbox`.
+  static func of(_ name: String, in inbox: URL) -> FileSignature {
     var entries: [String] = []
-    collect(url.path, prefix: "", into: &entries)
+    collect(inbox.path + "/" + name, prefix: "", into: &entries)
     return FileSignature(entries: entries.sorted())
   }
 
@@ -126,8 +127,7 @@ struct InboxTracker {
   }
 
   private mutating func add(_ candidate: CaseCandidate, inbox: URL, at now: Double) {
-    let signature = FileSignature.of(
-      inbox.appending(path: candidate.name, directoryHint: .inferFromPath))
+    let signature = FileSignature.of(candidate.name, in: inbox)
     entries[candidate.name] = Entry(
       candidate: candidate, signature: signature, changedAt: now, isReady: quietPeriod <= 0)
   }
@@ -141,7 +141,7 @@ struct InboxTracker {
   /// ready; changed, its quiet period starts again.
   mutating func checkDue(_ inbox: URL, at now: Double) {
     for (name, entry) in entries where !entry.isReady && now - entry.changedAt >= quietPeriod {
-      let signature = FileSignature.of(inbox.appending(path: name, directoryHint: .inferFromPath))
+      let signature = FileSignature.of(name, in: inbox)
       if signature == entry.signature {
         entries[name]?.isReady = true
       } else {
@@ -154,10 +154,14 @@ struct InboxTracker {
   /// The first ready entry in name order whose files are still as they were when it
   /// became ready (a share may have written since), removed from the tracker.
   mutating func takeReady(_ inbox: URL, at now: Double) -> CaseCandidate? {
-    let ready = entries.values.filter(\.isReady).sorted { $0.candidate.name < $1.candidate.name }
-    for entry in ready {
+    // The first ready entry by name, found anew after each one whose files changed (it is
+    // then no longer ready): sorting every ready entry on every take cost the watcher more
+    // than it spent reading a batch's folders.
+    while let entry = entries.values.lazy.filter(\.isReady).min(by: {
+      $0.candidate.name < $1.candidate.name
+    }) {
       let name = entry.candidate.name
-      let signature = FileSignature.of(inbox.appending(path: name, directoryHint: .inferFromPath))
+      let signature = FileSignature.of(name, in: inbox)
       guard signature == entry.signature else {
         entries[name] = Entry(
           candidate: entry.candidate, signature: signature, changedAt: now, isReady: false)

@@ -53,11 +53,17 @@ struct SHA256 {
     update([0x80])
     while pending.count != 56 { update([0]) }
     update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> ($0 * 8)) })
-    return state.map { word in
-      let hex = String(word, radix: 16)
-      return String(repeating: "0", count: 8 - hex.count) + hex
-    }.joined()
+    var hex: [UInt8] = []
+    hex.reserveCapacity(state.count * 8)
+    for word in state {
+      for shift in stride(from: 28, through: 0, by: -4) {
+        hex.append(Self.hexDigits[Int(word >> UInt32(shift) & 0xF)])
+      }
+    }
+    return String(decoding: hex, as: UTF8.self)
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   private mutating func compress(_ block: ArraySlice<UInt8>) {
     block.withUnsafeBufferPointer { block in
