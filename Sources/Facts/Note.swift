@@ -21,7 +21,7 @@ final class Note {
   }
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
-  private var hitsByLexicon: [String: [LexiconHit]] = [:]
+  private var hitsByLexicon: [String: LexiconHits] = [:]
   private var rawHitsByLexicon: [String: [LexiconHit]] = [:]
   private var remembered: [Remembered: Any] = [:]
   private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
@@ -37,18 +37,17 @@ final class Note {
 
   /// The matches of one lexicon (by file stem) inside a range of the document.
   func hits(_ lexicon: String, in range: Range<Int>) -> [LexiconHit] {
-    if hitsByLexicon[lexicon] == nil {
-      let rivals = Self.domainLexicons.flatMap(rawHits)
-      hitsByLexicon[lexicon] = rawHits(lexicon).filter { hit in
+    if let found = hitsByLexicon[lexicon] { return found.inside(range) }
+    let rivals = Self.domainLexicons.flatMap(rawHits)
+    let found = LexiconHits(
+      rawHits(lexicon).filter { hit in
         !rivals.contains {
           $0.range.count > hit.range.count && $0.range.lowerBound <= hit.range.lowerBound
             && $0.range.upperBound >= hit.range.upperBound
         }
-      }
-    }
-    return hitsByLexicon[lexicon, default: []].filter {
-      $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound
-    }
+      })
+    hitsByLexicon[lexicon] = found
+    return found.inside(range)
   }
 
   /// The lexicons of the fact detectors. A phrase found inside a longer phrase of any of
@@ -247,5 +246,46 @@ struct FoldedText {
     offsets.append(range.upperBound)
     self.text = String(utf16Units: units)
     self.offsets = offsets
+  }
+}
+
+/// One lexicon's matches in a note, and the way to those inside a range: by halving when
+/// they are in document order (the detectors ask for every sentence's, many times over),
+/// else by reading them all.
+struct LexiconHits {
+  let hits: [LexiconHit]
+  let isInOrder: Bool
+
+  init(_ hits: [LexiconHit]) {
+    self.hits = hits
+    isInOrder = zip(hits, hits.dropFirst()).allSatisfy {
+      $0.range.lowerBound <= $1.range.lowerBound
+    }
+  }
+
+  /// The matches that lie inside `range`, in the order they were found.
+  func inside(_ range: Range<Int>) -> [LexiconHit] {
+    guard isInOrder else {
+      return hits.filter {
+        $0.range.lowerBound >= range.lowerBound && $0.range.upperBound <= range.upperBound
+      }
+    }
+
+    var first = 0
+    var end = hits.count
+    while first < end {
+      let middle = (first + end) / 2
+      if hits[middle].range.lowerBound < range.lowerBound {
+        first = middle + 1
+      } else {
+        end = middle
+      }
+    }
+    var found: [LexiconHit] = []
+    for hit in hits[first...] {
+      guard hit.range.lowerBound <= range.upperBound else { break }
+      if hit.range.upperBound <= range.upperBound { found.append(hit) }
+    }
+    return found
   }
 }
