@@ -50,12 +50,27 @@ func plural(_ value: Double, _ unit: String) -> String {
 
 /// A readable name for a contract enumeration value: `physicalTherapy` → "physical therapy".
 func spoken(_ rawValue: String) -> String {
+  if let ascii = spokenASCII(rawValue) { return ascii }
   var words = ""
   for character in rawValue {
     if character.isUppercase, !words.isEmpty { words.append(" ") }
     words.append(character.lowercased())
   }
   return words
+}
+
+/// `spoken(_:)` for a value in ASCII, as every contract value is, by bytes: asking each
+/// `Character` whether it is upper case cost a tenth of matching. `nil` for any other text.
+private func spokenASCII(_ rawValue: String) -> String? {
+  var words: [UInt8] = []
+  words.reserveCapacity(rawValue.utf8.count + 4)
+  for byte in rawValue.utf8 {
+    guard byte < 0x80 else { return nil }
+    let isUppercase = byte >= 0x41 && byte <= 0x5A
+    if isUppercase, !words.isEmpty { words.append(0x20) }
+    words.append(isUppercase ? byte + 0x20 : byte)
+  }
+  return String(decoding: words, as: UTF8.self)
 }
 
 /// "a, b or c".

@@ -91,7 +91,9 @@ public struct ProcedureCode: Sendable, Hashable {
   }
 
   static func normalized(_ text: String) -> String {
-    String(text.trimmingPrefix("+")).uppercased()
+    // Not `trimmingPrefix("+")`: its generic search cost more than all the rest of looking a
+    // code up, which matching does for every code of every guideline.
+    (text.first == "+" ? String(text.dropFirst()) : text).uppercased()
   }
 }
 
