@@ -10,6 +10,10 @@
 /// startingAtAnyOf:)`), which finds the same matches when these offsets include every
 /// match's start; debug builds check that they do.
 ///
+/// What it does not narrow: a pattern that may open with any letter (`\w`, `[a-z]`) is
+/// searched at every offset, and one that opens with `\s*` or an optional word is tried at
+/// every space, since what must follow the spaces is not asked.
+///
 /// The offsets are exact for non-empty text in which letter case is ASCII's: the caller
 /// searches the whole of a text holding a character that case folding changes ("É", "K" the
 /// Kelvin sign) or a decimal digit outside ASCII, as it does for the literal filter.
