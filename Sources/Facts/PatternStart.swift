@@ -44,18 +44,43 @@ struct PatternStart: Sendable {
       !openings.anyUnits.holdsEveryLetter
     else { return nil }
 
+    let runs = Self.prefixRuns(of: openings.prefixes)
+    var roles = Self.roles(of: openings)
+    for (unit, run) in runs.ascii.enumerated() where run.end > run.start {
+      roles[unit] |= UnitRole.beginsPrefix
+    }
+    asciiRoles = roles
+    asciiPrefixRuns = runs.ascii
+    prefixWords = runs.words
+    otherPrefixRuns = runs.other
+    beginsAtAnyOtherUnit = openings.beginsAtAnyOtherUnit
+    beginsAtTextStart = openings.beginsAtTextStart
+  }
+
+  /// Each ASCII unit's role as a match's first unit, prefixes left out.
+  private static func roles(of openings: Openings) -> [UInt8] {
     var roles = [UInt8](repeating: 0, count: 128)
     for unit in 0..<UInt16(128) {
       if openings.anyUnits.contains(unit) { roles[Int(unit)] |= UnitRole.anywhere }
       if openings.wordStartUnits.contains(unit) { roles[Int(unit)] |= UnitRole.atWordStart }
     }
+    return roles
+  }
+
+  /// The prefixes laid out one after another by their first unit (see `prefixWords`), each
+  /// once, and where each first unit's run of them lies.
+  private static func prefixRuns(of prefixes: [Prefix]) -> (
+    words: [UInt16], ascii: [(start: Int32, end: Int32)],
+    other: [UInt16: (start: Int32, end: Int32)]
+  ) {
     var byFirstUnit: [UInt16: [Prefix]] = [:]
-    for prefix in Set(openings.prefixes).sorted(by: Prefix.precedes) {
+    for prefix in Set(prefixes).sorted(by: Prefix.precedes) {
       byFirstUnit[prefix.units[0], default: []].append(prefix)
     }
+
     var words: [UInt16] = []
-    var asciiRuns = [(start: Int32, end: Int32)](repeating: (0, 0), count: 128)
-    var otherRuns: [UInt16: (start: Int32, end: Int32)] = [:]
+    var ascii = [(start: Int32, end: Int32)](repeating: (0, 0), count: 128)
+    var other: [UInt16: (start: Int32, end: Int32)] = [:]
     for (first, prefixes) in byFirstUnit.sorted(by: { $0.key < $1.key }) {
       let runStart = Int32(words.count)
       for prefix in prefixes {
@@ -63,19 +88,9 @@ struct PatternStart: Sendable {
         words += prefix.units.dropFirst()
       }
       let run = (start: runStart, end: Int32(words.count))
-      if first < 128 {
-        roles[Int(first)] |= UnitRole.beginsPrefix
-        asciiRuns[Int(first)] = run
-      } else {
-        otherRuns[first] = run
-      }
+      if first < 128 { ascii[Int(first)] = run } else { other[first] = run }
     }
-    asciiRoles = roles
-    asciiPrefixRuns = asciiRuns
-    prefixWords = words
-    otherPrefixRuns = otherRuns
-    beginsAtAnyOtherUnit = openings.beginsAtAnyOtherUnit
-    beginsAtTextStart = openings.beginsAtTextStart
+    return (words, ascii, other)
   }
 
   /// The offsets of `text` where a match may begin, ascending.
@@ -88,29 +103,35 @@ struct PatternStart: Sendable {
       prefixWords.withUnsafeBufferPointer { words in
         asciiPrefixRuns.withUnsafeBufferPointer { runs in
           let reader = PrefixReader(text: text, words: words)
-          for offset in (beginsAtTextStart ? 1 : 0)..<text.count {
-            let unit = text[offset]
-            let mayBegin: Bool
-            if unit < 128 {
-              let lowered = Int(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit)
-              let role = roles[lowered]
-              guard role != 0 else { continue }
-              mayBegin =
-                role & UnitRole.anywhere != 0
-                || (role & UnitRole.atWordStart != 0 && reader.startsWord(at: offset))
-                || (role & UnitRole.beginsPrefix != 0
-                  && reader.holdsAny(of: runs[lowered], after: offset))
-            } else {
-              mayBegin =
-                beginsAtAnyOtherUnit
-                || otherPrefixRuns[unit].map { reader.holdsAny(of: $0, after: offset) } ?? false
-            }
-            if mayBegin { found.append(Int32(offset)) }
+          for offset in (beginsAtTextStart ? 1 : 0)..<text.count
+          where mayBegin(at: offset, reader: reader, roles: roles, runs: runs) {
+            found.append(Int32(offset))
           }
         }
       }
     }
     return found
+  }
+
+  /// Whether a match may begin at `offset` of the reader's text. Most units have no role,
+  /// and are passed over with one table lookup.
+  @inline(__always)
+  private func mayBegin(
+    at offset: Int, reader: PrefixReader, roles: UnsafeBufferPointer<UInt8>,
+    runs: UnsafeBufferPointer<(start: Int32, end: Int32)>
+  ) -> Bool {
+    let unit = reader.text[offset]
+    guard unit < 128 else {
+      return beginsAtAnyOtherUnit
+        || otherPrefixRuns[unit].map { reader.holdsAny(of: $0, after: offset) } ?? false
+    }
+
+    let lowered = Int(Self.lowercased(unit))
+    let role = roles[lowered]
+    guard role != 0 else { return false }
+    return role & UnitRole.anywhere != 0
+      || (role & UnitRole.atWordStart != 0 && reader.startsWord(at: offset))
+      || (role & UnitRole.beginsPrefix != 0 && reader.holdsAny(of: runs[lowered], after: offset))
   }
 
   static func lowercased(_ unit: UInt16) -> UInt16 {
