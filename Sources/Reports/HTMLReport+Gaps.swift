@@ -99,7 +99,8 @@ extension HTMLReport {
   }
 
   func statusChip(_ status: CriterionStatus) -> HTMLMarkup {
-    "<span class=\"status \(markup: status.rawValue)\">\(markup: ReportWording.label(status))</span>"
+    let label = ReportWording.label(status)
+    return "<span class=\"status \(markup: status.rawValue)\">\(markup: label)</span>"
   }
 
   /// "Guideline 1756 § B.2 · 1756.sij.provocation", escaped.
