@@ -99,7 +99,7 @@ final class TextPattern: Sendable {
 
   private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
     guard let required else {
-      return run(expression.compiled, from: expression.start, on: searchable, limit: limit)
+      return run(expression.compiled, from: expression, on: searchable, limit: limit)
     }
 
     // The branches that may match: none, one (its index), or several.
@@ -112,7 +112,7 @@ final class TextPattern: Sendable {
     }
     let utf16 = searchable.utf16
     guard isOnlyCandidate, !branches.isEmpty else {
-      return run(expression.compiled, from: expression.start, on: searchable, limit: limit)
+      return run(expression.compiled, from: expression, on: searchable, limit: limit)
     }
 
     let (lazy, groups, groupsBefore) = branches[candidate]
@@ -123,7 +123,7 @@ final class TextPattern: Sendable {
     guard after >= 0, branch.groupCount == groups else {
       return run(expression.compiled, on: utf16, limit: limit)
     }
-    let found = run(branch, from: lazy.start, on: searchable, limit: limit).map { match in
+    let found = run(branch, from: lazy, on: searchable, limit: limit).map { match in
       let groups = match.ranges.dropFirst()
       return ICUMatch(
         ranges: [match.ranges[0]] + Array(repeating: nil, count: groupsBefore) + groups
@@ -135,15 +135,16 @@ final class TextPattern: Sendable {
     return found
   }
 
-  /// The matches of `expression`, tried only where `start` says a match may begin when the
-  /// text is not empty and its letter case is ASCII's (see `PatternStart`).
+  /// The matches of `expression` (compiled from `lazy`), tried only where the pattern's
+  /// start says a match may begin when the text is not empty and its letter case is
+  /// ASCII's (see `PatternStart`).
   private func run(
-    _ expression: ICURegularExpression, from start: LazyStart, on searchable: SearchableText,
-    limit: Int
+    _ expression: ICURegularExpression, from lazy: LazyExpression,
+    on searchable: SearchableText, limit: Int
   ) -> [ICUMatch] {
     let utf16 = searchable.utf16
     guard !utf16.isEmpty, !searchable.hasFoldingNonASCII, !searchable.hasNonASCIIDigit,
-      let start = start.value
+      let start = lazy.start
     else { return run(expression, on: utf16, limit: limit) }
 
     let found = utf16.withUnsafeBufferPointer { text in
@@ -164,43 +165,20 @@ final class TextPattern: Sendable {
   }
 }
 
-/// Where a pattern's matches may begin, read on the first search that asks: most patterns
-/// are never run in a worker's life, and reading costs more than a search.
-private final class LazyStart: @unchecked Sendable {
-  private let pattern: String
-  private let lock = NSLock()
-  /// Guarded by `lock`: `nil` until read, then the start read (itself `nil` when a match
-  /// may begin at any letter).
-  private var read: PatternStart??
-
-  init(_ pattern: String) { self.pattern = pattern }
-
-  var value: PatternStart? {
-    lock.withLock {
-      if let read { return read }
-      let made = PatternStart(pattern: pattern)
-      read = .some(made)
-      return made
-    }
-  }
-}
-
-/// A case-insensitive regular expression compiled on first use: most branches of most
-/// patterns are never searched alone in a run, many whole patterns are never run, and
-/// compiling costs more than searching.
+/// A case-insensitive regular expression compiled, and its start read, on first use: most
+/// branches of most patterns are never searched alone in a run, many whole patterns are
+/// never run, and compiling costs more than searching.
 private final class LazyExpression: @unchecked Sendable {
   /// The pattern as written.
   let pattern: String
-  /// Where the expression's matches may begin.
-  let start: LazyStart
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var expression: ICURegularExpression?
+  /// Guarded by `lock`: `nil` until read, then the start read (itself `nil` when a match
+  /// may begin at any letter).
+  private var readStart: PatternStart??
 
-  init(_ pattern: String) {
-    self.pattern = pattern
-    start = LazyStart(pattern)
-  }
+  init(_ pattern: String) { self.pattern = pattern }
 
   var compiled: ICURegularExpression {
     lock.withLock {
@@ -208,6 +186,17 @@ private final class LazyExpression: @unchecked Sendable {
       // The pattern is a literal the tests compile: see `TextPattern.init`.
       let made = try! ICURegularExpression(pattern, caseInsensitive: true)
       expression = made
+      return made
+    }
+  }
+
+  /// Where the expression's matches may begin, read from the pattern on the first search
+  /// that asks.
+  var start: PatternStart? {
+    lock.withLock {
+      if let readStart { return readStart }
+      let made = PatternStart(pattern: pattern)
+      readStart = .some(made)
       return made
     }
   }
