@@ -10,9 +10,13 @@
 /// startingAtAnyOf:)`), which finds the same matches when these offsets include every
 /// match's start; debug builds check that they do.
 ///
+/// A match that may open with spaces (`\s*`, `\s+`) begins at a space only where the run of
+/// spaces there is followed by what may come after them: `\s*(\d+)` is tried at a space
+/// before a digit, not at every space.
+///
 /// What it does not narrow: a pattern that may open with any letter (`\w`, `[a-z]`) is
-/// searched at every offset, and one that opens with `\s*` or an optional word is tried at
-/// every space, since what must follow the spaces is not asked.
+/// searched at every offset; after spaces, only the first unit of what follows is asked, and
+/// a part that may match nothing there (`\s*(?:of\s+)?\d`) leaves every space a start.
 ///
 /// The offsets are exact for non-empty text in which letter case is ASCII's: the caller
 /// searches the whole of a text holding a character that case folding changes ("É", "K" the
@@ -34,6 +38,8 @@ struct PatternStart: Sendable {
   private let beginsAtAnyOtherUnit: Bool
   /// Whether a match may begin at the text's start whatever it holds (`^`).
   private let beginsAtTextStart: Bool
+  /// What may follow a run of spaces that opens a match (`UnitRole.leadsSpaces`).
+  private let afterSpaces: FollowingUnits
 
   /// The start of `pattern`'s matches; `nil` when a match may begin at any letter (it may
   /// be empty, or begin with `.` or `[a-z]`) or the pattern uses syntax the reader does not
@@ -55,6 +61,7 @@ struct PatternStart: Sendable {
     otherPrefixRuns = runs.other
     beginsAtAnyOtherUnit = openings.beginsAtAnyOtherUnit
     beginsAtTextStart = openings.beginsAtTextStart
+    afterSpaces = openings.afterSpaces
   }
 
   /// Each ASCII unit's role as a match's first unit, prefixes left out.
@@ -63,6 +70,9 @@ struct PatternStart: Sendable {
     for unit in 0..<UInt16(128) {
       if openings.anyUnits.contains(unit) { roles[Int(unit)] |= UnitRole.anywhere }
       if openings.wordStartUnits.contains(unit) { roles[Int(unit)] |= UnitRole.atWordStart }
+    }
+    if openings.opensWithSpaces {
+      for unit in StartReader.asciiSpaces { roles[Int(unit)] |= UnitRole.leadsSpaces }
     }
     return roles
   }
@@ -132,6 +142,8 @@ struct PatternStart: Sendable {
     return role & UnitRole.anywhere != 0
       || (role & UnitRole.atWordStart != 0 && reader.startsWord(at: offset))
       || (role & UnitRole.beginsPrefix != 0 && reader.holdsAny(of: runs[lowered], after: offset))
+      || (role & UnitRole.leadsSpaces != 0
+        && reader.spaces(from: offset, areFollowedBy: afterSpaces))
   }
 
   static func lowercased(_ unit: UInt16) -> UInt16 {
@@ -167,6 +179,15 @@ private struct PrefixReader {
     return false
   }
 
+  /// Whether the run of spaces from `offset` ends at a unit `following` allows. A unit outside
+  /// ASCII ends the run as a possible start: it may be a space itself ("\u{A0}") or a letter.
+  func spaces(from offset: Int, areFollowedBy following: FollowingUnits) -> Bool {
+    var at = offset + 1
+    while at < text.count, text[at] < 128, StartReader.isASCIISpace(text[at]) { at += 1 }
+    guard at < text.count else { return false }
+    return text[at] >= 128 ? true : following.units.contains(text[at])
+  }
+
   /// Whether `\b` may hold before `offset`, whose unit is a word character: the unit before
   /// is none of ASCII's letters, digits and `_` (one outside ASCII may be a letter or not).
   func startsWord(at offset: Int) -> Bool {
@@ -183,6 +204,29 @@ private enum UnitRole {
   static let anywhere: UInt8 = 1
   static let atWordStart: UInt8 = 2
   static let beginsPrefix: UInt8 = 4
+  /// A space a match may begin with, where the run of spaces is followed by what the
+  /// pattern lets follow it (`PatternStart.afterSpaces`).
+  static let leadsSpaces: UInt8 = 8
+}
+
+/// The units that may come right after a run of spaces opening a match: ASCII ones
+/// lower-cased (any unit outside ASCII is let through).
+private struct FollowingUnits {
+  var units = UnitSet()
+
+  /// What the part `openings` begins with, as a unit after spaces; `nil` when it may itself
+  /// begin with a space, or at the text's start, so that the run's end tells nothing.
+  init?(_ openings: Openings) {
+    units.formUnion(openings.anyUnits)
+    units.formUnion(openings.wordStartUnits)
+    for prefix in openings.prefixes where prefix.units[0] < 128 { units.insert(prefix.units[0]) }
+    let spaces = UnitSet(StartReader.asciiSpaces)
+    guard !openings.beginsAtTextStart, units.intersection(spaces).isEmpty else { return nil }
+  }
+
+  init() {}
+
+  mutating func formUnion(_ other: FollowingUnits) { units.formUnion(other.units) }
 }
 
 /// Units a match begins with, and whether they must begin a word (the pattern puts `\b`
@@ -225,6 +269,8 @@ private struct UnitSet {
     return (lowered < 64 ? low >> UInt64(lowered) : high >> UInt64(lowered - 64)) & 1 != 0
   }
 
+  var isEmpty: Bool { low == 0 && high == 0 }
+
   var holdsEveryLetter: Bool {
     let letters: UInt64 = ((1 << 26) - 1) << (0x61 - 64)
     return high & letters == letters
@@ -260,8 +306,14 @@ private struct Openings {
   var wordStartUnits = UnitSet()
   var beginsAtAnyOtherUnit = false
   var beginsAtTextStart = false
+  /// Whether a match may open with a run of spaces, followed by one of `afterSpaces`.
+  var opensWithSpaces = false
+  var afterSpaces = FollowingUnits()
   /// Whether the part may match the empty string, letting what follows begin the match.
   var isNullable: Bool
+  /// Whether these are the openings of `\s` itself, whose run `StartReader` reads with what
+  /// follows it.
+  var isSpaceClass = false
 
   static let nothing = Openings(isNullable: true)
   static let anything = Openings(units: 0..<128, orOther: true)
@@ -313,7 +365,19 @@ private struct Openings {
     wordStartUnits.formUnion(other.wordStartUnits)
     beginsAtAnyOtherUnit = beginsAtAnyOtherUnit || other.beginsAtAnyOtherUnit
     beginsAtTextStart = beginsAtTextStart || other.beginsAtTextStart
+    opensWithSpaces = opensWithSpaces || other.opensWithSpaces
+    afterSpaces.formUnion(other.afterSpaces)
     isNullable = isNullable || other.isNullable
+  }
+
+  /// A run of spaces (`\s*`, `\s+`) followed by a part beginning with `following`; the
+  /// run's spaces outside ASCII may begin a match wherever they are.
+  static func spaces(followedBy following: FollowingUnits, isNullable: Bool) -> Openings {
+    var run = Openings(isNullable: isNullable)
+    run.opensWithSpaces = true
+    run.afterSpaces = following
+    run.beginsAtAnyOtherUnit = true
+    return run
   }
 }
 
@@ -402,6 +466,11 @@ private struct StartReader {
           endRun()
           continue
         }
+        if part.isSpaceClass, let following = followingSpaces() {
+          add(.spaces(followedBy: following, isNullable: repetition == .maybeNever))
+          openings.isNullable = repetition == .maybeNever
+          continue
+        }
         if repetition == .maybeNever { part.isNullable = true }
         add(part)
         openings.isNullable = part.isNullable
@@ -409,6 +478,27 @@ private struct StartReader {
     }
     endRun()
     return openings
+  }
+
+  /// What the part after a run of spaces begins with, when it must match at least one
+  /// unit; lookarounds and `\b` before it are passed over. `nil` when it may match nothing,
+  /// begins with a space, or is not read. The position is left where it was.
+  private mutating func followingSpaces() -> FollowingUnits? {
+    let start = position
+    defer { position = start }
+    while let scalar = next, scalar != "|", scalar != ")" {
+      guard let part = try? readPart(), let repetition = try? readQuantifier(),
+        repetition != .maybeNever
+      else { return nil }
+      switch part {
+      case .zeroWidth, .wordBoundary: continue
+      case .textStart: return nil
+      case .literal(let unit): return FollowingUnits(Openings(units: [unit], orOther: false))
+      case .openings(let openings):
+        return openings.isNullable || openings.opensWithSpaces ? nil : FollowingUnits(openings)
+      }
+    }
+    return nil
   }
 
   /// Skips the rest of a sequence whose start is known, up to its `|` or closing `)`,
@@ -646,14 +736,24 @@ private struct StartReader {
   }
 
   private static let digits = Openings(units: 0x30...0x39, orOther: false)
-  private static let spaces = Openings(units: asciiSpaces, orOther: true)
+  private static let spaces: Openings = {
+    var spaces = Openings(units: asciiSpaces, orOther: true)
+    spaces.isSpaceClass = true
+    return spaces
+  }()
   private static let wordCharacters = Openings(units: asciiWordUnits, orOther: true)
 
   /// ICU's `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space
   /// (and the field separators 0x1C–0x1F, which Unicode counts as white space).
-  private static let asciiSpaces: [UInt16] = [
+  static let asciiSpaces: [UInt16] = [
     0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x1F, 0x20,
   ]
+
+  /// Whether an ASCII unit is one of `asciiSpaces`.
+  @inline(__always)
+  static func isASCIISpace(_ unit: UInt16) -> Bool {
+    unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) || (unit >= 0x1C && unit <= 0x1F)
+  }
 
   /// ICU's `\w` in ASCII: letters, digits and `_`.
   private static let asciiWordUnits: [UInt16] =

@@ -15,7 +15,11 @@ import Testing
       (#"\b(?:pain|ache)\b"#, "Back pain, an ACHE.", [5, 14]),
       (#"(?<![\d/.])(\d{1,2})/(\d{1,2})"#, "On 3/14, then 12/1.", [3, 5, 6, 14, 15, 17]),
       // An optional first word lets what follows it begin a match.
-      (#"\b(?:for|over)?\s*(\d+)\s*weeks"#, "For 6 weeks", [0, 3, 4, 5]),
+      (#"\b(?:for|over)?\s*(\d+)\s*weeks"#, "For 6 weeks", [0, 3, 4]),
+      // A space begins a match only where its run of spaces ends at what may follow them.
+      (#"\s*(\d+)"#, "a  1 b 2c", [1, 2, 3, 6, 7]),
+      (#"\s+(?<!x )(?:mg|mcg)\b"#, "5 mg x mcg  mgs", [1, 6, 10, 11]),
+      (#"\s\d"#, "a 1  2", [1, 3, 4]),
       (#"(?:pre|post)-?op"#, "Post-op; preop.", [0, 9]),
       // Letters of a class are found in either case.
       (#"\b([CTLS])(\d{1,2})\b"#, "l4 and S1", [0, 7]),
@@ -60,6 +64,9 @@ import Testing
     #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent)"#,
     #"\b(?:two|three|several|\d+)\s+(?:\S+\s+){0,2}$"#,
     #"(?:\s|^)(?-i:[MF])\b"#,
+    #"\b(?:attended|had)?\s*(\d{1,3}|one|two)\s*(?:PT\s+)?(?:sessions?|visits?)\b"#,
+    #"\s+(?<!x )(?:mg|mcg|\d)"#,
+    #"\s*(?=\d)\d+\s*(?:\s|%)"#,
   ]
 
   static let texts = [
@@ -69,6 +76,7 @@ import Testing
     "12 PT visits over the past ", "He cannot stand; unable to walking", "50-60% and 70 percent",
     "three of the ", "58 M", "Rated 5 in the last 3 weeks", "PAIN LEVEL 9", "",
     "É pain 4", "٣ weeks", "no match here at all", "–5% ×2 weeks",
+    "had 12 PT sessions; two  visits", "5 mg x mcg\u{A0}7 %", "\u{A0}\u{2003}3 visits",
   ]
 
   @Test("trying a pattern only where its matches may begin finds every match")
