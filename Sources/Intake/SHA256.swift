@@ -28,31 +28,38 @@ struct SHA256 {
   /// Adds bytes to the message: whole 64-byte blocks are compressed where they stand, and
   /// only a partial block is kept for later.
   mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    let bytes = Array(bytes)
+    let wasContiguous = bytes.withContiguousStorageIfAvailable { update(buffer: $0) } != nil
+    if !wasContiguous { Array(bytes).withUnsafeBufferPointer { update(buffer: $0) } }
+  }
+
+  private mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
     length += UInt64(bytes.count)
-    var offset = 0
+    var rest = bytes[...]
 
     if !pending.isEmpty {
-      offset = min(64 - pending.count, bytes.count)
-      pending += bytes[0..<offset]
+      let taken = rest.prefix(64 - pending.count)
+      pending += taken
+      rest = rest.dropFirst(taken.count)
       guard pending.count == 64 else { return }
-      compress(pending[...])
+      let block = pending
+      block.withUnsafeBufferPointer { compress(blocksIn: $0) }
       pending.removeAll(keepingCapacity: true)
     }
 
-    while bytes.count - offset >= 64 {
-      compress(bytes[offset..<offset + 64])
-      offset += 64
-    }
-    pending += bytes[offset...]
+    let whole = rest.count / 64 * 64
+    compress(blocksIn: UnsafeBufferPointer(rebasing: rest.prefix(whole)))
+    pending += rest.dropFirst(whole)
   }
 
   /// The digest as 64 lower-case hexadecimal digits.
   mutating func finalizeHex() -> String {
     let bitLength = length * 8
-    update([0x80])
-    while pending.count != 56 { update([0]) }
-    update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> ($0 * 8)) })
+    // A one bit, zeros up to 56 bytes into a block, then the message's length in bits.
+    let zeros = (55 - pending.count + 64) % 64
+    let padding =
+      [0x80] + [UInt8](repeating: 0, count: zeros)
+      + (0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> ($0 * 8)) }
+    update(padding)
     var hex: [UInt8] = []
     hex.reserveCapacity(state.count * 8)
     for word in state {
@@ -65,11 +72,16 @@ struct SHA256 {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  private mutating func compress(_ block: ArraySlice<UInt8>) {
-    block.withUnsafeBufferPointer { block in
-      schedule.withUnsafeMutableBufferPointer { words in
-        state.withUnsafeMutableBufferPointer { state in
-          Self.compress(block, into: state, using: words)
+  /// Compresses every 64-byte block of `blocks` (a whole number of them) into the state.
+  private mutating func compress(blocksIn blocks: UnsafeBufferPointer<UInt8>) {
+    guard !blocks.isEmpty else { return }
+    schedule.withUnsafeMutableBufferPointer { words in
+      state.withUnsafeMutableBufferPointer { state in
+        Self.constants.withUnsafeBufferPointer { constants in
+          for start in stride(from: 0, to: blocks.count, by: 64) {
+            let block = UnsafeBufferPointer(rebasing: blocks[start..<start + 64])
+            Self.compress(block, into: state, using: words, constants: constants)
+          }
         }
       }
     }
@@ -79,7 +91,7 @@ struct SHA256 {
   /// message schedule, kept between blocks so that no block allocates.
   private static func compress(
     _ block: UnsafeBufferPointer<UInt8>, into state: UnsafeMutableBufferPointer<UInt32>,
-    using words: UnsafeMutableBufferPointer<UInt32>
+    using words: UnsafeMutableBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>
   ) {
     for index in 0..<16 {
       let start = index * 4
@@ -89,23 +101,26 @@ struct SHA256 {
     }
     for index in 16..<64 {
       let s0 =
-        rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+        rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] &>> 3)
       let s1 =
-        rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+        rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] &>> 10)
       words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
     }
 
     var (a, b, c, d, e, f, g, h) = (
       state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
     )
-    for index in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ constants[index] &+ words[index]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+    // Eight rounds at a time, each naming the working variables one place further on, so
+    // that no round moves all eight of them along.
+    for index in stride(from: 0, to: 64, by: 8) {
+      round(a, b, c, &d, e, f, g, &h, constants[index] &+ words[index])
+      round(h, a, b, &c, d, e, f, &g, constants[index + 1] &+ words[index + 1])
+      round(g, h, a, &b, c, d, e, &f, constants[index + 2] &+ words[index + 2])
+      round(f, g, h, &a, b, c, d, &e, constants[index + 3] &+ words[index + 3])
+      round(e, f, g, &h, a, b, c, &d, constants[index + 4] &+ words[index + 4])
+      round(d, e, f, &g, h, a, b, &c, constants[index + 5] &+ words[index + 5])
+      round(c, d, e, &f, g, h, a, &b, constants[index + 6] &+ words[index + 6])
+      round(b, c, d, &e, f, g, h, &a, constants[index + 7] &+ words[index + 7])
     }
 
     state[0] &+= a
@@ -118,7 +133,26 @@ struct SHA256 {
     state[7] &+= h
   }
 
+  /// One round: `h` becomes the round's new `a` and `d` its new `e`; `input` is the round's
+  /// constant plus its schedule word.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+    _ g: UInt32, _ h: inout UInt32, _ input: UInt32
+  ) {
+    let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+    let choice = (e & f) ^ (~e & g)
+    let temp1 = h &+ s1 &+ choice &+ input
+    let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+    let majority = (a & b) ^ (a & c) ^ (b & c)
+    d = d &+ temp1
+    h = temp1 &+ s0 &+ majority
+  }
+
+  /// Rotates right by `count` (1 to 31). Masking shifts (`&>>`), unlike `>>`, need no check
+  /// of the count, which made the rounds several times slower.
+  @inline(__always)
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
-    (value >> count) | (value << (32 - count))
+    (value &>> count) | (value &<< (32 &- count))
   }
 }

@@ -16,6 +16,8 @@ final class WorkerProcess {
   let output: Int32
   private var input: Int32
   private var lines = LineBuffer()
+  /// Room for one read of the worker's output, made once: answers arrive a few times a case.
+  private var readBuffer = [UInt8](repeating: 0, count: 16 * 1024)
   private(set) var casesServed = 0
   /// The case the worker is processing, `nil` when it waits for one.
   private(set) var current: CaseInFlight?
@@ -96,13 +98,12 @@ final class WorkerProcess {
   /// Reads what the worker wrote; returns the answer that finished the case in flight, if
   /// one did, and whether the worker's output has ended (it exited or was killed).
   func readAnswers() -> (finished: (CaseInFlight, WorkerMessage)?, hasEnded: Bool) {
-    var buffer = [UInt8](repeating: 0, count: 16 * 1024)
-    let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+    let count = readBuffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
     if count < 0 && (errno == EINTR || errno == EAGAIN) { return (nil, false) }
     guard count > 0 else { return (nil, true) }
 
     var finished: (CaseInFlight, WorkerMessage)?
-    let messages = buffer.withUnsafeBytes {
+    let messages = readBuffer.withUnsafeBytes {
       lines.append(UnsafeRawBufferPointer(rebasing: $0[..<count]))
     }
     for line in messages {

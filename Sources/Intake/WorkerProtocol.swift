@@ -102,8 +102,12 @@ struct LineBuffer {
     pending.append(contentsOf: bytes)
     guard let last = pending.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
 
-    let complete = String(decoding: pending[..<last], as: UTF8.self)
+    // Cut by bytes, then decoded line by line: splitting the decoded text by characters
+    // read every line's graphemes, and would keep a "\r\n" (one character) together.
+    let lines = pending[..<last].split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false
+    ).map { Substring(String(decoding: $0, as: UTF8.self)) }
     pending.removeSubrange(...last)
-    return complete.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines
   }
 }

@@ -182,6 +182,16 @@ struct WorkerMessageTests {
     #expect(second.withUnsafeBytes { buffer.append($0) } == ["result pages=1"])
   }
 
+  @Test("every newline ends a line, a carriage return before it included")
+  func carriageReturnBeforeNewline() {
+    var buffer = LineBuffer()
+    let bytes = Array("reading a\r.pdf\r\nready\n\nresult é=1\npartial".utf8)
+    #expect(
+      bytes.withUnsafeBytes { buffer.append($0) } == [
+        "reading a\r.pdf\r", "ready", "", "result é=1",
+      ])
+  }
+
   @Test(
     "a result's fields are its key=value pairs, the value everything after the first =",
     arguments: [
@@ -219,5 +229,35 @@ struct EventLogTimestampTests {
     let expected = ISO8601DateFormatter().string(
       from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     #expect(EventLog.timestamp(seconds) == expected)
+  }
+}
+
+@Suite("Event log lines")
+struct EventLogLineTests {
+  @Test(
+    "a logfmt value is quoted when empty or holding a space, quote or =, and escaped",
+    arguments: [
+      ([("case", "esi-001"), ("pages", "3")], #"case=esi-001 pages=3"#),
+      ([("reason", "the file is encrypted")], #"reason="the file is encrypted""#),
+      ([("file", ""), ("k", "a=b")], #"file="" k="a=b""#),
+      ([("file", #"a\b"c"#)], #"file="a\\b\"c""#),
+      ([("file", "é\r\nx")], "file=é\r\\nx"),
+    ])
+  func logfmt(fields: [(String, String)], expected: String) {
+    #expect(String(decoding: EventLog.logfmtLine(fields), as: UTF8.self) == expected)
+  }
+
+  @Test(
+    "a JSON line is one object of strings, control characters escaped",
+    arguments: [
+      ([("case", "esi-001"), ("pages", "3")], #"{"case":"esi-001","pages":"3"}"#),
+      ([("file", "a\"b\\c\n\r\t\u{1}é")], #"{"file":"a\"b\\c\n\r\t\u0001é"}"#),
+      ([], "{}"),
+    ])
+  func json(fields: [(String, String)], expected: String) throws {
+    let line = EventLog.jsonLine(fields)
+    #expect(String(decoding: line, as: UTF8.self) == expected)
+    let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: String]
+    #expect(parsed == Dictionary(fields, uniquingKeysWith: { first, _ in first }))
   }
 }
