@@ -132,16 +132,33 @@ final class Note {
 
   /// The first `count` lines of the document that hold more than whitespace, whitespace
   /// collapsed; the rest of the document is not read.
+  ///
+  /// Lines are cut at the newline's byte: reading characters cost several hundred
+  /// instructions a character. A newline after a carriage return is one character with it,
+  /// as `Character` has it, and does not end the line.
   private func firstLines(_ count: Int) -> [String] {
     var lines: [String] = []
-    var rest = document.text[...]
-    while lines.count < count, !rest.isEmpty {
-      let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-      let line = String(rest[..<end]).collapsingWhitespace
-      if !line.isEmpty { lines.append(line) }
-      rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+    let utf8 = document.text.utf8
+    var lineStart = utf8.startIndex
+    var previous: UInt8 = 0
+    var index = utf8.startIndex
+    while lines.count < count, index < utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      if byte == 0x0A && previous != 0x0D {
+        append(utf8[lineStart..<index], to: &lines)
+        lineStart = next
+      }
+      previous = byte
+      index = next
     }
+    if lines.count < count { append(utf8[lineStart...], to: &lines) }
     return lines
+  }
+
+  private func append(_ line: Substring.UTF8View, to lines: inout [String]) {
+    let collapsed = String(Substring(line)).collapsingWhitespace
+    if !collapsed.isEmpty { lines.append(collapsed) }
   }
 }
 
