@@ -98,6 +98,9 @@ final class SearchableText {
     if hasFoldingNonASCII || hasNonASCIIDigit {
       return (program.branchCount > 0 ? 0 : nil, program.branchCount <= 1)
     }
+    if !pairs.isEmpty, !program.screen.isEmpty, !holdsAnyPair(of: program.screen) {
+      return (nil, true)
+    }
     return program.words.withUnsafeBufferPointer { words in
       folded.withUnsafeBufferPointer { text in
         pairs.withUnsafeBufferPointer { pairBits in
@@ -105,6 +108,13 @@ final class SearchableText {
           return reader.candidateBranches()
         }
       }
+    }
+  }
+
+  /// Whether the text's pair set shares a bit with `screen`.
+  private func holdsAnyPair(of screen: [(word: Int, bits: UInt64)]) -> Bool {
+    pairs.withUnsafeBufferPointer { pairs in
+      screen.contains { pairs[$0.word] & $0.bits != 0 }
     }
   }
 
@@ -136,11 +146,19 @@ final class SearchableText {
 ///
 /// A branch may match where the text holds, for every one of its choices, one of the
 /// choice's literals. Bytes are ASCII capitals lower-cased, as the text's are.
+///
+/// Most texts hold no branch's literals, and its `screen` turns most of those away before the
+/// program is walked: one pair of bytes of every literal of one choice of each branch. A text
+/// holding none of them holds no literal of those choices, so no branch.
 struct LiteralProgram: Sendable {
   let words: [UInt16]
+  /// The pair set's words and bits (see `SearchableText.pairIndex`) of the screen; empty
+  /// when a branch has no choice whose literals all have two bytes or more.
+  let screen: [(word: Int, bits: UInt64)]
 
-  /// The program of `branches`: each a list of choices, each a list of literals (bytes).
-  init(branches: [[[[UInt8]]]]) {
+  /// The program of `branches`: each a list of choices, each a list of literals (bytes);
+  /// `screened: false` leaves the screen out, for the tests to compare with.
+  init(branches: [[[[UInt8]]]], screened: Bool = true) {
     var words: [UInt16] = [UInt16(branches.count)]
     for branch in branches {
       var branchWords: [UInt16] = []
@@ -160,7 +178,45 @@ struct LiteralProgram: Sendable {
       words += branchWords
     }
     self.words = words
+    screen = screened ? Self.screen(of: branches) : []
   }
+
+  /// The screen of `branches`: of each branch, the choice whose shortest literal is longest,
+  /// and of each of its literals the pair of bytes least likely in English text.
+  private static func screen(of branches: [[[[UInt8]]]]) -> [(word: Int, bits: UInt64)] {
+    var bitsByWord: [Int: UInt64] = [:]
+    for branch in branches {
+      let screenable = branch.filter { choice in choice.allSatisfy { $0.count >= 2 } }
+      guard
+        let choice = screenable.max(by: { shortest($0) < shortest($1) }),
+        !choice.isEmpty
+      else { return [] }
+      for literal in choice {
+        let pair = rarestPair(of: literal)
+        bitsByWord[pair >> 6, default: 0] |= 1 << UInt64(pair & 63)
+      }
+    }
+    return bitsByWord.sorted { $0.key < $1.key }.map { (word: $0.key, bits: $0.value) }
+  }
+
+  private static func shortest(_ choice: [[UInt8]]) -> Int { choice.map(\.count).min() ?? 0 }
+
+  /// The pair index of a literal's adjacent bytes whose letters are rarest in English (a
+  /// fixed order of letter frequency; a space counts as most common, anything else as rare),
+  /// the first of equals: a text lacks a rare pair more often, and is turned away by it.
+  private static func rarestPair(of literal: [UInt8]) -> Int {
+    let pairs = zip(literal, literal.dropFirst())
+    let rarest = pairs.max { rarity($0.0) + rarity($0.1) < rarity($1.0) + rarity($1.1) }
+    return rarest.map { SearchableText.pairIndex($0.0, $0.1) } ?? 0
+  }
+
+  private static func rarity(_ byte: UInt8) -> Int {
+    if byte == 0x20 { return 0 }
+    return letterFrequencyOrder.firstIndex(of: byte).map { $0 + 1 } ?? 27
+  }
+
+  /// English letters from most to least frequent.
+  private static let letterFrequencyOrder = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
 
   var branchCount: Int { Int(words[0]) }
 }

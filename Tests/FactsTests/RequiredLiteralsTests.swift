@@ -122,38 +122,64 @@ import Testing
 
   @Test("the filter never skips a sentence the expression matches")
   func neverSkipsAMatch() throws {
-    let patterns = [
-      #"\b(?:for|x|over|of|past)\s*(?:the\s+)?(\d+|one|two|six)\+?\s*"#
-        + #"(weeks?|wks?|months?|mos?)\b(?!\s+ago)"#,
-      #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|one|two|seven)\s*(?:/|out of)\s*(?:10|ten)"#,
-      #"\b(?:sitting|standing) tolerance|(?:sits|stands) (?:for )?(?:only|about)\s+(?:\d|a )"#,
-      #"\b(?:s/p|status post|underwent)\s+(?:\S+\s+){0,3}?(?:MBB|RFA|ESI)\b"#,
-      #"\b(?:NRS|pain(?: level| score)?)\s*(?:is|was|:|-)?\s*(\d+)\b"#,
-      #"\bHb\s?A1c\s*(?:of|is|=|:)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#,
-      #"\b([CTLS])(\d{1,2})(?:\s*(?:-|–|/|to)\s*([CTLS]?)(\d{1,2}))?\b"#,
-      #"\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b"#,
-      #"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"#,
-      #"(?<![\d.])(\d{1,3})\s*(?:%|percent)"#,
-      #"[,;]|\.(?!\d)"#,
-    ]
-    let sentences = [
-      "Low back pain for 6 months, worse with standing.", "Pain 7/10 today.",
-      "She rates it seven out of ten.", "Sitting tolerance 20 minutes.",
-      "He sits for only 10 minutes.", "S/P L4-5 MBB with 80% relief.",
-      "Status post right L5 ESI.", "NRS: 6", "pain score 4", "HbA1c 7.2%", "Hb A1c of 6.1",
-      "Follow up in x 2 wks.", "BP 130/80.", "No pain.", "Strength 4/5.",
-      "Over the past two months it has worsened.", "PT x 6 weeks.",
-      "Disc bulge at L4-5 and l5/s1.", "Dx: M54.5, G89.29.", "Seen 01/12/2026 and 3/4/25.",
-      "Relief was 80 percent.", "No relief; none.", "C5 to C6", "t12 compression",
-    ]
-    for pattern in patterns {
+    for pattern in Self.filteredPatterns {
       let expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
       let literals = try #require(RequiredLiterals(pattern: pattern), "\(pattern)")
-      for sentence in sentences {
+      for sentence in Self.sentences {
         let whole = NSRange(location: 0, length: sentence.utf16.count)
         if expression.firstMatch(in: sentence, range: whole) != nil {
           #expect(literals.mayMatch(sentence), "\(pattern) on \(sentence)")
         }
+      }
+    }
+  }
+
+  static let filteredPatterns = [
+    #"\b(?:for|x|over|of|past)\s*(?:the\s+)?(\d+|one|two|six)\+?\s*"#
+      + #"(weeks?|wks?|months?|mos?)\b(?!\s+ago)"#,
+    #"(?<![\d/.])(?!0\d)(\d{1,2}(?:\.\d)?|one|two|seven)\s*(?:/|out of)\s*(?:10|ten)"#,
+    #"\b(?:sitting|standing) tolerance|(?:sits|stands) (?:for )?(?:only|about)\s+(?:\d|a )"#,
+    #"\b(?:s/p|status post|underwent)\s+(?:\S+\s+){0,3}?(?:MBB|RFA|ESI)\b"#,
+    #"\b(?:NRS|pain(?: level| score)?)\s*(?:is|was|:|-)?\s*(\d+)\b"#,
+    #"\bHb\s?A1c\s*(?:of|is|=|:)?\s*(\d{1,2}(?:\.\d)?)\s*%?"#,
+    #"\b([CTLS])(\d{1,2})(?:\s*(?:-|–|/|to)\s*([CTLS]?)(\d{1,2}))?\b"#,
+    #"\b[A-TV-Z]\d{2}\.[0-9A-Z]{1,4}\b"#,
+    #"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"#,
+    #"(?<![\d.])(\d{1,3})\s*(?:%|percent)"#,
+    #"[,;]|\.(?!\d)"#,
+  ]
+
+  static let sentences = [
+    "Low back pain for 6 months, worse with standing.", "Pain 7/10 today.",
+    "She rates it seven out of ten.", "Sitting tolerance 20 minutes.",
+    "He sits for only 10 minutes.", "S/P L4-5 MBB with 80% relief.",
+    "Status post right L5 ESI.", "NRS: 6", "pain score 4", "HbA1c 7.2%", "Hb A1c of 6.1",
+    "Follow up in x 2 wks.", "BP 130/80.", "No pain.", "Strength 4/5.",
+    "Over the past two months it has worsened.", "PT x 6 weeks.",
+    "Disc bulge at L4-5 and l5/s1.", "Dx: M54.5, G89.29.", "Seen 01/12/2026 and 3/4/25.",
+    "Relief was 80 percent.", "No relief; none.", "C5 to C6", "t12 compression",
+  ]
+
+  @Test("the screen turns away only texts that hold no branch's literals")
+  func screenKeepsEveryCandidate() throws {
+    let patterns =
+      Self.filteredPatterns + [
+        #"\b(?:xylophone|jazz)\b|\bquiz\s+(\d+)"#, #"\bp(?:ain|ains)\b|\bache\b"#,
+      ]
+    let texts =
+      Self.sentences + [
+        "a quiz of 3", "the jazz band", "ache and pain", "no rare pairs at all here",
+      ]
+    for pattern in patterns {
+      let literals = try #require(RequiredLiterals(pattern: pattern), "\(pattern)")
+      let branches = literals.branches.map { $0.literals.map { $0.map { Array($0.utf8) } } }
+      let screened = LiteralProgram(branches: branches)
+      let unscreened = LiteralProgram(branches: branches, screened: false)
+      for text in texts {
+        let searchable = SearchableText.of(text)
+        let (first, isOnly) = searchable.candidateBranches(screened)
+        let expected = searchable.candidateBranches(unscreened)
+        #expect(first == expected.first && isOnly == expected.isOnly, "\(pattern) on \(text)")
       }
     }
   }
