@@ -184,39 +184,54 @@ struct LiteralProgram: Sendable {
   /// The screen of `branches`: of each branch, the choice whose shortest literal is longest,
   /// and of each of its literals the pair of bytes least likely in English text.
   private static func screen(of branches: [[[[UInt8]]]]) -> [(word: Int, bits: UInt64)] {
-    var bitsByWord: [Int: UInt64] = [:]
+    var bits = [UInt64](repeating: 0, count: SearchableText.pairWords)
     for branch in branches {
-      let screenable = branch.filter { choice in choice.allSatisfy { $0.count >= 2 } }
-      guard
-        let choice = screenable.max(by: { shortest($0) < shortest($1) }),
-        !choice.isEmpty
-      else { return [] }
-      for literal in choice {
+      var chosen: [[UInt8]]?
+      var chosenShortest = 1
+      for choice in branch {
+        let shortest = choice.lazy.map(\.count).min() ?? 0
+        if shortest > chosenShortest {
+          chosen = choice
+          chosenShortest = shortest
+        }
+      }
+      guard let chosen else { return [] }
+      for literal in chosen {
         let pair = rarestPair(of: literal)
-        bitsByWord[pair >> 6, default: 0] |= 1 << UInt64(pair & 63)
+        bits[pair >> 6] |= 1 << UInt64(pair & 63)
       }
     }
-    return bitsByWord.sorted { $0.key < $1.key }.map { (word: $0.key, bits: $0.value) }
+    return bits.enumerated().filter { $0.element != 0 }.map { (word: $0.offset, bits: $0.element) }
   }
-
-  private static func shortest(_ choice: [[UInt8]]) -> Int { choice.map(\.count).min() ?? 0 }
 
   /// The pair index of a literal's adjacent bytes whose letters are rarest in English (a
   /// fixed order of letter frequency; a space counts as most common, anything else as rare),
   /// the first of equals: a text lacks a rare pair more often, and is turned away by it.
   private static func rarestPair(of literal: [UInt8]) -> Int {
-    let pairs = zip(literal, literal.dropFirst())
-    let rarest = pairs.max { rarity($0.0) + rarity($0.1) < rarity($1.0) + rarity($1.1) }
-    return rarest.map { SearchableText.pairIndex($0.0, $0.1) } ?? 0
+    var rarest = 0
+    var rarity = -1
+    for index in 1..<literal.count {
+      let first = literal[index - 1]
+      let second = literal[index]
+      let pairRarity = Int(rarityByByte[Int(first)]) + Int(rarityByByte[Int(second)])
+      if pairRarity > rarity {
+        rarest = SearchableText.pairIndex(first, second)
+        rarity = pairRarity
+      }
+    }
+    return rarest
   }
 
-  private static func rarity(_ byte: UInt8) -> Int {
-    if byte == 0x20 { return 0 }
-    return letterFrequencyOrder.firstIndex(of: byte).map { $0 + 1 } ?? 27
-  }
-
-  /// English letters from most to least frequent.
-  private static let letterFrequencyOrder = Array("etaoinshrdlcumwfgypbvkjxqz".utf8)
+  /// Each byte's rarity: 0 for a space, 1 to 26 for the letters from the most frequent in
+  /// English ("e") to the least ("z"), 27 for anything else.
+  private static let rarityByByte: [UInt8] = {
+    var rarity = [UInt8](repeating: 27, count: 256)
+    rarity[0x20] = 0
+    for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() {
+      rarity[Int(letter)] = UInt8(rank + 1)
+    }
+    return rarity
+  }()
 
   var branchCount: Int { Int(words[0]) }
 }
