@@ -22,7 +22,8 @@
 /// searches the whole of a text holding a character that case folding changes ("É", "K" the
 /// Kelvin sign) or a decimal digit outside ASCII, as it does for the literal filter.
 struct PatternStart: Sendable {
-  /// Per lower-cased ASCII unit, how a match may begin with it (`UnitRole` bits).
+  /// Per ASCII unit, how a match may begin with it (`UnitRole` bits), a capital's the same
+  /// as its lower-case letter's: the scan looks up each unit as it stands.
   private let asciiRoles: [UInt8]
   /// The prefixes of each lower-cased ASCII first unit, one after another in `prefixWords`:
   /// where its run of them begins and ends.
@@ -55,6 +56,7 @@ struct PatternStart: Sendable {
     for (unit, run) in runs.ascii.enumerated() where run.end > run.start {
       roles[unit] |= UnitRole.beginsPrefix
     }
+    for capital in 0x41...0x5A { roles[capital] = roles[capital + 0x20] }
     asciiRoles = roles
     asciiPrefixRuns = runs.ascii
     prefixWords = runs.words
@@ -113,9 +115,13 @@ struct PatternStart: Sendable {
       prefixWords.withUnsafeBufferPointer { words in
         asciiPrefixRuns.withUnsafeBufferPointer { runs in
           let reader = PrefixReader(text: text, words: words)
-          for offset in (beginsAtTextStart ? 1 : 0)..<text.count
-          where mayBegin(at: offset, reader: reader, roles: roles, runs: runs) {
-            found.append(Int32(offset))
+          for offset in (beginsAtTextStart ? 1 : 0)..<text.count {
+            let unit = text[offset]
+            // Most units have no role: passed over with one lookup.
+            if unit < 128 && roles[Int(unit)] == 0 { continue }
+            if mayBegin(at: offset, reader: reader, roles: roles, runs: runs) {
+              found.append(Int32(offset))
+            }
           }
         }
       }
@@ -123,8 +129,7 @@ struct PatternStart: Sendable {
     return found
   }
 
-  /// Whether a match may begin at `offset` of the reader's text. Most units have no role,
-  /// and are passed over with one table lookup.
+  /// Whether a match may begin at `offset` of the reader's text.
   @inline(__always)
   private func mayBegin(
     at offset: Int, reader: PrefixReader, roles: UnsafeBufferPointer<UInt8>,
@@ -136,9 +141,9 @@ struct PatternStart: Sendable {
         || otherPrefixRuns[unit].map { reader.holdsAny(of: $0, after: offset) } ?? false
     }
 
-    let lowered = Int(Self.lowercased(unit))
-    let role = roles[lowered]
+    let role = roles[Int(unit)]
     guard role != 0 else { return false }
+    let lowered = Int(Self.lowercased(unit))
     return role & UnitRole.anywhere != 0
       || (role & UnitRole.atWordStart != 0 && reader.startsWord(at: offset))
       || (role & UnitRole.beginsPrefix != 0 && reader.holdsAny(of: runs[lowered], after: offset))
