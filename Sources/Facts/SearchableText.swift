@@ -11,7 +11,10 @@ import Foundation
 final class SearchableText {
   let text: String
   /// Made on the first search that passes the literal filter: most searches never get there.
-  private(set) lazy var utf16: [UInt16] = Array(text.utf16)
+  /// An ASCII text's units are its bytes widened, without the general transcoding.
+  private(set) lazy var utf16: [UInt16] = isASCII ? Self.widened(text) : Array(text.utf16)
+  /// Whether every byte of the text is ASCII.
+  private let isASCII: Bool
   /// The UTF-8 bytes, ASCII capitals lower-cased.
   let folded: [UInt8]
   /// Whether a character outside ASCII changes under Unicode case folding ("É", "ﬁ", the
@@ -39,6 +42,7 @@ final class SearchableText {
     self.folded = folded
     self.pairs = pairs
     self.singles = singles
+    isASCII = !hasNonASCII
 
     var hasFoldingNonASCII = false
     var hasNonASCIIDigit = false
@@ -51,6 +55,17 @@ final class SearchableText {
     }
     self.hasFoldingNonASCII = hasFoldingNonASCII
     self.hasNonASCIIDigit = hasNonASCIIDigit
+  }
+
+  /// The UTF-16 units of an ASCII text: its bytes, widened.
+  private static func widened(_ text: String) -> [UInt16] {
+    var text = text
+    return text.withUTF8 { bytes in
+      [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+        for index in bytes.indices { units[index] = UInt16(bytes[index]) }
+        count = bytes.count
+      }
+    }
   }
 
   /// Lower-cases the ASCII capitals of `bytes` in place and notes every byte in `singles`

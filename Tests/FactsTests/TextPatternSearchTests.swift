@@ -27,6 +27,16 @@ import Testing
     #expect(pattern.matches(in: text).map { $0.group(1) } == ["6", "4", "2"])
   }
 
+  @Test(
+    "a prepared text's UTF-16 units are the string's, ASCII or not",
+    arguments: [
+      "", "PT x6 WEEKS", "She completed six weeks of physical therapy.", "café – 7/10",
+      "pain 😀 after the block", "Tab\tand\r\nnewline",
+    ])
+  func unitsAreTheString(text: String) {
+    #expect(SearchableText.of(text).utf16 == Array(text.utf16))
+  }
+
   @Test("the same text asked for again is the prepared one; another text is prepared anew")
   func preparesEachTextOnce() {
     let sentence = "She completed six weeks of physical therapy without relief."
