@@ -87,26 +87,35 @@ private struct LiteralChoice: Sendable {
     var found: [[UInt8]] = []
     found.reserveCapacity(choice.count)
     for number in choice {
-      let literal = table.bytes(of: number)
-      if literal.contains(where: { $0 >= 0x80 }) && Self.changesWhenCaseFolded(literal) {
-        return nil
-      }
-      found.append(literal.map(Self.lowercased))
+      guard let literal = table.lowercased(number) else { return nil }
+      found.append(literal)
     }
     // In a fixed order, so that every run does the same whatever the literals' numbers.
     self.literals = found.sorted { $0.lexicographicallyPrecedes($1) }
     count = found.count
   }
+}
 
-  /// Whether a character outside ASCII of `literal` (UTF-8) is changed by case folding.
-  private static func changesWhenCaseFolded(_ literal: [UInt8]) -> Bool {
-    String(decoding: literal, as: UTF8.self).unicodeScalars.contains {
-      !$0.isASCII && $0.properties.changesWhenCaseFolded
-    }
+/// What a group of a pattern requires, and how many capture groups it holds.
+private struct ReadGroup {
+  let required: [Choice]
+  let captureGroups: Int
+}
+
+/// Some bytes of a pattern, compared and hashed as bytes: a dictionary key that costs no copy.
+private struct PatternPiece: Hashable {
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  init(_ pattern: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    bytes = UnsafeBufferPointer(rebasing: pattern[range])
   }
 
-  private static func lowercased(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+  static func == (first: PatternPiece, second: PatternPiece) -> Bool {
+    first.bytes.elementsEqual(second.bytes)
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
   }
 }
 
@@ -120,12 +129,19 @@ private typealias Choice = [Int]
 /// The literals of one pattern, each numbered once: a choice names them by number, which is
 /// cheaper to merge and compare than the literals themselves. An ASCII character alone is its
 /// own number; a longer literal, or one character outside ASCII, is numbered from 128 up.
+///
+/// Each literal is kept in the form a `LiteralChoice` compares, made when it is numbered:
+/// a literal is named by many choices of a pattern, and by many more while they are merged.
 private struct LiteralTable {
-  /// The literals numbered from 128 up, as the pattern writes them (UTF-8).
-  private var longer: [[UInt8]] = []
+  /// The literals numbered from 128 up, ASCII capitals lower-cased (UTF-8); `nil` for one
+  /// with a character outside ASCII that case folding changes.
+  private var longer: [[UInt8]?] = []
   /// The characters (Unicode scalars) each of `longer` holds.
   private var lengths: [Int] = []
   private var numbers: [Key: Int] = [:]
+
+  /// Each ASCII character as a literal of its own, capitals lower-cased.
+  private static let characters: [[UInt8]] = (0..<128).map { [lowercased(UInt8($0))] }
 
   /// A literal as a dictionary key, hashed as one run of bytes rather than byte by byte.
   private struct Key: Hashable {
@@ -142,18 +158,32 @@ private struct LiteralTable {
     let key = Key(bytes: literal)
     if let number = numbers[key] { return number }
     let number = 128 + longer.count
-    longer.append(literal)
+    let isFolded = literal.contains { $0 >= 0x80 } && Self.changesWhenCaseFolded(literal)
+    longer.append(isFolded ? nil : literal.map(Self.lowercased))
     lengths.append(length)
     numbers[key] = number
     return number
   }
 
-  func bytes(of number: Int) -> [UInt8] {
-    number < 128 ? [UInt8(number)] : longer[number - 128]
+  /// The literal numbered `number`, ASCII capitals lower-cased; `nil` when it holds a
+  /// character outside ASCII that case folding changes.
+  func lowercased(_ number: Int) -> [UInt8]? {
+    number < 128 ? Self.characters[number] : longer[number - 128]
   }
 
   /// How many characters the literal numbered `number` holds.
   func length(of number: Int) -> Int { number < 128 ? 1 : lengths[number - 128] }
+
+  /// Whether a character outside ASCII of `literal` (UTF-8) is changed by case folding.
+  private static func changesWhenCaseFolded(_ literal: [UInt8]) -> Bool {
+    String(decoding: literal, as: UTF8.self).unicodeScalars.contains {
+      !$0.isASCII && $0.properties.changesWhenCaseFolded
+    }
+  }
+
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+  }
 }
 
 /// The literals both `first` and `second` name, ascending and each once.
@@ -226,6 +256,8 @@ private struct PatternReader {
   private var captureGroups = 0
   /// The literals the choices read so far name.
   private(set) var literals = LiteralTable()
+  /// What each group read so far requires, by its bytes (see `readGroup()`).
+  private var readGroups: [PatternPiece: ReadGroup] = [:]
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -387,9 +419,80 @@ private struct PatternReader {
     return start..<position
   }
 
-  /// Reads a group after its `(`: captures, `(?:…)`, `(?>…)` and flag groups such as
-  /// `(?-i:…)` require what their content does; lookarounds require nothing.
+  /// Reads a group after its `(`, or takes what the same group read before requires.
+  ///
+  /// A pattern built of shared pieces holds the same group many times (the surgery words in
+  /// every phrase of a plan), and what a group requires, and the capture groups it holds,
+  /// depend on its bytes alone: it is read up to its `)` and no further. The group's end is
+  /// first found by its parentheses only; a group whose bytes to there are those of a group
+  /// read before ends where that one did, whatever this search found.
   private mutating func readGroup() throws(UnreadableSyntax) -> [Choice] {
+    let start = position - 1
+    if let end = groupEnd(from: start), end - start >= Self.shortestRememberedGroup,
+      let known = readGroups[PatternPiece(bytes, start..<end)]
+    {
+      position = end
+      captureGroups += known.captureGroups
+      return known.required
+    }
+
+    let groupsBefore = captureGroups
+    let required = try readGroupContent()
+    if position - start >= Self.shortestRememberedGroup {
+      readGroups[PatternPiece(bytes, start..<position)] = ReadGroup(
+        required: required, captureGroups: captureGroups - groupsBefore)
+    }
+    return required
+  }
+
+  /// The fewest bytes a group is remembered for: a shorter one is read about as cheaply as
+  /// it is looked up.
+  private static let shortestRememberedGroup = 8
+
+  /// Where the group opening at `start` ends, after its `)`, by its parentheses, skipping
+  /// escaped characters and classes; `nil` when it does not close.
+  private func groupEnd(from start: Int) -> Int? {
+    var depth = 0
+    var at = start
+    while at < bytes.count {
+      switch bytes[at] {
+      case UInt8(ascii: "\\"): at += 1
+      case UInt8(ascii: "["): at = classEnd(from: at + 1)
+      case UInt8(ascii: "("): depth += 1
+      case UInt8(ascii: ")"):
+        depth -= 1
+        if depth == 0 { return at + 1 }
+      default: break
+      }
+      at += 1
+    }
+    return nil
+  }
+
+  /// The position of the `]` closing the class whose content begins at `start`, nested
+  /// classes and escapes skipped; the pattern's last position when there is none.
+  private func classEnd(from start: Int) -> Int {
+    var depth = 1
+    var at = start
+    if at < bytes.count && bytes[at] == UInt8(ascii: "^") { at += 1 }
+    if at < bytes.count && bytes[at] == UInt8(ascii: "]") { at += 1 }
+    while at < bytes.count {
+      switch bytes[at] {
+      case UInt8(ascii: "\\"): at += 1
+      case UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "]"):
+        depth -= 1
+        if depth == 0 { return at }
+      default: break
+      }
+      at += 1
+    }
+    return bytes.count
+  }
+
+  /// Reads a group's content and its `)`: captures, `(?:…)`, `(?>…)` and flag groups such
+  /// as `(?-i:…)` require what their content does; lookarounds require nothing.
+  private mutating func readGroupContent() throws(UnreadableSyntax) -> [Choice] {
     var isLookaround = false
     if next != UInt8(ascii: "?") { captureGroups += 1 }
     if take("?") {
@@ -519,7 +622,7 @@ private struct PatternReader {
     guard choices.count > 3 else { return choices }
     // The position breaks ties, so that the same choices are kept on every run.
     let ranked = choices.enumerated().map { position, choice in
-      (choice: choice, shortest: choice.map(literals.length).min() ?? 0, position: position)
+      (choice: choice, shortest: shortestLiteral(of: choice), position: position)
     }.sorted { first, second in
       if first.shortest != second.shortest { return first.shortest > second.shortest }
       if first.choice.count != second.choice.count {
@@ -532,5 +635,13 @@ private struct PatternReader {
       kept.append(candidate.choice)
     }
     return kept
+  }
+
+  /// The characters the shortest literal of `choice` holds; 0 for no literal.
+  private func shortestLiteral(of choice: Choice) -> Int {
+    guard let first = choice.first else { return 0 }
+    var shortest = literals.length(of: first)
+    for number in choice.dropFirst() { shortest = min(shortest, literals.length(of: number)) }
+    return shortest
   }
 }

@@ -62,9 +62,11 @@ struct LexiconParser {
 
     let variants = fields.count > 1 ? try variants(fields[1], number: number) : []
     let own = fields.count > 2 ? try attributes(fields[2], number: number) : [:]
+    // Most entries have no attributes of their own and share the defaults as they are.
+    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
     return LexiconEntry(
-      lexicon: lexicon, concept: fields[0], variants: variants,
-      attributes: defaults.merging(own) { _, entry in entry }, line: number)
+      lexicon: lexicon, concept: fields[0], variants: variants, attributes: attributes,
+      line: number)
   }
 
   private func variants(_ field: String, number: Int) throws(LexiconError) -> [String] {
@@ -81,18 +83,27 @@ struct LexiconParser {
   ) throws(LexiconError) -> [String: String] {
     var result: [String: String] = [:]
     for pair in Self.words(of: field) {
-      let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
-      guard parts.count == 2, let key = parts.first, let value = parts.last,
-        !value.isEmpty, Self.isAttributeKey(key)
-      else {
+      guard let (key, value) = Self.keyAndValue(of: pair), Self.isAttributeKey(key) else {
         throw malformed(number, "attribute '\(pair)' is not of the form key=value")
       }
-      guard result[String(key)] == nil else {
-        throw malformed(number, "attribute '\(key)' given twice")
-      }
-      result[String(key)] = String(value)
+      let name = String(key)
+      guard result[name] == nil else { throw malformed(number, "attribute '\(key)' given twice") }
+      result[name] = String(value)
     }
     return result
+  }
+
+  /// The two sides of the one `=` of `pair`, the value not empty; `nil` for another shape.
+  /// An ASCII pair is cut by its bytes, each of which is a character there (it holds no
+  /// whitespace, so no carriage return).
+  private static func keyAndValue(of pair: Substring) -> (key: Substring, value: Substring)? {
+    let parts =
+      pair.utf8.allSatisfy({ $0 < 0x80 })
+      ? pair.utf8.split(separator: UInt8(ascii: "="), omittingEmptySubsequences: false)
+        .map(Substring.init)
+      : pair.split(separator: "=", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[1].isEmpty else { return nil }
+    return (parts[0], parts[1])
   }
 
   /// `text` split at every `separator` (an ASCII mark), each piece without the whitespace
@@ -100,16 +111,37 @@ struct LexiconParser {
   /// by its bytes, each of which is a character there; splitting by characters was most of
   /// the time a worker took to load the lexicons.
   static func pieces(of text: String, separatedBy separator: Character) -> [String] {
-    guard let mark = separator.asciiValue, isASCII(text, allowingCarriageReturns: false) else {
-      return text.split(separator: separator, omittingEmptySubsequences: false)
-        .map(\.trimmingWhitespace)
+    var text = text
+    let byBytes = separator.asciiValue.flatMap { mark in
+      text.withUTF8 { bytes in
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? pieces(of: bytes, separatedBy: mark) : nil
+      }
     }
-    return text.utf8.split(separator: mark, omittingEmptySubsequences: false).map { piece in
-      guard let first = piece.firstIndex(where: { !isSpace($0) }),
-        let last = piece.lastIndex(where: { !isSpace($0) })
-      else { return "" }
-      return String(decoding: piece[first...last], as: UTF8.self)
+    return byBytes
+      ?? text.split(separator: separator, omittingEmptySubsequences: false)
+      .map(\.trimmingWhitespace)
+  }
+
+  /// The pieces of ASCII `text` between `separator`s, read in place.
+  private static func pieces(
+    of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
+  ) -> [String] {
+    var pieces: [String] = []
+    var start = 0
+    for end in text.indices where text[end] == separator {
+      pieces.append(trimmed(text, start..<end))
+      start = end + 1
     }
+    pieces.append(trimmed(text, start..<text.count))
+    return pieces
+  }
+
+  /// The bytes of `range` of `text` without the whitespace around them, as a string.
+  private static func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    var (start, end) = (range.lowerBound, range.upperBound)
+    while start < end && isSpace(text[start]) { start += 1 }
+    while end > start && isSpace(text[end - 1]) { end -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
   }
 
   /// The words of `field`, split at whitespace; an ASCII field by its bytes, each of which
