@@ -96,29 +96,6 @@ private struct LiteralChoice: Sendable {
   }
 }
 
-/// What a group of a pattern requires, and how many capture groups it holds.
-private struct ReadGroup {
-  let required: [Choice]
-  let captureGroups: Int
-}
-
-/// Some bytes of a pattern, compared and hashed as bytes: a dictionary key that costs no copy.
-private struct PatternPiece: Hashable {
-  let bytes: UnsafeBufferPointer<UInt8>
-
-  init(_ pattern: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-    bytes = UnsafeBufferPointer(rebasing: pattern[range])
-  }
-
-  static func == (first: PatternPiece, second: PatternPiece) -> Bool {
-    first.bytes.elementsEqual(second.bytes)
-  }
-
-  func hash(into hasher: inout Hasher) {
-    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-  }
-}
-
 /// A syntax `PatternReader` does not read; the pattern is then always run.
 private struct UnreadableSyntax: Error {}
 
@@ -133,36 +110,71 @@ private typealias Choice = [Int]
 /// Each literal is kept in the form a `LiteralChoice` compares, made when it is numbered:
 /// a literal is named by many choices of a pattern, and by many more while they are merged.
 private struct LiteralTable {
-  /// The literals numbered from 128 up, ASCII capitals lower-cased (UTF-8); `nil` for one
-  /// with a character outside ASCII that case folding changes.
+  /// The literals numbered from 128 up, as the pattern writes them (UTF-8).
+  private var written: [[UInt8]] = []
+  /// The same literals, ASCII capitals lower-cased; `nil` for one with a character outside
+  /// ASCII that case folding changes.
   private var longer: [[UInt8]?] = []
-  /// The characters (Unicode scalars) each of `longer` holds.
+  /// The characters (Unicode scalars) each of `written` holds.
   private var lengths: [Int] = []
-  private var numbers: [Key: Int] = [:]
+  /// An open-addressing hash table of `written`: a slot holds 0 or the index of a literal
+  /// plus one, at the slot the literal's hash picks or the first free one after it. A
+  /// literal is looked up as the bytes of the pattern it stands on, without copying them:
+  /// most are looked up many times and added once.
+  private var slots: [Int32]
 
   /// Each ASCII character as a literal of its own, capitals lower-cased.
   private static let characters: [[UInt8]] = (0..<128).map { [lowercased(UInt8($0))] }
 
-  /// A literal as a dictionary key, hashed as one run of bytes rather than byte by byte.
-  private struct Key: Hashable {
-    let bytes: [UInt8]
-
-    func hash(into hasher: inout Hasher) {
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
+  /// A table for a pattern of `size` bytes, with room for the literals it may hold.
+  init(patternSize size: Int) {
+    var count = 16
+    while count < size / 4 { count *= 2 }
+    slots = Array(repeating: 0, count: count)
   }
 
   /// The number of `literal` (UTF-8) of `length` characters, numbered anew if it is new.
-  mutating func number(of literal: [UInt8], length: Int) -> Int {
+  mutating func number(of literal: UnsafeBufferPointer<UInt8>, length: Int) -> Int {
     if literal.count == 1 { return Int(literal[0]) }
-    let key = Key(bytes: literal)
-    if let number = numbers[key] { return number }
-    let number = 128 + longer.count
+    let mask = slots.count - 1
+    var slot = Self.hash(of: literal) & mask
+    while slots[slot] != 0 {
+      let index = Int(slots[slot]) - 1
+      if written[index].elementsEqual(literal) { return 128 + index }
+      slot = (slot + 1) & mask
+    }
+
+    add(Array(literal), length: length)
+    slots[slot] = Int32(written.count)
+    if written.count * 2 > slots.count { doubleSlots() }
+    return 128 + written.count - 1
+  }
+
+  private mutating func add(_ literal: [UInt8], length: Int) {
     let isFolded = literal.contains { $0 >= 0x80 } && Self.changesWhenCaseFolded(literal)
+    written.append(literal)
     longer.append(isFolded ? nil : literal.map(Self.lowercased))
     lengths.append(length)
-    numbers[key] = number
-    return number
+  }
+
+  /// Doubles the slots, which keeps at least half of them free.
+  private mutating func doubleSlots() {
+    var doubled = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = doubled.count - 1
+    for (index, literal) in written.enumerated() {
+      var slot = literal.withUnsafeBufferPointer { Self.hash(of: $0) } & mask
+      while doubled[slot] != 0 { slot = (slot + 1) & mask }
+      doubled[slot] = Int32(index + 1)
+    }
+    slots = doubled
+  }
+
+  /// The FNV-1a hash of `bytes`.
+  private static func hash(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let digest = bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) {
+      ($0 ^ UInt64($1)) &* 0x100_0000_01b3
+    }
+    return Int(truncatingIfNeeded: digest)
   }
 
   /// The literal numbered `number`, ASCII capitals lower-cased; `nil` when it holds a
@@ -255,11 +267,12 @@ private struct PatternReader {
   /// The capture groups read so far.
   private var captureGroups = 0
   /// The literals the choices read so far name.
-  private(set) var literals = LiteralTable()
-  /// What each group read so far requires, by its bytes (see `readGroup()`).
-  private var readGroups: [PatternPiece: ReadGroup] = [:]
+  private(set) var literals: LiteralTable
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    literals = LiteralTable(patternSize: bytes.count)
+  }
 
   /// The branches of the outermost alternation, in order, each with its source and the
   /// choices it requires; a branch with none can match without a literal.
@@ -295,6 +308,10 @@ private struct PatternReader {
   private mutating func readAlternation() throws(UnreadableSyntax) -> [Choice] {
     var required = try readSequence()
     while take("|") {
+      if required.count == 1, let word = readWord() {
+        add([word], to: &required[0])
+        continue
+      }
       let branch = try readSequence()
       if required.count == 1 && branch.count == 1 {
         // A list of words (`one|two|three`): the one choice grows in place.
@@ -308,12 +325,16 @@ private struct PatternReader {
   }
 
   private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {
+    if let word = readWord() { return [[word]] }
     var required: [Choice] = []
     // The literal characters read in a row, and how many characters they are.
     var run: [UInt8] = []
     var runLength = 0
     func endRun() {
-      if !run.isEmpty { required.append([literals.number(of: run, length: runLength)]) }
+      if !run.isEmpty {
+        let number = run.withUnsafeBufferPointer { literals.number(of: $0, length: runLength) }
+        required.append([number])
+      }
       run.removeAll(keepingCapacity: true)
       runLength = 0
     }
@@ -339,6 +360,36 @@ private struct PatternReader {
     }
     endRun()
     return mostSelective(required)
+  }
+
+  /// Reads a sequence of nothing but ordinary ASCII characters, up to the `|` or `)` that
+  /// ends it or the pattern's end, and returns the number of the literal it is: what
+  /// `readSequence()` reads it to require, without reading it character by character. Most
+  /// branches of a list of words are such (`fusion|laminectomy`). `nil`, with the position
+  /// left, for any other sequence.
+  private mutating func readWord() -> Int? {
+    var end = position
+    while end < bytes.count && Self.isOrdinary(bytes[end]) { end += 1 }
+    guard end > position,
+      end == bytes.count || bytes[end] == UInt8(ascii: "|") || bytes[end] == UInt8(ascii: ")")
+    else { return nil }
+
+    let word = UnsafeBufferPointer(rebasing: bytes[position..<end])
+    position = end
+    return literals.number(of: word, length: word.count)
+  }
+
+  /// Whether `byte` is an ASCII character that stands for itself, never syntax: not one of
+  /// the marks `readPart()` and `readQuantifier()` read otherwise, nor `|` or `)`.
+  private static func isOrdinary(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "?"),
+      UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "^"),
+      UInt8(ascii: "$"), UInt8(ascii: "|"):
+      return false
+    default: return byte < 0x80
+    }
   }
 
   /// Appends the bytes of the character at `literal` to `run`; most are one byte.
@@ -419,80 +470,9 @@ private struct PatternReader {
     return start..<position
   }
 
-  /// Reads a group after its `(`, or takes what the same group read before requires.
-  ///
-  /// A pattern built of shared pieces holds the same group many times (the surgery words in
-  /// every phrase of a plan), and what a group requires, and the capture groups it holds,
-  /// depend on its bytes alone: it is read up to its `)` and no further. The group's end is
-  /// first found by its parentheses only; a group whose bytes to there are those of a group
-  /// read before ends where that one did, whatever this search found.
+  /// Reads a group after its `(`: captures, `(?:…)`, `(?>…)` and flag groups such as
+  /// `(?-i:…)` require what their content does; lookarounds require nothing.
   private mutating func readGroup() throws(UnreadableSyntax) -> [Choice] {
-    let start = position - 1
-    if let end = groupEnd(from: start), end - start >= Self.shortestRememberedGroup,
-      let known = readGroups[PatternPiece(bytes, start..<end)]
-    {
-      position = end
-      captureGroups += known.captureGroups
-      return known.required
-    }
-
-    let groupsBefore = captureGroups
-    let required = try readGroupContent()
-    if position - start >= Self.shortestRememberedGroup {
-      readGroups[PatternPiece(bytes, start..<position)] = ReadGroup(
-        required: required, captureGroups: captureGroups - groupsBefore)
-    }
-    return required
-  }
-
-  /// The fewest bytes a group is remembered for: a shorter one is read about as cheaply as
-  /// it is looked up.
-  private static let shortestRememberedGroup = 8
-
-  /// Where the group opening at `start` ends, after its `)`, by its parentheses, skipping
-  /// escaped characters and classes; `nil` when it does not close.
-  private func groupEnd(from start: Int) -> Int? {
-    var depth = 0
-    var at = start
-    while at < bytes.count {
-      switch bytes[at] {
-      case UInt8(ascii: "\\"): at += 1
-      case UInt8(ascii: "["): at = classEnd(from: at + 1)
-      case UInt8(ascii: "("): depth += 1
-      case UInt8(ascii: ")"):
-        depth -= 1
-        if depth == 0 { return at + 1 }
-      default: break
-      }
-      at += 1
-    }
-    return nil
-  }
-
-  /// The position of the `]` closing the class whose content begins at `start`, nested
-  /// classes and escapes skipped; the pattern's last position when there is none.
-  private func classEnd(from start: Int) -> Int {
-    var depth = 1
-    var at = start
-    if at < bytes.count && bytes[at] == UInt8(ascii: "^") { at += 1 }
-    if at < bytes.count && bytes[at] == UInt8(ascii: "]") { at += 1 }
-    while at < bytes.count {
-      switch bytes[at] {
-      case UInt8(ascii: "\\"): at += 1
-      case UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "]"):
-        depth -= 1
-        if depth == 0 { return at }
-      default: break
-      }
-      at += 1
-    }
-    return bytes.count
-  }
-
-  /// Reads a group's content and its `)`: captures, `(?:…)`, `(?>…)` and flag groups such
-  /// as `(?-i:…)` require what their content does; lookarounds require nothing.
-  private mutating func readGroupContent() throws(UnreadableSyntax) -> [Choice] {
     var isLookaround = false
     if next != UInt8(ascii: "?") { captureGroups += 1 }
     if take("?") {

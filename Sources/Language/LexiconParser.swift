@@ -97,24 +97,30 @@ struct LexiconParser {
   /// An ASCII pair is cut by its bytes, each of which is a character there (it holds no
   /// whitespace, so no carriage return).
   private static func keyAndValue(of pair: Substring) -> (key: Substring, value: Substring)? {
-    let parts =
-      pair.utf8.allSatisfy({ $0 < 0x80 })
-      ? pair.utf8.split(separator: UInt8(ascii: "="), omittingEmptySubsequences: false)
-        .map(Substring.init)
-      : pair.split(separator: "=", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[1].isEmpty else { return nil }
-    return (parts[0], parts[1])
+    guard pair.utf8.allSatisfy({ $0 < 0x80 }) else {
+      let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[1].isEmpty else { return nil }
+      return (parts[0], parts[1])
+    }
+    guard let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+    let value = pair[pair.utf8.index(after: equals)...]
+    guard !value.isEmpty, !value.utf8.contains(UInt8(ascii: "=")) else { return nil }
+    return (pair[..<equals], value)
   }
 
   /// `text` split at every `separator` (an ASCII mark), each piece without the whitespace
-  /// around it. A text of ASCII without carriage returns, which lexicon files are, is split
-  /// by its bytes, each of which is a character there; splitting by characters was most of
-  /// the time a worker took to load the lexicons.
+  /// around it, as splitting it by characters gives them; splitting by characters was most
+  /// of the time a worker took to load the lexicons.
+  ///
+  /// A text without carriage returns is split by its bytes where each separator byte is a
+  /// character: everywhere in ASCII, and a line feed everywhere in any text (no character
+  /// but a carriage return joins one). A piece of ASCII is trimmed by its bytes, each of
+  /// which is a character there; another, by its characters.
   static func pieces(of text: String, separatedBy separator: Character) -> [String] {
     var text = text
     let byBytes = separator.asciiValue.flatMap { mark in
       text.withUTF8 { bytes in
-        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? pieces(of: bytes, separatedBy: mark) : nil
+        splitsByBytes(bytes, at: mark) ? pieces(of: bytes, separatedBy: mark) : nil
       }
     }
     return byBytes
@@ -122,26 +128,39 @@ struct LexiconParser {
       .map(\.trimmingWhitespace)
   }
 
-  /// The pieces of ASCII `text` between `separator`s, read in place.
+  /// Whether every `separator` byte of `text` is a character of its own and `text` holds no
+  /// carriage return.
+  private static func splitsByBytes(_ text: UnsafeBufferPointer<UInt8>, at separator: UInt8)
+    -> Bool
+  {
+    separator == 0x0A
+      ? !text.contains(0x0D) : text.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+  }
+
+  /// The pieces of `text` between `separator`s, read in place.
   private static func pieces(
     of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
   ) -> [String] {
     var pieces: [String] = []
+    pieces.reserveCapacity(text.reduce(1) { $1 == separator ? $0 + 1 : $0 })
     var start = 0
     for end in text.indices where text[end] == separator {
-      pieces.append(trimmed(text, start..<end))
+      pieces.append(trimmed(UnsafeBufferPointer(rebasing: text[start..<end])))
       start = end + 1
     }
-    pieces.append(trimmed(text, start..<text.count))
+    pieces.append(trimmed(UnsafeBufferPointer(rebasing: text[start...])))
     return pieces
   }
 
-  /// The bytes of `range` of `text` without the whitespace around them, as a string.
-  private static func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-    var (start, end) = (range.lowerBound, range.upperBound)
-    while start < end && isSpace(text[start]) { start += 1 }
-    while end > start && isSpace(text[end - 1]) { end -= 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+  /// `piece` without the whitespace around it, as a string.
+  private static func trimmed(_ piece: UnsafeBufferPointer<UInt8>) -> String {
+    guard piece.allSatisfy({ $0 < 0x80 }) else {
+      return String(decoding: piece, as: UTF8.self).trimmingWhitespace
+    }
+    var (start, end) = (0, piece.count)
+    while start < end && isSpace(piece[start]) { start += 1 }
+    while end > start && isSpace(piece[end - 1]) { end -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: piece[start..<end]), as: UTF8.self)
   }
 
   /// The words of `field`, split at whitespace; an ASCII field by its bytes, each of which

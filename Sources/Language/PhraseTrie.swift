@@ -82,7 +82,11 @@ struct PhraseTrie: Sendable {
     }
     return phrase.withUTF8 { bytes in
       guard !bytes.contains(where: { isLineBreak(UInt16($0)) }) else { return false }
-      units += bytes.lazy.map { UInt16($0) }
+      let start = units.count
+      units.append(contentsOf: repeatElement(0, count: bytes.count))
+      units.withUnsafeMutableBufferPointer { copy in
+        for (offset, byte) in bytes.enumerated() { copy[start + offset] = UInt16(byte) }
+      }
       return true
     }
   }
