@@ -194,23 +194,27 @@ struct PhraseTrie: Sendable {
     var node = 0
     for key in keys {
       let word = number(of: key)
-      if let next = nodes[node].children[word] {
-        node = next
-      } else {
-        nodes.append(Node())
-        nodes[node].children[word] = nodes.count - 1
-        node = nodes.count - 1
-      }
+      let newNode = nodes.count
+      node = Self.value(of: word, in: &nodes[node].children, orAdding: newNode)
+      if node == newNode { nodes.append(Node()) }
     }
     if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
   }
 
   /// The number of `key` in `vocabulary`, the next one if it is new.
   private mutating func number(of key: String) -> Int {
-    if let word = vocabulary[key] { return word }
-    let word = vocabulary.count
-    vocabulary[key] = word
-    return word
+    let newWord = vocabulary.count
+    return Self.value(of: key, in: &vocabulary, orAdding: newWord)
+  }
+
+  /// The value of `key` in `numbers`, `new` added for it first when it has none: the key is
+  /// looked up once either way (a dictionary's subscript with a default, used in place,
+  /// adds the default).
+  private static func value<Key: Hashable>(
+    of key: Key, in numbers: inout [Key: Int], orAdding new: Int
+  ) -> Int {
+    func read(_ value: inout Int) -> Int { value }
+    return read(&numbers[key, default: new])
   }
 }
 
