@@ -318,7 +318,11 @@ private struct PatternReader {
         add(branch[0], to: &required[0])
         continue
       }
-      let either = required.flatMap { choice in branch.map { union(choice, $0) } }
+      var either: [Choice] = []
+      either.reserveCapacity(required.count * branch.count)
+      for choice in required {
+        for other in branch { either.append(union(choice, other)) }
+      }
       required = mostSelective(either)
     }
     return required
@@ -327,6 +331,7 @@ private struct PatternReader {
   private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {
     if let word = readWord() { return [[word]] }
     var required: [Choice] = []
+    required.reserveCapacity(4)
     // The literal characters read in a row, and how many characters they are.
     var run: [UInt8] = []
     var runLength = 0
