@@ -114,7 +114,7 @@ private struct LiteralTable {
   private var written: [[UInt8]] = []
   /// The same literals, ASCII capitals lower-cased; `nil` for one with a character outside
   /// ASCII that case folding changes.
-  private var longer: [[UInt8]?] = []
+  private var lowercasedLiterals: [[UInt8]?] = []
   /// The characters (Unicode scalars) each of `written` holds.
   private var lengths: [Int] = []
   /// An open-addressing hash table of `written`: a slot holds 0 or the index of a literal
@@ -153,7 +153,7 @@ private struct LiteralTable {
   private mutating func add(_ literal: [UInt8], length: Int) {
     let isFolded = literal.contains { $0 >= 0x80 } && Self.changesWhenCaseFolded(literal)
     written.append(literal)
-    longer.append(isFolded ? nil : literal.map(Self.lowercased))
+    lowercasedLiterals.append(isFolded ? nil : literal.map(Self.lowercased))
     lengths.append(length)
   }
 
@@ -180,7 +180,7 @@ private struct LiteralTable {
   /// The literal numbered `number`, ASCII capitals lower-cased; `nil` when it holds a
   /// character outside ASCII that case folding changes.
   func lowercased(_ number: Int) -> [UInt8]? {
-    number < 128 ? Self.characters[number] : longer[number - 128]
+    number < 128 ? Self.characters[number] : lowercasedLiterals[number - 128]
   }
 
   /// How many characters the literal numbered `number` holds.
@@ -308,24 +308,30 @@ private struct PatternReader {
   private mutating func readAlternation() throws(UnreadableSyntax) -> [Choice] {
     var required = try readSequence()
     while take("|") {
+      // A list of words (`one|two|three`): the one choice grows in place.
       if required.count == 1, let word = readWord() {
         add([word], to: &required[0])
         continue
       }
       let branch = try readSequence()
       if required.count == 1 && branch.count == 1 {
-        // A list of words (`one|two|three`): the one choice grows in place.
         add(branch[0], to: &required[0])
         continue
       }
-      var either: [Choice] = []
-      either.reserveCapacity(required.count * branch.count)
-      for choice in required {
-        for other in branch { either.append(union(choice, other)) }
-      }
-      required = mostSelective(either)
+      required = mostSelective(either(required, branch))
     }
     return required
+  }
+
+  /// What either of two branches requires: for each choice of the one and each of the
+  /// other, one of the literals of both.
+  private func either(_ first: [Choice], _ second: [Choice]) -> [Choice] {
+    var either: [Choice] = []
+    either.reserveCapacity(first.count * second.count)
+    for choice in first {
+      for other in second { either.append(union(choice, other)) }
+    }
+    return either
   }
 
   private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {

@@ -167,7 +167,7 @@ struct LexiconParser {
   /// is a character there (a carriage return and line feed together are one, and
   /// whitespace).
   private static func words(of field: String) -> [Substring] {
-    guard isASCII(field, allowingCarriageReturns: true) else {
+    guard isASCII(field) else {
       return field.split(whereSeparator: \.isWhitespace)
     }
     return field.utf8.split(whereSeparator: isSpace).map(Substring.init)
@@ -187,12 +187,10 @@ struct LexiconParser {
     }
   }
 
-  /// Whether `text` is ASCII (without carriage returns unless they are allowed), read from
-  /// its bytes in place.
-  private static func isASCII(_ text: String, allowingCarriageReturns: Bool) -> Bool {
-    let isASCII = { (byte: UInt8) in byte < 0x80 && (allowingCarriageReturns || byte != 0x0D) }
-    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isASCII) }
-      ?? text.utf8.allSatisfy(isASCII)
+  /// Whether `text` is ASCII, read from its bytes in place.
+  private static func isASCII(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+      ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 
   /// Whether `byte` is an ASCII space, tab or line break: whitespace.
