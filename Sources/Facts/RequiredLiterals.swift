@@ -87,26 +87,12 @@ private struct LiteralChoice: Sendable {
     var found: [[UInt8]] = []
     found.reserveCapacity(choice.count)
     for number in choice {
-      let literal = table.bytes(of: number)
-      if literal.contains(where: { $0 >= 0x80 }) && Self.changesWhenCaseFolded(literal) {
-        return nil
-      }
-      found.append(literal.map(Self.lowercased))
+      guard let literal = table.lowercased(number) else { return nil }
+      found.append(literal)
     }
     // In a fixed order, so that every run does the same whatever the literals' numbers.
     self.literals = found.sorted { $0.lexicographicallyPrecedes($1) }
     count = found.count
-  }
-
-  /// Whether a character outside ASCII of `literal` (UTF-8) is changed by case folding.
-  private static func changesWhenCaseFolded(_ literal: [UInt8]) -> Bool {
-    String(decoding: literal, as: UTF8.self).unicodeScalars.contains {
-      !$0.isASCII && $0.properties.changesWhenCaseFolded
-    }
-  }
-
-  private static func lowercased(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
   }
 }
 
@@ -120,40 +106,96 @@ private typealias Choice = [Int]
 /// The literals of one pattern, each numbered once: a choice names them by number, which is
 /// cheaper to merge and compare than the literals themselves. An ASCII character alone is its
 /// own number; a longer literal, or one character outside ASCII, is numbered from 128 up.
+///
+/// Each literal is kept in the form a `LiteralChoice` compares, made when it is numbered:
+/// a literal is named by many choices of a pattern, and by many more while they are merged.
 private struct LiteralTable {
   /// The literals numbered from 128 up, as the pattern writes them (UTF-8).
-  private var longer: [[UInt8]] = []
-  /// The characters (Unicode scalars) each of `longer` holds.
+  private var written: [[UInt8]] = []
+  /// The same literals, ASCII capitals lower-cased; `nil` for one with a character outside
+  /// ASCII that case folding changes.
+  private var lowercasedLiterals: [[UInt8]?] = []
+  /// The characters (Unicode scalars) each of `written` holds.
   private var lengths: [Int] = []
-  private var numbers: [Key: Int] = [:]
+  /// An open-addressing hash table of `written`: a slot holds 0 or the index of a literal
+  /// plus one, at the slot the literal's hash picks or the first free one after it. A
+  /// literal is looked up as the bytes of the pattern it stands on, without copying them:
+  /// most are looked up many times and added once.
+  private var slots: [Int32]
 
-  /// A literal as a dictionary key, hashed as one run of bytes rather than byte by byte.
-  private struct Key: Hashable {
-    let bytes: [UInt8]
+  /// Each ASCII character as a literal of its own, capitals lower-cased.
+  private static let characters: [[UInt8]] = (0..<128).map { [lowercased(UInt8($0))] }
 
-    func hash(into hasher: inout Hasher) {
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
+  /// A table for a pattern of `size` bytes, with room for the literals it may hold.
+  init(patternSize size: Int) {
+    var count = 16
+    while count < size / 4 { count *= 2 }
+    slots = Array(repeating: 0, count: count)
   }
 
   /// The number of `literal` (UTF-8) of `length` characters, numbered anew if it is new.
-  mutating func number(of literal: [UInt8], length: Int) -> Int {
+  mutating func number(of literal: UnsafeBufferPointer<UInt8>, length: Int) -> Int {
     if literal.count == 1 { return Int(literal[0]) }
-    let key = Key(bytes: literal)
-    if let number = numbers[key] { return number }
-    let number = 128 + longer.count
-    longer.append(literal)
-    lengths.append(length)
-    numbers[key] = number
-    return number
+    let mask = slots.count - 1
+    var slot = Self.hash(of: literal) & mask
+    while slots[slot] != 0 {
+      let index = Int(slots[slot]) - 1
+      if written[index].elementsEqual(literal) { return 128 + index }
+      slot = (slot + 1) & mask
+    }
+
+    add(Array(literal), length: length)
+    slots[slot] = Int32(written.count)
+    if written.count * 2 > slots.count { doubleSlots() }
+    return 128 + written.count - 1
   }
 
-  func bytes(of number: Int) -> [UInt8] {
-    number < 128 ? [UInt8(number)] : longer[number - 128]
+  private mutating func add(_ literal: [UInt8], length: Int) {
+    let isFolded = literal.contains { $0 >= 0x80 } && Self.changesWhenCaseFolded(literal)
+    written.append(literal)
+    lowercasedLiterals.append(isFolded ? nil : literal.map(Self.lowercased))
+    lengths.append(length)
+  }
+
+  /// Doubles the slots, which keeps at least half of them free.
+  private mutating func doubleSlots() {
+    var doubled = [Int32](repeating: 0, count: slots.count * 2)
+    let mask = doubled.count - 1
+    for (index, literal) in written.enumerated() {
+      var slot = literal.withUnsafeBufferPointer { Self.hash(of: $0) } & mask
+      while doubled[slot] != 0 { slot = (slot + 1) & mask }
+      doubled[slot] = Int32(index + 1)
+    }
+    slots = doubled
+  }
+
+  /// The FNV-1a hash of `bytes`.
+  private static func hash(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let digest = bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) {
+      ($0 ^ UInt64($1)) &* 0x100_0000_01b3
+    }
+    return Int(truncatingIfNeeded: digest)
+  }
+
+  /// The literal numbered `number`, ASCII capitals lower-cased; `nil` when it holds a
+  /// character outside ASCII that case folding changes.
+  func lowercased(_ number: Int) -> [UInt8]? {
+    number < 128 ? Self.characters[number] : lowercasedLiterals[number - 128]
   }
 
   /// How many characters the literal numbered `number` holds.
   func length(of number: Int) -> Int { number < 128 ? 1 : lengths[number - 128] }
+
+  /// Whether a character outside ASCII of `literal` (UTF-8) is changed by case folding.
+  private static func changesWhenCaseFolded(_ literal: [UInt8]) -> Bool {
+    String(decoding: literal, as: UTF8.self).unicodeScalars.contains {
+      !$0.isASCII && $0.properties.changesWhenCaseFolded
+    }
+  }
+
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+  }
 }
 
 /// The literals both `first` and `second` name, ascending and each once.
@@ -225,9 +267,12 @@ private struct PatternReader {
   /// The capture groups read so far.
   private var captureGroups = 0
   /// The literals the choices read so far name.
-  private(set) var literals = LiteralTable()
+  private(set) var literals: LiteralTable
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    literals = LiteralTable(patternSize: bytes.count)
+  }
 
   /// The branches of the outermost alternation, in order, each with its source and the
   /// choices it requires; a branch with none can match without a literal.
@@ -263,25 +308,44 @@ private struct PatternReader {
   private mutating func readAlternation() throws(UnreadableSyntax) -> [Choice] {
     var required = try readSequence()
     while take("|") {
+      // A list of words (`one|two|three`): the one choice grows in place.
+      if required.count == 1, let word = readWord() {
+        add([word], to: &required[0])
+        continue
+      }
       let branch = try readSequence()
       if required.count == 1 && branch.count == 1 {
-        // A list of words (`one|two|three`): the one choice grows in place.
         add(branch[0], to: &required[0])
         continue
       }
-      let either = required.flatMap { choice in branch.map { union(choice, $0) } }
-      required = mostSelective(either)
+      required = mostSelective(either(required, branch))
     }
     return required
   }
 
+  /// What either of two branches requires: for each choice of the one and each of the
+  /// other, one of the literals of both.
+  private func either(_ first: [Choice], _ second: [Choice]) -> [Choice] {
+    var either: [Choice] = []
+    either.reserveCapacity(first.count * second.count)
+    for choice in first {
+      for other in second { either.append(union(choice, other)) }
+    }
+    return either
+  }
+
   private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {
+    if let word = readWord() { return [[word]] }
     var required: [Choice] = []
+    required.reserveCapacity(4)
     // The literal characters read in a row, and how many characters they are.
     var run: [UInt8] = []
     var runLength = 0
     func endRun() {
-      if !run.isEmpty { required.append([literals.number(of: run, length: runLength)]) }
+      if !run.isEmpty {
+        let number = run.withUnsafeBufferPointer { literals.number(of: $0, length: runLength) }
+        required.append([number])
+      }
       run.removeAll(keepingCapacity: true)
       runLength = 0
     }
@@ -307,6 +371,36 @@ private struct PatternReader {
     }
     endRun()
     return mostSelective(required)
+  }
+
+  /// Reads a sequence of nothing but ordinary ASCII characters, up to the `|` or `)` that
+  /// ends it or the pattern's end, and returns the number of the literal it is: what
+  /// `readSequence()` reads it to require, without reading it character by character. Most
+  /// branches of a list of words are such (`fusion|laminectomy`). `nil`, with the position
+  /// left, for any other sequence.
+  private mutating func readWord() -> Int? {
+    var end = position
+    while end < bytes.count && Self.isOrdinary(bytes[end]) { end += 1 }
+    guard end > position,
+      end == bytes.count || bytes[end] == UInt8(ascii: "|") || bytes[end] == UInt8(ascii: ")")
+    else { return nil }
+
+    let word = UnsafeBufferPointer(rebasing: bytes[position..<end])
+    position = end
+    return literals.number(of: word, length: word.count)
+  }
+
+  /// Whether `byte` is an ASCII character that stands for itself, never syntax: not one of
+  /// the marks `readPart()` and `readQuantifier()` read otherwise, nor `|` or `)`.
+  private static func isOrdinary(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "\\"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+      UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "?"),
+      UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "^"),
+      UInt8(ascii: "$"), UInt8(ascii: "|"):
+      return false
+    default: return byte < 0x80
+    }
   }
 
   /// Appends the bytes of the character at `literal` to `run`; most are one byte.
@@ -519,7 +613,7 @@ private struct PatternReader {
     guard choices.count > 3 else { return choices }
     // The position breaks ties, so that the same choices are kept on every run.
     let ranked = choices.enumerated().map { position, choice in
-      (choice: choice, shortest: choice.map(literals.length).min() ?? 0, position: position)
+      (choice: choice, shortest: shortestLiteral(of: choice), position: position)
     }.sorted { first, second in
       if first.shortest != second.shortest { return first.shortest > second.shortest }
       if first.choice.count != second.choice.count {
@@ -532,5 +626,13 @@ private struct PatternReader {
       kept.append(candidate.choice)
     }
     return kept
+  }
+
+  /// The characters the shortest literal of `choice` holds; 0 for no literal.
+  private func shortestLiteral(of choice: Choice) -> Int {
+    guard let first = choice.first else { return 0 }
+    var shortest = literals.length(of: first)
+    for number in choice.dropFirst() { shortest = min(shortest, literals.length(of: number)) }
+    return shortest
   }
 }

@@ -62,9 +62,11 @@ struct LexiconParser {
 
     let variants = fields.count > 1 ? try variants(fields[1], number: number) : []
     let own = fields.count > 2 ? try attributes(fields[2], number: number) : [:]
+    // Most entries have no attributes of their own and share the defaults as they are.
+    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
     return LexiconEntry(
-      lexicon: lexicon, concept: fields[0], variants: variants,
-      attributes: defaults.merging(own) { _, entry in entry }, line: number)
+      lexicon: lexicon, concept: fields[0], variants: variants, attributes: attributes,
+      line: number)
   }
 
   private func variants(_ field: String, number: Int) throws(LexiconError) -> [String] {
@@ -81,42 +83,91 @@ struct LexiconParser {
   ) throws(LexiconError) -> [String: String] {
     var result: [String: String] = [:]
     for pair in Self.words(of: field) {
-      let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
-      guard parts.count == 2, let key = parts.first, let value = parts.last,
-        !value.isEmpty, Self.isAttributeKey(key)
-      else {
+      guard let (key, value) = Self.keyAndValue(of: pair), Self.isAttributeKey(key) else {
         throw malformed(number, "attribute '\(pair)' is not of the form key=value")
       }
-      guard result[String(key)] == nil else {
-        throw malformed(number, "attribute '\(key)' given twice")
-      }
-      result[String(key)] = String(value)
+      let name = String(key)
+      guard result[name] == nil else { throw malformed(number, "attribute '\(key)' given twice") }
+      result[name] = String(value)
     }
     return result
   }
 
+  /// The two sides of the one `=` of `pair`, the value not empty; `nil` for another shape.
+  /// An ASCII pair is cut by its bytes, each of which is a character there (it holds no
+  /// whitespace, so no carriage return).
+  private static func keyAndValue(of pair: Substring) -> (key: Substring, value: Substring)? {
+    guard pair.utf8.allSatisfy({ $0 < 0x80 }) else {
+      let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[1].isEmpty else { return nil }
+      return (parts[0], parts[1])
+    }
+    guard let equals = pair.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+    let value = pair[pair.utf8.index(after: equals)...]
+    guard !value.isEmpty, !value.utf8.contains(UInt8(ascii: "=")) else { return nil }
+    return (pair[..<equals], value)
+  }
+
   /// `text` split at every `separator` (an ASCII mark), each piece without the whitespace
-  /// around it. A text of ASCII without carriage returns, which lexicon files are, is split
-  /// by its bytes, each of which is a character there; splitting by characters was most of
-  /// the time a worker took to load the lexicons.
+  /// around it, as splitting it by characters gives them; splitting by characters was most
+  /// of the time a worker took to load the lexicons.
+  ///
+  /// A text without carriage returns is split by its bytes where each separator byte is a
+  /// character: everywhere in ASCII, and a line feed everywhere in any text (no character
+  /// but a carriage return joins one). A piece of ASCII is trimmed by its bytes, each of
+  /// which is a character there; another, by its characters.
   static func pieces(of text: String, separatedBy separator: Character) -> [String] {
-    guard let mark = separator.asciiValue, isASCII(text, allowingCarriageReturns: false) else {
-      return text.split(separator: separator, omittingEmptySubsequences: false)
-        .map(\.trimmingWhitespace)
+    var text = text
+    let byBytes = separator.asciiValue.flatMap { mark in
+      text.withUTF8 { bytes in
+        splitsByBytes(bytes, at: mark) ? pieces(of: bytes, separatedBy: mark) : nil
+      }
     }
-    return text.utf8.split(separator: mark, omittingEmptySubsequences: false).map { piece in
-      guard let first = piece.firstIndex(where: { !isSpace($0) }),
-        let last = piece.lastIndex(where: { !isSpace($0) })
-      else { return "" }
-      return String(decoding: piece[first...last], as: UTF8.self)
+    return byBytes
+      ?? text.split(separator: separator, omittingEmptySubsequences: false)
+      .map(\.trimmingWhitespace)
+  }
+
+  /// Whether every `separator` byte of `text` is a character of its own and `text` holds no
+  /// carriage return.
+  private static func splitsByBytes(_ text: UnsafeBufferPointer<UInt8>, at separator: UInt8)
+    -> Bool
+  {
+    separator == 0x0A
+      ? !text.contains(0x0D) : text.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+  }
+
+  /// The pieces of `text` between `separator`s, read in place.
+  private static func pieces(
+    of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
+  ) -> [String] {
+    var pieces: [String] = []
+    pieces.reserveCapacity(text.reduce(1) { $1 == separator ? $0 + 1 : $0 })
+    var start = 0
+    for end in text.indices where text[end] == separator {
+      pieces.append(trimmed(UnsafeBufferPointer(rebasing: text[start..<end])))
+      start = end + 1
     }
+    pieces.append(trimmed(UnsafeBufferPointer(rebasing: text[start...])))
+    return pieces
+  }
+
+  /// `piece` without the whitespace around it, as a string.
+  private static func trimmed(_ piece: UnsafeBufferPointer<UInt8>) -> String {
+    guard piece.allSatisfy({ $0 < 0x80 }) else {
+      return String(decoding: piece, as: UTF8.self).trimmingWhitespace
+    }
+    var (start, end) = (0, piece.count)
+    while start < end && isSpace(piece[start]) { start += 1 }
+    while end > start && isSpace(piece[end - 1]) { end -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: piece[start..<end]), as: UTF8.self)
   }
 
   /// The words of `field`, split at whitespace; an ASCII field by its bytes, each of which
   /// is a character there (a carriage return and line feed together are one, and
   /// whitespace).
   private static func words(of field: String) -> [Substring] {
-    guard isASCII(field, allowingCarriageReturns: true) else {
+    guard isASCII(field) else {
       return field.split(whereSeparator: \.isWhitespace)
     }
     return field.utf8.split(whereSeparator: isSpace).map(Substring.init)
@@ -136,12 +187,10 @@ struct LexiconParser {
     }
   }
 
-  /// Whether `text` is ASCII (without carriage returns unless they are allowed), read from
-  /// its bytes in place.
-  private static func isASCII(_ text: String, allowingCarriageReturns: Bool) -> Bool {
-    let isASCII = { (byte: UInt8) in byte < 0x80 && (allowingCarriageReturns || byte != 0x0D) }
-    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isASCII) }
-      ?? text.utf8.allSatisfy(isASCII)
+  /// Whether `text` is ASCII, read from its bytes in place.
+  private static func isASCII(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+      ?? text.utf8.allSatisfy { $0 < 0x80 }
   }
 
   /// Whether `byte` is an ASCII space, tab or line break: whitespace.

@@ -39,14 +39,12 @@ struct PhraseTrie: Sendable {
   /// text costs one break iterator run rather than one per phrase. A phrase holding a line
   /// break of its own is tokenized alone.
   static func keys(ofPhrases phrases: [String]) throws(ICUFailure) -> [[String]] {
-    guard !phrases.contains(where: { $0.utf16.contains(where: isLineBreak) }) else {
+    guard let text = lines(of: phrases) else {
       return try phrases.map { phrase throws(ICUFailure) in
         keys(of: try Tokenizer.tokens(of: phrase))
       }
     }
-    var text = phrases.joined(separator: "\n")
-    text.append("\n")
-    let tokens = try Tokenizer.tokens(of: Array(text.utf16))
+    let tokens = try Tokenizer.tokens(of: text)
 
     var keysByPhrase: [[String]] = []
     keysByPhrase.reserveCapacity(phrases.count)
@@ -58,6 +56,39 @@ struct PhraseTrie: Sendable {
       start = end
     }
     return keysByPhrase
+  }
+
+  /// The UTF-16 units of the phrases, each followed by a line feed; `nil` when a phrase holds
+  /// a line break of its own.
+  private static func lines(of phrases: [String]) -> [UInt16]? {
+    var units: [UInt16] = []
+    units.reserveCapacity(phrases.reduce(phrases.count) { $0 + $1.utf8.count })
+    for phrase in phrases {
+      guard append(phrase, to: &units) else { return nil }
+      units.append(0x0A)
+    }
+    return units
+  }
+
+  /// Appends the UTF-16 units of `phrase` to `units`, or returns `false` when it holds a line
+  /// break. An ASCII phrase is copied by its bytes, each of which is its own unit.
+  private static func append(_ phrase: String, to units: inout [UInt16]) -> Bool {
+    var phrase = phrase
+    let isASCII = phrase.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+    guard isASCII else {
+      guard !phrase.utf16.contains(where: isLineBreak) else { return false }
+      units += phrase.utf16
+      return true
+    }
+    return phrase.withUTF8 { bytes in
+      guard !bytes.contains(where: { isLineBreak(UInt16($0)) }) else { return false }
+      let start = units.count
+      units.append(contentsOf: repeatElement(0, count: bytes.count))
+      units.withUnsafeMutableBufferPointer { copy in
+        for (offset, byte) in bytes.enumerated() { copy[start + offset] = UInt16(byte) }
+      }
+      return true
+    }
   }
 
   /// Whether `unit` breaks a line, for ICU's word breaks (a mandatory break on both sides)
@@ -149,7 +180,11 @@ struct PhraseTrie: Sendable {
   /// The comparison keys of a phrase's tokens: normalized, dashes dropped (unless the phrase
   /// is nothing but dashes).
   static func keys(of tokens: some Collection<Token>) -> [String] {
-    let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
+    var keys: [String] = []
+    keys.reserveCapacity(tokens.count)
+    for token in tokens where !Normalization.isDash(token.normalized) {
+      keys.append(token.normalized)
+    }
     return keys.isEmpty ? tokens.map(\.normalized) : keys
   }
 
@@ -159,23 +194,27 @@ struct PhraseTrie: Sendable {
     var node = 0
     for key in keys {
       let word = number(of: key)
-      if let next = nodes[node].children[word] {
-        node = next
-      } else {
-        nodes.append(Node())
-        nodes[node].children[word] = nodes.count - 1
-        node = nodes.count - 1
-      }
+      let newNode = nodes.count
+      node = Self.value(of: word, in: &nodes[node].children, orAdding: newNode)
+      if node == newNode { nodes.append(Node()) }
     }
     if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
   }
 
   /// The number of `key` in `vocabulary`, the next one if it is new.
   private mutating func number(of key: String) -> Int {
-    if let word = vocabulary[key] { return word }
-    let word = vocabulary.count
-    vocabulary[key] = word
-    return word
+    let newWord = vocabulary.count
+    return Self.value(of: key, in: &vocabulary, orAdding: newWord)
+  }
+
+  /// The value of `key` in `numbers`, `new` added for it first when it has none: the key is
+  /// looked up once either way (a dictionary's subscript with a default, used in place,
+  /// adds the default).
+  private static func value<Key: Hashable>(
+    of key: Key, in numbers: inout [Key: Int], orAdding new: Int
+  ) -> Int {
+    func read(_ value: inout Int) -> Int { value }
+    return read(&numbers[key, default: new])
   }
 }
 

@@ -216,6 +216,38 @@ import Testing
   }
 
   @Test(
+    "a branch of plain words requires the word it is, as read character by character",
+    arguments: [
+      (#"fusion|laminectomy"#, [[["fusion"]], [["laminectomy"]]]),
+      (
+        #"\b(?:fusion|laminectomy|disc replacement)\b"#,
+        [[["disc replacement", "fusion", "laminectomy"]]]
+      ),
+      (#"(?:fusions?|fusion)"#, [[["fusion"]]]), (#"(?:x|y\.z)"#, [[["x", "y.z"]]]),
+      (#"(?:cat|dog)s"#, [[["s"], ["cat", "dog"]]]),
+      (#"(?:one|two)+ days"#, [[[" days"], ["one", "two"]]]),
+      (#"(?:cafe|café|naïve)"#, [[["cafe", "café", "naïve"]]]), (#"(?:on|)x"#, [[["x"]]]),
+      (#"#x|y"#, [[["#x"]], [["y"]]]), (#"(?:ab|cd){2}"#, [[["ab", "cd"]]]),
+    ] as [(String, [[[String]]])])
+  func readsPlainWordsWhole(pattern: String, branches: [[[String]]]) throws {
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(literals.branches.map(\.literals) == branches)
+  }
+
+  @Test(
+    "a word named again is the same literal, however many words the pattern names",
+    arguments: [3, 40, 300])
+  func wordsNamedAgainAreOneLiteral(count: Int) throws {
+    // Two letters each, so that the words outnumber the room first made for them.
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let words = (0..<count).map { String([letters[$0 / 26], letters[$0 % 26]]) }
+    let pattern = "(?:" + (words + words.reversed()).joined(separator: "|") + ")"
+
+    let literals = try #require(RequiredLiterals(pattern: pattern))
+    #expect(literals.branches.map(\.literals) == [[words.sorted()]])
+  }
+
+  @Test(
     "capture groups are counted as ICU numbers them",
     arguments: [
       #"\b(?:unable to|cannot)\s+(?:sit|stand)\b"#,

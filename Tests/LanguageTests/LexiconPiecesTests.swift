@@ -16,6 +16,10 @@ import Testing
       ("# comment\n\n@version 1\nconcept | a; b\n", "\n"),
       ("é | ü ; ß", "|"),
       ("a\r\nb | c\r\n", "\n"),
+      ("é\n ü \n\u{00A0}x\u{00A0}\n\u{2003}", "\n"),
+      ("a\u{301}\n\u{301}b\n \u{301}c\n", "\n"),
+      ("ü | é\r\nx\n", "\n"),
+      ("a | \u{301}b |\u{301} c", "|"),
     ] as [(String, Character)])
   func bytesCutAsCharactersDo(text: String, separator: Character) {
     let byCharacters = text.split(separator: separator, omittingEmptySubsequences: false)

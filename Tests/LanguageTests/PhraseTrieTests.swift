@@ -23,6 +23,7 @@ import Testing
       ["", " ", "  two  spaces ", "—", "-", "straight-leg raise", "¼"],
       ["café", "\u{301}accent", "a\u{200D}", "😀", "👍🏽 ok", "ＡＢＣ"],
       ["a\nb", "c", "d\re"], ["line\u{2028}break", "tab\tbed"],
+      ["plain", "café au lait", "x-ray"], ["v\u{0B}tab", "x"], ["f\u{0C}eed"], ["nel\u{85}line"],
     ])
   func neighboursDoNotChangeTokens(phrases: [String]) throws {
     #expect(try PhraseTrie.keys(ofPhrases: phrases) == phrases.map(keysAlone))
