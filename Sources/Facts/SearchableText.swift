@@ -174,64 +174,81 @@ struct LiteralProgram: Sendable {
   /// The program of `branches`: each a list of choices, each a list of literals (bytes);
   /// `screened: false` leaves the screen out, for the tests to compare with.
   init(branches: [[[[UInt8]]]], screened: Bool = true) {
+    // Written into one array, each branch's and choice's length filled in once its words
+    // are: no array is made per branch, choice or literal.
     var words: [UInt16] = [UInt16(branches.count)]
     for branch in branches {
-      var branchWords: [UInt16] = []
+      let branchStart = words.count
+      words.append(0)
       for choice in branch {
-        var choiceWords: [UInt16] = []
-        for literal in choice {
-          choiceWords.append(UInt16(literal.count))
-          choiceWords += literal.map(UInt16.init)
-          choiceWords += zip(literal, literal.dropFirst()).map {
-            UInt16(SearchableText.pairIndex($0, $1))
-          }
-        }
-        branchWords.append(UInt16(choiceWords.count + 1))
-        branchWords += choiceWords
+        let choiceStart = words.count
+        words.append(0)
+        for literal in choice { Self.append(literal, to: &words) }
+        words[choiceStart] = UInt16(words.count - choiceStart)
       }
-      words.append(UInt16(branchWords.count + 1))
-      words += branchWords
+      words[branchStart] = UInt16(words.count - branchStart)
     }
     self.words = words
     screen = screened ? Self.screen(of: branches) : []
+  }
+
+  /// A literal's words: its byte count, its bytes, then the pair bits of its adjacent bytes.
+  private static func append(_ literal: [UInt8], to words: inout [UInt16]) {
+    words.append(UInt16(literal.count))
+    for byte in literal { words.append(UInt16(byte)) }
+    for index in literal.indices.dropFirst() {
+      words.append(UInt16(SearchableText.pairIndex(literal[index - 1], literal[index])))
+    }
   }
 
   /// The screen of `branches`: of each branch, the choice whose shortest literal is longest,
   /// and of each of its literals the pair of bytes least likely in English text.
   private static func screen(of branches: [[[[UInt8]]]]) -> [(word: Int, bits: UInt64)] {
     var bits = [UInt64](repeating: 0, count: SearchableText.pairWords)
+    let rarity = rarityByByte
     for branch in branches {
-      var chosen: [[UInt8]]?
-      var chosenShortest = 1
-      for choice in branch {
-        let shortest = choice.lazy.map(\.count).min() ?? 0
-        if shortest > chosenShortest {
-          chosen = choice
-          chosenShortest = shortest
-        }
-      }
-      guard let chosen else { return [] }
+      guard let chosen = mostSelective(of: branch) else { return [] }
       for literal in chosen {
-        let pair = rarestPair(of: literal)
+        let pair = rarestPair(of: literal, rarity: rarity)
         bits[pair >> 6] |= 1 << UInt64(pair & 63)
       }
     }
-    return bits.enumerated().filter { $0.element != 0 }.map { (word: $0.offset, bits: $0.element) }
+    var screen: [(word: Int, bits: UInt64)] = []
+    for (word, wordBits) in bits.enumerated() where wordBits != 0 {
+      screen.append((word, wordBits))
+    }
+    return screen
+  }
+
+  /// The first of a branch's choices whose shortest literal is longest, if that is two bytes
+  /// or more.
+  private static func mostSelective(of branch: [[[UInt8]]]) -> [[UInt8]]? {
+    var chosen: [[UInt8]]?
+    var chosenShortest = 1
+    for choice in branch {
+      var shortest = Int.max
+      for literal in choice { shortest = min(shortest, literal.count) }
+      if !choice.isEmpty && shortest > chosenShortest {
+        chosen = choice
+        chosenShortest = shortest
+      }
+    }
+    return chosen
   }
 
   /// The pair index of a literal's adjacent bytes whose letters are rarest in English (a
   /// fixed order of letter frequency; a space counts as most common, anything else as rare),
   /// the first of equals: a text lacks a rare pair more often, and is turned away by it.
-  private static func rarestPair(of literal: [UInt8]) -> Int {
+  private static func rarestPair(of literal: [UInt8], rarity: [UInt8]) -> Int {
     var rarest = 0
-    var rarity = -1
-    for index in 1..<literal.count {
+    var rarestRarity = -1
+    for index in literal.indices.dropFirst() {
       let first = literal[index - 1]
       let second = literal[index]
-      let pairRarity = Int(rarityByByte[Int(first)]) + Int(rarityByByte[Int(second)])
-      if pairRarity > rarity {
+      let pairRarity = Int(rarity[Int(first)]) + Int(rarity[Int(second)])
+      if pairRarity > rarestRarity {
         rarest = SearchableText.pairIndex(first, second)
-        rarity = pairRarity
+        rarestRarity = pairRarity
       }
     }
     return rarest
