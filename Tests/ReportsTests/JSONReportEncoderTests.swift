@@ -55,6 +55,29 @@ import Testing
     try Self.expectSameBytes([bare, full])
   }
 
+  /// The member lists repeat by hand the keys of synthesized `Codable` conformances, which are
+  /// the stored properties' names: a property added to a report type must be listed too.
+  @Test func everyStoredPropertyOfAReportTypeIsListedAsAMember() throws {
+    let report = EveryField.report
+    let determination = try #require(report.determinations.first)
+    let payloads = EveryField.details.compactMap { Mirror(reflecting: $0).children.first?.value }
+      .compactMap { $0 as? any JSONReportObject }
+    let objects: [any JSONReportObject] =
+      [report, report.request, determination, try #require(determination.criteria.first)]
+      + report.documents + report.documents.flatMap(\.ocrPages)
+      + report.facts.flatMap(\.evidence) + report.facts.compactMap(\.derivation) + payloads
+
+    #expect(payloads.count == EveryField.details.count)
+    for object in objects { Self.expectEveryPropertyListed(object) }
+  }
+
+  static func expectEveryPropertyListed<Object: JSONReportObject>(_ object: Object) {
+    let properties = Set(Mirror(reflecting: object).children.compactMap(\.label))
+    let keys = Set(Object.jsonMembers.members.map { String(decoding: $0.key, as: UTF8.self) })
+
+    #expect(properties == keys, "\(Object.self)")
+  }
+
   static let awkwardStrings = [
     "", "plain", "quote \" and backslash \\", "a/b and </script>", "tab\tnewline\ncr\r",
     "\u{0}\u{1}\u{7}\u{8}\u{B}\u{C}\u{E}\u{1B}\u{1F}", "DEL \u{7F}", "é, ü, 中文, 😀",
