@@ -157,6 +157,11 @@ struct FactSummary: Equatable {
 
   /// The present parts, separated by "; ", or "" when none is present.
   private static func joined(_ parts: String?...) -> String {
-    parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+    var joined = ""
+    for case let part? in parts where !part.isEmpty {
+      if !joined.isEmpty { joined += "; " }
+      joined += part
+    }
+    return joined
   }
 }

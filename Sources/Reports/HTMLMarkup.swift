@@ -8,6 +8,15 @@
 ///
 /// `HTMLReport` builds its page from these rather than from `String`s because appending to a
 /// byte array costs a fraction of a `String` interpolation.
+///
+/// Known shortcoming: each piece is an array of its own, allocated, and copied into the piece
+/// around it when it is interpolated or joined, so a quote's bytes are copied once for each
+/// level it nests in (four or five) and the array's generic append is paid for every literal
+/// run. That is most of what is left of rendering's cost (190 M instructions for the 232 text
+/// cases, against 79 M for their JSON reports). Writing the whole page into one buffer, as
+/// `PrettyJSONWriter` writes the JSON report, would remove it, but the sections would then
+/// lose the interpolated literals they are written in, which keep each one readable as the
+/// markup it makes.
 struct HTMLMarkup: ExpressibleByStringInterpolation, CustomStringConvertible {
   fileprivate(set) var bytes: [UInt8]
 
@@ -52,7 +61,18 @@ struct HTMLMarkup: ExpressibleByStringInterpolation, CustomStringConvertible {
 
     mutating func appendInterpolation(_ markup: HTMLMarkup) { bytes += markup.bytes }
 
-    mutating func appendInterpolation(_ number: Int) { bytes += String(number).utf8 }
+    /// Appends the decimal digits of `number`, without making its `String`.
+    mutating func appendInterpolation(_ number: Int) {
+      if number < 0 { bytes.append(UInt8(ascii: "-")) }
+
+      let magnitude = number.magnitude
+      var place: UInt = 1
+      while magnitude / place >= 10 { place *= 10 }
+      repeat {
+        bytes.append(UInt8(ascii: "0") + UInt8(magnitude / place % 10))
+        place /= 10
+      } while place > 0
+    }
   }
 }
 

@@ -1,6 +1,8 @@
+import Foundation
+
 /// Writes JSON as UTF-8 in the layout of Foundation's `JSONEncoder` with the `.prettyPrinted`,
-/// `.sortedKeys` and `.withoutEscapingSlashes` options, value by value as `PrettyJSONEncoder`
-/// is given them.
+/// `.sortedKeys` and `.withoutEscapingSlashes` options, for the values of the JSON report,
+/// which write themselves (`JSONReportValue`).
 ///
 /// That layout: two spaces of indent per level; `"key" : value`; one element or member a
 /// line, with `,` ending all but the last; an empty array or object as its brackets with an
@@ -9,150 +11,222 @@
 /// `\n`, `\r` and `\t` and every other control character below U+0020 as `\u00XX` (lower-case
 /// hex), and leave everything else as it is: `/`, DEL, U+2028 and all non-ASCII characters.
 ///
-/// Each value is written where it is encoded, so no value is held apart from its bytes. An
-/// array or object stays open while values are added to it (`PrettyJSONWriter+Containers`);
-/// an object's members are written in the order they come and moved into key order when it
-/// closes, if they were not in it already.
-struct PrettyJSONWriter {
-  var bytes: [UInt8] = []
-  /// The arrays and objects still open, outermost first, below them the value at the top.
-  var open: [OpenContainer] = []
-  /// The members of the open objects, those of each object together, in encoding order.
-  var members: [ObjectMember] = []
-  /// The keys that escaping changed, which `ObjectMember.escapedKey` points into.
-  var escapedKeys: [String] = []
-  /// Room to put an object's members in key order, reused from one object to the next.
-  var reordered: [UInt8] = []
-  var nextContainerID = 1
-  /// The first value that could not be written where it was given; `finish()` throws it.
-  var misplaced: EncodingError?
+/// The writer lays out what it is given, in the order given: `JSONMembers` hands an object's
+/// members over in key order.
+struct PrettyJSONWriter: ~Copyable {
+  private(set) var bytes: OutputBytes
+  /// The nesting level of the array or object being written; its members are indented by it.
+  private var depth = 0
+  /// Whether the array or object being written has a member already, so that the next one
+  /// comes after a separator.
+  private var hasMember = false
+  /// The first number that JSON cannot hold; `JSONReport` throws it once all is written.
+  private(set) var unwritableNumber: EncodingError?
 
-  init(capacity: Int) {
-    bytes.reserveCapacity(capacity)
-    reordered.reserveCapacity(capacity)
-    open.append(OpenContainer(kind: .topLevel, id: 0, valueDepth: 0, firstMember: 0))
-    open[0].count = 1
+  init(capacity: Int) { bytes = OutputBytes(capacity: capacity) }
+
+  // MARK: Arrays and objects
+
+  mutating func writeArray(_ elements: [some JSONReportValue]) {
+    open(UInt8(ascii: "["))
+    // By index, so that each element is written where it is rather than copied out first.
+    for index in elements.indices {
+      beginMember()
+      elements[index].write(to: &self)
+    }
+    close(UInt8(ascii: "]"))
   }
 
-  /// Where the top-level value is written.
-  var topLevelSlot: JSONSlot { JSONSlot(level: 0, containerID: 0, member: 1) }
+  /// Writes an object whose members `writeMembers` writes, each begun by `writeKey(_:)`.
+  mutating func writeObject(_ writeMembers: (inout PrettyJSONWriter) -> Void) {
+    open(UInt8(ascii: "{"))
+    writeMembers(&self)
+    close(UInt8(ascii: "}"))
+  }
 
-  /// Whether anything at all was written as the top-level value.
-  var hasTopLevelValue: Bool { open[0].slot != .empty }
+  /// Begins a member of the object being written: the separator, the indent and
+  /// `renderedKey`, which is the key quoted with the colon after it.
+  mutating func writeKey(_ renderedKey: [UInt8]) {
+    beginMember()
+    bytes.append(renderedKey)
+  }
 
-  /// The JSON written, with every array and object closed.
-  ///
-  /// - Throws: the `EncodingError` of the first value that could not be placed.
-  mutating func finish() throws -> [UInt8] {
-    closeContainers(above: 0)
-    if let misplaced { throw misplaced }
-    return bytes
+  /// The bytes of `key` as `writeKey(_:)` takes them: quoted, escaped, and followed by ` : `.
+  static func renderedKey(_ key: String) -> [UInt8] {
+    var writer = PrettyJSONWriter(capacity: key.utf8.count + 5)
+    writer.writeString(key)
+    writer.bytes.append(" : ")
+    return Array(writer.bytes.written)
+  }
+
+  mutating func writeNewline() { bytes.append(UInt8(ascii: "\n")) }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    bytes.append(UInt8(ascii: "\n"))
+    depth += 1
+    hasMember = false
+  }
+
+  /// Ends the array or object being written; it was a member of the one around it, which
+  /// so has a member.
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(UInt8(ascii: "\n"))
+    depth -= 1
+    writeLineStart(separated: false)
+    bytes.append(bracket)
+    hasMember = true
+  }
+
+  private mutating func beginMember() {
+    writeLineStart(separated: hasMember)
+    hasMember = true
+  }
+
+  /// The separator before a member's line when `separated`, then the line's indent, both
+  /// copied from one literal.
+  private mutating func writeLineStart(separated: Bool) {
+    let lineStart = Self.lineStart
+    let skipped = separated ? 0 : 2
+    let indent = 2 * depth
+    let copied = min(indent, lineStart.utf8CodeUnitCount - 2)
+    bytes.append(
+      UnsafeBufferPointer(start: lineStart.utf8Start + skipped, count: 2 + copied - skipped))
+
+    for _ in copied..<indent { bytes.append(UInt8(ascii: " ")) }
+  }
+
+  /// A separator and the indent of a member 32 levels deep; deeper ones add the
+  /// rest one by one.
+  private static var lineStart: StaticString {
+    ",\n                                                                "
   }
 
   // MARK: Scalars
 
-  /// Writes `null`, `true` or `false`.
-  mutating func writeLiteral(_ spelling: StaticString, in slot: JSONSlot) {
-    guard claim(slot) else { return }
-    bytes += UnsafeBufferPointer(start: spelling.utf8Start, count: spelling.utf8CodeUnitCount)
+  mutating func writeBool(_ value: Bool) {
+    bytes.append(value ? "true" : "false")
   }
 
-  mutating func writeString(_ string: String, in slot: JSONSlot) {
-    guard claim(slot) else { return }
-    writeQuoted(string)
-  }
-
-  mutating func writeInteger(_ value: some FixedWidthInteger, in slot: JSONSlot) {
-    guard claim(slot) else { return }
+  mutating func writeInteger(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    writeDigits(of: UInt64(value.magnitude))
+    writeDigits(of: value.magnitude)
   }
 
   /// Writes a finite number as its shortest round-tripping spelling, without a trailing
-  /// `.0` (`7`, `0.1`, `1e-07`, `-0`), as `JSONEncoder` spells it.
-  ///
-  /// - Throws: `EncodingError.invalidValue` for infinity and NaN, which JSON cannot hold.
-  mutating func writeNumber<Number: BinaryFloatingPoint & LosslessStringConvertible>(
-    _ value: Number, in slot: JSONSlot
-  ) throws {
+  /// `.0` (`7`, `0.1`, `1e-07`, `-0`), as `JSONEncoder` spells it; infinity and NaN, which
+  /// JSON cannot hold, are kept as `unwritableNumber`.
+  mutating func writeNumber(_ value: Double) {
     guard value.isFinite else {
-      let context = EncodingError.Context(
-        codingPath: [], debugDescription: "Unable to encode \(value) directly in JSON.")
-      throw EncodingError.invalidValue(value, context)
+      keepUnwritable(value)
+      return
     }
-    guard claim(slot) else { return }
+    if let whole = Self.wholeNumber(value) {
+      writeInteger(whole)
+      return
+    }
 
     var spelling = value.description
     if spelling.hasSuffix(".0") { spelling.removeLast(2) }
-    bytes += spelling.utf8
+    spelling.withUTF8 { bytes.append($0) }
   }
 
-  // MARK: Bytes
+  /// The value as an `Int` when its `description` is that integer followed by `.0`: a whole
+  /// number other than -0 below 10^15, where `description` turns to exponents at 2^53.
+  private static func wholeNumber(_ value: Double) -> Int? {
+    guard value.magnitude < 1e15 else { return nil }
 
-  // Punctuation is appended byte by byte: appending a short array costs several times more.
-
-  mutating func writeSeparator() {
-    bytes.append(UInt8(ascii: ","))
-    bytes.append(UInt8(ascii: "\n"))
+    let whole = Int(value)
+    guard Double(whole) == value, whole != 0 || value.sign == .plus else { return nil }
+    return whole
   }
 
-  mutating func writeColon() {
-    bytes.append(UInt8(ascii: " "))
-    bytes.append(UInt8(ascii: ":"))
-    bytes.append(UInt8(ascii: " "))
+  private mutating func keepUnwritable(_ value: Double) {
+    guard unwritableNumber == nil else { return }
+    let context = EncodingError.Context(
+      codingPath: [], debugDescription: "Unable to encode \(value) directly in JSON.")
+    unwritableNumber = EncodingError.invalidValue(value, context)
   }
 
-  mutating func writeIndent(_ depth: Int) {
-    for _ in 0..<(2 * depth) { bytes.append(UInt8(ascii: " ")) }
-  }
+  /// The decimal digits of `magnitude`, the highest first.
+  private mutating func writeDigits(of magnitude: UInt) {
+    var place: UInt = 1
+    while magnitude / place >= 10 { place *= 10 }
 
-  /// The decimal digits of `magnitude`, written last digit first and then turned around.
-  private mutating func writeDigits(of magnitude: UInt64) {
-    let start = bytes.count
-    var rest = magnitude
     repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / place % 10))
+      place /= 10
+    } while place > 0
   }
 
-  /// The string quoted and escaped.
-  mutating func writeQuoted(_ string: String) {
+  /// Writes the string quoted and escaped; the runs between escapes are copied whole.
+  mutating func writeString(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
-    writeEscaped(string)
+    let isContiguous = string.utf8.withContiguousStorageIfAvailable { writeEscaped($0) } != nil
+    if !isContiguous { Array(string.utf8).withUnsafeBufferPointer { writeEscaped($0) } }
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// The string escaped; the runs between escapes are copied whole.
-  mutating func writeEscaped(_ string: String) {
-    var string = string
-    string.withUTF8 { utf8 in
-      var runStart = 0
-      for (offset, byte) in utf8.enumerated() where byte < 0x20 || Self.isQuoteOrBackslash(byte) {
-        bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
-        writeEscape(byte)
-        runStart = offset + 1
+  /// Writes UTF-8 bytes escaped, looking at them eight at a time: most strings hold nothing
+  /// to escape, and are copied in one run.
+  private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    var runStart = 0
+    var wordStart = 0
+    while wordStart + 8 <= utf8.count {
+      let word = UnsafeRawPointer(utf8.baseAddress!).loadUnaligned(
+        fromByteOffset: wordStart, as: UInt64.self)
+      if Self.hasByteToEscape(word) {
+        writeEscapes(in: utf8, wordStart..<(wordStart + 8), after: &runStart)
       }
-      bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
+      wordStart += 8
+    }
+    writeEscapes(in: utf8, wordStart..<utf8.count, after: &runStart)
+
+    bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+  }
+
+  /// Writes each byte of `positions` that needs it escaped, after the run of bytes before it
+  /// from `runStart`, and moves `runStart` past it.
+  private mutating func writeEscapes(
+    in utf8: UnsafeBufferPointer<UInt8>, _ positions: Range<Int>, after runStart: inout Int
+  ) {
+    for position in positions where Self.needsEscape(utf8[position]) {
+      bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
+      writeEscape(utf8[position])
+      runStart = position + 1
     }
   }
 
-  private static func isQuoteOrBackslash(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  /// Whether one of the eight bytes of `word` needs escaping: is below 0x20, `"` or `\`,
+  /// by the usual word-wide tests for a byte below a value, which are exact.
+  private static func hasByteToEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func hasByte(below limit: UInt64, _ word: UInt64) -> Bool {
+      (word &- ones &* limit) & ~word & (ones &* 0x80) != 0
+    }
+
+    return hasByte(below: 0x20, word) || hasByte(below: 1, word ^ (ones &* 0x22))
+      || hasByte(below: 1, word ^ (ones &* 0x5C))
+  }
+
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
   }
 
   private mutating func writeEscape(_ byte: UInt8) {
     switch byte {
-    case 0x08: bytes += #"\b"#.utf8
-    case 0x0C: bytes += #"\f"#.utf8
-    case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
-    case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
-    case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+    case 0x08: bytes.append(#"\b"#)
+    case 0x0C: bytes.append(#"\f"#)
+    case UInt8(ascii: "\n"): bytes.append(#"\n"#)
+    case UInt8(ascii: "\r"): bytes.append(#"\r"#)
+    case UInt8(ascii: "\t"): bytes.append(#"\t"#)
     case 0x00..<0x20:
-      bytes += #"\u00"#.utf8
-      bytes += [Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)]
-    default: bytes += [UInt8(ascii: "\\"), byte]
+      bytes.append(#"\u00"#)
+      bytes.append(Self.hexDigit(byte >> 4))
+      bytes.append(Self.hexDigit(byte & 0xF))
+    default:
+      bytes.append(UInt8(ascii: "\\"))
+      bytes.append(byte)
     }
   }
 

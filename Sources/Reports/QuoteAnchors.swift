@@ -25,21 +25,20 @@ enum QuoteTarget: Equatable {
 /// elements cannot overlap; every evidence inside the merged stretch links to it.
 struct QuoteAnchors {
   private(set) var highlights: [[HighlightedQuote]]
-  /// Where each evidence links to, filed by its place: finding one then hashes a name and
-  /// three numbers, where hashing an `Evidence` reads every byte of its quote.
+  /// Where each evidence links to, filed by its place: finding one then hashes three
+  /// numbers, where hashing an `Evidence` reads every byte of its quote and of its document's
+  /// name.
   private var targets: [EvidencePlace: [(evidence: Evidence, target: QuoteTarget)]] = [:]
 
-  /// The fields of an evidence that tell most evidence apart and are quick to hash.
+  /// The fields of an evidence that tell most evidence apart and are quick to hash: two
+  /// quotes at one place of one page are rare, and the evidence filed there is compared whole.
   private struct EvidencePlace: Hashable {
-    var document: String
     var page: Int
     var start: Int?
     var end: Int?
 
     init(_ evidence: Evidence) {
-      (document, page, start, end) = (
-        evidence.document, evidence.page, evidence.start, evidence.end
-      )
+      (page, start, end) = (evidence.page, evidence.start, evidence.end)
     }
   }
 

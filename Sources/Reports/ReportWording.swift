@@ -88,10 +88,7 @@ enum ReportWording {
 
   /// A contract name spelled for people: `sacroiliacInjection` becomes "sacroiliac injection".
   static func humanized(_ name: String) -> String {
-    guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
-      return words(name).map { properNames[$0] ?? $0 }.joined(separator: " ")
-    }
-    return asciiHumanized(name)
+    asciiHumanized(name) ?? words(name).map { properNames[$0] ?? $0 }.joined(separator: " ")
   }
 
   /// The lower-cased words of a camel-case name: a new word at each upper-case letter.
@@ -104,32 +101,56 @@ enum ReportWording {
     return words
   }
 
-  /// `humanized(_:)` of an ASCII name, byte by byte: its upper-case letters are `A` to `Z`,
-  /// and each word is written as it is split off, without an array of words.
-  private static func asciiHumanized(_ name: String) -> String {
-    var text: [UInt8] = []
-    text.reserveCapacity(name.utf8.count + 8)
-    var wordStart = 0
-    for byte in name.utf8 {
-      let isUppercase = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-      if isUppercase, text.count > wordStart {
-        spellProperName(in: &text, from: wordStart)
-        text.append(UInt8(ascii: " "))
-        wordStart = text.count
+  /// `humanized(_:)` of an ASCII name, byte by byte, or nil for a name that is not ASCII:
+  /// its upper-case letters are `A` to `Z`, and each word is written as it is split off,
+  /// straight into the string's storage.
+  ///
+  /// Twice the name's length is room enough: a word of `n` bytes is written as at most `n + 1`
+  /// (a proper name) after at most one space, and a proper name has more than one byte.
+  private static func asciiHumanized(_ name: String) -> String? {
+    let humanized = name.utf8.withContiguousStorageIfAvailable { name -> String? in
+      guard name.allSatisfy({ $0 < 0x80 }) else { return nil }
+
+      return String(unsafeUninitializedCapacity: 2 * name.count) { text in
+        var count = 0
+        var wordStart = 0
+        for byte in name {
+          let isUppercase = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+          if isUppercase, count > wordStart {
+            count = spellProperName(in: text, word: wordStart..<count)
+            text[count] = UInt8(ascii: " ")
+            count += 1
+            wordStart = count
+          }
+          text[count] = isUppercase ? byte + 0x20 : byte
+          count += 1
+        }
+        return spellProperName(in: text, word: wordStart..<count)
       }
-      text.append(isUppercase ? byte + 0x20 : byte)
     }
-    spellProperName(in: &text, from: wordStart)
-    return String(decoding: text, as: UTF8.self)
+    return humanized.flatMap { $0 }
   }
 
-  /// Replaces the last word of `text`, from `start` on, by its proper spelling if it has one.
-  private static func spellProperName(in text: inout [UInt8], from start: Int) {
-    guard properNameLengths.contains(text.count - start) else { return }
+  /// Replaces the last word of `text` by its proper spelling if it has one, and returns where
+  /// the text then ends.
+  private static func spellProperName(in text: UnsafeMutableBufferPointer<UInt8>, word: Range<Int>)
+    -> Int
+  {
+    guard properNameLengths.contains(word.count) else { return word.upperBound }
 
-    let word = String(decoding: text[start...], as: UTF8.self)
-    guard let spelling = properNames[word] else { return }
-    text.replaceSubrange(start..., with: spelling.utf8)
+    let packed = packedWord(UnsafeMutableBufferPointer(rebasing: text[word]))
+    let spelling = properNameSpellings.first { $0.length == word.count && $0.word == packed }
+    guard let spelling else {
+      return word.upperBound
+    }
+    for (offset, byte) in spelling.proper.enumerated() { text[word.lowerBound + offset] = byte }
+    return word.lowerBound + spelling.proper.count
+  }
+
+  /// The bytes of a word of at most eight as one number, the first byte highest, so that
+  /// two words are compared in one step.
+  private static func packedWord(_ word: some Sequence<UInt8>) -> UInt64 {
+    word.reduce(0) { $0 << 8 | UInt64($1) }
   }
 
   /// A number without a trailing `.0`: 7 stays "7", 7.5 stays "7.5".
@@ -146,9 +167,16 @@ enum ReportWording {
     "spurling": "Spurling", "icd10": "ICD-10",
   ]
 
+  /// `properNames` with their words packed (`packedWord(_:)`), for `asciiHumanized(_:)`
+  /// to compare a word with each in turn, which is quicker than looking up a string.
+  private static let properNameSpellings: [(length: Int, word: UInt64, proper: [UInt8])] =
+    properNames.map { ($0.key.utf8.count, packedWord($0.key.utf8), Array($0.value.utf8)) }
+
   /// The shortest to the longest word `properNames` spells, so that no other word is looked up.
   private static let properNameLengths: ClosedRange<Int> = {
     let lengths = properNames.keys.map(\.utf8.count)
-    return lengths.min()!...lengths.max()!  // `properNames` is not empty.
+    // `properNames` is not empty, and `packedWord(_:)` holds at most eight bytes.
+    precondition(lengths.max()! <= 8, "a proper name's word is longer than eight bytes")
+    return lengths.min()!...lengths.max()!
   }()
 }

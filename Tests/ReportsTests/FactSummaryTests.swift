@@ -71,6 +71,9 @@ import Testing
     ("budapestCriteriaMet", "Budapest criteria met"), ("Odi", "ODI"), ("mrsaMssa", "MRSA MSSA"),
     ("ctGuided", "CT guided"), ("gaenslenTest", "Gaenslen test"), ("xrays", "xrays"),
     ("spurlingsign", "spurlingsign"), ("c", "c"), ("aB", "a b"),
+    ("xrayXrayIcd10", "X-ray X-ray ICD-10"), ("aBCDEFGH", "a b c d e f g h"),
+    ("superiorHypogastricBlock", "superior hypogastric block"), ("icd10", "ICD-10"),
+    ("\u{0}odi", "\u{0}odi"), ("oDi", "o di"),
   ])
   func contractNamesAreSpelledAsWords(name: String, words: String) {
     #expect(ReportWording.humanized(name) == words)

@@ -5,8 +5,8 @@ import Testing
 @testable import Reports
 
 /// `JSONReport` writes exactly the bytes of Foundation's `JSONEncoder` with the report's
-/// options, which is its specification: for whole reports, for awkward strings and numbers,
-/// and for every container an `Encodable` can ask for.
+/// options, which is its specification: for whole reports, and for awkward strings, numbers
+/// and empty values.
 @Suite struct JSONReportEncoderTests {
   static func foundationBytes(_ value: some Encodable) throws -> Data {
     let encoder = JSONEncoder()
@@ -15,7 +15,7 @@ import Testing
   }
 
   static func expectSameBytes(
-    _ value: some Encodable, sourceLocation: SourceLocation = #_sourceLocation
+    _ value: some Encodable & JSONReportValue, sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     let ours = try JSONReport.encode(value: value)
     let foundation = try foundationBytes(value)
@@ -44,75 +44,111 @@ import Testing
     }
   }
 
+  /// Each fact type, with its evidence and derivation and with neither: its payload's members
+  /// fall among the fact's own in key order either way.
+  @Test(arguments: EveryField.details.indices)
+  func eachFactTypeIsWrittenAsJSONEncoderWritesIt(_ index: Int) throws {
+    let full = EveryField.report.facts[index]
+    let bare = Fact(EveryField.details[index])
+
+    try Self.expectSameBytes(full)
+    try Self.expectSameBytes([bare, full])
+  }
+
+  /// The member lists repeat by hand the keys of synthesized `Codable` conformances, which are
+  /// the stored properties' names: a property added to a report type must be listed too.
+  @Test func everyStoredPropertyOfAReportTypeIsListedAsAMember() throws {
+    let report = EveryField.report
+    let determination = try #require(report.determinations.first)
+    let payloads = EveryField.details.compactMap { Mirror(reflecting: $0).children.first?.value }
+      .compactMap { $0 as? any JSONReportObject }
+    let objects: [any JSONReportObject] =
+      [report, report.request, determination, try #require(determination.criteria.first)]
+      + report.documents + report.documents.flatMap(\.ocrPages)
+      + report.facts.flatMap(\.evidence) + report.facts.compactMap(\.derivation) + payloads
+
+    #expect(payloads.count == EveryField.details.count)
+    for object in objects { Self.expectEveryPropertyListed(object) }
+  }
+
+  static func expectEveryPropertyListed<Object: JSONReportObject>(_ object: Object) {
+    let properties = Set(Mirror(reflecting: object).children.compactMap(\.label))
+    let keys = Set(Object.jsonMembers.members.map { String(decoding: $0.key, as: UTF8.self) })
+
+    #expect(properties == keys, "\(Object.self)")
+  }
+
   static let awkwardStrings = [
     "", "plain", "quote \" and backslash \\", "a/b and </script>", "tab\tnewline\ncr\r",
     "\u{0}\u{1}\u{7}\u{8}\u{B}\u{C}\u{E}\u{1B}\u{1F}", "DEL \u{7F}", "é, ü, 中文, 😀",
     "e\u{301} combining", "\u{2028}\u{2029}\u{FEFF}\u{FFFD}", "\\u0041 looks escaped",
+    "exactly8", "sixteen letters!", "\u{1F} !#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~",
   ]
 
   @Test(arguments: awkwardStrings)
   func stringsEscapeAsJSONEncoderEscapesThem(_ string: String) throws {
     try Self.expectSameBytes(string)
-    try Self.expectSameBytes([string: [string]])
+    try Self.expectSameBytes(Sample(value: [string, string]))
+  }
+
+  /// Strings are looked at eight bytes at a time: a character to escape is found at every
+  /// place in a word and in the bytes after the last whole word, beside non-ASCII bytes.
+  @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "é", " ", "!", "]"])
+  func aCharacterToEscapeIsFoundAtAnyPlace(_ character: String) throws {
+    for place in 0..<20 {
+      let string = String(repeating: "a", count: place) + character + "ü" + character
+      try Self.expectSameBytes(string)
+    }
   }
 
   static let awkwardDoubles: [Double] = [
     0, -0.0, 0.1, 0.30000000000000004, 1e-7, 2.5e-5, 0.0001, 7, 100, -1.5, 83.25,
     12345678.9, 1e15, 1e16, 123456789012345680000, 1e21, 1e100, 5e-324,
     .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNormalMagnitude,
+    999_999_999_999_999, -999_999_999_999_999, 9_007_199_254_740_992, 1e15 - 0.5, -7, 10,
   ]
 
   @Test(arguments: awkwardDoubles)
   func doublesAreSpelledAsJSONEncoderSpellsThem(_ number: Double) throws {
     try Self.expectSameBytes(number)
     try Self.expectSameBytes([number])
-    try Self.expectSameBytes(["value": number])
-    if Float(number).isFinite { try Self.expectSameBytes([Float(number)]) }
+    try Self.expectSameBytes(Sample(value: number))
   }
 
   @Test func integersAndBooleansAreSpelledAsJSONEncoderSpellsThem() throws {
-    try Self.expectSameBytes([Int.min, -1, 0, 1, Int.max])
-    try Self.expectSameBytes(Scalars())
+    try Self.expectSameBytes([Int.min, -100, -10, -9, -1, 0, 1, 9, 10, 99, 100, 101, Int.max])
     try Self.expectSameBytes([true, false])
   }
 
   @Test func numbersThatAreNotFiniteAreRefusedAsJSONEncoderRefusesThem() {
     for number in [Double.nan, .infinity, -.infinity] {
-      #expect(throws: EncodingError.self) { try JSONReport.encode(value: ["value": number]) }
-      #expect(throws: EncodingError.self) { try Self.foundationBytes(["value": number]) }
+      #expect(throws: EncodingError.self) { try JSONReport.encode(value: Sample(value: number)) }
+      #expect(throws: EncodingError.self) { try Self.foundationBytes(Sample(value: number)) }
     }
   }
 
   @Test func emptyAndMissingValuesAreWrittenAsJSONEncoderWritesThem() throws {
     try Self.expectSameBytes([Int]())
     try Self.expectSameBytes([[String]](repeating: [], count: 2))
-    try Self.expectSameBytes([String: Int]())
-    try Self.expectSameBytes(["outer": ["inner": [String: Int]()]])
-    try Self.expectSameBytes([1, nil, 3] as [Int?])
-    try Self.expectSameBytes(Int?.none)
-    try Self.expectSameBytes(Optionals(present: "here"))
-    try Self.expectSameBytes([Optionals(), Optionals()])
-    try Self.expectSameBytes(["nothing": [EncodesNothing()]])
-  }
-
-  @Test func keysAreOrderedByTheirBytes() throws {
-    let keys = ["a", "B", "_x", "a1", "a10", "a2", "é", "Z", "", "aa", "a b", "~", "ab"]
-    try Self.expectSameBytes(Dictionary(uniqueKeysWithValues: keys.map { ($0, $0.count) }))
-  }
-
-  @Test func everyKindOfContainerNestsAsInJSONEncoder() throws {
-    try Self.expectSameBytes(SharedKeyedContainers())
-    try Self.expectSameBytes(NestedContainers())
-    try Self.expectSameBytes([NestedContainers()])
-  }
-
-  @Test func aValueThatEncodesNothingIsRefusedAtTheTopAsJSONEncoderRefusesIt() {
-    #expect(throws: EncodingError.self) { try JSONReport.encode(value: EncodesNothing()) }
-    #expect(throws: EncodingError.self) { try Self.foundationBytes(EncodesNothing()) }
+    try Self.expectSameBytes(Sample(value: [[Int]]()))
+    try Self.expectSameBytes(Sample(value: "here", absent: "here too"))
+    try Self.expectSameBytes([Sample(value: 1), Sample(value: 2)])
+    try Self.expectSameBytes(ServiceRequest())
+    try Self.expectSameBytes(DocumentSummary(name: "", pageCount: 0))
   }
 }
 
 extension JSONReportEncoderTests {
+  /// An object with one value always written and one left out when nil.
+  struct Sample<Value: Encodable & JSONReportValue>: Encodable, JSONReportObject {
+    var value: Value
+    var absent: Value? = nil
+
+    static var jsonMembers: JSONMembers<Self> {
+      [.member("value", \.value), .member("absent", \.absent)]
+    }
+  }
+
   /// A report whose strings and numbers are the awkward ones above.
   static let awkwardReport: CaseReport = {
     let text = awkwardStrings.joined(separator: " | ")
@@ -139,81 +175,4 @@ extension JSONReportEncoderTests {
       case: text, noteDate: nil, request: ServiceRequest(), documents: documents, facts: facts,
       determinations: [])
   }()
-
-  /// Every fixed-size integer type, and both truth values.
-  struct Scalars: Encodable {
-    var int8 = Int8.min
-    var int16 = Int16.min
-    var int32 = Int32.min
-    var int64 = Int64.min
-    var uint = UInt.max
-    var uint8 = UInt8.max
-    var uint16 = UInt16.max
-    var uint32 = UInt32.max
-    var uint64 = UInt64.max
-    var yes = true
-    var no = false
-    var float = Float(0.1)
-  }
-
-  /// Optionals left out (`encodeIfPresent`, as synthesized) and written as null (`encodeNil`).
-  struct Optionals: Encodable {
-    enum Key: String, CodingKey { case present, absent, null }
-    var present: String?
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: Key.self)
-      try container.encodeIfPresent(present, forKey: .present)
-      try container.encodeIfPresent(String?.none, forKey: .absent)
-      if present != nil { try container.encodeNil(forKey: .null) }
-    }
-  }
-
-  struct EncodesNothing: Encodable {
-    func encode(to encoder: Encoder) throws {}
-  }
-
-  /// Three keyed containers on one encoder, as `Fact` asks for one and its payload another;
-  /// a key encoded twice keeps its later value.
-  struct SharedKeyedContainers: Encodable {
-    enum First: String, CodingKey { case type, x }
-    enum Second: String, CodingKey { case type, y }
-
-    func encode(to encoder: Encoder) throws {
-      var first = encoder.container(keyedBy: First.self)
-      try first.encode("first", forKey: .type)
-      try first.encode(1, forKey: .x)
-      var second = encoder.container(keyedBy: Second.self)
-      try second.encode("second", forKey: .type)
-      try second.encode(2.5, forKey: .y)
-      var third = encoder.container(keyedBy: First.self)
-      try third.encodeNil(forKey: .x)
-    }
-  }
-
-  /// Nested keyed and unkeyed containers, and super encoders with and without a key.
-  struct NestedContainers: Encodable {
-    enum Key: String, CodingKey { case keyed, unkeyed, inherited }
-
-    func encode(to encoder: Encoder) throws {
-      var container = encoder.container(keyedBy: Key.self)
-      var keyed = container.nestedContainer(keyedBy: Key.self, forKey: .keyed)
-      try keyed.encode(1.5, forKey: .inherited)
-      _ = keyed.nestedUnkeyedContainer(forKey: .unkeyed)
-
-      var unkeyed = container.nestedUnkeyedContainer(forKey: .unkeyed)
-      try unkeyed.encode(true)
-      try unkeyed.encodeNil()
-      var inner = unkeyed.nestedUnkeyedContainer()
-      try inner.encode("x")
-      _ = unkeyed.nestedContainer(keyedBy: Key.self)
-      var element = unkeyed.superEncoder().singleValueContainer()
-      try element.encode(UInt8(7))
-
-      var inherited = container.superEncoder(forKey: .inherited).singleValueContainer()
-      try inherited.encode("from the superclass")
-      var unnamed = container.superEncoder().unkeyedContainer()
-      try unnamed.encode(Int16(-2))
-    }
-  }
 }
