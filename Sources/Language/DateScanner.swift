@@ -125,7 +125,8 @@ struct DateScanner {
     utf16.withUnsafeBufferPointer { text in
       guard let start, !scanned.needsWholeSearch else { return regex.matches(in: text) }
       let starts = start.candidates(in: text, starts: scanned.starts)
-      let found = regex.matches(in: text, startingAtAnyOf: starts)
+      // No start, no match: ICU is not even handed the text.
+      let found = starts.isEmpty ? [] : regex.matches(in: text, startingAtAnyOf: starts)
       assert(
         found.map(\.ranges) == regex.matches(in: text).map(\.ranges),
         "a match not at a start of \(regex.pattern)")

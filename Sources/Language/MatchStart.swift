@@ -1,7 +1,8 @@
 /// Where every match of a date or duration pattern begins: at the start of a word, with one
 /// of a few words or characters ("jan" … "dec" for the month formats, the number words and
 /// digits for "3 weeks ago"), or at the start of a number followed by a separator (the
-/// "03" of "03/14/2026").
+/// "03" of "03/14/2026"); and, where a pattern says so, followed by one of a few characters
+/// (a unit's first letter after the "3" of "3 weeks ago", the "t" of "the" after "over").
 ///
 /// ICU tries a pattern at every offset whose character may begin a match: for a pattern that
 /// begins with a month or a number word, that is most letters of a note, and each try runs
@@ -12,18 +13,31 @@
 struct MatchStart: Sendable {
   private enum Shape: Sendable {
     /// The prefixes, ASCII ones by the first unit they begin with (`firsts` has the bit of
-    /// each such unit), others apart.
-    case words(ascii: [[Prefix]], firsts: (UInt64, UInt64), other: [Prefix])
-    /// The units one of which follows the number.
-    case number(followedBy: [UInt16])
+    /// each such unit), others apart; and what must come after the prefix, if anything.
+    case words(ascii: [[Prefix]], firsts: (UInt64, UInt64), other: [Prefix], then: ASCIISet?)
+    /// The units none of which may stand before the number, and what must come after it.
+    case number(notAfter: ASCIISet, then: NumberEnd)
+    /// The starts of any of several descriptions.
+    case anyOf([MatchStart])
+  }
+
+  /// What must come after a run of digits.
+  private enum NumberEnd: Sendable {
+    /// One of these units, at once.
+    case separator(ASCIISet)
+    /// One of these units after any white space (see `admits(_:_:)`).
+    case pastSpace(ASCIISet)
   }
 
   private let shape: Shape
 
   /// Matches begin where a word (the character before is none of ASCII's letters, digits
   /// and `_`, which `\b` and `(?<!\w)` rule out) begins with one of `prefixes`, compared
-  /// without ASCII letter case.
-  init(wordsBeginningWith prefixes: [String]) {
+  /// without ASCII letter case. With `following`, the prefix must also be followed, after
+  /// any white space, by one of its characters (ASCII, compared without case) or by any
+  /// character outside ASCII: `MatchStart(wordsBeginningWith: ["in"], thenAnyOf: "t")` for
+  /// `\bin\s+the`.
+  init(wordsBeginningWith prefixes: [String], thenAnyOf following: String? = nil) {
     var ascii = [[Prefix]](repeating: [], count: 128)
     var firsts: (UInt64, UInt64) = (0, 0)
     var other: [Prefix] = []
@@ -40,14 +54,31 @@ struct MatchStart: Sendable {
         other.append(Prefix(units))
       }
     }
-    shape = .words(ascii: ascii, firsts: firsts, other: other)
+    shape = .words(
+      ascii: ascii, firsts: firsts, other: other,
+      then: following.map { ASCIISet($0.lowercased()) })
   }
 
   /// Matches begin where a run of ASCII digits begins (the character before is no digit,
-  /// which `(?<![\d…])` rules out) and the character after the run is one of `separators`,
-  /// as in `(?<![\d/.])(\d{1,2})/…`.
-  init(numbersFollowedBy separators: String) {
-    shape = .number(followedBy: Array(separators.utf16))
+  /// which `(?<![\d…])` rules out, nor one of `excluded`) and the character after the run
+  /// is one of `separators` (ASCII marks), as in `(?<![\d/.])(\d{1,2})/…`.
+  init(numbersFollowedBy separators: String, notAfter excluded: String = "") {
+    shape = .number(notAfter: ASCIISet(excluded), then: .separator(ASCIISet(separators)))
+  }
+
+  /// Matches begin where a run of ASCII digits begins a word (the character before is none
+  /// of ASCII's letters, digits and `_`, nor one of `excluded`) and is followed, after any
+  /// white space, by one of `following` (ASCII, compared without case) or by a character
+  /// outside ASCII, as in `\b\d+\s*(?:weeks|days)`.
+  init(wordNumbersThenAnyOf following: String, notAfter excluded: String = "") {
+    shape = .number(
+      notAfter: ASCIISet.wordCharacters.union(ASCIISet(excluded)),
+      then: .pastSpace(ASCIISet(following.lowercased())))
+  }
+
+  /// Matches begin where any of `starts` says one may.
+  init(anyOf starts: [MatchStart]) {
+    shape = .anyOf(starts)
   }
 
   /// The offsets of `text`, whose starts are `starts`, where a match may begin, ascending.
@@ -57,26 +88,78 @@ struct MatchStart: Sendable {
   /// Kelvin sign), or a decimal digit outside ASCII, which `\d` matches.
   func candidates(in text: UnsafeBufferPointer<UInt16>, starts: TextStarts) -> [Int32] {
     switch shape {
-    case .words(let ascii, let firsts, let other):
-      var found: [Int32] = []
-      for word in starts.words {
-        let first = word.head & 0xFFFF
-        let isASCII = first < 128
-        // Most words begin with a letter no prefix begins with: the bit says so at once.
-        if isASCII && (first < 64 ? firsts.0 >> first : firsts.1 >> (first - 64)) & 1 == 0 {
-          continue
-        }
-        let prefixes = isASCII ? ascii[Int(first)] : other
-        if prefixes.contains(where: { $0.isHeld(by: word, in: text) }) {
-          found.append(word.offset)
-        }
-      }
-      return found
-    case .number(let separators):
+    case .words(let ascii, let firsts, let other, let following):
+      return Self.words(
+        in: text, starts: starts, ascii: ascii, firsts: firsts, other: other,
+        following: following)
+    case .number(let excluded, .separator(let separators)):
       return starts.numbers.filter { number in
-        number.next.map { separators.contains($0) } ?? false
+        !(number.before.map(excluded.contains) ?? false)
+          && (number.next.map(separators.contains) ?? false)
       }.map(\.start)
+    case .number(let excluded, .pastSpace(let following)):
+      return starts.numbers.filter { number in
+        !(number.before.map(excluded.contains) ?? false)
+          && Self.admits(number.nextPastSpace, following)
+      }.map(\.start)
+    case .anyOf(let parts):
+      // Each part's starts ascend; the regex needs them ascending and each once.
+      var found = parts.flatMap { $0.candidates(in: text, starts: starts) }
+      found.sort()
+      return found.enumerated().compactMap { index, offset in
+        index > 0 && found[index - 1] == offset ? nil : offset
+      }
     }
+  }
+
+  /// The word starts at which one of the prefixes stands, followed by one of `following`
+  /// when it is given.
+  private static func words(
+    in text: UnsafeBufferPointer<UInt16>, starts: TextStarts, ascii: [[Prefix]],
+    firsts: (UInt64, UInt64), other: [Prefix], following: ASCIISet?
+  ) -> [Int32] {
+    var found: [Int32] = []
+    for word in starts.words {
+      let first = word.head & 0xFFFF
+      let isASCII = first < 128
+      // Most words begin with a letter no prefix begins with: the bit says so at once.
+      if isASCII && (first < 64 ? firsts.0 >> first : firsts.1 >> (first - 64)) & 1 == 0 {
+        continue
+      }
+      let prefixes = isASCII ? ascii[Int(first)] : other
+      let isCandidate = prefixes.contains { prefix in
+        guard prefix.isHeld(by: word, in: text) else { return false }
+        guard let following else { return true }
+        let end = Int(word.offset) + prefix.units.count
+        return admits(unit(pastSpaceFrom: end, in: text), following)
+      }
+      if isCandidate { found.append(word.offset) }
+    }
+    return found
+  }
+
+  /// Whether `unit` may go on with a match that needs one of `following` next: it is one of
+  /// them, without ASCII letter case, or it is outside ASCII, where it may be white space
+  /// (`\s` holds more than ASCII's) or a letter whose case folds into ASCII. The text's end
+  /// (`nil`) goes on with nothing.
+  private static func admits(_ unit: UInt16?, _ following: ASCIISet) -> Bool {
+    guard let unit else { return false }
+    return unit >= 0x80 || following.contains(lowercased(unit))
+  }
+
+  /// The first unit of `text` from `offset` on that is no ASCII white space; `nil` at the
+  /// text's end. Each such unit is one `\s` matches, so a match with white space then one
+  /// of a few characters has one of them here, or a unit outside ASCII.
+  private static func unit(pastSpaceFrom offset: Int, in text: UnsafeBufferPointer<UInt16>)
+    -> UInt16?
+  {
+    var offset = offset
+    while offset < text.count && isASCIISpace(text[offset]) { offset += 1 }
+    return offset < text.count ? text[offset] : nil
+  }
+
+  private static func isASCIISpace(_ unit: UInt16) -> Bool {
+    unit == 0x20 || unit &- 0x09 < 5
   }
 
   /// A prefix, lower-cased, with its first four units packed as `TextStarts.Word` packs a
@@ -122,8 +205,19 @@ struct MatchStart: Sendable {
 
     /// The word starts, ascending.
     let words: [Word]
-    /// Every run of ASCII digits not preceded by one: its offset and the unit after it.
-    let numbers: [(start: Int32, next: UInt16?)]
+    /// A run of ASCII digits not preceded by one.
+    struct Number {
+      let start: Int32
+      /// The unit before the run; `nil` at the text's start.
+      let before: UInt16?
+      /// The unit after the run; `nil` at the text's end.
+      let next: UInt16?
+      /// The first unit after the run that is no ASCII white space; `nil` when none is.
+      let nextPastSpace: UInt16?
+    }
+
+    /// Every run of ASCII digits not preceded by one, ascending.
+    let numbers: [Number]
 
     init(_ text: UnsafeBufferPointer<UInt16>) {
       words = Self.words(in: text)
@@ -151,10 +245,8 @@ struct MatchStart: Sendable {
       return found
     }
 
-    private static func numbers(
-      in text: UnsafeBufferPointer<UInt16>
-    ) -> [(start: Int32, next: UInt16?)] {
-      var found: [(start: Int32, next: UInt16?)] = []
+    private static func numbers(in text: UnsafeBufferPointer<UInt16>) -> [Number] {
+      var found: [Number] = []
       var offset = 0
       while offset < text.count {
         guard MatchStart.isASCIIDigit(text[offset]) else {
@@ -163,7 +255,11 @@ struct MatchStart: Sendable {
         }
         let start = offset
         while offset < text.count && MatchStart.isASCIIDigit(text[offset]) { offset += 1 }
-        found.append((Int32(start), offset < text.count ? text[offset] : nil))
+        found.append(
+          Number(
+            start: Int32(start), before: start > 0 ? text[start - 1] : nil,
+            next: offset < text.count ? text[offset] : nil,
+            nextPastSpace: MatchStart.unit(pastSpaceFrom: offset, in: text)))
       }
       return found
     }
@@ -203,5 +299,34 @@ struct MatchStart: Sendable {
   /// `a`-`z`).
   static func isASCIIWordCharacter(_ unit: UInt16) -> Bool {
     unit &- 0x30 < 10 || (unit | 0x20) &- 0x61 < 26 || unit == 0x5F
+  }
+}
+
+/// A set of ASCII units, one bit each.
+struct ASCIISet: Sendable {
+  private var bits: (UInt64, UInt64) = (0, 0)
+
+  /// The ASCII units of `characters`; any others are left out.
+  init(_ characters: String) {
+    for unit in characters.utf16 where unit < 128 { insert(unit) }
+  }
+
+  /// ASCII's letters, digits and `_`, the word characters `\b` and `\w` see in ASCII.
+  static let wordCharacters = ASCIISet(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+  func contains(_ unit: UInt16) -> Bool {
+    guard unit < 128 else { return false }
+    return (unit < 64 ? bits.0 >> unit : bits.1 >> (unit - 64)) & 1 != 0
+  }
+
+  func union(_ other: ASCIISet) -> ASCIISet {
+    var union = self
+    union.bits = (bits.0 | other.bits.0, bits.1 | other.bits.1)
+    return union
+  }
+
+  private mutating func insert(_ unit: UInt16) {
+    if unit < 64 { bits.0 |= 1 << unit } else { bits.1 |= 1 << (unit - 64) }
   }
 }
