@@ -60,15 +60,33 @@ struct DurationScanner {
     return Self.firstNumber(of: Self.sessions, in: utf16[start..<offset])
   }
 
+  /// What every session count holds, lower-cased.
+  private static let sessionWords = ["visits", "sessions", "treatments", "appointments"].map {
+    Array($0.utf16)
+  }
+
   /// The number in group 1 of the first match of `regex` in `window`, searched on its own.
   private static func firstNumber(
     of regex: ICURegularExpression, in window: ArraySlice<UInt16>
   ) -> Int? {
+    guard mayHoldSessionWord(window) else { return nil }
     let units = Array(window)
     guard let match = units.withUnsafeBufferPointer({ regex.matches(in: $0, limit: 1) }).first,
       let group = match.ranges[1]
     else { return nil }
     return Int(String(utf16Units: units[group]))
+  }
+
+  /// Whether `window` may hold one of `sessionWords`, as every session count does: `false`
+  /// only for ASCII text without any of them, compared without ASCII case. Text outside
+  /// ASCII is left to the expression: a letter there may fold into an ASCII one ("ſ" is
+  /// "s"). Most durations have no session count near them.
+  private static func mayHoldSessionWord(_ window: ArraySlice<UInt16>) -> Bool {
+    guard window.allSatisfy({ $0 < 0x80 }) else { return true }
+    let lowered = window.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    return sessionWords.contains { word in
+      lowered.indices.contains { lowered[$0] == word[0] && lowered[$0...].starts(with: word) }
+    }
   }
 
   private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {

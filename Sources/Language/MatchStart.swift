@@ -12,9 +12,9 @@
 /// this description is right; debug builds check that it is.
 struct MatchStart: Sendable {
   private enum Shape: Sendable {
-    /// The prefixes, ASCII ones by the first unit they begin with (`firsts` has the bit of
-    /// each such unit), others apart; and what must come after the prefix, if anything.
-    case words(ascii: [[Prefix]], firsts: (UInt64, UInt64), other: [Prefix], then: ASCIISet?)
+    /// The prefixes by the first unit they begin with (`TextStarts.bucket(of:)`), and what
+    /// must come after the prefix, if anything.
+    case words(byFirstUnit: [(bucket: Int, prefixes: [Prefix])], then: ASCIISet?)
     /// The units none of which may stand before the number, and what must come after it.
     case number(notAfter: ASCIISet, then: NumberEnd)
     /// The starts of any of several descriptions.
@@ -38,24 +38,14 @@ struct MatchStart: Sendable {
   /// character outside ASCII: `MatchStart(wordsBeginningWith: ["in"], thenAnyOf: "t")` for
   /// `\bin\s+the`.
   init(wordsBeginningWith prefixes: [String], thenAnyOf following: String? = nil) {
-    var ascii = [[Prefix]](repeating: [], count: 128)
-    var firsts: (UInt64, UInt64) = (0, 0)
-    var other: [Prefix] = []
+    var byFirstUnit: [Int: [Prefix]] = [:]
     for prefix in Set(prefixes.map { $0.lowercased() }).sorted() {
       let units = Array(prefix.utf16)
       guard let first = units.first else { continue }
-      if first < 64 {
-        firsts.0 |= 1 << first
-        ascii[Int(first)].append(Prefix(units))
-      } else if first < 128 {
-        firsts.1 |= 1 << (first - 64)
-        ascii[Int(first)].append(Prefix(units))
-      } else {
-        other.append(Prefix(units))
-      }
+      byFirstUnit[TextStarts.bucket(of: first), default: []].append(Prefix(units))
     }
     shape = .words(
-      ascii: ascii, firsts: firsts, other: other,
+      byFirstUnit: byFirstUnit.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
       then: following.map { ASCIISet($0.lowercased()) })
   }
 
@@ -88,10 +78,8 @@ struct MatchStart: Sendable {
   /// Kelvin sign), or a decimal digit outside ASCII, which `\d` matches.
   func candidates(in text: UnsafeBufferPointer<UInt16>, starts: TextStarts) -> [Int32] {
     switch shape {
-    case .words(let ascii, let firsts, let other, let following):
-      return Self.words(
-        in: text, starts: starts, ascii: ascii, firsts: firsts, other: other,
-        following: following)
+    case .words(let byFirstUnit, let following):
+      return Self.words(in: text, starts: starts, byFirstUnit: byFirstUnit, following: following)
     case .number(let excluded, .separator(let separators)):
       return starts.numbers.filter { number in
         !(number.before.map(excluded.contains) ?? false)
@@ -115,26 +103,24 @@ struct MatchStart: Sendable {
   /// The word starts at which one of the prefixes stands, followed by one of `following`
   /// when it is given.
   private static func words(
-    in text: UnsafeBufferPointer<UInt16>, starts: TextStarts, ascii: [[Prefix]],
-    firsts: (UInt64, UInt64), other: [Prefix], following: ASCIISet?
+    in text: UnsafeBufferPointer<UInt16>, starts: TextStarts,
+    byFirstUnit: [(bucket: Int, prefixes: [Prefix])], following: ASCIISet?
   ) -> [Int32] {
     var found: [Int32] = []
-    for word in starts.words {
-      let first = word.head & 0xFFFF
-      let isASCII = first < 128
-      // Most words begin with a letter no prefix begins with: the bit says so at once.
-      if isASCII && (first < 64 ? firsts.0 >> first : firsts.1 >> (first - 64)) & 1 == 0 {
-        continue
+    // Only the words that begin as a prefix does are read; most begin otherwise.
+    for (bucket, prefixes) in byFirstUnit {
+      for word in starts.words(inBucket: bucket) {
+        let isCandidate = prefixes.contains { prefix in
+          guard prefix.isHeld(by: word, in: text) else { return false }
+          guard let following else { return true }
+          let end = Int(word.offset) + prefix.units.count
+          return admits(unit(pastSpaceFrom: end, in: text), following)
+        }
+        if isCandidate { found.append(word.offset) }
       }
-      let prefixes = isASCII ? ascii[Int(first)] : other
-      let isCandidate = prefixes.contains { prefix in
-        guard prefix.isHeld(by: word, in: text) else { return false }
-        guard let following else { return true }
-        let end = Int(word.offset) + prefix.units.count
-        return admits(unit(pastSpaceFrom: end, in: text), following)
-      }
-      if isCandidate { found.append(word.offset) }
     }
+    // Each bucket's words ascend; the buckets' are merged here.
+    if byFirstUnit.count > 1 { found.sort() }
     return found
   }
 
@@ -205,6 +191,10 @@ struct MatchStart: Sendable {
 
     /// The word starts, ascending.
     let words: [Word]
+    /// The word starts by `bucket(of:)` their first unit, lower-cased, bucket after bucket,
+    /// ascending within each; `bucketStarts[b]` is where bucket `b` begins.
+    private let wordsByBucket: [Word]
+    private let bucketStarts: [Int]
     /// A run of ASCII digits not preceded by one.
     struct Number {
       let start: Int32
@@ -221,8 +211,39 @@ struct MatchStart: Sendable {
 
     init(_ text: UnsafeBufferPointer<UInt16>) {
       words = Self.words(in: text)
+      (wordsByBucket, bucketStarts) = Self.bucketed(words)
       numbers = Self.numbers(in: text)
     }
+
+    /// The words whose first unit, lower-cased, falls in `bucket`, ascending.
+    func words(inBucket bucket: Int) -> ArraySlice<Word> {
+      wordsByBucket[bucketStarts[bucket]..<bucketStarts[bucket + 1]]
+    }
+
+    /// `words` ordered by bucket (a counting sort, which keeps each bucket's order), and
+    /// where each bucket begins, the end of the last one after them.
+    private static func bucketed(_ words: [Word]) -> (words: [Word], starts: [Int]) {
+      var starts = [Int](repeating: 0, count: bucketCount + 1)
+      for word in words { starts[bucket(of: word) + 1] += 1 }
+      for index in 0..<bucketCount { starts[index + 1] += starts[index] }
+
+      var next = starts
+      var ordered = [Word](repeating: Word(offset: 0, available: 0, head: 0), count: words.count)
+      for word in words {
+        let index = bucket(of: word)
+        ordered[next[index]] = word
+        next[index] += 1
+      }
+      return (ordered, starts)
+    }
+
+    private static let bucketCount = 129
+
+    private static func bucket(of word: Word) -> Int { bucket(of: UInt16(word.head & 0xFFFF)) }
+
+    /// The bucket of words beginning with `unit` (lower-cased): one for each ASCII unit, and
+    /// one, the last, for all others.
+    static func bucket(of unit: UInt16) -> Int { unit < 128 ? Int(unit) : 128 }
 
     /// The word starts of `MatchStart.wordStarts(in:)`, each with its head.
     private static func words(in text: UnsafeBufferPointer<UInt16>) -> [Word] {
