@@ -15,8 +15,9 @@ struct MatchStart: Sendable {
     /// The prefixes by the first unit they begin with (`TextStarts.bucket(of:)`), and what
     /// must come after the prefix, if anything.
     case words(byFirstUnit: [(bucket: Int, prefixes: [Prefix])], then: ASCIISet?)
-    /// The units none of which may stand before the number, and what must come after it.
-    case number(notAfter: ASCIISet, then: NumberEnd)
+    /// The units none of which may stand before the number, how many digits it may have,
+    /// and what must come after it.
+    case number(notAfter: ASCIISet, digits: ClosedRange<Int>, then: NumberEnd)
     /// The starts of any of several descriptions.
     case anyOf([MatchStart])
   }
@@ -50,19 +51,27 @@ struct MatchStart: Sendable {
   }
 
   /// Matches begin where a run of ASCII digits begins (the character before is no digit,
-  /// which `(?<![\d…])` rules out, nor one of `excluded`) and the character after the run
-  /// is one of `separators` (ASCII marks), as in `(?<![\d/.])(\d{1,2})/…`.
-  init(numbersFollowedBy separators: String, notAfter excluded: String = "") {
-    shape = .number(notAfter: ASCIISet(excluded), then: .separator(ASCIISet(separators)))
+  /// which `(?<![\d…])` rules out, nor one of `excluded`), with a number of `digits`, and
+  /// the character after the run is one of `separators` (ASCII marks), as in
+  /// `(?<![\d/.])(\d{1,2})/…`.
+  init(
+    numbersFollowedBy separators: String, notAfter excluded: String = "",
+    digits: ClosedRange<Int> = 1...Int.max
+  ) {
+    shape = .number(
+      notAfter: ASCIISet(excluded), digits: digits, then: .separator(ASCIISet(separators)))
   }
 
   /// Matches begin where a run of ASCII digits begins a word (the character before is none
   /// of ASCII's letters, digits and `_`, nor one of `excluded`) and is followed, after any
   /// white space, by one of `following` (ASCII, compared without case) or by a character
-  /// outside ASCII, as in `\b\d+\s*(?:weeks|days)`.
-  init(wordNumbersThenAnyOf following: String, notAfter excluded: String = "") {
+  /// outside ASCII, as in `\b\d+\s*(?:weeks|days)`; the run has a number of `digits`.
+  init(
+    wordNumbersThenAnyOf following: String, notAfter excluded: String = "",
+    digits: ClosedRange<Int> = 1...Int.max
+  ) {
     shape = .number(
-      notAfter: ASCIISet.wordCharacters.union(ASCIISet(excluded)),
+      notAfter: ASCIISet.wordCharacters.union(ASCIISet(excluded)), digits: digits,
       then: .pastSpace(ASCIISet(following.lowercased())))
   }
 
@@ -80,14 +89,14 @@ struct MatchStart: Sendable {
     switch shape {
     case .words(let byFirstUnit, let following):
       return Self.words(in: text, starts: starts, byFirstUnit: byFirstUnit, following: following)
-    case .number(let excluded, .separator(let separators)):
+    case .number(let excluded, let digits, .separator(let separators)):
       return starts.numbers.filter { number in
-        !(number.before.map(excluded.contains) ?? false)
+        number.stands(notAfter: excluded, digits: digits)
           && (number.next.map(separators.contains) ?? false)
       }.map(\.start)
-    case .number(let excluded, .pastSpace(let following)):
+    case .number(let excluded, let digits, .pastSpace(let following)):
       return starts.numbers.filter { number in
-        !(number.before.map(excluded.contains) ?? false)
+        number.stands(notAfter: excluded, digits: digits)
           && Self.admits(number.nextPastSpace, following)
       }.map(\.start)
     case .anyOf(let parts):
@@ -198,12 +207,20 @@ struct MatchStart: Sendable {
     /// A run of ASCII digits not preceded by one.
     struct Number {
       let start: Int32
+      /// How many digits the run has.
+      let digitCount: Int
       /// The unit before the run; `nil` at the text's start.
       let before: UInt16?
       /// The unit after the run; `nil` at the text's end.
       let next: UInt16?
       /// The first unit after the run that is no ASCII white space; `nil` when none is.
       let nextPastSpace: UInt16?
+
+      /// Whether the run has a number of `digits` and the unit before it is none of
+      /// `excluded`.
+      func stands(notAfter excluded: ASCIISet, digits: ClosedRange<Int>) -> Bool {
+        digits.contains(digitCount) && !(before.map(excluded.contains) ?? false)
+      }
     }
 
     /// Every run of ASCII digits not preceded by one, ascending.
@@ -278,7 +295,8 @@ struct MatchStart: Sendable {
         while offset < text.count && MatchStart.isASCIIDigit(text[offset]) { offset += 1 }
         found.append(
           Number(
-            start: Int32(start), before: start > 0 ? text[start - 1] : nil,
+            start: Int32(start), digitCount: offset - start,
+            before: start > 0 ? text[start - 1] : nil,
             next: offset < text.count ? text[offset] : nil,
             nextPastSpace: MatchStart.unit(pastSpaceFrom: offset, in: text)))
       }

@@ -157,8 +157,7 @@ import Testing
   }
 
   @Test(
-    "a number begins a match only at a word start, after none of the excluded characters, "
-      + "and before one of the characters that may follow",
+    "a number begins a match only at a word start, after no excluded unit, before a following one",
     arguments: [
       ("3 weeks, 10/6 weeks, 6wks, 7.5 days, a3 weeks, 4 of 5", "", "wd", [0, 12, 21, 29]),
       ("3 weeks, 10/6 weeks, 1.5 days, (4 weeks)", "/.", "wd", [0, 32]),
@@ -189,6 +188,26 @@ import Testing
     text: String, separators: String, excluded: String, starts: [Int32]
   ) {
     let start = MatchStart(numbersFollowedBy: separators, notAfter: excluded)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test(
+    "a number begins a match only with as many digits as the pattern's first number has",
+    arguments: [
+      ("2026-03-14, 12-3-2026, 123-4", 4...4, [0]),
+      ("2026-03-14, 12-3-2026, 123-4", 1...2, [12]),
+      ("1-2 and 20260-1", 1...5, [0, 8]),
+    ] as [(String, ClosedRange<Int>, [Int32])])
+  func numberCandidatesHaveTheirDigitCount(
+    text: String, digits: ClosedRange<Int>, starts: [Int32]
+  ) {
+    let start = MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: digits)
     let units = Array(text.utf16)
 
     let found = units.withUnsafeBufferPointer {
@@ -229,8 +248,7 @@ import Testing
   ]
 
   @Test(
-    "durations and relative dates are found at their starts as a search of every offset "
-      + "finds them",
+    "durations and relative dates are found at their starts as at every offset",
     arguments: relativeDateNotes)
   func relativeDatesAndDurationsAtTheirStarts(text: String) {
     let lexicons = Fixtures.lexicons
