@@ -41,6 +41,15 @@ public enum Numbers {
     return singleWordsByLength[bytes.count].first { $0.spelling.elementsEqual(bytes) }?.value
   }
 
+  /// `value(ofWord:)` of the lower case of a word of ASCII letters given as UTF-16 units, the
+  /// form of nearly every token: its bytes are packed and compared with the few words of its
+  /// length, and no string is made.
+  static func value(ofASCIILetters units: ArraySlice<UInt16>) -> Double? {
+    guard units.count < packedWordsByLength.count else { return nil }
+    let key = packed(units.lazy.map { UInt8(truncatingIfNeeded: $0 | 0x20) })
+    return packedWordsByLength[units.count].first { $0.key == key }?.value
+  }
+
   /// The value of a numeral of at most 15 ASCII digits, read digit by digit: such an integer
   /// is exactly a `Double`, which is what `Double(_:)` parses it to. `nil` for any other text.
   static func value(ofDigits numeral: String) -> Double? {
@@ -68,6 +77,28 @@ public enum Numbers {
     for (word, value) in read { byLength[word.utf8.count].append((Array(word.utf8), value)) }
     return byLength
   }()
+
+  /// `singleWordsByLength` with each spelling packed as `packed(_:)` packs it; no word is
+  /// longer than the sixteen bytes a key holds.
+  private static let packedWordsByLength = singleWordsByLength.map { words in
+    words.map { word in
+      assert(word.spelling.count <= 16, "a number word longer than a packed key")
+      return (key: packed(word.spelling), value: word.value)
+    }
+  }
+
+  /// Up to sixteen bytes, eight to a word, the first in the lowest bits of the first word.
+  private static func packed(_ bytes: some Sequence<UInt8>) -> (UInt64, UInt64) {
+    var key: (UInt64, UInt64) = (0, 0)
+    for (index, byte) in bytes.enumerated() {
+      if index < 8 {
+        key.0 |= UInt64(byte) << (8 * UInt64(index))
+      } else {
+        key.1 |= UInt64(byte) << (8 * UInt64(index - 8))
+      }
+    }
+    return key
+  }
 
   static func compound(_ words: [String]) -> Double? {
     guard !words.isEmpty else { return nil }

@@ -121,7 +121,7 @@ struct PhraseTrie: Sendable {
     for start in stream.indices where words[start] != nil && startingAt(stream[start]) {
       var node = 0
       var position = start
-      ends.removeAll(keepingCapacity: true)
+      if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
       while position < stream.count, let word = words[position],
         let next = nodes[node].children[word]
       {

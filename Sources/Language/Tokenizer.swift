@@ -29,7 +29,7 @@ enum Tokenizer {
         Token(
           range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
           line: line, isLineStart: line != previousLine,
-          numericValue: numericValue(normalized, kind: kind)))
+          numericValue: numericValue(normalized, kind: kind, units: units, isASCII: isASCII)))
       previousLine = line
     }
     return tokens
@@ -93,7 +93,15 @@ enum Tokenizer {
     return isPunctuation
   }()
 
-  private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
+  private static func numericValue(
+    _ normalized: String, kind: TokenKind, units: ArraySlice<UInt16>, isASCII: Bool
+  ) -> Double? {
+    // A word of ASCII letters normalizes to its lower case alone: it is looked up from its
+    // units.
+    if kind == .word && isASCII && units.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) {
+      return Numbers.value(ofASCIILetters: units)
+    }
+
     switch kind {
     case .number:
       if let integer = Numbers.value(ofDigits: normalized) { return integer }
