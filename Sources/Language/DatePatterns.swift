@@ -52,21 +52,21 @@ struct DatePatterns: Sendable {
     // 03/14/2026, 3/14/26, 7/10/26
     Absolute(
       regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#),
-      start: MatchStart(numbersFollowedBy: "/", notAfter: "/.", digits: 1...2)
+      start: MatchStart(numbersFollowedBy: "/", notAfter: "/.", digits: 1...2, thenDigits: 1...2)
     ) {
       monthDayYear($0[1], $0[2], $0[3])
     },
     // 2026-03-14
     Absolute(
       regex: regex(#"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"#),
-      start: MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: 4...4)
+      start: MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: 4...4, thenDigits: 1...2)
     ) {
       date(year: int($0[1]), month: int($0[2]), day: int($0[3]))
     },
     // 03-14-2026
     Absolute(
       regex: regex(#"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"#),
-      start: MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: 1...2)
+      start: MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: 1...2, thenDigits: 1...2)
     ) {
       monthDayYear($0[1], $0[2], $0[3])
     },
@@ -93,7 +93,7 @@ struct DatePatterns: Sendable {
     // 03/2026
     Absolute(
       regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])"#),
-      start: MatchStart(numbersFollowedBy: "/", notAfter: "/.", digits: 1...2)
+      start: MatchStart(numbersFollowedBy: "/", notAfter: "/.", digits: 1...2, thenDigits: 4...4)
     ) {
       date(year: int($0[2]), month: int($0[1]), day: nil)
     },

@@ -24,8 +24,9 @@ struct MatchStart: Sendable {
 
   /// What must come after a run of digits.
   private enum NumberEnd: Sendable {
-    /// One of these units, at once.
-    case separator(ASCIISet)
+    /// One of these units, at once, then a run of as many digits as the range allows (none
+    /// when it holds zero).
+    case separator(ASCIISet, thenDigits: ClosedRange<Int>)
     /// One of these units after any white space (see `admits(_:_:)`).
     case pastSpace(ASCIISet)
   }
@@ -52,14 +53,15 @@ struct MatchStart: Sendable {
 
   /// Matches begin where a run of ASCII digits begins (the character before is no digit,
   /// which `(?<![\d…])` rules out, nor one of `excluded`), with a number of `digits`, and
-  /// the character after the run is one of `separators` (ASCII marks), as in
-  /// `(?<![\d/.])(\d{1,2})/…`.
+  /// the character after the run is one of `separators` (ASCII marks), followed by a run of
+  /// a number of `thenDigits` (zero: no digit next), as in `(?<![\d/.])(\d{1,2})/(\d{4})`.
   init(
     numbersFollowedBy separators: String, notAfter excluded: String = "",
-    digits: ClosedRange<Int> = 1...Int.max
+    digits: ClosedRange<Int> = 1...Int.max, thenDigits: ClosedRange<Int> = 0...Int.max
   ) {
     shape = .number(
-      notAfter: ASCIISet(excluded), digits: digits, then: .separator(ASCIISet(separators)))
+      notAfter: ASCIISet(excluded), digits: digits,
+      then: .separator(ASCIISet(separators), thenDigits: thenDigits))
   }
 
   /// Matches begin where a run of ASCII digits begins a word (the character before is none
@@ -89,10 +91,11 @@ struct MatchStart: Sendable {
     switch shape {
     case .words(let byFirstUnit, let following):
       return Self.words(in: text, starts: starts, byFirstUnit: byFirstUnit, following: following)
-    case .number(let excluded, let digits, .separator(let separators)):
+    case .number(let excluded, let digits, .separator(let separators, let thenDigits)):
       return starts.numbers.filter { number in
         number.stands(notAfter: excluded, digits: digits)
           && (number.next.map(separators.contains) ?? false)
+          && thenDigits.contains(number.digitsAfterNext)
       }.map(\.start)
     case .number(let excluded, let digits, .pastSpace(let following)):
       return starts.numbers.filter { number in
@@ -213,6 +216,8 @@ struct MatchStart: Sendable {
       let before: UInt16?
       /// The unit after the run; `nil` at the text's end.
       let next: UInt16?
+      /// How many digits the run just after `next` has; zero when a digit does not follow it.
+      let digitsAfterNext: Int
       /// The first unit after the run that is no ASCII white space; `nil` when none is.
       let nextPastSpace: UInt16?
 
@@ -293,11 +298,14 @@ struct MatchStart: Sendable {
         }
         let start = offset
         while offset < text.count && MatchStart.isASCIIDigit(text[offset]) { offset += 1 }
+        var afterNext = offset + 1
+        while afterNext < text.count && MatchStart.isASCIIDigit(text[afterNext]) { afterNext += 1 }
         found.append(
           Number(
             start: Int32(start), digitCount: offset - start,
             before: start > 0 ? text[start - 1] : nil,
             next: offset < text.count ? text[offset] : nil,
+            digitsAfterNext: max(0, afterNext - offset - 1),
             nextPastSpace: MatchStart.unit(pastSpaceFrom: offset, in: text)))
       }
       return found

@@ -217,6 +217,27 @@ import Testing
     #expect(found == starts)
   }
 
+  @Test(
+    "a number before a separator begins a match only when the digits after it may follow",
+    arguments: [
+      ("03/14/2026, 7/10, 11/2025, 3/ 4", 1...2, [0, 12]),
+      ("03/14/2026, 7/10, 11/2025, 3/ 4", 4...4, [18]),
+      ("03/14/2026, 7/10, 11/2025, 3/ 4", 0...0, [27]),
+      ("5/123456", 1...Int.max, [0]),
+    ] as [(String, ClosedRange<Int>, [Int32])])
+  func numberCandidatesNeedTheDigitsAfterTheirSeparator(
+    text: String, thenDigits: ClosedRange<Int>, starts: [Int32]
+  ) {
+    let start = MatchStart(numbersFollowedBy: "/", notAfter: "/.", thenDigits: thenDigits)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
   @Test("the starts of several descriptions are merged in order, each once")
   func startsOfSeveralDescriptionsAreMergedInOrder() {
     let start = MatchStart(anyOf: [
