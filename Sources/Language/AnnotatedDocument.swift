@@ -46,9 +46,8 @@ public final class AnnotatedDocument: Sendable {
     let sentenceOfToken = Self.sentenceIndices(sentenceRanges, tokenCount: tokens.count)
     self.sentenceOfToken = sentenceOfToken
 
-    let matches = Dictionary(
-      grouping: lexicons.trie.matches(in: tokens, words: words, segments: sentenceOfToken),
-      by: \.entry.lexicon
+    let matches = Self.byLexicon(
+      lexicons.trie.matches(in: tokens, words: words, segments: sentenceOfToken)
     ).mapValues { $0.leftmostLongest() }
     self.matchesByLexicon = matches
 
@@ -139,6 +138,23 @@ public final class AnnotatedDocument: Sendable {
         range: start..<end, tokenRange: range,
         section: Self.section(at: start, in: sections)?.kind)
     }
+  }
+
+  /// `matches` grouped by their entries' lexicon, each group in the order given, as
+  /// `Dictionary(grouping:by:)` groups them: a note's dozen lexicons are told apart by their
+  /// names, compared, rather than by hashing a name for every match.
+  private static func byLexicon(_ matches: [PhraseMatch]) -> [String: [PhraseMatch]] {
+    var names: [String] = []
+    var groups: [[PhraseMatch]] = []
+    for match in matches {
+      if let index = names.firstIndex(of: match.entry.lexicon) {
+        groups[index].append(match)
+      } else {
+        names.append(match.entry.lexicon)
+        groups.append([match])
+      }
+    }
+    return Dictionary(uniqueKeysWithValues: zip(names, groups))
   }
 
   /// The index of the sentence each token stands in.

@@ -86,9 +86,9 @@ extension ContextAnalyzer {
       bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(answer)
     }
 
-    var stops = Set(tokens.indices.filter { tokens[$0].text == ";" })
+    var stops = Set(tokens.indices.filter { tokens[$0].oneByte == UInt8(ascii: ";") })
     for match in lexiconMatches(.terminators) { stops.formUnion(match.tokenRange) }
-    let commas = tokens.indices.filter { tokens[$0].text == "," }
+    let commas = tokens.indices.filter { tokens[$0].oneByte == UInt8(ascii: ",") }
     let cells = tokens.indices.dropFirst().filter { index in
       tokens[index].line == tokens[index - 1].line
         && tokens[index].range.lowerBound - tokens[index - 1].range.upperBound >= 2

@@ -44,27 +44,29 @@ struct DatePatterns: Sendable {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
   ]
   static let monthStart = MatchStart(wordsBeginningWith: monthCues)
+  /// The letters every spelling of `month` may begin with.
+  static let monthInitials = String(Set(monthCues.compactMap(\.first)))
   static let digits = (0...9).map(String.init)
 
   static let absolute: [Absolute] = [
     // 03/14/2026, 3/14/26, 7/10/26
     Absolute(
       regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#),
-      start: MatchStart(numbersFollowedBy: "/")
+      start: MatchStart(numbersFollowedBy: "/", notAfter: "/.", digits: 1...2, thenDigits: 1...2)
     ) {
       monthDayYear($0[1], $0[2], $0[3])
     },
     // 2026-03-14
     Absolute(
       regex: regex(#"(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])"#),
-      start: MatchStart(numbersFollowedBy: "-")
+      start: MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: 4...4, thenDigits: 1...2)
     ) {
       date(year: int($0[1]), month: int($0[2]), day: int($0[3]))
     },
     // 03-14-2026
     Absolute(
       regex: regex(#"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"#),
-      start: MatchStart(numbersFollowedBy: "-")
+      start: MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: 1...2, thenDigits: 1...2)
     ) {
       monthDayYear($0[1], $0[2], $0[3])
     },
@@ -78,7 +80,7 @@ struct DatePatterns: Sendable {
     // 14-Mar-2026, 14 March 2026
     Absolute(
       regex: regex(#"\b(\d{1,2})[-\s]"# + month + #"[a-z]*\.?[-\s,]+(\d{4})\b"#),
-      cues: monthCues, start: MatchStart(wordsBeginningWith: digits)
+      cues: monthCues, start: MatchStart(wordNumbersThenAnyOf: "-" + monthInitials, digits: 1...2)
     ) {
       date(year: int($0[3]), month: monthNumber($0[2]), day: int($0[1]))
     },
@@ -91,7 +93,7 @@ struct DatePatterns: Sendable {
     // 03/2026
     Absolute(
       regex: regex(#"(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])"#),
-      start: MatchStart(numbersFollowedBy: "/")
+      start: MatchStart(numbersFollowedBy: "/", notAfter: "/.", digits: 1...2, thenDigits: 4...4)
     ) {
       date(year: int($0[2]), month: int($0[1]), day: nil)
     },
@@ -105,7 +107,8 @@ struct DatePatterns: Sendable {
 
   init(language: LanguageData) {
     let number = Self.numberAlternation(language)
-    let numberStart = MatchStart(wordsBeginningWith: Self.digits + Self.numberWords(language))
+    let unitInitials = Self.unitInitials(language)
+    let numberStart = Self.numberStart(words: Self.numberWords(language), then: unitInitials)
     let unit = Self.unitAlternation(language)
     let quantity = { @Sendable (groups: [String?], index: Int) in
       Self.quantity(groups[index], language)
@@ -116,9 +119,13 @@ struct DatePatterns: Sendable {
 
     // "a" and "an" are left out: "twice a day" is a frequency, not a duration.
     let count = Self.numberAlternation(language, includingArticles: false)
-    durationStart = MatchStart(
-      wordsBeginningWith: ["x", "×"] + Self.digits
-        + Self.numberWords(language, includingArticles: false))
+    // After a duration's number: its unit, a range's "-", "–" or "to", or the "-" of "6-week".
+    durationStart = MatchStart(anyOf: [
+      MatchStart(wordsBeginningWith: ["x", "×"]),
+      Self.numberStart(
+        words: Self.numberWords(language, includingArticles: false),
+        then: unitInitials.map { $0 + "-t" }, notAfter: "/."),
+    ])
     duration = Self.regex(
       #"(?<![\w/.])(?:(?:x|×)\s*)?"# + count + #"(?:\s*(?:-|–|to)\s*"# + count + ")?"
         + #"(?:\s*-\s*|\s*)"# + unit + #"(?![\w/])"#)
@@ -141,7 +148,8 @@ struct DatePatterns: Sendable {
           #"\b(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\s+"# + number
             + #"\s*"# + unit + #"\b"#),
         mentionGroup: 0, isYearless: false, cues: ["past", "last", "previous"],
-        start: MatchStart(wordsBeginningWith: ["in", "over", "during", "for", "within"])
+        start: MatchStart(
+          wordsBeginningWith: ["in", "over", "during", "for", "within"], thenAnyOf: "t")
       ) { groups, service in
         guard let count = quantity(groups, 1), let unit = unitDays(groups, 2) else { return nil }
         return Self.moving(service, back: count, unit: unit)
@@ -150,7 +158,7 @@ struct DatePatterns: Sendable {
       Relative(
         regex: Self.regex(#"\b(?:last|past|previous)\s+(week|month|year)\b"#), mentionGroup: 0,
         isYearless: false, cues: ["last", "past", "previous"],
-        start: MatchStart(wordsBeginningWith: ["last", "past", "previous"])
+        start: MatchStart(wordsBeginningWith: ["last", "past", "previous"], thenAnyOf: "wmy")
       ) { groups, service in
         switch groups[1]?.lowercased() {
         case "week": return service.adding(days: -7)
@@ -161,7 +169,8 @@ struct DatePatterns: Sendable {
       // since January (the most recent January before the visit)
       Relative(
         regex: Self.regex(#"\bsince\s+"# + Self.month + #"\b(?!\.?,?\s*\d)"#), mentionGroup: 0,
-        isYearless: false, cues: ["since"], start: MatchStart(wordsBeginningWith: ["since"])
+        isYearless: false, cues: ["since"],
+        start: MatchStart(wordsBeginningWith: ["since"], thenAnyOf: Self.monthInitials)
       ) { groups, service in
         Self.mostRecent(month: Self.monthNumber(groups[1]), day: nil, before: service)
       },
@@ -178,7 +187,7 @@ struct DatePatterns: Sendable {
           #"\b(?:"# + Self.yearlessDateLeads.joined(separator: "|") + #")\s+"#
             + #"((\d{1,2})/(\d{1,2}))(?![\d/.])"#),
         mentionGroup: 1, isYearless: true, cues: ["/"],
-        start: MatchStart(wordsBeginningWith: Self.yearlessDateLeads)
+        start: MatchStart(wordsBeginningWith: Self.yearlessDateLeads, thenAnyOf: "0123456789")
       ) { groups, service in
         Self.mostRecent(month: Self.int(groups[2]), day: Self.int(groups[3]), before: service)
       },
@@ -298,6 +307,32 @@ struct DatePatterns: Sendable {
   /// The numbers written as words, "a" and "an" among them when `includingArticles`.
   static func numberWords(_ language: LanguageData, includingArticles: Bool = true) -> [String] {
     Array(language.numberWords.keys) + Numbers.words + (includingArticles ? ["a", "an"] : [])
+  }
+
+  /// Where a match that opens with a number, digits or one of `words`, begins, when
+  /// `following` (lower-cased ASCII) holds what may come after the number, white space
+  /// skipped; `nil`: anything may.
+  static func numberStart(
+    words: [String], then following: String?, notAfter excluded: String = ""
+  ) -> MatchStart {
+    guard let following else { return MatchStart(wordsBeginningWith: digits + words) }
+    return MatchStart(anyOf: [
+      MatchStart(wordsBeginningWith: words, thenAnyOf: following),
+      // A decimal's point comes right after its first digits.
+      MatchStart(wordNumbersThenAnyOf: following + ".", notAfter: excluded),
+    ])
+  }
+
+  /// The letters the unit phrases begin with, lower-cased: what comes after the number of
+  /// "3 weeks" and "6wks", white space skipped. `nil` unless every phrase begins with an
+  /// ASCII letter, as those of `units.txt` do: a digit there could follow a number's first
+  /// digits, and a letter outside ASCII may match an ASCII one without case.
+  static func unitInitials(_ language: LanguageData) -> String? {
+    let initials = language.units.map { $0.phrase.utf16.first.map { $0 | 0x20 } }
+    guard initials.allSatisfy({ $0.map { (0x61...0x7A).contains($0) } ?? false }) else {
+      return nil
+    }
+    return String(decoding: initials.compactMap { $0 }, as: UTF16.self)
   }
 
   static func unitAlternation(_ language: LanguageData) -> String {

@@ -86,25 +86,49 @@ struct DateScanner {
     return cues.contains { scanned.holds($0) }
   }
 
-  /// Whether `text` holds the bytes of `cue`, its first byte looked for with `memchr`.
+  /// Whether `text` holds the bytes of `cue`, its rarest letter looked for with `memchr`:
+  /// the first letter of "ago" or "earlier" stands hundreds of times in a note, each a stop
+  /// and a comparison, their "g" and "l" far fewer.
   fileprivate static func holds(
     _ cue: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>
   ) -> Bool {
-    guard let base = text.baseAddress, let cueBase = cue.baseAddress, let first = cue.first,
+    guard let base = text.baseAddress, let cueBase = cue.baseAddress, !cue.isEmpty,
       text.count >= cue.count
     else { return false }
-    let last = text.count - cue.count
-    var offset = 0
-    while offset <= last {
-      guard let found = memchr(base + offset, Int32(first), last - offset + 1) else {
-        return false
-      }
+    let pivot = rarestIndex(in: cue)
+    let byte = Int32(cue[pivot])
+    // A start from 0 to `text.count - cue.count` puts the pivot from `pivot` to `lastPivot`.
+    let lastPivot = text.count - cue.count + pivot
+    var offset = pivot
+    while offset <= lastPivot {
+      guard let found = memchr(base + offset, byte, lastPivot - offset + 1) else { return false }
       let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + at, cueBase, cue.count) == 0 { return true }
+      if memcmp(base + at - pivot, cueBase, cue.count) == 0 { return true }
       offset = at + 1
     }
     return false
   }
+
+  /// The index of the byte of `cue` least frequent in English text (letters by their usual
+  /// frequency; any other byte, a digit or a mark, counts as rarer than every letter), the
+  /// first of equals.
+  private static func rarestIndex(in cue: UnsafeBufferPointer<UInt8>) -> Int {
+    cue.indices.max { rarity(cue[$0]) < rarity(cue[$1]) } ?? 0
+  }
+
+  private static func rarity(_ byte: UInt8) -> Int {
+    letterRarity[Int(byte)]
+  }
+
+  /// For each byte, its rank from the most frequent English letter (0) to the rarest (25),
+  /// 26 for any byte that is no lower-case letter.
+  private static let letterRarity: [Int] = {
+    var rarity = [Int](repeating: 26, count: 256)
+    for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() {
+      rarity[Int(letter)] = rank
+    }
+    return rarity
+  }()
 
   /// Whether `regex`, whose every match holds one of `cues`, may match the text; debug
   /// builds check that a text turned away holds no match.
@@ -125,7 +149,8 @@ struct DateScanner {
     utf16.withUnsafeBufferPointer { text in
       guard let start, !scanned.needsWholeSearch else { return regex.matches(in: text) }
       let starts = start.candidates(in: text, starts: scanned.starts)
-      let found = regex.matches(in: text, startingAtAnyOf: starts)
+      // No start, no match: ICU is not even handed the text.
+      let found = starts.isEmpty ? [] : regex.matches(in: text, startingAtAnyOf: starts)
       assert(
         found.map(\.ranges) == regex.matches(in: text).map(\.ranges),
         "a match not at a start of \(regex.pattern)")

@@ -60,10 +60,16 @@ struct DurationScanner {
     return Self.firstNumber(of: Self.sessions, in: utf16[start..<offset])
   }
 
+  /// What every session count holds, lower-cased.
+  private static let sessionWords = ["visits", "sessions", "treatments", "appointments"].map {
+    Array($0.utf16)
+  }
+
   /// The number in group 1 of the first match of `regex` in `window`, searched on its own.
   private static func firstNumber(
     of regex: ICURegularExpression, in window: ArraySlice<UInt16>
   ) -> Int? {
+    guard mayHoldSessionWord(window) else { return nil }
     let units = Array(window)
     guard let match = units.withUnsafeBufferPointer({ regex.matches(in: $0, limit: 1) }).first,
       let group = match.ranges[1]
@@ -71,20 +77,53 @@ struct DurationScanner {
     return Int(String(utf16Units: units[group]))
   }
 
+  /// Whether `window` may hold one of `sessionWords`, as every session count does: `false`
+  /// only for ASCII text without any of them, compared without ASCII case. Text outside
+  /// ASCII is left to the expression: a letter there may fold into an ASCII one ("ſ" is
+  /// "s"). Most durations have no session count near them.
+  private static func mayHoldSessionWord(_ window: ArraySlice<UInt16>) -> Bool {
+    guard window.allSatisfy({ $0 < 0x80 }) else { return true }
+    let lowered = window.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    return sessionWords.contains { word in
+      lowered.indices.contains { lowered[$0] == word[0] && lowered[$0...].starts(with: word) }
+    }
+  }
+
+  /// Whether "ago", "prior", "earlier" or "before" follows the duration.
+  ///
+  /// Known shortcoming: the exceptions "prior to" and "before the" are read from the same
+  /// eight units, so after the usual space before them they never fit ("weeks prior to the
+  /// fall" leaves " prior t"): such a duration is marked part of a relative date although
+  /// the relative pattern itself refuses it. Widening the window would change what is found.
   private func isFollowedByAgo(_ offset: Int, in utf16: [UInt16]) -> Bool {
-    let after = text(after: offset, in: utf16)
-    return ["ago", "prior", "earlier", "before"].contains { after.hasPrefix($0) }
-      && !after.hasPrefix("prior to") && !after.hasPrefix("before the")
+    startsWith(
+      ["ago", "prior", "earlier", "before"], butNot: ["prior to", "before the"], after: offset,
+      in: utf16)
   }
 
   /// Whether the duration is an age ("56-year-old", "44 year old", "60 yo").
   private func isAge(after offset: Int, in utf16: [UInt16]) -> Bool {
-    let after = text(after: offset, in: utf16)
-    return ["old", "-old", "yo", "y/o", "y.o"].contains { after.hasPrefix($0) }
+    startsWith(["old", "-old", "yo", "y/o", "y.o"], butNot: [], after: offset, in: utf16)
   }
 
-  private func text(after offset: Int, in utf16: [UInt16]) -> String {
-    let end = min(utf16.count, offset + 8)
-    return String(utf16Units: utf16[offset..<end]).lowercased().trimmingWhitespace
+  /// Whether the eight units after `offset`, lower-cased and white space trimmed, begin with
+  /// one of `prefixes` and with none of `exceptions`.
+  private func startsWith(
+    _ prefixes: [String], butNot exceptions: [String], after offset: Int, in utf16: [UInt16]
+  ) -> Bool {
+    let window = utf16[offset..<min(utf16.count, offset + 8)]
+    guard window.allSatisfy({ $0 < 0x80 }) else {
+      let after = String(utf16Units: window).lowercased().trimmingWhitespace
+      return prefixes.contains { after.hasPrefix($0) }
+        && !exceptions.contains { after.hasPrefix($0) }
+    }
+
+    // In ASCII, lower case and white space are a unit's own, and trimming the end of the
+    // window changes no prefix: none ends in white space.
+    let after = window.drop { $0 == 0x20 || $0 &- 0x09 < 5 }.map {
+      $0 &- 0x41 < 26 ? $0 | 0x20 : $0
+    }
+    let holds = { (prefix: String) in after.starts(with: prefix.utf16) }
+    return prefixes.contains(where: holds) && !exceptions.contains(where: holds)
   }
 }

@@ -30,6 +30,15 @@ public enum Normalization {
     units.withUnsafeBufferPointer { foldedASCII($0) }
   }
 
+  /// `normalize(asciiUnits:)` of ASCII `units`, which spell `text`: `text` itself, not a
+  /// copy, when it has no capital letter and no possessive to drop, as most words have.
+  static func normalize(ascii text: String, units: ArraySlice<UInt16>) -> String {
+    units.withUnsafeBufferPointer { units in
+      let isFolded = !units.contains { $0 &- 0x41 < 26 } && !hasPossessive(units)
+      return isFolded ? text : foldedASCII(units) ?? normalizeUnicode(text)
+    }
+  }
+
   /// The normal form of ASCII `units` (UTF-8 bytes or UTF-16 code units), or `nil` when one
   /// is not ASCII.
   private static func foldedASCII<Unit: FixedWidthInteger & UnsignedInteger>(
@@ -60,7 +69,10 @@ public enum Normalization {
   }
 
   /// Whether a normalized token is a hyphen or dash, which phrase matching skips.
-  public static func isDash(_ normalized: String) -> Bool { normalized == "-" }
+  public static func isDash(_ normalized: String) -> Bool {
+    // Every token is asked: its length, known at once, spares nearly all the comparison.
+    normalized.utf8.count == 1 && normalized == "-"
+  }
 
   private static func unifyingDash(_ unit: UInt16) -> UInt16 {
     switch unit {

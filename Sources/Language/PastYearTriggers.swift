@@ -28,7 +28,12 @@ struct PastYearTriggers {
 
   /// Whether a normalized token is "in" or "during", the words before a past year.
   private static func isLead(_ normalized: String) -> Bool {
-    normalized == "in" || normalized == "during"
+    // Every token is asked: its length, known at once, spares most of them the comparison.
+    switch normalized.utf8.count {
+    case 2: normalized == "in"
+    case 6: normalized == "during"
+    default: false
+    }
   }
 
   private func yearAfter(_ index: Int) -> (end: Int, year: Int, month: Int?)? {

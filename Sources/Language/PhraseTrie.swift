@@ -122,7 +122,21 @@ struct PhraseTrie: Sendable {
 
   func words(of tokens: [Token]) -> Words {
     let stream = tokens.indices.filter { !Normalization.isDash(tokens[$0].normalized) }
-    return Words(stream: stream, numbers: stream.map { vocabulary[tokens[$0].normalized] })
+
+    // A key of one ASCII byte (a mark, a digit, "a") is looked up once per text rather than
+    // once per token: marks are a third of a note's tokens.
+    var oneByteNumbers = [Int??](repeating: nil, count: 128)
+    let numbers = stream.map { index -> Int? in
+      let key = tokens[index].normalized
+      guard key.utf8.count == 1, let byte = key.utf8.first, byte < 128 else {
+        return vocabulary[key]
+      }
+      if let known = oneByteNumbers[Int(byte)] { return known }
+      let number = vocabulary[key]
+      oneByteNumbers[Int(byte)] = .some(number)
+      return number
+    }
+    return Words(stream: stream, numbers: numbers)
   }
 
   /// `matches(in:segments:startingAt:)` with the words of `tokens` already looked up.
@@ -138,7 +152,7 @@ struct PhraseTrie: Sendable {
     for start in stream.indices where words[start] != nil && startingAt(stream[start]) {
       var node = 0
       var position = start
-      ends.removeAll(keepingCapacity: true)
+      if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
       while position < stream.count, let word = words[position],
         let next = nodes[node].children[word]
       {

@@ -16,16 +16,20 @@ enum Tokenizer {
       let range = start.offset..<end.offset
       if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
       let units = utf16[range]
-      let text = String(utf16Units: units)
-      guard let kind = kind(of: text, units: units, status: end.status) else { continue }
+      let isASCII = units.allSatisfy { $0 < 0x80 }
+      let text = isASCII ? asciiText(units) : String(utf16Units: units)
+      guard let kind = kind(of: text, units: units, isASCII: isASCII, status: end.status)
+      else { continue }
 
       line = lines.line(at: range.lowerBound, from: line)
-      let normalized = Normalization.normalize(asciiUnits: units) ?? Normalization.normalize(text)
+      let normalized =
+        isASCII
+        ? Normalization.normalize(ascii: text, units: units) : Normalization.normalize(text)
       tokens.append(
         Token(
           range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
           line: line, isLineStart: line != previousLine,
-          numericValue: numericValue(normalized, kind: kind)))
+          numericValue: numericValue(normalized, kind: kind, units: units, isASCII: isASCII)))
       previousLine = line
     }
     return tokens
@@ -40,9 +44,25 @@ enum Tokenizer {
   /// gives number status) is a word: `.number` tokens always parse as numbers. `units` are
   /// the UTF-16 code units of `text`.
   static func kind(of text: String, units: ArraySlice<UInt16>, status: Int32) -> TokenKind? {
+    kind(of: text, units: units, isASCII: units.allSatisfy { $0 < 0x80 }, status: status)
+  }
+
+  /// `kind(of:units:status:)` when whether every unit is ASCII is known.
+  private static func kind(
+    of text: String, units: ArraySlice<UInt16>, isASCII: Bool, status: Int32
+  ) -> TokenKind? {
     if status >= PC_WORD_NUMBER_LIMIT { return .word }
-    if units.allSatisfy({ $0 < 0x80 }) { return kind(ofASCII: units, status: status) }
+    if isASCII { return kind(ofASCII: units, status: status) }
     return kind(ofCharacters: text, status: status)
+  }
+
+  /// The text of ASCII `units`, byte for byte: what `String(utf16Units:)` spells, without
+  /// its transcoding or the room it makes for three bytes a unit.
+  static func asciiText(_ units: ArraySlice<UInt16>) -> String {
+    String(unsafeUninitializedCapacity: units.count) { bytes in
+      for (index, unit) in units.enumerated() { bytes[index] = UInt8(truncatingIfNeeded: unit) }
+      return units.count
+    }
   }
 
   /// `kind(of:units:status:)` from the Unicode properties of the token's characters.
@@ -73,9 +93,18 @@ enum Tokenizer {
     return isPunctuation
   }()
 
-  private static func numericValue(_ normalized: String, kind: TokenKind) -> Double? {
+  private static func numericValue(
+    _ normalized: String, kind: TokenKind, units: ArraySlice<UInt16>, isASCII: Bool
+  ) -> Double? {
+    // A word of ASCII letters normalizes to its lower case alone: it is looked up from its
+    // units.
+    if kind == .word && isASCII && units.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) {
+      return Numbers.value(ofASCIILetters: units)
+    }
+
     switch kind {
     case .number:
+      if let integer = Numbers.value(ofDigits: normalized) { return integer }
       // Most numerals have no thousands separator to take out first.
       return Double(normalized.utf8.contains(0x2C) ? normalized.filter { $0 != "," } : normalized)
     case .word: return Numbers.value(ofNormalized: normalized)

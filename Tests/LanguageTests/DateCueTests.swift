@@ -18,6 +18,14 @@ import Testing
       ("Any note at all.", [], true),
       ("ſince January", ["since"], true),
       ("Pain for weeks, no better.", ["since"], false),
+      ("ago", ["ago"], true),
+      ("Seen in Chicago", ["ago"], true),
+      ("a g o, aglow, gone, saga", ["ago"], false),
+      ("earlie earlier", ["earlier"], true),
+      ("Earl, early, earlie", ["earlier"], false),
+      ("the 3rd/4th", ["/"], true),
+      ("Yesterday", ["yesterday"], true),
+      ("yesterda", ["yesterday"], false),
     ] as [(String, [String], Bool)])
   func searchesWhereACueMayBe(text: String, cues: [String], searched: Bool) {
     let lexicons = Fixtures.lexicons

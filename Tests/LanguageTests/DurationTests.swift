@@ -40,6 +40,43 @@ import Testing
     #expect(Fixtures.annotate(text).durations.isEmpty)
   }
 
+  @Test(
+    "a session count is read near its duration in any case, and only with a session word",
+    arguments: [
+      ("PT for 8 weeks, 14 VISITS.", 14),
+      ("PT for 8 weeks; 6 Treatments.", 6),
+      ("PT for 8 weeks (10 appointments).", 10),
+      ("Completed 12 Sessions over the past 6 weeks.", 12),
+      ("PT for 8 weeks, 14 visitors.", nil),
+      ("PT for 8 weeks, 14 days off.", nil),
+      ("Seen 12 times over 6 weeks.", nil),
+      ("PT for 8 weeks, 14 ſessions.", 14),
+      ("PT for 8 weeks, 14 visits (café).", 14),
+    ] as [(String, Int?)])
+  func sessionCountsNeedASessionWord(text: String, count: Int?) {
+    #expect(Fixtures.annotate(text).durations.first?.sessionCount == count)
+  }
+
+  @Test(
+    "what follows a duration says whether it is an age or part of a relative date",
+    arguments: [
+      ("A 56 year  OLD man.", true, false),
+      ("A 60 YR-OLD female.", true, false),
+      ("Injection 3 weeks   AGO.", false, true),
+      ("Fusion 2 years before, then PT.", false, true),
+      ("Fusion 2 years earlier.", false, true),
+      ("Pain for 3 weeks, worse today.", false, false),
+      ("Pain for 3 weeks\u{A0}ago.", false, true),
+      ("Pain for 3 weeks é ago.", false, false),
+    ] as [(String, Bool, Bool)])
+  func agesAndRelativeDatesAreReadFromWhatFollows(
+    text: String, isAge: Bool, isRelative: Bool
+  ) {
+    let durations = Fixtures.annotate(text).durations
+    #expect(durations.isEmpty == isAge)
+    #expect((durations.first?.isPartOfRelativeDate ?? false) == isRelative)
+  }
+
   @Test func sessionsOverWeeksGiveBothCounts() {
     let duration = Fixtures.annotate("Completed 12 visits over 6 weeks.").durations.first
     #expect(duration?.sessionCount == 12)

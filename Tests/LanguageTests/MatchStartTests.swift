@@ -133,6 +133,158 @@ import Testing
     #expect(found == starts)
   }
 
+  @Test(
+    "a prefix begins a match only when one of the characters that may follow comes next",
+    arguments: [
+      ("in the past, inflamed, in  the, into", ["in"], "t", [0, 23, 32]),
+      ("over 3 weeks, Over The, over", ["over"], "t", [14]),
+      ("last week, last visit, LAST Month, past\tyear", ["last", "past"], "wmy", [0, 23, 35]),
+      ("since March, since then, since\nJan", ["since"], "jfmasond", [0, 25]),
+      ("on 3/14, of 5/6, on the 3rd, of", ["on", "of"], "0123456789", [0, 9]),
+      ("in é, in", ["in"], "t", [0]),
+    ] as [(String, [String], String, [Int32])])
+  func prefixCandidatesNeedAFollowingCharacter(
+    text: String, prefixes: [String], following: String, starts: [Int32]
+  ) {
+    let start = MatchStart(wordsBeginningWith: prefixes, thenAnyOf: following)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test(
+    "a number begins a match only at a word start, after no excluded unit, before a following one",
+    arguments: [
+      ("3 weeks, 10/6 weeks, 6wks, 7.5 days, a3 weeks, 4 of 5", "", "wd", [0, 12, 21, 29]),
+      ("3 weeks, 10/6 weeks, 1.5 days, (4 weeks)", "/.", "wd", [0, 32]),
+      ("2 to 3 weeks, 4-6 months, 8 x 9", "/.", "m-tw", [0, 5, 14, 16]),
+      ("14 March, 3-Jan, 12 noon, 5 ", "", "-jfmasond", [0, 10, 17]),
+      ("4 é, 5", "", "w", [0]),
+    ] as [(String, String, String, [Int32])])
+  func numberCandidatesNeedAWordStartAndAFollowingCharacter(
+    text: String, excluded: String, following: String, starts: [Int32]
+  ) {
+    let start = MatchStart(wordNumbersThenAnyOf: following, notAfter: excluded)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test(
+    "a number before a separator begins no match after an excluded character",
+    arguments: [
+      ("03/14/2026, 7/10 and 1.5/2", "/", "/.", [0, 12]),
+      ("2026-03-14 and 3-4-5", "-", "-", [0, 15]),
+    ] as [(String, String, String, [Int32])])
+  func numberCandidatesAfterAnExcludedCharacterAreLeftOut(
+    text: String, separators: String, excluded: String, starts: [Int32]
+  ) {
+    let start = MatchStart(numbersFollowedBy: separators, notAfter: excluded)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test(
+    "a number begins a match only with as many digits as the pattern's first number has",
+    arguments: [
+      ("2026-03-14, 12-3-2026, 123-4", 4...4, [0]),
+      ("2026-03-14, 12-3-2026, 123-4", 1...2, [12]),
+      ("1-2 and 20260-1", 1...5, [0, 8]),
+    ] as [(String, ClosedRange<Int>, [Int32])])
+  func numberCandidatesHaveTheirDigitCount(
+    text: String, digits: ClosedRange<Int>, starts: [Int32]
+  ) {
+    let start = MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: digits)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test(
+    "a number before a separator begins a match only when the digits after it may follow",
+    arguments: [
+      ("03/14/2026, 7/10, 11/2025, 3/ 4", 1...2, [0, 12]),
+      ("03/14/2026, 7/10, 11/2025, 3/ 4", 4...4, [18]),
+      ("03/14/2026, 7/10, 11/2025, 3/ 4", 0...0, [27]),
+      ("5/123456", 1...Int.max, [0]),
+    ] as [(String, ClosedRange<Int>, [Int32])])
+  func numberCandidatesNeedTheDigitsAfterTheirSeparator(
+    text: String, thenDigits: ClosedRange<Int>, starts: [Int32]
+  ) {
+    let start = MatchStart(numbersFollowedBy: "/", notAfter: "/.", thenDigits: thenDigits)
+    let units = Array(text.utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == starts)
+  }
+
+  @Test("the starts of several descriptions are merged in order, each once")
+  func startsOfSeveralDescriptionsAreMergedInOrder() {
+    let start = MatchStart(anyOf: [
+      MatchStart(wordsBeginningWith: ["x", "six"]),
+      MatchStart(wordNumbersThenAnyOf: "w"),
+      MatchStart(wordsBeginningWith: ["6"]),
+    ])
+    let units = Array("six weeks x6 wks 6 weeks 7 days".utf16)
+
+    let found = units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+
+    #expect(found == [0, 10, 17])
+  }
+
+  /// Notes in which the durations and each relative date pattern must be found at their
+  /// starts as a search of every offset finds them.
+  static let relativeDateNotes = [
+    "Pain x6 wks, then 2-3 months, six weeks ago, 10/10 days, 7.5 days, two to three weeks.",
+    "Seen 3 weeks ago, a month ago, an hour before, 2 weeks prior to the fall, 4wks earlier.",
+    "In the past 6 months, over the last 2 weeks, during the previous year, into the night.",
+    "Worse last week, past month, previous year; since March, since then, since\tJan.",
+    "Today and yesterday; on 3/14, since 4/2, of 5/6, dated 7/8, from  9/10, 5 x 3.",
+    "Seen March 14 and Sept 3rd; 6-week course; one-half day; 3 - 4 weeks; 2 –3 days.",
+    "ONE WEEK AGO, Twelve Months Prior, X 3 MOS, x\n2 yrs, a couple of weeks ago.",
+    "Seen ſept 3 and 5 weeks ago; café 3 weeks ago, é3 days, 4 days",
+    "",
+  ]
+
+  @Test(
+    "durations and relative dates are found at their starts as at every offset",
+    arguments: relativeDateNotes)
+  func relativeDatesAndDurationsAtTheirStarts(text: String) {
+    let lexicons = Fixtures.lexicons
+    let patterns = lexicons.patterns
+    let scanner = DateScanner(text: text, language: lexicons.language, patterns: patterns)
+    let searches =
+      patterns.relative.map { ($0.regex, $0.start) } + [(patterns.duration, patterns.durationStart)]
+
+    for (regex, start) in searches {
+      let anchored = scanner.matches(of: regex, group: 0, startingAt: start)
+      let everywhere = scanner.matches(of: regex, group: 0)
+      #expect(anchored.map(\.range) == everywhere.map(\.range), "\(regex.pattern)")
+    }
+  }
+
   /// Notes in which each absolute date format's search at its starts must find what the
   /// search of every offset finds: ASCII ones, and ones with letters and digits outside
   /// ASCII, which are searched at every offset.

@@ -93,6 +93,10 @@ import Testing
   func singleWordValuesAgreeWithCompounds(word: String) {
     #expect(Numbers.value(ofWord: word) == Numbers.compound([word]))
     #expect(Numbers.value(ofNormalized: word) == Numbers.compound([word]))
+    for spelling in [word, word.uppercased(), word.capitalized] {
+      let units = ArraySlice(Array(spelling.utf16))
+      #expect(Numbers.value(ofASCIILetters: units) == Numbers.compound([word]), "\(spelling)")
+    }
   }
 
   @Test("an ASCII mark is punctuation or a symbol as Unicode says")

@@ -29,6 +29,25 @@ import Testing
     #expect(try PhraseTrie.keys(ofPhrases: phrases) == phrases.map(keysAlone))
   }
 
+  @Test(
+    "phrases of one-byte tokens match at every place they stand, as longer ones do",
+    arguments: [
+      ("L4-5 and L4-5, 5/5 and 5/5", ["L4-5", "5/5"], [0..<3, 4..<7, 8..<11, 12..<15]),
+      ("+ + a + b", ["+", "a +"], [0..<1, 1..<2, 2..<4]),
+      ("x 6 / x6", ["x", "6", "x6"], [0..<1, 1..<2, 3..<4]),
+    ] as [(String, [String], [Range<Int>])])
+  func oneByteTokensMatchEverywhere(
+    text: String, phrases: [String], tokenRanges: [Range<Int>]
+  ) throws {
+    let entries = phrases.map { LexiconEntry(lexicon: "test", concept: $0) }
+    let trie = try PhraseTrie(entries: entries)
+    let tokens = try Tokenizer.tokens(of: text)
+
+    let found = trie.matches(in: tokens).leftmostLongest().map(\.tokenRange)
+
+    #expect(found == tokenRanges)
+  }
+
   private func keysAlone(_ phrase: String) throws -> [String] {
     PhraseTrie.keys(of: try Tokenizer.tokens(of: phrase))
   }
