@@ -1,13 +1,19 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A case's identity by content: the same PDFs (and request) under any names give the same
 /// fingerprint, so a case dropped twice is recognised.
 enum CaseFingerprint {
-  /// The SHA-256 of the sorted content digests of every file of the case.
+  /// The SHA-256 of the sorted content digests of every file of the case; `nil` when a file
+  /// cannot be read (the case is then never taken for a duplicate).
   static func of(_ url: URL) -> String? {
     var digests: [String] = []
-    for file in files(of: url) {
-      guard let digest = digest(of: file) else { return nil }
+    var buffer = [UInt8](repeating: 0, count: readSize)
+    for file in files(of: url.path) {
+      guard let digest = digest(of: file, using: &buffer) else { return nil }
       digests.append(digest)
     }
     guard !digests.isEmpty else { return nil }
@@ -17,24 +23,35 @@ enum CaseFingerprint {
     return combined.finalizeHex()
   }
 
-  private static func files(of url: URL) -> [URL] {
-    var isDirectory: ObjCBool = false
-    FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-    guard isDirectory.boolValue else { return [url] }
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-    return names.filter { !$0.hasPrefix(".") }.sorted().map {
-      url.appending(path: $0, directoryHint: .inferFromPath)
+  /// The files of a case folder, hidden ones left out, in name order; the path itself for
+  /// a case that is one file. Read with `readdir` and `stat` on string paths, as the
+  /// inbox is (`FileSignature`): `FileManager` and a `URL` per file cost the watcher more
+  /// than hashing the files.
+  private static func files(of path: String) -> [String] {
+    var status = stat()
+    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+    return FileSignature.names(inFolder: path).filter { !$0.hasPrefix(".") }.sorted().map {
+      path + "/" + $0
     }
   }
 
-  /// Streams a file through SHA-256 in 1 MiB reads, so large PDFs cost no memory.
-  static func digest(of file: URL) -> String? {
-    guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
-    defer { try? handle.close() }
+  /// The size of one read: files are streamed through SHA-256, so large PDFs cost no memory.
+  private static let readSize = 64 * 1024
+
+  /// The digest of the file at `path`, read into `buffer`; `nil` when it cannot be opened or
+  /// a read fails.
+  static func digest(of path: String, using buffer: inout [UInt8]) -> String? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+
     var hasher = SHA256()
-    while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-      hasher.update(chunk)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      guard count >= 0 else { return nil }
+      if count == 0 { return hasher.finalizeHex() }
+      buffer.withUnsafeBufferPointer { hasher.update($0[..<count]) }
     }
-    return hasher.finalizeHex()
   }
 }

@@ -60,6 +60,39 @@ struct FingerprintTests {
     try Data("%PDF-1.4 two".utf8).write(to: second.appendingPathComponent("renamed.pdf"))
     #expect(CaseFingerprint.of(first) != CaseFingerprint.of(second))
   }
+
+  @Test("a file dropped alone is fingerprinted by its content, as a folder holding it is")
+  func singleFileCase() throws {
+    let root = try temporaryFolder()
+    let folder = root.appendingPathComponent("case-a", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let bytes = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 13) })
+    try bytes.write(to: folder.appendingPathComponent("note.pdf"))
+    try bytes.write(to: root.appendingPathComponent("alone.pdf"))
+
+    let alone = try #require(CaseFingerprint.of(root.appendingPathComponent("alone.pdf")))
+    #expect(CaseFingerprint.of(folder) == alone)
+    var whole = SHA256()
+    whole.update(Array(bytes))
+    var combined = SHA256()
+    combined.update(Array(whole.finalizeHex().utf8))
+    #expect(alone == combined.finalizeHex())
+  }
+
+  @Test("a case with a file that cannot be read, or nothing to read, has no fingerprint")
+  func unreadableCase() throws {
+    let root = try temporaryFolder()
+    let empty = root.appendingPathComponent("empty", isDirectory: true)
+    let nested = root.appendingPathComponent("nested", isDirectory: true)
+    try FileManager.default.createDirectory(
+      at: nested.appendingPathComponent("inner"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    try Data("%PDF-1.4".utf8).write(to: nested.appendingPathComponent("note.pdf"))
+
+    #expect(CaseFingerprint.of(empty) == nil)
+    #expect(CaseFingerprint.of(nested) == nil)
+    #expect(CaseFingerprint.of(root.appendingPathComponent("missing.pdf")) == nil)
+  }
 }
 
 @Suite("Finding finished cases")
