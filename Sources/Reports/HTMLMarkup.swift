@@ -63,15 +63,7 @@ struct HTMLMarkup: ExpressibleByStringInterpolation, CustomStringConvertible {
 
     /// Appends the decimal digits of `number`, without making its `String`.
     mutating func appendInterpolation(_ number: Int) {
-      if number < 0 { bytes.append(UInt8(ascii: "-")) }
-
-      let magnitude = number.magnitude
-      var place: UInt = 1
-      while magnitude / place >= 10 { place *= 10 }
-      repeat {
-        bytes.append(UInt8(ascii: "0") + UInt8(magnitude / place % 10))
-        place /= 10
-      } while place > 0
+      DecimalDigits.write(number) { bytes.append($0) }
     }
   }
 }

@@ -109,8 +109,7 @@ struct PrettyJSONWriter: ~Copyable {
   }
 
   mutating func writeInteger(_ value: Int) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    writeDigits(of: value.magnitude)
+    DecimalDigits.write(value) { bytes.append($0) }
   }
 
   /// Writes a finite number as its shortest round-tripping spelling, without a trailing
@@ -146,17 +145,6 @@ struct PrettyJSONWriter: ~Copyable {
     let context = EncodingError.Context(
       codingPath: [], debugDescription: "Unable to encode \(value) directly in JSON.")
     unwritableNumber = EncodingError.invalidValue(value, context)
-  }
-
-  /// The decimal digits of `magnitude`, the highest first.
-  private mutating func writeDigits(of magnitude: UInt) {
-    var place: UInt = 1
-    while magnitude / place >= 10 { place *= 10 }
-
-    repeat {
-      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / place % 10))
-      place /= 10
-    } while place > 0
   }
 
   /// Writes the string quoted and escaped; the runs between escapes are copied whole.
