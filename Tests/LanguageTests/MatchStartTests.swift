@@ -24,11 +24,7 @@ import Testing
     ] as [(String, [String], [Int32])])
   func candidatesAreWordStartsWithAPrefix(text: String, prefixes: [String], starts: [Int32]) {
     let start = MatchStart(wordsBeginningWith: prefixes)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -124,11 +120,7 @@ import Testing
     text: String, separators: String, starts: [Int32]
   ) {
     let start = MatchStart(numbersFollowedBy: separators)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -147,11 +139,7 @@ import Testing
     text: String, prefixes: [String], following: String, starts: [Int32]
   ) {
     let start = MatchStart(wordsBeginningWith: prefixes, thenAnyOf: following)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -169,11 +157,7 @@ import Testing
     text: String, excluded: String, following: String, starts: [Int32]
   ) {
     let start = MatchStart(wordNumbersThenAnyOf: following, notAfter: excluded)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -188,11 +172,7 @@ import Testing
     text: String, separators: String, excluded: String, starts: [Int32]
   ) {
     let start = MatchStart(numbersFollowedBy: separators, notAfter: excluded)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -208,11 +188,7 @@ import Testing
     text: String, digits: ClosedRange<Int>, starts: [Int32]
   ) {
     let start = MatchStart(numbersFollowedBy: "-", notAfter: "-", digits: digits)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -229,11 +205,7 @@ import Testing
     text: String, thenDigits: ClosedRange<Int>, starts: [Int32]
   ) {
     let start = MatchStart(numbersFollowedBy: "/", notAfter: "/.", thenDigits: thenDigits)
-    let units = Array(text.utf16)
-
-    let found = units.withUnsafeBufferPointer {
-      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
-    }
+    let found = Self.candidates(of: start, in: text)
 
     #expect(found == starts)
   }
@@ -345,4 +317,12 @@ import Testing
   static let agoPattern = #"\b(\d+|a)\s*(weeks?|months?)\s+(?:ago|prior|earlier|before)\b"#
   static let leadPattern = #"\b(?:on|since|of)\s+((\d{1,2})/(\d{1,2}))(?![\d/.])"#
   static let durationWords = ["x", "×", "a", "six"] + DatePatterns.digits
+
+  /// Where `start` lets a match begin in `text`.
+  static func candidates(of start: MatchStart, in text: String) -> [Int32] {
+    let units = Array(text.utf16)
+    return units.withUnsafeBufferPointer {
+      start.candidates(in: $0, starts: MatchStart.TextStarts($0))
+    }
+  }
 }
