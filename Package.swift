@@ -29,8 +29,9 @@ let package = Package(
     // Tesseract is loaded with dlopen on the first page that needs OCR, never linked: most
     // runs meet no scanned page and should not pay its start-up (only its header is used).
     .target(name: "COCRShim", linkerSettings: [.linkedLibrary("dl")]),
-    // `syncfs`, which flushes a group of reports in one call, is a GNU extension that Swift's
-    // Glibc module leaves out.
+    // `syncfs`, which flushes a group of reports in one call, and `memfd_create`, where a
+    // worker tells which document it reads, are GNU extensions that Swift's Glibc module
+    // leaves out.
     .target(name: "CFileSystem"),
     .target(name: "Model"),
     .target(name: "Extraction", dependencies: ["Model", "CPoppler", "ICUShim", "COCRShim"]),
@@ -44,7 +45,7 @@ let package = Package(
       dependencies: ["Model", "Extraction", "Language", "Facts", "Matching", "Guidelines"]
     ),
     .target(name: "Evaluation", dependencies: ["Model", "Review", "Reports"]),
-    .target(name: "Intake", dependencies: ["Model", "Review", "Reports"]),
+    .target(name: "Intake", dependencies: ["Model", "Review", "Reports", "CFileSystem"]),
     .executableTarget(
       name: "pendcheck",
       dependencies: ["Model", "Extraction", "Review", "Reports", "Evaluation", "Intake"]

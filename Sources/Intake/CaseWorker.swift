@@ -14,26 +14,41 @@ import Review
 public enum CaseWorker {
   /// Serves cases until standard input ends; returns the exit status.
   ///
-  /// - Parameter makeReviewer: builds the reviewer (loading the lexicons); when it throws,
-  ///   every case is answered with that error, so a bad installation fails each case with
-  ///   a reason instead of the watcher restarting workers in a loop.
+  /// - Parameters:
+  ///   - readingSlot: the descriptor of the watcher's `ReadingSlot`, where the document
+  ///     being read is recorded; without one, each is announced by a `reading` line.
+  ///   - makeReviewer: builds the reviewer (loading the lexicons); when it throws, every
+  ///     case is answered with that error, so a bad installation fails each case with a
+  ///     reason instead of the watcher restarting workers in a loop.
   public static func serve(
-    reports: URL, limits: ResourceLimits, makeReviewer: () throws -> CaseReviewer
+    reports: URL, limits: ResourceLimits, readingSlot: Int32?,
+    makeReviewer: () throws -> CaseReviewer
   ) -> Int32 {
     let replies = protocolOutput()
     ignoreTerminalSignals()
     limits.applyMemoryLimit()
     let reviewer = Result { try makeReviewer() }
     send(.ready, to: replies)
+    let slot = readingSlot.map(ReadingSlot.init(descriptor:))
 
+    var casesTaken = 0
     while let line = readLine(strippingNewline: true) {
       guard case .process(let path, let fingerprint)? = WorkerMessage(line: line[...]) else {
         continue
       }
+      casesTaken += 1
       limits.applyCPULimitForNextCase()
+      let number = casesTaken
       let answer = process(
-        path, fingerprint: fingerprint, reviewer: reviewer, reports: reports,
-        replies: replies)
+        path, fingerprint: fingerprint, reviewer: reviewer, reports: reports
+      ) { file in
+        let name = file.lastPathComponent
+        if let slot {
+          slot.record(caseNumber: number, file: name)
+        } else {
+          send(.reading(file: name), to: replies)
+        }
+      }
       send(answer, to: replies)
     }
     return 0
@@ -41,13 +56,12 @@ public enum CaseWorker {
 
   private static func process(
     _ path: String, fingerprint: String?, reviewer: Result<CaseReviewer, any Error>,
-    reports: URL, replies: Int32
+    reports: URL, willRead: (URL) -> Void
   ) -> WorkerMessage {
     do {
       let fields = try CaseJob.run(
         URL(fileURLWithPath: path), reviewer: reviewer.get(), reports: reports,
-        fingerprint: fingerprint
-      ) { file in send(.reading(file: file.lastPathComponent), to: replies) }
+        fingerprint: fingerprint, willRead: willRead)
       return .result(fields: fields)
     } catch let error as ReviewError {
       return .failed(status: error.exitStatus, reason: error.message)

@@ -7,7 +7,7 @@ nonisolated(unsafe) private var stopSignalDescriptor: Int32 = -1
 ///
 /// The signal handler only writes a byte to a pipe (all a handler may safely do); the intake
 /// loop polls the pipe's read end (`wakeDescriptor`) with its other descriptors, so that it
-/// notices at once. Handlers are plain `signal` handlers, installed before intake touches
+/// notices at once, and reads it (`takeWake`) when `poll` finds it readable. Handlers are plain `signal` handlers, installed before intake touches
 /// any case: a signal sent at any moment after that is seen, none is lost in between.
 final class StopRequest {
   private var requested = false
@@ -24,11 +24,17 @@ final class StopRequest {
 
   deinit { wakePipe.filter { $0 >= 0 }.forEach { close($0) } }
 
-  /// Whether a stop was requested, reading what the handler wrote.
-  var isRequested: Bool {
+  /// Whether a stop was requested, as of the last `takeWake` (the loop's last `poll`).
+  var isRequested: Bool { requested }
+
+  /// Reads what the handler wrote; call when `poll` finds `wakeDescriptor` readable.
+  ///
+  /// The loop asks `isRequested` several times a turn, and reading the pipe each time was
+  /// three system calls a turn for a byte that comes once; a signal that arrives between
+  /// two polls leaves its byte in the pipe, so the next `poll` returns at once.
+  func takeWake() {
     var byte: UInt8 = 0
-    while !requested, read(wakePipe[0], &byte, 1) > 0 { requested = true }
-    return requested
+    while read(wakePipe[0], &byte, 1) > 0 { requested = true }
   }
 
   /// Routes SIGTERM and SIGINT to the wake pipe, until `removeHandlers`.

@@ -26,10 +26,14 @@ final class WorkerProcess {
   /// When the worker was started: one that never becomes ready is stopped a wall-clock
   /// limit after this.
   let spawned = monotonicSeconds()
+  /// Where the worker records the document it reads, when the system could make one.
+  private let readingSlot: ReadingSlot?
 
   /// A case sent to a worker and not yet answered.
   struct CaseInFlight {
     let claimed: ClaimedCase
+    /// The worker's count of cases taken, this one included (as in its `ReadingSlot`).
+    let number: Int
     /// When the worker started on the case: sent, or the worker ready if it was not yet.
     var started: Double
     /// The document the worker said it was reading last.
@@ -42,25 +46,30 @@ final class WorkerProcess {
     case signalled(Int32)
   }
 
-  private init(pid: pid_t, input: Int32, output: Int32) {
+  private init(pid: pid_t, input: Int32, output: Int32, readingSlot: ReadingSlot?) {
     self.pid = pid
     self.input = input
     self.output = output
+    self.readingSlot = readingSlot
   }
 
   deinit {
     if input >= 0 { close(input) }
     close(output)
+    readingSlot?.close()
   }
 
-  /// Starts `executable worker …`; its standard error goes to /dev/null, since nothing it
-  /// would print belongs in the event log.
+  /// Starts `executable worker …`, given a `ReadingSlot` as `--reading-slot 3` where the
+  /// system can make one; its standard error goes to /dev/null, since nothing it would print
+  /// belongs in the event log.
   static func spawn(_ executable: String, _ arguments: [String]) throws(IntakeError)
     -> WorkerProcess
   {
     guard let toWorker = closeOnExecPipe(), let fromWorker = closeOnExecPipe() else {
       throw .cannotStartWorker(reason: String(cString: strerror(errno)))
     }
+    let slot = ReadingSlot.create()
+    let slotArguments = slot.map { _ in ["--reading-slot", "\(ReadingSlot.workerDescriptor)"] }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -68,8 +77,11 @@ final class WorkerProcess {
     posix_spawn_file_actions_adddup2(&actions, toWorker[0], STDIN_FILENO)
     posix_spawn_file_actions_adddup2(&actions, fromWorker[1], STDOUT_FILENO)
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+    if let slot {
+      posix_spawn_file_actions_adddup2(&actions, slot.descriptor, ReadingSlot.workerDescriptor)
+    }
 
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let argv = ([executable] + arguments + (slotArguments ?? [])).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
     let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
@@ -78,9 +90,11 @@ final class WorkerProcess {
     guard status == 0 else {
       close(toWorker[1])
       close(fromWorker[0])
+      slot?.close()
       throw .cannotStartWorker(reason: String(cString: strerror(status)))
     }
-    return WorkerProcess(pid: pid, input: toWorker[1], output: fromWorker[0])
+    return WorkerProcess(
+      pid: pid, input: toWorker[1], output: fromWorker[0], readingSlot: slot)
   }
 
   /// Sends a case; `false` when the worker can no longer take it (it died).
@@ -90,8 +104,8 @@ final class WorkerProcess {
     let written = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
     guard written == bytes.count else { return false }
 
-    current = CaseInFlight(claimed: claimed, started: monotonicSeconds())
     casesServed += 1
+    current = CaseInFlight(claimed: claimed, number: casesServed, started: monotonicSeconds())
     return true
   }
 
@@ -123,10 +137,14 @@ final class WorkerProcess {
     return (finished, false)
   }
 
-  /// Takes the case in flight away from a worker that died or is being killed.
+  /// Takes the case in flight away from a worker that died or is being killed, with the
+  /// document it was reading.
   func abandonCase() -> CaseInFlight? {
     defer { current = nil }
-    return current
+    guard var inFlight = current else { return nil }
+
+    if let recorded = readingSlot?.file(ofCase: inFlight.number) { inFlight.file = recorded }
+    return inFlight
   }
 
   func kill() { _ = Glibc.kill(pid, SIGKILL) }

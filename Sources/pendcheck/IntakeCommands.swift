@@ -184,12 +184,14 @@ enum BatchCommand: Command {
 enum WorkerCommand: Command {
   static let name = "worker"
   static let summary = "Internal: process the cases watch and batch send on standard input."
-  static let usage = "pendcheck worker --reports DIR [--memory-mb N] [--cpu-seconds N]"
+  static let usage =
+    "pendcheck worker --reports DIR [--memory-mb N] [--cpu-seconds N] [--reading-slot FD]"
   static let discussion = """
     Started by watch and batch, one per job; not meant to be run by hand. Reads one
     'case FINGERPRINT PATH' line per case on standard input and answers 'reading NAME'
-    before each document, then one 'result ...' or 'failed STATUS REASON' line, on standard
-    output. Exits when its input ends.
+    before each document (or, given --reading-slot, records the name there instead), then
+    one 'result ...' or 'failed STATUS REASON' line, on standard output. Exits when its
+    input ends.
 
     Exit statuses: 0 its input ended.
     """
@@ -197,6 +199,8 @@ enum WorkerCommand: Command {
     OptionSpec("reports", value: "DIR", help: "Where to write the reports."),
     OptionSpec("memory-mb", value: "N", help: "Limit this process's memory."),
     OptionSpec("cpu-seconds", value: "N", help: "Limit the CPU time of each case."),
+    OptionSpec(
+      "reading-slot", value: "FD", help: "Record each document's name in this open file."),
     OCROption.spec,
   ]
 
@@ -208,7 +212,11 @@ enum WorkerCommand: Command {
     limits.memoryMegabytes = Int(arguments.value("memory-mb") ?? "") ?? limits.memoryMegabytes
     limits.cpuSeconds = Int(arguments.value("cpu-seconds") ?? "") ?? limits.cpuSeconds
 
-    return CaseWorker.serve(reports: URL(fileURLWithPath: reports), limits: limits) {
+    let readingSlot = arguments.value("reading-slot").flatMap { Int32($0) }
+
+    return CaseWorker.serve(
+      reports: URL(fileURLWithPath: reports), limits: limits, readingSlot: readingSlot
+    ) {
       CaseReviewer(
         lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
     }

@@ -1,5 +1,5 @@
-// The one file-system call PendCheck needs that Swift's Glibc module does not declare:
-// `syncfs` is a GNU extension, visible only with _GNU_SOURCE.
+// The file-system calls PendCheck needs that Swift's Glibc module does not declare:
+// `syncfs` and `memfd_create` are GNU extensions, visible only with _GNU_SOURCE.
 #ifndef PENDCHECK_FILE_SYSTEM_H
 #define PENDCHECK_FILE_SYSTEM_H
 
@@ -11,6 +11,11 @@ extern "C" {
 /// `descriptor` to disk and waits for it, as `syncfs(2)`; 0 on success, otherwise -1 with
 /// `errno` set (a write-back error since `descriptor` was opened is reported, Linux 5.8 on).
 int pc_sync_file_system(int descriptor);
+
+/// A new, empty file that lives in memory only, closed on `exec` unless duplicated onto
+/// another descriptor, as `memfd_create(2)` with `MFD_CLOEXEC`; its descriptor, or -1 with
+/// `errno` set.
+int pc_memory_file(const char *name);
 
 #ifdef __cplusplus
 }

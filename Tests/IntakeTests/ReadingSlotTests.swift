@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Intake
+
+@Suite("Which document a worker was reading")
+struct ReadingSlotTests {
+  @Test("the watcher reads back the name the worker recorded for the case in flight")
+  func recordedNameIsRead() throws {
+    let slot = try #require(ReadingSlot.create())
+    defer { slot.close() }
+
+    slot.record(caseNumber: 3, file: "ct-report.pdf")
+    #expect(slot.file(ofCase: 3) == "ct-report.pdf")
+  }
+
+  @Test("a record left by an earlier case is not taken for the current one's")
+  func earlierCaseIsNotTheCurrentOne() throws {
+    let slot = try #require(ReadingSlot.create())
+    defer { slot.close() }
+
+    #expect(slot.file(ofCase: 1) == nil, "nothing recorded yet")
+    slot.record(caseNumber: 1, file: "note.pdf")
+    #expect(slot.file(ofCase: 2) == nil)
+    #expect(slot.file(ofCase: 12) == nil)
+  }
+
+  @Test(
+    "each record replaces the one before, whatever their lengths and characters",
+    arguments: [
+      ("a-very-long-name-of-an-office-note-scanned-twice.pdf", "b.pdf"),
+      ("short.pdf", "note\nwith a newline and a \\ backslash.pdf"),
+      ("note.pdf", "Überweisung 2026 (Kopie).pdf"),
+    ])
+  func laterRecordReplacesEarlier(_ first: String, _ second: String) throws {
+    let slot = try #require(ReadingSlot.create())
+    defer { slot.close() }
+
+    slot.record(caseNumber: 4, file: first)
+    slot.record(caseNumber: 5, file: second)
+    #expect(slot.file(ofCase: 5) == second)
+    #expect(slot.file(ofCase: 4) == nil)
+  }
+
+  @Test("a worker that dies mid-case fails it naming the document its slot records")
+  func deadWorkerNamesTheRecordedDocument() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pendcheck-slot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+
+    // A stand-in worker: it takes the case, records a document in the slot it was given
+    // as descriptor 3 (its first case is number 1), and dies as a crashing reader would.
+    let script = "read line; printf '1 scan-of-referral.pdf\\n' >&3; kill -9 $$"
+    let pool = WorkerPool(
+      size: 1, executable: "/bin/sh", arguments: ["-c", script], limits: ResourceLimits())
+    let claimed = ClaimedCase(
+      candidate: CaseCandidate(name: "case-1", isFolder: true), url: folder, stableAt: 0)
+    #expect(pool.assign(claimed, fingerprint: nil) == nil, "the case was sent")
+
+    let completion = try #require(waitForCompletion(pool))
+    guard case .failed(let reason) = completion.outcome else {
+      Issue.record("the case should have failed")
+      return
+    }
+    #expect(reason.contains("signal 9 while reading scan-of-referral.pdf"), "\(reason)")
+  }
+
+  private func waitForCompletion(_ pool: WorkerPool) -> WorkerPool.Completion? {
+    for _ in 0..<100 {
+      var pollers = pool.descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+      guard poll(&pollers, nfds_t(pollers.count), 100) > 0 else { continue }
+      for poller in pollers where poller.revents != 0 {
+        if let completion = pool.answersArrived(on: poller.fd) { return completion }
+      }
+    }
+    return nil
+  }
+}
