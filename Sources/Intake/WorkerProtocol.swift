@@ -4,8 +4,9 @@ import Foundation
 ///
 /// The worker says `ready` once it has loaded its lexicons. The watcher writes
 /// `case FINGERPRINT PATH` (`-` for no fingerprint) to a worker's standard input. The worker
-/// answers on its standard output with `reading NAME` before each document, then exactly
-/// one `result key=value …` or `failed STATUS REASON` for the case. Paths, names
+/// answers on its standard output with `reading NAME` before each document (unless it was
+/// given a `ReadingSlot`, where it records the name instead), then exactly one
+/// `result key=value …` or `failed STATUS REASON` for the case. Paths, names
 /// and reasons are escaped so that a newline in a file name cannot split a message. No
 /// document text is ever sent.
 enum WorkerMessage: Equatable {
