@@ -103,22 +103,25 @@ public struct PDFExtractor: Sendable {
   }
 
   /// The file's bytes, after checking that it exists, is a regular file and fits the limit.
+  ///
+  /// By `stat` (following a link, for whether it exists and is a folder) and `lstat` (the
+  /// entry itself, for whether it is a regular file and its size), as `FileManager`'s
+  /// `fileExists` and `attributesOfItem` judged it; those also read the password and group
+  /// files for the owner's names, a dozen system calls a document.
   private func readBytes(of url: URL, name: String) throws(ExtractionError) -> Data {
     let path = url.path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .fileNotFound(fileName: name)
-    }
-    guard !isDirectory.boolValue else {
+    var target = stat()
+    guard stat(path, &target) == 0 else { throw .fileNotFound(fileName: name) }
+    guard (target.st_mode & S_IFMT) != S_IFDIR else {
       throw .unreadable(fileName: name, reason: "it is a directory")
     }
 
-    let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
-    // A device or a pipe (/dev/zero, a FIFO) could be read forever.
-    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+    var entry = stat()
+    // A device or a pipe (/dev/zero, a FIFO) could be read forever; a link is not followed.
+    guard lstat(path, &entry) == 0, (entry.st_mode & S_IFMT) == S_IFREG else {
       throw .unreadable(fileName: name, reason: "it is not a regular file")
     }
-    let size = attributes[.size] as? Int ?? 0
+    let size = Int(entry.st_size)
     guard size <= limits.maxBytes else {
       throw .tooLarge(fileName: name, bytes: size, limit: limits.maxBytes)
     }
