@@ -171,6 +171,47 @@ struct StabilityTests {
     #expect(tracker.nextCheck == 12)
   }
 
+  @Test("ready cases are taken in name order, whatever order they became ready in")
+  func readyCasesAreTakenInNameOrder() throws {
+    let inbox = try temporaryFolder()
+    var tracker = InboxTracker(quietPeriod: 1)
+    for (name, time) in [("m.pdf", 0.0), ("b.pdf", 0.5), ("x.pdf", 0.7)] {
+      try Data("%PDF \(name)".utf8).write(to: inbox.appendingPathComponent(name))
+      _ = tracker.rescan(inbox, at: time)
+    }
+
+    tracker.checkDue(inbox, at: 1.2)
+    #expect(tracker.takeReady(inbox, at: 1.2)?.name == "m.pdf", "only m.pdf is ready yet")
+    #expect(tracker.takeReady(inbox, at: 1.2) == nil)
+    // Claiming moves a taken case out of the inbox.
+    try FileManager.default.removeItem(at: inbox.appendingPathComponent("m.pdf"))
+    try Data("%PDF a".utf8).write(to: inbox.appendingPathComponent("a.pdf"))
+    _ = tracker.rescan(inbox, at: 1.3)
+    tracker.checkDue(inbox, at: 2.4)
+    let taken = [
+      tracker.takeReady(inbox, at: 2.4), tracker.takeReady(inbox, at: 2.4),
+      tracker.takeReady(inbox, at: 2.4),
+    ]
+    #expect(taken.map { $0?.name } == ["a.pdf", "b.pdf", "x.pdf"])
+    #expect(tracker.count == 0)
+  }
+
+  @Test("a ready case that changed is passed over for the next one and taken once quiet")
+  func changedReadyCaseIsPassedOver() throws {
+    let inbox = try temporaryFolder()
+    var tracker = InboxTracker(quietPeriod: 0)
+    for name in ["a.pdf", "b.pdf"] {
+      try Data("%PDF".utf8).write(to: inbox.appendingPathComponent(name))
+    }
+    _ = tracker.rescan(inbox, at: 0)
+
+    try Data("%PDF-1.7 longer".utf8).write(to: inbox.appendingPathComponent("a.pdf"))
+    #expect(tracker.takeReady(inbox, at: 1)?.name == "b.pdf")
+    #expect(tracker.takeReady(inbox, at: 1) == nil, "a.pdf starts a new quiet period")
+    tracker.checkDue(inbox, at: 1)
+    #expect(tracker.takeReady(inbox, at: 1)?.name == "a.pdf")
+  }
+
   @Test("hidden entries, such as partial copies, are not cases")
   func hiddenEntriesAreSkipped() throws {
     let inbox = try temporaryFolder()
