@@ -7,8 +7,9 @@ nonisolated(unsafe) private var stopSignalDescriptor: Int32 = -1
 ///
 /// The signal handler only writes a byte to a pipe (all a handler may safely do); the intake
 /// loop polls the pipe's read end (`wakeDescriptor`) with its other descriptors, so that it
-/// notices at once, and reads it (`takeWake`) when `poll` finds it readable. Handlers are plain `signal` handlers, installed before intake touches
-/// any case: a signal sent at any moment after that is seen, none is lost in between.
+/// notices at once, and reads it (`takeWake`) when `poll` finds it readable. Handlers are
+/// plain `signal` handlers, installed before intake touches any case: a signal sent at any
+/// moment after that is seen, none is lost in between.
 final class StopRequest {
   private var requested = false
   private var wakePipe: [Int32] = [-1, -1]
