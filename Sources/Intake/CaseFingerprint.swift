@@ -9,10 +9,10 @@ import Foundation
 enum CaseFingerprint {
   /// The SHA-256 of the sorted content digests of every file of the case; `nil` when a file
   /// cannot be read (the case is then never taken for a duplicate).
-  static func of(_ url: URL) -> String? {
+  static func of(_ path: String) -> String? {
     var digests: [String] = []
     var buffer = [UInt8](repeating: 0, count: readSize)
-    for file in files(of: url.path) {
+    for file in files(of: path) {
       guard let digest = digest(of: file, using: &buffer) else { return nil }
       digests.append(digest)
     }

@@ -49,11 +49,19 @@ public final class Intake {
   private var nextGroup = 0
   /// inotify on the inbox and its case folders, for `watch`; `batch` has none (see `run`).
   private var watch: InotifyWatch?
+  /// The folders a case moves between, as paths: a `URL` appended to and read back for
+  /// each move cost the watcher a tenth of its instructions.
+  private let inboxPath: String
+  private let claimedPath: String
+  private let donePath: String
 
   public init(options: IntakeOptions, log: EventLog) {
     self.options = options
     self.log = log
     self.tracker = InboxTracker(quietPeriod: options.quietPeriod)
+    inboxPath = options.layout.inbox.path
+    claimedPath = options.layout.claimed.path
+    donePath = options.layout.done.path
     self.pool = WorkerPool(
       size: options.jobs, executable: options.executable,
       arguments: workerArguments(options), limits: options.limits)
@@ -210,29 +218,26 @@ public final class Intake {
   /// Moves a candidate into `.claimed`; `nil` when another case of that name is in flight
   /// or the entry vanished.
   private func claim(_ candidate: CaseCandidate, stableAt: Double) -> ClaimedCase? {
-    let source = options.layout.inbox.appending(path: candidate.name, directoryHint: .inferFromPath)
-    let target = options.layout.claimed.appending(
-      path: candidate.name, directoryHint: .inferFromPath)
-    guard !FileManager.default.fileExists(atPath: target.path),
-      rename(source.path, target.path) == 0
-    else { return nil }
+    let source = inboxPath + "/" + candidate.name
+    let target = claimedPath + "/" + candidate.name
+    guard !FileManager.default.fileExists(atPath: target), rename(source, target) == 0 else {
+      return nil
+    }
     log.record("case.claimed", ("case", candidate.caseID), ("entry", candidate.name))
-    return ClaimedCase(candidate: candidate, url: target, stableAt: stableAt)
+    return ClaimedCase(candidate: candidate, path: target, stableAt: stableAt)
   }
 
   private func recoverClaimedCases() -> [ClaimedCase] {
-    let claimed = options.layout.claimed
-    return CaseCandidate.scan(claimed).map { candidate in
+    CaseCandidate.scan(options.layout.claimed).map { candidate in
       log.record("case.recovered", ("case", candidate.caseID), ("entry", candidate.name))
       return ClaimedCase(
-        candidate: candidate,
-        url: claimed.appending(path: candidate.name, directoryHint: .inferFromPath),
+        candidate: candidate, path: claimedPath + "/" + candidate.name,
         stableAt: monotonicSeconds())
     }
   }
 
   private func start(_ claimed: ClaimedCase) {
-    let fingerprint = CaseFingerprint.of(claimed.url)
+    let fingerprint = CaseFingerprint.of(claimed.path)
     if !options.reprocessDuplicates, let fingerprint,
       let original = reportedCase(withFingerprint: fingerprint)
     {
@@ -302,7 +307,7 @@ public final class Intake {
   }
 
   private func fileReported(_ claimed: ClaimedCase, fields: [WorkerMessage.ResultField]) {
-    move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
+    move(claimed.path, into: donePath, named: claimed.candidate.name)
     record(latency: claimed.stableAt)
     summary.reported += 1
     log.record(
@@ -315,15 +320,14 @@ public final class Intake {
 
   private func fail(_ claimed: ClaimedCase, reason: String) {
     let caseID = claimed.candidate.caseID
-    let folder = uniqueDestination(in: options.layout.failed, named: caseID)
+    let folder = URL(
+      fileURLWithPath: uniqueDestination(in: options.layout.failed.path, named: caseID))
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let text = "Case \(caseID) could not be processed.\n\n\(reason)\n"
       try ReportFile.writeAtomically(
         Data(text.utf8), to: folder.appending(path: "reason.txt", directoryHint: .inferFromPath))
-      _ = rename(
-        claimed.url.path,
-        folder.appending(path: claimed.candidate.name, directoryHint: .inferFromPath).path)
+      _ = rename(claimed.path, folder.path + "/" + claimed.candidate.name)
     } catch {
       log.record("case.unfiled", ("case", caseID), ("error", "\(error)"))
     }
@@ -346,7 +350,7 @@ public final class Intake {
           atPath: link.path, withDestinationPath: "\(original).\(suffix)")
       }
     }
-    move(claimed.url, into: options.layout.done, named: claimed.candidate.name)
+    move(claimed.path, into: donePath, named: claimed.candidate.name)
     summary.duplicates += 1
     record(latency: claimed.stableAt)
     log.record("case.duplicate", ("case", caseID), ("same_as", original))
@@ -367,23 +371,23 @@ public final class Intake {
 
   // MARK: Helpers
 
-  private func move(_ source: URL, into folder: URL, named name: String) {
+  private func move(_ source: String, into folder: String, named name: String) {
     let target = uniqueDestination(in: folder, named: name)
-    if rename(source.path, target.path) != 0 {
+    if rename(source, target) != 0 {
       log.record("case.unfiled", ("entry", name), ("error", String(cString: strerror(errno))))
     }
   }
 
   /// `folder/name`, or `folder/name-2`, `-3`… when that is taken (the same name dropped
   /// again must not overwrite the first).
-  private func uniqueDestination(in folder: URL, named name: String) -> URL {
-    var candidate = folder.appending(path: name, directoryHint: .inferFromPath)
+  private func uniqueDestination(in folder: String, named name: String) -> String {
+    var candidate = folder + "/" + name
     var counter = 2
     let base = (name as NSString).deletingPathExtension
     let suffix = (name as NSString).pathExtension
-    while FileManager.default.fileExists(atPath: candidate.path) {
+    while FileManager.default.fileExists(atPath: candidate) {
       let numbered = suffix.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(suffix)"
-      candidate = folder.appending(path: numbered, directoryHint: .inferFromPath)
+      candidate = folder + "/" + numbered
       counter += 1
     }
     return candidate
@@ -410,7 +414,8 @@ public final class Intake {
 /// A case moved into `.claimed`, waiting for or under processing.
 struct ClaimedCase {
   let candidate: CaseCandidate
-  let url: URL
+  /// The case's path in `.claimed`.
+  let path: String
   /// When the case was found stable (monotonic seconds).
   let stableAt: Double
 }

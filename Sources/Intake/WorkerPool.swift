@@ -136,7 +136,7 @@ final class WorkerPool {
 
     let whileReading =
       inFlight.file.map { " while reading \($0)" }
-      ?? " before reading any of its files (\(documentNames(inFlight.claimed.url)))"
+      ?? " before reading any of its files (\(documentNames(inFlight.claimed.path)))"
     let text = reason?(whileReading) ?? describe(ending, whileReading: whileReading)
     return Completion(claimed: inFlight.claimed, outcome: .failed(reason: text))
   }
@@ -170,9 +170,9 @@ final class WorkerPool {
 }
 
 /// The PDFs of a claimed case, for a reason given before the worker named the one it read.
-private func documentNames(_ url: URL) -> String {
-  guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-    return url.lastPathComponent
+private func documentNames(_ path: String) -> String {
+  guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+    return (path as NSString).lastPathComponent
   }
   return names.filter { $0.lowercased().hasSuffix(".pdf") }.sorted().joined(separator: ", ")
 }

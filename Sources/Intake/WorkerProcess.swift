@@ -99,7 +99,7 @@ final class WorkerProcess {
 
   /// Sends a case; `false` when the worker can no longer take it (it died).
   func send(_ claimed: ClaimedCase, fingerprint: String?) -> Bool {
-    let line = WorkerMessage.process(path: claimed.url.path, fingerprint: fingerprint).line
+    let line = WorkerMessage.process(path: claimed.path, fingerprint: fingerprint).line
     let bytes = Array(line.utf8)
     let written = bytes.withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
     guard written == bytes.count else { return false }

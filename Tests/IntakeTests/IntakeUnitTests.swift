@@ -55,10 +55,10 @@ struct FingerprintTests {
     }
     try Data("%PDF-1.4 one".utf8).write(to: first.appendingPathComponent("note.pdf"))
     try Data("%PDF-1.4 one".utf8).write(to: second.appendingPathComponent("renamed.pdf"))
-    #expect(CaseFingerprint.of(first) == CaseFingerprint.of(second))
+    #expect(CaseFingerprint.of(first.path) == CaseFingerprint.of(second.path))
 
     try Data("%PDF-1.4 two".utf8).write(to: second.appendingPathComponent("renamed.pdf"))
-    #expect(CaseFingerprint.of(first) != CaseFingerprint.of(second))
+    #expect(CaseFingerprint.of(first.path) != CaseFingerprint.of(second.path))
   }
 
   @Test("a file dropped alone is fingerprinted by its content, as a folder holding it is")
@@ -70,8 +70,8 @@ struct FingerprintTests {
     try bytes.write(to: folder.appendingPathComponent("note.pdf"))
     try bytes.write(to: root.appendingPathComponent("alone.pdf"))
 
-    let alone = try #require(CaseFingerprint.of(root.appendingPathComponent("alone.pdf")))
-    #expect(CaseFingerprint.of(folder) == alone)
+    let alone = try #require(CaseFingerprint.of(root.appendingPathComponent("alone.pdf").path))
+    #expect(CaseFingerprint.of(folder.path) == alone)
     var whole = SHA256()
     whole.update(Array(bytes))
     var combined = SHA256()
@@ -89,9 +89,9 @@ struct FingerprintTests {
     try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
     try Data("%PDF-1.4".utf8).write(to: nested.appendingPathComponent("note.pdf"))
 
-    #expect(CaseFingerprint.of(empty) == nil)
-    #expect(CaseFingerprint.of(nested) == nil)
-    #expect(CaseFingerprint.of(root.appendingPathComponent("missing.pdf")) == nil)
+    #expect(CaseFingerprint.of(empty.path) == nil)
+    #expect(CaseFingerprint.of(nested.path) == nil)
+    #expect(CaseFingerprint.of(root.appendingPathComponent("missing.pdf").path) == nil)
   }
 }
 

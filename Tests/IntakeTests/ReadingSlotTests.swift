@@ -55,7 +55,8 @@ struct ReadingSlotTests {
     let pool = WorkerPool(
       size: 1, executable: "/bin/sh", arguments: ["-c", script], limits: ResourceLimits())
     let claimed = ClaimedCase(
-      candidate: CaseCandidate(name: "case-1", isFolder: true), url: folder, stableAt: 0)
+      candidate: CaseCandidate(name: "case-1", isFolder: true), path: folder.path,
+      stableAt: 0)
     #expect(pool.assign(claimed, fingerprint: nil) == nil, "the case was sent")
 
     let completion = try #require(waitForCompletion(pool))
