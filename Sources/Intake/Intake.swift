@@ -213,6 +213,9 @@ public final class Intake {
         break
       }
     }
+    if options.stopsWhenIdle && backlog.isEmpty && tracker.count == 0 {
+      pool.releaseIdleWorkers()
+    }
   }
 
   /// Moves a candidate into `.claimed`; `nil` when another case of that name is in flight

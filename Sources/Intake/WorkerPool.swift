@@ -16,6 +16,9 @@ final class WorkerPool {
   private let limits: ResourceLimits
   private let casesPerWorker: Int
   private var workers: [WorkerProcess] = []
+  /// Workers told to exit (their input closed) and not yet waited for: they end while the
+  /// others work, and are collected at `shutDown`.
+  private var leaving: [WorkerProcess] = []
 
   /// How a case sent to a worker ended.
   struct Completion {
@@ -157,15 +160,24 @@ final class WorkerPool {
   /// Lets a worker that served its share of cases exit; the next case starts a new one.
   private func retire(_ worker: WorkerProcess) {
     worker.closeInput()
-    _ = worker.waitForExit()
     workers.removeAll { $0 === worker }
+    leaving.removeAll { $0.collectIfEnded() }
+    leaving.append(worker)
+  }
+
+  /// Lets every idle worker exit now, for a batch with no case left to give them: a worker
+  /// takes a few milliseconds to end, which it then spends while the last cases finish
+  /// rather than after them. A case found later starts a worker again.
+  func releaseIdleWorkers() {
+    for worker in workers where worker.current == nil { retire(worker) }
   }
 
   /// Closes every worker's input and waits for them to exit (call when none is busy).
   func shutDown() {
     for worker in workers { worker.closeInput() }
-    for worker in workers { _ = worker.waitForExit() }
+    for worker in workers + leaving { _ = worker.waitForExit() }
     workers.removeAll()
+    leaving.removeAll()
   }
 }
 

@@ -156,6 +156,13 @@ final class WorkerProcess {
     input = -1
   }
 
+  /// Collects the worker's status if it has ended, without waiting; whether it had (after
+  /// `true`, `waitForExit` must not be called).
+  func collectIfEnded() -> Bool {
+    var status: Int32 = 0
+    return waitpid(pid, &status, WNOHANG) == pid
+  }
+
   /// Waits for the worker to end and collects its status.
   func waitForExit() -> Ending {
     var status: Int32 = 0
