@@ -66,15 +66,45 @@ struct ReadingSlotTests {
     }
     #expect(reason.contains("signal 9 while reading scan-of-referral.pdf"), "\(reason)")
   }
+}
 
-  private func waitForCompletion(_ pool: WorkerPool) -> WorkerPool.Completion? {
-    for _ in 0..<100 {
-      var pollers = pool.descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-      guard poll(&pollers, nfds_t(pollers.count), 100) > 0 else { continue }
-      for poller in pollers where poller.revents != 0 {
-        if let completion = pool.answersArrived(on: poller.fd) { return completion }
+@Suite("Worker processes")
+struct WorkerPoolTests {
+  @Test("cases beyond a worker's share are served by a fresh worker, none lost")
+  func retiredWorkersAreReplaced() throws {
+    // A stand-in worker that reports every case it is sent, with its own process id.
+    let script = "while read line; do echo \"result worker=$$\"; done"
+    let pool = WorkerPool(
+      size: 1, executable: "/bin/sh", arguments: ["-c", script], limits: ResourceLimits(),
+      casesPerWorker: 2)
+    defer { pool.shutDown() }
+
+    var servedBy: [String] = []
+    for number in 1...5 {
+      let claimed = ClaimedCase(
+        candidate: CaseCandidate(name: "case-\(number)", isFolder: true), path: "/nonexistent",
+        stableAt: 0)
+      #expect(pool.assign(claimed, fingerprint: nil) == nil)
+      let completion = try #require(waitForCompletion(pool))
+      guard case .reported(let fields) = completion.outcome else {
+        Issue.record("case \(number) should have been reported")
+        return
       }
+      servedBy += fields.filter { $0.key == "worker" }.map(\.value)
     }
-    return nil
+    #expect(servedBy.count == 5)
+    #expect(Set(servedBy).count == 3, "two cases a worker: \(servedBy)")
   }
+}
+
+/// The first case `pool` finishes within ten seconds.
+private func waitForCompletion(_ pool: WorkerPool) -> WorkerPool.Completion? {
+  for _ in 0..<100 {
+    var pollers = pool.descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+    guard poll(&pollers, nfds_t(pollers.count), 100) > 0 else { continue }
+    for poller in pollers where poller.revents != 0 {
+      if let completion = pool.answersArrived(on: poller.fd) { return completion }
+    }
+  }
+  return nil
 }
