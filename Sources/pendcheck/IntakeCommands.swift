@@ -214,7 +214,7 @@ enum WorkerCommand: Command {
 
     let readingSlot = arguments.value("reading-slot").flatMap { Int32($0) }
 
-    return CaseWorker.serve(
+    CaseWorker.serve(
       reports: URL(fileURLWithPath: reports), limits: limits, readingSlot: readingSlot
     ) {
       CaseReviewer(
