@@ -21,8 +21,8 @@ final class Note {
   }
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
-  private var hitsByLexicon: [String: LexiconHits] = [:]
-  private var rawHitsByLexicon: [String: [LexiconHit]] = [:]
+  private var hitsByLexicon: [LexiconStem: LexiconHits] = [:]
+  private var rawHitsByLexicon: [LexiconStem: [LexiconHit]] = [:]
   private var remembered: [Remembered: Any] = [:]
   private var sentenceEvidence: [Int: Evidence] = [:]
   private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
@@ -38,8 +38,8 @@ final class Note {
 
   /// The matches of one lexicon (by file stem) inside a range of the document.
   func hits(_ lexicon: String, in range: Range<Int>) -> [LexiconHit] {
-    if let found = hitsByLexicon[lexicon] { return found.inside(range) }
-    let rivals = Self.domainLexicons.flatMap(rawHits)
+    if let found = hitsByLexicon[LexiconStem(lexicon)] { return found.inside(range) }
+    let rivals = domainHits
     let found = LexiconHits(
       rawHits(lexicon).filter { hit in
         !rivals.contains {
@@ -47,9 +47,13 @@ final class Note {
             && $0.range.upperBound >= hit.range.upperBound
         }
       })
-    hitsByLexicon[lexicon] = found
+    hitsByLexicon[LexiconStem(lexicon)] = found
     return found.inside(range)
   }
+
+  /// Every match of the domain lexicons, gathered once: each lexicon's hits are checked
+  /// against them when first asked for.
+  private lazy var domainHits: [LexiconHit] = Self.domainLexicons.flatMap(rawHits)
 
   /// The lexicons of the fact detectors. A phrase found inside a longer phrase of any of
   /// them is not a match of its own: "epidural" in "epidural fibrosis", "MS" in "MS Contin".
@@ -60,7 +64,7 @@ final class Note {
 
   /// Every match of one lexicon, abbreviations written in the wrong case left out.
   private func rawHits(_ lexicon: String) -> [LexiconHit] {
-    if let cached = rawHitsByLexicon[lexicon] { return cached }
+    if let cached = rawHitsByLexicon[LexiconStem(lexicon)] { return cached }
     let hits = annotated.matches(in: lexicon).compactMap { match -> LexiconHit? in
       if match.entry.attributes["upperCaseOnly"] == "yes" {
         let written = document.substring(match.range)
@@ -70,7 +74,7 @@ final class Note {
         lexicon: lexicon, concept: match.entry.concept, attributes: match.entry.attributes,
         range: match.range)
     }
-    rawHitsByLexicon[lexicon] = hits
+    rawHitsByLexicon[LexiconStem(lexicon)] = hits
     return hits
   }
 
@@ -190,6 +194,18 @@ final class Note {
     let collapsed = String(Substring(line)).collapsingWhitespace
     if !collapsed.isEmpty { lines.append(collapsed) }
   }
+}
+
+/// A lexicon's file stem as the key of a note's hits, hashed by its length alone: a note's
+/// hits are looked up some 100,000 times a batch, hashing the name's bytes cost more than
+/// the rest of a lookup, and the stems a note is asked about seldom share a length (those
+/// that do are told apart by `==`).
+private struct LexiconStem: Hashable {
+  let name: String
+
+  init(_ name: String) { self.name = name }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(name.utf8.count) }
 }
 
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
