@@ -31,6 +31,9 @@ final class Note {
     self.annotated = annotated
     self.document = annotated.document
     self.dateOfService = annotated.dateOfService
+    // The detectors keep about four readings a sentence: room for them from the start
+    // spares growing the table, and rehashing it, several times a note.
+    remembered.reserveCapacity(annotated.sentences.count * 4)
     self.dateMentions = annotated.dates.compactMap { mention in
       mention.date.map { (date: $0, range: mention.range) }
     }
