@@ -21,15 +21,19 @@ final class Note {
   }
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
-  private var hitsByLexicon: [String: LexiconHits] = [:]
-  private var rawHitsByLexicon: [String: [LexiconHit]] = [:]
+  private var hitsByLexicon: [LexiconStem: LexiconHits] = [:]
+  private var rawHitsByLexicon: [LexiconStem: [LexiconHit]] = [:]
   private var remembered: [Remembered: Any] = [:]
+  private var sentenceEvidence: [Int: Evidence] = [:]
   private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
 
   init(_ annotated: AnnotatedDocument) {
     self.annotated = annotated
     self.document = annotated.document
     self.dateOfService = annotated.dateOfService
+    // The detectors keep about four readings a sentence: room for them from the start
+    // spares growing the table, and rehashing it, several times a note.
+    remembered.reserveCapacity(annotated.sentences.count * 4)
     self.dateMentions = annotated.dates.compactMap { mention in
       mention.date.map { (date: $0, range: mention.range) }
     }
@@ -37,8 +41,8 @@ final class Note {
 
   /// The matches of one lexicon (by file stem) inside a range of the document.
   func hits(_ lexicon: String, in range: Range<Int>) -> [LexiconHit] {
-    if let found = hitsByLexicon[lexicon] { return found.inside(range) }
-    let rivals = Self.domainLexicons.flatMap(rawHits)
+    if let found = hitsByLexicon[LexiconStem(lexicon)] { return found.inside(range) }
+    let rivals = domainHits
     let found = LexiconHits(
       rawHits(lexicon).filter { hit in
         !rivals.contains {
@@ -46,9 +50,13 @@ final class Note {
             && $0.range.upperBound >= hit.range.upperBound
         }
       })
-    hitsByLexicon[lexicon] = found
+    hitsByLexicon[LexiconStem(lexicon)] = found
     return found.inside(range)
   }
+
+  /// Every match of the domain lexicons, gathered once: each lexicon's hits are checked
+  /// against them when first asked for.
+  private lazy var domainHits: [LexiconHit] = Self.domainLexicons.flatMap(rawHits)
 
   /// The lexicons of the fact detectors. A phrase found inside a longer phrase of any of
   /// them is not a match of its own: "epidural" in "epidural fibrosis", "MS" in "MS Contin".
@@ -59,7 +67,7 @@ final class Note {
 
   /// Every match of one lexicon, abbreviations written in the wrong case left out.
   private func rawHits(_ lexicon: String) -> [LexiconHit] {
-    if let cached = rawHitsByLexicon[lexicon] { return cached }
+    if let cached = rawHitsByLexicon[LexiconStem(lexicon)] { return cached }
     let hits = annotated.matches(in: lexicon).compactMap { match -> LexiconHit? in
       if match.entry.attributes["upperCaseOnly"] == "yes" {
         let written = document.substring(match.range)
@@ -69,7 +77,7 @@ final class Note {
         lexicon: lexicon, concept: match.entry.concept, attributes: match.entry.attributes,
         range: match.range)
     }
-    rawHitsByLexicon[lexicon] = hits
+    rawHitsByLexicon[LexiconStem(lexicon)] = hits
     return hits
   }
 
@@ -77,7 +85,7 @@ final class Note {
   /// time a detector asks for `purpose` there and kept for the next: several detectors
   /// read the same treatment's scope, and a sentence's list of treatments, in turn.
   func remembered<Value>(
-    _ purpose: String, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
+    _ purpose: Purpose, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
   ) -> Value {
     let key = Remembered(purpose: purpose, sentence: sentence, range: range)
     // Unwrapped first: a missing entry cast `as? Value` to an optional `Value` succeeds,
@@ -88,16 +96,45 @@ final class Note {
     return value
   }
 
+  /// The evidence quoting sentence `sentence`, made by `make` the first time one of its
+  /// facts cites it and kept: a sentence that lists several findings is cited by each, and
+  /// quoting it copies and folds its text.
+  func evidence(ofSentence sentence: Int, _ make: () -> Evidence) -> Evidence {
+    if let made = sentenceEvidence[sentence] { return made }
+    let made = make()
+    sentenceEvidence[sentence] = made
+    return made
+  }
+
   /// `compute()` for the whole note, computed once: what kind of note it is, asked by
   /// detectors of every one of its sentences.
-  func remembered<Value>(_ purpose: String, _ compute: () -> Value) -> Value {
+  func remembered<Value>(_ purpose: Purpose, _ compute: () -> Value) -> Value {
     remembered(purpose, of: 0..<0, inSentence: -1, compute)
   }
 
+  /// What a detector works out and keeps for the next that asks (see `remembered`).
+  enum Purpose: Int {
+    // About a note.
+    case isPsychReport, isTherapyNote, isImagingReport, isProcedureNote, implantDevice
+    // About a sentence or a range of one.
+    case painScores, reliefStatements, functionRegained, writtenDate, procedureMentions
+    case nearestProcedure, procedureReference
+    case treatmentScope, treatmentSharedReadings, treatments, treatmentClauses
+    case treatmentSplit, treatmentLeadCue, treatmentStatusWord
+    case priorProcedurePastWords, priorProcedureOptionFrame, priorProcedureYearOnly
+  }
+
   private struct Remembered: Hashable {
-    let purpose: String
+    let purpose: Purpose
     let sentence: Int
     let range: Range<Int>
+
+    /// Two words hashed rather than four: a lookup is asked for some 100,000 times a batch,
+    /// and each word hashed cost about as much as the rest of it.
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(sentence &* 64 &+ purpose.rawValue)
+      hasher.combine(range.lowerBound &* 0x10000 &+ range.upperBound)
+    }
   }
 
   /// The assertion context of a range: negated, uncertain, hypothetical, historical, or
@@ -160,6 +197,18 @@ final class Note {
     let collapsed = String(Substring(line)).collapsingWhitespace
     if !collapsed.isEmpty { lines.append(collapsed) }
   }
+}
+
+/// A lexicon's file stem as the key of a note's hits, hashed by its length alone: a note's
+/// hits are looked up some 100,000 times a batch, hashing the name's bytes cost more than
+/// the rest of a lookup, and the stems a note is asked about seldom share a length (those
+/// that do are told apart by `==`).
+private struct LexiconStem: Hashable {
+  let name: String
+
+  init(_ name: String) { self.name = name }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(name.utf8.count) }
 }
 
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
@@ -248,21 +297,58 @@ struct FoldedText {
   let offsets: [Int]
 
   init(_ utf16: [UInt16], range: Range<Int>) {
-    var units: [UInt16] = []
+    precondition(range.lowerBound >= 0 && range.upperBound <= utf16.count)
+    // Written through pointers into arrays of the sentence's length, the most it can fold
+    // to: appending grew both arrays several times a sentence, checking every append.
+    var count = 0
+    var isASCII = true
     var offsets: [Int] = []
+    let units = [UInt16](unsafeUninitializedCapacity: range.count) { units, unitCount in
+      offsets = [Int](unsafeUninitializedCapacity: range.count + 1) { written, offsetCount in
+        utf16.withUnsafeBufferPointer { source in
+          count = Self.fold(source, range: range, into: units, offsets: written, &isASCII)
+        }
+        written[count] = range.upperBound
+        offsetCount = count + 1
+      }
+      unitCount = count
+    }
+    self.offsets = offsets
+    text = isASCII ? Self.asciiText(units) : String(utf16Units: units)
+  }
+
+  /// Writes the folded units of `source[range]` and the offset of each; returns how many,
+  /// and clears `isASCII` when one is outside ASCII.
+  private static func fold(
+    _ source: UnsafeBufferPointer<UInt16>, range: Range<Int>,
+    into units: UnsafeMutableBufferPointer<UInt16>,
+    offsets: UnsafeMutableBufferPointer<Int>, _ isASCII: inout Bool
+  ) -> Int {
+    var count = 0
     var previousWasSpace = false
+    var highest: UInt16 = 0
     for offset in range {
-      let unit = utf16[offset]
+      let unit = source[offset]
       let isSpace = unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0xA0
       if isSpace && previousWasSpace { continue }
       // Curly apostrophes read as straight ones, so "can’t" matches "can't".
-      units.append(isSpace ? 0x20 : (unit == 0x2019 || unit == 0x2018 ? 0x27 : unit))
-      offsets.append(offset)
+      let folded = isSpace ? 0x20 : (unit == 0x2019 || unit == 0x2018 ? 0x27 : unit)
+      units[count] = folded
+      offsets[count] = offset
+      highest |= folded
+      count += 1
       previousWasSpace = isSpace
     }
-    offsets.append(range.upperBound)
-    self.text = String(utf16Units: units)
-    self.offsets = offsets
+    isASCII = highest < 0x80
+    return count
+  }
+
+  /// The string of ASCII units: their bytes, without the general transcoding.
+  private static func asciiText(_ units: [UInt16]) -> String {
+    String(unsafeUninitializedCapacity: units.count) { bytes in
+      for index in units.indices { bytes[index] = UInt8(truncatingIfNeeded: units[index]) }
+      return units.count
+    }
   }
 }
 

@@ -59,7 +59,9 @@ struct Passage {
   func slice(_ local: Range<Int>) -> String { text.utf16Slice(local) }
 
   /// Evidence quoting the whole sentence, with its page and section.
-  var evidence: Evidence { note.document.evidence(range, section: section?.name) }
+  var evidence: Evidence {
+    note.evidence(ofSentence: index) { note.document.evidence(range, section: section?.name) }
+  }
 
   /// The sentences before this one in the same note, nearest first, up to `count`.
   func preceding(_ count: Int) -> [Passage] {

@@ -170,16 +170,15 @@ private struct PrefixReader {
       let atWordStart = words[at + 1] != 0
       let units = at + 2
       at = units + count
-      guard offset + count < text.count, !atWordStart || startsWord(at: offset) else {
-        continue
-      }
+      guard offset + count < text.count else { continue }
       var index = 0
       while index < count
         && PatternStart.lowercased(text[offset + 1 + index]) == words[units + index]
       {
         index += 1
       }
-      if index == count { return true }
+      // Whether a word begins is asked last: most prefixes differ in their first unit.
+      if index == count && (!atWordStart || startsWord(at: offset)) { return true }
     }
     return false
   }

@@ -15,7 +15,7 @@ struct ProcedureReference {
   /// procedure means the statement is not about a procedure. Read once per statement
   /// however many detectors ask.
   static func nearest(to range: Range<Int>, in passage: Passage) -> ProcedureReference? {
-    passage.note.remembered("nearestProcedure", of: range, inSentence: passage.index) {
+    passage.note.remembered(.nearestProcedure, of: range, inSentence: passage.index) {
       Nearest(reference: readNearest(to: range, in: passage))
     }.reference
   }
@@ -123,7 +123,7 @@ struct ProcedureReference {
   /// sentence and hit however many detectors ask.
   static func reference(_ hit: LexiconHit, in passage: Passage) -> ProcedureReference? {
     let read = passage.note.remembered(
-      "procedureReference", of: hit.range, inSentence: passage.index
+      .procedureReference, of: hit.range, inSentence: passage.index
     ) { Reading(hit: hit, reference: reading(hit, in: passage)) }
     // Two entries may name the same words: what is kept is the first one's.
     guard read.isOf(hit) else { return reading(hit, in: passage) }

@@ -30,14 +30,24 @@ final class SearchableText {
 
   fileprivate init(_ text: String) {
     self.text = text
-    var folded = Array(text.utf8)
+    let byteCount = text.utf8.count
     var pairs = [UInt64](
-      repeating: 0, count: folded.count > Self.longestUnindexed ? Self.pairWords : 0)
+      repeating: 0, count: byteCount > Self.longestUnindexed ? Self.pairWords : 0)
     var singles: (low: UInt64, high: UInt64) = (0, 0)
-    let hasNonASCII = folded.withUnsafeMutableBufferPointer { bytes in
+    var hasNonASCII = false
+    // The bytes are folded as they are copied out of the string, in one pass.
+    let folded = [UInt8](unsafeUninitializedCapacity: byteCount) { bytes, count in
       pairs.withUnsafeMutableBufferPointer { pairBits in
-        Self.fold(bytes, pairs: pairBits, singles: &singles)
+        let copied = text.utf8.withContiguousStorageIfAvailable { source in
+          Self.fold(source, into: bytes, pairs: pairBits, singles: &singles)
+        }
+        hasNonASCII =
+          copied
+          ?? Array(text.utf8).withUnsafeBufferPointer { source in
+            Self.fold(source, into: bytes, pairs: pairBits, singles: &singles)
+          }
       }
+      count = byteCount
     }
     self.folded = folded
     self.pairs = pairs
@@ -68,39 +78,42 @@ final class SearchableText {
     }
   }
 
-  /// Lower-cases the ASCII capitals of `bytes` in place and notes every byte in `singles`
-  /// and, when `pairs` is not empty, every pair of adjacent bytes; returns whether a byte
-  /// is outside ASCII.
+  /// Writes `source` to `bytes` with its ASCII capitals lower-cased and notes every byte in
+  /// `singles` and, when `pairs` is not empty, every pair of adjacent bytes; returns whether
+  /// a byte is outside ASCII. `bytes` holds as many bytes as `source`.
   private static func fold(
-    _ bytes: UnsafeMutableBufferPointer<UInt8>, pairs: UnsafeMutableBufferPointer<UInt64>,
-    singles: inout (low: UInt64, high: UInt64)
+    _ source: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableBufferPointer<UInt8>,
+    pairs: UnsafeMutableBufferPointer<UInt64>, singles: inout (low: UInt64, high: UInt64)
   ) -> Bool {
-    var hasNonASCII = false
-    var previous: UInt8 = 0
-    for index in bytes.indices {
-      var byte = bytes[index]
-      if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-      hasNonASCII = hasNonASCII || byte >= 0x80
+    var high: UInt8 = 0
+    var low: UInt64 = 0
+    var upper: UInt64 = 0
+    for index in source.indices {
+      var byte = source[index]
+      if byte &- 0x41 < 26 { byte &+= 0x20 }
+      high |= byte
       bytes[index] = byte
-      if byte & 0x40 == 0 {
-        singles.low |= 1 << UInt64(byte & 63)
-      } else {
-        singles.high |= 1 << UInt64(byte & 63)
-      }
-      if !pairs.isEmpty && index > 0 {
-        let pair = pairIndex(previous, byte)
-        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-      }
-      previous = byte
+      let bit: UInt64 = 1 << UInt64(byte & 63)
+      if byte & 0x40 == 0 { low |= bit } else { upper |= bit }
     }
-    return hasNonASCII
+    singles = (low, upper)
+    if !pairs.isEmpty {
+      for index in source.indices.dropFirst() {
+        let pair = pairIndex(bytes[index &- 1], bytes[index])
+        pairs[pair &>> 6] |= 1 << UInt64(pair & 63)
+      }
+    }
+    return high >= 0x80
   }
 
   /// The prepared form of `text`: the one this thread prepared before when `text` is a text
   /// it prepared (the same string storage), else a new one.
   static func of(_ text: String) -> SearchableText {
-    guard let identity = TextIdentity(text) else { return SearchableText(text) }
-    return RecentTexts.onThisThread.searchable(text, identity: identity)
+    guard let identity = TextIdentity(text) else {
+      return text.utf8.count <= TextIdentity.longestInline
+        ? RecentTexts.onThisThread.pointee.searchable(short: text) : SearchableText(text)
+    }
+    return RecentTexts.onThisThread.pointee.searchable(text, identity: identity)
   }
 
   /// The branches of a pattern whose literals this text may hold: the first such branch, and
@@ -156,11 +169,14 @@ final class SearchableText {
 ///     branch count
 ///     per branch:  its length in words, then its choices
 ///     per choice:  its length in words, then its literals
-///     per literal: its byte count n, its n bytes, then the n - 1 pair bits of its adjacent
-///                  bytes (see `SearchableText.pairIndex`)
+///     per literal: its length in words, its byte count n, the n - 1 pair bits of its
+///                  adjacent bytes (see `SearchableText.pairIndex`), the one least likely
+///                  in English first, then its n bytes
 ///
 /// A branch may match where the text holds, for every one of its choices, one of the
-/// choice's literals. Bytes are ASCII capitals lower-cased, as the text's are.
+/// choice's literals. Bytes are ASCII capitals lower-cased, as the text's are. Most literals
+/// a text is asked about are turned away by their first pair, so that pair is the rarest,
+/// and a literal's length leads so that the next is reached without reading the rest.
 ///
 /// Most texts hold no branch's literals, and its `screen` turns most of those away before the
 /// program is walked: one pair of bytes of every literal of one choice of each branch. A text
@@ -192,13 +208,27 @@ struct LiteralProgram: Sendable {
     screen = screened ? Self.screen(of: branches) : []
   }
 
-  /// A literal's words: its byte count, its bytes, then the pair bits of its adjacent bytes.
+  /// A literal's words: their length, its byte count, the pair bits of its adjacent bytes
+  /// (the rarest first), then its bytes.
   private static func append(_ literal: [UInt8], to words: inout [UInt16]) {
+    let start = words.count
+    words.append(0)
     words.append(UInt16(literal.count))
-    for byte in literal { words.append(UInt16(byte)) }
-    for index in literal.indices.dropFirst() {
-      words.append(UInt16(SearchableText.pairIndex(literal[index - 1], literal[index])))
+    if literal.count > 1 {
+      let rarest = rarestPair(of: literal, rarity: rarityByByte)
+      words.append(UInt16(rarest))
+      var isRarestWritten = false
+      for index in literal.indices.dropFirst() {
+        let pair = SearchableText.pairIndex(literal[index - 1], literal[index])
+        if pair == rarest && !isRarestWritten {
+          isRarestWritten = true
+        } else {
+          words.append(UInt16(pair))
+        }
+      }
     }
+    for byte in literal { words.append(UInt16(byte)) }
+    words[start] = UInt16(words.count - start)
   }
 
   /// The screen of `branches`: of each branch, the choice whose shortest literal is longest,
@@ -268,7 +298,9 @@ struct LiteralProgram: Sendable {
   var branchCount: Int { Int(words[0]) }
 }
 
-/// One run of a `LiteralProgram` over one text, by pointer.
+/// One run of a `LiteralProgram` over one text, by pointer. Its offsets are indices into
+/// the program's words and the text's bytes, neither longer than `Int` can count, so they
+/// are added without overflow checks.
 private struct LiteralReader {
   let words: UnsafeBufferPointer<UInt16>
   let text: UnsafeBufferPointer<UInt8>
@@ -280,8 +312,8 @@ private struct LiteralReader {
     var first: Int?
     var at = 1
     for branch in 0..<Int(words[0]) {
-      let end = at + Int(words[at])
-      if holdsEveryChoice(from: at + 1, to: end) {
+      let end = at &+ Int(words[at])
+      if holdsEveryChoice(from: at &+ 1, to: end) {
         if first != nil { return (first, false) }
         first = branch
       }
@@ -293,8 +325,8 @@ private struct LiteralReader {
   private func holdsEveryChoice(from start: Int, to end: Int) -> Bool {
     var at = start
     while at < end {
-      let choiceEnd = at + Int(words[at])
-      guard holdsAnyLiteral(from: at + 1, to: choiceEnd) else { return false }
+      let choiceEnd = at &+ Int(words[at])
+      guard holdsAnyLiteral(from: at &+ 1, to: choiceEnd) else { return false }
       at = choiceEnd
     }
     return true
@@ -303,23 +335,26 @@ private struct LiteralReader {
   private func holdsAnyLiteral(from start: Int, to end: Int) -> Bool {
     var at = start
     while at < end {
-      let count = Int(words[at])
-      let bytes = at + 1
-      let pairs = bytes + count
-      at = pairs + max(0, count - 1)
-      guard holdsPairs(from: pairs, to: at) else { continue }
-      if count == 1 ? hasSingle(UInt8(truncatingIfNeeded: words[bytes])) : find(bytes, count) {
+      let next = at &+ Int(words[at])
+      let count = Int(words[at &+ 1])
+      let bytes = next &- count
+      if count == 1 {
+        if hasSingle(UInt8(truncatingIfNeeded: words[bytes])) { return true }
+      } else if count > 1, holdsPairs(from: at &+ 2, to: bytes), find(bytes, count) {
         return true
       }
+      at = next
     }
     return false
   }
 
   private func holdsPairs(from start: Int, to end: Int) -> Bool {
     guard !pairBits.isEmpty else { return true }
-    for index in start..<end {
-      let pair = Int(words[index])
-      if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+    var at = start
+    while at < end {
+      let pair = Int(words[at])
+      if pairBits[pair &>> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+      at &+= 1
     }
     return true
   }
@@ -335,19 +370,19 @@ private struct LiteralReader {
   private func find(_ start: Int, _ count: Int) -> Bool {
     guard count > 0, text.count >= count, let base = text.baseAddress else { return false }
     let first = Int32(words[start])
-    let last = text.count - count
+    let last = text.count &- count
     var offset = 0
     while offset <= last {
-      guard let found = memchr(base + offset, first, last - offset + 1) else { return false }
+      guard let found = memchr(base + offset, first, last &- offset &+ 1) else { return false }
       let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       var matched = 1
       while matched < count
-        && text[at + matched] == UInt8(truncatingIfNeeded: words[start + matched])
+        && text[at &+ matched] == UInt8(truncatingIfNeeded: words[start &+ matched])
       {
-        matched += 1
+        matched &+= 1
       }
       if matched == count { return true }
-      offset = at + 1
+      offset = at &+ 1
     }
     return false
   }
@@ -360,9 +395,12 @@ struct TextIdentity: Hashable {
   let address: UnsafeRawPointer
   let count: Int
 
+  /// The longest string, in bytes, stored inline.
+  static let longestInline = 15
+
   init?(_ text: String) {
     let count = text.utf8.count
-    guard count > 15,
+    guard count > Self.longestInline,
       let address = text.utf8.withContiguousStorageIfAvailable({ $0.baseAddress })
         .flatMap({ $0 })
     else { return nil }
@@ -374,20 +412,29 @@ struct TextIdentity: Hashable {
 /// The texts prepared on one thread, until their memory passes a budget; then they are all
 /// let go and the thread starts again. Each entry keeps its string, so its storage is
 /// neither freed nor reused while the entry stands: an equal identity is the same text.
-private final class RecentTexts {
+///
+/// A structure each thread keeps behind a pointer of its own (`onThisThread`): asked some
+/// 200,000 times a batch, as a class its every use of a stored property paid the runtime's
+/// check of exclusive access, which cost more than the lookup; no other thread reaches it.
+private struct RecentTexts {
   private var entries: [TextIdentity: SearchableText] = [:]
   /// The texts asked for last, looked through before hashing: a detector asks about one
   /// sentence many times in a row, with its neighbours and its note's heading in between.
   private var latest: [(identity: TextIdentity, searchable: SearchableText)] = []
   /// Where in `latest` the next text asked for goes, once it is full.
   private var nextLatest = 0
+  /// The short texts (stored inline, without an identity) asked for last: a detector asks
+  /// several patterns about one phrase it cut out, and preparing it anew each time cost
+  /// more than comparing it with these.
+  private var latestShort: [(count: Int, searchable: SearchableText)] = []
+  private var nextShort = 0
   private var footprint = 0
   /// Several cases' sentences: a detector that reads every sentence of a case again finds
   /// them prepared.
   private static let budget = 4 << 20
   private static let latestCount = 8
 
-  func searchable(_ text: String, identity: TextIdentity) -> SearchableText {
+  mutating func searchable(_ text: String, identity: TextIdentity) -> SearchableText {
     for entry in latest where entry.identity == identity { return entry.searchable }
     if let found = entries[identity] {
       remember(found, as: identity)
@@ -405,7 +452,26 @@ private final class RecentTexts {
     return made
   }
 
-  private func remember(_ searchable: SearchableText, as identity: TextIdentity) {
+  /// The prepared form of a short text: one of the last few asked for when it is equal to
+  /// `text`, else a new one.
+  mutating func searchable(short text: String) -> SearchableText {
+    // Lengths first: comparing two short strings that differ costs several times more.
+    let count = text.utf8.count
+    for entry in latestShort where entry.count == count && entry.searchable.text == text {
+      return entry.searchable
+    }
+
+    let made = SearchableText(text)
+    if latestShort.count < Self.latestCount {
+      latestShort.append((count, made))
+    } else {
+      latestShort[nextShort] = (count, made)
+      nextShort = (nextShort + 1) % Self.latestCount
+    }
+    return made
+  }
+
+  private mutating func remember(_ searchable: SearchableText, as identity: TextIdentity) {
     if latest.count < Self.latestCount {
       latest.append((identity, searchable))
     } else {
@@ -415,12 +481,13 @@ private final class RecentTexts {
   }
 
   /// This thread's texts, made on the thread's first search and released when it ends.
-  static var onThisThread: RecentTexts {
+  static var onThisThread: UnsafeMutablePointer<RecentTexts> {
     if let stored = pthread_getspecific(key) {
-      return Unmanaged<RecentTexts>.fromOpaque(stored).takeUnretainedValue()
+      return stored.assumingMemoryBound(to: RecentTexts.self)
     }
-    let made = RecentTexts()
-    pthread_setspecific(key, Unmanaged.passRetained(made).toOpaque())
+    let made = UnsafeMutablePointer<RecentTexts>.allocate(capacity: 1)
+    made.initialize(to: RecentTexts())
+    pthread_setspecific(key, made)
     return made
   }
 
@@ -428,7 +495,9 @@ private final class RecentTexts {
     var key = pthread_key_t()
     pthread_key_create(&key) { stored in
       guard let stored else { return }
-      Unmanaged<RecentTexts>.fromOpaque(stored).release()
+      let texts = stored.assumingMemoryBound(to: RecentTexts.self)
+      texts.deinitialize(count: 1)
+      texts.deallocate()
     }
     return key
   }()

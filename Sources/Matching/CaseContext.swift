@@ -10,10 +10,17 @@ struct CaseContext {
   /// Procedures requested for the same day under other codes, from any guideline.
   let otherRequested: [ProcedureCode]
   let episode: Episode
+  /// The purposes the request states (`IndicationSelection.statedPurposes(of:)`), read once
+  /// for every guideline the case is matched against rather than once per question.
+  let statedPurposes: Set<Purpose>
 
-  init(facts: CaseFacts, guideline: Guideline, codes: [ProcedureCode], others: [ProcedureCode]) {
+  init(
+    facts: CaseFacts, guideline: Guideline, codes: [ProcedureCode], others: [ProcedureCode],
+    statedPurposes: Set<Purpose>
+  ) {
     self.facts = facts
     self.guideline = guideline
+    self.statedPurposes = statedPurposes
     self.codes = codes.sorted { !$0.isAddOn && $1.isAddOn }
     self.otherRequested = others
     let primary = self.codes.first?.procedure ?? .other

@@ -175,7 +175,31 @@ extension PriorProcedure {
 extension Array {
   /// The evidence of every cited fact, in order, without repeats.
   func evidence<Payload>() -> [Evidence] where Element == Cited<Payload> {
-    var seen = Set<Evidence>()
-    return flatMap { $0.fact?.evidence ?? [] }.filter { seen.insert($0).inserted }
+    flatMap { $0.fact?.evidence ?? [] }.withoutRepeats()
+  }
+}
+
+extension Array where Element == Evidence {
+  /// The evidence in order, each the first time it stands.
+  func withoutRepeats() -> [Evidence] {
+    var seen = Set<DistinctEvidence>()
+    return filter { seen.insert(DistinctEvidence($0)).inserted }
+  }
+}
+
+/// An evidence as a member of a set, hashed by its page and offsets alone: hashing an
+/// `Evidence` reads every byte of its quote and of its document's name, and two evidence
+/// at one place of one page, rare, are told apart by `==` on the whole.
+private struct DistinctEvidence: Hashable {
+  let evidence: Evidence
+
+  init(_ evidence: Evidence) { self.evidence = evidence }
+
+  static func == (lhs: Self, rhs: Self) -> Bool { lhs.evidence == rhs.evidence }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(evidence.page)
+    hasher.combine(evidence.start ?? -1)
+    hasher.combine(evidence.end ?? -1)
   }
 }

@@ -28,10 +28,12 @@ public struct GuidelineMatcher: Sendable {
       throw .noRequestedCode
     }
     let entries = requested.compactMap(catalog.procedureCode)
+    let purposes = IndicationSelection.statedPurposes(of: facts.request)
     return covering.compactMap { guideline in
       let mine = requested.compactMap(guideline.code)
       let others = entries.filter { entry in !mine.contains(entry) }
-      let context = CaseContext(facts: facts, guideline: guideline, codes: mine, others: others)
+      let context = CaseContext(
+        facts: facts, guideline: guideline, codes: mine, others: others, statedPurposes: purposes)
       // A guideline reached only through an excluded code speaks only to exclude it, and
       // only by an exclusion of that code.
       guard !mine.isEmpty else {
@@ -58,8 +60,10 @@ public struct GuidelineMatcher: Sendable {
 
   /// Exclusions the request's own words show, for a request no guideline's code covers.
   private func excludedByService(_ facts: CaseFacts) -> [Determination] {
-    catalog.guidelines.compactMap { guideline in
-      let context = CaseContext(facts: facts, guideline: guideline, codes: [], others: [])
+    let purposes = IndicationSelection.statedPurposes(of: facts.request)
+    return catalog.guidelines.compactMap { guideline in
+      let context = CaseContext(
+        facts: facts, guideline: guideline, codes: [], others: [], statedPurposes: purposes)
       return exclusion(in: guideline, context, byRequestOnly: true).map { excluded(guideline, $0) }
     }
   }
@@ -133,7 +137,7 @@ public struct GuidelineMatcher: Sendable {
     let codedDiagnoses = context.facts.diagnoses().compactMap(\.value.icd10)
       .map(Exclusion.normalizedICD10)
     let levels = Set(request.levels.map { $0.uppercased() })
-    let purposes = IndicationSelection.statedPurposes(of: request)
+    let purposes = context.statedPurposes
     let requested = Set(request.cpt.map(ProcedureCode.normalized))
     return (candidates ?? guideline.exclusions).first { exclusion in
       let byWords =

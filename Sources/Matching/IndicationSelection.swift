@@ -9,7 +9,7 @@ struct IndicationSelection {
 
   func candidates() -> [Indication] {
     let fitting = fittingIndications()
-    let stated = Self.statedPurposes(of: context.request).union(context.codes.compactMap(\.purpose))
+    let stated = context.statedPurposes.union(context.codes.compactMap(\.purpose))
     for purpose in Self.priority where stated.contains(purpose) {
       let named = fitting.filter { $0.purpose == purpose }
       if !named.isEmpty { return singledOut(named) }

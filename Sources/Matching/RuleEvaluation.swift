@@ -106,8 +106,7 @@ extension CaseContext {
   }
 
   private func combined(_ all: [Finding], status: CriterionStatus, reasons: [Finding]) -> Finding {
-    var seen = Set<Evidence>()
-    let evidence = all.flatMap(\.evidence).filter { seen.insert($0).inserted }
+    let evidence = all.flatMap(\.evidence).withoutRepeats()
     let request = reasons.compactMap(\.request).first
     let reason = reasons.map(\.reason).joined(separator: " ")
     return Finding(status: status, reason: reason, request: request, evidence: evidence)

@@ -10,11 +10,11 @@ import Testing
     let note = Note(Fixtures.annotate("Pain 7/10 in the low back."))
     var computed = 0
 
-    let first: Bool? = note.remembered("answer") {
+    let first: Bool? = note.remembered(.isPsychReport) {
       computed += 1
       return nil
     }
-    let second: Bool? = note.remembered("answer") {
+    let second: Bool? = note.remembered(.isPsychReport) {
       computed += 1
       return true
     }
@@ -28,10 +28,31 @@ import Testing
   func answersAreKeptApart() {
     let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
 
-    let first = note.remembered("count", of: 0..<4, inSentence: 0) { 1 }
-    let other = note.remembered("count", of: 0..<4, inSentence: 1) { 2 }
-    let again = note.remembered("count", of: 0..<4, inSentence: 0) { 3 }
+    let first = note.remembered(.painScores, of: 0..<4, inSentence: 0) { 1 }
+    let other = note.remembered(.painScores, of: 0..<4, inSentence: 1) { 2 }
+    let again = note.remembered(.painScores, of: 0..<4, inSentence: 0) { 3 }
 
     #expect([first, other, again] == [1, 2, 1])
+  }
+
+  @Test("answers for two purposes of one range are kept apart")
+  func purposesAreKeptApart() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+
+    let scores = note.remembered(.painScores, of: 0..<4, inSentence: 0) { 1 }
+    let relief = note.remembered(.reliefStatements, of: 0..<4, inSentence: 0) { 2 }
+
+    #expect([scores, relief] == [1, 2])
+  }
+
+  @Test("ranges whose words hash alike are still told apart")
+  func rangesThatHashAlikeAreKeptApart() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+
+    // 0 * 65,536 + 65,537 and 1 * 65,536 + 1: the same word hashed.
+    let long = note.remembered(.treatmentSplit, of: 0..<65_537, inSentence: 0) { 1 }
+    let short = note.remembered(.treatmentSplit, of: 1..<1, inSentence: 0) { 2 }
+
+    #expect([long, short] == [1, 2])
   }
 }

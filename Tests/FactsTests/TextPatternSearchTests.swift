@@ -47,6 +47,16 @@ import Testing
     #expect(SearchableText.of(other).text == other)
   }
 
+  @Test("a short text asked for again is the one prepared last; one of its length is not")
+  func preparesAShortTextOnce() {
+    let short = "PT x6 WEEKS"
+    let copy = String(decoding: Array(short.utf8), as: UTF8.self)
+    #expect(SearchableText.of(short) === SearchableText.of(copy))
+    let sameLength = "PT x8 WEEKS"
+    #expect(SearchableText.of(sameLength).text == sameLength)
+    #expect(SearchableText.of(short).text == short)
+  }
+
   @Test(
     "a text holds a literal whatever the letter case, and not one it lacks",
     arguments: [

@@ -129,7 +129,7 @@ struct ImagingFindingRule: FactRule {
   private static let mild = TextPattern(#"\b(?:mild|minimal|small|trace|slight)\s+(?:\S+\s+)?$"#)
 
   static func isImagingReport(_ note: Note) -> Bool {
-    note.remembered("isImagingReport") { reportHeading.occurs(in: note.heading) }
+    note.remembered(.isImagingReport) { reportHeading.occurs(in: note.heading) }
   }
 
   private static let reportHeading = TextPattern(

@@ -44,7 +44,7 @@ struct ImplantProblemRule: FactRule {
   static func device(in passage: Passage) -> TrialDevice? {
     if let named = device(namedIn: passage.text) { return named }
     // The note's device is read once per note: a list, empty when the note names none.
-    let noteDevice = passage.note.remembered("implantDevice") {
+    let noteDevice = passage.note.remembered(.implantDevice) {
       device(namedIn: passage.note.document.text).map { [$0] } ?? []
     }
     return noteDevice.first

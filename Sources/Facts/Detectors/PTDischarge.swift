@@ -9,7 +9,7 @@ enum PTDischargeRule {
   /// Whether a note is written by a physical therapist (a PT evaluation, progress note or
   /// discharge summary).
   static func isTherapyNote(_ note: Note) -> Bool {
-    note.remembered("isTherapyNote") { therapyHeading.occurs(in: note.heading) }
+    note.remembered(.isTherapyNote) { therapyHeading.occurs(in: note.heading) }
   }
 
   /// The course of physical therapy a therapist's discharge summary describes, if it is one.

@@ -45,7 +45,7 @@ struct PainScoreRule: FactRule {
   /// Every score in a sentence, in order, overlapping look-alikes removed.
   /// `scores(in:)` of a sentence's text, read once: the relief detector asks too.
   static func scores(in passage: Passage) -> [WrittenScore] {
-    passage.note.remembered("painScores", of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.painScores, of: passage.range, inSentence: passage.index) {
       scores(in: passage.text)
     }
   }

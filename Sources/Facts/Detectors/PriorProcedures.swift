@@ -170,7 +170,7 @@ struct PriorProcedureRule: FactRule {
   /// Whether the note is the report of a procedure (its findings are that procedure's): its
   /// title says so, or its banner dates the procedure ("Date of procedure: 07/08/2026").
   static func isProcedureNote(_ note: Note) -> Bool {
-    note.remembered("isProcedureNote") {
+    note.remembered(.isProcedureNote) {
       // The heading first: the opening is a new string, to be cut out and prepared.
       guard !followUpHeading.occurs(in: note.heading) else { return false }
       return procedureHeading.occurs(in: note.heading) || opensWithProcedureDate(note)
@@ -242,19 +242,19 @@ struct PriorProcedureRule: FactRule {
   // What the whole sentence says, read once for all the procedures it names.
 
   private static func hasPastWords(_ passage: Passage) -> Bool {
-    remembered("priorProcedure.pastWords", of: passage) { pastWords.occurs(in: passage.text) }
+    remembered(.priorProcedurePastWords, of: passage) { pastWords.occurs(in: passage.text) }
   }
 
   private static func isOptionFrame(_ passage: Passage) -> Bool {
-    remembered("priorProcedure.optionFrame", of: passage) { optionFrame.occurs(in: passage.text) }
+    remembered(.priorProcedureOptionFrame, of: passage) { optionFrame.occurs(in: passage.text) }
   }
 
   private static func isDatedByYear(_ passage: Passage) -> Bool {
-    remembered("priorProcedure.yearOnly", of: passage) { yearOnly.occurs(in: passage.text) }
+    remembered(.priorProcedureYearOnly, of: passage) { yearOnly.occurs(in: passage.text) }
   }
 
   private static func remembered(
-    _ purpose: String, of passage: Passage, _ compute: () -> Bool
+    _ purpose: Note.Purpose, of passage: Passage, _ compute: () -> Bool
   ) -> Bool {
     passage.note.remembered(purpose, of: passage.range, inSentence: passage.index, compute)
   }

@@ -36,7 +36,7 @@ struct PsychEvaluationRule: FactRule {
   }
 
   static func isPsychReport(_ note: Note) -> Bool {
-    note.remembered("isPsychReport") { reportHeading.occurs(in: note.heading) }
+    note.remembered(.isPsychReport) { reportHeading.occurs(in: note.heading) }
   }
 
   /// "Evaluated", "cleared" and the like in a psychology section, under a "Psychology:"

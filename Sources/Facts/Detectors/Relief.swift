@@ -94,7 +94,7 @@ struct ReliefRule: FactRule {
   /// Every percent relief a sentence states, with the rule that read it and where it stands.
   static func statements(in passage: Passage) -> [Statement] {
     // Read once per sentence: the device-trial detector asks too.
-    passage.note.remembered("reliefStatements", of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.reliefStatements, of: passage.range, inSentence: passage.index) {
       readStatements(in: passage)
     }
   }
@@ -386,7 +386,7 @@ struct ReliefRule: FactRule {
     // Kept as a list of at most one answer: `remembered` cannot keep an optional, whose
     // absence its lookup would take for a kept `nil`.
     let stated = passage.note.remembered(
-      "functionRegained", of: passage.range, inSentence: passage.index
+      .functionRegained, of: passage.range, inSentence: passage.index
     ) { FunctionRegained.stated(in: passage.text).map { [$0] } ?? [] }
     return stated.first
   }

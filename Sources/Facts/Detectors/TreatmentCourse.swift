@@ -146,7 +146,7 @@ struct TreatmentCourse {
   /// Whether a date is written as such ("05/2026", "May 2026"), not reckoned from the
   /// visit; asked of the same dates by every treatment of the sentence, so remembered.
   private static func isWritten(_ date: Range<Int>, in passage: Passage) -> Bool {
-    passage.note.remembered("writtenDate", of: date, inSentence: passage.index) {
+    passage.note.remembered(.writtenDate, of: date, inSentence: passage.index) {
       writtenDate.occurs(in: passage.slice(date))
     }
   }

@@ -38,7 +38,7 @@ final class TreatmentScope {
 
   /// The scope of `hit`, read once per sentence and hit however many detectors ask.
   static func of(_ hit: LexiconHit, in passage: Passage) -> TreatmentScope {
-    passage.note.remembered("treatmentScope", of: hit.range, inSentence: passage.index) {
+    passage.note.remembered(.treatmentScope, of: hit.range, inSentence: passage.index) {
       TreatmentScope(reading: hit, in: passage)
     }
   }
@@ -46,7 +46,7 @@ final class TreatmentScope {
   private init(reading hit: LexiconHit, in passage: Passage) {
     sentence = passage.text
     sharedReadings = passage.note.remembered(
-      "treatmentSharedReadings", of: passage.range, inSentence: passage.index
+      .treatmentSharedReadings, of: passage.range, inSentence: passage.index
     ) { SharedReadings() }
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
@@ -134,7 +134,7 @@ final class TreatmentScope {
   /// Every treatment the sentence names (therapies and medications), in order, without the
   /// therapists named as who gave a home program ("HEP daily per PT").
   static func treatments(in passage: Passage) -> [Range<Int>] {
-    passage.note.remembered("treatments", of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.treatments, of: passage.range, inSentence: passage.index) {
       readTreatments(in: passage)
     }
   }
@@ -199,7 +199,7 @@ final class TreatmentScope {
   }
 
   private static func clauses(in passage: Passage) -> Clauses {
-    passage.note.remembered("treatmentClauses", of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.treatmentClauses, of: passage.range, inSentence: passage.index) {
       let text = passage.text
       let mentions = treatments(in: passage)
       let units = Array(text.utf16)
@@ -292,7 +292,7 @@ final class TreatmentScope {
   /// the next treatment. Asked of the same words by every treatment of the clause, so
   /// remembered.
   private static func split(after gap: Range<Int>, _ passage: Passage) -> Int {
-    passage.note.remembered("treatmentSplit", of: gap, inSentence: passage.index) {
+    passage.note.remembered(.treatmentSplit, of: gap, inSentence: passage.index) {
       let connector = connectorPattern.matches(in: passage.slice(gap)).last
       return connector.map { gap.lowerBound + $0.range.upperBound } ?? gap.upperBound
     }
@@ -318,7 +318,7 @@ final class TreatmentScope {
   /// Asked of the same words by every treatment of the sentence, so remembered.
   private static func leadHasCue(_ lead: Range<Int>, _ passage: Passage) -> Bool {
     guard !lead.isEmpty else { return false }
-    return passage.note.remembered("treatmentLeadCue", of: lead, inSentence: passage.index) {
+    return passage.note.remembered(.treatmentLeadCue, of: lead, inSentence: passage.index) {
       let text = passage.slice(lead)
       return TreatmentCourse.hasStatusWord(in: text) || TreatmentCourse.outcome(in: text) != nil
     }
@@ -326,7 +326,7 @@ final class TreatmentScope {
 
   /// Asked of the same words by every treatment of the clause, so remembered.
   private static func hasStatusWord(_ words: Range<Int>, _ passage: Passage) -> Bool {
-    passage.note.remembered("treatmentStatusWord", of: words, inSentence: passage.index) {
+    passage.note.remembered(.treatmentStatusWord, of: words, inSentence: passage.index) {
       TreatmentCourse.hasStatusWord(in: passage.slice(words))
     }
   }
