@@ -85,7 +85,7 @@ public final class Intake {
       "intake.start", ("inbox", layout.inbox.path), ("jobs", "\(options.jobs)"),
       ("recovered", "\(backlog.count)"))
     if options.showsProgress { progress = ProgressBar() }
-    if !backlog.isEmpty || hasEntries(layout.inbox) { pool.startWorkers() }
+    pool.startWorkers(upTo: backlog.count + entryCount(layout.inbox))
 
     while true {
       let now = monotonicSeconds()
@@ -110,10 +110,10 @@ public final class Intake {
     return summary
   }
 
-  /// Whether the inbox holds anything that may become a case (by names alone: cheaper than
-  /// the listing that follows, which reads each entry's files).
-  private func hasEntries(_ inbox: URL) -> Bool {
-    FileSignature.names(inFolder: inbox.path).contains { !$0.hasPrefix(".") }
+  /// How many entries of the inbox may become cases (by names alone: cheaper than the
+  /// listing that follows, which reads each entry's files).
+  private func entryCount(_ inbox: URL) -> Int {
+    FileSignature.names(inFolder: inbox.path).count { !$0.hasPrefix(".") }
   }
 
   private func isFinished() -> Bool {

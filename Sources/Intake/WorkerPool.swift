@@ -60,12 +60,15 @@ final class WorkerPool {
     worker.current.map { worker.isReady ? $0.started : worker.spawned }
   }
 
-  /// Starts the workers before any case is sent, so that they load their lexicons while the
-  /// watcher is still reading the inbox (the workers of a batch of 200 cases were otherwise
-  /// started only after the inbox's first listing, about 30 ms of two idle cores). One that
-  /// cannot start is started again, and its error given, when a case needs it.
-  func startWorkers() {
-    while workers.count < size, let worker = try? WorkerProcess.spawn(executable, arguments) {
+  /// Starts workers for up to `cases` cases before any is sent, so that they load their
+  /// lexicons while the watcher is still reading the inbox (the workers of a batch of 200
+  /// cases were otherwise started only after the inbox's first listing, about 30 ms of two
+  /// idle cores). One that cannot start is started again, and its error given, when a case
+  /// needs it.
+  func startWorkers(upTo cases: Int) {
+    while workers.count < min(size, cases),
+      let worker = try? WorkerProcess.spawn(executable, arguments)
+    {
       workers.append(worker)
     }
   }
