@@ -14,7 +14,8 @@ public struct IntakeOptions: Sendable {
   public var executable: String
   /// Arguments passed on to every child, such as `--lexicons DIR`.
   public var childArguments: [String] = []
-  /// `true` for `batch`: stop once the inbox is empty and every case is finished.
+  /// `true` for `batch`: stop once the inbox is empty and every case is finished, finding
+  /// cases by listing the inbox alone (no inotify watch).
   public var stopsWhenIdle = false
   /// Draw a progress bar on standard error (batch on a terminal).
   public var showsProgress = false
