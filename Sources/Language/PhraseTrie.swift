@@ -5,13 +5,12 @@
 /// dashes skipped on both sides: "straight-leg raise" matches "straight leg raise" and "L4-5"
 /// matches "L4 - 5" and "L4–5".
 struct PhraseTrie: Sendable {
-  private struct Node: Sendable {
-    /// The next node by the number of the next token's key in `vocabulary`.
-    var children: [Int: Int] = [:]
-    var entries: [Int] = []
-  }
-
-  private var nodes = [Node()]
+  /// The entries (indices into `entries`) whose phrase ends at each node; node 0 is the root.
+  private var entriesEndingAt: [[Int]] = [[]]
+  /// Every edge of the trie: the node it leads to, by the node it leaves and the number of
+  /// the token key it follows (`edge(from:following:)`). One table for all nodes is built
+  /// without a table per node, and a walk looks an edge up once either way.
+  private var edges: [Int: Int] = [:]
   /// A number for every token key of every phrase: a text's token is looked up by its key
   /// once, and the trie is walked by numbers.
   private var vocabulary: [String: Int] = [:]
@@ -25,7 +24,9 @@ struct PhraseTrie: Sendable {
       entry.phrases.map { (entry: index, phrase: $0) }
     }
     let keys = try Self.keys(ofPhrases: phrases.map(\.phrase))
-    nodes.reserveCapacity(keys.reduce(1) { $0 + $1.count })
+    let tokenCount = keys.reduce(0) { $0 + $1.count }
+    entriesEndingAt.reserveCapacity(tokenCount + 1)
+    edges.reserveCapacity(tokenCount)
     vocabulary.reserveCapacity(keys.count)
     for (phrase, keys) in zip(phrases, keys) { insert(keys, entry: phrase.entry) }
   }
@@ -98,7 +99,11 @@ struct PhraseTrie: Sendable {
   }
 
   /// The number of trie nodes, for the benchmark.
-  var nodeCount: Int { nodes.count }
+  var nodeCount: Int { entriesEndingAt.count }
+
+  /// The key of the edge from `node` that follows the token key numbered `word`: node and
+  /// key numbers are below 2³², as there are fewer phrase tokens.
+  private static func edge(from node: Int, following word: Int) -> Int { node << 32 | word }
 
   /// Every match in `tokens`, overlapping ones included, ordered by start then length
   /// (longest first). A match never spans two tokens with different `segments` values, and
@@ -154,17 +159,17 @@ struct PhraseTrie: Sendable {
       var position = start
       if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
       while position < stream.count, let word = words[position],
-        let next = nodes[node].children[word]
+        let next = edges[Self.edge(from: node, following: word)]
       {
         if let segments, segments[stream[position]] != segments[stream[start]] { break }
         node = next
-        if !nodes[node].entries.isEmpty { ends.append((stream[position], node)) }
+        if !entriesEndingAt[node].isEmpty { ends.append((stream[position], node)) }
         position += 1
       }
       for end in ends.reversed() {
         let first = stream[start]
         let range = tokens[first].range.lowerBound..<tokens[end.last].range.upperBound
-        for entry in nodes[end.node].entries {
+        for entry in entriesEndingAt[end.node] {
           found.append(
             PhraseMatch(entry: entries[entry], tokenRange: first..<(end.last + 1), range: range))
         }
@@ -178,17 +183,19 @@ struct PhraseTrie: Sendable {
   func edgesFollowed(in tokens: [Token]) -> Int {
     let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
       .map { vocabulary[$0] }
-    var edges = 0
+    var followed = 0
     for start in keys.indices {
       var node = 0
       var position = start
-      while position < keys.count, let key = keys[position], let next = nodes[node].children[key] {
-        edges += 1
+      while position < keys.count, let key = keys[position],
+        let next = edges[Self.edge(from: node, following: key)]
+      {
+        followed += 1
         node = next
         position += 1
       }
     }
-    return edges
+    return followed
   }
 
   /// The comparison keys of a phrase's tokens: normalized, dashes dropped (unless the phrase
@@ -208,11 +215,11 @@ struct PhraseTrie: Sendable {
     var node = 0
     for key in keys {
       let word = number(of: key)
-      let newNode = nodes.count
-      node = Self.value(of: word, in: &nodes[node].children, orAdding: newNode)
-      if node == newNode { nodes.append(Node()) }
+      let newNode = entriesEndingAt.count
+      node = Self.value(of: Self.edge(from: node, following: word), in: &edges, orAdding: newNode)
+      if node == newNode { entriesEndingAt.append([]) }
     }
-    if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+    if !entriesEndingAt[node].contains(entry) { entriesEndingAt[node].append(entry) }
   }
 
   /// The number of `key` in `vocabulary`, the next one if it is new.
