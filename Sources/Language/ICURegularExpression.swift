@@ -106,16 +106,19 @@ public final class ICURegularExpression: @unchecked Sendable {
 
   /// `pattern` with its character classes written as ICU compiles them for less, matching
   /// what they match: each class that is its own case closure (`[^.;]`, `[\w-]`, and `\S`)
-  /// wrapped in `(?-i:…)` when letter case is ignored, and a class of marks and `\d` written
-  /// with `\d` outside it (`[\d/.]` is `(?:\d|(?-i:[/.]))`).
+  /// wrapped in `(?-i:…)` when letter case is ignored, a class of marks and `\d` written
+  /// with `\d` outside it (`[\d/.]` is `(?:\d|(?-i:[/.]))`), and a `\d` that may begin a
+  /// match written as the class of the digits it matches (`decimalDigits`).
   ///
   /// A set that is its own case closure matches the same characters either way; but the
   /// system's ICU computes the closure of every set of a case-insensitive pattern code point
   /// by code point, which for a negated class is most of Unicode: it was two thirds of the
-  /// cost of compiling the detectors' patterns. For `\d` in a class, ICU builds the set of
-  /// Unicode's decimal digits from its properties each time, a quarter of a million
-  /// instructions, while a `\d` alone is a test it compiles for almost nothing. Every
-  /// wrapper is a group that captures nothing, so group numbers stay as written.
+  /// cost of compiling the detectors' patterns. For `\d` in a class, and for one that may
+  /// begin a match (to know where matches may begin), ICU builds the set of Unicode's
+  /// decimal digits from its properties each time, a quarter of a million instructions,
+  /// while a `\d` elsewhere is a test it compiles for almost nothing, and a class of ranges
+  /// less than half as much. Every wrapper is a group that captures nothing, so group
+  /// numbers stay as written.
   static func setsRewritten(_ pattern: String, caseInsensitive: Bool = true) -> String {
     let units = setsRewritten(Array(pattern.utf16), caseInsensitive: caseInsensitive)
     return String(decoding: units, as: UTF16.self)
@@ -130,18 +133,24 @@ public final class ICURegularExpression: @unchecked Sendable {
     else { return units }
     var result: [UInt16] = []
     result.reserveCapacity(units.count + 16)
+    var beginning = MatchBeginning()
     var index = 0
     while index < units.count {
       let unit = units[index]
       if unit == backslash, index + 1 < units.count {
         let escaped = units[index + 1]
-        if escaped == 0x53 && caseInsensitive {  // `\S`
+        if escaped == Self.unit("d"), beginning.isHere, let digits = Self.decimalDigits {
+          if caseInsensitive { result += caseless }
+          result += digits
+          if caseInsensitive { result.append(closing) }
+        } else if escaped == Self.unit("S") && caseInsensitive {
           result += caseless
           result += units[index...index + 1]
           result.append(closing)
         } else {
           result += units[index...index + 1]
         }
+        if escaped != Self.unit("b") && escaped != Self.unit("B") { beginning.pass() }
         index += 2
       } else if unit == opening, let end = Self.classEnd(units, from: index) {
         let set = units[index...end]
@@ -150,14 +159,44 @@ public final class ICURegularExpression: @unchecked Sendable {
         } else {
           result += Self.markedIfCaseless(set, caseInsensitive: caseInsensitive)
         }
+        beginning.pass()
         index = end + 1
+      } else if unit == Self.unit("(") {
+        let read = beginning.open(units, at: index)
+        result += units[index..<index + read]
+        index += read
       } else {
+        beginning.read(unit)
         result.append(unit)
         index += 1
       }
     }
     return result
   }
+
+  /// A class of the characters `\d` matches, Unicode's decimal digits, written as the
+  /// ranges of ICU's own set of them (so it matches what `\d` does); `nil` should ICU not
+  /// give them.
+  static let decimalDigits: [UInt16]? = {
+    var bounds = [Int32](repeating: 0, count: 256)
+    var count = Int(pc_decimal_digit_ranges(&bounds, Int32(bounds.count)))
+    if count * 2 > bounds.count {
+      bounds = [Int32](repeating: 0, count: count * 2)
+      count = Int(pc_decimal_digit_ranges(&bounds, Int32(bounds.count)))
+    }
+    guard count > 0 else { return nil }
+
+    let (opening, dash, closing) = (unit("["), unit("-"), unit("]"))
+    var units = [opening]
+    for range in 0..<count {
+      let (first, last) = (bounds[2 * range], bounds[2 * range + 1])
+      guard let lower = Unicode.Scalar(UInt32(first)), let upper = Unicode.Scalar(UInt32(last))
+      else { return nil }
+      units += String(lower).utf16
+      if last > first { units += [dash] + String(upper).utf16 }
+    }
+    return units + [closing]
+  }()
 
   private static let backslash = unit("\\")
   private static let opening = unit("[")

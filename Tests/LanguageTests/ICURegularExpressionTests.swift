@@ -11,7 +11,7 @@ import Testing
     "a set that names no letter is marked caseless; one that may is left as written",
     arguments: [
       (#"\bincisions?\b[^.;]{0,40}?\bintact\b"#, #"\bincisions?\b(?-i:[^.;]){0,40}?\bintact\b"#),
-      (#"(?<![\d.])(\d{1,2})"#, #"(?<!(?:\d|(?-i:[.])))(\d{1,2})"#),
+      (#"x(?<![\d.])(\d{1,2})"#, #"x(?<!(?:\d|(?-i:[.])))(\d{1,2})"#),
       (#"\S+ pain"#, #"(?-i:\S)+ pain"#),
       (#"[^a-z]x"#, #"[^a-z]x"#),
       (#"[!-~]"#, #"[!-~]"#),
@@ -72,6 +72,47 @@ import Testing
     #expect(ICURegularExpression.setsRewritten(pattern) == rewritten)
   }
 
+  @Test(
+    "a \\d that may begin a match is written as the class of its digits, another as it is",
+    arguments: [
+      (#"\d+x"#, "(?-i:D)+x"), (#"x\d"#, #"x\d"#), (#"\b(\d{1,2})/"#, "\\b((?-i:D){1,2})/"),
+      (#"^\s*\d"#, #"^\s*\d"#), (#"(?:a|\d)"#, "(?:a|(?-i:D))"), (#"a(?:b|\d)"#, #"a(?:b|\d)"#),
+      (#"(?=\d)\d"#, "(?=\\d)(?-i:D)"), (#"(?<!x)\d|y\d"#, "(?<!x)(?-i:D)|y\\d"),
+      (#"(?<![\d.])\d"#, "(?<!(?:\\d|(?-i:[.])))(?-i:D)"), (#"(?i)\d"#, #"(?i)\d"#),
+      (#"(?<n>\d)"#, #"(?<n>\d)"#), (#"(?>\d)"#, "(?>(?-i:D))"), (#"(a)?\d"#, #"(a)?\d"#),
+    ])
+  func writesLeadingDigitsAsAClass(pattern: String, rewritten: String) throws {
+    let digits = String(decoding: try #require(ICURegularExpression.decimalDigits), as: UTF16.self)
+
+    #expect(
+      ICURegularExpression.setsRewritten(pattern)
+        == rewritten.replacingOccurrences(of: "D", with: digits))
+  }
+
+  @Test("the class of digits is ranges of Unicode's decimal digits, hundreds of them")
+  func decimalDigitsAreRangesOfDigits() throws {
+    let digits = try #require(ICURegularExpression.decimalDigits)
+    let members = Array(
+      String(decoding: digits.dropFirst().dropLast(), as: UTF16.self).unicodeScalars)
+
+    var ranges: [ClosedRange<UInt32>] = []
+    var index = 0
+    while index < members.count {
+      let isRange = index + 2 < members.count && members[index + 1] == "-"
+      let last = members[isRange ? index + 2 : index]
+      ranges.append(members[index].value...last.value)
+      index += isRange ? 3 : 1
+    }
+
+    #expect(ranges.reduce(0) { $0 + $1.count } >= 600)
+    #expect(
+      ranges.allSatisfy { range in
+        [range.lowerBound, range.upperBound].allSatisfy {
+          Unicode.Scalar($0)?.properties.numericType == .decimal
+        }
+      })
+  }
+
   @Test("a case-sensitive pattern's digits are taken out of their class, no set is marked")
   func rewritesCaseSensitivePatterns() {
     #expect(
@@ -81,7 +122,9 @@ import Testing
 
   @Test(
     "a class with its digits tested apart matches every character the class matches",
-    arguments: [#"[\d/.]"#, #"[/\d-]"#, #"[^.;\d]"#, #"[^\d\n.;]"#, #"[\d]"#, #"[^\d]"#])
+    arguments: [
+      #"[\d/.]"#, #"[/\d-]"#, #"[^.;\d]"#, #"[^\d\n.;]"#, #"[\d]"#, #"[^\d]"#, #"\d"#,
+    ])
   func digitsApartMatchTheClass(set: String) throws {
     let pattern = "^" + set + "$"
     let rewritten = try ICURegularExpression(pattern)
