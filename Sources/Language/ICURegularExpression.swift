@@ -34,7 +34,7 @@ public final class ICURegularExpression: @unchecked Sendable {
   init(
     _ pattern: String, caseInsensitive: Bool, rewritingSets: Bool
   ) throws(ICUFailure) {
-    let written = Array(pattern.utf16)
+    let written = Self.utf16(of: pattern)
     let units =
       rewritingSets ? Self.setsRewritten(written, caseInsensitive: caseInsensitive) : written
     var error: Int32 = 0
@@ -47,6 +47,15 @@ public final class ICURegularExpression: @unchecked Sendable {
     self.pattern = pattern
     self.groupCount = Int(pc_regex_group_count(compiled))
     self.template = compiled
+  }
+
+  /// The UTF-16 units of `pattern`; an ASCII one's are its bytes, widened.
+  private static func utf16(of pattern: String) -> [UInt16] {
+    var pattern = pattern
+    let ascii = pattern.withUTF8 { bytes in
+      bytes.allSatisfy { $0 < 0x80 } ? bytes.map(UInt16.init) : nil
+    }
+    return ascii ?? Array(pattern.utf16)
   }
 
   deinit {

@@ -20,15 +20,25 @@ struct PhraseTrie: Sendable {
   /// Builds the trie, tokenizing every phrase with the document tokenizer.
   init(entries: [LexiconEntry]) throws(ICUFailure) {
     self.entries = entries
-    let phrases = entries.enumerated().flatMap { index, entry in
-      entry.phrases.map { (entry: index, phrase: $0) }
+    // Every entry's phrases (`LexiconEntry.phrases`: the concept, then its variants), and
+    // the entry each is of.
+    var phrases: [String] = []
+    var owners: [Int] = []
+    let phraseCount = entries.reduce(0) { $0 + 1 + $1.variants.count }
+    phrases.reserveCapacity(phraseCount)
+    owners.reserveCapacity(phraseCount)
+    for (index, entry) in entries.enumerated() {
+      phrases.append(entry.concept)
+      phrases += entry.variants
+      owners += repeatElement(index, count: 1 + entry.variants.count)
     }
-    let keys = try Self.keys(ofPhrases: phrases.map(\.phrase))
+
+    let keys = try Self.keys(ofPhrases: phrases)
     let tokenCount = keys.reduce(0) { $0 + $1.count }
     entriesEndingAt.reserveCapacity(tokenCount + 1)
     edges.reserveCapacity(tokenCount)
     vocabulary.reserveCapacity(keys.count)
-    for (phrase, keys) in zip(phrases, keys) { insert(keys, entry: phrase.entry) }
+    for (owner, keys) in zip(owners, keys) { insert(keys, entry: owner) }
   }
 
   /// The comparison keys of each phrase's tokens, as `keys(of:)` gives them for the
@@ -61,35 +71,52 @@ struct PhraseTrie: Sendable {
 
   /// The UTF-16 units of the phrases, each followed by a line feed; `nil` when a phrase holds
   /// a line break of its own.
+  ///
+  /// The units are written in place into an array made with room for them all (a phrase has
+  /// no more UTF-16 units than UTF-8 bytes): appended one at a time, they cost as much as
+  /// the rest of building the trie's text.
   private static func lines(of phrases: [String]) -> [UInt16]? {
-    var units: [UInt16] = []
-    units.reserveCapacity(phrases.reduce(phrases.count) { $0 + $1.utf8.count })
-    for phrase in phrases {
-      guard append(phrase, to: &units) else { return nil }
-      units.append(0x0A)
+    let capacity = phrases.reduce(phrases.count) { $0 + $1.utf8.count }
+    var holdsLineBreak = false
+    let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = 0
+      for phrase in phrases {
+        guard write(phrase, into: buffer, at: &count) else {
+          holdsLineBreak = true
+          count = 0
+          return
+        }
+        buffer[count] = 0x0A
+        count += 1
+      }
     }
-    return units
+    return holdsLineBreak ? nil : units
   }
 
-  /// Appends the UTF-16 units of `phrase` to `units`, or returns `false` when it holds a line
-  /// break. An ASCII phrase is copied by its bytes, each of which is its own unit.
-  private static func append(_ phrase: String, to units: inout [UInt16]) -> Bool {
-    var phrase = phrase
-    let isASCII = phrase.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-    guard isASCII else {
-      guard !phrase.utf16.contains(where: isLineBreak) else { return false }
-      units += phrase.utf16
-      return true
-    }
-    return phrase.withUTF8 { bytes in
-      guard !bytes.contains(where: { isLineBreak(UInt16($0)) }) else { return false }
-      let start = units.count
-      units.append(contentsOf: repeatElement(0, count: bytes.count))
-      units.withUnsafeMutableBufferPointer { copy in
-        for (offset, byte) in bytes.enumerated() { copy[start + offset] = UInt16(byte) }
+  /// Writes the UTF-16 units of `phrase` into `buffer` from `count` on, moving `count` past
+  /// them, or returns `false` when it holds a line break. An ASCII phrase is copied by its
+  /// bytes, each of which is its own unit.
+  private static func write(
+    _ phrase: String, into buffer: UnsafeMutableBufferPointer<UInt16>, at count: inout Int
+  ) -> Bool {
+    let start = count
+    var text = phrase
+    let isASCII = text.withUTF8 { bytes in
+      for byte in bytes {
+        guard byte < 0x80 else { return false }
+        buffer[count] = UInt16(byte)
+        count += 1
       }
       return true
     }
+    if !isASCII {
+      count = start
+      for unit in phrase.utf16 {
+        buffer[count] = unit
+        count += 1
+      }
+    }
+    return !buffer[start..<count].contains(where: isLineBreak)
   }
 
   /// Whether `unit` breaks a line, for ICU's word breaks (a mandatory break on both sides)
