@@ -192,6 +192,7 @@ struct LexiconParser {
     of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
   ) -> [UnsafeBufferPointer<UInt8>] {
     var pieces: [UnsafeBufferPointer<UInt8>] = []
+    pieces.reserveCapacity(text.reduce(1) { $1 == separator ? $0 + 1 : $0 })
     var start = 0
     for end in text.indices where text[end] == separator {
       pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end])))
