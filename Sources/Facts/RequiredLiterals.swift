@@ -131,6 +131,11 @@ private struct LiteralTable {
     var count = 16
     while count < size / 4 { count *= 2 }
     slots = Array(repeating: 0, count: count)
+    // About one literal in eight bytes of a pattern: the lists grow seldom, if at all.
+    let expected = size / 8
+    written.reserveCapacity(expected)
+    lowercasedLiterals.reserveCapacity(expected)
+    lengths.reserveCapacity(expected)
   }
 
   /// The number of `literal` (UTF-8) of `length` characters, numbered anew if it is new.
@@ -153,7 +158,9 @@ private struct LiteralTable {
   private mutating func add(_ literal: [UInt8], length: Int) {
     let isFolded = literal.contains { $0 >= 0x80 } && Self.changesWhenCaseFolded(literal)
     written.append(literal)
-    lowercasedLiterals.append(isFolded ? nil : literal.map(Self.lowercased))
+    // Most literals are written in lower case already, and share their bytes.
+    let hasCapital = literal.contains { $0 >= 0x41 && $0 <= 0x5A }
+    lowercasedLiterals.append(isFolded ? nil : hasCapital ? literal.map(Self.lowercased) : literal)
     lengths.append(length)
   }
 

@@ -3,8 +3,10 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
+#include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
@@ -178,6 +180,23 @@ int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
   uregex_useAnchoringBounds(re, 1, &reset);
   uregex_setText(re, empty, 0, &reset);
   return found;
+}
+
+int32_t pc_decimal_digit_ranges(int32_t *bounds, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  USet *digits = uset_openEmpty();
+  uset_applyIntPropertyValue(digits, UCHAR_GENERAL_CATEGORY_MASK, U_GC_ND_MASK, &status);
+  int32_t count = U_SUCCESS(status) ? uset_getItemCount(digits) : 0;
+  for (int32_t index = 0; index < count && U_SUCCESS(status); index++) {
+    UChar32 start, end;
+    uset_getItem(digits, index, &start, &end, NULL, 0, &status);
+    if (2 * index + 1 < capacity) {
+      bounds[2 * index] = start;
+      bounds[2 * index + 1] = end;
+    }
+  }
+  uset_close(digits);
+  return U_SUCCESS(status) ? count : -(int32_t)status;
 }
 
 const char *pc_error_name(int32_t code) { return u_errorName((UErrorCode)(code < 0 ? -code : code)); }

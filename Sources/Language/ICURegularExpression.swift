@@ -25,17 +25,18 @@ public final class ICURegularExpression: @unchecked Sendable {
 
   /// Compiles `pattern`, ignoring letter case when `caseInsensitive` is true.
   public convenience init(_ pattern: String, caseInsensitive: Bool = true) throws(ICUFailure) {
-    try self.init(pattern, caseInsensitive: caseInsensitive, markingCaselessSets: true)
+    try self.init(pattern, caseInsensitive: caseInsensitive, rewritingSets: true)
   }
 
-  /// Compiles `pattern`; `markingCaselessSets: false` leaves every set to ICU's case closure,
-  /// for the tests to compare with.
+  /// Compiles `pattern`; `rewritingSets: false` compiles it as written, every set left to
+  /// ICU's case closure and each `\d` in the class that holds it, for the tests to compare
+  /// with.
   init(
-    _ pattern: String, caseInsensitive: Bool, markingCaselessSets: Bool
+    _ pattern: String, caseInsensitive: Bool, rewritingSets: Bool
   ) throws(ICUFailure) {
-    let written = Array(pattern.utf16)
-    let marked = caseInsensitive && markingCaselessSets
-    let units = marked ? Self.caselessSetsMarked(written) : written
+    let written = Self.utf16(of: pattern)
+    let units =
+      rewritingSets ? Self.setsRewritten(written, caseInsensitive: caseInsensitive) : written
     var error: Int32 = 0
     let compiled = units.withUnsafeBufferPointer {
       pc_regex_open($0.baseAddress, Int32($0.count), caseInsensitive ? 1 : 0, &error)
@@ -46,6 +47,15 @@ public final class ICURegularExpression: @unchecked Sendable {
     self.pattern = pattern
     self.groupCount = Int(pc_regex_group_count(compiled))
     self.template = compiled
+  }
+
+  /// The UTF-16 units of `pattern`; an ASCII one's are its bytes, widened.
+  private static func utf16(of pattern: String) -> [UInt16] {
+    var pattern = pattern
+    let ascii = pattern.withUTF8 { bytes in
+      bytes.allSatisfy { $0 < 0x80 } ? bytes.map(UInt16.init) : nil
+    }
+    return ascii ?? Array(pattern.utf16)
   }
 
   deinit {
@@ -103,46 +113,69 @@ public final class ICURegularExpression: @unchecked Sendable {
     }
   }
 
-  /// `pattern` with each character class that is its own case closure (`[^.;]`, `[\d/.]`,
-  /// `[\w-]`, and `\S`) wrapped in `(?-i:…)`.
+  /// `pattern` with its character classes written as ICU compiles them for less, matching
+  /// what they match: each class that is its own case closure (`[^.;]`, `[\w-]`, and `\S`)
+  /// wrapped in `(?-i:…)` when letter case is ignored, a class of marks and `\d` written
+  /// with `\d` outside it (`[\d/.]` is `(?:\d|(?-i:[/.]))`), and a `\d` that may begin a
+  /// match written as the class of the digits it matches (`decimalDigits`).
   ///
-  /// Such a set is its own case closure, so it matches the same characters either way; but
-  /// the system's ICU computes the closure of every set of a case-insensitive pattern code
-  /// point by code point, which for a negated class is most of Unicode: it was two thirds
-  /// of the cost of compiling the detectors' patterns. The wrapper is a group that captures
-  /// nothing, so group numbers stay as written.
-  static func caselessSetsMarked(_ pattern: String) -> String {
-    String(decoding: caselessSetsMarked(Array(pattern.utf16)), as: UTF16.self)
+  /// A set that is its own case closure matches the same characters either way; but the
+  /// system's ICU computes the closure of every set of a case-insensitive pattern code point
+  /// by code point, which for a negated class is most of Unicode: it was two thirds of the
+  /// cost of compiling the detectors' patterns. For `\d` in a class, and for one that may
+  /// begin a match (to know where matches may begin), ICU builds the set of Unicode's
+  /// decimal digits from its properties each time, a quarter of a million instructions,
+  /// while a `\d` elsewhere is a test it compiles for almost nothing, and a class of ranges
+  /// less than half as much. Every wrapper is a group that captures nothing, so group
+  /// numbers stay as written.
+  static func setsRewritten(_ pattern: String, caseInsensitive: Bool = true) -> String {
+    let units = setsRewritten(Array(pattern.utf16), caseInsensitive: caseInsensitive)
+    return String(decoding: units, as: UTF16.self)
   }
 
-  /// `caselessSetsMarked(_:)` of a pattern's UTF-16 units. The syntax it reads is ASCII, so
-  /// it reads units: a character outside ASCII, a unit or a surrogate pair, is copied as is.
-  static func caselessSetsMarked(_ units: [UInt16]) -> [UInt16] {
+  /// `setsRewritten(_:caseInsensitive:)` of a pattern's UTF-16 units. The syntax it reads is
+  /// ASCII, so it reads units: a character outside ASCII, a unit or a surrogate pair, is
+  /// copied as is.
+  static func setsRewritten(_ units: [UInt16], caseInsensitive: Bool) -> [UInt16] {
     // Quoting (`\Q…\E`) would need reading apart; such a pattern is left as written.
     guard !zip(units, units.dropFirst()).contains(where: { $0 == backslash && $1 == 0x51 })
     else { return units }
     var result: [UInt16] = []
     result.reserveCapacity(units.count + 16)
+    var beginning = MatchBeginning()
     var index = 0
     while index < units.count {
       let unit = units[index]
       if unit == backslash, index + 1 < units.count {
         let escaped = units[index + 1]
-        if escaped == 0x53 {  // `\S`
+        if escaped == Self.unit("d"), beginning.isHere, let digits = Self.decimalDigits {
+          if caseInsensitive { result += caseless }
+          result += digits
+          if caseInsensitive { result.append(closing) }
+        } else if escaped == Self.unit("S") && caseInsensitive {
           result += caseless
           result += units[index...index + 1]
           result.append(closing)
         } else {
           result += units[index...index + 1]
         }
+        if escaped != Self.unit("b") && escaped != Self.unit("B") { beginning.pass() }
         index += 2
       } else if unit == opening, let end = Self.classEnd(units, from: index) {
-        let isCaseless = Self.isCaseless(units[index...end])
-        if isCaseless { result += caseless }
-        result += units[index...end]
-        if isCaseless { result.append(closing) }
+        let set = units[index...end]
+        if let apart = Self.digitsApart(set, caseInsensitive: caseInsensitive) {
+          result += apart
+        } else {
+          result += Self.markedIfCaseless(set, caseInsensitive: caseInsensitive)
+        }
+        beginning.pass()
         index = end + 1
+      } else if unit == Self.unit("(") {
+        let read = beginning.open(units, at: index)
+        result += units[index..<index + read]
+        index += read
       } else {
+        beginning.read(unit)
         result.append(unit)
         index += 1
       }
@@ -150,11 +183,106 @@ public final class ICURegularExpression: @unchecked Sendable {
     return result
   }
 
+  /// A class of the characters `\d` matches, Unicode's decimal digits, written as the
+  /// ranges of ICU's own set of them (so it matches what `\d` does); `nil` should ICU not
+  /// give them.
+  static let decimalDigits: [UInt16]? = {
+    var bounds = [Int32](repeating: 0, count: 256)
+    var count = Int(pc_decimal_digit_ranges(&bounds, Int32(bounds.count)))
+    if count * 2 > bounds.count {
+      bounds = [Int32](repeating: 0, count: count * 2)
+      count = Int(pc_decimal_digit_ranges(&bounds, Int32(bounds.count)))
+    }
+    guard count > 0 else { return nil }
+
+    let (opening, dash, closing) = (unit("["), unit("-"), unit("]"))
+    var units = [opening]
+    for range in 0..<count {
+      let (first, last) = (bounds[2 * range], bounds[2 * range + 1])
+      guard let lower = Unicode.Scalar(UInt32(first)), let upper = Unicode.Scalar(UInt32(last))
+      else { return nil }
+      units += String(lower).utf16
+      if last > first { units += [dash] + String(upper).utf16 }
+    }
+    return units + [closing]
+  }()
+
   private static let backslash = unit("\\")
   private static let opening = unit("[")
   private static let closing = unit(")")
   /// The group that turns case-insensitivity off, opened.
   private static let caseless = Array("(?-i:".utf16)
+
+  /// `set` wrapped in `(?-i:…)` when letter case is ignored and it is its own case closure.
+  private static func markedIfCaseless(
+    _ set: ArraySlice<UInt16>, caseInsensitive: Bool
+  ) -> [UInt16] {
+    guard caseInsensitive, isCaseless(set) else { return Array(set) }
+    return caseless + set + [closing]
+  }
+
+  /// A class of `\d` and ASCII marks written with its digits tested apart: `[\d/.]` as
+  /// `(?:\d|(?-i:[/.]))` and `[^.;\d]` as `(?:(?!\d)(?-i:[^.;]))`; `nil` for any other
+  /// class.
+  ///
+  /// Either form matches one character, one of the digits or one of the marks (for a
+  /// negated class, one that is neither), so what a pattern matches is unchanged, its
+  /// quantifiers included: the group takes the class's place. The marks are their own case
+  /// closure. A `-` is read only where it stands for itself, first or last; a class with
+  /// any other member (a letter, a range, a nested set, `\s`) is left as it is.
+  private static func digitsApart(
+    _ set: ArraySlice<UInt16>, caseInsensitive: Bool
+  ) -> [UInt16]? {
+    var members = set.dropFirst().dropLast()
+    let isNegated = members.first == unit("^")
+    if isNegated { members = members.dropFirst() }
+
+    var marks: [UInt16] = []
+    var hasDigits = false
+    var index = members.startIndex
+    while index < members.endIndex {
+      let member = members[index]
+      let isEnd = index == members.startIndex || index == members.endIndex - 1
+      if member == backslash {
+        guard index + 1 < members.endIndex else { return nil }
+        let escaped = members[index + 1]
+        if escaped == unit("d") {
+          hasDigits = true
+        } else if isMark(escaped) || isControl(escaped) {
+          marks += [member, escaped]
+        } else {
+          return nil
+        }
+        index += 2
+        continue
+      }
+      guard isMark(member), member != unit("-") || isEnd else { return nil }
+      guard member != opening, member != unit("&"), member != unit("^") else { return nil }
+      marks.append(member)
+      index += 1
+    }
+    guard hasDigits else { return nil }
+
+    let digits = Array(#"\d"#.utf16)
+    let rest = markedIfCaseless(
+      [opening] + (isNegated ? [unit("^")] : []) + marks + [unit("]")],
+      caseInsensitive: caseInsensitive)
+    switch (isNegated, marks.isEmpty) {
+    case (false, true): return Array("(?:".utf16) + digits + [closing]
+    case (true, true): return Array(#"\D"#.utf16)
+    case (false, false): return Array("(?:".utf16) + digits + [unit("|")] + rest + [closing]
+    case (true, false): return Array("(?:(?!".utf16) + digits + [closing] + rest + [closing]
+    }
+  }
+
+  /// Whether `escaped`, after a backslash, names a control character (`\n`, `\r`, `\t`),
+  /// which has no letter case.
+  private static func isControl(_ escaped: UInt16) -> Bool { "nrt".utf16.contains(escaped) }
+
+  /// Whether `unit` is an ASCII mark: printable, neither a letter, a digit nor a space.
+  private static func isMark(_ unit: UInt16) -> Bool {
+    unit > 0x20 && unit < 0x7F && !isLetter(unit) && !isDigit(unit)
+  }
 
   /// The index of the `]` closing the class opened at `start`, nested classes and escapes
   /// read past; `nil` when it is not closed.
@@ -182,9 +310,9 @@ public final class ICURegularExpression: @unchecked Sendable {
   }
 
   /// Whether a simple class (no nested set, no property) is its own case closure: only
-  /// ASCII marks, digits and spaces, ranges between them, the escapes `\d`, `\s` and
-  /// escaped marks, and `\w`, which holds every case form of each letter it holds (the
-  /// tests check every character that has one).
+  /// ASCII marks, digits and spaces, ranges between them, the escapes `\d`, `\s`, `\n`,
+  /// `\r`, `\t` and escaped marks, and `\w`, which holds every case form of each letter it
+  /// holds (the tests check every character that has one).
   private static func isCaseless(_ set: ArraySlice<UInt16>) -> Bool {
     let members = set.dropFirst().dropLast()
     var index = members.startIndex
@@ -196,7 +324,7 @@ public final class ICURegularExpression: @unchecked Sendable {
         guard index + 1 < members.endIndex else { return false }
         let escaped = members[index + 1]
         let isMark = escaped < 0x80 && !isLetter(escaped) && !isDigit(escaped)
-        guard "dsw".utf16.contains(escaped) || isMark else { return false }
+        guard "dsw".utf16.contains(escaped) || isControl(escaped) || isMark else { return false }
         index += 2
         continue
       }

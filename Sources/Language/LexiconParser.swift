@@ -12,20 +12,77 @@ struct LexiconParser {
   let lexicon: String
 
   func entries(in text: String) throws(LexiconError) -> [LexiconEntry] {
+    var text = text
+    // A text without carriage returns is cut into lines at its line feeds, each a character
+    // of its own there (see `pieces(of:separatedBy:)`), and an ASCII line read by its bytes.
+    let read = text.withUTF8 { bytes in
+      bytes.contains(0x0D)
+        ? nil
+        : Result { () throws(LexiconError) in
+          try entries(inLines: Self.lines(of: bytes))
+        }
+    }
+    if let read { return try read.get() }
+    return try entriesReadAsText(in: text)
+  }
+
+  /// The entries of `text` read line by line as text, each line cut by its characters: how
+  /// a text with carriage returns is read, and what reading ASCII lines by their bytes must
+  /// give (the tests compare the two).
+  func entriesReadAsText(in text: String) throws(LexiconError) -> [LexiconEntry] {
+    try entries(inLines: Self.pieces(of: text, separatedBy: "\n").map(Line.text))
+  }
+
+  /// One line of a lexicon file, without the whitespace around it: its bytes where it is
+  /// ASCII, else its text.
+  private enum Line {
+    case ascii(UnsafeBufferPointer<UInt8>)
+    case text(String)
+  }
+
+  /// The lines of `text` (UTF-8 without carriage returns), cut at its line feeds.
+  private static func lines(of text: UnsafeBufferPointer<UInt8>) -> [Line] {
+    var lines: [Line] = []
+    var start = 0
+    for end in text.indices where text[end] == 0x0A {
+      lines.append(line(UnsafeBufferPointer(rebasing: text[start..<end])))
+      start = end + 1
+    }
+    lines.append(line(UnsafeBufferPointer(rebasing: text[start...])))
+    return lines
+  }
+
+  private static func line(_ bytes: UnsafeBufferPointer<UInt8>) -> Line {
+    bytes.allSatisfy { $0 < 0x80 } ? .ascii(trimmedBytes(bytes)) : .text(trimmed(bytes))
+  }
+
+  private func entries(inLines lines: [Line]) throws(LexiconError) -> [LexiconEntry] {
     var entries: [LexiconEntry] = []
     var hasVersion = false
     var defaults: [String: String] = [:]
 
-    for (index, line) in Self.pieces(of: text, separatedBy: "\n").enumerated() {
+    for (index, line) in lines.enumerated() {
       let number = index + 1
-      if line.isEmpty || line.hasPrefix("#") { continue }
-
-      if line.hasPrefix("@") {
-        try applyDirective(line, number: number, hasVersion: &hasVersion, defaults: &defaults)
-        continue
+      switch line {
+      case .ascii(let bytes):
+        guard let first = bytes.first, first != UInt8(ascii: "#") else { continue }
+        if first == UInt8(ascii: "@") {
+          let directive = String(decoding: bytes, as: UTF8.self)
+          try applyDirective(
+            directive, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          continue
+        }
+        guard hasVersion else { throw .missingVersion(file: fileName) }
+        entries.append(try entry(ascii: bytes, number: number, defaults: defaults))
+      case .text(let line):
+        if line.isEmpty || line.hasPrefix("#") { continue }
+        if line.hasPrefix("@") {
+          try applyDirective(line, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          continue
+        }
+        guard hasVersion else { throw .missingVersion(file: fileName) }
+        entries.append(try entry(line, number: number, defaults: defaults))
       }
-      guard hasVersion else { throw .missingVersion(file: fileName) }
-      entries.append(try entry(line, number: number, defaults: defaults))
     }
     guard hasVersion else { throw .missingVersion(file: fileName) }
     return entries
@@ -67,6 +124,82 @@ struct LexiconParser {
     return LexiconEntry(
       lexicon: lexicon, concept: fields[0], variants: variants, attributes: attributes,
       line: number)
+  }
+
+  /// `entry(_:number:defaults:)` of an ASCII line, read by its bytes: each is a character
+  /// there, and the fields, variants and attributes are what cutting the line's text gives.
+  private func entry(
+    ascii line: UnsafeBufferPointer<UInt8>, number: Int, defaults: [String: String]
+  ) throws(LexiconError) -> LexiconEntry {
+    let fields = Self.bytePieces(of: line, separatedBy: UInt8(ascii: "|"))
+    guard fields.count <= 3 else {
+      throw malformed(number, "more than three '|'-separated fields")
+    }
+    guard !fields[0].isEmpty else { throw malformed(number, "the concept (first field) is empty") }
+
+    var variants: [String] = []
+    if fields.count > 1, !fields[1].isEmpty {
+      let parts = Self.bytePieces(of: fields[1], separatedBy: UInt8(ascii: ";"))
+      if parts.contains(where: \.isEmpty) {
+        throw malformed(number, "an empty variant (two ';' in a row, or a trailing ';')")
+      }
+      variants = parts.map { String(decoding: $0, as: UTF8.self) }
+    }
+    let own = fields.count > 2 ? try attributes(ascii: fields[2], number: number) : [:]
+    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
+    return LexiconEntry(
+      lexicon: lexicon, concept: String(decoding: fields[0], as: UTF8.self), variants: variants,
+      attributes: attributes, line: number)
+  }
+
+  /// `attributes(_:number:)` of an ASCII field, read by its bytes.
+  private func attributes(
+    ascii field: UnsafeBufferPointer<UInt8>, number: Int
+  ) throws(LexiconError) -> [String: String] {
+    var result: [String: String] = [:]
+    for pair in field.split(whereSeparator: Self.isSpace) {
+      let pair = UnsafeBufferPointer(rebasing: pair)
+      guard let equals = pair.firstIndex(of: UInt8(ascii: "=")),
+        equals + 1 < pair.count, !pair[(equals + 1)...].contains(UInt8(ascii: "=")),
+        Self.isAttributeKey(ascii: UnsafeBufferPointer(rebasing: pair[..<equals]))
+      else {
+        let text = String(decoding: pair, as: UTF8.self)
+        throw malformed(number, "attribute '\(text)' is not of the form key=value")
+      }
+      let key = String(decoding: UnsafeBufferPointer(rebasing: pair[..<equals]), as: UTF8.self)
+      let value = String(
+        decoding: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]), as: UTF8.self)
+      guard result.updateValue(value, forKey: key) == nil else {
+        throw malformed(number, "attribute '\(key)' given twice")
+      }
+    }
+    return result
+  }
+
+  /// `isAttributeKey(_:)` of an ASCII key's bytes: only `A`-`Z` and `a`-`z` are letters
+  /// there, and `0`-`9` digits.
+  private static func isAttributeKey(ascii key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let isLetter = { (byte: UInt8) in (0x61...0x7A).contains(byte | 0x20) }
+    guard let first = key.first, isLetter(first) else { return false }
+    return key.allSatisfy { byte in
+      isLetter(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D
+    }
+  }
+
+  /// The pieces of ASCII `text` between `separator`s, each without the whitespace around
+  /// it, in place.
+  private static func bytePieces(
+    of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
+  ) -> [UnsafeBufferPointer<UInt8>] {
+    var pieces: [UnsafeBufferPointer<UInt8>] = []
+    pieces.reserveCapacity(text.reduce(1) { $1 == separator ? $0 + 1 : $0 })
+    var start = 0
+    for end in text.indices where text[end] == separator {
+      pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end])))
+      start = end + 1
+    }
+    pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start...])))
+    return pieces
   }
 
   private func variants(_ field: String, number: Int) throws(LexiconError) -> [String] {
@@ -157,10 +290,17 @@ struct LexiconParser {
     guard piece.allSatisfy({ $0 < 0x80 }) else {
       return String(decoding: piece, as: UTF8.self).trimmingWhitespace
     }
+    return String(decoding: trimmedBytes(piece), as: UTF8.self)
+  }
+
+  /// An ASCII `piece` without the whitespace around it.
+  private static func trimmedBytes(
+    _ piece: UnsafeBufferPointer<UInt8>
+  ) -> UnsafeBufferPointer<UInt8> {
     var (start, end) = (0, piece.count)
     while start < end && isSpace(piece[start]) { start += 1 }
     while end > start && isSpace(piece[end - 1]) { end -= 1 }
-    return String(decoding: UnsafeBufferPointer(rebasing: piece[start..<end]), as: UTF8.self)
+    return UnsafeBufferPointer(rebasing: piece[start..<end])
   }
 
   /// The words of `field`, split at whitespace; an ASCII field by its bytes, each of which

@@ -5,13 +5,12 @@
 /// dashes skipped on both sides: "straight-leg raise" matches "straight leg raise" and "L4-5"
 /// matches "L4 - 5" and "L4–5".
 struct PhraseTrie: Sendable {
-  private struct Node: Sendable {
-    /// The next node by the number of the next token's key in `vocabulary`.
-    var children: [Int: Int] = [:]
-    var entries: [Int] = []
-  }
-
-  private var nodes = [Node()]
+  /// The entries (indices into `entries`) whose phrase ends at each node; node 0 is the root.
+  private var entriesEndingAt: [[Int]] = [[]]
+  /// Every edge of the trie: the node it leads to, by the node it leaves and the number of
+  /// the token key it follows (`edge(from:following:)`). One table for all nodes is built
+  /// without a table per node, and a walk looks an edge up once either way.
+  private var edges: [Int: Int] = [:]
   /// A number for every token key of every phrase: a text's token is looked up by its key
   /// once, and the trie is walked by numbers.
   private var vocabulary: [String: Int] = [:]
@@ -21,13 +20,25 @@ struct PhraseTrie: Sendable {
   /// Builds the trie, tokenizing every phrase with the document tokenizer.
   init(entries: [LexiconEntry]) throws(ICUFailure) {
     self.entries = entries
-    let phrases = entries.enumerated().flatMap { index, entry in
-      entry.phrases.map { (entry: index, phrase: $0) }
+    // Every entry's phrases (`LexiconEntry.phrases`: the concept, then its variants), and
+    // the entry each is of.
+    var phrases: [String] = []
+    var owners: [Int] = []
+    let phraseCount = entries.reduce(0) { $0 + 1 + $1.variants.count }
+    phrases.reserveCapacity(phraseCount)
+    owners.reserveCapacity(phraseCount)
+    for (index, entry) in entries.enumerated() {
+      phrases.append(entry.concept)
+      phrases += entry.variants
+      owners += repeatElement(index, count: 1 + entry.variants.count)
     }
-    let keys = try Self.keys(ofPhrases: phrases.map(\.phrase))
-    nodes.reserveCapacity(keys.reduce(1) { $0 + $1.count })
+
+    let keys = try Self.keys(ofPhrases: phrases)
+    let tokenCount = keys.reduce(0) { $0 + $1.count }
+    entriesEndingAt.reserveCapacity(tokenCount + 1)
+    edges.reserveCapacity(tokenCount)
     vocabulary.reserveCapacity(keys.count)
-    for (phrase, keys) in zip(phrases, keys) { insert(keys, entry: phrase.entry) }
+    for (owner, keys) in zip(owners, keys) { insert(keys, entry: owner) }
   }
 
   /// The comparison keys of each phrase's tokens, as `keys(of:)` gives them for the
@@ -60,35 +71,52 @@ struct PhraseTrie: Sendable {
 
   /// The UTF-16 units of the phrases, each followed by a line feed; `nil` when a phrase holds
   /// a line break of its own.
+  ///
+  /// The units are written in place into an array made with room for them all (a phrase has
+  /// no more UTF-16 units than UTF-8 bytes): appended one at a time, they cost as much as
+  /// the rest of building the trie's text.
   private static func lines(of phrases: [String]) -> [UInt16]? {
-    var units: [UInt16] = []
-    units.reserveCapacity(phrases.reduce(phrases.count) { $0 + $1.utf8.count })
-    for phrase in phrases {
-      guard append(phrase, to: &units) else { return nil }
-      units.append(0x0A)
+    let capacity = phrases.reduce(phrases.count) { $0 + $1.utf8.count }
+    var holdsLineBreak = false
+    let units = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = 0
+      for phrase in phrases {
+        guard write(phrase, into: buffer, at: &count) else {
+          holdsLineBreak = true
+          count = 0
+          return
+        }
+        buffer[count] = 0x0A
+        count += 1
+      }
     }
-    return units
+    return holdsLineBreak ? nil : units
   }
 
-  /// Appends the UTF-16 units of `phrase` to `units`, or returns `false` when it holds a line
-  /// break. An ASCII phrase is copied by its bytes, each of which is its own unit.
-  private static func append(_ phrase: String, to units: inout [UInt16]) -> Bool {
-    var phrase = phrase
-    let isASCII = phrase.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-    guard isASCII else {
-      guard !phrase.utf16.contains(where: isLineBreak) else { return false }
-      units += phrase.utf16
-      return true
-    }
-    return phrase.withUTF8 { bytes in
-      guard !bytes.contains(where: { isLineBreak(UInt16($0)) }) else { return false }
-      let start = units.count
-      units.append(contentsOf: repeatElement(0, count: bytes.count))
-      units.withUnsafeMutableBufferPointer { copy in
-        for (offset, byte) in bytes.enumerated() { copy[start + offset] = UInt16(byte) }
+  /// Writes the UTF-16 units of `phrase` into `buffer` from `count` on, moving `count` past
+  /// them, or returns `false` when it holds a line break. An ASCII phrase is copied by its
+  /// bytes, each of which is its own unit.
+  private static func write(
+    _ phrase: String, into buffer: UnsafeMutableBufferPointer<UInt16>, at count: inout Int
+  ) -> Bool {
+    let start = count
+    var text = phrase
+    let isASCII = text.withUTF8 { bytes in
+      for byte in bytes {
+        guard byte < 0x80 else { return false }
+        buffer[count] = UInt16(byte)
+        count += 1
       }
       return true
     }
+    if !isASCII {
+      count = start
+      for unit in phrase.utf16 {
+        buffer[count] = unit
+        count += 1
+      }
+    }
+    return !buffer[start..<count].contains(where: isLineBreak)
   }
 
   /// Whether `unit` breaks a line, for ICU's word breaks (a mandatory break on both sides)
@@ -98,7 +126,11 @@ struct PhraseTrie: Sendable {
   }
 
   /// The number of trie nodes, for the benchmark.
-  var nodeCount: Int { nodes.count }
+  var nodeCount: Int { entriesEndingAt.count }
+
+  /// The key of the edge from `node` that follows the token key numbered `word`: node and
+  /// key numbers are below 2³², as there are fewer phrase tokens.
+  private static func edge(from node: Int, following word: Int) -> Int { node << 32 | word }
 
   /// Every match in `tokens`, overlapping ones included, ordered by start then length
   /// (longest first). A match never spans two tokens with different `segments` values, and
@@ -154,17 +186,17 @@ struct PhraseTrie: Sendable {
       var position = start
       if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
       while position < stream.count, let word = words[position],
-        let next = nodes[node].children[word]
+        let next = edges[Self.edge(from: node, following: word)]
       {
         if let segments, segments[stream[position]] != segments[stream[start]] { break }
         node = next
-        if !nodes[node].entries.isEmpty { ends.append((stream[position], node)) }
+        if !entriesEndingAt[node].isEmpty { ends.append((stream[position], node)) }
         position += 1
       }
       for end in ends.reversed() {
         let first = stream[start]
         let range = tokens[first].range.lowerBound..<tokens[end.last].range.upperBound
-        for entry in nodes[end.node].entries {
+        for entry in entriesEndingAt[end.node] {
           found.append(
             PhraseMatch(entry: entries[entry], tokenRange: first..<(end.last + 1), range: range))
         }
@@ -178,17 +210,19 @@ struct PhraseTrie: Sendable {
   func edgesFollowed(in tokens: [Token]) -> Int {
     let keys = tokens.map(\.normalized).filter { !Normalization.isDash($0) }
       .map { vocabulary[$0] }
-    var edges = 0
+    var followed = 0
     for start in keys.indices {
       var node = 0
       var position = start
-      while position < keys.count, let key = keys[position], let next = nodes[node].children[key] {
-        edges += 1
+      while position < keys.count, let key = keys[position],
+        let next = edges[Self.edge(from: node, following: key)]
+      {
+        followed += 1
         node = next
         position += 1
       }
     }
-    return edges
+    return followed
   }
 
   /// The comparison keys of a phrase's tokens: normalized, dashes dropped (unless the phrase
@@ -208,11 +242,11 @@ struct PhraseTrie: Sendable {
     var node = 0
     for key in keys {
       let word = number(of: key)
-      let newNode = nodes.count
-      node = Self.value(of: word, in: &nodes[node].children, orAdding: newNode)
-      if node == newNode { nodes.append(Node()) }
+      let newNode = entriesEndingAt.count
+      node = Self.value(of: Self.edge(from: node, following: word), in: &edges, orAdding: newNode)
+      if node == newNode { entriesEndingAt.append([]) }
     }
-    if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+    if !entriesEndingAt[node].contains(entry) { entriesEndingAt[node].append(entry) }
   }
 
   /// The number of `key` in `vocabulary`, the next one if it is new.

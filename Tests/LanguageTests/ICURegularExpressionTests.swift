@@ -4,13 +4,14 @@ import Testing
 @testable import Language
 
 /// `ICURegularExpression` runs ICU directly: it must find what `NSRegularExpression` finds,
-/// and marking the caseless sets of a case-insensitive pattern must change no match.
+/// and rewriting a pattern's sets to compile for less (caseless sets marked, `\d` taken out
+/// of its classes) must change no match.
 @Suite struct ICURegularExpressionTests {
   @Test(
     "a set that names no letter is marked caseless; one that may is left as written",
     arguments: [
       (#"\bincisions?\b[^.;]{0,40}?\bintact\b"#, #"\bincisions?\b(?-i:[^.;]){0,40}?\bintact\b"#),
-      (#"(?<![\d/.])(\d{1,2})"#, #"(?<!(?-i:[\d/.]))(\d{1,2})"#),
+      (#"x(?<![\d.])(\d{1,2})"#, #"x(?<!(?:\d|(?-i:[.])))(\d{1,2})"#),
       (#"\S+ pain"#, #"(?-i:\S)+ pain"#),
       (#"[^a-z]x"#, #"[^a-z]x"#),
       (#"[!-~]"#, #"[!-~]"#),
@@ -28,14 +29,14 @@ import Testing
       (#"[.-😀]"#, #"[.-😀]"#),
     ])
   func marksCaselessSets(pattern: String, marked: String) {
-    #expect(ICURegularExpression.caselessSetsMarked(pattern) == marked)
+    #expect(ICURegularExpression.setsRewritten(pattern) == marked)
   }
 
   @Test("a set of word characters holds every case form of each of its letters")
   func wordCharacterSetIsItsOwnCaseClosure() throws {
     let marked = try ICURegularExpression(#"^[\w-]$"#)
     let closed = try ICURegularExpression(
-      #"^[\w-]$"#, caseInsensitive: true, markingCaselessSets: false)
+      #"^[\w-]$"#, caseInsensitive: true, rewritingSets: false)
     let cased = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
       $0.properties.changesWhenCaseMapped || $0.properties.changesWhenCaseFolded
     }
@@ -48,6 +49,127 @@ import Testing
 
     #expect(cased.count > 2_000)
     #expect(differing.isEmpty)
+  }
+
+  @Test(
+    "a class of digits and marks is written with the digits tested apart",
+    arguments: [
+      (#"[\d/.]"#, #"(?:\d|(?-i:[/.]))"#),
+      (#"x[/\d-]{1,3}"#, #"x(?:\d|(?-i:[/-])){1,3}"#),
+      (#"[-\d]"#, #"(?:\d|(?-i:[-]))"#),
+      (#"[\d\-%]"#, #"(?:\d|(?-i:[\-%]))"#),
+      (#"[^.;\d]+"#, #"(?:(?!\d)(?-i:[^.;]))+"#),
+      (#"[^\d\n.;]"#, #"(?:(?!\d)(?-i:[^\n.;]))"#),
+      (#"[\d]"#, #"(?:\d)"#),
+      (#"[^\d]"#, #"\D"#),
+      (#"[a\d]"#, #"[a\d]"#),
+      (#"[\s\d]"#, #"(?-i:[\s\d])"#),
+      (#"[\d٫]"#, #"[\d٫]"#),
+      (#"[[\d]/]"#, #"[[\d]/]"#),
+      (#"[^\n.;]"#, #"(?-i:[^\n.;])"#),
+    ])
+  func takesDigitsOutOfClasses(pattern: String, rewritten: String) {
+    #expect(ICURegularExpression.setsRewritten(pattern) == rewritten)
+  }
+
+  @Test(
+    "a \\d that may begin a match is written as the class of its digits, another as it is",
+    arguments: [
+      (#"\d+x"#, "(?-i:D)+x"), (#"x\d"#, #"x\d"#), (#"\b(\d{1,2})/"#, "\\b((?-i:D){1,2})/"),
+      (#"^\s*\d"#, #"^\s*\d"#), (#"(?:a|\d)"#, "(?:a|(?-i:D))"), (#"a(?:b|\d)"#, #"a(?:b|\d)"#),
+      (#"(?=\d)\d"#, "(?=\\d)(?-i:D)"), (#"(?<!x)\d|y\d"#, "(?<!x)(?-i:D)|y\\d"),
+      (#"(?<![\d.])\d"#, "(?<!(?:\\d|(?-i:[.])))(?-i:D)"), (#"(?i)\d"#, #"(?i)\d"#),
+      (#"(?<n>\d)"#, #"(?<n>\d)"#), (#"(?>\d)"#, "(?>(?-i:D))"), (#"(a)?\d"#, #"(a)?\d"#),
+    ])
+  func writesLeadingDigitsAsAClass(pattern: String, rewritten: String) throws {
+    let digits = String(decoding: try #require(ICURegularExpression.decimalDigits), as: UTF16.self)
+
+    #expect(
+      ICURegularExpression.setsRewritten(pattern)
+        == rewritten.replacingOccurrences(of: "D", with: digits))
+  }
+
+  @Test("the class of digits is ranges of Unicode's decimal digits, hundreds of them")
+  func decimalDigitsAreRangesOfDigits() throws {
+    let digits = try #require(ICURegularExpression.decimalDigits)
+    let members = Array(
+      String(decoding: digits.dropFirst().dropLast(), as: UTF16.self).unicodeScalars)
+
+    var ranges: [ClosedRange<UInt32>] = []
+    var index = 0
+    while index < members.count {
+      let isRange = index + 2 < members.count && members[index + 1] == "-"
+      let last = members[isRange ? index + 2 : index]
+      ranges.append(members[index].value...last.value)
+      index += isRange ? 3 : 1
+    }
+
+    #expect(ranges.reduce(0) { $0 + $1.count } >= 600)
+    #expect(
+      ranges.allSatisfy { range in
+        [range.lowerBound, range.upperBound].allSatisfy {
+          Unicode.Scalar($0)?.properties.numericType == .decimal
+        }
+      })
+  }
+
+  @Test("a case-sensitive pattern's digits are taken out of their class, no set is marked")
+  func rewritesCaseSensitivePatterns() {
+    #expect(
+      ICURegularExpression.setsRewritten(#"[\d/.]\S[^.]"#, caseInsensitive: false)
+        == #"(?:\d|[/.])\S[^.]"#)
+  }
+
+  @Test(
+    "a class with its digits tested apart matches every character the class matches",
+    arguments: [
+      #"[\d/.]"#, #"[/\d-]"#, #"[^.;\d]"#, #"[^\d\n.;]"#, #"[\d]"#, #"[^\d]"#, #"\d"#,
+    ])
+  func digitsApartMatchTheClass(set: String) throws {
+    let pattern = "^" + set + "$"
+    let rewritten = try ICURegularExpression(pattern)
+    let written = try ICURegularExpression(pattern, caseInsensitive: true, rewritingSets: false)
+    // Every decimal digit of Unicode, ASCII and its neighbours, and every cased character.
+    let characters = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+      $0.value < 0x800 || $0.properties.numericType == .decimal
+        || $0.properties.changesWhenCaseMapped
+    }
+
+    let differing = characters.filter { scalar in
+      Array(String(scalar).utf16).withUnsafeBufferPointer {
+        rewritten.matches(in: $0).isEmpty != written.matches(in: $0).isEmpty
+      }
+    }
+
+    #expect(characters.filter { $0.properties.numericType == .decimal }.count > 600)
+    #expect(differing.isEmpty, "\(set): \(differing.prefix(5))")
+  }
+
+  @Test(
+    "a pattern with its digits tested apart finds what it finds as written",
+    arguments: [
+      #"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"#,
+      #"(?<![\d.])(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent)"#,
+      #"\bfrom\b[^\d\n.;]{3,30}?\b(to|until)\b"#,
+      #"([/\d-]+)\s*(x|times)"#,
+      #"[^.;\d]*pain"#,
+    ])
+  func digitsApartFindWhatTheWrittenPatternFinds(pattern: String) throws {
+    let texts = [
+      "Seen 03/14/2026, 3/14/26 and ٠٣/١٤/٢٠٢٦; pain 40-50 % better, ٥٠ percent.",
+      "From June to July; from ３ weeks to 2; 1.5% and 12/3/2024/5.",
+      "12-3-4 x injections, 𝟙/𝟚 times; Pain, pain7 and 9pain. BACK PAIN",
+      "",
+    ]
+    let rewritten = try ICURegularExpression(pattern)
+    let written = try ICURegularExpression(pattern, caseInsensitive: true, rewritingSets: false)
+    for text in texts {
+      let units = Array(text.utf16)
+      let found = units.withUnsafeBufferPointer { rewritten.matches(in: $0) }.map(\.ranges)
+      let expected = units.withUnsafeBufferPointer { written.matches(in: $0) }.map(\.ranges)
+      #expect(found == expected, "\(pattern) on \(text)")
+    }
+    #expect(ICURegularExpression.setsRewritten(pattern) != pattern)
   }
 
   @Test(

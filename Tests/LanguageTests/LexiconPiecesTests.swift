@@ -1,9 +1,10 @@
+import Foundation
 import Testing
 
 @testable import Language
 
 /// A lexicon line is cut into fields and variants by bytes where it is ASCII without
-/// carriage returns, with the pieces that cutting it by characters gives.
+/// carriage returns, with the pieces, entries and errors that cutting it by characters gives.
 @Suite struct LexiconPiecesTests {
   @Test(
     "pieces cut by bytes are the pieces cut by characters",
@@ -26,5 +27,41 @@ import Testing
       .map(\.trimmingWhitespace)
 
     #expect(LexiconParser.pieces(of: text, separatedBy: separator) == byCharacters)
+  }
+
+  @Test("every checked-in lexicon reads by bytes as it reads as text")
+  func checkedInLexiconsReadAlike() throws {
+    let files = try FileManager.default.contentsOfDirectory(
+      at: Fixtures.lexiconDirectory, includingPropertiesForKeys: nil
+    ).filter { $0.pathExtension == "txt" }
+    for file in files {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let parser = LexiconParser(fileName: file.lastPathComponent, lexicon: "test")
+
+      let entries = try parser.entries(in: text)
+
+      #expect(entries == (try parser.entriesReadAsText(in: text)), "\(file.lastPathComponent)")
+      #expect(!entries.isEmpty, "\(file.lastPathComponent)")
+    }
+    #expect(files.count > 10)
+  }
+
+  @Test(
+    "a line read by bytes gives the entry or the error it gives read as text",
+    arguments: [
+      "a", " a |  b ;c\t| k=v  k2=w ", "a | | k=v", "a |", "a | b |", "a|b|c|d", " | b",
+      "a | b;; c", "a | b; ", "a | b | class", "a | b | k=v k=w", "a | b | 1k=v",
+      "a | b | k==v", "a | b | k=v=", "a | b | =v", "a | b | k=", "\u{0B}a\u{0C}|b",
+      "@defaults k=v\nx\ny | | k=w", "@defaults k\nx", "@nothing", "# x\n\n  # y\na",
+      "a | é; b | k=ü", "é | b", "a | b | clé=v", "\u{00A0}a\u{00A0} | b",
+    ])
+  func linesReadAlike(line: String) {
+    let text = "@version 1\n" + line + "\n"
+    let parser = LexiconParser(fileName: "test.txt", lexicon: "test")
+
+    let byBytes = Result { () throws(LexiconError) in try parser.entries(in: text) }
+    let asText = Result { () throws(LexiconError) in try parser.entriesReadAsText(in: text) }
+
+    #expect(byBytes == asText)
   }
 }

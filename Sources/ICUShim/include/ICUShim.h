@@ -69,6 +69,12 @@ int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
                          const int32_t *starts, int32_t start_count, int32_t limit,
                          int32_t *ranges, int32_t capacity);
 
+/// Writes the ranges of code points that ICU's `\d` matches (general category Nd) into
+/// `bounds`, the first and last of each, while `capacity` values allow. Returns the number
+/// of ranges (call again with room for twice as many values if more), or a negative ICU
+/// error code.
+int32_t pc_decimal_digit_ranges(int32_t *bounds, int32_t capacity);
+
 /// Returns a static, human-readable name for an ICU error code.
 const char *pc_error_name(int32_t code);
 
