@@ -46,7 +46,7 @@ struct PatternStart: Sendable {
   /// be empty, or begin with `.` or `[a-z]`) or the pattern uses syntax the reader does not
   /// know.
   init?(pattern: String) {
-    var reader = StartReader(Array(pattern.unicodeScalars))
+    var reader = StartReader(Self.scalars(of: pattern))
     guard let openings = try? reader.readPattern(), !openings.isNullable,
       !openings.anyUnits.holdsEveryLetter
     else { return nil }
@@ -64,6 +64,15 @@ struct PatternStart: Sendable {
     beginsAtAnyOtherUnit = openings.beginsAtAnyOtherUnit
     beginsAtTextStart = openings.beginsAtTextStart
     afterSpaces = openings.afterSpaces
+  }
+
+  /// The scalars of `pattern`: when it is ASCII, as nearly every pattern is, one per byte,
+  /// made with no decoding and no count of them first.
+  private static func scalars(of pattern: String) -> [Unicode.Scalar] {
+    let ascii = pattern.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
+    }
+    return (ascii ?? nil) ?? Array(pattern.unicodeScalars)
   }
 
   /// Each ASCII unit's role as a match's first unit, prefixes left out.
