@@ -415,7 +415,9 @@ private struct Openings {
 
   /// The openings of either part.
   mutating func formUnion(_ other: Openings) {
-    prefixes += other.prefixes
+    // Most parts hold a prefix or two, and many a sequence none yet: taking the other's
+    // array then copies nothing.
+    if prefixes.isEmpty { prefixes = other.prefixes } else { prefixes += other.prefixes }
     anyUnits.formUnion(other.anyUnits)
     wordStartUnits.formUnion(other.wordStartUnits)
     beginsAtAnyOtherUnit = beginsAtAnyOtherUnit || other.beginsAtAnyOtherUnit
