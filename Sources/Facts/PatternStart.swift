@@ -21,7 +21,10 @@
 /// The offsets are exact for non-empty text in which letter case is ASCII's: the caller
 /// searches the whole of a text holding a character that case folding changes ("É", "K" the
 /// Kelvin sign) or a decimal digit outside ASCII, as it does for the literal filter.
-struct PatternStart: Sendable {
+///
+/// A class, immutable: a pattern's start is read once and handed to every search of it, and
+/// handing out one reference costs less than copying the references to its four tables.
+final class PatternStart: Sendable {
   /// Per ASCII unit, how a match may begin with it (`UnitRole` bits), a capital's the same
   /// as its lower-case letter's: the scan looks up each unit as it stands.
   private let asciiRoles: [UInt8]
