@@ -21,7 +21,10 @@
 /// The offsets are exact for non-empty text in which letter case is ASCII's: the caller
 /// searches the whole of a text holding a character that case folding changes ("É", "K" the
 /// Kelvin sign) or a decimal digit outside ASCII, as it does for the literal filter.
-struct PatternStart: Sendable {
+///
+/// A class, immutable: a pattern's start is read once and handed to every search of it, and
+/// handing out one reference costs less than copying the references to its four tables.
+final class PatternStart: Sendable {
   /// Per ASCII unit, how a match may begin with it (`UnitRole` bits), a capital's the same
   /// as its lower-case letter's: the scan looks up each unit as it stands.
   private let asciiRoles: [UInt8]
@@ -46,7 +49,7 @@ struct PatternStart: Sendable {
   /// be empty, or begin with `.` or `[a-z]`) or the pattern uses syntax the reader does not
   /// know.
   init?(pattern: String) {
-    var reader = StartReader(Array(pattern.unicodeScalars))
+    var reader = StartReader(Self.scalars(of: pattern))
     guard let openings = try? reader.readPattern(), !openings.isNullable,
       !openings.anyUnits.holdsEveryLetter
     else { return nil }
@@ -66,6 +69,15 @@ struct PatternStart: Sendable {
     afterSpaces = openings.afterSpaces
   }
 
+  /// The scalars of `pattern`: when it is ASCII, as nearly every pattern is, one per byte,
+  /// made with no decoding and no count of them first.
+  private static func scalars(of pattern: String) -> [Unicode.Scalar] {
+    let ascii = pattern.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
+    }
+    return (ascii ?? nil) ?? Array(pattern.unicodeScalars)
+  }
+
   /// Each ASCII unit's role as a match's first unit, prefixes left out.
   private static func roles(of openings: Openings) -> [UInt8] {
     var roles = [UInt8](repeating: 0, count: 128)
@@ -81,27 +93,34 @@ struct PatternStart: Sendable {
 
   /// The prefixes laid out one after another by their first unit (see `prefixWords`), each
   /// once, and where each first unit's run of them lies.
+  ///
+  /// Sorted, the prefixes that share a first unit are neighbours, their first units
+  /// ascending, and a repeated prefix is next to its twin: one pass lays out the runs.
   private static func prefixRuns(of prefixes: [Prefix]) -> (
     words: [UInt16], ascii: [(start: Int32, end: Int32)],
     other: [UInt16: (start: Int32, end: Int32)]
   ) {
-    var byFirstUnit: [UInt16: [Prefix]] = [:]
-    for prefix in Set(prefixes).sorted(by: Prefix.precedes) {
-      byFirstUnit[prefix.units[0], default: []].append(prefix)
-    }
-
     var words: [UInt16] = []
     var ascii = [(start: Int32, end: Int32)](repeating: (0, 0), count: 128)
     var other: [UInt16: (start: Int32, end: Int32)] = [:]
-    for (first, prefixes) in byFirstUnit.sorted(by: { $0.key < $1.key }) {
-      let runStart = Int32(words.count)
-      for prefix in prefixes {
-        words += [UInt16(prefix.units.count - 1), prefix.atWordStart ? 1 : 0]
-        words += prefix.units.dropFirst()
-      }
-      let run = (start: runStart, end: Int32(words.count))
+    func endRun(of first: UInt16, from runStart: Int) {
+      let run = (start: Int32(runStart), end: Int32(words.count))
       if first < 128 { ascii[Int(first)] = run } else { other[first] = run }
     }
+
+    var previous: Prefix? = nil
+    var runStart = 0
+    for prefix in prefixes.sorted(by: Prefix.precedes) where prefix != previous {
+      if let previous, previous.first != prefix.first {
+        endRun(of: previous.first, from: runStart)
+        runStart = words.count
+      }
+      words.append(UInt16(prefix.count - 1))
+      words.append(prefix.atWordStart ? 1 : 0)
+      for index in 1..<prefix.count { words.append(prefix[index]) }
+      previous = prefix
+    }
+    if let previous { endRun(of: previous.first, from: runStart) }
     return (words, ascii, other)
   }
 
@@ -223,7 +242,7 @@ private struct FollowingUnits {
   init?(_ openings: Openings) {
     units.formUnion(openings.anyUnits)
     units.formUnion(openings.wordStartUnits)
-    for prefix in openings.prefixes where prefix.units[0] < 128 { units.insert(prefix.units[0]) }
+    for prefix in openings.prefixes where prefix.first < 128 { units.insert(prefix.first) }
     let spaces = UnitSet(StartReader.asciiSpaces)
     guard !openings.beginsAtTextStart, units.intersection(spaces).isEmpty else { return nil }
   }
@@ -235,14 +254,49 @@ private struct FollowingUnits {
 
 /// Units a match begins with, and whether they must begin a word (the pattern puts `\b`
 /// before them).
-private struct Prefix: Hashable {
-  var units: [UInt16]
-  var atWordStart: Bool
+///
+/// The units (at most `capacity`) are held in the value itself, four to a word, so that
+/// copying a part's openings, as reading a pattern does at every step, allocates nothing and
+/// counts no references.
+private struct Prefix: Equatable {
+  /// Units 0 to 3, then 4 to 7, 16 bits each, the first in the lowest bits; zero past
+  /// `count`, so that equal prefixes are equal values.
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  private(set) var count = 0
+  var atWordStart = false
 
+  static let capacity = 8
+
+  init() {}
+
+  init(_ unit: UInt16) { append(unit) }
+
+  var isEmpty: Bool { count == 0 }
+
+  var first: UInt16 { self[0] }
+
+  subscript(index: Int) -> UInt16 {
+    let word = index < 4 ? low : high
+    return UInt16(truncatingIfNeeded: word >> UInt64(16 * (index % 4)))
+  }
+
+  /// Adds `unit` at the end; the caller keeps to `capacity`.
+  mutating func append(_ unit: UInt16) {
+    precondition(count < Self.capacity, "a prefix holds at most \(Self.capacity) units")
+    let bits = UInt64(unit) << UInt64(16 * (count % 4))
+    if count < 4 { low |= bits } else { high |= bits }
+    count += 1
+  }
+
+  /// Units compared in order, a prefix of another before it, and a prefix that need not
+  /// begin a word before the same units that must.
   static func precedes(_ first: Prefix, _ second: Prefix) -> Bool {
-    first.units == second.units
-      ? !first.atWordStart && second.atWordStart
-      : first.units.lexicographicallyPrecedes(second.units)
+    for index in 0..<min(first.count, second.count) where first[index] != second[index] {
+      return first[index] < second[index]
+    }
+    guard first.count == second.count else { return first.count < second.count }
+    return !first.atWordStart && second.atWordStart
   }
 }
 
@@ -336,14 +390,14 @@ private struct Openings {
       if unit < 128 {
         anyUnits.insert(unit)
       } else {
-        prefixes.append(Prefix(units: [unit], atWordStart: false))
+        prefixes.append(Prefix(unit))
       }
     }
   }
 
-  init(prefix: [UInt16]) {
+  init(prefix: Prefix) {
     isNullable = false
-    prefixes = [Prefix(units: prefix, atWordStart: false)]
+    prefixes = [prefix]
   }
 
   private init(isNullable: Bool) { self.isNullable = isNullable }
@@ -356,7 +410,7 @@ private struct Openings {
     bounded.anyUnits = anyUnits.subtracting(.asciiWord)
     bounded.prefixes = prefixes.map { prefix in
       var bounded = prefix
-      if UnitSet.asciiWord.contains(prefix.units[0]) { bounded.atWordStart = true }
+      if UnitSet.asciiWord.contains(prefix.first) { bounded.atWordStart = true }
       return bounded
     }
     return bounded
@@ -364,7 +418,9 @@ private struct Openings {
 
   /// The openings of either part.
   mutating func formUnion(_ other: Openings) {
-    prefixes += other.prefixes
+    // Most parts hold a prefix or two, and many a sequence none yet: taking the other's
+    // array then copies nothing.
+    if prefixes.isEmpty { prefixes = other.prefixes } else { prefixes += other.prefixes }
     anyUnits.formUnion(other.anyUnits)
     wordStartUnits.formUnion(other.wordStartUnits)
     beginsAtAnyOtherUnit = beginsAtAnyOtherUnit || other.beginsAtAnyOtherUnit
@@ -402,7 +458,7 @@ private struct StartReader {
   init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
 
   /// The longest prefix kept: longer ones cost more to compare and rule out little more.
-  private static let longestPrefix = 8
+  private static let longestPrefix = Prefix.capacity
 
   mutating func readPattern() throws(UnreadableStart) -> Openings {
     let openings = try readAlternation()
@@ -426,7 +482,7 @@ private struct StartReader {
 
   private mutating func readSequence() throws(UnreadableStart) -> Openings {
     var openings = Openings.nothing
-    var run: [UInt16] = []
+    var run = Prefix()
     // Whether `\b` stands at the match's start: nothing before it consumes a character.
     var isAfterBoundary = false
     func add(_ part: Openings) {
@@ -436,7 +492,7 @@ private struct StartReader {
       guard !run.isEmpty else { return }
       add(Openings(prefix: run))
       openings.isNullable = false
-      run = []
+      run = Prefix()
     }
 
     while let scalar = next, scalar != "|", scalar != ")" {
@@ -454,7 +510,7 @@ private struct StartReader {
         if run.count < Self.longestPrefix { run.append(unit) }
         endRun()
       case (.literal(let unit), .maybeNever):
-        if run.isEmpty { add(Openings(prefix: [unit])) } else { endRun() }
+        if run.isEmpty { add(Openings(prefix: Prefix(unit))) } else { endRun() }
       case (.wordBoundary, _):
         endRun()
         isAfterBoundary = true

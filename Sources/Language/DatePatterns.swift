@@ -349,10 +349,73 @@ struct DatePatterns: Sendable {
   /// first. ICU tries every branch at every word, so one branch per letter instead of one per
   /// phrase is most of the cost of scanning a note for numbers.
   static func alternation(of phrases: [String]) -> String {
-    let longestFirst = Set(phrases.map { $0.lowercased() }).sorted {
+    let lowered = Set(phrases.map { $0.lowercased() })
+    guard lowered.allSatisfy(isPrintableASCII) else { return characterAlternation(of: lowered) }
+
+    // A printable ASCII unit is one character, and strings of them order as their units do:
+    // the phrases are sorted and split as bytes, with no `Character` to hash or count.
+    let longestFirst = lowered.map { Array($0.utf8)[...] }.sorted {
+      $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1)
+    }
+    var escapes = ASCIIEscapes()
+    return asciiBranches(of: longestFirst, escapes: &escapes).joined(separator: "|")
+  }
+
+  /// `alternation(of:)` built character by character, for phrases of any script.
+  static func characterAlternation(of phrases: Set<String>) -> String {
+    let longestFirst = phrases.sorted {
       $0.count != $1.count ? $0.count > $1.count : $0 < $1
     }
     return branches(of: longestFirst.map { Array($0) }).joined(separator: "|")
+  }
+
+  private static func isPrintableASCII(_ phrase: String) -> Bool {
+    phrase.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
+  }
+
+  /// `branches(of:)` for phrases of printable ASCII, as bytes.
+  private static func asciiBranches(
+    of phrases: [ArraySlice<UInt8>], escapes: inout ASCIIEscapes
+  ) -> [String] {
+    let phraseEnd = 128
+    // The phrases by first unit, in the order of first use; `groupNumber` holds each unit's
+    // index in `groups` plus one (0: none yet), plain bytes, cheap to make and to free.
+    var groups: [(first: Int, rests: [ArraySlice<UInt8>])] = []
+    var groupNumber = [UInt8](repeating: 0, count: phraseEnd + 1)
+    for phrase in phrases {
+      let first = phrase.first.map(Int.init) ?? phraseEnd
+      if groupNumber[first] == 0 {
+        groups.append((first, []))
+        groupNumber[first] = UInt8(groups.count)
+      }
+      groups[Int(groupNumber[first]) - 1].rests.append(phrase.dropFirst())
+    }
+
+    var branches: [String] = []
+    for (first, rests) in groups {
+      guard first != phraseEnd else {
+        branches.append("")
+        continue
+      }
+      let head = escapes.pattern(for: UInt8(first))
+      let rest = asciiBranches(of: rests, escapes: &escapes)
+      branches.append(
+        rest.count == 1 ? head + rest[0] : head + "(?:" + rest.joined(separator: "|") + ")")
+    }
+    return branches
+  }
+
+  /// The pattern of each ASCII character, escaped as `NSRegularExpression` escapes it, kept
+  /// once asked: an alternation asks for the same few letters hundreds of times.
+  private struct ASCIIEscapes {
+    private var patterns = [String?](repeating: nil, count: 128)
+
+    mutating func pattern(for unit: UInt8) -> String {
+      if let pattern = patterns[Int(unit)] { return pattern }
+      let pattern = NSRegularExpression.escapedPattern(for: String(UnicodeScalar(unit)))
+      patterns[Int(unit)] = pattern
+      return pattern
+    }
   }
 
   /// The branches of an alternation of `phrases`, one per first character, in the order the

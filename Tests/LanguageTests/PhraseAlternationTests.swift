@@ -20,6 +20,25 @@ import Testing
   }
 
   @Test(
+    "phrases of ASCII alternate as they do character by character",
+    arguments: [
+      ["two", "three", "one"], ["a", "an", "a couple", "A Couple", "a couple of"],
+      ["c++", "c+", "1.5", "(s)", "a|b", "x*", "?"], ["week", "weeks", "wk", "wks", "w"],
+      ["", "a"], ["same", "Same", "same"], ["d^2", "$5", "[x]", #"\d"#, "{2}"],
+    ])
+  func asciiPhrasesAlternateAsCharacters(_ phrases: [String]) {
+    let lowered = Set(phrases.map { $0.lowercased() })
+    #expect(
+      DatePatterns.alternation(of: phrases) == DatePatterns.characterAlternation(of: lowered))
+  }
+
+  @Test("phrases outside ASCII are split by character")
+  func splitsOtherPhrasesByCharacter() {
+    #expect(DatePatterns.alternation(of: ["x", "\u{D7}", "XA"]) == "x(?:a|)|\u{D7}")
+    #expect(DatePatterns.alternation(of: ["e\u{301}t\u{E9}", "e"]) == "e\u{301}t\u{E9}|e")
+  }
+
+  @Test(
     "the factored alternation finds what the flat one finds",
     arguments: [
       "for one and a half years", "about a couple of months", "twelve weeks, two wks",
