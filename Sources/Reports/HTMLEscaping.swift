@@ -56,6 +56,25 @@ enum HTMLEscaping {
     }
   }
 
+  /// `forEachEscapedRun(of:_:)` of UTF-16 units that are all ASCII, as the units' string
+  /// would be escaped: hands `write` each stretch of units that stands as it is, and
+  /// `replace` the replacement of each unit escaped.
+  @inline(__always)
+  static func forEachEscapedRun(
+    ofASCII units: UnsafeBufferPointer<UInt16>, _ write: (UnsafeBufferPointer<UInt16>) -> Void,
+    replace: (StaticString) -> Void
+  ) {
+    escapedBytes.withUnsafeBufferPointer { escaped in
+      var runStart = 0
+      for offset in 0..<units.count where escaped[Int(units[offset] & 0x7F)] {
+        write(UnsafeBufferPointer(rebasing: units[runStart..<offset]))
+        replace(escape(of: UInt8(truncatingIfNeeded: units[offset])))
+        runStart = offset + 1
+      }
+      write(UnsafeBufferPointer(rebasing: units[runStart...]))
+    }
+  }
+
   /// `needsEscape` of every byte value, looked up in the loops above.
   private static let escapedBytes: [Bool] = (0...255).map { needsEscape(UInt8($0)) }
 

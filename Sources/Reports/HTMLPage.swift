@@ -27,6 +27,20 @@ struct HTMLPage: ~Copyable {
     HTMLEscaping.forEachEscapedRun(of: text) { output.append($0) }
   }
 
+  /// Appends the text of UTF-16 `units`, escaped, and returns `true`, when every unit is
+  /// ASCII: the bytes `append(text:)` writes for the units' string, without making it.
+  /// Appends nothing and returns `false` otherwise.
+  mutating func append(asciiText units: UnsafeBufferPointer<UInt16>) -> Bool {
+    guard !units.contains(where: { $0 >= 0x80 }) else { return false }
+
+    HTMLEscaping.forEachEscapedRun(ofASCII: units) {
+      output.append(narrowing: $0)
+    } replace: {
+      output.append($0)
+    }
+    return true
+  }
+
   mutating func append(markup: String) {
     var markup = markup
     markup.withUTF8 { output.append($0) }

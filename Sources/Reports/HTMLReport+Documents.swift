@@ -129,16 +129,27 @@ extension HTMLReport {
       let lower = max(highlight.range.lowerBound, range.lowerBound)
       let upper = min(highlight.range.upperBound, range.upperBound)
 
-      page.append(text: document.substring(cursor..<lower))
+      writeText(of: document, cursor..<lower, to: &page)
       if highlight.range.lowerBound >= range.lowerBound {
         page.append("<mark id=\"\(markup: highlight.anchor)\">")
       } else {
         page.append("<mark>")
       }
-      page.append(text: document.substring(lower..<upper))
+      writeText(of: document, lower..<upper, to: &page)
       page.append("</mark>")
       cursor = upper
     }
-    page.append(text: document.substring(cursor..<range.upperBound))
+    writeText(of: document, cursor..<range.upperBound, to: &page)
+  }
+
+  /// The text between two offsets of a document, escaped: `Document.substring`'s text,
+  /// which an ASCII stretch, as most are, is escaped without.
+  func writeText(of document: Document, _ range: Range<Int>, to page: inout HTMLPage) {
+    let lower = max(0, min(range.lowerBound, document.utf16.count))
+    let upper = max(lower, min(range.upperBound, document.utf16.count))
+    let isWritten = document.utf16.withUnsafeBufferPointer { units in
+      page.append(asciiText: UnsafeBufferPointer(rebasing: units[lower..<upper]))
+    }
+    if !isWritten { page.append(text: document.substring(range)) }
   }
 }

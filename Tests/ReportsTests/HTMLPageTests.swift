@@ -48,4 +48,27 @@ import Testing
     #expect(page.text == expected)
     #expect(page.data == Data(expected.utf8))
   }
+
+  @Test(arguments: ["", "plain words", "<b>\"Tom\" & 'Jerry'</b>\u{0}\t\n\u{7F}", "&&<<>>"])
+  func asciiUnitsAreWrittenAsTheirStringIsWritten(text: String) {
+    var fromUnits = HTMLPage(capacity: 1)
+    let isWritten = Array(text.utf16).withUnsafeBufferPointer {
+      fromUnits.append(asciiText: $0)
+    }
+    var fromString = HTMLPage(capacity: 1)
+    fromString.append(text: text)
+
+    #expect(isWritten)
+    #expect(fromUnits.data == fromString.data)
+  }
+
+  @Test(arguments: ["é", "pain 7/10 — at rest", "\u{80}", "😀"])
+  func unitsOutsideASCIIAreLeftForTheStringAndNothingIsWritten(text: String) {
+    var page = HTMLPage(capacity: 16)
+    page.append("<pre>")
+    let isWritten = Array(text.utf16).withUnsafeBufferPointer { page.append(asciiText: $0) }
+
+    #expect(!isWritten)
+    #expect(page.text == "<pre>")
+  }
 }
