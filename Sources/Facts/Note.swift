@@ -23,7 +23,11 @@ final class Note {
   let dateOfService: ClinicalDate?
   private var hitsByLexicon: [LexiconStem: LexiconHits] = [:]
   private var rawHitsByLexicon: [LexiconStem: [LexiconHit]] = [:]
-  private var remembered: [Remembered: Any] = [:]
+  /// What the detectors worked out, a store for each purpose (at its raw value), made when
+  /// it is first asked for. Unchecked, as the values of each store are (see
+  /// `RememberedValues`): no access to it lasts beyond one read or one write.
+  @exclusivity(unchecked) private var rememberedByPurpose = [AnyObject?](
+    repeating: nil, count: Purpose.allCases.count)
   private var sentenceEvidence: [Int: Evidence] = [:]
   private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
 
@@ -31,9 +35,6 @@ final class Note {
     self.annotated = annotated
     self.document = annotated.document
     self.dateOfService = annotated.dateOfService
-    // The detectors keep about four readings a sentence: room for them from the start
-    // spares growing the table, and rehashing it, several times a note.
-    remembered.reserveCapacity(annotated.sentences.count * 4)
     self.dateMentions = annotated.dates.compactMap { mention in
       mention.date.map { (date: $0, range: mention.range) }
     }
@@ -87,13 +88,32 @@ final class Note {
   func remembered<Value>(
     _ purpose: Purpose, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
   ) -> Value {
-    let key = Remembered(purpose: purpose, sentence: sentence, range: range)
-    // Unwrapped first: a missing entry cast `as? Value` to an optional `Value` succeeds,
-    // as `nil`, and would be taken for a remembered `nil`.
-    if let stored = remembered[key], let value = stored as? Value { return value }
+    let store = remembered(purpose, as: Value.self, eachSentence: sentence >= 0)
+    let key = Remembered(sentence: sentence, range: range)
+    // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
+    if let value = store.values[key] { return value }
+
     let value = compute()
-    remembered[key] = value
+    store.values[key] = value
     return value
+  }
+
+  /// The store of `purpose`, whose values are `Value`s, made with room for one value a
+  /// sentence when they are worked out `eachSentence`.
+  private func remembered<Value>(
+    _ purpose: Purpose, as _: Value.Type, eachSentence: Bool
+  ) -> RememberedValues<Value> {
+    if let store = rememberedByPurpose[purpose.rawValue] {
+      // Each purpose is asked for at one place in the detectors, so always with one type of
+      // value, and its store is of that type: the cast is not checked again (a debug build
+      // checks it), where a checked one would look up the store's generic type each time.
+      return unsafeDowncast(store, to: RememberedValues<Value>.self)
+    }
+
+    // Room from the start spares growing the table, and rehashing it, several times a note.
+    let store = RememberedValues<Value>(capacity: eachSentence ? annotated.sentences.count : 1)
+    rememberedByPurpose[purpose.rawValue] = store
+    return store
   }
 
   /// The evidence quoting sentence `sentence`, made by `make` the first time one of its
@@ -113,7 +133,7 @@ final class Note {
   }
 
   /// What a detector works out and keeps for the next that asks (see `remembered`).
-  enum Purpose: Int {
+  enum Purpose: Int, CaseIterable {
     // About a note.
     case isPsychReport, isTherapyNote, isImagingReport, isProcedureNote, implantDevice
     // About a sentence or a range of one.
@@ -124,17 +144,29 @@ final class Note {
     case priorProcedurePastWords, priorProcedureOptionFrame, priorProcedureYearOnly
   }
 
+  /// Where in the note a value of a purpose was worked out: a range of one sentence, or
+  /// sentence -1 and an empty range for the whole note.
   private struct Remembered: Hashable {
-    let purpose: Purpose
     let sentence: Int
     let range: Range<Int>
 
-    /// Two words hashed rather than four: a lookup is asked for some 100,000 times a batch,
+    /// Two words hashed rather than three: a lookup is asked for some 100,000 times a batch,
     /// and each word hashed cost about as much as the rest of it.
     func hash(into hasher: inout Hasher) {
-      hasher.combine(sentence &* 64 &+ purpose.rawValue)
+      hasher.combine(sentence)
       hasher.combine(range.lowerBound &* 0x10000 &+ range.upperBound)
     }
+  }
+
+  /// The values of one purpose, by where they were worked out: typed, so that keeping and
+  /// finding one neither boxes it nor casts it back.
+  private final class RememberedValues<Value> {
+    /// Unchecked for exclusive access, which cost as much as finding a value: `remembered`
+    /// reads it, and writes it after `compute` has returned, never holding it while a
+    /// detector runs.
+    @exclusivity(unchecked) var values: [Remembered: Value]
+
+    init(capacity: Int) { values = Dictionary(minimumCapacity: capacity) }
   }
 
   /// The assertion context of a range: negated, uncertain, hypothetical, historical, or

@@ -55,4 +55,29 @@ import Testing
 
     #expect([long, short] == [1, 2])
   }
+
+  @Test("answers of different types for different purposes are each found again as kept")
+  func answersOfEachTypeAreFoundAgain() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+    var computed = 0
+    func count<Value>(_ value: Value) -> Value {
+      computed += 1
+      return value
+    }
+
+    for _ in 0..<2 {
+      let scores = note.remembered(.painScores, of: 0..<4, inSentence: 0) { count([7, 10]) }
+      let isPsych = note.remembered(.isPsychReport) { count(false) }
+      let date = note.remembered(.writtenDate, of: 5..<9, inSentence: 1) { count("03/14") }
+      let none = note.remembered(.nearestProcedure, of: 0..<4, inSentence: 1) {
+        count(String?.none)
+      }
+
+      #expect(scores == [7, 10])
+      #expect(!isPsych)
+      #expect(date == "03/14")
+      #expect(none == nil)
+    }
+    #expect(computed == 4)
+  }
 }
