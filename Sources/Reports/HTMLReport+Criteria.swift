@@ -135,11 +135,15 @@ extension HTMLReport {
 extension String {
   /// The string reduced to letters, digits, `-` and `_`, for use inside an element id.
   var htmlAnchorSafe: String {
+    // Byte by byte: a scalar outside ASCII is one lead byte and its continuation bytes, and
+    // becomes one `-`, as each scalar does.
     var anchor: [UInt8] = []
     anchor.reserveCapacity(utf8.count)
-    for scalar in unicodeScalars {
-      let isKept = scalar.isASCIILetterOrDigit || scalar == "-" || scalar == "_"
-      anchor.append(isKept ? UInt8(scalar.value) : UInt8(ascii: "-"))
+    for byte in utf8 where !UTF8.isContinuation(byte) {
+      let isKept =
+        byte < 0x80 && Unicode.Scalar(byte).isASCIILetterOrDigit
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+      anchor.append(isKept ? byte : UInt8(ascii: "-"))
     }
     return String(decoding: anchor, as: UTF8.self)
   }

@@ -131,7 +131,9 @@ extension HTMLReport {
 
       writeText(of: document, cursor..<lower, to: &page)
       if highlight.range.lowerBound >= range.lowerBound {
-        page.append("<mark id=\"\(markup: highlight.anchor)\">")
+        page.append("<mark id=\"")
+        page.append(markup: highlight.anchor)
+        page.append("\">")
       } else {
         page.append("<mark>")
       }
