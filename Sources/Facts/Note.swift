@@ -21,7 +21,12 @@ final class Note {
   }
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
-  private var hitsByLexicon: [LexiconStem: LexiconHits] = [:]
+  /// The matches of each lexicon asked about, by file stem and its length, in the order first
+  /// asked for: a note is asked about a few lexicons hundreds of times each, and looking
+  /// through a few by length costs less than hashing. Unchecked for exclusive access, which
+  /// cost as much again: no access to it lasts beyond one read or one append.
+  @exclusivity(unchecked) private var hitsByLexicon:
+    [(stem: String, length: Int, hits: LexiconHits)] = []
   private var rawHitsByLexicon: [LexiconStem: [LexiconHit]] = [:]
   /// What the detectors worked out, a store for each purpose (at its raw value), made when
   /// it is first asked for. Unchecked, as the values of each store are (see
@@ -42,7 +47,7 @@ final class Note {
 
   /// The matches of one lexicon (by file stem) inside a range of the document.
   func hits(_ lexicon: String, in range: Range<Int>) -> [LexiconHit] {
-    if let found = hitsByLexicon[LexiconStem(lexicon)] { return found.inside(range) }
+    if let found = filedHits(of: lexicon) { return found.inside(range) }
     let rivals = domainHits
     let found = LexiconHits(
       rawHits(lexicon).filter { hit in
@@ -51,8 +56,19 @@ final class Note {
             && $0.range.upperBound >= hit.range.upperBound
         }
       })
-    hitsByLexicon[LexiconStem(lexicon)] = found
+    hitsByLexicon.append((lexicon, lexicon.utf8.count, found))
     return found.inside(range)
+  }
+
+  /// The matches of a lexicon filed by `hits(_:in:)`, if it was asked about before.
+  private func filedHits(of lexicon: String) -> LexiconHits? {
+    let length = lexicon.utf8.count
+    return hitsByLexicon.withUnsafeBufferPointer { filed in
+      for index in filed.indices where filed[index].length == length {
+        if filed[index].stem == lexicon { return filed[index].hits }
+      }
+      return nil
+    }
   }
 
   /// Every match of the domain lexicons, gathered once: each lexicon's hits are checked

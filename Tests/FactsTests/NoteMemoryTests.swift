@@ -80,4 +80,23 @@ import Testing
     }
     #expect(computed == 4)
   }
+
+  @Test("a lexicon's matches are its own whichever lexicons were asked about before")
+  func lexiconHitsDoNotDependOnWhatWasAskedBefore() {
+    let text = "She completed physical therapy for lumbar radiculopathy without relief."
+    let lexicons = Note.domainLexicons
+    let alone = lexicons.map { Note(Fixtures.annotate(text)).hits($0, in: 0..<text.utf16.count) }
+    let note = Note(Fixtures.annotate(text))
+
+    for order in [lexicons, lexicons.reversed()] {
+      let asked = order.map { note.hits($0, in: 0..<text.utf16.count) }
+      let inOrder = order == lexicons ? asked : asked.reversed()
+      #expect(inOrder.map { $0.map(\.concept) } == alone.map { $0.map(\.concept) })
+    }
+    // "therapies" and "diagnoses" are named alike in length, and each finds its own.
+    let therapies = note.hits("therapies", in: 0..<text.utf16.count)
+    let diagnoses = note.hits("diagnoses", in: 0..<text.utf16.count)
+    #expect(!therapies.isEmpty && therapies.allSatisfy { $0.lexicon == "therapies" })
+    #expect(!diagnoses.isEmpty && diagnoses.allSatisfy { $0.lexicon == "diagnoses" })
+  }
 }
