@@ -209,11 +209,25 @@ final class Note {
   /// Computed once: detectors ask for it for every passage.
   private(set) lazy var heading: String = {
     firstLines(6).filter { line in
-      line.count <= 70
-        && (line == line.uppercased()
-          || (line.split(separator: " ").count <= 8 && !line.hasSuffix(".")))
+      let (characters, words) = Self.characterAndWordCounts(line)
+      return characters <= 70
+        && (line == line.uppercased() || (words <= 8 && !line.hasSuffix(".")))
     }.joined(separator: "\n")
   }()
+
+  /// The characters of a line with its whitespace collapsed, and its words (split at
+  /// spaces). An ASCII line's are counted in its bytes, where reading its characters cost
+  /// hundreds of instructions each: each byte is a character (no carriage return is left to
+  /// pair with a newline), and the words are one more than its spaces, one between each two.
+  static func characterAndWordCounts(_ line: String) -> (Int, Int) {
+    let utf8 = line.utf8
+    guard !utf8.contains(where: { $0 >= 0x80 }) else {
+      return (line.count, line.split(separator: " ").count)
+    }
+
+    let spaces = utf8.reduce(0) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) }
+    return (utf8.count, utf8.isEmpty ? 0 : spaces + 1)
+  }
 
   /// The first `count` lines of the document that hold more than whitespace, whitespace
   /// collapsed; the rest of the document is not read.
