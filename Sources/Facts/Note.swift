@@ -21,9 +21,18 @@ final class Note {
   }
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
-  private var hitsByLexicon: [LexiconStem: LexiconHits] = [:]
+  /// The matches of each lexicon asked about, by file stem and its length, in the order first
+  /// asked for: a note is asked about a few lexicons hundreds of times each, and looking
+  /// through a few by length costs less than hashing. Unchecked for exclusive access, which
+  /// cost as much again: no access to it lasts beyond one read or one append.
+  @exclusivity(unchecked) private var hitsByLexicon:
+    [(stem: String, length: Int, hits: LexiconHits)] = []
   private var rawHitsByLexicon: [LexiconStem: [LexiconHit]] = [:]
-  private var remembered: [Remembered: Any] = [:]
+  /// What the detectors worked out, a store for each purpose (at its raw value), made when
+  /// it is first asked for. Unchecked, as the values of each store are (see
+  /// `RememberedValues`): no access to it lasts beyond one read or one write.
+  @exclusivity(unchecked) private var rememberedByPurpose = [AnyObject?](
+    repeating: nil, count: Purpose.allCases.count)
   private var sentenceEvidence: [Int: Evidence] = [:]
   private let dateMentions: [(date: ClinicalDate, range: Range<Int>)]
 
@@ -31,9 +40,6 @@ final class Note {
     self.annotated = annotated
     self.document = annotated.document
     self.dateOfService = annotated.dateOfService
-    // The detectors keep about four readings a sentence: room for them from the start
-    // spares growing the table, and rehashing it, several times a note.
-    remembered.reserveCapacity(annotated.sentences.count * 4)
     self.dateMentions = annotated.dates.compactMap { mention in
       mention.date.map { (date: $0, range: mention.range) }
     }
@@ -41,7 +47,7 @@ final class Note {
 
   /// The matches of one lexicon (by file stem) inside a range of the document.
   func hits(_ lexicon: String, in range: Range<Int>) -> [LexiconHit] {
-    if let found = hitsByLexicon[LexiconStem(lexicon)] { return found.inside(range) }
+    if let found = filedHits(of: lexicon) { return found.inside(range) }
     let rivals = domainHits
     let found = LexiconHits(
       rawHits(lexicon).filter { hit in
@@ -50,8 +56,19 @@ final class Note {
             && $0.range.upperBound >= hit.range.upperBound
         }
       })
-    hitsByLexicon[LexiconStem(lexicon)] = found
+    hitsByLexicon.append((lexicon, lexicon.utf8.count, found))
     return found.inside(range)
+  }
+
+  /// The matches of a lexicon filed by `hits(_:in:)`, if it was asked about before.
+  private func filedHits(of lexicon: String) -> LexiconHits? {
+    let length = lexicon.utf8.count
+    return hitsByLexicon.withUnsafeBufferPointer { filed in
+      for index in filed.indices where filed[index].length == length {
+        if filed[index].stem == lexicon { return filed[index].hits }
+      }
+      return nil
+    }
   }
 
   /// Every match of the domain lexicons, gathered once: each lexicon's hits are checked
@@ -87,13 +104,32 @@ final class Note {
   func remembered<Value>(
     _ purpose: Purpose, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
   ) -> Value {
-    let key = Remembered(purpose: purpose, sentence: sentence, range: range)
-    // Unwrapped first: a missing entry cast `as? Value` to an optional `Value` succeeds,
-    // as `nil`, and would be taken for a remembered `nil`.
-    if let stored = remembered[key], let value = stored as? Value { return value }
+    let store = remembered(purpose, as: Value.self, eachSentence: sentence >= 0)
+    let key = Remembered(sentence: sentence, range: range)
+    // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
+    if let value = store.values[key] { return value }
+
     let value = compute()
-    remembered[key] = value
+    store.values[key] = value
     return value
+  }
+
+  /// The store of `purpose`, whose values are `Value`s, made with room for one value a
+  /// sentence when they are worked out `eachSentence`.
+  private func remembered<Value>(
+    _ purpose: Purpose, as _: Value.Type, eachSentence: Bool
+  ) -> RememberedValues<Value> {
+    if let store = rememberedByPurpose[purpose.rawValue] {
+      // Each purpose is asked for at one place in the detectors, so always with one type of
+      // value, and its store is of that type: the cast is not checked again (a debug build
+      // checks it), where a checked one would look up the store's generic type each time.
+      return unsafeDowncast(store, to: RememberedValues<Value>.self)
+    }
+
+    // Room from the start spares growing the table, and rehashing it, several times a note.
+    let store = RememberedValues<Value>(capacity: eachSentence ? annotated.sentences.count : 1)
+    rememberedByPurpose[purpose.rawValue] = store
+    return store
   }
 
   /// The evidence quoting sentence `sentence`, made by `make` the first time one of its
@@ -113,7 +149,7 @@ final class Note {
   }
 
   /// What a detector works out and keeps for the next that asks (see `remembered`).
-  enum Purpose: Int {
+  enum Purpose: Int, CaseIterable {
     // About a note.
     case isPsychReport, isTherapyNote, isImagingReport, isProcedureNote, implantDevice
     // About a sentence or a range of one.
@@ -124,17 +160,29 @@ final class Note {
     case priorProcedurePastWords, priorProcedureOptionFrame, priorProcedureYearOnly
   }
 
+  /// Where in the note a value of a purpose was worked out: a range of one sentence, or
+  /// sentence -1 and an empty range for the whole note.
   private struct Remembered: Hashable {
-    let purpose: Purpose
     let sentence: Int
     let range: Range<Int>
 
-    /// Two words hashed rather than four: a lookup is asked for some 100,000 times a batch,
+    /// Two words hashed rather than three: a lookup is asked for some 100,000 times a batch,
     /// and each word hashed cost about as much as the rest of it.
     func hash(into hasher: inout Hasher) {
-      hasher.combine(sentence &* 64 &+ purpose.rawValue)
+      hasher.combine(sentence)
       hasher.combine(range.lowerBound &* 0x10000 &+ range.upperBound)
     }
+  }
+
+  /// The values of one purpose, by where they were worked out: typed, so that keeping and
+  /// finding one neither boxes it nor casts it back.
+  private final class RememberedValues<Value> {
+    /// Unchecked for exclusive access, which cost as much as finding a value: `remembered`
+    /// reads it, and writes it after `compute` has returned, never holding it while a
+    /// detector runs.
+    @exclusivity(unchecked) var values: [Remembered: Value]
+
+    init(capacity: Int) { values = Dictionary(minimumCapacity: capacity) }
   }
 
   /// The assertion context of a range: negated, uncertain, hypothetical, historical, or
@@ -161,11 +209,25 @@ final class Note {
   /// Computed once: detectors ask for it for every passage.
   private(set) lazy var heading: String = {
     firstLines(6).filter { line in
-      line.count <= 70
-        && (line == line.uppercased()
-          || (line.split(separator: " ").count <= 8 && !line.hasSuffix(".")))
+      let (characters, words) = Self.characterAndWordCounts(line)
+      return characters <= 70
+        && (line == line.uppercased() || (words <= 8 && !line.hasSuffix(".")))
     }.joined(separator: "\n")
   }()
+
+  /// The characters of a line with its whitespace collapsed, and its words (split at
+  /// spaces). An ASCII line's are counted in its bytes, where reading its characters cost
+  /// hundreds of instructions each: each byte is a character (no carriage return is left to
+  /// pair with a newline), and the words are one more than its spaces, one between each two.
+  static func characterAndWordCounts(_ line: String) -> (Int, Int) {
+    let utf8 = line.utf8
+    guard !utf8.contains(where: { $0 >= 0x80 }) else {
+      return (line.count, line.split(separator: " ").count)
+    }
+
+    let spaces = utf8.reduce(0) { $0 + ($1 == UInt8(ascii: " ") ? 1 : 0) }
+    return (utf8.count, utf8.isEmpty ? 0 : spaces + 1)
+  }
 
   /// The first `count` lines of the document that hold more than whitespace, whitespace
   /// collapsed; the rest of the document is not read.

@@ -392,20 +392,23 @@ private struct LiteralReader {
 /// same text. Strings of up to 15 bytes are stored inline, not in storage of their own, and
 /// have no identity (they are cheap to prepare anew).
 struct TextIdentity: Hashable {
-  let address: UnsafeRawPointer
-  let count: Int
+  /// The two words a `String` is made of: its length and flags, and its storage (a native
+  /// string's buffer, or where a literal's bytes are).
+  let countAndFlags: UInt
+  let storage: UInt
 
   /// The longest string, in bytes, stored inline.
   static let longestInline = 15
 
   init?(_ text: String) {
-    let count = text.utf8.count
-    guard count > Self.longestInline,
-      let address = text.utf8.withContiguousStorageIfAvailable({ $0.baseAddress })
-        .flatMap({ $0 })
-    else { return nil }
-    self.address = UnsafeRawPointer(address)
-    self.count = count
+    guard text.utf8.count > Self.longestInline else { return nil }
+
+    // The words read as they are, where asking the string for its bytes' address retained
+    // and released it, which cost more than the rest of a lookup. A `String` is these two
+    // words on every 64-bit platform Swift's ABI is stable on (a test checks the size);
+    // equal words are one storage and one length, and `RecentTexts` keeps each string it
+    // files, so its storage is neither freed nor reused while the entry stands.
+    (countAndFlags, storage) = unsafeBitCast(text, to: (UInt, UInt).self)
   }
 }
 

@@ -14,8 +14,8 @@ extension String {
   }
 }
 
-/// The byte-level work of `htmlEscaped`, shared with `HTMLMarkup`, which escapes straight
-/// into the page.
+/// The byte-level work of `htmlEscaped`, shared with `HTMLMarkup` and `HTMLPage`, which
+/// escape straight into the page.
 ///
 /// Every character escaped is ASCII, so the UTF-8 bytes are rewritten one by one: the bytes
 /// of other characters are all 0x80 or above and are copied as they stand, in runs.
@@ -31,17 +31,47 @@ enum HTMLEscaping {
 
   /// Appends the UTF-8 bytes of `text` escaped.
   static func append(_ text: String, escapedTo bytes: inout [UInt8]) {
+    forEachEscapedRun(of: text) { bytes += $0 }
+  }
+
+  /// Hands `write` the UTF-8 bytes of `text` escaped, in order, as runs: the unescaped
+  /// stretches between escaped bytes as they stand, and each escaped byte's replacement.
+  @inline(__always)
+  static func forEachEscapedRun(
+    of text: String, _ write: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
     var text = text
     text.withUTF8 { utf8 in
       escapedBytes.withUnsafeBufferPointer { escaped in
         var runStart = 0
         for offset in 0..<utf8.count where escaped[Int(utf8[offset])] {
-          bytes += UnsafeBufferPointer(rebasing: utf8[runStart..<offset])
-          escape(of: utf8[offset]).withUTF8Buffer { bytes += $0 }
+          write(UnsafeBufferPointer(rebasing: utf8[runStart..<offset]))
+          let replacement = escape(of: utf8[offset])
+          write(
+            UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
           runStart = offset + 1
         }
-        bytes += UnsafeBufferPointer(rebasing: utf8[runStart...])
+        write(UnsafeBufferPointer(rebasing: utf8[runStart...]))
       }
+    }
+  }
+
+  /// `forEachEscapedRun(of:_:)` of UTF-16 units that are all ASCII, as the units' string
+  /// would be escaped: hands `write` each stretch of units that stands as it is, and
+  /// `replace` the replacement of each unit escaped.
+  @inline(__always)
+  static func forEachEscapedRun(
+    ofASCII units: UnsafeBufferPointer<UInt16>, _ write: (UnsafeBufferPointer<UInt16>) -> Void,
+    replace: (StaticString) -> Void
+  ) {
+    escapedBytes.withUnsafeBufferPointer { escaped in
+      var runStart = 0
+      for offset in 0..<units.count where escaped[Int(units[offset] & 0x7F)] {
+        write(UnsafeBufferPointer(rebasing: units[runStart..<offset]))
+        replace(escape(of: UInt8(truncatingIfNeeded: units[offset])))
+        runStart = offset + 1
+      }
+      write(UnsafeBufferPointer(rebasing: units[runStart...]))
     }
   }
 

@@ -1,107 +1,149 @@
 import Model
 
 extension HTMLReport {
-  var criteriaSection: HTMLMarkup {
-    let groups = report.determinations.map { determination in
-      let heading: HTMLMarkup =
-        report.determinations.count > 1
-        ? "<h3>\(text: ReportWording.guidelineName(determination.guideline))</h3>" : ""
-      let articles =
-        determination.criteria.isEmpty
-        ? ["<p>No criteria were evaluated for this guideline.</p>"]
-        : determination.criteria.map { criterionArticle($0, guideline: determination.guideline) }
-      return ([heading] + articles).joined(separator: "\n")
+  func writeCriteriaSection(to page: inout HTMLPage) {
+    page.append("<section id=\"criteria\">\n<h2>All criteria</h2>\n")
+    if report.determinations.isEmpty { page.append("<p>No criteria were evaluated.</p>") }
+    page.append(report.determinations, separator: "\n") { determination, page in
+      writeCriteria(of: determination, to: &page)
     }
-    return """
-      <section id="criteria">
-      <h2>All criteria</h2>
-      \(groups.isEmpty ? "<p>No criteria were evaluated.</p>" : groups.joined(separator: "\n"))
-      </section>
-      """
+    page.append("\n</section>")
   }
 
-  func criterionArticle(_ criterion: CriterionResult, guideline: String) -> HTMLMarkup {
-    let evidence = quoteList(criterion.evidence) ?? "<p class=\"muted\">No evidence cited.</p>"
-    return """
+  /// The criteria of one guideline, under its name when the case has more than one.
+  func writeCriteria(of determination: Determination, to page: inout HTMLPage) {
+    // The line after the heading is kept when there is no heading, as the page has always
+    // had it.
+    if report.determinations.count > 1 {
+      page.append("<h3>\(text: ReportWording.guidelineName(determination.guideline))</h3>")
+    }
+    page.append("\n")
+
+    if determination.criteria.isEmpty {
+      page.append("<p>No criteria were evaluated for this guideline.</p>")
+    }
+    page.append(determination.criteria, separator: "\n") { criterion, page in
+      writeCriterionArticle(criterion, guideline: determination.guideline, to: &page)
+    }
+  }
+
+  func writeCriterionArticle(
+    _ criterion: CriterionResult, guideline: String, to page: inout HTMLPage
+  ) {
+    page.append(
+      """
       <article class="criterion" id="criterion-\(markup: criterion.id.htmlAnchorSafe)">
       <h3>\(statusChip(criterion.status)) \(text: criterion.description)</h3>
       <p class="cite">\(text: ReportWording.label(criterion.family)) · \
       \(citation(criterion, guideline: guideline))</p>
       <p>\(text: criterion.reason)</p>
-      \(evidence)
-      </article>
-      """
+
+      """)
+
+    if criterion.evidence.isEmpty {
+      page.append("<p class=\"muted\">No evidence cited.</p>")
+    } else {
+      writeQuoteList(criterion.evidence, to: &page)
+    }
+    page.append("\n</article>")
   }
 
   /// The quotes of some evidence as a list, each linked to its place in the appendix.
-  func quoteList(_ evidence: [Evidence]) -> HTMLMarkup? {
-    guard !evidence.isEmpty else { return nil }
-
-    let items = evidence.map { evidence -> HTMLMarkup in
-      "<li><q>\(text: evidence.text)</q> \(source(of: evidence))</li>"
+  func writeQuoteList(_ evidence: [Evidence], to page: inout HTMLPage) {
+    page.append("<ul class=\"quotes\">\n")
+    page.append(evidence, separator: "\n") { evidence, page in
+      page.append("<li>")
+      writeQuote(evidence, to: &page)
+      page.append("</li>")
     }
-    return "<ul class=\"quotes\">\n\(items.joined(separator: "\n"))\n</ul>"
+    page.append("\n</ul>")
+  }
+
+  /// The quoted words of some evidence, then where they are from.
+  func writeQuote(_ evidence: Evidence, to page: inout HTMLPage) {
+    page.append("<q>")
+    page.append(text: evidence.text)
+    page.append("</q> ")
+    writeSource(of: evidence, to: &page)
   }
 
   /// "office-note.pdf, page 2", linked to the highlighted words or, failing that, the page.
-  func source(of evidence: Evidence) -> HTMLMarkup {
-    let name: HTMLMarkup = "\(text: evidence.document), page \(evidence.page)"
-    var place: HTMLMarkup =
-      switch anchors.target(for: evidence) {
-      case .quote(let anchor): "<a href=\"#\(markup: anchor)\">\(name)</a>"
-      case .page(let anchor):
-        """
-        <a href="#\(markup: anchor)">\(name)</a> \
-        (these words were not found in the extracted text)
-        """
-      case .unavailable: "\(name) (text not included in this report)"
-      }
-    if let confidence = evidence.ocrConfidence {
-      place += ", read by OCR at \(markup: ReportWording.number(confidence.rounded()))% confidence"
-      if confidence < OCRPage.lowConfidence { place += ": verify against the original" }
+  func writeSource(of evidence: Evidence, to page: inout HTMLPage) {
+    page.append("<span class=\"cite\">")
+    switch anchors.target(for: evidence) {
+    case .quote(let anchor):
+      page.append("<a href=\"#\(markup: anchor)\">")
+      writeName(of: evidence, to: &page)
+      page.append("</a>")
+    case .page(let anchor):
+      page.append("<a href=\"#\(markup: anchor)\">")
+      writeName(of: evidence, to: &page)
+      page.append("</a> (these words were not found in the extracted text)")
+    case .unavailable:
+      writeName(of: evidence, to: &page)
+      page.append(" (text not included in this report)")
     }
-    return "<span class=\"cite\">\(place)</span>"
+
+    if let confidence = evidence.ocrConfidence {
+      let percent = ReportWording.number(confidence.rounded())
+      page.append(", read by OCR at \(markup: percent)% confidence")
+      if confidence < OCRPage.lowConfidence { page.append(": verify against the original") }
+    }
+    page.append("</span>")
   }
 
-  var factsSection: HTMLMarkup {
-    let rows = report.facts.map(factRow)
-    let table: HTMLMarkup = """
-      <table>
-      <thead><tr><th>Type</th><th>Value</th><th>Context</th><th>Evidence</th></tr></thead>
-      <tbody>
-      \(rows.joined(separator: "\n"))
-      </tbody>
-      </table>
-      """
-    return """
-      <section id="facts">
-      <h2>Facts found (\(report.facts.count))</h2>
-      \(rows.isEmpty ? "<p>No facts were found in the documents.</p>" : table)
-      </section>
-      """
+  /// The document and page an evidence cites: "office-note.pdf, page 2".
+  func writeName(of evidence: Evidence, to page: inout HTMLPage) {
+    page.append(text: evidence.document)
+    page.append(", page ")
+    page.append(evidence.page)
+  }
+
+  func writeFactsSection(to page: inout HTMLPage) {
+    page.append("<section id=\"facts\">\n<h2>Facts found (\(report.facts.count))</h2>\n")
+    if report.facts.isEmpty {
+      page.append("<p>No facts were found in the documents.</p>")
+    } else {
+      page.append(
+        """
+        <table>
+        <thead><tr><th>Type</th><th>Value</th><th>Context</th><th>Evidence</th></tr></thead>
+        <tbody>
+
+        """)
+      page.append(report.facts, separator: "\n") { fact, page in writeFactRow(fact, to: &page) }
+      page.append("\n</tbody>\n</table>")
+    }
+    page.append("\n</section>")
   }
 
   /// One fact as a row of the facts table: its summary, then its quotes one to a line.
-  func factRow(_ fact: Fact) -> HTMLMarkup {
+  func writeFactRow(_ fact: Fact, to page: inout HTMLPage) {
     let summary = FactSummary(fact)
-    let evidence = fact.evidence.map { evidence -> HTMLMarkup in
-      "<q>\(text: evidence.text)</q> \(source(of: evidence))"
-    }
-    return """
-      <tr><td>\(text: summary.type)</td><td>\(text: summary.value)</td>\
-      <td>\(text: summary.context)</td><td>\(evidence.joined(separator: "<br>"))</td></tr>
+    page.append(
       """
+      <tr><td>\(text: summary.type)</td><td>\(text: summary.value)</td>\
+      <td>\(text: summary.context)</td><td>
+      """)
+    page.append(fact.evidence, separator: "<br>") { evidence, page in
+      writeQuote(evidence, to: &page)
+    }
+    page.append("</td></tr>")
   }
 }
 
 extension String {
   /// The string reduced to letters, digits, `-` and `_`, for use inside an element id.
   var htmlAnchorSafe: String {
+    // Byte by byte: a scalar outside ASCII is one lead byte and its continuation bytes, and
+    // becomes one `-`, as each scalar does.
     var anchor: [UInt8] = []
     anchor.reserveCapacity(utf8.count)
-    for scalar in unicodeScalars {
-      let isKept = scalar.isASCIILetterOrDigit || scalar == "-" || scalar == "_"
-      anchor.append(isKept ? UInt8(scalar.value) : UInt8(ascii: "-"))
+    for byte in utf8 where !UTF8.isContinuation(byte) {
+      let isKept =
+        byte < 0x80 && Unicode.Scalar(byte).isASCIILetterOrDigit
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+      anchor.append(isKept ? byte : UInt8(ascii: "-"))
     }
     return String(decoding: anchor, as: UTF8.self)
   }

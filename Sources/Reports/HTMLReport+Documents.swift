@@ -1,21 +1,18 @@
 import Model
 
 extension HTMLReport {
-  var readingNotesSection: HTMLMarkup {
+  func writeReadingNotesSection(to page: inout HTMLPage) {
     let notes = report.documents.flatMap(readingNotes)
-    let list: HTMLMarkup =
-      notes.isEmpty
-      ? "<p>No documents were read.</p>"
-      : "<ul class=\"notes\">\n\(notes.map(listItem).joined(separator: "\n"))\n</ul>"
-    return """
-      <section id="reading-notes">
-      <h2>How the documents were read</h2>
-      \(list)
-      </section>
-      """
+    page.append("<section id=\"reading-notes\">\n<h2>How the documents were read</h2>\n")
+    if notes.isEmpty {
+      page.append("<p>No documents were read.</p>")
+    } else {
+      page.append("<ul class=\"notes\">\n")
+      page.append(notes, separator: "\n") { note, page in page.append("<li>\(note)</li>") }
+      page.append("\n</ul>")
+    }
+    page.append("\n</section>")
   }
-
-  func listItem(_ contents: HTMLMarkup) -> HTMLMarkup { "<li>\(contents)</li>" }
 
   /// The notes on one document, as HTML list items' contents.
   func readingNotes(_ summary: DocumentSummary) -> [HTMLMarkup] {
@@ -56,46 +53,57 @@ extension HTMLReport {
 
   func pageCount(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
 
-  var appendixSection: HTMLMarkup {
-    let parts = documents.enumerated().map { documentAppendix($1, position: $0) }
-    return """
+  func writeAppendixSection(to page: inout HTMLPage) {
+    page.append(
+      """
       <section id="appendix">
       <h2>Appendix: extracted text</h2>
       <p class="muted">The text PendCheck read from each document. Highlighted words are the \
       quotes cited above.</p>
-      \(parts.isEmpty ? "<p>No document text is included.</p>" : parts.joined(separator: "\n"))
-      </section>
-      """
+
+      """)
+    if documents.isEmpty { page.append("<p>No document text is included.</p>") }
+    page.append(documents.enumerated(), separator: "\n") { numbered, page in
+      writeDocumentAppendix(numbered.element, position: numbered.offset, to: &page)
+    }
+    page.append("\n</section>")
   }
 
-  func documentAppendix(_ document: Document, position: Int) -> HTMLMarkup {
-    let highlights = anchors.highlights[position]
-    let pages = document.pages.indices.map { index in
-      pageAppendix(document, pageIndex: index, position: position, highlights: highlights)
-    }
-    return """
+  func writeDocumentAppendix(_ document: Document, position: Int, to page: inout HTMLPage) {
+    page.append(
+      """
       <section class="document" id="\(markup: QuoteAnchors.documentAnchor(position))">
       <h3>\(text: document.name) <a class="back" href="#gaps">back to the gaps</a></h3>
-      \(pages.joined(separator: "\n"))
-      </section>
-      """
+
+      """)
+
+    let highlights = anchors.highlights[position]
+    page.append(document.pages.indices, separator: "\n") { index, page in
+      writePageAppendix(
+        document, pageIndex: index, position: position, highlights: highlights, to: &page)
+    }
+    page.append("\n</section>")
   }
 
-  func pageAppendix(
-    _ document: Document, pageIndex: Int, position: Int, highlights: [HighlightedQuote]
-  ) -> HTMLMarkup {
-    let page = document.pages[pageIndex]
+  func writePageAppendix(
+    _ document: Document, pageIndex: Int, position: Int, highlights: [HighlightedQuote],
+    to page: inout HTMLPage
+  ) {
+    let documentPage = document.pages[pageIndex]
     let start = document.pageStarts[pageIndex]
     let end =
       pageIndex + 1 < document.pageStarts.count
       ? document.pageStarts[pageIndex + 1] : document.utf16.count
-    let anchor = QuoteAnchors.pageAnchor(document: position, page: page.number)
-    let text = highlightedText(document, range: start..<end, highlights: highlights)
-    return """
-      <p class="page-heading" id="\(markup: anchor)">\(text: document.name), page \(page.number)\
-      \(markup: pageSourceNote(page))</p>
-      <pre class="page-text">\(text)</pre>
+    let anchor = QuoteAnchors.pageAnchor(document: position, page: documentPage.number)
+    page.append(
       """
+      <p class="page-heading" id="\(markup: anchor)">\(text: document.name), \
+      page \(documentPage.number)\(markup: pageSourceNote(documentPage))</p>
+      <pre class="page-text">
+      """)
+
+    writeHighlightedText(document, range: start..<end, highlights: highlights, to: &page)
+    page.append("</pre>")
   }
 
   func pageSourceNote(_ page: Page) -> String {
@@ -112,22 +120,38 @@ extension HTMLReport {
   ///
   /// A highlight that runs on from an earlier page is marked again here, without its id, which
   /// stays on the page where the quote starts.
-  func highlightedText(
-    _ document: Document, range: Range<Int>, highlights: [HighlightedQuote]
-  ) -> HTMLMarkup {
-    var html: HTMLMarkup = ""
+  func writeHighlightedText(
+    _ document: Document, range: Range<Int>, highlights: [HighlightedQuote],
+    to page: inout HTMLPage
+  ) {
     var cursor = range.lowerBound
     for highlight in highlights where highlight.range.overlaps(range) {
       let lower = max(highlight.range.lowerBound, range.lowerBound)
       let upper = min(highlight.range.upperBound, range.upperBound)
-      let id: HTMLMarkup =
-        highlight.range.lowerBound >= range.lowerBound ? " id=\"\(markup: highlight.anchor)\"" : ""
 
-      html.append(text: document.substring(cursor..<lower))
-      html += "<mark\(id)>\(text: document.substring(lower..<upper))</mark>"
+      writeText(of: document, cursor..<lower, to: &page)
+      if highlight.range.lowerBound >= range.lowerBound {
+        page.append("<mark id=\"")
+        page.append(markup: highlight.anchor)
+        page.append("\">")
+      } else {
+        page.append("<mark>")
+      }
+      writeText(of: document, lower..<upper, to: &page)
+      page.append("</mark>")
       cursor = upper
     }
-    html.append(text: document.substring(cursor..<range.upperBound))
-    return html
+    writeText(of: document, cursor..<range.upperBound, to: &page)
+  }
+
+  /// The text between two offsets of a document, escaped: `Document.substring`'s text,
+  /// which an ASCII stretch, as most are, is escaped without.
+  func writeText(of document: Document, _ range: Range<Int>, to page: inout HTMLPage) {
+    let lower = max(0, min(range.lowerBound, document.utf16.count))
+    let upper = max(lower, min(range.upperBound, document.utf16.count))
+    let isWritten = document.utf16.withUnsafeBufferPointer { units in
+      page.append(asciiText: UnsafeBufferPointer(rebasing: units[lower..<upper]))
+    }
+    if !isWritten { page.append(text: document.substring(range)) }
   }
 }

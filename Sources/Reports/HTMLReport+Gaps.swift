@@ -33,50 +33,58 @@ extension HTMLReport {
     return "Send documentation of: \(criterion.description)"
   }
 
-  var gapsSection: HTMLMarkup {
-    let items = shortfalls.enumerated().map { gapArticle($1, number: $0 + 1) }
+  func writeGapsSection(to page: inout HTMLPage) {
+    let shortfalls = shortfalls
     let isExcluded = report.determinations.contains { $0.determination == .excluded }
-    let opening: HTMLMarkup =
-      if !items.isEmpty {
-        "<p class=\"muted\">Criteria not met or not documented, with what to ask for.</p>"
-      } else if isExcluded {
-        "<p>Nothing to ask the provider for: the request is outside the guideline.</p>"
-      } else {
-        "<p>No gaps: no criterion is short of documentation or contradicted.</p>"
-      }
-    return """
-      <section id="gaps">
-      <h2>Gaps</h2>
-      \(opening)
-      \(items.joined(separator: "\n"))
-      \(requestsBlock)
-      </section>
-      """
+    page.append("<section id=\"gaps\">\n<h2>Gaps</h2>\n")
+    if !shortfalls.isEmpty {
+      page.append(
+        "<p class=\"muted\">Criteria not met or not documented, with what to ask for.</p>")
+    } else if isExcluded {
+      page.append("<p>Nothing to ask the provider for: the request is outside the guideline.</p>")
+    } else {
+      page.append("<p>No gaps: no criterion is short of documentation or contradicted.</p>")
+    }
+    page.append("\n")
+
+    page.append(shortfalls.enumerated(), separator: "\n") { numbered, page in
+      writeGapArticle(numbered.element, number: numbered.offset + 1, to: &page)
+    }
+    page.append("\n")
+
+    page.append(requestsBlock)
+    page.append("\n</section>")
   }
 
-  func gapArticle(_ shortfall: Shortfall, number: Int) -> HTMLMarkup {
+  func writeGapArticle(_ shortfall: Shortfall, number: Int, to page: inout HTMLPage) {
     let criterion = shortfall.criterion
     let guideline = shortfall.determination.guideline
-    let request = Self.request(for: criterion).map { request -> HTMLMarkup in
+    page.append(
       """
-      <p class="provider-request"><span class="label">Ask the provider:</span> \
-      \(text: request)</p>
-      """
-    }
-    let parts: [HTMLMarkup?] = [
-      "<article class=\"gap \(markup: criterion.status.rawValue)\" id=\"gap-\(number)\">",
-      """
+      <article class="gap \(markup: criterion.status.rawValue)" id="gap-\(number)">
       <h3>\(statusChip(criterion.status)) \(text: ReportWording.label(criterion.family)) \
       <span class="cite">\(citation(criterion, guideline: guideline))</span></h3>
-      """,
-      "<p>\(text: criterion.description)</p>",
-      "<p><span class=\"label\">Why:</span> \(text: criterion.reason)</p>",
-      request, quoteList(criterion.evidence), "</article>",
-    ]
-    return parts.compactMap { $0 }.joined(separator: "\n")
+      <p>\(text: criterion.description)</p>
+      <p><span class="label">Why:</span> \(text: criterion.reason)</p>
+      """)
+
+    if let request = Self.request(for: criterion) {
+      page.append(
+        """
+
+        <p class="provider-request"><span class="label">Ask the provider:</span> \
+        \(text: request)</p>
+        """)
+    }
+    if !criterion.evidence.isEmpty {
+      page.append("\n")
+      writeQuoteList(criterion.evidence, to: &page)
+    }
+    page.append("\n</article>")
   }
 
   var requestsBlock: HTMLMarkup {
+    let providerRequests = providerRequests
     guard !providerRequests.isEmpty else { return "" }
 
     let numbered = providerRequests.enumerated().map { "\($0 + 1). \($1)" }

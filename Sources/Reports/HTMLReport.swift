@@ -29,17 +29,17 @@ public struct HTMLReport {
   ///
   /// Making the `String` checks every byte of the page again, a sixth of the cost of
   /// rendering: a caller writing a file takes `renderUTF8()`, the same bytes without it.
-  public func render() -> String { page.description }
+  public func render() -> String { writtenPage().text }
 
   /// The complete HTML document as UTF-8, as a report file holds it: `render()` without the
   /// check of every byte that making a `String` costs.
-  public func renderUTF8() -> Data { Data(page.bytes) }
+  public func renderUTF8() -> Data { writtenPage().data }
 
-  var page: HTMLMarkup {
-    let sections = [
-      header, gapsSection, criteriaSection, factsSection, readingNotesSection, appendixSection,
-    ].joined(separator: "\n")
-    let head: HTMLMarkup = """
+  /// The page with every section written into it, in reading order.
+  func writtenPage() -> HTMLPage {
+    var page = HTMLPage(capacity: pageCapacity)
+    page.append(
+      """
       <!DOCTYPE html>
       <html lang="en">
       <head>
@@ -53,14 +53,29 @@ public struct HTMLReport {
       </head>
       <body>
 
-      """
-    let tail: HTMLMarkup = """
+      """)
 
-      </body>
-      </html>
+    writeHeader(to: &page)
+    page.append("\n")
+    writeGapsSection(to: &page)
+    page.append("\n")
+    writeCriteriaSection(to: &page)
+    page.append("\n")
+    writeFactsSection(to: &page)
+    page.append("\n")
+    writeReadingNotesSection(to: &page)
+    page.append("\n")
+    writeAppendixSection(to: &page)
 
-      """
-    return [head, sections, tail].joined(separator: "")
+    page.append("\n</body>\n</html>\n")
+    return page
+  }
+
+  /// Room for the style sheet and the appendix's text with some to spare, so that most pages
+  /// are written without the buffer growing.
+  var pageCapacity: Int {
+    let text = documents.reduce(0) { $0 + $1.text.utf8.count }
+    return HTMLStyle.css.utf8.count + 2 * text + 16 * 1024
   }
 
   /// The page title: case and first determination, as a browser tab or a printout names it.
@@ -71,23 +86,27 @@ public struct HTMLReport {
 
   // MARK: Header
 
-  var header: HTMLMarkup {
-    let banners =
-      report.determinations.isEmpty
-      ? [noDeterminationBanner]
-      : report.determinations.enumerated().map { determinationBanner($1, number: $0 + 1) }
-    let rows = requestRows.map { label, value -> HTMLMarkup in
-      "<dt>\(markup: label)</dt><dd>\(text: value)</dd>"
-    }
-    return """
+  func writeHeader(to page: inout HTMLPage) {
+    page.append(
+      """
       <header id="summary">
       <h1>Prior-authorization review: case \(text: report.case)</h1>
       <dl class="request-facts">
-      \(rows.joined(separator: "\n"))
-      </dl>
-      \(banners.joined(separator: "\n"))
-      </header>
-      """
+
+      """)
+    page.append(requestRows, separator: "\n") { row, page in
+      page.append("<dt>\(markup: row.0)</dt><dd>\(text: row.1)</dd>")
+    }
+    page.append("\n</dl>\n")
+
+    if report.determinations.isEmpty {
+      page.append(noDeterminationBanner)
+    } else {
+      page.append(report.determinations.enumerated(), separator: "\n") { numbered, page in
+        page.append(determinationBanner(numbered.element, number: numbered.offset + 1))
+      }
+    }
+    page.append("\n</header>")
   }
 
   /// The request as label and value pairs; values are plain text, escaped by the caller.

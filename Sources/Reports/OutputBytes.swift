@@ -37,6 +37,15 @@ struct OutputBytes: ~Copyable {
     append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
+  /// Appends UTF-16 units that are all ASCII as the bytes they are.
+  mutating func append(narrowing units: UnsafeBufferPointer<UInt16>) {
+    guard !units.isEmpty else { return }
+    if count + units.count > capacity { grow(toHold: count + units.count) }
+    let target = start + count
+    for index in 0..<units.count { target[index] = UInt8(truncatingIfNeeded: units[index]) }
+    count += units.count
+  }
+
   /// The bytes appended so far, valid until the next append.
   var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
 

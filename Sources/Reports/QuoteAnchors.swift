@@ -49,10 +49,11 @@ struct QuoteAnchors {
       index[document.name] = position
     }
     highlights = Array(repeating: [], count: documents.count)
+    targets.reserveCapacity(evidence.count)
 
     let locators = documents.map(QuoteLocator.init)
     var located: [Int: [(Evidence, Range<Int>)]] = [:]
-    for item in Set(evidence) {
+    for item in Self.distinct(evidence) {
       guard let position = index[item.document] else {
         setTarget(.unavailable, for: item)
         continue
@@ -66,16 +67,35 @@ struct QuoteAnchors {
     for (position, items) in located { merge(items, inDocument: position) }
   }
 
+  /// `evidence` with each evidence once, the first of equals kept. Filed by place, so that
+  /// finding the evidence seen at a place hashes three numbers, not every byte of a quote.
+  private static func distinct(_ evidence: [Evidence]) -> [Evidence] {
+    var seen: [EvidencePlace: [Evidence]] = [:]
+    seen.reserveCapacity(evidence.count)
+    return evidence.filter { item in
+      let place = EvidencePlace(item)
+      if seen[place]?.contains(item) == true { return false }
+      seen[place, default: []].append(item)
+      return true
+    }
+  }
+
   /// Where an evidence links to.
   func target(for evidence: Evidence) -> QuoteTarget {
     targets[EvidencePlace(evidence)]?.first { $0.evidence == evidence }?.target ?? .unavailable
   }
 
   private mutating func setTarget(_ target: QuoteTarget, for evidence: Evidence) {
-    var filed = targets[EvidencePlace(evidence), default: []]
+    // Changed where it is filed, found once and not copied.
+    Self.file(target, for: evidence, in: &targets[EvidencePlace(evidence), default: []])
+  }
+
+  private static func file(
+    _ target: QuoteTarget, for evidence: Evidence,
+    in filed: inout [(evidence: Evidence, target: QuoteTarget)]
+  ) {
     filed.removeAll { $0.evidence == evidence }
     filed.append((evidence, target))
-    targets[EvidencePlace(evidence)] = filed
   }
 
   /// The element id of a document's section in the appendix.

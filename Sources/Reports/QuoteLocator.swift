@@ -33,9 +33,33 @@ struct QuoteLocator {
   }
 
   private func quotes(_ quote: String, at range: Range<Int>) -> Bool {
-    // Words quoted exactly, as most are, need no folding to compare.
+    if let isQuoted = asciiQuotes(quote, at: range) { return isQuoted }
+
+    // Words quoted exactly need no folding to compare.
     if document.utf16[range].elementsEqual(quote.utf16) { return true }
     return document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
+  }
+
+  /// `quotes(_:at:)` of ASCII words, as nearly all are, compared unit by unit with
+  /// whitespace collapsed as they are read, without making a string (words quoted exactly
+  /// are equal collapsed too); `nil` when the quote or the text is not all ASCII.
+  private func asciiQuotes(_ quote: String, at range: Range<Int>) -> Bool? {
+    var quote = quote
+    return quote.withUTF8 { words in
+      document.utf16.withUnsafeBufferPointer { text in
+        let quoted = UnsafeBufferPointer(rebasing: text[range])
+        guard !words.contains(where: { $0 >= 0x80 }), !quoted.contains(where: { $0 >= 0x80 })
+        else { return nil }
+
+        var wordsRead = CollapsedASCII(words)
+        var quotedRead = CollapsedASCII(quoted)
+        while true {
+          let byte = wordsRead.next()
+          guard byte == quotedRead.next() else { return false }
+          if byte == nil { return true }
+        }
+      }
+    }
   }
 
   private func search(for quote: String, preferringPage page: Int) -> Range<Int>? {
@@ -77,6 +101,36 @@ struct QuoteLocator {
 
   private static func asciiLowercased(_ unit: UInt16) -> UInt16 {
     (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
+  }
+}
+
+/// ASCII code units read as `collapsingWhitespace` collapses ASCII text: each run of tab to
+/// carriage return and space one space, none at either end.
+private struct CollapsedASCII<Unit: FixedWidthInteger> {
+  private let units: UnsafeBufferPointer<Unit>
+  private var offset = 0
+  private var isStarted = false
+
+  init(_ units: UnsafeBufferPointer<Unit>) { self.units = units }
+
+  /// The next byte of the collapsed text, `nil` at its end.
+  mutating func next() -> UInt8? {
+    var isAfterSpace = false
+    while offset < units.count {
+      let byte = UInt8(truncatingIfNeeded: units[offset])
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        isAfterSpace = true
+        offset += 1
+        continue
+      }
+      // The space between two words; the word's byte is read next time.
+      if isAfterSpace && isStarted { return 0x20 }
+
+      isStarted = true
+      offset += 1
+      return byte
+    }
+    return nil
   }
 }
 

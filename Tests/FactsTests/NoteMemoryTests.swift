@@ -55,4 +55,48 @@ import Testing
 
     #expect([long, short] == [1, 2])
   }
+
+  @Test("answers of different types for different purposes are each found again as kept")
+  func answersOfEachTypeAreFoundAgain() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+    var computed = 0
+    func count<Value>(_ value: Value) -> Value {
+      computed += 1
+      return value
+    }
+
+    for _ in 0..<2 {
+      let scores = note.remembered(.painScores, of: 0..<4, inSentence: 0) { count([7, 10]) }
+      let isPsych = note.remembered(.isPsychReport) { count(false) }
+      let date = note.remembered(.writtenDate, of: 5..<9, inSentence: 1) { count("03/14") }
+      let none = note.remembered(.nearestProcedure, of: 0..<4, inSentence: 1) {
+        count(String?.none)
+      }
+
+      #expect(scores == [7, 10])
+      #expect(!isPsych)
+      #expect(date == "03/14")
+      #expect(none == nil)
+    }
+    #expect(computed == 4)
+  }
+
+  @Test("a lexicon's matches are its own whichever lexicons were asked about before")
+  func lexiconHitsDoNotDependOnWhatWasAskedBefore() {
+    let text = "She completed physical therapy for lumbar radiculopathy without relief."
+    let lexicons = Note.domainLexicons
+    let alone = lexicons.map { Note(Fixtures.annotate(text)).hits($0, in: 0..<text.utf16.count) }
+    let note = Note(Fixtures.annotate(text))
+
+    for order in [lexicons, lexicons.reversed()] {
+      let asked = order.map { note.hits($0, in: 0..<text.utf16.count) }
+      let inOrder = order == lexicons ? asked : asked.reversed()
+      #expect(inOrder.map { $0.map(\.concept) } == alone.map { $0.map(\.concept) })
+    }
+    // "therapies" and "diagnoses" are named alike in length, and each finds its own.
+    let therapies = note.hits("therapies", in: 0..<text.utf16.count)
+    let diagnoses = note.hits("diagnoses", in: 0..<text.utf16.count)
+    #expect(!therapies.isEmpty && therapies.allSatisfy { $0.lexicon == "therapies" })
+    #expect(!diagnoses.isEmpty && diagnoses.allSatisfy { $0.lexicon == "diagnoses" })
+  }
 }

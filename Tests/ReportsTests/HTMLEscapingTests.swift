@@ -24,7 +24,7 @@ import Testing
 
   @Test(arguments: [
     ("1756.sij.provocation", "1756-sij-provocation"), ("a_b-C9", "a_b-C9"),
-    ("é x/y", "--x-y"), ("", ""),
+    ("é x/y", "--x-y"), ("", ""), ("中文😀", "---"), ("e\u{301}1", "e-1"), ("\u{7F}Z", "-Z"),
   ])
   func anchorsKeepOnlyASCIILettersDigitsHyphensAndUnderscores(text: String, anchor: String) {
     #expect(text.htmlAnchorSafe == anchor)

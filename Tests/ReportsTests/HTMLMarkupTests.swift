@@ -20,23 +20,6 @@ import Testing
     #expect(markup.description == "<p class=\"x y\"><em>a &lt; b</em> 42 -7</p>")
   }
 
-  @Test func appendingTextOrMarkupMatchesInterpolatingIt() {
-    var appended: HTMLMarkup = "<pre>"
-    appended.append(text: Self.hostile)
-    appended += "</pre>"
-
-    #expect(appended.description == "<pre>\(Self.hostile.htmlEscaped)</pre>")
-  }
-
-  @Test(arguments: [
-    ([String](), ""), (["a"], "a"), (["a", "b", "c"], "a\nb\nc"), (["", ""], "\n"),
-  ])
-  func piecesAreJoinedWithTheirSeparator(pieces: [String], joined: String) {
-    let markup = pieces.map { piece -> HTMLMarkup in "\(markup: piece)" }.joined(separator: "\n")
-
-    #expect(markup.description == joined)
-  }
-
   @Test func longAndNonASCIITextKeepsEveryByte() {
     let text = String(repeating: "é 中文 😀 & ", count: 500)
     let markup: HTMLMarkup = "\(text: text)"

@@ -138,7 +138,9 @@ import Testing
     let evidence = Evidence(document: "scan.pdf", page: 1, text: "pain 8/10")
     let report = HTMLReport(report: ReportFixtures.pend, documents: [])
 
-    let source = report.source(of: evidence).description
+    var page = HTMLPage(capacity: 64)
+    report.writeSource(of: evidence, to: &page)
+    let source = page.text
     #expect(source.contains("scan.pdf, page 1 (text not included"))
     #expect(!source.contains("href"))
   }
@@ -282,6 +284,40 @@ import Testing
     #expect(anchors.target(for: elsewhere) == .page(anchor: "doc-1-page-\(found.page)"))
     #expect(anchors.target(for: samePlace) == anchors.target(for: elsewhere))
     #expect(anchors.target(for: Evidence(document: "x.pdf", page: 1, text: "y")) == .unavailable)
+  }
+
+  @Test(arguments: [
+    ReportFixtures.pend, ReportFixtures.ready, ReportFixtures.excluded,
+    ReportFixtures.twoGuidelines,
+  ])
+  func sectionsFollowOneAnotherEachOnItsOwnLine(_ report: CaseReport) throws {
+    let html = render(report)
+
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"))
+    #expect(html.contains("</style>\n</head>\n<body>\n<header id=\"summary\">\n<h1>"))
+    for (end, next) in [
+      ("</header>", "gaps"), ("</section>", "criteria"), ("</section>", "facts"),
+      ("</section>", "reading-notes"), ("</section>", "appendix"),
+    ] {
+      #expect(html.contains("\(end)\n<section id=\"\(next)\">\n<h2>"), "no \(next) after \(end)")
+    }
+    #expect(html.hasSuffix("</pre>\n</section>\n</section>\n</body>\n</html>\n"))
+  }
+
+  @Test func aCriterionIsWrittenWithItsQuotesOneToALine() throws {
+    let html = render(ReportFixtures.pend)
+    let articles = HTMLInspection.captures(
+      #"(<article class="criterion"[^>]*>.*?</article>)"#, in: html)
+    let withQuotes = try #require(articles.first { $0.contains("<ul class=\"quotes\">") })
+    let lines = withQuotes.split(separator: "\n", omittingEmptySubsequences: false)
+
+    #expect(lines.first?.hasPrefix("<article class=\"criterion\" id=\"criterion-") == true)
+    #expect(lines[1].hasPrefix("<h3><span class=\"status "))
+    #expect(lines[2].hasPrefix("<p class=\"cite\">"))
+    #expect(lines[3].hasPrefix("<p>") && lines[3].hasSuffix("</p>"))
+    #expect(lines[4] == "<ul class=\"quotes\">")
+    #expect(lines.dropFirst(5).dropLast(2).allSatisfy { $0.hasPrefix("<li><q>") })
+    #expect(lines.suffix(2) == ["</ul>", "</article>"])
   }
 
   @Test(arguments: DeterminationStatus.allCases)

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import Reports
+
+/// How pieces are written into a page: in order, each as its kind says, and every byte kept
+/// however far the page grows.
+@Suite struct HTMLPageTests {
+  static let hostile = "<b>\"Tom\" & 'Jerry'</b>\u{0}"
+
+  @Test func eachKindOfPieceIsWrittenAsAnHTMLMarkupInterpolatesIt() {
+    var page = HTMLPage(capacity: 16)
+    page.append("<p class=\"")
+    page.append(markup: "x y")
+    page.append("\">")
+    page.append(text: Self.hostile)
+    page.append(" ")
+    page.append(-42)
+    page.append("\(text: "a < b") \(7)</p>")
+    let interpolated: HTMLMarkup =
+      "<p class=\"\(markup: "x y")\">\(text: Self.hostile) \(-42)\(text: "a < b") \(7)</p>"
+
+    #expect(page.text == interpolated.description)
+    #expect(page.text.contains(Self.hostile.htmlEscaped))
+    #expect(!page.text.contains("<b>"))
+  }
+
+  @Test(arguments: [
+    ([String](), ""), (["a"], "a"), (["a", "b", "c"], "a<br>b<br>c"), (["", ""], "<br>"),
+  ])
+  func elementsAreWrittenWithTheSeparatorBetweenEachTwo(elements: [String], written: String) {
+    var page = HTMLPage(capacity: 16)
+    page.append(elements, separator: "<br>") { element, page in page.append(markup: element) }
+
+    #expect(page.text == written)
+  }
+
+  @Test func aPageGrowingFarPastItsCapacityKeepsEveryByteInOrder() {
+    let text = String(repeating: "é 中文 😀 & <", count: 500)
+    var page = HTMLPage(capacity: 1)
+    for _ in 0..<3 {
+      page.append("<pre>")
+      page.append(text: text)
+      page.append("</pre>")
+    }
+
+    let expected = String(repeating: "<pre>\(text.htmlEscaped)</pre>", count: 3)
+    #expect(page.text == expected)
+    #expect(page.data == Data(expected.utf8))
+  }
+
+  @Test(arguments: ["", "plain words", "<b>\"Tom\" & 'Jerry'</b>\u{0}\t\n\u{7F}", "&&<<>>"])
+  func asciiUnitsAreWrittenAsTheirStringIsWritten(text: String) {
+    var fromUnits = HTMLPage(capacity: 1)
+    let isWritten = Array(text.utf16).withUnsafeBufferPointer {
+      fromUnits.append(asciiText: $0)
+    }
+    var fromString = HTMLPage(capacity: 1)
+    fromString.append(text: text)
+
+    #expect(isWritten)
+    #expect(fromUnits.data == fromString.data)
+  }
+
+  @Test(arguments: ["é", "pain 7/10 — at rest", "\u{80}", "😀"])
+  func unitsOutsideASCIIAreLeftForTheStringAndNothingIsWritten(text: String) {
+    var page = HTMLPage(capacity: 16)
+    page.append("<pre>")
+    let isWritten = Array(text.utf16).withUnsafeBufferPointer { page.append(asciiText: $0) }
+
+    #expect(!isWritten)
+    #expect(page.text == "<pre>")
+  }
+}
