@@ -191,14 +191,21 @@ struct LexiconParser {
   private static func bytePieces(
     of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
   ) -> [UnsafeBufferPointer<UInt8>] {
+    untrimmedPieces(of: text, separatedBy: separator).map(trimmedBytes)
+  }
+
+  /// The pieces of `text` between `separator`s as they stand, in place.
+  private static func untrimmedPieces(
+    of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
+  ) -> [UnsafeBufferPointer<UInt8>] {
     var pieces: [UnsafeBufferPointer<UInt8>] = []
     pieces.reserveCapacity(text.reduce(1) { $1 == separator ? $0 + 1 : $0 })
     var start = 0
     for end in text.indices where text[end] == separator {
-      pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end])))
+      pieces.append(UnsafeBufferPointer(rebasing: text[start..<end]))
       start = end + 1
     }
-    pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start...])))
+    pieces.append(UnsafeBufferPointer(rebasing: text[start...]))
     return pieces
   }
 
@@ -270,19 +277,12 @@ struct LexiconParser {
       ? !text.contains(0x0D) : text.allSatisfy { $0 < 0x80 && $0 != 0x0D }
   }
 
-  /// The pieces of `text` between `separator`s, read in place.
+  /// The pieces of `text` between `separator`s, each without the whitespace around it, as
+  /// strings.
   private static func pieces(
     of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
   ) -> [String] {
-    var pieces: [String] = []
-    pieces.reserveCapacity(text.reduce(1) { $1 == separator ? $0 + 1 : $0 })
-    var start = 0
-    for end in text.indices where text[end] == separator {
-      pieces.append(trimmed(UnsafeBufferPointer(rebasing: text[start..<end])))
-      start = end + 1
-    }
-    pieces.append(trimmed(UnsafeBufferPointer(rebasing: text[start...])))
-    return pieces
+    untrimmedPieces(of: text, separatedBy: separator).map(trimmed)
   }
 
   /// `piece` without the whitespace around it, as a string.
