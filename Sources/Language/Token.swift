@@ -13,8 +13,10 @@ public struct Token: Hashable, Sendable {
   public let line: Int
   /// Whether the token is the first one on its line.
   public let isLineStart: Bool
-  /// The token's value when it is a number or a number word ("7", "7.5", "seven").
-  public let numericValue: Double?
+  /// The token's value when it is a number or a number word ("7", "7.5", "seven"), read
+  /// when asked rather than kept: no stage asks it of most tokens, and the tokenizer then
+  /// spares a lookup for every word of every note.
+  public var numericValue: Double? { Tokenizer.numericValue(of: self) }
 
   /// The token's text when it is one byte of UTF-8 (a mark or a digit), compared without
   /// building a string.

@@ -28,8 +28,7 @@ enum Tokenizer {
       tokens.append(
         Token(
           range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
-          line: line, isLineStart: line != previousLine,
-          numericValue: numericValue(normalized, kind: kind, units: units, isASCII: isASCII)))
+          line: line, isLineStart: line != previousLine))
       previousLine = line
     }
     return tokens
@@ -92,6 +91,14 @@ enum Tokenizer {
     for byte in ##"!"#%&'()*,-./:;?@[\]_{}"##.utf8 { isPunctuation[Int(byte)] = true }
     return isPunctuation
   }()
+
+  /// The value of `token` when it is a number or a number word (see `Token.numericValue`).
+  static func numericValue(of token: Token) -> Double? {
+    // An ASCII token's text spells its units exactly.
+    let units = ArraySlice(token.text.utf16)
+    let isASCII = units.allSatisfy { $0 < 0x80 }
+    return numericValue(token.normalized, kind: token.kind, units: units, isASCII: isASCII)
+  }
 
   private static func numericValue(
     _ normalized: String, kind: TokenKind, units: ArraySlice<UInt16>, isASCII: Bool
