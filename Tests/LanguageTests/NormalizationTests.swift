@@ -155,6 +155,18 @@ import Testing
     #expect(tokens.map(\.numericValue) == [value])
   }
 
+  @Test(
+    "a number word has its value in any letter case, and a look-alike word has none",
+    arguments: [
+      ("seven", 7.0), ("Seven", 7), ("TWELVE", 12), ("hundred", 100), ("thousand", 1000),
+      ("sevens", nil), ("tone", nil), ("x6", nil), ("wks", nil), ("often", nil),
+    ] as [(String, Double?)])
+  func numberWordsHaveTheirValues(text: String, value: Double?) throws {
+    let tokens = try Tokenizer.tokens(of: text)
+    #expect(tokens.map(\.kind) == [.word])
+    #expect(tokens.map(\.numericValue) == [value])
+  }
+
   @Test func offsetsStayRightAfterNonBMPCharacters() {
     let doc = Fixtures.annotate("😀 denies fever")
     let fever = doc.tokens.last!
