@@ -168,7 +168,8 @@ extension ContextAnalyzer {
     var depth = 0
     for index in tokens.indices {
       if index > 0 && sentenceOfToken[index] != sentenceOfToken[index - 1] { depth = 0 }
-      let mark = tokens[index].oneByte
+      // Brackets are punctuation: no other token is read for one.
+      let mark = tokens[index].kind == .punctuation ? tokens[index].oneByte : nil
       if mark == UInt8(ascii: ")") || mark == UInt8(ascii: "]") { depth = max(0, depth - 1) }
       depths.append(depth)
       if mark == UInt8(ascii: "(") || mark == UInt8(ascii: "[") { depth += 1 }

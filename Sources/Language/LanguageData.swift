@@ -1,6 +1,8 @@
 /// What the Language stage reads from its structural lexicons, prepared once per load.
 struct LanguageData: Sendable {
-  /// Abbreviations with their period ("dr.", "b.i.d."), true when one may end a sentence.
+  /// Abbreviations written with a final period ("dr.", "b.i.d."), each by its normalized
+  /// text before that period ("dr", "b.i.d"), the token a period follows: true when one may
+  /// end a sentence.
   let abbreviations: [String: Bool]
   /// Unit phrases ("wks") with their unit concept and length in days.
   let units: [(phrase: String, concept: String, days: Double)]
@@ -13,7 +15,9 @@ struct LanguageData: Sendable {
     for entry in entries(.abbreviations) {
       let mayEnd = entry.attributes["sentenceEnd"] == "allowed"
       for phrase in entry.phrases where phrase.hasSuffix(".") {
-        abbreviations[Normalization.normalize(phrase)] = mayEnd
+        let normalized = Normalization.normalize(phrase).utf8
+        guard normalized.last == UInt8(ascii: ".") else { continue }
+        abbreviations[String(decoding: normalized.dropLast(), as: UTF8.self)] = mayEnd
       }
     }
     self.abbreviations = abbreviations

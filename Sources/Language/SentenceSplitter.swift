@@ -56,7 +56,7 @@ struct SentenceSplitter {
     guard word.range.upperBound == tokens[start - 1].range.lowerBound else { return false }
     let isInitial = word.text.count == 1 && word.isCapitalized
     let isListNumber = word.isLineStart && word.kind == .number && word.text.count <= 2
-    return isInitial || isListNumber || abbreviations[word.normalized + "."] == false
+    return isInitial || isListNumber || abbreviations[word.normalized] == false
   }
 
   /// Token indices where the layout starts a sentence at a line start.
