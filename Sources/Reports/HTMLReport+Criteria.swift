@@ -30,15 +30,21 @@ extension HTMLReport {
   func writeCriterionArticle(
     _ criterion: CriterionResult, guideline: String, to page: inout HTMLPage
   ) {
-    page.append(
-      """
-      <article class="criterion" id="criterion-\(markup: criterion.id.htmlAnchorSafe)">
-      <h3>\(statusChip(criterion.status)) \(text: criterion.description)</h3>
-      <p class="cite">\(text: ReportWording.label(criterion.family)) · \
-      \(citation(criterion, guideline: guideline))</p>
-      <p>\(text: criterion.reason)</p>
-
-      """)
+    // Piece by piece into the page, not as one `HTMLMarkup`: the article's markup would be a
+    // buffer of its own, made and copied once for every criterion.
+    page.append("<article class=\"criterion\" id=\"criterion-")
+    page.append(markup: criterion.id.htmlAnchorSafe)
+    page.append("\">\n<h3>")
+    page.append(statusChip(criterion.status))
+    page.append(" ")
+    page.append(text: criterion.description)
+    page.append("</h3>\n<p class=\"cite\">")
+    page.append(text: ReportWording.label(criterion.family))
+    page.append(" · ")
+    page.append(citation(criterion, guideline: guideline))
+    page.append("</p>\n<p>")
+    page.append(text: criterion.reason)
+    page.append("</p>\n")
 
     if criterion.evidence.isEmpty {
       page.append("<p class=\"muted\">No evidence cited.</p>")
