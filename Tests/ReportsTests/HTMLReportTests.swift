@@ -47,6 +47,24 @@ import Testing
     #expect(!gapSection.contains(ReportFixtures.metSeverity.reason))
   }
 
+  @Test func eachShortfallIsHeadedByItsStatusFamilyAndCitation() {
+    let html = render(ReportFixtures.pend)
+    let guideline = ReportFixtures.pendDetermination.guideline
+    let shortfalls = ReportFixtures.pendDetermination.criteria.filter { $0.status != .met }
+    #expect(!shortfalls.isEmpty)
+
+    for shortfall in shortfalls {
+      let status = shortfall.status
+      let family = ReportWording.label(shortfall.family).htmlEscaped
+      let citation =
+        "Guideline \(guideline.htmlEscaped) § \(shortfall.section.htmlEscaped) · "
+        + shortfall.id.htmlEscaped
+      let chip = "<span class=\"status \(status.rawValue)\">\(ReportWording.label(status))</span>"
+      #expect(html.contains("<h3>\(chip) \(family) <span class=\"cite\">\(citation)</span></h3>"))
+      #expect(html.contains("<p class=\"cite\">\(family) · \(citation)</p>"))
+    }
+  }
+
   @Test func allRequestsStandInOneCopyableBlock() throws {
     let html = render(ReportFixtures.pend)
     let block = try #require(
