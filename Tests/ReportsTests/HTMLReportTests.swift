@@ -224,6 +224,17 @@ import Testing
     #expect(html.contains(", read by OCR at 62% confidence: verify against the original</span>"))
   }
 
+  @Test(arguments: [
+    (document: 0, quote: 0, anchor: "doc-1-quote-1"),
+    (document: 1, quote: 9, anchor: "doc-2-quote-10"),
+    (document: 11, quote: 101, anchor: "doc-12-quote-102"),
+  ])
+  func aHighlightedQuoteIsAnchoredByItsDocumentAndItsPlaceCountedFromOne(
+    document: Int, quote: Int, anchor: String
+  ) {
+    #expect(QuoteAnchors.quoteAnchor(document: document, quote) == anchor)
+  }
+
   @Test func overlappingQuotesShareOneHighlight() {
     let document = ReportFixtures.officeNote
     let wide = ReportFixtures.quote("FABER positive on the left", in: document)
