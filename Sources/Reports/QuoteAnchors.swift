@@ -113,10 +113,9 @@ struct QuoteAnchors {
   }
 
   /// The element id of a document's highlighted quote, both counted from zero:
-  /// "doc-2-quote-3". Joined from `String(_:)` of each number, which is quicker than an
-  /// interpolation's generic description of an integer.
+  /// "doc-2-quote-3".
   static func quoteAnchor(document position: Int, _ quote: Int) -> String {
-    "doc-" + String(position + 1) + "-quote-" + String(quote + 1)
+    "doc-\(position + 1)-quote-\(quote + 1)"
   }
 
   private static func pageTarget(_ evidence: Evidence, in document: Document, position: Int)
