@@ -30,15 +30,21 @@ extension HTMLReport {
   func writeCriterionArticle(
     _ criterion: CriterionResult, guideline: String, to page: inout HTMLPage
   ) {
-    page.append(
-      """
-      <article class="criterion" id="criterion-\(markup: criterion.id.htmlAnchorSafe)">
-      <h3>\(statusChip(criterion.status)) \(text: criterion.description)</h3>
-      <p class="cite">\(text: ReportWording.label(criterion.family)) · \
-      \(citation(criterion, guideline: guideline))</p>
-      <p>\(text: criterion.reason)</p>
-
-      """)
+    // Piece by piece into the page, not as one `HTMLMarkup`: the article's markup would be a
+    // buffer of its own, made and copied once for every criterion.
+    page.append("<article class=\"criterion\" id=\"criterion-")
+    page.append(markup: criterion.id.htmlAnchorSafe)
+    page.append("\">\n<h3>")
+    writeStatusChip(criterion.status, to: &page)
+    page.append(" ")
+    page.append(text: criterion.description)
+    page.append("</h3>\n<p class=\"cite\">")
+    page.append(text: ReportWording.label(criterion.family))
+    page.append(" · ")
+    writeCitation(criterion, guideline: guideline, to: &page)
+    page.append("</p>\n<p>")
+    page.append(text: criterion.reason)
+    page.append("</p>\n")
 
     if criterion.evidence.isEmpty {
       page.append("<p class=\"muted\">No evidence cited.</p>")
@@ -72,11 +78,11 @@ extension HTMLReport {
     page.append("<span class=\"cite\">")
     switch anchors.target(for: evidence) {
     case .quote(let anchor):
-      page.append("<a href=\"#\(markup: anchor)\">")
+      writeLinkStart(to: anchor, on: &page)
       writeName(of: evidence, to: &page)
       page.append("</a>")
     case .page(let anchor):
-      page.append("<a href=\"#\(markup: anchor)\">")
+      writeLinkStart(to: anchor, on: &page)
       writeName(of: evidence, to: &page)
       page.append("</a> (these words were not found in the extracted text)")
     case .unavailable:
@@ -90,6 +96,14 @@ extension HTMLReport {
       if confidence < OCRPage.lowConfidence { page.append(": verify against the original") }
     }
     page.append("</span>")
+  }
+
+  /// `<a href="#anchor">`, written piece by piece into the page: it opens a link for every
+  /// quote, and as one `HTMLMarkup` it would be a buffer of its own each time.
+  func writeLinkStart(to anchor: String, on page: inout HTMLPage) {
+    page.append("<a href=\"#")
+    page.append(markup: anchor)
+    page.append("\">")
   }
 
   /// The document and page an evidence cites: "office-note.pdf, page 2".
@@ -120,11 +134,15 @@ extension HTMLReport {
   /// One fact as a row of the facts table: its summary, then its quotes one to a line.
   func writeFactRow(_ fact: Fact, to page: inout HTMLPage) {
     let summary = FactSummary(fact)
-    page.append(
-      """
-      <tr><td>\(text: summary.type)</td><td>\(text: summary.value)</td>\
-      <td>\(text: summary.context)</td><td>
-      """)
+    // Cell by cell into the page, not as one `HTMLMarkup`: a row's markup would be a buffer
+    // of its own, made and copied once for every fact.
+    page.append("<tr><td>")
+    page.append(text: summary.type)
+    page.append("</td><td>")
+    page.append(text: summary.value)
+    page.append("</td><td>")
+    page.append(text: summary.context)
+    page.append("</td><td>")
     page.append(fact.evidence, separator: "<br>") { evidence, page in
       writeQuote(evidence, to: &page)
     }

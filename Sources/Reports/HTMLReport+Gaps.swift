@@ -60,10 +60,13 @@ extension HTMLReport {
     let criterion = shortfall.criterion
     let guideline = shortfall.determination.guideline
     page.append(
+      "<article class=\"gap \(markup: criterion.status.rawValue)\" id=\"gap-\(number)\">\n<h3>")
+    writeStatusChip(criterion.status, to: &page)
+    page.append(" \(text: ReportWording.label(criterion.family)) <span class=\"cite\">")
+    writeCitation(criterion, guideline: guideline, to: &page)
+    page.append(
       """
-      <article class="gap \(markup: criterion.status.rawValue)" id="gap-\(number)">
-      <h3>\(statusChip(criterion.status)) \(text: ReportWording.label(criterion.family)) \
-      <span class="cite">\(citation(criterion, guideline: guideline))</span></h3>
+      </span></h3>
       <p>\(text: criterion.description)</p>
       <p><span class="label">Why:</span> \(text: criterion.reason)</p>
       """)
@@ -106,13 +109,21 @@ extension HTMLReport {
     return "\(subject): please send documentation of the following."
   }
 
-  func statusChip(_ status: CriterionStatus) -> HTMLMarkup {
-    let label = ReportWording.label(status)
-    return "<span class=\"status \(markup: status.rawValue)\">\(markup: label)</span>"
+  func writeStatusChip(_ status: CriterionStatus, to page: inout HTMLPage) {
+    page.append("<span class=\"status ")
+    page.append(markup: status.rawValue)
+    page.append("\">")
+    page.append(markup: ReportWording.label(status))
+    page.append("</span>")
   }
 
   /// "Guideline 1756 § B.2 · 1756.sij.provocation", escaped.
-  func citation(_ criterion: CriterionResult, guideline: String) -> HTMLMarkup {
-    "Guideline \(text: guideline) § \(text: criterion.section) · \(text: criterion.id)"
+  func writeCitation(_ criterion: CriterionResult, guideline: String, to page: inout HTMLPage) {
+    page.append("Guideline ")
+    page.append(text: guideline)
+    page.append(" § ")
+    page.append(text: criterion.section)
+    page.append(" · ")
+    page.append(text: criterion.id)
   }
 }

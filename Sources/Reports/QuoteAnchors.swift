@@ -73,11 +73,17 @@ struct QuoteAnchors {
     var seen: [EvidencePlace: [Evidence]] = [:]
     seen.reserveCapacity(evidence.count)
     return evidence.filter { item in
-      let place = EvidencePlace(item)
-      if seen[place]?.contains(item) == true { return false }
-      seen[place, default: []].append(item)
-      return true
+      // The evidence of a place is found once, whether this one is new there or not.
+      file(item, ifNewIn: &seen[EvidencePlace(item), default: []])
     }
+  }
+
+  /// Appends `item` to `filed` and returns `true`, unless `filed` holds an equal evidence.
+  private static func file(_ item: Evidence, ifNewIn filed: inout [Evidence]) -> Bool {
+    guard !filed.contains(item) else { return false }
+
+    filed.append(item)
+    return true
   }
 
   /// Where an evidence links to.
@@ -106,6 +112,12 @@ struct QuoteAnchors {
     "doc-\(position + 1)-page-\(page)"
   }
 
+  /// The element id of a document's highlighted quote, both counted from zero:
+  /// "doc-2-quote-3".
+  static func quoteAnchor(document position: Int, _ quote: Int) -> String {
+    "doc-\(position + 1)-quote-\(quote + 1)"
+  }
+
   private static func pageTarget(_ evidence: Evidence, in document: Document, position: Int)
     -> QuoteTarget
   {
@@ -127,7 +139,8 @@ struct QuoteAnchors {
         merged[merged.count - 1].range = last.range.lowerBound..<upper
       } else {
         merged.append(
-          HighlightedQuote(anchor: "doc-\(position + 1)-quote-\(merged.count + 1)", range: range))
+          HighlightedQuote(anchor: Self.quoteAnchor(document: position, merged.count), range: range)
+        )
       }
       setTarget(.quote(anchor: merged[merged.count - 1].anchor), for: evidence)
     }

@@ -47,6 +47,24 @@ import Testing
     #expect(!gapSection.contains(ReportFixtures.metSeverity.reason))
   }
 
+  @Test func eachShortfallIsHeadedByItsStatusFamilyAndCitation() {
+    let html = render(ReportFixtures.pend)
+    let guideline = ReportFixtures.pendDetermination.guideline
+    let shortfalls = ReportFixtures.pendDetermination.criteria.filter { $0.status != .met }
+    #expect(!shortfalls.isEmpty)
+
+    for shortfall in shortfalls {
+      let status = shortfall.status
+      let family = ReportWording.label(shortfall.family).htmlEscaped
+      let citation =
+        "Guideline \(guideline.htmlEscaped) § \(shortfall.section.htmlEscaped) · "
+        + shortfall.id.htmlEscaped
+      let chip = "<span class=\"status \(status.rawValue)\">\(ReportWording.label(status))</span>"
+      #expect(html.contains("<h3>\(chip) \(family) <span class=\"cite\">\(citation)</span></h3>"))
+      #expect(html.contains("<p class=\"cite\">\(family) · \(citation)</p>"))
+    }
+  }
+
   @Test func allRequestsStandInOneCopyableBlock() throws {
     let html = render(ReportFixtures.pend)
     let block = try #require(
@@ -204,6 +222,17 @@ import Testing
   @Test func evidenceFromALowConfidenceOCRPageAsksForAComparisonWithTheOriginal() {
     let html = render(ReportFixtures.pend)
     #expect(html.contains(", read by OCR at 62% confidence: verify against the original</span>"))
+  }
+
+  @Test(arguments: [
+    (document: 0, quote: 0, anchor: "doc-1-quote-1"),
+    (document: 1, quote: 9, anchor: "doc-2-quote-10"),
+    (document: 11, quote: 101, anchor: "doc-12-quote-102"),
+  ])
+  func aHighlightedQuoteIsAnchoredByItsDocumentAndItsPlaceCountedFromOne(
+    document: Int, quote: Int, anchor: String
+  ) {
+    #expect(QuoteAnchors.quoteAnchor(document: document, quote) == anchor)
   }
 
   @Test func overlappingQuotesShareOneHighlight() {
