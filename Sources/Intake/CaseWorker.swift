@@ -12,8 +12,8 @@ import Review
 /// address space once and its CPU time afresh for every case; the watcher kills a worker
 /// that overruns the wall-clock limit and starts another.
 ///
-/// Known shortcoming: each worker pays its own start: 11 to 16 ms of CPU as a process (55
-/// shared libraries), about 20 ms to load the lexicons, and over a batch about 120 M
+/// Known shortcoming: each worker pays its own start: 10 to 17 ms of CPU as a process (55
+/// shared libraries), 8 to 13 ms more to load the lexicons, and over a batch about 120 M
 /// instructions compiling the detectors' patterns as they are first used. Two workers pay
 /// it twice, which is why `--jobs 2` gains less than twice. Sharing it would take a worker
 /// forked from one that has loaded them (unsafe here once the watcher runs threads) or a
