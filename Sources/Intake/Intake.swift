@@ -151,8 +151,8 @@ public final class Intake {
         fileFlushed()
       } else if descriptor == stopRequest.wakeDescriptor {
         stopRequest.takeWake()
-      } else if let completion = pool.answersArrived(on: descriptor) {
-        finish(completion)
+      } else {
+        for completion in pool.answersArrived(on: descriptor) { finish(completion) }
       }
     }
     finishOverrunning()
@@ -248,7 +248,7 @@ public final class Intake {
       return
     }
 
-    if let completion = pool.assign(claimed, fingerprint: fingerprint) { finish(completion) }
+    for completion in pool.assign(claimed, fingerprint: fingerprint) { finish(completion) }
   }
 
   // MARK: Finishing cases
@@ -262,6 +262,10 @@ public final class Intake {
       if unflushed.count >= Self.flushGroup { startFlush() }
     case .failed(let reason):
       fail(claimed, reason: reason)
+    case .notBegun:
+      log.record(
+        "case.resent", ("case", claimed.candidate.caseID), ("entry", claimed.candidate.name))
+      backlog.insert(claimed, at: 0)
     }
   }
 

@@ -6,15 +6,27 @@ import Foundation
 
 /// Up to `size` worker processes, started when a case needs one and restarted when one dies.
 ///
+/// A busy worker is sent one case more than it works on, which waits in its input: it
+/// starts that case the moment it answers the one before, instead of waiting for the
+/// watcher to wake, read the answer and send another. That wait was 0.6 ms a case with one
+/// worker and 1.3 to 1.6 ms with two, whose cores the watcher then shares, so it took more
+/// from `--jobs 2` than from `--jobs 1`. A case only waits behind one that started less than
+/// `waitingLimit` ago, since one running longer may be a slow or hostile PDF that would hold
+/// it; and if its worker dies, a waiting case was never begun and goes back to be sent again.
+///
 /// A worker that served `casesPerWorker` cases is replaced, so that nothing a long run of
 /// cases leaves behind in one process (heap fragmentation, a slow leak in a C library) can
-/// grow without bound.
+/// grow without bound. Its replacement starts as soon as it has been sent its last case, so
+/// for a moment the pool may run one process more than `size`.
 final class WorkerPool {
   private let size: Int
   private let executable: String
   private let arguments: [String]
   private let limits: ResourceLimits
   private let casesPerWorker: Int
+  private let waitingLimit: Double
+  /// The most cases a worker holds: the one it works on and one waiting.
+  static let casesHeld = 2
   private var workers: [WorkerProcess] = []
   /// Workers told to exit (their input closed) and not yet waited for: they end while the
   /// others work, and are collected at `shutDown`.
@@ -29,23 +41,45 @@ final class WorkerPool {
   enum Outcome {
     case reported([WorkerMessage.ResultField])
     case failed(reason: String)
+    /// The case waited in the input of a worker that died before beginning it: it is to be
+    /// sent again.
+    case notBegun
   }
 
   init(
     size: Int, executable: String, arguments: [String], limits: ResourceLimits,
-    casesPerWorker: Int = 250
+    casesPerWorker: Int = 250, waitingLimit: Double = 0.25
   ) {
     self.size = max(1, size)
     self.executable = executable
     self.arguments = arguments
     self.limits = limits
     self.casesPerWorker = casesPerWorker
+    self.waitingLimit = waitingLimit
   }
 
-  /// Cases being processed right now.
-  var busyCount: Int { workers.count { $0.current != nil } }
+  /// Cases sent to workers and not yet answered, those waiting behind another included.
+  var busyCount: Int { workers.reduce(0) { $0 + $1.cases.count } }
 
-  var hasIdleCapacity: Bool { busyCount < size }
+  /// Whether a case sent now would go to a worker straight away or wait behind a case that
+  /// began only just now.
+  var hasIdleCapacity: Bool {
+    let accepting = workers.filter(isAccepting)
+    return accepting.count < size || accepting.contains { canWait(behind: $0) }
+  }
+
+  /// Whether a worker is still to be sent cases: it has not been sent its share.
+  private func isAccepting(_ worker: WorkerProcess) -> Bool {
+    worker.casesServed < casesPerWorker
+  }
+
+  private func canWait(behind worker: WorkerProcess, at now: Double = monotonicSeconds())
+    -> Bool
+  {
+    guard worker.cases.count < Self.casesHeld else { return false }
+    guard let current = worker.current else { return true }
+    return now - current.started < waitingLimit
+  }
 
   /// The descriptors to wait on for answers.
   var descriptors: [Int32] { workers.map(\.output) }
@@ -73,45 +107,59 @@ final class WorkerPool {
     }
   }
 
-  /// Sends a case to an idle worker, starting one if needed; a failure to start one fails
-  /// the case.
-  func assign(_ claimed: ClaimedCase, fingerprint: String?) -> Completion? {
+  /// Sends a case to an idle worker, starting one if needed, or else behind a case that
+  /// began only just now (call while `hasIdleCapacity`). Returns the cases that ended
+  /// meanwhile: this one, failed, when no worker could be started or take it, and those of
+  /// a worker found dead on the way.
+  func assign(_ claimed: ClaimedCase, fingerprint: String?) -> [Completion] {
+    var ended: [Completion] = []
     do {
-      // An idle worker may have died unnoticed since its last answer: try a fresh one.
+      // A worker may have died unnoticed since its last answer: try another.
       for _ in 0..<2 {
-        let worker = try idleWorker()
-        if worker.send(claimed, fingerprint: fingerprint) { return nil }
-        _ = completion(of: worker, reason: nil)
+        guard let worker = try workerToSend() else { break }
+        if worker.send(claimed, fingerprint: fingerprint) { return ended }
+        ended += completions(of: worker, reason: nil)
       }
       let reason = "the worker processes died before they could take the case."
-      return Completion(claimed: claimed, outcome: .failed(reason: reason))
+      return ended + [Completion(claimed: claimed, outcome: .failed(reason: reason))]
     } catch {
-      return Completion(claimed: claimed, outcome: .failed(reason: error.message))
+      return ended + [Completion(claimed: claimed, outcome: .failed(reason: error.message))]
     }
   }
 
-  private func idleWorker() throws(IntakeError) -> WorkerProcess {
-    if let idle = workers.first(where: { $0.current == nil }) { return idle }
-    let worker = try WorkerProcess.spawn(executable, arguments)
-    workers.append(worker)
-    return worker
+  /// An idle worker; else a new one, while fewer than `size` take cases; else the busy one
+  /// whose case began last, if a case may wait behind it.
+  private func workerToSend() throws(IntakeError) -> WorkerProcess? {
+    let accepting = workers.filter(isAccepting)
+    if let idle = accepting.first(where: { $0.cases.isEmpty }) { return idle }
+    if accepting.count < size {
+      let worker = try WorkerProcess.spawn(executable, arguments)
+      workers.append(worker)
+      return worker
+    }
+    let now = monotonicSeconds()
+    return accepting.filter { canWait(behind: $0, at: now) }.max {
+      ($0.current?.started ?? now) < ($1.current?.started ?? now)
+    }
   }
 
-  /// Reads the answers waiting on `descriptor`; returns the case they finished, if any.
-  func answersArrived(on descriptor: Int32) -> Completion? {
-    guard let worker = workers.first(where: { $0.output == descriptor }) else { return nil }
+  /// Reads the answers waiting on `descriptor`; returns the cases they finished, or every
+  /// case of a worker that ended.
+  func answersArrived(on descriptor: Int32) -> [Completion] {
+    guard let worker = workers.first(where: { $0.output == descriptor }) else { return [] }
     let (finished, hasEnded) = worker.readAnswers()
-    if hasEnded { return completion(of: worker, reason: nil) }
+    if hasEnded { return completions(of: worker, reason: nil) }
 
-    guard let (inFlight, answer) = finished else { return nil }
-    if worker.casesServed >= casesPerWorker { retire(worker) }
-    switch answer {
-    case .result(let fields):
-      return Completion(claimed: inFlight.claimed, outcome: .reported(fields))
-    case .failed(_, let reason):
-      return Completion(claimed: inFlight.claimed, outcome: .failed(reason: reason))
-    case .ready, .process, .reading:
-      return nil
+    if !isAccepting(worker) && worker.cases.isEmpty { retire(worker) }
+    return finished.compactMap { inFlight, answer in
+      switch answer {
+      case .result(let fields):
+        Completion(claimed: inFlight.claimed, outcome: .reported(fields))
+      case .failed(_, let reason):
+        Completion(claimed: inFlight.claimed, outcome: .failed(reason: reason))
+      case .ready, .process, .reading:
+        nil
+      }
     }
   }
 
@@ -120,31 +168,34 @@ final class WorkerPool {
     let overrunning = workers.filter { worker in
       startOfLimit(worker).map { now - $0 > limits.wallSeconds } ?? false
     }
-    return overrunning.compactMap { worker in
+    return overrunning.flatMap { worker in
       worker.kill()
       let seconds = Int(limits.wallSeconds)
-      return completion(of: worker) { whileReading in
+      return completions(of: worker) { whileReading in
         "processing took longer than \(seconds) s\(whileReading) and was stopped; "
           + "the PDF may be damaged or hostile."
       }
     }
   }
 
-  /// Ends a worker that died or was killed; its case in flight, if any, fails with `reason`
-  /// (given " while reading FILE" or "") or, without one, with how the worker ended.
-  private func completion(
+  /// Ends a worker that died or was killed. Its case in flight, if any, fails with `reason`
+  /// (given " while reading FILE" or "") or, without one, with how the worker ended; a case
+  /// that waited behind it is `notBegun`.
+  private func completions(
     of worker: WorkerProcess, reason: ((_ whileReading: String) -> String)?
-  ) -> Completion? {
+  ) -> [Completion] {
     worker.closeInput()
     let ending = worker.waitForExit()
     workers.removeAll { $0 === worker }
-    guard let inFlight = worker.abandonCase() else { return nil }
+    let (inFlight, waiting) = worker.abandonCases()
+    guard let inFlight else { return [] }
 
     let whileReading =
       inFlight.file.map { " while reading \($0)" }
       ?? " before reading any of its files (\(documentNames(inFlight.claimed.path)))"
     let text = reason?(whileReading) ?? describe(ending, whileReading: whileReading)
-    return Completion(claimed: inFlight.claimed, outcome: .failed(reason: text))
+    return [Completion(claimed: inFlight.claimed, outcome: .failed(reason: text))]
+      + waiting.map { Completion(claimed: $0, outcome: .notBegun) }
   }
 
   private func describe(_ ending: WorkerProcess.Ending, whileReading: String) -> String {
@@ -172,7 +223,7 @@ final class WorkerPool {
   /// takes a few milliseconds to end, which it then spends while the last cases finish
   /// rather than after them. A case found later starts a worker again.
   func releaseIdleWorkers() {
-    for worker in workers where worker.current == nil { retire(worker) }
+    for worker in workers where worker.cases.isEmpty { retire(worker) }
   }
 
   /// Closes every worker's input and waits for them to exit (call when none is busy).

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// The watcher's side of one long-lived `pendcheck worker` process: a pipe to send it cases,
-/// a pipe for its answers, and the case it is working on.
+/// a pipe for its answers, and the cases it holds.
 ///
 /// A worker serves case after case, so the lexicons are loaded once per worker. A crash or
 /// hang fails only the case in flight: the watcher knows which case (and, from the worker's
@@ -19,8 +19,11 @@ final class WorkerProcess {
   /// Room for one read of the worker's output, made once: answers arrive a few times a case.
   private var readBuffer = [UInt8](repeating: 0, count: 16 * 1024)
   private(set) var casesServed = 0
+  /// The cases sent and not yet answered, in the order sent: the first is the one the
+  /// worker is processing, any other waits in its input (see `WorkerPool.casesHeld`).
+  private(set) var cases: [CaseInFlight] = []
   /// The case the worker is processing, `nil` when it waits for one.
-  private(set) var current: CaseInFlight?
+  var current: CaseInFlight? { cases.first }
   /// Whether the worker has loaded its lexicons; a case's wall-clock time starts then.
   private(set) var isReady = false
   /// When the worker was started: one that never becomes ready is stopped a wall-clock
@@ -34,7 +37,8 @@ final class WorkerProcess {
     let claimed: ClaimedCase
     /// The worker's count of cases taken, this one included (as in its `ReadingSlot`).
     let number: Int
-    /// When the worker started on the case: sent, or the worker ready if it was not yet.
+    /// When the worker started on the case: sent, or the worker ready if it was not yet, or
+    /// the case before it answered if it waited behind one.
     var started: Double
     /// The document the worker said it was reading last.
     var file: String?
@@ -105,18 +109,20 @@ final class WorkerProcess {
     guard written == bytes.count else { return false }
 
     casesServed += 1
-    current = CaseInFlight(claimed: claimed, number: casesServed, started: monotonicSeconds())
+    cases.append(
+      CaseInFlight(claimed: claimed, number: casesServed, started: monotonicSeconds()))
     return true
   }
 
-  /// Reads what the worker wrote; returns the answer that finished the case in flight, if
-  /// one did, and whether the worker's output has ended (it exited or was killed).
-  func readAnswers() -> (finished: (CaseInFlight, WorkerMessage)?, hasEnded: Bool) {
+  /// Reads what the worker wrote; returns the answers that finished cases, with those cases
+  /// in the order answered, and whether the worker's output has ended (it exited or was
+  /// killed).
+  func readAnswers() -> (finished: [(CaseInFlight, WorkerMessage)], hasEnded: Bool) {
     let count = readBuffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-    if count < 0 && (errno == EINTR || errno == EAGAIN) { return (nil, false) }
-    guard count > 0 else { return (nil, true) }
+    if count < 0 && (errno == EINTR || errno == EAGAIN) { return ([], false) }
+    guard count > 0 else { return ([], true) }
 
-    var finished: (CaseInFlight, WorkerMessage)?
+    var finished: [(CaseInFlight, WorkerMessage)] = []
     let messages = readBuffer.withUnsafeBytes {
       lines.append(UnsafeRawBufferPointer(rebasing: $0[..<count]))
     }
@@ -124,12 +130,13 @@ final class WorkerProcess {
       switch WorkerMessage(line: line) {
       case .ready?:
         isReady = true
-        current?.started = monotonicSeconds()
+        restartClock()
       case .reading(let file)?:
-        current?.file = file
-      case let answer? where current != nil:
-        finished = current.map { ($0, answer) }
-        current = nil
+        if !cases.isEmpty { cases[0].file = file }
+      case let answer? where !cases.isEmpty:
+        finished.append((cases.removeFirst(), answer))
+        // The worker goes straight on to the case that waited in its input.
+        restartClock()
       default:
         break
       }
@@ -137,14 +144,18 @@ final class WorkerProcess {
     return (finished, false)
   }
 
-  /// Takes the case in flight away from a worker that died or is being killed, with the
-  /// document it was reading.
-  func abandonCase() -> CaseInFlight? {
-    defer { current = nil }
-    guard var inFlight = current else { return nil }
+  private func restartClock() {
+    if !cases.isEmpty { cases[0].started = monotonicSeconds() }
+  }
+
+  /// Takes every case away from a worker that died or is being killed: the one in flight,
+  /// with the document it was reading, and those that waited in its input, never begun.
+  func abandonCases() -> (inFlight: CaseInFlight?, waiting: [ClaimedCase]) {
+    defer { cases = [] }
+    guard var inFlight = cases.first else { return (nil, []) }
 
     if let recorded = readingSlot?.file(ofCase: inFlight.number) { inFlight.file = recorded }
-    return inFlight
+    return (inFlight, cases.dropFirst().map(\.claimed))
   }
 
   func kill() { _ = Glibc.kill(pid, SIGKILL) }

@@ -57,9 +57,9 @@ struct ReadingSlotTests {
     let claimed = ClaimedCase(
       candidate: CaseCandidate(name: "case-1", isFolder: true), path: folder.path,
       stableAt: 0)
-    #expect(pool.assign(claimed, fingerprint: nil) == nil, "the case was sent")
+    #expect(pool.assign(claimed, fingerprint: nil).isEmpty, "the case was sent")
 
-    let completion = try #require(waitForCompletion(pool))
+    let completion = try #require(waitForCompletions(pool).first)
     guard case .failed(let reason) = completion.outcome else {
       Issue.record("the case should have failed")
       return
@@ -84,8 +84,8 @@ struct WorkerPoolTests {
       let claimed = ClaimedCase(
         candidate: CaseCandidate(name: "case-\(number)", isFolder: true), path: "/nonexistent",
         stableAt: 0)
-      #expect(pool.assign(claimed, fingerprint: nil) == nil)
-      let completion = try #require(waitForCompletion(pool))
+      #expect(pool.assign(claimed, fingerprint: nil).isEmpty)
+      let completion = try #require(waitForCompletions(pool).first)
       guard case .reported(let fields) = completion.outcome else {
         Issue.record("case \(number) should have been reported")
         return
@@ -95,16 +95,88 @@ struct WorkerPoolTests {
     #expect(servedBy.count == 5)
     #expect(Set(servedBy).count == 3, "two cases a worker: \(servedBy)")
   }
+
+  @Test("a busy worker holds the next case and answers both, in the order sent")
+  func nextCaseWaitsInTheWorkersInput() throws {
+    let script = "while read line; do echo \"result worker=$$ case=${line##*/}\"; done"
+    let pool = WorkerPool(
+      size: 1, executable: "/bin/sh", arguments: ["-c", script], limits: ResourceLimits(),
+      waitingLimit: 60)
+    defer { pool.shutDown() }
+
+    for number in 1...2 {
+      #expect(pool.hasIdleCapacity, "room for case \(number)")
+      #expect(pool.assign(claimedCase(number), fingerprint: nil).isEmpty)
+    }
+    #expect(!pool.hasIdleCapacity, "a worker holds two cases at most")
+    #expect(pool.busyCount == 2)
+
+    var completions: [WorkerPool.Completion] = []
+    while completions.count < 2, case let arrived = waitForCompletions(pool), !arrived.isEmpty {
+      completions += arrived
+    }
+    let fields = completions.compactMap { completion -> [String: String]? in
+      guard case .reported(let fields) = completion.outcome else { return nil }
+      return Dictionary(fields.map { ($0.key, $0.value) }) { first, _ in first }
+    }
+    #expect(fields.map { $0["case"] } == ["case-1", "case-2"])
+    #expect(Set(fields.map { $0["worker"] }).count == 1, "one worker served both")
+  }
+
+  @Test("no case waits behind one that began longer ago than the waiting limit")
+  func noCaseWaitsBehindALongCase() throws {
+    // A stand-in worker that takes cases and never answers, like one stuck on a hostile PDF.
+    let pool = WorkerPool(
+      size: 1, executable: "/bin/sh", arguments: ["-c", "while read line; do :; done"],
+      limits: ResourceLimits(), waitingLimit: 0.05)
+    defer { pool.shutDown() }
+
+    #expect(pool.assign(claimedCase(1), fingerprint: nil).isEmpty)
+    usleep(200_000)
+    #expect(!pool.hasIdleCapacity)
+  }
+
+  @Test("a case that waited behind one whose worker died is given back, not failed")
+  func waitingCaseOfADeadWorkerIsGivenBack() throws {
+    let pool = WorkerPool(
+      size: 1, executable: "/bin/sh", arguments: ["-c", "read first; read second; kill -9 $$"],
+      limits: ResourceLimits(), waitingLimit: 60)
+    defer { pool.shutDown() }
+
+    #expect(pool.assign(claimedCase(1), fingerprint: nil).isEmpty)
+    #expect(pool.assign(claimedCase(2), fingerprint: nil).isEmpty)
+
+    let completions = waitForCompletions(pool)
+    #expect(completions.map(\.claimed.candidate.name) == ["case-1", "case-2"])
+    guard completions.count == 2 else { return }
+    guard case .failed = completions[0].outcome else {
+      Issue.record("the case in flight should have failed")
+      return
+    }
+    guard case .notBegun = completions[1].outcome else {
+      Issue.record("the waiting case should be given back")
+      return
+    }
+  }
 }
 
-/// The first case `pool` finishes within ten seconds.
-private func waitForCompletion(_ pool: WorkerPool) -> WorkerPool.Completion? {
+/// A case whose folder does not exist, named `case-NUMBER`, for stand-in workers.
+private func claimedCase(_ number: Int) -> ClaimedCase {
+  ClaimedCase(
+    candidate: CaseCandidate(name: "case-\(number)", isFolder: true),
+    path: "/nonexistent/case-\(number)", stableAt: 0)
+}
+
+/// The first cases `pool` finishes, by the first read that finishes any, within ten
+/// seconds; empty when none finished.
+private func waitForCompletions(_ pool: WorkerPool) -> [WorkerPool.Completion] {
   for _ in 0..<100 {
     var pollers = pool.descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     guard poll(&pollers, nfds_t(pollers.count), 100) > 0 else { continue }
     for poller in pollers where poller.revents != 0 {
-      if let completion = pool.answersArrived(on: poller.fd) { return completion }
+      let completions = pool.answersArrived(on: poller.fd)
+      if !completions.isEmpty { return completions }
     }
   }
-  return nil
+  return []
 }
