@@ -4,6 +4,10 @@ import Foundation
 ///
 /// Lines carry case ids, file names, counts, outcomes and timings: never text from a
 /// document. The log file, when one is named, is created readable by its owner only.
+///
+/// Lines are gathered and written by `flush`, which the watcher calls before it sleeps,
+/// or once `pendingLimit` bytes wait: a write for each line was two system calls a case for
+/// the watcher. Should the watcher itself crash, the lines of its last turn would be lost.
 public final class EventLog: @unchecked Sendable {
   /// How each line is written.
   public enum Format: String, Sendable {
@@ -13,6 +17,9 @@ public final class EventLog: @unchecked Sendable {
   private let format: Format
   private let handle: FileHandle
   private let lock = NSLock()
+  /// Lines recorded and not yet written; guarded by `lock`.
+  private var pending: [UInt8] = []
+  private static let pendingLimit = 16 * 1024
 
   public init(format: Format, handle: FileHandle = .standardError) {
     self.format = format
@@ -28,6 +35,8 @@ public final class EventLog: @unchecked Sendable {
     self.init(format: format, handle: FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
   }
 
+  deinit { writePending() }
+
   /// Writes one event with its fields, in the order given.
   public func record(_ event: String, _ fields: (String, String)...) {
     record(event, fields)
@@ -38,7 +47,19 @@ public final class EventLog: @unchecked Sendable {
     let all = [("ts", Self.timestamp()), ("event", event)] + fields
     var line = format == .json ? Self.jsonLine(all) : Self.logfmtLine(all)
     line.append(UInt8(ascii: "\n"))
-    lock.withLock { handle.write(Data(line)) }
+    lock.withLock {
+      pending += line
+      if pending.count >= Self.pendingLimit { writePending() }
+    }
+  }
+
+  /// Writes the lines recorded since the last flush.
+  public func flush() { lock.withLock { writePending() } }
+
+  private func writePending() {
+    guard !pending.isEmpty else { return }
+    handle.write(Data(pending))
+    pending.removeAll(keepingCapacity: true)
   }
 
   /// The current time in UTC to the second, as `ISO8601DateFormatter` writes it

@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 import Reports
 
@@ -107,6 +108,7 @@ public final class Intake {
     pool.shutDown()
     progress?.finish()
     log.record("intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"))
+    log.flush()
     return summary
   }
 
@@ -137,6 +139,7 @@ public final class Intake {
     let descriptors = events + [flusher.wakeDescriptor] + wake + workers
     var pollers = descriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     let timeout = millisecondsUntilDue(at: monotonicSeconds())
+    log.flush()
     guard poll(&pollers, nfds_t(pollers.count), timeout) > 0 else {
       finishOverrunning()
       return
@@ -223,9 +226,7 @@ public final class Intake {
   private func claim(_ candidate: CaseCandidate, stableAt: Double) -> ClaimedCase? {
     let source = inboxPath + "/" + candidate.name
     let target = claimedPath + "/" + candidate.name
-    guard !FileManager.default.fileExists(atPath: target), rename(source, target) == 0 else {
-      return nil
-    }
+    guard renameWithoutReplacing(source, target) == 0 else { return nil }
     log.record("case.claimed", ("case", candidate.caseID), ("entry", candidate.name))
     return ClaimedCase(candidate: candidate, path: target, stableAt: stableAt)
   }
@@ -378,26 +379,29 @@ public final class Intake {
 
   // MARK: Helpers
 
+  /// Moves `source` to `folder/name`, or `folder/name-2`, `-3`… when that is taken (the
+  /// same name dropped again must not overwrite the first).
   private func move(_ source: String, into folder: String, named name: String) {
-    let target = uniqueDestination(in: folder, named: name)
-    if rename(source, target) != 0 {
-      log.record("case.unfiled", ("entry", name), ("error", String(cString: strerror(errno))))
+    var number = 1
+    while true {
+      let status = renameWithoutReplacing(source, folder + "/" + numbered(name, number))
+      guard status == EEXIST || status == ENOTEMPTY else {
+        if status != 0 {
+          log.record("case.unfiled", ("entry", name), ("error", String(cString: strerror(status))))
+        }
+        return
+      }
+      number += 1
     }
   }
 
-  /// `folder/name`, or `folder/name-2`, `-3`… when that is taken (the same name dropped
-  /// again must not overwrite the first).
+  /// `folder/name`, or `folder/name-2`, `-3`… when that is taken.
   private func uniqueDestination(in folder: String, named name: String) -> String {
-    var candidate = folder + "/" + name
-    var counter = 2
-    let base = (name as NSString).deletingPathExtension
-    let suffix = (name as NSString).pathExtension
-    while FileManager.default.fileExists(atPath: candidate) {
-      let numbered = suffix.isEmpty ? "\(base)-\(counter)" : "\(base)-\(counter).\(suffix)"
-      candidate = folder + "/" + numbered
-      counter += 1
+    var number = 1
+    while FileManager.default.fileExists(atPath: folder + "/" + numbered(name, number)) {
+      number += 1
     }
-    return candidate
+    return folder + "/" + numbered(name, number)
   }
 
   private func removeStaleTemporaryFiles() {
@@ -416,6 +420,25 @@ public final class Intake {
   private func milliseconds(since start: Double) -> String {
     String(Int((monotonicSeconds() - start) * 1000))
   }
+}
+
+/// `name` for the first of its kind, `name-NUMBER` (before any extension) for the others.
+func numbered(_ name: String, _ number: Int) -> String {
+  guard number > 1 else { return name }
+  let base = (name as NSString).deletingPathExtension
+  let suffix = (name as NSString).pathExtension
+  return suffix.isEmpty ? "\(base)-\(number)" : "\(base)-\(number).\(suffix)"
+}
+
+/// Renames `source` to `target` unless something is at `target`: in one step where the
+/// file system can refuse (`RENAME_NOREPLACE`), else by a check and then a rename, as some
+/// network shares need. Returns 0, or the `errno` (`EEXIST` when `target` is taken).
+func renameWithoutReplacing(_ source: String, _ target: String) -> Int32 {
+  if pc_rename_without_replacing(source, target) == 0 { return 0 }
+  guard errno == EINVAL || errno == ENOSYS else { return errno }
+
+  if FileManager.default.fileExists(atPath: target) { return EEXIST }
+  return rename(source, target) == 0 ? 0 : errno
 }
 
 /// A case moved into `.claimed`, waiting for or under processing.

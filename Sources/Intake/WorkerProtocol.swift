@@ -74,7 +74,10 @@ enum WorkerMessage: Equatable {
   }
 
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    // Most paths hold neither, and `replacingOccurrences` goes through `NSString` even then.
+    guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x0A }) else { return text }
+    return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+      of: "\n", with: "\\n")
   }
 
   static func unescape(_ text: Substring) -> String {

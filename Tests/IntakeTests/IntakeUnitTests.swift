@@ -335,3 +335,68 @@ struct EventLogLineTests {
     #expect(parsed == Dictionary(fields, uniquingKeysWith: { first, _ in first }))
   }
 }
+
+@Suite("Event log writing")
+struct EventLogWritingTests {
+  @Test("recorded lines reach the log when it is flushed, in the order recorded")
+  func linesAreWrittenByFlush() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("events.log")
+    let log = try EventLog(format: .logfmt, appendingTo: file)
+
+    log.record("case.claimed", ("case", "a"))
+    log.record("case.reported", ("case", "a"))
+    #expect(try String(contentsOf: file, encoding: .utf8).isEmpty, "gathered, not yet written")
+
+    log.flush()
+    let events = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map {
+      $0.split(separator: " ")[1]
+    }
+    #expect(events == ["event=case.claimed", "event=case.reported"])
+  }
+
+  @Test("lines are written without a flush once enough of them wait")
+  func manyLinesAreWrittenWithoutAFlush() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("events.log")
+    let log = try EventLog(format: .json, appendingTo: file)
+
+    for number in 0..<1_000 { log.record("case.reported", ("case", "case-\(number)")) }
+    let written = try String(contentsOf: file, encoding: .utf8)
+    #expect(!written.isEmpty)
+    #expect(written.hasSuffix("\n"), "only whole lines are written")
+  }
+}
+
+@Suite("Moving cases between folders")
+struct CaseMoveTests {
+  @Test(
+    "a second case of a name is numbered before its extension",
+    arguments: [
+      ("case-7", 1, "case-7"), ("case-7", 2, "case-7-2"), ("referral.pdf", 3, "referral-3.pdf"),
+    ])
+  func numberedNames(name: String, number: Int, expected: String) {
+    #expect(numbered(name, number) == expected)
+  }
+
+  @Test("a rename never replaces what is already at its target")
+  func renameDoesNotReplace() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("new").path
+    let taken = folder.appendingPathComponent("taken").path
+    let free = folder.appendingPathComponent("free").path
+    try Data("new".utf8).write(to: URL(fileURLWithPath: source))
+    try Data("first".utf8).write(to: URL(fileURLWithPath: taken))
+
+    #expect(renameWithoutReplacing(source, taken) == EEXIST)
+    #expect(try String(contentsOfFile: taken, encoding: .utf8) == "first")
+    #expect(FileManager.default.fileExists(atPath: source), "the source stays where it was")
+
+    #expect(renameWithoutReplacing(source, free) == 0)
+    #expect(try String(contentsOfFile: free, encoding: .utf8) == "new")
+    #expect(!FileManager.default.fileExists(atPath: source))
+  }
+}

@@ -1,5 +1,5 @@
 // The file-system calls PendCheck needs that Swift's Glibc module does not declare:
-// `syncfs` and `memfd_create` are GNU extensions, visible only with _GNU_SOURCE.
+// `syncfs`, `memfd_create` and `renameat2` are GNU extensions, visible only with _GNU_SOURCE.
 #ifndef PENDCHECK_FILE_SYSTEM_H
 #define PENDCHECK_FILE_SYSTEM_H
 
@@ -16,6 +16,11 @@ int pc_sync_file_system(int descriptor);
 /// another descriptor, as `memfd_create(2)` with `MFD_CLOEXEC`; its descriptor, or -1 with
 /// `errno` set.
 int pc_memory_file(const char *name);
+
+/// Renames `source` to `target` only if nothing is at `target`, in one step, as `renameat2(2)`
+/// with `RENAME_NOREPLACE`; 0 on success, otherwise -1 with `errno` set: `EEXIST` when
+/// `target` exists, `EINVAL` when the file system cannot make the check.
+int pc_rename_without_replacing(const char *source, const char *target);
 
 #ifdef __cplusplus
 }
