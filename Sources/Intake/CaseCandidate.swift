@@ -110,6 +110,9 @@ struct InboxTracker {
 
   var count: Int { entries.count }
 
+  /// The entries ready to be taken.
+  var readyCount: Int { entries.count - waiting.count }
+
   /// Adds the entries that appeared in the inbox and drops those that left it; returns the
   /// new ones.
   mutating func rescan(_ inbox: URL, at now: Double) -> [CaseCandidate] {

@@ -204,7 +204,7 @@ public final class Intake {
     progress?.expect(
       summary.total + unflushed.count + flushing.values.map(\.count).reduce(0, +)
         + pool.busyCount + backlog.count + tracker.count)
-    while pool.hasIdleCapacity {
+    while canStartCase {
       if !backlog.isEmpty {
         start(backlog.removeFirst())
       } else if !stopRequest.isRequested,
@@ -219,6 +219,14 @@ public final class Intake {
     if options.stopsWhenIdle && backlog.isEmpty && tracker.count == 0 {
       pool.releaseIdleWorkers()
     }
+  }
+
+  /// Whether the pool can take a case now. A case waits behind another in a worker only
+  /// while more cases are ready than there are workers, so that at the end of a batch no
+  /// worker sits idle while another holds a case, and a case dropped into a quiet watch
+  /// folder goes to whichever worker is free first.
+  private var canStartCase: Bool {
+    pool.hasIdleWorker || (pool.hasWaitingRoom && backlog.count + tracker.readyCount > pool.size)
   }
 
   /// Moves a candidate into `.claimed`; `nil` when another case of that name is in flight

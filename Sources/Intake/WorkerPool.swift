@@ -13,13 +13,14 @@ import Foundation
 /// from `--jobs 2` than from `--jobs 1`. A case only waits behind one that started less than
 /// `waitingLimit` ago, since one running longer may be a slow or hostile PDF that would hold
 /// it; and if its worker dies, a waiting case was never begun and goes back to be sent again.
+/// The watcher decides when a case may wait at all (`Intake.canStartCase`).
 ///
 /// A worker that served `casesPerWorker` cases is replaced, so that nothing a long run of
 /// cases leaves behind in one process (heap fragmentation, a slow leak in a C library) can
 /// grow without bound. Its replacement starts as soon as it has been sent its last case, so
 /// for a moment the pool may run one process more than `size`.
 final class WorkerPool {
-  private let size: Int
+  let size: Int
   private let executable: String
   private let arguments: [String]
   private let limits: ResourceLimits
@@ -61,12 +62,14 @@ final class WorkerPool {
   /// Cases sent to workers and not yet answered, those waiting behind another included.
   var busyCount: Int { workers.reduce(0) { $0 + $1.cases.count } }
 
-  /// Whether a case sent now would go to a worker straight away or wait behind a case that
-  /// began only just now.
-  var hasIdleCapacity: Bool {
+  /// Whether a case sent now would begin at once: a worker is idle, or another may start.
+  var hasIdleWorker: Bool {
     let accepting = workers.filter(isAccepting)
-    return accepting.count < size || accepting.contains { canWait(behind: $0) }
+    return accepting.count < size || accepting.contains { $0.cases.isEmpty }
   }
+
+  /// Whether a case could wait behind one that began only just now.
+  var hasWaitingRoom: Bool { workers.contains { isAccepting($0) && canWait(behind: $0) } }
 
   /// Whether a worker is still to be sent cases: it has not been sent its share.
   private func isAccepting(_ worker: WorkerProcess) -> Bool {
@@ -108,7 +111,7 @@ final class WorkerPool {
   }
 
   /// Sends a case to an idle worker, starting one if needed, or else behind a case that
-  /// began only just now (call while `hasIdleCapacity`). Returns the cases that ended
+  /// began only just now (call while `hasIdleWorker` or `hasWaitingRoom`). Returns the cases that ended
   /// meanwhile: this one, failed, when no worker could be started or take it, and those of
   /// a worker found dead on the way.
   func assign(_ claimed: ClaimedCase, fingerprint: String?) -> [Completion] {

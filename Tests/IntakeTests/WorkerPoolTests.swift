@@ -104,11 +104,12 @@ struct WorkerPoolTests {
       waitingLimit: 60)
     defer { pool.shutDown() }
 
-    for number in 1...2 {
-      #expect(pool.hasIdleCapacity, "room for case \(number)")
-      #expect(pool.assign(claimedCase(number), fingerprint: nil).isEmpty)
-    }
-    #expect(!pool.hasIdleCapacity, "a worker holds two cases at most")
+    #expect(pool.hasIdleWorker)
+    #expect(pool.assign(claimedCase(1), fingerprint: nil).isEmpty)
+    #expect(!pool.hasIdleWorker)
+    #expect(pool.hasWaitingRoom, "case 2 may wait behind case 1")
+    #expect(pool.assign(claimedCase(2), fingerprint: nil).isEmpty)
+    #expect(!pool.hasWaitingRoom, "a worker holds two cases at most")
     #expect(pool.busyCount == 2)
 
     var completions: [WorkerPool.Completion] = []
@@ -133,7 +134,8 @@ struct WorkerPoolTests {
 
     #expect(pool.assign(claimedCase(1), fingerprint: nil).isEmpty)
     usleep(200_000)
-    #expect(!pool.hasIdleCapacity)
+    #expect(!pool.hasIdleWorker)
+    #expect(!pool.hasWaitingRoom)
   }
 
   @Test("a case that waited behind one whose worker died is given back, not failed")
