@@ -1,7 +1,11 @@
+import CDigest
+
 /// SHA-256 (FIPS 180-4), for recognising the same PDF dropped twice by its content.
 ///
 /// Foundation on Linux has no digest API and no outside package can be used, so this small
-/// implementation lives here; it is checked against the standard test vectors.
+/// implementation lives here; it is checked against the standard test vectors. Where the
+/// processor has SHA extensions, blocks are compressed by them (`CDigest`): the portable
+/// rounds below took 59 instructions a byte, a third of the watcher's.
 struct SHA256 {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
@@ -11,6 +15,15 @@ struct SHA256 {
   /// The message schedule's room, reused by every block.
   private var schedule = [UInt32](repeating: 0, count: 64)
   private var length: UInt64 = 0
+  private let isAccelerated: Bool
+
+  /// Whether this processor compresses blocks with its SHA extensions.
+  static let canAccelerate = pc_sha256_is_accelerated() != 0
+
+  /// A hasher with nothing added; `accelerated: false` keeps to the portable rounds.
+  init(accelerated: Bool = SHA256.canAccelerate) {
+    isAccelerated = accelerated && Self.canAccelerate
+  }
 
   private static let constants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
@@ -74,7 +87,13 @@ struct SHA256 {
 
   /// Compresses every 64-byte block of `blocks` (a whole number of them) into the state.
   private mutating func compress(blocksIn blocks: UnsafeBufferPointer<UInt8>) {
-    guard !blocks.isEmpty else { return }
+    guard let base = blocks.baseAddress, !blocks.isEmpty else { return }
+    if isAccelerated {
+      state.withUnsafeMutableBufferPointer {
+        pc_sha256_compress($0.baseAddress, base, blocks.count / 64)
+      }
+      return
+    }
     schedule.withUnsafeMutableBufferPointer { words in
       state.withUnsafeMutableBufferPointer { state in
         Self.constants.withUnsafeBufferPointer { constants in

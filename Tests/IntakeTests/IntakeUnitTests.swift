@@ -37,6 +37,20 @@ struct FingerprintTests {
     #expect(chunked.finalizeHex() == whole.finalizeHex())
   }
 
+  @Test(
+    "the SHA extensions and the portable rounds give the same digest at every length",
+    .enabled(if: SHA256.canAccelerate, "this processor has no SHA extensions"))
+  func acceleratedMatchesPortable() {
+    for length in 0...300 {
+      let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ length) }
+      var accelerated = SHA256(accelerated: true)
+      accelerated.update(message)
+      var portable = SHA256(accelerated: false)
+      portable.update(message)
+      #expect(accelerated.finalizeHex() == portable.finalizeHex(), "\(length) bytes")
+    }
+  }
+
   @Test("a million a's hash to the standard vector")
   func millionAs() {
     var hasher = SHA256()
