@@ -49,7 +49,8 @@ __attribute__((target("sha,sse4.1,ssse3"))) void pc_sha256_compress(
     // Words 16 to 63, four at a time: w[t-16] + s0(w[t-15]) + w[t-7] + s1(w[t-2]).
     for (int group = 4; group < 16; group++) {
       __m128i partial = _mm_sha256msg1_epu32(schedule[group - 4], schedule[group - 3]);
-      partial = _mm_add_epi32(partial, _mm_alignr_epi8(schedule[group - 1], schedule[group - 2], 4));
+      __m128i sevenBack = _mm_alignr_epi8(schedule[group - 1], schedule[group - 2], 4);
+      partial = _mm_add_epi32(partial, sevenBack);
       schedule[group] = _mm_sha256msg2_epu32(partial, schedule[group - 1]);
     }
 
