@@ -304,7 +304,7 @@ public final class Intake {
       guard let cases = flushing.removeValue(forKey: flushed.group) else { continue }
       log.record(
         "reports.flushed", ("cases", "\(cases.count)"),
-        ("flush_ms", String(format: "%.2f", flushed.milliseconds)))
+        ("flush_ms", twoDecimals(flushed.milliseconds)))
       for (index, (claimed, fields)) in cases.enumerated() {
         if let failure = flushed.failures[index] {
           fail(claimed, reason: "its reports could not be flushed to disk: \(failure)")

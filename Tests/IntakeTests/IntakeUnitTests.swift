@@ -414,3 +414,16 @@ struct CaseMoveTests {
     #expect(!FileManager.default.fileExists(atPath: source))
   }
 }
+
+@Suite("Timings in the log")
+struct LogTimingTests {
+  @Test(
+    "a timing has two decimals, rounded to the nearest hundredth",
+    arguments: [
+      (0, "0.00"), (0.004, "0.00"), (0.006, "0.01"), (1.5, "1.50"), (12.345_6, "12.35"),
+      (99.999, "100.00"), (1234.07, "1234.07"), (-0.2, "0.00"),
+    ])
+  func twoDecimalTimings(value: Double, expected: String) {
+    #expect(twoDecimals(value) == expected)
+  }
+}
