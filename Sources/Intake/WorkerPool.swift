@@ -8,9 +8,8 @@ import Foundation
 ///
 /// A busy worker is sent one case more than it works on, which waits in its input: it
 /// starts that case the moment it answers the one before, instead of waiting for the
-/// watcher to wake, read the answer and send another. That wait was 0.6 ms a case with one
-/// worker and 1.3 to 1.6 ms with two, whose cores the watcher then shares, so it took more
-/// from `--jobs 2` than from `--jobs 1`. A case only waits behind one that started less than
+/// watcher to wake, read the answer and send another, which made `--jobs 1` a tenth slower
+/// (traced, the wait was 0.6 ms a case with one worker). A case only waits behind one that started less than
 /// `waitingLimit` ago, since one running longer may be a slow or hostile PDF that would hold
 /// it; and if its worker dies, a waiting case was never begun and goes back to be sent again.
 /// The watcher decides when a case may wait at all (`Intake.canStartCase`).
