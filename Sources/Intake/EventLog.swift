@@ -19,6 +19,9 @@ public final class EventLog: @unchecked Sendable {
   private let lock = NSLock()
   /// Lines recorded and not yet written; guarded by `lock`.
   private var pending: [UInt8] = []
+  /// The last second stamped and its text, reused by the lines of the same second; guarded
+  /// by `lock`.
+  private var lastStamp: (second: time_t, text: String) = (-1, "")
   private static let pendingLimit = 16 * 1024
 
   public init(format: Format, handle: FileHandle = .standardError) {
@@ -44,10 +47,13 @@ public final class EventLog: @unchecked Sendable {
 
   /// Writes one event with its fields, in the order given.
   public func record(_ event: String, _ fields: [(String, String)]) {
-    let all = [("ts", Self.timestamp()), ("event", event)] + fields
+    let now = time(nil)
+    let stamp = lock.withLock { lastStamp.second == now ? lastStamp.text : nil }
+    let all = [("ts", stamp ?? Self.timestamp(now)), ("event", event)] + fields
     var line = format == .json ? Self.jsonLine(all) : Self.logfmtLine(all)
     line.append(UInt8(ascii: "\n"))
     lock.withLock {
+      if stamp == nil { lastStamp = (now, all[0].1) }
       pending += line
       if pending.count >= Self.pendingLimit { writePending() }
     }
@@ -108,17 +114,25 @@ public final class EventLog: @unchecked Sendable {
       let bytes = value.utf8
       let needsQuotes = value.isEmpty || bytes.contains { $0 == 0x20 || $0 == 0x22 || $0 == 0x3D }
       if needsQuotes { line.append(0x22) }
-      for byte in bytes {
-        switch byte {
-        case 0x5C: line += [0x5C, 0x5C]
-        case 0x22: line += [0x5C, 0x22]
-        case 0x0A: line += [0x5C, 0x6E]
-        default: line.append(byte)
-        }
+      if bytes.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) {
+        appendEscaped(bytes, to: &line)
+      } else {
+        line += bytes
       }
       if needsQuotes { line.append(0x22) }
     }
     return line
+  }
+
+  private static func appendEscaped(_ bytes: String.UTF8View, to line: inout [UInt8]) {
+    for byte in bytes {
+      switch byte {
+      case 0x5C: line += [0x5C, 0x5C]
+      case 0x22: line += [0x5C, 0x22]
+      case 0x0A: line += [0x5C, 0x6E]
+      default: line.append(byte)
+      }
+    }
   }
 
   /// One JSON object of string members, in the order given.
@@ -139,6 +153,12 @@ public final class EventLog: @unchecked Sendable {
   /// as its UTF-8 bytes.
   private static func appendJSONString(_ text: String, to line: inout [UInt8]) {
     line.append(0x22)
+    // Case ids, counts and timings rarely hold anything to escape: copy those whole.
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+      line += text.utf8
+      line.append(0x22)
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case 0x22: line += [0x5C, 0x22]
