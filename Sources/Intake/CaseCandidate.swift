@@ -37,22 +37,31 @@ struct CaseCandidate: Hashable, Sendable {
 /// Two equal signatures taken a quiet period apart mean nothing was written in between,
 /// which also covers network shares that report only size changes and no events.
 struct FileSignature: Equatable, Sendable {
-  private let entries: [String]
+  private let entries: [Entry]
+
+  /// One file or folder: its path below the case, size, modification time and mode.
+  private struct Entry: Equatable, Sendable {
+    let path: String
+    let size: Int
+    let modified: Int
+    let mode: UInt32
+  }
 
   /// The signature of the entry `name` of the folder `inbox`.
   static func of(_ name: String, in inbox: URL) -> FileSignature {
-    var entries: [String] = []
+    var entries: [Entry] = []
     collect(inbox.path + "/" + name, prefix: "", into: &entries)
-    return FileSignature(entries: entries.sorted())
+    return FileSignature(entries: entries.sorted { $0.path < $1.path })
   }
 
   /// Paths as strings and folders read with `readdir`: the watcher takes a signature of
   /// every case at least twice, and `URL` and `FileManager` cost more than the `lstat`s.
-  private static func collect(_ path: String, prefix: String, into entries: inout [String]) {
+  private static func collect(_ path: String, prefix: String, into entries: inout [Entry]) {
     var status = stat()
     guard lstat(path, &status) == 0 else { return }
     let modified = status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
-    entries.append("\(prefix)|\(status.st_size)|\(modified)|\(status.st_mode)")
+    entries.append(
+      Entry(path: prefix, size: status.st_size, modified: modified, mode: status.st_mode))
 
     guard (status.st_mode & S_IFMT) == S_IFDIR else { return }
     for name in names(inFolder: path) {
