@@ -9,10 +9,11 @@ import Foundation
 /// A busy worker is sent one case more than it works on, which waits in its input: it
 /// starts that case the moment it answers the one before, instead of waiting for the
 /// watcher to wake, read the answer and send another, which made `--jobs 1` a tenth slower
-/// (traced, the wait was 0.6 ms a case with one worker). A case only waits behind one that started less than
-/// `waitingLimit` ago, since one running longer may be a slow or hostile PDF that would hold
-/// it; and if its worker dies, a waiting case was never begun and goes back to be sent again.
-/// The watcher decides when a case may wait at all (`Intake.canStartCase`).
+/// (traced, the wait was 0.6 ms a case with one worker). A case only waits behind one that
+/// started less than `waitingLimit` ago, since one running longer may be a slow or hostile
+/// PDF that would hold it; and if its worker dies, a waiting case was never begun and goes
+/// back to be sent again. The watcher decides when a case may wait at all
+/// (`Intake.canStartCase`).
 ///
 /// A worker that served `casesPerWorker` cases is replaced, so that nothing a long run of
 /// cases leaves behind in one process (heap fragmentation, a slow leak in a C library) can
@@ -110,9 +111,9 @@ final class WorkerPool {
   }
 
   /// Sends a case to an idle worker, starting one if needed, or else behind a case that
-  /// began only just now (call while `hasIdleWorker` or `hasWaitingRoom`). Returns the cases that ended
-  /// meanwhile: this one, failed, when no worker could be started or take it, and those of
-  /// a worker found dead on the way.
+  /// began only just now (call while `hasIdleWorker` or `hasWaitingRoom`). Returns the
+  /// cases that ended meanwhile: this one, failed, when no worker could be started or take
+  /// it, and those of a worker found dead on the way.
   func assign(_ claimed: ClaimedCase, fingerprint: String?) -> [Completion] {
     var ended: [Completion] = []
     do {
