@@ -221,13 +221,19 @@ public final class Intake {
     }
   }
 
-  /// Whether the pool can take a case now. A case waits behind another in a worker only
-  /// while more cases are ready than there are workers, so that at the end of a batch no
-  /// worker sits idle while another holds a case, and a case dropped into a quiet watch
-  /// folder goes to whichever worker is free first.
+  /// Whether the pool can take a case now: a worker is idle, or the case may wait behind
+  /// a busy one (`mayWait`).
   private var canStartCase: Bool {
-    pool.hasIdleWorker || (pool.hasWaitingRoom && backlog.count + tracker.readyCount > pool.size)
+    pool.hasIdleWorker
+      || (pool.hasWaitingRoom
+        && Self.mayWait(ready: backlog.count + tracker.readyCount, workers: pool.size))
   }
+
+  /// Whether a case may wait behind another in a worker when `ready` cases are ready: only
+  /// while there are more than `workers`, so that at the end of a batch no worker sits idle
+  /// while another holds a case, and a case dropped into a quiet watch folder goes to
+  /// whichever worker is free first.
+  static func mayWait(ready: Int, workers: Int) -> Bool { ready > workers }
 
   /// Moves a candidate into `.claimed`; `nil` when another case of that name is in flight
   /// or the entry vanished.

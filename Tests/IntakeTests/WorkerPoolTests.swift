@@ -162,6 +162,18 @@ struct WorkerPoolTests {
   }
 }
 
+@Suite("When a case may wait behind another")
+struct CaseWaitingTests {
+  @Test(
+    "a case waits behind a busy worker only while more are ready than there are workers",
+    arguments: [
+      (200, 2, true), (3, 2, true), (2, 2, false), (1, 2, false), (2, 1, true), (1, 1, false),
+    ])
+  func casesWaitOnlyWhileEnoughRemain(ready: Int, workers: Int, mayWait: Bool) {
+    #expect(Intake.mayWait(ready: ready, workers: workers) == mayWait)
+  }
+}
+
 /// A case whose folder does not exist, named `case-NUMBER`, for stand-in workers.
 private func claimedCase(_ number: Int) -> ClaimedCase {
   ClaimedCase(
