@@ -117,17 +117,21 @@ final class TextPattern: Sendable {
 
     let (lazy, groups, groupsBefore) = branches[candidate]
     let branch = lazy.compiled
-    let after = required.groupCount - groupsBefore - branch.groupCount
+    let groupCount = required.groupCount
+    let after = groupCount - groupsBefore - branch.groupCount
     // The groups were counted from the pattern's text; should ICU count otherwise, the
     // numbering cannot be kept.
     guard after >= 0, branch.groupCount == groups else {
       return run(expression.compiled, on: utf16, limit: limit)
     }
     let found = run(branch, from: lazy, on: searchable, limit: limit).map { match in
-      let groups = match.ranges.dropFirst()
-      return ICUMatch(
-        ranges: [match.ranges[0]] + Array(repeating: nil, count: groupsBefore) + groups
-          + Array(repeating: nil, count: after))
+      var ranges: [Range<Int>?] = []
+      ranges.reserveCapacity(1 + groupCount)
+      ranges.append(match.ranges[0])
+      ranges.append(contentsOf: repeatElement(nil, count: groupsBefore))
+      ranges.append(contentsOf: match.ranges.dropFirst())
+      ranges.append(contentsOf: repeatElement(nil, count: after))
+      return ICUMatch(ranges: ranges)
     }
     assert(
       found.map(\.ranges) == run(expression.compiled, on: utf16, limit: limit).map(\.ranges),
@@ -148,9 +152,12 @@ final class TextPattern: Sendable {
     else { return run(expression, on: utf16, limit: limit) }
 
     let found = utf16.withUnsafeBufferPointer { text in
-      let offsets = start.candidates(in: text)
-      return offsets.isEmpty
-        ? [] : expression.matches(in: text, startingAtAnyOf: offsets, limit: limit)
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: text.count) { buffer in
+        let count = start.candidates(in: text, into: buffer)
+        let offsets = UnsafeBufferPointer(rebasing: buffer[..<count])
+        return offsets.isEmpty
+          ? [] : expression.matches(in: text, startingAtAnyOf: offsets, limit: limit)
+      }
     }
     assert(
       found.map(\.ranges) == run(expression, on: utf16, limit: limit).map(\.ranges),

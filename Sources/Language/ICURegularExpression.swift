@@ -80,12 +80,19 @@ public final class ICURegularExpression: @unchecked Sendable {
   public func matches(
     in text: UnsafeBufferPointer<UInt16>, startingAtAnyOf starts: [Int32], limit: Int = .max
   ) -> [ICUMatch] {
-    starts.withUnsafeBufferPointer { starts in
-      collect(limit: limit) { matcher, offsets, capacity in
-        pc_regex_find_at(
-          matcher, text.baseAddress, Int32(text.count), starts.baseAddress, Int32(starts.count),
-          Int32(clamping: limit), offsets, capacity)
-      }
+    starts.withUnsafeBufferPointer { matches(in: text, startingAtAnyOf: $0, limit: limit) }
+  }
+
+  /// The matches `matches(in:startingAtAnyOf:limit:)` above finds, with the offsets in a
+  /// buffer of the caller's.
+  public func matches(
+    in text: UnsafeBufferPointer<UInt16>, startingAtAnyOf starts: UnsafeBufferPointer<Int32>,
+    limit: Int = .max
+  ) -> [ICUMatch] {
+    collect(limit: limit) { matcher, offsets, capacity in
+      pc_regex_find_at(
+        matcher, text.baseAddress, Int32(text.count), starts.baseAddress, Int32(starts.count),
+        Int32(clamping: limit), offsets, capacity)
     }
   }
 
@@ -101,15 +108,24 @@ public final class ICURegularExpression: @unchecked Sendable {
     let stride = 2 * (groupCount + 1)
     var capacity = stride * min(limit, 8)
     while true {
-      var offsets = [Int32](repeating: -1, count: capacity)
-      let found = Int(search(matcher, &offsets, Int32(capacity)))
-      if found * stride > capacity {
-        capacity = found * stride
-        continue
+      // The offsets go to a buffer of the call's own (on the stack when small), not to an
+      // array allocated per search. It holds one offset more than is asked for, so that it
+      // has an address even when no match is (`limit` 0).
+      let matches = withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity + 1) {
+        offsets -> [ICUMatch]? in
+        offsets.initialize(repeating: -1)
+        // The allocation holds at least one offset, so it has an address.
+        let found = Int(search(matcher, offsets.baseAddress!, Int32(capacity)))
+        guard found * stride <= capacity else {
+          capacity = found * stride
+          return nil
+        }
+        return (0..<max(0, found)).map { index in
+          let match = offsets[(index * stride)..<((index + 1) * stride)]
+          return ICUMatch(offsets: UnsafeBufferPointer(rebasing: match))
+        }
       }
-      return (0..<max(0, found)).map { index in
-        ICUMatch(offsets: offsets[(index * stride)..<((index + 1) * stride)])
-      }
+      if let matches { return matches }
     }
   }
 
@@ -374,16 +390,12 @@ public struct ICUMatch: Sendable {
   /// A match with these ranges: the whole match first, then each group's.
   public init(ranges: [Range<Int>?]) { self.ranges = ranges }
 
-  init(offsets: ArraySlice<Int32>) {
-    var ranges: [Range<Int>?] = []
-    ranges.reserveCapacity(offsets.count / 2)
-    var index = offsets.startIndex
-    while index < offsets.endIndex {
-      let start = Int(offsets[index])
-      let end = Int(offsets[index + 1])
-      ranges.append(start >= 0 && end >= start ? start..<end : nil)
-      index += 2
+  /// The match of `offsets`: the start and end of the whole match, then of each group.
+  init(offsets: UnsafeBufferPointer<Int32>) {
+    ranges = (0..<offsets.count / 2).map { group in
+      let start = Int(offsets[2 * group])
+      let end = Int(offsets[2 * group + 1])
+      return start >= 0 && end >= start ? start..<end : nil
     }
-    self.ranges = ranges
   }
 }
