@@ -421,7 +421,9 @@ struct TextIdentity: Hashable {
   /// The longest string, in bytes, stored inline.
   static let longestInline = 15
 
-  init?(_ text: String) {
+  /// Borrows `text`: taken as its own, as an initializer takes its arguments, the string
+  /// was retained and released on every lookup.
+  init?(_ text: borrowing String) {
     guard text.utf8.count > Self.longestInline else { return nil }
 
     // The words read as they are, where asking the string for its bytes' address retained

@@ -70,7 +70,7 @@ final class TextPattern: Sendable {
   func matches(in text: String) -> [TextMatch] { search(text, limit: .max) }
 
   /// The first match in `text`, if any.
-  func firstMatch(in text: String) -> TextMatch? { search(text, limit: 1).first }
+  func firstMatch(in text: String) -> TextMatch? { firstMatch(in: SearchableText.of(text)) }
 
   /// Whether the pattern occurs anywhere in `text`.
   func occurs(in text: String) -> Bool { firstMatch(in: text) != nil }
@@ -93,11 +93,21 @@ final class TextPattern: Sendable {
     search(SearchableText.of(text), limit: limit)
   }
 
-  fileprivate func search(_ searchable: SearchableText, limit: Int) -> [TextMatch] {
-    find(in: searchable, limit: limit).map { TextMatch($0, in: searchable.utf16) }
+  private func search(_ searchable: SearchableText, limit: Int) -> [TextMatch] {
+    guard let found = find(in: searchable, limit: limit) else { return [] }
+    return found.map { TextMatch($0, in: searchable.utf16) }
   }
 
-  private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
+  /// The first match in `searchable`, if any: most texts lack the pattern's literals, and
+  /// are answered with no array made or released.
+  fileprivate func firstMatch(in searchable: SearchableText) -> TextMatch? {
+    guard let found = find(in: searchable, limit: 1)?.first else { return nil }
+    return TextMatch(found, in: searchable.utf16)
+  }
+
+  /// The matches in `searchable`; `nil`, not an empty list, when the text lacks the literals
+  /// the pattern requires, which most texts do.
+  private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch]? {
     guard let required else {
       return run(expression.compiled, from: expression, on: searchable, limit: limit)
     }
@@ -108,7 +118,7 @@ final class TextPattern: Sendable {
       assert(
         run(expression.compiled, on: searchable.utf16, limit: 1).isEmpty,
         "a match without the literals its pattern requires: \(expression.pattern)")
-      return []
+      return nil
     }
     let utf16 = searchable.utf16
     guard isOnlyCandidate, !branches.isEmpty else {
@@ -244,7 +254,7 @@ struct TextPatternAlternation: Sendable {
     let searchable = SearchableText.of(text)
     var first: TextMatch?
     for branch in branches {
-      guard let match = branch.search(searchable, limit: 1).first else { continue }
+      guard let match = branch.firstMatch(in: searchable) else { continue }
       if match.range.lowerBound < first?.range.lowerBound ?? Int.max { first = match }
     }
     return first
