@@ -1,5 +1,6 @@
 import Foundation
 import ICUShim
+import Synchronization
 
 /// A compiled regular expression run by ICU directly on UTF-16 buffers, answering in UTF-16
 /// offsets.
@@ -11,7 +12,8 @@ import ICUShim
 ///
 /// Safe to share across threads: ICU's matcher holds the state of one search, so each
 /// search takes an idle matcher from a pool, or clones the compiled pattern when every
-/// matcher is busy, and returns it afterwards.
+/// matcher is busy, and returns it afterwards. One idle matcher is kept apart from the pool,
+/// taken and given back without the lock: most searches find it there.
 public final class ICURegularExpression: @unchecked Sendable {
   /// The pattern as written.
   public let pattern: String
@@ -22,6 +24,10 @@ public final class ICURegularExpression: @unchecked Sendable {
   private let lock = NSLock()
   /// Matchers not in use; guarded by `lock`.
   private var idle: [OpaquePointer] = []
+  /// The idle matcher kept apart from `idle` (its address, 0 for none), taken and given
+  /// back by atomic exchanges: the lock and the pool's array cost more than most searches
+  /// of a short text.
+  private let spare = Atomic<Int>(0)
 
   /// Compiles `pattern`, ignoring letter case when `caseInsensitive` is true.
   public convenience init(_ pattern: String, caseInsensitive: Bool = true) throws(ICUFailure) {
@@ -60,6 +66,9 @@ public final class ICURegularExpression: @unchecked Sendable {
 
   deinit {
     idle.forEach { pc_regex_close($0) }
+    if let kept = OpaquePointer(bitPattern: spare.load(ordering: .acquiring)) {
+      pc_regex_close(kept)
+    }
     pc_regex_close(template)
   }
 
@@ -363,6 +372,8 @@ public final class ICURegularExpression: @unchecked Sendable {
   private static func isDigit(_ unit: UInt16) -> Bool { (0x30...0x39).contains(unit) }
 
   private func checkOut() -> OpaquePointer {
+    let kept = spare.exchange(0, ordering: .acquiringAndReleasing)
+    if let matcher = OpaquePointer(bitPattern: kept) { return matcher }
     if let matcher = lock.withLock({ idle.popLast() }) { return matcher }
     var error: Int32 = 0
     // Cloning fails only when memory is exhausted: there is nothing sensible to go on with.
@@ -373,7 +384,10 @@ public final class ICURegularExpression: @unchecked Sendable {
   }
 
   private func checkIn(_ matcher: OpaquePointer) {
-    lock.withLock { idle.append(matcher) }
+    let isKept = spare.compareExchange(
+      expected: 0, desired: Int(bitPattern: matcher), ordering: .acquiringAndReleasing
+    ).exchanged
+    if !isKept { lock.withLock { idle.append(matcher) } }
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Language
@@ -260,5 +261,30 @@ import Testing
       #expect(found.map(\.range) == expected, "\(text)")
       #expect(tried.map(\.range) == expected, "\(text)")
     }
+  }
+
+  @Test("searches on many threads at once find what one search alone finds")
+  func searchesOnManyThreads() throws {
+    let expression = try ICURegularExpression(#"\bpain\s+(\d+)/10"#)
+    let texts = (0..<64).map { "Pain \($0 % 10)/10 at rest, pain \(($0 + 3) % 10)/10 walking." }
+    let expected = texts.map { text in
+      Array(text.utf16).withUnsafeBufferPointer { expression.matches(in: $0).map(\.ranges) }
+    }
+
+    let disagreeing = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: texts.count * 8) { iteration in
+      let index = iteration % texts.count
+      let units = Array(texts[index].utf16)
+      let starts = (0..<Int32(units.count)).map { $0 }
+      let ranges = units.withUnsafeBufferPointer { text in
+        iteration.isMultiple(of: 2)
+          ? expression.matches(in: text).map(\.ranges)
+          : expression.matches(in: text, startingAtAnyOf: starts).map(\.ranges)
+      }
+      if ranges != expected[index] { disagreeing.withLock { $0 += 1 } }
+    }
+
+    #expect(expected.allSatisfy { $0.count == 2 })
+    #expect(disagreeing.withLock { $0 } == 0)
   }
 }
