@@ -126,9 +126,24 @@ final class PatternStart: Sendable {
 
   /// The offsets of `text` where a match may begin, ascending.
   func candidates(in text: UnsafeBufferPointer<UInt16>) -> [Int32] {
-    var found: [Int32] = []
-    guard !text.isEmpty else { return found }
-    if beginsAtTextStart { found.append(0) }
+    [Int32](unsafeUninitializedCapacity: text.count) { found, count in
+      count = candidates(in: text, into: found)
+    }
+  }
+
+  /// Writes the offsets of `text` where a match may begin, ascending, to the start of
+  /// `found`, which has room for one per unit of `text`; returns how many it wrote. A search
+  /// hands a buffer of its own, so that no array is grown for them.
+  func candidates(
+    in text: UnsafeBufferPointer<UInt16>, into found: UnsafeMutableBufferPointer<Int32>
+  ) -> Int {
+    precondition(found.count >= text.count, "no room for an offset per unit")
+    var count = 0
+    guard !text.isEmpty else { return count }
+    if beginsAtTextStart {
+      found[0] = 0
+      count = 1
+    }
 
     asciiRoles.withUnsafeBufferPointer { roles in
       prefixWords.withUnsafeBufferPointer { words in
@@ -139,13 +154,14 @@ final class PatternStart: Sendable {
             // Most units have no role: passed over with one lookup.
             if unit < 128 && roles[Int(unit)] == 0 { continue }
             if mayBegin(at: offset, reader: reader, roles: roles, runs: runs) {
-              found.append(Int32(offset))
+              found[count] = Int32(truncatingIfNeeded: offset)
+              count &+= 1
             }
           }
         }
       }
     }
-    return found
+    return count
   }
 
   /// Whether a match may begin at `offset` of the reader's text.

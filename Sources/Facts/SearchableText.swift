@@ -15,29 +15,39 @@ final class SearchableText {
   private(set) lazy var utf16: [UInt16] = isASCII ? Self.widened(text) : Array(text.utf16)
   /// Whether every byte of the text is ASCII.
   private let isASCII: Bool
-  /// The UTF-8 bytes, ASCII capitals lower-cased.
-  let folded: [UInt8]
   /// Whether a character outside ASCII changes under Unicode case folding ("É", "ﬁ", the
   /// Kelvin sign): a case-insensitive match may then hold a literal these bytes do not.
   let hasFoldingNonASCII: Bool
   /// Whether the text holds a decimal digit outside ASCII ("٣", "４"), which `\d` matches.
   let hasNonASCIIDigit: Bool
-  /// Bit `pairIndex(a, b)` is set when bytes `a` and `b` stand next to each other; empty
-  /// for a text so short that searching its bytes costs less than indexing them.
-  private let pairs: [UInt64]
+  /// The pair set, then the UTF-8 bytes with ASCII capitals lower-cased, eight to a word:
+  /// one allocation per text rather than two (see `withIndex(_:)`).
+  private let index: [UInt64]
+  /// The words of the pair set at the start of `index`: `pairWords`, or none for a text so
+  /// short that searching its bytes costs less than indexing them. Bit `pairIndex(a, b)` is
+  /// set when bytes `a` and `b` stand next to each other.
+  private let pairWordCount: Int
+  /// The number of bytes after the pair set.
+  private let byteCount: Int
   /// Bit `byte & 0x7F` is set when the byte occurs (the low bits, then the high ones).
   private let singles: (low: UInt64, high: UInt64)
 
   fileprivate init(_ text: String) {
     self.text = text
     let byteCount = text.utf8.count
-    var pairs = [UInt64](
-      repeating: 0, count: byteCount > Self.longestUnindexed ? Self.pairWords : 0)
+    let pairWordCount = byteCount > Self.longestUnindexed ? Self.pairWords : 0
+    let wordCount = pairWordCount + (byteCount + 7) / 8
     var singles: (low: UInt64, high: UInt64) = (0, 0)
     var hasNonASCII = false
     // The bytes are folded as they are copied out of the string, in one pass.
-    let folded = [UInt8](unsafeUninitializedCapacity: byteCount) { bytes, count in
-      pairs.withUnsafeMutableBufferPointer { pairBits in
+    let index = [UInt64](unsafeUninitializedCapacity: wordCount) { words, count in
+      words.initialize(repeating: 0)
+      let pairBits = UnsafeMutableBufferPointer(rebasing: words[..<pairWordCount])
+      let raw = UnsafeMutableRawBufferPointer(
+        UnsafeMutableBufferPointer(rebasing: words[pairWordCount...]))
+      UnsafeMutableRawBufferPointer(rebasing: raw[..<byteCount]).withMemoryRebound(
+        to: UInt8.self
+      ) { bytes in
         let copied = text.utf8.withContiguousStorageIfAvailable { source in
           Self.fold(source, into: bytes, pairs: pairBits, singles: &singles)
         }
@@ -47,10 +57,11 @@ final class SearchableText {
             Self.fold(source, into: bytes, pairs: pairBits, singles: &singles)
           }
       }
-      count = byteCount
+      count = wordCount
     }
-    self.folded = folded
-    self.pairs = pairs
+    self.index = index
+    self.pairWordCount = pairWordCount
+    self.byteCount = byteCount
     self.singles = singles
     isASCII = !hasNonASCII
 
@@ -126,29 +137,39 @@ final class SearchableText {
     if hasFoldingNonASCII || hasNonASCIIDigit {
       return (program.branchCount > 0 ? 0 : nil, program.branchCount <= 1)
     }
-    if !pairs.isEmpty, !program.screen.isEmpty, !holdsAnyPair(of: program.screen) {
-      return (nil, true)
-    }
-    return program.words.withUnsafeBufferPointer { words in
-      folded.withUnsafeBufferPointer { text in
-        pairs.withUnsafeBufferPointer { pairBits in
-          let reader = LiteralReader(words: words, text: text, pairBits: pairBits, singles: singles)
-          return reader.candidateBranches()
-        }
+    return withIndex { pairBits, text in
+      if !pairBits.isEmpty, !program.screen.isEmpty,
+        !program.screen.contains(where: { pairBits[$0.word] & $0.bits != 0 })
+      {
+        return (nil, true)
+      }
+      return program.words.withUnsafeBufferPointer { words in
+        let reader = LiteralReader(words: words, text: text, pairBits: pairBits, singles: singles)
+        return reader.candidateBranches()
       }
     }
   }
 
-  /// Whether the text's pair set shares a bit with `screen`.
-  private func holdsAnyPair(of screen: [(word: Int, bits: UInt64)]) -> Bool {
-    pairs.withUnsafeBufferPointer { pairs in
-      screen.contains { pairs[$0.word] & $0.bits != 0 }
+  /// Calls `body` with the pair set (empty for a short text) and the folded bytes.
+  private func withIndex<Result>(
+    _ body: (_ pairs: UnsafeBufferPointer<UInt64>, _ bytes: UnsafeBufferPointer<UInt8>) ->
+      Result
+  ) -> Result {
+    index.withUnsafeBufferPointer { words in
+      let pairs = UnsafeBufferPointer(rebasing: words[..<pairWordCount])
+      let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: words[pairWordCount...]))
+      return UnsafeRawBufferPointer(rebasing: raw[..<byteCount]).withMemoryRebound(
+        to: UInt8.self
+      ) { body(pairs, $0) }
     }
   }
 
+  /// The UTF-8 bytes, ASCII capitals lower-cased, for the tests to read.
+  var folded: [UInt8] { withIndex { Array($1) } }
+
   /// About the bytes this text holds in memory, for the budget of `RecentTexts`, its UTF-16
   /// units counted whether made yet or not (there are never more of them than bytes).
-  var footprint: Int { folded.count * 3 + pairs.count * 8 + 64 }
+  var footprint: Int { byteCount * 3 + pairWordCount * 8 + 64 }
 
   /// The longest text, in bytes, left without a pair index.
   private static let longestUnindexed = 8
@@ -400,7 +421,9 @@ struct TextIdentity: Hashable {
   /// The longest string, in bytes, stored inline.
   static let longestInline = 15
 
-  init?(_ text: String) {
+  /// Borrows `text`: taken as its own, as an initializer takes its arguments, the string
+  /// was retained and released on every lookup.
+  init?(_ text: borrowing String) {
     guard text.utf8.count > Self.longestInline else { return nil }
 
     // The words read as they are, where asking the string for its bytes' address retained

@@ -70,7 +70,7 @@ final class TextPattern: Sendable {
   func matches(in text: String) -> [TextMatch] { search(text, limit: .max) }
 
   /// The first match in `text`, if any.
-  func firstMatch(in text: String) -> TextMatch? { search(text, limit: 1).first }
+  func firstMatch(in text: String) -> TextMatch? { firstMatch(in: SearchableText.of(text)) }
 
   /// Whether the pattern occurs anywhere in `text`.
   func occurs(in text: String) -> Bool { firstMatch(in: text) != nil }
@@ -93,11 +93,21 @@ final class TextPattern: Sendable {
     search(SearchableText.of(text), limit: limit)
   }
 
-  fileprivate func search(_ searchable: SearchableText, limit: Int) -> [TextMatch] {
-    find(in: searchable, limit: limit).map { TextMatch($0, in: searchable.utf16) }
+  private func search(_ searchable: SearchableText, limit: Int) -> [TextMatch] {
+    guard let found = find(in: searchable, limit: limit) else { return [] }
+    return found.map { TextMatch($0, in: searchable.utf16) }
   }
 
-  private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch] {
+  /// The first match in `searchable`, if any: most texts lack the pattern's literals, and
+  /// are answered with no array made or released.
+  fileprivate func firstMatch(in searchable: SearchableText) -> TextMatch? {
+    guard let found = find(in: searchable, limit: 1)?.first else { return nil }
+    return TextMatch(found, in: searchable.utf16)
+  }
+
+  /// The matches in `searchable`; `nil`, not an empty list, when the text lacks the literals
+  /// the pattern requires, which most texts do.
+  private func find(in searchable: SearchableText, limit: Int) -> [ICUMatch]? {
     guard let required else {
       return run(expression.compiled, from: expression, on: searchable, limit: limit)
     }
@@ -108,7 +118,7 @@ final class TextPattern: Sendable {
       assert(
         run(expression.compiled, on: searchable.utf16, limit: 1).isEmpty,
         "a match without the literals its pattern requires: \(expression.pattern)")
-      return []
+      return nil
     }
     let utf16 = searchable.utf16
     guard isOnlyCandidate, !branches.isEmpty else {
@@ -117,17 +127,21 @@ final class TextPattern: Sendable {
 
     let (lazy, groups, groupsBefore) = branches[candidate]
     let branch = lazy.compiled
-    let after = required.groupCount - groupsBefore - branch.groupCount
+    let groupCount = required.groupCount
+    let after = groupCount - groupsBefore - branch.groupCount
     // The groups were counted from the pattern's text; should ICU count otherwise, the
     // numbering cannot be kept.
     guard after >= 0, branch.groupCount == groups else {
       return run(expression.compiled, on: utf16, limit: limit)
     }
     let found = run(branch, from: lazy, on: searchable, limit: limit).map { match in
-      let groups = match.ranges.dropFirst()
-      return ICUMatch(
-        ranges: [match.ranges[0]] + Array(repeating: nil, count: groupsBefore) + groups
-          + Array(repeating: nil, count: after))
+      var ranges: [Range<Int>?] = []
+      ranges.reserveCapacity(1 + groupCount)
+      ranges.append(match.ranges[0])
+      ranges.append(contentsOf: repeatElement(nil, count: groupsBefore))
+      ranges.append(contentsOf: match.ranges.dropFirst())
+      ranges.append(contentsOf: repeatElement(nil, count: after))
+      return ICUMatch(ranges: ranges)
     }
     assert(
       found.map(\.ranges) == run(expression.compiled, on: utf16, limit: limit).map(\.ranges),
@@ -148,9 +162,12 @@ final class TextPattern: Sendable {
     else { return run(expression, on: utf16, limit: limit) }
 
     let found = utf16.withUnsafeBufferPointer { text in
-      let offsets = start.candidates(in: text)
-      return offsets.isEmpty
-        ? [] : expression.matches(in: text, startingAtAnyOf: offsets, limit: limit)
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: text.count) { buffer in
+        let count = start.candidates(in: text, into: buffer)
+        let offsets = UnsafeBufferPointer(rebasing: buffer[..<count])
+        return offsets.isEmpty
+          ? [] : expression.matches(in: text, startingAtAnyOf: offsets, limit: limit)
+      }
     }
     assert(
       found.map(\.ranges) == run(expression, on: utf16, limit: limit).map(\.ranges),
@@ -237,7 +254,7 @@ struct TextPatternAlternation: Sendable {
     let searchable = SearchableText.of(text)
     var first: TextMatch?
     for branch in branches {
-      guard let match = branch.search(searchable, limit: 1).first else { continue }
+      guard let match = branch.firstMatch(in: searchable) else { continue }
       if match.range.lowerBound < first?.range.lowerBound ?? Int.max { first = match }
     }
     return first

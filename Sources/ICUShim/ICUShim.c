@@ -135,7 +135,6 @@ int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int3
                       int32_t *ranges, int32_t capacity) {
   URegularExpression *re = (URegularExpression *)regex;
   UErrorCode status = U_ZERO_ERROR;
-  static const UChar empty[1] = {0};
   int32_t stride = 2 * (uregex_groupCount(re, &status) + 1);
   uregex_setText(re, (const UChar *)text, length, &status);
   int32_t found = 0;
@@ -145,8 +144,9 @@ int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int3
     found++;
   }
   // An error ends the search with the matches found before it, as NSRegularExpression does.
-  UErrorCode reset = U_ZERO_ERROR;
-  uregex_setText(re, empty, 0, &reset);
+  // The matcher keeps the text's address but never reads the text again: the next search
+  // sets its own first, and closing a matcher does not read it. Pointing the matcher at an
+  // empty text cost as much as setting the text.
   return found;
 }
 
@@ -155,7 +155,6 @@ int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
                          int32_t *ranges, int32_t capacity) {
   URegularExpression *re = (URegularExpression *)regex;
   UErrorCode status = U_ZERO_ERROR;
-  static const UChar empty[1] = {0};
   int32_t stride = 2 * (uregex_groupCount(re, &status) + 1);
   uregex_setText(re, (const UChar *)text, length, &status);
   // The region's start must not hide the text before it from look-behind and `\b`, nor
@@ -175,10 +174,10 @@ int32_t pc_regex_find_at(PCRegex *regex, const uint16_t *text, int32_t length,
     // After an empty match find-next moves on by one, as here.
     cursor = end > start ? end : start + 1;
   }
+  // The bounds are put back for `pc_regex_find`; the text is left as there.
   UErrorCode reset = U_ZERO_ERROR;
   uregex_useTransparentBounds(re, 0, &reset);
   uregex_useAnchoringBounds(re, 1, &reset);
-  uregex_setText(re, empty, 0, &reset);
   return found;
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ICUShim
+import Synchronization
 
 /// A compiled regular expression run by ICU directly on UTF-16 buffers, answering in UTF-16
 /// offsets.
@@ -11,7 +12,8 @@ import ICUShim
 ///
 /// Safe to share across threads: ICU's matcher holds the state of one search, so each
 /// search takes an idle matcher from a pool, or clones the compiled pattern when every
-/// matcher is busy, and returns it afterwards.
+/// matcher is busy, and returns it afterwards. One idle matcher is kept apart from the pool,
+/// taken and given back without the lock: most searches find it there.
 public final class ICURegularExpression: @unchecked Sendable {
   /// The pattern as written.
   public let pattern: String
@@ -22,6 +24,10 @@ public final class ICURegularExpression: @unchecked Sendable {
   private let lock = NSLock()
   /// Matchers not in use; guarded by `lock`.
   private var idle: [OpaquePointer] = []
+  /// The idle matcher kept apart from `idle` (its address, 0 for none), taken and given
+  /// back by atomic exchanges: the lock and the pool's array cost more than most searches
+  /// of a short text.
+  private let spare = Atomic<Int>(0)
 
   /// Compiles `pattern`, ignoring letter case when `caseInsensitive` is true.
   public convenience init(_ pattern: String, caseInsensitive: Bool = true) throws(ICUFailure) {
@@ -60,6 +66,9 @@ public final class ICURegularExpression: @unchecked Sendable {
 
   deinit {
     idle.forEach { pc_regex_close($0) }
+    if let kept = OpaquePointer(bitPattern: spare.load(ordering: .acquiring)) {
+      pc_regex_close(kept)
+    }
     pc_regex_close(template)
   }
 
@@ -80,12 +89,19 @@ public final class ICURegularExpression: @unchecked Sendable {
   public func matches(
     in text: UnsafeBufferPointer<UInt16>, startingAtAnyOf starts: [Int32], limit: Int = .max
   ) -> [ICUMatch] {
-    starts.withUnsafeBufferPointer { starts in
-      collect(limit: limit) { matcher, offsets, capacity in
-        pc_regex_find_at(
-          matcher, text.baseAddress, Int32(text.count), starts.baseAddress, Int32(starts.count),
-          Int32(clamping: limit), offsets, capacity)
-      }
+    starts.withUnsafeBufferPointer { matches(in: text, startingAtAnyOf: $0, limit: limit) }
+  }
+
+  /// The matches `matches(in:startingAtAnyOf:limit:)` above finds, with the offsets in a
+  /// buffer of the caller's.
+  public func matches(
+    in text: UnsafeBufferPointer<UInt16>, startingAtAnyOf starts: UnsafeBufferPointer<Int32>,
+    limit: Int = .max
+  ) -> [ICUMatch] {
+    collect(limit: limit) { matcher, offsets, capacity in
+      pc_regex_find_at(
+        matcher, text.baseAddress, Int32(text.count), starts.baseAddress, Int32(starts.count),
+        Int32(clamping: limit), offsets, capacity)
     }
   }
 
@@ -101,15 +117,24 @@ public final class ICURegularExpression: @unchecked Sendable {
     let stride = 2 * (groupCount + 1)
     var capacity = stride * min(limit, 8)
     while true {
-      var offsets = [Int32](repeating: -1, count: capacity)
-      let found = Int(search(matcher, &offsets, Int32(capacity)))
-      if found * stride > capacity {
-        capacity = found * stride
-        continue
+      // The offsets go to a buffer of the call's own (on the stack when small), not to an
+      // array allocated per search. It holds one offset more than is asked for, so that it
+      // has an address even when no match is (`limit` 0).
+      let matches = withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity + 1) {
+        offsets -> [ICUMatch]? in
+        offsets.initialize(repeating: -1)
+        // The allocation holds at least one offset, so it has an address.
+        let found = Int(search(matcher, offsets.baseAddress!, Int32(capacity)))
+        guard found * stride <= capacity else {
+          capacity = found * stride
+          return nil
+        }
+        return (0..<max(0, found)).map { index in
+          let match = offsets[(index * stride)..<((index + 1) * stride)]
+          return ICUMatch(offsets: UnsafeBufferPointer(rebasing: match))
+        }
       }
-      return (0..<max(0, found)).map { index in
-        ICUMatch(offsets: offsets[(index * stride)..<((index + 1) * stride)])
-      }
+      if let matches { return matches }
     }
   }
 
@@ -347,6 +372,8 @@ public final class ICURegularExpression: @unchecked Sendable {
   private static func isDigit(_ unit: UInt16) -> Bool { (0x30...0x39).contains(unit) }
 
   private func checkOut() -> OpaquePointer {
+    let kept = spare.exchange(0, ordering: .acquiringAndReleasing)
+    if let matcher = OpaquePointer(bitPattern: kept) { return matcher }
     if let matcher = lock.withLock({ idle.popLast() }) { return matcher }
     var error: Int32 = 0
     // Cloning fails only when memory is exhausted: there is nothing sensible to go on with.
@@ -357,7 +384,10 @@ public final class ICURegularExpression: @unchecked Sendable {
   }
 
   private func checkIn(_ matcher: OpaquePointer) {
-    lock.withLock { idle.append(matcher) }
+    let isKept = spare.compareExchange(
+      expected: 0, desired: Int(bitPattern: matcher), ordering: .acquiringAndReleasing
+    ).exchanged
+    if !isKept { lock.withLock { idle.append(matcher) } }
   }
 }
 
@@ -374,16 +404,12 @@ public struct ICUMatch: Sendable {
   /// A match with these ranges: the whole match first, then each group's.
   public init(ranges: [Range<Int>?]) { self.ranges = ranges }
 
-  init(offsets: ArraySlice<Int32>) {
-    var ranges: [Range<Int>?] = []
-    ranges.reserveCapacity(offsets.count / 2)
-    var index = offsets.startIndex
-    while index < offsets.endIndex {
-      let start = Int(offsets[index])
-      let end = Int(offsets[index + 1])
-      ranges.append(start >= 0 && end >= start ? start..<end : nil)
-      index += 2
+  /// The match of `offsets`: the start and end of the whole match, then of each group.
+  init(offsets: UnsafeBufferPointer<Int32>) {
+    ranges = (0..<offsets.count / 2).map { group in
+      let start = Int(offsets[2 * group])
+      let end = Int(offsets[2 * group + 1])
+      return start >= 0 && end >= start ? start..<end : nil
     }
-    self.ranges = ranges
   }
 }

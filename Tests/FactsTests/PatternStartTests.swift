@@ -102,4 +102,26 @@ import Testing
       }
     }
   }
+
+  @Test(
+    "the offsets written to a search's buffer are those listed, from its start",
+    arguments: [
+      (#"\b(?:pain|ache)\b"#, "Back pain, an ACHE."),
+      (#"^\s*(?:S:|Pt:)"#, "pt: S:"),
+      (#"\s*(\d+)"#, "a  1 b 2c"),
+      (#"\bpain"#, "x"),
+    ])
+  func writesOffsetsToABuffer(pattern: String, text: String) throws {
+    let start = try #require(PatternStart(pattern: pattern))
+    let units = Array(text.utf16)
+
+    let (listed, written) = units.withUnsafeBufferPointer { text in
+      let buffer = UnsafeMutableBufferPointer<Int32>.allocate(capacity: text.count)
+      defer { buffer.deallocate() }
+      let count = start.candidates(in: text, into: buffer)
+      return (start.candidates(in: text), Array(buffer[..<count]))
+    }
+
+    #expect(written == listed)
+  }
 }

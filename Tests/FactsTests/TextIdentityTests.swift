@@ -44,4 +44,28 @@ import Testing
     #expect(apart.text == prepared.text)
     #expect(apart.folded == prepared.folded)
   }
+
+  @Test(
+    "a prepared text holds its bytes, ASCII capitals lower-cased, however long it is",
+    arguments: [
+      "", "A", "Pain 7/", "Pain 7/1", "Pain 7/10", "Pain 7/10 at res", "Pain 7/10 at rest",
+      "Émile: PAIN 7/10 at rest, Ǆ and ﬁ", String(repeating: "Low BACK pain. ", count: 9),
+    ])
+  func preparedTextHoldsItsFoldedBytes(_ text: String) {
+    let lowered = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+
+    #expect(SearchableText.of(text).folded == lowered)
+  }
+
+  @Test(
+    "a literal is found at either end of a text, however long the text",
+    arguments: 1...20)
+  func findsALiteralAtEitherEnd(padding: Int) throws {
+    let literals = try #require(RequiredLiterals(pattern: #"\bsit\b"#))
+    let spaces = String(repeating: " ", count: padding)
+
+    #expect(literals.mayMatch("SIT" + spaces))
+    #expect(literals.mayMatch(spaces + "sit"))
+    #expect(!literals.mayMatch(spaces + "si t" + spaces))
+  }
 }

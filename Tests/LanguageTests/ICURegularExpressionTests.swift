@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Language
@@ -202,5 +203,88 @@ import Testing
       let first = units.withUnsafeBufferPointer { expression.matches(in: $0, limit: 1) }
       #expect(first.map(\.ranges) == Array(expected.prefix(1)), "\(pattern) on \(text)")
     }
+  }
+
+  @Test("a search asked for no match finds none, wherever it is tried")
+  func searchForNoMatch() throws {
+    let expression = try ICURegularExpression(#"\bpain\b"#)
+    let units = Array("Back pain, leg pain.".utf16)
+
+    units.withUnsafeBufferPointer { text in
+      #expect(expression.matches(in: text, limit: 0).isEmpty)
+      #expect(expression.matches(in: text, startingAtAnyOf: [5, 15], limit: 0).isEmpty)
+    }
+  }
+
+  @Test("more matches than the first buffer holds are all found, with their groups")
+  func manyMatches() throws {
+    let expression = try ICURegularExpression(#"(\d)/(\d+)"#)
+    let text = (1...20).map { "\($0 % 10)/\($0)" }.joined(separator: " ")
+    let units = Array(text.utf16)
+    let starts = (0..<Int32(units.count)).filter { units[Int($0)] != 0x20 }
+
+    let found = units.withUnsafeBufferPointer { expression.matches(in: $0) }
+    let tried = units.withUnsafeBufferPointer {
+      expression.matches(in: $0, startingAtAnyOf: starts)
+    }
+
+    #expect(found.count == 20)
+    #expect(
+      found.last?.ranges.map { $0.map { String(decoding: units[$0], as: UTF16.self) } } == [
+        "0/20", "0", "20",
+      ])
+    #expect(tried.map(\.ranges) == found.map(\.ranges))
+  }
+
+  @Test(
+    "one expression searches each text afresh after another, however long the last",
+    arguments: [
+      ["Pain 7/10 in the low back, pain 3/10 at rest.", "pain", "No complaint.", "pain 2/10"],
+      ["", "pain 1/10", "", "x pain 9/10 pain 8/10"],
+    ])
+  func searchesTextAfterText(texts: [String]) throws {
+    let expression = try ICURegularExpression(#"\bpain\s+(\d+)/10"#)
+    let reference = try NSRegularExpression(
+      pattern: #"\bpain\s+(\d+)/10"#, options: [.caseInsensitive])
+
+    for text in texts + texts.reversed() {
+      let units = Array(text.utf16)
+      let everywhere = (0..<Int32(units.count)).map { $0 }
+      let expected = reference.matches(in: text, range: NSRange(location: 0, length: units.count))
+        .map { $0.range.location..<($0.range.location + $0.range.length) }
+
+      let found = units.withUnsafeBufferPointer { expression.matches(in: $0) }
+      let tried = units.withUnsafeBufferPointer {
+        expression.matches(in: $0, startingAtAnyOf: everywhere)
+      }
+
+      #expect(found.map(\.range) == expected, "\(text)")
+      #expect(tried.map(\.range) == expected, "\(text)")
+    }
+  }
+
+  @Test("searches on many threads at once find what one search alone finds")
+  func searchesOnManyThreads() throws {
+    let expression = try ICURegularExpression(#"\bpain\s+(\d+)/10"#)
+    let texts = (0..<64).map { "Pain \($0 % 10)/10 at rest, pain \(($0 + 3) % 10)/10 walking." }
+    let expected = texts.map { text in
+      Array(text.utf16).withUnsafeBufferPointer { expression.matches(in: $0).map(\.ranges) }
+    }
+
+    let disagreeing = Mutex(0)
+    DispatchQueue.concurrentPerform(iterations: texts.count * 8) { iteration in
+      let index = iteration % texts.count
+      let units = Array(texts[index].utf16)
+      let starts = (0..<Int32(units.count)).map { $0 }
+      let ranges = units.withUnsafeBufferPointer { text in
+        iteration.isMultiple(of: 2)
+          ? expression.matches(in: text).map(\.ranges)
+          : expression.matches(in: text, startingAtAnyOf: starts).map(\.ranges)
+      }
+      if ranges != expected[index] { disagreeing.withLock { $0 += 1 } }
+    }
+
+    #expect(expected.allSatisfy { $0.count == 2 })
+    #expect(disagreeing.withLock { $0 } == 0)
   }
 }

@@ -56,7 +56,8 @@ int32_t pc_regex_group_count(const PCRegex *regex);
 /// the whole match, then of each group; -1 for a group that did not take part) into `ranges`
 /// while `capacity` offsets allow. Returns the number of matches found, which may need more
 /// room than `capacity` (call again with more); an ICU error (an exhausted backtracking
-/// stack) ends the search with the matches before it. The text is not kept after the call.
+/// stack) ends the search with the matches before it. The text is not read after the call
+/// (the matcher keeps its address until the next search sets another).
 int32_t pc_regex_find(PCRegex *regex, const uint16_t *text, int32_t length, int32_t limit,
                       int32_t *ranges, int32_t capacity);
 
