@@ -104,7 +104,8 @@ final class Note {
   func remembered<Value>(
     _ purpose: Purpose, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
   ) -> Value {
-    let store = remembered(purpose, as: Value.self, eachSentence: sentence >= 0)
+    let store = remembered(
+      purpose, as: Value.self, capacity: sentence >= 0 ? annotated.sentences.count : 1)
     let key = Remembered(sentence: sentence, range: range)
     // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
     if let value = store.values[key] { return value }
@@ -114,10 +115,29 @@ final class Note {
     return value
   }
 
-  /// The store of `purpose`, whose values are `Value`s, made with room for one value a
-  /// sentence when they are worked out `eachSentence`.
+  /// What `compute` finds about the whole of sentence `sentence` (see above), kept at the
+  /// sentence's place in a list: the sentence's scores, relief statements, procedures and
+  /// treatments are asked for tens of thousands of times a batch, and hashing a key to find
+  /// one cost several times as much as the rest of finding it.
+  func remembered<Value>(
+    _ purpose: Purpose, ofSentence sentence: Int, _ compute: () -> Value
+  ) -> Value {
+    let store = remembered(purpose, as: Value.self, capacity: 0)
+    if store.bySentence.isEmpty {
+      store.bySentence = Array(repeating: nil, count: annotated.sentences.count)
+    }
+    // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
+    if let value = store.bySentence[sentence] { return value }
+
+    let value = compute()
+    store.bySentence[sentence] = value
+    return value
+  }
+
+  /// The store of `purpose`, whose values are `Value`s, made with room for `capacity`
+  /// values of ranges.
   private func remembered<Value>(
-    _ purpose: Purpose, as _: Value.Type, eachSentence: Bool
+    _ purpose: Purpose, as _: Value.Type, capacity: Int
   ) -> RememberedValues<Value> {
     if let store = rememberedByPurpose[purpose.rawValue] {
       // Each purpose is asked for at one place in the detectors, so always with one type of
@@ -127,7 +147,7 @@ final class Note {
     }
 
     // Room from the start spares growing the table, and rehashing it, several times a note.
-    let store = RememberedValues<Value>(capacity: eachSentence ? annotated.sentences.count : 1)
+    let store = RememberedValues<Value>(capacity: capacity)
     rememberedByPurpose[purpose.rawValue] = store
     return store
   }
@@ -145,7 +165,13 @@ final class Note {
   /// `compute()` for the whole note, computed once: what kind of note it is, asked by
   /// detectors of every one of its sentences.
   func remembered<Value>(_ purpose: Purpose, _ compute: () -> Value) -> Value {
-    remembered(purpose, of: 0..<0, inSentence: -1, compute)
+    let store = remembered(purpose, as: Value.self, capacity: 0)
+    // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
+    if let value = store.ofNote { return value }
+
+    let value = compute()
+    store.ofNote = value
+    return value
   }
 
   /// What a detector works out and keeps for the next that asks (see `remembered`).
@@ -160,8 +186,7 @@ final class Note {
     case priorProcedurePastWords, priorProcedureOptionFrame, priorProcedureYearOnly
   }
 
-  /// Where in the note a value of a purpose was worked out: a range of one sentence, or
-  /// sentence -1 and an empty range for the whole note.
+  /// Where in the note a value of a purpose was worked out: a range of one sentence.
   private struct Remembered: Hashable {
     let sentence: Int
     let range: Range<Int>
@@ -181,6 +206,11 @@ final class Note {
     /// reads it, and writes it after `compute` has returned, never holding it while a
     /// detector runs.
     @exclusivity(unchecked) var values: [Remembered: Value]
+    /// The values of whole sentences, by sentence, once one is asked for (unchecked, as
+    /// `values` is).
+    @exclusivity(unchecked) var bySentence: [Value?] = []
+    /// The value of the whole note, once asked for.
+    var ofNote: Value?
 
     init(capacity: Int) { values = Dictionary(minimumCapacity: capacity) }
   }
