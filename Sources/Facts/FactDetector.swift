@@ -47,15 +47,11 @@ public struct FactDetector: Sendable {
       })
 
     var facts: [Fact] = []
-    // The rules are read in place: iterating the list copied each rule out of it, and
-    // destroyed the copy, for every rule and sentence.
-    rules.withUnsafeBufferPointer { rules in
-      for note in notes {
-        for passage in note.passages {
-          for index in rules.indices { facts += rules[index].facts(in: passage, of: reading) }
-        }
-        if let course = PTDischargeRule.course(in: note) { facts.append(course) }
+    for note in notes {
+      for passage in note.passages {
+        for rule in rules { facts += rule.facts(in: passage, of: reading) }
       }
+      if let course = PTDischargeRule.course(in: note) { facts.append(course) }
     }
     return FactMerger.merge(facts)
   }
@@ -106,7 +102,7 @@ public func noteDate(of documents: [AnnotatedDocument]) -> ClinicalDate? {
 /// dedups the fact's lexicon entries and triggers, and the reports show them so. Its facts
 /// are given twice, one after the other (the order in which merging meets them), so the
 /// reports stay as they are; dropping the repeat changes those derivations.
-private struct ReadTwice<Rule: FactRule>: FactRule {
+struct ReadTwice<Rule: FactRule>: FactRule {
   let rule: Rule
 
   init(_ rule: Rule) { self.rule = rule }

@@ -12,13 +12,22 @@ final class Note {
   let document: Document
   /// The document's sentences, in order; folded on first use, since a note read only for
   /// its heading (is it a request form?) needs none of them.
-  private(set) lazy var passages: [Passage] = annotated.sentences.enumerated().map {
-    index, sentence in
-    let folded = FoldedText(document.utf16, range: sentence.range)
-    return Passage(
-      note: self, index: index, range: sentence.range, text: folded.text,
-      offsets: folded.offsets, section: sentence.section.map { SectionName($0.rawValue) })
-  }
+  private(set) lazy var passages: [Passage] = {
+    // A note has a few sections, each over many sentences: each is named once.
+    var sections: [(raw: String, name: SectionName)] = []
+    func name(of raw: String) -> SectionName {
+      if let named = sections.first(where: { $0.raw == raw }) { return named.name }
+      let name = SectionName(raw)
+      sections.append((raw, name))
+      return name
+    }
+    return annotated.sentences.enumerated().map { index, sentence in
+      let folded = FoldedText(document.utf16, range: sentence.range)
+      return Passage(
+        note: self, index: index, range: sentence.range, text: folded.text,
+        offsets: folded.offsets, section: sentence.section.map { name(of: $0.rawValue) })
+    }
+  }()
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
   /// The matches of each lexicon asked about, by file stem and its length, in the order first
@@ -306,50 +315,90 @@ private struct LexiconStem: Hashable {
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
 struct SectionName: Hashable, Sendable {
   let name: String
-  /// The name's bytes lower-cased, when they are ASCII (section names are), made once:
-  /// detectors ask about the section of nearly every sentence.
-  private let foldedASCII: [UInt8]?
+  /// The kinds of section the name says, read once: detectors ask about the section of
+  /// nearly every sentence, some several times.
+  private let kinds: Kinds
 
   init(_ name: String) {
     self.name = name
-    let folded = name.lowercased()
-    foldedASCII = folded.utf8.allSatisfy({ $0 < 0x80 }) ? Array(folded.utf8) : nil
+    kinds = Kinds(of: name)
   }
 
   /// Whether the section records what the clinician examined.
-  var isExamination: Bool { has("exam", "objective") }
+  var isExamination: Bool { kinds.contains(.examination) }
   /// Whether the section records what the patient reports.
-  var isHistory: Bool { has("hpi", "history", "subjective", "interval", "complaint", "ros") }
+  var isHistory: Bool { kinds.contains(.history) }
   /// Whether the section records what the clinician plans.
-  var isPlan: Bool { has("plan", "recommend", "disposition", "order") }
-  var isAssessment: Bool { has("assessment", "impression", "diagnos") }
-  var isMedications: Bool { has("medication") }
-  var isAllergies: Bool { has("allerg") }
-  var isFamilyHistory: Bool { has("family") }
-  var isVitals: Bool { has("vital") }
-  var isImaging: Bool { has("imaging", "radiolog", "finding", "mri", "study") }
+  var isPlan: Bool { kinds.contains(.plan) }
+  var isAssessment: Bool { kinds.contains(.assessment) }
+  var isMedications: Bool { kinds.contains(.medications) }
+  var isAllergies: Bool { kinds.contains(.allergies) }
+  var isFamilyHistory: Bool { kinds.contains(.familyHistory) }
+  var isVitals: Bool { kinds.contains(.vitals) }
+  var isImaging: Bool { kinds.contains(.imaging) }
 
-  private func has(_ fragments: String...) -> Bool {
-    // Section names are ASCII; comparing bytes spares Foundation's `contains`, which the
-    // detectors would otherwise pay for every sentence.
-    guard let folded = foldedASCII else {
+  /// The kinds of section a name says: each is said by any of its fragments in the name,
+  /// letter case aside.
+  private struct Kinds: OptionSet, Hashable, Sendable {
+    let rawValue: UInt16
+
+    static let examination = Kinds(rawValue: 1 << 0)
+    static let history = Kinds(rawValue: 1 << 1)
+    static let plan = Kinds(rawValue: 1 << 2)
+    static let assessment = Kinds(rawValue: 1 << 3)
+    static let medications = Kinds(rawValue: 1 << 4)
+    static let allergies = Kinds(rawValue: 1 << 5)
+    static let familyHistory = Kinds(rawValue: 1 << 6)
+    static let vitals = Kinds(rawValue: 1 << 7)
+    static let imaging = Kinds(rawValue: 1 << 8)
+
+    private static let fragments: [(Kinds, [String])] = [
+      (.examination, ["exam", "objective"]),
+      (.history, ["hpi", "history", "subjective", "interval", "complaint", "ros"]),
+      (.plan, ["plan", "recommend", "disposition", "order"]),
+      (.assessment, ["assessment", "impression", "diagnos"]),
+      (.medications, ["medication"]),
+      (.allergies, ["allerg"]),
+      (.familyHistory, ["family"]),
+      (.vitals, ["vital"]),
+      (.imaging, ["imaging", "radiolog", "finding", "mri", "study"]),
+    ]
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    init(of name: String) {
       let folded = name.lowercased()
-      return fragments.contains { folded.contains($0) }
+      let foldedASCII = folded.utf8.allSatisfy({ $0 < 0x80 }) ? Array(folded.utf8) : nil
+      var kinds: Kinds = []
+      for (kind, fragments) in Self.fragments
+      where Self.has(fragments, in: folded, foldedASCII: foldedASCII) {
+        kinds.insert(kind)
+      }
+      self = kinds
     }
-    return fragments.contains { fragment in
-      var fragment = fragment
-      return fragment.withUTF8 { Self.bytes($0, occurIn: folded) }
-    }
-  }
 
-  private static func bytes(_ needle: UnsafeBufferPointer<UInt8>, occurIn text: [UInt8]) -> Bool {
-    guard needle.count <= text.count else { return false }
-    for start in 0...(text.count - needle.count) {
-      var matched = 0
-      while matched < needle.count && text[start + matched] == needle[matched] { matched += 1 }
-      if matched == needle.count { return true }
+    private static func has(_ fragments: [String], in folded: String, foldedASCII: [UInt8]?)
+      -> Bool
+    {
+      // Section names are ASCII; comparing bytes spares Foundation's `contains`.
+      guard let foldedASCII else { return fragments.contains { folded.contains($0) } }
+      return fragments.contains { fragment in
+        var fragment = fragment
+        return fragment.withUTF8 { bytes($0, occurIn: foldedASCII) }
+      }
     }
-    return false
+
+    private static func bytes(_ needle: UnsafeBufferPointer<UInt8>, occurIn text: [UInt8])
+      -> Bool
+    {
+      guard needle.count <= text.count else { return false }
+      for start in 0...(text.count - needle.count) {
+        var matched = 0
+        while matched < needle.count && text[start + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return true }
+      }
+      return false
+    }
   }
 }
 
@@ -390,23 +439,24 @@ struct FoldedText {
 
   init(_ utf16: [UInt16], range: Range<Int>) {
     precondition(range.lowerBound >= 0 && range.upperBound <= utf16.count)
-    // Written through pointers into arrays of the sentence's length, the most it can fold
-    // to: appending grew both arrays several times a sentence, checking every append.
-    var count = 0
-    var isASCII = true
-    var offsets: [Int] = []
-    let units = [UInt16](unsafeUninitializedCapacity: range.count) { units, unitCount in
-      offsets = [Int](unsafeUninitializedCapacity: range.count + 1) { written, offsetCount in
-        utf16.withUnsafeBufferPointer { source in
-          count = Self.fold(source, range: range, into: units, offsets: written, &isASCII)
+    // Written through pointers into buffers of the sentence's length, the most it can fold
+    // to: appending grew both arrays several times a sentence, checking every append. The
+    // units are only read into the text, so they are kept in a temporary buffer rather
+    // than an array of their own, whose making cost hundreds of instructions a sentence.
+    var text = ""
+    offsets = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: range.count) { units in
+      [Int](unsafeUninitializedCapacity: range.count + 1) { written, offsetCount in
+        var isASCII = true
+        let count = utf16.withUnsafeBufferPointer { source in
+          Self.fold(source, range: range, into: units, offsets: written, &isASCII)
         }
         written[count] = range.upperBound
         offsetCount = count + 1
+        let folded = UnsafeBufferPointer(rebasing: units[..<count])
+        text = isASCII ? Self.asciiText(folded) : String(utf16Units: folded)
       }
-      unitCount = count
     }
-    self.offsets = offsets
-    text = isASCII ? Self.asciiText(units) : String(utf16Units: units)
+    self.text = text
   }
 
   /// Writes the folded units of `source[range]` and the offset of each; returns how many,
@@ -436,7 +486,7 @@ struct FoldedText {
   }
 
   /// The string of ASCII units: their bytes, without the general transcoding.
-  private static func asciiText(_ units: [UInt16]) -> String {
+  private static func asciiText(_ units: UnsafeBufferPointer<UInt16>) -> String {
     String(unsafeUninitializedCapacity: units.count) { bytes in
       for index in units.indices { bytes[index] = UInt8(truncatingIfNeeded: units[index]) }
       return units.count
