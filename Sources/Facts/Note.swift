@@ -352,45 +352,43 @@ struct SectionName: Hashable, Sendable {
     static let vitals = Kinds(rawValue: 1 << 7)
     static let imaging = Kinds(rawValue: 1 << 8)
 
-    private static let fragments: [(Kinds, [String])] = [
-      (.examination, ["exam", "objective"]),
-      (.history, ["hpi", "history", "subjective", "interval", "complaint", "ros"]),
-      (.plan, ["plan", "recommend", "disposition", "order"]),
-      (.assessment, ["assessment", "impression", "diagnos"]),
-      (.medications, ["medication"]),
-      (.allergies, ["allerg"]),
-      (.familyHistory, ["family"]),
-      (.vitals, ["vital"]),
-      (.imaging, ["imaging", "radiolog", "finding", "mri", "study"]),
+    /// Each kind's fragments, one row each: static strings, whose bytes are read in
+    /// place, where a list of lists of strings retained each as it was read.
+    private static let fragments: [(kind: Kinds, fragment: StaticString)] = [
+      (.examination, "exam"), (.examination, "objective"),
+      (.history, "hpi"), (.history, "history"), (.history, "subjective"),
+      (.history, "interval"), (.history, "complaint"), (.history, "ros"),
+      (.plan, "plan"), (.plan, "recommend"), (.plan, "disposition"), (.plan, "order"),
+      (.assessment, "assessment"), (.assessment, "impression"), (.assessment, "diagnos"),
+      (.medications, "medication"), (.allergies, "allerg"), (.familyHistory, "family"),
+      (.vitals, "vital"), (.imaging, "imaging"), (.imaging, "radiolog"),
+      (.imaging, "finding"), (.imaging, "mri"), (.imaging, "study"),
     ]
 
     init(rawValue: UInt16) { self.rawValue = rawValue }
 
     init(of name: String) {
-      let folded = name.lowercased()
-      let foldedASCII = folded.utf8.allSatisfy({ $0 < 0x80 }) ? Array(folded.utf8) : nil
+      var folded = name.lowercased()
       var kinds: Kinds = []
-      for (kind, fragments) in Self.fragments
-      where Self.has(fragments, in: folded, foldedASCII: foldedASCII) {
-        kinds.insert(kind)
+      // Section names are ASCII; comparing bytes spares Foundation's `contains`.
+      guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+        for (kind, fragment) in Self.fragments where folded.contains("\(fragment)") {
+          kinds.insert(kind)
+        }
+        self = kinds
+        return
+      }
+      folded.withUTF8 { text in
+        for (kind, fragment) in Self.fragments where !kinds.contains(kind) {
+          if fragment.withUTF8Buffer({ Self.bytes($0, occurIn: text) }) { kinds.insert(kind) }
+        }
       }
       self = kinds
     }
 
-    private static func has(_ fragments: [String], in folded: String, foldedASCII: [UInt8]?)
-      -> Bool
-    {
-      // Section names are ASCII; comparing bytes spares Foundation's `contains`.
-      guard let foldedASCII else { return fragments.contains { folded.contains($0) } }
-      return fragments.contains { fragment in
-        var fragment = fragment
-        return fragment.withUTF8 { bytes($0, occurIn: foldedASCII) }
-      }
-    }
-
-    private static func bytes(_ needle: UnsafeBufferPointer<UInt8>, occurIn text: [UInt8])
-      -> Bool
-    {
+    private static func bytes(
+      _ needle: UnsafeBufferPointer<UInt8>, occurIn text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
       guard needle.count <= text.count else { return false }
       for start in 0...(text.count - needle.count) {
         var matched = 0

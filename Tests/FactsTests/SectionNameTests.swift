@@ -26,7 +26,9 @@ import Testing
       ("Social", []),
       ("", []),
       ("Évaluation clinique", []),
-      ("Médication actuelle", ["medications"]),
+      ("Médication actuelle", []),
+      ("Current medication — reviewed", ["medications"]),
+      ("Évaluation and plan", ["plan"]),
     ] as [(String, [String])])
   func kindsAreReadFromTheName(name: String, kinds: [String]) {
     let section = SectionName(name)
