@@ -80,6 +80,23 @@ struct Passage {
 }
 
 extension String {
+  /// Whether `other` occurs in this string, as Foundation's `contains` finds it (never the
+  /// empty string); searched in the bytes when both are ASCII (no character then composes
+  /// with another), where Foundation's search cost thousands of instructions a call.
+  func includes(_ other: String) -> Bool {
+    let needle = Array(other.utf8)
+    let haystack = Array(utf8)
+    guard !needle.isEmpty, needle.count == other.utf16.count, haystack.count == utf16.count
+    else { return contains(other) }
+    guard needle.count <= haystack.count else { return false }
+
+    let includes = (0...(haystack.count - needle.count)).contains { start in
+      haystack[start..<start + needle.count].elementsEqual(needle)
+    }
+    assert(includes == contains(other), "a byte search found otherwise than Foundation")
+    return includes
+  }
+
   /// The text between two UTF-16 offsets of this string, clamped to it: `utf16Slice(_:)`,
   /// cut from the string's bytes when it is ASCII, as nearly every sentence is (its bytes
   /// are then its UTF-16 units). The detectors cut some 20,000 stretches a batch, and

@@ -271,9 +271,30 @@ struct PainContextReader {
   /// The text up to the first comma, semicolon or spaced slash ("now 6 / avg 7": the
   /// slash parts two labelled scores).
   private static func firstClause(of text: String) -> String {
+    guard let clause = asciiFirstClause(of: text) else { return characterFirstClause(of: text) }
+    assert(clause == characterFirstClause(of: text), "an ASCII clause cut otherwise")
+    return clause
+  }
+
+  /// `firstClause(of:)` read character by character, and the slash found by Foundation.
+  private static func characterFirstClause(of text: String) -> String {
     let comma = text.firstIndex(where: { $0 == "," || $0 == ";" })
     let slash = text.range(of: " / ")?.lowerBound
     guard let cut = [comma, slash].compactMap({ $0 }).min() else { return text }
     return String(text[..<cut])
+  }
+
+  /// `firstClause(of:)` of an ASCII text, cut at its bytes (each then a character, and the
+  /// three of " / " what Foundation's search matches); `nil` for any other text. Foundation
+  /// searched every score's words for the slash at thousands of instructions a search.
+  private static func asciiFirstClause(of text: String) -> String? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == text.utf16.count else { return nil }
+    let slash = Array(" / ".utf8)
+    let cut = bytes.indices.first { index in
+      bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ";")
+        || bytes[index...].starts(with: slash)
+    }
+    return cut.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? text
   }
 }

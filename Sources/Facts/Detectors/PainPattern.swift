@@ -101,26 +101,8 @@ struct PainPatternRule: FactRule {
     }
     let isTitle =
       passage.section == nil && passage.text.count < 70
-      && Self.occurs(passage.text, in: passage.note.heading)
+      && passage.note.heading.includes(passage.text)
     return !isTitle
-  }
-
-  /// Whether `text` occurs in `heading`, as Foundation's `contains` finds it; searched in
-  /// the bytes when both are ASCII (no character then composes with another), where
-  /// Foundation's search cost some 20,000 instructions a sentence.
-  static func occurs(_ text: String, in heading: String) -> Bool {
-    let needle = Array(text.utf8)
-    let haystack = Array(heading.utf8)
-    guard !needle.isEmpty, needle.count == text.utf16.count,
-      haystack.count == heading.utf16.count
-    else { return heading.contains(text) }
-    guard needle.count <= haystack.count else { return false }
-
-    let occurs = (0...(haystack.count - needle.count)).contains { start in
-      haystack[start..<start + needle.count].elementsEqual(needle)
-    }
-    assert(occurs == heading.contains(text), "a byte search found otherwise than Foundation")
-    return occurs
   }
 
   private func isAssessment(_ passage: Passage) -> Bool {

@@ -256,7 +256,7 @@ struct PainScoreRule: FactRule {
   /// Whether the sentence is about a procedure, so that "from 8/10 to 2/10" is before/after.
   static func namesProcedure(_ passage: Passage) -> Bool {
     !passage.hits("procedures").isEmpty || procedureWords.occurs(in: passage.text)
-      || passage.section?.name.lowercased().contains("procedure") == true
+      || passage.section?.name.lowercased().includes("procedure") == true
   }
 
   private static let procedureWords = TextPattern(
