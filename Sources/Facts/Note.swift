@@ -275,8 +275,37 @@ final class Note {
   /// instructions a character. A newline after a carriage return is one character with it,
   /// as `Character` has it, and does not end the line.
   private func firstLines(_ count: Int) -> [String] {
-    var lines: [String] = []
     let utf8 = document.text.utf8
+    // The bytes are read in place where the text keeps them so (a native string does):
+    // stepping the view's index cost some fifteen instructions a byte.
+    let lines = utf8.withContiguousStorageIfAvailable { bytes in
+      var lines: [String] = []
+      var lineStart = 0
+      var previous: UInt8 = 0
+      var offset = 0
+      while lines.count < count, offset < bytes.count {
+        let byte = bytes[offset]
+        if byte == 0x0A && previous != 0x0D {
+          append(utf8[index(lineStart, in: utf8)..<index(offset, in: utf8)], to: &lines)
+          lineStart = offset + 1
+        }
+        previous = byte
+        offset += 1
+      }
+      if lines.count < count { append(utf8[index(lineStart, in: utf8)...], to: &lines) }
+      return lines
+    }
+    return lines ?? firstLines(count, steppingThrough: utf8)
+  }
+
+  private func index(_ offset: Int, in utf8: String.UTF8View) -> String.Index {
+    utf8.index(utf8.startIndex, offsetBy: offset)
+  }
+
+  /// `firstLines(_:)` read by stepping the view's index, for a text that keeps no
+  /// contiguous bytes.
+  private func firstLines(_ count: Int, steppingThrough utf8: String.UTF8View) -> [String] {
+    var lines: [String] = []
     var lineStart = utf8.startIndex
     var previous: UInt8 = 0
     var index = utf8.startIndex
