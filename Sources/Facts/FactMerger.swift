@@ -23,7 +23,7 @@ enum FactMerger {
 
   /// A trial result read from a bound ("less than 50% relief") stands only where no other
   /// result of the same device is stated.
-  static func withoutBoundTrialResults(_ facts: [Fact]) -> [Fact] {
+  static func withoutBoundTrialResults(_ facts: consuming [Fact]) -> [Fact] {
     func isBound(_ fact: Fact) -> Bool {
       fact.derivation?.rule.split(separator: "+").allSatisfy { $0.hasSuffix("relief.bound") }
         ?? false
@@ -33,25 +33,29 @@ enum FactMerger {
         guard case .deviceTrial(let trial) = fact.detail, !isBound(fact) else { return nil }
         return trial.device
       })
-    return facts.filter { fact in
-      guard case .deviceTrial(let trial) = fact.detail, isBound(fact) else { return true }
-      return !stated.contains(trial.device)
+    facts.removeAll { fact in
+      guard case .deviceTrial(let trial) = fact.detail, isBound(fact) else { return false }
+      return stated.contains(trial.device)
     }
+    return facts
   }
 
   /// A Budapest category documented as present (a sign or a symptom) is not also listed as
   /// absent for the same kind: "edema of the foot … no sweating asymmetry" is one present
   /// sudomotor/edema sign.
-  static func withoutOutweighedAbsences(_ facts: [Fact]) -> [Fact] {
+  static func withoutOutweighedAbsences(_ facts: consuming [Fact]) -> [Fact] {
     let present = Set(
       facts.compactMap { fact -> BudapestSign? in
         guard case .budapestFinding(let finding) = fact.detail, finding.present else { return nil }
         return BudapestSign(category: finding.category, kind: finding.kind)
       })
-    return facts.filter { fact in
-      guard case .budapestFinding(let finding) = fact.detail, !finding.present else { return true }
-      return !present.contains(BudapestSign(category: finding.category, kind: finding.kind))
+    facts.removeAll { fact in
+      guard case .budapestFinding(let finding) = fact.detail, !finding.present else {
+        return false
+      }
+      return present.contains(BudapestSign(category: finding.category, kind: finding.kind))
     }
+    return facts
   }
 
   /// A Budapest category and kind, present or absent alike.
@@ -61,24 +65,25 @@ enum FactMerger {
   }
 
   /// Limits in words are one fact per case: a stated limit outweighs a denial elsewhere.
-  static func withoutDeniedNarrative(_ facts: [Fact]) -> [Fact] {
+  static func withoutDeniedNarrative(_ facts: consuming [Fact]) -> [Fact] {
     let hasLimit = facts.contains {
       if case .functionalDisability(let value) = $0.detail {
         return value.instrument == .narrative && value.present
       }
       return false
     }
-    return facts.filter {
-      guard hasLimit, case .functionalDisability(let value) = $0.detail else { return true }
-      return !(value.instrument == .narrative && !value.present)
+    facts.removeAll {
+      guard hasLimit, case .functionalDisability(let value) = $0.detail else { return false }
+      return value.instrument == .narrative && !value.present
     }
+    return facts
   }
 
   /// Relief computed from before and after scores stands only where no percent is stated
   /// for the same procedure: "80% relief … went from 8/10 to 2/10" is one relief of 80%.
   /// A bound ("less than 50% relief") stands only where neither is. Two dates a week apart
   /// are two procedures, each with its own relief.
-  static func withoutComputedRelief(_ facts: [Fact]) -> [Fact] {
+  static func withoutComputedRelief(_ facts: consuming [Fact]) -> [Fact] {
     func weakness(_ fact: Fact) -> Int {
       let rule = fact.derivation?.rule ?? ""
       return rule.hasPrefix("relief.bound") ? 2 : rule.hasPrefix("relief.fromScores") ? 1 : 0
@@ -87,9 +92,9 @@ enum FactMerger {
       guard case .relief(let relief) = fact.detail else { return nil }
       return (relief, weakness(fact))
     }
-    return facts.filter { fact in
-      guard case .relief(let relief) = fact.detail, weakness(fact) > 0 else { return true }
-      return !reliefs.filter { $0.1 < weakness(fact) }.map(\.0).contains { other in
+    facts.removeAll { fact in
+      guard case .relief(let relief) = fact.detail, weakness(fact) > 0 else { return false }
+      return reliefs.filter { $0.1 < weakness(fact) }.map(\.0).contains { other in
         guard other.procedure == relief.procedure else { return false }
         guard let date = relief.procedureDate, let otherDate = other.procedureDate else {
           return true
@@ -97,6 +102,7 @@ enum FactMerger {
         return date.matches(otherDate, toleranceDays: 3)
       }
     }
+    return facts
   }
 
   /// Relief after a dated procedure shows the procedure was done: "The first, on November
@@ -248,13 +254,14 @@ enum FactMerger {
 
   /// A drug class named alone ("failed NSAIDs") is not a medication fact: the annotation
   /// lists medications by generic name.
-  static func withoutClassOnlyMedications(_ facts: [Fact]) -> [Fact] {
-    facts.filter { fact in
+  static func withoutClassOnlyMedications(_ facts: consuming [Fact]) -> [Fact] {
+    facts.removeAll { fact in
       guard case .therapy(let therapy) = fact.detail, therapy.modality == .medication else {
-        return true
+        return false
       }
-      return therapy.name != nil
+      return therapy.name == nil
     }
+    return facts
   }
 
   /// The key fields of the contract's table, as one hashable value (the fields themselves:

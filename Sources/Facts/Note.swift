@@ -12,13 +12,22 @@ final class Note {
   let document: Document
   /// The document's sentences, in order; folded on first use, since a note read only for
   /// its heading (is it a request form?) needs none of them.
-  private(set) lazy var passages: [Passage] = annotated.sentences.enumerated().map {
-    index, sentence in
-    let folded = FoldedText(document.utf16, range: sentence.range)
-    return Passage(
-      note: self, index: index, range: sentence.range, text: folded.text,
-      offsets: folded.offsets, section: sentence.section.map { SectionName($0.rawValue) })
-  }
+  private(set) lazy var passages: [Passage] = {
+    // A note has a few sections, each over many sentences: each is named once.
+    var sections: [(raw: String, name: SectionName)] = []
+    func name(of raw: String) -> SectionName {
+      if let named = sections.first(where: { $0.raw == raw }) { return named.name }
+      let name = SectionName(raw)
+      sections.append((raw, name))
+      return name
+    }
+    return annotated.sentences.enumerated().map { index, sentence in
+      let folded = FoldedText(document.utf16, range: sentence.range)
+      return Passage(
+        note: self, index: index, range: sentence.range, text: folded.text,
+        offsets: folded.offsets, section: sentence.section.map { name(of: $0.rawValue) })
+    }
+  }()
   /// The date of service the Language stage read, if any.
   let dateOfService: ClinicalDate?
   /// The matches of each lexicon asked about, by file stem and its length, in the order first
@@ -104,7 +113,8 @@ final class Note {
   func remembered<Value>(
     _ purpose: Purpose, of range: Range<Int>, inSentence sentence: Int, _ compute: () -> Value
   ) -> Value {
-    let store = remembered(purpose, as: Value.self, eachSentence: sentence >= 0)
+    let store = remembered(
+      purpose, as: Value.self, capacity: sentence >= 0 ? annotated.sentences.count : 1)
     let key = Remembered(sentence: sentence, range: range)
     // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
     if let value = store.values[key] { return value }
@@ -114,10 +124,29 @@ final class Note {
     return value
   }
 
-  /// The store of `purpose`, whose values are `Value`s, made with room for one value a
-  /// sentence when they are worked out `eachSentence`.
+  /// What `compute` finds about the whole of sentence `sentence` (see above), kept at the
+  /// sentence's place in a list: the sentence's scores, relief statements, procedures and
+  /// treatments are asked for tens of thousands of times a batch, and hashing a key to find
+  /// one cost several times as much as the rest of finding it.
+  func remembered<Value>(
+    _ purpose: Purpose, ofSentence sentence: Int, _ compute: () -> Value
+  ) -> Value {
+    let store = remembered(purpose, as: Value.self, capacity: 0)
+    if store.bySentence.isEmpty {
+      store.bySentence = Array(repeating: nil, count: annotated.sentences.count)
+    }
+    // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
+    if let value = store.bySentence[sentence] { return value }
+
+    let value = compute()
+    store.bySentence[sentence] = value
+    return value
+  }
+
+  /// The store of `purpose`, whose values are `Value`s, made with room for `capacity`
+  /// values of ranges.
   private func remembered<Value>(
-    _ purpose: Purpose, as _: Value.Type, eachSentence: Bool
+    _ purpose: Purpose, as _: Value.Type, capacity: Int
   ) -> RememberedValues<Value> {
     if let store = rememberedByPurpose[purpose.rawValue] {
       // Each purpose is asked for at one place in the detectors, so always with one type of
@@ -127,7 +156,7 @@ final class Note {
     }
 
     // Room from the start spares growing the table, and rehashing it, several times a note.
-    let store = RememberedValues<Value>(capacity: eachSentence ? annotated.sentences.count : 1)
+    let store = RememberedValues<Value>(capacity: capacity)
     rememberedByPurpose[purpose.rawValue] = store
     return store
   }
@@ -145,7 +174,13 @@ final class Note {
   /// `compute()` for the whole note, computed once: what kind of note it is, asked by
   /// detectors of every one of its sentences.
   func remembered<Value>(_ purpose: Purpose, _ compute: () -> Value) -> Value {
-    remembered(purpose, of: 0..<0, inSentence: -1, compute)
+    let store = remembered(purpose, as: Value.self, capacity: 0)
+    // A remembered `nil`, when `Value` is optional, is found as `.some(nil)`.
+    if let value = store.ofNote { return value }
+
+    let value = compute()
+    store.ofNote = value
+    return value
   }
 
   /// What a detector works out and keeps for the next that asks (see `remembered`).
@@ -160,8 +195,7 @@ final class Note {
     case priorProcedurePastWords, priorProcedureOptionFrame, priorProcedureYearOnly
   }
 
-  /// Where in the note a value of a purpose was worked out: a range of one sentence, or
-  /// sentence -1 and an empty range for the whole note.
+  /// Where in the note a value of a purpose was worked out: a range of one sentence.
   private struct Remembered: Hashable {
     let sentence: Int
     let range: Range<Int>
@@ -181,6 +215,11 @@ final class Note {
     /// reads it, and writes it after `compute` has returned, never holding it while a
     /// detector runs.
     @exclusivity(unchecked) var values: [Remembered: Value]
+    /// The values of whole sentences, by sentence, once one is asked for (unchecked, as
+    /// `values` is).
+    @exclusivity(unchecked) var bySentence: [Value?] = []
+    /// The value of the whole note, once asked for.
+    var ofNote: Value?
 
     init(capacity: Int) { values = Dictionary(minimumCapacity: capacity) }
   }
@@ -236,8 +275,37 @@ final class Note {
   /// instructions a character. A newline after a carriage return is one character with it,
   /// as `Character` has it, and does not end the line.
   private func firstLines(_ count: Int) -> [String] {
-    var lines: [String] = []
     let utf8 = document.text.utf8
+    // The bytes are read in place where the text keeps them so (a native string does):
+    // stepping the view's index cost some fifteen instructions a byte.
+    let lines = utf8.withContiguousStorageIfAvailable { bytes in
+      var lines: [String] = []
+      var lineStart = 0
+      var previous: UInt8 = 0
+      var offset = 0
+      while lines.count < count, offset < bytes.count {
+        let byte = bytes[offset]
+        if byte == 0x0A && previous != 0x0D {
+          append(utf8[index(lineStart, in: utf8)..<index(offset, in: utf8)], to: &lines)
+          lineStart = offset + 1
+        }
+        previous = byte
+        offset += 1
+      }
+      if lines.count < count { append(utf8[index(lineStart, in: utf8)...], to: &lines) }
+      return lines
+    }
+    return lines ?? firstLines(count, steppingThrough: utf8)
+  }
+
+  private func index(_ offset: Int, in utf8: String.UTF8View) -> String.Index {
+    utf8.index(utf8.startIndex, offsetBy: offset)
+  }
+
+  /// `firstLines(_:)` read by stepping the view's index, for a text that keeps no
+  /// contiguous bytes.
+  private func firstLines(_ count: Int, steppingThrough utf8: String.UTF8View) -> [String] {
+    var lines: [String] = []
     var lineStart = utf8.startIndex
     var previous: UInt8 = 0
     var index = utf8.startIndex
@@ -276,50 +344,88 @@ private struct LexiconStem: Hashable {
 /// A note section by its normalised name (`hpi`, `physicalExam`, `plan`, …).
 struct SectionName: Hashable, Sendable {
   let name: String
-  /// The name's bytes lower-cased, when they are ASCII (section names are), made once:
-  /// detectors ask about the section of nearly every sentence.
-  private let foldedASCII: [UInt8]?
+  /// The kinds of section the name says, read once: detectors ask about the section of
+  /// nearly every sentence, some several times.
+  private let kinds: Kinds
 
   init(_ name: String) {
     self.name = name
-    let folded = name.lowercased()
-    foldedASCII = folded.utf8.allSatisfy({ $0 < 0x80 }) ? Array(folded.utf8) : nil
+    kinds = Kinds(of: name)
   }
 
   /// Whether the section records what the clinician examined.
-  var isExamination: Bool { has("exam", "objective") }
+  var isExamination: Bool { kinds.contains(.examination) }
   /// Whether the section records what the patient reports.
-  var isHistory: Bool { has("hpi", "history", "subjective", "interval", "complaint", "ros") }
+  var isHistory: Bool { kinds.contains(.history) }
   /// Whether the section records what the clinician plans.
-  var isPlan: Bool { has("plan", "recommend", "disposition", "order") }
-  var isAssessment: Bool { has("assessment", "impression", "diagnos") }
-  var isMedications: Bool { has("medication") }
-  var isAllergies: Bool { has("allerg") }
-  var isFamilyHistory: Bool { has("family") }
-  var isVitals: Bool { has("vital") }
-  var isImaging: Bool { has("imaging", "radiolog", "finding", "mri", "study") }
+  var isPlan: Bool { kinds.contains(.plan) }
+  var isAssessment: Bool { kinds.contains(.assessment) }
+  var isMedications: Bool { kinds.contains(.medications) }
+  var isAllergies: Bool { kinds.contains(.allergies) }
+  var isFamilyHistory: Bool { kinds.contains(.familyHistory) }
+  var isVitals: Bool { kinds.contains(.vitals) }
+  var isImaging: Bool { kinds.contains(.imaging) }
 
-  private func has(_ fragments: String...) -> Bool {
-    // Section names are ASCII; comparing bytes spares Foundation's `contains`, which the
-    // detectors would otherwise pay for every sentence.
-    guard let folded = foldedASCII else {
-      let folded = name.lowercased()
-      return fragments.contains { folded.contains($0) }
-    }
-    return fragments.contains { fragment in
-      var fragment = fragment
-      return fragment.withUTF8 { Self.bytes($0, occurIn: folded) }
-    }
-  }
+  /// The kinds of section a name says: each is said by any of its fragments in the name,
+  /// letter case aside.
+  private struct Kinds: OptionSet, Hashable, Sendable {
+    let rawValue: UInt16
 
-  private static func bytes(_ needle: UnsafeBufferPointer<UInt8>, occurIn text: [UInt8]) -> Bool {
-    guard needle.count <= text.count else { return false }
-    for start in 0...(text.count - needle.count) {
-      var matched = 0
-      while matched < needle.count && text[start + matched] == needle[matched] { matched += 1 }
-      if matched == needle.count { return true }
+    static let examination = Kinds(rawValue: 1 << 0)
+    static let history = Kinds(rawValue: 1 << 1)
+    static let plan = Kinds(rawValue: 1 << 2)
+    static let assessment = Kinds(rawValue: 1 << 3)
+    static let medications = Kinds(rawValue: 1 << 4)
+    static let allergies = Kinds(rawValue: 1 << 5)
+    static let familyHistory = Kinds(rawValue: 1 << 6)
+    static let vitals = Kinds(rawValue: 1 << 7)
+    static let imaging = Kinds(rawValue: 1 << 8)
+
+    /// Each kind's fragments, one row each: static strings, whose bytes are read in
+    /// place, where a list of lists of strings retained each as it was read.
+    private static let fragments: [(kind: Kinds, fragment: StaticString)] = [
+      (.examination, "exam"), (.examination, "objective"),
+      (.history, "hpi"), (.history, "history"), (.history, "subjective"),
+      (.history, "interval"), (.history, "complaint"), (.history, "ros"),
+      (.plan, "plan"), (.plan, "recommend"), (.plan, "disposition"), (.plan, "order"),
+      (.assessment, "assessment"), (.assessment, "impression"), (.assessment, "diagnos"),
+      (.medications, "medication"), (.allergies, "allerg"), (.familyHistory, "family"),
+      (.vitals, "vital"), (.imaging, "imaging"), (.imaging, "radiolog"),
+      (.imaging, "finding"), (.imaging, "mri"), (.imaging, "study"),
+    ]
+
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    init(of name: String) {
+      var folded = name.lowercased()
+      var kinds: Kinds = []
+      // Section names are ASCII; comparing bytes spares Foundation's `contains`.
+      guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+        for (kind, fragment) in Self.fragments where folded.contains("\(fragment)") {
+          kinds.insert(kind)
+        }
+        self = kinds
+        return
+      }
+      folded.withUTF8 { text in
+        for (kind, fragment) in Self.fragments where !kinds.contains(kind) {
+          if fragment.withUTF8Buffer({ Self.bytes($0, occurIn: text) }) { kinds.insert(kind) }
+        }
+      }
+      self = kinds
     }
-    return false
+
+    private static func bytes(
+      _ needle: UnsafeBufferPointer<UInt8>, occurIn text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+      guard needle.count <= text.count else { return false }
+      for start in 0...(text.count - needle.count) {
+        var matched = 0
+        while matched < needle.count && text[start + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return true }
+      }
+      return false
+    }
   }
 }
 
@@ -360,23 +466,24 @@ struct FoldedText {
 
   init(_ utf16: [UInt16], range: Range<Int>) {
     precondition(range.lowerBound >= 0 && range.upperBound <= utf16.count)
-    // Written through pointers into arrays of the sentence's length, the most it can fold
-    // to: appending grew both arrays several times a sentence, checking every append.
-    var count = 0
-    var isASCII = true
-    var offsets: [Int] = []
-    let units = [UInt16](unsafeUninitializedCapacity: range.count) { units, unitCount in
-      offsets = [Int](unsafeUninitializedCapacity: range.count + 1) { written, offsetCount in
-        utf16.withUnsafeBufferPointer { source in
-          count = Self.fold(source, range: range, into: units, offsets: written, &isASCII)
+    // Written through pointers into buffers of the sentence's length, the most it can fold
+    // to: appending grew both arrays several times a sentence, checking every append. The
+    // units are only read into the text, so they are kept in a temporary buffer rather
+    // than an array of their own, whose making cost hundreds of instructions a sentence.
+    var text = ""
+    offsets = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: range.count) { units in
+      [Int](unsafeUninitializedCapacity: range.count + 1) { written, offsetCount in
+        var isASCII = true
+        let count = utf16.withUnsafeBufferPointer { source in
+          Self.fold(source, range: range, into: units, offsets: written, &isASCII)
         }
         written[count] = range.upperBound
         offsetCount = count + 1
+        let folded = UnsafeBufferPointer(rebasing: units[..<count])
+        text = isASCII ? Self.asciiText(folded) : String(utf16Units: folded)
       }
-      unitCount = count
     }
-    self.offsets = offsets
-    text = isASCII ? Self.asciiText(units) : String(utf16Units: units)
+    self.text = text
   }
 
   /// Writes the folded units of `source[range]` and the offset of each; returns how many,
@@ -406,7 +513,7 @@ struct FoldedText {
   }
 
   /// The string of ASCII units: their bytes, without the general transcoding.
-  private static func asciiText(_ units: [UInt16]) -> String {
+  private static func asciiText(_ units: UnsafeBufferPointer<UInt16>) -> String {
     String(unsafeUninitializedCapacity: units.count) { bytes in
       for index in units.indices { bytes[index] = UInt8(truncatingIfNeeded: units[index]) }
       return units.count

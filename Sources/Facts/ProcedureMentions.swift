@@ -9,7 +9,7 @@ extension Passage {
   /// The procedures this sentence names: the lexicon's hits and the shapes below, in order.
   /// Read once per sentence: many detectors ask for them, some for every hit.
   var procedureMentions: [LexiconHit] {
-    note.remembered(.procedureMentions, of: range, inSentence: index) {
+    note.remembered(.procedureMentions, ofSentence: index) {
       readProcedureMentions()
     }
   }

@@ -64,9 +64,9 @@ struct ProcedureReference {
   ) -> [LexiconHit] {
     let text = passage.text
     let start =
-      semicolon.matches(in: text.utf16Slice(0..<range.lowerBound)).last?.range.upperBound ?? 0
+      semicolon.matches(in: text.slice(0..<range.lowerBound)).last?.range.upperBound ?? 0
     let end =
-      semicolon.firstMatch(in: text.utf16Slice(range.upperBound..<text.utf16.count)).map {
+      semicolon.firstMatch(in: text.slice(range.upperBound..<text.utf16.count)).map {
         range.upperBound + $0.range.lowerBound
       } ?? text.utf16.count
     let own = mentions.filter {
@@ -186,13 +186,13 @@ struct ProcedureReference {
     let after = passage.slice(local.upperBound..<upper)
     let leading =
       clauseBreak.matches(in: before).last.map {
-        before.utf16Slice($0.range.upperBound..<before.utf16.count)
+        before.slice($0.range.upperBound..<before.utf16.count)
       } ?? before
     let trailingStart = after.utf16.count - after.drop { " (".contains($0) }.utf16.count
-    let rest = after.utf16Slice(trailingStart..<after.utf16.count)
+    let rest = after.slice(trailingStart..<after.utf16.count)
     let trailing =
       trailingBreak.firstMatch(in: rest).map {
-        rest.utf16Slice(0..<$0.range.lowerBound)
+        rest.slice(0..<$0.range.lowerBound)
       } ?? rest
     return leading + passage.slice(local) + " " + trailing
   }

@@ -1,3 +1,4 @@
+import Model
 import Testing
 
 @testable import Facts
@@ -98,5 +99,64 @@ import Testing
     let diagnoses = note.hits("diagnoses", in: 0..<text.utf16.count)
     #expect(!therapies.isEmpty && therapies.allSatisfy { $0.lexicon == "therapies" })
     #expect(!diagnoses.isEmpty && diagnoses.allSatisfy { $0.lexicon == "diagnoses" })
+  }
+
+  @Test("a whole sentence's answer is computed once per sentence, a nil answer included")
+  func wholeSentenceAnswersAreComputedOnce() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+    var computed = 0
+    func count<Value>(_ value: Value) -> Value {
+      computed += 1
+      return value
+    }
+
+    for _ in 0..<2 {
+      let first = note.remembered(.painScores, ofSentence: 0) { count([7]) }
+      let second = note.remembered(.painScores, ofSentence: 1) { count([8]) }
+      let none = note.remembered(.procedureMentions, ofSentence: 1) { count(Int?.none) }
+
+      #expect(first == [7])
+      #expect(second == [8])
+      #expect(none == nil)
+    }
+    #expect(computed == 3)
+  }
+
+  @Test("a note's answer and a sentence's answer for one purpose are kept apart")
+  func noteAndSentenceAnswersAreKeptApart() {
+    let note = Note(Fixtures.annotate("Pain 7/10. Relief 80 %."))
+
+    let ofNote = note.remembered(.treatments) { 1 }
+    let ofSentence = note.remembered(.treatments, ofSentence: 0) { 2 }
+    let ofRange = note.remembered(.treatments, of: 0..<4, inSentence: 0) { 3 }
+
+    #expect([ofNote, ofSentence, ofRange] == [1, 2, 3])
+  }
+}
+
+/// A rule listed twice among the detectors reads each sentence once and gives its facts
+/// twice, one after the other, as two readings would.
+@Suite struct RuleReadTwiceTests {
+  private struct Limits: FactRule {
+    func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
+      [true, false].map { present in
+        passage.fact(
+          .functionalDisability(FunctionalDisability(present: present, instrument: .narrative)),
+          rule: present ? "stated" : "denied")
+      }
+    }
+  }
+
+  @Test("the facts of a rule read twice are its facts, twice over, in order")
+  func factsAreGivenTwiceInOrder() {
+    let note = Note(Fixtures.annotate("Unable to sit for more than 20 minutes."))
+    let reading = CaseReading(noteDate: nil, concernsCRPS: false)
+    let passage = note.passages[0]
+
+    let once = Limits().facts(in: passage, of: reading)
+    let twice = ReadTwice(Limits()).facts(in: passage, of: reading)
+
+    #expect(twice.map(\.derivation?.rule) == ["stated", "denied", "stated", "denied"])
+    #expect(twice == once + once)
   }
 }

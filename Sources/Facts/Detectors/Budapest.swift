@@ -76,7 +76,7 @@ struct CRPSDiagnosisRule: FactRule {
     else { return [] }
 
     let stated: Bool? =
-      statement.map { !Self.budapestNotMet.occurs(in: passage.text.utf16Slice($0.range)) } ?? nil
+      statement.map { !Self.budapestNotMet.occurs(in: passage.text.slice($0.range)) } ?? nil
     let detail = CRPSDiagnosis(
       crpsType: Self.type(in: passage, hits: crpsHits), budapestStated: stated)
     return [

@@ -59,8 +59,8 @@ struct MedicationRule: FactRule {
   private func isInjectateOrAllergy(_ hit: LexiconHit, _ passage: Passage) -> Bool {
     let local = passage.local(hit.range)
     let text = passage.text
-    let before = text.utf16Slice(max(0, local.lowerBound - 80)..<local.lowerBound)
-    let after = text.utf16Slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
+    let before = text.slice(max(0, local.lowerBound - 80)..<local.lowerBound)
+    let after = text.slice(local.upperBound..<min(text.utf16.count, local.upperBound + 40))
     let clause = Self.ownClause(before, after)
     if Self.injectate.occurs(in: clause) || Self.allergy.occurs(in: clause) { return true }
 
@@ -75,9 +75,9 @@ struct MedicationRule: FactRule {
   /// (a decimal point, as in "0.25 mg", is not a full stop).
   private static func ownClause(_ before: String, _ after: String) -> String {
     let left =
-      clauseBreaks(in: before).last.map { before.utf16Slice($0 + 1..<before.utf16.count) }
+      clauseBreaks(in: before).last.map { before.slice($0 + 1..<before.utf16.count) }
       ?? before
-    let right = clauseBreaks(in: after).first.map { after.utf16Slice(0..<$0) } ?? after
+    let right = clauseBreaks(in: after).first.map { after.slice(0..<$0) } ?? after
     return left + " " + right
   }
 

@@ -15,8 +15,8 @@ struct PainContextReader {
     let score = scores[index]
     let previousEnd = index > 0 ? scores[index - 1].range.upperBound : 0
     let nextStart = index + 1 < scores.count ? scores[index + 1].range.lowerBound : text.utf16.count
-    let before = ownLeadingText(text.utf16Slice(previousEnd..<score.range.lowerBound), index: index)
-    let after = Self.firstClause(of: text.utf16Slice(score.range.upperBound..<nextStart))
+    let before = ownLeadingText(text.slice(previousEnd..<score.range.lowerBound), index: index)
+    let after = Self.firstClause(of: text.slice(score.range.upperBound..<nextStart))
 
     let chosen = keyword(before: before, after: after)
     let bracketed = isProcedureSentence ? bracketedContext(of: index) : nil
@@ -51,7 +51,7 @@ struct PainContextReader {
   var isRowOfScores: Bool {
     guard scores.count >= 2 else { return false }
     return zip(scores, scores.dropFirst()).allSatisfy { first, second in
-      passage.text.utf16Slice(first.range.upperBound..<second.range.lowerBound)
+      passage.text.slice(first.range.upperBound..<second.range.lowerBound)
         .allSatisfy { $0 == "|" || $0.isWhitespace }
     }
   }
@@ -59,7 +59,7 @@ struct PainContextReader {
   /// Every score of a row takes its label's context.
   private func rowLabel() -> PainContext? {
     guard isRowOfScores, let first = scores.first else { return nil }
-    return Self.contextKeywords(in: passage.text.utf16Slice(0..<first.range.lowerBound)).last?
+    return Self.contextKeywords(in: passage.text.slice(0..<first.range.lowerBound)).last?
       .context
   }
 
@@ -70,8 +70,8 @@ struct PainContextReader {
     var rest = passage.text
     for score in scores.reversed() {
       rest =
-        rest.utf16Slice(0..<score.range.lowerBound)
-        + rest.utf16Slice(score.range.upperBound..<rest.utf16.count)
+        rest.slice(0..<score.range.lowerBound)
+        + rest.slice(score.range.upperBound..<rest.utf16.count)
     }
     guard rest.trimmingCharacters(in: Self.blankOrPunctuation).count < 3,
       let header = passage.preceding(1).first
@@ -88,7 +88,7 @@ struct PainContextReader {
     if index > 0, let consumed = Self.anyKeyword.firstMatch(in: text),
       consumed.range.lowerBound <= 4
     {
-      text = text.utf16Slice(consumed.range.upperBound..<text.utf16.count)
+      text = text.slice(consumed.range.upperBound..<text.utf16.count)
     }
     return index == 0 ? text : Self.lastClause(of: text)
   }
@@ -120,7 +120,7 @@ struct PainContextReader {
     guard let last = found.last, last.context == .current else { return found.last }
     return found.last { keyword in
       guard keyword.context != .current, keyword.offset < last.offset else { return false }
-      return sameMeasure.occurs(in: text.utf16Slice(keyword.offset..<last.offset))
+      return sameMeasure.occurs(in: text.slice(keyword.offset..<last.offset))
     } ?? last
   }
 
@@ -136,23 +136,23 @@ struct PainContextReader {
     // The score a join leads to is the after, even when another score follows it ("from
     // 8/10 to 1/10 for six hours; by evening …").
     if index > 0 {
-      let between = text.utf16Slice(
+      let between = text.slice(
         scores[index - 1].range.upperBound..<scores[index].range.lowerBound)
       if Self.bracketJoin.occurs(in: between) || Self.timePoint.occurs(in: between) {
         return .postProcedure
       }
     }
     if index + 1 < scores.count {
-      let between = text.utf16Slice(
+      let between = text.slice(
         scores[index].range.upperBound..<scores[index + 1].range.lowerBound)
-      let before = text.utf16Slice(0..<scores[index].range.lowerBound)
+      let before = text.slice(0..<scores[index].range.lowerBound)
       if Self.bracketJoin.occurs(in: between),
         !Self.rangeWords.occurs(in: String(before.suffix(25)))
       {
         return .preProcedure
       }
     }
-    let before = text.utf16Slice(0..<scores[index].range.lowerBound)
+    let before = text.slice(0..<scores[index].range.lowerBound)
     if Self.timePoint.occurs(in: String(before.suffix(40))) { return .postProcedure }
     return nil
   }
@@ -160,8 +160,8 @@ struct PainContextReader {
   /// A score standing alone in a table cell takes its context from the label before it.
   private func tableLabel(for score: PainScoreRule.WrittenScore) -> PainContext? {
     let rest =
-      passage.text.utf16Slice(0..<score.range.lowerBound)
-      + passage.text.utf16Slice(score.range.upperBound..<passage.text.utf16.count)
+      passage.text.slice(0..<score.range.lowerBound)
+      + passage.text.slice(score.range.upperBound..<passage.text.utf16.count)
     guard rest.trimmingCharacters(in: Self.blankOrPunctuation).count < 3,
       let label = passage.preceding(1).first
     else { return nil }
@@ -271,9 +271,30 @@ struct PainContextReader {
   /// The text up to the first comma, semicolon or spaced slash ("now 6 / avg 7": the
   /// slash parts two labelled scores).
   private static func firstClause(of text: String) -> String {
+    guard let clause = asciiFirstClause(of: text) else { return characterFirstClause(of: text) }
+    assert(clause == characterFirstClause(of: text), "an ASCII clause cut otherwise")
+    return clause
+  }
+
+  /// `firstClause(of:)` read character by character, and the slash found by Foundation.
+  private static func characterFirstClause(of text: String) -> String {
     let comma = text.firstIndex(where: { $0 == "," || $0 == ";" })
     let slash = text.range(of: " / ")?.lowerBound
     guard let cut = [comma, slash].compactMap({ $0 }).min() else { return text }
     return String(text[..<cut])
+  }
+
+  /// `firstClause(of:)` of an ASCII text, cut at its bytes (each then a character, and the
+  /// three of " / " what Foundation's search matches); `nil` for any other text. Foundation
+  /// searched every score's words for the slash at thousands of instructions a search.
+  private static func asciiFirstClause(of text: String) -> String? {
+    let bytes = Array(text.utf8)
+    guard bytes.count == text.utf16.count else { return nil }
+    let slash = Array(" / ".utf8)
+    let cut = bytes.indices.first { index in
+      bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ";")
+        || bytes[index...].starts(with: slash)
+    }
+    return cut.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? text
   }
 }

@@ -101,7 +101,7 @@ struct PainPatternRule: FactRule {
     }
     let isTitle =
       passage.section == nil && passage.text.count < 70
-      && passage.note.heading.contains(passage.text)
+      && passage.note.heading.includes(passage.text)
     return !isTitle
   }
 
@@ -277,7 +277,7 @@ struct PainSite {
   private func spinalRegion() -> (name: String, side: Side?)? {
     for (name, pattern) in Self.spinalRegions {
       guard let match = pattern.firstMatch(in: text) else { continue }
-      let lead = text.utf16Slice(max(0, match.range.lowerBound - 16)..<match.range.lowerBound)
+      let lead = text.slice(max(0, match.range.lowerBound - 16)..<match.range.lowerBound)
       return (name, Self.side(before: lead))
     }
     return nil
@@ -289,8 +289,8 @@ struct PainSite {
     let folded = word.lowercased()
     let isArm = folded.hasPrefix("arm") || folded.hasPrefix("upper") || folded.contains("ue")
     let name = isArm ? "arm" : "leg"
-    let lead = text.utf16Slice(max(0, match.range.lowerBound - 20)..<match.range.lowerBound)
-    let trail = text.utf16Slice(
+    let lead = text.slice(max(0, match.range.lowerBound - 20)..<match.range.lowerBound)
+    let trail = text.slice(
       match.range.upperBound..<min(text.utf16.count, match.range.upperBound + 16))
     let side =
       Self.side(before: lead)

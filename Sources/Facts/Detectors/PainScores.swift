@@ -45,7 +45,7 @@ struct PainScoreRule: FactRule {
   /// Every score in a sentence, in order, overlapping look-alikes removed.
   /// `scores(in:)` of a sentence's text, read once: the relief detector asks too.
   static func scores(in passage: Passage) -> [WrittenScore] {
-    passage.note.remembered(.painScores, of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.painScores, ofSentence: passage.index) {
       scores(in: passage.text)
     }
   }
@@ -106,12 +106,12 @@ struct PainScoreRule: FactRule {
     // "Pain (0-10)  7  6": the rest of a table row after a named scale, one per column.
     if let last = scores.last, last.rule == "painScore.named",
       let row = rowContinuation.firstMatch(
-        in: text.utf16Slice(last.range.upperBound..<text.utf16.count))
+        in: text.slice(last.range.upperBound..<text.utf16.count))
     {
       for range in row.groups.compactMap({ $0 }) {
         let local =
           (range.lowerBound + last.range.upperBound)..<(range.upperBound + last.range.upperBound)
-        guard let value = ClinicalWords.number(text.utf16Slice(local)), value <= 10 else {
+        guard let value = ClinicalWords.number(text.slice(local)), value <= 10 else {
           continue
         }
         all.append(WrittenScore(value: value, low: nil, range: local, rule: "painScore.row"))
@@ -145,7 +145,7 @@ struct PainScoreRule: FactRule {
     guard painLabelCue.mayOccur(in: text) else { return [] }
     let matches = labelledScore.matches(in: text)
     guard matches.count >= 2, let first = matches.first,
-      painLabel.occurs(in: text.utf16Slice(0..<first.range.lowerBound))
+      painLabel.occurs(in: text.slice(0..<first.range.lowerBound))
     else { return [] }
     return matches.compactMap { match in
       guard let range = match.groups.first ?? nil,
@@ -256,7 +256,7 @@ struct PainScoreRule: FactRule {
   /// Whether the sentence is about a procedure, so that "from 8/10 to 2/10" is before/after.
   static func namesProcedure(_ passage: Passage) -> Bool {
     !passage.hits("procedures").isEmpty || procedureWords.occurs(in: passage.text)
-      || passage.section?.name.lowercased().contains("procedure") == true
+      || passage.section?.name.lowercased().includes("procedure") == true
   }
 
   private static let procedureWords = TextPattern(
@@ -308,7 +308,7 @@ struct PainScoreRule: FactRule {
 extension PainScoreRule {
   /// The body region named just before a score: "low back pain 7/10" → "low back".
   static func region(before offset: Int, in text: String) -> String? {
-    let window = text.utf16Slice(max(0, offset - 40)..<offset)
+    let window = text.slice(max(0, offset - 40)..<offset)
     return regionWords.matches(in: window).last?.value.lowercased()
   }
 

@@ -206,7 +206,7 @@ struct PriorProcedureRule: FactRule {
   /// "spine surgery consult": a service, not an operation.
   private static func isAnatomical(after: Range<Int>, in text: String) -> Bool {
     guard spaceOrService.mayOccur(in: text) else { return false }
-    let words = text.utf16Slice(after)
+    let words = text.slice(after)
     return anatomicalNoun.occurs(in: words) || serviceNoun.occurs(in: words)
   }
 
@@ -256,7 +256,7 @@ struct PriorProcedureRule: FactRule {
   private static func remembered(
     _ purpose: Note.Purpose, of passage: Passage, _ compute: () -> Bool
   ) -> Bool {
-    passage.note.remembered(purpose, of: passage.range, inSentence: passage.index, compute)
+    passage.note.remembered(purpose, ofSentence: passage.index, compute)
   }
 
   private static let procedureHeading = TextPattern(

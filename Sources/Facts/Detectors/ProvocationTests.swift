@@ -202,7 +202,7 @@ struct ProvocationTestRule: FactRule {
     var kept: [LexiconHit] = []
     for hit in hits {
       if let last = kept.last {
-        let gap = text.utf16Slice(
+        let gap = text.slice(
           passage.local(last.range).upperBound..<passage.local(hit.range).lowerBound)
         if aliasJoin.occurs(in: gap)
           || last.attributes["test"] == hit.attributes["test"]

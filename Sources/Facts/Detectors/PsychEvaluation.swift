@@ -45,7 +45,7 @@ struct PsychEvaluationRule: FactRule {
     guard let verb = evaluatedVerb.firstMatch(in: passage.text) else { return nil }
 
     let isUnderPsychology =
-      passage.section?.name.lowercased().contains("psych") == true
+      passage.section?.name.lowercased().includes("psych") == true
       || passage.preceding(1).first.map { psychologyLabel.occurs(in: $0.text) } == true
       || psychologyLabel.occurs(in: passage.text)
     return isUnderPsychology ? verb : nil

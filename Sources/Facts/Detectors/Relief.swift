@@ -94,7 +94,7 @@ struct ReliefRule: FactRule {
   /// Every percent relief a sentence states, with the rule that read it and where it stands.
   static func statements(in passage: Passage) -> [Statement] {
     // Read once per sentence: the device-trial detector asks too.
-    passage.note.remembered(.reliefStatements, of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.reliefStatements, ofSentence: passage.index) {
       readStatements(in: passage)
     }
   }
@@ -179,7 +179,7 @@ struct ReliefRule: FactRule {
     for index in scores.indices.dropLast() {
       let before = scores[index]
       let after = scores[index + 1]
-      let between = text.utf16Slice(before.range.upperBound..<after.range.lowerBound)
+      let between = text.slice(before.range.upperBound..<after.range.lowerBound)
       guard scoreJoin.occurs(in: between), before.value > 0, after.value <= before.value
       else { continue }
       let value = ((before.value - after.value) / before.value * 100).rounded()
@@ -318,10 +318,10 @@ struct ReliefRule: FactRule {
   ) -> Double? {
     let text = passage.text
     if ordinal.count > 1, let days = listedSpan(in: text, ordinal) { return days }
-    let own = text.utf16Slice(start..<(end ?? text.utf16.count))
+    let own = text.slice(start..<(end ?? text.utf16.count))
     // A span before the relief is its own only when the sentence states no other relief
     // ("R TFESI (50% x 3 wk); MBB (>80% each)": the three weeks are the TFESI's).
-    let rest = text.utf16Slice(start..<text.utf16.count)
+    let rest = text.slice(start..<text.utf16.count)
     for stretch in ordinal.count == 1 ? [own, text] : [own, rest] {
       if let match = lasting.firstMatch(in: stretch) ?? bareSpan.firstMatch(in: stretch),
         let amount = match.group(1).flatMap(ClinicalWords.number), let unit = match.group(3)
@@ -385,9 +385,9 @@ struct ReliefRule: FactRule {
   private static func functionRegained(in passage: Passage) -> Bool? {
     // Kept as a list of at most one answer: `remembered` cannot keep an optional, whose
     // absence its lookup would take for a kept `nil`.
-    let stated = passage.note.remembered(
-      .functionRegained, of: passage.range, inSentence: passage.index
-    ) { FunctionRegained.stated(in: passage.text).map { [$0] } ?? [] }
+    let stated = passage.note.remembered(.functionRegained, ofSentence: passage.index) {
+      FunctionRegained.stated(in: passage.text).map { [$0] } ?? []
+    }
     return stated.first
   }
 }

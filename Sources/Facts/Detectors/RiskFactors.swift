@@ -247,7 +247,7 @@ struct RiskFactorRule: FactRule {
     let text = passage.text
     let written = Self.a1c.matches(in: text)
     guard let first = written.first else { return nil }
-    let rest = text.utf16Slice(first.range.upperBound..<text.utf16.count)
+    let rest = text.slice(first.range.upperBound..<text.utf16.count)
     if let now = Self.currentValue.firstMatch(in: rest) {
       return now.group(1).flatMap(ClinicalWords.number)
     }

@@ -89,7 +89,7 @@ struct SurgicalPlanRule: FactRule {
   /// "Refer to neurosurgery for placement of a reservoir": a referral for an implant is
   /// the implant's request, not an evaluation for surgery.
   private static func isDevicePlacement(after range: Range<Int>, in text: String) -> Bool {
-    let after = text.utf16Slice(range.upperBound..<min(text.utf16.count, range.upperBound + 40))
+    let after = text.slice(range.upperBound..<min(text.utf16.count, range.upperBound + 40))
     return devicePurpose.occurs(in: after)
   }
 

@@ -46,7 +46,7 @@ final class TreatmentScope {
   private init(reading hit: LexiconHit, in passage: Passage) {
     sentence = passage.text
     sharedReadings = passage.note.remembered(
-      .treatmentSharedReadings, of: passage.range, inSentence: passage.index
+      .treatmentSharedReadings, ofSentence: passage.index
     ) { SharedReadings() }
     let target = passage.local(hit.range)
     let mentions = Self.treatments(in: passage)
@@ -86,7 +86,7 @@ final class TreatmentScope {
   /// The words of a range: the sentence itself when the range is all of it, as it is for a
   /// treatment alone in its sentence, so that its prepared text serves every search.
   private func text(of range: Range<Int>) -> String {
-    range == 0..<sentence.utf16.count ? sentence : sentence.utf16Slice(range)
+    range == 0..<sentence.utf16.count ? sentence : sentence.slice(range)
   }
 
   /// The text of the treatment's own words.
@@ -104,7 +104,7 @@ final class TreatmentScope {
 
   /// The lead words of the treatment and of its list: "on" in "pain 8/10 on oxycodone plus
   /// gabapentin" introduces both drugs.
-  private(set) lazy var leads = ([lead] + shared.prefix(1)).map(sentence.utf16Slice)
+  private(set) lazy var leads = ([lead] + shared.prefix(1)).map(sentence.slice)
 
   /// `read(text)` of words the treatment's list shares (`sharedText`, `sharedStatusText`),
   /// read once for the sentence: every treatment of a list shares its words, and asks the
@@ -114,7 +114,7 @@ final class TreatmentScope {
   }
 
   /// The text its list shares, or the empty string.
-  private(set) lazy var sharedText = shared.map(sentence.utf16Slice).joined(separator: " … ")
+  private(set) lazy var sharedText = shared.map(sentence.slice).joined(separator: " … ")
 
   /// The treatment's own words and the words its list shares, where its status is read.
   private(set) lazy var ownAndSharedText = ownText + " " + sharedText
@@ -124,8 +124,8 @@ final class TreatmentScope {
   /// stopped"); "calcitonin 2024 (stopped)" at the end of a list is the last drug's own.
   private(set) lazy var sharedStatusText: String = {
     guard let lead = shared.first else { return "" }
-    let tail = shared.dropFirst().map(sentence.utf16Slice).joined()
-    return sentence.utf16Slice(lead) + (Self.collective.occurs(in: tail) ? " … " + tail : "")
+    let tail = shared.dropFirst().map(sentence.slice).joined()
+    return sentence.slice(lead) + (Self.collective.occurs(in: tail) ? " … " + tail : "")
   }()
 
   private static let collective = TextPattern(
@@ -134,7 +134,7 @@ final class TreatmentScope {
   /// Every treatment the sentence names (therapies and medications), in order, without the
   /// therapists named as who gave a home program ("HEP daily per PT").
   static func treatments(in passage: Passage) -> [Range<Int>] {
-    passage.note.remembered(.treatments, of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.treatments, ofSentence: passage.index) {
       readTreatments(in: passage)
     }
   }
@@ -199,7 +199,7 @@ final class TreatmentScope {
   }
 
   private static func clauses(in passage: Passage) -> Clauses {
-    passage.note.remembered(.treatmentClauses, of: passage.range, inSentence: passage.index) {
+    passage.note.remembered(.treatmentClauses, ofSentence: passage.index) {
       let text = passage.text
       let mentions = treatments(in: passage)
       let units = Array(text.utf16)
@@ -227,7 +227,7 @@ final class TreatmentScope {
   private static func wordCount(_ piece: Range<Int>, of units: [UInt16], _ text: String) -> Int {
     let stretch = units[piece]
     guard stretch.allSatisfy({ $0 < 0x80 }) else {
-      return text.utf16Slice(piece).split(separator: " ").count
+      return text.slice(piece).split(separator: " ").count
     }
     var count = 0
     var previous: UInt16 = 0x20
