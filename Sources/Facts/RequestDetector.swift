@@ -83,16 +83,16 @@ public struct RequestDetector: Sendable {
   static func codes(in passages: [Passage]) -> [String] {
     var codes: [String] = []
     for passage in passages {
-      var labelled = labelledCodes.matches(in: passage.text).flatMap { match in
+      let text = PreparedText(passage.text)
+      var labelled = text.matches(of: labelledCodes).flatMap { match in
         codePattern.matches(in: match.value).map(\.value)
       }
       // A form's "CPT:" label with its value in the next field.
-      if labelled.isEmpty, cptLabelOnly.occurs(in: passage.text), let next = passage.next {
+      if labelled.isEmpty, text.holds(cptLabelOnly), let next = passage.next {
         labelled = codePattern.matches(in: next.text).map(\.value)
       }
       let known =
-        requestCue.occurs(in: passage.text)
-        ? painProcedureCode.matches(in: passage.text).map(\.value) : []
+        text.holds(requestCue) ? text.matches(of: painProcedureCode).map(\.value) : []
       for code in labelled + known where !codes.contains(code.uppercased()) {
         codes.append(code.uppercased())
       }
@@ -107,10 +107,10 @@ public struct RequestDetector: Sendable {
   /// date in a sentence that requests or plans a procedure ("submit … for 06/02/2026").
   static func plannedDate(in passages: [Passage]) -> ClinicalDate? {
     for passage in passages {
-      guard dateLabel.occurs(in: passage.text) else { continue }
+      guard PreparedText(passage.text).holds(dateLabel) else { continue }
       if let date = passage.dates.first?.date ?? passage.next?.dates.first?.date { return date }
     }
-    for passage in passages where scheduleCue.occurs(in: passage.text) {
+    for passage in passages where PreparedText(passage.text).holds(scheduleCue) {
       if let date = passage.dates.first?.date { return date }
     }
     for passage in passages where isRequest(passage) {
@@ -126,8 +126,9 @@ public struct RequestDetector: Sendable {
 
   /// Whether a sentence requests or plans a procedure.
   private static func isRequest(_ passage: Passage) -> Bool {
-    let names = !passage.hits("procedures").isEmpty || painProcedureCode.occurs(in: passage.text)
-    return names && (passage.section?.isPlan == true || requestCue.occurs(in: passage.text))
+    let text = PreparedText(passage.text)
+    let names = !passage.hits("procedures").isEmpty || text.holds(painProcedureCode)
+    return names && (passage.section?.isPlan == true || text.holds(requestCue))
   }
 
   /// The procedure requested: a request form's, or the plan's of the newest note.
@@ -135,7 +136,9 @@ public struct RequestDetector: Sendable {
     for note in notes {
       let isForm = RequestForm.isRequestForm(note)
       for passage in note.passages {
-        guard isForm || passage.section?.isPlan == true || requestCue.occurs(in: passage.text),
+        guard
+          isForm || passage.section?.isPlan == true
+            || PreparedText(passage.text).holds(requestCue),
           let hit = passage.hits("procedures").first(where: { !isPast($0, passage) })
         else { continue }
         return (passage, hit)
@@ -230,4 +233,27 @@ public struct RequestDetector: Sendable {
     #"\b(?:surgical planning|pre-?surgical|prior to (?:planned )?surgery|to guide surgery"#
       + #"|surgical decision)\b"#
   )
+}
+
+/// A sentence's text with its prepared form, asked about several patterns in a row.
+///
+/// Most sentences lack the literals of the patterns asked about here: the prepared form,
+/// looked up once, turns those away without a search, which would look it up again for
+/// each pattern and make an empty result.
+private struct PreparedText {
+  let text: String
+  let searchable: SearchableText
+
+  init(_ text: String) {
+    self.text = text
+    searchable = SearchableText.of(text)
+  }
+
+  func matches(of pattern: TextPattern) -> [TextMatch] {
+    pattern.mayOccur(in: searchable) ? pattern.matches(in: text) : []
+  }
+
+  func holds(_ pattern: TextPattern) -> Bool {
+    pattern.mayOccur(in: searchable) && pattern.occurs(in: text)
+  }
 }

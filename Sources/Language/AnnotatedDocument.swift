@@ -30,8 +30,7 @@ public final class AnnotatedDocument: Sendable {
       tokens: tokens, layout: layout,
       headingMatches: lexicons.trie.matches(
         in: tokens, words: words, segments: tokens.map(\.line),
-        startingAt: { tokens[$0].isLineStart }
-      ).filter { $0.entry.lexicon == StructuralLexicon.sections.rawValue })
+        startingAt: { tokens[$0].isLineStart }, lexicon: StructuralLexicon.sections.rawValue))
     let headings = sectionFinder.headings()
     let sections = sectionFinder.sections(headings, textLength: document.utf16.count)
     self.sections = sections
@@ -46,9 +45,8 @@ public final class AnnotatedDocument: Sendable {
     let sentenceOfToken = Self.sentenceIndices(sentenceRanges, tokenCount: tokens.count)
     self.sentenceOfToken = sentenceOfToken
 
-    let matches = Self.byLexicon(
-      lexicons.trie.matches(in: tokens, words: words, segments: sentenceOfToken)
-    ).mapValues { $0.leftmostLongest() }
+    let matches = lexicons.trie.leftmostLongestMatchesByLexicon(
+      in: tokens, words: words, segments: sentenceOfToken)
     self.matchesByLexicon = matches
 
     let scanner = DateScanner(
@@ -138,23 +136,6 @@ public final class AnnotatedDocument: Sendable {
         range: start..<end, tokenRange: range,
         section: Self.section(at: start, in: sections)?.kind)
     }
-  }
-
-  /// `matches` grouped by their entries' lexicon, each group in the order given, as
-  /// `Dictionary(grouping:by:)` groups them: a note's dozen lexicons are told apart by their
-  /// names, compared, rather than by hashing a name for every match.
-  private static func byLexicon(_ matches: [PhraseMatch]) -> [String: [PhraseMatch]] {
-    var names: [String] = []
-    var groups: [[PhraseMatch]] = []
-    for match in matches {
-      if let index = names.firstIndex(of: match.entry.lexicon) {
-        groups[index].append(match)
-      } else {
-        names.append(match.entry.lexicon)
-        groups.append([match])
-      }
-    }
-    return Dictionary(uniqueKeysWithValues: zip(names, groups))
   }
 
   /// The index of the sentence each token stands in.

@@ -17,11 +17,15 @@ struct SentenceSplitter {
   func sentenceTokenRanges() -> [Range<Int>] {
     guard !tokens.isEmpty else { return [] }
 
-    var starts = Set(icuSentenceStarts().filter { !followsAbbreviation($0) })
-    starts.formUnion(layoutSentenceStarts())
-    starts.insert(0)
+    var starts = [0]
+    starts += icuSentenceStarts().filter { !followsAbbreviation($0) }
+    starts += layoutSentenceStarts()
+    starts.sort()
 
-    let ordered = starts.sorted()
+    // Each start once: the two kinds of break often agree.
+    var ordered: [Int] = []
+    ordered.reserveCapacity(starts.count)
+    for start in starts where start != ordered.last { ordered.append(start) }
     return zip(ordered, ordered.dropFirst() + [tokens.count]).map { $0..<$1 }
   }
 
