@@ -21,10 +21,11 @@ public final class AnnotatedDocument: Sendable {
   /// - Complexity: O(n × k) for n tokens and the longest lexicon phrase of k tokens.
   public init(document: Document, lexicons: Lexicons) {
     self.document = document
-    let tokens = Self.tokenize(document.utf16)
+    let lines = LineIndex(document.utf16)
+    let tokens = Self.tokenize(document.utf16, lines: lines)
     self.tokens = tokens
 
-    let layout = LineLayout(utf16: document.utf16, tokens: tokens)
+    let layout = LineLayout(utf16: document.utf16, tokens: tokens, lines: lines)
     let words = lexicons.trie.words(of: tokens)
     let sectionFinder = SectionFinder(
       tokens: tokens, layout: layout,
@@ -151,9 +152,9 @@ public final class AnnotatedDocument: Sendable {
     sections.last { $0.range.lowerBound <= offset && offset < $0.range.upperBound }
   }
 
-  private static func tokenize(_ utf16: [UInt16]) -> [Token] {
+  private static func tokenize(_ utf16: [UInt16], lines: LineIndex) -> [Token] {
     do {
-      return try Tokenizer.tokens(of: utf16)
+      return try Tokenizer.tokens(of: utf16, lines: lines)
     } catch {
       // `Lexicons.load` has already run ICU's word break iterator over every lexicon phrase,
       // so the iterator opened there and cannot fail here short of memory exhaustion.

@@ -83,10 +83,16 @@ struct DurationScanner {
   /// "s"). Most durations have no session count near them.
   private static func mayHoldSessionWord(_ window: ArraySlice<UInt16>) -> Bool {
     guard window.allSatisfy({ $0 < 0x80 }) else { return true }
-    let lowered = window.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-    return sessionWords.contains { word in
-      lowered.indices.contains { lowered[$0] == word[0] && lowered[$0...].starts(with: word) }
+    let words = sessionWords
+    let lowered = { (unit: UInt16) in unit &- 0x41 < 26 ? unit | 0x20 : unit }
+    // Each place is tried for the words that begin with its letter, without a lowered copy.
+    for start in window.indices {
+      let first = lowered(window[start])
+      for word in words where word[0] == first && window.endIndex - start >= word.count {
+        if zip(window[start...], word).allSatisfy({ lowered($0) == $1 }) { return true }
+      }
     }
+    return false
   }
 
   /// Whether "ago", "prior", "earlier" or "before" follows the duration.
