@@ -83,14 +83,22 @@ struct DurationScanner {
   /// "s"). Most durations have no session count near them.
   private static func mayHoldSessionWord(_ window: ArraySlice<UInt16>) -> Bool {
     guard window.allSatisfy({ $0 < 0x80 }) else { return true }
-    let words = sessionWords
-    let lowered = { (unit: UInt16) in unit &- 0x41 < 26 ? unit | 0x20 : unit }
-    // Each place is tried for the words that begin with its letter, without a lowered copy.
-    for start in window.indices {
-      let first = lowered(window[start])
-      for word in words where word[0] == first && window.endIndex - start >= word.count {
-        if zip(window[start...], word).allSatisfy({ lowered($0) == $1 }) { return true }
-      }
+    let lowered = window.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    return lowered.withUnsafeBufferPointer { text in
+      sessionWords.contains { word in word.withUnsafeBufferPointer { holds($0, in: text) } }
+    }
+  }
+
+  /// Whether `text` holds `word`, compared unit by unit from each place its first unit
+  /// stands.
+  private static func holds(
+    _ word: UnsafeBufferPointer<UInt16>, in text: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    guard let first = word.first, text.count >= word.count else { return false }
+    for start in 0...(text.count - word.count) where text[start] == first {
+      var length = 1
+      while length < word.count && text[start + length] == word[length] { length += 1 }
+      if length == word.count { return true }
     }
     return false
   }

@@ -22,6 +22,15 @@ public struct Token: Hashable, Sendable {
   /// building a string.
   var oneByte: UInt8? { text.utf8.count == 1 ? text.utf8.first : nil }
 
+  /// Whether the token is one character, told from its bytes when it is ASCII: two or more
+  /// ASCII units are as many characters, but for "\r\n".
+  var isOneCharacter: Bool {
+    let utf8 = text.utf8
+    if utf8.count == 1 { return true }
+    if utf8.allSatisfy({ $0 < 0x80 }) { return text == "\r\n" }
+    return text.count == 1
+  }
+
   /// Whether the token starts with an upper-case letter.
   public var isCapitalized: Bool {
     if let unit = firstASCIIUnit { return unit &- 0x41 < 26 }

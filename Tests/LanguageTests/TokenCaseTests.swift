@@ -21,6 +21,13 @@ import Testing
     #expect(token(text).startsLowercase == (text.first?.isLowercase ?? false))
   }
 
+  @Test(
+    "a token is one character when its text is",
+    arguments: texts + ["ab", "\r\n\r\n", "\n\r", "\r\r", "1.", "é6", "👍🏽", "🇺🇸", "🇺🇸🇺🇸"])
+  func oneCharacterAsItsText(text: String) {
+    #expect(token(text).isOneCharacter == (text.count == 1))
+  }
+
   private func token(_ text: String) -> Token {
     Token(
       range: 0..<text.utf16.count, text: text, normalized: Normalization.normalize(text),
