@@ -103,31 +103,28 @@ struct ASCIIKeyNumbers: Sendable {
   private let shift: UInt64
   /// Whether no key outside ASCII equals an ASCII string: then an ASCII text of up to
   /// `longestKey` bytes has the number this table gives it, or none.
-  let isExact: Bool
+  private(set) var isExact = true
 
   /// The ASCII keys of `vocabulary` up to `longestKey` bytes. It is exact when every key
   /// outside ASCII has an NFKC form that holds a character outside ASCII: canonical
   /// equivalents share their NFKC form, and an ASCII string is its own. Keys normalized by
   /// `Normalization` are their NFKC forms already.
   init(_ vocabulary: [String: Int]) {
-    var isExact = true
-    var ascii: [(key: [UInt8], number: Int)] = []
-    for (key, number) in vocabulary {
-      let utf8 = Array(key.utf8)
-      if !utf8.allSatisfy({ $0 < 0x80 }) {
-        isExact = isExact && !Self.mayEqualASCII(key)
-      } else if utf8.count <= Self.longestKey {
-        ascii.append((utf8, number))
-      }
-    }
-    self.isExact = isExact
-
+    // Room for every key, those outside ASCII and the long ones too: a few more slots.
     var slotCount = 8
-    while slotCount < 2 * ascii.count { slotCount *= 2 }
+    while slotCount < 2 * vocabulary.count { slotCount *= 2 }
     slots = Array(repeating: Slot(), count: slotCount)
     shift = UInt64(64 - slotCount.trailingZeroBitCount)
-    for (key, number) in ascii {
-      key.withUnsafeBufferPointer { add(Self.packed($0), number: number) }
+
+    for (key, number) in vocabulary {
+      var written = key
+      written.withUTF8 { utf8 in
+        if !utf8.allSatisfy({ $0 < 0x80 }) {
+          isExact = isExact && !Self.mayEqualASCII(key)
+        } else if utf8.count <= Self.longestKey {
+          add(Self.packed(utf8), number: number)
+        }
+      }
     }
   }
 
