@@ -21,17 +21,20 @@ public struct RequestDetector: Sendable {
     defer { withExtendedLifetime(caseNotes) {} }
     let forms = notes.filter(RequestForm.isRequestForm)
     let ordered = forms + notes.filter { !RequestForm.isRequestForm($0) }
-    let passages = ordered.flatMap(\.passages)
+    let sentences = ordered.flatMap(\.passages).map(RequestSentence.init)
+    let formSentences = forms.reduce(0) { $0 + $1.passages.count }
 
     let fields = forms.flatMap(RequestFormField.fields)
     var request = ServiceRequest()
-    request.cpt = Self.codes(in: passages)
+    request.cpt = Self.codes(in: sentences)
     request.plannedDate =
       fields.first { $0.kind == .plannedDate && !$0.dates.isEmpty }?.dates.first
-      ?? Self.plannedDate(in: passages)
+      ?? Self.plannedDate(in: sentences)
     if let (field, hit) = Self.requestedService(in: fields) {
       describe(&request, hit: hit, in: field.passage, service: field.value)
-    } else if let (passage, hit) = Self.requestedProcedure(in: ordered) {
+    } else if let (passage, hit) = Self.requestedProcedure(
+      in: sentences, formSentences: formSentences)
+    {
       describe(&request, hit: hit, in: passage, service: hit.concept)
       request.reason = passage.text
     }
@@ -70,8 +73,9 @@ public struct RequestDetector: Sendable {
   )? {
     for field in fields where field.kind == .service {
       let start = field.passage.absolute(field.valueStart..<field.valueStart).lowerBound
+      let sentence = RequestSentence(field.passage)
       if let hit = field.passage.hits("procedures").first(where: {
-        $0.range.lowerBound >= start && !isPast($0, field.passage)
+        $0.range.lowerBound >= start && !isPast($0, sentence)
       }) {
         return (field, hit)
       }
@@ -80,19 +84,18 @@ public struct RequestDetector: Sendable {
   }
 
   /// CPT codes: after a "CPT" label, or pain-procedure codes in a sentence about a request.
-  static func codes(in passages: [Passage]) -> [String] {
+  private static func codes(in sentences: [RequestSentence]) -> [String] {
     var codes: [String] = []
-    for passage in passages {
-      var labelled = labelledCodes.matches(in: passage.text).flatMap { match in
+    for sentence in sentences {
+      var labelled = sentence.matches(of: labelledCodes).flatMap { match in
         codePattern.matches(in: match.value).map(\.value)
       }
       // A form's "CPT:" label with its value in the next field.
-      if labelled.isEmpty, cptLabelOnly.occurs(in: passage.text), let next = passage.next {
+      if labelled.isEmpty, sentence.holds(cptLabelOnly), let next = sentence.passage.next {
         labelled = codePattern.matches(in: next.text).map(\.value)
       }
       let known =
-        requestCue.occurs(in: passage.text)
-        ? painProcedureCode.matches(in: passage.text).map(\.value) : []
+        sentence.wordsRequest ? sentence.matches(of: painProcedureCode).map(\.value) : []
       for code in labelled + known where !codes.contains(code.uppercased()) {
         codes.append(code.uppercased())
       }
@@ -105,15 +108,16 @@ public struct RequestDetector: Sendable {
   /// In order: a labelled date ("Planned date of service: 10/19/2026", "Target date
   /// 02/24/26"), a date after a scheduling word, then the first date after the note's own
   /// date in a sentence that requests or plans a procedure ("submit … for 06/02/2026").
-  static func plannedDate(in passages: [Passage]) -> ClinicalDate? {
-    for passage in passages {
-      guard dateLabel.occurs(in: passage.text) else { continue }
+  private static func plannedDate(in sentences: [RequestSentence]) -> ClinicalDate? {
+    for sentence in sentences where sentence.holds(dateLabel) {
+      let passage = sentence.passage
       if let date = passage.dates.first?.date ?? passage.next?.dates.first?.date { return date }
     }
-    for passage in passages where scheduleCue.occurs(in: passage.text) {
-      if let date = passage.dates.first?.date { return date }
+    for sentence in sentences where sentence.holds(scheduleCue) {
+      if let date = sentence.passage.dates.first?.date { return date }
     }
-    for passage in passages where isRequest(passage) {
+    for sentence in sentences where isRequest(sentence) {
+      let passage = sentence.passage
       let noteDate = passage.note.dateOfService
       if let date = passage.dates.map(\.date).first(where: { date in
         noteDate.map { date.isAfter($0) } ?? true
@@ -125,30 +129,32 @@ public struct RequestDetector: Sendable {
   }
 
   /// Whether a sentence requests or plans a procedure.
-  private static func isRequest(_ passage: Passage) -> Bool {
-    let names = !passage.hits("procedures").isEmpty || painProcedureCode.occurs(in: passage.text)
-    return names && (passage.section?.isPlan == true || requestCue.occurs(in: passage.text))
+  private static func isRequest(_ sentence: RequestSentence) -> Bool {
+    let passage = sentence.passage
+    let names = !passage.hits("procedures").isEmpty || sentence.holds(painProcedureCode)
+    return names && (passage.section?.isPlan == true || sentence.wordsRequest)
   }
 
   /// The procedure requested: a request form's, or the plan's of the newest note.
-  static func requestedProcedure(in notes: [Note]) -> (Passage, LexiconHit)? {
-    for note in notes {
-      let isForm = RequestForm.isRequestForm(note)
-      for passage in note.passages {
-        guard isForm || passage.section?.isPlan == true || requestCue.occurs(in: passage.text),
-          let hit = passage.hits("procedures").first(where: { !isPast($0, passage) })
-        else { continue }
-        return (passage, hit)
-      }
+  /// `sentences` are the notes' in order, those of request forms (the first
+  /// `formSentences`) first.
+  private static func requestedProcedure(
+    in sentences: [RequestSentence], formSentences: Int
+  ) -> (Passage, LexiconHit)? {
+    for (index, sentence) in sentences.enumerated() {
+      let passage = sentence.passage
+      guard index < formSentences || passage.section?.isPlan == true || sentence.wordsRequest,
+        let hit = passage.hits("procedures").first(where: { !isPast($0, sentence) })
+      else { continue }
+      return (passage, hit)
     }
     return nil
   }
 
-  private static func isPast(_ hit: LexiconHit, _ passage: Passage) -> Bool {
-    let context = passage.context(of: hit)
+  private static func isPast(_ hit: LexiconHit, _ sentence: RequestSentence) -> Bool {
+    let context = sentence.passage.context(of: hit)
     return context.isNegated || context.isHistorical
-      || pastCue.occurs(in: passage.text)
-        && !requestCue.occurs(in: passage.text)
+      || sentence.holds(pastCue) && !sentence.wordsRequest
   }
 
   /// The purpose a request names, or a trial's own: a surgical-planning purpose anywhere in
@@ -213,7 +219,7 @@ public struct RequestDetector: Sendable {
   private static let codePattern = TextPattern(#"\b(?:\d{4}[0-9A-Z]|G\d{4})\b"#)
   private static let painProcedureCode = TextPattern(
     #"\b(?:6[234]\d{3}|27096|2055[23]|G0260|0\d{3}T)\b(?![-/.]\d)"#)
-  private static let requestCue = TextPattern(
+  fileprivate static let requestCue = TextPattern(
     #"\b(?:request\w*|authori[sz]\w*|plan(?:ned|s)?|schedul\w*|proceed with|will perform"#
       + #"|recommend\w*|CPT|order\w*|to be performed|submit\w*)\b"#
   )
@@ -230,4 +236,32 @@ public struct RequestDetector: Sendable {
     #"\b(?:surgical planning|pre-?surgical|prior to (?:planned )?surgery|to guide surgery"#
       + #"|surgical decision)\b"#
   )
+}
+
+/// A sentence of the case as the request's fields read it, one after another: its prepared
+/// form looked up once, and whether it words a request (`requestCue`) found once, which the
+/// codes, the planned date and the procedure all ask.
+///
+/// Most sentences lack the literals of the patterns asked about here: the prepared form
+/// turns those away without a search, which would look it up again for each pattern and
+/// make an empty result.
+private final class RequestSentence {
+  let passage: Passage
+  private let searchable: SearchableText
+
+  init(_ passage: Passage) {
+    self.passage = passage
+    searchable = SearchableText.of(passage.text)
+  }
+
+  /// Whether the sentence holds `RequestDetector.requestCue`.
+  private(set) lazy var wordsRequest = holds(RequestDetector.requestCue)
+
+  func matches(of pattern: TextPattern) -> [TextMatch] {
+    pattern.mayOccur(in: searchable) ? pattern.matches(in: passage.text) : []
+  }
+
+  func holds(_ pattern: TextPattern) -> Bool {
+    pattern.mayOccur(in: searchable) && pattern.occurs(in: passage.text)
+  }
 }

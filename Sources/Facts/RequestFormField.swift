@@ -51,8 +51,12 @@ struct RequestFormField {
   /// The field label a sentence starts with, and its range, when it is written as a form
   /// writes labels: followed by a colon, or in capitals.
   private static func label(of passage: Passage) -> (Kind, Range<Int>)? {
+    // Prepared once for the four labels: most sentences lack their literals, and are then
+    // not searched.
+    let searchable = SearchableText.of(passage.text)
     for (kind, pattern) in labels {
-      guard let match = pattern.firstMatch(in: passage.text) else { continue }
+      guard pattern.mayOccur(in: searchable), let match = pattern.firstMatch(in: passage.text)
+      else { continue }
       let labelText = passage.slice(match.range)
       let isCapitals = !labelText.contains(where: \.isLowercase)
       if isCapitals || match.group(1) != nil { return (kind, match.range) }

@@ -21,17 +21,17 @@ public final class AnnotatedDocument: Sendable {
   /// - Complexity: O(n × k) for n tokens and the longest lexicon phrase of k tokens.
   public init(document: Document, lexicons: Lexicons) {
     self.document = document
-    let tokens = Self.tokenize(document.utf16)
+    let lines = LineIndex(document.utf16)
+    let tokens = Self.tokenize(document.utf16, lines: lines)
     self.tokens = tokens
 
-    let layout = LineLayout(utf16: document.utf16, tokens: tokens)
+    let layout = LineLayout(utf16: document.utf16, tokens: tokens, lines: lines)
     let words = lexicons.trie.words(of: tokens)
     let sectionFinder = SectionFinder(
       tokens: tokens, layout: layout,
       headingMatches: lexicons.trie.matches(
         in: tokens, words: words, segments: tokens.map(\.line),
-        startingAt: { tokens[$0].isLineStart }
-      ).filter { $0.entry.lexicon == StructuralLexicon.sections.rawValue })
+        startingAt: { tokens[$0].isLineStart }, lexicon: StructuralLexicon.sections.rawValue))
     let headings = sectionFinder.headings()
     let sections = sectionFinder.sections(headings, textLength: document.utf16.count)
     self.sections = sections
@@ -46,9 +46,8 @@ public final class AnnotatedDocument: Sendable {
     let sentenceOfToken = Self.sentenceIndices(sentenceRanges, tokenCount: tokens.count)
     self.sentenceOfToken = sentenceOfToken
 
-    let matches = Self.byLexicon(
-      lexicons.trie.matches(in: tokens, words: words, segments: sentenceOfToken)
-    ).mapValues { $0.leftmostLongest() }
+    let matches = lexicons.trie.leftmostLongestMatchesByLexicon(
+      in: tokens, words: words, segments: sentenceOfToken)
     self.matchesByLexicon = matches
 
     let scanner = DateScanner(
@@ -140,23 +139,6 @@ public final class AnnotatedDocument: Sendable {
     }
   }
 
-  /// `matches` grouped by their entries' lexicon, each group in the order given, as
-  /// `Dictionary(grouping:by:)` groups them: a note's dozen lexicons are told apart by their
-  /// names, compared, rather than by hashing a name for every match.
-  private static func byLexicon(_ matches: [PhraseMatch]) -> [String: [PhraseMatch]] {
-    var names: [String] = []
-    var groups: [[PhraseMatch]] = []
-    for match in matches {
-      if let index = names.firstIndex(of: match.entry.lexicon) {
-        groups[index].append(match)
-      } else {
-        names.append(match.entry.lexicon)
-        groups.append([match])
-      }
-    }
-    return Dictionary(uniqueKeysWithValues: zip(names, groups))
-  }
-
   /// The index of the sentence each token stands in.
   private static func sentenceIndices(_ ranges: [Range<Int>], tokenCount: Int) -> [Int] {
     var indices = [Int](repeating: 0, count: tokenCount)
@@ -170,9 +152,9 @@ public final class AnnotatedDocument: Sendable {
     sections.last { $0.range.lowerBound <= offset && offset < $0.range.upperBound }
   }
 
-  private static func tokenize(_ utf16: [UInt16]) -> [Token] {
+  private static func tokenize(_ utf16: [UInt16], lines: LineIndex) -> [Token] {
     do {
-      return try Tokenizer.tokens(of: utf16)
+      return try Tokenizer.tokens(of: utf16, lines: lines)
     } catch {
       // `Lexicons.load` has already run ICU's word break iterator over every lexicon phrase,
       // so the iterator opened there and cannot fail here short of memory exhaustion.

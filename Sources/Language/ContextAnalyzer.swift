@@ -86,18 +86,37 @@ extension ContextAnalyzer {
       bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(answer)
     }
 
-    var stops = Set(tokens.indices.filter { tokens[$0].oneByte == UInt8(ascii: ";") })
+    let marks = Self.marks(tokens)
+    var stops = Set(marks.semicolons)
     for match in lexiconMatches(.terminators) { stops.formUnion(match.tokenRange) }
-    let commas = tokens.indices.filter { tokens[$0].oneByte == UInt8(ascii: ",") }
-    let cells = tokens.indices.dropFirst().filter { index in
-      tokens[index].line == tokens[index - 1].line
-        && tokens[index].range.lowerBound - tokens[index - 1].range.upperBound >= 2
-    }
 
     self.init(
-      triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(commas),
-      cellStarts: Set(cells),
+      triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(marks.commas),
+      cellStarts: Set(marks.cellStarts),
       parenthesisDepth: Self.parenthesisDepth(tokens, sentenceOfToken: sentenceOfToken))
+  }
+
+  /// The indices of the semicolons and the commas, and of the tokens preceded by a gap of
+  /// two or more spaces on their line, read in one pass over the tokens.
+  private static func marks(
+    _ tokens: [Token]
+  ) -> (semicolons: [Int], commas: [Int], cellStarts: [Int]) {
+    var semicolons: [Int] = []
+    var commas: [Int] = []
+    var cellStarts: [Int] = []
+    for index in tokens.indices {
+      switch tokens[index].oneByte {
+      case UInt8(ascii: ";"): semicolons.append(index)
+      case UInt8(ascii: ","): commas.append(index)
+      default: break
+      }
+      if index > 0, tokens[index].line == tokens[index - 1].line,
+        tokens[index].range.lowerBound - tokens[index - 1].range.upperBound >= 2
+      {
+        cellStarts.append(index)
+      }
+    }
+    return (semicolons, commas, cellStarts)
   }
 
   /// The matches of the trigger lexicons that no pseudo-trigger overlaps.

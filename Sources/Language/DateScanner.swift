@@ -83,7 +83,7 @@ struct DateScanner {
   /// offset of the whole note: asking for the cue first spares most of those runs.
   func mayHold(anyOf cues: [String]) -> Bool {
     guard !cues.isEmpty, !scanned.mayFoldToASCII else { return true }
-    return cues.contains { scanned.holds($0) }
+    return scanned.holdsAny(of: cues)
   }
 
   /// Whether `text` holds the bytes of `cue`, its rarest letter looked for with `memchr`:
@@ -209,17 +209,23 @@ private final class ScannedText {
   /// Where the words and the runs of digits of the text begin, found once.
   lazy var starts = utf16.withUnsafeBufferPointer { MatchStart.TextStarts($0) }
 
-  /// Whether the folded text holds `cue` (lower-cased ASCII), looked for once per cue: the
-  /// month formats all ask for the month names.
-  func holds(_ cue: String) -> Bool {
-    if let known = heldCues[cue] { return known }
-    var written = cue
-    let held = folded.withUnsafeBufferPointer { text in
-      written.withUTF8 { DateScanner.holds($0, in: text) }
-    }
-    heldCues[cue] = held
-    return held
+  /// Whether the folded text holds one of `cues` (lower-cased ASCII), found once per list:
+  /// four formats ask for the twelve month names, most notes holding none of them or a late
+  /// one. A list asked before is found by comparing lists, which share their storage.
+  func holdsAny(of cues: [String]) -> Bool {
+    if let known = heldLists.first(where: { $0.cues == cues }) { return known.isHeld }
+    let isHeld = cues.contains { holds($0) }
+    heldLists.append((cues, isHeld))
+    return isHeld
   }
 
-  private var heldCues = [String: Bool](minimumCapacity: 32)
+  private var heldLists: [(cues: [String], isHeld: Bool)] = []
+
+  /// Whether the folded text holds `cue` (lower-cased ASCII).
+  private func holds(_ cue: String) -> Bool {
+    var written = cue
+    return folded.withUnsafeBufferPointer { text in
+      written.withUTF8 { DateScanner.holds($0, in: text) }
+    }
+  }
 }

@@ -84,9 +84,23 @@ struct DurationScanner {
   private static func mayHoldSessionWord(_ window: ArraySlice<UInt16>) -> Bool {
     guard window.allSatisfy({ $0 < 0x80 }) else { return true }
     let lowered = window.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-    return sessionWords.contains { word in
-      lowered.indices.contains { lowered[$0] == word[0] && lowered[$0...].starts(with: word) }
+    return lowered.withUnsafeBufferPointer { text in
+      sessionWords.contains { word in word.withUnsafeBufferPointer { holds($0, in: text) } }
     }
+  }
+
+  /// Whether `text` holds `word`, compared unit by unit from each place its first unit
+  /// stands.
+  private static func holds(
+    _ word: UnsafeBufferPointer<UInt16>, in text: UnsafeBufferPointer<UInt16>
+  ) -> Bool {
+    guard let first = word.first, text.count >= word.count else { return false }
+    for start in 0...(text.count - word.count) where text[start] == first {
+      var length = 1
+      while length < word.count && text[start + length] == word[length] { length += 1 }
+      if length == word.count { return true }
+    }
+    return false
   }
 
   /// Whether "ago", "prior", "earlier" or "before" follows the duration.

@@ -14,7 +14,11 @@ struct LineLayout {
   private let tokens: [Token]
 
   init(utf16: [UInt16], tokens: [Token]) {
-    let index = LineIndex(utf16)
+    self.init(utf16: utf16, tokens: tokens, lines: LineIndex(utf16))
+  }
+
+  /// The layout of `utf16`, whose lines `index` found.
+  init(utf16: [UInt16], tokens: [Token], lines index: LineIndex) {
     var lines: [Line] = []
     var cursor = 0
     for (number, start) in index.starts.enumerated() {
@@ -38,12 +42,13 @@ struct LineLayout {
     let range = lines[line].tokenRange
     guard let first = range.first else { return false }
 
-    if Self.bullets.contains(tokens[first].text) { return true }
+    if isBullet(tokens[first]) { return true }
     guard tokens[first].kind == .number, tokens[first].text.count <= 2, range.count > 2 else {
       return false
     }
     let mark = tokens[first + 1]
-    return (mark.text == "." || mark.text == ")")
+    // No character but "." and ")" themselves equals these one-byte texts.
+    return (mark.oneByte == UInt8(ascii: ".") || mark.oneByte == UInt8(ascii: ")"))
       && mark.range.lowerBound == tokens[first].range.upperBound
       && tokens[first + 2].kind == .word
   }
@@ -58,11 +63,19 @@ struct LineLayout {
     var words = 0
     for index in range {
       let token = tokens[index]
-      if token.text == ":" { return words > 0 ? index : nil }
+      // No character but ":", "." and "," themselves equals these one-byte texts.
+      let mark = token.oneByte
+      if mark == UInt8(ascii: ":") { return words > 0 ? index : nil }
       if token.kind == .word || token.kind == .number { words += 1 }
-      if words > 5 || token.text == "." || token.text == "," { return nil }
+      if words > 5 || mark == UInt8(ascii: ".") || mark == UInt8(ascii: ",") { return nil }
     }
     return nil
+  }
+
+  /// Whether a token is one of `bullets`; of one byte, only "-" and "*" are.
+  private func isBullet(_ token: Token) -> Bool {
+    if let mark = token.oneByte { return mark == UInt8(ascii: "-") || mark == UInt8(ascii: "*") }
+    return Self.bullets.contains(token.text)
   }
 
   /// Whether the line's last token asks for more: a comma, a conjunction, a preposition.
@@ -74,7 +87,7 @@ struct LineLayout {
   /// Whether the line's first word starts with a lower-case letter.
   func startsLowercase(_ line: Int) -> Bool {
     guard let first = lines[line].tokenRange.first else { return false }
-    return tokens[first].text.first?.isLowercase ?? false
+    return tokens[first].startsLowercase
   }
 
   /// The width (in characters) at which the document's prose wraps.

@@ -7,15 +7,20 @@
 struct PhraseTrie: Sendable {
   /// The entries (indices into `entries`) whose phrase ends at each node; node 0 is the root.
   private var entriesEndingAt: [[Int]] = [[]]
-  /// Every edge of the trie: the node it leads to, by the node it leaves and the number of
-  /// the token key it follows (`edge(from:following:)`). One table for all nodes is built
-  /// without a table per node, and a walk looks an edge up once either way.
-  private var edges: [Int: Int] = [:]
+  /// Every edge of the trie. One table for all nodes is built without a table per node, and
+  /// a walk looks an edge up once either way.
+  private var edges = TrieEdges()
   /// A number for every token key of every phrase: a text's token is looked up by its key
   /// once, and the trie is walked by numbers.
   private var vocabulary: [String: Int] = [:]
+  /// The numbers of `vocabulary`'s ASCII keys, looked up by their bytes.
+  private var asciiNumbers = ASCIIKeyNumbers([:])
   /// The entries the trie was built from; terminal nodes refer to them by index.
   let entries: [LexiconEntry]
+  /// The names of the entries' lexicons, in the order of their first entries.
+  private var lexiconNames: [String] = []
+  /// The index in `lexiconNames` of each entry's lexicon.
+  private var lexiconOfEntry: [Int] = []
 
   /// Builds the trie, tokenizing every phrase with the document tokenizer.
   init(entries: [LexiconEntry]) throws(ICUFailure) {
@@ -36,9 +41,24 @@ struct PhraseTrie: Sendable {
     let keys = try Self.keys(ofPhrases: phrases)
     let tokenCount = keys.reduce(0) { $0 + $1.count }
     entriesEndingAt.reserveCapacity(tokenCount + 1)
-    edges.reserveCapacity(tokenCount)
+    edges = TrieEdges(capacity: tokenCount)
     vocabulary.reserveCapacity(keys.count)
     for (owner, keys) in zip(owners, keys) { insert(keys, entry: owner) }
+    asciiNumbers = ASCIIKeyNumbers(vocabulary)
+    numberLexicons()
+  }
+
+  /// Gives each entry the number of its lexicon, the lexicons numbered as they first come.
+  private mutating func numberLexicons() {
+    var numbers: [String: Int] = [:]
+    lexiconOfEntry = entries.map { entry in
+      // Entries come lexicon by lexicon.
+      if entry.lexicon == lexiconNames.last { return lexiconNames.count - 1 }
+      if let known = numbers[entry.lexicon] { return known }
+      numbers[entry.lexicon] = lexiconNames.count
+      lexiconNames.append(entry.lexicon)
+      return lexiconNames.count - 1
+    }
   }
 
   /// The comparison keys of each phrase's tokens, as `keys(of:)` gives them for the
@@ -128,10 +148,6 @@ struct PhraseTrie: Sendable {
   /// The number of trie nodes, for the benchmark.
   var nodeCount: Int { entriesEndingAt.count }
 
-  /// The key of the edge from `node` that follows the token key numbered `word`: node and
-  /// key numbers are below 2³², as there are fewer phrase tokens.
-  private static func edge(from node: Int, following word: Int) -> Int { node << 32 | word }
-
   /// Every match in `tokens`, overlapping ones included, ordered by start then length
   /// (longest first). A match never spans two tokens with different `segments` values, and
   /// starts only at tokens `startingAt` accepts.
@@ -153,32 +169,90 @@ struct PhraseTrie: Sendable {
   }
 
   func words(of tokens: [Token]) -> Words {
-    let stream = tokens.indices.filter { !Normalization.isDash(tokens[$0].normalized) }
-
-    // A key of one ASCII byte (a mark, a digit, "a") is looked up once per text rather than
-    // once per token: marks are a third of a note's tokens.
-    var oneByteNumbers = [Int??](repeating: nil, count: 128)
-    let numbers = stream.map { index -> Int? in
+    var stream: [Int] = []
+    var numbers: [Int?] = []
+    stream.reserveCapacity(tokens.count)
+    numbers.reserveCapacity(tokens.count)
+    let isExact = asciiNumbers.isExact
+    for index in tokens.indices {
       let key = tokens[index].normalized
-      guard key.utf8.count == 1, let byte = key.utf8.first, byte < 128 else {
-        return vocabulary[key]
+      let word = key.utf8.withContiguousStorageIfAvailable { bytes -> ASCIIWord? in
+        // A string of one byte is that byte's one character, which is "-" or is not.
+        if bytes.count == 1 && bytes[0] == 0x2D { return .dash }
+        guard isExact, bytes.count <= ASCIIKeyNumbers.longestKey,
+          bytes.allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        return .known(asciiNumbers.number(of: bytes))
       }
-      if let known = oneByteNumbers[Int(byte)] { return known }
-      let number = vocabulary[key]
-      oneByteNumbers[Int(byte)] = .some(number)
-      return number
+      switch word ?? nil {
+      case .dash: continue
+      case .known(let number): numbers.append(number)
+      case nil:
+        if Normalization.isDash(key) { continue }
+        numbers.append(vocabulary[key])
+      }
+      stream.append(index)
     }
     return Words(stream: stream, numbers: numbers)
   }
 
-  /// `matches(in:segments:startingAt:)` with the words of `tokens` already looked up.
+  /// What a token key of ASCII is: a dash (`Normalization.isDash`), or a word with its
+  /// number (`nil` when no phrase holds it).
+  private enum ASCIIWord {
+    case dash
+    case known(Int?)
+  }
+
+  /// `matches(in:segments:startingAt:)` with the words of `tokens` already looked up; when
+  /// `lexicon` is given, the matches of its entries alone.
   func matches(
     in tokens: [Token], words lookedUp: Words, segments: [Int]? = nil,
-    startingAt: (Int) -> Bool = { _ in true }
+    startingAt: (Int) -> Bool = { _ in true }, lexicon: String? = nil
   ) -> [PhraseMatch] {
+    let wanted = lexicon.map { lexiconNames.firstIndex(of: $0) ?? -1 }
+    var found: [PhraseMatch] = []
+    forEachMatch(in: tokens, words: lookedUp, segments: segments, startingAt: startingAt) {
+      entry, tokenRange, range in
+      if let wanted, lexiconOfEntry[entry] != wanted { return }
+      found.append(PhraseMatch(entry: entries[entry], tokenRange: tokenRange, range: range))
+    }
+    return found
+  }
+
+  /// Each lexicon's leftmost-longest matches, by lexicon name, for the lexicons that match:
+  /// what grouping `matches(in:words:segments:)` by the entries' lexicon and taking each
+  /// group's `leftmostLongest()` gives, without making the matches that lose.
+  func leftmostLongestMatchesByLexicon(
+    in tokens: [Token], words lookedUp: Words, segments: [Int]? = nil
+  ) -> [String: [PhraseMatch]] {
+    var kept = [[PhraseMatch]](repeating: [], count: lexiconNames.count)
+    var lastKept = [Range<Int>?](repeating: nil, count: lexiconNames.count)
+    var keptEnd = [Int](repeating: .min, count: lexiconNames.count)
+    forEachMatch(in: tokens, words: lookedUp, segments: segments, startingAt: { _ in true }) {
+      entry, tokenRange, range in
+      // `leftmostLongest()`, one match at a time, each lexicon on its own.
+      let lexicon = lexiconOfEntry[entry]
+      if lastKept[lexicon] != tokenRange {
+        guard tokenRange.lowerBound >= keptEnd[lexicon] else { return }
+        keptEnd[lexicon] = tokenRange.upperBound
+        lastKept[lexicon] = tokenRange
+      }
+      kept[lexicon].append(PhraseMatch(entry: entries[entry], tokenRange: tokenRange, range: range))
+    }
+    return Dictionary(
+      uniqueKeysWithValues: kept.indices.filter { !kept[$0].isEmpty }.map {
+        (lexiconNames[$0], kept[$0])
+      })
+  }
+
+  /// Calls `body` with the entry, token range and text range of every match, in the order
+  /// `matches(in:segments:startingAt:)` gives them.
+  private func forEachMatch(
+    in tokens: [Token], words lookedUp: Words, segments: [Int]?, startingAt: (Int) -> Bool,
+    _ body: (_ entry: Int, _ tokenRange: Range<Int>, _ range: Range<Int>) -> Void
+  ) {
     let stream = lookedUp.stream
     let words = lookedUp.numbers
-    var found: [PhraseMatch] = []
     var ends: [(last: Int, node: Int)] = []
 
     for start in stream.indices where words[start] != nil && startingAt(stream[start]) {
@@ -186,7 +260,7 @@ struct PhraseTrie: Sendable {
       var position = start
       if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
       while position < stream.count, let word = words[position],
-        let next = edges[Self.edge(from: node, following: word)]
+        let next = edges.node(from: node, following: word)
       {
         if let segments, segments[stream[position]] != segments[stream[start]] { break }
         node = next
@@ -196,13 +270,9 @@ struct PhraseTrie: Sendable {
       for end in ends.reversed() {
         let first = stream[start]
         let range = tokens[first].range.lowerBound..<tokens[end.last].range.upperBound
-        for entry in entriesEndingAt[end.node] {
-          found.append(
-            PhraseMatch(entry: entries[entry], tokenRange: first..<(end.last + 1), range: range))
-        }
+        for entry in entriesEndingAt[end.node] { body(entry, first..<(end.last + 1), range) }
       }
     }
-    return found
   }
 
   /// How many trie edges matching `tokens` follows in all, for the benchmark: the work per
@@ -215,7 +285,7 @@ struct PhraseTrie: Sendable {
       var node = 0
       var position = start
       while position < keys.count, let key = keys[position],
-        let next = edges[Self.edge(from: node, following: key)]
+        let next = edges.node(from: node, following: key)
       {
         followed += 1
         node = next
@@ -243,7 +313,7 @@ struct PhraseTrie: Sendable {
     for key in keys {
       let word = number(of: key)
       let newNode = entriesEndingAt.count
-      node = Self.value(of: Self.edge(from: node, following: word), in: &edges, orAdding: newNode)
+      node = edges.node(from: node, following: word, orAdding: newNode)
       if node == newNode { entriesEndingAt.append([]) }
     }
     if !entriesEndingAt[node].contains(entry) { entriesEndingAt[node].append(entry) }

@@ -17,11 +17,15 @@ struct SentenceSplitter {
   func sentenceTokenRanges() -> [Range<Int>] {
     guard !tokens.isEmpty else { return [] }
 
-    var starts = Set(icuSentenceStarts().filter { !followsAbbreviation($0) })
-    starts.formUnion(layoutSentenceStarts())
-    starts.insert(0)
+    var starts = [0]
+    starts += icuSentenceStarts().filter { !followsAbbreviation($0) }
+    starts += layoutSentenceStarts()
+    starts.sort()
 
-    let ordered = starts.sorted()
+    // Each start once: the two kinds of break often agree.
+    var ordered: [Int] = []
+    ordered.reserveCapacity(starts.count)
+    for start in starts where start != ordered.last { ordered.append(start) }
     return zip(ordered, ordered.dropFirst() + [tokens.count]).map { $0..<$1 }
   }
 
@@ -29,10 +33,14 @@ struct SentenceSplitter {
   /// (a PDF's lines wrap mid-sentence); blank lines stay paragraph breaks.
   private func icuSentenceStarts() -> [Int] {
     var joined = utf16
-    for (offset, unit) in utf16.enumerated() where unit == 0x0A || unit == 0x0D {
-      let next = offset + 1 < utf16.count ? utf16[offset + 1] : 0x0A
-      let previous = offset > 0 ? utf16[offset - 1] : 0x0A
-      if next != 0x0A && previous != 0x0A { joined[offset] = 0x20 }
+    joined.withUnsafeMutableBufferPointer { joined in
+      utf16.withUnsafeBufferPointer { utf16 in
+        for offset in utf16.indices where utf16[offset] == 0x0A || utf16[offset] == 0x0D {
+          let next = offset + 1 < utf16.count ? utf16[offset + 1] : 0x0A
+          let previous = offset > 0 ? utf16[offset - 1] : 0x0A
+          if next != 0x0A && previous != 0x0A { joined[offset] = 0x20 }
+        }
+      }
     }
     guard let boundaries = try? ICU.boundaries(PCBreakSentence, in: joined) else { return [] }
 
@@ -51,10 +59,11 @@ struct SentenceSplitter {
   /// sentence ("Dr.", "vs.", "e.g."), of an initial ("J. Doe") or of a list number opening
   /// its line ("1. Lumbar stenosis"), written without a space before it.
   private func followsAbbreviation(_ start: Int) -> Bool {
-    guard start >= 2, tokens[start - 1].text == "." else { return false }
+    // No character but "." itself equals this one-byte text.
+    guard start >= 2, tokens[start - 1].oneByte == UInt8(ascii: ".") else { return false }
     let word = tokens[start - 2]
     guard word.range.upperBound == tokens[start - 1].range.lowerBound else { return false }
-    let isInitial = word.text.count == 1 && word.isCapitalized
+    let isInitial = word.isOneCharacter && word.isCapitalized
     let isListNumber = word.isLineStart && word.kind == .number && word.text.count <= 2
     return isInitial || isListNumber || abbreviations[word.normalized] == false
   }

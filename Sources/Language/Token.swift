@@ -22,8 +22,38 @@ public struct Token: Hashable, Sendable {
   /// building a string.
   var oneByte: UInt8? { text.utf8.count == 1 ? text.utf8.first : nil }
 
+  /// Whether the token is one character, told from its bytes when it is ASCII: two or more
+  /// ASCII units are as many characters, but for "\r\n".
+  var isOneCharacter: Bool {
+    let utf8 = text.utf8
+    if utf8.count == 1 { return true }
+    if utf8.allSatisfy({ $0 < 0x80 }) { return text == "\r\n" }
+    return text.count == 1
+  }
+
   /// Whether the token starts with an upper-case letter.
-  public var isCapitalized: Bool { text.first?.isUppercase ?? false }
+  public var isCapitalized: Bool {
+    if let unit = firstASCIIUnit { return unit &- 0x41 < 26 }
+    return text.first?.isUppercase ?? false
+  }
+
+  /// Whether the token starts with a lower-case letter.
+  var startsLowercase: Bool {
+    if let unit = firstASCIIUnit { return unit &- 0x61 < 26 }
+    return text.first?.isLowercase ?? false
+  }
+
+  /// The token's first character when it is one ASCII unit, read from the text's bytes,
+  /// where asking the character for its properties costs a hundred times more: in ASCII
+  /// only `A`-`Z` are upper case and `a`-`z` lower case.
+  private var firstASCIIUnit: UInt8? {
+    let utf8 = text.utf8
+    guard let first = utf8.first, first < 0x80 else { return nil }
+    // An ASCII unit is a character of its own before another ASCII unit, but for "\r\n";
+    // a unit outside ASCII may join it ("e" and a combining accent).
+    guard let second = utf8.dropFirst().first else { return first }
+    return second < 0x80 && !(first == 0x0D && second == 0x0A) ? first : nil
+  }
 
   /// Whether every letter of the token is upper case and it has at least one.
   public var isAllCaps: Bool {

@@ -5,8 +5,12 @@ import Model
 enum Tokenizer {
   /// The tokens of `utf16`, offsets relative to its start.
   static func tokens(of utf16: [UInt16]) throws(ICUFailure) -> [Token] {
+    try tokens(of: utf16, lines: LineIndex(utf16))
+  }
+
+  /// `tokens(of:)` with the text's lines already found.
+  static func tokens(of utf16: [UInt16], lines: LineIndex) throws(ICUFailure) -> [Token] {
     let boundaries = try ICU.boundaries(PCBreakWord, in: utf16)
-    let lines = LineIndex(utf16)
     var tokens: [Token] = []
     tokens.reserveCapacity(boundaries.count - 1)
 
@@ -16,15 +20,19 @@ enum Tokenizer {
       let range = start.offset..<end.offset
       if end.status < PC_WORD_NONE_LIMIT && utf16[range].allSatisfy(isSpace) { continue }
       let units = utf16[range]
-      let isASCII = units.allSatisfy { $0 < 0x80 }
+      let (isASCII, hasCapital) = asciiCase(of: units)
       let text = isASCII ? asciiText(units) : String(utf16Units: units)
       guard let kind = kind(of: text, units: units, isASCII: isASCII, status: end.status)
       else { continue }
 
       line = lines.line(at: range.lowerBound, from: line)
       let normalized =
-        isASCII
-        ? Normalization.normalize(ascii: text, units: units) : Normalization.normalize(text)
+        !isASCII
+        ? Normalization.normalize(text)
+        // `normalize(ascii:units:)` gives `text` itself to a word without capitals or a
+        // final "'s", as most are: only the others are asked about.
+        : hasCapital || endsInApostropheS(units)
+          ? Normalization.normalize(ascii: text, units: units) : text
       tokens.append(
         Token(
           range: range, text: text, normalized: normalized, kind: kind, ruleStatus: end.status,
@@ -32,6 +40,24 @@ enum Tokenizer {
       previousLine = line
     }
     return tokens
+  }
+
+  /// Whether every unit is ASCII and, if so, whether one is a capital letter, in one pass.
+  @inline(__always)
+  private static func asciiCase(of units: ArraySlice<UInt16>) -> (isASCII: Bool, hasCapital: Bool) {
+    var hasCapital = false
+    for unit in units {
+      if unit >= 0x80 { return (false, false) }
+      if unit &- 0x41 < 26 { hasCapital = true }
+    }
+    return (true, hasCapital)
+  }
+
+  /// Whether the units end in "'s" or "'S", a possessive normalization may drop.
+  @inline(__always)
+  private static func endsInApostropheS(_ units: ArraySlice<UInt16>) -> Bool {
+    let end = units.endIndex
+    return units.count >= 2 && units[end - 2] == 0x27 && units[end - 1] | 0x20 == 0x73
   }
 
   /// The tokens of a phrase (a lexicon variant), for building the phrase trie.

@@ -52,6 +52,8 @@ import Testing
       ("Seen 12 times over 6 weeks.", nil),
       ("PT for 8 weeks, 14 ſessions.", 14),
       ("PT for 8 weeks, 14 visits (café).", 14),
+      ("PT for 8 weeks, 14 visit", nil),
+      ("PT for 8 weeks, 2 sessiontreatments", nil),
     ] as [(String, Int?)])
   func sessionCountsNeedASessionWord(text: String, count: Int?) {
     #expect(Fixtures.annotate(text).durations.first?.sessionCount == count)

@@ -48,6 +48,68 @@ import Testing
     #expect(found == tokenRanges)
   }
 
+  static let notes = [
+    "Denies numbness. No history of fusion; straight-leg raise negative on the left.",
+    "PLAN:\nRight L4-5 medial branch block. Patient reports no relief after PT x6 wks.",
+    "Mother has lupus. Gaenslen's test positive, FABER (-), pain 7/10 since March 2025.",
+    "HPI: low back pain x 3 years, worse with standing; meloxicam 15 mg daily, no change in pain.",
+    "",
+  ]
+
+  @Test(
+    "each lexicon's leftmost-longest matches are those of all matches grouped by lexicon",
+    arguments: notes)
+  func leftmostLongestByLexiconAgreesWithGrouping(text: String) throws {
+    let trie = Fixtures.lexicons.trie
+    let tokens = try Tokenizer.tokens(of: text)
+    let words = trie.words(of: tokens)
+    let segments = tokens.map(\.line)
+
+    let all = trie.matches(in: tokens, words: words, segments: segments)
+    let grouped = Dictionary(grouping: all, by: \.entry.lexicon).mapValues {
+      $0.leftmostLongest()
+    }
+
+    #expect(!text.isEmpty || grouped.isEmpty)
+    #expect(
+      trie.leftmostLongestMatchesByLexicon(in: tokens, words: words, segments: segments)
+        == grouped)
+  }
+
+  @Test("matches asked of one lexicon are that lexicon's among all matches", arguments: notes)
+  func oneLexiconsMatchesAreAFilter(text: String) throws {
+    let trie = Fixtures.lexicons.trie
+    let tokens = try Tokenizer.tokens(of: text)
+    let words = trie.words(of: tokens)
+    let startsLine = { (token: Int) in tokens[token].isLineStart }
+
+    let all = trie.matches(in: tokens, words: words, startingAt: startsLine)
+    for lexicon in Fixtures.lexicons.names + ["no-such-lexicon"] {
+      let one = trie.matches(in: tokens, words: words, startingAt: startsLine, lexicon: lexicon)
+      #expect(one == all.filter { $0.entry.lexicon == lexicon })
+    }
+  }
+
+  @Test(
+    "tokens outside ASCII and long ones match as ASCII ones do",
+    arguments: [
+      ("ＳＬＲ positive", [0..<1]),
+      ("straightlegraisetest and SLR", [0..<1, 2..<3]),
+      ("Straightlegraisetest", [0..<1]),
+      ("café au lait", [0..<3]),
+    ] as [(String, [Range<Int>])])
+  func keysOfAnyFormMatch(text: String, tokenRanges: [Range<Int>]) throws {
+    let entries = [
+      LexiconEntry(lexicon: "test", concept: "SLR"),
+      LexiconEntry(lexicon: "test", concept: "straightlegraisetest"),
+      LexiconEntry(lexicon: "test", concept: "café au lait"),
+    ]
+    let trie = try PhraseTrie(entries: entries)
+    let tokens = try Tokenizer.tokens(of: text)
+
+    #expect(trie.matches(in: tokens).leftmostLongest().map(\.tokenRange) == tokenRanges)
+  }
+
   private func keysAlone(_ phrase: String) throws -> [String] {
     PhraseTrie.keys(of: try Tokenizer.tokens(of: phrase))
   }
