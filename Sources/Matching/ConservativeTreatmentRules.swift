@@ -4,7 +4,7 @@ import Model
 extension CaseContext {
   func conservativeTreatment(_ policy: ConservativeTreatmentPolicy) -> Finding {
     let counted = treatments(policy.modalities)
-    let planned = facts.therapies().filter { $0.value.status == .planned }
+    let planned = facts.therapies.filter { $0.value.status == .planned }
     let evidence = counted.evidence() + planned.evidence()
 
     if policy.ongoingSufficesAfterPriorInjection, hasPriorSpinalInjection,
@@ -35,7 +35,7 @@ extension CaseContext {
 
   /// Therapies that were tried (not merely planned), of the modalities that count.
   func treatments(_ modalities: Set<TherapyModality>?) -> [Cited<Therapy>] {
-    facts.therapies().filter { therapy in
+    facts.therapies.filter { therapy in
       therapy.value.status != .planned
         && (modalities.map { $0.contains(therapy.value.modality) } ?? true)
     }

@@ -97,7 +97,7 @@ extension CaseContext {
   /// cannot do it. A therapy documented as `unable` satisfies the rule.
   func unlessMedicalReason(_ finding: Finding) -> Finding {
     guard finding.status != .met else { return finding }
-    let unable = facts.therapies().filter { $0.value.status == .unable }
+    let unable = facts.therapies.filter { $0.value.status == .unable }
     guard let first = unable.first else { return finding }
     let why = first.value.unableReason.map { ": \($0)" } ?? ""
     return .met(

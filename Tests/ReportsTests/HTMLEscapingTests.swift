@@ -33,6 +33,7 @@ import Testing
   @Test(arguments: [
     ("case esi-001 (a), b: c; #2", "case esi-001 (a), b: c; #2"),
     ("x\"</style>", "x\\22 \\3c \\2f style\\3e "), ("é", "\\e9 "),
+    ("PendCheck · case 7", "PendCheck \\b7  case 7"), ("😀\n", "\\1f600 \\a "), ("", ""),
   ])
   func cssStringsEscapeAllButPlainCharacters(text: String, escaped: String) {
     #expect(text.cssStringEscaped == escaped)
