@@ -147,24 +147,36 @@ struct ServiceWords {
   /// are exactly what `Character.isLetter` and `isNumber` accept, which cost far more to
   /// ask. `nil` for any other text.
   private static func paddedASCII(_ text: String) -> [UInt8]? {
-    var bytes: [UInt8] = [0x20]
-    bytes.reserveCapacity(text.utf8.count + 2)
-    var hasWord = false
-    var isInWord = false
-    for byte in text.utf8 {
-      guard byte < 0x80 else { return nil }
-      let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-      guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
-        isInWord = false
-        continue
+    var text = text
+    return text.withUTF8 { utf8 in
+      guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+
+      // Room for every byte and the two spaces around: a space between words stands for at
+      // least one byte that is not written.
+      return [UInt8](unsafeUninitializedCapacity: utf8.count + 2) { bytes, count in
+        bytes[0] = 0x20
+        count = 1
+        var hasWord = false
+        var isInWord = false
+        for byte in utf8 {
+          let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+          guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
+            isInWord = false
+            continue
+          }
+          if !isInWord && hasWord {
+            bytes[count] = 0x20
+            count += 1
+          }
+          bytes[count] = lower
+          count += 1
+          hasWord = true
+          isInWord = true
+        }
+        bytes[count] = 0x20
+        count += 1
       }
-      if !isInWord && hasWord { bytes.append(0x20) }
-      bytes.append(lower)
-      hasWord = true
-      isInWord = true
     }
-    bytes.append(0x20)
-    return bytes
   }
 
   var isEmpty: Bool { padded.allSatisfy { $0 == " " } }
@@ -199,10 +211,12 @@ struct ServiceWords {
   func contains(_ phrase: String) -> Bool {
     // The words of an ASCII phrase are written to the stack: the catalog asks for hundreds
     // of phrases per case, and a heap array each cost more than the search.
-    let capacity = phrase.utf8.count + 2
-    let found: Bool? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) {
-      guard let length = Self.asciiWords(phrase, into: $0) else { return nil }
-      return Self.find(UnsafeBufferPointer(rebasing: $0[..<length]), in: paddedBytes)
+    var bytes = phrase
+    let found: Bool? = bytes.withUTF8 { utf8 in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 2) {
+        guard let length = Self.asciiWords(utf8, into: $0) else { return nil }
+        return Self.find(UnsafeBufferPointer(rebasing: $0[..<length]), in: paddedBytes)
+      }
     }
     if let found { return found }
     let words = phrase.lowercased().split { !$0.isLetter && !$0.isNumber }
@@ -210,16 +224,16 @@ struct ServiceWords {
     return padded.contains(" " + words.joined(separator: " ") + " ")
   }
 
-  /// Writes an ASCII phrase's words as `padded` holds them (lower case, one space between,
+  /// Writes the words of an ASCII phrase's bytes as `padded` holds them (lower case, one space between,
   /// one on each side) and returns their length; `nil` for a phrase outside ASCII or without
   /// words. An ASCII phrase is found by its bytes alone: no byte of a longer UTF-8 character
   /// is ASCII. `words` holds at least two bytes more than the phrase.
-  private static func asciiWords(_ phrase: String, into words: UnsafeMutableBufferPointer<UInt8>)
-    -> Int?
-  {
+  private static func asciiWords(
+    _ phrase: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int? {
     words[0] = 0x20
     var length = 1
-    for byte in phrase.utf8 {
+    for byte in phrase {
       guard byte < 0x80 else { return nil }
       let isWordByte = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
       if isWordByte {
