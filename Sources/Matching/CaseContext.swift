@@ -77,9 +77,9 @@ struct CaseContext {
     case .requestedCode(let requested):
       return codes.contains { requested.contains($0.code) }
     case .anyOf(let conditions):
-      return conditions.contains(where: holds)
+      return conditions.contains { holds($0) }
     case .allOf(let conditions):
-      return conditions.allSatisfy(holds)
+      return conditions.allSatisfy { holds($0) }
     case .not(let inner):
       return !holds(inner)
     case .patientAge(let years):

@@ -186,7 +186,7 @@ extension CaseContext {
   /// course that ended recently, not day by day); none when it ended before the window.
   func courseDays(_ therapy: Therapy, window: ClosedRange<Int>?) -> Int? {
     let interval = dayInterval(therapy)
-    if let window, let last = interval?.upperBound ?? therapy.end.map(lastDay),
+    if let window, let last = interval?.upperBound ?? therapy.end.map({ lastDay($0) }),
       last < window.lowerBound
     {
       return 0
@@ -217,7 +217,7 @@ extension CaseContext {
 
   /// Days covered by dated courses together, inside the window.
   private func unionDays(_ therapies: [Therapy], window: ClosedRange<Int>?) -> Int? {
-    var intervals = therapies.compactMap(dayInterval).filter { interval in
+    var intervals = therapies.compactMap { dayInterval($0) }.filter { interval in
       window.map { interval.upperBound >= $0.lowerBound } ?? true
     }
     guard !intervals.isEmpty else { return nil }

@@ -117,7 +117,8 @@ public struct GuidelineMatcher: Sendable {
         && codedDiagnoses.contains { code in exclusion.icd10.contains(where: code.hasPrefix) }
       let byDiagnosis =
         !byRequestOnly && context.facts.hasDiagnosis(exclusion.diagnoses) || byCodedDiagnosis
-      let condition = !byRequestOnly && (exclusion.condition.map(context.holds) ?? false)
+      let condition =
+        !byRequestOnly && (exclusion.condition.map { context.holds($0) } ?? false)
       let coded = !exclusion.codes.isDisjoint(with: words.codes)
       let byCode = coded && (exclusion.condition == nil || condition)
       let byCondition = condition && exclusion.codes.isEmpty

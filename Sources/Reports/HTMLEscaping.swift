@@ -66,54 +66,13 @@ enum HTMLEscaping {
   ) {
     escapedBytes.withUnsafeBufferPointer { escaped in
       var runStart = 0
-      var wordStart = 0
-      // Four units at a time, as text is read eight bytes at a time above.
-      if let start = units.baseAddress {
-        while wordStart + 4 <= units.count {
-          let word = UnsafeRawPointer(start).loadUnaligned(
-            fromByteOffset: 2 * wordStart, as: UInt64.self)
-          if mayHoldASCIIUnitToEscape(word) {
-            writeRuns(
-              ofASCII: units, wordStart..<(wordStart + 4), escaped, after: &runStart, write,
-              replace: replace)
-          }
-          wordStart += 4
-        }
+      for offset in 0..<units.count where escaped[Int(units[offset] & 0x7F)] {
+        write(UnsafeBufferPointer(rebasing: units[runStart..<offset]))
+        replace(escape(of: UInt8(truncatingIfNeeded: units[offset])))
+        runStart = offset + 1
       }
-      writeRuns(
-        ofASCII: units, wordStart..<units.count, escaped, after: &runStart, write,
-        replace: replace)
       write(UnsafeBufferPointer(rebasing: units[runStart...]))
     }
-  }
-
-  /// `writeRuns` of ASCII units: the run before each unit of `positions` to escape, then
-  /// the unit's replacement.
-  @inline(__always)
-  private static func writeRuns(
-    ofASCII units: UnsafeBufferPointer<UInt16>, _ positions: Range<Int>,
-    _ escaped: UnsafeBufferPointer<Bool>, after runStart: inout Int,
-    _ write: (UnsafeBufferPointer<UInt16>) -> Void, replace: (StaticString) -> Void
-  ) {
-    for offset in positions where escaped[Int(units[offset] & 0x7F)] {
-      write(UnsafeBufferPointer(rebasing: units[runStart..<offset]))
-      replace(escape(of: UInt8(truncatingIfNeeded: units[offset])))
-      runStart = offset + 1
-    }
-  }
-
-  /// `mayHoldByteToEscape` of four ASCII UTF-16 units, by the same tests on 16-bit lanes.
-  private static func mayHoldASCIIUnitToEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0001_0001_0001_0001
-    func hasUnit(below limit: UInt64, _ word: UInt64) -> Bool {
-      (word &- ones &* limit) & ~word & (ones &* 0x8000) != 0
-    }
-    func hasZeroUnit(_ word: UInt64) -> Bool { hasUnit(below: 1, word) }
-
-    return hasUnit(below: 0x20, word) || hasZeroUnit(word ^ (ones &* 0x22))
-      || hasZeroUnit((word | ones) ^ (ones &* 0x27))
-      || hasZeroUnit((word | (ones &* 0x02)) ^ (ones &* 0x3E))
-      || hasZeroUnit(word ^ (ones &* 0x7F))
   }
 
   /// `needsEscape` of every byte value, looked up in the loops above.

@@ -31,7 +31,7 @@ struct HTMLPage: ~Copyable {
   /// ASCII: the bytes `append(text:)` writes for the units' string, without making it.
   /// Appends nothing and returns `false` otherwise.
   mutating func append(asciiText units: UnsafeBufferPointer<UInt16>) -> Bool {
-    guard Self.isASCII(units) else { return false }
+    guard !units.contains(where: { $0 >= 0x80 }) else { return false }
 
     HTMLEscaping.forEachEscapedRun(ofASCII: units) {
       output.append(narrowing: $0)
@@ -39,20 +39,6 @@ struct HTMLPage: ~Copyable {
       output.append($0)
     }
     return true
-  }
-
-  /// Whether every unit is ASCII, read four at a time: a page of the appendix is checked
-  /// whole before it is written.
-  private static func isASCII(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-    var index = 0
-    if let start = units.baseAddress {
-      while index + 4 <= units.count {
-        let word = UnsafeRawPointer(start).loadUnaligned(fromByteOffset: 2 * index, as: UInt64.self)
-        guard word & 0xFF80_FF80_FF80_FF80 == 0 else { return false }
-        index += 4
-      }
-    }
-    return !units[index...].contains { $0 >= 0x80 }
   }
 
   mutating func append(markup: String) {
