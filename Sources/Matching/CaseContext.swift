@@ -3,7 +3,7 @@ import Model
 /// A case seen through one guideline and one requested procedure: the reference date, the
 /// region, and the earlier procedures of the same kind in the current episode of care.
 struct CaseContext {
-  let facts: CaseFacts
+  let facts: FactsByType
   let guideline: Guideline
   /// The guideline's entries for the requested codes, primary codes first.
   let codes: [ProcedureCode]
@@ -13,14 +13,17 @@ struct CaseContext {
   /// The purposes the request states (`IndicationSelection.statedPurposes(of:)`), read once
   /// for every guideline the case is matched against rather than once per question.
   let statedPurposes: Set<Purpose>
+  /// The request's own words, likewise read once per case.
+  let requestWords: RequestWords
 
   init(
-    facts: CaseFacts, guideline: Guideline, codes: [ProcedureCode], others: [ProcedureCode],
-    statedPurposes: Set<Purpose>
+    facts: FactsByType, guideline: Guideline, codes: [ProcedureCode], others: [ProcedureCode],
+    statedPurposes: Set<Purpose>, requestWords: RequestWords
   ) {
     self.facts = facts
     self.guideline = guideline
     self.statedPurposes = statedPurposes
+    self.requestWords = requestWords
     self.codes = codes.sorted { !$0.isAddOn && $1.isAddOn }
     self.otherRequested = others
     let primary = self.codes.first?.procedure ?? .other
@@ -50,7 +53,7 @@ struct CaseContext {
     case .diagnosis(let conditions):
       return facts.hasDiagnosis(conditions)
     case .imaging(let findings):
-      return facts.imagingFindings().contains { findings.contains($0.value.finding) }
+      return facts.imagingFindings.contains { findings.contains($0.value.finding) }
     case .priorOfSameKind:
       return !episode.priors.isEmpty
     case .sinceLastSameKind(let kinds):
@@ -58,29 +61,29 @@ struct CaseContext {
     case .prior(let kinds):
       return episode.allPriors.contains { kinds.contains($0.value.procedure) }
     case .painAtLeast(let level):
-      return facts.painScores().contains { $0.value.value >= level }
+      return facts.painScores.contains { $0.value.value >= level }
     case .functionalLimitation:
-      return facts.disabilities().contains { limitsFunction($0.value) }
+      return facts.disabilities.contains { limitsFunction($0.value) }
     case .surgicalPlan(let kinds):
-      return facts.surgicalPlans().contains { kinds.contains($0.value.kind) }
+      return facts.surgicalPlans.contains { kinds.contains($0.value.kind) }
     case .riskFactor(let conditions):
-      return facts.riskFactors().contains {
+      return facts.riskFactors.contains {
         $0.value.present && conditions.contains($0.value.condition)
       }
     case .deviceTrial(let devices):
-      return facts.deviceTrials().contains { devices.contains($0.value.device) }
+      return facts.deviceTrials.contains { devices.contains($0.value.device) }
     case .implantProblem(let problems):
-      return facts.implantProblems().contains { problems.contains($0.value.problem) }
+      return facts.implantProblems.contains { problems.contains($0.value.problem) }
     case .requestedCode(let requested):
       return codes.contains { requested.contains($0.code) }
     case .anyOf(let conditions):
-      return conditions.contains(where: holds)
+      return conditions.contains { holds($0) }
     case .allOf(let conditions):
-      return conditions.allSatisfy(holds)
+      return conditions.allSatisfy { holds($0) }
     case .not(let inner):
       return !holds(inner)
     case .patientAge(let years):
-      return facts.patientAges().contains {
+      return facts.patientAges.contains {
         $0.value.context == .current && $0.value.years >= years
       }
     case .datedPrior(let kinds):
@@ -88,7 +91,7 @@ struct CaseContext {
         kinds.contains($0.value.procedure) && $0.value.date != nil
       }
     case .spondyloarthritisFeature(let features):
-      return facts.spondyloarthritisFeatures().contains {
+      return facts.spondyloarthritisFeatures.contains {
         $0.value.present && features.contains($0.value.feature)
       }
     }
@@ -108,11 +111,13 @@ struct Episode {
   let reliefs: [Cited<Relief>]
   let phase: RepeatPhase?
 
-  init(facts: CaseFacts, kinds: Set<ProcedureKind>, regions: Set<Region>, policy: RepeatPolicy) {
+  init(
+    facts: FactsByType, kinds: Set<ProcedureKind>, regions: Set<Region>, policy: RepeatPolicy
+  ) {
     self.kinds = kinds
     self.regions = regions
-    self.allPriors = facts.priorProcedures()
-    self.reliefs = facts.reliefs()
+    self.allPriors = facts.priorProcedures
+    self.reliefs = facts.reliefs
 
     let reference = facts.referenceDate
     var sameKind = allPriors.filter {

@@ -25,122 +25,130 @@ public struct CaseFacts: Sendable {
   public var referenceDate: ClinicalDate? { request.plannedDate ?? noteDate }
 }
 
-/// A typed payload together with the fact it came from, so criteria can cite evidence.
+/// A typed payload together with the evidence of the fact it came from, so criteria can
+/// cite it. Only the evidence is kept: copying a whole `Fact` for every cited payload cost
+/// more than the rules that read them.
 struct Cited<Payload> {
   let value: Payload
-  let fact: Fact?
+  let evidence: [Evidence]
 }
 
-extension CaseFacts {
-  func painScores() -> [Cited<PainScore>] {
-    cited { if case .painScore(let value) = $0 { value } else { nil } }
-  }
+/// A case's facts sorted by type once, for every guideline and criterion matched against it:
+/// each rule reads one or two types, and a catalog asks for the therapies or the diagnoses of
+/// one case dozens of times.
+///
+/// A class: a case's context is copied into the closures rules pass around, and copying a
+/// structure of two dozen lists cost more than the class's checks of exclusive access.
+final class FactsByType {
+  let request: ServiceRequest
+  /// The date of service of the most recent clinical note.
+  let noteDate: ClinicalDate?
+  /// The date windows are measured back from: the planned date, else the note date.
+  let referenceDate: ClinicalDate?
 
-  func disabilities() -> [Cited<FunctionalDisability>] {
-    cited { if case .functionalDisability(let value) = $0 { value } else { nil } }
-  }
-
-  func durations() -> [Cited<PainDuration>] {
-    cited { if case .painDuration(let value) = $0 { value } else { nil } }
-  }
-
-  func patterns() -> [Cited<PainPattern>] {
-    cited { if case .painPattern(let value) = $0 { value } else { nil } }
-  }
-
-  func provocationTests() -> [Cited<ProvocationTest>] {
-    cited { if case .provocationTest(let value) = $0 { value } else { nil } }
-  }
-
-  func budapestFindings() -> [Cited<BudapestFinding>] {
-    cited { if case .budapestFinding(let value) = $0 { value } else { nil } }
-  }
-
-  func crpsDiagnoses() -> [Cited<CRPSDiagnosis>] {
-    cited { if case .crpsDiagnosis(let value) = $0 { value } else { nil } }
-  }
-
-  func reliefs() -> [Cited<Relief>] {
-    cited { if case .relief(let value) = $0 { value } else { nil } }
-  }
-
-  func therapies() -> [Cited<Therapy>] {
-    cited { if case .therapy(let value) = $0 { value } else { nil } }
-  }
-
-  func staphScreens() -> [Cited<StaphScreen>] {
-    cited { if case .staphScreen(let value) = $0 { value } else { nil } }
-  }
-
-  func decolonizations() -> [Cited<Decolonization>] {
-    cited { if case .decolonization(let value) = $0 { value } else { nil } }
-  }
-
-  func psychEvaluations() -> [Cited<PsychEvaluation>] {
-    cited { if case .psychEvaluation(let value) = $0 { value } else { nil } }
-  }
-
-  func opioidUses() -> [Cited<OpioidUse>] {
-    cited { if case .opioidUse(let value) = $0 { value } else { nil } }
-  }
-
-  func imagingFindings() -> [Cited<ImagingFinding>] {
-    cited { if case .imagingFinding(let value) = $0 { value } else { nil } }
-  }
-
-  func riskFactors() -> [Cited<RiskFactor>] {
-    cited { if case .riskFactor(let value) = $0 { value } else { nil } }
-  }
-
-  func diagnoses() -> [Cited<Diagnosis>] {
-    cited { if case .diagnosis(let value) = $0 { value } else { nil } }
-  }
-
-  func surgicalPlans() -> [Cited<SurgicalPlan>] {
-    cited { if case .surgicalPlan(let value) = $0 { value } else { nil } }
-  }
-
-  func deviceTrials() -> [Cited<DeviceTrial>] {
-    cited { if case .deviceTrial(let value) = $0 { value } else { nil } }
-  }
-
-  func implantProblems() -> [Cited<ImplantProblem>] {
-    cited { if case .implantProblem(let value) = $0 { value } else { nil } }
-  }
-
-  func consultations() -> [Cited<Consultation>] {
-    cited { if case .consultation(let value) = $0 { value } else { nil } }
-  }
-
-  func anginaClasses() -> [Cited<AnginaClass>] {
-    cited { if case .anginaClass(let value) = $0 { value } else { nil } }
-  }
-
-  func patientAges() -> [Cited<PatientAge>] {
-    cited { if case .patientAge(let value) = $0 { value } else { nil } }
-  }
-
-  func spondyloarthritisFeatures() -> [Cited<SpondyloarthritisFeature>] {
-    cited { if case .spondyloarthritisFeature(let value) = $0 { value } else { nil } }
-  }
-
-  func diagnosticUncertainties() -> [Cited<DiagnosticUncertainty>] {
-    cited { if case .diagnosticUncertainty(let value) = $0 { value } else { nil } }
-  }
-
-  func deviceInterrogations() -> [Cited<DeviceInterrogation>] {
-    cited { if case .deviceInterrogation(let value) = $0 { value } else { nil } }
-  }
-
+  private(set) var painScores: [Cited<PainScore>] = []
+  private(set) var disabilities: [Cited<FunctionalDisability>] = []
+  private(set) var durations: [Cited<PainDuration>] = []
+  private(set) var patterns: [Cited<PainPattern>] = []
+  private(set) var provocationTests: [Cited<ProvocationTest>] = []
+  private(set) var budapestFindings: [Cited<BudapestFinding>] = []
+  private(set) var crpsDiagnoses: [Cited<CRPSDiagnosis>] = []
+  private(set) var reliefs: [Cited<Relief>] = []
+  private(set) var therapies: [Cited<Therapy>] = []
+  private(set) var staphScreens: [Cited<StaphScreen>] = []
+  private(set) var decolonizations: [Cited<Decolonization>] = []
+  private(set) var psychEvaluations: [Cited<PsychEvaluation>] = []
+  private(set) var opioidUses: [Cited<OpioidUse>] = []
+  private(set) var imagingFindings: [Cited<ImagingFinding>] = []
+  private(set) var riskFactors: [Cited<RiskFactor>] = []
+  private(set) var diagnoses: [Cited<Diagnosis>] = []
+  private(set) var surgicalPlans: [Cited<SurgicalPlan>] = []
+  private(set) var deviceTrials: [Cited<DeviceTrial>] = []
+  private(set) var implantProblems: [Cited<ImplantProblem>] = []
+  private(set) var consultations: [Cited<Consultation>] = []
+  private(set) var anginaClasses: [Cited<AnginaClass>] = []
+  private(set) var patientAges: [Cited<PatientAge>] = []
+  private(set) var spondyloarthritisFeatures: [Cited<SpondyloarthritisFeature>] = []
+  private(set) var diagnosticUncertainties: [Cited<DiagnosticUncertainty>] = []
+  private(set) var deviceInterrogations: [Cited<DeviceInterrogation>] = []
   /// Prior procedures from the documents and from intake's history, one per procedure and
   /// date (a history entry repeating a documented one within three days is dropped). Relief
   /// after a procedure that is not itself listed implies that procedure.
-  func priorProcedures() -> [Cited<PriorProcedure>] {
-    var known = cited { if case .priorProcedure(let value) = $0 { value } else { nil } }
-    for entry in history where !known.contains(where: { $0.value.isSameEvent(as: entry) }) {
-      known.append(Cited(value: entry, fact: nil))
+  private(set) var priorProcedures: [Cited<PriorProcedure>] = []
+  /// The conditions of every documented diagnosis.
+  private(set) var diagnosedConditions: Set<DiagnosisCondition> = []
+  /// The ICD-10 codes of documented diagnoses, as `Exclusion.normalizedICD10(_:)` writes them.
+  private(set) var codedDiagnoses: [String] = []
+
+  init(_ facts: CaseFacts) {
+    request = facts.request
+    noteDate = facts.noteDate
+    referenceDate = facts.referenceDate
+    for fact in facts.facts { file(fact) }
+
+    priorProcedures = Self.withImpliedProcedures(
+      priorProcedures, history: facts.history, reliefs: reliefs)
+    diagnosedConditions = Set(diagnoses.map(\.value.condition))
+    codedDiagnoses = diagnoses.compactMap(\.value.icd10).map(Exclusion.normalizedICD10)
+  }
+
+  func hasDiagnosis(_ conditions: Set<DiagnosisCondition>) -> Bool {
+    !diagnosedConditions.isDisjoint(with: conditions)
+  }
+
+  private func file(_ fact: Fact) {
+    let evidence = fact.evidence
+    switch fact.detail {
+    case .painScore(let value): painScores.append(Cited(value: value, evidence: evidence))
+    case .functionalDisability(let value):
+      disabilities.append(Cited(value: value, evidence: evidence))
+    case .painDuration(let value): durations.append(Cited(value: value, evidence: evidence))
+    case .painPattern(let value): patterns.append(Cited(value: value, evidence: evidence))
+    case .provocationTest(let value):
+      provocationTests.append(Cited(value: value, evidence: evidence))
+    case .budapestFinding(let value):
+      budapestFindings.append(Cited(value: value, evidence: evidence))
+    case .crpsDiagnosis(let value): crpsDiagnoses.append(Cited(value: value, evidence: evidence))
+    case .relief(let value): reliefs.append(Cited(value: value, evidence: evidence))
+    case .therapy(let value): therapies.append(Cited(value: value, evidence: evidence))
+    case .staphScreen(let value): staphScreens.append(Cited(value: value, evidence: evidence))
+    case .decolonization(let value):
+      decolonizations.append(Cited(value: value, evidence: evidence))
+    case .psychEvaluation(let value):
+      psychEvaluations.append(Cited(value: value, evidence: evidence))
+    case .opioidUse(let value): opioidUses.append(Cited(value: value, evidence: evidence))
+    case .priorProcedure(let value):
+      priorProcedures.append(Cited(value: value, evidence: evidence))
+    case .imagingFinding(let value):
+      imagingFindings.append(Cited(value: value, evidence: evidence))
+    case .riskFactor(let value): riskFactors.append(Cited(value: value, evidence: evidence))
+    case .diagnosis(let value): diagnoses.append(Cited(value: value, evidence: evidence))
+    case .surgicalPlan(let value): surgicalPlans.append(Cited(value: value, evidence: evidence))
+    case .deviceTrial(let value): deviceTrials.append(Cited(value: value, evidence: evidence))
+    case .implantProblem(let value):
+      implantProblems.append(Cited(value: value, evidence: evidence))
+    case .consultation(let value): consultations.append(Cited(value: value, evidence: evidence))
+    case .anginaClass(let value): anginaClasses.append(Cited(value: value, evidence: evidence))
+    case .patientAge(let value): patientAges.append(Cited(value: value, evidence: evidence))
+    case .spondyloarthritisFeature(let value):
+      spondyloarthritisFeatures.append(Cited(value: value, evidence: evidence))
+    case .diagnosticUncertainty(let value):
+      diagnosticUncertainties.append(Cited(value: value, evidence: evidence))
+    case .deviceInterrogation(let value):
+      deviceInterrogations.append(Cited(value: value, evidence: evidence))
     }
-    for relief in reliefs() {
+  }
+
+  /// The documented prior procedures, then intake's history entries not already among them,
+  /// then the procedures that documented relief implies.
+  private static func withImpliedProcedures(
+    _ documented: [Cited<PriorProcedure>], history: [PriorProcedure], reliefs: [Cited<Relief>]
+  ) -> [Cited<PriorProcedure>] {
+    var known = documented
+    for entry in history where !known.contains(where: { $0.value.isSameEvent(as: entry) }) {
+      known.append(Cited(value: entry, evidence: []))
+    }
+    for relief in reliefs {
       let implied = PriorProcedure(
         procedure: relief.value.procedure, date: relief.value.procedureDate,
         side: relief.value.side, levels: relief.value.levels)
@@ -149,17 +157,9 @@ extension CaseFacts {
         guard let date = implied.date, let priorDate = prior.value.date else { return true }
         return date.matches(priorDate, toleranceDays: 3)
       }
-      if !isListed { known.append(Cited(value: implied, fact: relief.fact)) }
+      if !isListed { known.append(Cited(value: implied, evidence: relief.evidence)) }
     }
     return known
-  }
-
-  func hasDiagnosis(_ conditions: Set<DiagnosisCondition>) -> Bool {
-    diagnoses().contains { conditions.contains($0.value.condition) }
-  }
-
-  private func cited<Payload>(_ extract: (FactDetail) -> Payload?) -> [Cited<Payload>] {
-    facts.compactMap { fact in extract(fact.detail).map { Cited(value: $0, fact: fact) } }
   }
 }
 
@@ -175,15 +175,39 @@ extension PriorProcedure {
 extension Array {
   /// The evidence of every cited fact, in order, without repeats.
   func evidence<Payload>() -> [Evidence] where Element == Cited<Payload> {
-    flatMap { $0.fact?.evidence ?? [] }.withoutRepeats()
+    if count == 1 { return self[0].evidence.withoutRepeats() }
+    return flatMap(\.evidence).withoutRepeats()
   }
 }
 
 extension Array where Element == Evidence {
   /// The evidence in order, each the first time it stands.
   func withoutRepeats() -> [Evidence] {
+    guard count > 1 else { return self }
+    guard count <= Self.linearSearchLimit else { return hashedWithoutRepeats() }
+    // A finding cites a handful of evidence: comparing each with those kept costs less than
+    // hashing them into a set.
+    var kept: [Evidence] = []
+    kept.reserveCapacity(count)
+    for evidence in self where !kept.contains(where: { $0.isSameEvidence(as: evidence) }) {
+      kept.append(evidence)
+    }
+    return kept
+  }
+
+  /// The most evidence `withoutRepeats()` compares pairwise rather than hashes.
+  private static var linearSearchLimit: Int { 24 }
+
+  private func hashedWithoutRepeats() -> [Evidence] {
     var seen = Set<DistinctEvidence>()
     return filter { seen.insert(DistinctEvidence($0)).inserted }
+  }
+}
+
+extension Evidence {
+  /// `==`, asking first the cheap questions that tell most evidence apart: page and offsets.
+  fileprivate func isSameEvidence(as other: Evidence) -> Bool {
+    page == other.page && start == other.start && end == other.end && self == other
   }
 }
 

@@ -13,7 +13,7 @@ extension CaseContext {
   }
 
   func functionalLimitation() -> Finding {
-    let disabilities = facts.disabilities()
+    let disabilities = facts.disabilities
     if disabilities.contains(where: \.value.present) {
       return .met("Limited function is documented.", evidence: disabilities.evidence())
     }
@@ -26,7 +26,7 @@ extension CaseContext {
   }
 
   func pain(_ requirement: PainRequirement) -> Finding {
-    let disabilities = facts.disabilities()
+    let disabilities = facts.disabilities
     let disabled = disabilities.filter { limitsFunction($0.value) }
     if requirement.acceptsDisability, let first = disabled.first {
       let what = first.value.score.map {
@@ -77,7 +77,7 @@ extension CaseContext {
       continuing
       ? [.average, .current, .unspecified, .worst]
       : [.average, .current, .unspecified, .worst, .preProcedure]
-    let scores = facts.painScores()
+    let scores = facts.painScores
     for context in order {
       let matching = scores.filter { $0.value.context == context }
       if !matching.isEmpty { return (context, matching) }
@@ -128,7 +128,7 @@ extension CaseContext {
   /// When the pain began: the earliest documented onset, else the note date less the longest
   /// documented duration.
   func painOnset() -> ClinicalDate? {
-    let durations = facts.durations()
+    let durations = facts.durations
     if let onset = durations.compactMap(\.value.onset).min() { return onset }
     guard let longest = durations.map(\.value.months).max(), let noteDate = facts.noteDate
     else { return nil }
@@ -136,7 +136,7 @@ extension CaseContext {
   }
 
   func documentedPainMonths() -> (Double, [Evidence])? {
-    let durations = facts.durations()
+    let durations = facts.durations
     if let longest = durations.max(by: { $0.value.months < $1.value.months }) {
       return (longest.value.months, durations.evidence())
     }
@@ -149,12 +149,12 @@ extension CaseContext {
   func painPattern(accepted: Set<PainPatternKind>, contradicted: Set<PainPatternKind>)
     -> Finding
   {
-    let patterns = facts.patterns()
-    let wanted = listed(accepted.map(\.rawValue).sorted())
+    let patterns = facts.patterns
     if patterns.contains(where: { accepted.contains($0.value.pattern) }) {
       let found = listed(patterns.map(\.value.pattern.rawValue), conjunction: "and")
       return .met("The pain is documented as \(found).", evidence: patterns.evidence())
     }
+    let wanted = listed(accepted.map(\.rawValue).sorted())
     if let contrary = patterns.first(where: { contradicted.contains($0.value.pattern) }) {
       return .notMet(
         "The pain is documented as \(contrary.value.pattern.rawValue); \(wanted) pain is needed.",
@@ -169,10 +169,8 @@ extension CaseContext {
   func diagnosis(anyOf conditions: Set<DiagnosisCondition>, orImaging: Set<ImagingFindingKind>)
     -> Finding
   {
-    let diagnoses = facts.diagnoses().filter { conditions.contains($0.value.condition) }
-    let findings = facts.imagingFindings().filter { orImaging.contains($0.value.finding) }
-    let names = conditions.map(\.rawValue).sorted() + orImaging.map(\.rawValue).sorted()
-    let wanted = listed(Array(Set(names)).sorted().map(spoken))
+    let diagnoses = facts.diagnoses.filter { conditions.contains($0.value.condition) }
+    let findings = facts.imagingFindings.filter { orImaging.contains($0.value.finding) }
     if let first = diagnoses.first {
       return .met(
         "A diagnosis of \(spoken(first.value.condition.rawValue)) is documented.",
@@ -182,6 +180,8 @@ extension CaseContext {
       return .met(
         "Imaging shows \(spoken(first.value.finding.rawValue)).", evidence: findings.evidence())
     }
+    let names = conditions.map(\.rawValue).sorted() + orImaging.map(\.rawValue).sorted()
+    let wanted = listed(Array(Set(names)).sorted().map(spoken))
     return .notDocumented(
       "None of \(wanted) is documented.",
       ask: "Please send the diagnosis (\(wanted)) with the findings that support it.")
@@ -190,14 +190,14 @@ extension CaseContext {
   func notPrimarily(_ conditions: Set<DiagnosisCondition>, imaging: Set<ImagingFindingKind>)
     -> Finding
   {
-    let images = facts.imagingFindings().filter { imaging.contains($0.value.finding) }
+    let images = facts.imagingFindings.filter { imaging.contains($0.value.finding) }
     if let image = images.first {
       return .notMet(
         "Imaging shows \(spoken(image.value.finding.rawValue)), a source this indication does not"
           + " treat.", ask: "Please document why the pain is thought to come from the joint.",
         evidence: images.evidence())
     }
-    let contrary = facts.diagnoses().filter { conditions.contains($0.value.condition) }
+    let contrary = facts.diagnoses.filter { conditions.contains($0.value.condition) }
     guard let first = contrary.first else {
       let names = listed(conditions.map(\.rawValue).sorted().map(spoken))
       return .met("No diagnosis of \(names) is documented as the source of the pain.")
@@ -210,9 +210,9 @@ extension CaseContext {
   }
 
   func imaging(anyOf findings: Set<ImagingFindingKind>) -> Finding {
-    let found = facts.imagingFindings().filter { findings.contains($0.value.finding) }
-    let wanted = listed(findings.map(\.rawValue).sorted().map(spoken))
+    let found = facts.imagingFindings.filter { findings.contains($0.value.finding) }
     guard let first = found.first else {
+      let wanted = listed(findings.map(\.rawValue).sorted().map(spoken))
       return .notDocumented(
         "No imaging showing \(wanted) is documented.",
         ask: "Please send the imaging report showing \(wanted).")
@@ -225,7 +225,7 @@ extension CaseContext {
   }
 
   func provocationTests(atLeast count: Int, _ tests: Set<ProvocationTestKind>) -> Finding {
-    let results = facts.provocationTests().filter { tests.contains($0.value.test) }
+    let results = facts.provocationTests.filter { tests.contains($0.value.test) }
     let positive = Set(results.filter { $0.value.result == .positive }.map(\.value.test))
     let negative = Set(results.filter { $0.value.result == .negative }.map(\.value.test))
       .subtracting(positive)
@@ -246,11 +246,11 @@ extension CaseContext {
   }
 
   func budapestCriteria() -> Finding {
-    let stated = facts.crpsDiagnoses()
+    let stated = facts.crpsDiagnoses
     if stated.contains(where: { $0.value.budapestStated == true }) {
       return .met("The note states the Budapest criteria are met.", evidence: stated.evidence())
     }
-    let findings = facts.budapestFindings()
+    let findings = facts.budapestFindings
     let symptoms = categories(in: findings, kind: .symptom, present: true)
     let signs = categories(in: findings, kind: .sign, present: true)
     let summary =
@@ -282,7 +282,7 @@ extension CaseContext {
   }
 
   func surgicalPlan(anyOf kinds: Set<SurgicalPlanKind>) -> Finding {
-    let plans = facts.surgicalPlans()
+    let plans = facts.surgicalPlans
     if let plan = plans.first(where: { kinds.contains($0.value.kind) }) {
       let date = plan.value.date.map { " (\($0.usFormat))" } ?? ""
       return .met(
@@ -301,9 +301,9 @@ extension CaseContext {
   func noContraindication(_ conditions: Set<RiskCondition>, imaging: Set<ImagingFindingKind>)
     -> Finding
   {
-    let risks = facts.riskFactors().filter { conditions.contains($0.value.condition) }
+    let risks = facts.riskFactors.filter { conditions.contains($0.value.condition) }
     let present = risks.filter(\.value.present)
-    let findings = facts.imagingFindings().filter { imaging.contains($0.value.finding) }
+    let findings = facts.imagingFindings.filter { imaging.contains($0.value.finding) }
     let names =
       present.map { spoken($0.value.condition.rawValue) }
       + findings.map { spoken($0.value.finding.rawValue) }

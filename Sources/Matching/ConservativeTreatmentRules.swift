@@ -4,7 +4,7 @@ import Model
 extension CaseContext {
   func conservativeTreatment(_ policy: ConservativeTreatmentPolicy) -> Finding {
     let counted = treatments(policy.modalities)
-    let planned = facts.therapies().filter { $0.value.status == .planned }
+    let planned = facts.therapies.filter { $0.value.status == .planned }
     let evidence = counted.evidence() + planned.evidence()
 
     if policy.ongoingSufficesAfterPriorInjection, hasPriorSpinalInjection,
@@ -35,7 +35,7 @@ extension CaseContext {
 
   /// Therapies that were tried (not merely planned), of the modalities that count.
   func treatments(_ modalities: Set<TherapyModality>?) -> [Cited<Therapy>] {
-    facts.therapies().filter { therapy in
+    facts.therapies.filter { therapy in
       therapy.value.status != .planned
         && (modalities.map { $0.contains(therapy.value.modality) } ?? true)
     }
@@ -186,7 +186,7 @@ extension CaseContext {
   /// course that ended recently, not day by day); none when it ended before the window.
   func courseDays(_ therapy: Therapy, window: ClosedRange<Int>?) -> Int? {
     let interval = dayInterval(therapy)
-    if let window, let last = interval?.upperBound ?? therapy.end.map(lastDay),
+    if let window, let last = interval?.upperBound ?? therapy.end.map({ lastDay($0) }),
       last < window.lowerBound
     {
       return 0
@@ -217,7 +217,7 @@ extension CaseContext {
 
   /// Days covered by dated courses together, inside the window.
   private func unionDays(_ therapies: [Therapy], window: ClosedRange<Int>?) -> Int? {
-    var intervals = therapies.compactMap(dayInterval).filter { interval in
+    var intervals = therapies.compactMap { dayInterval($0) }.filter { interval in
       window.map { interval.upperBound >= $0.lowerBound } ?? true
     }
     guard !intervals.isEmpty else { return nil }

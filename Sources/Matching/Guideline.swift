@@ -91,9 +91,17 @@ public struct ProcedureCode: Sendable, Hashable {
   }
 
   static func normalized(_ text: String) -> String {
+    if isNormalizedASCII(text) { return text }
     // Not `trimmingPrefix("+")`: its generic search cost more than all the rest of looking a
     // code up, which matching does for every code of every guideline.
-    (text.first == "+" ? String(text.dropFirst()) : text).uppercased()
+    return (text.first == "+" ? String(text.dropFirst()) : text).uppercased()
+  }
+
+  /// Whether an ASCII code is already as `normalized(_:)` writes it, without `+` or lower
+  /// case letters: most codes, looked up for every code of every guideline.
+  private static func isNormalizedASCII(_ text: String) -> Bool {
+    guard text.utf8.first != UInt8(ascii: "+") else { return false }
+    return text.utf8.allSatisfy { $0 < 0x80 && !(0x61...0x7A).contains($0) }
   }
 }
 

@@ -29,11 +29,14 @@ public struct GuidelineMatcher: Sendable {
     }
     let entries = requested.compactMap(catalog.procedureCode)
     let purposes = IndicationSelection.statedPurposes(of: facts.request)
+    let byType = FactsByType(facts)
+    let words = RequestWords(facts.request)
     return covering.compactMap { guideline in
       let mine = requested.compactMap(guideline.code)
       let others = entries.filter { entry in !mine.contains(entry) }
       let context = CaseContext(
-        facts: facts, guideline: guideline, codes: mine, others: others, statedPurposes: purposes)
+        facts: byType, guideline: guideline, codes: mine, others: others,
+        statedPurposes: purposes, requestWords: words)
       // A guideline reached only through an excluded code speaks only to exclude it, and
       // only by an exclusion of that code.
       guard !mine.isEmpty else {
@@ -61,9 +64,12 @@ public struct GuidelineMatcher: Sendable {
   /// Exclusions the request's own words show, for a request no guideline's code covers.
   private func excludedByService(_ facts: CaseFacts) -> [Determination] {
     let purposes = IndicationSelection.statedPurposes(of: facts.request)
+    let byType = FactsByType(facts)
+    let words = RequestWords(facts.request)
     return catalog.guidelines.compactMap { guideline in
       let context = CaseContext(
-        facts: facts, guideline: guideline, codes: [], others: [], statedPurposes: purposes)
+        facts: byType, guideline: guideline, codes: [], others: [], statedPurposes: purposes,
+        requestWords: words)
       return exclusion(in: guideline, context, byRequestOnly: true).map { excluded(guideline, $0) }
     }
   }
@@ -74,49 +80,16 @@ public struct GuidelineMatcher: Sendable {
     }
     let candidates = IndicationSelection(guideline: guideline, context: context).candidates()
     var evaluated = candidates.enumerated().map { order, indication in
-      let determination = evaluate(indication, context)
-      return (determination, rank(determination, indication, order), indication)
+      evaluate(indication, context, order: order)
     }
     // Where some indication's defining diagnosis is documented, indications whose defining
     // diagnosis is not are out of the running.
-    let defined = evaluated.filter { hasDefiningMet($0.0, $0.2) }
-    if !defined.isEmpty {
-      evaluated = evaluated.filter { !hasDefiningShort($0.0, $0.2) }
+    if evaluated.contains(where: \.hasDefiningMet) {
+      evaluated.removeAll(where: \.hasDefiningShort)
     }
     // Candidates fall back to all of a guideline's indications, and every guideline in the
     // catalog has at least one (CatalogTests checks each code reaches criteria).
-    return evaluated.min { $0.1.lexicographicallyPrecedes($1.1) }!.0
-  }
-
-  private func hasDefiningMet(_ determination: Determination, _ indication: Indication) -> Bool {
-    let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
-    let results = determination.criteria.filter { defining.contains($0.id) }
-    return !results.isEmpty && results.allSatisfy { $0.status == .met }
-  }
-
-  private func hasDefiningShort(_ determination: Determination, _ indication: Indication) -> Bool {
-    let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
-    return determination.criteria.contains { defining.contains($0.id) && $0.status != .met }
-  }
-
-  /// How far an indication is from being met: a contradicted criterion weighs two, an
-  /// undocumented one one, and a defining criterion short of met three more; on a tie, the
-  /// indication whose diagnosis is documented (a diagnosed spondyloarthritis contradicted by
-  /// its age of onset is reported as such, not as plain joint pain missing its tests), then
-  /// fewer contradictions, then the one more of whose criteria the documents meet (Budapest
-  /// findings point to CRPS when no cause is named), then the guideline's order. A
-  /// contradiction every indication shares (a contraindication) stays in whichever is chosen.
-  private func rank(_ determination: Determination, _ indication: Indication, _ order: Int)
-    -> [Int]
-  {
-    let defining = Set(indication.criteria.filter(\.isDefining).map(\.id))
-    let criteria = determination.criteria
-    let definingShort = criteria.filter { defining.contains($0.id) && $0.status != .met }.count
-    let definingMet = criteria.filter { defining.contains($0.id) && $0.status == .met }.count
-    let notMet = criteria.filter { $0.status == .notMet }.count
-    let open = criteria.filter { $0.status == .notDocumented }.count
-    let met = criteria.filter { $0.status == .met }.count
-    return [2 * notMet + open + 3 * definingShort, -definingMet, notMet, -met, order]
+    return evaluated.min { $0.rank.lexicographicallyPrecedes($1.rank) }!.determination
   }
 
   private func excluded(_ guideline: Guideline, _ exclusion: Exclusion) -> Determination {
@@ -132,61 +105,126 @@ public struct GuidelineMatcher: Sendable {
     byRequestOnly: Bool = false
   ) -> Exclusion? {
     let request = context.request
-    let service = ServiceWords(request.service)
-    let reason = ServiceWords(request.reason)
-    let codedDiagnoses = context.facts.diagnoses().compactMap(\.value.icd10)
-      .map(Exclusion.normalizedICD10)
-    let levels = Set(request.levels.map { $0.uppercased() })
+    let words = context.requestWords
+    let codedDiagnoses = context.facts.codedDiagnoses
     let purposes = context.statedPurposes
-    let requested = Set(request.cpt.map(ProcedureCode.normalized))
     return (candidates ?? guideline.exclusions).first { exclusion in
       let byWords =
-        exclusion.terms.contains { group in group.allSatisfy(service.contains) }
-        || exclusion.reasons.contains(where: reason.contains)
+        exclusion.terms.contains { group in group.allSatisfy(words.service.contains) }
+        || exclusion.reasons.contains(where: words.reason.contains)
       let byCodedDiagnosis =
         !byRequestOnly
         && codedDiagnoses.contains { code in exclusion.icd10.contains(where: code.hasPrefix) }
       let byDiagnosis =
         !byRequestOnly && context.facts.hasDiagnosis(exclusion.diagnoses) || byCodedDiagnosis
-      let condition = !byRequestOnly && (exclusion.condition.map(context.holds) ?? false)
-      let coded = !exclusion.codes.isDisjoint(with: requested)
+      let condition =
+        !byRequestOnly && (exclusion.condition.map { context.holds($0) } ?? false)
+      let coded = !exclusion.codes.isDisjoint(with: words.codes)
       let byCode = coded && (exclusion.condition == nil || condition)
       let byCondition = condition && exclusion.codes.isEmpty
       let byRegion = request.region.map(exclusion.regions.contains) ?? false
-      let byLevel = !levels.isDisjoint(with: Set(exclusion.levels.map { $0.uppercased() }))
+      let byLevel =
+        !words.levels.isEmpty
+        && exclusion.levels.contains { words.levels.contains($0.uppercased()) }
       return byWords || byRegion || byLevel || byDiagnosis || byCondition || byCode
         || !purposes.isDisjoint(with: exclusion.purposes)
     }
   }
 
-  private func evaluate(_ indication: Indication, _ context: CaseContext) -> Determination {
+  /// One indication's determination on the case, with what the choice among indications
+  /// weighs.
+  private func evaluate(_ indication: Indication, _ context: CaseContext, order: Int)
+    -> EvaluatedIndication
+  {
     let phase =
       context.repeatPhase ?? (indication.purpose == .repetition ? .therapeutic : .initial)
-    let applicable = indication.criteria.filter { $0.repeatPhase == nil || $0.repeatPhase == phase }
-    let results = applicable.map { criterion in
-      let finding = context.evaluate(criterion.rule)
-      return CriterionResult(
-        id: criterion.id, guideline: context.guideline.number, section: criterion.section,
-        description: criterion.description, family: criterion.family, status: finding.status,
-        reason: finding.reason,
-        providerRequest: finding.status == .met ? nil : finding.request,
-        evidence: finding.evidence)
-    }
-    let status: DeterminationStatus =
-      results.contains { $0.status == .notMet }
-      ? .clinicalReview
-      : (results.contains { $0.status == .notDocumented } ? .pend : .ready)
+    var results: [CriterionResult] = []
+    var statuses: [CriterionStatus] = []
+    var isDefining: [Bool] = []
     // Every family that falls short, contradicted or undocumented, in criterion order: a
     // case for clinical review still lists what the provider has yet to send.
     var gaps: [GapFamily] = []
-    for result in results where result.status != .met && !gaps.contains(result.family) {
-      gaps.append(result.family)
+    results.reserveCapacity(indication.criteria.count)
+    statuses.reserveCapacity(indication.criteria.count)
+    isDefining.reserveCapacity(indication.criteria.count)
+    for criterion in indication.criteria
+    where criterion.repeatPhase == nil || criterion.repeatPhase == phase {
+      let finding = context.evaluate(criterion.rule)
+      if finding.status != .met && !gaps.contains(criterion.family) {
+        gaps.append(criterion.family)
+      }
+      results.append(
+        CriterionResult(
+          id: criterion.id, guideline: context.guideline.number, section: criterion.section,
+          description: criterion.description, family: criterion.family, status: finding.status,
+          reason: finding.reason,
+          providerRequest: finding.status == .met ? nil : finding.request,
+          evidence: finding.evidence))
+      statuses.append(finding.status)
+      isDefining.append(criterion.isDefining)
     }
+    let status: DeterminationStatus =
+      statuses.contains(.notMet)
+      ? .clinicalReview : (statuses.contains(.notDocumented) ? .pend : .ready)
     let reportedPhase =
       indication.purpose == .repetition
       ? TreatmentPhase(rawValue: phase.rawValue) : indication.phase
-    return Determination(
+    let determination = Determination(
       guideline: context.guideline.number, indication: indication.name,
       phase: reportedPhase?.rawValue, determination: status, gaps: gaps, criteria: results)
+    return EvaluatedIndication(
+      determination: determination, statuses: statuses, isDefining: isDefining, order: order)
+  }
+}
+
+/// An indication's determination on a case, with how far it is from being met.
+///
+/// Whether a criterion is defining is read from the criterion itself, not looked up by id:
+/// criterion ids are unique within an indication (CatalogTests checks it), so the two agree.
+private struct EvaluatedIndication {
+  let determination: Determination
+  /// Whether every defining criterion is met (and there is one).
+  let hasDefiningMet: Bool
+  /// Whether some defining criterion falls short of met.
+  let hasDefiningShort: Bool
+  let rank: [Int]
+
+  /// - Parameters:
+  ///   - statuses: the status of each of `determination.criteria`.
+  ///   - isDefining: whether each of them is defining.
+  init(determination: Determination, statuses: [CriterionStatus], isDefining: [Bool], order: Int) {
+    self.determination = determination
+    var definingMet = 0
+    var definingShort = 0
+    var met = 0
+    var notMet = 0
+    var open = 0
+    for (status, defining) in zip(statuses, isDefining) {
+      switch status {
+      case .met: met += 1
+      case .notMet: notMet += 1
+      case .notDocumented: open += 1
+      }
+      guard defining else { continue }
+      if status == .met { definingMet += 1 } else { definingShort += 1 }
+    }
+    hasDefiningMet = definingMet > 0 && definingShort == 0
+    hasDefiningShort = definingShort > 0
+    rank = Self.rank(
+      notMet: notMet, open: open, met: met, definingMet: definingMet,
+      definingShort: definingShort, order: order)
+  }
+
+  /// How far an indication is from being met: a contradicted criterion weighs two, an
+  /// undocumented one one, and a defining criterion short of met three more; on a tie, the
+  /// indication whose diagnosis is documented (a diagnosed spondyloarthritis contradicted by
+  /// its age of onset is reported as such, not as plain joint pain missing its tests), then
+  /// fewer contradictions, then the one more of whose criteria the documents meet (Budapest
+  /// findings point to CRPS when no cause is named), then the guideline's order. A
+  /// contradiction every indication shares (a contraindication) stays in whichever is chosen.
+  private static func rank(
+    notMet: Int, open: Int, met: Int, definingMet: Int, definingShort: Int, order: Int
+  ) -> [Int] {
+    [2 * notMet + open + 3 * definingShort, -definingMet, notMet, -met, order]
   }
 }

@@ -3,7 +3,7 @@ import Model
 // Rules that come before an implant or a trial: decolonization, psychology, trial results.
 extension CaseContext {
   func decolonization(maximumDaysBefore limit: Int, requiresScreen: Bool) -> Finding {
-    let screens = facts.staphScreens()
+    let screens = facts.staphScreens
     let positive = screens.filter { $0.value.result == .positive }
     if requiresScreen, screens.isEmpty {
       return .notDocumented(
@@ -22,7 +22,7 @@ extension CaseContext {
       ? "S. aureus" : screen.value.organism.rawValue.uppercased()
     let screened =
       "The \(organism) screen\(screen.value.date.map { " of \($0.usFormat)" } ?? "") is positive"
-    let plans = facts.decolonizations().filter(\.value.planned)
+    let plans = facts.decolonizations.filter(\.value.planned)
     let evidence = positive.evidence() + plans.evidence()
     let ask =
       "Please send the decolonization plan with its start date, no earlier than"
@@ -47,7 +47,7 @@ extension CaseContext {
   }
 
   func psychologicalEvaluation() -> Finding {
-    let evaluations = facts.psychEvaluations()
+    let evaluations = facts.psychEvaluations
     let ask = "Please send the completed psychological evaluation for the implant."
     let completed = evaluations.filter(\.value.completed)
     if let cleared = completed.first(where: { $0.value.cleared != false }) {
@@ -70,18 +70,18 @@ extension CaseContext {
   }
 
   func deviceTrial(_ requirement: DeviceTrialRequirement) -> Finding {
-    let trials = facts.deviceTrials().filter { requirement.devices.contains($0.value.device) }
-    let reliefs = facts.reliefs().filter {
+    let trials = facts.deviceTrials.filter { requirement.devices.contains($0.value.device) }
+    let reliefs = facts.reliefs.filter {
       requirement.trialProcedures.contains($0.value.procedure)
     }
     let results: [(percent: Double, days: Double?, function: Bool?, evidence: [Evidence])] =
       trials.map {
-        ($0.value.percent, $0.value.days, $0.value.functionalImprovement, $0.fact?.evidence ?? [])
+        ($0.value.percent, $0.value.days, $0.value.functionalImprovement, $0.evidence)
       }
       + reliefs.map {
         (
           $0.value.percent, $0.value.durationDays, $0.value.functionalImprovement,
-          $0.fact?.evidence ?? []
+          $0.evidence
         )
       }
     let ask =

@@ -25,10 +25,10 @@ struct IndicationSelection {
   /// The indications the requested service's words or a documented trial device single out,
   /// else all of them.
   private func singledOut(_ indications: [Indication]) -> [Indication] {
-    let service = ServiceWords(context.request.service)
+    let service = context.requestWords.service
     let byWords = indications.filter { $0.serviceTerms.contains(where: service.contains) }
     if !byWords.isEmpty { return byWords }
-    let devices = Set(context.facts.deviceTrials().map(\.value.device))
+    let devices = Set(context.facts.deviceTrials.map(\.value.device))
     let byDevice = indications.filter { !$0.devices.isDisjoint(with: devices) }
     return byDevice.isEmpty ? indications : byDevice
   }
@@ -37,14 +37,18 @@ struct IndicationSelection {
   /// lumbar sympathetic code with a sacral region), those of the codes; where nothing fits,
   /// all of them.
   private func fittingIndications() -> [Indication] {
-    let byRequest = guideline.indications.filter { fitsRequest($0) }
+    let codes = Set(context.codes.map(\.code))
+    let byRequest = guideline.indications.filter { fitsRequest($0, codes: codes) }
     if !byRequest.isEmpty { return byRequest }
-    let byCode = guideline.indications.filter { fitsRequest($0, checkingRegion: false) }
+    let byCode = guideline.indications.filter {
+      fitsRequest($0, codes: codes, checkingRegion: false)
+    }
     return byCode.isEmpty ? guideline.indications : byCode
   }
 
-  private func fitsRequest(_ indication: Indication, checkingRegion: Bool = true) -> Bool {
-    let codes = Set(context.codes.map(\.code))
+  private func fitsRequest(
+    _ indication: Indication, codes: Set<String>, checkingRegion: Bool = true
+  ) -> Bool {
     if let only = indication.codes, only.isDisjoint(with: codes) { return false }
     if checkingRegion, let only = indication.regions, only.isDisjoint(with: context.regions) {
       return false
@@ -56,12 +60,12 @@ struct IndicationSelection {
   /// an earlier trial or a diagnosis naming a trial, an earlier procedure of the same kind.
   private func documentedPurposes(among indications: [Indication]) -> [Purpose] {
     var purposes: [Purpose] = []
-    let plans = context.facts.surgicalPlans().map(\.value.kind)
+    let plans = context.facts.surgicalPlans.map(\.value.kind)
     if plans.contains(.preoperativeEvaluation) || plans.contains(.surgeryPlanned) {
       purposes.append(.surgicalPlanning)
     }
     let priors = context.episode.allPriors.map(\.value.procedure)
-    if !context.facts.deviceTrials().isEmpty || priors.contains(.spinalCordStimulatorTrial)
+    if !context.facts.deviceTrials.isEmpty || priors.contains(.spinalCordStimulatorTrial)
       || priors.contains(.intrathecalTrial)
     {
       purposes.append(.permanent)
@@ -143,23 +147,36 @@ struct ServiceWords {
   /// are exactly what `Character.isLetter` and `isNumber` accept, which cost far more to
   /// ask. `nil` for any other text.
   private static func paddedASCII(_ text: String) -> [UInt8]? {
-    var bytes: [UInt8] = [0x20]
-    var hasWord = false
-    var isInWord = false
-    for byte in text.utf8 {
-      guard byte < 0x80 else { return nil }
-      let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-      guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
-        isInWord = false
-        continue
+    var text = text
+    return text.withUTF8 { utf8 in
+      guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+
+      // Room for every byte and the two spaces around: a space between words stands for at
+      // least one byte that is not written.
+      return [UInt8](unsafeUninitializedCapacity: utf8.count + 2) { bytes, count in
+        bytes[0] = 0x20
+        count = 1
+        var hasWord = false
+        var isInWord = false
+        for byte in utf8 {
+          let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+          guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
+            isInWord = false
+            continue
+          }
+          if !isInWord && hasWord {
+            bytes[count] = 0x20
+            count += 1
+          }
+          bytes[count] = lower
+          count += 1
+          hasWord = true
+          isInWord = true
+        }
+        bytes[count] = 0x20
+        count += 1
       }
-      if !isInWord && hasWord { bytes.append(0x20) }
-      bytes.append(lower)
-      hasWord = true
-      isInWord = true
     }
-    bytes.append(0x20)
-    return bytes
   }
 
   var isEmpty: Bool { padded.allSatisfy { $0 == " " } }
@@ -192,35 +209,58 @@ struct ServiceWords {
 
   /// Whether the phrase occurs as whole words; a phrase's own punctuation counts as a space.
   func contains(_ phrase: String) -> Bool {
-    if let needle = Self.asciiWords(phrase) { return Self.find(needle, in: paddedBytes) }
+    // The words of an ASCII phrase are written to the stack: the catalog asks for hundreds
+    // of phrases per case, and a heap array each cost more than the search.
+    var bytes = phrase
+    let found: Bool? = bytes.withUTF8 { utf8 in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 2) {
+        guard let length = Self.asciiWords(utf8, into: $0) else { return nil }
+        return Self.find(UnsafeBufferPointer(rebasing: $0[..<length]), in: paddedBytes)
+      }
+    }
+    if let found { return found }
     let words = phrase.lowercased().split { !$0.isLetter && !$0.isNumber }
     guard !words.isEmpty else { return false }
     return padded.contains(" " + words.joined(separator: " ") + " ")
   }
 
-  /// An ASCII phrase's words as `padded` holds them (lower case, one space between, one
-  /// on each side); `nil` for a phrase outside ASCII or without words. An ASCII phrase is
-  /// found by its bytes alone: no byte of a longer UTF-8 character is ASCII.
-  private static func asciiWords(_ phrase: String) -> [UInt8]? {
-    var words: [UInt8] = [0x20]
-    for byte in phrase.utf8 {
+  /// Writes the words of an ASCII phrase's bytes as `padded` holds them (lower case, one space between,
+  /// one on each side) and returns their length; `nil` for a phrase outside ASCII or without
+  /// words. An ASCII phrase is found by its bytes alone: no byte of a longer UTF-8 character
+  /// is ASCII. `words` holds at least two bytes more than the phrase.
+  private static func asciiWords(
+    _ phrase: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int? {
+    words[0] = 0x20
+    var length = 1
+    for byte in phrase {
       guard byte < 0x80 else { return nil }
       let isWordByte = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
       if isWordByte {
-        words.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
-      } else if words.last != 0x20 {
-        words.append(0x20)
+        words[length] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        length += 1
+      } else if words[length - 1] != 0x20 {
+        words[length] = 0x20
+        length += 1
       }
     }
-    guard words.count > 1 else { return nil }
-    if words.last != 0x20 { words.append(0x20) }
-    return words
+    guard length > 1 else { return nil }
+    if words[length - 1] != 0x20 {
+      words[length] = 0x20
+      length += 1
+    }
+    return length
   }
 
-  private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-    guard needle.count <= haystack.count else { return false }
-    return (0...(haystack.count - needle.count)).contains { start in
-      haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle)
+  private static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { haystack in
+      guard needle.count <= haystack.count else { return false }
+      for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        var offset = 1
+        while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
+      }
+      return false
     }
   }
 }

@@ -70,7 +70,7 @@ extension CaseContext {
   }
 
   func medication(_ requirement: MedicationRequirement) -> Finding {
-    let courses = facts.therapies().filter { cited in
+    let courses = facts.therapies.filter { cited in
       let therapy = cited.value
       guard therapy.modality == .medication, therapy.status != .planned else { return false }
       if requirement.names.isEmpty && requirement.classes.isEmpty { return true }
@@ -78,7 +78,7 @@ extension CaseContext {
         || therapy.drugClass.map(requirement.classes.contains) == true
     }
     let opioids =
-      requirement.opioidUseCounts ? facts.opioidUses().filter { $0.value.status != .naive } : []
+      requirement.opioidUseCounts ? facts.opioidUses.filter { $0.value.status != .naive } : []
     let evidence = courses.evidence() + opioids.evidence()
     let ask =
       "Please document the \(requirement.label) medication"
@@ -140,7 +140,7 @@ extension CaseContext {
   }
 
   func opioidExposure() -> Finding {
-    let uses = facts.opioidUses()
+    let uses = facts.opioidUses
     if let use = uses.first(where: { $0.value.status != .naive }) {
       return .met(
         "Opioid use is documented (\(use.value.status.rawValue)).", evidence: uses.evidence())
@@ -148,7 +148,7 @@ extension CaseContext {
     // An explicit "opioid naive" outweighs a medication known only by its class; a named
     // opioid does not.
     let isNaive = uses.contains { $0.value.status == .naive }
-    let opioidCourses = facts.therapies().filter {
+    let opioidCourses = facts.therapies.filter {
       $0.value.name.map(Self.opioidNames.contains) == true
         || (!isNaive && $0.value.drugClass == "opioid")
     }

@@ -8,7 +8,7 @@ extension CaseContext {
   /// began six months ago was 44.5 to 45.5), or, with no duration, at most the age now (a
   /// 40-year-old began at 40 or younger).
   func onsetAgeRange() -> (lower: Double, upper: Double, evidence: [Evidence])? {
-    let ages = facts.patientAges()
+    let ages = facts.patientAges
     if let onset = ages.filter({ $0.value.context == .onset }).min(by: {
       $0.value.years < $1.value.years
     }) {
@@ -49,7 +49,7 @@ extension CaseContext {
   }
 
   func spondyloarthritisFeatures(_ backPain: InflammatoryBackPain) -> Finding {
-    let present = facts.spondyloarthritisFeatures().filter(\.value.present)
+    let present = facts.spondyloarthritisFeatures.filter(\.value.present)
     let single = present.filter { !$0.value.feature.isInflammatoryBackPainItem }
     let items = present.filter(\.value.feature.isInflammatoryBackPainItem)
     let earlyOnset = onsetAge(below: backPain.onsetBefore)
@@ -147,14 +147,14 @@ extension CaseContext {
   /// Why the level of the pain is in question: a documented uncertainty, or imaging that
   /// names disease at two or more levels.
   private func levelInQuestion() -> (String, [Evidence])? {
-    let uncertainties = facts.diagnosticUncertainties()
+    let uncertainties = facts.diagnosticUncertainties
     if let first = uncertainties.first {
       let why =
         first.value.kind == .painGenerator
         ? "the pain generator is in question" : "disease at several levels is documented"
       return (why, uncertainties.evidence())
     }
-    let multilevel = facts.imagingFindings().filter {
+    let multilevel = facts.imagingFindings.filter {
       $0.value.finding != .other && Set(($0.value.levels ?? []).map { $0.uppercased() }).count >= 2
     }
     guard let first = multilevel.first else { return nil }

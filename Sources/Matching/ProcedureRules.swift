@@ -82,7 +82,7 @@ extension CaseContext {
     let facetWithEpidural =
       pair.contains(.epiduralInjection)
       && !pair.isDisjoint(with: [.facetInjection, .medialBranchBlock])
-    let cyst = facts.imagingFindings().filter {
+    let cyst = facts.imagingFindings.filter {
       policy.combinationAllowedWith.contains($0.value.finding)
     }
     if facetWithEpidural, !cyst.isEmpty {

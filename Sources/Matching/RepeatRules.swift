@@ -10,7 +10,7 @@ extension CaseContext {
       chosen = episode.reliefAfterMostRecent()
     } else {
       kinds = requirement.procedures
-      chosen = facts.reliefs().filter { kinds.contains($0.value.procedure) }
+      chosen = facts.reliefs.filter { kinds.contains($0.value.procedure) }
         .max { score($0.value, requirement) < score($1.value, requirement) }
     }
     let procedure = listed(kinds.map(\.rawValue).sorted().map(spoken))
@@ -29,7 +29,7 @@ extension CaseContext {
     -> Finding
   {
     let relief = cited.value
-    let evidence = cited.fact?.evidence ?? []
+    let evidence = cited.evidence
     let lasted = relief.durationDays.map { " lasting \(spokenDays($0))" } ?? ""
     let what =
       "The \(spoken(relief.procedure.rawValue))"

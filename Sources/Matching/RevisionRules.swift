@@ -4,7 +4,7 @@ import Model
 // the problem a revision answers, a specialist's consultation, and the angina class.
 extension CaseContext {
   func implantProblem(anyOf accepted: Set<ImplantProblemKind>) -> Finding {
-    let problems = facts.implantProblems()
+    let problems = facts.implantProblems
     let ask =
       "Please document the reason for the revision, replacement or removal ("
       + listed(accepted.map(\.rawValue).sorted().map(spoken)) + ")."
@@ -25,7 +25,7 @@ extension CaseContext {
   }
 
   func consultation(_ specialty: ConsultationSpecialty) -> Finding {
-    let consultations = facts.consultations().filter { $0.value.specialty == specialty }
+    let consultations = facts.consultations.filter { $0.value.specialty == specialty }
     let name = Self.specialtyName(specialty)
     guard let consultation = consultations.first else {
       return .notDocumented(
@@ -39,7 +39,7 @@ extension CaseContext {
   }
 
   func anginaClass(atLeast minimum: Int, _ systems: Set<AnginaClassSystem>) -> Finding {
-    let classes = facts.anginaClasses()
+    let classes = facts.anginaClasses
     let graded = classes.filter { systems.contains($0.value.system) }
     let scale = listed(systems.map { $0.rawValue.uppercased() }.sorted())
     let needed = "\(scale) class \(Self.roman(minimum)) or higher is needed"
@@ -63,7 +63,7 @@ extension CaseContext {
   }
 
   func interrogationReport(_ devices: Set<TrialDevice>) -> Finding {
-    let reports = facts.deviceInterrogations().filter { devices.contains($0.value.device) }
+    let reports = facts.deviceInterrogations.filter { devices.contains($0.value.device) }
     guard let report = reports.first else {
       return .notDocumented(
         "The device's analysis (interrogation) report is not documented.",
@@ -76,7 +76,7 @@ extension CaseContext {
 
   /// The fact's first quote, for a reason that names what it read: ` ("lead has migrated")`.
   private func quote<Payload>(_ cited: Cited<Payload>) -> String {
-    guard let text = cited.fact?.evidence.first?.text, !text.isEmpty else { return "" }
+    guard let text = cited.evidence.first?.text, !text.isEmpty else { return "" }
     let words = text.count > 90 ? text.prefix(87) + "..." : Substring(text)
     return " (\"\(words)\")"
   }

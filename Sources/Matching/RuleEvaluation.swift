@@ -42,9 +42,11 @@ extension CaseContext {
       return noContraindication(conditions, imaging: findings)
     case .documented(let condition, let what, let contrary):
       return documented(condition, what: what, contradictedBy: contrary)
-    case .allOf(let rules): return allOf(rules.map(evaluate))
-    case .anyOf(let rules): return anyOf(rules.map(evaluate))
-    case .atLeast(let count, let rules): return atLeast(count, rules.map(evaluate))
+    // Closures rather than `map(evaluate)`: a method passed as a function value captures a
+    // copy of the whole context, its guideline and episode and all.
+    case .allOf(let rules): return allOf(rules.map { evaluate($0) })
+    case .anyOf(let rules): return anyOf(rules.map { evaluate($0) })
+    case .atLeast(let count, let rules): return atLeast(count, rules.map { evaluate($0) })
     case .unlessMedicalReason(let inner): return unlessMedicalReason(evaluate(inner))
     case .when(let condition, let inner):
       guard holds(condition) else { return .met(notApplicable(condition)) }
@@ -97,7 +99,7 @@ extension CaseContext {
   /// cannot do it. A therapy documented as `unable` satisfies the rule.
   func unlessMedicalReason(_ finding: Finding) -> Finding {
     guard finding.status != .met else { return finding }
-    let unable = facts.therapies().filter { $0.value.status == .unable }
+    let unable = facts.therapies.filter { $0.value.status == .unable }
     guard let first = unable.first else { return finding }
     let why = first.value.unableReason.map { ": \($0)" } ?? ""
     return .met(
@@ -152,9 +154,9 @@ extension CaseContext {
     case .requestedCode(let requested):
       return "request for CPT " + listed(requested.sorted())
     case .anyOf(let conditions):
-      return listed(conditions.map(describe))
+      return listed(conditions.map { describe($0) })
     case .allOf(let conditions):
-      return listed(conditions.map(describe), conjunction: "and")
+      return listed(conditions.map { describe($0) }, conjunction: "and")
     case .not(let inner):
       return "absence of " + describe(inner)
     case .patientAge(let years):

@@ -10,7 +10,11 @@ public enum FactType: String, Codable, Sendable, CaseIterable {
 }
 
 /// What a fact says, typed by its fact type.
-public enum FactDetail: Sendable, Hashable {
+///
+/// Indirect, so that a fact holds its payload by reference: facts are copied tens of
+/// thousands of times as they are found, merged, matched and reported, and copying a payload
+/// inline (a therapy's dozen fields) cost more than allocating it once.
+public indirect enum FactDetail: Sendable, Hashable {
   case painScore(PainScore)
   case functionalDisability(FunctionalDisability)
   case painDuration(PainDuration)

@@ -20,9 +20,19 @@ public struct HTMLReport {
     self.report = report
     self.documents = documents
 
-    let factEvidence = report.facts.flatMap(\.evidence)
-    let criterionEvidence = report.determinations.flatMap(\.criteria).flatMap(\.evidence)
-    anchors = QuoteAnchors(evidence: factEvidence + criterionEvidence, documents: documents)
+    anchors = QuoteAnchors(evidence: Self.citedEvidence(report), documents: documents)
+  }
+
+  /// Every evidence of the report's facts, then of its criteria, repeats and all. By index,
+  /// so that no fact or criterion is copied out of its list.
+  static func citedEvidence(_ report: CaseReport) -> [Evidence] {
+    var evidence: [Evidence] = []
+    for index in report.facts.indices { evidence += report.facts[index].evidence }
+    for determination in report.determinations.indices {
+      let criteria = report.determinations[determination].criteria
+      for index in criteria.indices { evidence += criteria[index].evidence }
+    }
+    return evidence
   }
 
   /// The complete HTML document.

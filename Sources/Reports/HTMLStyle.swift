@@ -113,11 +113,27 @@ extension String {
   /// character other than a letter, digit, space or common punctuation becomes a CSS hex escape,
   /// so neither a quote nor `</style>` can end it early.
   var cssStringEscaped: String {
-    var escaped = ""
+    // Into bytes: a `String` made of each scalar cost more than the rest of the footer.
+    var escaped: [UInt8] = []
+    escaped.reserveCapacity(utf8.count + 8)
     for scalar in unicodeScalars {
-      let isPlain = scalar.isASCIILetterOrDigit || " -_.,:;()#".unicodeScalars.contains(scalar)
-      escaped += isPlain ? String(scalar) : "\\\(String(scalar.value, radix: 16)) "
+      if scalar.isASCIILetterOrDigit || Self.isPlainCSSPunctuation(scalar) {
+        escaped.append(UInt8(truncatingIfNeeded: scalar.value))
+      } else {
+        escaped.append(UInt8(ascii: "\\"))
+        escaped.append(contentsOf: String(scalar.value, radix: 16).utf8)
+        escaped.append(UInt8(ascii: " "))
+      }
     }
-    return escaped
+    return String(decoding: escaped, as: UTF8.self)
+  }
+
+  /// Whether the scalar is one of the space and punctuation `cssStringEscaped` keeps as is:
+  /// ` -_.,:;()#`.
+  private static func isPlainCSSPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case " ", "-", "_", ".", ",", ":", ";", "(", ")", "#": true
+    default: false
+    }
   }
 }

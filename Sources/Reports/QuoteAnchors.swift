@@ -67,15 +67,34 @@ struct QuoteAnchors {
     for (position, items) in located { merge(items, inDocument: position) }
   }
 
-  /// `evidence` with each evidence once, the first of equals kept. Filed by place, so that
-  /// finding the evidence seen at a place hashes three numbers, not every byte of a quote.
+  /// `evidence` with each evidence once, the first of equals kept.
   private static func distinct(_ evidence: [Evidence]) -> [Evidence] {
+    guard evidence.count > linearSearchLimit else { return linearlyDistinct(evidence) }
+
+    // Filed by place, so that finding the evidence seen at a place hashes three numbers,
+    // not every byte of a quote.
     var seen: [EvidencePlace: [Evidence]] = [:]
     seen.reserveCapacity(evidence.count)
     return evidence.filter { item in
       // The evidence of a place is found once, whether this one is new there or not.
       file(item, ifNewIn: &seen[EvidencePlace(item), default: []])
     }
+  }
+
+  /// The most evidence `distinct(_:)` compares with those kept rather than files by place: a
+  /// report cites a few dozen, most of them repeats of a dozen or so, and comparing places
+  /// costs less than hashing them.
+  private static var linearSearchLimit: Int { 96 }
+
+  private static func linearlyDistinct(_ evidence: [Evidence]) -> [Evidence] {
+    var kept: [Evidence] = []
+    for item in evidence
+    where !kept.contains(where: {
+      $0.page == item.page && $0.start == item.start && $0.end == item.end && $0 == item
+    }) {
+      kept.append(item)
+    }
+    return kept
   }
 
   /// Appends `item` to `filed` and returns `true`, unless `filed` holds an equal evidence.

@@ -33,11 +33,30 @@ struct QuoteLocator {
   }
 
   private func quotes(_ quote: String, at range: Range<Int>) -> Bool {
+    // Words quoted exactly are quoted whatever their whitespace, and most are.
+    if isQuotedExactly(quote, at: range) { return true }
     if let isQuoted = asciiQuotes(quote, at: range) { return isQuoted }
 
     // Words quoted exactly need no folding to compare.
     if document.utf16[range].elementsEqual(quote.utf16) { return true }
     return document.substring(range).collapsingWhitespace == quote.collapsingWhitespace
+  }
+
+  /// Whether the text at `range` is the quote's ASCII words exactly, unit for byte.
+  private func isQuotedExactly(_ quote: String, at range: Range<Int>) -> Bool {
+    var quote = quote
+    return quote.withUTF8 { words in
+      guard words.count == range.count else { return false }
+      return document.utf16.withUnsafeBufferPointer { text in
+        var offset = 0
+        while offset < words.count, words[offset] < 0x80,
+          text[range.lowerBound + offset] == UInt16(words[offset])
+        {
+          offset += 1
+        }
+        return offset == words.count
+      }
+    }
   }
 
   /// `quotes(_:at:)` of ASCII words, as nearly all are, compared unit by unit with

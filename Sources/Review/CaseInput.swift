@@ -16,9 +16,11 @@ public struct CaseInput: Sendable {
   /// The case held by a folder (its PDFs in name order and its `request.json`), or the
   /// case of a single PDF.
   public static func at(_ url: URL) throws(ReviewError) -> CaseInput {
+    // The path once: a URL makes it afresh each time it is asked.
+    let path = url.path
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      throw .caseNotFound(path: url.path)
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw .caseNotFound(path: path)
     }
     guard isDirectory.boolValue else {
       return CaseInput(
@@ -26,10 +28,10 @@ public struct CaseInput: Sendable {
         requestFile: nil)
     }
 
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
     let pdfs = names.filter { $0.lowercased().hasSuffix(".pdf") }.sorted()
       .map { url.appending(path: $0, directoryHint: .inferFromPath) }
-    guard !pdfs.isEmpty else { throw .noDocuments(path: url.path) }
+    guard !pdfs.isEmpty else { throw .noDocuments(path: path) }
 
     let request = url.appending(path: "request.json", directoryHint: .inferFromPath)
     return CaseInput(

@@ -37,4 +37,14 @@ import Testing
   func citesEachEvidenceOnce(cited: [Evidence], expected: [Evidence]) {
     #expect(cited.withoutRepeats() == expected)
   }
+
+  @Test(
+    "many evidence are cited once each, in the order first cited, as a few are",
+    arguments: [3, 12, 40])
+  func citesManyEvidenceOnce(distinct: Int) {
+    let quotes = (0..<distinct).map { Self.quote("Quote \($0).", page: 1 + $0 % 3, at: $0 % 5) }
+    let cited = quotes + quotes.reversed() + quotes
+
+    #expect(cited.withoutRepeats() == quotes)
+  }
 }

@@ -19,7 +19,10 @@ import Testing
 
   @Test(
     "a procedure code is compared without its add-on mark and letter case",
-    arguments: [("+64484", "64484"), ("0213t", "0213T"), ("++1", "+1"), ("64483", "64483")])
+    arguments: [
+      ("+64484", "64484"), ("0213t", "0213T"), ("++1", "+1"), ("64483", "64483"),
+      ("G0260", "G0260"), ("+0213t", "0213T"), ("", ""), ("0213ｔ", "0213Ｔ"),
+    ])
   func normalizesACode(text: String, expected: String) {
     #expect(ProcedureCode.normalized(text) == expected)
   }

@@ -49,7 +49,10 @@ import Testing
     #expect(page.data == Data(expected.utf8))
   }
 
-  @Test(arguments: ["", "plain words", "<b>\"Tom\" & 'Jerry'</b>\u{0}\t\n\u{7F}", "&&<<>>"])
+  @Test(arguments: [
+    "", "plain words", "<b>\"Tom\" & 'Jerry'</b>\u{0}\t\n\u{7F}", "&&<<>>",
+    "seven c&eight ch<nine cha>", "(percent %, equals =, query ?) \"quoted\"\r\n\u{1F}",
+  ])
   func asciiUnitsAreWrittenAsTheirStringIsWritten(text: String) {
     var fromUnits = HTMLPage(capacity: 1)
     let isWritten = Array(text.utf16).withUnsafeBufferPointer {
@@ -62,7 +65,28 @@ import Testing
     #expect(fromUnits.data == fromString.data)
   }
 
-  @Test(arguments: ["é", "pain 7/10 — at rest", "\u{80}", "😀"])
+  /// Units are read four at a time: each character to escape, its near misses, and tab and
+  /// newline, at every place of a text three words of units long.
+  @Test(arguments: [
+    "&", "<", ">", "\"", "'", "\u{7F}", "\u{0}", "\r", "\t", "\n", "%", "=", "?", "(",
+  ])
+  func asciiUnitsAreEscapedAtEveryPlaceAsTheirStringIs(character: String) {
+    for place in 0...11 {
+      let text =
+        String(repeating: "a", count: place) + character + String(repeating: "b", count: 11 - place)
+      var fromUnits = HTMLPage(capacity: 1)
+      let isWritten = Array(text.utf16).withUnsafeBufferPointer {
+        fromUnits.append(asciiText: $0)
+      }
+      var fromString = HTMLPage(capacity: 1)
+      fromString.append(text: text)
+
+      #expect(isWritten)
+      #expect(fromUnits.data == fromString.data, "at \(place)")
+    }
+  }
+
+  @Test(arguments: ["é", "pain 7/10 — at rest", "\u{80}", "😀", "eight ch\u{80}", "twelve chars é"])
   func unitsOutsideASCIIAreLeftForTheStringAndNothingIsWritten(text: String) {
     var page = HTMLPage(capacity: 16)
     page.append("<pre>")

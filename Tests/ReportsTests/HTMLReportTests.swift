@@ -245,6 +245,23 @@ import Testing
     #expect(anchors.target(for: wide) == anchors.target(for: narrow))
   }
 
+  @Test(arguments: [1, 30, 60])
+  func evidenceCitedManyTimesIsHighlightedAsIfCitedOnce(times: Int) {
+    let document = ReportFixtures.officeNote
+    let wide = ReportFixtures.quote("FABER positive on the left", in: document)
+    let narrow = ReportFixtures.quote("positive on the", in: document)
+    let missing = Evidence(document: "office-note.pdf", page: 1, text: "words not there")
+    let once = QuoteAnchors(evidence: [wide, missing, narrow], documents: [document])
+    let repeated = QuoteAnchors(
+      evidence: Array(repeating: [narrow, missing, wide], count: times).flatMap { $0 },
+      documents: [document])
+
+    #expect(repeated.highlights == once.highlights)
+    for evidence in [wide, narrow, missing] {
+      #expect(repeated.target(for: evidence) == once.target(for: evidence))
+    }
+  }
+
   @Test func eachGuidelineAppliedHasItsOwnDeterminationAndCriteria() throws {
     let html = render(ReportFixtures.twoGuidelines)
     let criteria = try #require(HTMLInspection.fromElement("criteria", in: html))
