@@ -198,4 +198,6 @@ int32_t pc_decimal_digit_ranges(int32_t *bounds, int32_t capacity) {
   return U_SUCCESS(status) ? count : -(int32_t)status;
 }
 
-const char *pc_error_name(int32_t code) { return u_errorName((UErrorCode)(code < 0 ? -code : code)); }
+const char *pc_error_name(int32_t code) {
+  return u_errorName((UErrorCode)(code < 0 ? -code : code));
+}

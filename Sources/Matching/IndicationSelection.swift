@@ -224,10 +224,10 @@ struct ServiceWords {
     return padded.contains(" " + words.joined(separator: " ") + " ")
   }
 
-  /// Writes the words of an ASCII phrase's bytes as `padded` holds them (lower case, one space between,
-  /// one on each side) and returns their length; `nil` for a phrase outside ASCII or without
-  /// words. An ASCII phrase is found by its bytes alone: no byte of a longer UTF-8 character
-  /// is ASCII. `words` holds at least two bytes more than the phrase.
+  /// Writes the words of an ASCII phrase's bytes as `padded` holds them (lower case, one
+  /// space between, one on each side) and returns their length; `nil` for a phrase outside
+  /// ASCII or without words. An ASCII phrase is found by its bytes alone: no byte of a
+  /// longer UTF-8 character is ASCII. `words` holds at least two bytes more than the phrase.
   private static func asciiWords(
     _ phrase: UnsafeBufferPointer<UInt8>, into words: UnsafeMutableBufferPointer<UInt8>
   ) -> Int? {
