@@ -124,6 +124,26 @@ struct WorkerPoolTests {
     #expect(Set(fields.map { $0["worker"] }).count == 1, "one worker served both")
   }
 
+  @Test("a worker sent its share is replaced only once it has answered all of it")
+  func replacementWaitsForTheLastAnswers() throws {
+    let script = "while read line; do echo \"result worker=$$\"; done"
+    let pool = WorkerPool(
+      size: 1, executable: "/bin/sh", arguments: ["-c", script], limits: ResourceLimits(),
+      casesPerWorker: 2, waitingLimit: 60)
+    defer { pool.shutDown() }
+
+    #expect(pool.assign(claimedCase(1), fingerprint: nil).isEmpty)
+    #expect(pool.assign(claimedCase(2), fingerprint: nil).isEmpty)
+    #expect(!pool.hasIdleWorker && !pool.hasWaitingRoom, "no third process while two run")
+
+    var answered = 0
+    while answered < 2, case let arrived = waitForCompletions(pool), !arrived.isEmpty {
+      answered += arrived.count
+    }
+    #expect(answered == 2)
+    #expect(pool.hasIdleWorker, "a fresh worker may start now")
+  }
+
   @Test("no case waits behind one that began longer ago than the waiting limit")
   func noCaseWaitsBehindALongCase() throws {
     // A stand-in worker that takes cases and never answers, like one stuck on a hostile PDF.
