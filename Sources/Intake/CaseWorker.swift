@@ -12,12 +12,14 @@ import Review
 /// address space once and its CPU time afresh for every case; the watcher kills a worker
 /// that overruns the wall-clock limit and starts another.
 ///
-/// Known shortcoming: each worker pays its own start: 10 to 17 ms of CPU as a process (55
-/// shared libraries), 8 to 13 ms more to load the lexicons, and over a batch about 120 M
-/// instructions compiling the detectors' patterns as they are first used. Two workers pay
-/// it twice, which is why `--jobs 2` gains less than twice. Sharing it would take a worker
-/// forked from one that has loaded them (unsafe here once the watcher runs threads) or a
-/// compiled cache of the lexicons on disk.
+/// Known shortcoming: each worker pays its own start: 23 to 28 ms of CPU before its first
+/// case (55 shared libraries, then the lexicons), and over a batch about 120 M instructions
+/// compiling the detectors' patterns as they are first used. Both workers of `--jobs 2` pay
+/// it at once, so it adds as much time to that run as to `--jobs 1`'s, and a larger share;
+/// with the watcher's own CPU, which `--jobs 1` runs on the idle core, it keeps a 200-case
+/// batch's speed-up near ×1.8 rather than above it. Forking workers from one that had
+/// loaded everything would save CPU, not that time (and is unsafe once the watcher runs
+/// threads); only a cheaper start would.
 public enum CaseWorker {
   /// Serves cases until standard input ends, then exits with status 0.
   ///
