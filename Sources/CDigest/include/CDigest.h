@@ -9,6 +9,9 @@
 extern "C" {
 #endif
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2), for the portable rounds as well.
+const uint32_t *pc_sha256_round_constants(void);
+
 /// Whether this processor has the SHA extensions `pc_sha256_compress` needs.
 int pc_sha256_is_accelerated(void);
 
