@@ -54,15 +54,10 @@ import Testing
     "seven c&eight ch<nine cha>", "(percent %, equals =, query ?) \"quoted\"\r\n\u{1F}",
   ])
   func asciiUnitsAreWrittenAsTheirStringIsWritten(text: String) {
-    var fromUnits = HTMLPage(capacity: 1)
-    let isWritten = Array(text.utf16).withUnsafeBufferPointer {
-      fromUnits.append(asciiText: $0)
-    }
-    var fromString = HTMLPage(capacity: 1)
-    fromString.append(text: text)
+    let (isWritten, fromUnits, fromString) = writtenBothWays(text)
 
     #expect(isWritten)
-    #expect(fromUnits.data == fromString.data)
+    #expect(fromUnits == fromString)
   }
 
   /// Units are read four at a time: each character to escape, its near misses, and tab and
@@ -74,15 +69,10 @@ import Testing
     for place in 0...11 {
       let text =
         String(repeating: "a", count: place) + character + String(repeating: "b", count: 11 - place)
-      var fromUnits = HTMLPage(capacity: 1)
-      let isWritten = Array(text.utf16).withUnsafeBufferPointer {
-        fromUnits.append(asciiText: $0)
-      }
-      var fromString = HTMLPage(capacity: 1)
-      fromString.append(text: text)
+      let (isWritten, fromUnits, fromString) = writtenBothWays(text)
 
       #expect(isWritten)
-      #expect(fromUnits.data == fromString.data, "at \(place)")
+      #expect(fromUnits == fromString, "at \(place)")
     }
   }
 
@@ -95,4 +85,15 @@ import Testing
     #expect(!isWritten)
     #expect(page.text == "<pre>")
   }
+}
+
+/// `text` written into a page from its UTF-16 units and from the string: whether the units
+/// were written, and the two pages' bytes.
+private func writtenBothWays(_ text: String) -> (isWritten: Bool, fromUnits: Data, fromString: Data)
+{
+  var fromUnits = HTMLPage(capacity: 1)
+  let isWritten = Array(text.utf16).withUnsafeBufferPointer { fromUnits.append(asciiText: $0) }
+  var fromString = HTMLPage(capacity: 1)
+  fromString.append(text: text)
+  return (isWritten, fromUnits.data, fromString.data)
 }
