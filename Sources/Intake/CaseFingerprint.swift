@@ -11,9 +11,11 @@ enum CaseFingerprint {
   /// cannot be read (the case is then never taken for a duplicate).
   static func of(_ path: String) -> String? {
     var digests: [String] = []
-    var buffer = [UInt8](repeating: 0, count: readSize)
+    // Left uninitialized: `read` fills what is hashed, and zeroing 64 KB a case was waste.
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: readSize)
+    defer { buffer.deallocate() }
     for file in files(of: path) {
-      guard let digest = digest(of: file, using: &buffer) else { return nil }
+      guard let digest = digest(of: file, using: buffer) else { return nil }
       digests.append(digest)
     }
     guard !digests.isEmpty else { return nil }
@@ -40,18 +42,20 @@ enum CaseFingerprint {
 
   /// The digest of the file at `path`, read into `buffer`; `nil` when it cannot be opened or
   /// a read fails.
-  static func digest(of path: String, using buffer: inout [UInt8]) -> String? {
+  private static func digest(of path: String, using buffer: UnsafeMutableBufferPointer<UInt8>)
+    -> String?
+  {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
 
     var hasher = SHA256()
     while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      let count = read(descriptor, buffer.baseAddress, buffer.count)
       if count < 0 && errno == EINTR { continue }
       guard count >= 0 else { return nil }
       if count == 0 { return hasher.finalizeHex() }
-      buffer.withUnsafeBufferPointer { hasher.update($0[..<count]) }
+      hasher.update(UnsafeBufferPointer(rebasing: buffer[..<count]))
     }
   }
 }

@@ -54,26 +54,31 @@ extension Command {
 /// A command as the dispatcher sees it: its name, help and options, and how to run it.
 ///
 /// Holding closures rather than `any Command.Type` keeps the dispatcher free of existential
-/// metatypes (Swift 6.3's SIL generation crashed on opening them here).
+/// metatypes (Swift 6.3's SIL generation crashed on opening them here). The help is written
+/// only when asked for: every process, each worker included, builds this table at start.
 struct CommandEntry {
   let name: String
   let summary: String
-  let help: String
   let options: [OptionSpec]
   let run: (ParsedArguments, Console) throws -> Int32
+  private let writeHelp: () -> String
 
   init<C: Command>(_ command: C.Type) {
     name = C.name
     summary = C.summary
-    help = C.help
     options = C.allOptions
     run = C.run
+    writeHelp = { C.help }
   }
+
+  /// The command's `--help` text.
+  var help: String { writeHelp() }
 }
 
 /// Where results and diagnostics go, and what the terminal allows.
 struct Console {
-  var environment: [String: String] = ProcessInfo.processInfo.environment
+  /// Read when a command asks (only `review` does), not by every process at start.
+  var environment: [String: String] { ProcessInfo.processInfo.environment }
 
   var isOutputTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
   var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
