@@ -34,6 +34,12 @@ final class TextPattern: Sendable {
     expression = LazyExpression(pattern)
     required = RequiredLiterals(pattern: pattern)
     branches = Self.split(required)
+    #if DEBUG
+      PatternRegistry.record(pattern)
+      assert(
+        RequiredLiterals.agreesWithReference(pattern),
+        "literals read otherwise than the reference reads them: \(pattern)")
+    #endif
     assert(
       Self.groupsAgree(expression.compiled, required),
       "capture groups counted otherwise than ICU counts them: \(pattern)")
@@ -298,3 +304,21 @@ extension String {
     return String(utf16Units: units[lower..<upper])
   }
 }
+
+#if DEBUG
+  /// Every pattern a `TextPattern` was made of in this process, in a debug build: the tests
+  /// compare what is read from each with the reading it replaced.
+  enum PatternRegistry {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var recorded: [String] = []
+
+    static func record(_ pattern: String) { lock.withLock { recorded.append(pattern) } }
+
+    /// The patterns recorded so far, each once, in the order first made.
+    static var patterns: [String] {
+      let all = lock.withLock { recorded }
+      var seen = Set<String>()
+      return all.filter { seen.insert($0).inserted }
+    }
+  }
+#endif
