@@ -219,6 +219,11 @@ private final class LazyExpression: @unchecked Sendable {
     lock.withLock {
       if let readStart { return readStart }
       let made = PatternStart(pattern: pattern)
+      #if DEBUG
+        assert(
+          PatternStart.agreesWithReference(pattern),
+          "a start read otherwise than the reference reads it: \(pattern)")
+      #endif
       readStart = .some(made)
       return made
     }

@@ -7,9 +7,11 @@ import Testing
 
 /// `RequiredLiterals` reads a pattern by byte into shared buffers; the reading it replaced
 /// (`ReferenceRequiredLiterals`, kept in debug builds) built arrays per part. The two must
-/// read every pattern alike: the same branches, groups, literals and program. Debug builds
-/// check each pattern a `TextPattern` is made of; these tests make the detectors build
-/// theirs by reading the corpus's notes, and compare shapes of syntax no detector writes.
+/// read every pattern alike: the same branches, groups, literals and program; and so must
+/// `PatternStart` and the reading it replaced (`ReferencePatternStart`): the same tables.
+/// Debug builds check each pattern a `TextPattern` is made of, and each start read; these
+/// tests make the detectors build theirs by reading the corpus's notes, and compare shapes
+/// of syntax no detector writes.
 @Suite struct PatternReadingAgreementTests {
   /// The repository's corpus, found from this file's path.
   static let corpus = Fixtures.lexiconDirectory.deletingLastPathComponent()
@@ -28,6 +30,11 @@ import Testing
     #expect(patterns.count > 300)
     for pattern in patterns {
       #expect(RequiredLiterals.agreesWithReference(pattern), "\(pattern)")
+      // A start is read of the whole pattern and of each branch searched alone.
+      let branches = RequiredLiterals(pattern: pattern)?.branches.map(\.source) ?? []
+      for searched in [pattern] + branches {
+        #expect(PatternStart.agreesWithReference(searched), "\(searched)")
+      }
     }
   }
 
@@ -90,6 +97,7 @@ import Testing
     ])
   func syntaxAgrees(pattern: String) {
     #expect(RequiredLiterals.agreesWithReference(pattern), "\(pattern)")
+    #expect(PatternStart.agreesWithReference(pattern), "\(pattern)")
   }
 
   @Test(
@@ -101,6 +109,7 @@ import Testing
     let list = (words + words.reversed()).joined(separator: "|")
     for pattern in ["(?:" + list + ")", list, "x(?:" + list + ")y(?:" + list + ")?z"] {
       #expect(RequiredLiterals.agreesWithReference(pattern), "\(pattern.prefix(40))")
+      #expect(PatternStart.agreesWithReference(pattern), "\(pattern.prefix(40))")
     }
   }
 }
