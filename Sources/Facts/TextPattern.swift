@@ -315,15 +315,18 @@ extension String {
   /// compare what is read from each with the reading it replaced.
   enum PatternRegistry {
     private static let lock = NSLock()
+    /// Guarded by `lock`: each pattern once, in the order first made, and the set of them
+    /// (a rule may make a pattern anew on every call).
     nonisolated(unsafe) private static var recorded: [String] = []
+    nonisolated(unsafe) private static var seen: Set<String> = []
 
-    static func record(_ pattern: String) { lock.withLock { recorded.append(pattern) } }
+    static func record(_ pattern: String) {
+      lock.withLock {
+        if seen.insert(pattern).inserted { recorded.append(pattern) }
+      }
+    }
 
     /// The patterns recorded so far, each once, in the order first made.
-    static var patterns: [String] {
-      let all = lock.withLock { recorded }
-      var seen = Set<String>()
-      return all.filter { seen.insert($0).inserted }
-    }
+    static var patterns: [String] { lock.withLock { recorded } }
   }
 #endif
