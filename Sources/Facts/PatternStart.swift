@@ -890,14 +890,5 @@ private struct StartReader {
       return "\(asciiRoles)|\(asciiPrefixRuns.map { [$0.start, $0.end] })|\(prefixWords)|"
         + "\(other)|\(beginsAtAnyOtherUnit)|\(beginsAtTextStart)|\(following)"
     }
-
-    /// Whether `pattern`'s start is read as `ReferencePatternStart`, the reading this one
-    /// replaced, reads it: the same tables and flags, or `nil` for both.
-    static func agreesWithReference(_ pattern: String) -> Bool {
-      let read = PatternStart(pattern: pattern)
-      let reference = ReferencePatternStart(pattern: pattern)
-      guard let read, let reference else { return read == nil && reference == nil }
-      return read.reading == reference.reading
-    }
   }
 #endif

@@ -36,7 +36,7 @@ struct RequiredLiterals: Sendable {
   /// The outermost branches, in order; one when the pattern is no alternation.
   let branches: [Branch]
   /// Every branch's choices, for the text to be asked in one pass.
-  private let program: LiteralProgram
+  let program: LiteralProgram
   /// Whether the pattern refers back to a group by number (`\1`), which ties its branches
   /// together.
   let hasBackreference: Bool
@@ -84,23 +84,6 @@ struct RequiredLiterals: Sendable {
   /// Whether `text` may hold a match (see `mayMatch(_:)` above).
   func mayMatch(_ text: String) -> Bool { mayMatch(SearchableText.of(text)) }
 }
-
-#if DEBUG
-  extension RequiredLiterals {
-    /// Whether `pattern` is read to require what `ReferenceRequiredLiterals`, the reading
-    /// this one replaced, reads it to: the same branches, groups, literals and program.
-    static func agreesWithReference(_ pattern: String) -> Bool {
-      let read = RequiredLiterals(pattern: pattern)
-      let reference = ReferenceRequiredLiterals(pattern: pattern)
-      guard let read, let reference else { return read == nil && reference == nil }
-      return read.hasBackreference == reference.hasBackreference
-        && read.branches.map(\.source) == reference.branches.map(\.source)
-        && read.branches.map(\.groups) == reference.branches.map(\.groups)
-        && read.branches.map(\.literals) == reference.branches.map(\.literals)
-        && read.program.isIdentical(to: reference.program)
-    }
-  }
-#endif
 
 /// A syntax `PatternReader` does not read; the pattern is then always run.
 private struct UnreadableSyntax: Error {}

@@ -36,9 +36,6 @@ final class TextPattern: Sendable {
     branches = Self.split(required)
     #if DEBUG
       PatternRegistry.record(pattern)
-      assert(
-        RequiredLiterals.agreesWithReference(pattern),
-        "literals read otherwise than the reference reads them: \(pattern)")
     #endif
     assert(
       Self.groupsAgree(expression.compiled, required),
@@ -219,11 +216,6 @@ private final class LazyExpression: @unchecked Sendable {
     lock.withLock {
       if let readStart { return readStart }
       let made = PatternStart(pattern: pattern)
-      #if DEBUG
-        assert(
-          PatternStart.agreesWithReference(pattern),
-          "a start read otherwise than the reference reads it: \(pattern)")
-      #endif
       readStart = .some(made)
       return made
     }

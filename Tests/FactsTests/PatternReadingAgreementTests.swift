@@ -6,12 +6,12 @@ import Testing
 @testable import Facts
 
 /// `RequiredLiterals` reads a pattern by byte into shared buffers; the reading it replaced
-/// (`ReferenceRequiredLiterals`, kept in debug builds) built arrays per part. The two must
-/// read every pattern alike: the same branches, groups, literals and program; and so must
-/// `PatternStart` and the reading it replaced (`ReferencePatternStart`): the same tables.
-/// Debug builds check each pattern a `TextPattern` is made of, and each start read; these
-/// tests make the detectors build theirs by reading the corpus's notes, and compare shapes
-/// of syntax no detector writes.
+/// (`ReferenceRequiredLiterals`, kept here as the oracle) built arrays per part. The two
+/// must read every pattern alike: the same branches, groups, literals and program; and so
+/// must `PatternStart` and the reading it replaced (`ReferencePatternStart`): the same
+/// tables. These tests make the detectors build their patterns by reading the corpus's notes
+/// (a debug build records each in `PatternRegistry`), and compare shapes of syntax no
+/// detector writes.
 @Suite struct PatternReadingAgreementTests {
   /// The repository's corpus, found from this file's path.
   static let corpus = Fixtures.lexiconDirectory.deletingLastPathComponent()
@@ -111,5 +111,31 @@ import Testing
       #expect(RequiredLiterals.agreesWithReference(pattern), "\(pattern.prefix(40))")
       #expect(PatternStart.agreesWithReference(pattern), "\(pattern.prefix(40))")
     }
+  }
+}
+
+extension RequiredLiterals {
+  /// Whether `pattern` is read to require what `ReferenceRequiredLiterals`, the reading
+  /// this one replaced, reads it to: the same branches, groups, literals and program.
+  static func agreesWithReference(_ pattern: String) -> Bool {
+    let read = RequiredLiterals(pattern: pattern)
+    let reference = ReferenceRequiredLiterals(pattern: pattern)
+    guard let read, let reference else { return read == nil && reference == nil }
+    return read.hasBackreference == reference.hasBackreference
+      && read.branches.map(\.source) == reference.branches.map(\.source)
+      && read.branches.map(\.groups) == reference.branches.map(\.groups)
+      && read.branches.map(\.literals) == reference.branches.map(\.literals)
+      && read.program.isIdentical(to: reference.program)
+  }
+}
+
+extension PatternStart {
+  /// Whether `pattern`'s start is read as `ReferencePatternStart`, the reading this one
+  /// replaced, reads it: the same tables and flags, or `nil` for both.
+  static func agreesWithReference(_ pattern: String) -> Bool {
+    let read = PatternStart(pattern: pattern)
+    let reference = ReferencePatternStart(pattern: pattern)
+    guard let read, let reference else { return read == nil && reference == nil }
+    return read.reading == reference.reading
   }
 }
