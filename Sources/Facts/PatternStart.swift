@@ -72,19 +72,25 @@ final class PatternStart: Sendable {
   /// The scalars of `pattern`: when it is ASCII, as nearly every pattern is, one per byte,
   /// made with no decoding and no count of them first.
   private static func scalars(of pattern: String) -> [Unicode.Scalar] {
-    let ascii = pattern.utf8.withContiguousStorageIfAvailable { bytes in
-      bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
+    let ascii = pattern.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, count in
+        for (index, byte) in bytes.enumerated() {
+          (scalars.baseAddress! + index).initialize(to: Unicode.Scalar(byte))
+        }
+        count = bytes.count
+      }
     }
     return (ascii ?? nil) ?? Array(pattern.unicodeScalars)
   }
 
   /// Each ASCII unit's role as a match's first unit, prefixes left out.
   private static func roles(of openings: Openings) -> [UInt8] {
+    // A set holds no capital (it lower-cases what it is given), and the capitals' roles
+    // are their letters', copied when the prefixes are in.
     var roles = [UInt8](repeating: 0, count: 128)
-    for unit in 0..<UInt16(128) {
-      if openings.anyUnits.contains(unit) { roles[Int(unit)] |= UnitRole.anywhere }
-      if openings.wordStartUnits.contains(unit) { roles[Int(unit)] |= UnitRole.atWordStart }
-    }
+    openings.anyUnits.forEachUnit { roles[$0] |= UnitRole.anywhere }
+    openings.wordStartUnits.forEachUnit { roles[$0] |= UnitRole.atWordStart }
     if openings.opensWithSpaces {
       for unit in StartReader.asciiSpaces { roles[Int(unit)] |= UnitRole.leadsSpaces }
     }
@@ -110,7 +116,7 @@ final class PatternStart: Sendable {
 
     var previous: Prefix? = nil
     var runStart = 0
-    for prefix in prefixes.sorted(by: Prefix.precedes) where prefix != previous {
+    for prefix in Prefix.sorted(prefixes) where prefix != previous {
       if let previous, previous.first != prefix.first {
         endRun(of: previous.first, from: runStart)
         runStart = words.count
@@ -305,6 +311,28 @@ private struct Prefix: Equatable {
     count += 1
   }
 
+  /// `prefixes` in the order of `precedes(_:_:)`, compared by keys made once: their units in
+  /// order, the first in the highest bits, with zeros past the end (which only ties a
+  /// prefix with another that continues it with zeros, as the count then tells them apart).
+  static func sorted(_ prefixes: [Prefix]) -> [Prefix] {
+    var keyed = prefixes.map { prefix in
+      (high: prefix.orderKey(0), low: prefix.orderKey(4), prefix: prefix)
+    }
+    keyed.sort { first, second in
+      if first.high != second.high { return first.high < second.high }
+      if first.low != second.low { return first.low < second.low }
+      return precedes(first.prefix, second.prefix)
+    }
+    return keyed.map(\.prefix)
+  }
+
+  /// Units `start` to `start + 3`, the first in the highest bits.
+  private func orderKey(_ start: Int) -> UInt64 {
+    var key: UInt64 = 0
+    for index in start..<start + 4 { key = key << 16 | UInt64(self[index]) }
+    return key
+  }
+
   /// Units compared in order, a prefix of another before it, and a prefix that need not
   /// begin a word before the same units that must.
   static func precedes(_ first: Prefix, _ second: Prefix) -> Bool {
@@ -344,6 +372,20 @@ private struct UnitSet {
   }
 
   var isEmpty: Bool { low == 0 && high == 0 }
+
+  /// Calls `body` with each unit of the set, ascending.
+  func forEachUnit(_ body: (Int) -> Void) {
+    var bits = low
+    while bits != 0 {
+      body(bits.trailingZeroBitCount)
+      bits &= bits - 1
+    }
+    bits = high
+    while bits != 0 {
+      body(64 + bits.trailingZeroBitCount)
+      bits &= bits - 1
+    }
+  }
 
   var holdsEveryLetter: Bool {
     let letters: UInt64 = ((1 << 26) - 1) << (0x61 - 64)
@@ -649,7 +691,8 @@ private struct StartReader {
     return minimum > 0 ? .atLeastOnce : .maybeNever
   }
 
-  /// Reads `m}`, `m,}` or `m,n}` after a `{` and returns `m`.
+  /// Reads `m}`, `m,}` or `m,n}` after a `{` and returns 0 when `m` is 0 (or not written),
+  /// else a positive number.
   private mutating func readBounds() throws(UnreadableStart) -> Int {
     var minimum = 0
     var isMinimum = true
@@ -658,7 +701,8 @@ private struct StartReader {
       if scalar == "," {
         isMinimum = false
       } else if ("0"..."9").contains(scalar) {
-        if isMinimum { minimum = minimum * 10 + Int(scalar.value - 0x30) }
+        // Only whether `m` is 0 is asked: a larger `m` than `Int` holds is 1, not a trap.
+        if isMinimum && minimum == 0 { minimum = Int(scalar.value - 0x30) }
       } else {
         throw UnreadableStart()
       }
@@ -836,3 +880,15 @@ private struct StartReader {
     Array(0x30...0x39) + Array(0x41...0x5A)
     + Array(0x61...0x7A) + [0x5F]
 }
+
+#if DEBUG
+  extension PatternStart {
+    /// Every table and flag read, written out for a comparison with the reference's.
+    var reading: String {
+      let following = (0..<UInt16(128)).filter { afterSpaces.units.contains($0) }
+      let other = otherPrefixRuns.keys.sorted().map { "\($0):\(otherPrefixRuns[$0]!)" }
+      return "\(asciiRoles)|\(asciiPrefixRuns.map { [$0.start, $0.end] })|\(prefixWords)|"
+        + "\(other)|\(beginsAtAnyOtherUnit)|\(beginsAtTextStart)|\(following)"
+    }
+  }
+#endif

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The literal strings a match of a pattern cannot do without, read from the pattern itself:
 /// `\b(?:unable to|cannot)\s+(?:sit|stand)\b` cannot match a sentence that holds neither
 /// "unable to" nor "cannot", nor one that holds neither "sit" nor "stand".
@@ -11,6 +13,10 @@
 /// character outside ASCII that Unicode case folding changes ("É", "ﬁ" is "fi", "K" is
 /// "k"), or with a decimal digit outside ASCII ("٣", which `\d` matches), which is always
 /// handed to the expression.
+///
+/// The pattern is read once, by byte, into buffers shared by all its parts (`PatternReader`):
+/// nothing is allocated per part, choice or literal, and the choices are written straight
+/// into the `LiteralProgram` a search walks.
 struct RequiredLiterals: Sendable {
   /// One branch of the outermost alternation.
   struct Branch: Sendable {
@@ -18,19 +24,19 @@ struct RequiredLiterals: Sendable {
     let source: String
     /// The number of capture groups it holds.
     let groups: Int
-    /// The choices a match by this branch meets every one of, fewest literals first.
-    fileprivate let choices: [LiteralChoice]
+    /// The program that holds the branch's choices, and the branch's place in it.
+    fileprivate let program: LiteralProgram
+    fileprivate let index: Int
 
-    /// The literals of each choice, lower-cased, for the tests to read.
-    var literals: [[String]] {
-      choices.map { $0.literals.map { String(decoding: $0, as: UTF8.self) } }
-    }
+    /// The literals of each choice a match by this branch meets every one of, lower-cased,
+    /// fewest literals first, for the tests to read.
+    var literals: [[String]] { program.literals(ofBranch: index) }
   }
 
   /// The outermost branches, in order; one when the pattern is no alternation.
   let branches: [Branch]
   /// Every branch's choices, for the text to be asked in one pass.
-  private let program: LiteralProgram
+  let program: LiteralProgram
   /// Whether the pattern refers back to a group by number (`\1`), which ties its branches
   /// together.
   let hasBackreference: Bool
@@ -43,20 +49,25 @@ struct RequiredLiterals: Sendable {
   /// know, in which case the expression is always run.
   init?(pattern: String) {
     var pattern = pattern
-    let read = pattern.withUTF8 { bytes in
+    let read = pattern.withUTF8 { bytes -> (LiteralProgram, [(String, Int)], Bool)? in
       var reader = PatternReader(bytes)
-      return (try? reader.readBranches()).map { ($0, reader.literals, reader.hasBackreference) }
+      guard let branches = try? reader.readBranches(), let program = reader.program(of: branches)
+      else { return nil }
+      let sources = branches.map { branch in
+        (
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[branch.source]), as: UTF8.self),
+          branch.groups
+        )
+      }
+      return (program, sources, reader.hasBackreference)
     }
-    guard case let (read, literals, hasBackreference)? = read else { return nil }
-    branches = read.map { branch in
-      Branch(
-        source: branch.source, groups: branch.groups,
-        choices: branch.choices.compactMap { LiteralChoice($0, in: literals) }
-          .sorted { $0.count < $1.count })
-    }
+    guard let (program, sources, hasBackreference) = read else { return nil }
+
+    self.program = program
     self.hasBackreference = hasBackreference
-    guard branches.allSatisfy({ !$0.choices.isEmpty }) else { return nil }
-    program = LiteralProgram(branches: branches.map { $0.choices.map(\.literals) })
+    branches = sources.enumerated().map { index, branch in
+      Branch(source: branch.0, groups: branch.1, program: program, index: index)
+    }
   }
 
   /// The branches by which `text` may hold a match: the first, and whether it is the only
@@ -74,104 +85,109 @@ struct RequiredLiterals: Sendable {
   func mayMatch(_ text: String) -> Bool { mayMatch(SearchableText.of(text)) }
 }
 
-/// Literals of which a match holds at least one, as lower-cased bytes.
-private struct LiteralChoice: Sendable {
-  /// The literals, as lower-cased bytes, in a fixed order.
-  let literals: [[UInt8]]
-  /// How many literals it holds: a choice of few is cheap to ask about first.
-  let count: Int
-
-  /// The choice of the literals `choice` numbers in `table`; `nil` when one holds a
-  /// character outside ASCII that case folding changes, which text may hold in another form.
-  init?(_ choice: Choice, in table: LiteralTable) {
-    var found: [[UInt8]] = []
-    found.reserveCapacity(choice.count)
-    for number in choice {
-      guard let literal = table.lowercased(number) else { return nil }
-      found.append(literal)
-    }
-    // In a fixed order, so that every run does the same whatever the literals' numbers.
-    self.literals = found.sorted { $0.lexicographicallyPrecedes($1) }
-    count = found.count
-  }
-}
-
 /// A syntax `PatternReader` does not read; the pattern is then always run.
 private struct UnreadableSyntax: Error {}
 
-/// Literals of which a match holds at least one: their numbers in a `LiteralTable`, ascending
-/// and each once, so that two choices of the same literals are equal arrays.
-private typealias Choice = [Int]
+/// Literals of which a match holds at least one: where their numbers (in a `LiteralTable`)
+/// lie in `PatternReader.numbers`, ascending and each once, so that two choices of the same
+/// literals hold equal numbers.
+private struct Choice {
+  var start: Int32
+  var count: Int32
+
+  var range: Range<Int> { Int(start)..<Int(start + count) }
+}
 
 /// The literals of one pattern, each numbered once: a choice names them by number, which is
 /// cheaper to merge and compare than the literals themselves. An ASCII character alone is its
 /// own number; a longer literal, or one character outside ASCII, is numbered from 128 up.
 ///
-/// Each literal is kept in the form a `LiteralChoice` compares, made when it is numbered:
-/// a literal is named by many choices of a pattern, and by many more while they are merged.
+/// The literals are kept one after another in two buffers, as written and lower-cased:
+/// a literal is named by many choices of a pattern, and looked up many more times than it is
+/// added.
 private struct LiteralTable {
-  /// The literals numbered from 128 up, as the pattern writes them (UTF-8).
-  private var written: [[UInt8]] = []
-  /// The same literals, ASCII capitals lower-cased; `nil` for one with a character outside
-  /// ASCII that case folding changes.
-  private var lowercasedLiterals: [[UInt8]?] = []
-  /// The characters (Unicode scalars) each of `written` holds.
-  private var lengths: [Int] = []
-  /// An open-addressing hash table of `written`: a slot holds 0 or the index of a literal
-  /// plus one, at the slot the literal's hash picks or the first free one after it. A
-  /// literal is looked up as the bytes of the pattern it stands on, without copying them:
-  /// most are looked up many times and added once.
+  /// The bytes of the literals numbered from 128 up, as the pattern writes them (UTF-8).
+  private var written: [UInt8] = []
+  /// The same bytes, ASCII capitals lower-cased.
+  private var lowered: [UInt8] = []
+  /// Where each literal's bytes lie in `written` and `lowered`, its length in characters
+  /// (Unicode scalars), and whether a character outside ASCII of it is changed by case
+  /// folding.
+  private var entries: [(start: Int32, count: Int32, length: Int32, isFolded: Bool)] = []
+  /// Each literal's first eight lower-cased bytes, the first in the highest bits and zeros
+  /// after its end: literals whose keys differ are in the order of their keys.
+  private var keys: [UInt64] = []
+  /// An open-addressing hash table of the literals: a slot holds 0 or the index of a literal
+  /// plus one, at the slot the literal's hash picks or the first free one after it.
   private var slots: [Int32]
-
-  /// Each ASCII character as a literal of its own, capitals lower-cased.
-  private static let characters: [[UInt8]] = (0..<128).map { [lowercased(UInt8($0))] }
 
   /// A table for a pattern of `size` bytes, with room for the literals it may hold.
   init(patternSize size: Int) {
     var count = 16
     while count < size / 4 { count *= 2 }
     slots = Array(repeating: 0, count: count)
-    // About one literal in eight bytes of a pattern: the lists grow seldom, if at all.
-    let expected = size / 8
-    written.reserveCapacity(expected)
-    lowercasedLiterals.reserveCapacity(expected)
-    lengths.reserveCapacity(expected)
+    written.reserveCapacity(size)
+    lowered.reserveCapacity(size)
+    entries.reserveCapacity(size / 8)
+    keys.reserveCapacity(size / 8)
   }
 
   /// The number of `literal` (UTF-8) of `length` characters, numbered anew if it is new.
-  mutating func number(of literal: UnsafeBufferPointer<UInt8>, length: Int) -> Int {
-    if literal.count == 1 { return Int(literal[0]) }
+  mutating func number(of literal: UnsafeBufferPointer<UInt8>, length: Int) -> Int32 {
+    if literal.count == 1 { return Int32(literal[0]) }
     let mask = slots.count - 1
     var slot = Self.hash(of: literal) & mask
     while slots[slot] != 0 {
       let index = Int(slots[slot]) - 1
-      if written[index].elementsEqual(literal) { return 128 + index }
+      if isWritten(literal, at: index) { return 128 + Int32(index) }
       slot = (slot + 1) & mask
     }
 
-    add(Array(literal), length: length)
-    slots[slot] = Int32(written.count)
-    if written.count * 2 > slots.count { doubleSlots() }
-    return 128 + written.count - 1
+    add(literal, length: length)
+    slots[slot] = Int32(entries.count)
+    if entries.count * 2 > slots.count { doubleSlots() }
+    return 128 + Int32(entries.count - 1)
   }
 
-  private mutating func add(_ literal: [UInt8], length: Int) {
-    let isFolded = literal.contains { $0 >= 0x80 } && Self.changesWhenCaseFolded(literal)
-    written.append(literal)
-    // Most literals are written in lower case already, and share their bytes.
-    let hasCapital = literal.contains { $0 >= 0x41 && $0 <= 0x5A }
-    lowercasedLiterals.append(isFolded ? nil : hasCapital ? literal.map(Self.lowercased) : literal)
-    lengths.append(length)
+  private func isWritten(_ literal: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let entry = entries[index]
+    guard Int(entry.count) == literal.count else { return false }
+    return written.withUnsafeBufferPointer { written in
+      memcmp(written.baseAddress! + Int(entry.start), literal.baseAddress!, literal.count) == 0
+    }
+  }
+
+  private mutating func add(_ literal: UnsafeBufferPointer<UInt8>, length: Int) {
+    let start = written.count
+    written.append(contentsOf: literal)
+    lowered.append(contentsOf: literal)
+    var hasNonASCII = false
+    var key: UInt64 = 0
+    lowered.withUnsafeMutableBufferPointer { lowered in
+      for offset in 0..<literal.count {
+        let byte = Self.lowercased(literal[offset])
+        lowered[start + offset] = byte
+        if byte >= 0x80 { hasNonASCII = true }
+        if offset < 8 { key |= UInt64(byte) << UInt64(56 - 8 * offset) }
+      }
+    }
+    let isFolded = hasNonASCII && Self.changesWhenCaseFolded(literal)
+    entries.append((Int32(start), Int32(literal.count), Int32(length), isFolded))
+    keys.append(key)
   }
 
   /// Doubles the slots, which keeps at least half of them free.
   private mutating func doubleSlots() {
     var doubled = [Int32](repeating: 0, count: slots.count * 2)
     let mask = doubled.count - 1
-    for (index, literal) in written.enumerated() {
-      var slot = literal.withUnsafeBufferPointer { Self.hash(of: $0) } & mask
-      while doubled[slot] != 0 { slot = (slot + 1) & mask }
-      doubled[slot] = Int32(index + 1)
+    written.withUnsafeBufferPointer { written in
+      for (index, entry) in entries.enumerated() {
+        let literal = UnsafeBufferPointer(
+          rebasing: written[Int(entry.start)..<Int(entry.start + entry.count)])
+        var slot = Self.hash(of: literal) & mask
+        while doubled[slot] != 0 { slot = (slot + 1) & mask }
+        doubled[slot] = Int32(index + 1)
+      }
     }
     slots = doubled
   }
@@ -184,17 +200,51 @@ private struct LiteralTable {
     return Int(truncatingIfNeeded: digest)
   }
 
-  /// The literal numbered `number`, ASCII capitals lower-cased; `nil` when it holds a
-  /// character outside ASCII that case folding changes.
-  func lowercased(_ number: Int) -> [UInt8]? {
-    number < 128 ? Self.characters[number] : lowercasedLiterals[number - 128]
-  }
+  /// Whether the literal numbered `number` holds a character outside ASCII that case
+  /// folding changes, which text may hold in another form.
+  func isFolded(_ number: Int32) -> Bool { number >= 128 && entries[Int(number - 128)].isFolded }
 
   /// How many characters the literal numbered `number` holds.
-  func length(of number: Int) -> Int { number < 128 ? 1 : lengths[number - 128] }
+  func length(of number: Int32) -> Int {
+    number < 128 ? 1 : Int(entries[Int(number - 128)].length)
+  }
+
+  /// Writes the literal numbered `number`, ASCII capitals lower-cased, to `writer`.
+  func write(_ number: Int32, to writer: inout LiteralProgram.Writer) {
+    if number < 128 {
+      var byte = Self.lowercased(UInt8(number))
+      withUnsafePointer(to: &byte) { writer.append(UnsafeBufferPointer(start: $0, count: 1)) }
+      return
+    }
+    let entry = entries[Int(number - 128)]
+    lowered.withUnsafeBufferPointer {
+      writer.append(
+        UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start + entry.count)]))
+    }
+  }
+
+  /// Whether the literal numbered `first` comes before that numbered `second`, their
+  /// lower-cased bytes compared in order.
+  func precedes(_ first: Int32, _ second: Int32) -> Bool {
+    let (firstKey, secondKey) = (key(of: first), key(of: second))
+    guard firstKey == secondKey else { return firstKey < secondKey }
+    return bytes(of: first).lexicographicallyPrecedes(bytes(of: second))
+  }
+
+  private func key(of number: Int32) -> UInt64 {
+    number < 128 ? UInt64(Self.lowercased(UInt8(number))) << 56 : keys[Int(number - 128)]
+  }
+
+  /// The lower-cased bytes of the literal numbered `number`, for the few literals whose
+  /// first eight bytes are alike.
+  private func bytes(of number: Int32) -> [UInt8] {
+    guard number >= 128 else { return [Self.lowercased(UInt8(number))] }
+    let entry = entries[Int(number - 128)]
+    return Array(lowered[Int(entry.start)..<Int(entry.start + entry.count)])
+  }
 
   /// Whether a character outside ASCII of `literal` (UTF-8) is changed by case folding.
-  private static func changesWhenCaseFolded(_ literal: [UInt8]) -> Bool {
+  private static func changesWhenCaseFolded(_ literal: UnsafeBufferPointer<UInt8>) -> Bool {
     String(decoding: literal, as: UTF8.self).unicodeScalars.contains {
       !$0.isASCII && $0.properties.changesWhenCaseFolded
     }
@@ -202,36 +252,6 @@ private struct LiteralTable {
 
   private static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-  }
-}
-
-/// The literals both `first` and `second` name, ascending and each once.
-private func union(_ first: Choice, _ second: Choice) -> Choice {
-  var merged: Choice = []
-  merged.reserveCapacity(first.count + second.count)
-  var (left, right) = (0, 0)
-  while left < first.count && right < second.count {
-    let (a, b) = (first[left], second[right])
-    merged.append(min(a, b))
-    if a <= b { left += 1 }
-    if b <= a { right += 1 }
-  }
-  merged += first[left...]
-  merged += second[right...]
-  return merged
-}
-
-/// Adds the literals of `other` to `choice`, keeping it ascending and each literal once: the
-/// `union` of the two, made in place.
-private func add(_ other: Choice, to choice: inout Choice) {
-  for number in other {
-    var low = 0
-    var high = choice.count
-    while low < high {
-      let middle = (low + high) / 2
-      if choice[middle] < number { low = middle + 1 } else { high = middle }
-    }
-    if low == choice.count || choice[low] != number { choice.insert(number, at: low) }
   }
 }
 
@@ -246,11 +266,8 @@ private struct ASCIISet {
     if byte < 64 { bits.low |= 1 << UInt64(byte) } else { bits.high |= 1 << UInt64(byte - 64) }
   }
 
-  /// The characters as a choice: ascending.
-  var choice: Choice {
-    (0..<128).filter { byte in
-      byte < 64 ? bits.low & (1 << UInt64(byte)) != 0 : bits.high & (1 << UInt64(byte - 64)) != 0
-    }
+  func contains(_ byte: Int) -> Bool {
+    byte < 64 ? bits.low & (1 << UInt64(byte)) != 0 : bits.high & (1 << UInt64(byte - 64)) != 0
   }
 }
 
@@ -265,7 +282,9 @@ private struct ASCIISet {
 /// running the expression on more text.
 ///
 /// It reads the pattern's UTF-8 bytes: its syntax is ASCII, and a character outside ASCII is
-/// a literal, read whole (all its bytes) wherever one is read.
+/// a literal, read whole (all its bytes) wherever one is read. What a part requires is left
+/// on the top of one stack of choices (`choices`), whose literals' numbers lie in one buffer
+/// (`numbers`): the part that holds it reads it there, and nothing is allocated per part.
 private struct PatternReader {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
@@ -274,29 +293,99 @@ private struct PatternReader {
   /// The capture groups read so far.
   private var captureGroups = 0
   /// The literals the choices read so far name.
-  private(set) var literals: LiteralTable
+  private var literals: LiteralTable
+  /// The numbers of the literals of every choice made so far, each choice's in a row.
+  private var numbers: [Int32] = []
+  /// The choices the parts read so far require, each part's after those of the parts
+  /// before it.
+  private var choices: [Choice] = []
+  /// The literal characters each sequence being read holds in a row: an inner sequence's
+  /// after its outer one's, taken away when it ends.
+  private var runs: [UInt8] = []
+  /// The ten digits, the choice `\d` requires; never changed in place.
+  private let digits = Choice(start: 0, count: 10)
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
     literals = LiteralTable(patternSize: bytes.count)
+    numbers.reserveCapacity(64 + bytes.count)
+    numbers.append(contentsOf: 0x30...0x39)
+    choices.reserveCapacity(32)
+    runs.reserveCapacity(64)
   }
 
-  /// The branches of the outermost alternation, in order, each with its source and the
-  /// choices it requires; a branch with none can match without a literal.
+  /// The branches of the outermost alternation, in order, each with its source, its groups
+  /// and where its choices lie in `choices`; a branch with none can match without a
+  /// literal.
   mutating func readBranches() throws(UnreadableSyntax) -> [(
-    source: String, choices: [Choice], groups: Int
+    source: Range<Int>, groups: Int, choices: Range<Int>
   )] {
-    var branches: [(source: String, choices: [Choice], groups: Int)] = []
+    var branches: [(source: Range<Int>, groups: Int, choices: Range<Int>)] = []
     repeat {
       let start = position
       let groupsBefore = captureGroups
-      let choices = try readSequence()
-      let source = String(
-        decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-      branches.append((source, choices, captureGroups - groupsBefore))
+      let base = choices.count
+      try readSequence()
+      branches.append((start..<position, captureGroups - groupsBefore, base..<choices.count))
     } while take("|")
     guard position == bytes.count else { throw UnreadableSyntax() }
     return branches
+  }
+
+  /// The program of `branches`' choices, each choice's literals in the order of their
+  /// lower-cased bytes and each branch's choices fewest literals first; `nil` when a branch
+  /// has no choice whose literals text must hold as written (one with a character outside
+  /// ASCII that case folding changes may be written otherwise).
+  func program(
+    of branches: [(source: Range<Int>, groups: Int, choices: Range<Int>)]
+  ) -> LiteralProgram? {
+    var writer = LiteralProgram.Writer(branchCount: branches.count, capacity: 4 * numbers.count)
+    var kept: [Choice] = []
+    kept.reserveCapacity(8)
+    var ordered: [Int32] = []
+    ordered.reserveCapacity(64)
+    for branch in branches {
+      kept.removeAll(keepingCapacity: true)
+      for index in branch.choices where !hasFoldedLiteral(choices[index]) {
+        // Fewest literals first, choices of as many in the order read.
+        let choice = choices[index]
+        var at = kept.count
+        while at > 0 && kept[at - 1].count > choice.count { at -= 1 }
+        if at == kept.count { kept.append(choice) } else { kept.insert(choice, at: at) }
+      }
+      guard !kept.isEmpty else { return nil }
+
+      writer.beginBranch()
+      for choice in kept {
+        literalsInOrder(of: choice, into: &ordered)
+        writer.beginChoice()
+        for number in ordered { literals.write(number, to: &writer) }
+        writer.endChoice()
+      }
+      writer.endBranch()
+    }
+    return writer.program
+  }
+
+  private func hasFoldedLiteral(_ choice: Choice) -> Bool {
+    for at in choice.range where literals.isFolded(numbers[at]) { return true }
+    return false
+  }
+
+  /// The numbers of `choice`'s literals in the order of their lower-cased bytes, in
+  /// `ordered`: sorted by insertion, as most choices hold a few.
+  private func literalsInOrder(of choice: Choice, into ordered: inout [Int32]) {
+    ordered.removeAll(keepingCapacity: true)
+    for at in choice.range {
+      let number = numbers[at]
+      var place = ordered.count
+      while place > 0 && literals.precedes(number, ordered[place - 1]) { place -= 1 }
+      if place == ordered.count {
+        ordered.append(number)
+      } else {
+        ordered.insert(number, at: place)
+      }
+    }
   }
 
   private var next: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -312,72 +401,161 @@ private struct PatternReader {
     return true
   }
 
-  private mutating func readAlternation() throws(UnreadableSyntax) -> [Choice] {
-    var required = try readSequence()
+  /// Reads an alternation, leaving what it requires on `choices`.
+  private mutating func readAlternation() throws(UnreadableSyntax) {
+    let base = choices.count
+    try readSequence()
     while take("|") {
       // A list of words (`one|two|three`): the one choice grows in place.
-      if required.count == 1, let word = readWord() {
-        add([word], to: &required[0])
+      if choices.count - base == 1, let word = readWord() {
+        insert(word, into: base)
         continue
       }
-      let branch = try readSequence()
-      if required.count == 1 && branch.count == 1 {
-        add(branch[0], to: &required[0])
+      let branch = choices.count
+      try readSequence()
+      if branch - base == 1 && choices.count - branch == 1 {
+        add(choices[branch], into: base)
+        choices.removeLast()
         continue
       }
-      required = mostSelective(either(required, branch))
+      either(base: base, branch: branch)
+      keepMostSelective(from: base)
     }
-    return required
   }
 
-  /// What either of two branches requires: for each choice of the one and each of the
+  /// Replaces the choices from `base` to `branch` and those from `branch` on, what two
+  /// branches require, by what either requires: for each choice of the one and each of the
   /// other, one of the literals of both.
-  private func either(_ first: [Choice], _ second: [Choice]) -> [Choice] {
-    var either: [Choice] = []
-    either.reserveCapacity(first.count * second.count)
-    for choice in first {
-      for other in second { either.append(union(choice, other)) }
+  private mutating func either(base: Int, branch: Int) {
+    let end = choices.count
+    for first in base..<branch {
+      for second in branch..<end { choices.append(union(choices[first], choices[second])) }
     }
-    return either
+    choices.removeSubrange(base..<end)
   }
 
-  private mutating func readSequence() throws(UnreadableSyntax) -> [Choice] {
-    if let word = readWord() { return [[word]] }
-    var required: [Choice] = []
-    required.reserveCapacity(4)
-    // The literal characters read in a row, and how many characters they are.
-    var run: [UInt8] = []
-    var runLength = 0
-    func endRun() {
-      if !run.isEmpty {
-        let number = run.withUnsafeBufferPointer { literals.number(of: $0, length: runLength) }
-        required.append([number])
+  /// A new choice of the literals both `first` and `second` name, ascending and each once.
+  private mutating func union(_ first: Choice, _ second: Choice) -> Choice {
+    let start = numbers.count
+    let most = Int(first.count + second.count)
+    // Room is made for the most there may be, the two merged by pointer, and the rest given
+    // back: no append checks for room or a shared buffer each time.
+    numbers.append(contentsOf: repeatElement(0, count: most))
+    let count = numbers.withUnsafeMutableBufferPointer { numbers in
+      var (left, right) = (Int(first.start), Int(second.start))
+      let (leftEnd, rightEnd) = (left + Int(first.count), right + Int(second.count))
+      var end = start
+      while left < leftEnd && right < rightEnd {
+        let (a, b) = (numbers[left], numbers[right])
+        numbers[end] = min(a, b)
+        end += 1
+        if a <= b { left += 1 }
+        if b <= a { right += 1 }
       }
-      run.removeAll(keepingCapacity: true)
-      runLength = 0
+      for at in left..<leftEnd {
+        numbers[end] = numbers[at]
+        end += 1
+      }
+      for at in right..<rightEnd {
+        numbers[end] = numbers[at]
+        end += 1
+      }
+      return end - start
     }
+    if count < most { numbers.removeLast(most - count) }
+    return Choice(start: Int32(start), count: Int32(count))
+  }
+
+  /// Adds the literals of `other` to the choice at `index` of `choices`, keeping it
+  /// ascending and each literal once.
+  private mutating func add(_ other: Choice, into index: Int) {
+    for at in other.range { insert(numbers[at], into: index) }
+  }
+
+  /// Adds the literal numbered `number` to the choice at `index` of `choices`. The choice is
+  /// first moved to the end of `numbers`, unless it is there, so that it grows in place
+  /// without moving another.
+  private mutating func insert(_ number: Int32, into index: Int) {
+    var choice = choices[index]
+    let range = choice.range
+    var low = range.lowerBound
+    var high = range.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if numbers[middle] < number { low = middle + 1 } else { high = middle }
+    }
+    guard low == range.upperBound || numbers[low] != number else { return }
+
+    if range.upperBound != numbers.count || choice.start == digits.start {
+      let start = numbers.count
+      for at in range { numbers.append(numbers[at]) }
+      low += start - range.lowerBound
+      choice.start = Int32(start)
+    }
+    numbers.insert(number, at: low)
+    choice.count += 1
+    choices[index] = choice
+  }
+
+  /// Reads a sequence, leaving what it requires on `choices`: the choices of its parts, the
+  /// few most selective.
+  private mutating func readSequence() throws(UnreadableSyntax) {
+    let base = choices.count
+    if let word = readWord() {
+      choices.append(single(word))
+      return
+    }
+    // The literal characters read in a row are `runs[runStart...]`; how many characters.
+    let runStart = runs.count
+    var runLength = 0
 
     while let byte = next, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
+      let mark = choices.count
       let part = try readPart()
       let repetition = try readQuantifier()
       switch (part, repetition) {
       case (.literal(let literal), .once):
-        append(literal, to: &run)
+        appendToRun(literal)
         runLength += 1
       case (.literal(let literal), .atLeastOnce):
         // "xa+b" matches "xaab", which holds "xa" but not "xab".
-        append(literal, to: &run)
+        appendToRun(literal)
         runLength += 1
-        endRun()
+        endRun(from: runStart, length: &runLength, at: mark)
       case (.literal, .maybeNever):
-        endRun()
-      case (.other(let choices), _):
-        endRun()
-        if repetition != .maybeNever { required += choices }
+        endRun(from: runStart, length: &runLength, at: mark)
+      case (.other, _):
+        if repetition == .maybeNever { choices.removeLast(choices.count - mark) }
+        // The run before the part comes before the part's choices.
+        endRun(from: runStart, length: &runLength, at: mark)
       }
     }
-    endRun()
-    return mostSelective(required)
+    endRun(from: runStart, length: &runLength, at: choices.count)
+    keepMostSelective(from: base)
+  }
+
+  /// Ends the run of literal characters `runs[start...]`, if any, inserting the choice of
+  /// its literal at `index` of `choices`.
+  private mutating func endRun(from start: Int, length: inout Int, at index: Int) {
+    guard runs.count > start else { return }
+    let number = runs.withUnsafeBufferPointer { runs in
+      literals.number(of: UnsafeBufferPointer(rebasing: runs[start...]), length: length)
+    }
+    let choice = single(number)
+    if index == choices.count { choices.append(choice) } else { choices.insert(choice, at: index) }
+    runs.removeLast(runs.count - start)
+    length = 0
+  }
+
+  /// Appends the bytes of the character at `literal` to the run; most are one byte.
+  private mutating func appendToRun(_ literal: Range<Int>) {
+    for at in literal { runs.append(bytes[at]) }
+  }
+
+  /// A new choice of the one literal numbered `number`.
+  private mutating func single(_ number: Int32) -> Choice {
+    numbers.append(number)
+    return Choice(start: Int32(numbers.count - 1), count: 1)
   }
 
   /// Reads a sequence of nothing but ordinary ASCII characters, up to the `|` or `)` that
@@ -385,7 +563,7 @@ private struct PatternReader {
   /// `readSequence()` reads it to require, without reading it character by character. Most
   /// branches of a list of words are such (`fusion|laminectomy`). `nil`, with the position
   /// left, for any other sequence.
-  private mutating func readWord() -> Int? {
+  private mutating func readWord() -> Int32? {
     var end = position
     while end < bytes.count && Self.isOrdinary(bytes[end]) { end += 1 }
     guard end > position,
@@ -407,15 +585,6 @@ private struct PatternReader {
       UInt8(ascii: "$"), UInt8(ascii: "|"):
       return false
     default: return byte < 0x80
-    }
-  }
-
-  /// Appends the bytes of the character at `literal` to `run`; most are one byte.
-  private func append(_ literal: Range<Int>, to run: inout [UInt8]) {
-    if literal.count == 1 {
-      run.append(bytes[literal.lowerBound])
-    } else {
-      run += bytes[literal]
     }
   }
 
@@ -446,33 +615,49 @@ private struct PatternReader {
 
   /// Reads `m}`, `m,}` or `m,n}` after a `{` and returns `m`.
   private mutating func readBounds() throws(UnreadableSyntax) -> Int {
-    let start = position
+    var minimum = 0
+    var minimumDigits = 0
+    var isMinimum = true
     while let byte = next, byte != UInt8(ascii: "}") {
-      guard byte == UInt8(ascii: ",") || Self.isDigit(byte) else { throw UnreadableSyntax() }
+      if byte == UInt8(ascii: ",") {
+        isMinimum = false
+      } else if Self.isDigit(byte) {
+        if isMinimum {
+          // A number `Int` cannot hold is refused, as a reading of it into `Int` would be.
+          let (tens, isTooLarge) = minimum.multipliedReportingOverflow(by: 10)
+          let (sum, isTooLargeToo) = tens.addingReportingOverflow(Int(byte - 0x30))
+          guard !isTooLarge && !isTooLargeToo else { throw UnreadableSyntax() }
+          minimum = sum
+          minimumDigits += 1
+        }
+      } else {
+        throw UnreadableSyntax()
+      }
       position += 1
     }
-    guard take("}") else { throw UnreadableSyntax() }
-    let bounds = String(
-      decoding: UnsafeBufferPointer(rebasing: bytes[start..<position - 1]), as: UTF8.self)
-    guard let minimum = Int(bounds.split(separator: ",", omittingEmptySubsequences: false)[0])
-    else { throw UnreadableSyntax() }
+    guard take("}"), minimumDigits > 0 else { throw UnreadableSyntax() }
     return minimum
   }
 
   private enum Part {
     /// One literal character: where its bytes are in the pattern.
     case literal(Range<Int>)
-    case other([Choice])
+    /// Anything else: what it requires is on the top of `choices`.
+    case other
   }
 
   private mutating func readPart() throws(UnreadableSyntax) -> Part {
     guard let byte = next else { throw UnreadableSyntax() }
     position += 1
     switch byte {
-    case UInt8(ascii: "("): return .other(try readGroup())
-    case UInt8(ascii: "["): return .other(try readClass())
+    case UInt8(ascii: "("):
+      try readGroup()
+      return .other
+    case UInt8(ascii: "["):
+      try readClass()
+      return .other
     case UInt8(ascii: "\\"): return try readEscape()
-    case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"): return .other([])
+    case UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "$"): return .other
     case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{"),
       UInt8(ascii: "}"), UInt8(ascii: "]"):
       throw UnreadableSyntax()
@@ -490,7 +675,7 @@ private struct PatternReader {
 
   /// Reads a group after its `(`: captures, `(?:…)`, `(?>…)` and flag groups such as
   /// `(?-i:…)` require what their content does; lookarounds require nothing.
-  private mutating func readGroup() throws(UnreadableSyntax) -> [Choice] {
+  private mutating func readGroup() throws(UnreadableSyntax) {
     var isLookaround = false
     if next != UInt8(ascii: "?") { captureGroups += 1 }
     if take("?") {
@@ -501,9 +686,10 @@ private struct PatternReader {
         try skipFlags()
       }
     }
-    let required = try readAlternation()
+    let base = choices.count
+    try readAlternation()
     guard take(")") else { throw UnreadableSyntax() }
-    return isLookaround ? [] : required
+    if isLookaround { choices.removeLast(choices.count - base) }
   }
 
   /// Skips `i-` in `(?i-:`; free spacing (`x`) and anything but a group with flags is refused.
@@ -517,14 +703,16 @@ private struct PatternReader {
 
   /// A character class after its `[`: a choice of its characters when it lists a few ASCII
   /// characters, ranges or digits (`[CTLS]`, `[0-9A-Z]`, `[\d.]`), else no requirement.
-  private mutating func readClass() throws(UnreadableSyntax) -> [Choice] {
+  private mutating func readClass() throws(UnreadableSyntax) {
     let start = position
     if let listed = readListedClass(), listed.count <= Self.largestClassChoice {
-      return [listed.choice]
+      let first = numbers.count
+      for byte in 0..<128 where listed.contains(byte) { numbers.append(Int32(byte)) }
+      choices.append(Choice(start: Int32(first), count: Int32(numbers.count - first)))
+      return
     }
     position = start
     try skipClass()
-    return []
   }
 
   /// The characters of a class that lists only ASCII characters, ranges of them and `\d`,
@@ -539,7 +727,7 @@ private struct PatternReader {
         guard let escaped = next else { return nil }
         position += 1
         if escaped == UInt8(ascii: "d") {
-          for digit in Self.digits { listed.insert(UInt8(digit)) }
+          for digit in UInt8(0x30)...0x39 { listed.insert(digit) }
         } else if escaped < 0x80 && !Self.isLetter(escaped) && !Self.isDigit(escaped) {
           listed.insert(escaped)
         } else {
@@ -565,9 +753,6 @@ private struct PatternReader {
   /// The most characters a class may list to be a choice: more say too little to be worth
   /// looking for.
   private static let largestClassChoice = 36
-
-  /// The ten digits, a choice.
-  private static let digits: Choice = Array(0x30...0x39)
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
@@ -600,10 +785,11 @@ private struct PatternReader {
     if byte >= 0x31 && byte <= 0x39 { hasBackreference = true }
     if byte == UInt8(ascii: "d") {
       position += 1
-      return .other([Self.digits])
+      choices.append(digits)
+      return .other
     }
     let escaped = readCharacter(from: position)
-    if Self.isLetter(byte) || Self.isDigit(byte) || isAlphabetic(escaped) { return .other([]) }
+    if Self.isLetter(byte) || Self.isDigit(byte) || isAlphabetic(escaped) { return .other }
     return .literal(escaped)
   }
 
@@ -614,32 +800,72 @@ private struct PatternReader {
     return character.unicodeScalars.first?.properties.isAlphabetic ?? false
   }
 
-  /// The choices that rule out the most text, at most three: those whose shortest literal
-  /// is longest, then those with fewer literals.
-  private func mostSelective(_ choices: [Choice]) -> [Choice] {
-    guard choices.count > 3 else { return choices }
-    // The position breaks ties, so that the same choices are kept on every run.
-    let ranked = choices.enumerated().map { position, choice in
-      (choice: choice, shortest: shortestLiteral(of: choice), position: position)
-    }.sorted { first, second in
-      if first.shortest != second.shortest { return first.shortest > second.shortest }
-      if first.choice.count != second.choice.count {
-        return first.choice.count < second.choice.count
+  /// Keeps, of the choices from `base` on, those that rule out the most text, at most three:
+  /// those whose shortest literal is longest, then those with fewer literals, then the first
+  /// read; a choice of the same literals as one kept is not kept again. Three or fewer are
+  /// kept as they are.
+  ///
+  /// Read in order, a choice is kept when fewer than three kept choices rank before it: one
+  /// of the same literals as a choice read before ranks after it, so the three first in rank
+  /// are kept whatever their order.
+  private mutating func keepMostSelective(from base: Int) {
+    let end = choices.count
+    guard end - base > 3 else { return }
+    var kept = 0
+    var shortest = (0, 0, 0)
+    for index in base..<end {
+      let candidate = choices[index]
+      guard !(0..<kept).contains(where: { holdSameLiterals(choices[base + $0], candidate) })
+      else { continue }
+      let length = shortestLiteral(of: candidate)
+      var at = kept
+      while at > 0
+        && ranksBefore(
+          (length, candidate.count),
+          (Self.element(at - 1, of: shortest), choices[base + at - 1].count))
+      {
+        at -= 1
       }
-      return first.position < second.position
+      guard at < 3 else { continue }
+      // Moved up one place; the third falls out.
+      for moved in stride(from: min(kept, 2), to: at, by: -1) {
+        choices[base + moved] = choices[base + moved - 1]
+        Self.set(moved, of: &shortest, to: Self.element(moved - 1, of: shortest))
+      }
+      choices[base + at] = candidate
+      Self.set(at, of: &shortest, to: length)
+      kept = min(kept + 1, 3)
     }
-    var kept: [Choice] = []
-    for candidate in ranked where kept.count < 3 && !kept.contains(candidate.choice) {
-      kept.append(candidate.choice)
+    choices.removeLast(end - base - kept)
+  }
+
+  /// Whether a choice whose shortest literal and count are `first` ranks before one of
+  /// `second`, read before it.
+  private func ranksBefore(_ first: (Int, Int32), _ second: (Int, Int32)) -> Bool {
+    first.0 > second.0 || (first.0 == second.0 && first.1 < second.1)
+  }
+
+  private static func element(_ index: Int, of triple: (Int, Int, Int)) -> Int {
+    index == 0 ? triple.0 : index == 1 ? triple.1 : triple.2
+  }
+
+  private static func set(_ index: Int, of triple: inout (Int, Int, Int), to value: Int) {
+    switch index {
+    case 0: triple.0 = value
+    case 1: triple.1 = value
+    default: triple.2 = value
     }
-    return kept
+  }
+
+  /// Whether two choices name the same literals.
+  private func holdSameLiterals(_ first: Choice, _ second: Choice) -> Bool {
+    first.count == second.count && numbers[first.range].elementsEqual(numbers[second.range])
   }
 
   /// The characters the shortest literal of `choice` holds; 0 for no literal.
   private func shortestLiteral(of choice: Choice) -> Int {
-    guard let first = choice.first else { return 0 }
-    var shortest = literals.length(of: first)
-    for number in choice.dropFirst() { shortest = min(shortest, literals.length(of: number)) }
-    return shortest
+    var shortest = Int.max
+    for number in numbers[choice.range] { shortest = min(shortest, literals.length(of: number)) }
+    return shortest == Int.max ? 0 : shortest
   }
 }

@@ -307,7 +307,7 @@ struct LiteralProgram: Sendable {
 
   /// Each byte's rarity: 0 for a space, 1 to 26 for the letters from the most frequent in
   /// English ("e") to the least ("z"), 27 for anything else.
-  private static let rarityByByte: [UInt8] = {
+  fileprivate static let rarityByByte: [UInt8] = {
     var rarity = [UInt8](repeating: 27, count: 256)
     rarity[0x20] = 0
     for (rank, letter) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() {
@@ -317,6 +317,163 @@ struct LiteralProgram: Sendable {
   }()
 
   var branchCount: Int { Int(words[0]) }
+
+  private init(words: [UInt16], screen: [(word: Int, bits: UInt64)]) {
+    self.words = words
+    self.screen = screen
+  }
+}
+
+extension LiteralProgram {
+  /// Writes a program one branch, choice and literal at a time, straight into its words:
+  /// what `init(branches:)` writes of the same literals, with no array made per branch,
+  /// choice or literal. Its screen is read from the words written (each literal's rarest
+  /// pair is its third word).
+  struct Writer {
+    private var words: [UInt16]
+    private var branchStart = 0
+    private var choiceStart = 0
+    /// The bytes of the shortest literal of the choice being written.
+    private var choiceShortest = Int.max
+    /// Where the branch's most selective choice so far lies in `words`, and the bytes of its
+    /// shortest literal (see `mostSelective(of:)`).
+    private var chosen: Range<Int>?
+    private var chosenShortest = 1
+    /// The screen's bits; `nil` once a branch has no choice to screen by.
+    private var screenBits: [UInt64]?
+
+    init(branchCount: Int, capacity: Int) {
+      words = [UInt16(branchCount)]
+      words.reserveCapacity(capacity)
+      screenBits = [UInt64](repeating: 0, count: SearchableText.pairWords)
+    }
+
+    mutating func beginBranch() {
+      branchStart = words.count
+      words.append(0)
+      chosen = nil
+      chosenShortest = 1
+    }
+
+    mutating func beginChoice() {
+      choiceStart = words.count
+      words.append(0)
+      choiceShortest = Int.max
+    }
+
+    /// Writes a literal's words (see `LiteralProgram.append(_:to:)`), made in a buffer on
+    /// the stack and copied in at once.
+    mutating func append(_ literal: UnsafeBufferPointer<UInt8>) {
+      let count = literal.count
+      let size = count > 1 ? 2 * count + 1 : 2 + count
+      withUnsafeTemporaryAllocation(of: UInt16.self, capacity: size) { entry in
+        entry[0] = UInt16(size)
+        entry[1] = UInt16(count)
+        var at = 2
+        if count > 1 {
+          let rarest = LiteralProgram.rarestPair(of: literal)
+          entry[2] = UInt16(rarest)
+          at = 3
+          var isRarestWritten = false
+          for index in 1..<count {
+            let pair = SearchableText.pairIndex(literal[index - 1], literal[index])
+            if pair == rarest && !isRarestWritten {
+              isRarestWritten = true
+            } else {
+              entry[at] = UInt16(pair)
+              at += 1
+            }
+          }
+        }
+        for byte in literal {
+          entry[at] = UInt16(byte)
+          at += 1
+        }
+        words.append(contentsOf: UnsafeBufferPointer(entry))
+      }
+      choiceShortest = min(choiceShortest, count)
+    }
+
+    mutating func endChoice() {
+      words[choiceStart] = UInt16(words.count - choiceStart)
+      if words.count - choiceStart > 1 && choiceShortest > chosenShortest {
+        chosen = choiceStart..<words.count
+        chosenShortest = choiceShortest
+      }
+    }
+
+    mutating func endBranch() {
+      words[branchStart] = UInt16(words.count - branchStart)
+      guard let chosen else {
+        screenBits = nil
+        return
+      }
+      // The rarest pair of each literal of the chosen choice, all of two bytes or more.
+      var at = chosen.lowerBound + 1
+      while at < chosen.upperBound {
+        let pair = Int(words[at + 2])
+        screenBits?[pair >> 6] |= 1 << UInt64(pair & 63)
+        at += Int(words[at])
+      }
+    }
+
+    /// The program written.
+    var program: LiteralProgram {
+      var screen: [(word: Int, bits: UInt64)] = []
+      for (word, wordBits) in (screenBits ?? []).enumerated() where wordBits != 0 {
+        screen.append((word, wordBits))
+      }
+      return LiteralProgram(words: words, screen: screen)
+    }
+  }
+
+  /// The pair index of a literal's adjacent bytes whose letters are rarest in English (see
+  /// `rarestPair(of:rarity:)`).
+  fileprivate static func rarestPair(of literal: UnsafeBufferPointer<UInt8>) -> Int {
+    rarityByByte.withUnsafeBufferPointer { rarity in
+      var rarest = 0
+      var rarestRarity = -1
+      for index in 1..<literal.count {
+        let first = literal[index - 1]
+        let second = literal[index]
+        let pairRarity = Int(rarity[Int(first)]) + Int(rarity[Int(second)])
+        if pairRarity > rarestRarity {
+          rarest = SearchableText.pairIndex(first, second)
+          rarestRarity = pairRarity
+        }
+      }
+      return rarest
+    }
+  }
+
+  /// The literals of each choice of branch `index`, as the program holds them (lower-cased).
+  func literals(ofBranch index: Int) -> [[String]] {
+    var at = 1
+    for _ in 0..<index { at += Int(words[at]) }
+    let branchEnd = at + Int(words[at])
+    var choices: [[String]] = []
+    var choice = at + 1
+    while choice < branchEnd {
+      let choiceEnd = choice + Int(words[choice])
+      var literals: [String] = []
+      var literal = choice + 1
+      while literal < choiceEnd {
+        let end = literal + Int(words[literal])
+        let bytes = words[(end - Int(words[literal + 1]))..<end].map { UInt8($0) }
+        literals.append(String(decoding: bytes, as: UTF8.self))
+        literal = end
+      }
+      choices.append(literals)
+      choice = choiceEnd
+    }
+    return choices
+  }
+
+  /// Whether `other` has the same words and screen.
+  func isIdentical(to other: LiteralProgram) -> Bool {
+    words == other.words && screen.count == other.screen.count
+      && zip(screen, other.screen).allSatisfy { $0.word == $1.word && $0.bits == $1.bits }
+  }
 }
 
 /// One run of a `LiteralProgram` over one text, by pointer. Its offsets are indices into

@@ -34,6 +34,9 @@ final class TextPattern: Sendable {
     expression = LazyExpression(pattern)
     required = RequiredLiterals(pattern: pattern)
     branches = Self.split(required)
+    #if DEBUG
+      PatternRegistry.record(pattern)
+    #endif
     assert(
       Self.groupsAgree(expression.compiled, required),
       "capture groups counted otherwise than ICU counts them: \(pattern)")
@@ -298,3 +301,24 @@ extension String {
     return String(utf16Units: units[lower..<upper])
   }
 }
+
+#if DEBUG
+  /// Every pattern a `TextPattern` was made of in this process, in a debug build: the tests
+  /// compare what is read from each with the reading it replaced.
+  enum PatternRegistry {
+    private static let lock = NSLock()
+    /// Guarded by `lock`: each pattern once, in the order first made, and the set of them
+    /// (a rule may make a pattern anew on every call).
+    nonisolated(unsafe) private static var recorded: [String] = []
+    nonisolated(unsafe) private static var seen: Set<String> = []
+
+    static func record(_ pattern: String) {
+      lock.withLock {
+        if seen.insert(pattern).inserted { recorded.append(pattern) }
+      }
+    }
+
+    /// The patterns recorded so far, each once, in the order first made.
+    static var patterns: [String] { lock.withLock { recorded } }
+  }
+#endif
