@@ -60,6 +60,7 @@ struct LexiconParser {
     var entries: [LexiconEntry] = []
     var hasVersion = false
     var defaults: [String: String] = [:]
+    var previous: Attributes? = nil
 
     for (index, line) in lines.enumerated() {
       let number = index + 1
@@ -67,17 +68,23 @@ struct LexiconParser {
       case .ascii(let bytes):
         guard let first = bytes.first, first != UInt8(ascii: "#") else { continue }
         if first == UInt8(ascii: "@") {
-          let directive = String(decoding: bytes, as: UTF8.self)
-          try applyDirective(
-            directive, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          // In ASCII only these bytes are white space, and "\r\n" cannot stand here.
+          let words = bytes.split(whereSeparator: Self.isSpace).map {
+            String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+          }
+          try applyDirective(words, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          previous = nil
           continue
         }
         guard hasVersion else { throw .missingVersion(file: fileName) }
-        entries.append(try entry(ascii: bytes, number: number, defaults: defaults))
+        entries.append(
+          try entry(ascii: bytes, number: number, defaults: defaults, previous: &previous))
       case .text(let line):
         if line.isEmpty || line.hasPrefix("#") { continue }
         if line.hasPrefix("@") {
-          try applyDirective(line, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+          try applyDirective(words, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          previous = nil
           continue
         }
         guard hasVersion else { throw .missingVersion(file: fileName) }
@@ -88,10 +95,10 @@ struct LexiconParser {
     return entries
   }
 
+  /// Applies the directive line of `words` (split at white space, the first a `@` word).
   private func applyDirective(
-    _ line: String, number: Int, hasVersion: inout Bool, defaults: inout [String: String]
+    _ words: [String], number: Int, hasVersion: inout Bool, defaults: inout [String: String]
   ) throws(LexiconError) {
-    let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
     switch words[0] {
     case "@version":
       guard !hasVersion else { throw malformed(number, "a second @version line") }
@@ -119,17 +126,35 @@ struct LexiconParser {
 
     let variants = fields.count > 1 ? try variants(fields[1], number: number) : []
     let own = fields.count > 2 ? try attributes(fields[2], number: number) : [:]
-    // Most entries have no attributes of their own and share the defaults as they are.
-    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
     return LexiconEntry(
-      lexicon: lexicon, concept: fields[0], variants: variants, attributes: attributes,
-      line: number)
+      lexicon: lexicon, concept: fields[0], variants: variants,
+      attributes: Self.merging(own, into: defaults), line: number)
+  }
+
+  /// The attributes of an entry: the defaults with the entry's own over them. Most entries
+  /// have no attributes of their own, or no defaults, and share the other as it is.
+  private static func merging(
+    _ own: [String: String], into defaults: [String: String]
+  ) -> [String: String] {
+    if own.isEmpty { return defaults }
+    if defaults.isEmpty { return own }
+    return defaults.merging(own) { _, entry in entry }
+  }
+
+  /// The attribute field of the last ASCII entry read and the attributes it gave, the
+  /// defaults merged in: an entry with the same field has the same attributes, and the
+  /// entries of a group often share theirs ("class=nsaid").
+  private struct Attributes {
+    let field: UnsafeBufferPointer<UInt8>
+    let attributes: [String: String]
   }
 
   /// `entry(_:number:defaults:)` of an ASCII line, read by its bytes: each is a character
   /// there, and the fields, variants and attributes are what cutting the line's text gives.
+  /// `previous` is the attribute field before, in force with the same `defaults`.
   private func entry(
-    ascii line: UnsafeBufferPointer<UInt8>, number: Int, defaults: [String: String]
+    ascii line: UnsafeBufferPointer<UInt8>, number: Int, defaults: [String: String],
+    previous: inout Attributes?
   ) throws(LexiconError) -> LexiconEntry {
     let fields = Self.bytePieces(of: line, separatedBy: UInt8(ascii: "|"))
     guard fields.count <= 3 else {
@@ -137,19 +162,40 @@ struct LexiconParser {
     }
     guard !fields[0].isEmpty else { throw malformed(number, "the concept (first field) is empty") }
 
-    var variants: [String] = []
-    if fields.count > 1, !fields[1].isEmpty {
-      let parts = Self.bytePieces(of: fields[1], separatedBy: UInt8(ascii: ";"))
-      if parts.contains(where: \.isEmpty) {
-        throw malformed(number, "an empty variant (two ';' in a row, or a trailing ';')")
+    let variants = fields.count > 1 ? try variants(ascii: fields[1], number: number) : []
+    var attributes = defaults
+    if fields.count > 2 {
+      if let previous, previous.field.elementsEqual(fields[2]) {
+        attributes = previous.attributes
+      } else {
+        let own = try self.attributes(ascii: fields[2], number: number)
+        attributes = Self.merging(own, into: defaults)
+        previous = Attributes(field: fields[2], attributes: attributes)
       }
-      variants = parts.map { String(decoding: $0, as: UTF8.self) }
     }
-    let own = fields.count > 2 ? try attributes(ascii: fields[2], number: number) : [:]
-    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
     return LexiconEntry(
       lexicon: lexicon, concept: String(decoding: fields[0], as: UTF8.self), variants: variants,
       attributes: attributes, line: number)
+  }
+
+  /// `variants(_:number:)` of an ASCII field, read by its bytes: each variant is made a
+  /// string as it is cut.
+  private func variants(
+    ascii field: UnsafeBufferPointer<UInt8>, number: Int
+  ) throws(LexiconError) -> [String] {
+    guard !field.isEmpty else { return [] }
+    var variants: [String] = []
+    variants.reserveCapacity(field.reduce(1) { $1 == UInt8(ascii: ";") ? $0 + 1 : $0 })
+    var start = 0
+    for end in 0...field.count where end == field.count || field[end] == UInt8(ascii: ";") {
+      let variant = Self.trimmedBytes(UnsafeBufferPointer(rebasing: field[start..<end]))
+      guard !variant.isEmpty else {
+        throw malformed(number, "an empty variant (two ';' in a row, or a trailing ';')")
+      }
+      variants.append(String(decoding: variant, as: UTF8.self))
+      start = end + 1
+    }
+    return variants
   }
 
   /// `attributes(_:number:)` of an ASCII field, read by its bytes.
@@ -157,8 +203,12 @@ struct LexiconParser {
     ascii field: UnsafeBufferPointer<UInt8>, number: Int
   ) throws(LexiconError) -> [String: String] {
     var result: [String: String] = [:]
-    for pair in field.split(whereSeparator: Self.isSpace) {
-      let pair = UnsafeBufferPointer(rebasing: pair)
+    result.reserveCapacity(field.reduce(0) { $1 == UInt8(ascii: "=") ? $0 + 1 : $0 })
+    var start = 0
+    for end in 0...field.count where end == field.count || Self.isSpace(field[end]) {
+      defer { start = end + 1 }
+      guard end > start else { continue }
+      let pair = UnsafeBufferPointer(rebasing: field[start..<end])
       guard let equals = pair.firstIndex(of: UInt8(ascii: "=")),
         equals + 1 < pair.count, !pair[(equals + 1)...].contains(UInt8(ascii: "=")),
         Self.isAttributeKey(ascii: UnsafeBufferPointer(rebasing: pair[..<equals]))
@@ -191,7 +241,15 @@ struct LexiconParser {
   private static func bytePieces(
     of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
   ) -> [UnsafeBufferPointer<UInt8>] {
-    untrimmedPieces(of: text, separatedBy: separator).map(trimmedBytes)
+    var pieces: [UnsafeBufferPointer<UInt8>] = []
+    // Room for the three fields of an entry line, the most a valid one has.
+    pieces.reserveCapacity(3)
+    var start = 0
+    for end in 0...text.count where end == text.count || text[end] == separator {
+      pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end])))
+      start = end + 1
+    }
+    return pieces
   }
 
   /// The pieces of `text` between `separator`s as they stand, in place.
