@@ -357,10 +357,7 @@ struct DatePatterns: Sendable {
     let longestFirst = lowered.map { Array($0.utf8)[...] }.sorted {
       $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1)
     }
-    var pattern: [UInt8] = []
-    var escapes = ASCIIEscapes()
-    writeBranches(of: longestFirst, into: &pattern, escapes: &escapes)
-    return String(decoding: pattern, as: UTF8.self)
+    return LiteralAlternation(longestFirst).pattern
   }
 
   /// `alternation(of:)` built character by character, for phrases of any script.
@@ -373,49 +370,6 @@ struct DatePatterns: Sendable {
 
   private static func isPrintableASCII(_ phrase: String) -> Bool {
     phrase.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
-  }
-
-  /// `branches(of:)` for phrases of printable ASCII, as bytes, written into `pattern`
-  /// one after another with a `|` between them: one buffer for the whole alternation, where
-  /// a string for every branch of every level cost most of building the date expressions.
-  private static func writeBranches(
-    of phrases: [ArraySlice<UInt8>], into pattern: inout [UInt8], escapes: inout ASCIIEscapes
-  ) {
-    // The phrases by first unit (`nil`: the phrase has ended), in the order of first use.
-    var groups: [(first: UInt8?, rests: [ArraySlice<UInt8>])] = []
-    for phrase in phrases {
-      let first = phrase.first
-      if let group = groups.firstIndex(where: { $0.first == first }) {
-        groups[group].rests.append(phrase.dropFirst())
-      } else {
-        groups.append((first, [phrase.dropFirst()]))
-      }
-    }
-
-    for (index, (first, rests)) in groups.enumerated() {
-      if index > 0 { pattern.append(UInt8(ascii: "|")) }
-      guard let first else { continue }
-      pattern += escapes.pattern(for: first)
-      // The rests make one branch when they all begin alike (or all have ended).
-      let isOneBranch = rests.allSatisfy { $0.first == rests[0].first }
-      if !isOneBranch { pattern += "(?:".utf8 }
-      writeBranches(of: rests, into: &pattern, escapes: &escapes)
-      if !isOneBranch { pattern.append(UInt8(ascii: ")")) }
-    }
-  }
-
-  /// The pattern of each ASCII character, escaped as `NSRegularExpression` escapes it, as
-  /// bytes, kept once asked: an alternation asks for the same few letters hundreds of times.
-  private struct ASCIIEscapes {
-    private var patterns = [[UInt8]?](repeating: nil, count: 128)
-
-    mutating func pattern(for unit: UInt8) -> [UInt8] {
-      if let pattern = patterns[Int(unit)] { return pattern }
-      let pattern = Array(
-        NSRegularExpression.escapedPattern(for: String(UnicodeScalar(unit))).utf8)
-      patterns[Int(unit)] = pattern
-      return pattern
-    }
   }
 
   /// The branches of an alternation of `phrases`, one per first character, in the order the

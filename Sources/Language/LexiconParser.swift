@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the text of one lexicon file into entries (the format is in Lexicons/README.md).
 ///
 /// A line is a comment (`#`), blank, a directive (`@version 1`, `@defaults key=value`) or an
@@ -16,7 +18,7 @@ struct LexiconParser {
     // A text without carriage returns is cut into lines at its line feeds, each a character
     // of its own there (see `pieces(of:separatedBy:)`), and an ASCII line read by its bytes.
     let read = text.withUTF8 { bytes in
-      bytes.contains(0x0D)
+      Self.firstIndex(of: 0x0D, in: bytes) != nil
         ? nil
         : Result { () throws(LexiconError) in
           try entries(inLines: Self.lines(of: bytes))
@@ -40,24 +42,52 @@ struct LexiconParser {
     case text(String)
   }
 
-  /// The lines of `text` (UTF-8 without carriage returns), cut at its line feeds.
+  /// The lines of `text` (UTF-8 without carriage returns), cut at its line feeds. A text
+  /// all of ASCII, as most lexicons are, has ASCII lines and is not asked again line by
+  /// line.
   private static func lines(of text: UnsafeBufferPointer<UInt8>) -> [Line] {
+    let isAllASCII = isASCII(text)
     var lines: [Line] = []
     var start = 0
-    for end in text.indices where text[end] == 0x0A {
-      lines.append(line(UnsafeBufferPointer(rebasing: text[start..<end])))
-      start = end + 1
+    while let end = firstIndex(of: 0x0A, in: UnsafeBufferPointer(rebasing: text[start...])) {
+      let bytes = UnsafeBufferPointer(rebasing: text[start..<(start + end)])
+      lines.append(isAllASCII ? .ascii(trimmedBytes(bytes)) : line(bytes))
+      start += end + 1
     }
-    lines.append(line(UnsafeBufferPointer(rebasing: text[start...])))
+    let last = UnsafeBufferPointer(rebasing: text[start...])
+    lines.append(isAllASCII ? .ascii(trimmedBytes(last)) : line(last))
     return lines
   }
 
   private static func line(_ bytes: UnsafeBufferPointer<UInt8>) -> Line {
-    bytes.allSatisfy { $0 < 0x80 } ? .ascii(trimmedBytes(bytes)) : .text(trimmed(bytes))
+    isASCII(bytes) ? .ascii(trimmedBytes(bytes)) : .text(trimmed(bytes))
+  }
+
+  /// The offset of the first `byte` in `bytes`, found by the C library's `memchr`, which
+  /// reads many bytes a step where a loop in Swift reads one.
+  private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress, !bytes.isEmpty,
+      let found = memchr(base, Int32(byte), bytes.count)
+    else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// Whether every byte is ASCII, read eight bytes a step.
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var offset = 0
+    // Each load reads the eight bytes from `offset`, all within the buffer.
+    while offset + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      if word & 0x8080_8080_8080_8080 != 0 { return false }
+      offset += 8
+    }
+    return bytes[offset...].allSatisfy { $0 < 0x80 }
   }
 
   private func entries(inLines lines: [Line]) throws(LexiconError) -> [LexiconEntry] {
     var entries: [LexiconEntry] = []
+    entries.reserveCapacity(lines.count)
     var hasVersion = false
     var defaults: [String: String] = [:]
     var previous: Attributes? = nil
@@ -185,15 +215,13 @@ struct LexiconParser {
   ) throws(LexiconError) -> [String] {
     guard !field.isEmpty else { return [] }
     var variants: [String] = []
-    variants.reserveCapacity(field.reduce(1) { $1 == UInt8(ascii: ";") ? $0 + 1 : $0 })
-    var start = 0
-    for end in 0...field.count where end == field.count || field[end] == UInt8(ascii: ";") {
-      let variant = Self.trimmedBytes(UnsafeBufferPointer(rebasing: field[start..<end]))
+    var pieces = Self.Pieces(of: field, separatedBy: UInt8(ascii: ";"))
+    variants.reserveCapacity(pieces.count)
+    while let variant = pieces.next() {
       guard !variant.isEmpty else {
         throw malformed(number, "an empty variant (two ';' in a row, or a trailing ';')")
       }
       variants.append(String(decoding: variant, as: UTF8.self))
-      start = end + 1
     }
     return variants
   }
@@ -244,12 +272,42 @@ struct LexiconParser {
     var pieces: [UnsafeBufferPointer<UInt8>] = []
     // Room for the three fields of an entry line, the most a valid one has.
     pieces.reserveCapacity(3)
-    var start = 0
-    for end in 0...text.count where end == text.count || text[end] == separator {
-      pieces.append(trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end])))
-      start = end + 1
-    }
+    var cut = Pieces(of: text, separatedBy: separator)
+    while let piece = cut.next() { pieces.append(piece) }
     return pieces
+  }
+
+  /// The pieces of ASCII `text` between `separator`s, each without the whitespace around
+  /// it, in place, one at a time; the separators are found by `memchr`.
+  private struct Pieces {
+    private let text: UnsafeBufferPointer<UInt8>
+    private let separator: UInt8
+    /// Where the next piece begins; past the end when every piece has been given.
+    private var start = 0
+
+    init(of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8) {
+      self.text = text
+      self.separator = separator
+    }
+
+    /// How many pieces there are in all: one more than separators.
+    var count: Int {
+      var (count, start) = (1, 0)
+      while let end = firstIndex(of: separator, in: UnsafeBufferPointer(rebasing: text[start...])) {
+        count += 1
+        start += end + 1
+      }
+      return count
+    }
+
+    mutating func next() -> UnsafeBufferPointer<UInt8>? {
+      guard start <= text.count else { return nil }
+      let rest = UnsafeBufferPointer(rebasing: text[start...])
+      let end = firstIndex(of: separator, in: rest).map { start + $0 } ?? text.count
+      let piece = trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end]))
+      start = end + 1
+      return piece
+    }
   }
 
   /// The pieces of `text` between `separator`s as they stand, in place.

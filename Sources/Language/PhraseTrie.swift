@@ -46,7 +46,7 @@ struct PhraseTrie: Sendable {
 
     // The keys of the plain phrases in one buffer, how many each has (`nil`: not plain),
     // and the keys ICU's tokens give the others.
-    var plainKeys = PlainPhraseKeys.Keys()
+    var plainKeys = PlainPhraseKeys.Keys(capacity: phrases.reduce(0) { $0 + $1.utf8.count })
     var plainKeyCounts: [Int?] = []
     plainKeyCounts.reserveCapacity(phrases.count)
     var others: [String] = []
@@ -373,11 +373,8 @@ struct PhraseTrie: Sendable {
       asciiNumbers = KeyNumbersByBytes(capacity: keyCapacity)
     }
 
-    /// A new node's number.
-    mutating func addNode() -> Int {
-      nodeCount += 1
-      return nodeCount - 1
-    }
+    /// Counts a new node, numbered `nodeCount` before.
+    mutating func addNode() { nodeCount += 1 }
 
     mutating func add(_ entry: Int, endingAt node: Int) { ends.append((node, entry)) }
 
@@ -391,30 +388,36 @@ struct PhraseTrie: Sendable {
 
       var filled = Array(starts.dropLast())
       var entries = [Int](repeating: 0, count: ends.count)
+      var hasDuplicates = false
       for end in ends {
         // An entry two of whose phrases have the same keys ends at the node once.
         let first = starts[end.node]
-        if filled[end.node] > first && entries[filled[end.node] - 1] == end.entry { continue }
+        if filled[end.node] > first && entries[filled[end.node] - 1] == end.entry {
+          hasDuplicates = true
+          continue
+        }
         entries[filled[end.node]] = end.entry
         filled[end.node] += 1
       }
-      return Self.closingGaps(entries, starts: starts, filled: filled)
+      if hasDuplicates {
+        Self.closeGaps(in: &entries, starts: &starts, filled: filled)
+      }
+      return (entries, starts)
     }
 
-    /// The entries without the slots the duplicates left empty at each node's end.
-    private static func closingGaps(
-      _ entries: [Int], starts: [Int], filled: [Int]
-    ) -> (entries: [Int], starts: [Int]) {
-      guard zip(filled, starts.dropFirst()).contains(where: { $0 != $1 }) else {
-        return (entries, starts)
-      }
-      var closed: [Int] = []
-      var closedStarts = [0]
+    /// Moves each node's entries down over the slots the duplicates before left empty.
+    private static func closeGaps(in entries: inout [Int], starts: inout [Int], filled: [Int]) {
+      var kept = 0
       for node in filled.indices {
-        closed += entries[starts[node]..<filled[node]]
-        closedStarts.append(closed.count)
+        let start = starts[node]
+        starts[node] = kept
+        for index in start..<filled[node] {
+          entries[kept] = entries[index]
+          kept += 1
+        }
       }
-      return (closed, closedStarts)
+      starts[filled.count] = kept
+      entries.removeLast(entries.count - kept)
     }
   }
 
@@ -429,7 +432,7 @@ struct PhraseTrie: Sendable {
       let known = builder.asciiNumbers.number(of: key)
       let word = known ?? newASCIIKey(key, builder: &builder)
       node = edges.node(from: node, following: word, orAdding: builder.nodeCount)
-      if node == builder.nodeCount { _ = builder.addNode() }
+      if node == builder.nodeCount { builder.addNode() }
     }
     builder.add(entry, endingAt: node)
   }
@@ -452,7 +455,7 @@ struct PhraseTrie: Sendable {
     for key in keys {
       let word = number(of: key)
       node = edges.node(from: node, following: word, orAdding: builder.nodeCount)
-      if node == builder.nodeCount { _ = builder.addNode() }
+      if node == builder.nodeCount { builder.addNode() }
     }
     builder.add(entry, endingAt: node)
   }

@@ -16,13 +16,20 @@ enum PlainPhraseKeys {
   /// The keys of phrases, written one after another into one buffer: no array or string
   /// is made for a phrase or a key.
   struct Keys {
-    /// The bytes of every key, one after another.
-    private var bytes: [UInt8] = []
-    /// Where each key ends in `bytes`; the next begins there.
-    private var ends: [Int] = []
-
+    /// The bytes of every key, one after another, then room for more.
+    private var bytes: [UInt8]
+    /// Where each key ends in `bytes` (the next begins there), then room for more.
+    private var ends: [Int]
+    private var byteCount = 0
     /// The number of keys written.
-    var count: Int { ends.count }
+    private(set) var count = 0
+
+    /// Room for the keys of phrases of `capacity` bytes in all: a phrase has no more key
+    /// bytes, nor keys, than bytes.
+    init(capacity: Int = 0) {
+      bytes = [UInt8](repeating: 0, count: capacity)
+      ends = [Int](repeating: 0, count: capacity)
+    }
 
     /// Calls `body` with the bytes of each key of `range`, in order.
     func forEachKey(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -38,40 +45,79 @@ enum PlainPhraseKeys {
     /// a phrase that is not, nothing is written.
     mutating func append(keysOf phrase: String) -> Bool {
       var phrase = phrase
-      return phrase.withUTF8 { append(keysOfBytes: $0) }
+      return phrase.withUTF8 { phrase in
+        makeRoom(for: phrase.count)
+        let (byteCount, count) = (self.byteCount, self.count)
+        let written = bytes.withUnsafeMutableBufferPointer { bytes in
+          ends.withUnsafeMutableBufferPointer { ends in
+            Self.write(phrase, into: bytes, from: byteCount, ends: ends, from: count)
+          }
+        }
+        guard let written else { return false }
+        (self.byteCount, self.count) = written
+        return true
+      }
     }
 
-    /// `append(keysOf:)` of a phrase's UTF-8 bytes: each run of letters and digits
-    /// lower-cased (`Normalization`'s form of ASCII without an apostrophe), each mark
-    /// itself; spaces are no tokens and dashes no keys, unless the phrase is nothing but
-    /// dashes.
-    private mutating func append(keysOfBytes phrase: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard phrase.allSatisfy({ PlainPhraseKeys.role(of: $0) != .notPlain }) else { return false }
+    /// Room after what is written for the keys of a phrase of `length` bytes.
+    private mutating func makeRoom(for length: Int) {
+      if bytes.count < byteCount + length {
+        bytes += repeatElement(0, count: max(length, bytes.count))
+      }
+      if ends.count < count + length { ends += repeatElement(0, count: max(length, ends.count)) }
+    }
 
+    /// Writes the keys of `phrase` into `bytes` from `byteCount` on, and where each ends
+    /// into `ends` from `count` on, and returns both counts after them, or `nil` when the
+    /// phrase is not plain (what was written past the counts is then no key): each run of
+    /// letters and digits lower-cased (`Normalization`'s form of ASCII without an
+    /// apostrophe), each mark itself; spaces are no tokens and dashes no keys, unless the
+    /// phrase is nothing but dashes. Written in place, as one buffer each has room for
+    /// them: appended one byte at a time, they cost most of reading the keys.
+    private static func write(
+      _ phrase: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableBufferPointer<UInt8>,
+      from byteCount: Int, ends: UnsafeMutableBufferPointer<Int>, from count: Int
+    ) -> (byteCount: Int, count: Int)? {
+      var (byteCount, count) = (byteCount, count)
       let first = count
       var dashes = 0
-      for (index, byte) in phrase.enumerated() {
-        switch PlainPhraseKeys.role(of: byte) {
-        case .wordPart:
-          bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-          let endsWord =
-            index + 1 == phrase.count
-            || PlainPhraseKeys.role(of: phrase[index + 1]) != .wordPart
-          if endsWord { ends.append(bytes.count) }
-        case .mark:
-          bytes.append(byte)
-          ends.append(bytes.count)
-        case .dash: dashes += 1
-        case .space, .notPlain: break
+      var isInWord = false
+      for byte in phrase {
+        let role = PlainPhraseKeys.role(of: byte)
+        if role == .wordPart {
+          bytes[byteCount] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+          byteCount += 1
+          isInWord = true
+          continue
         }
+
+        if isInWord {
+          ends[count] = byteCount
+          count += 1
+        }
+        isInWord = false
+        if role == .mark {
+          bytes[byteCount] = byte
+          byteCount += 1
+          ends[count] = byteCount
+          count += 1
+        }
+        if role == .dash { dashes += 1 }
+        if role == .notPlain { return nil }
+      }
+      if isInWord {
+        ends[count] = byteCount
+        count += 1
       }
       if count == first {
         for _ in 0..<dashes {
-          bytes.append(UInt8(ascii: "-"))
-          ends.append(bytes.count)
+          bytes[byteCount] = UInt8(ascii: "-")
+          byteCount += 1
+          ends[count] = byteCount
+          count += 1
         }
       }
-      return true
+      return (byteCount, count)
     }
   }
 
@@ -91,14 +137,26 @@ enum PlainPhraseKeys {
   /// The role of `byte`: a letter or digit, the space, the hyphen, one of `marks`.
   @inline(__always)
   private static func role(of byte: UInt8) -> Role {
-    switch byte {
-    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .wordPart
-    case 0x20: return .space
-    case 0x2D: return .dash
-    case 0x21, 0x23...0x26, 0x28...0x2B, 0x2F, 0x3C...0x3F, 0x5B...0x5E, 0x60, 0x7B...0x7E:
-      return .mark
-    default: return .notPlain
-    }
+    if holds(wordParts, byte) { return .wordPart }
+    if byte == 0x20 { return .space }
+    if byte == 0x2D { return .dash }
+    return holds(markBytes, byte) ? .mark : .notPlain
+  }
+
+  /// A set of ASCII bytes as two words of bits: bytes 0 to 63, then 64 to 127. Asking one
+  /// costs a shift, where a `switch` over ranges asks a dozen comparisons for every byte
+  /// of every phrase.
+  private typealias ByteSet = (low: UInt64, high: UInt64)
+
+  /// `0`-`9`, `A`-`Z` and `a`-`z`.
+  private static let wordParts: ByteSet = (0x03FF_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+  /// The bytes of `marks` (the tests check the two agree).
+  private static let markBytes: ByteSet = (0xF000_8F7A_0000_0000, 0x7800_0001_7800_0000)
+
+  @inline(__always)
+  private static func holds(_ set: ByteSet, _ byte: UInt8) -> Bool {
+    if byte < 64 { return set.low >> byte & 1 != 0 }
+    return byte < 128 && set.high >> (byte &- 64) & 1 != 0
   }
 
   /// The keys of `phrase`'s tokens when it is plain; `nil` when ICU must tokenize it.
