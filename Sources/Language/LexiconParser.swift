@@ -98,11 +98,8 @@ struct LexiconParser {
       case .ascii(let bytes):
         guard let first = bytes.first, first != UInt8(ascii: "#") else { continue }
         if first == UInt8(ascii: "@") {
-          // In ASCII only these bytes are white space, and "\r\n" cannot stand here.
-          let words = bytes.split(whereSeparator: Self.isSpace).map {
-            String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
-          }
-          try applyDirective(words, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          try applyDirective(
+            ascii: bytes, number: number, hasVersion: &hasVersion, defaults: &defaults)
           previous = nil
           continue
         }
@@ -123,6 +120,45 @@ struct LexiconParser {
     }
     guard hasVersion else { throw .missingVersion(file: fileName) }
     return entries
+  }
+
+  /// `applyDirective(_:number:hasVersion:defaults:)` of an ASCII line, read by its bytes:
+  /// the attributes of `@defaults` are those of the bytes after its first word, which
+  /// `attributes(ascii:number:)` splits at white space as the words are split.
+  private func applyDirective(
+    ascii line: UnsafeBufferPointer<UInt8>, number: Int, hasVersion: inout Bool,
+    defaults: inout [String: String]
+  ) throws(LexiconError) {
+    let words = Self.words(ofASCII: line)
+    guard String(asciiBytes: words[0]) == "@defaults" else {
+      try applyDirective(
+        words.map(String.init(asciiBytes:)), number: number, hasVersion: &hasVersion,
+        defaults: &defaults)
+      return
+    }
+    guard hasVersion else { throw .missingVersion(file: fileName) }
+    // The line is trimmed: its first word begins it.
+    defaults = try attributes(
+      ascii: UnsafeBufferPointer(rebasing: line[words[0].count...]), number: number)
+  }
+
+  /// The words of an ASCII line, split at white space: in ASCII only the bytes `isSpace`
+  /// holds are white space, and "\r\n" cannot stand in a line.
+  private static func words(
+    ofASCII line: UnsafeBufferPointer<UInt8>
+  ) -> [UnsafeBufferPointer<UInt8>] {
+    var words: [UnsafeBufferPointer<UInt8>] = []
+    var start: Int? = nil
+    for index in 0...line.count {
+      let isSpace = index == line.count || Self.isSpace(line[index])
+      if isSpace, let first = start {
+        words.append(UnsafeBufferPointer(rebasing: line[first..<index]))
+        start = nil
+      } else if !isSpace && start == nil {
+        start = index
+      }
+    }
+    return words
   }
 
   /// Applies the directive line of `words` (split at white space, the first a `@` word).
@@ -195,7 +231,7 @@ struct LexiconParser {
     let variants = fields.count > 1 ? try variants(ascii: fields[1], number: number) : []
     var attributes = defaults
     if fields.count > 2 {
-      if let previous, previous.field.elementsEqual(fields[2]) {
+      if let previous, Self.areEqual(previous.field, fields[2]) {
         attributes = previous.attributes
       } else {
         let own = try self.attributes(ascii: fields[2], number: number)
@@ -204,8 +240,17 @@ struct LexiconParser {
       }
     }
     return LexiconEntry(
-      lexicon: lexicon, concept: String(decoding: fields[0], as: UTF8.self), variants: variants,
+      lexicon: lexicon, concept: String(asciiBytes: fields[0]), variants: variants,
       attributes: attributes, line: number)
+  }
+
+  /// Whether the two byte ranges hold the same bytes, compared by `memcmp`.
+  private static func areEqual(
+    _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard first.count == second.count else { return false }
+    guard let a = first.baseAddress, let b = second.baseAddress else { return true }
+    return memcmp(a, b, first.count) == 0
   }
 
   /// `variants(_:number:)` of an ASCII field, read by its bytes: each variant is made a
@@ -221,7 +266,7 @@ struct LexiconParser {
       guard !variant.isEmpty else {
         throw malformed(number, "an empty variant (two ';' in a row, or a trailing ';')")
       }
-      variants.append(String(decoding: variant, as: UTF8.self))
+      variants.append(String(asciiBytes: variant))
     }
     return variants
   }
@@ -244,9 +289,8 @@ struct LexiconParser {
         let text = String(decoding: pair, as: UTF8.self)
         throw malformed(number, "attribute '\(text)' is not of the form key=value")
       }
-      let key = String(decoding: UnsafeBufferPointer(rebasing: pair[..<equals]), as: UTF8.self)
-      let value = String(
-        decoding: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]), as: UTF8.self)
+      let key = String(asciiBytes: UnsafeBufferPointer(rebasing: pair[..<equals]))
+      let value = String(asciiBytes: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]))
       guard result.updateValue(value, forKey: key) == nil else {
         throw malformed(number, "attribute '\(key)' given twice")
       }
@@ -466,5 +510,16 @@ extension StringProtocol {
       let last = lastIndex(where: { !$0.isWhitespace })
     else { return "" }
     return String(self[first...last])
+  }
+}
+
+extension String {
+  /// The string of ASCII `bytes`, copied into it in place: what `String(decoding:as:)`
+  /// gives them, for fewer instructions (the lexicons make thousands of strings).
+  init(asciiBytes bytes: UnsafeBufferPointer<UInt8>) {
+    self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
+      return bytes.count
+    }
   }
 }

@@ -442,7 +442,7 @@ struct PhraseTrie: Sendable {
   private mutating func newASCIIKey(
     _ key: UnsafeBufferPointer<UInt8>, builder: inout Builder
   ) -> Int {
-    let word = number(of: String(decoding: key, as: UTF8.self))
+    let word = number(of: String(asciiBytes: key))
     builder.asciiNumbers.add(key, number: word)
     return word
   }

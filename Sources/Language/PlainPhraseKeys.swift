@@ -18,8 +18,9 @@ enum PlainPhraseKeys {
   struct Keys {
     /// The bytes of every key, one after another, then room for more.
     private var bytes: [UInt8]
-    /// Where each key ends in `bytes` (the next begins there), then room for more.
-    private var ends: [Int]
+    /// Where each key ends in `bytes` (the next begins there), then room for more; 32 bits
+    /// each, half the room to clear that a whole word takes.
+    private var ends: [Int32]
     private var byteCount = 0
     /// The number of keys written.
     private(set) var count = 0
@@ -28,15 +29,15 @@ enum PlainPhraseKeys {
     /// bytes, nor keys, than bytes.
     init(capacity: Int = 0) {
       bytes = [UInt8](repeating: 0, count: capacity)
-      ends = [Int](repeating: 0, count: capacity)
+      ends = [Int32](repeating: 0, count: capacity)
     }
 
     /// Calls `body` with the bytes of each key of `range`, in order.
     func forEachKey(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
       bytes.withUnsafeBufferPointer { bytes in
         for index in range {
-          let start = index == 0 ? 0 : ends[index - 1]
-          body(UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]))
+          let start = index == 0 ? 0 : Int(ends[index - 1])
+          body(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[index])]))
         }
       }
     }
@@ -76,7 +77,7 @@ enum PlainPhraseKeys {
     /// them: appended one byte at a time, they cost most of reading the keys.
     private static func write(
       _ phrase: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableBufferPointer<UInt8>,
-      from byteCount: Int, ends: UnsafeMutableBufferPointer<Int>, from count: Int
+      from byteCount: Int, ends: UnsafeMutableBufferPointer<Int32>, from count: Int
     ) -> (byteCount: Int, count: Int)? {
       var (byteCount, count) = (byteCount, count)
       let first = count
@@ -92,28 +93,28 @@ enum PlainPhraseKeys {
         }
 
         if isInWord {
-          ends[count] = byteCount
+          ends[count] = Int32(byteCount)
           count += 1
         }
         isInWord = false
         if role == .mark {
           bytes[byteCount] = byte
           byteCount += 1
-          ends[count] = byteCount
+          ends[count] = Int32(byteCount)
           count += 1
         }
         if role == .dash { dashes += 1 }
         if role == .notPlain { return nil }
       }
       if isInWord {
-        ends[count] = byteCount
+        ends[count] = Int32(byteCount)
         count += 1
       }
       if count == first {
         for _ in 0..<dashes {
           bytes[byteCount] = UInt8(ascii: "-")
           byteCount += 1
-          ends[count] = byteCount
+          ends[count] = Int32(byteCount)
           count += 1
         }
       }
