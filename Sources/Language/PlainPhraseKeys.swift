@@ -149,15 +149,16 @@ enum PlainPhraseKeys {
   /// of every phrase.
   private typealias ByteSet = (low: UInt64, high: UInt64)
 
-  /// `0`-`9`, `A`-`Z` and `a`-`z`.
-  private static let wordParts: ByteSet = (0x03FF_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE)
+  /// `0`-`9`, `A`-`Z` and `a`-`z`; constants, folded into the code that asks.
+  private static var wordParts: ByteSet { (0x03FF_0000_0000_0000, 0x07FF_FFFE_07FF_FFFE) }
   /// The bytes of `marks` (the tests check the two agree).
-  private static let markBytes: ByteSet = (0xF000_8F7A_0000_0000, 0x7800_0001_7800_0000)
+  private static var markBytes: ByteSet { (0xF000_8F7A_0000_0000, 0x7800_0001_7800_0000) }
 
   @inline(__always)
   private static func holds(_ set: ByteSet, _ byte: UInt8) -> Bool {
-    if byte < 64 { return set.low >> byte & 1 != 0 }
-    return byte < 128 && set.high >> (byte &- 64) & 1 != 0
+    // The shifts are below 64, where a masking shift is the shift.
+    if byte < 64 { return set.low &>> byte & 1 != 0 }
+    return byte < 128 && set.high &>> (byte &- 64) & 1 != 0
   }
 
   /// The keys of `phrase`'s tokens when it is plain; `nil` when ICU must tokenize it.

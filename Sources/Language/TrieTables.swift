@@ -210,16 +210,23 @@ struct KeyNumbersByBytes {
     return bytes.withUnsafeBufferPointer { bytes in
       while slots[index] != 0 {
         let known = keys[slots[index] - 1]
-        if known.count == key.count
-          && UnsafeBufferPointer(rebasing: bytes[known.start..<(known.start + known.count)])
-            .elementsEqual(key)
-        {
+        if known.count == key.count && Self.areEqual(bytes, from: known.start, key) {
           return known.number
         }
         index = (index + 1) & mask
       }
       return nil
     }
+  }
+
+  /// Whether `bytes` from `start` on begin with `key`, compared byte by byte: keys are
+  /// a few bytes long, shorter than a call to `memcmp` is worth.
+  @inline(__always)
+  private static func areEqual(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for index in 0..<key.count where bytes[start + index] != key[index] { return false }
+    return true
   }
 
   /// Adds `key`, which is not held yet, with its number.
@@ -248,7 +255,7 @@ struct KeyNumbersByBytes {
   /// The slot a key is looked for from: its FNV-1a hash, mixed by a Fibonacci product.
   private static func home(of key: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    for index in 0..<key.count { hash = (hash ^ UInt64(key[index])) &* 0x0000_0100_0000_01B3 }
     return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
   }
 }
