@@ -31,8 +31,21 @@ struct PhraseTrie: Sendable {
   /// by its bytes (`PlainPhraseKeys`), the others with ICU.
   init(entries: [LexiconEntry]) throws(ICUFailure) {
     self.entries = entries
-    // Every entry's phrases (`LexiconEntry.phrases`: the concept, then its variants), and
-    // the entry each is of.
+    let (phrases, owners) = Self.phrases(of: entries)
+    let keys = try PhraseKeys(of: phrases)
+
+    edges = TrieEdges(capacity: keys.tokenCount)
+    vocabulary.reserveCapacity(phrases.count)
+    var builder = Builder(keyCapacity: phrases.count)
+    insert(keys, owners: owners, builder: &builder)
+    (entriesEnding, endingStarts) = builder.entriesEndingByNode()
+    asciiNumbers = ASCIIKeyNumbers(vocabulary)
+    numberLexicons()
+  }
+
+  /// Every entry's phrases (`LexiconEntry.phrases`: the concept, then its variants), and
+  /// the entry each is of.
+  private static func phrases(of entries: [LexiconEntry]) -> (phrases: [String], owners: [Int]) {
     var phrases: [String] = []
     var owners: [Int] = []
     let phraseCount = entries.reduce(0) { $0 + 1 + $1.variants.count }
@@ -43,38 +56,45 @@ struct PhraseTrie: Sendable {
       phrases += entry.variants
       owners += repeatElement(index, count: 1 + entry.variants.count)
     }
+    return (phrases, owners)
+  }
 
-    // The keys of the plain phrases in one buffer, how many each has (`nil`: not plain),
-    // and the keys ICU's tokens give the others.
-    var plainKeys = PlainPhraseKeys.Keys(capacity: phrases.reduce(0) { $0 + $1.utf8.count })
-    var plainKeyCounts: [Int?] = []
-    plainKeyCounts.reserveCapacity(phrases.count)
-    var others: [String] = []
-    for phrase in phrases {
-      let before = plainKeys.count
-      let isPlain = plainKeys.append(keysOf: phrase)
-      plainKeyCounts.append(isPlain ? plainKeys.count - before : nil)
-      if !isPlain { others.append(phrase) }
+  /// The token keys of every phrase: the plain phrases' in one buffer, with how many each
+  /// has (`nil`: not plain), and those ICU's tokens give the others, in phrase order.
+  private struct PhraseKeys {
+    var plain: PlainPhraseKeys.Keys
+    var plainCounts: [Int?] = []
+    var others: [[String]] = []
+
+    init(of phrases: [String]) throws(ICUFailure) {
+      plain = PlainPhraseKeys.Keys(capacity: phrases.reduce(0) { $0 + $1.utf8.count })
+      plainCounts.reserveCapacity(phrases.count)
+      var otherPhrases: [String] = []
+      for phrase in phrases {
+        let before = plain.count
+        let isPlain = plain.append(keysOf: phrase)
+        plainCounts.append(isPlain ? plain.count - before : nil)
+        if !isPlain { otherPhrases.append(phrase) }
+      }
+      if !otherPhrases.isEmpty { others = try PhraseTrie.tokenizedKeys(ofPhrases: otherPhrases) }
     }
-    let otherKeys = others.isEmpty ? [] : try Self.tokenizedKeys(ofPhrases: others)
 
-    let tokenCount = otherKeys.reduce(plainKeys.count) { $0 + $1.count }
-    edges = TrieEdges(capacity: tokenCount)
-    vocabulary.reserveCapacity(phrases.count)
-    var builder = Builder(keyCapacity: phrases.count)
+    /// The number of keys of all phrases.
+    var tokenCount: Int { others.reduce(plain.count) { $0 + $1.count } }
+  }
+
+  /// Inserts every phrase, in order, for the entry `owners` gives it.
+  private mutating func insert(_ keys: PhraseKeys, owners: [Int], builder: inout Builder) {
     var (plainKey, other) = (0, 0)
-    for (owner, count) in zip(owners, plainKeyCounts) {
+    for (owner, count) in zip(owners, keys.plainCounts) {
       if let count {
-        insert(plainKeys, plainKey..<(plainKey + count), entry: owner, builder: &builder)
+        insert(keys.plain, plainKey..<(plainKey + count), entry: owner, builder: &builder)
         plainKey += count
       } else {
-        insert(otherKeys[other], entry: owner, builder: &builder)
+        insert(keys.others[other], entry: owner, builder: &builder)
         other += 1
       }
     }
-    (entriesEnding, endingStarts) = builder.entriesEndingByNode()
-    asciiNumbers = ASCIIKeyNumbers(vocabulary)
-    numberLexicons()
   }
 
   /// Gives each entry the number of its lexicon, the lexicons numbered as they first come.
