@@ -357,8 +357,7 @@ struct DatePatterns: Sendable {
     let longestFirst = lowered.map { Array($0.utf8)[...] }.sorted {
       $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1)
     }
-    var escapes = ASCIIEscapes()
-    return asciiBranches(of: longestFirst, escapes: &escapes).joined(separator: "|")
+    return LiteralAlternation(longestFirst).pattern
   }
 
   /// `alternation(of:)` built character by character, for phrases of any script.
@@ -371,51 +370,6 @@ struct DatePatterns: Sendable {
 
   private static func isPrintableASCII(_ phrase: String) -> Bool {
     phrase.utf8.allSatisfy { (0x20..<0x7F).contains($0) }
-  }
-
-  /// `branches(of:)` for phrases of printable ASCII, as bytes.
-  private static func asciiBranches(
-    of phrases: [ArraySlice<UInt8>], escapes: inout ASCIIEscapes
-  ) -> [String] {
-    let phraseEnd = 128
-    // The phrases by first unit, in the order of first use; `groupNumber` holds each unit's
-    // index in `groups` plus one (0: none yet), plain bytes, cheap to make and to free.
-    var groups: [(first: Int, rests: [ArraySlice<UInt8>])] = []
-    var groupNumber = [UInt8](repeating: 0, count: phraseEnd + 1)
-    for phrase in phrases {
-      let first = phrase.first.map(Int.init) ?? phraseEnd
-      if groupNumber[first] == 0 {
-        groups.append((first, []))
-        groupNumber[first] = UInt8(groups.count)
-      }
-      groups[Int(groupNumber[first]) - 1].rests.append(phrase.dropFirst())
-    }
-
-    var branches: [String] = []
-    for (first, rests) in groups {
-      guard first != phraseEnd else {
-        branches.append("")
-        continue
-      }
-      let head = escapes.pattern(for: UInt8(first))
-      let rest = asciiBranches(of: rests, escapes: &escapes)
-      branches.append(
-        rest.count == 1 ? head + rest[0] : head + "(?:" + rest.joined(separator: "|") + ")")
-    }
-    return branches
-  }
-
-  /// The pattern of each ASCII character, escaped as `NSRegularExpression` escapes it, kept
-  /// once asked: an alternation asks for the same few letters hundreds of times.
-  private struct ASCIIEscapes {
-    private var patterns = [String?](repeating: nil, count: 128)
-
-    mutating func pattern(for unit: UInt8) -> String {
-      if let pattern = patterns[Int(unit)] { return pattern }
-      let pattern = NSRegularExpression.escapedPattern(for: String(UnicodeScalar(unit)))
-      patterns[Int(unit)] = pattern
-      return pattern
-    }
   }
 
   /// The branches of an alternation of `phrases`, one per first character, in the order the

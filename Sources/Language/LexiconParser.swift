@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the text of one lexicon file into entries (the format is in Lexicons/README.md).
 ///
 /// A line is a comment (`#`), blank, a directive (`@version 1`, `@defaults key=value`) or an
@@ -16,7 +18,7 @@ struct LexiconParser {
     // A text without carriage returns is cut into lines at its line feeds, each a character
     // of its own there (see `pieces(of:separatedBy:)`), and an ASCII line read by its bytes.
     let read = text.withUTF8 { bytes in
-      bytes.contains(0x0D)
+      Self.firstIndex(of: 0x0D, in: bytes) != nil
         ? nil
         : Result { () throws(LexiconError) in
           try entries(inLines: Self.lines(of: bytes))
@@ -40,26 +42,55 @@ struct LexiconParser {
     case text(String)
   }
 
-  /// The lines of `text` (UTF-8 without carriage returns), cut at its line feeds.
+  /// The lines of `text` (UTF-8 without carriage returns), cut at its line feeds. A text
+  /// all of ASCII, as most lexicons are, has ASCII lines and is not asked again line by
+  /// line.
   private static func lines(of text: UnsafeBufferPointer<UInt8>) -> [Line] {
+    let isAllASCII = isASCII(text)
     var lines: [Line] = []
     var start = 0
-    for end in text.indices where text[end] == 0x0A {
-      lines.append(line(UnsafeBufferPointer(rebasing: text[start..<end])))
-      start = end + 1
+    while let end = firstIndex(of: 0x0A, in: UnsafeBufferPointer(rebasing: text[start...])) {
+      let bytes = UnsafeBufferPointer(rebasing: text[start..<(start + end)])
+      lines.append(isAllASCII ? .ascii(trimmedBytes(bytes)) : line(bytes))
+      start += end + 1
     }
-    lines.append(line(UnsafeBufferPointer(rebasing: text[start...])))
+    let last = UnsafeBufferPointer(rebasing: text[start...])
+    lines.append(isAllASCII ? .ascii(trimmedBytes(last)) : line(last))
     return lines
   }
 
   private static func line(_ bytes: UnsafeBufferPointer<UInt8>) -> Line {
-    bytes.allSatisfy { $0 < 0x80 } ? .ascii(trimmedBytes(bytes)) : .text(trimmed(bytes))
+    isASCII(bytes) ? .ascii(trimmedBytes(bytes)) : .text(trimmed(bytes))
+  }
+
+  /// The offset of the first `byte` in `bytes`, found by the C library's `memchr`, which
+  /// reads many bytes a step where a loop in Swift reads one.
+  private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress, !bytes.isEmpty,
+      let found = memchr(base, Int32(byte), bytes.count)
+    else { return nil }
+    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+  }
+
+  /// Whether every byte is ASCII, read eight bytes a step.
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var offset = 0
+    // Each load reads the eight bytes from `offset`, all within the buffer.
+    while offset + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      if word & 0x8080_8080_8080_8080 != 0 { return false }
+      offset += 8
+    }
+    return bytes[offset...].allSatisfy { $0 < 0x80 }
   }
 
   private func entries(inLines lines: [Line]) throws(LexiconError) -> [LexiconEntry] {
     var entries: [LexiconEntry] = []
+    entries.reserveCapacity(lines.count)
     var hasVersion = false
     var defaults: [String: String] = [:]
+    var previous: Attributes? = nil
 
     for (index, line) in lines.enumerated() {
       let number = index + 1
@@ -67,17 +98,20 @@ struct LexiconParser {
       case .ascii(let bytes):
         guard let first = bytes.first, first != UInt8(ascii: "#") else { continue }
         if first == UInt8(ascii: "@") {
-          let directive = String(decoding: bytes, as: UTF8.self)
           try applyDirective(
-            directive, number: number, hasVersion: &hasVersion, defaults: &defaults)
+            ascii: bytes, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          previous = nil
           continue
         }
         guard hasVersion else { throw .missingVersion(file: fileName) }
-        entries.append(try entry(ascii: bytes, number: number, defaults: defaults))
+        entries.append(
+          try entry(ascii: bytes, number: number, defaults: defaults, previous: &previous))
       case .text(let line):
         if line.isEmpty || line.hasPrefix("#") { continue }
         if line.hasPrefix("@") {
-          try applyDirective(line, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+          try applyDirective(words, number: number, hasVersion: &hasVersion, defaults: &defaults)
+          previous = nil
           continue
         }
         guard hasVersion else { throw .missingVersion(file: fileName) }
@@ -88,10 +122,49 @@ struct LexiconParser {
     return entries
   }
 
+  /// `applyDirective(_:number:hasVersion:defaults:)` of an ASCII line, read by its bytes:
+  /// the attributes of `@defaults` are those of the bytes after its first word, which
+  /// `attributes(ascii:number:)` splits at white space as the words are split.
   private func applyDirective(
-    _ line: String, number: Int, hasVersion: inout Bool, defaults: inout [String: String]
+    ascii line: UnsafeBufferPointer<UInt8>, number: Int, hasVersion: inout Bool,
+    defaults: inout [String: String]
   ) throws(LexiconError) {
-    let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+    let words = Self.words(ofASCII: line)
+    guard String(asciiBytes: words[0]) == "@defaults" else {
+      try applyDirective(
+        words.map(String.init(asciiBytes:)), number: number, hasVersion: &hasVersion,
+        defaults: &defaults)
+      return
+    }
+    guard hasVersion else { throw .missingVersion(file: fileName) }
+    // The line is trimmed: its first word begins it.
+    defaults = try attributes(
+      ascii: UnsafeBufferPointer(rebasing: line[words[0].count...]), number: number)
+  }
+
+  /// The words of an ASCII line, split at white space: in ASCII only the bytes `isSpace`
+  /// holds are white space, and "\r\n" cannot stand in a line.
+  private static func words(
+    ofASCII line: UnsafeBufferPointer<UInt8>
+  ) -> [UnsafeBufferPointer<UInt8>] {
+    var words: [UnsafeBufferPointer<UInt8>] = []
+    var start: Int? = nil
+    for index in 0...line.count {
+      let isSpace = index == line.count || Self.isSpace(line[index])
+      if isSpace, let first = start {
+        words.append(UnsafeBufferPointer(rebasing: line[first..<index]))
+        start = nil
+      } else if !isSpace && start == nil {
+        start = index
+      }
+    }
+    return words
+  }
+
+  /// Applies the directive line of `words` (split at white space, the first a `@` word).
+  private func applyDirective(
+    _ words: [String], number: Int, hasVersion: inout Bool, defaults: inout [String: String]
+  ) throws(LexiconError) {
     switch words[0] {
     case "@version":
       guard !hasVersion else { throw malformed(number, "a second @version line") }
@@ -119,17 +192,35 @@ struct LexiconParser {
 
     let variants = fields.count > 1 ? try variants(fields[1], number: number) : []
     let own = fields.count > 2 ? try attributes(fields[2], number: number) : [:]
-    // Most entries have no attributes of their own and share the defaults as they are.
-    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
     return LexiconEntry(
-      lexicon: lexicon, concept: fields[0], variants: variants, attributes: attributes,
-      line: number)
+      lexicon: lexicon, concept: fields[0], variants: variants,
+      attributes: Self.merging(own, into: defaults), line: number)
+  }
+
+  /// The attributes of an entry: the defaults with the entry's own over them. Most entries
+  /// have no attributes of their own, or no defaults, and share the other as it is.
+  private static func merging(
+    _ own: [String: String], into defaults: [String: String]
+  ) -> [String: String] {
+    if own.isEmpty { return defaults }
+    if defaults.isEmpty { return own }
+    return defaults.merging(own) { _, entry in entry }
+  }
+
+  /// The attribute field of the last ASCII entry read and the attributes it gave, the
+  /// defaults merged in: an entry with the same field has the same attributes, and the
+  /// entries of a group often share theirs ("class=nsaid").
+  private struct Attributes {
+    let field: UnsafeBufferPointer<UInt8>
+    let attributes: [String: String]
   }
 
   /// `entry(_:number:defaults:)` of an ASCII line, read by its bytes: each is a character
   /// there, and the fields, variants and attributes are what cutting the line's text gives.
+  /// `previous` is the attribute field before, in force with the same `defaults`.
   private func entry(
-    ascii line: UnsafeBufferPointer<UInt8>, number: Int, defaults: [String: String]
+    ascii line: UnsafeBufferPointer<UInt8>, number: Int, defaults: [String: String],
+    previous: inout Attributes?
   ) throws(LexiconError) -> LexiconEntry {
     let fields = Self.bytePieces(of: line, separatedBy: UInt8(ascii: "|"))
     guard fields.count <= 3 else {
@@ -137,19 +228,47 @@ struct LexiconParser {
     }
     guard !fields[0].isEmpty else { throw malformed(number, "the concept (first field) is empty") }
 
+    let variants = fields.count > 1 ? try variants(ascii: fields[1], number: number) : []
+    var attributes = defaults
+    if fields.count > 2 {
+      if let previous, Self.areEqual(previous.field, fields[2]) {
+        attributes = previous.attributes
+      } else {
+        let own = try self.attributes(ascii: fields[2], number: number)
+        attributes = Self.merging(own, into: defaults)
+        previous = Attributes(field: fields[2], attributes: attributes)
+      }
+    }
+    return LexiconEntry(
+      lexicon: lexicon, concept: String(asciiBytes: fields[0]), variants: variants,
+      attributes: attributes, line: number)
+  }
+
+  /// Whether the two byte ranges hold the same bytes, compared by `memcmp`.
+  private static func areEqual(
+    _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard first.count == second.count else { return false }
+    guard let a = first.baseAddress, let b = second.baseAddress else { return true }
+    return memcmp(a, b, first.count) == 0
+  }
+
+  /// `variants(_:number:)` of an ASCII field, read by its bytes: each variant is made a
+  /// string as it is cut.
+  private func variants(
+    ascii field: UnsafeBufferPointer<UInt8>, number: Int
+  ) throws(LexiconError) -> [String] {
+    guard !field.isEmpty else { return [] }
     var variants: [String] = []
-    if fields.count > 1, !fields[1].isEmpty {
-      let parts = Self.bytePieces(of: fields[1], separatedBy: UInt8(ascii: ";"))
-      if parts.contains(where: \.isEmpty) {
+    var pieces = Self.Pieces(of: field, separatedBy: UInt8(ascii: ";"))
+    variants.reserveCapacity(pieces.count)
+    while let variant = pieces.next() {
+      guard !variant.isEmpty else {
         throw malformed(number, "an empty variant (two ';' in a row, or a trailing ';')")
       }
-      variants = parts.map { String(decoding: $0, as: UTF8.self) }
+      variants.append(String(asciiBytes: variant))
     }
-    let own = fields.count > 2 ? try attributes(ascii: fields[2], number: number) : [:]
-    let attributes = own.isEmpty ? defaults : defaults.merging(own) { _, entry in entry }
-    return LexiconEntry(
-      lexicon: lexicon, concept: String(decoding: fields[0], as: UTF8.self), variants: variants,
-      attributes: attributes, line: number)
+    return variants
   }
 
   /// `attributes(_:number:)` of an ASCII field, read by its bytes.
@@ -157,8 +276,12 @@ struct LexiconParser {
     ascii field: UnsafeBufferPointer<UInt8>, number: Int
   ) throws(LexiconError) -> [String: String] {
     var result: [String: String] = [:]
-    for pair in field.split(whereSeparator: Self.isSpace) {
-      let pair = UnsafeBufferPointer(rebasing: pair)
+    result.reserveCapacity(field.reduce(0) { $1 == UInt8(ascii: "=") ? $0 + 1 : $0 })
+    var start = 0
+    for end in 0...field.count where end == field.count || Self.isSpace(field[end]) {
+      defer { start = end + 1 }
+      guard end > start else { continue }
+      let pair = UnsafeBufferPointer(rebasing: field[start..<end])
       guard let equals = pair.firstIndex(of: UInt8(ascii: "=")),
         equals + 1 < pair.count, !pair[(equals + 1)...].contains(UInt8(ascii: "=")),
         Self.isAttributeKey(ascii: UnsafeBufferPointer(rebasing: pair[..<equals]))
@@ -166,9 +289,8 @@ struct LexiconParser {
         let text = String(decoding: pair, as: UTF8.self)
         throw malformed(number, "attribute '\(text)' is not of the form key=value")
       }
-      let key = String(decoding: UnsafeBufferPointer(rebasing: pair[..<equals]), as: UTF8.self)
-      let value = String(
-        decoding: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]), as: UTF8.self)
+      let key = String(asciiBytes: UnsafeBufferPointer(rebasing: pair[..<equals]))
+      let value = String(asciiBytes: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]))
       guard result.updateValue(value, forKey: key) == nil else {
         throw malformed(number, "attribute '\(key)' given twice")
       }
@@ -191,7 +313,45 @@ struct LexiconParser {
   private static func bytePieces(
     of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8
   ) -> [UnsafeBufferPointer<UInt8>] {
-    untrimmedPieces(of: text, separatedBy: separator).map(trimmedBytes)
+    var pieces: [UnsafeBufferPointer<UInt8>] = []
+    // Room for the three fields of an entry line, the most a valid one has.
+    pieces.reserveCapacity(3)
+    var cut = Pieces(of: text, separatedBy: separator)
+    while let piece = cut.next() { pieces.append(piece) }
+    return pieces
+  }
+
+  /// The pieces of ASCII `text` between `separator`s, each without the whitespace around
+  /// it, in place, one at a time; the separators are found by `memchr`.
+  private struct Pieces {
+    private let text: UnsafeBufferPointer<UInt8>
+    private let separator: UInt8
+    /// Where the next piece begins; past the end when every piece has been given.
+    private var start = 0
+
+    init(of text: UnsafeBufferPointer<UInt8>, separatedBy separator: UInt8) {
+      self.text = text
+      self.separator = separator
+    }
+
+    /// How many pieces there are in all: one more than separators.
+    var count: Int {
+      var (count, start) = (1, 0)
+      while let end = firstIndex(of: separator, in: UnsafeBufferPointer(rebasing: text[start...])) {
+        count += 1
+        start += end + 1
+      }
+      return count
+    }
+
+    mutating func next() -> UnsafeBufferPointer<UInt8>? {
+      guard start <= text.count else { return nil }
+      let rest = UnsafeBufferPointer(rebasing: text[start...])
+      let end = firstIndex(of: separator, in: rest).map { start + $0 } ?? text.count
+      let piece = trimmedBytes(UnsafeBufferPointer(rebasing: text[start..<end]))
+      start = end + 1
+      return piece
+    }
   }
 
   /// The pieces of `text` between `separator`s as they stand, in place.
@@ -350,5 +510,16 @@ extension StringProtocol {
       let last = lastIndex(where: { !$0.isWhitespace })
     else { return "" }
     return String(self[first...last])
+  }
+}
+
+extension String {
+  /// The string of ASCII `bytes`, copied into it in place: what `String(decoding:as:)`
+  /// gives them, for fewer instructions (the lexicons make thousands of strings).
+  init(asciiBytes bytes: UnsafeBufferPointer<UInt8>) {
+    self.init(unsafeUninitializedCapacity: bytes.count) { buffer in
+      UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(bytes))
+      return bytes.count
+    }
   }
 }

@@ -31,13 +31,15 @@ public final class Lexicons: Sendable {
   ///
   /// - Throws: `LexiconError` naming the file (and line) that could not be read or parsed.
   public static func load(from directory: URL) throws(LexiconError) -> Lexicons {
-    let files = try lexiconFiles(in: directory)
+    let fileNames = try lexiconFileNames(in: directory)
     var entries: [String: [LexiconEntry]] = [:]
-    for file in files {
-      let name = file.deletingPathExtension().lastPathComponent
-      let parsed = try LexiconParser(fileName: file.lastPathComponent, lexicon: name)
+    for fileName in fileNames {
+      let file = directory.appendingPathComponent(fileName)
+      let name =
+        lexiconName(ofFileNamed: fileName) ?? file.deletingPathExtension().lastPathComponent
+      let parsed = try LexiconParser(fileName: fileName, lexicon: name)
         .entries(in: try contents(of: file))
-      try StructuralLexicon(rawValue: name)?.validate(parsed, fileName: file.lastPathComponent)
+      try StructuralLexicon(rawValue: name)?.validate(parsed, fileName: fileName)
       entries[name] = parsed
     }
 
@@ -109,7 +111,8 @@ public final class Lexicons: Sendable {
       && isDirectory.boolValue
   }
 
-  private static func lexiconFiles(in directory: URL) throws(LexiconError) -> [URL] {
+  /// The names of the `*.txt` files of `directory`, sorted.
+  private static func lexiconFileNames(in directory: URL) throws(LexiconError) -> [String] {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -118,7 +121,16 @@ public final class Lexicons: Sendable {
     }
     let files = names.filter { $0.hasSuffix(".txt") }.sorted()
     guard !files.isEmpty else { throw .noLexicons(directory: directory.path) }
-    return files.map { directory.appendingPathComponent($0) }
+    return files
+  }
+
+  /// The file stem of `fileName` (a `*.txt` name) when it holds no other period, as the
+  /// names of lexicons do: what `URL`'s path extension and last component give, without
+  /// making and parsing a URL for each. `nil` for another name, left to `URL`.
+  static func lexiconName(ofFileNamed fileName: String) -> String? {
+    let stem = fileName.utf8.dropLast(4)
+    guard !stem.isEmpty, !stem.contains(UInt8(ascii: ".")) else { return nil }
+    return String(Substring(stem))
   }
 
   private static func contents(of file: URL) throws(LexiconError) -> String {

@@ -5,8 +5,13 @@
 /// dashes skipped on both sides: "straight-leg raise" matches "straight leg raise" and "L4-5"
 /// matches "L4 - 5" and "L4–5".
 struct PhraseTrie: Sendable {
-  /// The entries (indices into `entries`) whose phrase ends at each node; node 0 is the root.
-  private var entriesEndingAt: [[Int]] = [[]]
+  /// The entries (indices into `entries`) whose phrase ends at each node, node after node
+  /// and in entry order within a node; node 0 is the root.
+  private var entriesEnding: [Int] = []
+  /// Where each node's entries begin in `entriesEnding`, and after the last node's, where
+  /// they end: node `n`'s are `entriesEnding[endingStarts[n]..<endingStarts[n + 1]]`. One
+  /// array for all nodes is made without an array for each node that ends a phrase.
+  private var endingStarts: [Int] = [0, 0]
   /// Every edge of the trie. One table for all nodes is built without a table per node, and
   /// a walk looks an edge up once either way.
   private var edges = TrieEdges()
@@ -22,11 +27,25 @@ struct PhraseTrie: Sendable {
   /// The index in `lexiconNames` of each entry's lexicon.
   private var lexiconOfEntry: [Int] = []
 
-  /// Builds the trie, tokenizing every phrase with the document tokenizer.
+  /// Builds the trie, tokenizing every phrase as the document tokenizer does: a plain one
+  /// by its bytes (`PlainPhraseKeys`), the others with ICU.
   init(entries: [LexiconEntry]) throws(ICUFailure) {
     self.entries = entries
-    // Every entry's phrases (`LexiconEntry.phrases`: the concept, then its variants), and
-    // the entry each is of.
+    let (phrases, owners) = Self.phrases(of: entries)
+    let keys = try PhraseKeys(of: phrases)
+
+    edges = TrieEdges(capacity: keys.tokenCount)
+    vocabulary.reserveCapacity(phrases.count)
+    var builder = Builder(keyCapacity: phrases.count)
+    insert(keys, owners: owners, builder: &builder)
+    (entriesEnding, endingStarts) = builder.entriesEndingByNode()
+    asciiNumbers = ASCIIKeyNumbers(vocabulary)
+    numberLexicons()
+  }
+
+  /// Every entry's phrases (`LexiconEntry.phrases`: the concept, then its variants), and
+  /// the entry each is of.
+  private static func phrases(of entries: [LexiconEntry]) -> (phrases: [String], owners: [Int]) {
     var phrases: [String] = []
     var owners: [Int] = []
     let phraseCount = entries.reduce(0) { $0 + 1 + $1.variants.count }
@@ -37,15 +56,45 @@ struct PhraseTrie: Sendable {
       phrases += entry.variants
       owners += repeatElement(index, count: 1 + entry.variants.count)
     }
+    return (phrases, owners)
+  }
 
-    let keys = try Self.keys(ofPhrases: phrases)
-    let tokenCount = keys.reduce(0) { $0 + $1.count }
-    entriesEndingAt.reserveCapacity(tokenCount + 1)
-    edges = TrieEdges(capacity: tokenCount)
-    vocabulary.reserveCapacity(keys.count)
-    for (owner, keys) in zip(owners, keys) { insert(keys, entry: owner) }
-    asciiNumbers = ASCIIKeyNumbers(vocabulary)
-    numberLexicons()
+  /// The token keys of every phrase: the plain phrases' in one buffer, with how many each
+  /// has (`nil`: not plain), and those ICU's tokens give the others, in phrase order.
+  private struct PhraseKeys {
+    var plain: PlainPhraseKeys.Keys
+    var plainCounts: [Int?] = []
+    var others: [[String]] = []
+
+    init(of phrases: [String]) throws(ICUFailure) {
+      plain = PlainPhraseKeys.Keys(capacity: phrases.reduce(0) { $0 + $1.utf8.count })
+      plainCounts.reserveCapacity(phrases.count)
+      var otherPhrases: [String] = []
+      for phrase in phrases {
+        let before = plain.count
+        let isPlain = plain.append(keysOf: phrase)
+        plainCounts.append(isPlain ? plain.count - before : nil)
+        if !isPlain { otherPhrases.append(phrase) }
+      }
+      if !otherPhrases.isEmpty { others = try PhraseTrie.tokenizedKeys(ofPhrases: otherPhrases) }
+    }
+
+    /// The number of keys of all phrases.
+    var tokenCount: Int { others.reduce(plain.count) { $0 + $1.count } }
+  }
+
+  /// Inserts every phrase, in order, for the entry `owners` gives it.
+  private mutating func insert(_ keys: PhraseKeys, owners: [Int], builder: inout Builder) {
+    var (plainKey, other) = (0, 0)
+    for (owner, count) in zip(owners, keys.plainCounts) {
+      if let count {
+        insert(keys.plain, plainKey..<(plainKey + count), entry: owner, builder: &builder)
+        plainKey += count
+      } else {
+        insert(keys.others[other], entry: owner, builder: &builder)
+        other += 1
+      }
+    }
   }
 
   /// Gives each entry the number of its lexicon, the lexicons numbered as they first come.
@@ -62,14 +111,36 @@ struct PhraseTrie: Sendable {
   }
 
   /// The comparison keys of each phrase's tokens, as `keys(of:)` gives them for the
-  /// phrase tokenized alone.
+  /// phrase tokenized alone: a plain phrase's read from its bytes (`PlainPhraseKeys`), the
+  /// others' from the tokens ICU gives them (`tokenizedKeys(ofPhrases:)`).
+  static func keys(ofPhrases phrases: [String]) throws(ICUFailure) -> [[String]] {
+    var keysByPhrase: [[String]] = []
+    keysByPhrase.reserveCapacity(phrases.count)
+    var tokenized: [Int] = []
+    for (index, phrase) in phrases.enumerated() {
+      guard let keys = PlainPhraseKeys.keys(of: phrase) else {
+        tokenized.append(index)
+        keysByPhrase.append([])
+        continue
+      }
+      keysByPhrase.append(keys)
+    }
+
+    guard !tokenized.isEmpty else { return keysByPhrase }
+    let keys = try tokenizedKeys(ofPhrases: tokenized.map { phrases[$0] })
+    for (index, keys) in zip(tokenized, keys) { keysByPhrase[index] = keys }
+    return keysByPhrase
+  }
+
+  /// The comparison keys of each phrase's tokens from the document tokenizer, as
+  /// `keys(of:)` gives them for the phrase tokenized alone.
   ///
   /// The phrases are tokenized as one text, a line each, and each line's tokens are its
   /// phrase's: a word break falls on both sides of every line break, whatever stands around
   /// it, so a phrase's tokens are those it has alone (the tests check every lexicon's). One
   /// text costs one break iterator run rather than one per phrase. A phrase holding a line
   /// break of its own is tokenized alone.
-  static func keys(ofPhrases phrases: [String]) throws(ICUFailure) -> [[String]] {
+  static func tokenizedKeys(ofPhrases phrases: [String]) throws(ICUFailure) -> [[String]] {
     guard let text = lines(of: phrases) else {
       return try phrases.map { phrase throws(ICUFailure) in
         keys(of: try Tokenizer.tokens(of: phrase))
@@ -146,7 +217,7 @@ struct PhraseTrie: Sendable {
   }
 
   /// The number of trie nodes, for the benchmark.
-  var nodeCount: Int { entriesEndingAt.count }
+  var nodeCount: Int { endingStarts.count - 1 }
 
   /// Every match in `tokens`, overlapping ones included, ordered by start then length
   /// (longest first). A match never spans two tokens with different `segments` values, and
@@ -264,13 +335,15 @@ struct PhraseTrie: Sendable {
       {
         if let segments, segments[stream[position]] != segments[stream[start]] { break }
         node = next
-        if !entriesEndingAt[node].isEmpty { ends.append((stream[position], node)) }
+        if endingStarts[node] != endingStarts[node + 1] { ends.append((stream[position], node)) }
         position += 1
       }
       for end in ends.reversed() {
         let first = stream[start]
         let range = tokens[first].range.lowerBound..<tokens[end.last].range.upperBound
-        for entry in entriesEndingAt[end.node] { body(entry, first..<(end.last + 1), range) }
+        for index in endingStarts[end.node]..<endingStarts[end.node + 1] {
+          body(entriesEnding[index], first..<(end.last + 1), range)
+        }
       }
     }
   }
@@ -306,17 +379,105 @@ struct PhraseTrie: Sendable {
     return keys.isEmpty ? tokens.map(\.normalized) : keys
   }
 
-  private mutating func insert(_ keys: [String], entry: Int) {
+  /// What building the trie keeps beside it: the nodes, the entries each ends, and the
+  /// numbers of the ASCII keys by their bytes.
+  private struct Builder {
+    private(set) var nodeCount = 1
+    /// Each entry with the node its phrase ends at, in the order the phrases are inserted.
+    private var ends: [(node: Int, entry: Int)] = []
+    /// The numbers `vocabulary` gave the ASCII keys met so far.
+    var asciiNumbers: KeyNumbersByBytes
+
+    init(keyCapacity: Int) {
+      ends.reserveCapacity(keyCapacity)
+      asciiNumbers = KeyNumbersByBytes(capacity: keyCapacity)
+    }
+
+    /// Counts a new node, numbered `nodeCount` before.
+    mutating func addNode() { nodeCount += 1 }
+
+    mutating func add(_ entry: Int, endingAt node: Int) { ends.append((node, entry)) }
+
+    /// The entries each node ends, node after node, each once, in the order added (which
+    /// is entry order), and where each node's begin: `PhraseTrie.entriesEnding` and
+    /// `PhraseTrie.endingStarts`.
+    func entriesEndingByNode() -> (entries: [Int], starts: [Int]) {
+      var starts = [Int](repeating: 0, count: nodeCount + 1)
+      for end in ends { starts[end.node + 1] += 1 }
+      for node in 0..<nodeCount { starts[node + 1] += starts[node] }
+
+      var filled = Array(starts.dropLast())
+      var entries = [Int](repeating: 0, count: ends.count)
+      var hasDuplicates = false
+      for end in ends {
+        // An entry two of whose phrases have the same keys ends at the node once.
+        let first = starts[end.node]
+        if filled[end.node] > first && entries[filled[end.node] - 1] == end.entry {
+          hasDuplicates = true
+          continue
+        }
+        entries[filled[end.node]] = end.entry
+        filled[end.node] += 1
+      }
+      if hasDuplicates {
+        Self.closeGaps(in: &entries, starts: &starts, filled: filled)
+      }
+      return (entries, starts)
+    }
+
+    /// Moves each node's entries down over the slots the duplicates before left empty.
+    private static func closeGaps(in entries: inout [Int], starts: inout [Int], filled: [Int]) {
+      var kept = 0
+      for node in filled.indices {
+        let start = starts[node]
+        starts[node] = kept
+        for index in start..<filled[node] {
+          entries[kept] = entries[index]
+          kept += 1
+        }
+      }
+      starts[filled.count] = kept
+      entries.removeLast(entries.count - kept)
+    }
+  }
+
+  /// Inserts the phrase of `entry` whose keys are those of `range` in `keys`.
+  private mutating func insert(
+    _ keys: PlainPhraseKeys.Keys, _ range: Range<Int>, entry: Int, builder: inout Builder
+  ) {
+    guard !range.isEmpty else { return }
+
+    var node = 0
+    keys.forEachKey(in: range) { key in
+      let known = builder.asciiNumbers.number(of: key)
+      let word = known ?? newASCIIKey(key, builder: &builder)
+      node = edges.node(from: node, following: word, orAdding: builder.nodeCount)
+      if node == builder.nodeCount { builder.addNode() }
+    }
+    builder.add(entry, endingAt: node)
+  }
+
+  /// The number of an ASCII key not met before in a plain phrase, from `vocabulary`, which
+  /// may hold it from a phrase ICU tokenized.
+  private mutating func newASCIIKey(
+    _ key: UnsafeBufferPointer<UInt8>, builder: inout Builder
+  ) -> Int {
+    let word = number(of: String(asciiBytes: key))
+    builder.asciiNumbers.add(key, number: word)
+    return word
+  }
+
+  /// Inserts the phrase of `entry` whose keys are `keys`.
+  private mutating func insert(_ keys: [String], entry: Int, builder: inout Builder) {
     guard !keys.isEmpty else { return }
 
     var node = 0
     for key in keys {
       let word = number(of: key)
-      let newNode = entriesEndingAt.count
-      node = edges.node(from: node, following: word, orAdding: newNode)
-      if node == newNode { entriesEndingAt.append([]) }
+      node = edges.node(from: node, following: word, orAdding: builder.nodeCount)
+      if node == builder.nodeCount { builder.addNode() }
     }
-    if !entriesEndingAt[node].contains(entry) { entriesEndingAt[node].append(entry) }
+    builder.add(entry, endingAt: node)
   }
 
   /// The number of `key` in `vocabulary`, the next one if it is new.

@@ -178,3 +178,84 @@ struct ASCIIKeyNumbers: Sendable {
     return normalized.allSatisfy { $0 < 0x80 }
   }
 }
+
+/// The numbers given to ASCII token keys while a `PhraseTrie` is built, looked up by the
+/// keys' bytes: a plain phrase's keys are read as bytes, and hashing a string for every
+/// token of every phrase with SipHash cost more than the rest of inserting it. A key of any
+/// length is held; its number is the one the trie's vocabulary gave it.
+struct KeyNumbersByBytes {
+  private struct Key {
+    let start: Int
+    let count: Int
+    let number: Int
+  }
+
+  /// The bytes of every key, one after another.
+  private var bytes: [UInt8] = []
+  private var keys: [Key] = []
+  /// The index in `keys` plus one of the key each slot holds; 0: an empty slot.
+  private var slots: [Int]
+
+  /// An empty table with room for `capacity` keys before it grows.
+  init(capacity: Int) {
+    var slotCount = 8
+    while slotCount < 2 * capacity { slotCount *= 2 }
+    slots = [Int](repeating: 0, count: slotCount)
+  }
+
+  /// The number of the key spelled by `key`, or `nil` when none was added.
+  func number(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    let mask = slots.count - 1
+    var index = Self.home(of: key, mask: mask)
+    return bytes.withUnsafeBufferPointer { bytes in
+      while slots[index] != 0 {
+        let known = keys[slots[index] - 1]
+        if known.count == key.count && Self.areEqual(bytes, from: known.start, key) {
+          return known.number
+        }
+        index = (index + 1) & mask
+      }
+      return nil
+    }
+  }
+
+  /// Whether `bytes` from `start` on begin with `key`, compared byte by byte: keys are
+  /// a few bytes long, shorter than a call to `memcmp` is worth.
+  @inline(__always)
+  private static func areEqual(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ key: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for index in 0..<key.count where bytes[start + index] != key[index] { return false }
+    return true
+  }
+
+  /// Adds `key`, which is not held yet, with its number.
+  mutating func add(_ key: UnsafeBufferPointer<UInt8>, number: Int) {
+    if 2 * (keys.count + 1) > slots.count {
+      slots = [Int](repeating: 0, count: 2 * slots.count)
+      for index in keys.indices { place(index) }
+    }
+    keys.append(Key(start: bytes.count, count: key.count, number: number))
+    bytes.append(contentsOf: key)
+    place(keys.count - 1)
+  }
+
+  /// Puts the key of index `index` in `keys` into the first free slot from its home.
+  private mutating func place(_ index: Int) {
+    let key = keys[index]
+    let mask = slots.count - 1
+    var slot = bytes.withUnsafeBufferPointer { bytes in
+      Self.home(
+        of: UnsafeBufferPointer(rebasing: bytes[key.start..<(key.start + key.count)]), mask: mask)
+    }
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = index + 1
+  }
+
+  /// The slot a key is looked for from: its FNV-1a hash, mixed by a Fibonacci product.
+  private static func home(of key: UnsafeBufferPointer<UInt8>, mask: Int) -> Int {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for index in 0..<key.count { hash = (hash ^ UInt64(key[index])) &* 0x0000_0100_0000_01B3 }
+    return Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+  }
+}

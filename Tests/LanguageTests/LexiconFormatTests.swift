@@ -102,6 +102,22 @@ import Testing
     }
   }
 
+  @Test(
+    "a lexicon is named by its file stem, as URL's path extension and last component give it",
+    arguments: ["abbreviations.txt", "pseudo-negation.txt", "a b.txt", "é.txt", "x%20y.txt"])
+  func lexiconIsNamedByItsFileStem(fileName: String) {
+    let file = URL(fileURLWithPath: "/lexicons").appendingPathComponent(fileName)
+
+    #expect(
+      Lexicons.lexiconName(ofFileNamed: fileName)
+        == file.deletingPathExtension().lastPathComponent)
+  }
+
+  @Test("a file name with another period is left to URL", arguments: [".txt", "a.b.txt"])
+  func otherFileNamesAreLeftToURL(fileName: String) {
+    #expect(Lexicons.lexiconName(ofFileNamed: fileName) == nil)
+  }
+
   @Test func directoryLoadNamesTheBrokenFile() throws {
     let directory = Fixtures.temporaryDirectory()
     try "@version 1\nfine\n".write(

@@ -54,6 +54,9 @@ import Testing
       "a | b | k==v", "a | b | k=v=", "a | b | =v", "a | b | k=", "\u{0B}a\u{0C}|b",
       "@defaults k=v\nx\ny | | k=w", "@defaults k\nx", "@nothing", "# x\n\n  # y\na",
       "a | é; b | k=ü", "é | b", "a | b | clé=v", "\u{00A0}a\u{00A0} | b",
+      "a | b | k=v\nc | | k=v\nd | e | k=w\nf | g |  k=v", "a | b | k=v\nc | d | k=v k=v",
+      "@defaults k=v\nx | | j=1\n@defaults k=w\ny | | j=1\nz | | j=1", "a | b | k=v\nc | d | k=v;",
+      "a | b |\nc | d |\ne | f | k=v",
     ])
   func linesReadAlike(line: String) {
     let text = "@version 1\n" + line + "\n"

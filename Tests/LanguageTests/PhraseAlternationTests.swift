@@ -32,6 +32,22 @@ import Testing
       DatePatterns.alternation(of: phrases) == DatePatterns.characterAlternation(of: lowered))
   }
 
+  @Test("the lexicons' number words and units alternate as they do character by character")
+  func lexiconPhrasesAlternateAsCharacters() {
+    let language = Fixtures.lexicons.language
+    let phraseLists = [
+      DatePatterns.numberWords(language),
+      DatePatterns.numberWords(language, includingArticles: false),
+      language.units.map(\.phrase),
+    ]
+    for phrases in phraseLists {
+      let lowered = Set(phrases.map { $0.lowercased() })
+      #expect(lowered.count > 5)
+      #expect(
+        DatePatterns.alternation(of: phrases) == DatePatterns.characterAlternation(of: lowered))
+    }
+  }
+
   @Test("phrases outside ASCII are split by character")
   func splitsOtherPhrasesByCharacter() {
     #expect(DatePatterns.alternation(of: ["x", "\u{D7}", "XA"]) == "x(?:a|)|\u{D7}")

@@ -15,6 +15,14 @@ import Testing
     #expect(try PhraseTrie.keys(ofPhrases: phrases) == phrases.map(keysAlone))
   }
 
+  @Test("every lexicon phrase tokenized among the others has the keys it has tokenized alone")
+  func lexiconPhrasesTokenizedTogetherKeepTheirKeys() throws {
+    let lexicons = Fixtures.lexicons
+    let phrases = lexicons.names.flatMap { lexicons.entries(in: $0) }.flatMap(\.phrases)
+
+    #expect(try PhraseTrie.tokenizedKeys(ofPhrases: phrases) == phrases.map(keysAlone))
+  }
+
   @Test(
     "phrases next to each other neither join nor split across their lines",
     arguments: [
@@ -27,6 +35,7 @@ import Testing
     ])
   func neighboursDoNotChangeTokens(phrases: [String]) throws {
     #expect(try PhraseTrie.keys(ofPhrases: phrases) == phrases.map(keysAlone))
+    #expect(try PhraseTrie.tokenizedKeys(ofPhrases: phrases) == phrases.map(keysAlone))
   }
 
   @Test(
