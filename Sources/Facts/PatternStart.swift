@@ -880,15 +880,3 @@ private struct StartReader {
     Array(0x30...0x39) + Array(0x41...0x5A)
     + Array(0x61...0x7A) + [0x5F]
 }
-
-#if DEBUG
-  extension PatternStart {
-    /// Every table and flag read, written out for a comparison with the reference's.
-    var reading: String {
-      let following = (0..<UInt16(128)).filter { afterSpaces.units.contains($0) }
-      let other = otherPrefixRuns.keys.sorted().map { "\($0):\(otherPrefixRuns[$0]!)" }
-      return "\(asciiRoles)|\(asciiPrefixRuns.map { [$0.start, $0.end] })|\(prefixWords)|"
-        + "\(other)|\(beginsAtAnyOtherUnit)|\(beginsAtTextStart)|\(following)"
-    }
-  }
-#endif

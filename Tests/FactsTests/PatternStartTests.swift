@@ -33,6 +33,10 @@ import Testing
       // What follows a branch's start is skipped, with its classes, escapes and groups.
       (#"(?:pain[)|(]\)(?:a|b)|ache)s"#, "pain() aches", [0, 7]),
       (#"abc+d|x{2,}"#, "abcd xx", [0, 5, 6]),
+      // A bound of at least one keeps its part as the start, however large it is written.
+      (#"a{01}b"#, "b ab", [2]),
+      (#"a{99999999999999999999}b"#, "b ab", [2]),
+      (#"a{0,2}b"#, "b ab", [0, 2, 3]),
     ])
   func beginsWhereThePatternMay(pattern: String, text: String, expected: [Int32]) throws {
     let start = try #require(PatternStart(pattern: pattern))
