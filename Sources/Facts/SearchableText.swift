@@ -236,7 +236,7 @@ struct LiteralProgram: Sendable {
     words.append(0)
     words.append(UInt16(literal.count))
     if literal.count > 1 {
-      let rarest = rarestPair(of: literal, rarity: rarityByByte)
+      let rarest = literal.withUnsafeBufferPointer { rarestPair(of: $0) }
       words.append(UInt16(rarest))
       var isRarestWritten = false
       for index in literal.indices.dropFirst() {
@@ -256,11 +256,10 @@ struct LiteralProgram: Sendable {
   /// and of each of its literals the pair of bytes least likely in English text.
   private static func screen(of branches: [[[[UInt8]]]]) -> [(word: Int, bits: UInt64)] {
     var bits = [UInt64](repeating: 0, count: SearchableText.pairWords)
-    let rarity = rarityByByte
     for branch in branches {
       guard let chosen = mostSelective(of: branch) else { return [] }
       for literal in chosen {
-        let pair = rarestPair(of: literal, rarity: rarity)
+        let pair = literal.withUnsafeBufferPointer { rarestPair(of: $0) }
         bits[pair >> 6] |= 1 << UInt64(pair & 63)
       }
     }
@@ -285,24 +284,6 @@ struct LiteralProgram: Sendable {
       }
     }
     return chosen
-  }
-
-  /// The pair index of a literal's adjacent bytes whose letters are rarest in English (a
-  /// fixed order of letter frequency; a space counts as most common, anything else as rare),
-  /// the first of equals: a text lacks a rare pair more often, and is turned away by it.
-  private static func rarestPair(of literal: [UInt8], rarity: [UInt8]) -> Int {
-    var rarest = 0
-    var rarestRarity = -1
-    for index in literal.indices.dropFirst() {
-      let first = literal[index - 1]
-      let second = literal[index]
-      let pairRarity = Int(rarity[Int(first)]) + Int(rarity[Int(second)])
-      if pairRarity > rarestRarity {
-        rarest = SearchableText.pairIndex(first, second)
-        rarestRarity = pairRarity
-      }
-    }
-    return rarest
   }
 
   /// Each byte's rarity: 0 for a space, 1 to 26 for the letters from the most frequent in
@@ -427,8 +408,9 @@ extension LiteralProgram {
     }
   }
 
-  /// The pair index of a literal's adjacent bytes whose letters are rarest in English (see
-  /// `rarestPair(of:rarity:)`).
+  /// The pair index of a literal's adjacent bytes whose letters are rarest in English (a
+  /// fixed order of letter frequency; a space counts as most common, anything else as rare),
+  /// the first of equals: a text lacks a rare pair more often, and is turned away by it.
   fileprivate static func rarestPair(of literal: UnsafeBufferPointer<UInt8>) -> Int {
     rarityByByte.withUnsafeBufferPointer { rarity in
       var rarest = 0
