@@ -12,14 +12,16 @@ import Review
 /// address space once and its CPU time afresh for every case; the watcher kills a worker
 /// that overruns the wall-clock limit and starts another.
 ///
-/// Known shortcoming: each worker pays its own start: 23 to 28 ms of CPU before its first
-/// case (55 shared libraries, then the lexicons), and over a batch about 120 M instructions
-/// compiling the detectors' patterns as they are first used. Both workers of `--jobs 2` pay
-/// it at once, so it adds as much time to that run as to `--jobs 1`'s, and a larger share;
-/// with the watcher's own CPU, which `--jobs 1` runs on the idle core, it keeps a 200-case
-/// batch's speed-up near ×1.8 rather than above it. Forking workers from one that had
-/// loaded everything would save CPU, not that time (and is unsafe once the watcher runs
-/// threads); only a cheaper start would.
+/// Known shortcoming: each worker pays its own start: 61 M instructions before its first
+/// case (22 M of them loading 55 shared libraries, 28 M the lexicons), and over a batch
+/// about 110 M more compiling the detectors' patterns with ICU as they are first used and
+/// 50 M reading their literals and starts. Both workers of `--jobs 2` pay it at once, so it
+/// adds as much time to that run as to `--jobs 1`'s, and a larger share; with the watcher's
+/// own CPU (about 45 ms for 232 cases, half of it in the kernel moving folders and listing
+/// them), which `--jobs 1` runs on the idle core, it keeps a 200-case batch's speed-up
+/// between ×1.6 and ×1.9 rather than above ×1.8. Forking workers from one that had loaded
+/// everything would save CPU, not that time (and is unsafe once the watcher runs threads);
+/// only a cheaper start would, and ICU's compiles cannot be shared between processes.
 public enum CaseWorker {
   /// Serves cases until standard input ends, then exits with status 0.
   ///
