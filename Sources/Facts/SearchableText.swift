@@ -209,81 +209,22 @@ struct LiteralProgram: Sendable {
   let screen: [(word: Int, bits: UInt64)]
 
   /// The program of `branches`: each a list of choices, each a list of literals (bytes);
-  /// `screened: false` leaves the screen out, for the tests to compare with.
+  /// `screened: false` leaves the screen out, for the tests to compare with. Written by
+  /// `Writer`, as `RequiredLiterals` writes its programs.
   init(branches: [[[[UInt8]]]], screened: Bool = true) {
-    // Written into one array, each branch's and choice's length filled in once its words
-    // are: no array is made per branch, choice or literal.
-    var words: [UInt16] = [UInt16(branches.count)]
+    let capacity = branches.joined().joined().reduce(1) { $0 + 2 * $1.count + 3 }
+    var writer = Writer(branchCount: branches.count, capacity: capacity)
     for branch in branches {
-      let branchStart = words.count
-      words.append(0)
+      writer.beginBranch()
       for choice in branch {
-        let choiceStart = words.count
-        words.append(0)
-        for literal in choice { Self.append(literal, to: &words) }
-        words[choiceStart] = UInt16(words.count - choiceStart)
+        writer.beginChoice()
+        for literal in choice { literal.withUnsafeBufferPointer { writer.append($0) } }
+        writer.endChoice()
       }
-      words[branchStart] = UInt16(words.count - branchStart)
+      writer.endBranch()
     }
-    self.words = words
-    screen = screened ? Self.screen(of: branches) : []
-  }
-
-  /// A literal's words: their length, its byte count, the pair bits of its adjacent bytes
-  /// (the rarest first), then its bytes.
-  private static func append(_ literal: [UInt8], to words: inout [UInt16]) {
-    let start = words.count
-    words.append(0)
-    words.append(UInt16(literal.count))
-    if literal.count > 1 {
-      let rarest = literal.withUnsafeBufferPointer { rarestPair(of: $0) }
-      words.append(UInt16(rarest))
-      var isRarestWritten = false
-      for index in literal.indices.dropFirst() {
-        let pair = SearchableText.pairIndex(literal[index - 1], literal[index])
-        if pair == rarest && !isRarestWritten {
-          isRarestWritten = true
-        } else {
-          words.append(UInt16(pair))
-        }
-      }
-    }
-    for byte in literal { words.append(UInt16(byte)) }
-    words[start] = UInt16(words.count - start)
-  }
-
-  /// The screen of `branches`: of each branch, the choice whose shortest literal is longest,
-  /// and of each of its literals the pair of bytes least likely in English text.
-  private static func screen(of branches: [[[[UInt8]]]]) -> [(word: Int, bits: UInt64)] {
-    var bits = [UInt64](repeating: 0, count: SearchableText.pairWords)
-    for branch in branches {
-      guard let chosen = mostSelective(of: branch) else { return [] }
-      for literal in chosen {
-        let pair = literal.withUnsafeBufferPointer { rarestPair(of: $0) }
-        bits[pair >> 6] |= 1 << UInt64(pair & 63)
-      }
-    }
-    var screen: [(word: Int, bits: UInt64)] = []
-    for (word, wordBits) in bits.enumerated() where wordBits != 0 {
-      screen.append((word, wordBits))
-    }
-    return screen
-  }
-
-  /// The first of a branch's choices whose shortest literal is longest, if that is two bytes
-  /// or more.
-  private static func mostSelective(of branch: [[[UInt8]]]) -> [[UInt8]]? {
-    var chosen: [[UInt8]]?
-    var chosenShortest = 1
-    for choice in branch {
-      var shortest = Int.max
-      for literal in choice { shortest = min(shortest, literal.count) }
-      if !choice.isEmpty && shortest > chosenShortest {
-        chosen = choice
-        chosenShortest = shortest
-      }
-    }
-    return chosen
+    let program = writer.program
+    self.init(words: program.words, screen: screened ? program.screen : [])
   }
 
   /// Each byte's rarity: 0 for a space, 1 to 26 for the letters from the most frequent in
@@ -306,10 +247,11 @@ struct LiteralProgram: Sendable {
 }
 
 extension LiteralProgram {
-  /// Writes a program one branch, choice and literal at a time, straight into its words:
-  /// what `init(branches:)` writes of the same literals, with no array made per branch,
-  /// choice or literal. Its screen is read from the words written (each literal's rarest
-  /// pair is its third word).
+  /// Writes a program one branch, choice and literal at a time, straight into its words,
+  /// with no array made per branch, choice or literal. Its screen is read from the words
+  /// written (each literal's rarest pair is its third word): of each branch, the first choice
+  /// whose shortest literal is longest, if that is two bytes or more, and of each of its
+  /// literals the pair of bytes least likely in English text.
   struct Writer {
     private var words: [UInt16]
     private var branchStart = 0
@@ -317,7 +259,7 @@ extension LiteralProgram {
     /// The bytes of the shortest literal of the choice being written.
     private var choiceShortest = Int.max
     /// Where the branch's most selective choice so far lies in `words`, and the bytes of its
-    /// shortest literal (see `mostSelective(of:)`).
+    /// shortest literal.
     private var chosen: Range<Int>?
     private var chosenShortest = 1
     /// The screen's bits; `nil` once a branch has no choice to screen by.
@@ -342,8 +284,9 @@ extension LiteralProgram {
       choiceShortest = Int.max
     }
 
-    /// Writes a literal's words (see `LiteralProgram.append(_:to:)`), made in a buffer on
-    /// the stack and copied in at once.
+    /// Writes a literal's words (its length, its byte count, the pair indexes of its
+    /// adjacent bytes, the rarest first, then its bytes), made in a buffer on the stack and
+    /// copied in at once.
     mutating func append(_ literal: UnsafeBufferPointer<UInt8>) {
       let count = literal.count
       let size = count > 1 ? 2 * count + 1 : 2 + count
