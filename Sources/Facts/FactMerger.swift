@@ -387,6 +387,19 @@ enum FactMerger {
     }
   }
 
+  /// Whether two mentions of one therapy leave it never attended: one says so, and neither
+  /// shows a course that ran (sessions, weeks, or a status of under way or done).
+  private static func neverAttended(_ therapy: Therapy, _ more: Therapy) -> Bool {
+    guard therapy.attended == false || more.attended == false else { return false }
+    return !hasRun(therapy) && !hasRun(more)
+  }
+
+  private static func hasRun(_ therapy: Therapy) -> Bool {
+    guard therapy.attended != false else { return false }
+    let hasLength = therapy.sessions != nil || therapy.weeks != nil
+    return hasLength || therapy.status == .ongoing || therapy.status == .completed
+  }
+
   /// Fills the detail fields one mention left empty from another mention of the same fact.
   static func filling(_ detail: FactDetail, from other: FactDetail) -> FactDetail {
     switch (detail, other) {
@@ -406,6 +419,7 @@ enum FactMerger {
         (therapy.followUpDocumented ?? false) || (more.followUpDocumented ?? false) ? true : nil
       therapy.drugClass = therapy.drugClass ?? more.drugClass
       therapy.unableReason = therapy.unableReason ?? more.unableReason
+      therapy.attended = neverAttended(therapy, more) ? false : nil
       return .therapy(therapy)
     case (.relief(var relief), .relief(let more)):
       // One percent after two procedures is listed once, as the latest procedure's relief.

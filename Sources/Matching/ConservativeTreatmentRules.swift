@@ -5,7 +5,8 @@ extension CaseContext {
   func conservativeTreatment(_ policy: ConservativeTreatmentPolicy) -> Finding {
     let counted = treatments(policy.modalities)
     let planned = facts.therapies.filter { $0.value.status == .planned }
-    let evidence = counted.evidence() + planned.evidence()
+    let unattended = facts.therapies.filter { $0.value.attended == false }
+    let evidence = counted.evidence() + planned.evidence() + unattended.evidence()
 
     if policy.ongoingSufficesAfterPriorInjection, hasPriorSpinalInjection,
       let ongoing = counted.first(where: { isOngoing($0.value) })
@@ -17,11 +18,9 @@ extension CaseContext {
     let procedures =
       policy.countsProcedures ? episode.allPriors.filter(\.value.procedure.isInjection) : []
     guard !counted.isEmpty || !procedures.isEmpty else {
-      let plannedNote =
-        planned.isEmpty
-        ? "" : " (\(listed(planned.map { name($0.value) }, conjunction: "and")) only planned)"
+      let untried = untriedNote(planned: planned, unattended: unattended)
       return .notDocumented(
-        "No conservative treatment is documented\(plannedNote).", ask: treatmentRequest(policy),
+        "No conservative treatment is documented\(untried).", ask: treatmentRequest(policy),
         evidence: evidence)
     }
     if let missing = missingComponent(counted, policy: policy) {
@@ -33,10 +32,22 @@ extension CaseContext {
     return treatmentFailure(counted, evidence: evidence)
   }
 
-  /// Therapies that were tried (not merely planned), of the modalities that count.
+  /// " (PT only planned; chiropractic care referred but never attended)": what was named
+  /// but not tried, or "" when nothing was.
+  private func untriedNote(planned: [Cited<Therapy>], unattended: [Cited<Therapy>]) -> String {
+    let parts = [(planned, "only planned"), (unattended, "referred but never attended")]
+      .compactMap { therapies, words in
+        therapies.isEmpty
+          ? nil : "\(listed(therapies.map { name($0.value) }, conjunction: "and")) \(words)"
+      }
+    return parts.isEmpty ? "" : " (\(parts.joined(separator: "; ")))"
+  }
+
+  /// Therapies that were tried (not merely planned, nor referred and never attended), of
+  /// the modalities that count.
   func treatments(_ modalities: Set<TherapyModality>?) -> [Cited<Therapy>] {
     facts.therapies.filter { therapy in
-      therapy.value.status != .planned
+      therapy.value.status != .planned && therapy.value.attended != false
         && (modalities.map { $0.contains(therapy.value.modality) } ?? true)
     }
   }

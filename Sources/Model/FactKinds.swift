@@ -148,13 +148,18 @@ public struct Therapy: Codable, Sendable, Hashable {
   public var drugClass: String?
   /// The medical reason given when the status is `unable` (PendCheck's addition).
   public var unableReason: String?
+  /// `false` for a therapy that was referred or ordered but never attended, not a single
+  /// session ("referred to PT but never went"); `nil` otherwise (PendCheck's addition). Such
+  /// a therapy keeps the status `discontinued` the annotation rules give it, but it was not
+  /// tried, so no criterion counts it as a treatment.
+  public var attended: Bool?
 
   public init(
     modality: TherapyModality, name: String? = nil, start: ClinicalDate? = nil,
     end: ClinicalDate? = nil, weeks: Double? = nil, sessions: Int? = nil,
     status: TherapyStatus? = nil, outcome: TherapyOutcome? = nil,
     prescribedBy: Prescriber? = nil, followUpDocumented: Bool? = nil,
-    drugClass: String? = nil, unableReason: String? = nil
+    drugClass: String? = nil, unableReason: String? = nil, attended: Bool? = nil
   ) {
     self.modality = modality
     self.name = name
@@ -168,6 +173,7 @@ public struct Therapy: Codable, Sendable, Hashable {
     self.followUpDocumented = followUpDocumented
     self.drugClass = drugClass
     self.unableReason = unableReason
+    self.attended = attended
   }
 }
 

@@ -96,7 +96,7 @@ struct FactSummary: Equatable {
     let status = therapy.status.map(words)
     let context = joined(
       therapy.unableReason.map { "\(status ?? "unable"): \($0)" } ?? status,
-      therapy.outcome.map(words),
+      therapy.attended == false ? "never attended" : nil, therapy.outcome.map(words),
       therapy.weeks.map { "\(number($0)) weeks" }, therapy.sessions.map { "\($0) sessions" },
       date("from", therapy.start), date("to", therapy.end),
       therapy.prescribedBy.map { "prescribed by \(words($0))" },

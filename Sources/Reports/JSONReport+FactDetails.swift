@@ -85,6 +85,7 @@ extension Therapy: JSONReportObject {
     .member("followUpDocumented", \.followUpDocumented),
     .member("drugClass", \.drugClass),
     .member("unableReason", \.unableReason),
+    .member("attended", \.attended),
   ]
 }
 

@@ -29,7 +29,7 @@ struct CorpusReportContractTests {
     ],
     "therapy": [
       "modality", "name", "start", "end", "weeks", "sessions", "status", "outcome",
-      "prescribedBy", "followUpDocumented", "drugClass", "unableReason",
+      "prescribedBy", "followUpDocumented", "drugClass", "unableReason", "attended",
     ],
     "staphScreen": ["organism", "result", "date"],
     "decolonization": ["planned", "start", "agents"],

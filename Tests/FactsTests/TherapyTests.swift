@@ -20,16 +20,47 @@ import Testing
     ("She uses a TENS unit daily.", ["device ongoing"]),
     ("Pain worsened with chiropractic manipulation.", ["chiropractic worsened"]),
     ("She completed physical therapy from May 4 to June 29, 2026.", ["physicalTherapy completed"]),
+    (
+      "She completed 6 weeks of PT and declined further sessions.",
+      ["physicalTherapy completed"]
+    ),
 
   ])
   func readsModalityStatusAndOutcome(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.therapy, in: text) == expected)
   }
 
+  @Test(
+    arguments: [
+      ("She was referred to PT in 03/2025 but never attended (copay).", false),
+      ("She did not attend PT.", false),
+      ("She could not attend physical therapy because of transportation.", false),
+      ("Referred to physical therapy last fall; she never went.", false),
+      ("Physical therapy: no-showed for the evaluation.", false),
+      ("She did not attend the last two physical therapy visits.", nil),
+      ("PT did not go well; she stopped after a few visits.", nil),
+      ("She attended 8 sessions of PT and then never went back.", nil),
+      ("She stopped PT in March.", nil),
+      ("Tried a chiropractor once in 2024, did not go back.", nil),
+      ("She was referred to physical therapy twice and did not go either time.", false),
+      ("She did not attend PT after the first two visits.", nil),
+    ] as [(String, Bool?)])
+  func marksATherapyReferredButNeverAttended(text: String, attended: Bool?) throws {
+    let found = try #require(Fixtures.facts(.therapy, in: text).first)
+    guard case .therapy(let therapy) = found else {
+      Issue.record("not a therapy: \(found)")
+      return
+    }
+    #expect(therapy.status == .discontinued)
+    #expect(therapy.attended == attended)
+  }
+
   @Test(arguments: [
     "If pain persists we will start PT.",
     "Pt reports her pain is worse.",
     "Her mother did physical therapy.",
+    "He was referred to physical therapy in May but declined because of the copay.",
+    "PT was offered and she refused.",
   ])
   func listsNoTherapyForConditionalPlansOrOthers(text: String) {
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)

@@ -36,6 +36,23 @@ struct ExplanationTests {
     #expect(criterion.family == .conservativeCare)
   }
 
+  @Test("A referral never attended is named, with its quote, as not tried")
+  func neverAttendedReferralIsNamedAsNotTried() throws {
+    let referral = Fact(
+      .therapy(Therapy(modality: .physicalTherapy, status: .discontinued, attended: false)),
+      evidence: [Self.evidence])
+    let result = try Self.determination(
+      SacroiliacJointInjectionTests.ready.replacing(.therapy, with: referral),
+      request("27096", planned: "2026-03-14"))
+    let criterion = try #require(result.criteria.first { $0.id == "1756.sij.conservative" })
+
+    #expect(criterion.status == .notDocumented)
+    #expect(
+      criterion.reason
+        == "No conservative treatment is documented (PT referred but never attended).")
+    #expect(criterion.evidence == [Self.evidence])
+  }
+
   @Test("A criterion not in play names the one part of its condition the case lacks")
   func notApplicableNamesTheMissingPart() throws {
     let facts = [

@@ -99,6 +99,21 @@ struct SacroiliacJointInjectionTests {
         Note.nsaid),
       .ready),
     scenario(
+      "physical therapy referred but never attended is no active treatment",
+      ready.replacing(
+        .therapy,
+        with: Note.therapy(.physicalTherapy, status: .discontinued, outcome: nil, attended: false),
+        Note.nsaid),
+      .pend, [.conservativeCare]),
+    scenario(
+      "beside a never-attended referral, the home program is the active treatment",
+      ready.replacing(
+        .therapy,
+        with: Note.therapy(.physicalTherapy, status: .discontinued, outcome: nil, attended: false),
+        Note.therapy(.homeExercise, weeks: 8, prescribedBy: .physician, followUp: false),
+        Note.nsaid),
+      .pend, [.homeExercise]),
+    scenario(
       "a skin infection at the site is contradicted",
       ready.adding(Note.risk(.skinInfectionAtSite)), .clinicalReview, [.contraindication]),
     scenario(

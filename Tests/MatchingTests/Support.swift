@@ -72,14 +72,15 @@ enum Note {
   static func therapy(
     _ modality: TherapyModality, from start: String? = nil, to end: String? = nil,
     weeks: Double? = nil, status: TherapyStatus? = .completed, outcome: TherapyOutcome? = .failed,
-    name: String? = nil, prescribedBy: Prescriber? = nil, followUp: Bool? = nil
+    name: String? = nil, prescribedBy: Prescriber? = nil, followUp: Bool? = nil,
+    attended: Bool? = nil
   ) -> Fact {
     Fact(
       .therapy(
         Therapy(
           modality: modality, name: name, start: start.map(day), end: end.map(day), weeks: weeks,
           status: status, outcome: outcome, prescribedBy: prescribedBy,
-          followUpDocumented: followUp)))
+          followUpDocumented: followUp, attended: attended)))
   }
 
   /// Physical therapy from 01/05 to 02/23/2026 (7 weeks), without relief.

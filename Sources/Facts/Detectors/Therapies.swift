@@ -42,6 +42,11 @@ struct TherapyRule: FactRule {
       sessions: course.sessions, status: status.status,
       outcome: TreatmentCourse.outcome(of: hit, in: passage),
       unableReason: status.reason)
+    if status.status == .discontinued, course.sessions == nil, course.weeks == nil,
+      course.end == nil, Self.isNeverAttended(hit, in: passage)
+    {
+      detail.attended = false
+    }
     if modality == .homeExercise {
       // A program handed out at this visit of a physician's note is the physician's.
       detail.prescribedBy =
@@ -62,9 +67,41 @@ struct TherapyRule: FactRule {
 
   /// "The PT referral was never scheduled", "PT has not started yet": a therapy that has not
   /// begun is no therapy (one a medical reason kept from starting is `unable`).
+  /// So is one that was offered or referred and turned down ("referred to PT in May but
+  /// declined because of the copay"), whatever the reason.
   private static func isNotStarted(_ hit: LexiconHit, in passage: Passage) -> Bool {
-    notStarted.occurs(in: TreatmentScope.of(hit, in: passage).ownText)
+    let text = TreatmentScope.of(hit, in: passage).ownText
+    return notStarted.occurs(in: text) || declinedReferral.occurs(in: text)
   }
+
+  /// Whether the therapy's own words say not one session was attended: "never attended",
+  /// "did not go", "no-showed". A course cut short ("did not attend the last two visits",
+  /// "tried a chiropractor once, did not go back") is not meant, nor one with its own
+  /// sessions or weeks, which the caller rules out.
+  private static func isNeverAttended(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    let text = TreatmentScope.of(hit, in: passage).ownText
+    return neverAttended.occurs(in: text) && !someAttended.occurs(in: text)
+  }
+
+  private static let someAttended = TextPattern(
+    #"\b(?:tried|went|attended|saw|had)\b[^.;]{0,30}\b(?:once|twice)\b|\battended (?:a|one|two"#
+      + #"|three|\d+|only)\b|\bafter (?:the |her |his )?(?:first|initial|one|two|three|\d+"#
+      + #"|evaluation)\b|\bonly the evaluation\b"#
+  )
+
+  private static let neverAttended = TextPattern(
+    #"\b(?:never (?:attended|went|started|began|showed(?: up)?)|did(?: not|n't) (?:attend|go"#
+      + #"(?! (?:well|as|smoothly|far|better))|start|begin|show up)|could(?: not|n't) (?:attend"#
+      + #"|go)|no[- ]show(?:ed|s)?)\b"#
+      + #"(?![^.;]{0,24}\b(?:last|final|remaining|rest|later|further|after|since|back|again"#
+      + #"|anymore|any more)\b)"#
+  )
+
+  private static let declinedReferral = TextPattern(
+    #"\b(?:referred|referral|offered|recommended|ordered|suggested)\b[^.;]{0,60}\b(?:but|and)"#
+      + #"\s+(?:(?:he|she|they|the patient|pt)\s+)?(?:declined|refused)\b(?!\s+(?:further"#
+      + #"|more|another|additional|to continue|continuing))"#
+  )
 
   private static let notStarted = TextPattern(
     #"\b(?:never (?:been )?(?:scheduled|arranged|set up|happened|booked|began|begun|got started"#
