@@ -16,12 +16,13 @@ import Review
 /// case (22 M of them loading 55 shared libraries, 28 M the lexicons), and over a batch
 /// about 110 M more compiling the detectors' patterns with ICU as they are first used and
 /// 50 M reading their literals and starts. Both workers of `--jobs 2` pay it at once, so it
-/// adds as much time to that run as to `--jobs 1`'s, and a larger share; with the watcher's
-/// own CPU (about 45 ms for 232 cases, half of it in the kernel moving folders and listing
-/// them), which `--jobs 1` runs on the idle core, it keeps a 200-case batch's speed-up
-/// between ×1.6 and ×1.9 rather than above ×1.8. Forking workers from one that had loaded
-/// everything would save CPU, not that time (and is unsafe once the watcher runs threads);
-/// only a cheaper start would, and ICU's compiles cannot be shared between processes.
+/// adds as much time to that run as to `--jobs 1`'s, and a larger share. Past the first 200
+/// cases `--jobs 2` runs about ×1.85 as fast as `--jobs 1`, but a 200-case batch, which pays
+/// that start and the watcher's own (whose CPU `--jobs 1` runs on the idle core), gains
+/// about ×1.73: ×1.8 there needs about 30 ms less of what every batch pays once, more than
+/// half of it. Forking workers from one that had loaded everything would save CPU, not that time
+/// (and is unsafe once the watcher runs threads); ICU's compiles cannot be shared between
+/// processes, and threads sharing them would lose a process's limits and crash isolation.
 public enum CaseWorker {
   /// Serves cases until standard input ends, then exits with status 0.
   ///
