@@ -151,7 +151,8 @@ public struct Therapy: Codable, Sendable, Hashable {
   /// `false` for a therapy that was referred or ordered but never attended, not a single
   /// session ("referred to PT but never went"); `nil` otherwise (PendCheck's addition). Such
   /// a therapy keeps the status `discontinued` the annotation rules give it, but it was not
-  /// tried, so no criterion counts it as a treatment.
+  /// tried, so no criterion counts it as a treatment. Medications are read apart and never
+  /// carry it.
   public var attended: Bool?
 
   public init(
