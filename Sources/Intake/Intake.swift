@@ -65,7 +65,11 @@ public final class Intake {
     donePath = options.layout.done.path
     self.pool = WorkerPool(
       size: options.jobs, executable: options.executable,
-      arguments: workerArguments(options), limits: options.limits)
+      arguments: workerArguments(options), limits: options.limits,
+      forkedWorker: options.forkedWorker
+    ) { pid, forked in
+      log.record("worker.started", ("pid", "\(pid)"), ("by", forked ? "fork" : "exec"))
+    }
   }
 
   /// Runs until SIGTERM or SIGINT (or, for batch, until the inbox is empty), finishing the
@@ -107,7 +111,9 @@ public final class Intake {
     fileFlushed()
     pool.shutDown()
     progress?.finish()
-    log.record("intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"))
+    log.record(
+      "intake.stop", ("cases", "\(summary.total)"), ("failed", "\(summary.failed)"),
+      ("watcher_cpu_ms", twoDecimals(ownCPUSeconds() * 1000)))
     log.flush()
     return summary
   }
@@ -434,6 +440,15 @@ public final class Intake {
   private func milliseconds(since start: Double) -> String {
     String(Int((monotonicSeconds() - start) * 1000))
   }
+}
+
+/// The CPU time this process has used, its threads included and its workers not: what the
+/// watcher takes from the cores its workers run on.
+private func ownCPUSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  let seconds = { (time: timeval) in Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
 /// `name` for the first of its kind, `name-NUMBER` (before any extension) for the others.

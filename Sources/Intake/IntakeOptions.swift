@@ -14,6 +14,9 @@ public struct IntakeOptions: Sendable {
   public var executable: String
   /// Arguments passed on to every child, such as `--lexicons DIR`.
   public var childArguments: [String] = []
+  /// The worker loop, to run in workers forked from the watcher while it runs a single
+  /// thread (those a run starts with); `nil` starts every worker as `executable worker …`.
+  public var forkedWorker: ForkedWorkerEntry?
   /// `true` for `batch`: stop once the inbox is empty and every case is finished, finding
   /// cases by listing the inbox alone (no inotify watch).
   public var stopsWhenIdle = false

@@ -15,6 +15,10 @@ import Foundation
 /// back to be sent again. The watcher decides when a case may wait at all
 /// (`Intake.canStartCase`).
 ///
+/// Workers are forked from the watcher while it still runs a single thread, which is how
+/// those of a batch's start are made; any later one, and every one when no `forkedWorker`
+/// is given, is started as `executable worker …` (`WorkerProcess.fork` and `spawn`).
+///
 /// A worker that served `casesPerWorker` cases is replaced, so that nothing a long run of
 /// cases leaves behind in one process (heap fragmentation, a slow leak in a C library) can
 /// grow without bound. Its replacement starts once it has answered all of them: starting it
@@ -24,6 +28,9 @@ final class WorkerPool {
   let size: Int
   private let executable: String
   private let arguments: [String]
+  private let forkedWorker: ForkedWorkerEntry?
+  /// Told of every worker started: its process id, and whether it was forked.
+  private let didStart: (_ pid: pid_t, _ forked: Bool) -> Void
   private let limits: ResourceLimits
   private let casesPerWorker: Int
   private let waitingLimit: Double
@@ -50,11 +57,15 @@ final class WorkerPool {
 
   init(
     size: Int, executable: String, arguments: [String], limits: ResourceLimits,
-    casesPerWorker: Int = 250, waitingLimit: Double = 0.25
+    forkedWorker: ForkedWorkerEntry? = nil, casesPerWorker: Int = 250,
+    waitingLimit: Double = 0.25,
+    didStart: @escaping (_ pid: pid_t, _ forked: Bool) -> Void = { _, _ in }
   ) {
     self.size = max(1, size)
     self.executable = executable
     self.arguments = arguments
+    self.forkedWorker = forkedWorker
+    self.didStart = didStart
     self.limits = limits
     self.casesPerWorker = casesPerWorker
     self.waitingLimit = waitingLimit
@@ -103,11 +114,22 @@ final class WorkerPool {
   /// idle cores). One that cannot start is started again, and its error given, when a case
   /// needs it.
   func startWorkers(upTo cases: Int) {
-    while workers.count < min(size, cases),
-      let worker = try? WorkerProcess.spawn(executable, arguments)
-    {
+    while workers.count < min(size, cases), let worker = try? startWorker() {
       workers.append(worker)
     }
+  }
+
+  /// A new worker: forked while this process runs a single thread, otherwise executed.
+  private func startWorker() throws(IntakeError) -> WorkerProcess {
+    if let forkedWorker, isSingleThreaded() {
+      return started(try WorkerProcess.fork(running: forkedWorker), forked: true)
+    }
+    return started(try WorkerProcess.spawn(executable, arguments), forked: false)
+  }
+
+  private func started(_ worker: WorkerProcess, forked: Bool) -> WorkerProcess {
+    didStart(worker.pid, forked)
+    return worker
   }
 
   /// Sends a case to an idle worker, starting one if needed, or else behind a case that
@@ -136,7 +158,7 @@ final class WorkerPool {
     let accepting = workers.filter(isAccepting)
     if let idle = accepting.first(where: { $0.cases.isEmpty }) { return idle }
     if workers.count < size {
-      let worker = try WorkerProcess.spawn(executable, arguments)
+      let worker = try startWorker()
       workers.append(worker)
       return worker
     }

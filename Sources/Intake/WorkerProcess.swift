@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -69,19 +70,18 @@ final class WorkerProcess {
   static func spawn(_ executable: String, _ arguments: [String]) throws(IntakeError)
     -> WorkerProcess
   {
-    guard let toWorker = closeOnExecPipe(), let fromWorker = closeOnExecPipe() else {
-      throw .cannotStartWorker(reason: String(cString: strerror(errno)))
+    let channels = try Channels()
+    let slotArguments = channels.slot.map { _ in
+      ["--reading-slot", "\(ReadingSlot.workerDescriptor)"]
     }
-    let slot = ReadingSlot.create()
-    let slotArguments = slot.map { _ in ["--reading-slot", "\(ReadingSlot.workerDescriptor)"] }
 
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, toWorker[0], STDIN_FILENO)
-    posix_spawn_file_actions_adddup2(&actions, fromWorker[1], STDOUT_FILENO)
+    posix_spawn_file_actions_adddup2(&actions, channels.workerInput, STDIN_FILENO)
+    posix_spawn_file_actions_adddup2(&actions, channels.workerOutput, STDOUT_FILENO)
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-    if let slot {
+    if let slot = channels.slot {
       posix_spawn_file_actions_adddup2(&actions, slot.descriptor, ReadingSlot.workerDescriptor)
     }
 
@@ -89,16 +89,91 @@ final class WorkerProcess {
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
     let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-    close(toWorker[0])
-    close(fromWorker[1])
-    guard status == 0 else {
+    return try channels.worker(pid, failure: status == 0 ? nil : status)
+  }
+
+  /// Forks this process into a worker that runs `entry`, wired as `spawn` wires one: its
+  /// standard input and output are the pipes, its standard error /dev/null and its
+  /// `ReadingSlot` descriptor 3. A forked worker skips what an executed one pays before its
+  /// lexicons: the dynamic loader binding 55 libraries and the Swift runtime's start.
+  ///
+  /// Call it only while this process runs a single thread (`isSingleThreaded`): a child has
+  /// only the thread that forked it, and a lock another thread held stays held in it. The
+  /// worker must also keep Swift code to one thread: the Swift runtime's locks name their
+  /// holder by a thread id each thread caches, and the child's thread inherits the cache of
+  /// the thread that forked it, so two of its threads contending for one such lock could
+  /// wait for ever. Its only other threads would be an OCR library's, which run no Swift.
+  static func fork(running entry: ForkedWorkerEntry) throws(IntakeError) -> WorkerProcess {
+    let channels = try Channels()
+    // Anything the C library buffered would otherwise be written twice, once by the child.
+    fflush(nil)
+
+    let pid = Glibc.fork()
+    if pid == 0 {
+      channels.becomeWorker()
+      entry(channels.slot.map { _ in ReadingSlot.workerDescriptor })
+    }
+    return try channels.worker(pid, failure: pid > 0 ? nil : errno)
+  }
+
+  /// The pipes and reading slot a new worker is given, while it is being started.
+  private struct Channels {
+    let toWorker: [Int32]
+    let fromWorker: [Int32]
+    let slot: ReadingSlot?
+
+    var workerInput: Int32 { toWorker[0] }
+    var workerOutput: Int32 { fromWorker[1] }
+
+    init() throws(IntakeError) {
+      guard let toWorker = closeOnExecPipe(), let fromWorker = closeOnExecPipe() else {
+        throw .cannotStartWorker(reason: String(cString: strerror(errno)))
+      }
+      self.toWorker = toWorker
+      self.fromWorker = fromWorker
+      slot = ReadingSlot.create()
+    }
+
+    /// The watcher's side of the worker `pid` once it is started: the worker's ends are
+    /// closed here, and on a `failure` (an `errno`) every end is.
+    func worker(_ pid: pid_t, failure: Int32?) throws(IntakeError) -> WorkerProcess {
+      close(workerInput)
+      close(workerOutput)
+      guard let failure else {
+        return WorkerProcess(
+          pid: pid, input: toWorker[1], output: fromWorker[0], readingSlot: slot)
+      }
       close(toWorker[1])
       close(fromWorker[0])
       slot?.close()
-      throw .cannotStartWorker(reason: String(cString: strerror(status)))
+      throw .cannotStartWorker(reason: String(cString: strerror(failure)))
     }
-    return WorkerProcess(
-      pid: pid, input: toWorker[1], output: fromWorker[0], readingSlot: slot)
+
+    /// In a forked child: puts the worker's descriptors in their places and closes every
+    /// other, the watcher's and its other workers' (a worker holding another's input open
+    /// would keep that one from ever seeing it end). Exits on a failure: the child must
+    /// never go on as a second watcher.
+    func becomeWorker() {
+      // The watcher's handlers write to its stop pipe, which the child is about to close.
+      signal(SIGTERM, SIG_DFL)
+      signal(SIGINT, SIG_DFL)
+
+      var places = [(workerInput, STDIN_FILENO), (workerOutput, STDOUT_FILENO)]
+      if let slot { places.append((slot.descriptor, ReadingSlot.workerDescriptor)) }
+      let lastKept = slot == nil ? STDERR_FILENO : ReadingSlot.workerDescriptor
+
+      // Each is moved above the places first, so that putting one in place cannot close
+      // another that happens to sit there.
+      let moved = places.map { fcntl($0.0, F_DUPFD, lastKept + 1) }
+      let null = fcntl(open("/dev/null", O_WRONLY), F_DUPFD, lastKept + 1)
+      guard null >= 0, moved.allSatisfy({ $0 >= 0 }) else { _exit(71) }
+      for (source, place) in zip(moved, places.map(\.1)) where dup2(source, place) < 0 {
+        _exit(71)
+      }
+      guard dup2(null, STDERR_FILENO) >= 0, pc_close_descriptors_from(lastKept + 1) == 0 else {
+        _exit(71)
+      }
+    }
   }
 
   /// Sends a case; `false` when the worker can no longer take it (it died).
@@ -190,4 +265,15 @@ func closeOnExecPipe() -> [Int32]? {
   guard pipe(&ends) == 0 else { return nil }
   for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
   return ends
+}
+
+/// A worker's loop, run in a process forked from the watcher (`CaseWorker.serve` with the
+/// reviewer it makes), given its `ReadingSlot`'s descriptor when it has one. It never
+/// returns: the worker exits when its input ends.
+public typealias ForkedWorkerEntry = @Sendable (_ readingSlot: Int32?) -> Never
+
+/// Whether this process runs a single thread now, as `/proc/self/task` lists them; `false`
+/// when that cannot be read.
+func isSingleThreaded() -> Bool {
+  FileSignature.names(inFolder: "/proc/self/task").count == 1
 }

@@ -66,6 +66,11 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
   if arguments.has(OCROption.spec.name) {
     options.childArguments.append("--\(OCROption.spec.name)")
   }
+  let reports = options.layout.reports
+  let limits = options.limits
+  options.forkedWorker = { slot in
+    serveCases(reports: reports, limits: limits, readingSlot: slot, arguments)
+  }
 
   guard let format = EventLog.Format(rawValue: arguments.value("log-format") ?? "logfmt") else {
     throw UsageError(message: "--log-format must be logfmt or json", command: command)
@@ -213,12 +218,19 @@ enum WorkerCommand: Command {
     limits.cpuSeconds = Int(arguments.value("cpu-seconds") ?? "") ?? limits.cpuSeconds
 
     let readingSlot = arguments.value("reading-slot").flatMap { Int32($0) }
+    serveCases(
+      reports: URL(fileURLWithPath: reports), limits: limits, readingSlot: readingSlot,
+      arguments)
+  }
+}
 
-    CaseWorker.serve(
-      reports: URL(fileURLWithPath: reports), limits: limits, readingSlot: readingSlot
-    ) {
-      CaseReviewer(
-        lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
-    }
+/// A worker's loop, executed as `pendcheck worker` or forked from the watcher: the lexicons
+/// and OCR options come from `arguments`, a worker's or the watcher's, which share them.
+private func serveCases(
+  reports: URL, limits: ResourceLimits, readingSlot: Int32?, _ arguments: ParsedArguments
+) -> Never {
+  CaseWorker.serve(reports: reports, limits: limits, readingSlot: readingSlot) {
+    CaseReviewer(
+      lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
   }
 }

@@ -13,7 +13,11 @@ let commands: [CommandEntry] = [
   CommandEntry(WatchCommand.self), CommandEntry(WorkerCommand.self),
 ]
 
-let overview = """
+/// What `pendcheck --help` prints. Computed when asked for: a global of this file is made
+/// as the program starts, and laying out the command list cost every run, workers included,
+/// a millisecond.
+var overview: String {
+  """
   pendcheck: checks the documentation of an interventional pain procedure request against
   the payer's 2026 guidelines and reports what is missing.
 
@@ -32,6 +36,7 @@ let overview = """
   Tesseract or its English model is not installed; 73 an output file could not be written.
 
   """
+}
 
 /// Runs the command line and returns the exit status; every error is shown here, once.
 @MainActor

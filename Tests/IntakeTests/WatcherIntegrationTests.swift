@@ -148,6 +148,28 @@ struct WatcherIntegrationTests {
     }
   }
 
+  @Test("a batch's workers are forked from the watcher and end when their input does")
+  func batchWorkersAreForked() throws {
+    let workspace = try Workspace()
+    for index in 0..<5 { try workspace.dropSampleCase("case-\(index)") }
+    let log = workspace.base.appendingPathComponent("events.jsonl")
+
+    let batch = try start(
+      "batch", workspace, ["--jobs", "2", "--reprocess", "--log-format", "json", "--log", log.path])
+    // A forked worker that kept another's input open would keep that one from ever ending,
+    // and the batch with it.
+    #expect(waitUntil(60) { !batch.isRunning }, "the batch ends")
+    if batch.isRunning { kill(batch.processIdentifier, SIGKILL) }
+    batch.waitUntilExit()
+
+    #expect(batch.terminationStatus == 0)
+    #expect(workspace.names(workspace.reports).count == 10)
+    let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+    let starts = lines.filter { $0.contains(#""event":"worker.started""#) }
+    #expect(starts.count == 2, "\(starts)")
+    #expect(starts.allSatisfy { $0.contains(#""by":"fork""#) }, "\(starts)")
+  }
+
   @Test("the same PDFs dropped again under another name are linked, not re-run")
   func duplicateIsLinked() throws {
     let workspace = try Workspace()

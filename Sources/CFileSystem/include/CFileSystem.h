@@ -1,5 +1,6 @@
 // The file-system calls PendCheck needs that Swift's Glibc module does not declare:
-// `syncfs`, `memfd_create` and `renameat2` are GNU extensions, visible only with _GNU_SOURCE.
+// `syncfs`, `memfd_create`, `renameat2` and `close_range` are GNU extensions, visible only
+// with _GNU_SOURCE.
 #ifndef PENDCHECK_FILE_SYSTEM_H
 #define PENDCHECK_FILE_SYSTEM_H
 
@@ -21,6 +22,11 @@ int pc_memory_file(const char *name);
 /// with `RENAME_NOREPLACE`; 0 on success, otherwise -1 with `errno` set: `EEXIST` when
 /// `target` exists, `EINVAL` when the file system cannot make the check.
 int pc_rename_without_replacing(const char *source, const char *target);
+
+/// Closes every open descriptor numbered `first` or above, as `close_range(2)` does (Linux 5.9
+/// on), or one by one as `/proc/self/fd` lists them where it cannot; 0 on success, otherwise
+/// -1 with `errno` set.
+int pc_close_descriptors_from(int first);
 
 #ifdef __cplusplus
 }
