@@ -16,7 +16,7 @@ public struct IntakeOptions: Sendable {
   public var childArguments: [String] = []
   /// The worker loop, to run in workers forked from the watcher while it runs a single
   /// thread (those a run starts with); `nil` starts every worker as `executable worker …`.
-  public var forkedWorker: ForkedWorkerEntry?
+  public var forkedWorker: ForkedWorker?
   /// `true` for `batch`: stop once the inbox is empty and every case is finished, finding
   /// cases by listing the inbox alone (no inotify watch).
   public var stopsWhenIdle = false

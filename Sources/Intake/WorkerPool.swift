@@ -28,7 +28,9 @@ final class WorkerPool {
   let size: Int
   private let executable: String
   private let arguments: [String]
-  private let forkedWorker: ForkedWorkerEntry?
+  private let forkedWorker: ForkedWorker?
+  /// Whether `forkedWorker.prepare` has run in this process.
+  private var isPrepared = false
   /// Told of every worker started: its process id, and whether it was forked.
   private let didStart: (_ pid: pid_t, _ forked: Bool) -> Void
   private let limits: ResourceLimits
@@ -57,7 +59,7 @@ final class WorkerPool {
 
   init(
     size: Int, executable: String, arguments: [String], limits: ResourceLimits,
-    forkedWorker: ForkedWorkerEntry? = nil, casesPerWorker: Int = 250,
+    forkedWorker: ForkedWorker? = nil, casesPerWorker: Int = 250,
     waitingLimit: Double = 0.25,
     didStart: @escaping (_ pid: pid_t, _ forked: Bool) -> Void = { _, _ in }
   ) {
@@ -122,6 +124,8 @@ final class WorkerPool {
   /// A new worker: forked while this process runs a single thread, otherwise executed.
   private func startWorker() throws(IntakeError) -> WorkerProcess {
     if let forkedWorker, isSingleThreaded() {
+      if !isPrepared { forkedWorker.prepare() }
+      isPrepared = true
       return started(try WorkerProcess.fork(running: forkedWorker), forked: true)
     }
     return started(try WorkerProcess.spawn(executable, arguments), forked: false)

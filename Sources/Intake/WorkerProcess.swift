@@ -92,7 +92,7 @@ final class WorkerProcess {
     return try channels.worker(pid, failure: status == 0 ? nil : status)
   }
 
-  /// Forks this process into a worker that runs `entry`, wired as `spawn` wires one: its
+  /// Forks this process into a worker that runs `worker.serve`, wired as `spawn` wires one: its
   /// standard input and output are the pipes, its standard error /dev/null and its
   /// `ReadingSlot` descriptor 3. A forked worker skips what an executed one pays before its
   /// lexicons: the dynamic loader binding 55 libraries and the Swift runtime's start.
@@ -103,7 +103,7 @@ final class WorkerProcess {
   /// holder by a thread id each thread caches, and the child's thread inherits the cache of
   /// the thread that forked it, so two of its threads contending for one such lock could
   /// wait for ever. Its only other threads would be an OCR library's, which run no Swift.
-  static func fork(running entry: ForkedWorkerEntry) throws(IntakeError) -> WorkerProcess {
+  static func fork(running worker: ForkedWorker) throws(IntakeError) -> WorkerProcess {
     let channels = try Channels()
     // Anything the C library buffered would otherwise be written twice, once by the child.
     fflush(nil)
@@ -111,7 +111,7 @@ final class WorkerProcess {
     let pid = Glibc.fork()
     if pid == 0 {
       channels.becomeWorker()
-      entry(channels.slot.map { _ in ReadingSlot.workerDescriptor })
+      worker.serve(channels.slot.map { _ in ReadingSlot.workerDescriptor })
     }
     return try channels.worker(pid, failure: pid > 0 ? nil : errno)
   }
@@ -267,10 +267,23 @@ func closeOnExecPipe() -> [Int32]? {
   return ends
 }
 
-/// A worker's loop, run in a process forked from the watcher (`CaseWorker.serve` with the
-/// reviewer it makes), given its `ReadingSlot`'s descriptor when it has one. It never
-/// returns: the worker exits when its input ends.
-public typealias ForkedWorkerEntry = @Sendable (_ readingSlot: Int32?) -> Never
+/// What a worker forked from the watcher runs, and what the watcher makes for it first.
+public struct ForkedWorker: Sendable {
+  /// Run once in the watcher, before its first fork: what it makes there (the reviewer and
+  /// its lexicons) every forked worker then has, instead of each making its own.
+  let prepare: @Sendable () -> Void
+  /// The worker's loop (`CaseWorker.serve`), given its `ReadingSlot`'s descriptor when it
+  /// has one. It never returns: the worker exits when its input ends.
+  let serve: @Sendable (_ readingSlot: Int32?) -> Never
+
+  public init(
+    prepare: @escaping @Sendable () -> Void,
+    serve: @escaping @Sendable (_ readingSlot: Int32?) -> Never
+  ) {
+    self.prepare = prepare
+    self.serve = serve
+  }
+}
 
 /// Whether this process runs a single thread now, as `/proc/self/task` lists them; `false`
 /// when that cannot be read.

@@ -66,11 +66,7 @@ private func intakeConfiguration(_ arguments: ParsedArguments, command: String, 
   if arguments.has(OCROption.spec.name) {
     options.childArguments.append("--\(OCROption.spec.name)")
   }
-  let reports = options.layout.reports
-  let limits = options.limits
-  options.forkedWorker = { slot in
-    serveCases(reports: reports, limits: limits, readingSlot: slot, arguments)
-  }
+  options.forkedWorker = forkedWorker(options, arguments)
 
   guard let format = EventLog.Format(rawValue: arguments.value("log-format") ?? "logfmt") else {
     throw UsageError(message: "--log-format must be logfmt or json", command: command)
@@ -224,13 +220,53 @@ enum WorkerCommand: Command {
   }
 }
 
-/// A worker's loop, executed as `pendcheck worker` or forked from the watcher: the lexicons
-/// and OCR options come from `arguments`, a worker's or the watcher's, which share them.
+/// A worker's loop as `pendcheck worker`: it makes its own reviewer.
 private func serveCases(
   reports: URL, limits: ResourceLimits, readingSlot: Int32?, _ arguments: ParsedArguments
 ) -> Never {
   CaseWorker.serve(reports: reports, limits: limits, readingSlot: readingSlot) {
-    CaseReviewer(
-      lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
+    try makeReviewer(arguments)
+  }
+}
+
+/// The workers the watcher forks: it makes the reviewer once, before its first fork, and
+/// every forked worker starts with it.
+private func forkedWorker(_ options: IntakeOptions, _ arguments: ParsedArguments)
+  -> ForkedWorker
+{
+  let reviewer = ReviewerMadeOnce(arguments)
+  let reports = options.layout.reports
+  let limits = options.limits
+  return ForkedWorker {
+    reviewer.prepare()
+  } serve: { slot in
+    CaseWorker.serve(reports: reports, limits: limits, readingSlot: slot) {
+      try reviewer.get()
+    }
+  }
+}
+
+/// A reviewer with the lexicons and OCR options of `arguments` (a worker's, or the
+/// watcher's, which passes its own on).
+private func makeReviewer(_ arguments: ParsedArguments) throws -> CaseReviewer {
+  CaseReviewer(lexicons: try loadLexicons(arguments), extractor: try OCROption.extractor(arguments))
+}
+
+/// The reviewer the watcher makes for its forked workers, or why it could not.
+///
+/// Unsynchronised: the watcher makes it on its one thread before forking, and a forked
+/// worker, which has one thread, only reads it.
+private final class ReviewerMadeOnce: @unchecked Sendable {
+  private let arguments: ParsedArguments
+  private var made: Result<CaseReviewer, any Error>?
+
+  init(_ arguments: ParsedArguments) { self.arguments = arguments }
+
+  func prepare() { _ = try? get() }
+
+  func get() throws -> CaseReviewer {
+    let made = self.made ?? Result { try makeReviewer(arguments) }
+    self.made = made
+    return try made.get()
   }
 }
