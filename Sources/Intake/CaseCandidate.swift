@@ -15,8 +15,16 @@ struct CaseCandidate: Hashable, Sendable {
   /// skipped: copy tools write partial files under such names and rename them when done.
   static func scan(_ inbox: URL) -> [CaseCandidate] {
     let folder = inbox.path
-    let names = FileSignature.names(inFolder: folder)
-    return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { at(folder, name: $0) }
+    let entries = FileSignature.entries(inFolder: folder).filter { !$0.name.hasPrefix(".") }
+    return entries.sorted { $0.name < $1.name }.compactMap { entry in
+      // The listing's own word on what an entry is spares a `stat` of each; a link, or an
+      // entry of a file system that does not say, is asked where it leads.
+      switch entry.type {
+      case UInt8(DT_DIR): CaseCandidate(name: entry.name, isFolder: true)
+      case UInt8(DT_REG): CaseCandidate(name: entry.name, isFolder: false)
+      default: at(folder, name: entry.name)
+      }
+    }
   }
 
   /// The entry `name` of the inbox, `nil` when it does not exist.
@@ -71,17 +79,38 @@ struct FileSignature: Equatable, Sendable {
 
   /// The names in a folder, "." and ".." left out; none when it cannot be read.
   static func names(inFolder path: String) -> [String] {
+    entries(inFolder: path).map(\.name)
+  }
+
+  /// The entries of a folder with their type as the listing gives it (`DT_DIR`, `DT_REG`,
+  /// `DT_LNK`, or `DT_UNKNOWN` where the file system does not say), "." and ".." left out;
+  /// none when it cannot be read.
+  static func entries(inFolder path: String) -> [(name: String, type: UInt8)] {
     guard let folder = opendir(path) else { return [] }
     defer { closedir(folder) }
 
-    var names: [String] = []
+    var entries: [(name: String, type: UInt8)] = []
     while let entry = readdir(folder) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
         String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
       }
-      if name != "." && name != ".." { names.append(name) }
+      if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
     }
-    return names
+    return entries
+  }
+
+  /// The names at the top of the folder this is the signature of, hidden ones left out,
+  /// as `CaseFingerprint` reads a case; `nil` when it is not of a folder (a single file, or
+  /// a link, which the fingerprint reads itself).
+  var namesAtTop: [String]? {
+    guard let root = entries.first, root.path.isEmpty, (root.mode & S_IFMT) == S_IFDIR else {
+      return nil
+    }
+    return entries.compactMap { entry in
+      let name = entry.path.dropFirst()
+      return entry.path.hasPrefix("/") && !name.contains("/") && !name.hasPrefix(".")
+        ? String(name) : nil
+    }
   }
 }
 
@@ -189,7 +218,7 @@ struct InboxTracker {
 
   /// The first ready entry in name order whose files are still as they were when it
   /// became ready (a share may have written since), removed from the tracker.
-  mutating func takeReady(_ inbox: URL, at now: Double) -> CaseCandidate? {
+  mutating func takeReady(_ inbox: URL, at now: Double) -> ReadyCase? {
     if !newlyReady.isEmpty {
       readyQueue += newlyReady
       newlyReady = []
@@ -206,8 +235,16 @@ struct InboxTracker {
         continue
       }
       entries[name] = nil
-      return entry.candidate
+      return ReadyCase(candidate: entry.candidate, signature: signature)
     }
     return nil
   }
+}
+
+/// An entry taken from the inbox, with the signature that found its files unchanged.
+struct ReadyCase {
+  let candidate: CaseCandidate
+  let signature: FileSignature
+
+  var name: String { candidate.name }
 }

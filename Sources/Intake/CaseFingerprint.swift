@@ -9,12 +9,16 @@ import Foundation
 enum CaseFingerprint {
   /// The SHA-256 of the sorted content digests of every file of the case; `nil` when a file
   /// cannot be read (the case is then never taken for a duplicate).
-  static func of(_ path: String) -> String? {
+  ///
+  /// - Parameter names: the names at the top of the case folder, hidden ones left out, when
+  ///   a listing just taken has them (`FileSignature.namesAtTop`); otherwise the folder is
+  ///   listed here.
+  static func of(_ path: String, names: [String]? = nil) -> String? {
     var digests: [String] = []
     // Left uninitialized: `read` fills what is hashed, and zeroing 64 KB a case was waste.
     let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: readSize)
     defer { buffer.deallocate() }
-    for file in files(of: path) {
+    for file in names.map({ $0.map { path + "/" + $0 } }) ?? files(of: path) {
       guard let digest = digest(of: file, using: buffer) else { return nil }
       digests.append(digest)
     }

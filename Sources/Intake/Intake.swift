@@ -214,10 +214,10 @@ public final class Intake {
       if !backlog.isEmpty {
         start(backlog.removeFirst())
       } else if !stopRequest.isRequested,
-        let candidate = tracker.takeReady(options.layout.inbox, at: monotonicSeconds())
+        let ready = tracker.takeReady(options.layout.inbox, at: monotonicSeconds())
       {
-        watch?.forgetFolder(candidate.name)
-        if let claimed = claim(candidate, stableAt: monotonicSeconds()) { start(claimed) }
+        watch?.forgetFolder(ready.name)
+        if let claimed = claim(ready, stableAt: monotonicSeconds()) { start(claimed) }
       } else {
         break
       }
@@ -243,12 +243,15 @@ public final class Intake {
 
   /// Moves a candidate into `.claimed`; `nil` when another case of that name is in flight
   /// or the entry vanished.
-  private func claim(_ candidate: CaseCandidate, stableAt: Double) -> ClaimedCase? {
+  private func claim(_ ready: ReadyCase, stableAt: Double) -> ClaimedCase? {
+    let candidate = ready.candidate
     let source = inboxPath + "/" + candidate.name
     let target = claimedPath + "/" + candidate.name
     guard renameWithoutReplacing(source, target) == 0 else { return nil }
     log.record("case.claimed", ("case", candidate.caseID), ("entry", candidate.name))
-    return ClaimedCase(candidate: candidate, path: target, stableAt: stableAt)
+    return ClaimedCase(
+      candidate: candidate, path: target, stableAt: stableAt,
+      names: ready.signature.namesAtTop)
   }
 
   private func recoverClaimedCases() -> [ClaimedCase] {
@@ -261,7 +264,7 @@ public final class Intake {
   }
 
   private func start(_ claimed: ClaimedCase) {
-    let fingerprint = CaseFingerprint.of(claimed.path)
+    let fingerprint = CaseFingerprint.of(claimed.path, names: claimed.names)
     if !options.reprocessDuplicates, let fingerprint,
       let original = reportedCase(withFingerprint: fingerprint)
     {
@@ -477,6 +480,9 @@ struct ClaimedCase {
   let path: String
   /// When the case was found stable (monotonic seconds).
   let stableAt: Double
+  /// The names at the top of the case folder as the listing that took it found them, for
+  /// its fingerprint; `nil` for a single file or a case recovered from `.claimed`.
+  var names: [String]? = nil
 }
 
 /// The arguments of every worker: `worker`, where reports go, and the limits.

@@ -93,6 +93,34 @@ struct FingerprintTests {
     #expect(alone == combined.finalizeHex())
   }
 
+  @Test(
+    "the names a listing just took give the fingerprint the case's own listing gives",
+    arguments: [
+      ["note.pdf", "request.json"], ["note.pdf", ".note.pdf.part", "scan.pdf"],
+      ["note.pdf", "inner/referral.pdf"],
+    ])
+  func namesFromTheSignatureGiveTheSameFingerprint(_ files: [String]) throws {
+    let root = try temporaryFolder()
+    let folder = root.appendingPathComponent("case-a", isDirectory: true)
+    for (index, file) in files.enumerated() {
+      let url = folder.appendingPathComponent(file)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data("%PDF-1.4 \(index)".utf8).write(to: url)
+    }
+
+    let names = FileSignature.of("case-a", in: root).namesAtTop
+    #expect(names?.contains { $0.hasPrefix(".") } == false, "hidden files are not content")
+    #expect(CaseFingerprint.of(folder.path, names: names) == CaseFingerprint.of(folder.path))
+  }
+
+  @Test("a single file's signature names nothing: the fingerprint reads the file itself")
+  func singleFileSignatureHasNoNames() throws {
+    let root = try temporaryFolder()
+    try Data("%PDF-1.4 alone".utf8).write(to: root.appendingPathComponent("alone.pdf"))
+    #expect(FileSignature.of("alone.pdf", in: root).namesAtTop == nil)
+  }
+
   @Test("a case with a file that cannot be read, or nothing to read, has no fingerprint")
   func unreadableCase() throws {
     let root = try temporaryFolder()
@@ -234,6 +262,29 @@ struct StabilityTests {
       at: inbox.appendingPathComponent("case-7"), withIntermediateDirectories: true)
     let names = CaseCandidate.scan(inbox).map(\.caseID)
     #expect(names == ["case-7"])
+  }
+
+  @Test("folders, files and links to either are told apart as the listing finds them")
+  func entryKindsAreToldApart() throws {
+    let inbox = try temporaryFolder()
+    let elsewhere = try temporaryFolder()
+    try FileManager.default.createDirectory(
+      at: inbox.appendingPathComponent("case-7"), withIntermediateDirectories: true)
+    try Data("%PDF".utf8).write(to: inbox.appendingPathComponent("scan.pdf"))
+    try FileManager.default.createSymbolicLink(
+      at: inbox.appendingPathComponent("linked-case"), withDestinationURL: elsewhere)
+    try Data("%PDF".utf8).write(to: elsewhere.appendingPathComponent("note.pdf"))
+    try FileManager.default.createSymbolicLink(
+      at: inbox.appendingPathComponent("linked.pdf"),
+      withDestinationURL: elsewhere.appendingPathComponent("note.pdf"))
+    try FileManager.default.createSymbolicLink(
+      at: inbox.appendingPathComponent("dangling.pdf"),
+      withDestinationURL: elsewhere.appendingPathComponent("gone.pdf"))
+
+    let found = CaseCandidate.scan(inbox).map { "\($0.name) \($0.isFolder)" }
+    #expect(
+      found == ["case-7 true", "linked-case true", "linked.pdf false", "scan.pdf false"],
+      "a link leading nowhere is no case yet")
   }
 
   @Test("a single PDF's case id is its name without the extension")
