@@ -46,6 +46,10 @@ struct CaseCandidate: Hashable, Sendable {
 /// which also covers network shares that report only size changes and no events.
 struct FileSignature: Equatable, Sendable {
   private let entries: [Entry]
+  /// The names at the top of the folder this is the signature of, hidden ones left out, as
+  /// `CaseFingerprint` reads a case; `nil` when it is not of a folder (a single file, or a
+  /// link, which the fingerprint reads itself). Read from the same listing as `entries`.
+  let namesAtTop: [String]?
 
   /// One file or folder: its path below the case, size, modification time and mode.
   private struct Entry: Equatable, Sendable {
@@ -58,13 +62,22 @@ struct FileSignature: Equatable, Sendable {
   /// The signature of the entry `name` of the folder `inbox`.
   static func of(_ name: String, in inbox: URL) -> FileSignature {
     var entries: [Entry] = []
-    collect(inbox.path + "/" + name, prefix: "", into: &entries)
-    return FileSignature(entries: entries.sorted { $0.path < $1.path })
+    var namesAtTop: [String]?
+    collect(inbox.path + "/" + name, prefix: "", into: &entries) { names in
+      namesAtTop = names.filter { !$0.hasPrefix(".") }
+    }
+    return FileSignature(entries: entries.sorted { $0.path < $1.path }, namesAtTop: namesAtTop)
   }
+
+  static func == (lhs: FileSignature, rhs: FileSignature) -> Bool { lhs.entries == rhs.entries }
 
   /// Paths as strings and folders read with `readdir`: the watcher takes a signature of
   /// every case at least twice, and `URL` and `FileManager` cost more than the `lstat`s.
-  private static func collect(_ path: String, prefix: String, into entries: inout [Entry]) {
+  /// `listed` is given the names of the folder at `path`, when it is one.
+  private static func collect(
+    _ path: String, prefix: String, into entries: inout [Entry],
+    listed: ([String]) -> Void = { _ in }
+  ) {
     var status = stat()
     guard lstat(path, &status) == 0 else { return }
     let modified = status.st_mtim.tv_sec * 1_000_000_000 + status.st_mtim.tv_nsec
@@ -72,44 +85,38 @@ struct FileSignature: Equatable, Sendable {
       Entry(path: prefix, size: status.st_size, modified: modified, mode: status.st_mode))
 
     guard (status.st_mode & S_IFMT) == S_IFDIR else { return }
-    for name in names(inFolder: path) {
+    let names = names(inFolder: path)
+    listed(names)
+    for name in names {
       collect(path + "/" + name, prefix: prefix + "/" + name, into: &entries)
     }
   }
 
   /// The names in a folder, "." and ".." left out; none when it cannot be read.
   static func names(inFolder path: String) -> [String] {
-    entries(inFolder: path).map(\.name)
+    var names: [String] = []
+    forEachEntry(inFolder: path) { name, _ in names.append(name) }
+    return names
   }
 
   /// The entries of a folder with their type as the listing gives it (`DT_DIR`, `DT_REG`,
   /// `DT_LNK`, or `DT_UNKNOWN` where the file system does not say), "." and ".." left out;
   /// none when it cannot be read.
   static func entries(inFolder path: String) -> [(name: String, type: UInt8)] {
-    guard let folder = opendir(path) else { return [] }
+    var entries: [(name: String, type: UInt8)] = []
+    forEachEntry(inFolder: path) { entries.append(($0, $1)) }
+    return entries
+  }
+
+  private static func forEachEntry(inFolder path: String, _ body: (String, UInt8) -> Void) {
+    guard let folder = opendir(path) else { return }
     defer { closedir(folder) }
 
-    var entries: [(name: String, type: UInt8)] = []
     while let entry = readdir(folder) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
         String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
       }
-      if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
-    }
-    return entries
-  }
-
-  /// The names at the top of the folder this is the signature of, hidden ones left out,
-  /// as `CaseFingerprint` reads a case; `nil` when it is not of a folder (a single file, or
-  /// a link, which the fingerprint reads itself).
-  var namesAtTop: [String]? {
-    guard let root = entries.first, root.path.isEmpty, (root.mode & S_IFMT) == S_IFDIR else {
-      return nil
-    }
-    return entries.compactMap { entry in
-      let name = entry.path.dropFirst()
-      return entry.path.hasPrefix("/") && !name.contains("/") && !name.hasPrefix(".")
-        ? String(name) : nil
+      if name != "." && name != ".." { body(name, entry.pointee.d_type) }
     }
   }
 }
