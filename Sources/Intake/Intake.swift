@@ -90,7 +90,9 @@ public final class Intake {
       "intake.start", ("inbox", layout.inbox.path), ("jobs", "\(options.jobs)"),
       ("recovered", "\(backlog.count)"))
     if options.showsProgress { progress = ProgressBar() }
-    pool.startWorkers(upTo: backlog.count + entryCount(layout.inbox))
+    pool.prepareWorkers(forCases: backlog.count + entryCount(layout.inbox))
+    findReadyCases(at: monotonicSeconds())
+    pool.startWorkers(upTo: backlog.count + tracker.count)
 
     while true {
       let now = monotonicSeconds()

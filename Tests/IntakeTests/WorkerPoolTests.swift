@@ -214,3 +214,20 @@ private func waitForCompletions(_ pool: WorkerPool) -> [WorkerPool.Completion] {
   }
   return []
 }
+
+@Suite("Work on a thread of its own")
+struct JoinableThreadTests {
+  @Test("join returns once the work has ended, and again at once")
+  func joinWaitsForTheWork() {
+    final class Outcome: @unchecked Sendable { var finished = false }
+    let outcome = Outcome()
+    let thread = JoinableThread {
+      usleep(50_000)
+      outcome.finished = true
+    }
+
+    thread.join()
+    #expect(outcome.finished)
+    thread.join()
+  }
+}
