@@ -8,21 +8,22 @@ import Review
 /// The loop of a long-lived worker process: reads `case` lines on standard input, reviews
 /// each case and answers on standard output (see `WorkerMessage`), until its input ends.
 ///
-/// The lexicons are loaded once per worker, not once per case. The worker limits its own
-/// address space once and its CPU time afresh for every case; the watcher kills a worker
-/// that overruns the wall-clock limit and starts another.
+/// The lexicons are loaded once per worker (for the workers it forks, once by the watcher),
+/// not once per case. The worker limits its own address space once and its CPU time afresh
+/// for every case; the watcher kills a worker that overruns the wall-clock limit and starts
+/// another.
 ///
-/// Known shortcoming: each worker pays its own start: 61 M instructions before its first
-/// case (22 M of them loading 55 shared libraries, 28 M the lexicons), and over a batch
-/// about 110 M more compiling the detectors' patterns with ICU as they are first used and
-/// 50 M reading their literals and starts. Both workers of `--jobs 2` pay it at once, so it
-/// adds as much time to that run as to `--jobs 1`'s, and a larger share. Past the first 200
-/// cases `--jobs 2` runs about ×1.85 as fast as `--jobs 1`, but a 200-case batch, which pays
-/// that start and the watcher's own (whose CPU `--jobs 1` runs on the idle core), gains
-/// about ×1.73: ×1.8 there needs about 30 ms less of what every batch pays once, more than
-/// half of it. Forking workers from one that had loaded everything would save CPU, not that time
-/// (and is unsafe once the watcher runs threads); ICU's compiles cannot be shared between
-/// processes, and threads sharing them would lose a process's limits and crash isolation.
+/// Known shortcoming: each worker compiles the detectors' patterns with ICU as it first uses
+/// them and reads their literals and starts, about 170 M instructions over a 200-case batch
+/// (118 M of them ICU's, counted by callgrind), and under `--jobs 2` both workers pay it,
+/// each on its own core, so it adds as much time to that run as to `--jobs 1`'s. The
+/// watcher's own CPU, about 0.2 ms a case, runs on the idle core beside one worker but comes
+/// out of the two workers' cores beside two. Together they hold a 200-case batch's speed-up
+/// near ×1.8 on two cores (README, "Performance", session 13). Compiled patterns could be
+/// shared by compiling them in the watcher before it forks, but compiling every pattern a
+/// batch might use cost 202 M to 257 M instructions and spared each worker only 133 M to
+/// 162 M (measured), and threads sharing them in one worker would lose a process's limits
+/// and crash isolation.
 public enum CaseWorker {
   /// Serves cases until standard input ends, then exits with status 0.
   ///

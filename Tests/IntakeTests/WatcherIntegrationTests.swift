@@ -170,6 +170,29 @@ struct WatcherIntegrationTests {
     #expect(starts.allSatisfy { $0.contains(#""by":"fork""#) }, "\(starts)")
   }
 
+  @Test("a lexicon that does not read fails every case with its file and line, none lost")
+  func malformedLexiconFailsEachCase() throws {
+    let workspace = try Workspace()
+    for index in 0..<3 { try workspace.dropSampleCase("case-\(index)") }
+    let lexicons = workspace.base.appendingPathComponent("lexicons")
+    try FileManager.default.copyItem(
+      at: Self.root.appendingPathComponent("Lexicons"), to: lexicons)
+    try Data("@version 1\nnaproxen | Aleve;;Naprosyn\n".utf8)
+      .write(to: lexicons.appendingPathComponent("medications.txt"))
+
+    let batch = try start("batch", workspace, ["--jobs", "2", "--lexicons", lexicons.path])
+    #expect(waitUntil(60) { !batch.isRunning }, "the batch ends")
+    if batch.isRunning { kill(batch.processIdentifier, SIGKILL) }
+    batch.waitUntilExit()
+
+    #expect(batch.terminationStatus == 2)
+    #expect(workspace.names(workspace.failed) == ["case-0", "case-1", "case-2"])
+    for index in 0..<3 {
+      let text = reason(workspace, "case-\(index)") ?? ""
+      #expect(text.contains("medications.txt") && text.contains("2"), "\(text)")
+    }
+  }
+
   @Test("the same PDFs dropped again under another name are linked, not re-run")
   func duplicateIsLinked() throws {
     let workspace = try Workspace()
