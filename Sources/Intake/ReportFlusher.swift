@@ -4,6 +4,11 @@ import Reports
 /// Flushes groups of cases' reports to disk on a thread of its own, so that the watcher
 /// goes on handing cases to workers while the disk catches up; it tells the watcher's loop
 /// that a group is on disk through a pipe the loop polls (`wakeDescriptor`).
+///
+/// Each group gets a thread that ends with its flush, and is joined when the loop takes the
+/// group: between flushes the watcher runs a single thread, and so can fork a worker (a
+/// dispatch queue's threads would outlive their work and keep every later worker to be
+/// executed instead).
 final class ReportFlusher: @unchecked Sendable {
   /// A group whose flush has ended: the cases whose reports could not be flushed (by their
   /// index in the group), and how long the flush took.
@@ -13,7 +18,8 @@ final class ReportFlusher: @unchecked Sendable {
     let milliseconds: Double
   }
 
-  private let queue = DispatchQueue(label: "pendcheck.report-flush")
+  /// The thread flushing a group, until it is joined.
+  private var running: JoinableThread?
   private let pipeEnds: [Int32]
   private let lock = NSLock()
   /// Groups flushed and not yet taken; guarded by `lock`.
@@ -33,9 +39,11 @@ final class ReportFlusher: @unchecked Sendable {
   var wakeDescriptor: Int32 { pipeEnds[0] }
 
   /// Starts flushing one group: the report files of each of its cases. Groups are flushed
-  /// one after another, in the order given.
+  /// one after another, in the order given: a group started while another is being flushed
+  /// waits for it first (the watcher starts one only when none is).
   func flush(group: Int, files: [[URL]]) {
-    queue.async { [self] in
+    waitForAll()
+    running = JoinableThread { [self] in
       let start = monotonicSeconds()
       var failures: [Int: ReportWriteError] = [:]
       do {
@@ -56,16 +64,22 @@ final class ReportFlusher: @unchecked Sendable {
     }
   }
 
-  /// The groups flushed since the last call, in order.
+  /// The groups flushed since the last call, in order; the thread of one that has ended is
+  /// joined (its wake-up byte is the last thing it writes).
   func takeFlushed() -> [Flushed] {
     var bytes = [UInt8](repeating: 0, count: 64)
     while read(pipeEnds[0], &bytes, bytes.count) > 0 {}
-    return lock.withLock {
+    let taken = lock.withLock {
       defer { flushed = [] }
       return flushed
     }
+    if !taken.isEmpty { waitForAll() }
+    return taken
   }
 
-  /// Waits until every group started has been flushed.
-  func waitForAll() { queue.sync {} }
+  /// Waits until every group started has been flushed, and its thread has ended.
+  func waitForAll() {
+    running?.join()
+    running = nil
+  }
 }

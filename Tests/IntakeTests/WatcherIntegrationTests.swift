@@ -343,6 +343,23 @@ struct WatcherIntegrationTests {
     #expect(workspace.names(workspace.failed) == ["crashed"])
   }
 
+  @Test("a worker started after reports were flushed is forked as the first one was")
+  func laterWorkerIsForked() throws {
+    let workspace = try Workspace()
+    let started = try watcherWithWarmWorker(workspace, [])
+    let (watcher, worker) = try #require(started)
+    defer { watcher.terminate() }
+
+    kill(worker, SIGKILL)
+    try workspace.dropSampleCase("after")
+    #expect(waitUntil(60) { workspace.names(workspace.reports).contains("after.json") })
+
+    let log = try String(
+      contentsOf: workspace.base.appendingPathComponent("log.txt"), encoding: .utf8)
+    let starts = log.split(separator: "\n").filter { $0.contains("event=worker.started") }
+    #expect(starts.count == 2 && starts.allSatisfy { $0.hasSuffix("by=fork") }, "\(starts)")
+  }
+
   @Test("a case over the wall-clock limit is stopped with its reason, and work goes on")
   func hungWorkerIsStopped() throws {
     let workspace = try Workspace()
