@@ -15,9 +15,10 @@ import Foundation
 /// back to be sent again. The watcher decides when a case may wait at all
 /// (`Intake.canStartCase`).
 ///
-/// Workers are forked from the watcher while it still runs a single thread, which is how
-/// those of a batch's start are made; any later one, and every one when no `forkedWorker`
-/// is given, is started as `executable worker …` (`WorkerProcess.fork` and `spawn`).
+/// Workers are forked from the watcher whenever it runs a single thread, which it does
+/// except while a group of reports is being flushed; a worker needed then, and every worker
+/// when no `forkedWorker` is given, is started as `executable worker …`
+/// (`WorkerProcess.fork` and `spawn`).
 ///
 /// A worker that served `casesPerWorker` cases is replaced, so that nothing a long run of
 /// cases leaves behind in one process (heap fragmentation, a slow leak in a C library) can
