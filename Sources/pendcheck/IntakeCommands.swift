@@ -254,8 +254,9 @@ private func makeReviewer(_ arguments: ParsedArguments) throws -> CaseReviewer {
 
 /// The reviewer the watcher makes for its forked workers, or why it could not.
 ///
-/// Unsynchronised: the watcher makes it on its one thread before forking, and a forked
-/// worker, which has one thread, only reads it.
+/// Unsynchronised: one thread makes it (the watcher's thread that prepares its workers,
+/// which the watcher joins before it forks, or the watcher itself), and a forked worker,
+/// which has one thread, only reads it.
 private final class ReviewerMadeOnce: @unchecked Sendable {
   private let arguments: ParsedArguments
   private var made: Result<CaseReviewer, any Error>?
