@@ -7,15 +7,22 @@
 // system-library targets and the small C shims.
 import PackageDescription
 
+/// Where `poppler-page.h` finds `<cairo.h>`: Debian's `libcairo2-dev` puts it there on every
+/// architecture. cairo's pkg-config entry, which says so, would also link cairo.
+let cairoHeaders = ["-I/usr/include/cairo"]
+
 let package = Package(
   name: "PendCheck",
   products: [
     .executable(name: "pendcheck", targets: ["pendcheck"])
   ],
   targets: [
+    // poppler-glib's and cairo's headers, and glib's functions, which are linked. poppler-glib
+    // itself is loaded at run time (`CPopplerShim`): its pkg-config entry would link it, so
+    // only glib's is named, and cairo's headers are found by the path Debian installs them at.
     .systemLibrary(
       name: "CPoppler",
-      pkgConfig: "poppler-glib",
+      pkgConfig: "gobject-2.0",
       providers: [.apt(["libpoppler-glib-dev"])]
     ),
     .systemLibrary(
@@ -29,6 +36,12 @@ let package = Package(
     // Tesseract is loaded with dlopen on the first page that needs OCR, never linked: most
     // runs meet no scanned page and should not pay its start-up (only its header is used).
     .target(name: "COCRShim", linkerSettings: [.linkedLibrary("dl")]),
+    // poppler-glib is loaded with dlopen too, the first time a process opens a PDF: linked,
+    // its libraries cost every process 7 ms before `main`, the watcher's included, which
+    // never reads a PDF. `CPoppler` gives its header and glib's functions.
+    .target(
+      name: "CPopplerShim", dependencies: ["CPoppler"],
+      cSettings: [.unsafeFlags(cairoHeaders)], linkerSettings: [.linkedLibrary("dl")]),
     // `syncfs`, which flushes a group of reports in one call, and `memfd_create`, where a
     // worker tells which document it reads, are GNU extensions that Swift's Glibc module
     // leaves out.
@@ -37,7 +50,10 @@ let package = Package(
     // rounds), for the content fingerprints the watcher takes of every case.
     .target(name: "CDigest"),
     .target(name: "Model"),
-    .target(name: "Extraction", dependencies: ["Model", "CPoppler", "ICUShim", "COCRShim"]),
+    .target(
+      name: "Extraction",
+      dependencies: ["Model", "CPoppler", "CPopplerShim", "ICUShim", "COCRShim"],
+      swiftSettings: [.unsafeFlags(cairoHeaders.flatMap { ["-Xcc", $0] })]),
     .target(name: "Language", dependencies: ["Model", "ICUShim"]),
     .target(name: "Facts", dependencies: ["Model", "Language"]),
     .target(name: "Matching", dependencies: ["Model"]),

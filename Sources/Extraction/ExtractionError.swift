@@ -11,6 +11,7 @@
 /// | 5 | `encrypted` | the PDF is protected by a password |
 /// | 6 | `tooManyPages`, `tooLarge` | the PDF is over a configured limit |
 /// | 69 | `ocrUnavailable` | the PDF has a scanned page and OCR cannot run on this machine |
+/// | 69 | `pdfReaderUnavailable` | poppler-glib cannot be loaded on this machine |
 public enum ExtractionError: Error, Equatable, Sendable {
   /// No file exists at the path.
   case fileNotFound(fileName: String)
@@ -32,13 +33,17 @@ public enum ExtractionError: Error, Equatable, Sendable {
   case tooLarge(fileName: String, bytes: Int, limit: Int)
   /// A page needs OCR and OCR cannot run (`cause` says what is missing).
   case ocrUnavailable(fileName: String, cause: OCRError)
+  /// poppler-glib, which reads every PDF, cannot be loaded (`detail` is the dynamic loader's
+  /// message): no PDF can be read until it is installed.
+  case pdfReaderUnavailable(fileName: String, library: String, detail: String)
 
   /// The name of the file the error is about.
   public var fileName: String {
     switch self {
     case .fileNotFound(let name), .unreadable(let name, _), .emptyFile(let name),
       .notPDF(let name), .damaged(let name, _), .encrypted(let name), .noPages(let name),
-      .tooManyPages(let name, _, _), .tooLarge(let name, _, _), .ocrUnavailable(let name, _):
+      .tooManyPages(let name, _, _), .tooLarge(let name, _, _), .ocrUnavailable(let name, _),
+      .pdfReaderUnavailable(let name, _, _):
       return name
     }
   }
@@ -68,6 +73,9 @@ public enum ExtractionError: Error, Equatable, Sendable {
         + "reduce it or raise the size limit."
     case .ocrUnavailable(let name, let cause):
       return "\(name): a page has no text layer and must be read by OCR. \(cause.message)"
+    case .pdfReaderUnavailable(let name, let library, let detail):
+      return "\(name): the PDF reader \(library) cannot be loaded (\(detail)); install "
+        + "libpoppler-glib8 (scripts/install-dependencies does)."
     }
   }
 
@@ -79,6 +87,7 @@ public enum ExtractionError: Error, Equatable, Sendable {
     case .encrypted: return 5
     case .tooManyPages, .tooLarge: return 6
     case .ocrUnavailable(_, let cause): return cause.exitStatus
+    case .pdfReaderUnavailable: return 69
     }
   }
 }

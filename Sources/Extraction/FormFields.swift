@@ -1,4 +1,5 @@
-import CPoppler
+internal import CPoppler
+internal import CPopplerShim
 
 /// The value of one filled-in form field, and the field's box on the page.
 ///
@@ -16,9 +17,9 @@ struct FormFieldValue: Equatable {
 extension PopplerFile {
   /// The values of the form fields on `page` (a `PopplerPage *`) whose page is `height`
   /// points tall; empty fields and push buttons are left out.
-  static func formFieldValues(of page: OpaquePointer, height: Double) -> [FormFieldValue] {
-    guard let mapping = poppler_page_get_form_field_mapping(page) else { return [] }
-    defer { poppler_page_free_form_field_mapping(mapping) }
+  func formFieldValues(of page: OpaquePointer, height: Double) -> [FormFieldValue] {
+    guard let mapping = api.poppler_page_get_form_field_mapping(page) else { return [] }
+    defer { api.poppler_page_free_form_field_mapping(mapping) }
 
     var values: [FormFieldValue] = []
     var node: UnsafeMutablePointer<GList>? = mapping
@@ -38,31 +39,31 @@ extension PopplerFile {
   }
 
   /// What the field holds, as text, or nil for a push button or a signature.
-  private static func value(of field: OpaquePointer) -> String? {
-    switch poppler_form_field_get_field_type(field) {
+  private func value(of field: OpaquePointer) -> String? {
+    switch api.poppler_form_field_get_field_type(field) {
     case POPPLER_FORM_FIELD_TEXT:
-      return ownedString(poppler_form_field_text_get_text(field))
+      return Self.ownedString(api.poppler_form_field_text_get_text(field))
     case POPPLER_FORM_FIELD_CHOICE:
       return choices(of: field)
     case POPPLER_FORM_FIELD_BUTTON:
-      guard poppler_form_field_button_get_button_type(field) != POPPLER_FORM_BUTTON_PUSH else {
+      guard api.poppler_form_field_button_get_button_type(field) != POPPLER_FORM_BUTTON_PUSH else {
         return nil
       }
-      return poppler_form_field_button_get_state(field) != 0 ? "[x]" : "[ ]"
+      return api.poppler_form_field_button_get_state(field) != 0 ? "[x]" : "[ ]"
     default:
       return nil
     }
   }
 
   /// The selected items of a list or combo box, or the text typed into an editable one.
-  private static func choices(of field: OpaquePointer) -> String? {
-    let count = poppler_form_field_choice_get_n_items(field)
+  private func choices(of field: OpaquePointer) -> String? {
+    let count = api.poppler_form_field_choice_get_n_items(field)
     let selected = (0..<max(0, count)).compactMap { index -> String? in
-      guard poppler_form_field_choice_is_item_selected(field, index) != 0 else { return nil }
-      return ownedString(poppler_form_field_choice_get_item(field, index))
+      guard api.poppler_form_field_choice_is_item_selected(field, index) != 0 else { return nil }
+      return Self.ownedString(api.poppler_form_field_choice_get_item(field, index))
     }
     if !selected.isEmpty { return selected.joined(separator: ", ") }
-    return ownedString(poppler_form_field_choice_get_text(field))
+    return Self.ownedString(api.poppler_form_field_choice_get_text(field))
   }
 
   /// The string glib handed over, freed.

@@ -21,11 +21,19 @@ public struct PDFExtractor: Sendable {
     self.ocr = ocr
   }
 
+  /// Loads the PDF reader (poppler-glib) and builds its global tables now instead of on the
+  /// first PDF, so that processes forked afterwards share them. A reader that cannot be
+  /// loaded is reported by the first PDF read (`.pdfReaderUnavailable`).
+  public static func prepareReader() {
+    PopplerFile.prepare()
+  }
+
   /// Reads the PDF at `url` (a file URL) into a document named after its file.
   ///
   /// - Throws: `ExtractionError` naming the file when it is missing, unreadable, empty, not
-  ///   a PDF, damaged, encrypted, without pages, or over a limit, and when a page needs OCR
-  ///   that cannot run (`.ocrUnavailable`).
+  ///   a PDF, damaged, encrypted, without pages, or over a limit, when a page needs OCR
+  ///   that cannot run (`.ocrUnavailable`), and when the PDF reader itself cannot be loaded
+  ///   (`.pdfReaderUnavailable`).
   /// - Complexity: linear in the number of characters, plus a rendering pass for each page
   ///   with almost no text, to look for images, and about a second of OCR for each page
   ///   without a usable text layer.

@@ -1,4 +1,5 @@
-import CPoppler
+internal import CPoppler
+internal import CPopplerShim
 import Foundation
 
 extension PopplerFile {
@@ -10,12 +11,12 @@ extension PopplerFile {
   func withImage<Result>(
     ofPageAt index: Int, dpi: Double, rotation: Double = 0, _ body: (PageImage) -> Result
   ) -> Result? {
-    guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
+    guard let page = api.poppler_document_get_page(document, Int32(index)) else { return nil }
     defer { g_object_unref(UnsafeMutableRawPointer(page)) }
 
     var width = 0.0
     var height = 0.0
-    poppler_page_get_size(page, &width, &height)
+    api.poppler_page_get_size(page, &width, &height)
     let scale = dpi / 72
     let pixelWidth = Int((width * scale).rounded(.up))
     let pixelHeight = Int((height * scale).rounded(.up))
@@ -24,17 +25,17 @@ extension PopplerFile {
     }
 
     guard
-      let surface = cairo_image_surface_create(
+      let surface = api.cairo_image_surface_create(
         CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight))
     else { return nil }
-    defer { cairo_surface_destroy(surface) }
-    guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
+    defer { api.cairo_surface_destroy(surface) }
+    guard api.cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
 
     draw(page, on: surface, scale: scale, size: (pixelWidth, pixelHeight), rotation: rotation)
-    guard let data = cairo_image_surface_get_data(surface) else { return nil }
+    guard let data = api.cairo_image_surface_get_data(surface) else { return nil }
     let image = PageImage(
       pixels: UnsafePointer(data), width: pixelWidth, height: pixelHeight,
-      bytesPerRow: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
+      bytesPerRow: Int(api.cairo_image_surface_get_stride(surface)), dpi: dpi)
     return body(image)
   }
 
@@ -46,21 +47,21 @@ extension PopplerFile {
     _ page: OpaquePointer, on surface: OpaquePointer, scale: Double, size: (Int, Int),
     rotation: Double
   ) {
-    guard let context = cairo_create(surface) else { return }
-    defer { cairo_destroy(context) }
+    guard let context = api.cairo_create(surface) else { return }
+    defer { api.cairo_destroy(context) }
 
     // Pages are transparent where nothing is drawn; OCR wants white paper.
-    cairo_set_source_rgb(context, 1, 1, 1)
-    cairo_paint(context)
+    api.cairo_set_source_rgb(context, 1, 1, 1)
+    api.cairo_paint(context)
 
     if rotation != 0 {
       let centre = (Double(size.0) / 2, Double(size.1) / 2)
-      cairo_translate(context, centre.0, centre.1)
-      cairo_rotate(context, rotation * .pi / 180)
-      cairo_translate(context, -centre.0, -centre.1)
+      api.cairo_translate(context, centre.0, centre.1)
+      api.cairo_rotate(context, rotation * .pi / 180)
+      api.cairo_translate(context, -centre.0, -centre.1)
     }
-    cairo_scale(context, scale, scale)
-    poppler_page_render(page, context)
-    cairo_surface_flush(surface)
+    api.cairo_scale(context, scale, scale)
+    api.poppler_page_render(page, context)
+    api.cairo_surface_flush(surface)
   }
 }

@@ -1,4 +1,5 @@
-import CPoppler
+internal import CPoppler
+internal import CPopplerShim
 import Foundation
 
 /// An open poppler-glib document: the only place in PendCheck that holds poppler pointers.
@@ -8,11 +9,14 @@ import Foundation
 final class PopplerFile {
   let document: OpaquePointer
   let fileName: String
+  /// poppler-glib's and cairo's functions (`PopplerLibrary`).
+  let api: pc_poppler_functions
 
   /// Opens the PDF held in `bytes`, which came from the file `fileName`.
   init(bytes: Data, fileName: String) throws(ExtractionError) {
-    _ = popplerLogIsSilenced
-    _ = popplerGlobalsAreKept
+    let api = try PopplerLibrary.functions(reading: fileName)
+    Self.prepare()
+    self.api = api
     self.fileName = fileName
 
     let buffer = bytes.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
@@ -20,10 +24,17 @@ final class PopplerFile {
     defer { g_bytes_unref(buffer) }
 
     var error: UnsafeMutablePointer<GError>?
-    guard let document = poppler_document_new_from_bytes(buffer, nil, &error) else {
-      throw ExtractionError(consuming: error, fileName: fileName)
+    guard let document = api.poppler_document_new_from_bytes(buffer, nil, &error) else {
+      throw ExtractionError(
+        consuming: error, fileName: fileName, popplerDomain: api.poppler_error_quark())
     }
     self.document = document
+  }
+
+  /// Loads poppler-glib, if it can be, and builds its global tables, once per process.
+  static func prepare() {
+    _ = popplerLogIsSilenced
+    _ = popplerGlobalsAreKept
   }
 
   deinit {
@@ -32,26 +43,26 @@ final class PopplerFile {
 
   /// The number of pages in the document.
   var pageCount: Int {
-    Int(poppler_document_get_n_pages(document))
+    Int(api.poppler_document_get_n_pages(document))
   }
 
   /// The text layer of the page at the 0-based `index`, with each word's position.
   func textLayer(ofPageAt index: Int) -> TextLayer {
-    guard let page = poppler_document_get_page(document, Int32(index)) else {
+    guard let page = api.poppler_document_get_page(document, Int32(index)) else {
       return TextLayer(width: 0, height: 0)
     }
     defer { g_object_unref(UnsafeMutableRawPointer(page)) }
 
     var width = 0.0
     var height = 0.0
-    poppler_page_get_size(page, &width, &height)
+    api.poppler_page_get_size(page, &width, &height)
     var layer = TextLayer(width: width, height: height)
-    guard let text = poppler_page_get_text(page) else { return layer }
+    guard let text = api.poppler_page_get_text(page) else { return layer }
     defer { g_free(text) }
 
     var rectangles: UnsafeMutablePointer<PopplerRectangle>?
     var rectangleCount: guint = 0
-    let hasLayout = poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0
+    let hasLayout = api.poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0
     defer { g_free(rectangles) }
 
     let utf8 = UnsafeRawBufferPointer(start: text, count: strlen(text))
@@ -59,7 +70,7 @@ final class PopplerFile {
       start: hasLayout ? rectangles : nil, count: hasLayout ? Int(rectangleCount) : 0
     ).map(Box.init(poppler:))
     layer.read(utf8: utf8.bindMemory(to: UInt8.self), boxes: boxes)
-    layer.add(Self.formFieldValues(of: page, height: height))
+    layer.add(formFieldValues(of: page, height: height))
 
     if layer.isNearlyEmpty || layer.isMostlyNonLetters {
       layer.imageCoverage = imageCoverage(of: page, width: width, height: height)
@@ -69,10 +80,10 @@ final class PopplerFile {
 
   /// The fraction of the page's area covered by images (overlaps counted twice, capped at 1).
   private func imageCoverage(of page: OpaquePointer, width: Double, height: Double) -> Double {
-    guard width > 0, height > 0, let mapping = poppler_page_get_image_mapping(page) else {
+    guard width > 0, height > 0, let mapping = api.poppler_page_get_image_mapping(page) else {
       return 0
     }
-    defer { poppler_page_free_image_mapping(mapping) }
+    defer { api.poppler_page_free_image_mapping(mapping) }
 
     var area = 0.0
     var node: UnsafeMutablePointer<GList>? = mapping
@@ -88,10 +99,13 @@ final class PopplerFile {
 }
 
 extension ExtractionError {
-  /// The error for a failed poppler call on `fileName`; frees `error`.
+  /// The error for a failed poppler call on `fileName`; frees `error`. `popplerDomain` is
+  /// poppler's error domain (`poppler_error_quark`).
   ///
   /// This is the one place a `GError` becomes a Swift error.
-  init(consuming error: UnsafeMutablePointer<GError>?, fileName: String) {
+  init(
+    consuming error: UnsafeMutablePointer<GError>?, fileName: String, popplerDomain: GQuark
+  ) {
     guard let error else {
       self = .damaged(fileName: fileName, detail: "poppler gave no reason")
       return
@@ -100,7 +114,7 @@ extension ExtractionError {
 
     let domain: GErrorDomain =
       switch error.pointee.domain {
-      case poppler_error_quark(): .poppler
+      case popplerDomain: .poppler
       case g_file_error_quark(): .file
       default: .other
       }
@@ -149,11 +163,12 @@ private let popplerLogIsSilenced: Bool = {
 /// batch one after another built them for every file, which was 30 % of the
 /// extraction stage. With this document open they are built once, as in `pdftotext`.
 private let popplerGlobalsAreKept: Bool = {
+  guard case .success(let api) = PopplerLibrary.loaded else { return false }
   let pdf = Data(emptyOnePagePDF.utf8)
   let buffer = pdf.withUnsafeBytes { raw in g_bytes_new(raw.baseAddress, gsize(raw.count)) }
   defer { g_bytes_unref(buffer) }
   // Never released: the reference is the point.
-  return poppler_document_new_from_bytes(buffer, nil, nil) != nil
+  return api.poppler_document_new_from_bytes(buffer, nil, nil) != nil
 }()
 
 /// A one-page PDF with nothing on its page, its cross-reference offsets counted.

@@ -30,10 +30,10 @@ final class WorkerPool {
   private let executable: String
   private let arguments: [String]
   private let forkedWorker: ForkedWorker?
-  /// Whether `forkedWorker.prepare` has run in this process.
+  /// Whether `forkedWorker.preparations` have run in this process.
   private var isPrepared = false
-  /// The thread running `forkedWorker.prepare` while the watcher lists the inbox.
-  private var preparation: JoinableThread?
+  /// The threads running `forkedWorker.preparations` while the watcher lists the inbox.
+  private var preparing: [JoinableThread] = []
   /// Told of every worker started: its process id, and whether it was forked.
   private let didStart: (_ pid: pid_t, _ forked: Bool) -> Void
   private let limits: ResourceLimits
@@ -115,18 +115,18 @@ final class WorkerPool {
 
   /// Gets workers ready for up to `cases` cases while the watcher reads the inbox for the
   /// first time, before any case is sent (`startWorkers` then starts them): a pool that
-  /// forks its workers makes their reviewer on a thread of its own meanwhile, and one that
-  /// executes them starts them now, so that they load their lexicons meanwhile. Either way
-  /// the listing of a 200-case inbox (4 ms) no longer waits for the lexicons (8 ms), nor
-  /// they for it.
+  /// forks its workers runs their preparations (the reviewer, the PDF reader) meanwhile, each
+  /// on a thread of its own, and one that executes them starts them now, so that they load
+  /// their lexicons meanwhile. Either way the listing of a 200-case inbox (4 ms), the
+  /// lexicons (8 ms) and the PDF reader (7 ms) do not wait for one another.
   func prepareWorkers(forCases cases: Int) {
     guard cases > 0 else { return }
     guard let forkedWorker, isSingleThreaded() else {
       startWorkers(upTo: cases)
       return
     }
-    if !isPrepared && preparation == nil {
-      preparation = JoinableThread { forkedWorker.prepare() }
+    if !isPrepared && preparing.isEmpty {
+      preparing = forkedWorker.preparations.map { JoinableThread($0) }
     }
   }
 
@@ -142,18 +142,18 @@ final class WorkerPool {
   private func startWorker() throws(IntakeError) -> WorkerProcess {
     finishPreparing()
     if let forkedWorker, isSingleThreaded() {
-      if !isPrepared { forkedWorker.prepare() }
+      if !isPrepared { forkedWorker.preparations.forEach { $0() } }
       isPrepared = true
       return started(try WorkerProcess.fork(running: forkedWorker), forked: true)
     }
     return started(try WorkerProcess.spawn(executable, arguments), forked: false)
   }
 
-  /// Waits for the thread making the forked workers' reviewer, if one runs, to end.
+  /// Waits for the threads preparing the forked workers, if they run, to end.
   private func finishPreparing() {
-    guard let preparation else { return }
-    preparation.join()
-    self.preparation = nil
+    guard !preparing.isEmpty else { return }
+    preparing.forEach { $0.join() }
+    preparing = []
     isPrepared = true
   }
 

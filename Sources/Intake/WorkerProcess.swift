@@ -269,18 +269,19 @@ func closeOnExecPipe() -> [Int32]? {
 
 /// What a worker forked from the watcher runs, and what the watcher makes for it first.
 public struct ForkedWorker: Sendable {
-  /// Run once in the watcher, before its first fork: what it makes there (the reviewer and
-  /// its lexicons) every forked worker then has, instead of each making its own.
-  let prepare: @Sendable () -> Void
+  /// Run once in the watcher, before its first fork, each on a thread of its own: what they
+  /// make there (the reviewer and its lexicons, the loaded PDF reader) every forked worker
+  /// then has, instead of each making its own. They must not depend on one another.
+  let preparations: [@Sendable () -> Void]
   /// The worker's loop (`CaseWorker.serve`), given its `ReadingSlot`'s descriptor when it
   /// has one. It never returns: the worker exits when its input ends.
   let serve: @Sendable (_ readingSlot: Int32?) -> Never
 
   public init(
-    prepare: @escaping @Sendable () -> Void,
+    preparing preparations: [@Sendable () -> Void],
     serve: @escaping @Sendable (_ readingSlot: Int32?) -> Never
   ) {
-    self.prepare = prepare
+    self.preparations = preparations
     self.serve = serve
   }
 }

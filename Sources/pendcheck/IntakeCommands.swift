@@ -229,17 +229,16 @@ private func serveCases(
   }
 }
 
-/// The workers the watcher forks: it makes the reviewer once, before its first fork, and
-/// every forked worker starts with it.
+/// The workers the watcher forks: before its first fork it makes the reviewer and loads the
+/// PDF reader, side by side, and every forked worker starts with both.
 private func forkedWorker(_ options: IntakeOptions, _ arguments: ParsedArguments)
   -> ForkedWorker
 {
   let reviewer = ReviewerMadeOnce(arguments)
   let reports = options.layout.reports
   let limits = options.limits
-  return ForkedWorker {
-    reviewer.prepare()
-  } serve: { slot in
+  let preparations: [@Sendable () -> Void] = [reviewer.prepare, PDFExtractor.prepareReader]
+  return ForkedWorker(preparing: preparations) { slot in
     CaseWorker.serve(reports: reports, limits: limits, readingSlot: slot) {
       try reviewer.get()
     }
