@@ -19,11 +19,11 @@ import Review
 /// each on its own core, so it adds as much time to that run as to `--jobs 1`'s. The
 /// watcher's own CPU, about 0.2 ms a case, runs on the idle core beside one worker but comes
 /// out of the two workers' cores beside two. Together they hold a 200-case batch's speed-up
-/// near ×1.8 on two cores (README, "Performance", session 13). Compiled patterns could be
-/// shared by compiling them in the watcher before it forks, but compiling every pattern a
-/// batch might use cost 202 M to 257 M instructions and spared each worker only 133 M to
-/// 162 M (measured), and threads sharing them in one worker would lose a process's limits
-/// and crash isolation.
+/// near ×1.8 on two cores (README, "Performance"; docs/performance-history.md, session 13).
+/// Compiled patterns could be shared by compiling them in the watcher before it forks, but
+/// compiling every pattern a batch might use cost 202 M to 257 M instructions and spared each
+/// worker only 133 M to 162 M (measured), and threads sharing them in one worker would lose a
+/// process's limits and crash isolation.
 public enum CaseWorker {
   /// Serves cases until standard input ends, then exits with status 0.
   ///
