@@ -55,7 +55,7 @@ let package = Package(
       dependencies: ["Model", "CPoppler", "CPopplerShim", "ICUShim", "COCRShim"],
       swiftSettings: [.unsafeFlags(cairoHeaders.flatMap { ["-Xcc", $0] })]),
     .target(name: "Language", dependencies: ["Model", "ICUShim"]),
-    .target(name: "Facts", dependencies: ["Model", "Language"]),
+    .target(name: "Facts", dependencies: ["Model", "Language"], exclude: ["README.md"]),
     .target(name: "Matching", dependencies: ["Model"]),
     .target(name: "Guidelines", dependencies: ["Model", "Matching"]),
     .target(name: "Reports", dependencies: ["Model", "CFileSystem"]),
