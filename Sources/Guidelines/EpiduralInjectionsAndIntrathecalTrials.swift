@@ -42,10 +42,18 @@ enum IntrathecalTrialDefinitions {
         rule: .pain(PainRequirement(minimum: 6))),
       Criterion(
         "1751.trial.conservative", section: painSection, family: .conservativeCare,
-        "Twelve weeks of failed conservative treatment of the region, unless a medical reason"
-          + " prevents it.",
+        "Twelve weeks of failed conservative treatment of the region, at least one active and"
+          + " one inactive, unless a medical reason prevents it.",
+        // The guideline's background defines the conservative treatment its criteria name as
+        // at least one active and one inactive component; unlike the injections' six weeks in
+        // six months, the twelve weeks are of treatment as a whole. The spasticity trial
+        // below names its own examples ("oral medications, physical therapy") and is read
+        // without the components.
         rule: .unlessMedicalReason(
-          .conservativeTreatment(ConservativeTreatmentPolicy(minimumDays: Days.weeks(12))))),
+          .conservativeTreatment(
+            ConservativeTreatmentPolicy(
+              minimumDays: Days.weeks(12), requiresActiveAndInactive: true,
+              measuresWholeCourse: true)))),
       Criterion(
         "1751.trial.opioids", section: "Indications for Intraspinal Drug Trial (note)",
         family: .medicationTrial, "The patient is not opioid-naive.", rule: .opioidExposure),

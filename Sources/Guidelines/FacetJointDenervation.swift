@@ -70,7 +70,7 @@ enum DenervationDefinitions {
         rule: .priorRelief(
           ReliefRequirement(
             procedures: [.medialBranchBlock], minimumPercent: 70,
-            lessThanDays: Double(Days.months(3))))),
+            lessThanDays: Double(Days.months(3)), mustOutlastAnesthetic: true))),
       Criterion(
         "1754.continuing", section: indications, family: .painSeverity,
         "After the block's relief wore off, pain of 6/10 or more, or limiting function, returned.",

@@ -129,7 +129,10 @@ enum SacroiliacDefinitions {
         "Each earlier diagnostic injection gave 75% relief or more while the anesthetic acted.",
         rule: .when(
           .priorOfSameKind,
-          .priorRelief(ReliefRequirement(minimumPercent: 75, acceptsFunctionalImprovement: false))
+          .priorRelief(
+            ReliefRequirement(
+              minimumPercent: 75, acceptsFunctionalImprovement: false, mustOutlastAnesthetic: true
+            ))
         )),
       Criterion(
         "1756.dx.pain", section: planningSection, family: .painSeverity,

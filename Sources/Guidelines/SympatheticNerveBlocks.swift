@@ -287,7 +287,8 @@ enum SympatheticDefinitions {
     Criterion(
       "\(id).relief", section: section, family: .priorResponse,
       "The earlier block gave 50% relief or more, or a clear gain in function, for at least the"
-        + " anesthetic's duration.", rule: .priorRelief(ReliefRequirement(minimumPercent: 50)))
+        + " anesthetic's duration.",
+      rule: .priorRelief(ReliefRequirement(minimumPercent: 50, mustOutlastAnesthetic: true)))
   }
 
   static func yearlyCount(_ id: String, _ section: String, limit: Int) -> Criterion {

@@ -66,11 +66,22 @@ extension CaseContext {
     -> String?
   {
     guard policy.requiresActiveAndInactive else { return nil }
-    let hasActive = counted.contains { $0.value.modality.isActive }
+    // Where the whole course carries the length, an active treatment dropped without a
+    // medical reason is not one the pain failed to respond to, so it supplies no component.
+    let dropped = counted.filter {
+      policy.measuresWholeCourse && $0.value.modality.isActive && $0.value.status == .discontinued
+    }
+    let active = counted.filter { $0.value.modality.isActive }
+    let hasActive = active.count > dropped.count
     let hasInactive =
       counted.contains { $0.value.modality.isInactive } || hasPriorSpinalInjection
     switch (hasActive, hasInactive) {
     case (true, true): return nil
+    case (false, true) where !dropped.isEmpty:
+      return
+        "\(names(dropped).capitalizedFirst) was stopped without a documented medical reason,"
+        + " leaving only inactive treatment; an active one (physical therapy, home exercise or"
+        + " chiropractic care) carried through is needed too."
     case (false, true):
       return
         "Only inactive treatment (\(names(counted))) is documented;"
@@ -96,7 +107,8 @@ extension CaseContext {
     let activeOther = counted.filter {
       $0.value.modality.isActive && $0.value.modality != .homeExercise
     }
-    let relied = policy.requiresActiveAndInactive && !activeOther.isEmpty ? activeOther : counted
+    let measuresActive = policy.requiresActiveAndInactive && !policy.measuresWholeCourse
+    let relied = measuresActive && !activeOther.isEmpty ? activeOther : counted
     let window = treatmentWindow(policy)
     let spans = relied.map { ($0.value, courseDays($0.value, window: window)) }
     var longest = spans.compactMap(\.1).max()

@@ -15,10 +15,7 @@ extension CaseContext {
     }
     let procedure = listed(kinds.map(\.rawValue).sorted().map(spoken))
     let ask =
-      "Please document the percent pain relief after the \(procedure)"
-      + (requirement.minimumDays.map { " and how long it lasted (at least \(spokenDays($0)))" }
-        ?? "")
-      + "."
+      "Please document the percent pain relief after the \(procedure)\(lasting(requirement))."
     guard let relief = chosen else {
       return .notDocumented("No relief after a \(procedure) is documented.", ask: ask)
     }
@@ -55,6 +52,10 @@ extension CaseContext {
     guard enough else {
       return .notMet("\(what); \(needed) is needed.", ask: ask, evidence: evidence)
     }
+    if requirement.mustOutlastAnesthetic, relief.durationDays == nil {
+      return .notDocumented(
+        "\(what); how long it lasted is not documented.", ask: ask, evidence: evidence)
+    }
     if let minimum = requirement.minimumDays {
       guard let days = relief.durationDays else {
         return .notDocumented(
@@ -70,6 +71,16 @@ extension CaseContext {
         ask: ask, evidence: evidence)
     }
     return .met("\(what); \(needed) is needed.", evidence: evidence)
+  }
+
+  /// " and how long it lasted (at least two months)": what the request asks of the relief's
+  /// duration, or "" when the criterion reads none.
+  private func lasting(_ requirement: ReliefRequirement) -> String {
+    if let days = requirement.minimumDays {
+      return " and how long it lasted (at least \(spokenDays(days)))"
+    }
+    return requirement.mustOutlastAnesthetic
+      ? " and how long it lasted (at least as long as the anesthetic acts)" : ""
   }
 
   private func score(_ relief: Relief, _ requirement: ReliefRequirement) -> Double {

@@ -183,6 +183,8 @@ public struct ConservativeTreatmentPolicy: Sendable {
   public var windowMonths: Int?
   /// At least one active and one inactive modality.
   public var requiresActiveAndInactive: Bool
+  /// Whether the whole course, not its active part alone, must last `minimumDays`.
+  public var measuresWholeCourse: Bool
   /// Modalities that count; `nil` for every modality.
   public var modalities: Set<TherapyModality>?
   /// Prior procedures that count as treatment (interventional procedures for stimulators).
@@ -192,12 +194,13 @@ public struct ConservativeTreatmentPolicy: Sendable {
 
   public init(
     minimumDays: Int, windowMonths: Int? = nil, requiresActiveAndInactive: Bool = false,
-    modalities: Set<TherapyModality>? = nil, countsProcedures: Bool = false,
-    ongoingSufficesAfterPriorInjection: Bool = false
+    measuresWholeCourse: Bool = false, modalities: Set<TherapyModality>? = nil,
+    countsProcedures: Bool = false, ongoingSufficesAfterPriorInjection: Bool = false
   ) {
     self.minimumDays = minimumDays
     self.windowMonths = windowMonths
     self.requiresActiveAndInactive = requiresActiveAndInactive
+    self.measuresWholeCourse = measuresWholeCourse
     self.modalities = modalities
     self.countsProcedures = countsProcedures
     self.ongoingSufficesAfterPriorInjection = ongoingSufficesAfterPriorInjection
@@ -278,11 +281,17 @@ public struct ReliefRequirement: Sendable {
   /// Relief at or above this percent contradicts the criterion (a repeat trial after a
   /// successful one).
   public var isUpperBound: Bool
+  /// Relief must last at least as long as the block's local anesthetic acts.
+  ///
+  /// Shortcoming: facts-v1 names no anesthetic, so only that a duration is documented is
+  /// checked; relief lasting less than the anesthetic acts (30 minutes after bupivacaine)
+  /// is not caught.
+  public var mustOutlastAnesthetic: Bool
 
   public init(
     procedures: Set<ProcedureKind> = [], minimumPercent: Double, minimumDays: Double? = nil,
     lessThanDays: Double? = nil, acceptsFunctionalImprovement: Bool = true,
-    isUpperBound: Bool = false
+    isUpperBound: Bool = false, mustOutlastAnesthetic: Bool = false
   ) {
     self.procedures = procedures
     self.minimumPercent = minimumPercent
@@ -290,6 +299,7 @@ public struct ReliefRequirement: Sendable {
     self.lessThanDays = lessThanDays
     self.acceptsFunctionalImprovement = acceptsFunctionalImprovement
     self.isUpperBound = isUpperBound
+    self.mustOutlastAnesthetic = mustOutlastAnesthetic
   }
 }
 

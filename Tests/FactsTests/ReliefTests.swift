@@ -22,6 +22,14 @@ import Testing
       ["90 medialBranchBlock days 0.2"]
     ),
     (
+      "Both medial branch blocks gave 90% relief for the expected duration.",
+      ["90 medialBranchBlock days 0.2"]
+    ),
+    (
+      "The stellate block helped 70% for the full duration of the block.",
+      ["70 stellateGanglionBlock days 0.2"]
+    ),
+    (
       "The TFESI gave 60% relief and she was able to walk her dog again.",
       ["60 epiduralInjection function true"]
     ),
@@ -62,6 +70,30 @@ import Testing
     let note =
       "She underwent bilateral L4-5 MBB on 02/10/2026. She reported 80% relief for 5 hours."
     #expect(Fixtures.summaries(.relief, in: note) == ["80 medialBranchBlock days 0.2 2026-02-10"])
+  }
+
+  /// Relief that holds at the visit has lasted from the procedure to it; relief told of in
+  /// the past has no length unless one is written.
+  @Test(arguments: [
+    (
+      "Date of service: 02/11/2026. Second stellate block yesterday, 02/10/2026: this morning"
+        + " she is about 70% better.", ["70 stellateGanglionBlock days 1 2026-02-10"]
+    ),
+    (
+      "Date of service: 03/02/2026. After the MBB on 02/10/2026 she still has 80% relief.",
+      ["80 medialBranchBlock days 20 2026-02-10"]
+    ),
+    (
+      "Date of service: 03/02/2026. After the MBB on 02/10/2026 she had 80% relief.",
+      ["80 medialBranchBlock 2026-02-10"]
+    ),
+    (
+      "Date of service: 09/01/2026. Medial branch block today. In recovery she reported 80%"
+        + " relief.", ["80 medialBranchBlock 2026-09-01"]
+    ),
+  ])
+  func readsReliefHeldToTheVisitAsLastingSinceTheProcedure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.relief, in: text) == expected)
   }
 
   @Test(arguments: [

@@ -76,6 +76,29 @@ import Testing
     #expect(detail.sessions == 12)
   }
 
+  /// The guideline counts only a medical reason as an inability to do a treatment: lifts,
+  /// money, work and closed offices make a stopped course, not an impossible one.
+  @Test(arguments: [
+    (
+      "Four sessions of aquatic therapy, then stopped because his daughter could no longer"
+        + " drive him and the bus trip was too long.", TherapyStatus.discontinued
+    ),
+    ("She had to stop PT because the clinic closed.", .discontinued),
+    ("He stopped physical therapy after 3 visits due to the commute.", .discontinued),
+    ("Could not continue chiropractic care because she could not pay for it.", .discontinued),
+    ("She quit PT after two weeks because of her work shifts.", .discontinued),
+    ("Unable to continue physical therapy because of a new lumbar fracture.", .unable),
+    ("She had to stop PT due to uncontrolled angina.", .unable),
+  ])
+  func readsOnlyAMedicalReasonAsAnInability(text: String, status: TherapyStatus) throws {
+    let found = try #require(Fixtures.facts(.therapy, in: text).first)
+    guard case .therapy(let therapy) = found else {
+      Issue.record("not a therapy: \(found)")
+      return
+    }
+    #expect(therapy.status == status)
+  }
+
   @Test func unableKeepsItsMedicalReason() throws {
     let text = "She was unable to tolerate physical therapy due to severe pain."
     guard case .therapy(let detail) = try #require(Fixtures.facts(.therapy, in: text).first)

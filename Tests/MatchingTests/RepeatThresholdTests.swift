@@ -121,7 +121,19 @@ struct RepeatThresholdTests {
       FacetTests.denervation, 80, after: .medialBranchBlock, on: "2026-02-02", days: 90),
     .notMet)
 
-  static let reliefs: [Edge] = lastingEdges + percentEdges + blockRelief
+  /// Where relief must last as long as the anesthetic acts, a duration written beside the
+  /// percent meets it and none leaves it undocumented.
+  static let anestheticDurationEdges: [Edge] = percents.filter {
+    ["1754.blockRelief", "1756.dx.relief", "1758.sympathetic.crps.relief"].contains($0.id)
+  }.flatMap { id, request, facts, procedure, date, percent in
+    edge(
+      "\(id) with a duration and with none", id, request,
+      at: relief(facts, percent, after: procedure, on: date, days: 0.1),
+      past: facts.without(.relief) + [Note.relief(percent, after: procedure, on: date)],
+      .notDocumented)
+  }
+
+  static let reliefs: [Edge] = lastingEdges + percentEdges + blockRelief + anestheticDurationEdges
 
   @Test("Relief percents and durations on both sides", arguments: reliefs)
   func reliefThreshold(_ edge: Edge) throws { try edge.check() }

@@ -132,7 +132,8 @@ enum EpiduralCoverage {
       pain.pend(
         "without the opioid history pends", [.medicationTrial],
         pain.facts.without(.opioidUse).replacing(.therapy, with: Note.physicalTherapy)
-          .replacing(.therapy, with: Note.therapy(.physicalTherapy, weeks: 14))),
+          .replacing(.therapy, with: Note.therapy(.physicalTherapy, weeks: 14))
+          .adding(Note.nsaid)),
       pain.pend(
         "after an earlier trial whose result is not documented pends", [.deviceTrial],
         pain.facts.adding(Note.prior(.intrathecalTrial, on: "2026-01-10"))),

@@ -150,6 +150,10 @@ struct ThresholdTests {
 
   static func pt(weeks: Double) -> Fact { Note.therapy(.physicalTherapy, weeks: weeks) }
 
+  /// Two years of oxycodone that did not help: a long course, but inactive only.
+  static let longOpioid = Note.therapy(
+    .medication, weeks: 104, status: .ongoing, outcome: .failed, name: "oxycodone")
+
   /// Two weeks (acute), six weeks in six months, twelve weeks, six months.
   static let courses: [Edge] =
     edge(
@@ -184,8 +188,22 @@ struct ThresholdTests {
     + edge(
       "1751.trial.conservative at 12 and 11.9 weeks", "1751.trial.conservative",
       EpiduralInjectionTests.trialRequest,
-      at: course(EpiduralInjectionTests.trial, pt(weeks: 12)),
-      past: course(EpiduralInjectionTests.trial, pt(weeks: 11.9)), .notDocumented)
+      at: course(EpiduralInjectionTests.trial, pt(weeks: 12), Note.nsaid),
+      past: course(EpiduralInjectionTests.trial, pt(weeks: 11.9), Note.nsaid), .notDocumented)
+    + edge(
+      "1751.trial.conservative with ten weeks of therapy beside two years of opioids, and the"
+        + " opioids alone", "1751.trial.conservative", EpiduralInjectionTests.trialRequest,
+      at: course(EpiduralInjectionTests.trial, pt(weeks: 10), longOpioid),
+      past: course(EpiduralInjectionTests.trial, longOpioid), .notDocumented)
+    + edge(
+      "1751.trial.conservative with ten weeks of therapy done beside two years of opioids, and"
+        + " two weeks of it dropped", "1751.trial.conservative",
+      EpiduralInjectionTests.trialRequest,
+      at: course(EpiduralInjectionTests.trial, pt(weeks: 10), longOpioid),
+      past: course(
+        EpiduralInjectionTests.trial,
+        Note.therapy(.physicalTherapy, weeks: 2, status: .discontinued, outcome: nil), longOpioid),
+      .notDocumented)
     + edge(
       "1752.pain.conservative at 12 and 11.9 weeks", "1752.pain.conservative", pump,
       at: course(

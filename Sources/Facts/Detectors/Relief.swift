@@ -26,14 +26,16 @@ struct ReliefRule: FactRule {
       let lasting = Self.durationDays(
         in: passage, after: statement.range.lowerBound, before: nextStart,
         ordinal: (index, statements.count))
+      let procedureDate =
+        dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
+        ?? Self.dateBetween(statements, index, procedure, in: passage)
+        ?? Self.latestOfEach(procedure, in: passage) ?? procedure.date
       let detail = Relief(
         percent: statement.percent, procedure: procedure.kind,
         durationDays: lasting
-          ?? (procedure.kind.isTrial ? TrialLength.stated(near: passage) : nil),
-        procedureDate: dates.map { $0[index] } ?? Self.ownDate(of: statement, in: passage)
-          ?? Self.dateBetween(statements, index, procedure, in: passage)
-          ?? Self.latestOfEach(procedure, in: passage) ?? procedure.date,
-        functionalImprovement: functionalImprovement,
+          ?? (procedure.kind.isTrial ? TrialLength.stated(near: passage) : nil)
+            ?? Self.heldToVisit(since: procedureDate, in: passage),
+        procedureDate: procedureDate, functionalImprovement: functionalImprovement,
         levels: procedure.levels.isEmpty ? nil : procedure.levels, side: procedure.side)
       return passage.fact(
         .relief(detail), rule: statement.rule, hits: procedure.hits, context: context)
@@ -334,6 +336,20 @@ struct ReliefRule: FactRule {
     return nil
   }
 
+  /// Days from the procedure to the visit, where the relief still holds at the visit: "Second
+  /// block yesterday: this morning she is about 70% better" has lasted a day at least.
+  static func heldToVisit(since date: ClinicalDate?, in passage: Passage) -> Double? {
+    guard let date, let visit = passage.note.dateOfService, date < visit,
+      stillHolds.occurs(in: passage.text)
+    else { return nil }
+    return Double(date.days(until: visit))
+  }
+
+  private static let stillHolds = TextPattern(
+    #"\b(?:still|remains|continues to (?:be|feel|have|report|enjoy)|so far|to date|ongoing)\b"#
+      + #"|\b(?:is|are|feels?)\s+(?:now\s+)?(?:about\s+|roughly\s+|approximately\s+|~\s*)?"#
+      + #"\d{1,3}\s*%\s+(?:better|improved)"#)
+
   /// "for about 6 and 2 hours": one span per relief, in order.
   private static func listedSpan(in text: String, _ ordinal: (index: Int, count: Int))
     -> Double?
@@ -367,7 +383,8 @@ struct ReliefRule: FactRule {
       + ClinicalWords.timeUnitPattern + #")\b"#)
   private static let anesthetic = TextPattern(
     #"\b(?:duration|length|life) of (?:the )?(?:local )?an(?:a)?esthetic\b"#
-      + #"|\ban(?:a)?esthetic (?:phase|window|period)\b"#
+      + #"|\ban(?:a)?esthetic (?:phase|window|period)\b|\bexpected duration\b"#
+      + #"|\b(?:full )?duration of (?:the )?(?:block|injection)s?\b"#
   )
 
   /// Function improved after the procedure, in this sentence or the next one.

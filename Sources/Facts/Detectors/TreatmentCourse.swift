@@ -500,7 +500,9 @@ struct TreatmentCourse {
     #"\b(?:transport\w*|insurance|cost|costs|afford\w*|schedul\w*|work|job|childcare|child care"#
       + #"|copay\w*|time|distance|moved|moving|travel\w*|denied|authorization|coverage|finances"#
       + #"|financial|car|busy|vacation|holidays?|forgot|motivat\w*|bored|boring|kids|caregiving"#
-      + #"|preference|prefers?|didn't like|did not like|weather)\b"#
+      + #"|preference|prefers?|didn't like|did not like|weather|driv\w*|drove|rides?|lifts?|bus"#
+      + #"|trips?|commut\w*|parking|gas|money|pay|paid|expensive|shifts?|babysit\w*|family"#
+      + #"|relocat\w*|out of town|too far|clos(?:ed|ure|ing)|inconvenien\w*|noncomplian\w*)\b"#
   )
   private static let discontinued = TextPattern(
     #"\b(?:did not attend|didn't attend|never attended|no[- ]show\w*|stopped attending"#
