@@ -365,6 +365,9 @@ struct SectionName: Hashable, Sendable {
   var isFamilyHistory: Bool { kinds.contains(.familyHistory) }
   var isVitals: Bool { kinds.contains(.vitals) }
   var isImaging: Bool { kinds.contains(.imaging) }
+  /// Whether the section records the patient before a procedure, or in its recovery.
+  var isBeforeProcedure: Bool { kinds.contains(.beforeProcedure) }
+  var isAfterProcedure: Bool { kinds.contains(.afterProcedure) }
 
   /// The kinds of section a name says: each is said by any of its fragments in the name,
   /// letter case aside.
@@ -380,6 +383,8 @@ struct SectionName: Hashable, Sendable {
     static let familyHistory = Kinds(rawValue: 1 << 6)
     static let vitals = Kinds(rawValue: 1 << 7)
     static let imaging = Kinds(rawValue: 1 << 8)
+    static let beforeProcedure = Kinds(rawValue: 1 << 9)
+    static let afterProcedure = Kinds(rawValue: 1 << 10)
 
     /// Each kind's fragments, one row each: static strings, whose bytes are read in
     /// place, where a list of lists of strings retained each as it was read.
@@ -392,6 +397,7 @@ struct SectionName: Hashable, Sendable {
       (.medications, "medication"), (.allergies, "allerg"), (.familyHistory, "family"),
       (.vitals, "vital"), (.imaging, "imaging"), (.imaging, "radiolog"),
       (.imaging, "finding"), (.imaging, "mri"), (.imaging, "study"),
+      (.beforeProcedure, "preprocedure"), (.afterProcedure, "postprocedure"),
     ]
 
     init(rawValue: UInt16) { self.rawValue = rawValue }

@@ -16,6 +16,9 @@ public enum SectionKind: String, CaseIterable, Sendable {
     recommendations
   /// Signature blocks and attestations.
   case signature
+  /// A procedure note's parts before the procedure (the patient's state on arrival) and
+  /// after it (recovery, the response measured there).
+  case preProcedure, postProcedure
 }
 
 /// A section of a document: its heading and the text it governs, up to the next heading.

@@ -19,8 +19,23 @@ import Testing
       ["6 postProcedure", "8 preProcedure"]
     ),
     ("30 minutes 1/10", ["1 postProcedure"]),
+    ("Pain at arrival: 7/10.", ["7 preProcedure"]),
+    ("In recovery her pain was 2/10.", ["2 postProcedure"]),
+    ("| +4 h | pain 2/10; walked the hallway |", ["2 postProcedure"]),
   ])
   func readsBeforeAndAfterAProcedure(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
+  /// A procedure note's score with no word of its own takes the part of the note it is in.
+  @Test(arguments: [
+    ("PRE-PROCEDURE\nPain 8/10. Skin intact.", ["8 preProcedure"]),
+    ("Pre-op:\nPain 6/10.", ["6 preProcedure"]),
+    ("POST-PROCEDURE\n30 minutes: pain 2/10.", ["2 postProcedure"]),
+    ("RECOVERY\nPain 3/10, ambulating.", ["3 postProcedure"]),
+    ("HISTORY\nPain 7/10.", ["7 unspecified"]),
+  ])
+  func readsABareScoreByTheProcedureNotesPart(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painScore, in: text) == expected)
   }
 

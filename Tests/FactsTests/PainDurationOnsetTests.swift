@@ -16,6 +16,12 @@ import Testing
     ("Chronic cluster headache, right orbital, for 6 years.", "72"),
     ("60M bilat SIJ pain, L>R, >3 yrs.", "36"),
     ("Since injuring his back at work in November 2025, he has had constant pain.", "4.4"),
+    (
+      "The right leg pain came back in April 2025 and has not let up since; the back ache has"
+        + " worsened over the past year.", "11.4"
+    ),
+    ("She dates the trouble to around Labor Day last year (September 2025).", "6.4"),
+    ("He traces his leg symptoms back to a move in May 2025.", "10.4"),
   ])
   func readsTheDurationFromTheOnset(text: String, expected: String) {
     #expect(Fixtures.summaries(.painDuration, in: text) == [expected])

@@ -43,6 +43,8 @@ struct PainContextReader {
     if let label = tableLabel(for: score) ?? columnLabel(of: index) ?? rowLabel() {
       return label
     }
+    if passage.section?.isBeforeProcedure == true { return .preProcedure }
+    if passage.section?.isAfterProcedure == true { return .postProcedure }
     return .unspecified
   }
 
@@ -187,8 +189,8 @@ struct PainContextReader {
       .preProcedure,
       TextPattern(
         #"\b(?:pre-?(?:procedure|procedural|injection|block|trial|op)|pre|before"#
-          + #"|prior)\b(?:\s+(?:the |his |her |each )?(?:\w+ )?"#
-          + procedureNoun + #")?"#)
+          + #"|prior|(?:on|at|upon) arrival|at check-?in)\b"#
+          + #"(?:\s+(?:the |his |her |each )?(?:\w+ )?"# + procedureNoun + #")?"#)
     ),
     (
       .postProcedure,
@@ -196,7 +198,8 @@ struct PainContextReader {
         #"\b(?:post-?(?:procedure|procedural|injection|block|trial|op)|post|at the peak|peak"#
           + #"|during the (?:\w+ )?"#
           + procedureNoun
-          + #"|trial diary|diary|(?:after|following) (?:the |his |her |each )?(?:\w+ )?"#
+          + #"|trial diary|diary|in recovery|in (?:the )?PACU"#
+          + #"|(?:after|following) (?:the |his |her |each )?(?:\w+ )?"#
           + procedureNoun + #")\b"#
           // "7/10 the week after", "2/10 during": after what, the sentence has said.
           + #"|\b(?:after|afterwards?|during)(?=\s*(?:[,.;)]|$))"#)
@@ -259,8 +262,8 @@ struct PainContextReader {
   private static let peak = TextPattern(#"\bpeaks?\b"#)
   /// "30 minutes 1/10", "at 2 hours: 2/10": the time since a block, written as a label.
   private static let elapsedTime = TextPattern(
-    #"(?:^|[\s(|])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?"#
-      + #"|h)(?:\s+post)?\s*[:=-]?\s*$"#
+    #"(?:^|[\s(|+])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?"#
+      + #"|h)(?:\s+post)?\s*[:=|-]?\s*(?:(?:pain|NRS|VAS)\s*[:=-]?\s*)?$"#
   )
 
   private static func lastClause(of text: String) -> String {

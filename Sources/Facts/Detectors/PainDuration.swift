@@ -103,7 +103,7 @@ struct PainDurationRule: FactRule {
     lazy var isWorsening = Self.worsening.occurs(in: passage.text)
     for match in Self.onsetLead.matches(in: passage.text) {
       let isSince = match.value.lowercased().hasPrefix("since")
-      guard !isWorsening,
+      guard !(isWorsening && Self.worsens(inClauseOf: match.range, in: passage.text)),
         !Self.careLead.occurs(in: passage.text, within: 0..<match.range.lowerBound),
         !(Self.sinceThen.occurs(in: match.value) && Self.recurrence.occurs(in: passage.text)),
         isAboutThePain(match.range, in: passage, complaintMayFollow: true),
@@ -362,6 +362,18 @@ struct PainDurationRule: FactRule {
     return Self.complaintWords.occurs(in: String(after.prefix(100)))
   }
 
+  /// Whether the clause holding a lead says the pain grew worse, which makes the lead date a
+  /// change ("Since January, the spasms have increased"), not an onset. Another clause's
+  /// change does not: "came back in April 2025 and has not let up since; the low back ache
+  /// has worsened over the past year".
+  private static func worsens(inClauseOf lead: Range<Int>, in text: String) -> Bool {
+    let start = clauseStart(before: lead.lowerBound, in: text)
+    let end =
+      text.utf16.dropFirst(lead.upperBound).firstIndex(of: clauseBreak)
+      .map { text.utf16.distance(from: text.utf16.startIndex, to: $0) } ?? text.utf16.count
+    return worsening.occurs(in: text, within: start..<end)
+  }
+
   /// The offset after the last semicolon before `end`, or 0.
   private static func clauseStart(before end: Int, in text: String) -> Int {
     var start = 0
@@ -511,7 +523,7 @@ struct PainDurationRule: FactRule {
   private static let onsetLeadPattern =
     #"\b(?:since then|ever since|since|began|started|beginning|onset|starting|first noticed"#
     + #"|noticed|developed|date back to|dating back to|dates to|(?:came back|returned"#
-    + #"|recurred) in)\b"#
+    + #"|recurred) in|(?:dates|traces) (?:the|her|his|their) (?:\w+ ){1,3}?(?:back )?to)\b"#
   /// "felt a sharp pain", "felt a pop", "injured her back", "slipped and fell".
   private static let injuryEvent = TextPattern(injuryEventPattern)
   private static let injuryEventPattern =
@@ -568,7 +580,7 @@ struct PainDurationRule: FactRule {
   private static let onsetWordsPattern =
     #"\b(?:began|started|starting|onset|first noticed|developed|date back|began after|since)\b"#
   private static let complaintWords = TextPattern(
-    #"\b(?:pain|ache|aching|symptoms?|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
+    #"\b(?:pain|ache|aching|symptoms?|trouble|sciatica|complaints?|discomfort|LBP|radiculopathy|"#
       + #"CRPS|neuralgia|burning|spasticity|spasms|Sx|headaches?|migraines?|rash|zoster"#
       + #"|shingles)\b"#
   )
