@@ -9,7 +9,10 @@ import Model
 /// - for backward scopes, a comma, and `backwardReach` tokens;
 /// - a trigger's own `reach=N` attribute, when it has one ("not" reaches a few words).
 /// A `clauseStart=yes` trigger counts only where it opens its clause (a relative as the
-/// subject: "Mother has lupus", not "cannot lift her grandson").
+/// subject: "Mother has lupus", not "cannot lift her grandson"). One that opens its sentence
+/// is the sentence's subject and reaches past its `reach`, up to where the patient becomes
+/// the subject again ("Sister had a pinched nerve and eventually a lumbar fusion", but not
+/// "Husband drives; she had a fusion" or "Mother has lupus and he has psoriasis").
 /// A forward trigger with nothing but punctuation after it in its sentence is the answer of
 /// a template line ("Numbness: denies") and reaches backward instead.
 /// Pseudo-triggers ("no change in", "not only") cancel the triggers they overlap.
@@ -28,6 +31,9 @@ struct ContextAnalyzer: Sendable {
     var reach: Int?
     /// Whether the trigger counts only at the start of its clause (`clauseStart=yes`).
     var opensClause = false
+    /// Whether the scope runs to the sentence's end but stops at a word naming the patient
+    /// as a subject (a relative who opens the sentence).
+    var stopsAtPatient = false
   }
 
   /// Triggers grouped by the index of the sentence they stand in.
@@ -40,6 +46,8 @@ struct ContextAnalyzer: Sendable {
   let cellStarts: Set<Int>
   /// How many parentheses are open before each token, counted within its sentence.
   let parenthesisDepth: [Int]
+  /// Indices of tokens naming the patient as a subject ("she", "he", "patient").
+  let patientSubjects: Set<Int>
 
   static let backwardReach = 6
 
@@ -59,6 +67,7 @@ struct ContextAnalyzer: Sendable {
       let between = trigger.upperBound..<target.lowerBound
       return between.count <= match.reach ?? Int.max
         && !between.contains { stops.contains($0) }
+        && !(match.stopsAtPatient && between.contains { patientSubjects.contains($0) })
         && !(trigger.upperBound...target.lowerBound).contains { cellStarts.contains($0) }
     }
     if trigger.lowerBound >= target.upperBound && direction != .forward {
@@ -80,7 +89,7 @@ extension ContextAnalyzer {
     var bySentence: [Int: [TriggerMatch]] = [:]
     let lexiconTriggers = Self.lexiconTriggers(tokens: tokens, lexiconMatches).filter {
       Self.standsWhereItMay($0, tokens: tokens, sentenceOfToken: sentenceOfToken)
-    }
+    }.map { Self.asSubject($0, tokens: tokens, sentenceOfToken: sentenceOfToken) }
     for trigger in lexiconTriggers + yearTriggers {
       let answer = Self.answeringTemplate(trigger, tokens: tokens, sentenceOfToken: sentenceOfToken)
       bySentence[sentenceOfToken[trigger.tokenRange.lowerBound], default: []].append(answer)
@@ -93,7 +102,33 @@ extension ContextAnalyzer {
     self.init(
       triggersBySentence: bySentence, stops: stops, backwardStops: stops.union(marks.commas),
       cellStarts: Set(marks.cellStarts),
-      parenthesisDepth: Self.parenthesisDepth(tokens, sentenceOfToken: sentenceOfToken))
+      parenthesisDepth: Self.parenthesisDepth(tokens, sentenceOfToken: sentenceOfToken),
+      patientSubjects: Set(tokens.indices.filter { Self.namesThePatient(tokens[$0]) }))
+  }
+
+  private static func namesThePatient(_ token: Token) -> Bool {
+    token.kind == .word && patientWords.contains(token.normalized)
+  }
+
+  private static let patientWords: Set<String> = ["she", "he", "patient", "pt", "i"]
+
+  /// A relative that opens its sentence ("Sister had …", "Her father's …") as its subject.
+  private static func asSubject(
+    _ match: TriggerMatch, tokens: [Token], sentenceOfToken: [Int]
+  ) -> TriggerMatch {
+    guard match.opensClause, match.trigger.direction == .forward else { return match }
+    let sentence = sentenceOfToken[match.tokenRange.lowerBound]
+    var index = match.tokenRange.lowerBound - 1
+    var words = 0
+    while index >= 0 && sentenceOfToken[index] == sentence {
+      if tokens[index].kind == .word || tokens[index].kind == .number { words += 1 }
+      if words > 1 || [",", ";", ":", "("].contains(tokens[index].text) { return match }
+      index -= 1
+    }
+    var subject = match
+    subject.reach = nil
+    subject.stopsAtPatient = true
+    return subject
   }
 
   /// The indices of the semicolons and the commas, and of the tokens preceded by a gap of

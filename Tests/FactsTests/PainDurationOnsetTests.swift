@@ -21,6 +21,7 @@ import Testing
         + " worsened over the past year.", "11.4"
     ),
     ("She dates the trouble to around Labor Day last year (September 2025).", "6.4"),
+    ("The pain began last year (July 2025) after a long drive.", "8.4"),
     ("He traces his leg symptoms back to a move in May 2025.", "10.4"),
   ])
   func readsTheDurationFromTheOnset(text: String, expected: String) {

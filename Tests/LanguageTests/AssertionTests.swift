@@ -131,6 +131,11 @@ import Testing
     ("ankylosing spondylitis", "Mother has ankylosing spondylitis."),
     ("MRSA", "Her wife had MRSA."),
     ("rheumatoid arthritis", "Family history of rheumatoid arthritis."),
+    ("lumbar fusion", "Sister had \"a pinched nerve\" and eventually a lumbar fusion."),
+    (
+      "spinal cord stimulator",
+      "Her brother, after years of back pain, got a spinal cord stimulator."
+    ),
   ])
   func experiencerTriggersMarkSomeoneElse(target: String, text: String) {
     #expect(assertion(target, in: text).isOtherPerson)
@@ -139,6 +144,8 @@ import Testing
   @Test(arguments: [
     ("lift", "Unable to lift her granddaughter, stopped volunteering."),
     ("back pain", "She lives alone; her husband died. She has back pain."),
+    ("lumbar fusion", "Husband drives her to every visit and she had a lumbar fusion in 2019."),
+    ("psoriasis", "Mother has lupus, and he himself has had plaque psoriasis for years."),
   ])
   func relativesAsObjectsDoNotMakeTheFindingTheirs(target: String, text: String) {
     #expect(!assertion(target, in: text).isOtherPerson)

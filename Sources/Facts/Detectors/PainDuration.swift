@@ -176,10 +176,20 @@ struct PainDurationRule: FactRule {
   private func writtenDate(after lead: Range<Int>, within reach: Int, in passage: Passage)
     -> ClinicalDate?
   {
-    passage.dates.first {
+    let reached = passage.dates.filter {
       $0.range.lowerBound >= lead.lowerBound && $0.range.upperBound > lead.upperBound
         && $0.range.lowerBound - lead.upperBound <= reach
-    }?.date
+    }
+    guard let first = reached.first else { return nil }
+    // "around Labor Day last year (September 2025)": a date restated in the parenthesis right
+    // after it is the one written out.
+    if let restated = reached.dropFirst().first, restated.range.lowerBound > first.range.upperBound,
+      passage.slice(first.range.upperBound..<restated.range.lowerBound)
+        .trimmingCharacters(in: .whitespaces) == "("
+    {
+      return restated.date
+    }
+    return first.date
   }
 
   /// "since a fall on ice in January 2025", "since she lifted a planter in October 2025":
