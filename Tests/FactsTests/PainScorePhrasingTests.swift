@@ -17,6 +17,28 @@ import Testing
     #expect(Fixtures.summaries(.painScore, in: text) == expected)
   }
 
+  /// A bare number on the scale the sentence, or the one before, has just used.
+  @Test(arguments: [
+    (
+      "On an average day she rates it a 7/10; after walking it climbs to a 9.",
+      ["7 average", "9 worst"]
+    ),
+    (
+      "Pain: on an average day she rates it a 7/10. Sitting here this morning she calls it a 5.",
+      ["5 current", "7 average"]
+    ),
+    ("It is 7 out of 10 on a typical day; bad days reach 9.", ["7 average", "9 worst"]),
+    (
+      "She puts her pain at 7/10 on an average day now, 6/10 as she sat in the exam room this"
+        + " afternoon.", ["6 current", "7 average"]
+    ),
+    ("Pain 6/10 today. She fell 2 weeks ago and it dropped to 2 visits a week.", ["6 current"]),
+    ("Pain 6/10 today. Her A1c climbs to 9 when she skips metformin.", ["6 current"]),
+  ])
+  func readsBareScoresOnTheScaleJustUsed(text: String, expected: [String]) {
+    #expect(Fixtures.summaries(.painScore, in: text) == expected)
+  }
+
   @Test(arguments: [
     "She completed 10/10 PT visits.",
     "Motor 4/5 in the left EHL, reflexes 2+; follow-up 7/10/26.",

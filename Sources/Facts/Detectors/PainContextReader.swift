@@ -208,7 +208,8 @@ struct PainContextReader {
       .worst,
       TextPattern(
         #"\b(?:worst|at (?:its |their )?worst|maximum|max|highest|peaks? at|reach(?:es|ed|ing)?"#
-          + #"|up to|as high as|spikes? to|flares? to|bad days?|on a bad day|severe days?)\b"#
+          + #"|up to|as high as|spikes? to|flares? to|bad days?|on a bad day|severe days?"#
+          + #"|climb(?:s|ed)? to|ris(?:es|en) to|rose to|jump(?:s|ed)? to)\b"#
       )
     ),
     (
@@ -231,6 +232,8 @@ struct PainContextReader {
       .current,
       TextPattern(
         #"\b(?:current(?:ly)?|today|now|at present|presently|at this (?:visit|time)|right now"#
+          + #"|this (?:afternoon|evening)|sitting here|in (?:the )?(?:exam(?:ination)?|clinic"#
+          + #"|office)(?: room)?"#
           + #"|this (?:morning|visit)|(?:climbed|crept|come|came|gone|went) back (?:up )?to)\b"#
       )
     ),

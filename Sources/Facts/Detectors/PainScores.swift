@@ -10,7 +10,8 @@ struct PainScoreRule: FactRule {
   func facts(in passage: Passage, of reading: CaseReading) -> [Fact] {
     if let row = Self.diaryRow(in: passage) { return [row] }
     let written = Self.scores(in: passage)
-    let scores = Self.withImpliedScores(written, in: passage.text)
+    let scores = Self.withImpliedScores(
+      written, in: passage.text, scaleJustUsed: Self.scaleJustUsed(before: passage))
     guard !scores.isEmpty else { return [] }
 
     let isProcedureSentence =
@@ -88,16 +89,27 @@ struct PainScoreRule: FactRule {
     return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
-  /// Adds the bare numbers a sentence gives on the scale it has just used, and the bare pair
-  /// of a change around a procedure ("pain down from 9 to 5-6"): "her average pain
-  /// is 8 out of 10, and on a good day 5", "usual pain is 7/10 and it never drops below 5".
-  static func withImpliedScores(_ scores: [WrittenScore], in text: String) -> [WrittenScore] {
+  /// Whether the sentence before, in the same section, wrote a score on the 0-10 scale:
+  /// "She rates it 7/10 on an average day. Sitting here she calls it a 5."
+  static func scaleJustUsed(before passage: Passage) -> Bool {
+    guard let previous = passage.preceding(1).first, previous.section == passage.section
+    else { return false }
+    return !scores(in: previous).isEmpty
+  }
+
+  /// Adds the bare numbers a sentence gives on the scale it or the sentence before has just
+  /// used, and the bare pair of a change around a procedure ("pain down from 9 to 5-6"):
+  /// "her average pain is 8 out of 10, and on a good day 5", "usual pain is 7/10 and it
+  /// never drops below 5", "after walking it climbs to a 9".
+  static func withImpliedScores(
+    _ scores: [WrittenScore], in text: String, scaleJustUsed: Bool = false
+  ) -> [WrittenScore] {
     var all = scores
     // An implied score follows a written one: without one, its shape is not looked for.
-    for match in scores.isEmpty ? [] : impliedScore.matches(in: text) {
+    for match in scores.isEmpty && !scaleJustUsed ? [] : impliedScore.matches(in: text) {
       guard let value = match.group(1).flatMap(ClinicalWords.number), (0...10).contains(value),
         let range = match.groups.first ?? nil,
-        scores.contains(where: { $0.range.upperBound <= match.range.lowerBound }),
+        scaleJustUsed || scores.contains(where: { $0.range.upperBound <= match.range.lowerBound }),
         !all.contains(where: { $0.range.overlaps(range) })
       else { continue }
       all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
@@ -176,11 +188,17 @@ struct PainScoreRule: FactRule {
 
   private static let impliedScore = TextPattern(
     #"\b(?:on (?:a |her |his )?(?:good|bad|better|worse) days?|at (?:its |her |his )?(?:best"#
-      + #"|worst)|"#
-      + #"(?:never|rarely|not) (?:\w+ ){0,2}?(?:below|under|lower than|less than))"#
+      + #"|worst)|(?:good|bad) days (?:reach|hit|are)|"#
+      + #"(?:never|rarely|not) (?:\w+ ){0,2}?(?:below|under|lower than|less than)"#
+      // "it climbs to a 9", "she calls it a 5": a level the pain moves to or is given.
+      + #"|\b(?:it|pain|she|he)\s+(?:\w+\s+)?(?:climb(?:s|ed)|ris(?:es|en)|rose|go(?:es)? up"#
+      + #"|went up|jump(?:s|ed)|reach(?:es|ed)|spik(?:es|ed)|creeps up|crept up|drop(?:s|ped)"#
+      + #"|f(?:a|e)lls?|settl(?:es|ed)|c(?:o|a)mes? down)(?:\s+to)?\s+(?:a\s+|an\s+)?"#
+      + #"|\b(?:calls|called|rates|rated|puts|put|grades|graded|gives|gave)\s+it\s+(?:at\s+)?"#
+      + #"(?:a\s+|an\s+)?)"#
       + #"\s*(?:it is\s+|is\s+|of\s+|:\s*|about\s+|around\s+)?(\d{1,2})\b"#
-      + #"(?![\d/%]|\.\d|\s*(?:out of|mg|x\b|times|%|degrees|"# + ClinicalWords.timeUnitPattern
-      + #"\b))"#)
+      + #"(?![\d/%]|\.\d|\s*(?:out of|mg|x\b|times|%|degrees|sessions?|visits?|tablets?|pills?"#
+      + #"|doses?|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
 
   /// "pain from 4/10 to 1/10 (75%)": a relief statement brackets its scores like a block.
   private static let statesRelief = TextPattern(
