@@ -34,6 +34,9 @@ struct ContextAnalyzer: Sendable {
     /// Whether the scope runs to the sentence's end but stops at a word naming the patient
     /// as a subject (a relative who opens the sentence).
     var stopsAtPatient = false
+    /// Whether a comma ends the forward scope (`commaEnds=yes`): "not a" negates one noun
+    /// phrase, not the list after it.
+    var stopsAtComma = false
   }
 
   /// Triggers grouped by the index of the sentence they stand in.
@@ -68,6 +71,7 @@ struct ContextAnalyzer: Sendable {
       return between.count <= match.reach ?? Int.max
         && !between.contains { stops.contains($0) }
         && !(match.stopsAtPatient && between.contains { patientSubjects.contains($0) })
+        && !(match.stopsAtComma && between.contains { backwardStops.contains($0) })
         && !(trigger.upperBound...target.lowerBound).contains { cellStarts.contains($0) }
     }
     if trigger.lowerBound >= target.upperBound && direction != .forward {
@@ -171,7 +175,8 @@ extension ContextAnalyzer {
               direction: TriggerDirection(rawValue: attributes["direction"] ?? "") ?? .forward,
               source: "\(match.entry.lexicon).txt:\(match.entry.line) \(match.entry.concept)"),
             tokenRange: match.tokenRange, reach: attributes["reach"].flatMap { Int($0) },
-            opensClause: attributes["clauseStart"] == "yes")
+            opensClause: attributes["clauseStart"] == "yes",
+            stopsAtComma: attributes["commaEnds"] == "yes")
         }
     }
   }

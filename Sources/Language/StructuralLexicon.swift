@@ -53,6 +53,9 @@ public enum StructuralLexicon: String, CaseIterable, Sendable {
       if let start = attributes["clauseStart"], start != "yes" && start != "no" {
         return "clauseStart=\(start) is not yes or no"
       }
+      if let end = attributes["commaEnds"], end != "yes" && end != "no" {
+        return "commaEnds=\(end) is not yes or no"
+      }
     case .abbreviations:
       if let end = attributes["sentenceEnd"], end != "never" && end != "allowed" {
         return "sentenceEnd=\(end) is not never or allowed"

@@ -26,6 +26,8 @@ import Testing
     ("Saddle anesthesia", "Saddle anesthesia: no"),
     ("FABER", "FABER (-) on the left."),
     ("anticoagulants", "Not on anticoagulants."),
+    ("surgical candidate", "Failed PT, not a surgical candidate, psychology clearance."),
+    ("chills", "He does not have fever, chills or night sweats."),
   ])
   func negationTriggersBeforeAndAfterNegate(target: String, text: String) {
     let result = assertion(target, in: text)
@@ -57,6 +59,7 @@ import Testing
     ),
     ("meloxicam", "Physical therapy  no improvement  meloxicam"),
     ("MRI", "No disc herniation on MRI."),
+    ("psychology clearance", "Failed PT, not a surgical candidate, psychology clearance."),
   ])
   func scopeEndsAtTerminatorsClausesParenthesesAndCells(target: String, text: String) {
     #expect(!assertion(target, in: text).isNegated)
@@ -98,6 +101,11 @@ import Testing
     ("RFA", "Will consider RFA."),
     ("weakness", "Should she develop weakness, call the office."),
     ("fever", "Return if fever develops."),
+    (
+      "surgical opinion",
+      "Should the pain keep returning this quickly, a surgical opinion will be the next step."
+    ),
+    ("RFA", "Should it recur after the block, RFA would follow."),
   ])
   func hypotheticalTriggersMarkHypothetical(target: String, text: String) {
     #expect(assertion(target, in: text).isHypothetical)
