@@ -26,6 +26,10 @@ import Testing
     ("Straight-leg raise positive on the left at 40 degrees.", ["straightLegRaise positive left"]),
     ("Negative slump test.", ["slump negative"]),
     ("Spurling's maneuver reproduces her arm pain on the right.", ["spurling positive right"]),
+    (
+      "Spurling's manoeuvre to the left reproduces the triceps pain; on the right, negative.",
+      ["spurling negative right", "spurling positive left"]
+    ),
     ("Facet loading positive bilaterally.", ["facetLoading positive bilateral"]),
     ("Posterior shear / thigh thrust positive on the left.", ["posteriorShear positive left"]),
     ("P4 test: positive", ["thighThrust positive"]),
@@ -196,6 +200,17 @@ import Testing
       Fixtures.summaries(.provocationTest, in: note) == [
         "faber negative left", "faber positive right", "thighThrust negative left",
         "thighThrust positive right",
+      ])
+  }
+
+  @Test func aNoteInBracketsBesideAResultKeepsTheRow() {
+    let note = """
+      | SIJ provocation | Left | Right |
+      | FABER | positive (posterior pelvic pain) | negative |
+      """
+    #expect(
+      Fixtures.summaries(.provocationTest, in: note) == [
+        "faber negative right", "faber positive left",
       ])
   }
 

@@ -159,11 +159,13 @@ struct ProvocationTestRule: FactRule {
       + #"(?:on\s+(?:the\s+)?)?\b(R|L|right|left|rt|lt)\b(?!\s*[:=]?\s*(?:\+|-|pos|neg))"#)
   private static let resultCell = TextPattern(
     #"(?<!\w)(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?!\w)"#)
-  /// Two result cells, each perhaps with the angle it was reached at ("positive 40 deg").
+  /// Two result cells, each perhaps with the angle it was reached at ("positive 40 deg") or
+  /// a note in brackets ("positive (posterior pelvic pain)").
   private static let rowOfResults = TextPattern(
     #"^[\s|:]*"# + resultWithAngle + #"[\s|]+"# + resultWithAngle + #"[\s|.]*$"#)
   private static let resultWithAngle =
     #"(?:positive|negative|pos|neg|\+|-|−|\(\+\)|\(-\))(?:\s*(?:at\s+)?\d{1,2}\s*(?:°|deg\w*))?"#
+    + #"(?:\s*\([^()]{1,40}\))?"#
   private static let sideHeader = TextPattern(
     #"\bright\b.*\bleft\b|\bleft\b.*\bright\b|\bR\b.*\bL\b"#)
 
