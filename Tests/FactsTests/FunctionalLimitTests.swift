@@ -28,6 +28,11 @@ import Testing
     "He wakes 3-4 times a night from pain.",
     "He has difficulty getting out of a chair.",
     "She is on FMLA leave because of the pain.",
+    "She still cannot get through more than about an hour of spreadsheet work.",
+    "She has to lie down with ice after an hour at the desk.",
+    "She has stopped her Saturday swim.",
+    "She cannot button a blouse.",
+    "She has not been able to teach since November.",
   ])
   func readsALimitWrittenInWords(text: String) {
     #expect(Fixtures.summaries(.functionalDisability, in: text) == ["present narrative"])
@@ -39,6 +44,7 @@ import Testing
     "She does not use a cane.",
     "He walks 3 miles a day.",
     "She works full-time.",
+    "She stopped the gabapentin and her walks are longer now.",
   ])
   func doesNotReadAnImprovementOrNormalFunctionAsALimit(text: String) {
     #expect(

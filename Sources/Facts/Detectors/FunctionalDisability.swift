@@ -88,10 +88,14 @@ struct FunctionalDisabilityRule: FactRule {
     + #"|at)|"#
     + #"turn(?:ing)? (?:\S+ ){0,2}?head|transfers?|positioned|eat(?:ing)?|reach(?:ing)?"#
     + #"|kneel(?:ing)?|squat(?:ting)?|get(?:ting)? (?:up|out of|in and out of|into)|"#
-    + #"care for|hold(?:ing)?|grip(?:ping)?|typ(?:e|ing)|write|writing|his job|her job|job duties)"#
+    + #"care for|hold(?:ing)?|grip(?:ping)?|typ(?:e|ing)|write|writing|his job|her job|job duties"#
+    + #"|button(?:s|ing)?|teach(?:es|ing)?|swim(?:s|ming)?|run(?:s|ning)?|jog(?:s|ging)?"#
+    + #"|mow(?:s|ing)?|hik(?:e|es|ing)|danc(?:e|es|ing)|knit(?:s|ting)?|sew(?:s|ing)?"#
+    + #"|shower(?:s|ing)?|get through|pick up|open (?:a |the )?(?:jars?|doors?))"#
   /// "unable to sit", "cannot stand for more than 10 minutes", "difficulty with ADLs".
   private static let limitation = TextPattern(
     #"\b(?:unable to|inability to|cannot|can't|can not|could not|couldn't|not able to|"#
+      + #"(?:has|have) not been able to|hasn't been able to|"#
       + #"no longer able to|can no longer|no longer|can only|only able to|"#
       + #"difficulty(?: with)?|trouble(?: with)?|struggles? (?:to|with)|limited (?:in|to)|"#
       + #"limits? (?:his|her|their)(?: ability to)?|interferes? with|intolerance (?:to|of)"#
@@ -128,6 +132,7 @@ struct FunctionalDisabilityRule: FactRule {
       + #"|around|by|before)\s+\d)|hobbies|gardening|golf|driving|(?!using\b|taking\b)\w+ing"#
       + #"|exercise|shifts|activities|sports)"#,
     #"cut back (?:to|on) "#,
+    #"(?:has|have|needs?) to (?:lie down|sit down|lie flat)"#,
     #"light duty"#,
     #"modified duty"#,
     #"part-time"#,
@@ -198,6 +203,9 @@ struct FunctionalDisabilityRule: FactRule {
     // "has given up his weekend soccer league", "quit her choir".
     + #"|\b(?:given up|gave up|quit|dropped out of) (?:her |his |their )?(?:\w+ ){0,2}?(?:league"#
     + #"|team|club|classes|choir|band|practice)\b"#
+    // "has stopped her Saturday swim": a pastime of her own given up.
+    + #"|\b(?:stopped|given up|gave up|quit) (?:her|his|their) (?:\w+ ){0,2}?(?:swims?|runs?"#
+    + #"|walks?|golf|yoga|workouts?|gym|tennis|bowling|hikes?|rides?)\b"#
     // "has had to leave work early twice a week".
     + #"|\b(?:leave|leaves|leaving|left|go home from) work early\b"#
   private static let nearNegation = TextPattern(
