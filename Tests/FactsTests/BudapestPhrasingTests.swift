@@ -20,6 +20,7 @@ import Testing
       "PHYSICAL EXAM:\nMild edema and reduced toe flexion.",
       ["motorTrophic sign true", "sudomotorEdema sign true"]
     ),
+    ("PHYSICAL EXAM:\nToenails dull, slowed growth R.", ["motorTrophic sign true"]),
   ])
   func readsFindingsAsPatientsAndExamsWriteThem(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.budapestFinding, in: crpsNote + text) == expected)

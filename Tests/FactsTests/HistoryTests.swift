@@ -67,6 +67,7 @@ import Testing
     ("She is allergic to lidocaine.", ["anestheticAllergy true"]),
     ("Cellulitis at the injection site.", ["skinInfectionAtSite true"]),
     ("Thrombocytopenia with platelets of 60.", ["coagulopathy true"]),
+    ("No blood thinners. No bleeding problems.", ["anticoagulation false", "coagulopathy false"]),
   ])
   func readsRiskFactorsAndTheirDenials(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.riskFactor, in: text) == expected)

@@ -77,6 +77,11 @@ import Testing
   @Test(arguments: [
     ("She is not a surgical candidate per neurosurgery.", ["notSurgicalCandidate"]),
     ("Surgery is not recommended.", ["notSurgicalCandidate"]),
+    (
+      "Long-standing pain after a fusion, no further surgical option per Dr. Ames.",
+      ["notSurgicalCandidate"]
+    ),
+    ("Neurosurgery has nothing further to offer surgically.", ["notSurgicalCandidate"]),
     ("She is scheduled for L4-5 fusion on 04/02/2026.", ["surgeryPlanned"]),
     (
       "She was evaluated by neurosurgery, who is considering decompression.",

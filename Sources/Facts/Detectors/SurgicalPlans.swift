@@ -152,7 +152,8 @@ struct SurgicalPlanRule: FactRule {
     + surgery
     + #")|non-?surgical candidate|poor surgical candidate|not a candidate for surgical"#
     + #"|surgery (?:is |was )?not (?:recommended|indicated|an option|advised)"#
-    + #"|no surgical (?:options?|indications?|lesion|pathology|target)"#
+    + #"|no (?:further |other |more )?surgical (?:options?|indications?|lesion|pathology"#
+    + #"|target|solution)|(?:nothing|no) (?:more |further )?(?:to offer )?surgically"#
     + #"|not (?:recommend(?:ing)?|offer(?:ing)?) (?:surgery|surgical)"#
     + #"|no indication for surgery|does not have a surgical lesion"#
     + #"|deemed (?:a )?non-?surgical|(?:does not|doesn't|did not"#
