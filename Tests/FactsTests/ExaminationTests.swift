@@ -27,7 +27,8 @@ import Testing
     ("Negative slump test.", ["slump negative"]),
     ("Spurling's maneuver reproduces her arm pain on the right.", ["spurling positive right"]),
     (
-      "Spurling's manoeuvre to the left reproduces the triceps pain; on the right, negative.",
+      "Spurling's manoeuvre to the left reproduces the triceps and middle finger pain; on the"
+        + " right, negative.",
       ["spurling negative right", "spurling positive left"]
     ),
     ("Facet loading positive bilaterally.", ["facetLoading positive bilateral"]),
@@ -121,6 +122,16 @@ import Testing
     ("HPI:\nL-sided neck pain x 14 mo, no arm sx.", ["axial"]),
     ("HPI:\nBilat axial LBP x 3 yrs.", ["axial"]),
     ("HPI:\nChronic low back pain from facet arthropathy.", []),
+    (
+      "HPI:\nHer current episode started in October, without a clear injury, with neck aching and"
+        + " then pain running from the back of the left shoulder over the triceps and into the"
+        + " middle finger.", ["mixed"]
+    ),
+    (
+      "HPI:\nThe fusion is solid on imaging, but the low back pain and the pain that shoots down"
+        + " the outside of his left leg into the top of the foot never settled after the"
+        + " operation.", ["mixed"]
+    ),
   ])
   func readsPatternsAsNotesWriteThem(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painPattern, in: text) == expected)

@@ -181,8 +181,10 @@ struct PainPatternRule: FactRule {
   private static let thigh = TextPattern(#"\bthighs?\s*$"#)
   private static let distalLimit = TextPattern(#"\b(?:knees?|elbows?|below|past|beyond)\b"#)
   private static let pastHistory = TextPattern(#"^\s*(?:past(?: history)?|PMH|PSH|h/o)\b"#)
+  /// "which has since resolved", but not "never settled" or "has not subsided".
   private static let resolved = TextPattern(
-    #"\b(?:which|that)?\s*(?:has\s+)?(?:since\s+)?(?:resolved|settled|went away|subsided)\b"#)
+    #"\b(?:which|that)?\s*(?:has\s+)?(?:since\s+)?(?<!never )(?<!not )(?<!n't )"#
+      + #"(?:resolved|settled|went away|subsided)\b"#)
   private static let nearNegation = TextPattern(#"\b(?:no|denies|without|not|nor)\b[^,.;]{0,20}$"#)
   private static let painWords = TextPattern(
     #"\b(?:pain|aches?|aching|burning|sciatica|LBP|radiat\w*|shooting|symptoms)\b"#)
@@ -193,7 +195,8 @@ struct PainPatternRule: FactRule {
   private static let radicular = TextPattern(
     #"\b(?:radiat\w*|shoot\w*|travel\w*|extend\w*|spread\w*|goes|going|went|runs?|ran|running"#
       + #"|wraps?)\s+"#
-      + #"(?:\S+\s+){0,8}?(?:down|into|to|along|through|around)\s+(?:\S+\s+){0,5}?"# + limb + #"\b"#
+      + #"(?:\S+\s+){0,12}?(?:down|into|to|along|through|around)\s+(?:\S+\s+){0,5}?"# + limb
+      + #"\b"#
       + #"|\bsciatica\b|\bradicular\b|\bradiculopathy\b|\bradiculitis\b|\bdermatom\w*\b"#
       + #"|\b[LCST]\d{1,2}(?:-[LCST]?\d{1,2})? (?:dermatom\w*|distribution|nerve root)\b"#)
   /// Pain in a limb: "right leg pain", "burning into both legs", "aching in both legs".

@@ -446,7 +446,7 @@ private struct ExamClause {
     #"^[\s,/&()]*(?:(?:and|or|as well as|plus|tests?|"# + side + #")[\s,/&()]*)*$"#)
   static let positive = TextPattern(
     #"\(\s*\+\s*\)|\bpositive\b|\bpos\b|(?<=[\s:])\+(?=[\s,;).]|$)"#
-      + #"|\breproduc\w*\s+(?:\w+\s+){0,3}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
+      + #"|\breproduc\w*\s+(?:\w+\s+){0,5}?(?:pain|symptoms)\b|\bprovok\w*\b|"#
       + #"\belicit\w*\s+(?:\w+\s+)?pain\b|\bpainful\b|\b(?:mildly |somewhat )?uncomfortable\b"#
       + #"|\bconcordant pain\b|\b(?:pain|symptoms) (?:was |were )?reproduced\b|\bpain (?:with"#
       + #"|on)\b"#
