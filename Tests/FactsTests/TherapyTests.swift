@@ -55,6 +55,27 @@ import Testing
     #expect(therapy.attended == attended)
   }
 
+  /// Exercise a patient does on their own, however it is named, is a home program.
+  @Test(arguments: [
+    "- stretching + core routine from YouTube, daily since Dec",
+    "She follows core exercises from online exercise videos every morning.",
+    "He does stretching exercises at home most days.",
+  ])
+  func readsSelfDirectedExerciseAsAHomeProgram(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).contains { $0.hasPrefix("homeExercise") })
+  }
+
+  @Test func aTherapyDeniedBesideAHomeProgramDidNotPrescribeIt() throws {
+    let text = "- stretching + core routine from YouTube, daily since Dec; no PT, no chiro"
+    let program = try #require(
+      Fixtures.facts(.therapy, in: text).first {
+        if case .therapy(let therapy) = $0 { return therapy.modality == .homeExercise }
+        return false
+      })
+    guard case .therapy(let therapy) = program else { return }
+    #expect(therapy.prescribedBy == nil)
+  }
+
   @Test(arguments: [
     "If pain persists we will start PT.",
     "Pt reports her pain is worse.",

@@ -143,8 +143,9 @@ struct TherapyRule: FactRule {
     if PTDischargeRule.isTherapyNote(passage.note) { return .physicalTherapist }
     if chiropracticNote.occurs(in: passage.note.heading) { return .chiropractor }
     if byPhysician.occurs(in: text) { return .physician }
+    // "core routine from YouTube; no PT, no chiro": a therapy denied prescribed nothing.
     let named = passage.hits("therapies")
-      .filter { $0.attributes["modality"] != "homeExercise" }
+      .filter { $0.attributes["modality"] != "homeExercise" && !passage.context(of: $0).isNegated }
       .compactMap { $0.attributes["modality"] }
     if named.contains("physicalTherapy") { return .physicalTherapist }
     if named.contains("chiropractic") { return .chiropractor }
