@@ -93,6 +93,19 @@ import Testing
       Fixtures.summaries(.priorProcedure, in: note).map(Self.kindAndDate).sorted() == expected)
   }
 
+  /// A date that belongs to the pain, not to the operation it is told against.
+  @Test(arguments: [
+    "Date of service: 11/20/2026\nThe right leg pain came back in April 2025, a few weeks after"
+      + " the fusion, and has not let up since; the low back ache has worsened over the past"
+      + " year.",
+    "Date of service: 11/20/2026\nHer neck pain returned in May 2026, two months following the"
+      + " ACDF.",
+  ])
+  func aDateToldAgainstAnOperationIsNotItsDate(text: String) {
+    let found = Fixtures.summaries(.priorProcedure, in: text)
+    #expect(!found.contains { $0.hasPrefix("spineSurgery") && $0.contains("20") }, "\(found)")
+  }
+
   @Test(arguments: [
     "He has had a programmable intrathecal pump since June 2019 for post-laminectomy pain.",
     "Before deciding between an L4-5 foraminotomy and a fusion, I would like right L5 blocks.",

@@ -68,6 +68,7 @@ enum ProcedureDates {
       in: passage.slice(max(previousEnd, local.lowerBound - 30)..<local.lowerBound))
     let after = passage.dates.filter {
       $0.range.lowerBound >= local.upperBound && $0.range.upperBound <= nextStart
+        && !isWindow($0.range, in: passage)
         && !(isSeries
           && seriesStart.occurs(in: passage.slice(local.upperBound..<$0.range.lowerBound)))
     }
@@ -170,5 +171,18 @@ enum ProcedureDates {
       + #"|revised)\s+(?:on\s+|in\s+)?[\s(]*$"#
   )
   /// "pump since June 2019 for post-laminectomy pain": a date joined to something else.
-  private static let foreignLink = TextPattern(#"\b(?:for|of|with|from|due to|because)\b"#)
+  /// "has worsened over the past year": a span something happened over, not the day of an
+  /// operation told earlier in the sentence. A written date stays one: "in the last week of
+  /// March 2026".
+  private static func isWindow(_ range: Range<Int>, in passage: Passage) -> Bool {
+    !passage.slice(range).contains(where: \.isNumber)
+      && window.occurs(in: passage.slice(max(0, range.lowerBound - 24)..<range.upperBound))
+  }
+
+  private static let window = TextPattern(
+    #"\b(?:over|during|in|for|throughout) the (?:past|last|previous)\b[^,;]*$"#)
+  /// Words between a date and a later procedure that tie the date to something else: "pain
+  /// for …", "came back in April 2025, a few weeks after the fusion".
+  private static let foreignLink = TextPattern(
+    #"\b(?:for|of|with|from|due to|because|after|following)\b"#)
 }
