@@ -10,6 +10,9 @@ import Testing
     "Preservative-free morphine 0.25 mg injected.",
     "He understands the trial would use a small intrathecal dose of morphine.",
     "He refused every opioid offered, including a tramadol prescription that he never filled.",
+    "DRUG preservative-free morphine",
+    "Pump drug: baclofen 500 mcg/mL",
+    "Infusate: hydromorphone 2 mg/mL",
   ])
   func aDoseGivenInAProcedureIsNotATreatment(text: String) {
     #expect(Fixtures.summaries(.therapy, in: text).isEmpty)

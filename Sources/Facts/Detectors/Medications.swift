@@ -125,7 +125,8 @@ struct MedicationRule: FactRule {
     #"\b(?:inject\w*|injectate|instilled|infiltrat\w*|mixture of|solution of|was administered"#
       + #"|were administered|epidurally|under fluoroscop\w*|needle|bolus|(?:intrathecal|spinal"#
       + #"|SCS|stimulator|pump|ITB) trial|single-shot|single shot|test dose|spinal anesthetic"#
-      + #"|intrathecal infusion|temporary catheter|catheter at|pump)\b"#
+      + #"|intrathecal infusion|temporary catheter|catheter at|pump|preservative-free"#
+      + #"|infusate|^\s*(?:pump |trial |intrathecal )?drug\s*:?)\b"#
   )
   /// "A tramadol prescription that he never filled", "refused every opioid offered": a
   /// drug not taken is no treatment tried.
