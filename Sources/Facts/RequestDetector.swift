@@ -40,7 +40,28 @@ public struct RequestDetector: Sendable {
     }
     fillSite(of: &request, from: fields)
     request.reason = fields.first { $0.kind == .reason }?.value ?? request.reason
+    request.guidance = Self.guidance(in: sentences, formSentences: formSentences)
     return request
+  }
+
+  /// The imaging guidance planned for the service: "under fluoroscopy", "CT-guided",
+  /// "ultrasound-guided", "landmark technique, no fluoro", in a request form, a plan, or a
+  /// sentence that requests a procedure. How an earlier procedure was done ("performed under
+  /// fluoroscopy" in a procedure note) is not the plan.
+  private static func guidance(in sentences: [RequestSentence], formSentences: Int)
+    -> PlannedGuidance?
+  {
+    for (index, sentence) in sentences.enumerated() {
+      guard
+        index < formSentences || sentence.passage.section?.isPlan == true
+          || isRequest(sentence)
+      else { continue }
+      for match in sentence.matches(of: guidanceWords) {
+        if sentence.passage.context(ofLocal: match.range).isNegated { return .unguided }
+        return PlannedGuidance(words: match.value)
+      }
+    }
+    return nil
   }
 
   /// The service, its place and its purpose, from the sentence that names the procedure.
@@ -228,6 +249,10 @@ public struct RequestDetector: Sendable {
       + #"|planned service)|procedure date|requested date|anticipated date|tentative(?:ly)?"#
       + #"|expected date|planned DOS)\b"#
   )
+  static let guidanceWords = TextPattern(
+    #"\b(?:fluoro\w*|C-?arm|CT[- ]guid\w*|under CT|CT guidance|ultrasound[- ]guid\w*"#
+      + #"|under ultrasound|ultrasound guidance|US[- ]guided|sonograph\w*|image[- ]guid\w*"#
+      + #"|imaging guidance|under imaging|landmark\w*|blind(?:ly)?)\b"#)
   private static let pastCue = TextPattern(
     #"\b(?:s/p|status post|underwent|had|received|prior|previous|previously|after the"#
       + #"|following the)\b"#
@@ -263,5 +288,24 @@ private final class RequestSentence {
 
   func holds(_ pattern: TextPattern) -> Bool {
     pattern.mayOccur(in: searchable) && pattern.occurs(in: passage.text)
+  }
+}
+
+extension PlannedGuidance {
+  /// The guidance a matched phrase of `RequestDetector.guidanceWords` names.
+  init(words: String) {
+    let lowered = words.lowercased()
+    if lowered.hasPrefix("fluoro") || lowered.hasPrefix("c-arm") || lowered.hasPrefix("carm") {
+      self = .fluoroscopy
+    } else if lowered.contains("ct") && !lowered.contains("ultra") {
+      self = .ct
+    } else if lowered.contains("ultrasound") || lowered.hasPrefix("us") || lowered.hasPrefix("sono")
+    {
+      self = .ultrasound
+    } else if lowered.hasPrefix("landmark") || lowered.hasPrefix("blind") {
+      self = .unguided
+    } else {
+      self = .imaging
+    }
   }
 }

@@ -22,17 +22,52 @@ extension CaseContext {
         ask: "Please confirm the imaging guidance planned.")
     }
     let codesText = listed(checked.map(\.code), conjunction: "and")
+    if !request.cpt.isEmpty, checked.allSatisfy({ $0.guidance == .unspecified }) {
+      return plannedGuidance(allowed, codes: codesText)
+    }
     if request.cpt.isEmpty {
       return .met(
         "No code was requested; the service named (\(request.service ?? "the procedure")) is read"
           + " as code \(codesText), under the imaging guidance the guideline requires.")
     }
-    if checked.allSatisfy({ $0.guidance == .unspecified }) {
-      return .met(
-        "Code \(codesText) does not name the guidance; the procedure is to be done under imaging"
-          + " guidance as the guideline requires.")
-    }
     return .met("Code \(codesText) includes imaging guidance.")
+  }
+
+  private func spokenGuidance(_ guidance: PlannedGuidance) -> String {
+    switch guidance {
+    case .fluoroscopy: "fluoroscopic"
+    case .ct: "CT"
+    case .ultrasound: "ultrasound"
+    case .imaging: "image"
+    case .unguided: "no"
+    }
+  }
+
+  /// For codes that do not include guidance, what the documents plan: the guidance must be
+  /// stated in a form, a plan or the request's sentence (GOLD-REVIEW.md, rule 12).
+  private func plannedGuidance(_ allowed: Set<ImageGuidance>, codes: String) -> Finding {
+    let accepted =
+      allowed.contains(.ultrasound) ? "fluoroscopy, CT or ultrasound" : "fluoroscopy or CT"
+    let ask = "Please state the imaging guidance planned for the procedure (\(accepted))."
+    let lead = "Code \(codes) does not include imaging guidance"
+    guard let planned = request.guidance else {
+      return .notDocumented(
+        "\(lead), and the documents do not say the procedure will be done under it.", ask: ask)
+    }
+    let kind: ImageGuidance?
+    switch planned {
+    case .fluoroscopy, .ct: kind = .fluoroscopyOrCT
+    case .ultrasound: kind = .ultrasound
+    case .imaging: kind = nil
+    case .unguided:
+      return .notMet("\(lead), and the documents plan it without imaging.", ask: ask)
+    }
+    if let kind, !allowed.contains(kind) {
+      return .notMet(
+        "\(lead); the documents plan \(spokenGuidance(planned)) guidance, which this guideline"
+          + " does not accept.", ask: ask)
+    }
+    return .met("\(lead); the documents plan it under \(spokenGuidance(planned)) guidance.")
   }
 
   func requestedRegion(_ allowed: Set<Region>) -> Finding {

@@ -15,11 +15,15 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
   /// ("post-operative pain control"), or the sentence of a note that requests the service
   /// (PendCheck's addition).
   public var reason: String?
+  /// The imaging guidance the documents plan for the service, where a form, a plan or the
+  /// sentence requesting it says (PendCheck's addition): what a code that does not include
+  /// guidance leaves to the notes.
+  public var guidance: PlannedGuidance?
 
   public init(
     cpt: [String] = [], plannedDate: ClinicalDate? = nil, region: Region? = nil,
     side: Side? = nil, levels: [String] = [], purpose: String? = nil, service: String? = nil,
-    reason: String? = nil
+    reason: String? = nil, guidance: PlannedGuidance? = nil
   ) {
     self.cpt = cpt
     self.plannedDate = plannedDate
@@ -29,10 +33,11 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
     self.purpose = purpose
     self.service = service
     self.reason = reason
+    self.guidance = guidance
   }
 
   private enum CodingKeys: String, CodingKey {
-    case cpt, plannedDate, region, side, levels, purpose, service, reason
+    case cpt, plannedDate, region, side, levels, purpose, service, reason, guidance
   }
 
   public init(from decoder: Decoder) throws {
@@ -45,5 +50,15 @@ public struct ServiceRequest: Codable, Sendable, Hashable {
     purpose = try container.decodeIfPresent(String.self, forKey: .purpose)
     service = try container.decodeIfPresent(String.self, forKey: .service)
     reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    guidance = try container.decodeIfPresent(PlannedGuidance.self, forKey: .guidance)
   }
+}
+
+/// How the documents say a procedure will be guided (PendCheck's addition to the request).
+public enum PlannedGuidance: String, Codable, Sendable, Hashable {
+  case fluoroscopy, ct, ultrasound
+  /// Image guidance named without its kind ("image-guided").
+  case imaging
+  /// Without imaging: "landmark technique", "no fluoroscopy".
+  case unguided
 }

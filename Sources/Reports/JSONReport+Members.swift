@@ -48,6 +48,7 @@ extension ServiceRequest: JSONReportObject {
     .member("purpose", \.purpose),
     .member("service", \.service),
     .member("reason", \.reason),
+    .member("guidance", \.guidance),
   ]
 }
 

@@ -68,6 +68,7 @@ extension ImplantProblemKind: JSONReportValue {}
 extension OpioidStatus: JSONReportValue {}
 extension PainContext: JSONReportValue {}
 extension PainPatternKind: JSONReportValue {}
+extension PlannedGuidance: JSONReportValue {}
 extension Prescriber: JSONReportValue {}
 extension ProcedureKind: JSONReportValue {}
 extension ProvocationTestKind: JSONReportValue {}

@@ -130,6 +130,7 @@ public struct CaseReviewer: Sendable {
     request.purpose = request.purpose ?? detected.purpose
     request.service = request.service ?? detected.service
     request.reason = request.reason ?? detected.reason
+    request.guidance = request.guidance ?? detected.guidance
     return request
   }
 

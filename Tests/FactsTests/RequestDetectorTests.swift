@@ -100,6 +100,26 @@ import Testing
     #expect(found.reason?.contains(word) == true)
   }
 
+  /// The guidance the plan or the form gives the service; how an earlier block was done is
+  /// not the plan.
+  @Test(arguments: [
+    (
+      "PLAN:\nLeft lumbar sympathetic block under fluoroscopy, CPT 64520.",
+      PlannedGuidance?.some(.fluoroscopy)
+    ),
+    ("PLAN:\nRight stellate ganglion block, ultrasound-guided, 64510.", .ultrasound),
+    ("PLAN:\nCT-guided celiac plexus block (64530).", .ct),
+    ("PLAN:\nCeliac plexus block, bilateral posterior approach, CPT 64530.", nil),
+    ("PLAN:\nInterlaminar ESI by landmark technique in clinic, no fluoro.", .unguided),
+    (
+      "PROCEDURE:\nLeft L2 sympathetic block under fluoroscopy.\nPLAN:\nRepeat the block in two"
+        + " weeks, CPT 64520.", nil
+    ),
+  ])
+  func readsTheGuidancePlannedForTheService(text: String, guidance: PlannedGuidance?) {
+    #expect(request(text).guidance == guidance)
+  }
+
   @Test func priorProcedureIsNotTheRequest() {
     let found = request(
       "HPI:\nShe had a left SI joint injection in 2025.\nPLAN:\nRight L5-S1 TFESI.")

@@ -9,13 +9,16 @@ func day(_ iso: String) -> ClinicalDate { ClinicalDate(iso: iso)! }
 /// The note date most scenarios use.
 let noteDay = day("2026-03-14")
 
+/// A request; its plan states fluoroscopic guidance unless `guidance` says otherwise, as
+/// the notes of a complete case do.
 func request(
   _ codes: String..., planned: String? = "2026-03-28", region: Region? = nil, side: Side? = nil,
-  levels: [String] = [], purpose: String? = nil, service: String? = nil, reason: String? = nil
+  levels: [String] = [], purpose: String? = nil, service: String? = nil, reason: String? = nil,
+  guidance: PlannedGuidance? = .fluoroscopy
 ) -> ServiceRequest {
   ServiceRequest(
     cpt: codes, plannedDate: planned.map(day), region: region, side: side, levels: levels,
-    purpose: purpose, service: service, reason: reason)
+    purpose: purpose, service: service, reason: reason, guidance: guidance)
 }
 
 /// One case and the determination a careful reviewer expects under one guideline.

@@ -55,6 +55,23 @@ struct SympatheticBlockTests {
       "bilateral lumbar blocks on one day are contradicted",
       request("64520", region: .lumbar, side: .bilateral), crps, .clinicalReview, [.interval]),
     scenario("no pain documented pends", lumbar, crps.without(.painScore), .pend, [.painSeverity]),
+    // 64520 does not include imaging: the documents must plan it, and by a kind 1758 takes.
+    scenario(
+      "a lumbar block whose guidance no document states pends",
+      request("64520", region: .lowerExtremity, side: .left, guidance: nil), crps, .pend,
+      [.imagingGuidance]),
+    scenario(
+      "a lumbar block planned under ultrasound is contradicted",
+      request("64520", region: .lowerExtremity, side: .left, guidance: .ultrasound), crps,
+      .clinicalReview, [.imagingGuidance]),
+    scenario(
+      "a lumbar block planned by landmarks is contradicted",
+      request("64520", region: .lowerExtremity, side: .left, guidance: .unguided), crps,
+      .clinicalReview, [.imagingGuidance]),
+    scenario(
+      "a stellate block planned under ultrasound is ready",
+      request("64510", region: .upperExtremity, side: .right, guidance: .ultrasound), zoster,
+      .ready, indication: "stellateGanglion"),
     scenario(
       "a stellate block for zoster is ready", stellate, zoster, .ready,
       indication: "stellateGanglion"),
