@@ -77,6 +77,15 @@ import Testing
   }
 
   @Test(arguments: [
+    "CLINICAL NOTES ATTACHED consult 09/21/2026, PT progress note 09/17/2026",
+    "Chiropractic records from 2025 are attached.",
+    "Physical therapy evaluation report enclosed.",
+  ])
+  func readsNoCourseFromTheNameOfADocument(text: String) {
+    #expect(Fixtures.summaries(.therapy, in: text).isEmpty)
+  }
+
+  @Test(arguments: [
     "If pain persists we will start PT.",
     "Pt reports her pain is worse.",
     "Her mother did physical therapy.",

@@ -14,7 +14,7 @@ struct TherapyRule: FactRule {
     guard !hits.isEmpty, !TreatmentCourse.isIdentificationLine(passage) else { return [] }
     return hits.compactMap { hit in
       guard !TreatmentScope.isPrescriberMention(hit, in: passage, among: hits),
-        !Self.isCoagulationTest(hit, in: passage),
+        !Self.isCoagulationTest(hit, in: passage), !Self.namesADocument(hit, in: passage),
         let modality = hit.attributes["modality"].flatMap(TherapyModality.init(rawValue:))
       else { return nil }
       return fact(modality: modality, hit: hit, in: passage, noteDate: reading.noteDate)
@@ -122,6 +122,18 @@ struct TherapyRule: FactRule {
     return coagulationAfter.occurs(in: after) || coagulationBefore.occurs(in: before)
   }
 
+  /// "PT progress note 09/17/2026", "chiropractic records attached": the name of a document,
+  /// whose date is the document's, not a course of the therapy.
+  static func namesADocument(_ hit: LexiconHit, in passage: Passage) -> Bool {
+    let local = passage.local(hit.range)
+    let after = passage.slice(
+      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 30))
+    return documentAfter.occurs(in: after)
+  }
+
+  private static let documentAfter = TextPattern(
+    #"^\s*(?:progress|daily|visit|treatment|re-?evaluation|evaluation|eval|discharge|initial)?"#
+      + #"\s*(?:notes?|records?|reports?|summar(?:y|ies)|letters?|flowsheets?)\b"#)
   private static let coagulationAfter = TextPattern(
     #"^\s*(?:[/,-]|and)?\s*(?:INR|a?PTT)\b|^\s*[:=]?\s*\d{1,2}\.\d{1,2}(?!\s*(?:x|weeks?|wks?"#
       + #"|months?|mos?|visits?|sessions?|times)\b)|^\s*[:=]?\s*\d{1,2}(?:\.\d+)?\s*(?:s|sec"#
