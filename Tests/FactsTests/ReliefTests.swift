@@ -125,6 +125,14 @@ import Testing
     ),
     ("DRG stimulator trial: 60% relief over a 5-day trial.", ["dorsalRootGanglion 60 days 5"]),
     ("Intrathecal morphine trial gave 50% relief.", ["intrathecalPump 50"]),
+    (
+      "Positive ITB screening bolus 10/06/2026 (about 70% reduction, tolerable drowsiness).",
+      ["intrathecalPump 70"]
+    ),
+    (
+      "Positive screening trial. Spasm frequency and tone fell by roughly 70% at peak.",
+      ["intrathecalPump 70"]
+    ),
   ])
   func readsTrialResults(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.deviceTrial, in: text) == expected)

@@ -263,6 +263,7 @@ struct ReliefRule: FactRule {
     #"\b(?:relief|relieved|improve\w*|reduc\w*|decreas\w*|better|benefit|response|resolution"#
       + #"|helped|"#
       + #"alleviat\w*|lessen\w*|pain[- ]free|drop\w*|cut|halved|worked|eased|responded|effective"#
+      + #"|fell|fall(?:s|en)?|lower\w*"#
       + #"|took away|taken away|"#
       + #"gave|gives|giving|provid\w*|obtain\w*)\b|(?:->|→|=>)\s*~?\s*\d{1,3}\s*%"#
   )

@@ -261,7 +261,13 @@ struct DeviceTrialRule: FactRule {
     if namesGanglion || dorsalRootGanglion.occurs(in: context) {
       return (.dorsalRootGanglion, trialHits)
     }
-    if intrathecal.occurs(in: context) { return (.intrathecalPump, trialHits) }
+    // "ITB screening bolus": the trial named is an intrathecal one, whatever its words.
+    let namesIntrathecalTrial = trialHits.contains {
+      $0.attributes["procedure"] == "intrathecalTrial"
+    }
+    if namesIntrathecalTrial || intrathecal.occurs(in: context) {
+      return (.intrathecalPump, trialHits)
+    }
     return (.spinalCordStimulator, trialHits)
   }
 
