@@ -34,6 +34,7 @@ import Testing
     ),
     ("Pain 6/10 today. She fell 2 weeks ago and it dropped to 2 visits a week.", ["6 current"]),
     ("Pain 6/10 today. Her A1c climbs to 9 when she skips metformin.", ["6 current"]),
+    ("NRS today 7. Avg 7, worst 9 w/ standing >15 min.", ["7 average", "7 current", "9 worst"]),
   ])
   func readsBareScoresOnTheScaleJustUsed(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painScore, in: text) == expected)

@@ -35,6 +35,10 @@ struct PainContextReader {
       return .worst
     }
     if let chosen { return chosen }
+    // "NRS today 7": the word inside the score's own words.
+    if let inside = Self.contextKeywords(in: text.slice(score.range)).last?.context {
+      return inside
+    }
     if Self.elapsedTime.occurs(in: before) { return .postProcedure }
     if Self.activity.occurs(in: after), scores.contains(where: { $0.value < score.value }) {
       return .worst

@@ -114,7 +114,7 @@ struct PainScoreRule: FactRule {
       else { continue }
       all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.implied"))
     }
-    all += labelledList(in: text, besides: all)
+    all += labelledList(in: text, besides: all, scaleJustUsed: scaleJustUsed)
     // "Pain (0-10)  7  6": the rest of a table row after a named scale, one per column.
     if let last = scores.last, last.rule == "painScore.named",
       let row = rowContinuation.firstMatch(
@@ -149,15 +149,16 @@ struct PainScoreRule: FactRule {
   }
 
   /// "Pain scores: now 5, avg 7, worst 9": bare numbers each after its measure's word, in
-  /// a sentence about pain that lists at least two of them.
-  private static func labelledList(in text: String, besides found: [WrittenScore])
-    -> [WrittenScore]
-  {
+  /// a sentence about pain that lists at least two of them, or right after a sentence that
+  /// used the scale ("NRS today 7. Avg 7, worst 9 w/ standing").
+  private static func labelledList(
+    in text: String, besides found: [WrittenScore], scaleJustUsed: Bool
+  ) -> [WrittenScore] {
     // The pain word is looked for before the first label, so it must be in the sentence.
-    guard painLabelCue.mayOccur(in: text) else { return [] }
+    guard scaleJustUsed || painLabelCue.mayOccur(in: text) else { return [] }
     let matches = labelledScore.matches(in: text)
     guard matches.count >= 2, let first = matches.first,
-      painLabel.occurs(in: text.slice(0..<first.range.lowerBound))
+      scaleJustUsed || painLabel.occurs(in: text.slice(0..<first.range.lowerBound))
     else { return [] }
     return matches.compactMap { match in
       guard let range = match.groups.first ?? nil,
@@ -233,7 +234,8 @@ struct PainScoreRule: FactRule {
     #"\b(?:NRS|NPRS|numeric (?:pain )?rating(?: scale)?|pain(?: level| score| scale| intensity"#
       + #"| rating)?|"#
       + #"(?:rates?|rated|rating) (?:(?:his|her|their|the|my|it|it as) )?(?:pain )?(?:as |at )?)"#
-      + #"(?:\s*\([^)]{1,12}\))?\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
+      + #"(?:\s*\([^)]{1,12}\))?(?:\s+(?:today|now|currently|at rest|this visit))?"#
+      + #"\s*(?:is|was|of|at|=|:|-)?\s*(?:an?\s+)?("# + number + #")\b"#
       + #"(?!\s*(?:/|-|–|out of|\.\d|%|mg|x\b|times|"# + ClinicalWords.timeUnitPattern + #"\b))"#)
 
   /// A row of a pain diary or observation table ("Before block  7", "15 min  1", "2 h  7"
