@@ -64,6 +64,11 @@ struct Passage {
   /// The text between two offsets inside `text`.
   func slice(_ local: Range<Int>) -> String { text.slice(local) }
 
+  /// Up to `count` UTF-16 units of `text` right after `local`: the words after a mention.
+  func text(after local: Range<Int>, upTo count: Int) -> String {
+    slice(local.upperBound..<min(text.utf16.count, local.upperBound + count))
+  }
+
   /// Evidence quoting the whole sentence, with its page and section.
   var evidence: Evidence {
     note.evidence(ofSentence: index) { note.document.evidence(range, section: section?.name) }

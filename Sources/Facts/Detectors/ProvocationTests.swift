@@ -181,8 +181,7 @@ struct ProvocationTestRule: FactRule {
       guard hit.attributes["needsContext"] == "yes", !hasExamContext else { return true }
       // "Distraction positive.", "| Compression | Positive |": a result right beside it.
       let local = passage.local(hit.range)
-      let after = passage.slice(
-        local.upperBound..<min(passage.text.utf16.count, local.upperBound + 14))
+      let after = passage.text(after: local, upTo: 14)
       return adjacentResult.occurs(in: after)
     }
   }

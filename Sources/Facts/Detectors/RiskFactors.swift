@@ -121,8 +121,7 @@ struct RiskFactorRule: FactRule {
   private func pregnancyTest(_ hit: LexiconHit, in passage: Passage) -> Fact? {
     let local = passage.local(hit.range)
     let before = passage.slice(max(0, local.lowerBound - 20)..<local.lowerBound)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 30))
+    let after = passage.text(after: local, upTo: 30)
     let present: Bool
     if Self.negativeResultAfter.occurs(in: after) || Self.negativeResultBefore.occurs(in: before) {
       present = false

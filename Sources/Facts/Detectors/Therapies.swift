@@ -117,8 +117,7 @@ struct TherapyRule: FactRule {
     guard hit.concept == "PT" else { return false }
     let local = passage.local(hit.range)
     let before = passage.slice(max(0, local.lowerBound - 24)..<local.lowerBound)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
+    let after = passage.text(after: local, upTo: 24)
     return coagulationAfter.occurs(in: after) || coagulationBefore.occurs(in: before)
   }
 
@@ -126,8 +125,7 @@ struct TherapyRule: FactRule {
   /// whose date is the document's, not a course of the therapy.
   static func namesADocument(_ hit: LexiconHit, in passage: Passage) -> Bool {
     let local = passage.local(hit.range)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 30))
+    let after = passage.text(after: local, upTo: 30)
     return documentAfter.occurs(in: after)
   }
 

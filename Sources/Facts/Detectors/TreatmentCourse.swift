@@ -108,8 +108,7 @@ struct TreatmentCourse {
     guard unknownAfterWords.mayOccur(in: passage.text) else { return false }
 
     let local = passage.local(hit.range)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 24))
+    let after = passage.text(after: local, upTo: 24)
     return unknownAfter.occurs(in: after)
   }
 

@@ -182,8 +182,7 @@ final class TreatmentScope {
     guard homeProgramBefore || homeProgramAfter else { return false }
 
     let before = passage.slice(max(0, local.lowerBound - 50)..<local.lowerBound)
-    let after = passage.slice(
-      local.upperBound..<min(passage.text.utf16.count, local.upperBound + 40))
+    let after = passage.text(after: local, upTo: 40)
     return
       (homeProgramBefore
       && (prescriberLead.occurs(in: before) || prescriberVerbAfter.occurs(in: after)))
