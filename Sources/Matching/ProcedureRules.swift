@@ -22,7 +22,7 @@ extension CaseContext {
         ask: "Please confirm the imaging guidance planned.")
     }
     let codesText = listed(checked.map(\.code), conjunction: "and")
-    if !request.cpt.isEmpty, checked.allSatisfy({ $0.guidance == .unspecified }) {
+    if checked.allSatisfy({ $0.guidance == .unspecified }) {
       return plannedGuidance(allowed, codes: codesText)
     }
     if request.cpt.isEmpty {

@@ -61,6 +61,11 @@ struct SympatheticBlockTests {
       request("64520", region: .lowerExtremity, side: .left, guidance: nil), crps, .pend,
       [.imagingGuidance]),
     scenario(
+      "a lumbar block named in words, with no code and no guidance stated, pends",
+      request(
+        region: .lowerExtremity, side: .left, service: "lumbar sympathetic block", guidance: nil),
+      crps, .pend, [.imagingGuidance]),
+    scenario(
       "a lumbar block planned under ultrasound is contradicted",
       request("64520", region: .lowerExtremity, side: .left, guidance: .ultrasound), crps,
       .clinicalReview, [.imagingGuidance]),
