@@ -65,6 +65,11 @@ import Testing
     #expect(Fixtures.summaries(.therapy, in: text).contains { $0.hasPrefix("homeExercise") })
   }
 
+  @Test func aHomeProgramALineOpensWithDoingIsUnderWay() {
+    let text = "Doing HEP (issued 08/03) about 5 days a week: pelvic tilts, supine marching."
+    #expect(Fixtures.summaries(.therapy, in: text) == ["homeExercise ongoing"])
+  }
+
   @Test func aTherapyDeniedBesideAHomeProgramDidNotPrescribeIt() throws {
     let text = "- stretching + core routine from YouTube, daily since Dec; no PT, no chiro"
     let program = try #require(

@@ -539,6 +539,7 @@ struct TreatmentCourse {
     #"\b(?:currently (?:in|doing|attending|participating|receiving|undergoing|on|taking|using"#
       + #"|performing)|ongoing|continues|continuing|continue|continued|sees|is seeing|attends"#
       + #"|does(?! not\b)|is attending|is doing|is performing|remains in|remains on|in progress"#
+      + #"|^\W*doing(?=\s)"#
       + #"|currently|is taking|still taking|still doing|still attending|presently"#
       + #"|has been doing|has been attending|performs|performing (?:his|her|the)|doing (?:his"#
       + #"|her|the) (?:home )?exercises|uses|using|wears|wearing|reports? (?:doing|performing"#
