@@ -50,6 +50,10 @@ import Testing
     ("Her average pain is 8 out of 10, and on a good day 5.", ["5 least", "8 average"]),
     ("His usual pain is 7/10 and it never really drops below 5.", ["5 least", "7 average"]),
     ("Average pain on the visual analog scale is 70 mm out of 100.", ["7 average"]),
+    (
+      "Pain now averages 7/10; at its worst, after standing for 15 minutes, 8/10; 4/10 at best.",
+      ["4 least", "7 average", "8 worst"]
+    ),
   ])
   func readsTheContextTheSentenceGives(text: String, expected: [String]) {
     #expect(Fixtures.summaries(.painScore, in: text) == expected)

@@ -18,7 +18,11 @@ struct PainContextReader {
     let before = ownLeadingText(text.slice(previousEnd..<score.range.lowerBound), index: index)
     let after = Self.firstClause(of: text.slice(score.range.upperBound..<nextStart))
 
-    let chosen = keyword(before: before, after: after)
+    // "…; at its worst, after standing for 15 minutes, 8/10": where a comma cut off the
+    // keyword, the statement the semicolon opened names it.
+    let chosen =
+      keyword(before: before, after: after)
+      ?? statementKeyword(text.slice(previousEnd..<score.range.lowerBound), index: index)
     let bracketed = isProcedureSentence ? bracketedContext(of: index) : nil
     // "Average pain fell from 7/10 to 2/10", "8/10 before the injection to 6/10 at its best":
     // around a procedure, the bracket says more than the measure's name.
@@ -272,6 +276,25 @@ struct PainContextReader {
     #"(?:^|[\s(|+])(?:\d+|thirty|fifteen|sixty|ninety)[- ]?(?:minutes?|mins?|hours?|hrs?"#
       + #"|h)(?:\s+post)?\s*[:=|-]?\s*(?:(?:pain|NRS|VAS)\s*[:=-]?\s*)?$"#
   )
+
+  /// The keyword opening the statement a score ends, when commas part the two: the
+  /// previous score's trailing words ("8/10 before the trial to …") are not its.
+  private func statementKeyword(_ text: String, index: Int) -> PainContext? {
+    guard index > 0 else { return nil }
+    var text = text
+    if let consumed = Self.anyKeyword.firstMatch(in: text), consumed.range.lowerBound <= 4 {
+      text = text.slice(consumed.range.upperBound..<text.utf16.count)
+    }
+    let statement = Self.lastStatement(of: text)
+    guard statement.contains(",") else { return nil }
+    return Self.leadingKeyword(in: statement)?.context
+  }
+
+  /// The text after the last semicolon, where a new statement starts.
+  private static func lastStatement(of text: String) -> String {
+    guard let cut = text.lastIndex(of: ";") else { return text }
+    return String(text[text.index(after: cut)...])
+  }
 
   private static func lastClause(of text: String) -> String {
     guard let cut = text.lastIndex(where: { $0 == "," || $0 == ";" }) else { return text }
