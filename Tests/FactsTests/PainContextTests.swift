@@ -20,6 +20,10 @@ import Testing
     ),
     ("30 minutes 1/10", ["1 postProcedure"]),
     ("Pain at arrival: 7/10.", ["7 preProcedure"]),
+    (
+      "Summary: ~70% overall reduction (8 -> 2-3/10) from day 3 onward.",
+      ["3 low 2 postProcedure", "8 preProcedure"]
+    ),
     ("In recovery her pain was 2/10.", ["2 postProcedure"]),
     ("| +4 h | pain 2/10; walked the hallway |", ["2 postProcedure"]),
   ])

@@ -129,6 +129,13 @@ struct PainScoreRule: FactRule {
         all.append(WrittenScore(value: value, low: nil, range: local, rule: "painScore.row"))
       }
     }
+    // "(8 -> 2-3/10)": the bare score an arrow leads from to a written one.
+    for match in scores.isEmpty ? [] : arrowFrom.matches(in: text) {
+      guard let value = match.group(1).flatMap(ClinicalWords.number), value <= 10,
+        let range = match.groups.first ?? nil, !all.contains(where: { $0.range.overlaps(range) })
+      else { continue }
+      all.append(WrittenScore(value: value, low: nil, range: range, rule: "painScore.change"))
+    }
     for match in bareChange.matches(in: text) {
       guard let before = match.group(1).flatMap(ClinicalWords.number),
         let after = match.group(2).flatMap(ClinicalWords.number),
@@ -179,6 +186,9 @@ struct PainScoreRule: FactRule {
 
   private static let rowContinuation = TextPattern(
     #"^\s+(\d{1,2})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?\s*$"#)
+
+  private static let arrowFrom = TextPattern(
+    #"(?<![\d/.])(\d{1,2})\s*(?:->|→|=>)\s*(?=\d{1,2}(?:\s*-\s*\d{1,2})?\s*/\s*10\b)"#)
 
   /// "pain down from 9 to 5-6", "leg pain went from 8 to 3": a change written without "/10".
   private static let bareChange = TextPattern(
